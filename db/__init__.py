@@ -1,0 +1,1 @@
+"""Storage layer: engine, transactions, models and migrations. Knows nothing of Streamlit."""

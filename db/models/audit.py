@@ -1,0 +1,31 @@
+"""The audit trail: who changed what, when, kept for every status change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, UTCDateTime, utcnow
+
+
+class AuditEntry(Base):
+    """One recorded change: the actor, the record, the action and what changed."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    # Who acted, as shown to people: survives the account being removed.
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(60))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

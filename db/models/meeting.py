@@ -1,0 +1,93 @@
+"""One gathering: its tables, its agenda and where the room is right now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, UTCDateTime, enum_column, not_blank
+from db.models.enums import AgendaStatus, MeetingStatus, Skill, Step
+
+
+class Meeting(Base):
+    """A gathering of the initiative; UI text may call it a session."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (not_blank("title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    # Unguessable code in the projector link.
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    status: Mapped[MeetingStatus] = mapped_column(
+        enum_column(MeetingStatus, "meeting_status"), default=MeetingStatus.PLANNED
+    )
+    agenda_status: Mapped[AgendaStatus] = mapped_column(
+        enum_column(AgendaStatus, "agenda_status"), default=AgendaStatus.DRAFT
+    )
+    # The live state of the room lives here, not in a process, so every server sees it.
+    current_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL", use_alter=True)
+    )
+    input_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class MeetingTable(Base):
+    """A table of six to eight people with one scribe."""
+
+    __tablename__ = "meeting_table"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "number"),
+        CheckConstraint("number > 0", name="number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    scribe_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), index=True
+    )
+
+
+class AgendaItem(Base):
+    """One step of the meeting's agenda, in order."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "position"),
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        not_blank("title"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    step: Mapped[Step] = mapped_column(enum_column(Step, "step"))
+    skill: Mapped[Skill | None] = mapped_column(enum_column(Skill, "skill"))
+    minutes: Mapped[int] = mapped_column(Integer)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    materials: Mapped[str] = mapped_column(Text, default="")
+    # The question the room answers in this step, shown on the projector.
+    prompt: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,76 @@
+"""One place resolves configuration: argument, then environment, then st.secrets, then default.
+
+Streamlit is imported only to read `st.secrets`, and only when a secrets file exists,
+so Alembic, the seed and the tests never need it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved configuration for one process."""
+
+    database_url: str
+    data_dir: Path
+    cookie_key: str
+    cookie_name: str
+    cookie_expiry_days: float
+
+
+def load_settings(database_url: str | None = None, data_dir: Path | None = None) -> Settings:
+    """Resolve every setting; generates and keeps a cookie key under data/ if none is set."""
+    data = data_dir or Path(_lookup("COMMON_GROUND_DATA_DIR", str(PROJECT_ROOT / "data")))
+    url = database_url or _lookup("DATABASE_URL", default_database_url(data))
+    return Settings(
+        database_url=url,
+        data_dir=data,
+        cookie_key=_lookup("COMMON_GROUND_COOKIE_KEY", "") or _stored_cookie_key(data),
+        cookie_name=_lookup("COMMON_GROUND_COOKIE_NAME", "common_ground_auth"),
+        cookie_expiry_days=float(_lookup("COMMON_GROUND_COOKIE_DAYS", "1")),
+    )
+
+
+def default_database_url(data_dir: Path) -> str:
+    """The embedded default: a SQLite file under the data folder."""
+    return f"sqlite:///{data_dir / 'common-ground.db'}"
+
+
+def _lookup(name: str, default: str) -> str:
+    value = os.environ.get(name)
+    if value:
+        return value
+    secret = _secret(name)
+    return str(secret) if secret else default
+
+
+def _secret(name: str) -> Any:
+    candidates = [PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+    if not any(p.exists() for p in candidates):
+        return None
+    import streamlit as st  # noqa: PLC0415 - only when a secrets file exists
+
+    try:
+        return st.secrets.get(name) or st.secrets.get(name.lower())
+    except Exception:  # noqa: BLE001 - a malformed secrets file must not stop the app
+        return None
+
+
+def _stored_cookie_key(data_dir: Path) -> str:
+    """The cookie key kept in data/, made once with a cryptographic generator."""
+    path = data_dir / "cookie-key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

@@ -1,0 +1,47 @@
+"""Fixtures shared by every layer's tests.
+
+`db` is a real database: a fresh SQLite file for each test, and, when TEST_DATABASE_URL is
+set, the same test again on that Postgres database (schema made once, tables emptied
+after each test).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from db.database import Database
+from db.models import Base
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
+
+
+@pytest.fixture(scope="session")
+def _postgres() -> Iterator[Database]:
+    database = Database.from_url(POSTGRES_URL)
+    Base.metadata.drop_all(database.engine)
+    with database.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    Base.metadata.create_all(database.engine)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
+    """A real, empty database with the current schema, on each configured backend."""
+    if request.param == "sqlite":
+        database = Database.from_url(f"sqlite:///{tmp_path / 'test.db'}")
+        Base.metadata.create_all(database.engine)
+        yield database
+        database.dispose()
+        return
+    database = request.getfixturevalue("_postgres")
+    yield database
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -1,0 +1,108 @@
+"""A small room built straight through the ORM, so service tests need no other service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.database import Database
+from db.models import (
+    Account,
+    AgendaItem,
+    Initiative,
+    Meeting,
+    MeetingTable,
+    Participant,
+    Stakeholder,
+)
+from db.models.enums import MeetingStatus, Role, Skill, StakeholderCategory, Step
+from services.actors import Actor
+
+
+@dataclass(frozen=True)
+class Room:
+    """Ids and actors of a two-table meeting with police and residents."""
+
+    initiative_id: int
+    meeting_id: int
+    police_id: int
+    residents_id: int
+    table1_id: int
+    table2_id: int
+    item_ids: list[int]
+    participant_ids: list[int]
+    facilitator: Actor
+    scribe1: Actor
+    scribe2: Actor
+    leader: Actor
+
+
+def build_room(db: Database) -> Room:
+    """Two groups, two tables with a scribe each, four participants, a three-step agenda."""
+    with db.write() as s:
+        ini = Initiative(name="Test City Initiative", city="Test City")
+        s.add(ini)
+        s.flush()
+        police = Stakeholder(
+            initiative_id=ini.id, name="Police", category=StakeholderCategory.POLICE_DEPARTMENT
+        )
+        residents = Stakeholder(
+            initiative_id=ini.id, name="Residents", category=StakeholderCategory.RESIDENTS_911
+        )
+        s.add_all([police, residents])
+        s.flush()
+        accounts = [
+            Account(username=u, display_name=u.title(), role=r, password_hash="x", stakeholder_id=g)
+            for u, r, g in [
+                ("fac", Role.FACILITATOR, None),
+                ("s1", Role.SCRIBE, None),
+                ("s2", Role.SCRIBE, None),
+                ("lead", Role.LEADER, police.id),
+            ]
+        ]
+        s.add_all(accounts)
+        meeting = Meeting(
+            initiative_id=ini.id, title="Meeting", code="meet-code", status=MeetingStatus.LIVE
+        )
+        s.add(meeting)
+        s.flush()
+        t1 = MeetingTable(meeting_id=meeting.id, number=1, scribe_account_id=accounts[1].id)
+        t2 = MeetingTable(meeting_id=meeting.id, number=2, scribe_account_id=accounts[2].id)
+        items = [
+            AgendaItem(meeting_id=meeting.id, position=i, title=t, step=st, skill=sk, minutes=20)
+            for i, (t, st, sk) in enumerate(
+                [
+                    ("Listen", Step.LISTEN, Skill.ACTIVE_LISTENING),
+                    ("Ideas", Step.DIVERGE, Skill.DIVERGENT_CONVERGENT),
+                    ("Vote", Step.CONVERGE, Skill.DIVERGENT_CONVERGENT),
+                ],
+                start=1,
+            )
+        ]
+        s.add_all([t1, t2, *items])
+        s.flush()
+        meeting.current_item_id = items[0].id
+        meeting.input_open = True
+        people = [
+            Participant(
+                initiative_id=ini.id, stakeholder_id=g, table_id=t, name=f"P{i}", code=f"code-{i}"
+            )
+            for i, (g, t) in enumerate(
+                [(police.id, t1.id), (residents.id, t1.id), (police.id, t2.id), (residents.id, t2.id)]
+            )
+        ]
+        s.add_all(people)
+        s.flush()
+        return Room(
+            initiative_id=ini.id,
+            meeting_id=meeting.id,
+            police_id=police.id,
+            residents_id=residents.id,
+            table1_id=t1.id,
+            table2_id=t2.id,
+            item_ids=[i.id for i in items],
+            participant_ids=[p.id for p in people],
+            facilitator=Actor(accounts[0].id, Role.FACILITATOR, "Fac"),
+            scribe1=Actor(accounts[1].id, Role.SCRIBE, "S1"),
+            scribe2=Actor(accounts[2].id, Role.SCRIBE, "S2"),
+            leader=Actor(accounts[3].id, Role.LEADER, "Lead"),
+        )
