@@ -53,14 +53,17 @@ def _lookup(name: str, default: str) -> str:
 
 
 def _secret(name: str) -> Any:
-    candidates = [PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+    candidates = [
+        PROJECT_ROOT / ".streamlit" / "secrets.toml",
+        Path.home() / ".streamlit" / "secrets.toml",
+    ]
     if not any(p.exists() for p in candidates):
         return None
     import streamlit as st  # noqa: PLC0415 - only when a secrets file exists
 
     try:
         return st.secrets.get(name) or st.secrets.get(name.lower())
-    except Exception:  # noqa: BLE001 - a malformed secrets file must not stop the app
+    except Exception:
         return None
 
 

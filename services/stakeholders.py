@@ -30,7 +30,9 @@ def create_stakeholder(
     with db.write() as s:
         require(s, Initiative, initiative_id, "initiative")
         _refuse_duplicate(s, initiative_id, clean)
-        group = Stakeholder(initiative_id=initiative_id, name=clean, category=kind, is_major=is_major)
+        group = Stakeholder(
+            initiative_id=initiative_id, name=clean, category=kind, is_major=is_major
+        )
         s.add(group)
         s.flush()
         audit.record(s, actor, "stakeholder", group.id, "created", {"name": clean}, initiative_id)
@@ -54,7 +56,9 @@ def update_stakeholder(
         if clean != group.name:
             _refuse_duplicate(s, group.initiative_id, clean)
         group.name, group.category, group.is_major = clean, kind, is_major
-        audit.record(s, actor, "stakeholder", group.id, "updated", {"name": clean}, group.initiative_id)
+        audit.record(
+            s, actor, "stakeholder", group.id, "updated", {"name": clean}, group.initiative_id
+        )
         return group
 
 
@@ -74,21 +78,23 @@ def delete_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> None:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
-        members = s.scalar(
-            select(func.count()).where(Participant.stakeholder_id == stakeholder_id)
-        )
+        members = s.scalar(select(func.count()).where(Participant.stakeholder_id == stakeholder_id))
         if members:
             raise ValidationError(
                 f"{group.name} still has {members} participant(s). Move them to another "
                 "group first, then remove this one."
             )
-        audit.record(s, actor, "stakeholder", group.id, "deleted", {"name": group.name}, group.initiative_id)
+        # Read before the flush: a failed flush expires the object.
+        name = group.name
+        audit.record(
+            s, actor, "stakeholder", group.id, "deleted", {"name": name}, group.initiative_id
+        )
         s.delete(group)
         try:
             s.flush()
         except IntegrityError as exc:
             raise ValidationError(
-                f"{group.name} is still named on notes, ideas, conflicts or the charter, "
+                f"{name} is still named on notes, ideas, conflicts or the charter, "
                 "so it cannot be removed. Rename it instead."
             ) from exc
 

@@ -87,7 +87,12 @@ def build_room(db: Database) -> Room:
                 initiative_id=ini.id, stakeholder_id=g, table_id=t, name=f"P{i}", code=f"code-{i}"
             )
             for i, (g, t) in enumerate(
-                [(police.id, t1.id), (residents.id, t1.id), (police.id, t2.id), (residents.id, t2.id)]
+                [
+                    (police.id, t1.id),
+                    (residents.id, t1.id),
+                    (police.id, t2.id),
+                    (residents.id, t2.id),
+                ]
             )
         ]
         s.add_all(people)

@@ -43,7 +43,7 @@ class ActionItem(Base):
     idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
     conflict_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conflict.id", ondelete="SET NULL")
+        ForeignKey("conflict.id", ondelete="SET NULL"), index=True
     )
     charter_goal: Mapped[str] = mapped_column(Text, default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -80,7 +80,7 @@ class Commitment(Base):
     """What one stakeholder group commits to under a charter version."""
 
     __tablename__ = "commitment"
-    __table_args__ = (not_blank("text"),)
+    __table_args__ = (UniqueConstraint("charter_id", "stakeholder_id"), not_blank("text"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     charter_id: Mapped[int] = mapped_column(
@@ -105,5 +105,6 @@ class Signature(Base):
     stakeholder_id: Mapped[int] = mapped_column(
         ForeignKey("stakeholder.id", ondelete="RESTRICT"), index=True
     )
-    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="RESTRICT"))
+    # Kept when the signer's account is later removed: the signature still stands.
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

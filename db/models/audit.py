@@ -18,8 +18,9 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # SET NULL, not CASCADE: removing an initiative must not erase the record of it.
     initiative_id: Mapped[int | None] = mapped_column(
-        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+        ForeignKey("initiative.id", ondelete="SET NULL"), index=True
     )
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     # Who acted, as shown to people: survives the account being removed.

@@ -88,9 +88,7 @@ class OptionRating(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    option_id: Mapped[int] = mapped_column(
-        ForeignKey("option.id", ondelete="CASCADE"), index=True
-    )
+    option_id: Mapped[int] = mapped_column(ForeignKey("option.id", ondelete="CASCADE"), index=True)
     table_id: Mapped[int] = mapped_column(
         ForeignKey("meeting_table.id", ondelete="CASCADE"), index=True
     )

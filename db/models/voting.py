@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -43,9 +43,7 @@ class RoundItem(Base):
     __table_args__ = (
         UniqueConstraint("round_id", "idea_id"),
         UniqueConstraint("round_id", "theme_id"),
-        CheckConstraint(
-            "(idea_id IS NULL) <> (theme_id IS NULL)", name="idea_xor_theme"
-        ),
+        CheckConstraint("(idea_id IS NULL) <> (theme_id IS NULL)", name="idea_xor_theme"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,6 +86,7 @@ class Vote(Base):
     __tablename__ = "vote"
     __table_args__ = (
         UniqueConstraint("round_item_id", "participant_id"),
+        Index("ix_vote_round_participant", "round_id", "participant_id"),
         CheckConstraint("dots >= 0", name="dots_not_negative"),
         CheckConstraint("(dots > 0) OR (choice IS NOT NULL)", name="dots_or_choice"),
     )
@@ -104,7 +103,9 @@ class Vote(Base):
     )
     dots: Mapped[int] = mapped_column(Integer, default=0)
     choice: Mapped[Choice | None] = mapped_column(enum_column(Choice, "choice"))
-    # Where the vote came from when a merge moved it onto the surviving idea.
-    moved_from_item_id: Mapped[int | None] = mapped_column(Integer)
+    # The idea the vote was cast on when a merge moved it onto the surviving idea.
+    moved_from_idea_id: Mapped[int | None] = mapped_column(
+        ForeignKey("idea.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -29,7 +29,9 @@ def test_refuses_an_empty_name(db, bad):
 def test_refuses_a_name_over_the_limit(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="limit is 200"):
-        stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, "x" * 201, "youth")
+        stakeholders.create_stakeholder(
+            db, room.facilitator, room.initiative_id, "x" * 201, "youth"
+        )
 
 
 def test_refuses_a_duplicate_name_whatever_its_case(db):
@@ -73,6 +75,21 @@ def test_refuses_to_delete_a_group_with_members_and_keeps_it(db):
 
 def test_deletes_an_empty_group(db):
     room = build_room(db)
-    group = stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, "Faith", "faith")
+    group = stakeholders.create_stakeholder(
+        db, room.facilitator, room.initiative_id, "Faith", "faith"
+    )
     stakeholders.delete_stakeholder(db, room.facilitator, group.id)
     assert group.id not in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+
+
+def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
+    from services import ideas
+
+    room = build_room(db)
+    group = stakeholders.create_stakeholder(
+        db, room.facilitator, room.initiative_id, "Faith", "faith"
+    )
+    ideas.add_idea(db, room.scribe1, room.table1_id, "Chaplains on calls", stakeholder_id=group.id)
+    with pytest.raises(ValidationError, match="Faith is still named"):
+        stakeholders.delete_stakeholder(db, room.facilitator, group.id)
+    assert group.id in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]

@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip -q --disable-pip-version-check
+PORT   ?= 8501
+
+.PHONY: run test lint migrate seed migration bench clean
+
+$(VENV)/.runtime: requirements.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PIP) install -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+## run: set up, migrate, seed the demo once, serve on http://localhost:$(PORT)
+run: migrate seed
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+migrate: $(VENV)/.runtime
+	$(PY) -m db.migrate
+
+seed: migrate
+	$(PY) -m seed
+
+## test: set up and run every test (Postgres too when TEST_DATABASE_URL is set)
+test: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+## migration m="what changed": autogenerate a migration from the models
+migration: $(VENV)/.runtime
+	$(VENV)/bin/alembic revision --autogenerate -m "$(m)"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,38 @@
+"""Router: page config, settings, the engine, sign-in, and the pages the signed-in role may use."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import runtime
+from components import signin
+from screens import HOME, screens_for
+from services import accounts
+
+st.set_page_config(page_title="Common Ground", page_icon=":material/groups:", layout="wide")
+
+settings = runtime.settings()
+db = runtime.database()
+auth = signin.authenticator(
+    accounts.authenticator_credentials(db),
+    settings.cookie_name,
+    settings.cookie_key,
+    settings.cookie_expiry_days,
+)
+actor = runtime.current_actor()
+# Pages a role may not use are not registered at all, so their URLs lead nowhere for it.
+pages = [
+    st.Page(s.file, title=s.title, url_path=s.url_path or None, icon=s.icon, default=s is HOME)
+    for s in screens_for(actor.role if actor else None)
+]
+page = st.navigation(pages, position="sidebar" if actor else "hidden")
+
+if actor is not None:
+    st.sidebar.caption(f"Signed in as {actor.name} ({actor.role.value})")
+    if signin.logout_button(auth):
+        st.info("You are signed out. Close this tab or sign in again from the home page.")
+        st.stop()
+
+if actor is None and page is pages[0]:
+    signin.login_form(auth)
+page.run()

@@ -1,0 +1,20 @@
+"""Plain refusals and domain errors, never a traceback."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import streamlit as st
+
+
+def refuse(message: str, title: str = "This page is not available") -> NoReturn:
+    """Stop the page with a plain explanation of why and what to do."""
+    st.title(title)
+    st.error(message)
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop raises; this satisfies NoReturn
+
+
+def show_error(error: Exception) -> None:
+    """Show a domain error's message as it is (it was written for this reader)."""
+    st.error(getattr(error, "message", str(error)))

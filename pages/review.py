@@ -1,0 +1,21 @@
+"""Review: what the meeting produced, for the Thought Leader Team."""
+
+import streamlit as st
+
+import runtime
+from services import actions, conflicts, ideas, notes, voting
+
+actor = runtime.require_actor()
+db = runtime.database()
+initiative_id, meeting_id = runtime.require_meeting(actor)
+
+st.title("Review")
+figures = {
+    "Listening notes": len(notes.list_notes(db, actor, meeting_id)),
+    "Ideas": len(ideas.list_ideas(db, meeting_id, include_confidential=actor.is_facilitator)),
+    "Voting rounds": len(voting.list_rounds(db, meeting_id)),
+    "Conflicts": len(conflicts.list_conflicts(db, actor, meeting_id)),
+    "Actions": len(actions.list_actions(db, actor, initiative_id)),
+}
+for column, (name, count) in zip(st.columns(len(figures)), figures.items(), strict=True):
+    column.metric(name, count)

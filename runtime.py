@@ -1,0 +1,112 @@
+"""Per-process and per-run context for pages: the database, who is acting, where they are.
+
+Only ids live in st.session_state; everything else is read from the database each run.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from db.database import Database
+from services import accounts, initiatives, meetings
+from services.actors import Actor
+from settings import Settings, load_settings
+
+ACTOR_KEY = "username"
+INITIATIVE_KEY = "initiative_id"
+MEETING_KEY = "meeting_id"
+
+
+@st.cache_resource
+def settings() -> Settings:
+    """Configuration, resolved once per process."""
+    return load_settings()
+
+
+@st.cache_resource
+def database() -> Database:
+    """The one engine and pool of this process."""
+    return Database.from_url(settings().database_url)
+
+
+def current_actor() -> Actor | None:
+    """The signed-in account as an Actor, or None for a visitor with a code."""
+    username = st.session_state.get(ACTOR_KEY)
+    if not username or not st.session_state.get("authentication_status"):
+        return None
+    return accounts.actor_for_username(database(), username)
+
+
+def current_initiative_id() -> int | None:
+    """The initiative being worked on: the one chosen, else the newest."""
+    chosen = st.session_state.get(INITIATIVE_KEY)
+    options = initiatives.list_initiatives(database())
+    ids = [i.id for i in options]
+    if chosen in ids:
+        return chosen
+    return max(ids) if ids else None
+
+
+def current_meeting_id(initiative_id: int | None) -> int | None:
+    """The meeting being run: the one chosen, else the initiative's newest."""
+    if initiative_id is None:
+        return None
+    ids = [m.id for m in meetings.list_meetings(database(), initiative_id)]
+    chosen = st.session_state.get(MEETING_KEY)
+    if chosen in ids:
+        return chosen
+    return ids[0] if ids else None
+
+
+def query_int(name: str) -> int | None:
+    """An integer query parameter, or None when it is missing or not a number."""
+    raw = st.query_params.get(name)
+    try:
+        return int(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def query_code() -> str:
+    """The `code` query parameter of a participant's or projector's link, trimmed."""
+    return (st.query_params.get("code") or "").strip()
+
+
+def require_actor() -> Actor:
+    """The signed-in actor; stops the page politely if there is none."""
+    actor = current_actor()
+    if actor is None:
+        st.error("Sign in on the home page to use this screen.")
+        st.stop()
+    return actor
+
+
+def require_meeting(actor: Actor) -> tuple[int, int]:
+    """The initiative and meeting in focus, with a picker for facilitators and leaders."""
+    initiative_id = current_initiative_id()
+    if initiative_id is None:
+        st.info("There is no initiative yet. A facilitator creates one on the Set up screen.")
+        st.stop()
+    meeting_id = current_meeting_id(initiative_id)
+    if meeting_id is None:
+        st.info("This initiative has no meeting yet. A facilitator adds one on Set up.")
+        st.stop()
+    return initiative_id, meeting_id
+
+
+def table_in_focus(actor: Actor, meeting_id: int):
+    """The table of `?table=N`, else the scribe's own table; None means every table.
+
+    Stops with a plain message when the number names no table of this meeting.
+    """
+    from services import tables  # noqa: PLC0415 - keeps the module's import list short
+
+    number = query_int("table")
+    if number is None:
+        own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
+        return own[0] if own and not actor.is_facilitator else None
+    table = tables.get_table_by_number(database(), meeting_id, number)
+    if table is None:
+        st.error(f"This meeting has no table {number}. Check the link on your table card.")
+        st.stop()
+    return table

@@ -1,0 +1,1 @@
+"""Deterministic demo data and the best-practice library, made through the services."""

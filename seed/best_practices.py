@@ -1,0 +1,346 @@
+"""The best-practice library: real US programmes of response to 911 and crisis calls.
+
+Data only, loaded with services.best_practices.upsert_library. Descriptions are our own
+short summaries of public sources; results are what the programme or its evaluators
+reported, not findings of ours. Check the source before quoting a figure in a meeting.
+"""
+
+LIBRARY: list[dict[str, str]] = [
+    {
+        "name": "CAHOOTS (Crisis Assistance Helping Out On The Streets)",
+        "city": "Eugene, OR",
+        "model": "civilian_responder",
+        "summary": (
+            "Unarmed two-person vans sent through the 911 and police non-emergency lines to "
+            "welfare checks, mental health and substance use crises, and people without "
+            "housing. Run by the non-profit White Bird Clinic since 1989 and the model many "
+            "later programmes copied."
+        ),
+        "staffing": "A medic (nurse, paramedic or EMT) paired with a trained crisis worker.",
+        "evidence": (
+            "White Bird reported that CAHOOTS answered roughly 17% of Eugene police call "
+            "volume in 2017 and asked for police backup in only a small share of calls. "
+            "Eugene was reported to have ended its contract in 2025 amid the clinic's "
+            "financial difficulties."
+        ),
+        "source_url": "https://whitebirdclinic.org/cahoots/",
+    },
+    {
+        "name": "STAR (Support Team Assisted Response)",
+        "city": "Denver, CO",
+        "model": "civilian_responder",
+        "summary": (
+            "Denver 911 dispatches a van without police to low-risk calls such as welfare "
+            "checks, trespass, intoxication and mental health distress. Piloted in 2020 and "
+            "later expanded citywide under the city's public health department."
+        ),
+        "staffing": "A behavioral health clinician with a paramedic or EMT.",
+        "evidence": (
+            "A 2022 study in Science Advances (Dee and Pyne) reported fewer reports of the "
+            "targeted low-level offences in the pilot area during the first months of the "
+            "programme."
+        ),
+        "source_url": (
+            "https://www.denvergov.org/Government/Agencies-Departments-Offices/"
+            "Agencies-Departments-Offices-Directory/Public-Health-Environment/"
+            "Community-Behavioral-Health/Behavioral-Health-Strategies/"
+            "Support-Team-Assisted-Response-STAR-Program"
+        ),
+    },
+    {
+        "name": "Portland Street Response",
+        "city": "Portland, OR",
+        "model": "civilian_responder",
+        "summary": (
+            "A non-police team inside Portland Fire & Rescue that answers calls about people "
+            "in mental health crisis or living outside. Began as a pilot in the Lents "
+            "neighbourhood in 2021 and grew citywide."
+        ),
+        "staffing": (
+            "Firefighter paramedics, mental health crisis responders, community health "
+            "workers and peer support specialists."
+        ),
+        "evidence": (
+            "Portland State University evaluators reported positive feedback from people "
+            "served and from other first responders; the programme's scope and hours were "
+            "later the subject of public debate."
+        ),
+        "source_url": "https://www.portland.gov/streetresponse",
+    },
+    {
+        "name": "Albuquerque Community Safety (ACS)",
+        "city": "Albuquerque, NM",
+        "model": "civilian_responder",
+        "summary": (
+            "A city department on a par with police and fire that sends unarmed responders "
+            "to non-violent, non-medical 911 calls about behavioral health, homelessness and "
+            "welfare checks. Began answering calls in 2021."
+        ),
+        "staffing": (
+            "Behavioral health responders, community responders and licensed clinicians, "
+            "many with social work or counselling backgrounds."
+        ),
+        "evidence": (
+            "The city has reported a steadily growing number of calls handled by ACS "
+            "instead of police; independent outcome evaluation is still limited."
+        ),
+        "source_url": "https://www.cabq.gov/acs",
+    },
+    {
+        "name": "B-HEARD (Behavioral Health Emergency Assistance Response Division)",
+        "city": "New York City, NY",
+        "model": "civilian_responder",
+        "summary": (
+            "Health teams sent by 911 to mental health calls without weapons or imminent "
+            "violence, starting in East Harlem in 2021 and expanded to more precincts. The "
+            "Fire Department's EMS and the public hospital system run it together."
+        ),
+        "staffing": (
+            "FDNY EMTs or paramedics with a mental health professional, usually a social worker."
+        ),
+        "evidence": (
+            "City data were reported to show fewer hospital transports when B-HEARD "
+            "responded, while critics reported that only a minority of mental health calls "
+            "in the pilot area were routed to it."
+        ),
+        "source_url": "https://mentalhealth.cityofnewyork.us/b-heard",
+    },
+    {
+        "name": "Crisis Intervention Team (CIT) — the Memphis Model",
+        "city": "Memphis, TN",
+        "model": "cit_training",
+        "summary": (
+            "Volunteer patrol officers take about 40 hours of training in mental illness, "
+            "de-escalation and local services, and are dispatched to crisis calls, with a "
+            "receiving facility that accepts people quickly. Started in Memphis in 1988 and "
+            "copied by thousands of agencies."
+        ),
+        "staffing": (
+            "Specially trained police officers, working with mental health providers, "
+            "families and people with lived experience who help teach the course."
+        ),
+        "evidence": (
+            "Studies have reported better officer knowledge and more referrals to treatment; "
+            "evidence that CIT alone reduces arrests or injuries is reported as mixed."
+        ),
+        "source_url": "https://www.citinternational.org/",
+    },
+    {
+        "name": "Crisis Call Diversion Program",
+        "city": "Houston, TX",
+        "model": "call_triage",
+        "summary": (
+            "Mental health counsellors sit in the Houston Emergency Center and take over "
+            "non-violent 911 calls with a mental health element, resolving many by phone and "
+            "arranging follow-up care or a mobile crisis team when needed."
+        ),
+        "staffing": (
+            "Licensed phone counsellors from the Harris Center for Mental Health and IDD, "
+            "working beside 911 call takers, with Houston police and fire."
+        ),
+        "evidence": (
+            "Program partners reported thousands of calls diverted from police and fire "
+            "since 2016 and estimated savings in first-responder time; a formal federal "
+            "evaluation was funded in 2022."
+        ),
+        "source_url": (
+            "https://hcintercept.org/Community-Services/Crisis-Care-Continuum/Crisis-Call-Diversion"
+        ),
+    },
+    {
+        "name": "RIGHT Care (Rapid Integrated Group Healthcare Team)",
+        "city": "Dallas, TX",
+        "model": "co_responder",
+        "summary": (
+            "A three-person team answers 911 mental health calls, with the clinician taking "
+            "the lead once the scene is safe; a clinician in the 911 centre also supports "
+            "calls. Began in south central Dallas in 2018 and expanded citywide."
+        ),
+        "staffing": (
+            "A Dallas police officer, a Dallas Fire-Rescue paramedic and a Parkland Health "
+            "social worker or clinician."
+        ),
+        "evidence": (
+            "Partners reported fewer psychiatric emergency-room admissions and fewer arrests "
+            "in the areas served than before the programme."
+        ),
+        "source_url": "https://mmhpi.org/project/right-care/",
+    },
+    {
+        "name": "Street Crisis Response Team (SCRT)",
+        "city": "San Francisco, CA",
+        "model": "civilian_responder",
+        "summary": (
+            "Non-police teams sent by 911 to people in behavioral health crisis on the "
+            "street, who then link them to shelter, treatment or follow-up care. Launched in "
+            "2020 by the public health and fire departments; team make-up has changed since."
+        ),
+        "staffing": (
+            "A community paramedic, with an EMT and a peer or homeless outreach specialist; "
+            "clinicians provide follow-up."
+        ),
+        "evidence": (
+            "The city reported more than 5,000 calls answered in the first year and "
+            "published an evaluation of the pilot year; outcomes after the hand-off to "
+            "services are less well documented."
+        ),
+        "source_url": "https://sf.gov/street-crisis-response-team",
+    },
+    {
+        "name": "Crisis Response Unit (CRU)",
+        "city": "Olympia, WA",
+        "model": "civilian_responder",
+        "summary": (
+            "Unarmed responders within the police department who take calls about mental "
+            "health, substance use and homelessness from 911 or from officers, offering "
+            "counselling, mediation, first aid and transport to services. Started in 2019, "
+            "modelled on CAHOOTS."
+        ),
+        "staffing": (
+            "Civilian crisis response specialists, originally contracted from RI International."
+        ),
+        "evidence": (
+            "The police department reported that the unit handled most of its calls without "
+            "officer backup and that its call volume grew year on year."
+        ),
+        "source_url": (
+            "https://csgjusticecenter.org/publications/expanding-first-response/"
+            "program-highlights/olympia-wa/"
+        ),
+    },
+    {
+        "name": "Cure Violence",
+        "city": "Chicago, IL",
+        "model": "violence_intervention",
+        "summary": (
+            "Treats gun violence like a contagious disease: credible local workers spot "
+            "brewing conflicts, mediate before retaliation, and work with those at highest "
+            "risk. Began as CeaseFire Chicago in 2000 and is now used in many cities."
+        ),
+        "staffing": "Violence interrupters and outreach workers from the neighbourhoods served.",
+        "evidence": (
+            "Several evaluations have reported drops in shootings at some sites, while "
+            "others reported little or no effect; results are reported to depend on how "
+            "well each site is run."
+        ),
+        "source_url": "https://cvg.org/",
+    },
+    {
+        "name": "Advance Peace — Peacemaker Fellowship",
+        "city": "Richmond, CA",
+        "model": "violence_intervention",
+        "summary": (
+            "An 18-month fellowship for the few young men most likely to shoot or be shot, "
+            "with daily mentoring, life plans and support, kept independent of police. "
+            "Grew out of Richmond's Office of Neighborhood Safety (2007)."
+        ),
+        "staffing": (
+            "Neighborhood Change Agents, often formerly incarcerated people from the same "
+            "communities."
+        ),
+        "evidence": (
+            "Richmond reported large falls in firearm assaults after the fellowship began, "
+            "and a 2019 peer-reviewed study reported fewer gun deaths and injuries there; "
+            "evaluations in other cities are fewer and less conclusive."
+        ),
+        "source_url": "https://www.advancepeace.org/",
+    },
+    {
+        "name": "MACRO (Mobile Assistance Community Responders of Oakland)",
+        "city": "Oakland, CA",
+        "model": "civilian_responder",
+        "summary": (
+            "A program of the Oakland Fire Department that answers non-violent, non-criminal "
+            "calls such as wellness checks, people in mental distress and disturbances. "
+            "Launched in 2022, modelled on CAHOOTS; it does not arrest or clear encampments."
+        ),
+        "staffing": "An EMT paired with a community intervention specialist.",
+        "evidence": (
+            "The city has reported call volumes and service connections; independent "
+            "evaluation of outcomes was still limited at last check."
+        ),
+        "source_url": (
+            "https://www.oaklandca.gov/Public-Safety-Streets/Crime-Prevention/"
+            "Mobile-Assistance-Community-Responders-of-Oakland-MACRO"
+        ),
+    },
+    {
+        "name": "HEART (Holistic Empathetic Assistance Response Teams)",
+        "city": "Durham, NC",
+        "model": "other",
+        "summary": (
+            "Durham's Community Safety Department combines four parts: clinicians in the 911 "
+            "centre, unarmed response teams, follow-up care navigation, and clinicians who "
+            "co-respond with police on riskier calls. Launched in 2022."
+        ),
+        "staffing": (
+            "Mental health clinicians, peer support specialists and EMTs, with police for "
+            "the co-response unit."
+        ),
+        "evidence": (
+            "The department publishes a public data dashboard and has reported that its "
+            "response teams resolved most of the calls they took without police."
+        ),
+        "source_url": "https://www.durhamnc.gov/4576/Community-Safety",
+    },
+    {
+        "name": "Safe Streets Baltimore",
+        "city": "Baltimore, MD",
+        "model": "violence_intervention",
+        "summary": (
+            "Baltimore's version of the Cure Violence approach, running since 2007: "
+            "neighbourhood sites whose staff mediate disputes before they turn into "
+            "shootings and connect people at risk with services."
+        ),
+        "staffing": (
+            "Violence interrupters and outreach workers with credibility in the "
+            "neighbourhood, funded through the Mayor's Office of Neighborhood Safety and "
+            "Engagement."
+        ),
+        "evidence": (
+            "A 2023 Johns Hopkins evaluation reported roughly 20% fewer nonfatal shootings "
+            "near sites overall, with effects varying between sites and over time."
+        ),
+        "source_url": "https://monse.baltimorecity.gov/",
+    },
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "city": "Nationwide (US)",
+        "model": "call_triage",
+        "summary": (
+            "A three-digit number, live since July 2022, that routes calls, texts and chats "
+            "about suicide, mental health or substance use to a network of local crisis "
+            "centres. Some 911 centres transfer suitable calls to it."
+        ),
+        "staffing": "Trained crisis counsellors at some 200 local crisis centres.",
+        "evidence": (
+            "Federal agencies reported a large rise in contacts after launch; the Lifeline "
+            "reports that few calls need emergency services, but how 911 and 988 share calls "
+            "still varies by state."
+        ),
+        "source_url": "https://988lifeline.org/",
+    },
+    {
+        "name": "SMART (Systemwide Mental Assessment Response Teams)",
+        "city": "Los Angeles, CA",
+        "model": "co_responder",
+        "summary": (
+            "LAPD's Mental Evaluation Unit sends a police officer and a county mental health "
+            "clinician together to calls involving people in mental health crisis, aiming to "
+            "avoid jail or forced hospitalisation. Among the oldest co-responder programmes, "
+            "dating from 1993."
+        ),
+        "staffing": (
+            "An LAPD officer paired with a Los Angeles County Department of Mental Health "
+            "clinician."
+        ),
+        "evidence": (
+            "The department reported diversion of many people to treatment; a city "
+            "controller review later reported that patrol officers still lead most responses and "
+            "clinicians are often sidelined."
+        ),
+        "source_url": (
+            "https://www.lamayor.org/mayor_garcetti_announces_expansion_of_lapd_smart_teams"
+        ),
+    },
+]

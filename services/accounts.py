@@ -1,0 +1,210 @@
+"""Logins for facilitators, scribes and leaders, and what the sign-in widget needs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import bcrypt
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Account, Signature, Stakeholder
+from db.models.enums import Role
+from services import audit
+from services.actors import Actor, require_role
+from services.errors import ValidationError
+from services.validation import NAME_MAX, clean_text, optional_email, require
+
+PASSWORD_MIN = 10
+PASSWORD_MAX_BYTES = 72
+_USERNAME = re.compile(r"^[a-z0-9._-]{3,60}$")
+
+
+def create_account(
+    db: Database,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    email: str = "",
+    stakeholder_id: int | None = None,
+) -> Account:
+    """Open a login; a leader must speak for a stakeholder group."""
+    require_role(actor, Role.FACILITATOR)
+    login = _username(username)
+    name = clean_text(display_name, "Display name", NAME_MAX)
+    kind = _role(role)
+    address = optional_email(email)
+    hashed = _hash(password)
+    with db.write() as s:
+        _check_group(s, kind, stakeholder_id)
+        if s.scalar(select(Account.id).where(Account.username == login)) is not None:
+            raise ValidationError(f"The username “{login}” is taken. Choose another one.")
+        account = Account(
+            username=login,
+            display_name=name,
+            role=kind,
+            password_hash=hashed,
+            email=address,
+            stakeholder_id=stakeholder_id,
+        )
+        s.add(account)
+        s.flush()
+        audit.record(
+            s, actor, "account", account.id, "created", {"username": login, "role": kind.value}
+        )
+        return account
+
+
+def update_account(
+    db: Database,
+    actor: Actor,
+    account_id: int,
+    display_name: str,
+    email: str,
+    stakeholder_id: int | None,
+    active: bool,
+) -> Account:
+    """Change a login's name, email, group or whether it may sign in."""
+    require_role(actor, Role.FACILITATOR)
+    name = clean_text(display_name, "Display name", NAME_MAX)
+    address = optional_email(email)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        _check_group(s, account.role, stakeholder_id)
+        if account.active and not active:
+            _refuse_last_facilitator(s, account)
+        account.display_name, account.email = name, address
+        account.stakeholder_id, account.active = stakeholder_id, active
+        audit.record(s, actor, "account", account.id, "updated", {"active": active})
+        return account
+
+
+def set_password(db: Database, actor: Actor, account_id: int, password: str) -> None:
+    """Give a login a new password."""
+    require_role(actor, Role.FACILITATOR)
+    hashed = _hash(password)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        account.password_hash = hashed
+        audit.record(s, actor, "account", account.id, "password_set")
+
+
+def delete_account(db: Database, actor: Actor, account_id: int) -> None:
+    """Remove a login that has signed nothing; otherwise deactivate it instead."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        if account.active:
+            _refuse_last_facilitator(s, account)
+        # A signature must keep naming who signed it, so signers are deactivated instead.
+        if s.scalar(select(Signature.id).where(Signature.account_id == account_id).limit(1)):
+            raise ValidationError(
+                f"{account.display_name} has signed the charter, so the account cannot be "
+                "removed. Deactivate it instead."
+            )
+        audit.record(s, actor, "account", account.id, "deleted", {"username": account.username})
+        s.delete(account)
+
+
+def list_accounts(db: Database, actor: Actor) -> list[Account]:
+    """Every login, by username."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        return list(s.scalars(select(Account).order_by(Account.username)))
+
+
+def get_account_by_username(db: Database, username: str | None) -> Account | None:
+    """The login with this username (any case), or None."""
+    with db.read() as s:
+        return _by_username(s, username)
+
+
+def authenticator_credentials(db: Database) -> dict[str, Any]:
+    """Active logins in the shape streamlit-authenticator 0.4.2 takes as `credentials`."""
+    with db.read() as s:
+        accounts = s.scalars(select(Account).where(Account.active.is_(True)))
+        users = {
+            a.username: {
+                "name": a.display_name,
+                "email": a.email,
+                "password": a.password_hash,
+                "roles": [a.role.value],
+            }
+            for a in accounts
+        }
+    return {"usernames": users}
+
+
+def actor_for_username(db: Database, username: str | None) -> Actor | None:
+    """The Actor for an active login, or None when unknown or deactivated."""
+    with db.read() as s:
+        account = _by_username(s, username)
+        if account is None or not account.active:
+            return None
+        return Actor(account.id, account.role, account.display_name)
+
+
+def _by_username(s: Session, username: str | None) -> Account | None:
+    login = (username or "").strip().lower()
+    return s.scalar(select(Account).where(Account.username == login))
+
+
+def _username(value: str | None) -> str:
+    # The sign-in widget lowercases what people type, so a stored capital could never match.
+    login = (value or "").strip().lower()
+    if not _USERNAME.match(login):
+        raise ValidationError(
+            f"“{login}” cannot be a username: use 3 to 60 lowercase letters, digits, dots, "
+            "dashes or underscores, with no spaces (for example maria.lopez)."
+        )
+    return login
+
+
+def _hash(password: str) -> str:
+    if len(password) < PASSWORD_MIN:
+        raise ValidationError(
+            f"The password has {len(password)} characters; it needs at least {PASSWORD_MIN}."
+        )
+    if len(password.encode()) > PASSWORD_MAX_BYTES:
+        raise ValidationError(
+            f"The password is longer than {PASSWORD_MAX_BYTES} bytes, the most bcrypt can check "
+            "(accented letters and emoji count as 2 to 4). Choose a shorter one."
+        )
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+
+
+def _role(value: Role | str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not a role. Choose facilitator, scribe or leader."
+        ) from None
+
+
+def _check_group(s: Session, role: Role, stakeholder_id: int | None) -> None:
+    if stakeholder_id is not None:
+        require(s, Stakeholder, stakeholder_id, "stakeholder group")
+    elif role is Role.LEADER:
+        raise ValidationError(
+            "A Thought Leader Team member speaks for one stakeholder group. Choose their group."
+        )
+
+
+def _refuse_last_facilitator(s: Session, account: Account) -> None:
+    if account.role is not Role.FACILITATOR:
+        return
+    others = s.scalar(
+        select(func.count()).where(
+            Account.role == Role.FACILITATOR, Account.active.is_(True), Account.id != account.id
+        )
+    )
+    if not others:
+        raise ValidationError(
+            f"{account.display_name} is the only active facilitator; without them nobody "
+            "could manage accounts. Create or reactivate another facilitator first."
+        )

@@ -1,0 +1,120 @@
+"""Results of a round: totals, counts per stakeholder group, and where the groups agree."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import Vote, VotingRound
+from db.models.enums import Role, VoteMode
+from services.actors import Actor, require_role
+from services.validation import require
+from services.voting_counts import ItemByGroup, add_up, count_round
+
+DIVIDES_AT = 0.5
+"""A gap this wide between the keenest and the coolest group marks an item that divides."""
+
+
+@dataclass(frozen=True)
+class ItemTotal:
+    """One ballot item's counts from every voter together."""
+
+    item_id: int
+    text: str
+    dots: int
+    voters: int
+    agree: int
+    disagree: int
+    passed: int
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """How much one group backs an item: supporters out of the group's voters."""
+
+    stakeholder_id: int
+    group: str
+    supporters: int
+    voters: int
+    share: float | None
+
+
+@dataclass(frozen=True)
+class CommonGround:
+    """An item's bridging score, each group's share, and whether the groups split on it."""
+
+    item_id: int
+    text: str
+    score: float
+    groups: tuple[GroupShare, ...]
+    spread: float
+    divides: bool
+
+
+def score(counts: Iterable[tuple[int, int]]) -> float:
+    """Product over groups of (supporters + 1) / (voters + 2).
+
+    The +1/+2 keeps a group with few voters from zeroing an item while still pulling it
+    down, so only items that every group backs score high.
+    """
+    return math.prod((a + 1) / (n + 2) for a, n in counts)
+
+
+def spread(shares: Iterable[float | None]) -> float:
+    """The gap between the highest and the lowest share, ignoring groups with no voters."""
+    known = [s for s in shares if s is not None]
+    return max(known) - min(known) if len(known) > 1 else 0.0
+
+
+def totals(db: Database, round_id: int) -> list[ItemTotal]:
+    """Per ballot item: dots, voters and agree/disagree/pass counts, in ballot order."""
+    with db.read() as s:
+        rows, _ = count_round(s, round_id)
+    result = []
+    for row in rows:
+        c = add_up(g.counts for g in row.groups)
+        result.append(
+            ItemTotal(row.item_id, row.text, c.dots, c.voters, c.agree, c.disagree, c.passed)
+        )
+    return result
+
+
+def by_group(db: Database, round_id: int) -> list[ItemByGroup]:
+    """Per ballot item, the counts of each stakeholder group that voted in the round."""
+    with db.read() as s:
+        return count_round(s, round_id)[0]
+
+
+def common_ground(db: Database, round_id: int) -> list[CommonGround]:
+    """Items by bridging score, best first: high only where every group leans in."""
+    with db.read() as s:
+        rows, round_voters = count_round(s, round_id)
+        dots = require(s, VotingRound, round_id, "voting round").mode is VoteMode.DOTS
+    result = []
+    for row in rows:
+        shares = []
+        for g in row.groups:
+            # Dots: every group member who spent a dot could have put one here.
+            voters = round_voters[g.stakeholder_id] if dots else g.counts.voters
+            supporters = g.counts.supporters
+            share = supporters / voters if voters else None
+            shares.append(GroupShare(g.stakeholder_id, g.group, supporters, voters, share))
+        gap = spread(g.share for g in shares)
+        bridge = score((g.supporters, g.voters) for g in shares)
+        result.append(
+            CommonGround(row.item_id, row.text, bridge, tuple(shares), gap, gap >= DIVIDES_AT)
+        )
+    return sorted(result, key=lambda r: (-r.score, r.item_id))
+
+
+def list_votes(db: Database, actor: Actor, round_id: int) -> list[Vote]:
+    """Every vote of a round, item by item: who voted how is for facilitators only."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        require(s, VotingRound, round_id, "voting round")
+        query = select(Vote).where(Vote.round_id == round_id)
+        return list(s.scalars(query.order_by(Vote.round_item_id, Vote.participant_id)))

@@ -1,0 +1,117 @@
+"""Every registered page renders for every role that may use it; others are unreachable."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.text import escape_markdown
+from screens import SCREENS, screens_for
+from services import meetings, participants
+from services.actors import SYSTEM
+from services.vocab import Role
+
+USER_FOR_ROLE = {Role.FACILITATOR: "facilitator", Role.SCRIBE: "scribe1", Role.LEADER: "leader1"}
+CODE_PAGES = ("pages/survey.py", "pages/vote.py", "pages/projector.py")
+SIGNED_IN_CASES = [
+    (screen, role)
+    for screen in SCREENS
+    for role in Role
+    if role in screen.roles and screen.file not in CODE_PAGES
+]
+
+
+def titles(at) -> list[str]:
+    return [t.value for t in at.title]
+
+
+def errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize(
+    ("screen", "role"), SIGNED_IN_CASES, ids=[f"{s.url_path}-{r.value}" for s, r in SIGNED_IN_CASES]
+)
+def test_page_renders_for_a_role_that_may_use_it(app, screen, role):
+    at = app(USER_FOR_ROLE[role]).run()
+    at.switch_page(screen.file).run()
+    assert not at.exception, at.exception
+    assert not errors(at), errors(at)
+    assert titles(at), f"{screen.file} shows no title"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_pages_not_registered_for_a_role_cannot_be_opened(app, role):
+    allowed = {s.file for s in screens_for(role)}
+    for screen in SCREENS:
+        if screen.file in allowed:
+            continue
+        at = app(USER_FOR_ROLE[role]).run()
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(screen.file).run()
+
+
+def test_home_shows_the_sign_in_form_to_a_visitor(app):
+    at = app().run()
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
+    assert "Common Ground" in titles(at)
+
+
+def test_home_lists_the_screens_of_the_signed_in_role(app):
+    at = app("scribe1").run()
+    links = [link.label for link in at.get("page_link")]
+    assert links == ["Listen", "Ideas", "Solve", "Conflicts", "Survey", "Vote", "Projector"]
+
+
+def test_a_scribe_sees_only_their_own_tables_notes(app):
+    at = app("scribe1", {"table": "2"}).run()
+    at.switch_page("pages/listen.py").run()
+    assert any("table 2" in e and "table 1" in e for e in errors(at)), errors(at)
+
+
+def test_a_link_to_a_table_that_does_not_exist_is_refused_plainly(app):
+    at = app("facilitator", {"table": "99"}).run()
+    at.switch_page("pages/ideas.py").run()
+    assert not at.exception
+    assert any("no table 99" in e for e in errors(at))
+
+
+@pytest.mark.parametrize("page", CODE_PAGES)
+@pytest.mark.parametrize("code", ["", "wrong-code", "<script>alert(1)</script>"])
+@pytest.mark.parametrize("user", [None, "facilitator"])
+def test_a_bad_code_gets_a_plain_refusal(app, page, code, user):
+    at = app(user, query={"code": code}).run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert any("not valid" in e for e in errors(at))
+
+
+def test_a_participant_opens_vote_with_their_code_and_hears_nothing_is_open(app, demo_db):
+    person = participants.list_participants(demo_db, SYSTEM, _initiative_id(demo_db))[0]
+    at = app(query={"code": person.code}).run()
+    at.switch_page("pages/vote.py").run()
+    assert not at.exception
+    assert titles(at) == ["Vote"]
+    assert any("No vote is open" in i.value for i in at.info)
+
+
+def test_a_participant_opens_the_survey_with_their_code(app, demo_db):
+    person = participants.list_participants(demo_db, SYSTEM, _initiative_id(demo_db))[0]
+    at = app(query={"code": person.code}).run()
+    at.switch_page("pages/survey.py").run()
+    assert not at.exception
+    assert titles(at) == ["Before we meet"]
+
+
+def test_the_projector_opens_with_the_meeting_code(app, demo_db):
+    meeting = meetings.list_meetings(demo_db, _initiative_id(demo_db))[0]
+    at = app(query={"code": meeting.code}).run()
+    at.switch_page("pages/projector.py").run()
+    assert not at.exception
+    assert titles(at) == [escape_markdown(meeting.title)]
+
+
+def _initiative_id(db) -> int:
+    from services import initiatives
+
+    return initiatives.list_initiatives(db)[0].id

@@ -1,0 +1,141 @@
+"""The demo initiative: what the issue promises a newcomer sees after `make run`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from seed.best_practices import LIBRARY
+from seed.credentials import demo_password, write_credentials
+from seed.demo import DEMO_NAME, build_demo
+from services import (
+    accounts,
+    agenda,
+    best_practices,
+    initiatives,
+    meetings,
+    participants,
+    stakeholders,
+    tables,
+)
+from services.actors import SYSTEM
+from services.vocab import Role, Skill
+
+PASSWORD = "seed-test-password"
+
+
+def snapshot(db) -> dict:
+    ini = initiatives.list_initiatives(db)[0]
+    meeting = meetings.list_meetings(db, ini.id)[0]
+    people = participants.list_participants(db, SYSTEM, ini.id)
+    return {
+        "groups": [g.name for g in stakeholders.list_stakeholders(db, ini.id)],
+        "people": sorted((p.name, p.stakeholder_id, p.table_id) for p in people),
+        "agenda": [(i.title, i.step, i.skill) for i in agenda.list_agenda(db, meeting.id)],
+        "accounts": sorted(a.username for a in accounts.list_accounts(db, SYSTEM)),
+    }
+
+
+def test_builds_the_demo_the_issue_describes(db):
+    summary = build_demo(db, PASSWORD)
+    assert summary.created
+    ini = initiatives.list_initiatives(db)[0]
+    assert ini.name == DEMO_NAME
+    groups = stakeholders.list_stakeholders(db, ini.id)
+    assert len(groups) == 8
+    meeting = meetings.list_meetings(db, ini.id)[0]
+    assert [t.number for t in tables.list_tables(db, meeting.id)] == list(range(1, 9))
+    assert len(participants.list_participants(db, SYSTEM, ini.id)) == 56
+
+
+def test_every_table_mixes_the_groups_with_police_and_residents_at_each(db):
+    build_demo(db, PASSWORD)
+    ini = initiatives.list_initiatives(db)[0]
+    by_name = {g.name: g.id for g in stakeholders.list_stakeholders(db, ini.id)}
+    seating: dict[int, Counter] = {}
+    for person in participants.list_participants(db, SYSTEM, ini.id):
+        seating.setdefault(person.table_id, Counter())[person.stakeholder_id] += 1
+    assert len(seating) == 8
+    for counts in seating.values():
+        assert sum(counts.values()) == 7
+        assert counts[by_name["Police Department"]] >= 1
+        assert counts[by_name["Neighborhood residents who call 911"]] >= 1
+        assert len(counts) >= 4, "a table should mix at least four groups"
+
+
+def test_the_thought_leader_team_has_one_leader_per_major_group(db):
+    build_demo(db, PASSWORD)
+    ini = initiatives.list_initiatives(db)[0]
+    major = {g.id for g in stakeholders.list_stakeholders(db, ini.id) if g.is_major}
+    leaders = [a for a in accounts.list_accounts(db, SYSTEM) if a.role is Role.LEADER]
+    assert sorted(a.stakeholder_id for a in leaders) == sorted(major)
+
+
+def test_each_table_has_its_own_scribe_account(db):
+    build_demo(db, PASSWORD)
+    ini = initiatives.list_initiatives(db)[0]
+    meeting = meetings.list_meetings(db, ini.id)[0]
+    scribes = {a.id: a.username for a in accounts.list_accounts(db, SYSTEM)}
+    assert [scribes[t.scribe_account_id] for t in tables.list_tables(db, meeting.id)] == [
+        f"scribe{n}" for n in range(1, 9)
+    ]
+
+
+def test_the_agenda_follows_the_seven_skills_in_order(db):
+    build_demo(db, PASSWORD)
+    ini = initiatives.list_initiatives(db)[0]
+    meeting = meetings.list_meetings(db, ini.id)[0]
+    skills = [i.skill for i in agenda.list_agenda(db, meeting.id) if i.skill is not None]
+    first_seen = list(dict.fromkeys(skills))
+    assert first_seen == list(Skill)
+
+
+def test_a_second_run_adds_nothing(db):
+    build_demo(db, PASSWORD)
+    before = snapshot(db)
+    again = build_demo(db, PASSWORD)
+    assert not again.created
+    assert snapshot(db) == before
+
+
+def test_the_same_seed_builds_the_same_demo_on_another_database(db, tmp_path):
+    from db.database import Database
+    from db.models import Base
+
+    other = Database.from_url(f"sqlite:///{tmp_path / 'other.db'}")
+    Base.metadata.create_all(other.engine)
+    build_demo(db, PASSWORD)
+    build_demo(other, PASSWORD)
+    mine, theirs = snapshot(db), snapshot(other)
+    assert [p[0] for p in mine["people"]] == [p[0] for p in theirs["people"]]
+    assert mine["agenda"] == theirs["agenda"]
+    other.dispose()
+
+
+def test_demo_accounts_sign_in_with_the_given_password(db):
+    import bcrypt
+
+    build_demo(db, PASSWORD)
+    users = accounts.authenticator_credentials(db)["usernames"]
+    assert bcrypt.checkpw(PASSWORD.encode(), users["facilitator"]["password"].encode())
+    assert PASSWORD not in str(users)
+
+
+def test_the_library_loads_once(db):
+    assert best_practices.upsert_library(db, SYSTEM, LIBRARY) == len(LIBRARY)
+    assert best_practices.upsert_library(db, SYSTEM, LIBRARY) == 0
+    assert len(best_practices.list_best_practices(db)) == len(LIBRARY) >= 12
+
+
+def test_password_comes_from_the_environment_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "from-the-env-123")
+    assert demo_password(tmp_path) == ("from-the-env-123", False)
+
+
+def test_a_generated_password_is_random_kept_private_and_reused(tmp_path, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    first, generated = demo_password(tmp_path)
+    second, _ = demo_password(tmp_path)
+    assert generated and first != second and len(first) >= 12
+    path = write_credentials(tmp_path, first, ["facilitator"])
+    assert path.stat().st_mode & 0o077 == 0
+    assert demo_password(tmp_path) == (first, False)

@@ -1,0 +1,180 @@
+"""The agenda: items in order, reordering them, and approval lost on any change."""
+
+import pytest
+
+from db.models import Meeting
+from db.models.enums import AgendaStatus, Skill, Step
+from services import agenda
+from services.audit import history
+from services.errors import NotFound, PermissionDenied, ValidationError
+from tests.factories import build_room
+
+
+def _titles(db, meeting_id):
+    items = agenda.list_agenda(db, meeting_id)
+    assert [i.position for i in items] == list(range(1, len(items) + 1))
+    return [i.title for i in items]
+
+
+def _approve(db, meeting_id):
+    with db.write() as s:
+        s.get_one(Meeting, meeting_id).agenda_status = AgendaStatus.APPROVED
+
+
+def _status(db, meeting_id):
+    with db.read() as s:
+        return s.get_one(Meeting, meeting_id).agenda_status
+
+
+def test_appends_an_item_at_the_end_and_audits_it(db):
+    room = build_room(db)
+    item = agenda.add_item(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        " Solve ",
+        "solve",
+        45,
+        "creative_problem_solving",
+        goal="Options",
+        materials="Cards",
+        prompt="What could work?",
+    )
+    assert (item.position, item.title, item.step, item.skill, item.minutes) == (
+        4,
+        "Solve",
+        Step.SOLVE,
+        Skill.CREATIVE_PROBLEM_SOLVING,
+        45,
+    )
+    assert (item.goal, item.materials, item.prompt) == ("Options", "Cards", "What could work?")
+    assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Vote", "Solve"]
+    assert [e.action for e in history(db, "agenda_item", item.id)] == ["created"]
+
+
+def test_the_first_item_of_an_empty_agenda_is_at_position_one(db):
+    room = build_room(db)
+    with db.write() as s:
+        empty = Meeting(initiative_id=room.initiative_id, title="Empty", code="empty-code")
+        s.add(empty)
+    item = agenda.add_item(db, room.facilitator, empty.id, "Welcome", Step.WELCOME, 10)
+    assert (item.position, item.skill) == (1, None)
+
+
+@pytest.mark.parametrize("bad", [0, 481, -5])
+def test_refuses_minutes_outside_one_to_480(db, bad):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="Minutes must be between 1 and 480"):
+        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "listen", bad)
+
+
+def test_refuses_an_empty_title_and_over_long_texts(db):
+    room = build_room(db)
+    add = agenda.add_item
+    with pytest.raises(ValidationError, match="Item title is empty"):
+        add(db, room.facilitator, room.meeting_id, " ", "listen", 5)
+    for field, label in [("goal", "Goal"), ("materials", "Materials"), ("prompt", "Prompt")]:
+        with pytest.raises(ValidationError, match=f"{label} is 2,001 characters"):
+            add(db, room.facilitator, room.meeting_id, "X", "listen", 5, **{field: "x" * 2001})
+
+
+def test_refuses_an_unknown_step_or_skill(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="“dance” is not a step"):
+        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "dance", 5)
+    with pytest.raises(ValidationError, match="“juggling” is not a skill"):
+        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "listen", 5, "juggling")
+
+
+def test_names_an_unknown_meeting_or_item(db):
+    room = build_room(db)
+    with pytest.raises(NotFound, match="No meeting with id 999"):
+        agenda.add_item(db, room.facilitator, 999, "X", "listen", 5)
+    with pytest.raises(NotFound, match="No agenda item with id 999"):
+        agenda.move_item(db, room.facilitator, 999, 1)
+
+
+def test_only_a_facilitator_may_change_the_agenda(db):
+    room = build_room(db)
+    item_id = room.item_ids[1]
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        agenda.add_item(db, room.leader, room.meeting_id, "X", "listen", 5)
+    with pytest.raises(PermissionDenied):
+        agenda.update_item(db, room.scribe1, item_id, "X", "listen", 5, None, "", "", "")
+    with pytest.raises(PermissionDenied):
+        agenda.delete_item(db, room.leader, item_id)
+    with pytest.raises(PermissionDenied):
+        agenda.move_item(db, room.scribe1, item_id, 1)
+
+
+def test_updates_an_item(db):
+    room = build_room(db)
+    item = agenda.update_item(
+        db, room.facilitator, room.item_ids[1], "Brainstorm", "diverge", 30, None, "G", "M", "P"
+    )
+    assert (item.title, item.minutes, item.skill, item.position) == ("Brainstorm", 30, None, 2)
+    assert [e.action for e in history(db, "agenda_item", item.id)] == ["updated"]
+
+
+def test_moves_an_item_up_and_down(db):
+    room = build_room(db)
+    moved = agenda.move_item(db, room.facilitator, room.item_ids[2], -1)
+    assert moved.position == 2
+    assert _titles(db, room.meeting_id) == ["Listen", "Vote", "Ideas"]
+    agenda.move_item(db, room.facilitator, room.item_ids[0], 1)
+    assert _titles(db, room.meeting_id) == ["Vote", "Listen", "Ideas"]
+    assert [e.action for e in history(db, "agenda_item", room.item_ids[2])] == ["moved"]
+
+
+def test_refuses_to_move_past_either_end_or_by_more_than_one(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="“Listen” is already the first item"):
+        agenda.move_item(db, room.facilitator, room.item_ids[0], -1)
+    with pytest.raises(ValidationError, match="“Vote” is already the last item"):
+        agenda.move_item(db, room.facilitator, room.item_ids[2], 1)
+    with pytest.raises(ValidationError, match=r"moves up \(-1\) or down \(\+1\)"):
+        agenda.move_item(db, room.facilitator, room.item_ids[0], 2)
+    assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Vote"]
+
+
+def test_deleting_an_item_closes_the_gap(db):
+    room = build_room(db)
+    agenda.add_item(db, room.facilitator, room.meeting_id, "Act", "act", 20)
+    agenda.move_item(db, room.facilitator, room.item_ids[1], 1)
+    agenda.delete_item(db, room.facilitator, room.item_ids[2])
+    assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Act"]
+    assert [e.action for e in history(db, "agenda_item", room.item_ids[2])] == ["deleted"]
+
+
+def test_refuses_to_delete_the_item_the_room_is_on(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="The room is on “Listen” right now"):
+        agenda.delete_item(db, room.facilitator, room.item_ids[0])
+    assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Vote"]
+
+
+@pytest.mark.parametrize("change", ["add", "update", "delete", "move"])
+def test_any_change_to_an_approved_agenda_sends_it_back_to_draft(db, change):
+    room = build_room(db)
+    _approve(db, room.meeting_id)
+    fac, item_id = room.facilitator, room.item_ids[2]
+    if change == "add":
+        agenda.add_item(db, fac, room.meeting_id, "Close", "close", 5)
+    elif change == "update":
+        agenda.update_item(db, fac, item_id, "Vote", "converge", 25, None, "", "", "")
+    elif change == "delete":
+        agenda.delete_item(db, fac, item_id)
+    else:
+        agenda.move_item(db, fac, item_id, -1)
+    assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
+    entries = history(db, "meeting", room.meeting_id)
+    assert [(e.action, e.detail) for e in entries] == [
+        ("agenda_status", {"from": "approved", "to": "draft"})
+    ]
+
+
+def test_a_change_to_a_draft_agenda_records_no_status_change(db):
+    room = build_room(db)
+    agenda.add_item(db, room.facilitator, room.meeting_id, "Close", "close", 5)
+    assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
+    assert history(db, "meeting", room.meeting_id) == []

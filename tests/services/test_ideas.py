@@ -1,0 +1,238 @@
+"""Ideas on the board: adding, editing, hiding and removing them, and listing the board."""
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import Idea, Meeting, RoundItem
+from db.models.enums import IdeaStatus, VoteMode
+from services import ideas, scope, voting_rounds
+from services.audit import history
+from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from tests.factories import build_room
+
+
+def _close_input(db, room):
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).input_open = False
+
+
+def _other_meeting(db, room):
+    with db.write() as s:
+        other = Meeting(initiative_id=room.initiative_id, title="Other", code="other-code")
+        s.add(other)
+        s.flush()
+        return other.id
+
+
+def _count(db):
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Idea))
+
+
+def test_adds_an_idea_at_a_table_and_audits_it(db):
+    room = build_room(db)
+    idea = ideas.add_idea(
+        db, room.scribe1, room.table1_id, " Co-responders ", stakeholder_id=room.police_id
+    )
+    assert (idea.meeting_id, idea.table_id, idea.text) == (
+        room.meeting_id,
+        room.table1_id,
+        "Co-responders",
+    )
+    assert (idea.status, idea.stakeholder_id) == (IdeaStatus.VISIBLE, room.police_id)
+    assert [e.action for e in history(db, "idea", idea.id)] == ["created"]
+
+
+def test_a_repeated_submission_key_returns_the_first_idea(db):
+    room = build_room(db)
+    first = ideas.add_idea(db, room.scribe1, room.table1_id, "One", submission_key="k")
+    again = ideas.add_idea(db, room.scribe1, room.table1_id, "One again", submission_key="k")
+    assert again.id == first.id
+    assert _count(db) == 1
+
+
+def test_two_taps_racing_past_the_look_up_still_save_one_idea(db, monkeypatch):
+    room = build_room(db)
+    first = ideas.add_idea(db, room.scribe1, room.table1_id, "One", submission_key="k")
+    real = scope._by_key
+    calls = []
+    monkeypatch.setattr(
+        scope, "_by_key", lambda *a: calls.append(a) or (None if len(calls) == 1 else real(*a))
+    )
+    again = ideas.add_idea(db, room.scribe1, room.table1_id, "One", submission_key="k")
+    assert (again.id, len(calls), _count(db)) == (first.id, 2, 1)
+
+
+def test_a_facilitator_adds_an_idea_from_no_table_to_a_named_meeting(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.facilitator, None, "Imported", meeting_id=room.meeting_id)
+    assert (idea.table_id, idea.meeting_id) == (None, room.meeting_id)
+
+
+def test_an_idea_from_no_table_needs_a_meeting(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="needs its meeting"):
+        ideas.add_idea(db, room.facilitator, None, "Imported")
+
+
+def test_only_a_facilitator_adds_an_idea_from_no_table(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        ideas.add_idea(db, room.scribe1, None, "x", meeting_id=room.meeting_id)
+
+
+def test_refuses_a_table_that_is_not_in_the_named_meeting(db):
+    room = build_room(db)
+    other_id = _other_meeting(db, room)
+    with pytest.raises(ValidationError, match="Table 1 is not part of this meeting"):
+        ideas.add_idea(db, room.facilitator, room.table1_id, "x", meeting_id=other_id)
+
+
+def test_a_scribe_cannot_add_while_input_is_closed_but_a_facilitator_can(db):
+    room = build_room(db)
+    _close_input(db, room)
+    with pytest.raises(NotAllowedNow, match="Input is closed"):
+        ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    assert ideas.add_idea(db, room.facilitator, room.table1_id, "x").table_id == room.table1_id
+
+
+def test_a_scribe_cannot_add_at_another_table_and_a_leader_not_at_all(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="table 2's page"):
+        ideas.add_idea(db, room.scribe1, room.table2_id, "x")
+    with pytest.raises(PermissionDenied, match="Only a facilitator or a table scribe"):
+        ideas.add_idea(db, room.leader, room.table1_id, "x")
+    assert _count(db) == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [(" ", "Idea is empty"), ("x" * 2001, "2,001")])
+def test_refuses_empty_or_over_long_text(db, text, message):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match=message):
+        ideas.add_idea(db, room.scribe1, room.table1_id, text)
+
+
+def test_updates_text_group_and_confidentiality(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    changed = ideas.update_idea(db, room.scribe1, idea.id, "y", room.residents_id, True)
+    assert (changed.text, changed.stakeholder_id, changed.confidential) == (
+        "y",
+        room.residents_id,
+        True,
+    )
+    assert changed.updated_at > idea.updated_at
+    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "updated"]
+
+
+def test_a_scribe_may_not_update_another_tables_idea_or_one_from_no_table(db):
+    room = build_room(db)
+    theirs = ideas.add_idea(db, room.scribe2, room.table2_id, "x")
+    loose = ideas.add_idea(db, room.facilitator, None, "x", meeting_id=room.meeting_id)
+    with pytest.raises(PermissionDenied, match="table 2's page"):
+        ideas.update_idea(db, room.scribe1, theirs.id, "y")
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        ideas.update_idea(db, room.scribe1, loose.id, "y")
+
+
+def test_a_scribe_may_not_update_once_input_is_closed(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    _close_input(db, room)
+    with pytest.raises(NotAllowedNow):
+        ideas.update_idea(db, room.scribe1, idea.id, "y")
+
+
+def test_hides_and_shows_an_idea_and_records_both(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    assert ideas.hide_idea(db, room.facilitator, idea.id).status is IdeaStatus.HIDDEN
+    assert ideas.list_ideas(db, room.meeting_id) == []
+    assert ideas.show_idea(db, room.facilitator, idea.id).status is IdeaStatus.VISIBLE
+    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "hidden", "visible"]
+
+
+def test_hiding_a_hidden_idea_changes_nothing(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    ideas.hide_idea(db, room.facilitator, idea.id)
+    ideas.hide_idea(db, room.facilitator, idea.id)
+    assert len(history(db, "idea", idea.id)) == 2
+
+
+def test_a_merged_idea_cannot_be_hidden_or_shown(db):
+    room = build_room(db)
+    keep = ideas.add_idea(db, room.scribe1, room.table1_id, "keep")
+    dup = ideas.add_idea(db, room.scribe1, room.table1_id, "dup")
+    ideas.merge_ideas(db, room.facilitator, keep.id, [dup.id])
+    with pytest.raises(ValidationError, match=f"merged into idea #{keep.id}"):
+        ideas.show_idea(db, room.facilitator, dup.id)
+    with pytest.raises(ValidationError, match=f"merged into idea #{keep.id}"):
+        ideas.hide_idea(db, room.facilitator, dup.id)
+
+
+def test_only_a_facilitator_hides_shows_or_deletes(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    for action in (ideas.hide_idea, ideas.show_idea, ideas.delete_idea):
+        with pytest.raises(PermissionDenied, match="Only a facilitator"):
+            action(db, room.scribe1, idea.id)
+
+
+def test_deletes_an_idea_and_takes_it_off_a_draft_ballot(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    ideas.delete_idea(db, room.facilitator, idea.id)
+    assert _count(db) == 0
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(RoundItem)) == 0
+    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "deleted"]
+
+
+def test_refuses_to_delete_an_idea_on_an_opened_ballot(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "x")
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "First vote", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    with pytest.raises(ValidationError, match="on the ballot of First vote"):
+        ideas.delete_idea(db, room.facilitator, idea.id)
+    assert _count(db) == 1
+
+
+def test_refuses_to_delete_an_idea_others_were_merged_into(db):
+    room = build_room(db)
+    keep = ideas.add_idea(db, room.scribe1, room.table1_id, "keep")
+    dup = ideas.add_idea(db, room.scribe1, room.table1_id, "dup")
+    ideas.merge_ideas(db, room.facilitator, keep.id, [dup.id])
+    with pytest.raises(ValidationError, match="1 other idea"):
+        ideas.delete_idea(db, room.facilitator, keep.id)
+
+
+def test_deleting_an_unknown_idea_is_refused(db):
+    room = build_room(db)
+    with pytest.raises(NotFound, match="No idea with id 999"):
+        ideas.delete_idea(db, room.facilitator, 999)
+
+
+def test_lists_the_board_oldest_first_with_its_filters(db):
+    room = build_room(db)
+    a = ideas.add_idea(db, room.scribe1, room.table1_id, "a", stakeholder_id=room.police_id)
+    b = ideas.add_idea(db, room.scribe2, room.table2_id, "b", confidential=True)
+    c = ideas.add_idea(db, room.scribe1, room.table1_id, "c", stakeholder_id=room.residents_id)
+    d = ideas.add_idea(db, room.scribe1, room.table1_id, "d")
+    ideas.hide_idea(db, room.facilitator, c.id)
+    ideas.merge_ideas(db, room.facilitator, a.id, [d.id])
+
+    def ids(**kwargs):
+        return [i.id for i in ideas.list_ideas(db, room.meeting_id, **kwargs)]
+
+    assert ids() == [a.id, b.id]
+    assert ids(include_hidden=True) == [a.id, b.id, c.id, d.id]
+    assert ids(table_id=room.table2_id) == [b.id]
+    assert ids(stakeholder_id=room.police_id) == [a.id]
+    assert ids(include_confidential=False) == [a.id]

@@ -1,0 +1,154 @@
+"""Initiatives: setting up the effort, its purpose and its trust statements."""
+
+import pytest
+from sqlalchemy import select
+
+from db.models import AuditEntry, Idea, ListeningNote, Stakeholder
+from services import initiatives
+from services.audit import history
+from services.errors import NotFound, PermissionDenied, ValidationError
+from tests.factories import build_room
+
+
+def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
+    room = build_room(db)
+    made = initiatives.create_initiative(
+        db, room.facilitator, "  Riverside Safety ", " Riverside ", " Fewer crises "
+    )
+    assert (made.name, made.city, made.purpose) == ("Riverside Safety", "Riverside", "Fewer crises")
+    assert made.trust_statements == []
+    assert [e.action for e in history(db, "initiative", made.id)] == ["created"]
+
+
+def test_lists_initiatives_by_name(db):
+    room = build_room(db)
+    initiatives.create_initiative(db, room.facilitator, "Alpha")
+    names = [i.name for i in initiatives.list_initiatives(db)]
+    assert names == ["Alpha", "Test City Initiative"]
+
+
+def test_gets_one_initiative_and_names_a_missing_one(db):
+    room = build_room(db)
+    assert initiatives.get_initiative(db, room.initiative_id).city == "Test City"
+    with pytest.raises(NotFound, match="No initiative with id 999"):
+        initiatives.get_initiative(db, 999)
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_refuses_an_empty_name(db, bad):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="Initiative name is empty"):
+        initiatives.create_initiative(db, room.facilitator, bad)
+
+
+def test_refuses_over_long_fields(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="City is 201 characters"):
+        initiatives.create_initiative(db, room.facilitator, "X", city="c" * 201)
+    with pytest.raises(ValidationError, match="Purpose is 2,001 characters"):
+        initiatives.create_initiative(db, room.facilitator, "X", purpose="p" * 2001)
+
+
+def test_refuses_a_duplicate_name_whatever_its_case(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="already an initiative called"):
+        initiatives.create_initiative(db, room.facilitator, "TEST CITY INITIATIVE")
+
+
+def test_only_a_facilitator_may_create_update_or_delete(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        initiatives.create_initiative(db, room.leader, "X")
+    with pytest.raises(PermissionDenied):
+        initiatives.update_initiative(db, room.scribe1, room.initiative_id, "X", "", "")
+    with pytest.raises(PermissionDenied):
+        initiatives.delete_initiative(db, room.leader, room.initiative_id)
+    with pytest.raises(PermissionDenied):
+        initiatives.set_trust_statements(db, room.leader, room.initiative_id, ["A"])
+
+
+def test_updates_the_initiative_and_may_change_only_the_case_of_its_name(db):
+    room = build_room(db)
+    changed = initiatives.update_initiative(
+        db, room.facilitator, room.initiative_id, "TEST CITY INITIATIVE", "Elsewhere", "Why"
+    )
+    assert (changed.name, changed.city, changed.purpose) == (
+        "TEST CITY INITIATIVE",
+        "Elsewhere",
+        "Why",
+    )
+    assert initiatives.get_initiative(db, room.initiative_id).city == "Elsewhere"
+    assert [e.action for e in history(db, "initiative", room.initiative_id)] == ["updated"]
+
+
+def test_refuses_to_rename_onto_another_initiative(db):
+    room = build_room(db)
+    initiatives.create_initiative(db, room.facilitator, "Other")
+    with pytest.raises(ValidationError, match="already an initiative called “other”"):
+        initiatives.update_initiative(db, room.facilitator, room.initiative_id, "other", "", "")
+
+
+def test_updating_an_unknown_initiative_names_it(db):
+    room = build_room(db)
+    with pytest.raises(NotFound, match="No initiative with id 999"):
+        initiatives.update_initiative(db, room.facilitator, 999, "X", "", "")
+
+
+def test_deletes_an_initiative_with_everything_said_in_its_meetings(db):
+    room = build_room(db)
+    with db.write() as s:
+        # Notes and ideas point at groups with RESTRICT; they must go before the groups.
+        s.add(
+            ListeningNote(
+                meeting_id=room.meeting_id,
+                table_id=room.table1_id,
+                stakeholder_id=room.police_id,
+                said="We need faster help",
+            )
+        )
+        s.add(Idea(meeting_id=room.meeting_id, stakeholder_id=room.residents_id, text="Triage"))
+    initiatives.delete_initiative(db, room.facilitator, room.initiative_id)
+    assert initiatives.list_initiatives(db) == []
+    with db.read() as s:
+        assert s.scalars(select(Stakeholder)).all() == []
+        kept = s.scalars(select(AuditEntry).filter_by(entity="initiative", action="deleted")).one()
+    assert kept.entity_id == room.initiative_id
+
+
+def test_deleting_an_unknown_initiative_names_it(db):
+    room = build_room(db)
+    with pytest.raises(NotFound, match="No initiative with id 999"):
+        initiatives.delete_initiative(db, room.facilitator, 999)
+
+
+def test_sets_trust_statements_trimmed_and_in_order(db):
+    room = build_room(db)
+    initiatives.set_trust_statements(
+        db, room.facilitator, room.initiative_id, [" Police listen to us ", "I feel safe"]
+    )
+    stored = initiatives.get_initiative(db, room.initiative_id).trust_statements
+    assert stored == ["Police listen to us", "I feel safe"]
+    assert [e.action for e in history(db, "initiative", room.initiative_id)] == [
+        "trust_statements_set"
+    ]
+
+
+def test_allows_ten_trust_statements_and_refuses_eleven(db):
+    room = build_room(db)
+    ten = [f"Statement {n}" for n in range(10)]
+    initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, ten)
+    with pytest.raises(ValidationError, match="11 trust statements; the limit is 10"):
+        initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, [*ten, "One"])
+    assert initiatives.get_initiative(db, room.initiative_id).trust_statements == ten
+
+
+def test_refuses_an_empty_trust_statement_naming_which(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="Trust statement 2 is empty"):
+        initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, ["A", " "])
+
+
+def test_refuses_a_repeated_trust_statement(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="Two trust statements are the same"):
+        initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, ["A", "a "])

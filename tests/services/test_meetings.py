@@ -1,0 +1,117 @@
+"""Meetings: planning them, finding them by their projector code, and removing them."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from db.models import ListeningNote, Meeting, MeetingTable
+from db.models.enums import MeetingStatus
+from services import meetings
+from services.audit import history
+from services.errors import NotFound, PermissionDenied, ValidationError
+from tests.factories import build_room
+
+EASTERN = timezone(timedelta(hours=-5))
+
+
+def test_creates_a_meeting_with_an_unguessable_code_and_audits_it(db):
+    room = build_room(db)
+    when = datetime(2031, 3, 4, 18, 30, tzinfo=EASTERN)
+    made = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, " Listening session ", when, " Library "
+    )
+    assert (made.title, made.location, made.status) == (
+        "Listening session",
+        "Library",
+        MeetingStatus.PLANNED,
+    )
+    assert len(made.code) >= 16
+    assert made.code != meetings.create_meeting(db, room.facilitator, room.initiative_id, "B").code
+    assert meetings.get_meeting(db, made.id).starts_at == when
+    assert [e.action for e in history(db, "meeting", made.id)] == ["created"]
+
+
+def test_refuses_a_start_time_without_a_time_zone(db):
+    room = build_room(db)
+    naive = datetime(2031, 3, 4, 18, 30)
+    with pytest.raises(ValidationError, match="no time zone"):
+        meetings.create_meeting(db, room.facilitator, room.initiative_id, "X", naive)
+    with pytest.raises(ValidationError, match="no time zone"):
+        meetings.update_meeting(db, room.facilitator, room.meeting_id, "X", naive, "")
+
+
+def test_refuses_an_empty_title_and_an_over_long_location(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="Meeting title is empty"):
+        meetings.create_meeting(db, room.facilitator, room.initiative_id, "  ")
+    with pytest.raises(ValidationError, match="Location is 201 characters"):
+        meetings.create_meeting(db, room.facilitator, room.initiative_id, "X", None, "l" * 201)
+
+
+def test_names_an_unknown_initiative_or_meeting(db):
+    room = build_room(db)
+    with pytest.raises(NotFound, match="No initiative with id 999"):
+        meetings.create_meeting(db, room.facilitator, 999, "X")
+    with pytest.raises(NotFound, match="No meeting with id 999"):
+        meetings.get_meeting(db, 999)
+    with pytest.raises(NotFound, match="No meeting with id 999"):
+        meetings.update_meeting(db, room.facilitator, 999, "X", None, "")
+
+
+def test_only_a_facilitator_may_plan_meetings(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        meetings.create_meeting(db, room.leader, room.initiative_id, "X")
+    with pytest.raises(PermissionDenied):
+        meetings.update_meeting(db, room.scribe1, room.meeting_id, "X", None, "")
+    with pytest.raises(PermissionDenied):
+        meetings.delete_meeting(db, room.leader, room.meeting_id)
+
+
+def test_updates_a_meeting_and_keeps_its_code(db):
+    room = build_room(db)
+    when = datetime(2031, 5, 1, 17, tzinfo=UTC)
+    changed = meetings.update_meeting(
+        db, room.facilitator, room.meeting_id, "Round 2", when, "Hall"
+    )
+    assert (changed.title, changed.starts_at, changed.location) == ("Round 2", when, "Hall")
+    assert meetings.meeting_by_code(db, "meet-code").title == "Round 2"
+    assert [e.action for e in history(db, "meeting", room.meeting_id)] == ["updated"]
+
+
+def test_finds_a_meeting_by_its_code_ignoring_spaces(db):
+    room = build_room(db)
+    assert meetings.meeting_by_code(db, " meet-code\n").id == room.meeting_id
+    assert meetings.meeting_by_code(db, "wrong") is None
+    assert meetings.meeting_by_code(db, "  ") is None
+    assert meetings.meeting_by_code(db, None) is None
+
+
+def test_lists_meetings_newest_first_with_undated_ones_first(db):
+    room = build_room(db)
+    fac, ini = room.facilitator, room.initiative_id
+    old = meetings.create_meeting(db, fac, ini, "Old", datetime(2030, 1, 1, tzinfo=UTC))
+    new = meetings.create_meeting(db, fac, ini, "New", datetime(2031, 1, 1, tzinfo=UTC))
+    undated = meetings.create_meeting(db, fac, ini, "Undated")
+    ids = [m.id for m in meetings.list_meetings(db, ini)]
+    assert ids == [undated.id, room.meeting_id, new.id, old.id]
+
+
+def test_refuses_to_delete_a_live_meeting(db):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match=r"is live.*Close the meeting first"):
+        meetings.delete_meeting(db, room.facilitator, room.meeting_id)
+    assert meetings.get_meeting(db, room.meeting_id).title == "Meeting"
+
+
+def test_deletes_a_closed_meeting_with_its_tables_and_notes(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.add(ListeningNote(meeting_id=room.meeting_id, table_id=room.table1_id, said="Hi"))
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED
+    meetings.delete_meeting(db, room.facilitator, room.meeting_id)
+    assert meetings.list_meetings(db, room.initiative_id) == []
+    with db.read() as s:
+        assert s.get(MeetingTable, room.table1_id) is None
+    assert [e.action for e in history(db, "meeting", room.meeting_id)] == ["deleted"]

@@ -1,0 +1,191 @@
+"""Surveys: participants answer through their personal code; facilitators and leaders read."""
+
+import pytest
+from sqlalchemy import event, insert, select
+
+from db.models import AuditEntry, Initiative, SurveyResponse
+from db.models.enums import SurveyKind
+from services import surveys
+from services.audit import history
+from services.errors import NotFound, PermissionDenied, ValidationError
+from tests.factories import build_room
+
+SAFE, HEARD = "I feel safe", "Police listen"
+
+
+def _room(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).trust_statements = [SAFE, HEARD]
+    return room
+
+
+def test_saves_a_pre_survey_by_personal_code_and_audits_it_without_the_answers(db):
+    room = _room(db)
+    saved = surveys.submit_survey(
+        db,
+        " code-0 ",
+        "pre",
+        top_issues=" Slow response ",
+        goals="Be heard",
+        trust={SAFE: 2, HEARD: 4},
+        demographics={"age": 34, "area": "North"},
+    )
+    assert (saved.participant_id, saved.kind) == (room.participant_ids[0], SurveyKind.PRE)
+    assert (saved.top_issues, saved.goals, saved.solutions) == ("Slow response", "Be heard", "")
+    assert saved.trust == {SAFE: 2, HEARD: 4}
+    assert saved.demographics == {"age": 34, "area": "North"}
+    entries = history(db, "survey_response", saved.id)
+    assert [(e.action, e.actor, e.account_id) for e in entries] == [("submitted", "P0", None)]
+    assert entries[0].detail == {"kind": "pre", "participant_id": room.participant_ids[0]}
+
+
+def test_a_second_submission_updates_the_same_response(db):
+    room = _room(db)
+    first = surveys.submit_survey(db, "code-1", "pre", top_issues="A", trust={SAFE: 1})
+    second = surveys.submit_survey(db, "code-1", SurveyKind.PRE, solutions="B")
+    assert second.id == first.id
+    assert (second.top_issues, second.solutions, second.trust) == ("", "B", {})
+    assert second.submitted_at == first.submitted_at
+    assert second.updated_at > first.updated_at
+    assert second.updated_at.tzinfo is not None
+    assert len(surveys.list_responses(db, room.facilitator, room.initiative_id)) == 1
+    assert [e.action for e in history(db, "survey_response", first.id)] == [
+        "submitted",
+        "resubmitted",
+    ]
+
+
+def test_pre_and_post_are_separate_responses(db):
+    room = _room(db)
+    pre = surveys.submit_survey(db, "code-2", "pre", top_issues="A")
+    post = surveys.submit_survey(db, "code-2", "post", what_worked="Tables", what_to_change="Time")
+    assert pre.id != post.id
+    assert surveys.get_response(db, "code-2", "post").what_to_change == "Time"
+    listed = surveys.list_responses(db, room.facilitator, room.initiative_id, "post")
+    assert [r.id for r in listed] == [post.id]
+
+
+@pytest.mark.parametrize("code", ["unknown", "", "   "])
+def test_an_unknown_code_points_the_participant_to_their_badge(db, code):
+    _room(db)
+    with pytest.raises(NotFound, match="QR code on your badge"):
+        surveys.submit_survey(db, code, "pre", top_issues="A")
+    with pytest.raises(NotFound, match="QR code on your badge"):
+        surveys.get_response(db, code, "pre")
+
+
+def test_get_response_is_none_before_the_participant_answers(db):
+    _room(db)
+    assert surveys.get_response(db, "code-3", "pre") is None
+
+
+def test_refuses_an_empty_survey(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="The survey is empty"):
+        surveys.submit_survey(db, "code-0", "pre", top_issues="  ", trust={}, demographics={"a": 1})
+
+
+def test_trust_alone_is_enough(db):
+    _room(db)
+    assert surveys.submit_survey(db, "code-0", "post", trust={HEARD: 5}).trust == {HEARD: 5}
+
+
+def test_refuses_an_unknown_survey_kind(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="“during” is not a survey"):
+        surveys.submit_survey(db, "code-0", "during", goals="A")
+
+
+@pytest.mark.parametrize("score", [0, 6])
+def test_refuses_a_trust_answer_outside_one_to_five(db, score):
+    _room(db)
+    with pytest.raises(ValidationError, match="must be between 1 and 5"):
+        surveys.submit_survey(db, "code-0", "pre", trust={SAFE: score})
+
+
+@pytest.mark.parametrize("score", [True, 2.5, "3"])
+def test_refuses_a_trust_answer_that_is_not_a_whole_number(db, score):
+    _room(db)
+    with pytest.raises(ValidationError, match="must be a whole number 1 to 5"):
+        surveys.submit_survey(db, "code-0", "pre", trust={SAFE: score})
+
+
+def test_refuses_a_trust_statement_the_initiative_does_not_ask(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="“I like pie” is not one of this initiative"):
+        surveys.submit_survey(db, "code-0", "pre", trust={"I like pie": 3})
+
+
+def test_refuses_an_over_long_answer_naming_the_question(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="What to change is 2,001 characters"):
+        surveys.submit_survey(db, "code-0", "post", what_to_change="x" * 2001)
+
+
+def test_refuses_demographic_answers_that_are_not_simple_values(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="answer to “age” must be text, a whole number"):
+        surveys.submit_survey(db, "code-0", "pre", goals="A", demographics={"age": {"n": 3}})
+    with pytest.raises(ValidationError, match="answer to “area” is 201 characters"):
+        surveys.submit_survey(db, "code-0", "pre", goals="A", demographics={"area": "x" * 201})
+
+
+def test_keeps_a_list_of_text_in_demographics(db):
+    _room(db)
+    saved = surveys.submit_survey(
+        db, "code-0", "pre", goals="A", demographics={"languages": [" English ", "Spanish"]}
+    )
+    assert saved.demographics == {"languages": ["English", "Spanish"]}
+
+
+def test_lists_responses_of_the_initiative_only_for_facilitators_and_leaders(db):
+    room = _room(db)
+    surveys.submit_survey(db, "code-0", "pre", goals="A")
+    surveys.submit_survey(db, "code-1", "post", goals="B")
+    assert len(surveys.list_responses(db, room.facilitator, room.initiative_id)) == 2
+    assert len(surveys.list_responses(db, room.leader, room.initiative_id, SurveyKind.PRE)) == 1
+    assert surveys.list_responses(db, room.facilitator, 999) == []
+    with pytest.raises(PermissionDenied, match="Only a facilitator or a Thought Leader"):
+        surveys.list_responses(db, room.scribe1, room.initiative_id)
+
+
+def test_deletes_a_response(db):
+    room = _room(db)
+    saved = surveys.submit_survey(db, "code-0", "pre", goals="A")
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        surveys.delete_response(db, room.leader, saved.id)
+    surveys.delete_response(db, room.facilitator, saved.id)
+    assert surveys.get_response(db, "code-0", "pre") is None
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).filter_by(action="deleted")).one()
+    assert (entry.entity, entry.entity_id, entry.account_id) == (
+        "survey_response",
+        saved.id,
+        room.facilitator.account_id,
+    )
+    with pytest.raises(NotFound, match="No survey response with id"):
+        surveys.delete_response(db, room.facilitator, saved.id)
+
+
+@pytest.mark.postgres_only  # SQLite writers queue behind one lock: this race cannot happen
+def test_a_submission_racing_another_for_the_same_survey_updates_it(db):
+    room = _room(db)
+    pid = room.participant_ids[0]
+    raced = []
+
+    def other_tap_lands_first(conn, cursor, statement, *args):
+        if not raced and statement.startswith("SELECT") and "FROM survey_response" in statement:
+            raced.append(True)
+            with db.engine.begin() as other:
+                other.execute(insert(SurveyResponse).values(participant_id=pid, kind="pre"))
+
+    event.listen(db.engine, "after_cursor_execute", other_tap_lands_first)
+    try:
+        saved = surveys.submit_survey(db, "code-0", "pre", goals="Second tap")
+    finally:
+        event.remove(db.engine, "after_cursor_execute", other_tap_lands_first)
+    assert raced
+    listed = surveys.list_responses(db, room.facilitator, room.initiative_id)
+    assert [(r.id, r.goals) for r in listed] == [(saved.id, "Second tap")]
+    assert [e.action for e in history(db, "survey_response", saved.id)] == ["resubmitted"]

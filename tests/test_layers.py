@@ -1,0 +1,54 @@
+"""The layering rule, read from the imports: pages -> components/services -> db."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The top-level names of every module `path` imports, at any depth in the file."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def python_files(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+FORBIDDEN = {
+    "pages": {"sqlalchemy", "db", "alembic"},
+    "components": {"sqlalchemy", "db", "alembic"},
+    "services": {"streamlit", "pages", "components"},
+    "db": {"streamlit", "services", "pages", "components"},
+}
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_no_layer_imports_what_it_must_not(layer):
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_modules(path) & FORBIDDEN[layer])
+        for path in python_files(layer)
+        if imported_modules(path) & FORBIDDEN[layer]
+    }
+    assert offenders == {}
+
+
+def test_the_rule_catches_a_forbidden_import(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text("def f():\n    from sqlalchemy import select\n")
+    assert "sqlalchemy" in imported_modules(sample)
+
+
+def test_every_layer_has_code_to_check():
+    for layer in FORBIDDEN:
+        assert python_files(layer), f"{layer}/ has no Python files"
