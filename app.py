@@ -7,14 +7,14 @@ import streamlit as st
 import runtime
 from components import signin
 from screens import HOME, screens_for
-from services import accounts
+from services import signin_accounts
 
 st.set_page_config(page_title="Common Ground", page_icon=":material/groups:", layout="wide")
 
 settings = runtime.settings()
 db = runtime.database()
 auth = signin.authenticator(
-    accounts.authenticator_credentials(db),
+    signin_accounts.authenticator_credentials(db),
     settings.cookie_name,
     settings.cookie_key,
     settings.cookie_expiry_days,
@@ -33,6 +33,13 @@ if actor is not None:
         st.info("You are signed out. Close this tab or sign in again from the home page.")
         st.stop()
 
-if actor is None and page is pages[0]:
+# Compared by address: st.navigation hands back its own copy of the page on later runs.
+if actor is None and page.url_path == pages[0].url_path:
     signin.login_form(auth)
+    if signin.signed_in_username():
+        # This run's navigation was built for a visitor; the next run builds the role's.
+        # A button, not st.rerun(): a rerun now would lose the sign-in cookie being written.
+        st.success("You are signed in.")
+        st.button("Continue to your screens", type="primary")
+        st.stop()
 page.run()

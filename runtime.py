@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from db.database import Database
-from services import accounts, initiatives, meetings
+from services import initiatives, meetings, signin_accounts
 from services.actors import Actor
 from settings import Settings, load_settings
 
@@ -23,9 +23,9 @@ def settings() -> Settings:
     return load_settings()
 
 
-@st.cache_resource
+@st.cache_resource(on_release=Database.dispose)
 def database() -> Database:
-    """The one engine and pool of this process."""
+    """The one engine and pool of this process; its connections close when released."""
     return Database.from_url(settings().database_url)
 
 
@@ -34,7 +34,7 @@ def current_actor() -> Actor | None:
     username = st.session_state.get(ACTOR_KEY)
     if not username or not st.session_state.get("authentication_status"):
         return None
-    return accounts.actor_for_username(database(), username)
+    return signin_accounts.actor_for_username(database(), username)
 
 
 def current_initiative_id() -> int | None:

@@ -23,80 +23,80 @@ class Screen:
     roles: frozenset[Role | None]
 
 
-HOME = Screen("pages/home.py", "Home", "", ":material/home:", EVERYONE)
+HOME = Screen("views/home.py", "Home", "", ":material/home:", EVERYONE)
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("pages/setup.py", "Set up", "setup", ":material/settings:", frozenset({FACILITATOR})),
+    Screen("views/setup.py", "Set up", "setup", ":material/settings:", frozenset({FACILITATOR})),
     Screen(
-        "pages/prepare.py",
+        "views/prepare.py",
         "Prepare",
         "prepare",
         ":material/assignment:",
         frozenset({FACILITATOR, LEADER}),
     ),
     Screen(
-        "pages/agenda.py",
+        "views/agenda.py",
         "Agenda",
         "agenda",
         ":material/list_alt:",
         frozenset({FACILITATOR, LEADER}),
     ),
-    Screen("pages/console.py", "Console", "console", ":material/cast:", frozenset({FACILITATOR})),
+    Screen("views/console.py", "Console", "console", ":material/cast:", frozenset({FACILITATOR})),
     Screen(
-        "pages/listen.py",
+        "views/listen.py",
         "Listen",
         "listen",
         ":material/hearing:",
         frozenset({FACILITATOR, SCRIBE}),
     ),
     Screen(
-        "pages/ideas.py", "Ideas", "ideas", ":material/lightbulb:", frozenset({FACILITATOR, SCRIBE})
+        "views/ideas.py", "Ideas", "ideas", ":material/lightbulb:", frozenset({FACILITATOR, SCRIBE})
     ),
     Screen(
-        "pages/converge.py",
+        "views/converge.py",
         "Converge",
         "converge",
         ":material/how_to_vote:",
         frozenset({FACILITATOR, LEADER}),
     ),
     Screen(
-        "pages/solve.py",
+        "views/solve.py",
         "Solve",
         "solve",
         ":material/construction:",
         frozenset({FACILITATOR, SCRIBE}),
     ),
     Screen(
-        "pages/conflicts.py",
+        "views/conflicts.py",
         "Conflicts",
         "conflicts",
         ":material/handshake:",
         frozenset({FACILITATOR, SCRIBE}),
     ),
     Screen(
-        "pages/charter.py",
+        "views/charter.py",
         "Charter",
         "charter",
         ":material/draw:",
         frozenset({FACILITATOR, LEADER}),
     ),
     Screen(
-        "pages/actions.py",
+        "views/actions.py",
         "Actions",
         "actions",
         ":material/task_alt:",
         frozenset({FACILITATOR, LEADER}),
     ),
     Screen(
-        "pages/review.py",
+        "views/review.py",
         "Review",
         "review",
         ":material/summarize:",
         frozenset({FACILITATOR, LEADER}),
     ),
-    Screen("pages/survey.py", "Survey", "survey", ":material/quiz:", EVERYONE),
-    Screen("pages/vote.py", "Vote", "vote", ":material/touch_app:", EVERYONE),
-    Screen("pages/projector.py", "Projector", "projector", ":material/tv:", EVERYONE),
+    Screen("views/survey.py", "Survey", "survey", ":material/quiz:", EVERYONE),
+    Screen("views/vote.py", "Vote", "vote", ":material/touch_app:", EVERYONE),
+    Screen("views/projector.py", "Projector", "projector", ":material/tv:", EVERYONE),
 )
 
 

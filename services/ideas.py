@@ -20,9 +20,6 @@ from services.scope import (
 from services.validation import TEXT_MAX, clean_text, require
 from services.voting_items import voted_rounds
 
-# Merging lives with the vote moving it needs; pages call it as ideas.merge_ideas.
-from services.voting_merge import merge_ideas  # noqa: F401
-
 
 def add_idea(
     db: Database,

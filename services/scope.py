@@ -20,8 +20,13 @@ KEY_MAX = 64
 T = TypeVar("T")
 
 
-def check_table_access(session: Session, actor: Actor, table_id: int | None) -> MeetingTable:
-    """The table, if the actor may write there: facilitators anywhere, scribes at their own."""
+def check_table_access(
+    session: Session, actor: Actor, table_id: int | None, doing: str | None = None
+) -> MeetingTable:
+    """The table, if the actor may write there: facilitators anywhere, scribes at their own.
+
+    `doing` names what was refused ("rate options") where the request is not the table's page.
+    """
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     table = require(session, MeetingTable, table_id, "table")
     if actor.is_facilitator or table.scribe_account_id == actor.account_id:
@@ -32,14 +37,15 @@ def check_table_access(session: Session, actor: Actor, table_id: int | None) -> 
             MeetingTable.scribe_account_id == actor.account_id,
         )
     )
+    where = f"table {table.number}"
+    refused = f"This is {where}'s page" if doing is None else f"You cannot {doing} for {where}"
     if own is None:
         raise PermissionDenied(
-            f"This is table {table.number}'s page and you are not the scribe for any table "
-            "in this meeting. Ask the facilitator to assign you a table."
+            f"{refused}; you are not the scribe for any table in this meeting. "
+            "Ask the facilitator to assign you a table."
         )
     raise PermissionDenied(
-        f"This is table {table.number}'s page; you are the scribe for table {own}. "
-        "Open your own table's link."
+        f"{refused}; you are the scribe for table {own}. Open your own table's link."
     )
 
 

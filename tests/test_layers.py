@@ -1,4 +1,4 @@
-"""The layering rule, read from the imports: pages -> components/services -> db."""
+"""The layering rule, read from the imports: views -> components/services -> db."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ def python_files(folder: str) -> list[Path]:
 
 
 FORBIDDEN = {
-    "pages": {"sqlalchemy", "db", "alembic"},
+    "views": {"sqlalchemy", "db", "alembic"},
     "components": {"sqlalchemy", "db", "alembic"},
-    "services": {"streamlit", "pages", "components"},
-    "db": {"streamlit", "services", "pages", "components"},
+    "services": {"streamlit", "views", "components", "runtime", "app"},
+    "db": {"streamlit", "services", "views", "components", "runtime", "app"},
 }
 
 

@@ -14,6 +14,7 @@ from services import (
     initiatives,
     meetings,
     participants,
+    signin_accounts,
     stakeholders,
     tables,
 )
@@ -115,7 +116,7 @@ def test_demo_accounts_sign_in_with_the_given_password(db):
     import bcrypt
 
     build_demo(db, PASSWORD)
-    users = accounts.authenticator_credentials(db)["usernames"]
+    users = signin_accounts.authenticator_credentials(db)["usernames"]
     assert bcrypt.checkpw(PASSWORD.encode(), users["facilitator"]["password"].encode())
     assert PASSWORD not in str(users)
 

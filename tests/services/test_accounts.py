@@ -1,11 +1,11 @@
-"""Accounts: who may sign in, as what, and what the sign-in widget is given."""
+"""Accounts: opening, changing and closing logins, and the rules each one must meet."""
 
 import bcrypt
 import pytest
 
 from db.models import Charter, Signature
 from db.models.enums import Role
-from services import accounts
+from services import accounts, signin_accounts
 from services.actors import SYSTEM, Actor
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
@@ -13,12 +13,7 @@ from tests.factories import build_room
 
 PASSWORD = "correct horse"
 
-
-@pytest.fixture(autouse=True)
-def _fast_bcrypt(monkeypatch):
-    # The real cost factor makes each hash take a quarter of a second.
-    real = bcrypt.gensalt
-    monkeypatch.setattr(bcrypt, "gensalt", lambda: real(rounds=4))
+pytestmark = pytest.mark.usefixtures("fast_bcrypt")
 
 
 def _scribe(db, actor=SYSTEM, username="maria.lopez", **extra):
@@ -43,12 +38,14 @@ def test_creates_an_account_with_a_bcrypt_hash_and_audits_it(db):
 
 def test_the_system_actor_can_create_the_first_facilitator_on_an_empty_database(db):
     made = accounts.create_account(db, SYSTEM, "admin", "Admin", Role.FACILITATOR, PASSWORD)
-    assert accounts.actor_for_username(db, "admin") == Actor(made.id, Role.FACILITATOR, "Admin")
+    assert signin_accounts.actor_for_username(db, "admin") == Actor(
+        made.id, Role.FACILITATOR, "Admin"
+    )
 
 
 def test_lowercases_and_trims_the_username_as_the_sign_in_widget_does(db):
     assert _scribe(db, username="  Maria.Lopez ").username == "maria.lopez"
-    assert accounts.get_account_by_username(db, "MARIA.LOPEZ ").username == "maria.lopez"
+    assert signin_accounts.get_account_by_username(db, "MARIA.LOPEZ ").username == "maria.lopez"
 
 
 @pytest.mark.parametrize("bad", ["ab", "x" * 61, "maria lopez", "maría", "ana@home", ""])
@@ -145,14 +142,6 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
         accounts.update_account(db, room.facilitator, lead_id, "Chief Lee", "", None, True)
 
 
-def test_a_deactivated_account_cannot_sign_in(db):
-    room = build_room(db)
-    accounts.update_account(db, room.facilitator, room.scribe1.account_id, "S1", "", None, False)
-    assert accounts.actor_for_username(db, "s1") is None
-    assert "s1" not in accounts.authenticator_credentials(db)["usernames"]
-    assert accounts.get_account_by_username(db, "s1").active is False
-
-
 def test_refuses_to_deactivate_or_delete_the_last_active_facilitator(db):
     room = build_room(db)
     fac_id = room.facilitator.account_id
@@ -162,13 +151,13 @@ def test_refuses_to_deactivate_or_delete_the_last_active_facilitator(db):
         accounts.delete_account(db, room.facilitator, fac_id)
     accounts.create_account(db, SYSTEM, "fac2", "Fac Two", "facilitator", PASSWORD)
     accounts.update_account(db, room.facilitator, fac_id, "Fac", "", None, False)
-    assert accounts.actor_for_username(db, "fac") is None
+    assert signin_accounts.actor_for_username(db, "fac") is None
 
 
 def test_sets_a_new_password_that_then_checks(db):
     room = build_room(db)
     accounts.set_password(db, room.facilitator, room.scribe1.account_id, "a brand new one")
-    stored = accounts.get_account_by_username(db, "s1").password_hash
+    stored = signin_accounts.get_account_by_username(db, "s1").password_hash
     assert bcrypt.checkpw(b"a brand new one", stored.encode())
     assert [e.action for e in history(db, "account", room.scribe1.account_id)] == ["password_set"]
     with pytest.raises(ValidationError, match="at least 10"):
@@ -178,7 +167,7 @@ def test_sets_a_new_password_that_then_checks(db):
 def test_deletes_an_account(db):
     room = build_room(db)
     accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
-    assert accounts.get_account_by_username(db, "s2") is None
+    assert signin_accounts.get_account_by_username(db, "s2") is None
     assert [e.action for e in history(db, "account", room.scribe2.account_id)] == ["deleted"]
     with pytest.raises(NotFound, match="No account with id"):
         accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
@@ -199,33 +188,10 @@ def test_refuses_to_delete_an_account_that_signed_the_charter(db):
         )
     with pytest.raises(ValidationError, match=r"signed the charter.*Deactivate it instead"):
         accounts.delete_account(db, room.facilitator, room.leader.account_id)
-    assert accounts.get_account_by_username(db, "lead") is not None
+    assert signin_accounts.get_account_by_username(db, "lead") is not None
 
 
 def test_lists_accounts_by_username(db):
     room = build_room(db)
     names = [a.username for a in accounts.list_accounts(db, room.facilitator)]
     assert names == ["fac", "lead", "s1", "s2"]
-
-
-def test_gives_the_sign_in_widget_active_accounts_in_its_format(db):
-    build_room(db)
-    made = _scribe(db, email="m@x.org")
-    creds = accounts.authenticator_credentials(db)
-    assert set(creds) == {"usernames"}
-    assert set(creds["usernames"]) == {"fac", "s1", "s2", "lead", "maria.lopez"}
-    assert creds["usernames"]["maria.lopez"] == {
-        "name": "Maria",
-        "email": "m@x.org",
-        "password": made.password_hash,
-        "roles": ["scribe"],
-    }
-
-
-def test_an_actor_for_a_known_active_username_and_none_otherwise(db):
-    room = build_room(db)
-    assert accounts.actor_for_username(db, " LEAD ") == Actor(
-        room.leader.account_id, Role.LEADER, "Lead"
-    )
-    assert accounts.actor_for_username(db, "nobody") is None
-    assert accounts.actor_for_username(db, None) is None

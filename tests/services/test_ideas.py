@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from db.models import Idea, Meeting, RoundItem
 from db.models.enums import IdeaStatus, VoteMode
-from services import ideas, scope, voting_rounds
+from services import idea_merge, ideas, scope, voting_rounds
 from services.audit import history
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
@@ -164,7 +164,7 @@ def test_a_merged_idea_cannot_be_hidden_or_shown(db):
     room = build_room(db)
     keep = ideas.add_idea(db, room.scribe1, room.table1_id, "keep")
     dup = ideas.add_idea(db, room.scribe1, room.table1_id, "dup")
-    ideas.merge_ideas(db, room.facilitator, keep.id, [dup.id])
+    idea_merge.merge_ideas(db, room.facilitator, keep.id, [dup.id])
     with pytest.raises(ValidationError, match=f"merged into idea #{keep.id}"):
         ideas.show_idea(db, room.facilitator, dup.id)
     with pytest.raises(ValidationError, match=f"merged into idea #{keep.id}"):
@@ -208,7 +208,7 @@ def test_refuses_to_delete_an_idea_others_were_merged_into(db):
     room = build_room(db)
     keep = ideas.add_idea(db, room.scribe1, room.table1_id, "keep")
     dup = ideas.add_idea(db, room.scribe1, room.table1_id, "dup")
-    ideas.merge_ideas(db, room.facilitator, keep.id, [dup.id])
+    idea_merge.merge_ideas(db, room.facilitator, keep.id, [dup.id])
     with pytest.raises(ValidationError, match="1 other idea"):
         ideas.delete_idea(db, room.facilitator, keep.id)
 
@@ -226,7 +226,7 @@ def test_lists_the_board_oldest_first_with_its_filters(db):
     c = ideas.add_idea(db, room.scribe1, room.table1_id, "c", stakeholder_id=room.residents_id)
     d = ideas.add_idea(db, room.scribe1, room.table1_id, "d")
     ideas.hide_idea(db, room.facilitator, c.id)
-    ideas.merge_ideas(db, room.facilitator, a.id, [d.id])
+    idea_merge.merge_ideas(db, room.facilitator, a.id, [d.id])
 
     def ids(**kwargs):
         return [i.id for i in ideas.list_ideas(db, room.meeting_id, **kwargs)]

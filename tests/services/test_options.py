@@ -1,12 +1,11 @@
-"""Options: writing them up, citing the library, and each table's rating."""
+"""Options: writing them up, linking them to an idea or theme, and deleting them."""
 
 import pytest
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from db.models import Idea, Meeting, MeetingTable, OptionRating, Theme
 from db.models.enums import CostBand
-from services import best_practices, options
+from services import best_practices, option_citations, option_ratings, options
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
@@ -59,7 +58,7 @@ def test_creates_an_option_with_links_and_citations(db):
         5,
         CostBand.HIGH,
     )
-    assert [p.name for p in options.citations(db, option.id)] == ["CAHOOTS", "STAR"]
+    assert [p.name for p in option_citations.citations(db, option.id)] == ["CAHOOTS", "STAR"]
     assert [o.id for o in options.list_options(db, room.meeting_id)] == [option.id]
     entries = history(db, "option", option.id)
     assert [(e.action, e.initiative_id) for e in entries] == [("created", room.initiative_id)]
@@ -127,131 +126,12 @@ def test_only_a_facilitator_may_delete_and_deleting_drops_ratings_and_citations(
     option = options.create_option(
         db, room.facilitator, room.meeting_id, "X", best_practice_ids=[star.id]
     )
-    options.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 4)
+    option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 4)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         options.delete_option(db, room.scribe1, option.id)
     options.delete_option(db, room.facilitator, option.id)
     assert options.list_options(db, room.meeting_id) == []
-    assert options.citations(db, option.id) == []
+    assert option_citations.citations(db, option.id) == []
     with db.read() as s:
         assert s.scalars(select(OptionRating)).all() == []
     assert [p.name for p in best_practices.list_best_practices(db)] == ["STAR"]
-
-
-def test_cite_replaces_the_whole_set_of_citations(db):
-    room = build_room(db)
-    star, cahoots = _practice(db, room, "STAR"), _practice(db, room, "CAHOOTS")
-    option = options.create_option(
-        db, room.facilitator, room.meeting_id, "X", best_practice_ids=[star.id]
-    )
-    assert [p.name for p in options.cite(db, room.scribe1, option.id, [cahoots.id])] == ["CAHOOTS"]
-    assert [p.name for p in options.citations(db, option.id)] == ["CAHOOTS"]
-    options.cite(db, room.facilitator, option.id, [])
-    assert options.citations(db, option.id) == []
-    with pytest.raises(NotFound, match="No option with id 999"):
-        options.cite(db, room.facilitator, 999, [])
-    with pytest.raises(PermissionDenied):
-        options.cite(db, room.leader, option.id, [])
-
-
-def test_deleting_a_cited_programme_removes_only_the_citation(db):
-    room = build_room(db)
-    star = _practice(db, room, "STAR")
-    option = options.create_option(
-        db, room.facilitator, room.meeting_id, "X", best_practice_ids=[star.id]
-    )
-    best_practices.delete_best_practice(db, room.facilitator, star.id)
-    assert options.citations(db, option.id) == []
-    assert len(options.list_options(db, room.meeting_id)) == 1
-
-
-def test_a_table_rates_once_and_rating_again_replaces_it(db):
-    room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    first = options.rate_option(db, room.scribe1, option.id, room.table1_id, 2, 5)
-    again = options.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 3)
-    assert again.id == first.id
-    assert (again.impact, again.feasibility) == (4, 3)
-    assert [e.action for e in history(db, "option", option.id)] == ["created", "rated", "rated"]
-
-
-def test_a_scribe_may_not_rate_for_another_table_and_is_told_both(db):
-    room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    with pytest.raises(PermissionDenied, match=r"You scribe table 1.*for table 2"):
-        options.rate_option(db, room.scribe1, option.id, room.table2_id, 3, 3)
-
-
-def test_a_scribe_without_a_table_here_may_not_rate(db):
-    room = build_room(db)
-    other_id, other_table = _other_meeting(db, room)
-    option = options.create_option(db, room.facilitator, other_id, "X")
-    with pytest.raises(PermissionDenied, match="not the scribe of any table here"):
-        options.rate_option(db, room.scribe1, option.id, other_table, 3, 3)
-
-
-def test_a_facilitator_may_rate_for_any_table(db):
-    room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    assert (
-        options.rate_option(db, room.facilitator, option.id, room.table2_id, 1, 1).table_id
-        == room.table2_id
-    )
-
-
-def test_rating_refuses_a_table_of_another_meeting_bad_values_and_leaders(db):
-    room = build_room(db)
-    _, other_table = _other_meeting(db, room)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    with pytest.raises(ValidationError, match="table 1 is not at this option's meeting"):
-        options.rate_option(db, room.facilitator, option.id, other_table, 3, 3)
-    with pytest.raises(ValidationError, match="Feasibility must be between 1 and 5"):
-        options.rate_option(db, room.facilitator, option.id, room.table1_id, 3, 9)
-    with pytest.raises(NotFound, match="No table with id 999"):
-        options.rate_option(db, room.facilitator, option.id, 999, 3, 3)
-    with pytest.raises(PermissionDenied):
-        options.rate_option(db, room.leader, option.id, room.table1_id, 3, 3)
-
-
-def test_summary_gives_means_and_counts_in_one_query(db):
-    room = build_room(db)
-    rated = options.create_option(db, room.facilitator, room.meeting_id, "Rated")
-    unrated = options.create_option(db, room.facilitator, room.meeting_id, "Unrated")
-    options.rate_option(db, room.scribe1, rated.id, room.table1_id, 4, 2)
-    options.rate_option(db, room.scribe2, rated.id, room.table2_id, 5, 3)
-    statements = []
-
-    def listener(_conn, _cursor, statement, *_rest):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        summary = options.ratings_summary(db, room.meeting_id)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    assert [(r.option_id, r.mean_impact, r.mean_feasibility, r.ratings) for r in summary] == [
-        (rated.id, 4.5, 2.5, 2),
-        (unrated.id, None, None, 0),
-    ]
-    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) == 1
-
-
-def test_a_rating_racing_another_for_the_same_table_updates_it(db, monkeypatch):
-    room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    first = options.rate_option(db, room.scribe1, option.id, room.table1_id, 1, 1)
-    real = Session.scalar
-    missed = []
-
-    def scalar(self, statement, *args, **kwargs):
-        # The look-up misses the row, as when another tap commits just after it.
-        entity = statement.column_descriptions[0]["entity"]
-        if entity is OptionRating and not missed:
-            missed.append(True)
-            return None
-        return real(self, statement, *args, **kwargs)
-
-    monkeypatch.setattr(Session, "scalar", scalar)
-    again = options.rate_option(db, room.scribe1, option.id, room.table1_id, 5, 4)
-    assert missed
-    assert (again.id, again.impact, again.feasibility) == (first.id, 5, 4)

@@ -36,6 +36,16 @@ def test_a_scribe_is_sent_back_to_their_own_table(db):
     )
 
 
+def test_a_refusal_away_from_the_tables_page_names_what_was_refused(db):
+    room = build_room(db)
+    with db.read() as s, pytest.raises(PermissionDenied) as caught:
+        check_table_access(s, room.scribe1, room.table2_id, "rate options")
+    assert caught.value.message == (
+        "You cannot rate options for table 2; you are the scribe for table 1. "
+        "Open your own table's link."
+    )
+
+
 def test_a_scribe_without_a_table_is_told_to_ask_for_one(db):
     room = build_room(db)
     with db.write() as s:

@@ -4,7 +4,7 @@ import pytest
 
 from db.models import Meeting
 from db.models.enums import RoundStatus, VoteMode
-from services import ideas, themes, voting_rounds
+from services import idea_merge, ideas, themes, voting_rounds
 from services.audit import history
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.voting_items import round_items
@@ -100,7 +100,7 @@ def test_refuses_hidden_and_merged_ideas_on_the_ballot(db):
     room = build_room(db)
     keep, dup, hidden = _ideas(db, room, "keep", "dup", "hidden")
     ideas.hide_idea(db, room.facilitator, hidden)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     with pytest.raises(ValidationError, match="hidden from the board"):
         _round(db, room, [hidden])
     with pytest.raises(ValidationError, match=f"Put idea #{keep} on the ballot"):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from db.models import Ballot, Idea, Meeting, Vote
 from db.models.enums import Choice, IdeaStatus, VoteMode
-from services import ideas, voting_ballots, voting_rounds
+from services import idea_merge, ideas, voting_ballots, voting_rounds
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.voting_items import round_items
@@ -46,7 +46,7 @@ def _dots_used(db, round_id, participant_id):
 def test_duplicates_are_marked_merged_and_keep_their_text(db):
     room = build_room(db)
     keep, dup1, dup2 = _ideas(db, room, "Co-responders", "Send counsellors", "Mental health team")
-    survivor = ideas.merge_ideas(db, room.facilitator, keep, [dup1, dup2, dup1])
+    survivor = idea_merge.merge_ideas(db, room.facilitator, keep, [dup1, dup2, dup1])
     assert survivor.id == keep
     with db.read() as s:
         rows = {i.id: i for i in s.scalars(select(Idea))}
@@ -63,7 +63,7 @@ def test_a_duplicates_votes_move_onto_the_survivors_item(db):
     keep, dup = _ideas(db, room, "keep", "dup")
     round_id, item = _round(db, room, [keep, dup])
     voting_ballots.set_dots(db, "code-0", item[dup], 2)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     votes = _votes(db, round_id)
     moved = votes[item[keep], room.participant_ids[0]]
     assert (moved.dots, moved.moved_from_idea_id) == (2, dup)
@@ -76,7 +76,7 @@ def test_the_survivor_joins_a_ballot_that_had_only_the_duplicate(db):
     keep, dup = _ideas(db, room, "keep", "dup")
     round_id, item = _round(db, room, [dup])
     voting_ballots.set_dots(db, "code-1", item[dup], 1)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     (line,) = round_items(db, round_id)
     assert (line.idea_id, line.text) == (keep, "keep")
     assert _votes_on(db, round_id, line.id) == {room.participant_ids[1]: 1}
@@ -91,7 +91,7 @@ def test_dots_of_a_voter_who_backed_both_add_up_to_the_limit_and_the_rest_come_b
     voting_ballots.set_dots(db, "code-0", item[dup], 2)
     voting_ballots.set_dots(db, "code-1", item[keep], 1)
     voting_ballots.set_dots(db, "code-1", item[dup], 1)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     assert _votes_on(db, round_id, item[keep]) == {p0: 3, p1: 2}
     assert _votes(db, round_id)[item[keep], p0].moved_from_idea_id == dup
     assert (_dots_used(db, round_id, p0), _dots_used(db, round_id, p1)) == (3, 2)
@@ -106,7 +106,7 @@ def test_an_agree_disagree_voter_who_voted_on_both_keeps_the_survivors_choice(db
     voting_ballots.choose(db, "code-0", item[keep], Choice.AGREE)
     voting_ballots.choose(db, "code-0", item[dup], Choice.DISAGREE)
     voting_ballots.choose(db, "code-1", item[dup], Choice.PASS)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     votes = _votes(db, round_id)
     assert {p: v.choice for (_, p), v in votes.items()} == {p0: Choice.AGREE, p1: Choice.PASS}
     assert votes[item[keep], p0].moved_from_idea_id is None
@@ -121,7 +121,7 @@ def test_votes_move_in_every_round_including_closed_ones(db):
     voting_rounds.close_round(db, room.facilitator, first)
     second, item2 = _round(db, room, [dup])
     voting_ballots.set_dots(db, "code-2", item2[dup], 3)
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     assert _votes_on(db, first, item1[keep]) == {room.participant_ids[0]: 1}
     (line,) = round_items(db, second)
     assert _votes_on(db, second, line.id) == {room.participant_ids[2]: 3}
@@ -130,8 +130,8 @@ def test_votes_move_in_every_round_including_closed_ones(db):
 def test_ideas_merged_into_a_duplicate_follow_it_to_the_survivor(db):
     room = build_room(db)
     keep, dup, older = _ideas(db, room, "keep", "dup", "older")
-    ideas.merge_ideas(db, room.facilitator, dup, [older])
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, dup, [older])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     with db.read() as s:
         assert s.get_one(Idea, older).merged_into_id == keep
 
@@ -140,7 +140,7 @@ def test_refuses_to_merge_an_idea_into_itself(db):
     room = build_room(db)
     (keep,) = _ideas(db, room, "keep")
     with pytest.raises(ValidationError, match="cannot be merged into itself"):
-        ideas.merge_ideas(db, room.facilitator, keep, [keep])
+        idea_merge.merge_ideas(db, room.facilitator, keep, [keep])
 
 
 def test_refuses_to_merge_across_meetings(db):
@@ -153,32 +153,32 @@ def test_refuses_to_merge_across_meetings(db):
         other_id = other.id
     far = ideas.add_idea(db, room.facilitator, None, "far", meeting_id=other_id)
     with pytest.raises(ValidationError, match=f"Idea #{far.id} belongs to another meeting"):
-        ideas.merge_ideas(db, room.facilitator, keep, [far.id])
+        idea_merge.merge_ideas(db, room.facilitator, keep, [far.id])
 
 
 def test_refuses_an_already_merged_duplicate_or_survivor(db):
     room = build_room(db)
     keep, dup, other = _ideas(db, room, "keep", "dup", "other")
-    ideas.merge_ideas(db, room.facilitator, keep, [dup])
+    idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     with pytest.raises(ValidationError, match=f"#{dup} was already merged into idea #{keep}"):
-        ideas.merge_ideas(db, room.facilitator, other, [dup])
+        idea_merge.merge_ideas(db, room.facilitator, other, [dup])
     with pytest.raises(ValidationError, match=f"Merge into idea #{keep} instead"):
-        ideas.merge_ideas(db, room.facilitator, dup, [other])
+        idea_merge.merge_ideas(db, room.facilitator, dup, [other])
 
 
 def test_refuses_an_empty_merge_and_unknown_ideas(db):
     room = build_room(db)
     (keep,) = _ideas(db, room, "keep")
     with pytest.raises(ValidationError, match="Pick at least one idea"):
-        ideas.merge_ideas(db, room.facilitator, keep, [])
+        idea_merge.merge_ideas(db, room.facilitator, keep, [])
     with pytest.raises(NotFound, match="No idea with id 999"):
-        ideas.merge_ideas(db, room.facilitator, keep, [999])
+        idea_merge.merge_ideas(db, room.facilitator, keep, [999])
     with pytest.raises(NotFound, match="No idea with id 999"):
-        ideas.merge_ideas(db, room.facilitator, 999, [keep])
+        idea_merge.merge_ideas(db, room.facilitator, 999, [keep])
 
 
 def test_only_a_facilitator_merges(db):
     room = build_room(db)
     keep, dup = _ideas(db, room, "keep", "dup")
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        ideas.merge_ideas(db, room.scribe1, keep, [dup])
+        idea_merge.merge_ideas(db, room.scribe1, keep, [dup])

@@ -5,7 +5,7 @@ import streamlit as st
 import runtime
 from components.records import show_records
 from components.text import plain
-from services import charters
+from services import charter_signoff, charters
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -29,7 +29,7 @@ for heading, text in [
     plain(text or "—")
 st.header("Sign-off")
 show_records(
-    charters.signoff_status(db, initiative_id),
+    charter_signoff.signoff_status(db, initiative_id),
     {"Group": "stakeholder", "Status": "status"},
     "No stakeholder groups to sign.",
 )

@@ -6,7 +6,7 @@ import runtime
 from components.notices import refuse
 from components.records import show_records
 from components.text import escape_markdown
-from services import meetings, participants, voting
+from services import meetings, participants, voting_ballots, voting_rounds
 from services.vocab import RoundStatus
 
 db = runtime.database()
@@ -22,14 +22,14 @@ st.write(f"Hello {escape_markdown(person.name)}.")
 open_rounds = [
     r
     for m in meetings.list_meetings(db, person.initiative_id)
-    for r in voting.list_rounds(db, m.id)
+    for r in voting_rounds.list_rounds(db, m.id)
     if r.status is RoundStatus.OPEN
 ]
 if not open_rounds:
     st.info("No vote is open right now. This page will have your ballot when one opens.")
     st.stop()
 for voting_round in open_rounds:
-    ballot = voting.ballot(db, person.code, voting_round.id)
+    ballot = voting_ballots.ballot(db, person.code, voting_round.id)
     st.subheader(escape_markdown(voting_round.title))
     st.write(f"{ballot.remaining} of {ballot.budget} dots left")
     show_records(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from services import actions, conflicts, ideas, notes, voting
+from services import actions, conflicts, ideas, notes, voting_rounds
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -13,7 +13,7 @@ st.title("Review")
 figures = {
     "Listening notes": len(notes.list_notes(db, actor, meeting_id)),
     "Ideas": len(ideas.list_ideas(db, meeting_id, include_confidential=actor.is_facilitator)),
-    "Voting rounds": len(voting.list_rounds(db, meeting_id)),
+    "Voting rounds": len(voting_rounds.list_rounds(db, meeting_id)),
     "Conflicts": len(conflicts.list_conflicts(db, actor, meeting_id)),
     "Actions": len(actions.list_actions(db, actor, initiative_id)),
 }

@@ -5,7 +5,7 @@ import streamlit as st
 import runtime
 from components.records import show_records
 from components.text import escape_markdown
-from services import voting
+from services import tallies, voting_rounds
 from services.vocab import label
 
 actor = runtime.require_actor()
@@ -13,7 +13,7 @@ db = runtime.database()
 _, meeting_id = runtime.require_meeting(actor)
 
 st.title("Converge")
-rounds = voting.list_rounds(db, meeting_id)
+rounds = voting_rounds.list_rounds(db, meeting_id)
 show_records(
     rounds,
     {
@@ -27,7 +27,7 @@ show_records(
 for voting_round in rounds:
     st.subheader(escape_markdown(voting_round.title))
     show_records(
-        voting.totals(db, voting_round.id),
+        tallies.totals(db, voting_round.id),
         {
             "Item": "text",
             "Dots": "dots",

@@ -11,7 +11,7 @@ from services.actors import SYSTEM
 from services.vocab import Role
 
 USER_FOR_ROLE = {Role.FACILITATOR: "facilitator", Role.SCRIBE: "scribe1", Role.LEADER: "leader1"}
-CODE_PAGES = ("pages/survey.py", "pages/vote.py", "pages/projector.py")
+CODE_PAGES = ("views/survey.py", "views/vote.py", "views/projector.py")
 SIGNED_IN_CASES = [
     (screen, role)
     for screen in SCREENS
@@ -65,13 +65,13 @@ def test_home_lists_the_screens_of_the_signed_in_role(app):
 
 def test_a_scribe_sees_only_their_own_tables_notes(app):
     at = app("scribe1", {"table": "2"}).run()
-    at.switch_page("pages/listen.py").run()
+    at.switch_page("views/listen.py").run()
     assert any("table 2" in e and "table 1" in e for e in errors(at)), errors(at)
 
 
 def test_a_link_to_a_table_that_does_not_exist_is_refused_plainly(app):
     at = app("facilitator", {"table": "99"}).run()
-    at.switch_page("pages/ideas.py").run()
+    at.switch_page("views/ideas.py").run()
     assert not at.exception
     assert any("no table 99" in e for e in errors(at))
 
@@ -89,7 +89,7 @@ def test_a_bad_code_gets_a_plain_refusal(app, page, code, user):
 def test_a_participant_opens_vote_with_their_code_and_hears_nothing_is_open(app, demo_db):
     person = participants.list_participants(demo_db, SYSTEM, _initiative_id(demo_db))[0]
     at = app(query={"code": person.code}).run()
-    at.switch_page("pages/vote.py").run()
+    at.switch_page("views/vote.py").run()
     assert not at.exception
     assert titles(at) == ["Vote"]
     assert any("No vote is open" in i.value for i in at.info)
@@ -98,7 +98,7 @@ def test_a_participant_opens_vote_with_their_code_and_hears_nothing_is_open(app,
 def test_a_participant_opens_the_survey_with_their_code(app, demo_db):
     person = participants.list_participants(demo_db, SYSTEM, _initiative_id(demo_db))[0]
     at = app(query={"code": person.code}).run()
-    at.switch_page("pages/survey.py").run()
+    at.switch_page("views/survey.py").run()
     assert not at.exception
     assert titles(at) == ["Before we meet"]
 
@@ -106,7 +106,7 @@ def test_a_participant_opens_the_survey_with_their_code(app, demo_db):
 def test_the_projector_opens_with_the_meeting_code(app, demo_db):
     meeting = meetings.list_meetings(demo_db, _initiative_id(demo_db))[0]
     at = app(query={"code": meeting.code}).run()
-    at.switch_page("pages/projector.py").run()
+    at.switch_page("views/projector.py").run()
     assert not at.exception
     assert titles(at) == [escape_markdown(meeting.title)]
 

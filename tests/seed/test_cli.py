@@ -1,0 +1,52 @@
+"""`make run`'s setup steps as a newcomer runs them: migrate, seed, and again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from db.database import Database
+from services import initiatives, participants
+from services.actors import SYSTEM
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(module: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEMO_PASSWORD")
+    }
+    environment.update(COMMON_GROUND_DATA_DIR=str(data_dir), **env)
+    return subprocess.run(
+        [sys.executable, "-m", module],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+
+
+def test_migrate_and_seed_make_the_demo_once_and_print_the_password_once(tmp_path):
+    run("db.migrate", tmp_path)
+    first = run("seed", tmp_path)
+    password = (tmp_path / "demo-credentials.txt").read_text().split("password: ")[1].strip()
+    assert password in first.stdout
+    run("db.migrate", tmp_path)
+    second = run("seed", tmp_path)
+    assert "already there" in second.stdout
+    assert password not in second.stdout
+    db = Database.from_url(f"sqlite:///{tmp_path / 'common-ground.db'}")
+    (initiative,) = initiatives.list_initiatives(db)
+    assert len(participants.list_participants(db, SYSTEM, initiative.id)) == 56
+    db.dispose()
+
+
+def test_a_chosen_demo_password_is_used_and_never_written_to_disk(tmp_path):
+    run("db.migrate", tmp_path)
+    out = run("seed", tmp_path, DEMO_PASSWORD="chosen-by-the-operator")
+    assert "chosen-by-the-operator" not in out.stdout
+    assert not (tmp_path / "demo-credentials.txt").exists()

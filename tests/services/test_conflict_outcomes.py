@@ -1,0 +1,87 @@
+"""An agreed conflict turned into a draft action or a charter ground rule."""
+
+import pytest
+
+from db.models.enums import ActionStatus
+from services import actions, charter_commitments, charters, conflict_outcomes, conflicts
+from services.audit import history
+from services.errors import PermissionDenied, ValidationError
+from tests.factories import build_room
+
+
+def _conflict(db, room, **extra):
+    return conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, "Who answers 911 mental health calls?", **extra
+    )
+
+
+def _agreed(db, room, **extra):
+    conflict = _conflict(db, room, **extra)
+    return conflicts.set_status(
+        db, room.facilitator, conflict.id, "agreed", "Pilot a clinician team", "Draft a budget"
+    )
+
+
+def test_an_agreement_becomes_a_draft_action_once(db):
+    room = build_room(db)
+    conflict = _agreed(db, room, confidential=True)
+    action = conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id)
+    assert (action.title, action.description) == (
+        "Who answers 911 mental health calls?",
+        "Pilot a clinician team",
+    )
+    assert (action.conflict_id, action.ready, action.confidential) == (conflict.id, False, True)
+    assert action.status is ActionStatus.NOT_STARTED
+    assert [a.id for a in actions.list_actions(db, room.facilitator, room.initiative_id)] == [
+        action.id
+    ]
+    assert [e.action for e in history(db, "action_item", action.id)] == ["created"]
+    with pytest.raises(ValidationError, match="already the action"):
+        conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id)
+
+
+def test_a_long_issue_is_shortened_to_fit_an_action_title(db):
+    room = build_room(db)
+    conflict = _conflict(db, room)
+    conflicts.update_conflict(db, room.facilitator, conflict.id, "word\n" * 100, "", "", False)
+    conflicts.set_status(db, room.facilitator, conflict.id, "agreed", "A")
+    title = conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id).title
+    assert len(title) == 200
+    assert title.startswith("word word") and title.endswith("…")
+
+
+def test_only_agreed_conflicts_turn_into_actions_or_rules(db):
+    room = build_room(db)
+    conflict = _conflict(db, room)
+    with pytest.raises(ValidationError, match="This conflict is open, not agreed"):
+        conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id)
+    with pytest.raises(ValidationError, match="not agreed"):
+        conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        conflict_outcomes.agreement_to_action(db, room.scribe1, conflict.id)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        conflict_outcomes.agreement_to_ground_rule(db, room.scribe1, conflict.id)
+
+
+def test_an_agreement_becomes_a_ground_rule_in_a_new_charter_version(db):
+    room = build_room(db)
+    conflict = _agreed(db, room)
+    with pytest.raises(ValidationError, match="no charter yet"):
+        conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)
+    first = charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        "Safer calls",
+        ground_rules="Listen first",
+        roles="Chair rotates",
+        commitments={room.police_id: "Share data"},
+    )
+    charter = conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)
+    assert charter.version == first.version + 1
+    assert charter.ground_rules == "Listen first\nPilot a clinician team"
+    assert (charter.mission, charter.roles) == ("Safer calls", "Chair rotates")
+    assert [c.text for c, _ in charter_commitments.commitments(db, charter.id)] == ["Share data"]
+    assert "made_ground_rule" in [e.action for e in history(db, "conflict", conflict.id)]
+    with pytest.raises(ValidationError, match="already has this agreement"):
+        conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)

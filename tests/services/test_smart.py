@@ -1,0 +1,38 @@
+"""The SMART check: which letters an action misses, each with what to add."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from services import smart
+
+TODAY = date.today()
+HOW = "Train two call takers a month in crisis triage"
+
+
+def test_a_complete_action_passes_the_smart_check():
+    assert smart.smart_check("T", HOW, "Done when", 1, TODAY, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "letters"),
+    [
+        ({"title": " "}, ["S"]),
+        ({"description": "Too short"}, ["S"]),
+        ({"measure": ""}, ["M"]),
+        ({"owner": None}, ["A"]),
+        ({"due_on": None}, ["T"]),
+        ({"due_on": TODAY - timedelta(days=1)}, ["T"]),
+        (
+            {"title": "", "description": "", "measure": "", "owner": None, "due_on": None},
+            ["S", "M", "A", "T"],
+        ),
+    ],
+)
+def test_the_smart_check_names_each_missing_letter(changes, letters):
+    args = {"title": "T", "description": HOW, "measure": "M", "owner": 1, "due_on": TODAY} | changes
+    gaps = smart.smart_check(
+        args["title"], args["description"], args["measure"], args["owner"], args["due_on"], TODAY
+    )
+    assert [g.letter for g in gaps] == letters
+    assert all(g.message for g in gaps)

@@ -1,0 +1,90 @@
+"""Signing in through the real form, and what each outcome shows."""
+
+from __future__ import annotations
+
+from services import accounts, signin_accounts
+from services.actors import SYSTEM
+from tests.views.conftest import PASSWORD
+
+
+def sign_in(at, username: str, password: str):
+    fields = {t.label: t for t in at.text_input}
+    fields["Username"].input(username)
+    fields["Password"].input(password)
+    next(b for b in at.button if b.label == "Sign in").click()
+    return at.run()
+
+
+def test_signing_in_with_the_right_password_opens_the_roles_screens(app):
+    at = sign_in(app().run(), "facilitator", PASSWORD)
+    assert not at.exception
+    assert at.session_state["authentication_status"] is True
+    assert at.session_state["username"] == "facilitator"
+    at.run()
+    assert "Set up" in [link.label for link in at.get("page_link")]
+
+
+def test_a_wrong_password_is_refused_with_a_plain_message(app):
+    at = sign_in(app().run(), "facilitator", "not-the-password")
+    assert not at.exception
+    assert at.session_state["authentication_status"] is False
+    assert any("do not match" in e.value for e in at.error)
+    assert not at.get("page_link")
+
+
+def test_a_deactivated_account_cannot_sign_in(app, demo_db):
+    leader = signin_accounts.get_account_by_username(demo_db, "leader8")
+    accounts.update_account(
+        demo_db,
+        _facilitator(demo_db),
+        leader.id,
+        leader.display_name,
+        leader.email,
+        leader.stakeholder_id,
+        False,
+    )
+    try:
+        at = sign_in(app().run(), "leader8", PASSWORD)
+        assert at.session_state["authentication_status"] is not True
+    finally:
+        accounts.update_account(
+            demo_db,
+            _facilitator(demo_db),
+            leader.id,
+            leader.display_name,
+            leader.email,
+            leader.stakeholder_id,
+            True,
+        )
+
+
+def test_a_session_whose_account_was_deactivated_loses_its_screens(app, demo_db):
+    leader = signin_accounts.get_account_by_username(demo_db, "leader7")
+    at = app("leader7").run()
+    assert at.get("page_link")
+    accounts.update_account(
+        demo_db,
+        _facilitator(demo_db),
+        leader.id,
+        leader.display_name,
+        leader.email,
+        leader.stakeholder_id,
+        False,
+    )
+    try:
+        at.run()
+        assert not at.get("page_link")
+    finally:
+        accounts.update_account(
+            demo_db,
+            _facilitator(demo_db),
+            leader.id,
+            leader.display_name,
+            leader.email,
+            leader.stakeholder_id,
+            True,
+        )
+
+
+def _facilitator(db):
+    return signin_accounts.actor_for_username(db, "facilitator") or SYSTEM
