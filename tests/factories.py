@@ -111,3 +111,33 @@ def build_room(db: Database) -> Room:
             scribe2=Actor(accounts[2].id, Role.SCRIBE, "S2"),
             leader=Actor(accounts[3].id, Role.LEADER, "Lead"),
         )
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Ids in a second initiative, for checking that nothing crosses between initiatives."""
+
+    initiative_id: int
+    group_id: int
+    meeting_id: int
+    table_id: int
+    participant_id: int
+
+
+def build_elsewhere(db: Database) -> Elsewhere:
+    """Another initiative with one group, meeting, table and participant."""
+    with db.write() as s:
+        other = Initiative(name="Elsewhere")
+        s.add(other)
+        s.flush()
+        group = Stakeholder(
+            initiative_id=other.id, name="Others", category=StakeholderCategory.OTHER
+        )
+        meeting = Meeting(initiative_id=other.id, title="Away", code="away-code")
+        s.add_all([group, meeting])
+        s.flush()
+        table = MeetingTable(meeting_id=meeting.id, number=7)
+        person = Participant(initiative_id=other.id, stakeholder_id=group.id, name="Z", code="z")
+        s.add_all([table, person])
+        s.flush()
+        return Elsewhere(other.id, group.id, meeting.id, table.id, person.id)

@@ -2,33 +2,15 @@
 
 import pytest
 
-from db.models import Initiative, Meeting, Participant, Stakeholder
-from db.models.enums import StakeholderCategory
 from services import actions
 from services.errors import ValidationError
-from tests.factories import build_room
-
-
-def _foreign(db):
-    with db.write() as s:
-        other = Initiative(name="Elsewhere")
-        s.add(other)
-        s.flush()
-        group = Stakeholder(
-            initiative_id=other.id, name="Others", category=StakeholderCategory.OTHER
-        )
-        meeting = Meeting(initiative_id=other.id, title="Away", code="away")
-        s.add_all([group, meeting])
-        s.flush()
-        person = Participant(initiative_id=other.id, stakeholder_id=group.id, name="Z", code="z")
-        s.add(person)
-        s.flush()
-        return group.id, meeting.id, person.id
+from tests.factories import build_elsewhere, build_room
 
 
 def test_refuses_links_into_another_initiative(db):
     room = build_room(db)
-    group_id, meeting_id, person_id = _foreign(db)
+    other = build_elsewhere(db)
+    group_id, meeting_id, person_id = other.group_id, other.meeting_id, other.participant_id
     for link, label in [
         ({"owner_participant_id": person_id}, "owner"),
         ({"stakeholder_id": group_id}, "group"),

@@ -2,30 +2,15 @@
 
 import pytest
 
-from db.models import Initiative, Stakeholder
-from db.models.enums import StakeholderCategory
 from services import charter_commitments, charter_signoff, charters
 from services.errors import ValidationError
-from tests.factories import build_room
+from tests.factories import build_elsewhere, build_room
 
 
 def _v1(db, room, **extra):
     return charters.new_version(
         db, room.facilitator, room.initiative_id, "Safer calls together", **extra
     )
-
-
-def _foreign_group(db):
-    with db.write() as s:
-        other = Initiative(name="Elsewhere")
-        s.add(other)
-        s.flush()
-        group = Stakeholder(
-            initiative_id=other.id, name="Others", category=StakeholderCategory.OTHER
-        )
-        s.add(group)
-        s.flush()
-        return group.id
 
 
 def test_sets_replaces_and_removes_a_commitment_on_the_unsigned_latest_version(db):
@@ -45,7 +30,7 @@ def test_sets_replaces_and_removes_a_commitment_on_the_unsigned_latest_version(d
     assert charter_commitments.commitments(db, charter.id) == []
     with pytest.raises(ValidationError, match="not part of this initiative"):
         charter_commitments.set_commitment(
-            db, room.facilitator, charter.id, _foreign_group(db), "X"
+            db, room.facilitator, charter.id, build_elsewhere(db).group_id, "X"
         )
 
 

@@ -2,31 +2,16 @@
 
 import pytest
 
-from db.models import Initiative, Stakeholder
-from db.models.enums import StakeholderCategory
 from services import charter_commitments, charters
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
-from tests.factories import build_room
+from tests.factories import build_elsewhere, build_room
 
 
 def _v1(db, room, **extra):
     return charters.new_version(
         db, room.facilitator, room.initiative_id, "Safer calls together", **extra
     )
-
-
-def _foreign_group(db):
-    with db.write() as s:
-        other = Initiative(name="Elsewhere")
-        s.add(other)
-        s.flush()
-        group = Stakeholder(
-            initiative_id=other.id, name="Others", category=StakeholderCategory.OTHER
-        )
-        s.add(group)
-        s.flush()
-        return group.id
 
 
 def test_versions_are_numbered_from_one_and_recorded(db):
@@ -87,7 +72,7 @@ def test_commitments_carry_forward_unless_given(db):
 
 def test_refuses_a_commitment_for_a_group_of_another_initiative(db):
     room = build_room(db)
-    foreign = _foreign_group(db)
+    foreign = build_elsewhere(db).group_id
     with pytest.raises(ValidationError, match="not part of this initiative"):
         _v1(db, room, commitments={foreign: "X"})
     assert charters.latest_charter(db, room.initiative_id) is None

@@ -2,30 +2,15 @@
 
 import pytest
 
-from db.models import Initiative, Stakeholder
-from db.models.enums import StakeholderCategory
 from services import conflict_parties, conflicts
 from services.errors import NotFound, ValidationError
-from tests.factories import build_room
+from tests.factories import build_elsewhere, build_room
 
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(
         db, room.facilitator, room.meeting_id, "Who answers 911 mental health calls?", **extra
     )
-
-
-def _foreign_group(db):
-    with db.write() as s:
-        other = Initiative(name="Elsewhere")
-        s.add(other)
-        s.flush()
-        group = Stakeholder(
-            initiative_id=other.id, name="Others", category=StakeholderCategory.OTHER
-        )
-        s.add(group)
-        s.flush()
-        return group.id
 
 
 def test_each_group_has_one_party_row_that_setting_again_rewrites(db):
@@ -54,7 +39,9 @@ def test_party_refuses_empty_text_and_a_group_of_another_initiative(db):
     with pytest.raises(ValidationError, match="position, its interests, or both"):
         conflict_parties.set_party(db, room.facilitator, conflict.id, room.police_id, " ", "")
     with pytest.raises(ValidationError, match="Others is not a group of this initiative"):
-        conflict_parties.set_party(db, room.facilitator, conflict.id, _foreign_group(db), "P", "I")
+        conflict_parties.set_party(
+            db, room.facilitator, conflict.id, build_elsewhere(db).group_id, "P", "I"
+        )
     with pytest.raises(NotFound, match="No stakeholder group with id 999"):
         conflict_parties.set_party(db, room.facilitator, conflict.id, 999, "P", "I")
 

@@ -2,35 +2,15 @@
 
 import pytest
 
-from db.models import Initiative, Meeting, MeetingTable, Stakeholder
-from db.models.enums import StakeholderCategory
 from services import participants
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
-from tests.factories import Room, build_room
+from tests.factories import Room, build_elsewhere, build_room
 
 
 def _add(db, room: Room, **extra):
     fields = {"name": "Ana", "stakeholder_id": room.police_id} | extra
     return participants.create_participant(db, room.facilitator, room.initiative_id, **fields)
-
-
-def _other_initiative(db):
-    """A second initiative with a group and a table, returned as (group id, table id)."""
-    with db.write() as s:
-        other = Initiative(name="Elsewhere")
-        s.add(other)
-        s.flush()
-        group = Stakeholder(
-            initiative_id=other.id, name="Youth", category=StakeholderCategory.YOUTH
-        )
-        meeting = Meeting(initiative_id=other.id, title="Other meeting", code="other-code")
-        s.add_all([group, meeting])
-        s.flush()
-        table = MeetingTable(meeting_id=meeting.id, number=7)
-        s.add(table)
-        s.flush()
-        return group.id, table.id
 
 
 def test_creates_a_participant_with_an_unguessable_code_and_audits_it(db):
@@ -92,14 +72,16 @@ def test_refuses_over_long_notes(db):
 
 def test_refuses_a_group_of_another_initiative(db):
     room = build_room(db)
-    group_id, _ = _other_initiative(db)
-    with pytest.raises(ValidationError, match="Youth is a group of another initiative"):
+    other = build_elsewhere(db)
+    group_id, _ = other.group_id, other.table_id
+    with pytest.raises(ValidationError, match="Others is a group of another initiative"):
         _add(db, room, stakeholder_id=group_id)
 
 
 def test_refuses_a_table_of_another_initiatives_meeting(db):
     room = build_room(db)
-    _, table_id = _other_initiative(db)
+    other = build_elsewhere(db)
+    _, table_id = other.group_id, other.table_id
     with pytest.raises(ValidationError, match="Table 7 is in a meeting of another initiative"):
         _add(db, room, table_id=table_id)
 
@@ -145,7 +127,8 @@ def test_updates_a_participant_and_keeps_their_code(db):
 
 def test_update_refuses_a_group_of_another_initiative(db):
     room = build_room(db)
-    group_id, _ = _other_initiative(db)
+    other = build_elsewhere(db)
+    group_id, _ = other.group_id, other.table_id
     pid = room.participant_ids[0]
     with pytest.raises(ValidationError, match="another initiative"):
         participants.update_participant(db, room.facilitator, pid, "X", group_id, "", "", "", None)
@@ -164,7 +147,8 @@ def test_assigns_and_clears_a_table(db):
 
 def test_assign_table_refuses_a_table_of_another_initiative(db):
     room = build_room(db)
-    _, table_id = _other_initiative(db)
+    other = build_elsewhere(db)
+    _, table_id = other.group_id, other.table_id
     with pytest.raises(ValidationError, match="another initiative"):
         participants.assign_table(db, room.facilitator, room.participant_ids[0], table_id)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from services import accounts, signin_accounts
-from services.actors import SYSTEM
 from tests.views.conftest import PASSWORD
 
 
@@ -15,11 +17,31 @@ def sign_in(at, username: str, password: str):
     return at.run()
 
 
+@contextmanager
+def deactivated(db, username: str) -> Iterator[None]:
+    """The account is inactive inside the block and active again after it."""
+    facilitator = signin_accounts.actor_for_username(db, "facilitator")
+    account = signin_accounts.get_account_by_username(db, username)
+
+    def set_active(active: bool) -> None:
+        accounts.update_account(
+            db, facilitator, account.id, account.display_name, account.email,
+            account.stakeholder_id, active,
+        )  # fmt: skip
+
+    set_active(False)
+    try:
+        yield
+    finally:
+        set_active(True)
+
+
 def test_signing_in_with_the_right_password_opens_the_roles_screens(app):
     at = sign_in(app().run(), "facilitator", PASSWORD)
     assert not at.exception
     assert at.session_state["authentication_status"] is True
     assert at.session_state["username"] == "facilitator"
+    assert [s.value for s in at.success] == ["You are signed in."]
     at.run()
     assert "Set up" in [link.label for link in at.get("page_link")]
 
@@ -33,58 +55,15 @@ def test_a_wrong_password_is_refused_with_a_plain_message(app):
 
 
 def test_a_deactivated_account_cannot_sign_in(app, demo_db):
-    leader = signin_accounts.get_account_by_username(demo_db, "leader8")
-    accounts.update_account(
-        demo_db,
-        _facilitator(demo_db),
-        leader.id,
-        leader.display_name,
-        leader.email,
-        leader.stakeholder_id,
-        False,
-    )
-    try:
+    with deactivated(demo_db, "leader8"):
         at = sign_in(app().run(), "leader8", PASSWORD)
         assert at.session_state["authentication_status"] is not True
-    finally:
-        accounts.update_account(
-            demo_db,
-            _facilitator(demo_db),
-            leader.id,
-            leader.display_name,
-            leader.email,
-            leader.stakeholder_id,
-            True,
-        )
+        assert not at.get("page_link")
 
 
 def test_a_session_whose_account_was_deactivated_loses_its_screens(app, demo_db):
-    leader = signin_accounts.get_account_by_username(demo_db, "leader7")
     at = app("leader7").run()
     assert at.get("page_link")
-    accounts.update_account(
-        demo_db,
-        _facilitator(demo_db),
-        leader.id,
-        leader.display_name,
-        leader.email,
-        leader.stakeholder_id,
-        False,
-    )
-    try:
+    with deactivated(demo_db, "leader7"):
         at.run()
         assert not at.get("page_link")
-    finally:
-        accounts.update_account(
-            demo_db,
-            _facilitator(demo_db),
-            leader.id,
-            leader.display_name,
-            leader.email,
-            leader.stakeholder_id,
-            True,
-        )
-
-
-def _facilitator(db):
-    return signin_accounts.actor_for_username(db, "facilitator") or SYSTEM
