@@ -33,8 +33,13 @@ test: $(VENV)/.dev
 	$(PY) -m pytest
 
 ## migration m="what changed": autogenerate a migration from the models
+# Compared against a scratch SQLite database at head, never against your data.
 migration: $(VENV)/.runtime
-	$(VENV)/bin/alembic revision --autogenerate -m "$(m)"
+	rm -rf .migration-scratch
+	env -u DATABASE_URL COMMON_GROUND_DATA_DIR=.migration-scratch $(PY) -m db.migrate
+	env -u DATABASE_URL COMMON_GROUND_DATA_DIR=.migration-scratch \
+	  $(VENV)/bin/alembic revision --autogenerate -m "$(m)"
+	rm -rf .migration-scratch
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

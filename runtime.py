@@ -110,3 +110,8 @@ def table_in_focus(actor: Actor, meeting_id: int):
         st.error(f"This meeting has no table {number}. Check the link on your table card.")
         st.stop()
     return table
+
+
+def public_base_url() -> str:
+    """The app's address for join links: the configured one, else what the browser used."""
+    return settings().public_url or (st.context.url or "http://localhost:8501").rstrip("/")

@@ -24,6 +24,8 @@ class Settings:
     cookie_key: str
     cookie_name: str
     cookie_expiry_days: float
+    public_url: str
+    """The address phones and tablets use; '' means the one the browser used."""
 
 
 def load_settings(database_url: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -36,6 +38,7 @@ def load_settings(database_url: str | None = None, data_dir: Path | None = None)
         cookie_key=_lookup("COMMON_GROUND_COOKIE_KEY", "") or _stored_cookie_key(data),
         cookie_name=_lookup("COMMON_GROUND_COOKIE_NAME", "common_ground_auth"),
         cookie_expiry_days=float(_lookup("COMMON_GROUND_COOKIE_DAYS", "1")),
+        public_url=_lookup("COMMON_GROUND_PUBLIC_URL", "").rstrip("/"),
     )
 
 

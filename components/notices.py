@@ -18,3 +18,20 @@ def refuse(message: str, title: str = "This page is not available") -> NoReturn:
 def show_error(error: Exception) -> None:
     """Show a domain error's message as it is (it was written for this reader)."""
     st.error(getattr(error, "message", str(error)))
+
+
+_FLASH = "_flash_message"
+
+
+def flash_and_rerun(message: str) -> NoReturn:
+    """Rerun so the page shows the change, and confirm it on the next run."""
+    st.session_state[_FLASH] = message
+    st.rerun()
+    raise AssertionError("unreachable")  # st.rerun raises
+
+
+def show_flash() -> None:
+    """Show the confirmation left by `flash_and_rerun`, once."""
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.success(message)

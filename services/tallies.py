@@ -70,10 +70,42 @@ def spread(shares: Iterable[float | None]) -> float:
     return max(known) - min(known) if len(known) > 1 else 0.0
 
 
+@dataclass(frozen=True)
+class RoundResults:
+    """Everything a results screen shows for one round, counted in one pass."""
+
+    mode: VoteMode
+    totals: list[ItemTotal]
+    by_group: list[ItemByGroup]
+    group_voters: dict[int, int]
+    """People of each group who voted in the round: the base of a group's share in dots."""
+    ranking: list[CommonGround]
+
+
+def results(db: Database, round_id: int) -> RoundResults:
+    """Totals, the split by group and the common-ground ranking, from one count."""
+    with db.read() as s:
+        rows, voters = count_round(s, round_id)
+        mode = require(s, VotingRound, round_id, "voting round").mode
+    return RoundResults(mode, _totals(rows), rows, voters, _ranking(rows, voters, mode))
+
+
 def totals(db: Database, round_id: int) -> list[ItemTotal]:
     """Per ballot item: dots, voters and agree/disagree/pass counts, in ballot order."""
-    with db.read() as s:
-        rows, _ = count_round(s, round_id)
+    return results(db, round_id).totals
+
+
+def by_group(db: Database, round_id: int) -> list[ItemByGroup]:
+    """Per ballot item, the counts of each stakeholder group that voted in the round."""
+    return results(db, round_id).by_group
+
+
+def common_ground(db: Database, round_id: int) -> list[CommonGround]:
+    """Items by bridging score, best first: high only where every group leans in."""
+    return results(db, round_id).ranking
+
+
+def _totals(rows: list[ItemByGroup]) -> list[ItemTotal]:
     result = []
     for row in rows:
         c = add_up(g.counts for g in row.groups)
@@ -83,23 +115,15 @@ def totals(db: Database, round_id: int) -> list[ItemTotal]:
     return result
 
 
-def by_group(db: Database, round_id: int) -> list[ItemByGroup]:
-    """Per ballot item, the counts of each stakeholder group that voted in the round."""
-    with db.read() as s:
-        return count_round(s, round_id)[0]
-
-
-def common_ground(db: Database, round_id: int) -> list[CommonGround]:
-    """Items by bridging score, best first: high only where every group leans in."""
-    with db.read() as s:
-        rows, round_voters = count_round(s, round_id)
-        dots = require(s, VotingRound, round_id, "voting round").mode is VoteMode.DOTS
+def _ranking(
+    rows: list[ItemByGroup], round_voters: dict[int, int], mode: VoteMode
+) -> list[CommonGround]:
     result = []
     for row in rows:
         shares = []
-        for g in row.groups:
+        for g in (g for g in row.groups if g.in_common_ground):
             # Dots: every group member who spent a dot could have put one here.
-            voters = round_voters[g.stakeholder_id] if dots else g.counts.voters
+            voters = round_voters[g.stakeholder_id] if mode is VoteMode.DOTS else g.counts.voters
             supporters = g.counts.supporters
             share = supporters / voters if voters else None
             shares.append(GroupShare(g.stakeholder_id, g.group, supporters, voters, share))

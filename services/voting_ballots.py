@@ -23,6 +23,22 @@ def ballot(db: Database, code: str, round_id: int) -> BallotView:
         return ballot_view(s, rnd, voter.id)
 
 
+def open_ballots(db: Database, code: str) -> list[BallotView]:
+    """The voter's ballot in every round now open in their initiative, oldest round first."""
+    with db.read() as s:
+        voter = _voter(s, code)
+        query = (
+            select(VotingRound)
+            .join(Meeting, Meeting.id == VotingRound.meeting_id)
+            .where(
+                Meeting.initiative_id == voter.initiative_id,
+                VotingRound.status == RoundStatus.OPEN,
+            )
+            .order_by(VotingRound.id)
+        )
+        return [ballot_view(s, rnd, voter.id) for rnd in s.scalars(query)]
+
+
 def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotView:
     """Put exactly `dots` of the voter's dots on one item (0 takes them all back)."""
     with db.write() as s:

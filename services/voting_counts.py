@@ -33,6 +33,7 @@ class GroupCounts:
     stakeholder_id: int
     group: str
     counts: Counts
+    in_common_ground: bool = True
 
 
 @dataclass(frozen=True)
@@ -65,26 +66,31 @@ def count_round(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int,
     )
     counts = {(r[0], r[1]): Counts(*(int(v) for v in r[2:])) for r in s.execute(per_item)}
     per_group = (
-        select(Stakeholder.id, Stakeholder.name, func.count(func.distinct(Vote.participant_id)))
+        select(
+            Stakeholder.id,
+            Stakeholder.name,
+            Stakeholder.in_common_ground,
+            func.count(func.distinct(Vote.participant_id)),
+        )
         .join(Participant, Participant.stakeholder_id == Stakeholder.id)
         .join(Vote, Vote.participant_id == Participant.id)
         .where(Vote.round_id == round_id)
-        .group_by(Stakeholder.id, Stakeholder.name)
+        .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.in_common_ground)
         .order_by(Stakeholder.name)
     )
-    groups = [(gid, name, n) for gid, name, n in s.execute(per_group)]
+    groups = list(s.execute(per_group))
     rows = [
         ItemByGroup(
             item.id,
             item.text,
             tuple(
-                GroupCounts(gid, name, counts.get((item.id, gid), Counts()))
-                for gid, name, _ in groups
+                GroupCounts(gid, name, counts.get((item.id, gid), Counts()), counted)
+                for gid, name, counted, _ in groups
             ),
         )
         for item in item_rows(s, round_id)
     ]
-    return rows, {gid: n for gid, _, n in groups}
+    return rows, {gid: n for gid, _, _, n in groups}
 
 
 def add_up(parts: Iterable[Counts]) -> Counts:

@@ -108,6 +108,22 @@ def list_rounds(db: Database, meeting_id: int) -> list[VotingRound]:
         return list(s.scalars(query.order_by(VotingRound.id)))
 
 
+def round_to_show(db: Database, meeting_id: int) -> VotingRound | None:
+    """The round the room should see: the newest open one, else the newest closed one."""
+    with db.read() as s:
+        query = (
+            select(VotingRound)
+            .where(
+                VotingRound.meeting_id == meeting_id,
+                VotingRound.status != RoundStatus.DRAFT,
+            )
+            # Open before closed ('open' > 'closed' as text), newest first within each.
+            .order_by(VotingRound.status.desc(), VotingRound.id.desc())
+            .limit(1)
+        )
+        return s.scalar(query)
+
+
 def get_round(db: Database, round_id: int) -> VotingRound:
     """One round."""
     with db.read() as s:

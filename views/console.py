@@ -1,35 +1,113 @@
-"""Console: run the room — the current step, input, tables and their scribes."""
+"""Console: run the room — the step, input, timer, table activity, voice balance, join links."""
 
 import streamlit as st
 
 import runtime
+from components.console_panels import activity_table, voice_panel
+from components.join_links import join_links_panel
+from components.notices import flash_and_rerun, show_error, show_flash
 from components.records import show_records
+from components.room_banner import show_room_banner
 from components.text import escape_markdown
-from services import accounts, agenda, meetings, tables
-from services.vocab import label
+from services import (
+    accounts,
+    activity,
+    agenda,
+    meetings,
+    participants,
+    room_control,
+    stakeholders,
+    tables,
+    voice,
+)
+from services.errors import DomainError
+from services.vocab import MeetingStatus
 
+WINDOW = 5
 actor = runtime.require_actor()
 db = runtime.database()
-_, meeting_id = runtime.require_meeting(actor)
-meeting = meetings.get_meeting(db, meeting_id)
+initiative_id, meeting_id = runtime.require_meeting(actor)
 
+
+def control(action, *args, done: str) -> None:
+    """Run one room control; show the room as it now is, or say why not."""
+    try:
+        action(db, actor, meeting_id, *args)
+    except DomainError as error:
+        show_error(error)
+        return
+    flash_and_rerun(done)
+
+
+state = room_control.room_state(db, meeting_id)
 st.title("Console")
-st.subheader(escape_markdown(meeting.title))
-st.write(f"Status: {label(meeting.status)} · input {'open' if meeting.input_open else 'closed'}")
-show_records(
-    agenda.list_agenda(db, meeting_id),
-    {
-        "#": "position",
-        "Step": "title",
-        "Now": lambda i: "▶ now" if i.id == meeting.current_item_id else "",
-        "Minutes": "minutes",
-    },
-    "The agenda is empty: draft it on the Agenda screen.",
+st.caption(escape_markdown(state.title))
+show_flash()
+show_room_banner(state)
+
+steps, inputs, timer, close = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
+if state.status is MeetingStatus.PLANNED or state.current is None:
+    if steps.button("Start the meeting", type="primary"):
+        control(room_control.start_meeting, done="The meeting has started.")
+else:
+    back, forward = steps.columns(2)
+    if back.button("◀ Back", disabled=state.position <= 1, use_container_width=True):
+        control(room_control.move_step, -1, done="Moved back one step.")
+    if forward.button(
+        "Next ▶", disabled=state.position >= state.step_count, use_container_width=True
+    ):
+        control(room_control.move_step, +1, done="Moved to the next step.")
+if state.input_open:
+    if inputs.button("Close input", use_container_width=True):
+        control(room_control.set_input, False, done="Input is closed.")
+elif inputs.button("Open input", type="primary", use_container_width=True):
+    control(room_control.set_input, True, done="Input is open.")
+minutes = timer.number_input(
+    "Timer (minutes)", 1, 180, state.current.minutes if state.current else 10
 )
-names = {a.id: a.display_name for a in accounts.list_accounts(db, actor)}
-st.header("Tables")
-show_records(
-    tables.list_tables(db, meeting_id),
-    {"Table": "number", "Scribe": lambda t: names.get(t.scribe_account_id, "— none —")},
-    "No tables yet.",
-)
+if timer.button("Start timer", use_container_width=True):
+    control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
+if state.status is MeetingStatus.CLOSED:
+    if close.button("Reopen the meeting", use_container_width=True):
+        control(room_control.reopen_meeting, done="The meeting is open again.")
+elif close.button("Close the meeting", use_container_width=True):
+    control(room_control.close_meeting, done="The meeting is closed.")
+
+room, links = st.tabs(["The room", "Join links and QR codes"])
+with room:
+
+    @st.fragment(run_every="5s")
+    def live_panels() -> None:
+        st.subheader(f"Table activity, last {WINDOW} minutes")
+        activity_table(activity.activity_by_table(db, actor, meeting_id, WINDOW), WINDOW)
+        st.subheader("Voice balance")
+        voice_panel(voice.voice_summary(db, meeting_id))
+
+    live_panels()
+    st.subheader("Agenda")
+    show_records(
+        agenda.list_agenda(db, meeting_id),
+        {
+            "#": "position",
+            "Step": "title",
+            "Now": lambda i: "▶ now" if state.current and i.id == state.current.id else "",
+            "Minutes": "minutes",
+        },
+        "The agenda is empty: draft it on the Agenda screen.",
+    )
+with links:
+    names = {a.id: a.display_name for a in accounts.list_accounts(db, actor)}
+    groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+    join_links_panel(
+        runtime.public_base_url(),
+        state.title,
+        meetings.get_meeting(db, meeting_id).code,
+        [
+            (t.number, names.get(t.scribe_account_id, ""))
+            for t in tables.list_tables(db, meeting_id)
+        ],
+        [
+            (p.name, groups.get(p.stakeholder_id, ""), p.code)
+            for p in participants.list_participants(db, actor, initiative_id)
+        ],
+    )

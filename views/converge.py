@@ -1,41 +1,59 @@
-"""Converge: voting rounds and their totals."""
+"""Converge: open and close voting rounds; results and the common-ground ranking."""
 
 import streamlit as st
 
 import runtime
-from components.records import show_records
+from components.notices import flash_and_rerun, show_error, show_flash
+from components.results import round_results
+from components.round_setup import new_round_form
 from components.text import escape_markdown
-from services import tallies, voting_rounds
-from services.vocab import label
+from services import ideas, tallies, themes, voting_rounds
+from services.errors import DomainError
+from services.vocab import RoundStatus, label
 
 actor = runtime.require_actor()
 db = runtime.database()
 _, meeting_id = runtime.require_meeting(actor)
 
+
+def act(action, *args, done: str) -> None:
+    """Run one round action; show the rounds as they now are, or say why not."""
+    try:
+        action(db, actor, *args)
+    except DomainError as error:
+        show_error(error)
+        return
+    flash_and_rerun(done)
+
+
 st.title("Converge")
+show_flash()
 rounds = voting_rounds.list_rounds(db, meeting_id)
-show_records(
-    rounds,
-    {
-        "Round": "title",
-        "Mode": lambda r: label(r.mode),
-        "Dots each": "budget",
-        "Status": lambda r: label(r.status),
-    },
-    "No voting rounds yet.",
-)
-for voting_round in rounds:
-    st.subheader(escape_markdown(voting_round.title))
-    show_records(
-        tallies.totals(db, voting_round.id),
-        {
-            "Item": "text",
-            "Dots": "dots",
-            "Voters": "voters",
-            "Agree": "agree",
-            "Disagree": "disagree",
-            "Pass": "passed",
-        },
-        "Nothing on this ballot yet.",
-        key=f"totals-{voting_round.id}",
-    )
+if actor.is_facilitator:
+    with st.expander("Start a new round", expanded=not rounds):
+        board = ideas.list_ideas(db, meeting_id, include_confidential=False)
+        new_round_form(
+            board,
+            themes.list_themes(db, meeting_id),
+            on_create=lambda *a: act(
+                voting_rounds.create_round, meeting_id, *a, done="Round ready."
+            ),
+        )
+for voting_round in reversed(rounds):
+    with st.container(border=True):
+        st.markdown(
+            f"**{escape_markdown(voting_round.title)}** · {label(voting_round.mode)} · "
+            f"{label(voting_round.status)}"
+        )
+        draft, live = (voting_round.status is s for s in (RoundStatus.DRAFT, RoundStatus.OPEN))
+        key = voting_round.id
+        if actor.is_facilitator and draft and st.button("Open voting", key=f"open-{key}"):
+            act(voting_rounds.open_round, key, done="Voting is open.")
+        if actor.is_facilitator and live and st.button("Close voting", key=f"close-{key}"):
+            act(voting_rounds.close_round, key, done="Voting is closed.")
+        if voting_round.status is not RoundStatus.DRAFT:
+            round_results(
+                voting_round.title, tallies.results(db, voting_round.id), key=str(voting_round.id)
+            )
+if not rounds:
+    st.info("No voting rounds yet.")

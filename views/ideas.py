@@ -1,11 +1,15 @@
-"""Ideas: the divergent idea board, for one table or the whole room."""
+"""Ideas: the divergent idea board — a table's ideas, or the facilitator's whole board."""
 
 import streamlit as st
 
 import runtime
-from components.notices import refuse
-from components.records import show_records
-from services import ideas, stakeholders, tables, themes
+from components import moderation
+from components.cards import idea_card
+from components.forms import form_saved, submission_key
+from components.notices import flash_and_rerun, refuse, show_error, show_flash
+from components.room_banner import show_room_banner
+from components.wordcloud import show_word_cloud
+from services import idea_merge, ideas, room_control, stakeholders, tables, themes
 from services.errors import DomainError
 from services.scope import check_table_access_for
 
@@ -18,17 +22,88 @@ try:
 except DomainError as error:
     refuse(error.message)
 
-st.title(f"Ideas · table {table.number}" if table else "Ideas · every table")
+
+def act(action, *args, done: str) -> None:
+    """Run one moderation action; on success show the board as it now is."""
+    try:
+        action(db, actor, *args)
+    except DomainError as error:
+        show_error(error)
+        return
+    flash_and_rerun(done)
+
+
+st.title(f"Ideas · table {table.number}" if table else "Idea board")
+show_flash()
+show_room_banner(room_control.room_state(db, meeting_id))
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
 theme_names = {t.id: t.name for t in themes.list_themes(db, meeting_id)}
-show_records(
-    ideas.list_ideas(db, meeting_id, table_id=table.id if table else None),
-    {
-        "Idea": "text",
-        "Table": lambda i: numbers.get(i.table_id),
-        "Raised by": lambda i: groups.get(i.stakeholder_id, ""),
-        "Theme": lambda i: theme_names.get(i.theme_id, ""),
-    },
-    "No ideas yet.",
-)
+
+if table is not None:
+    with st.form("idea", clear_on_submit=True):
+        text = st.text_area("The idea", height=100)
+        group = st.selectbox(
+            "Stakeholder group of the person who raised it",
+            list(groups), format_func=groups.get, index=None,
+        )  # fmt: skip
+        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
+        sent = st.form_submit_button("Add idea", type="primary", use_container_width=True)
+    if sent:
+        try:
+            ideas.add_idea(
+                db, actor, table.id, text, group, secret, submission_key=submission_key("idea")
+            )
+            form_saved("idea")
+            st.success("Idea added.")
+        except DomainError as error:
+            show_error(error)
+
+if actor.is_facilitator and table is None:
+    left, right = st.columns(2)
+    pick_tables = left.multiselect("Tables", sorted(numbers.values()), placeholder="All tables")
+    pick_groups = right.multiselect("Groups", list(groups), format_func=groups.get)
+    show_hidden = st.toggle("Show hidden and merged ideas")
+    board = ideas.list_ideas(db, meeting_id, include_hidden=show_hidden)
+    board = [
+        i
+        for i in board
+        if (not pick_tables or numbers.get(i.table_id) in pick_tables)
+        and (not pick_groups or i.stakeholder_id in pick_groups)
+    ]
+    visible = [i for i in board if i.status.value == "visible"]
+    with st.expander("Moderate: edit, hide, merge, group into themes"):
+        tab_edit, tab_merge, tab_theme = st.tabs(["Edit or hide", "Merge duplicates", "Themes"])
+        with tab_edit:
+            moderation.edit_panel(
+                board,
+                on_save=lambda i, t: act(
+                    ideas.update_idea, i.id, t, i.stakeholder_id, i.confidential, done="Saved."
+                ),
+                on_toggle=lambda i, hidden: act(
+                    ideas.show_idea if hidden else ideas.hide_idea, i.id, done="Done."
+                ),
+            )
+        with tab_merge:
+            moderation.merge_panel(
+                visible, on_merge=lambda k, d: act(idea_merge.merge_ideas, k, d, done="Merged.")
+            )
+        with tab_theme:
+            moderation.theme_panel(
+                visible,
+                theme_names,
+                on_create=lambda n: act(themes.create_theme, meeting_id, n, done="Theme added."),
+                on_assign=lambda ids, t: act(themes.assign_theme, ids, t, done="Grouped."),
+            )
+    show_word_cloud([i.text for i in visible if not i.confidential], key="board-cloud")
+else:
+    board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None)
+
+st.header(f"Ideas ({len(board)})")
+if not board:
+    st.info("No ideas yet.")
+for idea in reversed(board):
+    idea_card(
+        idea, groups.get(idea.stakeholder_id, ""), numbers.get(idea.table_id),
+        theme_names.get(idea.theme_id, ""),
+    )  # fmt: skip

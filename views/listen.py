@@ -3,31 +3,90 @@
 import streamlit as st
 
 import runtime
-from components.notices import refuse
-from components.records import show_records
-from services import notes, stakeholders
+from components.cards import note_card
+from components.forms import CONFIRMED_LABELS, form_saved, submission_key
+from components.notices import flash_and_rerun, refuse, show_error, show_flash
+from components.room_banner import show_room_banner
+from services import notes, room_control, stakeholders
 from services.errors import DomainError
+from services.scope import check_table_access_for
 
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
 table = runtime.table_in_focus(actor, meeting_id)
-
-st.title(f"Listen · table {table.number}" if table else "Listen · every table")
 try:
-    table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
+    check_table_access_for(db, actor, table.id if table else None)
 except DomainError as error:
     refuse(error.message)
+
+st.title(f"Listen · table {table.number}" if table else "Listen · every table")
+state = room_control.room_state(db, meeting_id)
+show_room_banner(state)
+show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
-show_records(
-    table_notes,
-    {
-        "Said": "said",
-        "What I heard": "paraphrase",
-        "Interest or need": "interest",
-        "Speaker's group": lambda n: groups.get(n.stakeholder_id, ""),
-        "Confirmed": lambda n: {True: "yes", False: "no", None: "not yet"}[n.confirmed],
-        "When": "created_at",
-    },
-    "No listening notes yet.",
-)
+
+if table is not None:
+    with st.form("note", clear_on_submit=True):
+        said = st.text_area("What was said", height=120)
+        heard = st.text_area("What I heard (the paraphrase back)", height=100)
+        interest = st.text_area("The interest or need underneath", height=80)
+        group = st.selectbox(
+            "Speaker's stakeholder group", list(groups), format_func=groups.get, index=None
+        )
+        confirmed = st.radio(
+            "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS), horizontal=True
+        )
+        prompt = st.text_input("Dialogue question it answers (optional)")
+        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
+        sent = st.form_submit_button("Save note", type="primary", use_container_width=True)
+    if sent:
+        try:
+            notes.add_note(
+                db, actor, table.id, said, heard, interest, group, CONFIRMED_LABELS[confirmed],
+                prompt, secret, submission_key("note"),
+            )  # fmt: skip
+            form_saved("note")
+            st.success("Note saved.")
+        except DomainError as error:
+            show_error(error)
+
+table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
+st.header(f"Notes so far ({len(table_notes)})")
+if table is not None and table_notes:
+    with st.expander("Correct a note"):
+        chosen = st.selectbox(
+            "Note to correct",
+            table_notes,
+            format_func=lambda n: n.said[:80],
+            index=None,
+        )
+        if chosen is not None:
+            with st.form(f"edit-{chosen.id}"):
+                said = st.text_area("What was said", chosen.said)
+                heard = st.text_area("What I heard", chosen.paraphrase)
+                interest = st.text_area("The interest or need underneath", chosen.interest)
+                group = st.selectbox(
+                    "Speaker's stakeholder group", list(groups), format_func=groups.get,
+                    index=list(groups).index(chosen.stakeholder_id)
+                    if chosen.stakeholder_id in groups else None,
+                )  # fmt: skip
+                answer = {v: k for k, v in CONFIRMED_LABELS.items()}[chosen.confirmed]
+                confirmed = st.radio(
+                    "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS),
+                    index=list(CONFIRMED_LABELS).index(answer), horizontal=True,
+                )  # fmt: skip
+                secret = st.checkbox("Confidential", chosen.confidential)
+                if st.form_submit_button("Save correction"):
+                    try:
+                        notes.update_note(
+                            db, actor, chosen.id, said, heard, interest, group,
+                            CONFIRMED_LABELS[confirmed], chosen.prompt, secret,
+                        )  # fmt: skip
+                        flash_and_rerun("Correction saved.")
+                    except DomainError as error:
+                        show_error(error)
+if not table_notes:
+    st.info("No listening notes yet.")
+for note in table_notes:
+    note_card(note, groups.get(note.stakeholder_id, ""))

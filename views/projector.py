@@ -1,11 +1,18 @@
 """Projector: the room's read-only live view, reached with the meeting's code."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 import runtime
+from components.charts import render_totals_chart
 from components.notices import refuse
-from components.text import escape_markdown, plain
-from services import agenda, ideas, meetings
+from components.projector import idea_wall, projector_frame, ranking_list
+from components.room_banner import step_heading, timer_text
+from components.text import escape_markdown
+from components.wordcloud import show_word_cloud
+from services import ideas, meetings, room_control, tallies, voting_rounds
+from services.vocab import Step
 
 db = runtime.database()
 meeting = meetings.meeting_by_code(db, runtime.query_code())
@@ -14,14 +21,34 @@ if meeting is None:
         "This projector link is not valid. Copy it again from the facilitator's console.",
         title="Projector",
     )
-st.title(escape_markdown(meeting.title))
-items = {i.id: i for i in agenda.list_agenda(db, meeting.id)}
-current = items.get(meeting.current_item_id)
-if current is not None:
-    st.header(escape_markdown(current.title))
-    if current.prompt:
-        plain(current.prompt)
-wall = ideas.list_ideas(db, meeting.id, include_confidential=False)
-st.subheader(f"Ideas so far: {len(wall)}")
-for idea in wall[-30:]:
-    plain(f"• {idea.text}")
+projector_frame()
+
+
+@st.fragment(run_every="2s")
+def live_view() -> None:
+    """What the current step needs; reruns itself so new ideas appear within seconds."""
+    state = room_control.room_state(db, meeting.id)
+    st.title(escape_markdown(step_heading(state)))
+    timer = timer_text(state.seconds_left(datetime.now(UTC)))
+    if timer:
+        st.markdown(f"### ⏱ {timer}")
+    if state.current is not None and state.current.prompt:
+        st.markdown(f"## {escape_markdown(state.current.prompt)}")
+    step = state.current.step if state.current else None
+    if step is Step.DIVERGE:
+        wall = ideas.list_ideas(db, meeting.id, include_confidential=False)
+        idea_wall(wall)
+        show_word_cloud([i.text for i in wall], key="projector-cloud")
+    elif step is Step.CONVERGE:
+        shown = voting_rounds.round_to_show(db, meeting.id)
+        if shown is None:
+            st.markdown("## Voting opens soon.")
+            return
+        st.markdown(f"## Results: {escape_markdown(shown.title)}")
+        results = tallies.results(db, shown.id)
+        ranking_list(results.ranking)
+        render_totals_chart(results.totals, results.mode.value, key="projector-totals")
+
+
+st.caption(escape_markdown(meeting.title))
+live_view()

@@ -3,38 +3,55 @@
 import streamlit as st
 
 import runtime
+from components.ballot import choice_ballot, dots_ballot
 from components.notices import refuse
-from components.records import show_records
 from components.text import escape_markdown
-from services import meetings, participants, voting_ballots, voting_rounds
-from services.vocab import RoundStatus
+from services import participants, voting_ballots
+from services.errors import DomainError
+from services.vocab import VoteMode
 
 db = runtime.database()
-person = participants.participant_by_code(db, runtime.query_code())
+code = runtime.query_code()
+person = participants.participant_by_code(db, code)
 if person is None:
     refuse(
         "This voting link is not valid. Scan the QR code on your name badge again, "
         "or ask a facilitator for help.",
         title="Vote",
     )
+PROBLEM = "_vote_problem"
+
+
+def remember(action, *args) -> None:
+    """Run a tap's vote; keep the refusal to show, in words, on this run."""
+    try:
+        action(db, code, *args)
+    except DomainError as error:
+        st.session_state[PROBLEM] = error.message
+
+
 st.title("Vote")
 st.write(f"Hello {escape_markdown(person.name)}.")
-open_rounds = [
-    r
-    for m in meetings.list_meetings(db, person.initiative_id)
-    for r in voting_rounds.list_rounds(db, m.id)
-    if r.status is RoundStatus.OPEN
-]
-if not open_rounds:
-    st.info("No vote is open right now. This page will have your ballot when one opens.")
-    st.stop()
-for voting_round in open_rounds:
-    ballot = voting_ballots.ballot(db, person.code, voting_round.id)
-    st.subheader(escape_markdown(voting_round.title))
-    st.write(f"{ballot.remaining} of {ballot.budget} dots left")
-    show_records(
-        ballot.items,
-        {"Idea": "text", "Your dots": "dots", "Your view": "choice"},
-        "Nothing on this ballot.",
-        key=f"ballot-{voting_round.id}",
-    )
+problem = st.session_state.pop(PROBLEM, None)
+if problem:
+    st.error(problem)
+ballots = voting_ballots.open_ballots(db, code)
+shown_rounds = tuple(b.round_id for b in ballots)
+
+
+@st.fragment(run_every="5s")
+def watch_rounds() -> None:
+    """Redraw the page when a round opens or closes, so nobody has to reload."""
+    if tuple(b.round_id for b in voting_ballots.open_ballots(db, code)) != shown_rounds:
+        st.rerun(scope="app")
+
+
+watch_rounds()
+if not ballots:
+    st.info("No vote is open right now. Keep this page open: your ballot appears here.")
+for view in ballots:
+    st.header(escape_markdown(view.title))
+    if view.mode is VoteMode.DOTS:
+        dots_ballot(view, lambda item, dots: remember(voting_ballots.set_dots, item, dots))
+    else:
+        choice_ballot(view, lambda item, choice: remember(voting_ballots.choose, item, choice))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -42,6 +42,9 @@ class Stakeholder(Base):
     )
     # Major groups each send one representative to the Thought Leader Team.
     is_major: Mapped[bool] = mapped_column(Boolean, default=True)
+    # False for a catch-all such as imported voters Pol.is could not place in a group:
+    # they still vote, but a group that is no group must not weigh on common ground.
+    in_common_ground: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Participant(Base):

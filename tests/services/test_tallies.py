@@ -177,3 +177,27 @@ def test_an_unknown_round_is_named(db):
             call(db, 999)
     with pytest.raises(NotFound, match="No voting round with id 999"):
         tallies.list_votes(db, room.facilitator, 999)
+
+
+def test_results_gathers_every_view_of_a_round_with_each_groups_voters(db):
+    room = build_room(db)
+    made = [ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in ("A", "B")]
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[i.id for i in made]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    first, second = round_items(db, rnd.id)
+    voting_ballots.set_dots(db, "code-0", first.id, 2)  # police
+    voting_ballots.set_dots(db, "code-2", second.id, 1)  # police
+    voting_ballots.set_dots(db, "code-1", first.id, 1)  # residents
+    results = tallies.results(db, rnd.id)
+    assert results.group_voters == {room.police_id: 2, room.residents_id: 1}
+    assert results.totals == tallies.totals(db, rnd.id)
+    assert results.ranking == tallies.common_ground(db, rnd.id)
+    assert [t.dots for t in results.totals] == [3, 1]
+    # Dots: a group's share is out of everyone in it who voted in the round.
+    top = results.ranking[0]
+    assert {g.group: (g.supporters, g.voters) for g in top.groups} == {
+        "Police": (1, 2),
+        "Residents": (1, 1),
+    }

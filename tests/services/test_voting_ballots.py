@@ -222,3 +222,25 @@ def test_two_phones_with_one_code_never_spend_past_the_budget(db):
     assert used == voted <= 5
     with db.read() as s:
         assert len(s.scalars(select(Ballot)).all()) == 1
+
+
+def test_open_ballots_lists_only_the_rounds_open_now_in_the_voters_initiative(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Civilian crisis team")
+    draft = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Not yet", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    live = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Now", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    voting_rounds.open_round(db, room.facilitator, live.id)
+    assert [b.title for b in voting_ballots.open_ballots(db, "code-0")] == ["Now"]
+    voting_rounds.close_round(db, room.facilitator, live.id)
+    assert voting_ballots.open_ballots(db, "code-0") == []
+    assert draft.id != live.id
+
+
+def test_open_ballots_refuses_an_unknown_code(db):
+    build_room(db)
+    with pytest.raises(NotFound, match="badge"):
+        voting_ballots.open_ballots(db, "no-such-code")

@@ -201,3 +201,20 @@ def test_only_a_facilitator_runs_rounds(db):
     for call in calls:
         with pytest.raises(PermissionDenied, match="Only a facilitator"):
             call(room.leader)
+
+
+def test_the_round_to_show_is_the_newest_open_one_else_the_newest_closed_one(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line")
+    older, newer, _draft = [
+        voting_rounds.create_round(
+            db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=[idea.id]
+        )
+        for title in ("Older", "Newer", "Draft")
+    ]
+    assert voting_rounds.round_to_show(db, room.meeting_id) is None
+    voting_rounds.open_round(db, room.facilitator, newer.id)
+    voting_rounds.close_round(db, room.facilitator, newer.id)
+    assert voting_rounds.round_to_show(db, room.meeting_id).title == "Newer"
+    voting_rounds.open_round(db, room.facilitator, older.id)
+    assert voting_rounds.round_to_show(db, room.meeting_id).title == "Older"

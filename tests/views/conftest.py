@@ -64,11 +64,10 @@ def demo_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Databa
         _drop_postgres(scratch)
 
 
-@pytest.fixture
-def app(demo_db: Database, monkeypatch: pytest.MonkeyPatch):
-    """A factory of AppTests of the real app over the demo database."""
-    monkeypatch.setenv("DATABASE_URL", demo_db.url)  # type: ignore[attr-defined]
-    monkeypatch.setenv("COMMON_GROUND_DATA_DIR", str(demo_db.folder))  # type: ignore[attr-defined]
+def _app_factory(monkeypatch: pytest.MonkeyPatch, url: str, data_dir: Path):
+    """Point the app at `url`, and return a maker of AppTests signed in as anyone."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("COMMON_GROUND_DATA_DIR", str(data_dir))
     runtime.settings.clear()
     runtime.database.clear()
 
@@ -81,5 +80,23 @@ def app(demo_db: Database, monkeypatch: pytest.MonkeyPatch):
             at.query_params[key] = value
         return at
 
+    return make
+
+
+@pytest.fixture
+def app(demo_db: Database, monkeypatch: pytest.MonkeyPatch):
+    """A factory of AppTests of the real app over the demo database."""
+    yield _app_factory(monkeypatch, demo_db.url, demo_db.folder)  # type: ignore[attr-defined]
+    runtime.database.clear()
+
+
+@pytest.fixture
+def room_app(db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """AppTests over a fresh two-table live room (tests/factories.build_room), per backend."""
+    from tests.factories import build_room
+
+    room = build_room(db)
+    make = _app_factory(monkeypatch, db.engine.url.render_as_string(hide_password=False), tmp_path)
+    make.room = room  # type: ignore[attr-defined]
     yield make
     runtime.database.clear()

@@ -1,0 +1,122 @@
+"""The charts' shared look: a colour-blind-safe palette, labels in words, and the table beside."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+# Okabe-Ito's colour-blind-safe hues that reach 3:1 (WCAG non-text contrast) on white, then
+# three more that do. On white: blue #0072B2 5.2:1, vermillion #D55E00 3.9, bluish green
+# #009E73 3.4, reddish purple #CC79A7 3.1, grey #6F6F6F 5.0, olive #999933 3.0, purple
+# #AA4499 5.3, green #117733 5.7. Past eight groups colours repeat; labels and shapes differ.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#6F6F6F", "#999933", "#AA4499", "#117733")
+BLUE, VERMILLION, GREY = PALETTE[0], PALETTE[1], PALETTE[4]
+SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge")
+INK = "#000000"  # every word on a chart: 21:1 on the chart's own white background
+FONT_PX = 13  # readable from the back of the room on a projector
+CHAR_PX = 7.5  # a generous average width of one FONT_PX character
+ROW_STEP, BAR_STEP = 24, 18  # one bar per row / one bar of several: a text line each
+AXIS_CHARS = 60
+SHARE_AXIS = alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])
+COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # whole votes: no 2.5 on the axis
+SHARES = alt.Scale(domain=[0, 1])
+_LABEL_PX = 420  # room for AXIS_CHARS characters before Vega cuts an axis label again
+
+
+def short(text: str, limit: int = AXIS_CHARS) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def numbered(texts: Sequence[str]) -> list[str]:
+    """Axis labels '1. text…': numbered, so two ideas that start alike never share a row."""
+    return [f"{i}. {short(text)}" for i, text in enumerate(texts, 1)]
+
+
+def pct(share: float | None) -> str:
+    """A share as a whole percentage, or 'no votes'."""
+    return "no votes" if share is None else f"{share:.0%}"
+
+
+def y_axis(labels: Sequence[str], field: str = "label") -> alt.Y:
+    """A y axis of every one of `labels`, in the given order, wide enough for a short idea."""
+    axis = alt.Axis(labelLimit=_LABEL_PX, labelOverlap=False)  # never drop an idea's name
+    return alt.Y(f"{field}:N", sort=list(labels), title=None, axis=axis)
+
+
+def colours(domain: Sequence[str], palette: Sequence[str] = PALETTE) -> alt.Scale:
+    """A colour scale giving each of `domain` a palette colour, in order."""
+    return alt.Scale(
+        domain=list(domain), range=[palette[i % len(palette)] for i in range(len(domain))]
+    )
+
+
+def shapes(domain: Sequence[str]) -> alt.Scale:
+    """A shape scale, so groups differ by shape as well as colour."""
+    return alt.Scale(
+        domain=list(domain), range=[SHAPES[i % len(SHAPES)] for i in range(len(domain))]
+    )
+
+
+def value_labels(
+    data: pd.DataFrame, x: str, y: alt.Y, dx: int = 4, **encodings: object
+) -> alt.Chart:
+    """Each bar's value in words (column `text`) just past its end."""
+    return (
+        alt.Chart(data)
+        .mark_text(align="left", baseline="middle", dx=dx)
+        .encode(x=f"{x}:Q", y=y, text="text:N", **encodings)
+    )
+
+
+def share_bars(
+    data: pd.DataFrame,
+    y: alt.Y,
+    by: str,
+    order: Sequence[str],
+    *,
+    legend: str,
+    title: str,
+    tooltip: list[str],
+    palette: Sequence[str] = PALETTE,
+) -> alt.LayerChart:
+    """Bars of `share`, one per value of `by` (in `order`) within each row, labelled in words."""
+    offset = alt.YOffset(f"{by}:N", sort=list(order))
+    colour = alt.Color(f"{by}:N", title=legend, scale=colours(order, palette))
+    x = alt.X("share:Q", title=title, scale=SHARES, axis=SHARE_AXIS)
+    bars = (
+        alt.Chart(data).mark_bar().encode(x=x, y=y, yOffset=offset, color=colour, tooltip=tooltip)
+    )
+    chart = alt.layer(bars, value_labels(data, "share", y, yOffset=offset))
+    return finish(chart.properties(height=alt.Step(BAR_STEP)), data["text"])
+
+
+def finish(chart: alt.LayerChart, words: Iterable[str]) -> alt.LayerChart:
+    """`chart` on white with black text, and room on the right for the longest of `words`."""
+    # Streamlit fits charts with contains="padding", so marks may draw into the padding but
+    # not past it: the padding is where the words after the bars go, at any width.
+    right = int(8 + CHAR_PX * max((len(w) for w in words), default=0))
+    text = {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": FONT_PX,
+        "titleFontSize": FONT_PX,
+    }
+    return (
+        chart.properties(padding={"left": 5, "top": 5, "bottom": 5, "right": right})
+        .configure(background="#FFFFFF")  # the contrasts above hold on either app theme
+        # Faint grid, grey axis lines (5:1): the theme's own are black on a dark theme.
+        .configure_axis(gridColor="#E6E6E6", domainColor=GREY, tickColor=GREY, **text)
+        .configure_legend(orient="bottom", **text)
+        .configure_text(color=INK, fontSize=FONT_PX)
+    )
+
+
+def show_chart(chart: alt.TopLevelMixin, table: pd.DataFrame, key: str, alt_text: str) -> None:
+    """`chart`, then the same numbers as a table right beneath it: its text alternative."""
+    st.altair_chart(chart, width="stretch", key=key, alt=alt_text)
+    st.dataframe(table, hide_index=True, key=f"{key}-table")

@@ -1,0 +1,156 @@
+"""The numbers behind each results chart: the chart's data and its text-alternative table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.chart_style import numbered, pct
+
+
+def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
+    """One row per idea: axis label, full text, dots, voters and each choice's count."""
+    return pd.DataFrame(
+        {
+            "label": numbered([t.text for t in totals]),
+            "idea": [t.text for t in totals],
+            "dots": [t.dots for t in totals],
+            "voters": [t.voters for t in totals],
+            "Agree": [t.agree for t in totals],
+            "Disagree": [t.disagree for t in totals],
+            "Pass": [t.passed for t in totals],
+            "total": [t.agree + t.disagree + t.passed for t in totals],
+        }
+    )
+
+
+def totals_table(totals: Sequence[TotalRow], mode: str) -> pd.DataFrame:
+    """The totals as a table, in ballot order."""
+    rows = totals_rows(totals).rename(columns={"idea": "Idea", "dots": "Dots", "voters": "Voters"})
+    rows.insert(0, "#", range(1, len(rows) + 1))
+    counts = ["Dots"] if mode == "dots" else ["Agree", "Disagree", "Pass"]
+    return rows[["#", "Idea", *counts, "Voters"]]
+
+
+def by_group_rows(
+    rows: Sequence[ByGroupRow], group_voters: Mapping[int, int] | None = None
+) -> pd.DataFrame:
+    """One row per idea and group: supporters out of voters, as a share and in words.
+
+    `group_voters` (stakeholder id -> people of that group who voted in the round) is the
+    right base for dot voting, where a voter who put no dot on an idea left no vote on it.
+    """
+    out = []
+    for number, (label, row) in enumerate(
+        zip(numbered([r.text for r in rows]), rows, strict=True), 1
+    ):
+        for g in row.groups:
+            voters = (group_voters or {}).get(g.stakeholder_id, g.counts.voters)
+            share = g.counts.supporters / voters if voters else None
+            words = f"{g.counts.supporters} of {voters} ({pct(share)})" if voters else "no votes"
+            out.append(
+                {
+                    "#": number,
+                    "label": label,
+                    "idea": row.text,
+                    "group": g.group,
+                    "supporters": g.counts.supporters,
+                    "voters": voters,
+                    "share": share or 0.0,
+                    "share_text": pct(share),
+                    "text": f"{g.group}: {words}",
+                }
+            )
+    columns = ["#", "label", "idea", "group", "supporters", "voters", "share", "share_text", "text"]
+    return pd.DataFrame(out, columns=columns)
+
+
+def by_group_table(
+    rows: Sequence[ByGroupRow], group_voters: Mapping[int, int] | None = None
+) -> pd.DataFrame:
+    """Each group's support for each idea as a table."""
+    data = by_group_rows(rows, group_voters)
+    names = {"idea": "Idea", "group": "Group", "supporters": "Supporters", "voters": "Voters"}
+    return data.rename(columns={**names, "share_text": "Share"})[["#", *names.values(), "Share"]]
+
+
+def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(one row per idea with its lowest and highest group share and verdict, one per point)."""
+    ranges, points = [], []
+    for label, row in zip(numbered([r.text for r in rows]), rows, strict=True):
+        known = [g.share for g in row.groups if g.share is not None]
+        verdict = "divides" if row.divides else "unites" if known else "no votes"
+        gap = f" (gap {pct(row.spread)})" if known else ""
+        ranges.append(
+            {
+                "label": label,
+                "idea": row.text,
+                "score": round(row.score, 3),
+                "verdict": verdict,
+                "low": min(known, default=0.0),
+                "high": max(known, default=0.0),
+                "text": f"{verdict}{gap}",
+            }
+        )
+        points += [
+            {
+                "label": label,
+                "idea": row.text,
+                "group": g.group,
+                "share": g.share,
+                "share_text": pct(g.share),
+            }
+            for g in row.groups
+            if g.share is not None
+        ]
+    range_columns = ["label", "idea", "score", "verdict", "low", "high", "text"]
+    point_columns = ["label", "idea", "group", "share", "share_text"]
+    return pd.DataFrame(ranges, columns=range_columns), pd.DataFrame(points, columns=point_columns)
+
+
+def common_ground_table(rows: Sequence[CommonGroundRow]) -> pd.DataFrame:
+    """The ideas by common ground as a table, with every group's share written out."""
+    return pd.DataFrame(
+        {
+            "Rank": range(1, len(rows) + 1),
+            "Idea": [r.text for r in rows],
+            "Score": [round(r.score, 3) for r in rows],
+            "Unites or divides": list(common_ground_rows(rows)[0]["verdict"]),
+            "Gap": [pct(r.spread) for r in rows],
+            "Group shares": [
+                ", ".join(f"{g.group} {pct(g.share)}" for g in r.groups) for r in rows
+            ],
+        }
+    )
+
+
+def voice_rows(shares: Sequence[VoiceShare]) -> pd.DataFrame:
+    """Two rows per group (people, contributions), labelled; under-heard groups say so."""
+    out = []
+    for s in shares:
+        label = f"{s.name} (under-heard)" if s.under_heard else s.name
+        for measure, share in (("People", s.people_share), ("Contributions", s.contribution_share)):
+            out.append(
+                {
+                    "label": label,
+                    "group": s.name,
+                    "measure": measure,
+                    "share": share,
+                    "text": f"{measure} {pct(share)}",
+                }
+            )
+    return pd.DataFrame(out, columns=["label", "group", "measure", "share", "text"])
+
+
+def voice_table(shares: Sequence[VoiceShare]) -> pd.DataFrame:
+    """Each group's share of the people and of what was said, as a table."""
+    return pd.DataFrame(
+        {
+            "Group": [s.name for s in shares],
+            "Share of people": [pct(s.people_share) for s in shares],
+            "Share of contributions": [pct(s.contribution_share) for s in shares],
+            "Under-heard": ["yes" if s.under_heard else "no" for s in shares],
+        }
+    )

@@ -1,0 +1,163 @@
+"""Voting results as Altair charts: pure builders, and renderers that add the table beneath."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+
+from components import chart_style as style
+from components import chart_tables as tables
+from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+
+CHOICES = ("Agree", "Disagree", "Pass")
+MEASURES = ("People", "Contributions")
+
+
+def totals_chart(totals: Sequence[TotalRow], mode: str) -> alt.LayerChart:
+    """Bars of dots, or stacked agree/disagree/pass, per idea in ballot order, labelled."""
+    data = tables.totals_rows(totals)
+    y = style.y_axis(data["label"])
+    if mode == "dots":
+        data["text"] = data["dots"].astype(str)
+        tooltip = ["idea:N", "dots:Q", "voters:Q"]
+        bars = (
+            alt.Chart(data)
+            .mark_bar(color=style.BLUE)
+            .encode(x=alt.X("dots:Q", title="Dots", axis=style.COUNT_AXIS), y=y, tooltip=tooltip)
+        )
+    elif mode == "agree_disagree":
+        # The words after the bar name every part, so the stack reads without its colours.
+        data["text"] = [
+            f"{a} agree · {d} disagree · {p} pass" for a, d, p in data[list(CHOICES)].values
+        ]
+        parts = data.melt(["label", "idea", "voters"], list(CHOICES), "choice", "count")
+        parts["order"] = parts["choice"].map(CHOICES.index)
+        palette = (style.BLUE, style.VERMILLION, style.GREY)
+        bars = (
+            alt.Chart(parts)
+            .mark_bar()
+            .encode(
+                x=alt.X("count:Q", stack="zero", title="Votes", axis=style.COUNT_AXIS),
+                y=y,
+                order="order:Q",
+                color=alt.Color("choice:N", title="Vote", scale=style.colours(CHOICES, palette)),
+                tooltip=["idea:N", "choice:N", "count:Q", "voters:Q"],
+            )
+        )
+    else:
+        raise ValueError(f"Unknown voting mode: {mode!r}")
+    labels = style.value_labels(data, "dots" if mode == "dots" else "total", y)
+    chart = alt.layer(bars, labels).properties(height=alt.Step(style.ROW_STEP))
+    return style.finish(chart, data["text"])
+
+
+def by_group_chart(
+    rows: Sequence[ByGroupRow], group_voters: Mapping[int, int] | None = None
+) -> alt.LayerChart:
+    """Per idea, a bar per stakeholder group of the share backing it, named in its label."""
+    data = tables.by_group_rows(rows, group_voters)
+    groups = list(dict.fromkeys(data["group"]))
+    y = style.y_axis(style.numbered([r.text for r in rows]))
+    return style.share_bars(
+        data,
+        y,
+        "group",
+        groups,
+        legend="Group",
+        title="Share of the group backing the idea",
+        tooltip=["idea:N", "group:N", "supporters:Q", "voters:Q", "share_text:N"],
+    )
+
+
+def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
+    """Ideas best first: each group's share as a point, the range between them, and a verdict."""
+    ranges, points = tables.common_ground_rows(rows)
+    groups = list(dict.fromkeys(points["group"]))
+    y = style.y_axis(ranges["label"])
+    title = "Share of each group backing the idea"
+    span = (
+        alt.Chart(ranges)
+        .mark_rule(color=style.GREY, strokeWidth=3)
+        .encode(
+            x=alt.X("low:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
+            x2="high:Q",
+            y=y,
+            tooltip=["idea:N", "score:Q", "text:N"],
+        )
+    )
+    dots = (
+        alt.Chart(points)
+        .mark_point(filled=True, size=100, opacity=1)
+        .encode(
+            x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
+            y=y,
+            color=alt.Color("group:N", title="Group", scale=style.colours(groups)),
+            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups)),
+            tooltip=["idea:N", "group:N", "share_text:N"],
+        )
+    )
+    # "unites" or "divides" in words after the highest share, clear of its point.
+    chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
+    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)), ranges["text"])
+
+
+def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
+    """Per group, its share of the people beside its share of what was said, in words too."""
+    data = tables.voice_rows(shares)
+    y = style.y_axis(list(dict.fromkeys(data["label"])))
+    return style.share_bars(
+        data,
+        y,
+        "measure",
+        MEASURES,
+        legend="Share of",
+        title="Share",
+        tooltip=["group:N", "measure:N", "text:N"],
+        palette=(style.GREY, style.BLUE),
+    )
+
+
+def render_totals_chart(totals: Sequence[TotalRow], mode: str, key: str) -> None:
+    """The totals chart with its table beneath."""
+    what = "dots" if mode == "dots" else "agree, disagree and pass votes"
+    style.show_chart(
+        totals_chart(totals, mode),
+        tables.totals_table(totals, mode),
+        key,
+        f"Bar chart of {what} per idea; the table below has the same numbers.",
+    )
+
+
+def render_by_group_chart(
+    rows: Sequence[ByGroupRow], key: str, group_voters: Mapping[int, int] | None = None
+) -> None:
+    """The by-group chart with its table beneath."""
+    style.show_chart(
+        by_group_chart(rows, group_voters),
+        tables.by_group_table(rows, group_voters),
+        key,
+        "Bar chart of each group's support per idea; the table below has the numbers.",
+    )
+
+
+def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
+    """The common-ground chart with its table beneath."""
+    style.show_chart(
+        common_ground_chart(rows),
+        tables.common_ground_table(rows),
+        key,
+        "Ideas ranked by common ground, with the range of group support and whether "
+        "each unites or divides; the table below has the same.",
+    )
+
+
+def render_voice_chart(shares: Sequence[VoiceShare], key: str) -> None:
+    """The voice chart with its table beneath."""
+    style.show_chart(
+        voice_chart(shares),
+        tables.voice_table(shares),
+        key,
+        "Bar chart of each group's share of people and of contributions; "
+        "the table below has the same.",
+    )

@@ -1,0 +1,23 @@
+"""Form helpers: one submission key per filled-in form, so a double tap saves once."""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+
+def submission_key(form: str) -> str:
+    """The key of the form being filled in; stays the same until `form_saved` is called."""
+    name = f"_submission_{form}"
+    if name not in st.session_state:
+        st.session_state[name] = uuid.uuid4().hex
+    return st.session_state[name]
+
+
+def form_saved(form: str) -> None:
+    """The form's contents are stored: the next submission is a new one."""
+    st.session_state[f"_submission_{form}"] = uuid.uuid4().hex
+
+
+CONFIRMED_LABELS = {"Yes, they confirmed it": True, "No, not quite": False, "Not asked yet": None}

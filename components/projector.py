@@ -1,0 +1,47 @@
+"""The projector frame: large type readable from the back of the room, no sidebar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from components.text import escape_markdown
+
+# Static CSS only: no user text ever reaches this string.
+_PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 3rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
+  font-size: 1.9rem; line-height: 1.35;
+}
+h1 { font-size: 3.4rem !important; }
+h2 { font-size: 2.6rem !important; }
+h3 { font-size: 2.1rem !important; }
+</style>
+"""
+
+
+def projector_frame() -> None:
+    """Hide the sidebar and enlarge the type for a 1920×1080 screen."""
+    st.html(_PROJECTOR_CSS)
+
+
+def idea_wall(ideas: list[Any], columns: int = 3, limit: int = 24) -> None:
+    """The newest ideas as large cards, newest first."""
+    shown = list(reversed(ideas))[:limit]
+    st.markdown(f"## {len(ideas)} ideas so far")
+    cols = st.columns(columns)
+    for index, idea in enumerate(shown):
+        with cols[index % columns], st.container(border=True):
+            st.markdown(escape_markdown(idea.text))
+    if len(ideas) > limit:
+        st.caption(f"Showing the newest {limit} of {len(ideas)}.")
+
+
+def ranking_list(ranking: list[Any], limit: int = 5) -> None:
+    """The top of the common-ground ranking, numbered, with whether it unites or divides."""
+    for place, row in enumerate(ranking[:limit], start=1):
+        verdict = "divides the groups" if row.divides else "backed across the groups"
+        st.markdown(f"{place}. {escape_markdown(row.text)} — *{verdict}*")

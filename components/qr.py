@@ -1,0 +1,53 @@
+"""QR codes for the links on table cards and badges, as SVG text or PNG bytes."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+import streamlit as st
+
+from components.text import caption as plain_caption
+
+# M survives a crease or a smudge on a printed card; segno raises it for free when the
+# symbol has room, so short links get even more robust codes at the same size.
+_ERROR = "m"
+# An opaque white background: a transparent code vanishes on a dark theme or a dark desk.
+_LIGHT = "#fff"
+_DARK = "#000"
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def qr_svg(url: str, scale: int = 4, border: int = 4) -> str:
+    """An inline <svg> QR code for `url`, named by a <title> that reads out the link.
+
+    `border` is the quiet zone in modules; pass less only where white space surrounds the code.
+    """
+    code = segno.make(url, error=_ERROR)
+    # omitsize gives a viewBox so print CSS can size the code; width/height keep a screen size.
+    svg = code.svg_inline(
+        scale=scale,
+        border=border,
+        omitsize=True,
+        title=f"QR code for {url}",
+        dark=_DARK,
+        light=_LIGHT,
+    )
+    width, height = code.symbol_size(scale=scale, border=border)
+    return svg.replace("<svg ", f'<svg role="img" width="{width}" height="{height}" ', 1)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def qr_png(url: str, scale: int = 8) -> bytes:
+    """A PNG QR code for `url`."""
+    buffer = io.BytesIO()
+    segno.make(url, error=_ERROR).save(buffer, kind="png", scale=scale, dark=_DARK, light=_LIGHT)
+    return buffer.getvalue()
+
+
+def show_qr(url: str, caption: str) -> None:
+    """The QR code for `url` with `caption` and the link written out beneath it."""
+    st.image(qr_png(url), alt=f"QR code for {url}")
+    plain_caption(caption)
+    # Written out so people who cannot scan can type it, and screen readers can read it.
+    st.code(url, language=None)

@@ -1,0 +1,216 @@
+"""The live state of the room: which step, whether input is open, the timer, live or closed."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import AgendaItem, Meeting, utcnow
+from db.models.enums import MeetingStatus, Role
+from services import audit
+from services.actors import Actor, require_role
+from services.errors import NotAllowedNow, ValidationError
+from services.validation import in_range, require
+
+TIMER_MAX = 180
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """What every screen shows about where the room is."""
+
+    meeting_id: int
+    title: str
+    status: MeetingStatus
+    input_open: bool
+    position: int
+    step_count: int
+    current: AgendaItem | None
+    next_title: str | None
+    timer_ends_at: datetime | None
+
+    def seconds_left(self, now: datetime) -> int | None:
+        """Whole seconds until the timer ends (0 once it has), or None when no timer runs."""
+        if self.timer_ends_at is None:
+            return None
+        # Rounded up, so the projector says "0:01 left" until time is really up.
+        return max(0, math.ceil((self.timer_ends_at - now).total_seconds()))
+
+
+def room_state(db: Database, meeting_id: int) -> RoomState:
+    """Where the room is now: two small queries, cheap enough for the projector's refresh."""
+    with db.read() as s:
+        return _state(s, require(s, Meeting, meeting_id, "meeting"))
+
+
+def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Go live, on the first step unless the room is already on one."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.CLOSED:
+            raise NotAllowedNow(f"{meeting.title} was closed. Reopen it to carry on.")
+        items = _items(s, meeting_id)
+        if not items:
+            raise ValidationError(
+                f"{meeting.title} has no agenda yet. Add at least one step, then start it."
+            )
+        if meeting.status is not MeetingStatus.LIVE or meeting.current_item_id is None:
+            meeting.status = MeetingStatus.LIVE
+            meeting.current_item_id = meeting.current_item_id or items[0].id
+            _record(s, actor, meeting, "started", {"item_id": meeting.current_item_id})
+        return _state(s, meeting, items)
+
+
+def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> RoomState:
+    """Go to the next (+1) or previous (-1) step; it starts with input closed and no timer."""
+    require_role(actor, Role.FACILITATOR)
+    if direction not in (-1, 1):
+        raise ValidationError(f"The room moves one step back (-1) or on (+1); got {direction}.")
+    with db.write() as s:
+        meeting = _live(s, meeting_id)
+        items = _items(s, meeting_id)
+        ids = [i.id for i in items]
+        here = ids.index(meeting.current_item_id) if meeting.current_item_id in ids else -1
+        there = here + direction
+        if not 0 <= there < len(items):
+            end, way = ("first", "before") if direction < 0 else ("last", "after")
+            raise ValidationError(f"The room is on the {end} step; there is no step {way} it.")
+        return _go(s, actor, meeting, items, items[there])
+
+
+def go_to_step(db: Database, actor: Actor, meeting_id: int, item_id: int) -> RoomState:
+    """Jump to any step of the agenda; like moving, it starts quiet."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _live(s, meeting_id)
+        item = require(s, AgendaItem, item_id, "agenda item")
+        if item.meeting_id != meeting_id:
+            raise ValidationError(f"“{item.title}” is on another meeting's agenda. Pick a step.")
+        items = _items(s, meeting_id)
+        if meeting.current_item_id == item.id:
+            return _state(s, meeting, items)
+        return _go(s, actor, meeting, items, item)
+
+
+def set_input(db: Database, actor: Actor, meeting_id: int, open: bool) -> RoomState:
+    """Let tables and phones send input for the current step, or stop them."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if open and meeting.status is not MeetingStatus.LIVE:
+            raise NotAllowedNow(f"{meeting.title} is not live. Start or reopen it first.")
+        if open and meeting.current_item_id is None:
+            raise NotAllowedNow("The room is on no step yet. Go to a step, then open input.")
+        if meeting.input_open != open:
+            meeting.input_open = open
+            _record(s, actor, meeting, "input opened" if open else "input closed", {})
+        return _state(s, meeting)
+
+
+def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
+    """Count down `minutes` from now on every screen (replaces a running timer)."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(minutes, "Timer minutes", 1, TIMER_MAX)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.CLOSED:
+            raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to run a timer.")
+        meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
+        _record(s, actor, meeting, "timer started", {"minutes": minutes})
+        return _state(s, meeting)
+
+
+def clear_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Take the timer off every screen."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.timer_ends_at is not None:
+            meeting.timer_ends_at = None
+            _record(s, actor, meeting, "timer cleared", {})
+        return _state(s, meeting)
+
+
+def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """End the meeting: input closes and the timer stops; the step is kept for a reopen."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is not MeetingStatus.CLOSED:
+            before = meeting.status.value
+            meeting.status = MeetingStatus.CLOSED
+            meeting.input_open, meeting.timer_ends_at = False, None
+            _record(s, actor, meeting, "closed", {"from": before})
+        return _state(s, meeting)
+
+
+def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Make a closed meeting live again, on the step where it stopped, with input closed."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.PLANNED:
+            raise NotAllowedNow(f"{meeting.title} has not started yet. Start it instead.")
+        if meeting.status is MeetingStatus.CLOSED:
+            meeting.status = MeetingStatus.LIVE
+            _record(s, actor, meeting, "reopened", {})
+        return _state(s, meeting)
+
+
+def _locked(s: Session, meeting_id: int) -> Meeting:
+    require(s, Meeting, meeting_id, "meeting")
+    # Two facilitators' taps queue, so no change is lost or checked against a stale room.
+    query = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
+    return s.scalars(query.execution_options(populate_existing=True)).one()
+
+
+def _live(s: Session, meeting_id: int) -> Meeting:
+    meeting = _locked(s, meeting_id)
+    if meeting.status is not MeetingStatus.LIVE:
+        closed = meeting.status is MeetingStatus.CLOSED
+        how = "is closed. Reopen" if closed else "has not started. Start"
+        raise NotAllowedNow(f"{meeting.title} {how} it to move between steps.")
+    return meeting
+
+
+def _items(s: Session, meeting_id: int) -> list[AgendaItem]:
+    query = select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+    return list(s.scalars(query.order_by(AgendaItem.position)))
+
+
+def _go(
+    s: Session, actor: Actor, meeting: Meeting, items: list[AgendaItem], item: AgendaItem
+) -> RoomState:
+    detail = {"from": meeting.current_item_id, "to": item.id, "title": item.title}
+    # A new step starts quiet: input opens when the facilitator has introduced it.
+    meeting.current_item_id, meeting.input_open, meeting.timer_ends_at = item.id, False, None
+    _record(s, actor, meeting, "step", detail)
+    return _state(s, meeting, items)
+
+
+def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
+    audit.record(s, actor, "meeting", meeting.id, action, detail, meeting.initiative_id)
+
+
+def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) -> RoomState:
+    items = _items(s, meeting.id) if items is None else items
+    ids = [i.id for i in items]
+    index = ids.index(meeting.current_item_id) if meeting.current_item_id in ids else None
+    following = items[index + 1] if index is not None and index + 1 < len(items) else None
+    return RoomState(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        status=meeting.status,
+        input_open=meeting.input_open,
+        position=0 if index is None else index + 1,
+        step_count=len(items),
+        current=None if index is None else items[index],
+        next_title=following.title if following is not None else None,
+        timer_ends_at=meeting.timer_ends_at,
+    )

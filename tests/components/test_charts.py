@@ -1,0 +1,294 @@
+"""Result charts: marks, encodings, data and words on every bar; the table shown beneath."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import chart_style as style
+from components import charts
+from services.tallies import CommonGround, GroupShare, ItemTotal
+from services.vocab import VoteMode
+from services.voting_counts import Counts, GroupCounts, ItemByGroup
+
+LONG = (
+    "Send a mental-health clinician with officers to every crisis call, "
+    "and follow up with the family within a week"
+)
+TOTALS = [
+    ItemTotal(1, LONG, dots=12, voters=9, agree=6, disagree=2, passed=1),
+    ItemTotal(2, "Youth centre <b>open</b> late", dots=3, voters=4, agree=1, disagree=2, passed=1),
+]
+
+
+def group(sid: int, name: str, supporters: int, voters: int) -> GroupCounts:
+    return GroupCounts(sid, name, Counts(supporters=supporters, voters=voters))
+
+
+BY_GROUP = [
+    ItemByGroup(1, LONG, (group(1, "Police", 3, 4), group(2, "Youth", 0, 0))),
+    ItemByGroup(2, "Walk and talk", (group(1, "Police", 1, 4), group(2, "Youth", 2, 2))),
+]
+COMMON = [
+    CommonGround(
+        2,
+        "Walk and talk",
+        0.4,
+        (GroupShare(1, "Police", 3, 4, 0.75), GroupShare(2, "Youth", 2, 3, 2 / 3)),
+        0.75 - 2 / 3,
+        False,
+    ),
+    CommonGround(
+        1,
+        LONG,
+        0.1,
+        (GroupShare(1, "Police", 4, 4, 1.0), GroupShare(2, "Youth", 0, 0, None)),
+        0.0,
+        False,
+    ),
+    CommonGround(
+        3,
+        "Curfew",
+        0.05,
+        (GroupShare(1, "Police", 4, 4, 1.0), GroupShare(2, "Youth", 0, 4, 0.0)),
+        1.0,
+        True,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    people_share: float
+    contribution_share: float
+    under_heard: bool
+
+
+VOICES = [Voice("Youth", 0.2, 0.05, True), Voice("Police", 0.3, 0.4, False)]
+
+
+def rows_of(spec: dict, layer: dict) -> list[dict]:
+    """The data rows a layer draws: its own data, or the chart's."""
+    return spec["datasets"][(layer.get("data") or spec["data"])["name"]]
+
+
+def marks(spec: dict) -> list[str]:
+    return [layer["mark"]["type"] for layer in spec["layer"]]
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 1.05 / (0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b) + 0.05)
+
+
+def test_palette_marks_have_3_to_1_contrast_on_white():
+    assert all(contrast_on_white(c) >= 3 for c in style.PALETTE)
+    assert len(set(style.PALETTE)) == len(style.PALETTE)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        charts.totals_chart(TOTALS, "dots").to_dict(),
+        charts.by_group_chart(BY_GROUP).to_dict(),
+        charts.common_ground_chart(COMMON).to_dict(),
+        charts.voice_chart(VOICES).to_dict(),
+    ],
+)
+def test_every_chart_has_black_words_on_white_and_room_for_them(spec):
+    assert spec["config"]["background"] == "#FFFFFF"
+    assert spec["config"]["text"]["color"] == "#000000"
+    assert spec["config"]["axis"]["labelColor"] == "#000000"
+    assert spec["config"]["legend"]["orient"] == "bottom"
+    text_layer = spec["layer"][-1]
+    assert text_layer["mark"]["type"] == "text"
+    longest = max(len(row["text"]) for row in rows_of(spec, text_layer))
+    assert spec["padding"]["right"] >= longest * 7
+
+
+def test_dots_are_labelled_bars_in_ballot_order():
+    spec = charts.totals_chart(TOTALS, "dots").to_dict()
+    assert marks(spec) == ["bar", "text"]
+    bars, words = spec["layer"]
+    assert bars["encoding"]["x"]["field"] == "dots"
+    assert bars["encoding"]["y"]["sort"] == [row["label"] for row in rows_of(spec, bars)]
+    assert words["encoding"]["text"]["field"] == "text"
+    assert [(r["dots"], r["text"]) for r in rows_of(spec, words)] == [(12, "12"), (3, "3")]
+
+
+def test_long_ideas_are_cut_on_the_axis_but_whole_in_the_tooltip():
+    spec = charts.totals_chart(TOTALS, "dots").to_dict()
+    bars = spec["layer"][0]
+    first = rows_of(spec, bars)[0]
+    assert first["label"].startswith("1. Send a mental-health clinician")
+    assert first["label"].endswith("…")
+    assert len(first["label"]) == len("1. ") + style.AXIS_CHARS
+    assert first["idea"] == LONG
+    assert {"field": "idea", "type": "nominal"} in bars["encoding"]["tooltip"]
+
+
+def test_user_text_is_data_never_markup():
+    spec = charts.totals_chart(TOTALS, "dots").to_dict()
+    assert rows_of(spec, spec["layer"][0])[1]["idea"] == "Youth centre <b>open</b> late"
+
+
+def test_agree_disagree_stacks_in_a_fixed_order_and_says_every_part_in_words():
+    spec = charts.totals_chart(TOTALS, VoteMode.AGREE_DISAGREE).to_dict()
+    assert marks(spec) == ["bar", "text"]
+    bars, words = spec["layer"]
+    colour = bars["encoding"]["color"]
+    assert colour["field"] == "choice"
+    assert colour["scale"]["domain"] == ["Agree", "Disagree", "Pass"]
+    assert colour["scale"]["range"] == [style.BLUE, style.VERMILLION, style.GREY]
+    assert bars["encoding"]["x"]["stack"] == "zero"
+    assert bars["encoding"]["order"]["field"] == "order"
+    parts = [(r["label"][:2], r["choice"], r["count"]) for r in rows_of(spec, bars)]
+    assert ("1.", "Agree", 6) in parts and ("2.", "Pass", 1) in parts
+    assert len(parts) == 6
+    assert [r["text"] for r in rows_of(spec, words)] == [
+        "6 agree · 2 disagree · 1 pass",
+        "1 agree · 2 disagree · 1 pass",
+    ]
+    assert words["encoding"]["x"]["field"] == "total"
+
+
+def test_an_unknown_mode_is_refused():
+    with pytest.raises(ValueError, match="ranked"):
+        charts.totals_chart(TOTALS, "ranked")
+
+
+def test_by_group_has_a_bar_and_a_named_label_per_group():
+    spec = charts.by_group_chart(BY_GROUP).to_dict()
+    assert marks(spec) == ["bar", "text"]
+    bars, words = spec["layer"]
+    assert bars["encoding"]["yOffset"]["field"] == "group"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["Police", "Youth"]
+    assert words["encoding"]["yOffset"]["field"] == "group"
+    assert [r["text"] for r in rows_of(spec, words)] == [
+        "Police: 3 of 4 (75%)",
+        "Youth: no votes",
+        "Police: 1 of 4 (25%)",
+        "Youth: 2 of 2 (100%)",
+    ]
+    assert spec["height"] == {"step": style.BAR_STEP}
+
+
+def test_by_group_shares_can_count_every_voter_of_the_group():
+    # In dot voting only those who put a dot on an idea have a vote on it.
+    spec = charts.by_group_chart(BY_GROUP, group_voters={1: 8, 2: 4}).to_dict()
+    texts = [r["text"] for r in rows_of(spec, spec["layer"][1])]
+    assert texts[:2] == ["Police: 3 of 8 (38%)", "Youth: 0 of 4 (0%)"]
+
+
+def test_common_ground_ranks_ideas_with_a_range_points_and_a_verdict():
+    spec = charts.common_ground_chart(COMMON).to_dict()
+    assert marks(spec) == ["rule", "point", "text"]
+    span, points, words = spec["layer"]
+    assert [r["label"][:2] for r in rows_of(spec, span)] == ["1.", "2.", "3."]
+    assert span["encoding"]["y"]["sort"][0] == "1. Walk and talk"
+    assert (span["encoding"]["x"]["field"], span["encoding"]["x2"]["field"]) == ("low", "high")
+    assert [(r["low"], r["high"]) for r in rows_of(spec, span)] == [
+        (2 / 3, 0.75),
+        (1.0, 1.0),
+        (0.0, 1.0),
+    ]
+    assert points["encoding"]["shape"]["field"] == "group"  # not colour alone
+    assert [(r["group"], r["share_text"]) for r in rows_of(spec, points)] == [
+        ("Police", "75%"),
+        ("Youth", "67%"),
+        ("Police", "100%"),
+        ("Police", "100%"),
+        ("Youth", "0%"),
+    ]
+    assert [r["text"] for r in rows_of(spec, words)] == [
+        "unites (gap 8%)",
+        "unites (gap 0%)",
+        "divides (gap 100%)",
+    ]
+
+
+def test_voice_pairs_people_and_contributions_in_words():
+    spec = charts.voice_chart(VOICES).to_dict()
+    assert marks(spec) == ["bar", "text"]
+    bars, words = spec["layer"]
+    assert bars["encoding"]["yOffset"]["field"] == "measure"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["People", "Contributions"]
+    assert bars["encoding"]["y"]["sort"] == ["Youth (under-heard)", "Police"]
+    assert [r["text"] for r in rows_of(spec, words)] == [
+        "People 20%",
+        "Contributions 5%",
+        "People 30%",
+        "Contributions 40%",
+    ]
+
+
+def test_empty_results_still_build():
+    for chart in (
+        charts.totals_chart([], "dots"),
+        charts.totals_chart([], "agree_disagree"),
+        charts.by_group_chart([]),
+        charts.common_ground_chart([]),
+        charts.voice_chart([]),
+    ):
+        assert chart.to_dict()["layer"]
+
+
+def _results_page():
+    from components import charts
+    from services.tallies import ItemTotal
+
+    totals = [ItemTotal(1, "Walk and talk", 3, 2, 0, 0, 0), ItemTotal(2, "Curfew", 1, 1, 0, 0, 0)]
+    charts.render_totals_chart(totals, "dots", key="totals")
+
+
+def test_a_rendered_chart_has_its_table_right_beneath():
+    at = AppTest.from_function(_results_page).run()
+    assert not at.exception
+    kinds = [element.type for element in at.main.children.values()]
+    assert kinds == ["vega_lite_chart", "dataframe"]
+    chart = at.main.children[0].proto
+    assert chart.alt.startswith("Bar chart of dots per idea")
+    assert json.loads(chart.spec)["layer"][1]["mark"]["type"] == "text"
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["#", "Idea", "Dots", "Voters"]
+    assert table.values.tolist() == [[1, "Walk and talk", 3, 2], [2, "Curfew", 1, 1]]
+
+
+def _all_charts_page():
+    from dataclasses import dataclass
+
+    from components import charts
+    from services.tallies import CommonGround, GroupShare
+    from services.voting_counts import Counts, GroupCounts, ItemByGroup
+
+    @dataclass
+    class Voice:
+        name: str
+        people_share: float
+        contribution_share: float
+        under_heard: bool
+
+    police = GroupCounts(1, "Police", Counts(supporters=1, voters=2))
+    charts.render_by_group_chart([ItemByGroup(1, "Walk", (police,))], key="groups")
+    share = GroupShare(1, "Police", 1, 2, 0.5)
+    charts.render_common_ground_chart([CommonGround(1, "Walk", 0.5, (share,), 0, False)], key="cg")
+    charts.render_voice_chart([Voice("Youth", 0.2, 0.05, True)], key="voice")
+
+
+def test_every_renderer_shows_its_table():
+    at = AppTest.from_function(_all_charts_page).run()
+    assert not at.exception
+    kinds = [element.type for element in at.main.children.values()]
+    assert kinds == ["vega_lite_chart", "dataframe"] * 3
+    groups, ranking, voice = (frame.value for frame in at.dataframe)
+    assert groups.values.tolist() == [[1, "Walk", "Police", 1, 2, "50%"]]
+    assert ranking.iloc[0]["Unites or divides"] == "unites"
+    assert ranking.iloc[0]["Group shares"] == "Police 50%"
+    assert voice.values.tolist() == [["Youth", "20%", "5%", "yes"]]

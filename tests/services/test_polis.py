@@ -1,0 +1,285 @@
+"""Importing a real Pol.is conversation, and checking common ground against Pol.is's own formula.
+
+The data is the Pol.is open data set london.youth.policing. Data was gathered using the Polis
+software (compdemocracy.org/polis) and is sub-licensed under CC BY 4.0 with Attribution to The
+Computational Democracy Project (https://compdemocracy.org/case-studies/2022-london-youth-policing);
+see ATTRIBUTION.md in the data folder.
+"""
+
+import csv
+import dataclasses
+import re
+import shutil
+from collections import defaultdict
+from datetime import UTC, datetime
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from db.models import (
+    AuditEntry,
+    Ballot,
+    Idea,
+    Meeting,
+    Participant,
+    RoundItem,
+    Stakeholder,
+    Vote,
+    VotingRound,
+)
+from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
+from services import polis, polis_export, tallies
+from services.errors import PermissionDenied, ValidationError
+from tests.factories import build_room
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
+TOPIC = "What is the best way to engage more young people in local scrutiny of policing?"
+COUNTED = (Stakeholder, Participant, Idea, VotingRound, RoundItem, Ballot, Vote, AuditEntry)
+
+
+@pytest.fixture(scope="module")
+def export():
+    return polis.read_export(DATA)
+
+
+def _csv(name):
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _counts(db):
+    with db.read() as s:
+        return {m.__name__: s.scalar(select(func.count()).select_from(m)) for m in COUNTED}
+
+
+def test_the_export_has_what_its_attribution_says(export):
+    assert export.topic == TOPIC
+    assert len(export.statements) == 39
+    assert [st.comment_id for st in export.statements if st.rejected] == [0, 2, 3]
+    assert len(export.groups) == 26
+    assert sorted({g for g in export.groups.values() if g is not None}) == [0, 1, 2]
+    # Two people voted too little (1 and 2 votes) for Pol.is to place them in a group.
+    assert sorted(v for v, g in export.groups.items() if g is None) == [13, 24]
+    # votes.csv has 640 rows; voter 14 on statement 10 and voter 5 on statement 25 voted
+    # twice (agree both times), so 638 answers remain. comments.csv's "agrees" column counts
+    # raw rows: 13 for statement 10 where the de-duplicated votes hold 12 agrees.
+    assert len(export.votes) == 638
+    assert sum(1 for v in export.votes if v.comment_id == 10 and v.choice is Choice.AGREE) == 12
+    assert "CC BY 4.0" in export.attribution
+    assert "Computational Democracy Project" in export.attribution
+
+
+def test_a_changed_vote_keeps_the_latest_answer_whatever_the_row_order(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "votes.csv").write_text(
+        "timestamp,datetime,comment-id,voter-id,vote\n2000,b,1,7,-1\n1000,a,1,7,1\n1500,c,4,7,0\n"
+    )
+    votes = {(v.voter_id, v.comment_id): v for v in polis.read_export(folder).votes}
+    assert votes[7, 1].choice is Choice.DISAGREE
+    assert votes[7, 1].voted_at == datetime.fromtimestamp(2, UTC)
+    assert votes[7, 4].choice is Choice.PASS
+
+
+def test_the_default_attribution_is_used_when_the_folder_has_none(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "ATTRIBUTION.md").unlink()
+    assert polis.read_export(folder).attribution == polis_export.DEFAULT_ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    "name", ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv"]
+)
+def test_a_missing_file_is_named(tmp_path, name):
+    folder = _copy(tmp_path)
+    (folder / name).unlink()
+    message = re.escape(f"has no {name}; is this a Pol.is export folder?")
+    with pytest.raises(ValidationError, match=message):
+        polis.read_export(folder)
+
+
+def test_a_missing_column_is_named(tmp_path):
+    folder = _copy(tmp_path)
+    text = (folder / "comments.csv").read_text().replace("comment-body", "body")
+    (folder / "comments.csv").write_text(text)
+    with pytest.raises(
+        ValidationError,
+        match=r"comments\.csv has no column 'comment-body'; is this a Pol\.is export\?",
+    ):
+        polis.read_export(folder)
+
+
+def test_a_vote_that_is_not_1_minus_1_or_0_names_its_row(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "votes.csv").write_text(
+        "timestamp,datetime,comment-id,voter-id,vote\n1000,a,1,7,1\n1001,a,1,8,yes\n"
+    )
+    with pytest.raises(ValidationError, match=r"votes\.csv, row 3, is not a Pol\.is row"):
+        polis.read_export(folder)
+
+
+def test_the_load_creates_exactly_the_statements_voters_groups_and_votes(db, export):
+    room = build_room(db)
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    assert (load.statements, load.votes) == (39, 638)
+    assert load.attribution == export.attribution
+    with db.read() as s:
+        rnd = s.get(VotingRound, load.round_id)
+        assert (rnd.title, rnd.mode, rnd.status) == (
+            f"Pol.is: {TOPIC}",
+            VoteMode.AGREE_DISAGREE,
+            RoundStatus.CLOSED,
+        )
+        ideas = list(s.scalars(select(Idea).where(Idea.id.in_(load.idea_id_by_comment.values()))))
+        assert len(ideas) == 39
+        assert {i.stakeholder_id for i in ideas} | {i.table_id for i in ideas} == {None}
+        status = {c: s.get(Idea, i).status for c, i in load.idea_id_by_comment.items()}
+        assert sorted(c for c, st in status.items() if st is IdeaStatus.HIDDEN) == [0, 2, 3]
+        people = list(s.scalars(select(Participant).where(Participant.name.like("Pol.is voter %"))))
+        assert sorted(p.name for p in people) == sorted(f"Pol.is voter {v}" for v in range(1, 27))
+        assert len({p.code for p in people}) == 26
+        assert all(len(p.code) >= 16 for p in people)
+        groups = {g.id: g.name for g in s.scalars(select(Stakeholder))}
+        assert {k: groups[v] for k, v in load.group_id_by_polis_group.items()} == {
+            0: "Pol.is opinion group 1",
+            1: "Pol.is opinion group 2",
+            2: "Pol.is opinion group 3",
+            None: "Pol.is voters without a group",
+        }
+        voter13 = s.get(Participant, load.participant_id_by_voter[13])
+        assert groups[voter13.stakeholder_id] == "Pol.is voters without a group"
+        count = {
+            m.__name__: s.scalar(select(func.count()).where(m.round_id == load.round_id))
+            for m in (RoundItem, Ballot, Vote)
+        }
+        assert count == {"RoundItem": 36, "Ballot": 26, "Vote": 638}
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.entity == "voting_round"))
+        assert (entry.action, entry.entity_id, entry.detail["votes"]) == ("imported", rnd.id, 638)
+
+
+def test_a_second_load_of_the_same_conversation_is_refused_and_writes_nothing(db, export):
+    room = build_room(db)
+    polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    before = _counts(db)
+    with pytest.raises(ValidationError, match=r"already has the Pol\.is conversation"):
+        polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    assert _counts(db) == before
+
+
+def test_a_load_into_another_meeting_reuses_the_groups(db, export):
+    room = build_room(db)
+    first = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    with db.write() as s:
+        other = Meeting(initiative_id=room.initiative_id, title="Second", code="second")
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    second = polis.load_into_meeting(db, room.facilitator, other_id, export)
+    assert second.group_id_by_polis_group == first.group_id_by_polis_group
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Stakeholder)) == 2 + 4
+
+
+def test_a_load_that_fails_halfway_leaves_nothing_behind(db, export):
+    room = build_room(db)
+    before = _counts(db)
+    # A blank statement passes no parser, but the database refuses it after the groups,
+    # voters and round were already flushed: the whole import must roll back.
+    blank = polis_export.Statement(999, "  ", 1, datetime.now(UTC))
+    broken = dataclasses.replace(export, statements=(*export.statements, blank))
+    with pytest.raises(IntegrityError):
+        polis.load_into_meeting(db, room.facilitator, room.meeting_id, broken)
+    assert _counts(db) == before
+
+
+def test_only_a_facilitator_may_import(db, export):
+    room = build_room(db)
+    before = _counts(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        polis.load_into_meeting(db, room.scribe1, room.meeting_id, export)
+    assert _counts(db) == before
+
+
+def _polis_scores():
+    """Straight from the CSV files: per statement, the Pol.is group-informed consensus.
+
+    For each Pol.is opinion group g, A_g = its voters who agreed and S_g = its voters who
+    voted at all (agree, disagree or pass); score = product over groups of (A_g+1)/(S_g+2),
+    as in compdemocracy/polis math/src/polismath/math/conversation.clj. That file counts
+    every group on every voted-on statement, so a group with no votes on one gives 1/2, and
+    leaves out voters it could not place in a group. Exact, as Fractions.
+    """
+    latest = {}
+    for row in _csv("votes.csv"):
+        key = (row["voter-id"], row["comment-id"])
+        if key not in latest or int(row["timestamp"]) >= latest[key][0]:
+            latest[key] = (int(row["timestamp"]), int(row["vote"]))
+    group = {row["participant"]: row["group-id"] or None for row in _csv("participants-votes.csv")}
+    agreed, voted = defaultdict(int), defaultdict(int)
+    for (voter, comment), (_, vote) in latest.items():
+        voted[comment, group[voter]] += 1
+        agreed[comment, group[voter]] += vote == 1
+    polis_groups = sorted({g for g in group.values() if g is not None})
+    statements = [row["comment-id"] for row in _csv("comments.csv") if row["moderated"] != "-1"]
+    return {
+        int(c): _product(Fraction(agreed[c, g] + 1, voted[c, g] + 2) for g in polis_groups)
+        for c in statements
+    }
+
+
+def _product(factors):
+    result = Fraction(1)
+    for f in factors:
+        result *= f
+    return result
+
+
+def test_common_ground_on_the_import_is_the_pol_is_consensus_score(db, export):
+    room = build_room(db)
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    comment_of = {i: c for c, i in load.idea_id_by_comment.items()}
+    expected = _polis_scores()
+    results = tallies.common_ground(db, load.round_id)
+    with db.read() as s:
+        idea_of = dict(s.execute(select(RoundItem.id, RoundItem.idea_id)).all())
+    ranked = [comment_of[idea_of[r.item_id]] for r in results]
+    assert sorted(ranked) == sorted(expected)
+    for r, comment in zip(results, ranked, strict=True):
+        assert r.score == pytest.approx(float(expected[comment])), comment
+    # Best first, by the independently computed score (ties may come in either order).
+    assert [expected[c] for c in ranked] == sorted(expected.values(), reverse=True)
+
+
+def test_voters_pol_is_left_ungrouped_vote_but_do_not_weigh_on_common_ground(db, export):
+    room = build_room(db)
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    by_group = tallies.by_group(db, load.round_id)
+    names = {g.group for row in by_group for g in row.groups}
+    assert "Pol.is voters without a group" in names
+    ranking = tallies.common_ground(db, load.round_id)
+    assert all(len(r.groups) == 3 for r in ranking)
+    assert "Pol.is voters without a group" not in {g.group for r in ranking for g in r.groups}
+
+
+def test_the_pol_is_ranking_and_the_room_agree_on_what_unites_the_groups(db, export):
+    room = build_room(db)
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    expected = _polis_scores()
+    best = max(expected, key=expected.get)
+    top = tallies.common_ground(db, load.round_id)[0]
+    text = "To provide incentives and to allow for true change to be made. Not just conversation"
+    assert top.text == text
+    with db.read() as s:
+        assert s.get(Idea, load.idea_id_by_comment[best]).text == text
+    # Every group leans in: all of groups 1 and 3 and 14 of 15 in group 2 agreed.
+    assert [(g.supporters, g.voters) for g in top.groups] == [(3, 3), (14, 15), (3, 3)]
+
+
+def _copy(tmp_path):
+    folder = tmp_path / "export"
+    # The shared data is read-only; the copy must not be, so tests can break it.
+    shutil.copytree(DATA, folder, copy_function=shutil.copyfile)
+    folder.chmod(0o755)
+    return folder

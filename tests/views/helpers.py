@@ -1,0 +1,22 @@
+"""Small finders for AppTest elements by their visible label."""
+
+from __future__ import annotations
+
+
+def by_label(elements, label: str):
+    """The one element whose label is `label`."""
+    found = [e for e in elements if e.label == label]
+    assert len(found) == 1, f"{len(found)} elements labelled {label!r}"
+    return found[0]
+
+
+def click(at, label: str):
+    """Press the button labelled `label` and run the app."""
+    by_label(at.button, label).click()
+    return at.run()
+
+
+def texts(at) -> list[str]:
+    """Every markdown, caption, success, error, warning and info text on the page."""
+    parts = [*at.markdown, *at.caption, *at.success, *at.error, *at.warning, *at.info]
+    return [p.value for p in parts]

@@ -1,0 +1,179 @@
+"""The live room through the real app: scribes capture, the board moderates, the room votes."""
+
+from __future__ import annotations
+
+from components.text import escape_markdown
+from services import ideas, notes, room_control, voting_ballots, voting_rounds
+from services.vocab import VoteMode
+from tests.views.helpers import by_label, click, texts
+
+
+def open_listen(room_app, user="s1", table="1"):
+    at = room_app(user, {"table": table}).run()
+    return at.switch_page("views/listen.py").run()
+
+
+def fill_note(at, said: str, heard: str = "", group=None):
+    by_label(at.text_area, "What was said").input(said)
+    by_label(at.text_area, "What I heard (the paraphrase back)").input(heard)
+    if group is not None:
+        by_label(at.selectbox, "Speaker's stakeholder group").select(group)
+    by_label(at.radio, "Did the speaker confirm the paraphrase?").set_value(
+        "Yes, they confirmed it"
+    )
+    return click(at, "Save note")
+
+
+def test_a_scribe_saves_a_note_with_the_listening_loop_and_sees_it(room_app, db):
+    room = room_app.room
+    at = fill_note(
+        open_listen(room_app), "Nobody came for an hour", "You waited alone", room.police_id
+    )
+    assert not at.exception
+    assert "Note saved." in texts(at)
+    (note,) = notes.list_notes(db, room.facilitator, room.meeting_id, room.table1_id)
+    assert (note.said, note.paraphrase, note.confirmed) == (
+        "Nobody came for an hour",
+        "You waited alone",
+        True,
+    )
+    assert note.stakeholder_id == room.police_id
+    assert escape_markdown("Nobody came for an hour") in texts(at)
+
+
+def test_an_empty_note_is_refused_in_words_and_nothing_is_saved(room_app, db):
+    at = fill_note(open_listen(room_app), "   ")
+    assert any("What was said is empty" in t or "is empty" in t for t in texts(at))
+    assert notes.list_notes(db, room_app.room.facilitator, room_app.room.meeting_id) == []
+
+
+def test_a_closed_step_refuses_a_note_with_a_message_not_an_exception(room_app, db):
+    room = room_app.room
+    room_control.set_input(db, room.facilitator, room.meeting_id, False)
+    at = fill_note(open_listen(room_app), "Late words")
+    assert not at.exception
+    assert any("Input is closed" in t for t in texts(at))
+    assert notes.list_notes(db, room.facilitator, room.meeting_id) == []
+
+
+def test_user_text_is_shown_literally_never_as_html_or_links(room_app, db):
+    hostile = "<script>alert(1)</script> [click](javascript:alert(2)) ![x](http://e.vil/x.png)"
+    ideas.add_idea(db, room_app.room.scribe1, room_app.room.table1_id, hostile)
+    at = room_app("s1", {"table": "1"}).run()
+    at = at.switch_page("views/ideas.py").run()
+    shown = [t for t in texts(at) if "script" in t]
+    assert shown == [escape_markdown(hostile)]
+    assert "<script>" not in shown[0] and "](" not in shown[0]
+
+
+def test_a_scribe_adds_an_idea_and_the_facilitators_board_lists_it(room_app, db):
+    room = room_app.room
+    at = room_app("s2", {"table": "2"}).run().switch_page("views/ideas.py").run()
+    by_label(at.text_area, "The idea").input("Send a mental-health clinician with officers")
+    by_label(at.selectbox, "Stakeholder group of the person who raised it").select(
+        room.residents_id
+    )
+    at = click(at, "Add idea")
+    assert "Idea added." in texts(at)
+    (idea,) = ideas.list_ideas(db, room.meeting_id)
+    assert (idea.table_id, idea.stakeholder_id) == (room.table2_id, room.residents_id)
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    assert not board.exception
+    assert escape_markdown(idea.text) in texts(board)
+
+
+def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
+    room = room_app.room
+    kept = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
+    gone = ideas.add_idea(db, room.scribe1, room.table1_id, "Off-topic remark")
+    secret = ideas.add_idea(
+        db, room.scribe1, room.table1_id, "Name of an officer", confidential=True
+    )
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    by_label(board.selectbox, "Idea to edit, hide or show").select(gone)
+    board = click(board.run(), "Hide it from the board")
+    assert not board.exception
+    assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[1].status.value == "hidden"
+    wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+    shown = texts(wall)
+    assert escape_markdown(kept.text) in shown
+    assert escape_markdown(gone.text) not in shown
+    assert escape_markdown(secret.text) not in shown
+
+
+def test_the_facilitator_moves_the_room_and_opens_and_closes_input(room_app, db):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/console.py").run()
+    assert not at.exception
+    at = click(at, "Next ▶")
+    state = room_control.room_state(db, room.meeting_id)
+    assert (state.position, state.input_open) == (2, False)
+    assert "Moved to the next step." in texts(at)
+    at = click(at, "Open input")
+    assert room_control.room_state(db, room.meeting_id).input_open
+    at = click(at, "Start timer")
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at is not None
+    assert any("left" in t for t in texts(at))
+
+
+def _open_round(db, room, mode=VoteMode.DOTS):
+    made = [
+        ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in ("Co-responders", "911 triage")
+    ]
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Priorities", mode, idea_ids=[i.id for i in made]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    return rnd
+
+
+def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db):
+    rnd = _open_round(db, room_app.room)
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    assert "### 5 of 5 dots left" in texts(at)
+    first_plus = next(b for b in at.button if b.label == "+")
+    first_plus.click()
+    at = at.run()
+    assert "### 4 of 5 dots left" in texts(at)
+    (view,) = voting_ballots.open_ballots(db, "code-0")
+    assert [line.dots for line in view.items] == [1, 0]
+    assert view.round_id == rnd.id
+
+
+def test_a_vote_after_the_round_closed_is_refused_with_a_message(room_app, db):
+    room = room_app.room
+    rnd = _open_round(db, room)
+    at = room_app(query={"code": "code-1"}).run().switch_page("views/vote.py").run()
+    voting_rounds.close_round(db, room.facilitator, rnd.id)
+    next(b for b in at.button if b.label == "+").click()
+    at = at.run()
+    assert not at.exception
+    assert any("closed" in e.value for e in at.error)
+    assert voting_ballots.ballot(db, "code-1", rnd.id).dots_used == 0
+
+
+def test_results_and_the_common_ground_ranking_show_on_converge_and_the_projector(room_app, db):
+    room = room_app.room
+    rnd = _open_round(db, room, VoteMode.AGREE_DISAGREE)
+    first, second = (line.item_id for line in voting_ballots.ballot(db, "code-0", rnd.id).items)
+    for code in ("code-0", "code-1", "code-2", "code-3"):
+        voting_ballots.choose(db, code, first, "agree")
+    voting_ballots.choose(db, "code-0", second, "agree")
+    voting_ballots.choose(db, "code-1", second, "disagree")
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    assert not at.exception
+    shown = texts(at)
+    assert "#### Common-ground ranking" in shown
+    assert "- Co\\-responders" in shown  # what unites: every group agreed
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
+    wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+    assert not wall.exception
+    assert any(t.startswith("1. Co\\-responders") for t in texts(wall))
+
+
+def test_a_leader_reads_results_but_cannot_open_or_close_rounds(room_app, db):
+    _open_round(db, room_app.room)
+    at = room_app("lead").run().switch_page("views/converge.py").run()
+    assert not at.exception
+    assert not [b for b in at.button if b.label in ("Open voting", "Close voting")]
