@@ -1,7 +1,9 @@
-"""A voter's ballot on a phone: big targets, the dots left in words, changes by callback.
+"""A voter's ballot on a phone: one labelled row of choices per idea, the dots left in words.
 
-Taps run as callbacks, bound to the item they were drawn for, so a tap that lands after
+Taps run as callbacks bound to the item they were drawn for, so a tap that lands after
 the round closed still reaches the service and gets its refusal instead of vanishing.
+Each control is reset from the stored vote on every run, so a refused tap shows what
+really counts, not what was tapped.
 """
 
 from __future__ import annotations
@@ -16,42 +18,49 @@ from components.text import escape_markdown
 CHOICE_LABELS = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass / unsure"}
 
 
+def _synced(key: str, stored: Any) -> str:
+    st.session_state[key] = stored
+    return key
+
+
 def dots_ballot(view: Any, on_set: Callable[[int, int], None]) -> None:
-    """One row per idea with − and + buttons; the dots are shown as numbers and as dots."""
+    """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     st.markdown(f"### {view.remaining} of {view.budget} dots left")
-    st.caption(f"At most {view.max_per_item} on one idea. Tap + to add a dot, − to take one back.")
+    st.caption(f"Give each idea 0 to {view.max_per_item} dots. Tap a number to change it.")
     for line in view.items:
+        key = _synced(f"dots-{view.round_id}-{line.item_id}", line.dots)
         with st.container(border=True):
             st.markdown(escape_markdown(line.text))
-            minus, count, plus = st.columns([1, 2, 1], vertical_alignment="center")
-            minus.button(
-                "−", key=f"minus-{line.item_id}", help="Take a dot back",
-                disabled=line.dots == 0, on_click=on_set, args=(line.item_id, line.dots - 1),
-                use_container_width=True,
-            )  # fmt: skip
-            count.markdown(
-                f"**{line.dots}** {'●' * line.dots}{'○' * (view.max_per_item - line.dots)}"
+            st.segmented_control(
+                "Your dots on this idea",
+                list(range(view.max_per_item + 1)),
+                required=True,
+                key=key,
+                on_change=lambda item=line.item_id, k=key: on_set(item, st.session_state[k]),
+                width="stretch",
             )
-            plus.button(
-                "+", key=f"plus-{line.item_id}", help="Add a dot",
-                disabled=line.dots >= view.max_per_item or view.remaining == 0,
-                on_click=on_set, args=(line.item_id, line.dots + 1), use_container_width=True,
-            )  # fmt: skip
 
 
 def choice_ballot(view: Any, on_choose: Callable[[int, str], None]) -> None:
-    """One row per statement with agree / disagree / pass; the choice is named in words."""
+    """Per statement, agree / disagree / pass; the choice is named in words."""
     answered = sum(1 for line in view.items if line.choice is not None)
     st.markdown(f"### {answered} of {len(view.items)} statements answered")
     for line in view.items:
+        stored = line.choice.value if line.choice else None
+        key = _synced(f"choice-{view.round_id}-{line.item_id}", stored)
         with st.container(border=True):
             st.markdown(escape_markdown(line.text))
-            current = line.choice.value if line.choice else None
-            cols = st.columns(3)
-            for col, (value, label) in zip(cols, CHOICE_LABELS.items(), strict=True):
-                chosen = value == current
-                col.button(
-                    f"✓ {label}" if chosen else label, key=f"{value}-{line.item_id}",
-                    type="primary" if chosen else "secondary", use_container_width=True,
-                    on_click=on_choose, args=(line.item_id, value),
-                )  # fmt: skip
+            st.segmented_control(
+                "Your view",
+                list(CHOICE_LABELS),
+                format_func=CHOICE_LABELS.get,
+                key=key,
+                on_change=lambda item=line.item_id, k=key: _chosen(on_choose, item, k),
+                width="stretch",
+            )
+
+
+def _chosen(on_choose: Callable[[int, str], None], item: int, key: str) -> None:
+    # Tapping the chosen answer again clears the control; the stored choice stays.
+    if st.session_state[key] is not None:
+        on_choose(item, st.session_state[key])

@@ -20,4 +20,6 @@ def form_saved(form: str) -> None:
     st.session_state[f"_submission_{form}"] = uuid.uuid4().hex
 
 
-CONFIRMED_LABELS = {"Yes, they confirmed it": True, "No, not quite": False, "Not asked yet": None}
+# "Not asked yet" comes first so it is the default: a confirmation is recorded only when
+# the scribe says the speaker gave it.
+CONFIRMED_LABELS = {"Not asked yet": None, "Yes, they confirmed it": True, "No, not quite": False}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Idea, Meeting, utcnow
+from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
 from services import audit
 from services.actors import Actor, require_role
@@ -84,6 +85,11 @@ def update_idea(
         meeting = s.get_one(Meeting, idea.meeting_id)
         if not actor.is_facilitator:
             require_input_open(meeting)
+        if confidential and not idea.confidential and _on_a_ballot(s, idea.id):
+            raise ValidationError(
+                "This idea is already on a ballot that every voter and the projector see, "
+                "so it cannot be made confidential now."
+            )
         idea.text, idea.confidential = clean, confidential
         idea.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
         idea.updated_at = utcnow()
@@ -159,3 +165,7 @@ def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) ->
             detail = {"from": before.value}
             audit.record(s, actor, "idea", idea.id, status.value, detail, initiative_id)
         return idea
+
+
+def _on_a_ballot(s: Session, idea_id: int) -> bool:
+    return s.scalar(select(RoundItem.id).where(RoundItem.idea_id == idea_id).limit(1)) is not None

@@ -86,6 +86,11 @@ def add_items(
             raise ValidationError(
                 _OFF_BOARD[idea.status].format(id=idea.id, to=idea.merged_into_id)
             )
+        if idea.confidential:
+            raise ValidationError(
+                f"Idea #{idea.id} is confidential, and a ballot shows it on every phone and "
+                "on the projector. Remove the confidential mark first, or leave it off."
+            )
         if (idea.id, None) not in on_ballot:
             added.append(RoundItem(round_id=rnd.id, idea_id=idea.id))
     for theme_id in dict.fromkeys(theme_ids):

@@ -31,7 +31,7 @@ def live_view() -> None:
     st.title(escape_markdown(step_heading(state)))
     timer = timer_text(state.seconds_left(datetime.now(UTC)))
     if timer:
-        st.markdown(f"### ⏱ {timer}")
+        st.markdown(f"### Timer: {timer}")
     if state.current is not None and state.current.prompt:
         st.markdown(f"## {escape_markdown(state.current.prompt)}")
     step = state.current.step if state.current else None

@@ -218,3 +218,24 @@ def test_the_round_to_show_is_the_newest_open_one_else_the_newest_closed_one(db)
     assert voting_rounds.round_to_show(db, room.meeting_id).title == "Newer"
     voting_rounds.open_round(db, room.facilitator, older.id)
     assert voting_rounds.round_to_show(db, room.meeting_id).title == "Older"
+
+
+def test_a_confidential_idea_cannot_go_on_a_ballot_everyone_sees(db):
+    room = build_room(db)
+    secret = ideas.add_idea(db, room.scribe1, room.table1_id, "Officer X's name", confidential=True)
+    with pytest.raises(ValidationError, match="confidential"):
+        voting_rounds.create_round(
+            db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[secret.id]
+        )
+    assert voting_rounds.list_rounds(db, room.meeting_id) == []
+
+
+def test_an_idea_on_a_ballot_cannot_be_made_confidential_afterwards(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line")
+    voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    with pytest.raises(ValidationError, match="cannot be made confidential"):
+        ideas.update_idea(db, room.facilitator, idea.id, idea.text, None, True)
+    assert not ideas.list_ideas(db, room.meeting_id)[0].confidential

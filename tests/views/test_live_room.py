@@ -132,12 +132,14 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     rnd = _open_round(db, room_app.room)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
     assert "### 5 of 5 dots left" in texts(at)
-    first_plus = next(b for b in at.button if b.label == "+")
-    first_plus.click()
-    at = at.run()
-    assert "### 4 of 5 dots left" in texts(at)
+    at.button_group[0].set_value(2).run()
+    assert "### 3 of 5 dots left" in texts(at)
     (view,) = voting_ballots.open_ballots(db, "code-0")
-    assert [line.dots for line in view.items] == [1, 0]
+    assert [line.dots for line in view.items] == [2, 0]
+    at.button_group[1].set_value(3).run()
+    at.button_group[0].set_value(3).run()  # 3 + 3 > 5: refused, and the row shows what counts
+    assert any("You have 0 dots left" in e.value for e in at.error)
+    assert [g.value for g in at.button_group] == [2, 3]
     assert view.round_id == rnd.id
 
 
@@ -146,8 +148,7 @@ def test_a_vote_after_the_round_closed_is_refused_with_a_message(room_app, db):
     rnd = _open_round(db, room)
     at = room_app(query={"code": "code-1"}).run().switch_page("views/vote.py").run()
     voting_rounds.close_round(db, room.facilitator, rnd.id)
-    next(b for b in at.button if b.label == "+").click()
-    at = at.run()
+    at.button_group[0].set_value(1).run()
     assert not at.exception
     assert any("closed" in e.value for e in at.error)
     assert voting_ballots.ballot(db, "code-1", rnd.id).dots_used == 0
@@ -177,3 +178,11 @@ def test_a_leader_reads_results_but_cannot_open_or_close_rounds(room_app, db):
     at = room_app("lead").run().switch_page("views/converge.py").run()
     assert not at.exception
     assert not [b for b in at.button if b.label in ("Open voting", "Close voting")]
+
+
+def test_a_paraphrase_counts_as_confirmed_only_when_the_scribe_says_so(room_app, db):
+    at = open_listen(room_app)
+    by_label(at.text_area, "What was said").input("The bus stop is unsafe at night")
+    click(at, "Save note")
+    (note,) = notes.list_notes(db, room_app.room.facilitator, room_app.room.meeting_id)
+    assert note.confirmed is None
