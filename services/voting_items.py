@@ -49,6 +49,7 @@ class BallotView:
     dots_used: int
     remaining: int
     items: tuple[BallotLine, ...]
+    meeting_id: int = 0
 
 
 def round_items(db: Database, round_id: int) -> list[BallotItem]:
@@ -138,7 +139,9 @@ def ballot_view(s: Session, rnd: VotingRound, participant_id: int) -> BallotView
         for item in item_rows(s, rnd.id)
     )
     status, cap = rnd.status, rnd.max_per_item
-    return BallotView(rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines)
+    return BallotView(
+        rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines, rnd.meeting_id
+    )
 
 
 _OFF_BOARD = {

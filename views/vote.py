@@ -1,12 +1,15 @@
 """Vote: a participant's ballot on their phone, reached with the code on their badge."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 import runtime
 from components.ballot import choice_ballot, dots_ballot
 from components.notices import refuse
+from components.room_banner import timer_text
 from components.text import escape_markdown
-from services import participants, voting_ballots
+from services import participants, room_control, voting_ballots
 from services.errors import DomainError
 from services.vocab import VoteMode
 
@@ -51,6 +54,9 @@ if not ballots:
     st.info("No vote is open right now. Keep this page open: your ballot appears here.")
 for view in ballots:
     st.header(escape_markdown(view.title))
+    left = timer_text(room_control.room_state(db, view.meeting_id).seconds_left(datetime.now(UTC)))
+    if left:
+        st.markdown(f"**Timer: {left}**")
     if view.mode is VoteMode.DOTS:
         dots_ballot(view, lambda item, dots: remember(voting_ballots.set_dots, item, dots))
     else:

@@ -143,6 +143,16 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     assert view.round_id == rnd.id
 
 
+def test_the_phone_ballot_shows_the_rooms_timer(room_app, db):
+    room = room_app.room
+    _open_round(db, room)
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 3)
+    at = room_app(query={"code": "code-2"}).run().switch_page("views/vote.py").run()
+    assert any(
+        t.startswith("**Timer: 3:00 left") or t.startswith("**Timer: 2:5") for t in texts(at)
+    )
+
+
 def test_a_vote_after_the_round_closed_is_refused_with_a_message(room_app, db):
     room = room_app.room
     rnd = _open_round(db, room)
