@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import streamlit as st
+
+from services.errors import DomainError
 
 
 def refuse(message: str, title: str = "This page is not available") -> NoReturn:
@@ -35,3 +38,21 @@ def show_flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(message)
+
+
+def action_runner(*leading: Any) -> Callable[..., None]:
+    """A runner of user actions whose service calls all start with `leading` (db, actor, …).
+
+    On success the page reruns to show the result and confirms it; on a domain error it
+    says why, in the service's words, and nothing else happens.
+    """
+
+    def act(action: Callable[..., Any], *args: Any, done: str) -> None:
+        try:
+            action(*leading, *args)
+        except DomainError as error:
+            show_error(error)
+            return
+        flash_and_rerun(done)
+
+    return act

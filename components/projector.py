@@ -45,3 +45,17 @@ def ranking_list(ranking: list[Any], limit: int = 5) -> None:
     for place, row in enumerate(ranking[:limit], start=1):
         verdict = "divides the groups" if row.divides else "backed across the groups"
         st.markdown(f"{place}. {escape_markdown(row.text)} — *{verdict}*")
+
+
+def spotlight_panel(spot: Any) -> None:
+    """One conflict's sides in columns: each position, and apart, the interests beneath."""
+    st.markdown(f"## Working through: {escape_markdown(spot.issue)}")
+    if not spot.sides:
+        return
+    for column, side in zip(st.columns(len(spot.sides)), spot.sides, strict=True):
+        with column, st.container(border=True):
+            st.markdown(f"### {escape_markdown(side.group)}")
+            st.markdown(f"**Position:** {escape_markdown(side.position or '—')}")
+            st.markdown(f"**Interests:** {escape_markdown(side.interests or '—')}")
+    if spot.agreement:
+        st.markdown(f"**Agreement:** {escape_markdown(spot.agreement)}")

@@ -38,9 +38,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def _postgres() -> Iterator[Database]:
     database = Database.from_url(POSTGRES_URL)
-    Base.metadata.drop_all(database.engine)
+    # Whatever an earlier run or an older schema left behind, start from nothing.
     with database.engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     Base.metadata.create_all(database.engine)
     yield database
     database.dispose()

@@ -1,25 +1,84 @@
-"""Actions: the SMART implementation plan."""
+"""Actions: the SMART implementation plan and its follow-up across meetings."""
+
+from datetime import date
 
 import streamlit as st
 
 import runtime
-from components.records import show_records
-from services import actions
+from components.action_panels import (
+    PlannedAction,
+    overdue_notice,
+    smart_form,
+    update_form,
+    updates_table,
+)
+from components.notices import action_runner, show_flash
+from components.plan_charts import render_due_dates_chart, render_progress_chart
+from components.text import escape_markdown
+from services import action_followup, actions, participants, plan_export, smart, stakeholders
 from services.vocab import label
 
 actor = runtime.require_actor()
 db = runtime.database()
-initiative_id, _ = runtime.require_meeting(actor)
+initiative_id, meeting_id = runtime.require_meeting(actor)
+today = date.today()
+private = actor.is_facilitator
+
+act = action_runner(db, actor)
+
 
 st.title("Action plan")
-show_records(
-    actions.list_actions(db, actor, initiative_id),
-    {
-        "Action": "title",
-        "Measure of done": "measure",
-        "Due": "due_on",
-        "Status": lambda a: label(a.status),
-        "Ready": "ready",
-    },
-    "No actions yet.",
+show_flash()
+groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+plan = actions.list_actions(db, actor, initiative_id, include_confidential=private)
+overdue_notice(action_followup.overdue(db, initiative_id, today, private), today)
+
+if actor.is_facilitator:
+    people = {p.id: p.name for p in participants.list_participants(db, actor, initiative_id)}
+    with st.expander("Add an action", expanded=not plan):
+        smart_form(
+            people,
+            groups,
+            lambda *f: smart.smart_check(*f, today=today),
+            lambda title, desc, measure, owner, group, due, goal, secret, ready: act(
+                actions.create_action, initiative_id, title, desc, measure, owner, group, due,
+                meeting_id, None, None, None, goal, secret, ready, done="Action saved.",
+            ),
+        )  # fmt: skip
+
+st.header("Due dates")
+render_due_dates_chart(
+    [
+        PlannedAction(a.title, a.due_on, a.status.value, groups.get(a.stakeholder_id, ""))
+        for a in plan
+    ],
+    today,
+    key="due-dates",
+)
+st.header("Progress by stakeholder group")
+render_progress_chart(action_followup.progress_by_group(db, initiative_id), key="progress")
+
+st.header(f"Actions ({len(plan)})")
+for item in plan:
+    with st.expander(f"{item.title} · {label(item.status)} · due {item.due_on or 'no date'}"):
+        st.markdown(escape_markdown(item.description or "—"))
+        st.caption(escape_markdown(f"Measure of done: {item.measure or '—'}"))
+        updates_table(action_followup.updates(db, item.id))
+        update_form(
+            item,
+            lambda status, note, a=item.id: act(
+                action_followup.add_update, a, status, note, done="Update added."
+            ),
+        )
+st.download_button(
+    "Download the plan as CSV",
+    lambda: plan_export.plan_csv(db, actor, initiative_id),
+    file_name="action-plan.csv",
+    mime="text/csv",
+)
+st.download_button(
+    "Download the plan as Excel",
+    lambda: plan_export.plan_xlsx(db, actor, initiative_id),
+    file_name="action-plan.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )

@@ -1,35 +1,64 @@
-"""Charter: the partnering charter's latest version and who has signed it."""
+"""Charter: the partnering charter in versions, each group's commitments, sign-off, PDF."""
 
 import streamlit as st
 
 import runtime
-from components.records import show_records
-from components.text import plain
-from services import charter_signoff, charters
+from components.charter_panels import charter_text, new_version_form, signoff_table
+from components.notices import action_runner, show_flash
+from services import charter_commitments, charter_pdf, charter_signoff, charters, stakeholders
+from services.vocab import Role
 
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, _ = runtime.require_meeting(actor)
 
+act = action_runner(db, actor)
+
+
 st.title("Partnering charter")
-charter = charters.latest_charter(db, initiative_id)
-if charter is None:
+show_flash()
+versions = charters.list_versions(db, initiative_id)
+groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+if versions:
+    shown = st.selectbox(
+        "Version", versions, format_func=lambda c: f"Version {c.version}", key="version"
+    )
+    latest = shown.id == versions[0].id
+    if not latest:
+        st.warning(
+            f"This is an older version. The charter in force is version {versions[0].version}."
+        )
+    charter_text(shown, charter_commitments.commitments(db, shown.id))
+    st.header("Sign-off")
+    signoff_table(charter_signoff.signoff_status(db, initiative_id), versions[0].version)
+    leader = actor.role is Role.LEADER and latest
+    if leader and st.button("Sign this version for my group", type="primary"):
+        act(charter_signoff.sign, shown.id, done="Signed. Thank you.")
+    st.download_button(
+        "Download the charter as PDF",
+        # Built only when pressed, not on every run of the page.
+        lambda: charter_pdf.charter_pdf(db, actor, initiative_id, shown.id),
+        file_name=f"partnering-charter-v{shown.version}.pdf",
+        mime="application/pdf",
+    )
+else:
     st.info("No charter drafted yet.")
-    st.stop()
-st.caption(f"Version {charter.version}")
-for heading, text in [
-    ("Mission", charter.mission),
-    ("Shared goals", charter.shared_goals),
-    ("Ground rules and values", charter.ground_rules),
-    ("Roles and responsibilities", charter.roles),
-    ("How we communicate and meet", charter.communication),
-    ("Confidentiality", charter.confidentiality),
-]:
-    st.subheader(heading)
-    plain(text or "—")
-st.header("Sign-off")
-show_records(
-    charter_signoff.signoff_status(db, initiative_id),
-    {"Group": "stakeholder", "Status": "status"},
-    "No stakeholder groups to sign.",
-)
+if actor.is_facilitator:
+    st.header("Draft a new version")
+    st.caption("A new version needs every group to sign again.")
+    new_version_form(
+        versions[0] if versions else None,
+        groups,
+        lambda *fields: act(
+            charters.new_version, initiative_id, *fields, done="New version saved."
+        ),
+    )
+    if versions:
+        with st.expander("A group's commitment in the current version"):
+            group = st.selectbox("Group", list(groups), format_func=groups.get, index=None)
+            text = st.text_area("What the group commits to")
+            if st.button("Save the commitment") and group is not None:
+                act(
+                    charter_commitments.set_commitment, versions[0].id, group, text,
+                    done="Commitment saved.",
+                )  # fmt: skip

@@ -5,7 +5,7 @@ import streamlit as st
 import runtime
 from components.console_panels import activity_table, voice_panel
 from components.join_links import join_links_panel
-from components.notices import flash_and_rerun, show_error, show_flash
+from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.room_banner import show_room_banner
 from components.text import escape_markdown
@@ -20,7 +20,6 @@ from services import (
     tables,
     voice,
 )
-from services.errors import DomainError
 from services.vocab import MeetingStatus
 
 WINDOW = 5
@@ -28,15 +27,7 @@ actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
 
-
-def control(action, *args, done: str) -> None:
-    """Run one room control; show the room as it now is, or say why not."""
-    try:
-        action(db, actor, meeting_id, *args)
-    except DomainError as error:
-        show_error(error)
-        return
-    flash_and_rerun(done)
+control = action_runner(db, actor, meeting_id)
 
 
 state = room_control.room_state(db, meeting_id)

@@ -3,27 +3,18 @@
 import streamlit as st
 
 import runtime
-from components.notices import flash_and_rerun, show_error, show_flash
+from components.notices import action_runner, show_flash
 from components.results import round_results
 from components.round_setup import new_round_form
 from components.text import escape_markdown
 from services import ideas, tallies, themes, voting_rounds
-from services.errors import DomainError
 from services.vocab import RoundStatus, label
 
 actor = runtime.require_actor()
 db = runtime.database()
 _, meeting_id = runtime.require_meeting(actor)
 
-
-def act(action, *args, done: str) -> None:
-    """Run one round action; show the rounds as they now are, or say why not."""
-    try:
-        action(db, actor, *args)
-    except DomainError as error:
-        show_error(error)
-        return
-    flash_and_rerun(done)
+act = action_runner(db, actor)
 
 
 st.title("Converge")

@@ -6,7 +6,7 @@ import runtime
 from components import moderation
 from components.cards import idea_card
 from components.forms import form_saved, submission_key
-from components.notices import flash_and_rerun, refuse, show_error, show_flash
+from components.notices import action_runner, refuse, show_error, show_flash
 from components.room_banner import show_room_banner
 from components.wordcloud import show_word_cloud
 from services import idea_merge, ideas, room_control, stakeholders, tables, themes
@@ -22,15 +22,7 @@ try:
 except DomainError as error:
     refuse(error.message)
 
-
-def act(action, *args, done: str) -> None:
-    """Run one moderation action; on success show the board as it now is."""
-    try:
-        action(db, actor, *args)
-    except DomainError as error:
-        show_error(error)
-        return
-    flash_and_rerun(done)
+act = action_runner(db, actor)
 
 
 st.title(f"Ideas · table {table.number}" if table else "Idea board")

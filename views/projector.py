@@ -7,11 +7,11 @@ import streamlit as st
 import runtime
 from components.charts import render_totals_chart
 from components.notices import refuse
-from components.projector import idea_wall, projector_frame, ranking_list
+from components.projector import idea_wall, projector_frame, ranking_list, spotlight_panel
 from components.room_banner import step_heading, timer_text
 from components.text import escape_markdown
 from components.wordcloud import show_word_cloud
-from services import ideas, meetings, room_control, tallies, voting_rounds
+from services import ideas, meetings, room_control, spotlight, tallies, voting_rounds
 from services.vocab import Step
 
 db = runtime.database()
@@ -35,6 +35,10 @@ def live_view() -> None:
     if state.current is not None and state.current.prompt:
         st.markdown(f"## {escape_markdown(state.current.prompt)}")
     step = state.current.step if state.current else None
+    spot = spotlight.spotlight(db, meeting.id)
+    if spot is not None:
+        spotlight_panel(spot)
+        return
     if step is Step.DIVERGE:
         wall = ideas.list_ideas(db, meeting.id, include_confidential=False)
         idea_wall(wall)

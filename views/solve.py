@@ -1,41 +1,74 @@
-"""Solve: options for the top themes, and the 911-response best-practice library."""
+"""Solve: options for the top themes and ideas, drawn from the 911-response library."""
 
 import streamlit as st
 
 import runtime
-from components.records import show_records
-from services import best_practices, options
-from services.vocab import label
+from components.notices import action_runner, show_flash
+from components.plan_charts import render_impact_feasibility_chart
+from components.solve_panels import (
+    chart_points,
+    library_table,
+    option_card,
+    option_form,
+    rating_form,
+)
+from services import (
+    best_practices,
+    ideas,
+    option_citations,
+    option_ratings,
+    options,
+    tallies,
+    themes,
+    voting_rounds,
+)
+from services.vocab import ResponseModel, label
 
 actor = runtime.require_actor()
 db = runtime.database()
-_, meeting_id = runtime.require_meeting(actor)
+initiative_id, meeting_id = runtime.require_meeting(actor)
+table = runtime.table_in_focus(actor, meeting_id)
+
+act = action_runner(db, actor)
+
 
 st.title("Solve")
-st.header("Options")
-show_records(
-    options.list_options(db, meeting_id),
-    {
-        "Option": "title",
-        "Delivered by": "delivered_by",
-        "Impact": "impact",
-        "Feasibility": "feasibility",
-        "Cost": lambda o: label(o.cost_band),
-        "Risks": "risks",
-    },
-    "No options yet.",
+show_flash()
+shown = voting_rounds.round_to_show(db, meeting_id)
+if shown is not None:
+    top = tallies.results(db, shown.id).ranking[:5]
+    st.markdown("**Top of the vote, by common ground:** " + " · ".join(r.text for r in top))
+library = best_practices.list_best_practices(db)
+board = ideas.list_ideas(db, meeting_id, include_confidential=False)
+topics = {("idea", i.id): i.text for i in board} | {
+    ("theme", t.id): f"Theme: {t.name}" for t in themes.list_themes(db, meeting_id)
+}
+with st.expander("Develop an option", expanded=False):
+    option_form(
+        topics,
+        library,
+        lambda *fields: act(options.create_option, meeting_id, *fields, done="Option added."),
+    )
+
+scores = {s.option_id: s for s in option_ratings.ratings_summary(db, meeting_id)}
+made = options.list_options(db, meeting_id)
+st.header(f"Options ({len(made)})")
+if made:
+    render_impact_feasibility_chart(chart_points(made, scores), key="impact-feasibility")
+for option in made:
+    option_card(option, scores.get(option.id), option_citations.citations(db, option.id))
+    if table is not None:
+        rating_form(
+            option,
+            table.number,
+            lambda oid, i, f: act(
+                option_ratings.rate_option, oid, table.id, i, f, done="Rating saved."
+            ),
+        )
+
+st.header("Best-practice library: responses to 911 and crisis calls")
+models = [None, *ResponseModel]
+model = st.selectbox(
+    "Model of response", models, format_func=lambda m: "All models" if m is None else label(m)
 )
-st.header("Best-practice library")
-show_records(
-    best_practices.list_best_practices(db),
-    {
-        "Programme": "name",
-        "City": "city",
-        "Model": lambda b: label(b.model),
-        "What it does": "summary",
-        "Staffed by": "staffing",
-        "Reported results": "evidence",
-        "Source": "source_url",
-    },
-    "The library is empty; `python -m seed` loads it.",
-)
+library_table(best_practices.list_best_practices(db, model))

@@ -46,6 +46,10 @@ class Meeting(Base):
     )
     input_open: Mapped[bool] = mapped_column(Boolean, default=False)
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The conflict whose interests the projector shows side by side, if any.
+    spotlight_conflict_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conflict.id", ondelete="SET NULL", use_alter=True)
+    )
 
 
 class MeetingTable(Base):

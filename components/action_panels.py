@@ -1,0 +1,90 @@
+"""Panels of the action plan: the SMART form with its check, an action's follow-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components.text import escape_markdown
+from services.vocab import ActionStatus, label
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """What the due-date timeline needs of an action."""
+
+    title: str
+    due_on: date | None
+    status: str
+    group: str
+
+
+def smart_form(
+    people: dict[int, str],
+    groups: dict[int, str],
+    check: Callable[..., list[Any]],
+    on_save: Callable[..., None],
+) -> None:
+    """A new action; the SMART check names what is missing before it can be ready."""
+    with st.form("new-action"):
+        title = st.text_input("Action (specific: what will be done)")
+        description = st.text_area("How it will be done")
+        measure = st.text_input("Measure of done (how we will know)")
+        owner = st.selectbox("Owner", list(people), format_func=people.get, index=None)
+        group = st.selectbox(
+            "Owner's stakeholder group", list(groups), format_func=groups.get, index=None
+        )
+        due = st.date_input("Due date", value=None)
+        goal = st.text_input("Charter goal it serves (optional)")
+        secret = st.checkbox("Confidential: keep it out of reports and exports")
+        ready = st.checkbox("Ready: it passes the SMART check")
+        pressed = st.form_submit_button("Save the action", type="primary")
+    if not pressed:
+        return
+    gaps = check(title, description, measure, owner, due)
+    for gap in gaps:
+        st.warning(f"{gap.letter}: {gap.message}")
+    if not gaps:
+        st.success("SMART: specific, measurable, assignable, realistic and time-bound.")
+    on_save(title, description, measure, owner, group, due, goal, secret, ready)
+
+
+def update_form(action: Any, on_update: Callable[[str, str], None]) -> None:
+    """A dated note on progress, with the status it leaves the action in."""
+    statuses = list(ActionStatus)
+    with st.form(f"update-{action.id}", clear_on_submit=True):
+        status = st.radio(
+            "Status", statuses, index=statuses.index(action.status), format_func=label,
+            horizontal=True,
+        )  # fmt: skip
+        note = st.text_area("What happened")
+        if st.form_submit_button("Add the update"):
+            on_update(status.value, note)
+
+
+def updates_table(updates: list[Any]) -> None:
+    """The action's follow-up, oldest first."""
+    if not updates:
+        st.caption("No updates yet.")
+        return
+    rows = [
+        {"On": u.created_at.strftime("%d %b %Y"), "Status": label(u.status), "Note": u.note}
+        for u in updates
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def overdue_notice(items: list[Any], today: date) -> None:
+    """Overdue actions, named, with how late they are."""
+    if not items:
+        st.success("Nothing is overdue.")
+        return
+    st.warning(f"{len(items)} action(s) overdue:")
+    for a in items:
+        late = (today - a.due_on).days
+        st.markdown(f"- {escape_markdown(a.title)} — due {a.due_on:%d %b %Y}, {late} days late")

@@ -1,0 +1,132 @@
+"""Panels of the solve screen: the option form and card, table ratings, the library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components.text import escape_markdown
+from services.vocab import CostBand, label
+
+PROVIDERS = [
+    "Police",
+    "Social workers",
+    "Mental-health clinicians",
+    "Community organisations",
+    "Fire and emergency medical services",
+    "Other providers",
+]
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """An option placed by the tables' ratings, or by its own estimate before any."""
+
+    title: str
+    impact: float
+    feasibility: float
+    ratings: int
+    cost: str
+
+
+def rated(score: Any) -> Any:
+    """The tables' score, or None while no table has rated the option."""
+    return score if score is not None and score.ratings else None
+
+
+def chart_points(options: list[Any], scores: dict[int, Any]) -> list[ChartPoint]:
+    """Where each option sits on impact against feasibility."""
+    points = []
+    for o in options:
+        s = rated(scores.get(o.id))
+        impact, feasible = (s.mean_impact, s.mean_feasibility) if s else (o.impact, o.feasibility)
+        points.append(
+            ChartPoint(o.title, impact, feasible, s.ratings if s else 0, o.cost_band.value)
+        )
+    return points
+
+
+def option_form(topics: dict, library: list[Any], on_save: Callable[..., None]) -> None:
+    """A new option: what, who delivers it, impact, feasibility, cost, risks, sources."""
+    with st.form("new-option", clear_on_submit=True):
+        topic = st.selectbox("For which idea or theme", list(topics), format_func=topics.get)
+        title = st.text_input("Option")
+        description = st.text_area("What it would do")
+        who = st.multiselect("Who would deliver it", PROVIDERS)
+        impact = st.slider("Expected impact (1 low – 5 high)", 1, 5, 3)
+        feasible = st.slider("Feasibility (1 hard – 5 easy)", 1, 5, 3)
+        cost = st.radio("Cost", list(CostBand), format_func=label, index=1, horizontal=True)
+        risks = st.text_area("Risks")
+        cites = st.multiselect("Programmes it draws on", library, format_func=lambda b: b.name)
+        if st.form_submit_button("Add the option", type="primary"):
+            idea_id = topic[1] if topic and topic[0] == "idea" else None
+            theme_id = topic[1] if topic and topic[0] == "theme" else None
+            on_save(
+                title, description, ", ".join(who), impact, feasible, cost.value, risks,
+                idea_id, theme_id, [b.id for b in cites],
+            )  # fmt: skip
+
+
+def option_card(option: Any, score: Any, cited: list[Any]) -> None:
+    """One option with its tables' ratings and the programmes it cites."""
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(option.title)}**")
+        if option.description:
+            st.markdown(escape_markdown(option.description))
+        facts = [
+            f"delivered by {option.delivered_by}" if option.delivered_by else "",
+            f"cost {label(option.cost_band).lower()}",
+            f"estimated impact {option.impact}/5, feasibility {option.feasibility}/5",
+        ]
+        if rated(score):
+            facts.append(
+                f"tables rate it impact {score.mean_impact:.1f}, feasibility "
+                f"{score.mean_feasibility:.1f} ({score.ratings} tables)"
+            )
+        st.caption(escape_markdown(" · ".join(f for f in facts if f)))
+        if option.risks:
+            st.markdown(f"*Risks:* {escape_markdown(option.risks)}")
+        if cited:
+            st.caption(escape_markdown("Draws on: " + ", ".join(b.name for b in cited)))
+
+
+def rating_form(option: Any, table_number: int, on_rate: Callable[[int, int, int], None]) -> None:
+    """This table's rating of one option."""
+    with st.form(f"rate-{option.id}"):
+        st.caption(f"Table {table_number}'s rating")
+        left, right = st.columns(2)
+        impact = left.slider("Impact", 1, 5, 3, key=f"ri-{option.id}")
+        feasible = right.slider("Feasibility", 1, 5, 3, key=f"rf-{option.id}")
+        if st.form_submit_button("Save our rating"):
+            on_rate(option.id, impact, feasible)
+
+
+def library_table(practices: list[Any]) -> None:
+    """The programmes as a table, each with its public source."""
+    if not practices:
+        st.info("No programme of this model in the library.")
+        return
+    frame = pd.DataFrame(
+        [
+            {
+                "Programme": b.name,
+                "City": b.city,
+                "Model": label(b.model),
+                "What it does": b.summary,
+                "Staffed by": b.staffing,
+                "Reported results": b.evidence,
+                "Source": b.source_url,
+            }
+            for b in practices
+        ]
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={"Source": st.column_config.LinkColumn("Source")},
+    )

@@ -1,0 +1,131 @@
+"""Skills 4 to 7 through the real app: options, conflicts, the charter, the action plan."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from components.text import escape_markdown
+from services import (
+    action_followup,
+    actions,
+    charter_signoff,
+    charters,
+    conflict_parties,
+    conflicts,
+    option_ratings,
+    options,
+)
+from services.vocab import ConflictStatus
+from tests.views.helpers import by_label, click, texts
+
+
+def open_page(room_app, page, user, query=None):
+    return room_app(user, query).run().switch_page(f"views/{page}.py").run()
+
+
+def test_a_scribe_logs_a_conflict_from_their_table(room_app, db):
+    room = room_app.room
+    at = open_page(room_app, "conflicts", "s1", {"table": "1"})
+    by_label(at.text_area, "The issue in dispute").input("Who answers mental-health calls?")
+    at = click(at, "Log it")
+    assert "Conflict logged." in texts(at)
+    (made,) = conflicts.list_conflicts(db, room.facilitator, room.meeting_id)
+    assert made.table_id == room.table1_id
+
+
+def test_a_conflict_moves_to_agreed_with_its_history_and_shows_on_the_projector(room_app, db):
+    room = room_app.room
+    made = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Response times")
+    conflict_parties.set_party(
+        db, room.facilitator, made.id, room.police_id, "More staff", "Safety"
+    )
+    at = open_page(room_app, "conflicts", "fac")
+    by_label(at.radio, "Status").set_value(ConflictStatus.AGREED)
+    by_label(at.text_area, "Agreement reached").input("Publish response times monthly")
+    at = click(at, "Save status")
+    assert "Status saved." in texts(at)
+    assert (
+        conflicts.list_conflicts(db, room.facilitator, room.meeting_id)[0].status.value == "agreed"
+    )
+    at = click(at, "Show it on the projector")
+    wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+    shown = texts(wall)
+    assert "## Working through: Response times" in shown
+    assert "**Interests:** Safety" in shown
+    at = click(at, "Make the agreement an action")
+    (action,) = actions.list_actions(db, room.facilitator, room.initiative_id)
+    assert action.conflict_id == made.id
+
+
+def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
+    room = room_app.room
+    at = open_page(room_app, "charter", "fac")
+    by_label(at.text_area, "Mission").input("Safer 911 responses, built together")
+    at = click(at, "Save as a new version")
+    (v1,) = charters.list_versions(db, room.initiative_id)
+    charter_signoff.sign(db, room.leader, v1.id)
+    at = open_page(room_app, "charter", "lead")
+    assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
+    assert at.get("download_button")
+    charters.new_version(db, room.facilitator, room.initiative_id, "Safer 911 responses, v2")
+    at = open_page(room_app, "charter", "lead")
+    assert any("0 of 2 groups have signed version 2" in t for t in texts(at))
+    at = click(at, "Sign this version for my group")
+    assert "Signed. Thank you." in texts(at)
+    status = {
+        r.stakeholder: r.signed_version
+        for r in charter_signoff.signoff_status(db, room.initiative_id)
+    }
+    assert status["Police"] == 2
+
+
+def test_an_option_is_added_and_rated_by_a_table(room_app, db):
+    room = room_app.room
+    at = open_page(room_app, "solve", "fac")
+    by_label(at.text_input, "Option").input("Co-responder teams on night shifts")
+    by_label(at.multiselect, "Who would deliver it").select("Police").select(
+        "Mental-health clinicians"
+    )
+    at = click(at, "Add the option")
+    assert "Option added." in texts(at)
+    (made,) = options.list_options(db, room.meeting_id)
+    assert made.delivered_by == "Police, Mental-health clinicians"
+    at = open_page(room_app, "solve", "s2", {"table": "2"})
+    at = click(at, "Save our rating")
+    (score,) = option_ratings.ratings_summary(db, room.meeting_id)
+    assert score.ratings == 1
+    assert escape_markdown("Co-responder teams on night shifts") in " ".join(texts(at))
+
+
+def test_the_smart_check_names_what_is_missing_and_a_draft_still_saves(room_app, db):
+    room = room_app.room
+    at = open_page(room_app, "actions", "fac")
+    by_label(at.text_input, "Action (specific: what will be done)").input("Crisis line pilot")
+    by_label(at.checkbox, "Ready: it passes the SMART check").check()
+    at = click(at, "Save the action")
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("M:") for w in warnings)
+    assert any(w.startswith("T:") for w in warnings)
+    assert actions.list_actions(db, room.facilitator, room.initiative_id) == []
+    by_label(at.checkbox, "Ready: it passes the SMART check").uncheck()
+    at = click(at, "Save the action")
+    (draft,) = actions.list_actions(db, room.facilitator, room.initiative_id)
+    assert not draft.ready
+
+
+def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
+    room = room_app.room
+    late = actions.create_action(
+        db, room.facilitator, room.initiative_id, "Publish the first report",
+        due_on=date.today() + timedelta(days=1),
+    )  # fmt: skip
+    with db.write() as s:  # a date in the past, as a later follow-up meeting would find it
+        from db.models import ActionItem
+
+        s.get(ActionItem, late.id).due_on = date.today() - timedelta(days=3)
+    at = open_page(room_app, "actions", "lead")
+    assert any("Publish the first report" in t and "3 days late" in t for t in texts(at))
+    by_label(at.text_area, "What happened").input("Draft is with the commission")
+    at = click(at, "Add the update")
+    (update,) = action_followup.updates(db, late.id)
+    assert update.note == "Draft is with the commission"
