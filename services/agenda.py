@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AgendaItem, Meeting
-from db.models.enums import AgendaStatus, Role, Skill, Step
-from services import audit
+from db.models.enums import Role, Skill, Step
+from services import agenda_review, audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, in_range, optional_text, require
@@ -159,10 +159,5 @@ def _vocab(kind: type[Step] | type[Skill], value: object, word: str) -> Step | S
 def _changed(s: Session, actor: Actor, meeting: Meeting, item: AgendaItem, action: str) -> None:
     detail = {"title": item.title, "position": item.position}
     audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
-    if meeting.agenda_status is AgendaStatus.APPROVED:
-        # An approval covers the agenda as it was read, not as it is now.
-        meeting.agenda_status = AgendaStatus.DRAFT
-        change = {"from": AgendaStatus.APPROVED.value, "to": AgendaStatus.DRAFT.value}
-        audit.record(
-            s, actor, "meeting", meeting.id, "agenda_status", change, meeting.initiative_id
-        )
+    # An approval covers the agenda as it was read, not as it is now: leaders review again.
+    agenda_review.reopen(s, meeting, actor)

@@ -1,29 +1,54 @@
-"""Agenda: the meeting's steps in order, as the facilitator drafted them."""
+"""Agenda: the meeting's steps in order; leaders comment on each and approve the whole."""
 
 import streamlit as st
 
 import runtime
-from components.records import show_records
-from services import agenda, meetings
-from services.vocab import label
+from components.notices import action_runner, show_flash
+from components.text import escape_markdown
+from services import agenda, agenda_review
+from services.vocab import Role, label
 
 actor = runtime.require_actor()
 db = runtime.database()
 _, meeting_id = runtime.require_meeting(actor)
-meeting = meetings.get_meeting(db, meeting_id)
-items = agenda.list_agenda(db, meeting_id)
+act = action_runner(db, actor)
 
 st.title("Agenda")
-st.write(f"Status: {label(meeting.agenda_status)} · {sum(i.minutes for i in items)} minutes")
-show_records(
-    items,
-    {
-        "#": "position",
-        "Step": "title",
-        "Skill": lambda i: label(i.skill) if i.skill else "",
-        "Minutes": "minutes",
-        "Goal": "goal",
-        "Materials": "materials",
-    },
-    "The agenda is empty.",
-)
+show_flash()
+items = agenda.list_agenda(db, meeting_id)
+review = agenda_review.approval_status(db, meeting_id)
+total = sum(i.minutes for i in items)
+if review.approved:
+    st.success(f"Approved by the Thought Leader Team · {len(items)} steps, {total} minutes")
+else:
+    waiting = ", ".join(review.waiting_for) or "nobody"
+    st.warning(f"Draft: waiting for approval from {waiting} · {len(items)} steps, {total} minutes")
+for who in review.approvers:
+    st.caption(
+        escape_markdown(f"Approved by {who.name} ({who.group}) on {who.approved_at:%d %b %H:%M}")
+    )
+if actor.role is Role.LEADER:
+    mine = any(a.name == actor.name for a in review.approvers)
+    if not mine and st.button("Approve this agenda", type="primary"):
+        act(agenda_review.approve, meeting_id, done="Your approval is recorded.")
+    if mine and st.button("Withdraw my approval"):
+        act(agenda_review.withdraw_approval, meeting_id, done="Approval withdrawn.")
+
+notes = agenda_review.comments(db, meeting_id)
+for item in items:
+    with st.container(border=True):
+        skill = f" · {label(item.skill)}" if item.skill else ""
+        st.markdown(
+            f"**{item.position}. {escape_markdown(item.title)}** · {item.minutes} min{skill}"
+        )
+        if item.goal:
+            st.markdown(f"*Goal:* {escape_markdown(item.goal)}")
+        if item.materials:
+            st.markdown(f"*Materials:* {escape_markdown(item.materials)}")
+        for note in notes.get(item.id, []):
+            st.caption(escape_markdown(f"{note.author}: {note.text}"))
+        if actor.role in (Role.LEADER, Role.FACILITATOR):
+            with st.form(f"comment-{item.id}", clear_on_submit=True):
+                text = st.text_input("Comment on this step", key=f"c-{item.id}")
+                if st.form_submit_button("Add comment"):
+                    act(agenda_review.comment, item.id, text, done="Comment added.")

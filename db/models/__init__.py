@@ -1,6 +1,7 @@
 """Every model, imported here so the metadata is complete for Alembic and create_all."""
 
 from db.models.actions import ActionItem, ActionUpdate
+from db.models.agenda_review import AgendaApproval, AgendaComment
 from db.models.agreements import Charter, Commitment, Conflict, ConflictParty, Signature
 from db.models.audit import AuditEntry
 from db.models.base import Base, utcnow
@@ -15,6 +16,8 @@ __all__ = [
     "Account",
     "ActionItem",
     "ActionUpdate",
+    "AgendaApproval",
+    "AgendaComment",
     "AgendaItem",
     "AuditEntry",
     "Ballot",

@@ -1,0 +1,17 @@
+"""End to end: changing an approved agenda through services/agenda.py asks leaders again."""
+
+from db.models.enums import AgendaStatus
+from services import agenda
+from services import agenda_review as review
+from tests.factories import build_room
+
+
+def test_changing_an_approved_agenda_clears_the_approvals(db):
+    room = build_room(db)
+    assert review.approve(db, room.leader, room.meeting_id).approved
+    agenda.update_item(
+        db, room.facilitator, room.item_ids[2], "Vote", "converge", 25, None, "", "", ""
+    )
+    state = review.approval_status(db, room.meeting_id)
+    assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
+    assert state.waiting_for == ["Lead"]

@@ -1,0 +1,246 @@
+"""The full export round-trips into an empty database and keeps private things private."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from db.database import Database
+from db.models import (
+    Account,
+    ActionItem,
+    AgendaItem,
+    Base,
+    Conflict,
+    Idea,
+    Initiative,
+    Interview,
+    ListeningNote,
+    Meeting,
+    MeetingTable,
+    Participant,
+    RoundItem,
+    Stakeholder,
+)
+from db.models.enums import Role
+from seed.demo import build_demo
+from services import (
+    action_followup,
+    actions,
+    agenda_review,
+    best_practices,
+    charter_signoff,
+    charters,
+    conflict_parties,
+    conflicts,
+    ideas,
+    interviews,
+    notes,
+    option_ratings,
+    options,
+    room_control,
+    spotlight,
+    surveys,
+    themes,
+    voting_ballots,
+    voting_rounds,
+)
+from services.actors import Actor
+from services.errors import PermissionDenied, ValidationError
+from services.initiative_export import (
+    RESET_REQUIRED_HASH,
+    export_initiative,
+    from_json,
+    import_initiative,
+    to_json,
+)
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+@pytest.fixture
+def target(db: Database, tmp_path) -> Iterator[Database]:
+    """A second, empty database on the same backend as `db`."""
+    if db.dialect == "sqlite":
+        other = Database.from_url(f"sqlite:///{tmp_path / 'target.db'}")
+        Base.metadata.create_all(other.engine)
+        yield other
+        other.dispose()
+        return
+    name = f"cg_export_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    other = Database.from_url(make_url(POSTGRES_URL).set(database=name).render_as_string(False))
+    Base.metadata.create_all(other.engine)
+    yield other
+    other.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def build_live(db: Database) -> dict:
+    """The demo plus a room's worth of live work, confidential items included."""
+    initiative_id = build_demo(db, "demo-password").initiative_id
+    with db.read() as s:
+        fac = s.scalar(select(Account).where(Account.username == "facilitator"))
+        meeting = s.scalar(select(Meeting).where(Meeting.initiative_id == initiative_id))
+        table = s.scalar(select(MeetingTable).where(MeetingTable.number == 1))
+        scribe = s.get(Account, table.scribe_account_id)
+        leader = s.scalar(select(Account).where(Account.username == "leader1"))
+        groups = s.scalars(select(Stakeholder).order_by(Stakeholder.id)).all()
+        voters = s.scalars(select(Participant).order_by(Participant.id).limit(3)).all()
+    facilitator = Actor(fac.id, Role.FACILITATOR, fac.display_name)
+    scribe_actor = Actor(scribe.id, Role.SCRIBE, scribe.display_name)
+    leader_actor = Actor(leader.id, Role.LEADER, leader.display_name)
+    with db.read() as s:
+        first_item = s.scalar(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))
+    agenda_review.comment(db, leader_actor, first_item, "Give listening more time")
+    agenda_review.approve(db, leader_actor, meeting.id)
+    room_control.start_meeting(db, facilitator, meeting.id)
+    room_control.set_input(db, facilitator, meeting.id, True)
+    notes.add_note(db, scribe_actor, table.id, "Nobody came for two hours", interest="Safety")
+    notes.add_note(db, scribe_actor, table.id, "My cousin's case", confidential=True)
+    i1 = ideas.add_idea(db, scribe_actor, table.id, "Crisis line staffed by counsellors")
+    i2 = ideas.add_idea(db, scribe_actor, table.id, "Walk-and-talk patrols")
+    ideas.add_idea(db, scribe_actor, table.id, "Name the officer involved", confidential=True)
+    theme = themes.create_theme(db, facilitator, meeting.id, "Response", "Who answers")
+    themes.assign_theme(db, facilitator, [i1.id, i2.id], theme.id)
+    rnd = voting_rounds.create_round(
+        db, facilitator, meeting.id, "Priorities", "dots", idea_ids=[i1.id, i2.id]
+    )
+    voting_rounds.open_round(db, facilitator, rnd.id)
+    with db.read() as s:
+        item_ids = s.scalars(select(RoundItem.id).where(RoundItem.round_id == rnd.id)).all()
+    for voter in voters:
+        voting_ballots.set_dots(db, voter.code, item_ids[0], 2)
+    surveys.submit_survey(db, voters[0].code, "pre", top_issues="Slow response")
+    conflict = conflicts.create_conflict(db, facilitator, meeting.id, "Who responds first")
+    conflict_parties.set_party(db, facilitator, conflict.id, groups[0].id, "Us", "Safety")
+    conflict_parties.set_party(db, facilitator, conflict.id, groups[1].id, "Them", "Trust")
+    secret = conflicts.create_conflict(db, facilitator, meeting.id, "Internal", confidential=True)
+    spotlight.set_spotlight(db, facilitator, meeting.id, conflict.id)
+    practice = best_practices.create_best_practice(
+        db, facilitator, "CAHOOTS", "Eugene", "civilian_responder", "Medics and counsellors"
+    )
+    option = options.create_option(
+        db, facilitator, meeting.id, "Civilian crisis team", best_practice_ids=[practice.id]
+    )
+    option_ratings.rate_option(db, scribe_actor, option.id, table.id, 4, 3)
+    charter = charters.new_version(
+        db, facilitator, initiative_id, "Safer together", commitments={groups[0].id: "Train"}
+    )
+    charter_signoff.sign(db, leader_actor, charter.id)
+    action = actions.create_action(
+        db, facilitator, initiative_id, "Pilot the crisis team", meeting_id=meeting.id,
+        idea_id=i1.id, due_on=date(2027, 6, 1), stakeholder_id=groups[0].id,
+    )  # fmt: skip
+    action_followup.add_update(db, facilitator, action.id, "in_progress", "Budget found")
+    actions.create_action(
+        db, facilitator, initiative_id, "Quiet fix", conflict_id=secret.id, confidential=True
+    )
+    interviews.create_interview(
+        db, facilitator, initiative_id, "Chief", "Off the record", confidential=True
+    )
+    return {"initiative_id": initiative_id, "facilitator": facilitator, "scribe": scribe_actor}
+
+
+def rows_of(db: Database) -> dict[str, list[dict]]:
+    """Every table's rows, sorted by primary key, without password hashes."""
+    result = {}
+    with db.read() as s:
+        for table in Base.metadata.sorted_tables:
+            rows = [dict(r) for r in s.execute(select(table)).mappings()]
+            for row in rows:
+                row.pop("password_hash", None)
+            key = [c.name for c in table.primary_key.columns]
+            result[table.name] = sorted(rows, key=lambda r, k=key: [r[c] for c in k])
+    return result
+
+
+@pytest.fixture
+def live(db, fast_bcrypt) -> dict:
+    return build_live(db)
+
+
+def test_full_export_imports_into_an_empty_database_with_nothing_lost(db, target, live):
+    export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
+    text_ = to_json(export)
+    new_id = import_initiative(target, live["facilitator"], from_json(text_))
+    assert new_id == live["initiative_id"]
+    source, copied = rows_of(db), rows_of(target)
+    # Logins made outside any initiative leave audit entries of no initiative: not its own.
+    source["audit_entry"] = [r for r in source["audit_entry"] if r["initiative_id"] is not None]
+    # Every kind of record the demo and the live room make, so the comparison means something.
+    assert [n for n in source if not source[n]] == []
+    for name in source:
+        assert copied[name] == source[name], f"table {name} differs after the round trip"
+    with target.read() as s:
+        hashes = set(s.scalars(select(Account.password_hash)))
+    assert hashes == {RESET_REQUIRED_HASH}
+
+
+def test_no_password_hash_ever_leaves_the_database(db, live):
+    text_ = to_json(export_initiative(db, live["facilitator"], live["initiative_id"], True))
+    assert "password_hash" not in text_
+    assert "$2b$" not in text_
+
+
+def test_by_default_contact_details_and_confidential_items_are_left_out(db, live):
+    export = export_initiative(db, live["facilitator"], live["initiative_id"])
+    tables = export["tables"]
+    assert tables["participant"]
+    assert {(p["email"], p["phone"], p["notes"]) for p in tables["participant"]} == {("", "", "")}
+    for name in ("idea", "listening_note", "conflict", "action_item", "interview"):
+        assert all(not r["confidential"] for r in tables[name]), name
+    with db.read() as s:
+        for model in (Idea, ListeningNote, Conflict, ActionItem):
+            shown = s.scalar(select(func.count()).select_from(model).where(~model.confidential))
+            assert len(tables[model.__tablename__]) == shown
+        assert s.scalar(select(func.count()).select_from(Interview)) == 1
+    assert tables["interview"] == []
+    assert all(m["spotlight_conflict_id"] in {c["id"] for c in tables["conflict"]}
+               for m in tables["meeting"])  # fmt: skip
+    assert "Off the record" not in to_json(export)
+    assert "Quiet fix" not in to_json(export)
+
+
+def test_importing_twice_is_refused_and_writes_nothing(db, target, live):
+    export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
+    import_initiative(target, live["facilitator"], export)
+    before = rows_of(target)
+    with pytest.raises(ValidationError, match="already exists"):
+        import_initiative(target, live["facilitator"], export)
+    assert rows_of(target) == before
+
+
+def test_a_file_of_another_format_is_refused():
+    with pytest.raises(ValidationError, match="not a Common Ground export"):
+        from_json(json.dumps({"format": "other/2", "tables": {}}))
+    with pytest.raises(ValidationError, match="not a Common Ground export"):
+        from_json("not json at all")
+
+
+def test_a_scribe_can_neither_export_nor_import(db, live):
+    with pytest.raises(PermissionDenied):
+        export_initiative(db, live["scribe"], live["initiative_id"])
+    with pytest.raises(PermissionDenied):
+        import_initiative(db, live["scribe"], {"format": "common-ground/1", "tables": {}})
+
+
+def test_new_rows_can_be_added_after_an_import(db, target, live):
+    export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
+    new_id = import_initiative(target, live["facilitator"], export)
+    with target.write() as s:
+        s.add(Initiative(name="Another one"))
+        s.add(Stakeholder(initiative_id=new_id, name="New group", category="residents_911"))
+        s.flush()
+        assert s.scalar(select(func.max(Initiative.id))) > new_id
