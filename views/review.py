@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from services import actions, conflicts, ideas, notes, voting_rounds
+from services import actions, conflicts, ideas, initiative_export, notes, voting_rounds
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -19,3 +19,19 @@ figures = {
 }
 for column, (name, count) in zip(st.columns(len(figures)), figures.items(), strict=True):
     column.metric(name, count)
+
+if actor.is_facilitator:
+    st.header("Full export")
+    private = st.checkbox(
+        "Include participants' contact details and confidential items",
+        help="Leave this off for anything that leaves the facilitation team.",
+    )
+    st.download_button(
+        "Download the whole initiative as JSON",
+        lambda: initiative_export.to_json(
+            initiative_export.export_initiative(db, actor, initiative_id, private)
+        ),
+        file_name="initiative-export.json",
+        mime="application/json",
+    )
+    st.caption("A facilitator can load this file into an empty installation, losing nothing.")
