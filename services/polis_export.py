@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -145,3 +146,23 @@ def _csv(folder: Path, name: str) -> list[list[str]]:
         raise ValidationError(
             f"{name} is not UTF-8 text. Download the export from Pol.is again; do not re-save it."
         ) from None
+
+
+POLIS_FILES = ("summary.csv", "comments.csv", "votes.csv", "participants-votes.csv")
+
+
+def read_uploaded(files: dict[str, bytes]) -> PolisExport:
+    """Parse an export uploaded as files (name -> bytes); names must be Pol.is's own."""
+    missing = [name for name in POLIS_FILES if name not in files]
+    if missing:
+        raise ValidationError(
+            f"Missing {', '.join(missing)}. Upload the four files of the Pol.is export: "
+            + ", ".join(POLIS_FILES)
+            + "."
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        # ATTRIBUTION.md is optional: without it the default CC BY 4.0 credit is used.
+        for name in (*POLIS_FILES, "ATTRIBUTION.md"):
+            if name in files:
+                (Path(folder) / name).write_bytes(files[name])
+        return read_export(Path(folder))

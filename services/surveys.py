@@ -9,11 +9,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import AuditEntry, Initiative, Participant, SurveyResponse, utcnow
-from db.models.enums import Role, SurveyKind
+from db.models import AuditEntry, Initiative, Meeting, Participant, SurveyResponse, utcnow
+from db.models.enums import MeetingStatus, Role, SurveyKind
 from services import audit
 from services.actors import Actor, require_role
-from services.errors import NotFound, ValidationError
+from services.errors import NotAllowedNow, NotFound, ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, in_range, optional_text, require
 
 _TEXTS = {
@@ -47,7 +47,10 @@ def submit_survey(
         raise ValidationError("The survey is empty. Answer at least one question, then send it.")
     with db.write() as s:
         person = _by_code(s, code)
-        _check_trust(answers, s.get_one(Initiative, person.initiative_id).trust_statements)
+        initiative = s.get_one(Initiative, person.initiative_id)
+        _check_open(s, initiative, survey)
+        _check_trust(answers, initiative.trust_statements)
+        _check_questions(about, initiative.demographic_questions)
         response, fresh = _find_or_insert(s, person.id, survey)
         if not fresh:
             response.updated_at = utcnow()
@@ -175,3 +178,35 @@ def _demographics(answers: dict[str, Any]) -> dict[str, Any]:
                 f"The answer to “{key}” must be text, a whole number or a list of text."
             )
     return clean
+
+
+def survey_stage(db: Database, code: str) -> SurveyKind | None:
+    """Which form a participant's link opens now: feedback after a closed meeting, else
+    the pre-session survey while it is open, else None."""
+    with db.read() as s:
+        initiative = s.get_one(Initiative, _by_code(s, code).initiative_id)
+        if _meeting_closed(s, initiative.id):
+            return SurveyKind.POST
+        return SurveyKind.PRE if initiative.survey_open else None
+
+
+def _meeting_closed(s: Session, initiative_id: int) -> bool:
+    query = select(Meeting.id).where(
+        Meeting.initiative_id == initiative_id, Meeting.status == MeetingStatus.CLOSED
+    )
+    return s.scalar(query.limit(1)) is not None
+
+
+def _check_open(s: Session, initiative: Initiative, survey: SurveyKind) -> None:
+    if survey is SurveyKind.PRE and not initiative.survey_open:
+        raise NotAllowedNow("The survey has closed. Thank you: the answers you sent are kept.")
+    if survey is SurveyKind.POST and not _meeting_closed(s, initiative.id):
+        raise NotAllowedNow("The feedback form opens once the meeting has closed.")
+
+
+def _check_questions(answers: dict[str, Any], asked: list[str]) -> None:
+    unknown = sorted(set(answers) - set(asked))
+    if unknown:
+        raise ValidationError(
+            f"“{unknown[0]}” is not one of this survey's questions. Reload the page and try again."
+        )

@@ -1,17 +1,47 @@
-"""Prepare: survey responses and key-participant interviews before the meeting."""
+"""Prepare: the survey and its questions, interviews, a Pol.is conversation, the report."""
 
 import streamlit as st
 
 import runtime
+from components import prepare_panels as panels
+from components.notices import action_runner, show_flash
 from components.records import show_records
-from services import interviews, surveys
+from services import (
+    initiatives,
+    interviews,
+    meetings,
+    participants,
+    polis,
+    polis_export,
+    survey_settings,
+    surveys,
+)
 from services.vocab import label
 
 actor = runtime.require_actor()
 db = runtime.database()
-initiative_id, _ = runtime.require_meeting(actor)
+initiative_id, meeting_id = runtime.require_meeting(actor)
+act = action_runner(db, actor)
+initiative = initiatives.get_initiative(db, initiative_id)
 
 st.title("Prepare")
+show_flash()
+if actor.is_facilitator:
+    with st.expander("Survey settings"):
+        panels.survey_settings(
+            initiative,
+            on_open=lambda is_open: act(
+                survey_settings.set_survey_open, initiative_id, is_open, done="Survey updated."
+            ),
+            on_trust=lambda items: act(
+                initiatives.set_trust_statements, initiative_id, items, done="Statements saved."
+            ),
+            on_questions=lambda items: act(
+                survey_settings.set_demographic_questions, initiative_id, items,
+                done="Questions saved.",
+            ),
+        )  # fmt: skip
+
 st.header("Survey responses")
 show_records(
     surveys.list_responses(db, actor, initiative_id),
@@ -20,11 +50,23 @@ show_records(
         "Top issues": "top_issues",
         "Solutions": "solutions",
         "Goals": "goals",
+        "What worked": "what_worked",
+        "What should change": "what_to_change",
         "Updated": "updated_at",
     },
     "No survey responses yet.",
 )
+
 st.header("Interviews")
+if actor.is_facilitator:
+    people = {p.id: p.name for p in participants.list_participants(db, actor, initiative_id)}
+    with st.expander("Add interview notes"):
+        panels.interview_form(
+            people,
+            lambda *fields: act(
+                interviews.create_interview, initiative_id, *fields, done="Interview saved."
+            ),
+        )
 show_records(
     interviews.list_interviews(db, actor, initiative_id),
     {
@@ -36,3 +78,20 @@ show_records(
     },
     "No interview notes yet.",
 )
+
+if actor.is_facilitator:
+    st.header("A Pol.is conversation")
+    st.caption(
+        "A city that ran an online Pol.is conversation first can start the room from it: "
+        "its statements become ideas and its votes a closed round, ranked by common ground."
+    )
+    meeting = meetings.get_meeting(db, meeting_id)
+    panels.polis_upload(
+        lambda files: act(
+            lambda d, a, f: polis.load_into_meeting(
+                d, a, meeting.id, polis_export.read_uploaded(f)
+            ),
+            files,
+            done="Conversation imported. See its results on Converge.",
+        )
+    )

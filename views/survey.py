@@ -1,4 +1,4 @@
-"""Survey: a participant's pre-session survey, reached with the code on their badge."""
+"""Survey: before the meeting, the pre-session survey; after it, the feedback form."""
 
 import streamlit as st
 
@@ -10,7 +10,8 @@ from services.errors import DomainError
 from services.vocab import SurveyKind
 
 db = runtime.database()
-person = participants.participant_by_code(db, runtime.query_code())
+code = runtime.query_code()
+person = participants.participant_by_code(db, code)
 if person is None:
     refuse(
         "This survey link is not valid. Check the link or QR code on your invitation, "
@@ -18,28 +19,52 @@ if person is None:
         title="Survey",
     )
 initiative = initiatives.get_initiative(db, person.initiative_id)
-st.title("Before we meet")
+stage = surveys.survey_stage(db, code)
+if stage is None:
+    refuse("The survey has closed. Thank you: the answers you sent are kept.", title="Survey")
+after = stage is SurveyKind.POST
+st.title("How did it go?" if after else "Before we meet")
 st.write(f"{escape_markdown(initiative.name)} · for {escape_markdown(person.name)}")
-answer = surveys.get_response(db, person.code, SurveyKind.PRE)
+answer = surveys.get_response(db, code, stage)
+scale = "1 = strongly disagree, 5 = strongly agree"
 
 with st.form("survey"):
-    issues = st.text_area("The top issues for you", value=answer.top_issues if answer else "")
-    fixes = st.text_area("Solutions you would propose", value=answer.solutions if answer else "")
-    goals = st.text_area("What you want from the meeting", value=answer.goals if answer else "")
+    if after:
+        worked = st.text_area("What worked", value=answer.what_worked if answer else "")
+        change = st.text_area("What should change", value=answer.what_to_change if answer else "")
+    else:
+        issues = st.text_area("The top issues for you", value=answer.top_issues if answer else "")
+        fixes = st.text_area(
+            "Solutions you would propose", value=answer.solutions if answer else ""
+        )
+        goals = st.text_area("What you want from the meeting", value=answer.goals if answer else "")
+    st.markdown("**How far do you agree?**")
     trust = {
         statement: st.slider(
-            statement,
-            1,
-            5,
-            (answer.trust.get(statement, 3) if answer else 3),
-            help="1 = strongly disagree, 5 = strongly agree",
+            statement, 1, 5, (answer.trust.get(statement, 3) if answer else 3), help=scale
         )
         for statement in initiative.trust_statements
     }
-    sent = st.form_submit_button("Save my answers", type="primary")
+    about = {}
+    if not after and initiative.demographic_questions:
+        st.markdown("**About you (optional)**")
+        for question in initiative.demographic_questions:
+            given = st.text_input(
+                question, (answer.demographics.get(question, "") if answer else "")
+            )
+            if given.strip():
+                about[question] = given
+    sent = st.form_submit_button("Send my answers", type="primary")
 if sent:
     try:
-        surveys.submit_survey(db, person.code, SurveyKind.PRE, issues, fixes, goals, trust=trust)
+        if after:
+            surveys.submit_survey(
+                db, code, stage, what_worked=worked, what_to_change=change, trust=trust
+            )
+        else:
+            surveys.submit_survey(
+                db, code, stage, issues, fixes, goals, trust=trust, demographics=about
+            )
         st.success("Saved. You can change your answers until the survey closes.")
     except DomainError as error:
         show_error(error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, true
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -23,6 +23,12 @@ class Initiative(Base):
     purpose: Mapped[str] = mapped_column(Text, default="")
     # Editable trust statements asked before and after the meeting (five-point scale).
     trust_statements: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Optional demographic questions the facilitator chose to ask in the survey.
+    demographic_questions: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
+    # The pre-session survey takes answers (and changes to them) until it is closed.
+    survey_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

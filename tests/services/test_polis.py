@@ -283,3 +283,17 @@ def _copy(tmp_path):
     shutil.copytree(DATA, folder, copy_function=shutil.copyfile)
     folder.chmod(0o755)
     return folder
+
+
+def test_an_uploaded_export_reads_like_the_folder_and_a_missing_file_is_named():
+    files = {name: (DATA / name).read_bytes() for name in polis_export.POLIS_FILES}
+    plain = polis_export.read_uploaded(files)
+    assert "CC BY 4.0" in plain.attribution
+    files["ATTRIBUTION.md"] = (DATA / "ATTRIBUTION.md").read_bytes()
+    assert polis_export.read_uploaded(files) == polis_export.read_export(DATA)
+    assert dataclasses.replace(plain, attribution="") == dataclasses.replace(
+        polis_export.read_export(DATA), attribution=""
+    )
+    del files["votes.csv"]
+    with pytest.raises(ValidationError, match=r"Missing votes\.csv"):
+        polis_export.read_uploaded(files)

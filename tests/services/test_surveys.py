@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import event, insert, select
 
-from db.models import AuditEntry, Initiative, SurveyResponse
-from db.models.enums import SurveyKind
+from db.models import AuditEntry, Initiative, Meeting, SurveyResponse
+from db.models.enums import MeetingStatus, SurveyKind
 from services import surveys
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
@@ -14,9 +14,14 @@ SAFE, HEARD = "I feel safe", "Police listen"
 
 
 def _room(db):
+    """A room whose survey asks two trust statements and a few demographic questions,
+    and whose meeting has closed, so the feedback form is open too."""
     room = build_room(db)
     with db.write() as s:
-        s.get_one(Initiative, room.initiative_id).trust_statements = [SAFE, HEARD]
+        initiative = s.get_one(Initiative, room.initiative_id)
+        initiative.trust_statements = [SAFE, HEARD]
+        initiative.demographic_questions = ["age", "area", "languages", "a"]
+        s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED
     return room
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services import agenda, agenda_review
-from tests.views.helpers import click, texts
+from tests.views.helpers import by_label, click, texts
 
 
 def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(room_app, db):
@@ -50,3 +50,42 @@ def test_the_review_screen_offers_the_full_export_to_a_facilitator_only(room_app
     lead = room_app("lead").run().switch_page("views/review.py").run()
     assert not lead.exception
     assert not lead.get("download_button")
+
+
+def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeting(room_app, db):
+    from services import room_control, surveys
+
+    room = room_app.room
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+    assert [t.value for t in at.title] == ["Before we meet"]
+    by_label(at.text_area, "The top issues for you").input("Waiting an hour for help")
+    at = click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "pre").top_issues == "Waiting an hour for help"
+    room_control.start_meeting(db, room.facilitator, room.meeting_id)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+    assert [t.value for t in at.title] == ["How did it go?"]
+    by_label(at.text_area, "What worked").input("Being heard by an officer")
+    click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "post").what_worked == "Being heard by an officer"
+
+
+def test_the_facilitator_closes_the_survey_and_the_link_says_so(room_app, db):
+    at = room_app("fac").run().switch_page("views/prepare.py").run()
+    assert not at.exception
+    at = click(at, "Close the survey")
+    assert "Survey updated." in texts(at)
+    link = room_app(query={"code": "code-3"}).run().switch_page("views/survey.py").run()
+    assert any("The survey has closed" in e.value for e in link.error)
+
+
+def test_the_facilitator_records_an_interview(room_app, db):
+    from services import interviews
+
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/prepare.py").run()
+    by_label(at.text_input, "Interviewee").input("Chief of Police")
+    by_label(at.text_area, "Notes").input("Wants data shared monthly")
+    at = click(at, "Save the interview")
+    (saved,) = interviews.list_interviews(db, room.facilitator, room.initiative_id)
+    assert (saved.interviewee, saved.notes) == ("Chief of Police", "Wants data shared monthly")

@@ -1,0 +1,60 @@
+"""Panels of the prepare screen: survey settings, an interview form, the Pol.is upload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty lines of a text area, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def survey_settings(
+    initiative: Any, on_open: Callable, on_trust: Callable, on_questions: Callable
+) -> None:
+    """Open or close the survey; edit its trust statements and demographic questions."""
+    state = "open" if initiative.survey_open else "closed"
+    st.write(f"The pre-session survey is **{state}**.")
+    if st.button("Close the survey" if initiative.survey_open else "Reopen the survey"):
+        on_open(not initiative.survey_open)
+    with st.form("survey-questions"):
+        trust = st.text_area(
+            "Trust statements, one per line (answered 1–5, before and after the meeting)",
+            "\n".join(initiative.trust_statements),
+        )
+        asked = st.text_area(
+            "Optional demographic questions, one per line",
+            "\n".join(initiative.demographic_questions),
+        )
+        if st.form_submit_button("Save the questions"):
+            on_trust(lines(trust))
+            on_questions(lines(asked))
+
+
+def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:
+    """Notes of a conversation with a key participant."""
+    with st.form("interview", clear_on_submit=True):
+        who = st.text_input("Interviewee")
+        person = st.selectbox("On the roster as", list(people), format_func=people.get, index=None)
+        by = st.text_input("Interviewer")
+        held = st.date_input("Date", value=None)
+        notes = st.text_area("Notes")
+        themes = st.text_input("Themes it raised")
+        secret = st.checkbox("Confidential: facilitators only")
+        if st.form_submit_button("Save the interview"):
+            on_save(who, notes, by, held, themes, person, secret)
+
+
+def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
+    """The four CSV files of a Pol.is export (and its ATTRIBUTION.md, if it came with one)."""
+    files = st.file_uploader(
+        "Pol.is export files: summary.csv, comments.csv, votes.csv, participants-votes.csv",
+        type=["csv", "md"],
+        accept_multiple_files=True,
+    )
+    if files and st.button("Import the conversation"):
+        on_import({f.name: f.getvalue() for f in files})
