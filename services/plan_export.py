@@ -47,7 +47,7 @@ def plan_rows(
     """The plan by due date, one dict per action under PLAN_COLUMNS; no contact details."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        return _collect(s, actor, initiative_id, include_confidential)[0]
+        return rows_in(s, actor, initiative_id, include_confidential)[0]
 
 
 def plan_csv(
@@ -56,7 +56,7 @@ def plan_csv(
     """The plan as CSV, UTF-8 with a byte order mark so Excel reads accents right."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        rows, _ = _collect(s, actor, initiative_id, include_confidential)
+        rows, _ = rows_in(s, actor, initiative_id, include_confidential)
     buffer = io.BytesIO()
     safe_frame(pd.DataFrame(rows, columns=PLAN_COLUMNS)).to_csv(
         buffer, index=False, encoding="utf-8-sig"
@@ -70,7 +70,7 @@ def plan_xlsx(
     """The plan as an Excel workbook: sheet "Action plan" and sheet "Updates", every update."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        rows, updates = _collect(s, actor, initiative_id, include_confidential)
+        rows, updates = rows_in(s, actor, initiative_id, include_confidential)
     sheets = {"Action plan": (rows, PLAN_COLUMNS), "Updates": (updates, UPDATE_COLUMNS)}
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -91,7 +91,7 @@ def status_words(status: ActionStatus) -> str:
     return status.value.replace("_", " ").capitalize()
 
 
-def _collect(
+def rows_in(
     s: Session, actor: Actor, initiative_id: int, include_confidential: bool
 ) -> tuple[list[dict], list[dict]]:
     require(s, Initiative, initiative_id, "initiative")

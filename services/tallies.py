@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Vote, VotingRound
@@ -85,9 +86,14 @@ class RoundResults:
 def results(db: Database, round_id: int) -> RoundResults:
     """Totals, the split by group and the common-ground ranking, from one count."""
     with db.read() as s:
-        rows, voters = count_round(s, round_id)
-        mode = require(s, VotingRound, round_id, "voting round").mode
-    return RoundResults(mode, _totals(rows), rows, voters, _ranking(rows, voters, mode))
+        return results_in(s, round_id)
+
+
+def results_in(s: Session, round_id: int) -> RoundResults:
+    """`results` inside a read the caller already holds (a report gathering many things)."""
+    rows, voters = count_round(s, round_id)
+    mode = require(s, VotingRound, round_id, "voting round").mode
+    return RoundResults(mode, _totals(rows), rows, voters, rank_items(rows, voters, mode))
 
 
 def totals(db: Database, round_id: int) -> list[ItemTotal]:
@@ -115,9 +121,10 @@ def _totals(rows: list[ItemByGroup]) -> list[ItemTotal]:
     return result
 
 
-def _ranking(
+def rank_items(
     rows: list[ItemByGroup], round_voters: dict[int, int], mode: VoteMode
 ) -> list[CommonGround]:
+    """Items by bridging score from counts already made: best first."""
     result = []
     for row in rows:
         shares = []

@@ -49,16 +49,17 @@ class VoiceBalance:
 def voice_balance(db: Database, meeting_id: int) -> list[VoiceShare]:
     """The groups, most under-heard first (`voice_summary` adds the totals)."""
     with db.read() as s:
-        return list(_summary(s, meeting_id).shares)
+        return list(summary_in(s, meeting_id).shares)
 
 
 def voice_summary(db: Database, meeting_id: int) -> VoiceBalance:
     """Groups by ratio of voice to presence, plus totals and whether it is too early to judge."""
     with db.read() as s:
-        return _summary(s, meeting_id)
+        return summary_in(s, meeting_id)
 
 
-def _summary(s: Session, meeting_id: int) -> VoiceBalance:
+def summary_in(s: Session, meeting_id: int) -> VoiceBalance:
+    """`voice_summary` inside a read the caller already holds."""
     meeting = require(s, Meeting, meeting_id, "meeting")
     seated_here = Participant.table_id.in_(
         select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)

@@ -13,6 +13,8 @@ from services import (
     participants,
     polis,
     polis_export,
+    presession_document,
+    presession_report,
     survey_settings,
     surveys,
 )
@@ -41,6 +43,32 @@ if actor.is_facilitator:
                 done="Questions saved.",
             ),
         )  # fmt: skip
+
+st.header("Pre-session report")
+report = presession_report.presession_report(db, actor, initiative_id)
+show_records(
+    report.responses,
+    {
+        "Group": "group",
+        "Invited": "invited",
+        "Responded": "responded",
+        "Rate": lambda r: "—" if r.rate is None else f"{r.rate:.0%}",
+    },
+    "No stakeholder groups yet.",
+)
+html_col, pdf_col = st.columns(2)
+html_col.download_button(
+    "Download the report (HTML)",
+    lambda: presession_document.report_html(report),
+    file_name="pre-session-report.html",
+    mime="text/html",
+)
+pdf_col.download_button(
+    "Download the report (PDF)",
+    lambda: presession_document.report_pdf(report),
+    file_name="pre-session-report.pdf",
+    mime="application/pdf",
+)
 
 st.header("Survey responses")
 show_records(

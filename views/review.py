@@ -3,7 +3,18 @@
 import streamlit as st
 
 import runtime
-from services import actions, conflicts, ideas, initiative_export, notes, voting_rounds
+from components.trust_chart import render_trust_chart
+from services import (
+    actions,
+    conflicts,
+    ideas,
+    initiative_export,
+    meeting_report,
+    meeting_tables,
+    notes,
+    trust_pulse,
+    voting_rounds,
+)
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -19,6 +30,33 @@ figures = {
 }
 for column, (name, count) in zip(st.columns(len(figures)), figures.items(), strict=True):
     column.metric(name, count)
+
+st.header("Trust pulse: before and after the meeting")
+render_trust_chart(trust_pulse.trust_pulse(db, actor, initiative_id), key="trust")
+
+st.header("Downloads")
+private = actor.is_facilitator and st.checkbox(
+    "Include confidential items (facilitators only; never contact details)", key="private"
+)
+report_col, zip_col, xlsx_col = st.columns(3)
+report_col.download_button(
+    "Meeting report (PDF)",
+    lambda: meeting_report.meeting_report_pdf(db, actor, meeting_id, private),
+    file_name="meeting-report.pdf",
+    mime="application/pdf",
+)
+zip_col.download_button(
+    "Every table (CSV, zipped)",
+    lambda: meeting_tables.tables_zip(db, actor, meeting_id, private),
+    file_name="meeting-tables.zip",
+    mime="application/zip",
+)
+xlsx_col.download_button(
+    "Every table (one Excel workbook)",
+    lambda: meeting_tables.tables_xlsx(db, actor, meeting_id, private),
+    file_name="meeting-tables.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 
 if actor.is_facilitator:
     st.header("Full export")

@@ -46,10 +46,14 @@ def test_the_setup_screen_reports_a_bad_roster_row_by_row_and_writes_nothing(roo
 def test_the_review_screen_offers_the_full_export_to_a_facilitator_only(room_app):
     fac = room_app("fac").run().switch_page("views/review.py").run()
     assert not fac.exception
-    assert len(fac.get("download_button")) == 1
+    labels = [b.proto.label for b in fac.get("download_button")]
+    assert "Download the whole initiative as JSON" in labels
+    assert "Meeting report (PDF)" in labels
     lead = room_app("lead").run().switch_page("views/review.py").run()
     assert not lead.exception
-    assert not lead.get("download_button")
+    lead_labels = [b.proto.label for b in lead.get("download_button")]
+    assert "Download the whole initiative as JSON" not in lead_labels
+    assert "Meeting report (PDF)" in lead_labels
 
 
 def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeting(room_app, db):

@@ -1,0 +1,189 @@
+"""The meeting's tables for the Thought Leader Team: CSV zip, workbook, and what stays out."""
+
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+
+from db.models.enums import VoteMode
+from services import (
+    actions,
+    charter_signoff,
+    charters,
+    conflict_parties,
+    conflicts,
+    ideas,
+    notes,
+    participants,
+    themes,
+    voting_ballots,
+    voting_rounds,
+)
+from services.errors import PermissionDenied
+from services.meeting_tables import meeting_frames, tables_xlsx, tables_zip
+from services.voting_items import round_items
+from tests.factories import build_room
+
+FORMULA = '=HYPERLINK("http://x","y")'
+EMAIL, PHONE = "zoe@example.org", "+1 555 0100"
+CODES = ["code-0", "code-1", "code-2", "code-3"]
+COLUMNS = {
+    "Listening notes": ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"],
+    "Ideas": ["Table", "Idea", "Group", "Theme", "Status"],
+    "Themes": ["Theme", "Description", "Ideas"],
+    "Votes": ["Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass"],
+    "Common ground": ["Round", "Rank", "Item", "Score", "Group shares", "Unites or divides"],
+    "Voice balance": [
+        "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
+        "Share of contributions (%)", "Under-heard",
+    ],
+    "Conflicts": [
+        "Table", "Issue", "Status", "Parties", "Options", "Agreement", "Next step", "Owner",
+    ],
+    "Charter sign-off": [
+        "Group", "Major group", "Status", "Signed version", "Signed by", "Signed on",
+    ],
+    "Action plan": [
+        "Action", "Description", "Measure of done", "Owner", "Group", "Due", "Status", "Ready",
+        "Serves", "Last update", "Last update on",
+    ],
+}  # fmt: skip
+
+
+def full_meeting(db):
+    """A room with notes, ideas (a formula, a secret), a vote, conflicts, charter and plan."""
+    room = build_room(db)
+    fac, s1, s2 = room.facilitator, room.scribe1, room.scribe2
+    owner = room.participant_ids[0]
+    participants.update_participant(
+        db, fac, owner, "Zoë Owner", room.police_id, EMAIL, PHONE, "call after 6", room.table1_id
+    )
+    notes.add_note(
+        db, s1, room.table1_id, "We wait an hour for help", "Help comes too late",
+        "Safety at night", room.residents_id, True,
+    )  # fmt: skip
+    notes.add_note(db, s2, room.table2_id, "Secret note", confidential=True)
+    youth = ideas.add_idea(db, s1, room.table1_id, "A youth centre", room.residents_id)
+    formula = ideas.add_idea(db, s2, room.table2_id, FORMULA, room.police_id)
+    ideas.add_idea(db, s1, room.table1_id, "Secret idea", confidential=True)
+    theme = themes.create_theme(db, fac, room.meeting_id, "Youth")
+    themes.assign_theme(db, fac, [youth.id], theme.id)
+    rnd = voting_rounds.create_round(
+        db, fac, room.meeting_id, "First vote", VoteMode.DOTS, 5, 3, [youth.id, formula.id]
+    )
+    voting_rounds.open_round(db, fac, rnd.id)
+    a, b = [i.id for i in round_items(db, rnd.id)]
+    for code, item, dots in [("code-0", a, 2), ("code-1", a, 1), ("code-1", b, 1)]:
+        voting_ballots.set_dots(db, code, item, dots)
+    fight = conflicts.create_conflict(db, fac, room.meeting_id, "Response times", room.table1_id)
+    conflict_parties.set_party(
+        db, fac, fight.id, room.police_id, "Patrols are stretched", "Officer safety"
+    )
+    conflicts.set_status(db, fac, fight.id, "agreed", "Crisis team answers at night", "Pilot")
+    conflicts.create_conflict(db, fac, room.meeting_id, "Informant names", confidential=True)
+    charter = charters.new_version(db, fac, room.initiative_id, "Safer calls together")
+    charter_signoff.sign(db, room.leader, charter.id)
+    actions.create_action(db, fac, room.initiative_id, "Train officers", owner_participant_id=owner)
+    return room
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_every_table_is_there_with_its_columns_and_its_content(db):
+    room = full_meeting(db)
+    frames = meeting_frames(db, room.facilitator, room.meeting_id)
+    assert {name: list(f.columns) for name, f in frames.items()} == COLUMNS
+    note = frames["Listening notes"].iloc[0]
+    assert (note["Table"], note["Said"], note["Interest"]) == (
+        "Table 1", "We wait an hour for help", "Safety at night",
+    )  # fmt: skip
+    assert (note["Group"], note["Confirmed"]) == ("Residents", "Yes")
+    assert frames["Ideas"]["Theme"].tolist() == ["Youth", ""]
+    assert frames["Themes"].values.tolist() == [["Youth", "", 1]]
+    votes = frames["Votes"]
+    youth = votes[votes["Item"] == "A youth centre"].set_index("Group")["Dots"].to_dict()
+    assert youth == {"Police": 2, "Residents": 1}
+    ground = frames["Common ground"].iloc[0]
+    assert (ground["Rank"], ground["Item"], ground["Unites or divides"]) == (
+        1, "A youth centre", "Unites",
+    )  # fmt: skip
+    assert ground["Group shares"] == "Police 1/1 (100%); Residents 1/1 (100%)"
+    conflict = frames["Conflicts"].iloc[0]
+    assert conflict["Agreement"] == "Crisis team answers at night"
+    parties = "Police — position: Patrols are stretched; interests: Officer safety"
+    assert conflict["Parties"] == parties
+    signed = frames["Charter sign-off"].set_index("Group")["Status"].to_dict()
+    assert signed == {"Police": "Signed", "Residents": "Not signed"}
+    assert frames["Charter sign-off"].iloc[0]["Signed by"] == "Lead"
+    assert frames["Action plan"]["Owner"].tolist() == ["Zoë Owner"]
+
+
+def test_the_zip_holds_one_csv_per_table_that_pandas_reads_back(db):
+    room = full_meeting(db)
+    members = _members(tables_zip(db, room.facilitator, room.meeting_id))
+    assert len(members) == len(COLUMNS)
+    for name, columns in COLUMNS.items():
+        data = members[name.lower().replace(" ", "_").replace("-", "_") + ".csv"]
+        assert data.startswith(b"\xef\xbb\xbf")
+        df = pd.read_csv(io.BytesIO(data), keep_default_na=False)
+        assert list(df.columns) == columns
+    ideas_csv = pd.read_csv(io.BytesIO(members["ideas.csv"]), keep_default_na=False)
+    assert ideas_csv["Idea"].tolist() == ["A youth centre", "'" + FORMULA]
+
+
+def test_the_workbook_has_every_table_as_a_sheet(db):
+    room = full_meeting(db)
+    data = tables_xlsx(db, room.facilitator, room.meeting_id)
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, keep_default_na=False)
+    assert list(sheets) == list(COLUMNS)
+    assert all(len(name) <= 31 for name in sheets)
+    for name, columns in COLUMNS.items():
+        assert list(sheets[name].columns) == columns
+    assert sheets["Ideas"]["Idea"].tolist() == ["A youth centre", "'" + FORMULA]
+
+
+def _secrets_in(db, actor, meeting_id, include_private):
+    frames = meeting_frames(db, actor, meeting_id, include_private)
+    return {
+        "note": "Secret note" in frames["Listening notes"]["Said"].tolist(),
+        "idea": any("Secret idea" in t for t in frames["Ideas"]["Idea"]),
+        "conflict": "Informant names" in frames["Conflicts"]["Issue"].tolist(),
+    }
+
+
+def test_confidential_items_only_for_a_facilitator_who_asks(db):
+    room = full_meeting(db)
+    nothing = {"note": False, "idea": False, "conflict": False}
+    assert _secrets_in(db, room.facilitator, room.meeting_id, False) == nothing
+    assert _secrets_in(db, room.leader, room.meeting_id, False) == nothing
+    assert _secrets_in(db, room.leader, room.meeting_id, True) == nothing
+    everything = {"note": True, "idea": True, "conflict": True}
+    assert _secrets_in(db, room.facilitator, room.meeting_id, True) == everything
+
+
+@pytest.mark.parametrize("export", [tables_zip, tables_xlsx])
+def test_no_contact_details_or_personal_codes_anywhere(db, export):
+    room = full_meeting(db)
+    data = export(db, room.facilitator, room.meeting_id, include_private=True)
+    for blob in [data, *_members(data).values()]:
+        for secret in [EMAIL, PHONE, "call after 6", *CODES]:
+            assert secret.encode() not in blob
+
+
+def test_an_empty_meeting_gives_empty_tables_with_their_columns(db):
+    room = build_room(db)
+    frames = meeting_frames(db, room.leader, room.meeting_id)
+    for name in ["Listening notes", "Ideas", "Votes", "Common ground", "Conflicts"]:
+        assert frames[name].empty and list(frames[name].columns) == COLUMNS[name]
+    assert tables_xlsx(db, room.leader, room.meeting_id).startswith(b"PK")
+
+
+def test_a_scribe_is_refused(db):
+    room = full_meeting(db)
+    for export in [meeting_frames, tables_zip, tables_xlsx]:
+        with pytest.raises(PermissionDenied):
+            export(db, room.scribe1, room.meeting_id)

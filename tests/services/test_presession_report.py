@@ -1,0 +1,129 @@
+"""The pre-session report: response per group, counted words, interviews, Pol.is, HTML and PDF."""
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from db.models import Interview, Stakeholder, SurveyResponse
+from db.models.enums import StakeholderCategory, SurveyKind
+from services import polis, tallies
+from services.errors import PermissionDenied
+from services.presession_document import HEADINGS, report_html, report_pdf
+from services.presession_report import GroupResponse, InterviewNote, presession_report
+from tests.factories import build_room
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
+SCRIPT = "<script>alert('x')</script>"
+
+
+def answer(db, participant_id, kind, **texts):
+    """A response saved straight through the ORM: when a survey may be sent is not tested here."""
+    with db.write() as s:
+        s.add(SurveyResponse(participant_id=participant_id, kind=SurveyKind(kind), **texts))
+
+
+@pytest.fixture
+def room(db):
+    room = build_room(db)
+    people = room.participant_ids  # 0 and 2 police, 1 and 3 residents
+    answer(db, people[0], "pre", top_issues="Speeding cars, speeding!", goals="Trust")
+    answer(db, people[1], "pre", top_issues="Speeding and lighting", solutions="Lighting")
+    answer(db, people[3], "pre", top_issues="Cars", solutions=SCRIPT)
+    # Feedback after the meeting is not a pre-session response.
+    answer(db, people[2], "post", top_issues="Parking", what_worked="Tables")
+    with db.write() as s:
+        s.add(
+            Stakeholder(
+                initiative_id=room.initiative_id, name="Youth", category=StakeholderCategory.YOUTH
+            )
+        )
+        s.add_all([
+            Interview(initiative_id=room.initiative_id, interviewee="Chief Ada",
+                      held_on=date(2025, 3, 4), notes="n", themes=f"Staffing {SCRIPT}"),
+            Interview(initiative_id=room.initiative_id, interviewee="Secret Source",
+                      notes="n", themes="Hidden theme", confidential=True),
+        ])  # fmt: skip
+    return room
+
+
+def test_response_rate_per_group_counts_pre_answers_against_participants(db, room):
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.responses == (
+        GroupResponse("Police", 2, 1, 0.5),
+        GroupResponse("Residents", 2, 2, 1.0),
+        GroupResponse("Youth", 0, 0, None),
+    )
+
+
+def test_issues_solutions_and_goals_are_counted_words(db, room):
+    report = presession_report(db, room.leader, room.initiative_id)
+    assert report.top_issues == {"speeding": 3, "cars": 2, "lighting": 1}
+    # Most used first, ties alphabetical; markup is no word.
+    assert list(report.solutions.items()) == [("script", 2), ("alert", 1), ("lighting", 1)]
+    assert report.goals == {"trust": 1}
+
+
+def test_confidential_interviews_are_left_out(db, room):
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.interviews == (
+        InterviewNote("Chief Ada", date(2025, 3, 4), f"Staffing {SCRIPT}"),
+    )
+    assert "Secret Source" not in report_html(report)
+    assert "Hidden theme" not in report_html(report)
+
+
+def test_without_polis_the_report_says_so(db, room):
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.polis is None
+    assert "No Pol.is conversation was imported" in report_html(report)
+
+
+def test_an_imported_polis_round_gives_what_unites_and_divides(db, room):
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, polis.read_export(DATA))
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    ranking = tallies.common_ground(db, load.round_id)
+    assert report.polis.title.startswith("Pol.is: ")
+    # The same ranking tallies gives, split into the five best that unite and that divide.
+    assert list(report.polis.unite) == [r for r in ranking if not r.divides][:5]
+    assert len(report.polis.unite) == 5
+    assert report.polis.divide and all(r.divides for r in report.polis.divide)
+    spreads = [r.spread for r in report.polis.divide]
+    assert spreads == sorted(spreads, reverse=True)
+    groups = {g.group for r in report.polis.unite for g in r.groups}
+    assert groups == {"Pol.is opinion group 1", "Pol.is opinion group 2", "Pol.is opinion group 3"}
+    assert "CC BY 4.0" in report.polis.attribution
+    html = report_html(report)
+    assert report.polis.unite[0].text.split()[0] in html
+    assert "compdemocracy.org/polis" in html
+
+
+def test_the_html_escapes_peoples_text_and_has_every_heading(db, room):
+    with db.write() as s:
+        s.add(Stakeholder(initiative_id=room.initiative_id, name="<b>Bold</b> group",
+                          category=StakeholderCategory.OTHER))  # fmt: skip
+    html = report_html(presession_report(db, room.facilitator, room.initiative_id))
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; group" in html
+    for heading in HEADINGS:
+        assert f"<h2>{heading}</h2>" in html
+    assert "<caption>" in html and '<th scope="col">' in html and '<th scope="row">' in html
+
+
+def test_the_pdf_opens_and_has_every_heading(db, room):
+    polis.load_into_meeting(db, room.facilitator, room.meeting_id, polis.read_export(DATA))
+    data = report_pdf(presession_report(db, room.facilitator, room.initiative_id))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    flat = " ".join(text.split())
+    for heading in HEADINGS:
+        assert heading in flat
+    assert "Chief Ada" in flat and "Secret Source" not in flat
+    assert "CC BY 4.0" in flat
+
+
+def test_a_scribe_is_refused(db, room):
+    with pytest.raises(PermissionDenied, match="facilitator or a Thought Leader"):
+        presession_report(db, room.scribe1, room.initiative_id)
