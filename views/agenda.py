@@ -3,6 +3,7 @@
 import streamlit as st
 
 import runtime
+from components.agenda_form import step_form
 from components.notices import action_runner, show_flash
 from components.text import escape_markdown
 from services import agenda, agenda_review
@@ -34,6 +35,13 @@ if actor.role is Role.LEADER:
     if mine and st.button("Withdraw my approval"):
         act(agenda_review.withdraw_approval, meeting_id, done="Approval withdrawn.")
 
+if actor.is_facilitator:
+    with st.expander("Add a step", expanded=not items):
+        step_form(
+            "new-step", None,
+            lambda *f: act(agenda.add_item, meeting_id, *f, done="Step added."),
+            "Add the step",
+        )  # fmt: skip
 notes = agenda_review.comments(db, meeting_id)
 for item in items:
     with st.container(border=True):
@@ -47,6 +55,20 @@ for item in items:
             st.markdown(f"*Materials:* {escape_markdown(item.materials)}")
         for note in notes.get(item.id, []):
             st.caption(escape_markdown(f"{note.author}: {note.text}"))
+        if actor.is_facilitator:
+            with st.expander("Change this step"):
+                step_form(
+                    f"edit-{item.id}", item,
+                    lambda *f, i=item.id: act(agenda.update_item, i, *f, done="Step saved."),
+                    "Save the step",
+                )  # fmt: skip
+                up, down, drop = st.columns(3)
+                if up.button("Move up", key=f"up-{item.id}", disabled=item.position == 1):
+                    act(agenda.move_item, item.id, -1, done="Moved up.")
+                if down.button("Move down", key=f"down-{item.id}", disabled=item is items[-1]):
+                    act(agenda.move_item, item.id, +1, done="Moved down.")
+                if drop.button("Remove the step", key=f"drop-{item.id}"):
+                    act(agenda.delete_item, item.id, done="Step removed.")
         if actor.role in (Role.LEADER, Role.FACILITATOR):
             with st.form(f"comment-{item.id}", clear_on_submit=True):
                 text = st.text_input("Comment on this step", key=f"c-{item.id}")

@@ -3,18 +3,31 @@
 import streamlit as st
 
 import runtime
+from components.charter_panels import signoff_table
+from components.console_panels import voice_panel
+from components.plan_charts import render_progress_chart
+from components.results import round_results
+from components.review_panels import conflicts_record, tables_record
 from components.trust_chart import render_trust_chart
 from services import (
+    action_followup,
     actions,
+    charter_signoff,
+    charters,
     conflicts,
     ideas,
     initiative_export,
     meeting_report,
     meeting_tables,
     notes,
+    stakeholders,
+    tables,
+    tallies,
     trust_pulse,
+    voice,
     voting_rounds,
 )
+from services.vocab import RoundStatus
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -31,11 +44,39 @@ figures = {
 for column, (name, count) in zip(st.columns(len(figures)), figures.items(), strict=True):
     column.metric(name, count)
 
+groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+private = actor.is_facilitator
+st.header("What the tables said and proposed")
+tables_record(
+    {t.id: t.number for t in tables.list_tables(db, meeting_id)},
+    notes.list_notes(db, actor, meeting_id),
+    ideas.list_ideas(db, meeting_id, include_confidential=private),
+    groups,
+)
+st.header("Voting results")
+for voting_round in voting_rounds.list_rounds(db, meeting_id):
+    if voting_round.status is not RoundStatus.DRAFT:
+        round_results(
+            voting_round.title, tallies.results(db, voting_round.id), f"r{voting_round.id}"
+        )
+st.header("Voice balance")
+voice_panel(voice.voice_summary(db, meeting_id))
+st.header("Conflicts and agreements")
+conflicts_record(conflicts.list_conflicts(db, actor, meeting_id, include_confidential=private))
+st.header("Charter sign-off")
+latest = charters.latest_charter(db, initiative_id)
+if latest is None:
+    st.info("No charter yet.")
+else:
+    signoff_table(charter_signoff.signoff_status(db, initiative_id), latest.version)
+st.header("Action plan")
+render_progress_chart(action_followup.progress_by_group(db, initiative_id), key="review-progress")
+
 st.header("Trust pulse: before and after the meeting")
 render_trust_chart(trust_pulse.trust_pulse(db, actor, initiative_id), key="trust")
 
 st.header("Downloads")
-private = actor.is_facilitator and st.checkbox(
+private = private and st.checkbox(
     "Include confidential items (facilitators only; never contact details)", key="private"
 )
 report_col, zip_col, xlsx_col = st.columns(3)

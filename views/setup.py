@@ -107,6 +107,16 @@ show_records(
     {"Table": "number", "Scribe": lambda t: account_names.get(t.scribe_account_id, "— none —")},
     "This meeting has no tables yet.",
 )
+scribes = {a.id: a.display_name for a in all_accounts if a.role is Role.SCRIBE and a.active}
+if seats and scribes:
+    with st.expander("Give a table its scribe"):
+        seat = st.selectbox(
+            "Table", [t.id for t in seats], format_func=lambda t: f"Table {table_numbers[t]}",
+            key="scribe-table",
+        )  # fmt: skip
+        scribe = st.selectbox("Scribe", list(scribes), format_func=scribes.get, key="scribe")
+        if st.button("Assign the scribe"):
+            act(tables.assign_scribe, seat, scribe, done="Scribe assigned.")
 if seats and roster:
     with st.expander("Seat everyone automatically"):
         try:
@@ -125,6 +135,20 @@ if seats and roster:
             act(participants.assign_table, person.id, seat, done=f"{person.name} moved.")
 
 st.header("Accounts")
+with st.expander("Add an account"), st.form("new-account", clear_on_submit=True):
+    username = st.text_input("Username (lowercase letters, digits, . - _)")
+    display = st.text_input("Name shown to others")
+    role = st.selectbox("Role", list(Role), format_func=label)
+    speaks_for = st.selectbox(
+        "Speaks for (leaders)", list(group_names), format_func=group_names.get, index=None
+    )
+    email = st.text_input("Email (optional)")
+    password = st.text_input("Password (at least 10 characters)", type="password")
+    if st.form_submit_button("Add the account"):
+        act(
+            accounts.create_account, username, display, role, password, email, speaks_for,
+            done="Account added.",
+        )  # fmt: skip
 show_records(
     all_accounts,
     {

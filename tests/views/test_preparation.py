@@ -93,3 +93,48 @@ def test_the_facilitator_records_an_interview(room_app, db):
     at = click(at, "Save the interview")
     (saved,) = interviews.list_interviews(db, room.facilitator, room.initiative_id)
     assert (saved.interviewee, saved.notes) == ("Chief of Police", "Wants data shared monthly")
+
+
+def test_the_facilitator_designs_the_agenda_step_by_step(room_app, db):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/agenda.py").run()
+    form = next(t for t in at.text_input if t.label == "Step title" and t.value == "")
+    form.input("Partnering charter")
+    at = click(at, "Add the step")
+    assert "Step added." in texts(at)
+    titles = [i.title for i in agenda.list_agenda(db, room.meeting_id)]
+    assert titles == ["Listen", "Ideas", "Vote", "Partnering charter"]
+    last = agenda.list_agenda(db, room.meeting_id)[-1]
+    next(b for b in at.button if b.key == f"up-{last.id}").click()
+    at.run()
+    assert [i.title for i in agenda.list_agenda(db, room.meeting_id)][2] == "Partnering charter"
+
+
+def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
+    from services import signin_accounts
+
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/setup.py").run()
+    by_label(at.text_input, "Username (lowercase letters, digits, . - _)").input("resident.lead")
+    by_label(at.text_input, "Name shown to others").input("Resident lead")
+    by_label(at.selectbox, "Role").select("leader")
+    by_label(at.selectbox, "Speaks for (leaders)").select(room.residents_id)
+    by_label(at.text_input, "Password (at least 10 characters)").input("a-long-password")
+    at = click(at, "Add the account")
+    assert "Account added." in texts(at)
+    made = signin_accounts.get_account_by_username(db, "resident.lead")
+    assert (made.role.value, made.stakeholder_id) == ("leader", room.residents_id)
+
+
+def test_leaders_review_the_record_without_confidential_items(room_app, db):
+    from services import ideas, notes
+
+    room = room_app.room
+    notes.add_note(db, room.scribe1, room.table1_id, "We need faster help", "You want speed")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "A named officer", confidential=True)
+    at = room_app("lead").run().switch_page("views/review.py").run()
+    assert not at.exception
+    shown = " ".join(texts(at))
+    assert "We need faster help" in shown and "Crisis line first" in shown
+    assert "A named officer" not in shown
