@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 
 from services import pdf_layout as layout
+from services.wordcloud_render import render_png
 
 if TYPE_CHECKING:
     from services.presession_report import PolisSummary, PreSessionReport
@@ -64,14 +67,32 @@ def _pct(share: float | None) -> str:
     return "no votes" if share is None else f"{share:.0%}"
 
 
+def word_clouds(report: PreSessionReport) -> dict[str, tuple[bytes, str]]:
+    """Per word section with words: its cloud as PNG and the same words said in text."""
+    clouds = {}
+    for heading, field in WORD_SECTIONS:
+        words = getattr(report, field)
+        if words:
+            said = ", ".join(f"{w} ({n})" for w, n in list(words.items())[:10])
+            png = render_png(tuple(sorted(words.items())), width=900, height=360)
+            clouds[heading] = (png, f"Word cloud of {heading.lower()}: {said}")
+    return clouds
+
+
 def report_html(report: PreSessionReport) -> str:
     """A self-contained, printable HTML page; every piece of people's text is escaped."""
     title = f"Pre-session report: {report.initiative}"
     body = [f"<h1>{escape(title)}</h1>"]
     if report.city:
         body.append(f"<p>{escape(report.city)}</p>")
+    clouds = word_clouds(report)
     for heading, content in sections(report):
-        body.append(f"<section><h2>{escape(heading)}</h2>{_html_part(content)}</section>")
+        picture = ""
+        if heading in clouds:
+            png, alt = clouds[heading]
+            data = base64.b64encode(png).decode()
+            picture = f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" width="600">'
+        body.append(f"<section><h2>{escape(heading)}</h2>{picture}{_html_part(content)}</section>")
     if report.polis:
         body.append(f'<p class="credit">{escape(report.polis.attribution)}</p>')
     return (
@@ -106,8 +127,11 @@ def report_pdf(report: PreSessionReport) -> bytes:
     layout.text(pdf, report.initiative, 14, align="C")
     if report.city:
         layout.text(pdf, report.city, 12, align="C")
+    clouds = word_clouds(report)
     for title, content in sections(report):
         layout.heading(pdf, title, 14)
+        if title in clouds:
+            pdf.image(io.BytesIO(clouds[title][0]), w=150, alt_text=clouds[title][1])
         _pdf_part(pdf, content)
     if report.polis:
         pdf.ln(4)

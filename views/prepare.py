@@ -6,6 +6,7 @@ import runtime
 from components import prepare_panels as panels
 from components.notices import action_runner, show_flash
 from components.records import show_records
+from components.wordcloud import show_word_cloud
 from services import (
     initiatives,
     interviews,
@@ -71,8 +72,10 @@ pdf_col.download_button(
 )
 
 st.header("Survey responses")
+responses = surveys.list_responses(db, actor, initiative_id)
+show_word_cloud([r.top_issues for r in responses], key="issues-cloud")
 show_records(
-    surveys.list_responses(db, actor, initiative_id),
+    responses,
     {
         "Kind": lambda r: label(r.kind),
         "Top issues": "top_issues",

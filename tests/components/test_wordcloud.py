@@ -11,6 +11,7 @@ from wordcloud import WordCloud
 
 from components import wordcloud as cloud
 from components.text import escape_markdown
+from services import wordcloud_render
 
 FREQUENCIES = (("crisis", 5), ("police", 12), ("response", 9))
 
@@ -80,10 +81,10 @@ def test_the_layout_is_deterministic():
 
 
 def test_every_word_colour_has_4_5_to_1_contrast_on_white():
-    assert all(contrast_on_white(c) >= 4.5 for c in cloud.PALETTE)
+    assert all(contrast_on_white(c) >= 4.5 for c in wordcloud_render.PALETTE)
     png = cloud.word_cloud_png(FREQUENCIES, width=400, height=200)
     used = {c for _, c in Image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)}
-    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in cloud.PALETTE}
+    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in wordcloud_render.PALETTE}
     assert (255, 255, 255) in used
     assert used & palette  # words are drawn in palette colours (edges are antialiased)
 

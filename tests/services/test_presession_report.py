@@ -127,3 +127,23 @@ def test_the_pdf_opens_and_has_every_heading(db, room):
 def test_a_scribe_is_refused(db, room):
     with pytest.raises(PermissionDenied, match="facilitator or a Thought Leader"):
         presession_report(db, room.scribe1, room.initiative_id)
+
+
+def test_the_word_sections_carry_a_word_cloud_with_its_words_in_text(db):
+    from services.presession_document import word_clouds
+
+    room = build_room(db)
+    with db.write() as s:
+        for pid in room.participant_ids:
+            s.add(
+                SurveyResponse(
+                    participant_id=pid, kind=SurveyKind.PRE, top_issues="response times police"
+                )
+            )
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    clouds = word_clouds(report)
+    png, alt = clouds["Top issues"]
+    assert png.startswith(b"\x89PNG")
+    assert "response (4)" in alt
+    assert 'alt="Word cloud of top issues: ' in report_html(report)
+    assert "Solutions" not in clouds  # no words, no picture

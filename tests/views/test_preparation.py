@@ -138,3 +138,35 @@ def test_leaders_review_the_record_without_confidential_items(room_app, db):
     shown = " ".join(texts(at))
     assert "We need faster help" in shown and "Crisis line first" in shown
     assert "A named officer" not in shown
+
+
+BAD_ROSTER = (
+    b"name,stakeholder group,email\n"
+    b"Ana Diaz,Police,ana@example.org\n"
+    b",Residents,nobody@example.org\n"
+    b"Ben Okafor,Pirates,ben@example.org\n"
+    b"Cy Lee,Residents,not-an-email\n"
+)
+
+
+def test_a_roster_file_with_bad_rows_is_reported_row_by_row_and_nothing_is_written(room_app, db):
+    from services import participants
+
+    room = room_app.room
+
+    def count():
+        return len(participants.list_participants(db, room.facilitator, room.initiative_id))
+
+    before = count()
+    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at.file_uploader[0].upload("roster.csv", BAD_ROSTER, "text/csv").run()
+    table = next(d.value for d in at.dataframe if "Problems" in d.value)
+    assert list(table["Row"]) == [3, 4, 5]
+    assert "name" in table["Problems"][0].lower()
+    assert "Pirates" in table["Problems"][1]
+    assert "email" in table["Problems"][2].lower()
+    at = click(at, "Import the file")
+    assert any("3 rows have problems" in e.value for e in at.error)
+    assert count() == before
+    at = click(at, "Import only the good rows")
+    assert count() == before + 1
