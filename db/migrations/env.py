@@ -23,14 +23,25 @@ def run_migrations_online() -> None:
     """Upgrade or compare over a live connection (SQLite needs batch mode to alter)."""
     engine = create_db_engine(_url())
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table (copy, drop, rename). With foreign keys enforced,
+            # dropping the old table deletes its children (ON DELETE CASCADE) or fails: so
+            # they are off for the migration (before any BEGIN, or SQLite ignores it) and
+            # every reference is checked once the schema is in place.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=Base.metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
+            render_as_batch=sqlite,
             compare_type=True,
         )
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"The migration left broken references: {broken[:5]}")
     engine.dispose()
 
 
