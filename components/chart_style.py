@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -17,7 +17,6 @@ BLUE, VERMILLION, GREY = PALETTE[0], PALETTE[1], PALETTE[4]
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge")
 INK = "#000000"  # every word on a chart: 21:1 on the chart's own white background
 FONT_PX = 13  # readable from the back of the room on a projector
-CHAR_PX = 7.5  # a generous average width of one FONT_PX character
 ROW_STEP, BAR_STEP = 24, 18  # one bar per row / one bar of several: a text line each
 AXIS_CHARS = 60
 SHARE_AXIS = alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])
@@ -92,14 +91,15 @@ def share_bars(
         alt.Chart(data).mark_bar().encode(x=x, y=y, yOffset=offset, color=colour, tooltip=tooltip)
     )
     chart = alt.layer(bars, value_labels(data, "share", y, yOffset=offset))
-    return finish(chart.properties(height=alt.Step(BAR_STEP)), data["text"])
+    return finish(chart.properties(height=alt.Step(BAR_STEP)))
 
 
-def finish(chart: alt.LayerChart, words: Iterable[str]) -> alt.LayerChart:
-    """`chart` on white with black text, and room on the right for the longest of `words`."""
-    # Streamlit fits charts with contains="padding", so marks may draw into the padding but
-    # not past it: the padding is where the words after the bars go, at any width.
-    right = int(8 + CHAR_PX * max((len(w) for w in words), default=0))
+def finish(chart: alt.LayerChart) -> alt.LayerChart:
+    """`chart` on white with black text."""
+    # No padding is reserved for the words after the bars: Streamlit's fit sizing already
+    # makes room for them, and reserving it again squeezed the plot to a sliver (seen in
+    # Chromium on the trust pulse, whose labels are long).
+    right = 8
     text = {
         "labelColor": INK,
         "titleColor": INK,

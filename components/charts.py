@@ -49,7 +49,7 @@ def totals_chart(totals: Sequence[TotalRow], mode: str) -> alt.LayerChart:
         raise ValueError(f"Unknown voting mode: {mode!r}")
     labels = style.value_labels(data, "dots" if mode == "dots" else "total", y)
     chart = alt.layer(bars, labels).properties(height=alt.Step(style.ROW_STEP))
-    return style.finish(chart, data["text"])
+    return style.finish(chart)
 
 
 def by_group_chart(
@@ -99,7 +99,7 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
     )
     # "unites" or "divides" in words after the highest share, clear of its point.
     chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)), ranges["text"])
+    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
 
 
 def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:

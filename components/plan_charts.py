@@ -21,12 +21,6 @@ RATING = alt.Scale(domain=[1, 5], nice=False, zero=False)
 RATING_AXIS = alt.Axis(values=[1, 2, 3, 4, 5], format="d")
 
 
-def _finish(chart: alt.LayerChart) -> alt.LayerChart:
-    # No room kept for the words after the marks: Streamlit's autosize "fit" counts every
-    # mark's bounds already, so padding for them too halves the plot (seen in Chromium).
-    return style.finish(chart, [])
-
-
 def _tips(fields: dict[str, str]) -> list[alt.Tooltip]:
     """Tooltips titled in words: dates as on the axis, numbers to one decimal at most."""
     formats = {"T": {"format": DAY}, "Q": {"format": ".1~f"}, "N": {}}  # 4.3, never 4.333333
@@ -81,7 +75,7 @@ def impact_feasibility_chart(points: Sequence[RatedOption]) -> alt.LayerChart:
         .mark_text(align="left", baseline="middle", dx=14)
         .encode(x=x, y=alt.Y("label_y:Q", scale=RATING), text="text:N"),
     )
-    return _finish(chart.properties(height=PLOT_PX))
+    return style.finish(chart.properties(height=PLOT_PX))
 
 
 def _day(day: date) -> alt.DateTime:
@@ -123,7 +117,7 @@ def due_dates_chart(actions: Sequence[PlannedAction], today: date) -> alt.LayerC
     # Nothing dated: no rows to step through. A fixed height is the whole chart's, axis and
     # legend included (Streamlit fits it), so leave the rule at today a few rows of its own.
     height = alt.Step(style.ROW_STEP) if len(frame) else EMPTY_PX
-    return _finish(chart.properties(height=height))
+    return style.finish(chart.properties(height=height))
 
 
 def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
@@ -142,7 +136,7 @@ def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
         )
     )
     chart = alt.layer(bars, style.value_labels(groups, "total", y))
-    return _finish(chart.properties(height=alt.Step(style.ROW_STEP)))
+    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
 
 
 def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> None:

@@ -108,7 +108,7 @@ def trust_chart(rows: Sequence[TrustRow]) -> alt.LayerChart:
         )
     )  # fmt: skip
     chart = alt.layer(span, dots, style.value_labels(spans, "high", y, dx=10))
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)), spans["text"])
+    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
 
 
 def trust_table(rows: Sequence[TrustRow]) -> pd.DataFrame:

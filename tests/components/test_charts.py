@@ -102,15 +102,17 @@ def test_palette_marks_have_3_to_1_contrast_on_white():
         charts.voice_chart(VOICES).to_dict(),
     ],
 )
-def test_every_chart_has_black_words_on_white_and_room_for_them(spec):
+def test_every_chart_has_black_words_on_white_and_keeps_its_plot_wide(spec):
     assert spec["config"]["background"] == "#FFFFFF"
     assert spec["config"]["text"]["color"] == "#000000"
     assert spec["config"]["axis"]["labelColor"] == "#000000"
     assert spec["config"]["legend"]["orient"] == "bottom"
     text_layer = spec["layer"][-1]
     assert text_layer["mark"]["type"] == "text"
-    longest = max(len(row["text"]) for row in rows_of(spec, text_layer))
-    assert spec["padding"]["right"] >= longest * 7
+    assert rows_of(spec, text_layer)
+    # Streamlit's fit sizing makes room for the words itself; reserving it again as
+    # padding squeezed long-labelled plots to a sliver in Chromium.
+    assert spec["padding"]["right"] <= 16
 
 
 def test_dots_are_labelled_bars_in_ballot_order():
