@@ -42,6 +42,7 @@ def render_png(
         max_words=max(len(frequencies), 1),
         prefer_horizontal=1.0,  # sideways words are hard to read, on a projector most of all
         min_font_size=12,  # smaller words are dropped from the picture; the table keeps them
+        max_font_size=height // 5,  # with few words, one would otherwise fill the picture
     )
     cloud.generate_from_frequencies(dict(frequencies))
     buffer = io.BytesIO()
