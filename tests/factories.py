@@ -141,3 +141,71 @@ def build_elsewhere(db: Database) -> Elsewhere:
         s.add_all([table, person])
         s.flush()
         return Elsewhere(other.id, group.id, meeting.id, table.id, person.id)
+
+
+@dataclass(frozen=True)
+class Crowd:
+    """A live meeting at full size: a scribe per table and a voter per seat."""
+
+    meeting_id: int
+    facilitator: Actor
+    scribes: list[tuple[Actor, int]]
+    codes: list[str]
+
+
+def build_crowd(db: Database, tables: int, voters: int) -> Crowd:
+    """A live meeting on its ideas step, input open, `tables` scribes and `voters` people."""
+    with db.write() as s:
+        ini = Initiative(name="Crowded City")
+        s.add(ini)
+        s.flush()
+        groups = [
+            Stakeholder(initiative_id=ini.id, name=n, category=c)
+            for n, c in [
+                ("Police", StakeholderCategory.POLICE_DEPARTMENT),
+                ("Residents", StakeholderCategory.RESIDENTS_911),
+                ("Youth", StakeholderCategory.YOUTH),
+            ]
+        ]
+        fac = Account(
+            username="crowd-fac", display_name="Fac", role=Role.FACILITATOR, password_hash="x"
+        )
+        meeting = Meeting(
+            initiative_id=ini.id, title="Crowd", code="crowd", status=MeetingStatus.LIVE
+        )
+        s.add_all([*groups, fac, meeting])
+        s.flush()
+        step = AgendaItem(
+            meeting_id=meeting.id, position=1, title="Ideas", step=Step.DIVERGE, minutes=30
+        )
+        s.add(step)
+        s.flush()
+        meeting.current_item_id, meeting.input_open = step.id, True
+        scribes = []
+        seats = []
+        for n in range(1, tables + 1):
+            account = Account(
+                username=f"crowd-s{n}", display_name=f"S{n}", role=Role.SCRIBE, password_hash="x"
+            )
+            s.add(account)
+            s.flush()
+            table = MeetingTable(meeting_id=meeting.id, number=n, scribe_account_id=account.id)
+            s.add(table)
+            s.flush()
+            scribes.append((Actor(account.id, Role.SCRIBE, f"S{n}"), table.id))
+            seats.append(table.id)
+        people = [
+            Participant(
+                initiative_id=ini.id,
+                stakeholder_id=groups[i % len(groups)].id,
+                table_id=seats[i % len(seats)],
+                name=f"Voter {i}",
+                code=f"crowd-{i}",
+            )
+            for i in range(voters)
+        ]
+        s.add_all(people)
+        s.flush()
+        return Crowd(
+            meeting.id, Actor(fac.id, Role.FACILITATOR, "Fac"), scribes, [p.code for p in people]
+        )
