@@ -24,6 +24,7 @@ class Approver:
     name: str
     group: str
     approved_at: datetime
+    account_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _status(s: Session, meeting: Meeting) -> ApprovalStatus:
     rows = s.execute(given).all()
     done = {row[0] for row in rows}
     waiting = [name for account_id, name in s.execute(leaders) if account_id not in done]
-    approvers = [Approver(name, group, when) for _, name, group, when in rows]
+    approvers = [Approver(name, group, when, aid) for aid, name, group, when in rows]
     approved = meeting.agenda_status is AgendaStatus.APPROVED
     return ApprovalStatus(approved, approvers, waiting, meeting.agenda_status)
 

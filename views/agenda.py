@@ -29,7 +29,7 @@ for who in review.approvers:
         escape_markdown(f"Approved by {who.name} ({who.group}) on {who.approved_at:%d %b %H:%M}")
     )
 if actor.role is Role.LEADER:
-    mine = any(a.name == actor.name for a in review.approvers)
+    mine = any(a.account_id == actor.account_id for a in review.approvers)
     if not mine and st.button("Approve this agenda", type="primary"):
         act(agenda_review.approve, meeting_id, done="Your approval is recorded.")
     if mine and st.button("Withdraw my approval"):

@@ -187,3 +187,10 @@ def test_reopen_clears_a_partial_approval_of_a_draft(db):
         review.reopen(s, s.get_one(Meeting, room.meeting_id), room.facilitator)
     assert review.approval_status(db, room.meeting_id).approvers == []
     assert history(db, "meeting", room.meeting_id)[-1].action == "agenda_approvals_cleared"
+
+
+def test_approvers_are_named_with_their_account_so_a_screen_can_tell_whose_it_is(db):
+    room = build_room(db)
+    review.approve(db, room.leader, room.meeting_id)
+    (who,) = review.approval_status(db, room.meeting_id).approvers
+    assert who.account_id == room.leader.account_id
