@@ -1,0 +1,141 @@
+"""Start the real app with `streamlit run` on a free port, over a database of our choosing.
+
+Used by the browser tests, the two-server test and the load benchmark, so all three drive
+the same process a facilitator's `make run` starts.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STREAMLIT = Path(sys.executable).with_name("streamlit")
+
+
+@dataclass(frozen=True)
+class AppServer:
+    """One running app: where it answers and the process serving it."""
+
+    url: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+
+def seed_demo(database_url: str, password: str) -> None:
+    """Migrate `database_url` to head and seed the demo initiative, as `make run` does."""
+    from db.database import Database  # imported here so the launcher alone stays light
+    from db.migrate import upgrade_to_head
+    from seed.best_practices import LIBRARY
+    from seed.demo import build_demo
+    from services import best_practices
+    from services.actors import SYSTEM
+
+    upgrade_to_head(database_url)
+    database = Database.from_url(database_url)
+    try:
+        build_demo(database, password)
+        best_practices.upsert_library(database, SYSTEM, LIBRARY)
+    finally:
+        database.dispose()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_url: str, data_dir: Path, cookie_key: str = "") -> dict[str, str]:
+    """The environment an app server runs with: our database, our data folder."""
+    env = dict(os.environ)
+    env["DATABASE_URL"] = database_url
+    env["COMMON_GROUND_DATA_DIR"] = str(data_dir)
+    if cookie_key:
+        env["COMMON_GROUND_COOKIE_KEY"] = cookie_key
+    return env
+
+
+def start_app(
+    database_url: str,
+    data_dir: Path,
+    *,
+    script: Path = ROOT / "app.py",
+    cookie_key: str = "",
+    port: int | None = None,
+    timeout: float = 60.0,
+) -> AppServer:
+    """Run `streamlit run script` and wait until its health check answers."""
+    port = port or free_port()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log = data_dir / f"streamlit-{port}.log"
+    command = [
+        str(STREAMLIT),
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=server_env(database_url, data_dir, cookie_key),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server = AppServer(f"http://127.0.0.1:{port}", port, process, log)
+    _wait_healthy(server, timeout)
+    return server
+
+
+def stop_app(server: AppServer) -> None:
+    """Stop the server and wait for it, so its port and database connections are freed."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@contextmanager
+def running_app(database_url: str, data_dir: Path, **options) -> Iterator[AppServer]:
+    """An app server for the length of a `with` block."""
+    server = start_app(database_url, data_dir, **options)
+    try:
+        yield server
+    finally:
+        stop_app(server)
+
+
+def _wait_healthy(server: AppServer, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{server.log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    stop_app(server)
+    tail = server.log.read_text()[-3000:]
+    raise RuntimeError(f"streamlit did not answer in {timeout} s:\n{tail}")
