@@ -14,11 +14,18 @@ from db.models.enums import Role
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
-from services.validation import NAME_MAX, clean_text, optional_email, require
+from services.validation import (
+    NAME_MAX,
+    USERNAME_MAX,
+    clean_text,
+    lookup_key,
+    optional_email,
+    require,
+)
 
 PASSWORD_MIN = 10
 PASSWORD_MAX_BYTES = 72
-_USERNAME = re.compile(r"^[a-z0-9._-]{3,60}$")
+_USERNAME = re.compile(rf"^[a-z0-9._-]{{3,{USERNAME_MAX}}}$")
 
 
 def create_account(
@@ -120,24 +127,38 @@ def _username(value: str | None) -> str:
     # The sign-in widget lowercases what people type, so a stored capital could never match.
     login = (value or "").strip().lower()
     if not _USERNAME.match(login):
+        # Repeat what was typed only when it is short and printable, never a pasted essay.
+        if not login:
+            said = "A username is needed"
+        elif lookup_key(login, USERNAME_MAX):
+            said = f"“{login}” cannot be a username"
+        else:
+            said = "That cannot be a username"
         raise ValidationError(
-            f"“{login}” cannot be a username: use 3 to 60 lowercase letters, digits, dots, "
-            "dashes or underscores, with no spaces (for example maria.lopez)."
+            f"{said}: use 3 to {USERNAME_MAX} lowercase letters, digits, dots, dashes or "
+            "underscores, with no spaces (for example maria.lopez)."
         )
     return login
 
 
 def _hash(password: str) -> str:
+    try:
+        raw = password.encode()
+    except UnicodeEncodeError:
+        raise ValidationError(
+            "The password contains a broken character (half of an emoji or symbol, often from "
+            "copy and paste). Type it again."
+        ) from None
     if len(password) < PASSWORD_MIN:
         raise ValidationError(
             f"The password has {len(password)} characters; it needs at least {PASSWORD_MIN}."
         )
-    if len(password.encode()) > PASSWORD_MAX_BYTES:
+    if len(raw) > PASSWORD_MAX_BYTES:
         raise ValidationError(
             f"The password is longer than {PASSWORD_MAX_BYTES} bytes, the most bcrypt can check "
             "(accented letters and emoji count as 2 to 4). Choose a shorter one."
         )
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+    return bcrypt.hashpw(raw, bcrypt.gensalt()).decode()
 
 
 def _role(value: Role | str) -> Role:

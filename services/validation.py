@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import TypeVar
 
@@ -13,10 +14,15 @@ from services.errors import NotFound, ValidationError
 NAME_MAX = 200
 TEXT_MAX = 2_000
 LONG_MAX = 20_000
+CODE_MAX = 32
+"""The longest personal or meeting code the database holds."""
+USERNAME_MAX = 60
 
 # Tab, newline and carriage return are fine in text; other control characters (NUL
 # above all, which Postgres refuses) come from copy-paste accidents, not from people.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that take no space on the screen: a box holding only these looks empty.
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 T = TypeVar("T")
@@ -31,7 +37,11 @@ def clean_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str:
 
 
 def optional_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str:
-    """Like `clean_text`, but empty is allowed and comes back as ''."""
+    """Like `clean_text`, but empty is allowed and comes back as ''.
+
+    Text of only invisible characters (zero-width spaces, a stray byte order mark) counts
+    as empty: nobody could see what was saved.
+    """
     text = (value or "").strip()
     if len(text) > max_len:
         raise ValidationError(
@@ -43,7 +53,35 @@ def optional_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str
             f"{label} contains invisible control characters (often from copy and paste). "
             "Retype it or paste it as plain text."
         )
+    if not _encodable(text):
+        raise ValidationError(
+            f"{label} contains a broken character (half of an emoji or symbol, often from "
+            "copy and paste). Retype it or paste it as plain text."
+        )
+    if all(unicodedata.category(c) in _INVISIBLE for c in text):
+        return ""
     return text
+
+
+def _encodable(text: str) -> bool:
+    """Whether `text` can be written as UTF-8: a lone surrogate (half a pair) cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def lookup_key(value: str | None, max_len: int = CODE_MAX) -> str | None:
+    """A code or username as typed or linked, trimmed; None when it cannot name anything.
+
+    Empty, over-long, or holding characters no code has (NUL above all, which Postgres
+    refuses even inside a query): the caller then says "not valid" instead of crashing.
+    """
+    key = (value or "").strip()
+    if not key or len(key) > max_len or _CONTROL.search(key) or not _encodable(key):
+        return None
+    return key
 
 
 def optional_email(value: str | None) -> str:

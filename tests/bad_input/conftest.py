@@ -1,0 +1,48 @@
+"""One world per backend for the whole corpus: building a room for each of thousands of
+cases would cost minutes, so the cases of a module share one database and each writes
+its own rows (names that must be unique are given back after each read)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import bcrypt
+import pytest
+from sqlalchemy import text
+
+from db.database import Database
+from db.models import Base
+from tests.bad_input.fields import World, build_world
+from tests.conftest import BACKENDS
+
+
+def _empty(database: Database) -> None:
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
+    """A real database with the current schema, shared by one module's tests, per backend."""
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("bad-input")
+        database = Database.from_url(f"sqlite:///{folder / 'test.db'}")
+        Base.metadata.create_all(database.engine)
+        yield database
+        database.dispose()
+        return
+    database = request.getfixturevalue("_postgres")
+    _empty(database)
+    yield database
+    _empty(database)
+
+
+@pytest.fixture(scope="module")
+def world(shared_db: Database) -> Iterator[World]:
+    """The room and its records, built once per module and backend."""
+    with pytest.MonkeyPatch.context() as patch:
+        # bcrypt's lowest cost: the real one takes a quarter second for each account made.
+        real = bcrypt.gensalt
+        patch.setattr(bcrypt, "gensalt", lambda: real(rounds=4))
+        yield build_world(shared_db)

@@ -1,0 +1,126 @@
+"""Every text field's service, fed the whole corpus: a plain refusal or the text exactly."""
+
+from __future__ import annotations
+
+import re
+
+import bcrypt
+import pytest
+
+from db.models import Account
+from services import accounts
+from services.errors import DomainError, ValidationError
+from tests.bad_input.corpus import CASES, Case, Rule
+from tests.bad_input.fields import FIELDS, Field, World, read
+
+_USERNAME = re.compile(r"[a-z0-9._-]{3,60}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What must never reach a person: a traceback, a driver's words, a Python repr.
+_LEAKS = (
+    "Traceback",
+    'File "',
+    "sqlalchemy",
+    "psycopg",
+    "sqlite3",
+    "Error(",
+    "(Background",
+    "<class",
+    "\\x",
+    "\\u",
+)
+
+
+def assert_plain(error: DomainError, *words: str) -> None:
+    """A refusal in plain words that a facilitator can act on."""
+    message = error.message
+    assert isinstance(error, ValidationError), f"{type(error).__name__}: {message}"
+    assert message == str(error)
+    assert 10 < len(message) <= 600, f"{len(message):,} characters: {message[:200]!r}"
+    assert not _CONTROL.search(message), f"control characters in {message!r}"
+    message.encode("utf-8")  # no half characters to print
+    for leak in _LEAKS:
+        assert leak not in message, f"{leak!r} in {message!r}"
+    for word in words:
+        assert word.lower() in message.lower(), f"{word!r} not in {message!r}"
+
+
+def accepts(field: Field, case: Case) -> bool:
+    """Whether `field` must store `case` (True) rather than refuse it (False)."""
+    if case.rule is not Rule.EXACT or len(case.stored) > field.max_len:
+        return False
+    if field.kind == "username":
+        return bool(_USERNAME.fullmatch(case.stored.lower()))
+    if field.kind == "email":
+        return bool(_EMAIL.fullmatch(case.stored))
+    if field.kind == "link":
+        return case.stored.startswith("https://") and " " not in case.stored
+    return True
+
+
+def refusal_words(field: Field, case: Case) -> tuple[str, ...]:
+    """Words the refusal of `case` by `field` must hold: what is wrong and where."""
+    if case.rule is Rule.TOO_LONG or len(case.stored) > field.max_len:
+        return (field.label, "limit") if field.kind != "username" else ("username", "60")
+    if case.rule is Rule.CONTROL:
+        return (field.label, "control characters") if field.kind != "username" else ("username",)
+    if case.rule is Rule.BROKEN:
+        return (field.label,) if field.kind != "username" else ("username",)
+    if case.rule is Rule.EMPTY:
+        return ("empty",) if field.kind != "username" else ("username",)
+    return {"username": ("username",), "email": ("email address",), "link": ("https://",)}[
+        field.kind
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("field", FIELDS, ids=str)
+def test_a_field_refuses_plainly_or_stores_the_text_exactly(world: World, field: Field, case):
+    if accepts(field, case):
+        stored = field.save(world, case.text)
+        assert stored.encode("utf-8") == case.stored.encode("utf-8")
+        return
+    if case.rule is Rule.EMPTY and not field.required:
+        try:
+            assert field.save(world, case.text) == ""
+        except DomainError as error:  # an optional box may still refuse a form left empty
+            assert_plain(error)
+        return
+    with pytest.raises(DomainError) as refused:
+        field.save(world, case.text)
+    assert_plain(refused.value, *refusal_words(field, case))
+
+
+def longest(field: Field, extra: int = 0) -> str:
+    """Text exactly at `field`'s limit (plus `extra`), of characters four bytes long in UTF-8."""
+    size = field.max_len + extra
+    if field.kind == "username":
+        return "a" * size
+    if field.kind == "email":
+        return "a" * (size - len("@example.org")) + "@example.org"
+    if field.kind == "link":
+        return "https://example.org/" + "a" * (size - len("https://example.org/"))
+    return "👍" * size
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=str)
+def test_a_field_takes_text_up_to_its_limit_and_names_the_limit_past_it(world, field: Field):
+    at_limit = longest(field)
+    assert field.save(world, at_limit) == at_limit
+    with pytest.raises(DomainError) as refused:
+        field.save(world, longest(field, 1))
+    assert_plain(refused.value, f"{field.max_len:,}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_a_password_is_refused_plainly_or_checks_out_exactly(world: World, case: Case):
+    account_id = world.ids["account"]
+    try:
+        accounts.set_password(world.db, world.fac, account_id, case.text)
+    except DomainError as error:
+        assert_plain(error, "password")
+        return
+    stored = read(world.db, Account, account_id, "password_hash")
+    # Not trimmed, not normalised: the very characters typed are the password.
+    assert bcrypt.checkpw(case.text.encode(), stored.encode())
+    assert not bcrypt.checkpw(case.text.strip().encode() + b"!", stored.encode())
