@@ -13,7 +13,7 @@ from db.models.enums import MeetingStatus, Role
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
-from services.validation import NAME_MAX, clean_text, optional_text, require
+from services.validation import NAME_MAX, clean_text, lookup_key, optional_text, require
 
 
 def create_meeting(
@@ -107,8 +107,8 @@ def get_meeting(db: Database, meeting_id: int) -> Meeting:
 
 def meeting_by_code(db: Database, code: str | None) -> Meeting | None:
     """The meeting whose projector code this is, or None."""
-    clean = (code or "").strip()
-    if not clean:
+    clean = lookup_key(code)
+    if clean is None:
         return None
     with db.read() as s:
         return s.scalar(select(Meeting).where(Meeting.code == clean))

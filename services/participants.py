@@ -17,6 +17,7 @@ from services.validation import (
     NAME_MAX,
     TEXT_MAX,
     clean_text,
+    lookup_key,
     optional_email,
     optional_text,
     require,
@@ -104,8 +105,8 @@ def list_participants(db: Database, actor: Actor, initiative_id: int) -> list[Pa
 
 def participant_by_code(db: Database, code: str | None) -> Participant | None:
     """The participant whose personal code this is, or None."""
-    clean = (code or "").strip()
-    if not clean:
+    clean = lookup_key(code)
+    if clean is None:
         return None
     with db.read() as s:
         return s.scalar(select(Participant).where(Participant.code == clean))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account
 from services.actors import Actor
+from services.validation import USERNAME_MAX, lookup_key
 
 
 def get_account_by_username(db: Database, username: str | None) -> Account | None:
@@ -44,5 +45,7 @@ def actor_for_username(db: Database, username: str | None) -> Actor | None:
 
 
 def _by_username(s: Session, username: str | None) -> Account | None:
-    login = (username or "").strip().lower()
-    return s.scalar(select(Account).where(Account.username == login))
+    login = lookup_key(username, USERNAME_MAX)
+    if login is None:
+        return None
+    return s.scalar(select(Account).where(Account.username == login.lower()))

@@ -14,7 +14,14 @@ from db.models.enums import MeetingStatus, Role, SurveyKind
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, NotFound, ValidationError
-from services.validation import NAME_MAX, TEXT_MAX, in_range, optional_text, require
+from services.validation import (
+    NAME_MAX,
+    TEXT_MAX,
+    in_range,
+    lookup_key,
+    optional_text,
+    require,
+)
 
 _TEXTS = {
     "top_issues": "Top issues",
@@ -134,7 +141,7 @@ def _find_or_insert(
 
 
 def _by_code(s: Session, code: str | None) -> Participant:
-    clean = (code or "").strip()
+    clean = lookup_key(code)
     person = s.scalar(select(Participant).where(Participant.code == clean)) if clean else None
     if person is None:
         raise NotFound(

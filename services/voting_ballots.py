@@ -10,7 +10,7 @@ from db.database import Database
 from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound, utcnow
 from db.models.enums import Choice, RoundStatus, VoteMode
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
-from services.validation import in_range, require
+from services.validation import in_range, lookup_key, require
 from services.voting_items import BallotView, ballot_view
 
 
@@ -109,7 +109,8 @@ def _open_item(
 
 
 def _voter(s: Session, code: str) -> Participant:
-    voter = s.scalar(select(Participant).where(Participant.code == (code or "").strip()))
+    clean = lookup_key(code)
+    voter = s.scalar(select(Participant).where(Participant.code == clean)) if clean else None
     if voter is None:
         raise NotFound(
             "This voting link is not valid. Check the link on your badge, "

@@ -1,0 +1,52 @@
+"""Codes and usernames that name nothing: every look-up says "not valid", on both backends.
+
+A code arrives from a link (`vote?code=…`, `projector?code=…`, `survey?code=…`) and a
+username from the sign-in box, so either can hold anything; Postgres refuses a NUL byte
+even inside a query, which must never surface as a driver's error.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services import meetings, participants, signin_accounts, surveys, voting_ballots
+from services.errors import NotFound
+from tests.bad_input.corpus import CASES
+from tests.bad_input.fields import World
+from tests.bad_input.test_service_fields import _LEAKS
+
+BAD_CODES = [c.text for c in CASES] + ["wrong", "meet-code ", "MEET-CODE", "x" * 33, "%00", "'"]
+IDS = [c.name for c in CASES] + ["wrong", "a meeting code", "capitals", "33", "escaped", "quote"]
+
+
+@pytest.mark.parametrize("code", BAD_CODES, ids=IDS)
+def test_a_bad_code_names_no_participant_meeting_or_login(world: World, code: str):
+    assert participants.participant_by_code(world.db, code) is None
+    assert signin_accounts.get_account_by_username(world.db, code) is None
+    assert signin_accounts.actor_for_username(world.db, code) is None
+    if code != "meet-code ":
+        assert meetings.meeting_by_code(world.db, code) is None
+
+
+@pytest.mark.parametrize("code", BAD_CODES, ids=IDS)
+def test_a_bad_code_gets_not_valid_from_the_survey_and_the_ballot(world: World, code: str):
+    calls = [
+        lambda: surveys.survey_stage(world.db, code),
+        lambda: surveys.get_response(world.db, code, "pre"),
+        lambda: surveys.submit_survey(world.db, code, "pre", goals="Safer streets"),
+        lambda: voting_ballots.open_ballots(world.db, code),
+        lambda: voting_ballots.set_dots(world.db, code, 1, 1),
+        lambda: voting_ballots.choose(world.db, code, 1, "agree"),
+    ]
+    for call in calls:
+        with pytest.raises(NotFound) as refused:
+            call()
+        message = refused.value.message
+        assert "link is not valid" in message
+        assert not any(leak in message for leak in _LEAKS)
+
+
+def test_a_good_code_still_works_with_spaces_around_it(world: World):
+    assert participants.participant_by_code(world.db, "  code-0\n").code == "code-0"
+    assert meetings.meeting_by_code(world.db, " meet-code ").code == "meet-code"
+    assert signin_accounts.get_account_by_username(world.db, " FAC ").username == "fac"
