@@ -1,0 +1,102 @@
+"""A room whose every kind of record holds hostile text, for the exports and the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import cycle
+
+from db.database import Database
+from services import (
+    action_followup,
+    actions,
+    charters,
+    conflict_parties,
+    conflicts,
+    ideas,
+    interviews,
+    notes,
+    options,
+    participants,
+    stakeholders,
+    surveys,
+    tables,
+    themes,
+    voting_ballots,
+    voting_rounds,
+)
+from services.voting_items import round_items
+from tests.factories import Room
+
+
+@dataclass(frozen=True)
+class Filled:
+    """What was written where (`texts[place]`), and the ids the checks need."""
+
+    texts: dict[str, str]
+    group_id: int
+    idea_id: int
+    conflict_id: int
+    action_id: int
+    round_id: int
+
+
+def fill_room(db: Database, room: Room, given: list[str]) -> Filled:
+    """Write `given` in turn (round and round) into every record a meeting's exports hold.
+
+    Names that must be unique (a group, a theme) take the first two texts, so `given`
+    needs at least two different texts.
+    """
+    fac, scribe = room.facilitator, room.scribe1
+    written: dict[str, str] = {}
+    texts = cycle(given)
+
+    def t(place: str) -> str:
+        written[place] = next(texts)
+        return written[place]
+
+    group = stakeholders.create_stakeholder(db, fac, room.initiative_id, t("group"), "youth")
+    theme = themes.create_theme(db, fac, room.meeting_id, t("theme"), t("theme description"))
+    tables.update_table(db, fac, room.table1_id, 1, t("table name"), scribe.account_id)
+    owner = participants.create_participant(
+        db, fac, room.initiative_id, t("owner"), group.id, notes=t("roster notes"),
+        table_id=room.table1_id,
+    )  # fmt: skip
+    notes.add_note(
+        db, scribe, room.table1_id, t("said"), t("paraphrase"), t("interest"), group.id, True,
+        t("prompt"),
+    )  # fmt: skip
+    idea = ideas.add_idea(db, scribe, room.table1_id, t("idea"), group.id)
+    other = ideas.add_idea(db, scribe, room.table1_id, t("other idea"), room.police_id)
+    themes.assign_theme(db, fac, [idea.id], theme.id)
+    rnd = voting_rounds.create_round(
+        db, fac, room.meeting_id, t("round"), "dots", idea_ids=[idea.id, other.id]
+    )
+    voting_rounds.open_round(db, fac, rnd.id)
+    first, second = [i.id for i in round_items(db, rnd.id)]
+    voting_ballots.set_dots(db, "code-0", first, 2)
+    voting_ballots.set_dots(db, "code-1", second, 1)
+    conflict = conflicts.create_conflict(
+        db, fac, room.meeting_id, t("issue"), room.table1_id, t("options"), t("conflict owner")
+    )
+    conflict_parties.set_party(db, fac, conflict.id, room.police_id, t("position"), t("interests"))
+    conflicts.set_status(db, fac, conflict.id, "agreed", t("agreement"), t("next step"))
+    charters.new_version(
+        db, fac, room.initiative_id, t("mission"), t("shared goals"), t("ground rules"),
+        t("roles"), t("communication"), t("confidentiality"), {room.police_id: t("commitment")},
+    )  # fmt: skip
+    action = actions.create_action(
+        db, fac, room.initiative_id, t("action"), t("description"), t("measure"), owner.id,
+        group.id, meeting_id=room.meeting_id, idea_id=idea.id, theme_id=theme.id,
+        conflict_id=conflict.id, charter_goal=t("charter goal"),
+    )  # fmt: skip
+    action_followup.add_update(db, fac, action.id, "in_progress", t("update"))
+    options.create_option(
+        db, fac, room.meeting_id, t("option"), t("option description"), t("delivered by"),
+        risks=t("risks"), idea_id=idea.id,
+    )  # fmt: skip
+    interviews.create_interview(
+        db, fac, room.initiative_id, t("interviewee"), t("interview notes"), t("interviewer"),
+        themes=t("interview themes"),
+    )  # fmt: skip
+    surveys.submit_survey(db, "code-2", "pre", t("top issues"), t("solutions"), t("goals"))
+    return Filled(written, group.id, idea.id, conflict.id, action.id, rnd.id)
