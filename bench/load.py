@@ -1,0 +1,102 @@
+"""One load run: a whole crowd per room, in one asyncio loop, against one or more servers.
+
+The same crowd plays either Common Ground or the floor app (`floor=True`). People are
+dealt to the servers in turn, as a load balancer without sticky rooms would deal them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import random
+import time
+from dataclasses import dataclass, field
+
+from bench.app_players import AppProjector, AppScribe, AppVoter
+from bench.crowd import Pace, play_projector, play_scribe, play_voter
+from bench.floor_players import FloorPlayer
+from bench.recorder import IdeaWatch, Recorder
+from bench.seed_load import Seeded
+from bench.server_meter import Meter, Usage
+
+
+@dataclass(frozen=True)
+class Crowd:
+    """How many people of each kind play each room."""
+
+    voters: int = 50
+    scribes: int = 10
+    projectors: int = 2
+
+
+@dataclass
+class LoadResult:
+    """Samples, ideas on screens and resources of one run."""
+
+    recorder: Recorder
+    usage: Usage
+    until: float
+    """When the load stopped (time.monotonic()); ideas sent just before may not show."""
+    watches: list[IdeaWatch] = field(default_factory=list)
+    projectors_per_room: int = 0
+
+
+def run_load(
+    servers: list[tuple[str, int]],
+    seeded: Seeded,
+    seconds: float,
+    crowd: Crowd | None = None,
+    pace: Pace | None = None,
+    floor: bool = False,
+    seed: int = 7,
+) -> LoadResult:
+    """Play every room's crowd for `seconds` against `servers` ((url, pid) pairs)."""
+    crowd, pace = crowd or Crowd(), pace or Pace()
+    return asyncio.run(_run(servers, seeded, seconds, crowd, pace, floor, seed))
+
+
+async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult:
+    recorder = Recorder()
+    deal = itertools.cycle([url for url, _pid in servers])
+    rng = random.Random(seed)
+    until = time.monotonic() + seconds
+    meter = Meter([pid for _url, pid in servers])
+    games, watches = [], []
+    for room in seeded.rooms:
+        watch = IdeaWatch()
+        watches.append(watch)
+        people = [
+            *(
+                (play_voter, AppVoter(next(deal), code, recorder))
+                for code in room.voter_codes[: crowd.voters]
+            ),
+            *(
+                (
+                    play_scribe,
+                    AppScribe(
+                        next(deal), user, seeded.password, table, watch, room.number, recorder
+                    ),
+                )
+                for user, table in room.scribes[: crowd.scribes]
+            ),
+            *(
+                (
+                    play_projector,
+                    AppProjector(
+                        next(deal),
+                        room.meeting_code,
+                        f"room{room.number}-projector{n}",
+                        watch,
+                        recorder,
+                    ),
+                )
+                for n in range(crowd.projectors)
+            ),
+        ]
+        for play, player in people:
+            # The floor gets the same people, the same pacing and the same servers' turns.
+            stand_in = FloorPlayer(player.tab.server_url, recorder) if floor else player
+            games.append(play(stand_in, pace, random.Random(rng.random()), until))
+    await asyncio.gather(*games)
+    usage = meter.stop()
+    return LoadResult(recorder, usage, until, [] if floor else watches, crowd.projectors)

@@ -1,0 +1,133 @@
+"""The benchmark's tables, in Markdown so they paste into BENCHMARKS.md as printed."""
+
+from __future__ import annotations
+
+import math
+
+from bench.floor_players import OPEN, RERUN, WRITE
+from bench.load import LoadResult
+from bench.recorder import Recorder, percentile
+from bench.render_times import PageTime
+
+RATIO_GOAL = 2.0
+IDEA_GOAL = 3.0
+NOT_HELD = {"sign in": "bcrypt checks the password: slow on purpose, once per tablet"}
+"""Interactions reported but not held to the floor ratio, and why."""
+
+# Each interaction is compared with the floor interaction of the same kind.
+FLOOR_KIND = {
+    "home: open page": OPEN,
+    "vote: open page": OPEN,
+    "projector: open page": OPEN,
+    "vote: tap dots": WRITE,
+    "listen: save note": WRITE,
+    "ideas: add idea": WRITE,
+    "sign in": WRITE,
+}
+ORDER = [
+    "vote: open page",
+    "vote: tap dots",
+    "vote: 5 s refresh",
+    "home: open page",
+    "sign in",
+    "listen: open page",
+    "listen: save note",
+    "ideas: open page",
+    "ideas: add idea",
+    "projector: open page",
+    "projector: 2 s refresh",
+]
+
+
+def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[str]]:
+    """The per-interaction table, and the interactions that miss the ratio goal."""
+    lines = [
+        "| interaction | n | p50 ms | p95 ms | floor p95 ms | ratio | errors | refusals |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    misses = []
+    names = [n for n in ORDER if n in app.interactions]
+    names += sorted(set(app.interactions) - set(ORDER))
+    for name in names:
+        sample = app.interactions[name]
+        kind = FLOOR_KIND.get(name, RERUN)
+        base = floor.interactions[kind].percentile(0.95) if floor else math.nan
+        ratio = sample.percentile(0.95) / base if base else math.nan
+        held = name not in NOT_HELD
+        if held and not ratio <= RATIO_GOAL:
+            misses.append(name)
+        mark = "" if held else " †"
+        lines.append(
+            f"| {name}{mark} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
+            f"| {_ms(sample.percentile(0.95))} | {_ms(base)} | {_ratio(ratio)} "
+            f"| {len(sample.errors)} | {sample.refusals} |"
+        )
+    for kind in (OPEN, WRITE, RERUN) if floor else ():
+        sample = floor.interactions[kind]
+        lines.append(
+            f"| {kind} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
+            f"| {_ms(sample.percentile(0.95))} | | | {len(sample.errors)} | |"
+        )
+    lines += [f"\n† {name}: {why}." for name, why in NOT_HELD.items() if name in app.interactions]
+    return lines, misses
+
+
+def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], bool]:
+    """Idea-to-projector latency, and whether it meets the goal."""
+    latencies = [s for w in result.watches for s in w.latencies]
+    unseen = sum(w.unseen(result.projectors_per_room, until_cutoff) for w in result.watches)
+    p95 = percentile(latencies, 0.95)
+    met = bool(latencies) and p95 <= IDEA_GOAL and unseen == 0
+    return [
+        f"Idea to projector: {len(latencies)} sightings, p50 {_s(percentile(latencies, 0.5))}, "
+        f"p95 {_s(p95)}, max {_s(max(latencies, default=math.nan))}; "
+        f"ideas some projector never showed: {unseen}"
+    ], met
+
+
+def usage_lines(app: LoadResult, floor: LoadResult | None) -> list[str]:
+    lines = [_usage("Common Ground", app)]
+    if floor is not None:
+        lines.append(_usage("floor app", floor))
+    return lines
+
+
+def _usage(name: str, result: LoadResult) -> str:
+    u = result.usage
+    return (
+        f"{name}: server CPU {u.server_cpu:.1f} s in {u.wall:.0f} s "
+        f"({u.server_cores:.2f} cores), peak RSS {u.peak_rss_mb:.0f} MiB; "
+        f"load generator {u.generator_cores:.2f} cores"
+    )
+
+
+def render_table(small: list[PageTime], large: list[PageTime] | None) -> list[str]:
+    """Each page at 1× and 10×: first view, repeat views, and how the repeat grew."""
+    big = {t.page: t for t in large or []}
+    lines = [
+        "| page | 1× first ms | 1× again ms | 10× first ms | 10× again ms | 10×/1× |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    problems = []
+    for t in small:
+        other = big.get(t.page)
+        growth = other.again / t.again if other and t.again else math.nan
+        lines.append(
+            f"| {t.page} | {_ms(t.first)} | {_ms(t.again)} "
+            f"| {_ms(other.first if other else math.nan)} "
+            f"| {_ms(other.again if other else math.nan)} | {_ratio(growth)} |"
+        )
+        problems += [f"{t.page}: {p}" for p in (t.problem, other.problem if other else "") if p]
+    return lines + [f"\nProblem drawing {p}" for p in problems]
+
+
+def _ms(seconds: float) -> str:
+    return "–" if math.isnan(seconds) else f"{seconds * 1000:.0f}"
+
+
+def _s(seconds: float) -> str:
+    return "–" if math.isnan(seconds) else f"{seconds:.2f} s"
+
+
+def _ratio(value: float) -> str:
+    return "–" if math.isnan(value) else f"{value:.1f}×"

@@ -1,0 +1,68 @@
+"""A server's CPU time and peak memory, read from /proc (Linux): no dependency needed."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # After the command name: state is field 3, utime 14 and stime 15 (1-based, man 5 proc).
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The most resident memory the process has held (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of this process: the load generator shares the machine with the server."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the servers and the generator used over one load run."""
+
+    wall: float
+    server_cpu: float
+    peak_rss_mb: float
+    generator_cpu: float
+
+    @property
+    def server_cores(self) -> float:
+        """Average cores the servers kept busy: 1.0 is one core flat out."""
+        return self.server_cpu / self.wall if self.wall else float("nan")
+
+    @property
+    def generator_cores(self) -> float:
+        return self.generator_cpu / self.wall if self.wall else float("nan")
+
+
+class Meter:
+    """Start before the load, stop after it."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
+        self._start = (time.monotonic(), sum(map(cpu_seconds, pids)), own_cpu_seconds())
+
+    def stop(self) -> Usage:
+        wall0, cpu0, own0 = self._start
+        return Usage(
+            wall=time.monotonic() - wall0,
+            server_cpu=sum(map(cpu_seconds, self.pids)) - cpu0,
+            peak_rss_mb=max(map(peak_rss_mb, self.pids)),
+            generator_cpu=own_cpu_seconds() - own0,
+        )
