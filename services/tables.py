@@ -117,7 +117,13 @@ def tables_for_scribe(db: Database, account_id: int, meeting_id: int) -> list[Me
 
 
 def get_table_by_number(db: Database, meeting_id: int, number: int) -> MeetingTable | None:
-    """The meeting's table with this number, or None."""
+    """The meeting's table with this number, or None.
+
+    The number comes from a link (`listen?table=N`), so it can be anything: one no table
+    could have never reaches the database, where a huge one would overflow SQLite's integer.
+    """
+    if not 1 <= number <= TABLE_NUMBER_MAX:
+        return None
     with db.read() as s:
         return s.scalar(
             select(MeetingTable).where(

@@ -6,7 +6,13 @@ import runtime
 from components import moderation
 from components.cards import idea_card
 from components.forms import form_saved, submission_key
-from components.notices import action_runner, refuse, show_error, show_flash
+from components.notices import (
+    action_runner,
+    refuse,
+    refuse_unreadable_table,
+    show_error,
+    show_flash,
+)
 from components.room_banner import show_room_banner
 from components.wordcloud import show_word_cloud
 from services import idea_merge, ideas, room_control, stakeholders, tables, themes
@@ -16,6 +22,7 @@ from services.scope import check_table_access_for
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
+refuse_unreadable_table()
 table = runtime.table_in_focus(actor, meeting_id)
 try:
     check_table_access_for(db, actor, table.id if table else None)

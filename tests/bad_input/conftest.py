@@ -14,6 +14,7 @@ from db.database import Database
 from db.models import Base
 from tests.bad_input.fields import World, build_world
 from tests.conftest import BACKENDS
+from tests.views.conftest import room_app  # noqa: F401 - the screens' AppTests, shared
 
 
 def _empty(database: Database) -> None:
