@@ -30,6 +30,8 @@ seed: migrate
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@command -v chromium >/dev/null || command -v "$$CHROMIUM" >/dev/null || echo \
+	  "NOTE: no Chromium found, so the browser tests will be skipped (apt-get install chromium)."
 	$(PY) -m pytest
 
 ## migration m="what changed": autogenerate a migration from the models

@@ -27,12 +27,13 @@ def dots_ballot(view: Any, on_set: Callable[[int, int], None]) -> None:
     """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     st.markdown(f"### {view.remaining} of {view.budget} dots left")
     st.caption(f"Give each idea 0 to {view.max_per_item} dots. Tap a number to change it.")
-    for line in view.items:
+    for n, line in enumerate(view.items, start=1):
         key = _synced(f"dots-{view.round_id}-{line.item_id}", line.dots)
         with st.container(border=True):
             st.markdown(escape_markdown(line.text))
             st.segmented_control(
-                "Your dots on this idea",
+                # Numbered, so a screen reader tells one idea's row from the next.
+                f"Your dots on idea {n} of {len(view.items)}",
                 list(range(view.max_per_item + 1)),
                 required=True,
                 key=key,
@@ -45,13 +46,13 @@ def choice_ballot(view: Any, on_choose: Callable[[int, str], None]) -> None:
     """Per statement, agree / disagree / pass; the choice is named in words."""
     answered = sum(1 for line in view.items if line.choice is not None)
     st.markdown(f"### {answered} of {len(view.items)} statements answered")
-    for line in view.items:
+    for n, line in enumerate(view.items, start=1):
         stored = line.choice.value if line.choice else None
         key = _synced(f"choice-{view.round_id}-{line.item_id}", stored)
         with st.container(border=True):
             st.markdown(escape_markdown(line.text))
             st.segmented_control(
-                "Your view",
+                f"Your view on statement {n} of {len(view.items)}",
                 list(CHOICE_LABELS),
                 format_func=CHOICE_LABELS.get,
                 key=key,

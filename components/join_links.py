@@ -44,7 +44,7 @@ def join_links_panel(
     st.dataframe(
         pd.DataFrame(badges, columns=["Name", "Group", "Voting link"]),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={"Voting link": st.column_config.LinkColumn()},
     )
     st.caption("Anyone holding a personal link can vote with it: hand them out on badges only.")

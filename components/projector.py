@@ -42,6 +42,7 @@ def idea_wall(ideas: list[Any], columns: int = 3, limit: int = 24) -> None:
 
 def ranking_list(ranking: list[Any], limit: int = 5) -> None:
     """The top of the common-ground ranking, numbered, with whether it unites or divides."""
+    st.markdown("### Common ground: ranked by support across every group")
     for place, row in enumerate(ranking[:limit], start=1):
         verdict = "divides the groups" if row.divides else "backed across the groups"
         st.markdown(f"{place}. {escape_markdown(row.text)} — *{verdict}*")

@@ -33,4 +33,4 @@ def show_records(
     if not rows:
         st.info(empty)
         return
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True, key=key)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=key)

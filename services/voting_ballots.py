@@ -98,7 +98,9 @@ def _open_item(
     if rnd.status is RoundStatus.DRAFT:
         raise NotAllowedNow("Voting in this round has not opened yet. Wait for the facilitator.")
     if rnd.status is RoundStatus.CLOSED:
-        raise NotAllowedNow("Voting in this round has closed.")
+        raise NotAllowedNow(
+            "Voting in this round has closed. The dots you placed before it closed still count."
+        )
     if rnd.mode is not mode:
         raise ValidationError(
             "This round is dot voting; place dots instead."

@@ -42,26 +42,24 @@ if state.status is MeetingStatus.PLANNED or state.current is None:
         control(room_control.start_meeting, done="The meeting has started.")
 else:
     back, forward = steps.columns(2)
-    if back.button("◀ Back", disabled=state.position <= 1, use_container_width=True):
+    if back.button("◀ Back", disabled=state.position <= 1, width="stretch"):
         control(room_control.move_step, -1, done="Moved back one step.")
-    if forward.button(
-        "Next ▶", disabled=state.position >= state.step_count, use_container_width=True
-    ):
+    if forward.button("Next ▶", disabled=state.position >= state.step_count, width="stretch"):
         control(room_control.move_step, +1, done="Moved to the next step.")
 if state.input_open:
-    if inputs.button("Close input", use_container_width=True):
+    if inputs.button("Close input", width="stretch"):
         control(room_control.set_input, False, done="Input is closed.")
-elif inputs.button("Open input", type="primary", use_container_width=True):
+elif inputs.button("Open input", type="primary", width="stretch"):
     control(room_control.set_input, True, done="Input is open.")
 minutes = timer.number_input(
     "Timer (minutes)", 1, 180, state.current.minutes if state.current else 10
 )
-if timer.button("Start timer", use_container_width=True):
+if timer.button("Start timer", width="stretch"):
     control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
 if state.status is MeetingStatus.CLOSED:
-    if close.button("Reopen the meeting", use_container_width=True):
+    if close.button("Reopen the meeting", width="stretch"):
         control(room_control.reopen_meeting, done="The meeting is open again.")
-elif close.button("Close the meeting", use_container_width=True):
+elif close.button("Close the meeting", width="stretch"):
     control(room_control.close_meeting, done="The meeting is closed.")
 
 room, links = st.tabs(["The room", "Join links and QR codes"])

@@ -47,7 +47,7 @@ if table is not None:
             list(groups), format_func=groups.get, index=None,
         )  # fmt: skip
         secret = st.checkbox("Confidential: keep it off the projector and out of reports")
-        sent = st.form_submit_button("Add idea", type="primary", use_container_width=True)
+        sent = st.form_submit_button("Add idea", type="primary", width="stretch")
     if sent:
         try:
             ideas.add_idea(

@@ -46,7 +46,7 @@ if table is not None:
         )
         prompt = st.text_input("Dialogue question it answers (optional)")
         secret = st.checkbox("Confidential: keep it off the projector and out of reports")
-        sent = st.form_submit_button("Save note", type="primary", use_container_width=True)
+        sent = st.form_submit_button("Save note", type="primary", width="stretch")
     if sent:
         try:
             notes.add_note(

@@ -1,0 +1,207 @@
+"""One room, driven the way the room drives it: a laptop, two tablets, a projector, phones.
+
+Each device is its own browser context (its own cookies) at its own screen size. The
+steps run in the order a session runs, so the test reads like the room's timeline.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import select
+
+from db.models import Meeting, MeetingTable, Participant, Vote
+from tests.e2e.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    TABLET,
+    device,
+    sign_in,
+    snap,
+    visit,
+    wait_idle,
+)
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+PROJECTOR_DEADLINE = 3.0
+"""Seconds from a scribe's tap to the idea on the wall: what the issue promises the room."""
+
+
+def _meeting_code(demo: Demo) -> str:
+    with demo.db.read() as s:
+        return s.scalars(select(Meeting.code)).one()
+
+
+def _codes_at_table(demo: Demo, number: int, how_many: int) -> list[str]:
+    with demo.db.read() as s:
+        query = (
+            select(Participant.code)
+            .join(MeetingTable, Participant.table_id == MeetingTable.id)
+            .where(MeetingTable.number == number)
+            .order_by(Participant.id)
+        )
+        return list(s.scalars(query))[:how_many]
+
+
+def _button(page: Page, name: str) -> Locator:
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def _click(page: Page, name: str) -> None:
+    _button(page, name).click()
+    wait_idle(page)
+
+
+def _add_note(page: Page, said: str, heard: str, interest: str) -> None:
+    page.get_by_label("What was said").fill(said)
+    page.get_by_label("What I heard (the paraphrase back)").fill(heard)
+    page.get_by_label("The interest or need underneath").fill(interest)
+    _click(page, "Save note")
+    expect(page.get_by_text("Note saved.")).to_be_visible()
+
+
+def _pick(page: Page, label: str, options: list[str]) -> None:
+    """Choose options in a multiselect, typing to narrow the list as a person would."""
+    for option in options:
+        page.get_by_label(label).click()
+        page.get_by_label(label).fill(option[:30])
+        page.get_by_role("option", name=option).first.click()
+    page.keyboard.press("Escape")
+
+
+def _dots(page: Page, idea: str, dots: int) -> None:
+    """Tap `dots` on the ballot row of `idea`."""
+    _row(page, idea).get_by_role("radio", name=str(dots), exact=True).click()
+    wait_idle(page)
+
+
+def _row(page: Page, idea: str) -> Locator:
+    """The bordered box holding one idea and its row of dots (the innermost match)."""
+    boxes = page.get_by_test_id("stVerticalBlock").filter(has_text=idea)
+    return boxes.filter(has=page.get_by_role("radiogroup")).last
+
+
+def _move_to_step(page: Page, number: int) -> None:
+    """Press Next until the console's banner names step `number`."""
+    banner = page.get_by_role("heading", name=re.compile(r"^Step \d+ of"))
+    for _ in range(12):
+        shown = banner.inner_text()
+        if shown.startswith(f"Step {number} of"):
+            return
+        _click(page, "Next ▶")
+        expect(banner).not_to_have_text(shown)
+    raise AssertionError(f"the agenda never reached step {number}")
+
+
+def test_a_room_from_sign_in_to_the_meeting_report(
+    browser: Browser, demo: Demo, screenshots: Path
+) -> None:
+    base = demo.url
+    code = _meeting_code(demo)
+
+    # The facilitator signs in on the laptop and opens the meeting.
+    console = device(browser, LAPTOP).new_page()
+    sign_in(console, base, "facilitator", PASSWORD)
+    visit(console, base, "console")
+    _click(console, "Start the meeting")
+    _move_to_step(console, 4)
+    _click(console, "Open input")
+    snap(console, screenshots, "console-laptop")
+
+    # The projector needs no account: the meeting's code is enough.
+    wall = visit(device(browser, PROJECTOR).new_page(), base, f"projector?code={code}")
+
+    # Two scribes on tablets, each at their own table.
+    tablets = {}
+    for table in (1, 2):
+        tablet = device(browser, TABLET).new_page()
+        sign_in(tablet, base, f"scribe{table}", PASSWORD)
+        visit(tablet, base, f"listen?table={table}")
+        _add_note(
+            tablet,
+            f"Table {table}: when I call 911 for my brother, police arrive first.",
+            f"Table {table}: you want someone trained in crisis to come.",
+            "Safety for the person in crisis, and for the officers.",
+        )
+        tablets[table] = tablet
+    snap(tablets[1], screenshots, "listen-tablet")
+
+    new_ideas = {
+        1: "Send a mental health clinician with officers on crisis calls",
+        2: "Publish response times by neighbourhood every month",
+    }
+    for table, idea in new_ideas.items():
+        tablet = visit(tablets[table], base, f"ideas?table={table}")
+        tablet.get_by_label("The idea").fill(idea)
+        tapped = time.monotonic()
+        _button(tablet, "Add idea").click()
+        expect(wall.get_by_text(idea)).to_be_visible(timeout=PROJECTOR_DEADLINE * 1000)
+        shown_after = time.monotonic() - tapped
+        assert shown_after <= PROJECTOR_DEADLINE, f"{idea!r} took {shown_after:.1f} s"
+        wait_idle(tablet)
+        expect(tablet.get_by_text("Idea added.")).to_be_visible()
+    snap(tablets[2], screenshots, "ideas-tablet")
+    snap(wall, screenshots, "projector-ideas")
+
+    # The facilitator puts the two ideas to a dot vote and moves the room to converge.
+    visit(console, base, "converge")
+    console.get_by_label("Round title").fill("What should the city do first?")
+    _pick(console, "Ideas on the ballot", list(new_ideas.values()))
+    _click(console, "Create the round")
+    _click(console, "Open voting")
+    visit(console, base, "console")
+    _move_to_step(console, 5)
+
+    # Three participants vote on their phones with the codes on their badges.
+    phones = []
+    for voter_code in _codes_at_table(demo, 1, 3):
+        phone = device(browser, PHONE).new_page()
+        # A controllable clock, so the test can hold a phone's timers when it needs to.
+        phone.clock.install()
+        visit(phone, base, f"vote?code={voter_code}")
+        expect(phone.get_by_text("5 of 5 dots left")).to_be_visible()
+        phones.append(phone)
+    _dots(phones[0], new_ideas[1], 3)
+    _dots(phones[0], new_ideas[2], 2)
+    expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
+    _dots(phones[1], new_ideas[1], 3)
+    _dots(phones[2], new_ideas[2], 1)
+    snap(phones[0], screenshots, "vote-phone")
+
+    # The results and the common-ground ranking reach the projector.
+    expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
+    expect(wall.get_by_text("Common ground")).to_be_visible()
+    ranking = wall.get_by_text(f"1. {new_ideas[1]}")
+    expect(ranking).to_be_visible(timeout=PROJECTOR_DEADLINE * 1000)
+    snap(wall, screenshots, "projector-results")
+
+    # The facilitator closes the round; a phone still showing its ballot taps too late.
+    late = phones[2]
+    late.clock.pause_at(time.time() + 1)  # hold the page's timers: the ballot stays drawn
+    visit(console, base, "converge")
+    _click(console, "Close voting")
+    expect(console.get_by_text("Voting is closed.")).to_be_visible()
+    _row(late, new_ideas[1]).get_by_role("radio", name="2", exact=True).click()
+    late.clock.resume()
+    expect(late.get_by_text("Voting in this round has closed.")).to_be_visible()
+    snap(late, screenshots, "vote-phone-late")
+    with demo.db.read() as s:
+        assert sorted(s.scalars(select(Vote.dots))) == [1, 2, 3, 3], "the late tap counted"
+
+    # A leader signs in afterwards and downloads the meeting report.
+    review = device(browser, LAPTOP).new_page()
+    sign_in(review, base, "leader1", PASSWORD)
+    visit(review, base, "review")
+    with review.expect_download() as download:
+        _button(review, "Meeting report (PDF)").click()
+    report = download.value
+    assert report.suggested_filename == "meeting-report.pdf"
+    assert Path(report.path()).read_bytes().startswith(b"%PDF")
+    snap(review, screenshots, "review-laptop")

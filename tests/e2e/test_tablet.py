@@ -1,0 +1,102 @@
+"""A scribe's tablet: kept to its own table, and nothing submitted is lost to a reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import func, select
+
+from db.models import Account, Idea, ListeningNote, Meeting
+from services import room_control
+from services.actors import Actor
+from services.vocab import Role
+from tests.e2e.browser import TABLET, device, sign_in, snap, visit, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def open_room(demo: Demo) -> Demo:
+    """The meeting started with input open, as the facilitator leaves it for table work."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    state = room_control.room_state(demo.db, meeting_id)
+    if state.current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    return demo
+
+
+@pytest.fixture(scope="module")
+def scribe2(browser: Browser, open_room: Demo) -> Page:
+    tablet = device(browser, TABLET).new_page()
+    sign_in(tablet, open_room.url, "scribe2", PASSWORD)
+    return tablet
+
+
+def _count(demo: Demo, model, text: str) -> int:
+    column = model.said if model is ListeningNote else model.text
+    with demo.db.read() as s:
+        return s.scalar(select(func.count()).select_from(model).where(column == text))
+
+
+def test_a_scribe_opening_another_tables_link_is_refused_in_words(
+    scribe2: Page, open_room: Demo, screenshots: Path
+) -> None:
+    for screen in ("listen", "ideas"):
+        visit(scribe2, open_room.url, f"{screen}?table=3")
+        expect(scribe2.get_by_text("This is table 3's page")).to_be_visible()
+        expect(scribe2.get_by_text("you are the scribe for table 2")).to_be_visible()
+        expect(scribe2.get_by_label("What was said")).to_have_count(0)
+        expect(scribe2.get_by_label("The idea")).to_have_count(0)
+    snap(scribe2, screenshots, "listen-tablet-other-table")
+
+
+def test_a_scribe_cannot_reach_the_set_up_screen_by_its_address(
+    scribe2: Page, open_room: Demo
+) -> None:
+    visit(scribe2, open_room.url, "setup")
+    expect(scribe2.get_by_text("Page not found")).to_be_visible()
+    expect(scribe2.get_by_role("heading", name="Your screens")).to_be_visible()
+    expect(scribe2.get_by_role("heading", name="Set up")).to_have_count(0)
+    expect(scribe2.get_by_text("Stakeholder groups")).to_have_count(0)
+
+
+def test_a_reload_mid_entry_keeps_everything_already_submitted(
+    scribe2: Page, open_room: Demo, screenshots: Path
+) -> None:
+    base = open_room.url
+    said = "The youth centre closes at six and there is nowhere else to go."
+    visit(scribe2, base, "listen?table=2")
+    scribe2.get_by_label("What was said").fill(said)
+    scribe2.get_by_label("What I heard (the paraphrase back)").fill("Young people need a place.")
+    scribe2.get_by_role("button", name="Save note").click()
+    wait_idle(scribe2)
+    expect(scribe2.get_by_text("Note saved.")).to_be_visible()
+
+    visit(scribe2, base, "ideas?table=2")
+    idea = "Keep the youth centre open until nine, staffed by youth workers"
+    scribe2.get_by_label("The idea").fill(idea)
+    scribe2.get_by_role("button", name="Add idea").click()
+    wait_idle(scribe2)
+    expect(scribe2.get_by_text("Idea added.")).to_be_visible()
+
+    # Half-way through the next note, the tablet reloads (a tap on refresh, a lost tab).
+    visit(scribe2, base, "listen?table=2")
+    scribe2.get_by_label("What was said").fill("Half a sentence that was never sa")
+    scribe2.reload()
+    wait_idle(scribe2)
+
+    expect(scribe2.get_by_role("heading", name="Listen · table 2")).to_be_visible()
+    expect(scribe2.get_by_text(said)).to_be_visible()
+    visit(scribe2, base, "ideas?table=2")
+    expect(scribe2.get_by_text(idea)).to_be_visible()
+    snap(scribe2, screenshots, "ideas-tablet-after-reload")
+    assert _count(open_room, ListeningNote, said) == 1
+    assert _count(open_room, Idea, idea) == 1
+    assert _count(open_room, ListeningNote, "Half a sentence that was never sa") == 0
