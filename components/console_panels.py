@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import render_voice_chart
+from components.text import escape_markdown
 
 
 def activity_table(rows: list[Any], window_minutes: int) -> None:
@@ -41,7 +42,8 @@ def voice_panel(summary: Any) -> None:
         return
     quiet = [s.name for s in summary.shares if s.under_heard]
     if quiet:
-        st.warning("Under-heard: " + ", ".join(quiet) + ". Invite them in.")
+        names = ", ".join(escape_markdown(n) for n in quiet)
+        st.warning(f"Under-heard: {names}. Invite them in.")
     else:
         st.success("Every group present is being heard in proportion to its seats.")
     render_voice_chart(summary.shares, key="voice")

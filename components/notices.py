@@ -7,13 +7,17 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
+from components.text import escape_markdown
 from services.errors import DomainError
 
 
 def refuse(message: str, title: str = "This page is not available") -> NoReturn:
-    """Stop the page with a plain explanation of why and what to do."""
+    """Stop the page with a plain explanation of why and what to do.
+
+    The message is shown literally: a refusal may repeat what someone typed or linked.
+    """
     st.title(title)
-    st.error(message)
+    st.error(escape_markdown(message))
     st.stop()
     raise AssertionError("unreachable")  # st.stop raises; this satisfies NoReturn
 
@@ -29,8 +33,11 @@ def refuse_unreadable_table() -> None:
 
 
 def show_error(error: Exception) -> None:
-    """Show a domain error's message as it is (it was written for this reader)."""
-    st.error(getattr(error, "message", str(error)))
+    """Show a domain error's message as it is (it was written for this reader).
+
+    Literally, never as Markdown: messages repeat what was typed, a name or an address.
+    """
+    st.error(escape_markdown(getattr(error, "message", str(error))))
 
 
 _FLASH = "_flash_message"

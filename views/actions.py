@@ -60,7 +60,8 @@ render_progress_chart(action_followup.progress_by_group(db, initiative_id), key=
 
 st.header(f"Actions ({len(plan)})")
 for item in plan:
-    with st.expander(f"{item.title} · {label(item.status)} · due {item.due_on or 'no date'}"):
+    title = escape_markdown(item.title)
+    with st.expander(f"{title} · {label(item.status)} · due {item.due_on or 'no date'}"):
         st.markdown(escape_markdown(item.description or "—"))
         st.caption(escape_markdown(f"Measure of done: {item.measure or '—'}"))
         updates_table(action_followup.updates(db, item.id))

@@ -22,7 +22,7 @@ total = sum(i.minutes for i in items)
 if review.approved:
     st.success(f"Approved by the Thought Leader Team · {len(items)} steps, {total} minutes")
 else:
-    waiting = ", ".join(review.waiting_for) or "nobody"
+    waiting = ", ".join(escape_markdown(n) for n in review.waiting_for) or "nobody"
     st.warning(f"Draft: waiting for approval from {waiting} · {len(items)} steps, {total} minutes")
 for who in review.approvers:
     st.caption(

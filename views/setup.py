@@ -72,7 +72,8 @@ show_records(
 )
 unled = [g.name for g in groups if g.is_major and g.id not in {a.stakeholder_id for a in leaders}]
 if unled:
-    st.warning("No leader yet for: " + ", ".join(unled) + ". Add a leader account for each.")
+    names = ", ".join(escape_markdown(n) for n in unled)
+    st.warning(f"No leader yet for: {names}. Add a leader account for each.")
 
 st.header(f"Roster ({len(roster)})")
 upload = st.file_uploader("Import people from a CSV or Excel file", type=["csv", "xlsx"])
@@ -132,7 +133,12 @@ if seats and roster:
             "To table", [t.id for t in seats], format_func=lambda t: f"Table {table_numbers[t]}"
         )
         if st.button("Move") and person is not None:
-            act(participants.assign_table, person.id, seat, done=f"{person.name} moved.")
+            act(
+                participants.assign_table,
+                person.id,
+                seat,
+                done=f"{escape_markdown(person.name)} moved.",
+            )
 
 st.header("Accounts")
 with st.expander("Add an account"), st.form("new-account", clear_on_submit=True):

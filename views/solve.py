@@ -12,6 +12,7 @@ from components.solve_panels import (
     option_form,
     rating_form,
 )
+from components.text import escape_markdown
 from services import (
     best_practices,
     ideas,
@@ -38,7 +39,8 @@ show_flash()
 shown = voting_rounds.round_to_show(db, meeting_id)
 if shown is not None:
     top = tallies.results(db, shown.id).ranking[:5]
-    st.markdown("**Top of the vote, by common ground:** " + " · ".join(r.text for r in top))
+    top_words = " · ".join(escape_markdown(r.text) for r in top)
+    st.markdown(f"**Top of the vote, by common ground:** {top_words}")
 library = best_practices.list_best_practices(db)
 board = ideas.list_ideas(db, meeting_id, include_confidential=False)
 topics = {("idea", i.id): i.text for i in board} | {

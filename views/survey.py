@@ -41,7 +41,11 @@ with st.form("survey"):
     st.markdown("**How far do you agree?**")
     trust = {
         statement: st.slider(
-            statement, 1, 5, (answer.trust.get(statement, 3) if answer else 3), help=scale
+            escape_markdown(statement),
+            1,
+            5,
+            (answer.trust.get(statement, 3) if answer else 3),
+            help=scale,
         )
         for statement in initiative.trust_statements
     }
@@ -50,7 +54,7 @@ with st.form("survey"):
         st.markdown("**About you (optional)**")
         for question in initiative.demographic_questions:
             given = st.text_input(
-                question, (answer.demographics.get(question, "") if answer else "")
+                escape_markdown(question), (answer.demographics.get(question, "") if answer else "")
             )
             if given.strip():
                 about[question] = given
