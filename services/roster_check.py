@@ -14,7 +14,14 @@ from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.participants import PHONE_MAX
 from services.roster_file import RosterFile, RosterRow
-from services.validation import NAME_MAX, TEXT_MAX, optional_email, optional_text, require
+from services.validation import (
+    NAME_MAX,
+    TEXT_MAX,
+    lookup_key,
+    optional_email,
+    optional_text,
+    require,
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,9 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
         if not row.group.strip():
             reasons.append(f"Stakeholder group is missing. The groups are: {names}.")
         elif group is None:
-            reasons.append(f"“{row.group}” is not one of this initiative's groups: {names}.")
+            # Repeat the cell only when it is short and printable, never a pasted essay.
+            given = f"“{row.group.strip()}”" if lookup_key(row.group, NAME_MAX) else "The group"
+            reasons.append(f"{given} is not one of this initiative's groups: {names}.")
         key = _key(row.name, row.group, row.email)
         if row.name.strip():
             if key in seen:
@@ -114,13 +123,11 @@ _LIMITS = {"name": ("Name", NAME_MAX), "phone": ("Phone", PHONE_MAX), "notes": (
 
 def _field(row: RosterRow, name: str, reasons: list[str]) -> str:
     value = getattr(row, name)
-    if name == "name" and not value.strip():
-        reasons.append("Name is missing.")
-        return ""
     try:
-        if name == "email":
-            return optional_email(value)
-        return optional_text(value, *_LIMITS[name])
+        text = optional_email(value) if name == "email" else optional_text(value, *_LIMITS[name])
     except ValidationError as problem:
         reasons.append(problem.message)
         return ""
+    if name == "name" and not text:  # blank, or only invisible characters
+        reasons.append("Name is missing.")
+    return text
