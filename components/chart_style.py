@@ -41,9 +41,10 @@ def pct(share: float | None) -> str:
     return "no votes" if share is None else f"{share:.0%}"
 
 
-def y_axis(labels: Sequence[str], field: str = "label") -> alt.Y:
+def y_axis(labels: Sequence[str], field: str = "label", scale: float = 1.0) -> alt.Y:
     """A y axis of every one of `labels`, in the given order, wide enough for a short idea."""
-    axis = alt.Axis(labelLimit=_LABEL_PX, labelOverlap=False)  # never drop an idea's name
+    # Never drop an idea's name; `scale` keeps AXIS_CHARS fitting when the type grows.
+    axis = alt.Axis(labelLimit=_LABEL_PX * scale, labelOverlap=False)
     return alt.Y(f"{field}:N", sort=list(labels), title=None, axis=axis)
 
 
@@ -94,25 +95,21 @@ def share_bars(
     return finish(chart.properties(height=alt.Step(BAR_STEP)))
 
 
-def finish(chart: alt.LayerChart) -> alt.LayerChart:
-    """`chart` on white with black text."""
+def finish(chart: alt.LayerChart, scale: float = 1.0) -> alt.LayerChart:
+    """`chart` on white with black text, its type `scale` times the usual size."""
     # No padding is reserved for the words after the bars: Streamlit's fit sizing already
     # makes room for them, and reserving it again squeezed the plot to a sliver (seen in
     # Chromium on the trust pulse, whose labels are long).
     right = 8
-    text = {
-        "labelColor": INK,
-        "titleColor": INK,
-        "labelFontSize": FONT_PX,
-        "titleFontSize": FONT_PX,
-    }
+    font = round(FONT_PX * scale)
+    text = {"labelColor": INK, "titleColor": INK, "labelFontSize": font, "titleFontSize": font}
     return (
         chart.properties(padding={"left": 5, "top": 5, "bottom": 5, "right": right})
         .configure(background="#FFFFFF")  # the contrasts above hold on either app theme
         # Faint grid, grey axis lines (5:1): the theme's own are black on a dark theme.
         .configure_axis(gridColor="#E6E6E6", domainColor=GREY, tickColor=GREY, **text)
         .configure_legend(orient="bottom", **text)
-        .configure_text(color=INK, fontSize=FONT_PX)
+        .configure_text(color=INK, fontSize=font)
     )
 
 

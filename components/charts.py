@@ -14,10 +14,10 @@ CHOICES = ("Agree", "Disagree", "Pass")
 MEASURES = ("People", "Contributions")
 
 
-def totals_chart(totals: Sequence[TotalRow], mode: str) -> alt.LayerChart:
+def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> alt.LayerChart:
     """Bars of dots, or stacked agree/disagree/pass, per idea in ballot order, labelled."""
     data = tables.totals_rows(totals)
-    y = style.y_axis(data["label"])
+    y = style.y_axis(data["label"], scale=scale)
     if mode == "dots":
         data["text"] = data["dots"].astype(str)
         tooltip = ["idea:N", "dots:Q", "voters:Q"]
@@ -48,8 +48,8 @@ def totals_chart(totals: Sequence[TotalRow], mode: str) -> alt.LayerChart:
     else:
         raise ValueError(f"Unknown voting mode: {mode!r}")
     labels = style.value_labels(data, "dots" if mode == "dots" else "total", y)
-    chart = alt.layer(bars, labels).properties(height=alt.Step(style.ROW_STEP))
-    return style.finish(chart)
+    chart = alt.layer(bars, labels).properties(height=alt.Step(style.ROW_STEP * scale))
+    return style.finish(chart, scale)
 
 
 def by_group_chart(
@@ -118,11 +118,13 @@ def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
     )
 
 
-def render_totals_chart(totals: Sequence[TotalRow], mode: str, key: str) -> None:
-    """The totals chart with its table beneath."""
+def render_totals_chart(
+    totals: Sequence[TotalRow], mode: str, key: str, scale: float = 1.0
+) -> None:
+    """The totals chart with its table beneath; `scale` enlarges its type for a projector."""
     what = "dots" if mode == "dots" else "agree, disagree and pass votes"
     style.show_chart(
-        totals_chart(totals, mode),
+        totals_chart(totals, mode, scale),
         tables.totals_table(totals, mode),
         key,
         f"Bar chart of {what} per idea; the table below has the same numbers.",

@@ -14,6 +14,7 @@ from components.wordcloud import show_word_cloud
 from services import ideas, meetings, room_control, spotlight, tallies, voting_rounds
 from services.vocab import Step
 
+PROJECTOR_TYPE = 2.0  # chart words read from the back of a hall, like the rest of the wall
 db = runtime.database()
 meeting = meetings.meeting_by_code(db, runtime.query_code())
 if meeting is None:
@@ -51,7 +52,9 @@ def live_view() -> None:
         st.markdown(f"## Results: {escape_markdown(shown.title)}")
         results = tallies.results(db, shown.id)
         ranking_list(results.ranking)
-        render_totals_chart(results.totals, results.mode.value, key="projector-totals")
+        render_totals_chart(
+            results.totals, results.mode.value, key="projector-totals", scale=PROJECTOR_TYPE
+        )
 
 
 st.caption(escape_markdown(meeting.title))

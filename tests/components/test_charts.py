@@ -125,6 +125,16 @@ def test_dots_are_labelled_bars_in_ballot_order():
     assert [(r["dots"], r["text"]) for r in rows_of(spec, words)] == [(12, "12"), (3, "3")]
 
 
+def test_the_projectors_chart_has_larger_type_and_room_for_the_same_labels():
+    usual = charts.totals_chart(TOTALS, "dots").to_dict()
+    wall = charts.totals_chart(TOTALS, "dots", scale=2).to_dict()
+    assert wall["config"]["axis"]["labelFontSize"] == 2 * usual["config"]["axis"]["labelFontSize"]
+    assert wall["config"]["text"]["fontSize"] == 2 * style.FONT_PX
+    limit = [spec["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] for spec in (usual, wall)]
+    assert limit[1] == 2 * limit[0]
+    assert wall["height"]["step"] == 2 * usual["height"]["step"]
+
+
 def test_long_ideas_are_cut_on_the_axis_but_whole_in_the_tooltip():
     spec = charts.totals_chart(TOTALS, "dots").to_dict()
     bars = spec["layer"][0]
