@@ -26,7 +26,10 @@ def settings() -> Settings:
 @st.cache_resource(on_release=Database.dispose)
 def database() -> Database:
     """The one engine and pool of this process; its connections close when released."""
-    return Database.from_url(settings().database_url)
+    s = settings()
+    return Database.from_url(
+        s.database_url, pool_size=s.db_pool_size, max_overflow=s.db_max_overflow
+    )
 
 
 def current_actor() -> Actor | None:

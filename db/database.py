@@ -21,9 +21,9 @@ class Database:
         self._writer = sessionmaker(writer_engine(engine), expire_on_commit=False)
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
-        """A Database over a new engine for `url`."""
-        return cls(create_db_engine(url))
+    def from_url(cls, url: str, **pool: int) -> Database:
+        """A Database over a new engine for `url`; `pool` sizes a Postgres pool."""
+        return cls(create_db_engine(url, **pool))
 
     @property
     def dialect(self) -> str:

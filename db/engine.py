@@ -8,13 +8,21 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+POOL_SIZE = 10
+MAX_OVERFLOW = 20
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine for `url`: SQLite gets WAL and locking pragmas, Postgres pre-ping."""
+def create_db_engine(
+    url: str, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW
+) -> Engine:
+    """An engine for `url`: SQLite gets WAL and locking pragmas, Postgres pre-ping.
+
+    On Postgres the process keeps up to `pool_size` connections open and opens up to
+    `max_overflow` more at a peak, so it never holds more than their sum.
+    """
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
 
 
 def _sqlite_engine(url: str) -> Engine:

@@ -10,7 +10,13 @@ from settings import load_settings
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATABASE_URL", "COMMON_GROUND_DATA_DIR", "COMMON_GROUND_COOKIE_KEY"):
+    for name in (
+        "DATABASE_URL",
+        "COMMON_GROUND_DATA_DIR",
+        "COMMON_GROUND_COOKIE_KEY",
+        "COMMON_GROUND_DB_POOL_SIZE",
+        "COMMON_GROUND_DB_MAX_OVERFLOW",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -50,6 +56,57 @@ def test_a_cookie_key_from_the_environment_is_used_and_nothing_is_written(tmp_pa
     monkeypatch.setenv("COMMON_GROUND_COOKIE_KEY", "k" * 48)
     assert load_settings(data_dir=tmp_path).cookie_key == "k" * 48
     assert not (tmp_path / "cookie-key").exists()
+
+
+def test_a_shared_database_without_a_cookie_key_says_each_machine_needs_the_same_key(
+    tmp_path, monkeypatch, caplog
+):
+    # Two app servers on two machines would each generate a key and refuse each other's
+    # sign-ins; the generated key still works, so one server on Postgres keeps running.
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
+    with caplog.at_level("WARNING", logger="common_ground.settings"):
+        resolved = load_settings(data_dir=tmp_path)
+    assert resolved.cookie_key == (tmp_path / "cookie-key").read_text()
+    [record] = caplog.records
+    assert "COMMON_GROUND_COOKIE_KEY" in record.getMessage()
+    assert str(tmp_path / "cookie-key") in record.getMessage()
+
+
+def test_no_warning_with_a_configured_key_or_on_sqlite(tmp_path, monkeypatch, caplog):
+    with caplog.at_level("WARNING", logger="common_ground.settings"):
+        load_settings(data_dir=tmp_path)
+        monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
+        monkeypatch.setenv("COMMON_GROUND_COOKIE_KEY", "k" * 48)
+        load_settings(data_dir=tmp_path)
+    assert caplog.records == []
+
+
+def test_pool_sizes_default_to_the_engine_s_and_come_from_the_environment(tmp_path, monkeypatch):
+    from db import engine
+
+    resolved = load_settings(data_dir=tmp_path)
+    assert (resolved.db_pool_size, resolved.db_max_overflow) == (
+        engine.POOL_SIZE,
+        engine.MAX_OVERFLOW,
+    )
+    monkeypatch.setenv("COMMON_GROUND_DB_POOL_SIZE", "4")
+    monkeypatch.setenv("COMMON_GROUND_DB_MAX_OVERFLOW", "0")
+    resolved = load_settings(data_dir=tmp_path)
+    assert (resolved.db_pool_size, resolved.db_max_overflow) == (4, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("COMMON_GROUND_DB_POOL_SIZE", "0"),
+        ("COMMON_GROUND_DB_POOL_SIZE", "ten"),
+        ("COMMON_GROUND_DB_MAX_OVERFLOW", "-1"),
+    ],
+)
+def test_a_pool_size_that_is_not_a_count_is_refused_by_name(tmp_path, monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name):
+        load_settings(data_dir=tmp_path)
 
 
 def test_no_cookie_key_or_password_is_written_in_the_code():

@@ -8,6 +8,8 @@ from db.engine import create_db_engine
 from db.models import Base
 
 config = context.config
+MIGRATION_LOCK = 7_447_100
+"""A Postgres advisory lock every upgrade takes: servers upgraded at once run it one by one."""
 
 
 def _url() -> str:
@@ -37,6 +39,9 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if not sqlite:
+                # Held to the commit; a second upgrade waits, then finds the schema at head.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             context.run_migrations()
         if sqlite:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

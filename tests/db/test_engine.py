@@ -37,3 +37,11 @@ def test_read_commits_nothing(db):
 def test_factory_room_builds_on_every_backend(db):
     room = build_room(db)
     assert room.table1_id != room.table2_id
+
+
+def test_a_postgres_pool_is_sized_as_asked_and_never_opens_a_connection_to_be_built():
+    from db.engine import create_db_engine
+
+    engine = create_db_engine("postgresql+psycopg://u@nowhere.invalid/db", 3, 2)
+    assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
+    engine.dispose()
