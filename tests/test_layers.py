@@ -30,6 +30,8 @@ FORBIDDEN = {
     "components": {"sqlalchemy", "db", "alembic"},
     "services": {"streamlit", "views", "components", "runtime", "app"},
     "db": {"streamlit", "services", "views", "components", "runtime", "app"},
+    # Operator commands run without Streamlit, through the services like the app does.
+    "ops": {"streamlit", "views", "components", "runtime", "app"},
 }
 
 

@@ -1,0 +1,1 @@
+"""Operator commands for an install: `python -m ops --help` (deploy/README.md uses them)."""
