@@ -14,7 +14,7 @@ import yaml
 
 from tests.app_server import ROOT
 from tests.deploy import nginx
-from tests.deploy.conftest import needs_nginx
+from tests.deploy.needs import needs_nginx
 
 DEPLOY = ROOT / "deploy"
 SETTING = re.compile(r"\b(COMMON_GROUND_[A-Z_]+|DATABASE_URL|STREAMLIT_[A-Z_]+)\b")

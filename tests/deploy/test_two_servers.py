@@ -38,7 +38,8 @@ from services.actors import SYSTEM
 from services.vocab import Step
 from tests.app_server import AppServer, seed_demo, start_app, stop_app
 from tests.deploy import nginx
-from tests.deploy.conftest import needs_chromium, needs_nginx, needs_postgres, scratch_postgres
+from tests.deploy.needs import needs_chromium, needs_nginx, needs_postgres
+from tests.deploy.scratch import scratch_postgres
 
 pytestmark = [pytest.mark.e2e, needs_postgres, needs_chromium]
 
