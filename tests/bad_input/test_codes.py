@@ -13,7 +13,7 @@ from services import meetings, participants, signin_accounts, surveys, voting_ba
 from services.errors import NotFound
 from tests.bad_input.corpus import CASES
 from tests.bad_input.fields import World
-from tests.bad_input.test_service_fields import _LEAKS
+from tests.bad_input.plain import LEAKS
 
 BAD_CODES = [c.text for c in CASES] + ["wrong", "meet-code ", "MEET-CODE", "x" * 33, "%00", "'"]
 IDS = [c.name for c in CASES] + ["wrong", "a meeting code", "capitals", "33", "escaped", "quote"]
@@ -43,7 +43,7 @@ def test_a_bad_code_gets_not_valid_from_the_survey_and_the_ballot(world: World, 
             call()
         message = refused.value.message
         assert "link is not valid" in message
-        assert not any(leak in message for leak in _LEAKS)
+        assert not any(leak in message for leak in LEAKS)
 
 
 def test_a_good_code_still_works_with_spaces_around_it(world: World):

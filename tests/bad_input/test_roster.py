@@ -10,7 +10,7 @@ from services.roster_check import check_roster
 from services.roster_file import parse_roster
 from services.roster_import import import_roster
 from tests.bad_input.corpus import CASES, Rule, case
-from tests.bad_input.test_service_fields import _LEAKS
+from tests.bad_input.plain import LEAKS
 from tests.factories import build_room
 
 # A lone surrogate cannot be written to a UTF-8 file at all, so no upload can hold one.
@@ -49,7 +49,7 @@ def test_every_hostile_name_is_imported_exactly_or_its_row_refused_in_words(db):
         assert reason.startswith("The group is not one of this initiative's groups"), reason
     for row in check.bad:
         for reason in row.reasons:
-            assert len(reason) < 300 and not any(leak in reason for leak in _LEAKS), reason
+            assert len(reason) < 300 and not any(leak in reason for leak in LEAKS), reason
     result = import_roster(db, room.facilitator, room.initiative_id, roster, only_good_rows=True)
     names = {
         p.name for p in participants.list_participants(db, room.facilitator, room.initiative_id)
