@@ -13,12 +13,20 @@ st.set_page_config(page_title="Common Ground", page_icon=":material/groups:", la
 
 settings = runtime.settings()
 db = runtime.database()
-auth = signin.authenticator(
-    signin_accounts.authenticator_credentials(db),
-    settings.cookie_name,
-    settings.cookie_key,
-    settings.cookie_expiry_days,
-)
+
+
+def make_authenticator():
+    """The run's one Authenticate; only the runs that sign in or out build it (see signin)."""
+    return signin.authenticator(
+        signin_accounts.authenticator_credentials(db),
+        settings.cookie_name,
+        settings.cookie_key,
+        settings.cookie_expiry_days,
+    )
+
+
+# A browser back with its sign-in cookie is signed in by it before the pages are chosen.
+auth = make_authenticator() if signin.may_sign_in_by_cookie(settings.cookie_name) else None
 actor = runtime.current_actor()
 # Pages a role may not use are not registered at all, so their URLs lead nowhere for it.
 pages = [
@@ -29,13 +37,13 @@ page = st.navigation(pages, position="sidebar" if actor else "hidden")
 
 if actor is not None:
     st.sidebar.caption(f"Signed in as {actor.name} ({actor.role.value})")
-    if signin.logout_button(auth):
+    if signin.logout_button(lambda: auth or make_authenticator()):
         st.info("You are signed out. Close this tab or sign in again from the home page.")
         st.stop()
 
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
 if actor is None and page.url_path == pages[0].url_path:
-    signin.login_form(auth)
+    signin.login_form(auth or make_authenticator())
     if signin.signed_in_username():
         # This run's navigation was built for a visitor; the next run builds the role's.
         # A button, not st.rerun(): a rerun now would lose the sign-in cookie being written.

@@ -3,16 +3,22 @@
 Known traps of streamlit-authenticator 0.4.2 handled here: it sleeps 0.7 s on every run
 unless login_sleep_time=0; st.rerun() straight after login() or logout() loses the cookie
 write or delete; exactly one Authenticate may be built per run.
+
+Building an Authenticate is not free: it reads every account and draws the cookie
+component, whose iframe reruns the page once more when it loads. The load benchmark
+(bench/) found it an eighth of a phone's tap, so the router builds one only on the runs
+that need it: the sign-in form, a browser returning with a sign-in cookie, and sign-out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 import streamlit_authenticator as stauth
 
-_AUTH_KEY = "_authenticator_run"
+SIGN_OUT_KEY = "signout"
 
 
 def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str, days: float):
@@ -27,6 +33,15 @@ def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str
     )
     auth.login(location="unrendered")
     return auth
+
+
+def may_sign_in_by_cookie(cookie_name: str) -> bool:
+    """True when this browser sent a sign-in cookie that this session has not used yet.
+
+    A session signed out by hand keeps the cookie it connected with until the tab
+    reloads; the authenticator's own `logout` flag refuses that cookie.
+    """
+    return not signed_in_username() and cookie_name in st.context.cookies
 
 
 def signed_in_username() -> str | None:
@@ -52,9 +67,14 @@ def login_form(auth: Any) -> None:
         st.error("That username and password do not match. Check them and try again.")
 
 
-def logout_button(auth: Any) -> bool:
-    """A sign-out button in the sidebar; True on the run that signed out."""
+def logout_button(make_auth: Callable[[], Any]) -> bool:
+    """A sign-out button in the sidebar; True on the run that signed out.
+
+    The button is drawn here, with the key and label the authenticator's own would have;
+    the Authenticate that signs out and deletes the cookie is built only on its click.
+    """
     if not signed_in_username():
         return False
-    auth.logout(button_name="Sign out", location="sidebar", key="signout")
+    if st.sidebar.button("Sign out", key=SIGN_OUT_KEY):
+        make_auth().logout(location="unrendered")
     return not signed_in_username()
