@@ -34,7 +34,11 @@ def caption_text(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
 
 def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> None:
     """The word cloud of `texts`, captioned with its top words, and every count in a table."""
-    counts = word_frequencies(texts, max_words=sys.maxsize)
+    show_word_counts(word_frequencies(texts, max_words=sys.maxsize), key, max_words)
+
+
+def show_word_counts(counts: dict[str, int], key: str, max_words: int = MAX_WORDS) -> None:
+    """The word cloud of counted words (most used first), its caption, and the table."""
     if not counts:
         st.info("No ideas yet, so no word cloud.")
         return
@@ -43,6 +47,9 @@ def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> N
         word_cloud_png(tuple(sorted(top.items()))),
         caption=escape_markdown(caption_text(top)),
         width="stretch",
+        # Said outright: "auto" re-encoded the PNG as JPEG on every run, 14 ms of a
+        # projector's refresh (bench/), and blurred the letters.
+        output_format="PNG",
         alt="Word cloud of the words used most in the ideas: bigger words were used more.",
     )
     with st.expander("Word counts as a table", key=f"{key}-expander"):

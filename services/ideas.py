@@ -150,6 +150,25 @@ def list_ideas(
         return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
 
 
+def wall_version(db: Database, meeting_id: int) -> tuple[int, int, str]:
+    """A fingerprint of the ideas the room sees (visible, not confidential).
+
+    It changes whenever one is added, edited, hidden, shown, merged, made confidential or
+    removed, so a projector refreshing every two seconds can keep the board it drew until
+    then instead of loading every idea again. Each of those changes sets `updated_at` or
+    changes the count; the newest id and time are part of it too.
+    """
+    with db.read() as s:
+        count, newest_id, newest_change = s.execute(
+            select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+                Idea.meeting_id == meeting_id,
+                Idea.status == IdeaStatus.VISIBLE,
+                Idea.confidential.is_(False),
+            )
+        ).one()
+        return count, newest_id or 0, str(newest_change or "")
+
+
 def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) -> Idea:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:

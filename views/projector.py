@@ -1,5 +1,8 @@
 """Projector: the room's read-only live view, reached with the meeting's code."""
 
+import sys
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -10,9 +13,10 @@ from components.notices import refuse
 from components.projector import idea_wall, projector_frame, ranking_list, spotlight_panel
 from components.room_banner import step_heading, timer_text
 from components.text import escape_markdown
-from components.wordcloud import show_word_cloud
+from components.wordcloud import show_word_counts
 from services import ideas, meetings, room_control, spotlight, tallies, voting_rounds
 from services.vocab import Step
+from services.wordfreq import word_frequencies
 
 PROJECTOR_TYPE = 2.0  # chart words read from the back of a hall, like the rest of the wall
 db = runtime.database()
@@ -23,6 +27,51 @@ if meeting is None:
         title="Projector",
     )
 projector_frame()
+
+
+@dataclass(frozen=True)
+class Wall:
+    """The ideas the room sees, oldest first, and their words counted."""
+
+    ideas: tuple
+    counts: dict[str, int]
+
+
+# Loaded once per change of the board and shared, read-only, by every projector of the
+# meeting: reloading 600 ideas and counting their words on each two-second refresh was
+# most of a refresh, and grew with the room (bench/). A few entries: one or two versions
+# per meeting in flight, and at 10× the data one is a few MB.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def wall(meeting_id: int, version: tuple) -> Wall:
+    """The board as of `version` (ideas.wall_version), which is there to key the cache."""
+    shown = tuple(ideas.list_ideas(runtime.database(), meeting_id, include_confidential=False))
+    return Wall(shown, word_frequencies([i.text for i in shown], max_words=sys.maxsize))
+
+
+CLOUD_EVERY = 20.0
+"""Seconds between two drawings of the word cloud; the idea cards keep the 2 s refresh."""
+
+
+@st.cache_resource(show_spinner=False)
+def cloud_drawings() -> dict[int, tuple[float, dict[str, int]]]:
+    """Per meeting, the word counts its projectors' cloud was last drawn from, and when."""
+    return {}
+
+
+def cloud_counts(meeting_id: int, counts: dict[str, int]) -> dict[str, int]:
+    """The counts to draw now: the newest at most every CLOUD_EVERY seconds, else the last.
+
+    Drawing a cloud takes half a second of the server's CPU. Redrawn after every new idea,
+    it was most of the app's work during idea generation and held every screen of the
+    room up (bench/); a picture that catches up within 20 s loses the room nothing.
+    """
+    drawings = cloud_drawings()
+    drawn_at, drawn = drawings.get(meeting_id, (0.0, None))
+    now = time.monotonic()
+    if drawn is None or (counts != drawn and now - drawn_at >= CLOUD_EVERY):
+        drawings[meeting_id] = (now, counts)
+        return counts
+    return drawn
 
 
 @st.fragment(run_every="2s")
@@ -41,9 +90,9 @@ def live_view() -> None:
         spotlight_panel(spot)
         return
     if step is Step.DIVERGE:
-        wall = ideas.list_ideas(db, meeting.id, include_confidential=False)
-        idea_wall(wall)
-        show_word_cloud([i.text for i in wall], key="projector-cloud")
+        board = wall(meeting.id, ideas.wall_version(db, meeting.id))
+        idea_wall(list(board.ideas))
+        show_word_counts(cloud_counts(meeting.id, board.counts), key="projector-cloud")
     elif step is Step.CONVERGE:
         shown = voting_rounds.round_to_show(db, meeting.id)
         if shown is None:

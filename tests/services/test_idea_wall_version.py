@@ -1,0 +1,38 @@
+"""The projector's fingerprint of the idea wall changes with every change the room can see."""
+
+from services import idea_merge, ideas
+from tests.factories import build_room
+
+
+def test_every_change_the_room_sees_changes_the_wall_version(db):
+    room = build_room(db)
+    seen = [ideas.wall_version(db, room.meeting_id)]
+
+    def changed() -> bool:
+        seen.append(ideas.wall_version(db, room.meeting_id))
+        return seen[-1] != seen[-2]
+
+    first = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    assert changed()
+    second = ideas.add_idea(db, room.scribe2, room.table2_id, "A crisis line")
+    assert changed()
+    ideas.update_idea(db, room.scribe1, first.id, "Co-responders at night")
+    assert changed()
+    ideas.hide_idea(db, room.facilitator, second.id)
+    assert changed()
+    ideas.show_idea(db, room.facilitator, second.id)
+    assert changed()
+    ideas.update_idea(db, room.scribe2, second.id, "A crisis line", confidential=True)
+    assert changed()
+    ideas.update_idea(db, room.scribe2, second.id, "A crisis line", confidential=False)
+    assert changed()
+    idea_merge.merge_ideas(db, room.facilitator, first.id, [second.id])
+    assert changed()
+    assert not changed(), "nothing happened, so the version stays"
+
+
+def test_ideas_the_room_does_not_see_leave_the_version_alone(db):
+    room = build_room(db)
+    before = ideas.wall_version(db, room.meeting_id)
+    ideas.add_idea(db, room.scribe1, room.table1_id, "Between us", confidential=True)
+    assert ideas.wall_version(db, room.meeting_id) == before
