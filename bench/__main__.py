@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     cookie_key = secrets.token_urlsafe(32)
 
     with ExitStack() as stack:
-        servers = _servers(stack, url, folder / "app", args.servers, cookie_key=cookie_key)
+        servers = _servers(
+            stack, url, folder / "app", args.servers, script=Path(args.app), cookie_key=cookie_key
+        )
         warm_up(servers, seeded)
         small = [] if args.skip_render else render_times(servers[0].url, seeded, seeded.rooms[-1])
         _say("Load on Common Ground…")
@@ -138,6 +140,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--servers", type=int, default=1, help="app servers to deal people to")
     parser.add_argument("--database-url", help="default: $BENCH_DATABASE_URL, else SQLite")
     parser.add_argument("--data-dir", default=str(ROOT / "data" / "bench"))
+    parser.add_argument(
+        "--app",
+        default=str(ROOT / "app.py"),
+        help="the app to load: e.g. app.py of a `git worktree` of an older commit, to compare",
+    )
     parser.add_argument("--skip-render", action="store_true", help="no per-page times")
     parser.add_argument("--skip-floor", action="store_true", help="no floor app run")
     return parser.parse_args(argv)

@@ -13,11 +13,16 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 
+from bench.cookie_component import CookieManagerFrame
 from bench.recorder import IdeaWatch, Recorder, Unexpected
 from bench.seed_load import idea_text
 from bench.session import Run, Tab, chosen, text, trigger
 
-DOTS_LABEL = "Your dots on this idea"
+DOTS_KEY = "-dots-"
+"""components/ballot.py keys each idea's control `dots-<round>-<item>`; the key is in its id."""
+
+
+COOKIE_RERUN = "cookie component rerun"
 
 
 class _Player:
@@ -27,6 +32,7 @@ class _Player:
         self.tab = tab
         self.recorder = recorder
         self.last: Run | None = None
+        self.cookie_frame = CookieManagerFrame()
 
     async def _do(
         self,
@@ -47,7 +53,14 @@ class _Player:
         if not fragment:
             # A fragment's run redraws only the fragment; the page's widgets stay as they were.
             self.last = run
+            await self._component_answers(run)
         return run
+
+    async def _component_answers(self, run: Run) -> None:
+        """The reruns a browser's cookie iframe asks for after `run`, as it would send them."""
+        answers = self.cookie_frame.answers(run)
+        if answers:
+            await self._do(COOKIE_RERUN, lambda: self.tab.rerun(answers))
 
     async def _refresh(self, name: str, *expected: str) -> Run | None:
         """What the browser's `run_every` timer sends: a rerun of that fragment alone."""
@@ -74,7 +87,8 @@ class AppVoter(_Player):
         await self._do("vote: open page", self.tab.open, "Vote", "dots left")
 
     async def tap(self, rng: random.Random) -> None:
-        controls = self.last.widgets("button_group", DOTS_LABEL) if self.last else []
+        elements = self.last.elements if self.last else []
+        controls = [e for e in elements if e.kind == "button_group" and DOTS_KEY in e.id]
         if not controls:
             self.recorder.error("vote: tap dots", "no ballot on the page to tap")
             return

@@ -14,8 +14,10 @@ import streamlit as st
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, func, insert
 
 # `streamlit run` puts this file's folder on the path, not the project's.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from db.database import Database
+PROJECT = str(Path(__file__).resolve().parents[1])
+if PROJECT not in sys.path:
+    sys.path.insert(0, PROJECT)
+from db.database import Database  # noqa: E402 - after the path is set
 
 NOTES = Table(
     "bench_floor_note",

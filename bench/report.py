@@ -30,6 +30,7 @@ ORDER = [
     "vote: 5 s refresh",
     "home: open page",
     "sign in",
+    "cookie component rerun",
     "listen: open page",
     "listen: save note",
     "ideas: open page",
