@@ -17,7 +17,10 @@ _LIGHT = "#fff"
 _DARK = "#000"
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# Room for every code of a 560-person room: the console draws all the badges on each run,
+# and with 256 entries a 10× room's 610 codes pushed each other out, so every run made
+# them all again (9 s per console run in bench/).
+@st.cache_data(max_entries=2048, show_spinner=False)
 def qr_svg(url: str, scale: int = 4, border: int = 4) -> str:
     """An inline <svg> QR code for `url`, named by a <title> that reads out the link.
 
