@@ -10,6 +10,7 @@ import streamlit as st
 from db.database import Database
 from services import initiatives, meetings, signin_accounts
 from services.actors import Actor
+from services.vocab import Role
 from settings import Settings, load_settings
 
 ACTOR_KEY = "username"
@@ -85,7 +86,17 @@ def require_actor() -> Actor:
 
 
 def require_meeting(actor: Actor) -> tuple[int, int]:
-    """The initiative and meeting in focus, with a picker for facilitators and leaders."""
+    """The initiative and meeting in focus, with a picker for facilitators and leaders.
+
+    A scribe's are those of the newest meeting where they scribe a table: with two rooms
+    running at once, the newest initiative would be the other room's for half of them.
+    """
+    if actor.role is Role.SCRIBE and actor.account_id is not None:
+        from services import tables  # noqa: PLC0415 - keeps the module's import list short
+
+        scribed = tables.newest_scribed_meeting(database(), actor.account_id)
+        if scribed is not None:
+            return scribed
     initiative_id = current_initiative_id()
     if initiative_id is None:
         st.info("There is no initiative yet. A facilitator creates one on the Set up screen.")

@@ -116,6 +116,23 @@ def tables_for_scribe(db: Database, account_id: int, meeting_id: int) -> list[Me
         return list(s.scalars(query))
 
 
+def newest_scribed_meeting(db: Database, account_id: int) -> tuple[int, int] | None:
+    """(initiative id, meeting id) of the newest meeting where this account scribes a table.
+
+    A scribe works in the room of their table, whichever initiative is newest, so several
+    rooms can run at once on one installation.
+    """
+    with db.read() as s:
+        row = s.execute(
+            select(Meeting.initiative_id, Meeting.id)
+            .join(MeetingTable, MeetingTable.meeting_id == Meeting.id)
+            .where(MeetingTable.scribe_account_id == account_id)
+            .order_by(Meeting.id.desc())
+            .limit(1)
+        ).first()
+        return (row[0], row[1]) if row else None
+
+
 def get_table_by_number(db: Database, meeting_id: int, number: int) -> MeetingTable | None:
     """The meeting's table with this number, or None.
 
