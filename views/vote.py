@@ -54,7 +54,7 @@ def watch_rounds() -> None:
         # database work of every tap (bench/ measured it).
         inline_call.clear()
         return
-    if tuple(b.round_id for b in voting_ballots.open_ballots(db, code)) != shown_rounds:
+    if voting_ballots.open_round_ids(db, code) != shown_rounds:
         st.rerun(scope="app")
 
 

@@ -244,3 +244,22 @@ def test_open_ballots_refuses_an_unknown_code(db):
     build_room(db)
     with pytest.raises(NotFound, match="badge"):
         voting_ballots.open_ballots(db, "no-such-code")
+
+
+def test_open_round_ids_name_exactly_the_rounds_open_ballots_shows(db):
+    room = build_room(db)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Civilian crisis team")
+    rounds = [
+        voting_rounds.create_round(
+            db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=[idea.id]
+        )
+        for title in ("First", "Second", "Draft")
+    ]
+    for rnd in rounds[:2]:
+        voting_rounds.open_round(db, room.facilitator, rnd.id)
+    shown = tuple(b.round_id for b in voting_ballots.open_ballots(db, "code-0"))
+    assert voting_ballots.open_round_ids(db, "code-0") == shown == (rounds[0].id, rounds[1].id)
+    voting_rounds.close_round(db, room.facilitator, rounds[0].id)
+    assert voting_ballots.open_round_ids(db, "code-0") == (rounds[1].id,)
+    with pytest.raises(NotFound, match="badge"):
+        voting_ballots.open_round_ids(db, "no-such-code")
