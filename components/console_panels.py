@@ -30,7 +30,7 @@ def activity_table(rows: list[Any], window_minutes: int) -> None:
             for r in sorted(rows, key=lambda r: (not r.silent, r.number))
         ]
     )
-    st.dataframe(frame, hide_index=True, use_container_width=True)
+    st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def voice_panel(summary: Any) -> None:

@@ -8,6 +8,13 @@ Building an Authenticate is not free: it reads every account and draws the cooki
 component, whose iframe reruns the page once more when it loads. The load benchmark
 (bench/) found it an eighth of a phone's tap, so the router builds one only on the runs
 that need it: the sign-in form, a browser returning with a sign-in cookie, and sign-out.
+
+That iframe asks the browser for every cookie, but 0.4.2 reads its own cookie from
+`st.context.cookies` and never looks at the answer; the answer only reruns the page, and
+a click landing in that rerun (a fast typist, a password manager submitting at once) was
+dropped (seen in the browser tests). So the authenticator gets a cookie manager that
+starts from the cookies the server already has and draws an iframe only to write or
+delete one.
 """
 
 from __future__ import annotations
@@ -15,10 +22,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import extra_streamlit_components as stx
 import streamlit as st
 import streamlit_authenticator as stauth
+from extra_streamlit_components.CookieManager import _component_func as cookie_component
+from streamlit_authenticator.models import cookie_model
 
 SIGN_OUT_KEY = "signout"
+
+
+class _ServerReadCookieManager(stx.CookieManager):
+    """extra_streamlit_components' manager without the getAll iframe; set and delete stay."""
+
+    def __init__(self, key: str = "init") -> None:
+        self.cookie_manager = cookie_component
+        self.cookies = dict(st.context.cookies)
+
+
+# Only the authenticator's cookie model uses this name; nothing else in the process does.
+cookie_model.stx = type("CookieManagers", (), {"CookieManager": _ServerReadCookieManager})
 
 
 def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str, days: float):
