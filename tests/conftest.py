@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from db.database import Database
 from db.models import Base
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, NO_CHROMIUM
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 BACKENDS = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the SQLite run of tests of races that only Postgres can have."""
+    """Leave out the SQLite run of tests of races that only Postgres can have, and skip the
+    browser tests, saying why, when there is no Chromium (fail instead if CI wants them)."""
+    browser_tests = [i for i in items if i.get_closest_marker("e2e")]
+    if browser_tests and not HAVE_CHROMIUM:
+        if os.environ.get("REQUIRE_BROWSER_TESTS"):
+            raise pytest.UsageError(NO_CHROMIUM)
+        for item in browser_tests:
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
     kept, dropped = [], []
     for item in items:
         is_sqlite_run = (
@@ -61,3 +71,39 @@ def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with database.engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"browser tests: Chromium at {CHROMIUM}" if HAVE_CHROMIUM else NO_CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's browser is Debian's Chromium: Playwright cannot fetch its own."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+_OUTCOME = pytest.StashKey[pytest.TestReport]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when == "call":
+        item.stash[_OUTCOME] = report
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _pictures_of_a_failure(request: pytest.FixtureRequest) -> Iterator[None]:
+    """When a browser test fails, keep a picture of every page it had open."""
+    yield
+    report = request.node.stash.get(_OUTCOME, None)
+    if report is None or not report.failed or "browser" not in request.fixturenames:
+        return
+    folder = ARTIFACTS / "failures" / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    browser = request.getfixturevalue("browser")
+    for c, context in enumerate(browser.contexts):
+        for p, page in enumerate(context.pages):
+            page.screenshot(path=folder / f"context{c}-page{p}.png", full_page=True)

@@ -37,17 +37,16 @@ from services import (
 from services.actors import SYSTEM
 from services.vocab import Step
 from tests.app_server import AppServer, seed_demo, start_app, stop_app
+from tests.browser import IDLE, PHONE, PROJECTOR, sign_in
 from tests.deploy import nginx
-from tests.deploy.needs import needs_chromium, needs_nginx, needs_postgres
+from tests.deploy.needs import needs_nginx, needs_postgres
 from tests.deploy.scratch import scratch_postgres
 
-pytestmark = [pytest.mark.e2e, needs_postgres, needs_chromium]
+pytestmark = [pytest.mark.e2e, needs_postgres]
 
 PASSWORD = "a-two-server-password-1"
 # Both servers must sign cookies with one key, as deploy/ sets it; never a real secret.
 COOKIE_KEY = "two-server-test-cookie-key-not-a-secret"
-AUTH_COOKIE = "common_ground_auth"
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 BUDGET = 4
 SEED_IDEAS = ("Mental-health responders on 911 calls", "A youth advisory board", "Foot patrols")
 PROJECTOR_DEADLINE_MS = 3_000
@@ -135,7 +134,7 @@ def test_an_idea_sent_through_a_is_on_the_projector_of_b_within_3_s(
         _new(browser, projector=True), f"{servers.b.url}/projector?code={room.meeting_code}"
     )
     scribe = _new(browser)
-    sign_in(scribe, servers.a.url, "scribe1")
+    sign_in(scribe, servers.a.url, "scribe1", PASSWORD)
     tablet = visit(scribe, f"{servers.a.url}/ideas?table=1")
     settle(wall)
     expect(wall.get_by_text(SEED_IDEAS[0])).to_be_visible()
@@ -191,7 +190,7 @@ def test_through_nginx_each_browser_stays_on_one_server_and_both_servers_get_bro
         # A phone with no cookie yet: nginx picks its server and the cookie keeps it there.
         newcomer = opened(_new(browser, phone=True), f"{proxy.url}/vote?code={newcomer_code}")
         scribe = _new(browser, route=(proxy.url, key_a))
-        sign_in(scribe, proxy.url, "scribe2")
+        sign_in(scribe, proxy.url, "scribe2", PASSWORD)
         tablet = visit(scribe, f"{proxy.url}/ideas?table=2")
         settle(wall)
         add_idea(tablet, "Restorative circles after arrests")
@@ -221,28 +220,6 @@ def test_through_nginx_each_browser_stays_on_one_server_and_both_servers_get_bro
     assert media and all(r.startswith("200 ") for r in media), media
     # The newcomer's first request had no cookie; the one nginx gave it names the same server.
     assert any("/vote?code=" in r for r in next(iter(served[route].values())))
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    """Sign in on the home page, and wait until the browser holds the sign-in cookie."""
-    visit(page, base)
-    for _attempt in range(3):
-        page.get_by_role("textbox", name="Username").fill(username)
-        page.get_by_role("textbox", name="Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        try:
-            expect(page.get_by_text("Signed in as")).to_be_visible(timeout=10_000)
-            break
-        except AssertionError:
-            # A click that lands during the sign-in cookie reader's own rerun is lost; a
-            # person would tap again.
-            settle(page)
-    else:
-        pytest.fail(f"{username} could not sign in at {base}")
-    deadline = time.monotonic() + 15
-    while not any(c["name"] == AUTH_COOKIE for c in page.context.cookies()):
-        assert time.monotonic() < deadline, "the sign-in cookie was never written"
-        page.wait_for_timeout(100)
 
 
 def visit(page: Page, url: str) -> Page:
@@ -337,9 +314,9 @@ def _new(
 ) -> Page:
     """A page in a browser of its own (own cookies), optionally already routed by nginx."""
     if phone:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        context = browser.new_context(viewport=PHONE, is_mobile=True)
     elif projector:
-        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        context = browser.new_context(viewport=PROJECTOR)
     else:  # a tablet on its side: wide enough to keep the sidebar open
         context = browser.new_context(viewport={"width": 1280, "height": 800})
     if route:

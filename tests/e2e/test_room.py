@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Meeting, MeetingTable, Participant, Vote
-from tests.e2e.browser import (
+from tests.browser import (
     LAPTOP,
     PHONE,
     PROJECTOR,
@@ -199,8 +199,9 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     review = device(browser, LAPTOP).new_page()
     sign_in(review, base, "leader1", PASSWORD)
     visit(review, base, "review")
+    _click(review, "Prepare the meeting report (PDF)")
     with review.expect_download() as download:
-        _button(review, "Meeting report (PDF)").click()
+        _button(review, "Download the meeting report (PDF)").click()
     report = download.value
     assert report.suggested_filename == "meeting-report.pdf"
     assert Path(report.path()).read_bytes().startswith(b"%PDF")

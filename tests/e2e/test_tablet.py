@@ -12,7 +12,7 @@ from db.models import Account, Idea, ListeningNote, Meeting
 from services import room_control
 from services.actors import Actor
 from services.vocab import Role
-from tests.e2e.browser import TABLET, device, sign_in, snap, visit, wait_idle
+from tests.browser import TABLET, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
