@@ -12,6 +12,7 @@ from components.action_panels import (
     update_form,
     updates_table,
 )
+from components.downloads import prepared_download
 from components.notices import action_runner, show_flash
 from components.plan_charts import render_due_dates_chart, render_progress_chart
 from components.text import escape_markdown
@@ -71,15 +72,17 @@ for item in plan:
                 action_followup.add_update, a, status, note, done="Update added."
             ),
         )
-st.download_button(
-    "Download the plan as CSV",
+prepared_download(
+    "the plan (CSV)",
     lambda: plan_export.plan_csv(db, actor, initiative_id),
-    file_name="action-plan.csv",
-    mime="text/csv",
+    "action-plan.csv",
+    "text/csv",
+    key="plan-csv",
 )
-st.download_button(
-    "Download the plan as Excel",
+prepared_download(
+    "the plan (Excel)",
     lambda: plan_export.plan_xlsx(db, actor, initiative_id),
-    file_name="action-plan.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "action-plan.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="plan-xlsx",
 )

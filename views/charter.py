@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components.charter_panels import charter_text, new_version_form, signoff_table
+from components.downloads import prepared_download
 from components.notices import action_runner, show_flash
 from services import charter_commitments, charter_pdf, charter_signoff, charters, stakeholders
 from services.vocab import Role
@@ -34,12 +35,13 @@ if versions:
     leader = actor.role is Role.LEADER and latest
     if leader and st.button("Sign this version for my group", type="primary"):
         act(charter_signoff.sign, shown.id, done="Signed. Thank you.")
-    st.download_button(
-        "Download the charter as PDF",
-        # Built only when pressed, not on every run of the page.
+    prepared_download(
+        f"the charter, version {shown.version} (PDF)",
+        # Built only when asked for, not on every run of the page.
         lambda: charter_pdf.charter_pdf(db, actor, initiative_id, shown.id),
-        file_name=f"partnering-charter-v{shown.version}.pdf",
-        mime="application/pdf",
+        f"partnering-charter-v{shown.version}.pdf",
+        "application/pdf",
+        key=f"charter-{shown.id}",
     )
 else:
     st.info("No charter drafted yet.")

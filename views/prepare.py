@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components import prepare_panels as panels
+from components.downloads import prepared_download
 from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.wordcloud import show_word_cloud
@@ -58,18 +59,22 @@ show_records(
     "No stakeholder groups yet.",
 )
 html_col, pdf_col = st.columns(2)
-html_col.download_button(
-    "Download the report (HTML)",
-    lambda: presession_document.report_html(report),
-    file_name="pre-session-report.html",
-    mime="text/html",
-)
-pdf_col.download_button(
-    "Download the report (PDF)",
-    lambda: presession_document.report_pdf(report),
-    file_name="pre-session-report.pdf",
-    mime="application/pdf",
-)
+with html_col:
+    prepared_download(
+        "the report (HTML)",
+        lambda: presession_document.report_html(report),
+        "pre-session-report.html",
+        "text/html",
+        key="presession-html",
+    )
+with pdf_col:
+    prepared_download(
+        "the report (PDF)",
+        lambda: presession_document.report_pdf(report),
+        "pre-session-report.pdf",
+        "application/pdf",
+        key="presession-pdf",
+    )
 
 st.header("Survey responses")
 responses = surveys.list_responses(db, actor, initiative_id)

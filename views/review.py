@@ -5,6 +5,7 @@ import streamlit as st
 import runtime
 from components.charter_panels import signoff_table
 from components.console_panels import voice_panel
+from components.downloads import prepared_download
 from components.plan_charts import render_progress_chart
 from components.results import round_results
 from components.review_panels import conflicts_record, tables_record
@@ -80,24 +81,30 @@ private = private and st.checkbox(
     "Include confidential items (facilitators only; never contact details)", key="private"
 )
 report_col, zip_col, xlsx_col = st.columns(3)
-report_col.download_button(
-    "Meeting report (PDF)",
-    lambda: meeting_report.meeting_report_pdf(db, actor, meeting_id, private),
-    file_name="meeting-report.pdf",
-    mime="application/pdf",
-)
-zip_col.download_button(
-    "Every table (CSV, zipped)",
-    lambda: meeting_tables.tables_zip(db, actor, meeting_id, private),
-    file_name="meeting-tables.zip",
-    mime="application/zip",
-)
-xlsx_col.download_button(
-    "Every table (one Excel workbook)",
-    lambda: meeting_tables.tables_xlsx(db, actor, meeting_id, private),
-    file_name="meeting-tables.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
+with report_col:
+    prepared_download(
+        "the meeting report (PDF)",
+        lambda: meeting_report.meeting_report_pdf(db, actor, meeting_id, private),
+        "meeting-report.pdf",
+        "application/pdf",
+        key="report",
+    )
+with zip_col:
+    prepared_download(
+        "every table (CSV, zipped)",
+        lambda: meeting_tables.tables_zip(db, actor, meeting_id, private),
+        "meeting-tables.zip",
+        "application/zip",
+        key="tables-zip",
+    )
+with xlsx_col:
+    prepared_download(
+        "every table (one Excel workbook)",
+        lambda: meeting_tables.tables_xlsx(db, actor, meeting_id, private),
+        "meeting-tables.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="tables-xlsx",
+    )
 
 if actor.is_facilitator:
     st.header("Full export")
@@ -105,12 +112,13 @@ if actor.is_facilitator:
         "Include participants' contact details and confidential items",
         help="Leave this off for anything that leaves the facilitation team.",
     )
-    st.download_button(
-        "Download the whole initiative as JSON",
+    prepared_download(
+        "the whole initiative (JSON)",
         lambda: initiative_export.to_json(
             initiative_export.export_initiative(db, actor, initiative_id, private)
         ),
-        file_name="initiative-export.json",
-        mime="application/json",
+        "initiative-export.json",
+        "application/json",
+        key="initiative-json",
     )
     st.caption("A facilitator can load this file into an empty installation, losing nothing.")

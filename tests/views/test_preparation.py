@@ -46,14 +46,17 @@ def test_the_setup_screen_reports_a_bad_roster_row_by_row_and_writes_nothing(roo
 def test_the_review_screen_offers_the_full_export_to_a_facilitator_only(room_app):
     fac = room_app("fac").run().switch_page("views/review.py").run()
     assert not fac.exception
-    labels = [b.proto.label for b in fac.get("download_button")]
-    assert "Download the whole initiative as JSON" in labels
-    assert "Meeting report (PDF)" in labels
+    labels = [b.label for b in fac.button]
+    assert "Prepare the whole initiative (JSON)" in labels
+    assert "Prepare the meeting report (PDF)" in labels
     lead = room_app("lead").run().switch_page("views/review.py").run()
     assert not lead.exception
-    lead_labels = [b.proto.label for b in lead.get("download_button")]
-    assert "Download the whole initiative as JSON" not in lead_labels
-    assert "Meeting report (PDF)" in lead_labels
+    lead_labels = [b.label for b in lead.button]
+    assert "Prepare the whole initiative (JSON)" not in lead_labels
+    assert "Prepare the meeting report (PDF)" in lead_labels
+    lead.button(key="prepare-report").click().run()
+    [report] = lead.get("download_button")
+    assert report.proto.label == "Download the meeting report (PDF)"
 
 
 def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeting(room_app, db):
