@@ -6,6 +6,7 @@ import streamlit as st
 
 import runtime
 from components import signin
+from components.text import escape_markdown
 from screens import HOME, screens_for
 from services import signin_accounts
 
@@ -36,7 +37,7 @@ pages = [
 page = st.navigation(pages, position="sidebar" if actor else "hidden")
 
 if actor is not None:
-    st.sidebar.caption(f"Signed in as {actor.name} ({actor.role.value})")
+    st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")
     if signin.logout_button(lambda: auth or make_authenticator()):
         st.info("You are signed out. Close this tab or sign in again from the home page.")
         st.stop()

@@ -40,7 +40,8 @@ def signoff_table(rows: list[Any], version: int) -> None:
             {
                 "Group": r.stakeholder,
                 "Signed": r.status,
-                "Version signed": r.signed_version or "",
+                # Text throughout: a column of numbers and blanks is not one Arrow type.
+                "Version signed": str(r.signed_version or ""),
             }
             for r in rows
         ]

@@ -62,7 +62,8 @@ def from_json(text_: str) -> Export:
     found = export.get("format") if isinstance(export, dict) else None
     if found != FORMAT or not isinstance(export.get("tables"), dict):
         raise ValidationError(
-            f"This file is not a Common Ground export (format {found!r}, expected {FORMAT!r})."
+            "This file is not a Common Ground export: it does not say it is one. "
+            "Use the file that Review's 'whole initiative (JSON)' download gave you."
         )
     return export
 
@@ -89,9 +90,12 @@ def import_initiative(db: Database, actor: Actor, export: Export) -> int:
         try:
             id_maps = _insert_all(s, data)
         except IntegrityError as err:
+            # The driver's words name tables and keys; the reader needs what to do instead.
             raise ValidationError(
-                f"The export clashes with data already in this database: {err.orig}"
-            ) from None
+                "The export clashes with records already in this database. Load it into an "
+                "empty installation: deploy/README.md, 'Moving an initiative that began on "
+                "SQLite', shows how."
+            ) from err
         return id_maps[ROOT][data[ROOT][0]["id"]]
 
 

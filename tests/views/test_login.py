@@ -67,3 +67,15 @@ def test_a_session_whose_account_was_deactivated_loses_its_screens(app, demo_db)
     with deactivated(demo_db, "leader7"):
         at.run()
         assert not at.get("page_link")
+
+
+def test_the_sidebar_names_the_signed_in_person_literally(room_app, db):
+    room = room_app.room
+    hostile = "**Ana** [click](http://evil.example) <b>x</b>"
+    account = signin_accounts.get_account_by_username(db, "lead")
+    accounts.update_account(
+        db, room.facilitator, account.id, hostile, None, account.stakeholder_id, True
+    )
+    at = room_app("lead").run()
+    [line] = [c.value for c in at.sidebar.caption if c.value.startswith("Signed in as")]
+    assert "\\*\\*Ana\\*\\*" in line and "\\[click\\]" in line and "\\<b\\>" in line
