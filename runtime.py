@@ -111,10 +111,12 @@ def require_meeting(actor: Actor) -> tuple[int, int]:
 def table_in_focus(actor: Actor, meeting_id: int):
     """The table of `?table=N`, else the scribe's own table; None means every table.
 
-    Stops with a plain message when the number names no table of this meeting.
+    Stops with a plain message when the link's table is not a number, or a number that
+    names no table of this meeting.
     """
     from services import tables  # noqa: PLC0415 - keeps the module's import list short
 
+    _stop_if_not_a_number("table")
     number = query_int("table")
     if number is None:
         own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
@@ -124,6 +126,20 @@ def table_in_focus(actor: Actor, meeting_id: int):
         st.error(f"This meeting has no table {number}. Check the link on your table card.")
         st.stop()
     return table
+
+
+def _stop_if_not_a_number(name: str) -> None:
+    """Stop the page when the link's `?table=` holds something that is not a table number.
+
+    Read as "no table" instead, a scribe's mistyped link would open another view silently.
+    """
+    raw = (st.query_params.get(name) or "").strip()
+    if raw and not raw.isdecimal():
+        st.error(
+            f"The {name} in this link is not a number. Check the link on your table card, "
+            "or open the page from the menu."
+        )
+        st.stop()
 
 
 def public_base_url() -> str:

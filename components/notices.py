@@ -22,16 +22,6 @@ def refuse(message: str, title: str = "This page is not available") -> NoReturn:
     raise AssertionError("unreachable")  # st.stop raises; this satisfies NoReturn
 
 
-def refuse_unreadable_table() -> None:
-    """Stop the page when the link's `?table=` holds something that is not a table number."""
-    raw = (st.query_params.get("table") or "").strip()
-    if raw and not raw.isdecimal():
-        refuse(
-            "The table in this link is not a number. Check the link on your table card, "
-            "or open the page from the menu."
-        )
-
-
 def show_error(error: Exception) -> None:
     """Show a domain error's message as it is (it was written for this reader).
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 import runtime
 from components import conflict_panels as panels
-from components.notices import action_runner, refuse_unreadable_table, show_flash
+from components.notices import action_runner, show_flash
 from components.text import escape_markdown
 from services import (
     audit,
@@ -20,7 +20,6 @@ from services.vocab import ConflictStatus, label
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
-refuse_unreadable_table()
 table = runtime.table_in_focus(actor, meeting_id)
 
 act = action_runner(db, actor)

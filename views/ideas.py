@@ -9,7 +9,6 @@ from components.forms import form_saved, submission_key
 from components.notices import (
     action_runner,
     refuse,
-    refuse_unreadable_table,
     show_error,
     show_flash,
 )
@@ -22,7 +21,6 @@ from services.scope import check_table_access_for
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
-refuse_unreadable_table()
 table = runtime.table_in_focus(actor, meeting_id)
 try:
     check_table_access_for(db, actor, table.id if table else None)

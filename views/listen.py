@@ -8,7 +8,6 @@ from components.forms import CONFIRMED_LABELS, form_saved, submission_key
 from components.notices import (
     flash_and_rerun,
     refuse,
-    refuse_unreadable_table,
     show_error,
     show_flash,
 )
@@ -20,7 +19,6 @@ from services.scope import check_table_access_for
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
-refuse_unreadable_table()
 table = runtime.table_in_focus(actor, meeting_id)
 try:
     check_table_access_for(db, actor, table.id if table else None)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from components.notices import action_runner, refuse_unreadable_table, show_flash
+from components.notices import action_runner, show_flash
 from components.plan_charts import render_impact_feasibility_chart
 from components.solve_panels import (
     chart_points,
@@ -28,7 +28,6 @@ from services.vocab import ResponseModel, label
 actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
-refuse_unreadable_table()
 table = runtime.table_in_focus(actor, meeting_id)
 
 act = action_runner(db, actor)
