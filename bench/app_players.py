@@ -179,8 +179,7 @@ class AppProjector(_Player):
 
     def _look(self, run: Run | None) -> None:
         if run is not None:
-            page = " ".join(e.text for e in run.elements)
-            self.watch.shown(self.name, page, time.monotonic())
+            self.watch.shown(self.name, [(e.text, e.at) for e in run.elements])
 
 
 def sign_in_form(home: Run, username: str, password: str) -> list:

@@ -80,12 +80,19 @@ class IdeaWatch:
     def sent(self, marker: str, at: float) -> None:
         self._sent[marker] = at
 
-    def shown(self, projector: str, page_text: str, at: float) -> None:
-        """Record every sent idea this projector shows for the first time."""
+    def shown(self, projector: str, texts: list[tuple[str, float]]) -> None:
+        """Record every sent idea this projector shows for the first time.
+
+        `texts` are the run's elements' texts with the moment each arrived: the idea's card
+        is on the screen from then on, even if the run goes on drawing the word cloud.
+        """
         for marker, sent_at in self._sent.items():
-            if (projector, marker) not in self._seen and marker in page_text:
+            if (projector, marker) in self._seen:
+                continue
+            arrived = next((at for text, at in texts if marker in text), None)
+            if arrived is not None:
                 self._seen.add((projector, marker))
-                self.latencies.append(at - sent_at)
+                self.latencies.append(arrived - sent_at)
 
     def unseen(self, projectors: int, sent_before: float) -> int:
         """Ideas sent before `sent_before` that some projector never showed."""

@@ -41,6 +41,8 @@ class Element:
     path: tuple[int, ...]
     kind: str
     proto: Any
+    at: float = 0.0
+    """When it reached the tab (time.monotonic()): a browser shows it from then on."""
 
     @property
     def id(self) -> str:
@@ -229,7 +231,8 @@ class Tab:
         if self._pending is not None and delta.WhichOneof("type") == "new_element":
             element = delta.new_element
             kind = element.WhichOneof("type")
-            self._pending.elements.append(Element(path, kind, getattr(element, kind)))
+            drawn = Element(path, kind, getattr(element, kind), time.monotonic())
+            self._pending.elements.append(drawn)
 
     def _finished(self, status: int) -> None:
         pending = self._pending

@@ -37,14 +37,24 @@ def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> N
     show_word_counts(word_frequencies(texts, max_words=sys.maxsize), key, max_words)
 
 
-def show_word_counts(counts: dict[str, int], key: str, max_words: int = MAX_WORDS) -> None:
-    """The word cloud of counted words (most used first), its caption, and the table."""
+def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tuple[str, int], ...]:
+    """The words a picture is drawn from: the most used, sorted so equal input hits the cache."""
+    return tuple(sorted(list(counts.items())[: min(max_words, MAX_WORDS)]))
+
+
+def show_word_counts(
+    counts: dict[str, int], key: str, max_words: int = MAX_WORDS, picture: bytes | None = None
+) -> None:
+    """The word cloud of counted words (most used first), its caption, and the table.
+
+    `picture` is the cloud of exactly these counts when the caller drew it already.
+    """
     if not counts:
         st.info("No ideas yet, so no word cloud.")
         return
     top = dict(list(counts.items())[: min(max_words, MAX_WORDS)])
     st.image(
-        word_cloud_png(tuple(sorted(top.items()))),
+        picture if picture is not None else word_cloud_png(cloud_words(counts, max_words)),
         caption=escape_markdown(caption_text(top)),
         width="stretch",
         # Said outright: "auto" re-encoded the PNG as JPEG on every run, 14 ms of a

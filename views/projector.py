@@ -1,7 +1,6 @@
 """Projector: the room's read-only live view, reached with the meeting's code."""
 
 import sys
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -11,9 +10,9 @@ import runtime
 from components.charts import render_totals_chart
 from components.notices import refuse
 from components.projector import idea_wall, projector_frame, ranking_list, spotlight_panel
+from components.projector_cloud import projector_cloud
 from components.room_banner import step_heading, timer_text
 from components.text import escape_markdown
-from components.wordcloud import show_word_counts
 from services import ideas, meetings, room_control, spotlight, tallies, voting_rounds
 from services.vocab import Step
 from services.wordfreq import word_frequencies
@@ -48,32 +47,6 @@ def wall(meeting_id: int, version: tuple) -> Wall:
     return Wall(shown, word_frequencies([i.text for i in shown], max_words=sys.maxsize))
 
 
-CLOUD_EVERY = 20.0
-"""Seconds between two drawings of the word cloud; the idea cards keep the 2 s refresh."""
-
-
-@st.cache_resource(show_spinner=False)
-def cloud_drawings() -> dict[int, tuple[float, dict[str, int]]]:
-    """Per meeting, the word counts its projectors' cloud was last drawn from, and when."""
-    return {}
-
-
-def cloud_counts(meeting_id: int, counts: dict[str, int]) -> dict[str, int]:
-    """The counts to draw now: the newest at most every CLOUD_EVERY seconds, else the last.
-
-    Drawing a cloud takes half a second of the server's CPU. Redrawn after every new idea,
-    it was most of the app's work during idea generation and held every screen of the
-    room up (bench/); a picture that catches up within 20 s loses the room nothing.
-    """
-    drawings = cloud_drawings()
-    drawn_at, drawn = drawings.get(meeting_id, (0.0, None))
-    now = time.monotonic()
-    if drawn is None or (counts != drawn and now - drawn_at >= CLOUD_EVERY):
-        drawings[meeting_id] = (now, counts)
-        return counts
-    return drawn
-
-
 @st.fragment(run_every="2s")
 def live_view() -> None:
     """What the current step needs; reruns itself so new ideas appear within seconds."""
@@ -92,7 +65,7 @@ def live_view() -> None:
     if step is Step.DIVERGE:
         board = wall(meeting.id, ideas.wall_version(db, meeting.id))
         idea_wall(list(board.ideas))
-        show_word_counts(cloud_counts(meeting.id, board.counts), key="projector-cloud")
+        projector_cloud(meeting.id, board.counts, key="projector-cloud")
     elif step is Step.CONVERGE:
         shown = voting_rounds.round_to_show(db, meeting.id)
         if shown is None:

@@ -1,0 +1,75 @@
+"""The projector's cloud: drawn in the background, at most every CLOUD_EVERY seconds."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from components import projector_cloud as pc
+
+A = {"police": 3, "crisis": 2}
+B = {"police": 3, "crisis": 2, "housing": 1}
+C = {"police": 4, "crisis": 2, "housing": 1}
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A fake monotonic clock, and a fake drawing that says what it drew."""
+    now = [1000.0]
+    drawn: list[tuple] = []
+    release = threading.Event()
+
+    def draw(words):
+        release.wait(5)
+        drawn.append(words)
+        return repr(words).encode()
+
+    monkeypatch.setattr(pc.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(pc, "render_png", draw)
+    pc._clouds.clear()
+    release.set()
+    yield now, drawn, release
+    pc._clouds.clear()
+
+
+def _wait(meeting_id: int) -> None:
+    picture = pc._clouds()[1].get(meeting_id).next_picture
+    if picture is not None:
+        picture.result(timeout=5)
+
+
+def test_the_first_cloud_is_drawn_at_once_and_later_ones_in_the_background(clock):
+    now, drawn, release = clock
+    assert pc._current(1, A).picture == repr(pc.cloud_words(A)).encode()
+    now[0] += 5
+    assert pc._current(1, B).counts == A, "too soon: the last cloud stays"
+    now[0] += pc.CLOUD_EVERY
+    release.clear()
+    assert pc._current(1, B).counts == A, "the new cloud is being drawn; the old one shows"
+    release.set()
+    _wait(1)
+    assert pc._current(1, B).counts == B
+    assert drawn == [pc.cloud_words(A), pc.cloud_words(B)]
+
+
+def test_no_new_drawing_starts_within_cloud_every_of_the_last_start(clock):
+    now, drawn, _release = clock
+    pc._current(1, A)
+    now[0] += pc.CLOUD_EVERY
+    pc._current(1, B)
+    _wait(1)
+    pc._current(1, B)
+    now[0] += 1
+    assert pc._current(1, C).counts == B
+    assert len(drawn) == 2
+    now[0] += pc.CLOUD_EVERY
+    pc._current(1, C)
+    _wait(1)
+    assert pc._current(1, C).counts == C
+
+
+def test_each_meeting_has_its_own_cloud(clock):
+    pc._current(1, A)
+    assert pc._current(2, B).counts == B
+    assert pc._current(1, A).counts == A
