@@ -56,14 +56,15 @@ def main(argv: list[str] | None = None) -> int:
             stack, url, folder / "app", args.servers, script=Path(args.app), cookie_key=cookie_key
         )
         warm_up(servers, seeded)
-        small = [] if args.skip_render else render_times(servers[0].url, seeded, seeded.rooms[-1])
+        first = _targets(servers)[0]
+        small = [] if args.skip_render else render_times(first, seeded, seeded.rooms[-1])
         _say("Load on Common Ground…")
         app = run_load(_targets(servers), seeded, args.seconds, crowd, Pace())
         large: list[PageTime] = []
         if not args.skip_render:
             _say("Seeding a 10× room and timing every page again…")
             big = seed_rooms(db, rooms=1, scale=10, password=seeded.password)
-            large = render_times(servers[0].url, big, big.rooms[-1])
+            large = render_times(first, big, big.rooms[-1])
     floor = None
     if not args.skip_floor:
         with ExitStack() as stack:

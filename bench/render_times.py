@@ -2,7 +2,10 @@
 
 Run at 1× and at 10× the data, it shows how each page's cost grows with the room. Every
 page is drawn once as its first view (what a person waits for when they open it, caches
-of new content included) and then REPEATS more times; "again" is the median of those.
+of new content included) and then REPEATS more times; "again" is the median of those, and
+"CPU" the server's CPU time per repeat. On a quiet server a rerun of even a one-element
+app takes ~45 ms to reach the client (Nagle on the server's socket meets the client's
+delayed ACK), so below that the wall times say little and the CPU time says what it costs.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from bench.app_players import sign_in_form
 from bench.seed_load import Room, Seeded
+from bench.server_meter import cpu_seconds
 from bench.session import Run, RunFailed, Tab
 
 REPEATS = 3
@@ -48,51 +52,64 @@ class PageTime:
     page: str
     first: float
     again: float
+    cpu: float = float("nan")
     problem: str = ""
 
 
-def render_times(server: str, seeded: Seeded, room: Room) -> list[PageTime]:
-    """Time every page for `room` (the newest initiative, which signed-in pages show)."""
+def render_times(server: tuple[str, int], seeded: Seeded, room: Room) -> list[PageTime]:
+    """Time every page for `room` (the newest initiative, which signed-in pages show) on
+    `server` ((url, pid)), which nobody else may be using meanwhile."""
     return asyncio.run(_all_pages(server, seeded, room))
 
 
-async def _all_pages(server: str, seeded: Seeded, room: Room) -> list[PageTime]:
+async def _all_pages(server: tuple[str, int], seeded: Seeded, room: Room) -> list[PageTime]:
+    url, pid = server
     times = []
     for name, page, link in VISITOR_PAGES:
         query = link.format(voter=room.voter_codes[0], meeting=room.meeting_code)
-        tab = Tab(server, page, query)
-        times.append(await _time(name, tab, tab.open))
+        tab = Tab(url, page, query)
+        times.append(await _time(name, pid, tab, tab.open))
         await tab.close()
     scribe, table = room.scribes[0]
     for name, page in SCRIBE_PAGES:
-        times.append(await _signed_in(server, scribe, seeded.password, name, page, table))
+        times.append(await _signed_in(server, (scribe, seeded.password), name, page, table))
     for name, page in FACILITATOR_PAGES:
-        times.append(await _signed_in(server, seeded.facilitator, seeded.password, name, page))
+        login = (seeded.facilitator, seeded.password)
+        times.append(await _signed_in(server, login, name, page))
     return times
 
 
 async def _signed_in(
-    server: str, username: str, password: str, name: str, page: str, table: int | None = None
+    server: tuple[str, int],
+    login: tuple[str, str],
+    name: str,
+    page: str,
+    table: int | None = None,
 ) -> PageTime:
     """A fresh signed-in tab moved to `page` through the navigation, as a click does."""
-    tab = Tab(server)
+    url, pid = server
+    tab = Tab(url)
     try:
         home = await tab.open()
-        await tab.rerun(sign_in_form(home, username, password))
+        await tab.rerun(sign_in_form(home, *login))
         query = f"table={table}" if table else ""
-        return await _time(name, tab, lambda: tab.rerun(page=page, query=query))
+        return await _time(name, pid, tab, lambda: tab.rerun(page=page, query=query))
     except RunFailed as failed:
-        return PageTime(name, float("nan"), float("nan"), str(failed))
+        return PageTime(name, float("nan"), float("nan"), problem=str(failed))
     finally:
         await tab.close()
 
 
-async def _time(name: str, tab: Tab, first_view: Callable[[], Awaitable[Run]]) -> PageTime:
+async def _time(
+    name: str, pid: int, tab: Tab, first_view: Callable[[], Awaitable[Run]]
+) -> PageTime:
     try:
         first = await first_view()
+        before = cpu_seconds(pid)
         repeats = [await tab.rerun() for _ in range(REPEATS)]
+        cpu = (cpu_seconds(pid) - before) / REPEATS
     except RunFailed as failed:
-        return PageTime(name, float("nan"), float("nan"), str(failed))
+        return PageTime(name, float("nan"), float("nan"), problem=str(failed))
     problems = [*first.exceptions, *(e for r in repeats for e in r.exceptions)]
     again = statistics.median(r.seconds for r in repeats)
-    return PageTime(name, first.seconds, again, "; ".join(problems)[:200])
+    return PageTime(name, first.seconds, again, cpu, "; ".join(problems)[:200])

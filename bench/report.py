@@ -109,22 +109,23 @@ def _usage(name: str, result: LoadResult) -> str:
 
 
 def render_table(small: list[PageTime], large: list[PageTime] | None) -> list[str]:
-    """Each page at 1× and 10×: first view, repeat views, and how the repeat grew."""
+    """Each page at 1× and 10×: first view, repeat views, their CPU, and how the CPU grew."""
     big = {t.page: t for t in large or []}
+    nothing = PageTime("", math.nan, math.nan)
     lines = [
-        "| page | 1× first ms | 1× again ms | 10× first ms | 10× again ms | 10×/1× |",
-        "|---|--:|--:|--:|--:|--:|",
+        "| page | 1× first ms | 1× again ms | 1× CPU ms "
+        "| 10× first ms | 10× again ms | 10× CPU ms | CPU 10×/1× |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     problems = []
     for t in small:
-        other = big.get(t.page)
-        growth = other.again / t.again if other and t.again else math.nan
+        other = big.get(t.page, nothing)
+        growth = other.cpu / t.cpu if t.cpu else math.nan
         lines.append(
-            f"| {t.page} | {_ms(t.first)} | {_ms(t.again)} "
-            f"| {_ms(other.first if other else math.nan)} "
-            f"| {_ms(other.again if other else math.nan)} | {_ratio(growth)} |"
+            f"| {t.page} | {_ms(t.first)} | {_ms(t.again)} | {_ms(t.cpu)} "
+            f"| {_ms(other.first)} | {_ms(other.again)} | {_ms(other.cpu)} | {_ratio(growth)} |"
         )
-        problems += [f"{t.page}: {p}" for p in (t.problem, other.problem if other else "") if p]
+        problems += [f"{t.page}: {p}" for p in (t.problem, other.problem) if p]
     return lines + [f"\nProblem drawing {p}" for p in problems]
 
 
