@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip -q --disable-pip-version-check
 PORT   ?= 8501
 
-.PHONY: run test lint migrate seed migration bench clean
+.PHONY: run test lint migrate seed migration bench bench-servers clean
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: $(VENV)/.dev
 BENCH_SECONDS ?= 90
 bench: $(VENV)/.dev
 	$(PY) -m bench --seconds $(BENCH_SECONDS)
+
+## bench-servers: three rooms over two app servers and one Postgres (BENCH_DATABASE_URL)
+# The database named by BENCH_DATABASE_URL is emptied first: never point it at real data.
+BENCH_ROOMS ?= 3
+bench-servers: $(VENV)/.dev
+	@test -n "$(BENCH_DATABASE_URL)" || { echo "Set BENCH_DATABASE_URL to a Postgres database \
+	the benchmark may empty, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/bench"; exit 2; }
+	$(PY) -m bench --seconds $(BENCH_SECONDS) --servers 2 --rooms $(BENCH_ROOMS) \
+	  --database-url "$(BENCH_DATABASE_URL)"
 
 ## migration m="what changed": autogenerate a migration from the models
 # Compared against a scratch SQLite database at head, never against your data.
