@@ -52,3 +52,4 @@ if actor is None and page.url_path == pages[0].url_path:
         st.button("Continue to your screens", type="primary")
         st.stop()
 page.run()
+runtime.freeze_long_lived_objects(page.url_path)
