@@ -12,18 +12,50 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time the process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """User plus system CPU time the process and its living children have used so far.
+
+    Children count: the app draws word clouds in a worker process, and its CPU is the
+    server's as much as any thread's.
+    """
+    return sum(_own_cpu_seconds(p) for p in process_tree(pid))
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The most resident memory the process has held (VmHWM), with its children's, in MiB."""
+    return sum(_own_peak_rss_mb(p) for p in process_tree(pid))
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every living process below it."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo += [int(child) for child in _read(task).split()]
+    return found
+
+
+def _own_cpu_seconds(pid: int) -> float:
+    fields = _read(Path(f"/proc/{pid}/stat")).rsplit(")", 1)[-1].split()
+    if len(fields) < 13:
+        return 0.0  # the process ended meanwhile
     # After the command name: state is field 3, utime 14 and stime 15 (1-based, man 5 proc).
     return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
-def peak_rss_mb(pid: int) -> float:
-    """The most resident memory the process has held (VmHWM), in MiB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def _own_peak_rss_mb(pid: int) -> float:
+    for line in _read(Path(f"/proc/{pid}/status")).splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-    return float("nan")
+    return 0.0
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
 
 
 def own_cpu_seconds() -> float:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from components import projector_cloud as pc
+from services.wordcloud_render import render_png
 
 A = {"police": 3, "crisis": 2}
 B = {"police": 3, "crisis": 2, "housing": 1}
@@ -15,7 +17,10 @@ C = {"police": 4, "crisis": 2, "housing": 1}
 
 @pytest.fixture
 def clock(monkeypatch):
-    """A fake monotonic clock, and a fake drawing that says what it drew."""
+    """A fake monotonic clock, and a fake drawing that says what it drew.
+
+    The drawing runs on a thread here, in place of the worker process.
+    """
     now = [1000.0]
     drawn: list[tuple] = []
     release = threading.Event()
@@ -25,12 +30,18 @@ def clock(monkeypatch):
         drawn.append(words)
         return repr(words).encode()
 
+    class FakePainter:
+        def submit(self, words):
+            return painter.submit(draw, words)
+
     monkeypatch.setattr(pc.time, "monotonic", lambda: now[0])
-    monkeypatch.setattr(pc, "render_png", draw)
+    painter = ThreadPoolExecutor(max_workers=1)
+    monkeypatch.setattr(pc, "_painter", FakePainter)
     pc._clouds.clear()
     release.set()
     yield now, drawn, release
     pc._clouds.clear()
+    painter.shutdown()
 
 
 def _wait(meeting_id: int) -> None:
@@ -73,3 +84,16 @@ def test_each_meeting_has_its_own_cloud(clock):
     pc._current(1, A)
     assert pc._current(2, B).counts == B
     assert pc._current(1, A).counts == A
+
+
+def test_the_worker_process_draws_what_the_app_would_draw_itself():
+    painter = pc.Painter()
+    words = pc.cloud_words(A)
+    try:
+        first = painter.submit(words, 200, 100).result(60)
+        assert first == render_png(words, 200, 100)
+        painter._worker.kill()
+        painter._worker.wait()
+        assert painter.submit(words, 200, 100).result(60) == first, "a dead worker restarts"
+    finally:
+        painter.close()
