@@ -34,7 +34,7 @@ test: $(VENV)/.dev
 	  "NOTE: no Chromium found, so the browser tests will be skipped (apt-get install chromium)."
 	$(PY) -m pytest
 
-## bench: a room's crowd for 90 s against the app, then against a floor app; ratios (~7 min)
+## bench: a room's crowd for 90 s against the app, then against a floor app; ratios (~5 min)
 # SQLite under data/bench/, or Postgres when BENCH_DATABASE_URL names a database it may empty.
 BENCH_SECONDS ?= 90
 bench: $(VENV)/.dev
