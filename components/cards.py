@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from components.text import escape_markdown
+
+NEWEST = 20
+"""Cards a page draws before asking: each costs about 1 ms of server time on every run
+(bench/), and a table's list only grows through a meeting."""
+T = TypeVar("T")
+
+
+def newest_first(items: Sequence[T], noun: str, key: str, limit: int = NEWEST) -> Sequence[T]:
+    """The newest `limit` of `items` (given newest first), or all when the reader asks."""
+    if len(items) <= limit:
+        return items
+    if st.toggle(f"Show all {len(items)} {noun}, not only the newest {limit}", key=key):
+        return items
+    return items[:limit]
+
 
 CONFIRMED_WORDS = {
     True: "✓ confirmed by the speaker",

@@ -4,7 +4,7 @@ import streamlit as st
 
 import runtime
 from components import moderation
-from components.cards import idea_card
+from components.cards import idea_card, newest_first
 from components.forms import form_saved, submission_key
 from components.notices import (
     action_runner,
@@ -99,7 +99,7 @@ else:
 st.header(f"Ideas ({len(board)})")
 if not board:
     st.info("No ideas yet.")
-for idea in reversed(board):
+for idea in newest_first(board[::-1], "ideas", key="all-ideas"):
     idea_card(
         idea, groups.get(idea.stakeholder_id, ""), numbers.get(idea.table_id),
         theme_names.get(idea.theme_id, ""),

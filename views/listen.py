@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from components.cards import note_card
+from components.cards import newest_first, note_card
 from components.forms import CONFIRMED_LABELS, form_saved, submission_key
 from components.notices import (
     flash_and_rerun,
@@ -93,5 +93,5 @@ if table is not None and table_notes:
                         show_error(error)
 if not table_notes:
     st.info("No listening notes yet.")
-for note in table_notes:
+for note in newest_first(table_notes, "notes", key="all-notes"):
     note_card(note, groups.get(note.stakeholder_id, ""))
