@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.deploy.nginx import NGINX
-from tests.deploy.scratch import POSTGRES_URL
+from tests.scratch import POSTGRES_URL
 
 NO_POSTGRES = (
     "Multi-server tests skipped: TEST_DATABASE_URL is not set. Several app servers share "

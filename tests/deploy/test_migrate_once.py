@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from db.migrate import alembic_config
 from tests.app_server import ROOT
 from tests.deploy.needs import needs_postgres
-from tests.deploy.scratch import scratch_postgres
+from tests.scratch import scratch_postgres
 
 pytestmark = needs_postgres
 

@@ -40,7 +40,7 @@ from tests.app_server import AppServer, seed_demo, start_app, stop_app
 from tests.browser import IDLE, PHONE, PROJECTOR, sign_in
 from tests.deploy import nginx
 from tests.deploy.needs import needs_nginx, needs_postgres
-from tests.deploy.scratch import scratch_postgres
+from tests.scratch import scratch_postgres
 
 pytestmark = [pytest.mark.e2e, needs_postgres]
 

@@ -31,7 +31,7 @@ from services import (
 from services.actors import SYSTEM
 from services.vocab import Step
 from tests.app_server import ROOT, seed_demo
-from tests.deploy.scratch import POSTGRES_URL, scratch_postgres
+from tests.scratch import POSTGRES_URL, scratch_postgres
 
 PASSWORD = "a-copy-test-password-1"
 

@@ -2,66 +2,37 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
 import runtime
 from db.database import Database
-from db.migrate import upgrade_to_head
-from seed.best_practices import LIBRARY
-from seed.demo import build_demo
-from services import best_practices
-from services.actors import SYSTEM
+from tests.app_server import seed_demo
+from tests.scratch import POSTGRES_URL, scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-test-password-1"
-POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
-
-
-def _scratch_postgres() -> tuple[str, str]:
-    """A new, empty Postgres database beside the test one: (its URL, its name)."""
-    name = f"cg_pages_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    return url, name
-
-
-def _drop_postgres(name: str) -> None:
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture(scope="session", params=["sqlite", *(["postgres"] if POSTGRES_URL else [])])
 def demo_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
     """The demo initiative, migrated by Alembic and seeded as `make run` does it."""
     folder = tmp_path_factory.mktemp(f"pages-{request.param}")
-    scratch = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'demo.db'}"
-    else:
-        url, scratch = _scratch_postgres()
-    upgrade_to_head(url)
-    database = Database.from_url(url)
-    build_demo(database, PASSWORD)
-    best_practices.upsert_library(database, SYSTEM, LIBRARY)
-    database.url = url  # type: ignore[attr-defined]
-    database.folder = folder  # type: ignore[attr-defined]
-    yield database
-    database.dispose()
-    if scratch:
-        _drop_postgres(scratch)
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{folder / 'demo.db'}"
+        else:
+            url = stack.enter_context(scratch_postgres("cg_pages"))
+        seed_demo(url, PASSWORD)
+        database = Database.from_url(url)
+        database.url = url  # type: ignore[attr-defined]
+        database.folder = folder  # type: ignore[attr-defined]
+        yield database
+        database.dispose()
 
 
 def _app_factory(monkeypatch: pytest.MonkeyPatch, url: str, data_dir: Path):
