@@ -18,7 +18,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 ## run: set up, migrate, seed the demo once, serve on http://localhost:$(PORT)
 run: migrate seed
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(PY) -m serve app.py --server.port $(PORT)
 
 migrate: $(VENV)/.runtime
 	$(PY) -m db.migrate

@@ -1,4 +1,4 @@
-"""Start the real app with `streamlit run` on a free port, over a database of our choosing.
+"""Start the real app server (`python -m serve`) on a free port, over a database we choose.
 
 Used by the browser tests, the two-server test and the load benchmark, so all three drive
 the same process a facilitator's `make run` starts.
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STREAMLIT = Path(sys.executable).with_name("streamlit")
 
 
 @dataclass(frozen=True)
@@ -75,13 +74,15 @@ def start_app(
     port: int | None = None,
     timeout: float = 60.0,
 ) -> AppServer:
-    """Run `streamlit run script` and wait until its health check answers."""
+    """Run `python -m serve script` (`streamlit run`, see serve.py) and wait until its
+    health check answers."""
     port = port or free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir / f"streamlit-{port}.log"
     command = [
-        str(STREAMLIT),
-        "run",
+        sys.executable,
+        "-m",
+        "serve",
         str(script),
         "--server.port",
         str(port),

@@ -102,7 +102,7 @@ def test_the_examples_hold_placeholders_never_secrets():
     [
         (
             "common-ground@.service",
-            "/opt/common-ground/.venv/bin/streamlit run app.py --server.port %i",
+            "/opt/common-ground/.venv/bin/python -m serve app.py --server.port %i",
         ),
         ("common-ground-migrate.service", "/opt/common-ground/.venv/bin/python -m db.migrate"),
     ],

@@ -1,4 +1,4 @@
-"""The real app in a real browser: `streamlit run` over a freshly seeded demo on SQLite.
+"""The real app in a real browser: `python -m serve` over a freshly seeded demo on SQLite.
 
 Finding Chromium, and skipping or failing without it, is tests/conftest.py's job.
 """
