@@ -51,9 +51,11 @@ class _Player:
             problem = run.exceptions or [f"missing {m!r}" for m in missing]
             self.recorder.error(name, "; ".join(problem)[:300])
         if not fragment:
-            # A fragment's run redraws only the fragment; the page's widgets stay as they were.
             self.last = run
             await self._component_answers(run)
+        elif self.last is not None:
+            # A fragment's run redraws only the fragment; the rest of the page stays.
+            self.last = self.last.updated_by(run)
         return run
 
     async def _component_answers(self, run: Run) -> None:
@@ -71,7 +73,7 @@ class _Player:
         fragments = list(self.tab.auto_reruns)
         if not fragments:
             raise Unexpected("the page registered no run_every fragment")
-        return await self.tab.rerun(fragment_id=fragments[0])
+        return await self.tab.rerun(fragment_id=fragments[0], timer=True)
 
     async def close(self) -> None:
         await self.tab.close()
@@ -96,7 +98,8 @@ class AppVoter(_Player):
         options = [o.content for o in control.proto.options]
         now = _current(control.proto, options)
         dots = rng.choice([o for o in options if o != now])
-        run = await self._do("vote: tap dots", lambda: self.tab.rerun([chosen(control.id, dots)]))
+        tap = lambda: self.tab.rerun([chosen(control.id, dots)], fragment_id=control.fragment)  # noqa: E731
+        run = await self._do("vote: tap dots", tap, fragment=bool(control.fragment))
         if run is not None:
             for refusal in run.alerts("ERROR"):
                 if "dot" in refusal and "left" in refusal:
@@ -161,7 +164,9 @@ class AppScribe(_Player):
             self.recorder.error(name, f"no {field!r} form on the page")
             return
         states = [text(box.id, value), trigger(submit.id)]
-        await self._do(name, lambda: self.tab.rerun(states), done)
+        # A form drawn by a fragment is submitted as the browser does: naming the fragment.
+        send = lambda: self.tab.rerun(states, fragment_id=submit.fragment)  # noqa: E731
+        await self._do(name, send, done, fragment=bool(submit.fragment))
 
 
 class AppProjector(_Player):

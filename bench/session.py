@@ -43,6 +43,8 @@ class Element:
     proto: Any
     at: float = 0.0
     """When it reached the tab (time.monotonic()): a browser shows it from then on."""
+    fragment: str = ""
+    """The id of the fragment that drew it; a tap on it reruns that fragment alone."""
 
     @property
     def id(self) -> str:
@@ -95,6 +97,16 @@ class Run:
     def contains(self, needle: str) -> bool:
         return any(needle in e.text for e in self.elements)
 
+    def updated_by(self, fragment_run: Run) -> Run:
+        """This page as it stands after `fragment_run` redrew some of its widgets.
+
+        A fragment may rerun the whole page instead; then that run is the page.
+        """
+        if any(not e.fragment for e in fragment_run.elements):
+            return fragment_run
+        redrawn = {e.id: e for e in fragment_run.elements if e.id}
+        return Run(self.seconds, [redrawn.get(e.id, e) if e.id else e for e in self.elements])
+
 
 @dataclass
 class _Pending:
@@ -137,10 +149,15 @@ class Tab:
         widgets: Iterable[WidgetState] = (),
         *,
         fragment_id: str = "",
+        timer: bool = False,
         page: str | None = None,
         query: str | None = None,
     ) -> Run:
-        """Send one rerun: widget changes, a fragment's timer, or a move to another page."""
+        """Send one rerun: widget changes, a fragment's timer, or a move to another page.
+
+        A tap on a widget a fragment drew names that fragment, as the browser does; the
+        server then reruns the fragment alone. `timer` marks a `run_every` tick.
+        """
         state = self._client_state()
         if page is not None:
             # A click in the navigation names the page by hash; a typed URL by its path.
@@ -154,7 +171,7 @@ class Tab:
         state.rerun_script.widget_states.widgets.extend(widgets)
         if fragment_id:
             state.rerun_script.fragment_id = fragment_id
-            state.rerun_script.is_auto_rerun = True
+            state.rerun_script.is_auto_rerun = timer
         else:
             # A fragment's id depends on where the page draws it, so a full run may give it
             # a new one. The browser keeps firing the old id's timer and the server drops
@@ -231,7 +248,8 @@ class Tab:
         if self._pending is not None and delta.WhichOneof("type") == "new_element":
             element = delta.new_element
             kind = element.WhichOneof("type")
-            drawn = Element(path, kind, getattr(element, kind), time.monotonic())
+            proto = getattr(element, kind)
+            drawn = Element(path, kind, proto, time.monotonic(), delta.fragment_id)
             self._pending.elements.append(drawn)
 
     def _finished(self, status: int) -> None:

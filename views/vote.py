@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 import runtime
-from components.ballot import choice_ballot, dots_ballot
+from components.ballot import Tap, choice_ballot, dots_ballot, take_tap
 from components.notices import refuse
 from components.room_banner import timer_text
 from components.text import escape_markdown
@@ -22,22 +22,33 @@ if person is None:
         "or ask a facilitator for help.",
         title="Vote",
     )
-PROBLEM = "_vote_problem"
 
 
-def remember(action, *args) -> None:
-    """Run a tap's vote; keep the refusal to show, in words, on this run."""
+def voter(action):
+    """A ballot's tap → its service call; a refusal comes back in words with the stored ballot."""
+
+    def vote(round_id: int, item_id: int, value) -> Tap:
+        try:
+            return Tap(round_id, item_id, action(db, code, item_id, value))
+        except DomainError as error:
+            return Tap(round_id, item_id, stored_ballot(round_id), error.message)
+
+    return vote
+
+
+def stored_ballot(round_id: int):
+    """The ballot as stored, or None when it cannot be read (the page then reruns whole)."""
     try:
-        action(db, code, *args)
-    except DomainError as error:
-        st.session_state[PROBLEM] = error.message
+        return voting_ballots.ballot(db, code, round_id)
+    except DomainError:
+        return None
 
 
 st.title("Vote")
 st.write(f"Hello {escape_markdown(person.name)}.")
-problem = st.session_state.pop(PROBLEM, None)
-if problem:
-    st.error(problem)
+tap = take_tap()
+if tap and tap.problem:
+    st.error(tap.problem)
 ballots = voting_ballots.open_ballots(db, code)
 shown_rounds = tuple(b.round_id for b in ballots)
 
@@ -67,6 +78,6 @@ for view in ballots:
     if left:
         st.markdown(f"**Timer: {left}**")
     if view.mode is VoteMode.DOTS:
-        dots_ballot(view, lambda item, dots: remember(voting_ballots.set_dots, item, dots))
+        dots_ballot(view, voter(voting_ballots.set_dots))
     else:
-        choice_ballot(view, lambda item, choice: remember(voting_ballots.choose, item, choice))
+        choice_ballot(view, voter(voting_ballots.choose))
