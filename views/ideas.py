@@ -37,25 +37,6 @@ groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id
 numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
 theme_names = {t.id: t.name for t in themes.list_themes(db, meeting_id)}
 
-if table is not None:
-    with st.form("idea", clear_on_submit=True):
-        text = st.text_area("The idea", height=100)
-        group = st.selectbox(
-            "Stakeholder group of the person who raised it",
-            list(groups), format_func=groups.get, index=None,
-        )  # fmt: skip
-        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
-        sent = st.form_submit_button("Add idea", type="primary", width="stretch")
-    if sent:
-        try:
-            ideas.add_idea(
-                db, actor, table.id, text, group, secret, submission_key=submission_key("idea")
-            )
-            form_saved("idea")
-            st.success("Idea added.")
-        except DomainError as error:
-            show_error(error)
-
 if actor.is_facilitator and table is None:
     left, right = st.columns(2)
     pick_tables = left.multiselect("Tables", sorted(numbers.values()), placeholder="All tables")
@@ -93,14 +74,63 @@ if actor.is_facilitator and table is None:
                 on_assign=lambda ids, t: act(themes.assign_theme, ids, t, done="Grouped."),
             )
     show_word_cloud([i.text for i in visible if not i.confidential], key="board-cloud")
+    st.header(f"Ideas ({len(board)})")
+    if not board:
+        st.info("No ideas yet.")
 else:
     board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None)
 
-st.header(f"Ideas ({len(board)})")
-if not board:
-    st.info("No ideas yet.")
-for idea in newest_first(board[::-1], "ideas", key="all-ideas"):
+
+def card(idea) -> None:
     idea_card(
         idea, groups.get(idea.stakeholder_id, ""), numbers.get(idea.table_id),
         theme_names.get(idea.theme_id, ""),
     )  # fmt: skip
+
+
+inline_call = [True]
+"""The page's own run calls the fragment once, inline; adding an idea reruns it alone."""
+
+
+@st.fragment
+def idea_form(drawn: list) -> None:
+    """The idea form, the count, and the table's ideas newer than the page's list.
+
+    A fragment, so adding an idea redraws this and not the page: a whole run per idea
+    cost five times the floor's time in a 60-person room (bench/).
+    """
+    with st.form("idea", clear_on_submit=True):
+        text = st.text_area("The idea", height=100)
+        group = st.selectbox(
+            "Stakeholder group of the person who raised it",
+            list(groups), format_func=groups.get, index=None,
+        )  # fmt: skip
+        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
+        sent = st.form_submit_button("Add idea", type="primary", width="stretch")
+    if sent:
+        try:
+            ideas.add_idea(
+                db, actor, table.id, text, group, secret, submission_key=submission_key("idea")
+            )
+            form_saved("idea")
+            st.success("Idea added.")
+        except DomainError as error:
+            show_error(error)
+    now = drawn if inline_call and not sent else ideas.list_ideas(db, meeting_id, table.id)
+    inline_call.clear()
+    st.header(f"Ideas ({len(now)})")
+    if not now:
+        st.info("No ideas yet.")
+    shown = {i.id for i in drawn}
+    for idea in [i for i in now if i.id not in shown][::-1]:
+        card(idea)
+
+
+if table is not None:
+    idea_form(board)
+elif not actor.is_facilitator:
+    st.header(f"Ideas ({len(board)})")
+    if not board:
+        st.info("No ideas yet.")
+for idea in newest_first(board[::-1], "ideas", key="all-ideas"):
+    card(idea)

@@ -30,8 +30,18 @@ state = room_control.room_state(db, meeting_id)
 show_room_banner(state)
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
+inline_call = [True]
+"""The page's own run calls the fragment once, inline; a save reruns it alone."""
 
-if table is not None:
+
+@st.fragment
+def note_form(drawn: list) -> None:
+    """The note form, the count, corrections, and the notes newer than the page's list.
+
+    A fragment, so saving a note redraws this and not the page: a whole run per note
+    cost five times the floor's time in a 60-person room (bench/).
+    """
     with st.form("note", clear_on_submit=True):
         said = st.text_area("What was said", height=120)
         heard = st.text_area("What I heard (the paraphrase back)", height=100)
@@ -55,10 +65,22 @@ if table is not None:
             st.success("Note saved.")
         except DomainError as error:
             show_error(error)
+    current = (
+        drawn if inline_call and not sent else notes.list_notes(db, actor, meeting_id, table.id)
+    )
+    inline_call.clear()
+    st.header(f"Notes so far ({len(current)})")
+    if current:
+        correction(current)
+    else:
+        st.info("No listening notes yet.")
+    shown = {n.id for n in drawn}
+    for note in [n for n in current if n.id not in shown]:
+        note_card(note, groups.get(note.stakeholder_id, ""))
 
-table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
-st.header(f"Notes so far ({len(table_notes)})")
-if table is not None and table_notes:
+
+def correction(table_notes: list) -> None:
+    """Pick one of the table's notes and correct it."""
     with st.expander("Correct a note"):
         chosen = st.selectbox(
             "Note to correct",
@@ -66,32 +88,39 @@ if table is not None and table_notes:
             format_func=lambda n: n.said[:80],
             index=None,
         )
-        if chosen is not None:
-            with st.form(f"edit-{chosen.id}"):
-                said = st.text_area("What was said", chosen.said)
-                heard = st.text_area("What I heard", chosen.paraphrase)
-                interest = st.text_area("The interest or need underneath", chosen.interest)
-                group = st.selectbox(
-                    "Speaker's stakeholder group", list(groups), format_func=groups.get,
-                    index=list(groups).index(chosen.stakeholder_id)
-                    if chosen.stakeholder_id in groups else None,
-                )  # fmt: skip
-                answer = {v: k for k, v in CONFIRMED_LABELS.items()}[chosen.confirmed]
-                confirmed = st.radio(
-                    "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS),
-                    index=list(CONFIRMED_LABELS).index(answer), horizontal=True,
-                )  # fmt: skip
-                secret = st.checkbox("Confidential", chosen.confidential)
-                if st.form_submit_button("Save correction"):
-                    try:
-                        notes.update_note(
-                            db, actor, chosen.id, said, heard, interest, group,
-                            CONFIRMED_LABELS[confirmed], chosen.prompt, secret,
-                        )  # fmt: skip
-                        flash_and_rerun("Correction saved.")
-                    except DomainError as error:
-                        show_error(error)
-if not table_notes:
-    st.info("No listening notes yet.")
+        if chosen is None:
+            return
+        with st.form(f"edit-{chosen.id}"):
+            said = st.text_area("What was said", chosen.said)
+            heard = st.text_area("What I heard", chosen.paraphrase)
+            interest = st.text_area("The interest or need underneath", chosen.interest)
+            group = st.selectbox(
+                "Speaker's stakeholder group", list(groups), format_func=groups.get,
+                index=list(groups).index(chosen.stakeholder_id)
+                if chosen.stakeholder_id in groups else None,
+            )  # fmt: skip
+            answer = {v: k for k, v in CONFIRMED_LABELS.items()}[chosen.confirmed]
+            confirmed = st.radio(
+                "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS),
+                index=list(CONFIRMED_LABELS).index(answer), horizontal=True,
+            )  # fmt: skip
+            secret = st.checkbox("Confidential", chosen.confidential)
+            if st.form_submit_button("Save correction"):
+                try:
+                    notes.update_note(
+                        db, actor, chosen.id, said, heard, interest, group,
+                        CONFIRMED_LABELS[confirmed], chosen.prompt, secret,
+                    )  # fmt: skip
+                    flash_and_rerun("Correction saved.")
+                except DomainError as error:
+                    show_error(error)
+
+
+if table is not None:
+    note_form(table_notes)
+else:
+    st.header(f"Notes so far ({len(table_notes)})")
+    if not table_notes:
+        st.info("No listening notes yet.")
 for note in newest_first(table_notes, "notes", key="all-notes"):
     note_card(note, groups.get(note.stakeholder_id, ""))
