@@ -88,8 +88,8 @@ def card(idea) -> None:
     )  # fmt: skip
 
 
+# The page's own run calls the fragment once, inline; adding an idea reruns it alone.
 inline_call = [True]
-"""The page's own run calls the fragment once, inline; adding an idea reruns it alone."""
 
 
 @st.fragment

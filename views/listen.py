@@ -31,8 +31,8 @@ show_room_banner(state)
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
+# The page's own run calls the fragment once, inline; a save reruns it alone.
 inline_call = [True]
-"""The page's own run calls the fragment once, inline; a save reruns it alone."""
 
 
 @st.fragment

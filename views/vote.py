@@ -53,8 +53,8 @@ ballots = voting_ballots.open_ballots(db, code)
 shown_rounds = tuple(b.round_id for b in ballots)
 
 
+# The page's own run calls the fragment once, inline; its timer's runs come after.
 inline_call = [True]
-"""The page's own run calls the fragment once, inline; its timer's runs come after."""
 
 
 @st.fragment(run_every="5s")
