@@ -32,16 +32,21 @@ CONFIRMED_WORDS = {
 
 
 def note_card(note: Any, group: str) -> None:
-    """What was said, what was heard back, the interest beneath, and who said it."""
+    """What was said, what was heard back, the interest beneath, and who said it.
+
+    One Markdown element for the words: each element costs the server a message on every
+    run of a page that lists twenty of them (bench/).
+    """
+    said = [escape_markdown(note.said)]
+    if note.paraphrase:
+        said.append(f"**I heard:** {escape_markdown(note.paraphrase)}")
+    if note.interest:
+        said.append(f"**Interest or need:** {escape_markdown(note.interest)}")
+    details = [group or "group not given", CONFIRMED_WORDS[note.confirmed]]
+    if note.confidential:
+        details.append("confidential: never on the projector")
     with st.container(border=True):
-        st.markdown(escape_markdown(note.said))
-        if note.paraphrase:
-            st.markdown(f"**I heard:** {escape_markdown(note.paraphrase)}")
-        if note.interest:
-            st.markdown(f"**Interest or need:** {escape_markdown(note.interest)}")
-        details = [group or "group not given", CONFIRMED_WORDS[note.confirmed]]
-        if note.confidential:
-            details.append("confidential: never on the projector")
+        st.markdown("\n\n".join(said))
         st.caption(escape_markdown(" · ".join(details)))
 
 

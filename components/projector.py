@@ -29,15 +29,25 @@ def projector_frame() -> None:
 
 
 def idea_wall(ideas: list[Any], columns: int = 3, limit: int = 24) -> None:
-    """The newest ideas as large cards, newest first."""
+    """The newest ideas, newest first, dealt across the columns as quoted blocks.
+
+    One Markdown element per column, not a bordered box per idea: every element costs the
+    server a message on each two-second refresh of every projector (bench/).
+    """
     shown = list(reversed(ideas))[:limit]
     st.markdown(f"## {len(ideas)} ideas so far")
-    cols = st.columns(columns)
-    for index, idea in enumerate(shown):
-        with cols[index % columns], st.container(border=True):
-            st.markdown(escape_markdown(idea.text))
+    for index, column in enumerate(st.columns(columns)):
+        dealt = shown[index::columns]
+        if dealt:
+            column.markdown("\n\n".join(quoted(idea.text) for idea in dealt))
     if len(ideas) > limit:
         st.caption(f"Showing the newest {limit} of {len(ideas)}.")
+
+
+def quoted(text: str) -> str:
+    """`text`, literally, as one Markdown block quote: every line marked, so a blank line
+    in someone's idea cannot end the quote and run into the next one."""
+    return "\n".join(f"> {line}" for line in escape_markdown(text).split("\n"))
 
 
 def ranking_list(ranking: list[Any], limit: int = 5) -> None:

@@ -21,9 +21,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import IO
 
+import pyarrow as pa
 import streamlit as st
 
-from components.wordcloud import cloud_words, show_word_counts
+from components.wordcloud import cloud_words, show_word_counts, word_table
 from settings import PROJECT_ROOT
 
 CLOUD_EVERY = 20.0
@@ -37,6 +38,9 @@ class _Cloud:
     started: float
     next_counts: dict[str, int] | None = None
     next_picture: Future | None = None
+    table: pa.Table | None = None
+    """word_table(counts), made once per drawing: building it on every two-second refresh
+    was a tenth of the refresh (bench/)."""
 
 
 class Painter:
@@ -122,7 +126,7 @@ def projector_cloud(meeting_id: int, counts: dict[str, int], key: str) -> None:
         show_word_counts(counts, key)
         return
     cloud = _current(meeting_id, counts)
-    show_word_counts(cloud.counts, key, picture=cloud.picture)
+    show_word_counts(cloud.counts, key, picture=cloud.picture, table=cloud.table)
 
 
 def _current(meeting_id: int, counts: dict[str, int]) -> _Cloud:
@@ -137,6 +141,7 @@ def _current(meeting_id: int, counts: dict[str, int]) -> _Cloud:
             drawing, cloud.next_picture = cloud.next_picture, None
             # A drawing that failed raises here, once; the next refresh starts another.
             cloud.counts, cloud.picture = cloud.next_counts or cloud.counts, drawing.result()
+            cloud.table = None
         elif (
             cloud.next_picture is None
             and counts != cloud.counts
@@ -144,4 +149,6 @@ def _current(meeting_id: int, counts: dict[str, int]) -> _Cloud:
         ):
             cloud.next_counts, cloud.started = counts, time.monotonic()
             cloud.next_picture = _painter().submit(cloud_words(counts))
+        if cloud.table is None:
+            cloud.table = word_table(cloud.counts)
         return cloud

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from components.text import escape_markdown
@@ -42,12 +42,22 @@ def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tup
     return tuple(sorted(list(counts.items())[: min(max_words, MAX_WORDS)]))
 
 
+def word_table(counts: dict[str, int]) -> pa.Table:
+    """Every counted word and its count, most used first: the cloud's text alternative."""
+    return pa.table({"Word": list(counts), "Count": list(counts.values())})
+
+
 def show_word_counts(
-    counts: dict[str, int], key: str, max_words: int = MAX_WORDS, picture: bytes | None = None
+    counts: dict[str, int],
+    key: str,
+    max_words: int = MAX_WORDS,
+    picture: bytes | None = None,
+    table: pa.Table | None = None,
 ) -> None:
     """The word cloud of counted words (most used first), its caption, and the table.
 
-    `picture` is the cloud of exactly these counts when the caller drew it already.
+    `picture` is the cloud of exactly these counts when the caller drew it already, and
+    `table` their word_table.
     """
     if not counts:
         st.info("No ideas yet, so no word cloud.")
@@ -63,5 +73,6 @@ def show_word_counts(
         alt="Word cloud of the words used most in the ideas: bigger words were used more.",
     )
     with st.expander("Word counts as a table", key=f"{key}-expander"):
-        table = pd.DataFrame({"Word": list(counts), "Count": list(counts.values())})
-        st.dataframe(table, hide_index=True, key=f"{key}-table")
+        st.dataframe(
+            table if table is not None else word_table(counts), hide_index=True, key=f"{key}-table"
+        )

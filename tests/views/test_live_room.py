@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.projector import quoted
 from components.text import escape_markdown
 from services import ideas, notes, room_control, voting_ballots, voting_rounds
 from services.vocab import VoteMode
@@ -38,7 +39,8 @@ def test_a_scribe_saves_a_note_with_the_listening_loop_and_sees_it(room_app, db)
         True,
     )
     assert note.stakeholder_id == room.police_id
-    assert escape_markdown("Nobody came for an hour") in texts(at)
+    said = escape_markdown("Nobody came for an hour")
+    assert f"{said}\n\n**I heard:** {escape_markdown('You waited alone')}" in texts(at)
 
 
 def test_an_empty_note_is_refused_in_words_and_nothing_is_saved(room_app, db):
@@ -96,8 +98,8 @@ def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
     assert not board.exception
     assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[1].status.value == "hidden"
     wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
-    shown = texts(wall)
-    assert escape_markdown(kept.text) in shown
+    shown = "\n".join(texts(wall))  # the wall quotes several ideas in one Markdown block
+    assert quoted(kept.text) in shown
     assert escape_markdown(gone.text) not in shown
     assert escape_markdown(secret.text) not in shown
 
