@@ -16,6 +16,11 @@ _PROJECTOR_CSS = """
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
   font-size: 1.9rem; line-height: 1.35;
 }
+/* The idea wall's quotes: the room's words in full-strength text, not faded. */
+[data-testid="stMarkdownContainer"] blockquote {
+  color: inherit; opacity: 1; border-left: 0.35rem solid #1d4ed8; margin-bottom: 1.2rem;
+}
+[data-testid="stMarkdownContainer"] blockquote p { color: inherit; font-size: 1.9rem; }
 h1 { font-size: 3.4rem !important; }
 h2 { font-size: 2.6rem !important; }
 h3 { font-size: 2.1rem !important; }

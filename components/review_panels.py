@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.cards import idea_card, note_card
+from components.cards import idea_list, idea_origin, note_list
 from services.vocab import label
 
 
@@ -19,10 +19,10 @@ def tables_record(
         heard = [n for n in notes if n.table_id == table_id]
         proposed = [i for i in ideas if i.table_id == table_id]
         with st.expander(f"Table {number}: {len(heard)} notes, {len(proposed)} ideas"):
-            for note in heard:
-                note_card(note, groups.get(note.stakeholder_id, ""))
-            for idea in proposed:
-                idea_card(idea, groups.get(idea.stakeholder_id, ""), number)
+            note_list(heard, lambda n: groups.get(n.stakeholder_id, ""))
+            idea_list(
+                proposed, lambda i, n=number: idea_origin(i, groups.get(i.stakeholder_id, ""), n)
+            )
 
 
 def conflicts_record(items: list[Any]) -> None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 import runtime
 from components import moderation
-from components.cards import idea_card, newest_first
+from components.cards import idea_list, idea_origin, newest_first
 from components.forms import form_saved, submission_key
 from components.notices import (
     action_runner,
@@ -81,8 +81,8 @@ else:
     board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None)
 
 
-def card(idea) -> None:
-    idea_card(
+def origin(idea) -> list[str]:
+    return idea_origin(
         idea, groups.get(idea.stakeholder_id, ""), numbers.get(idea.table_id),
         theme_names.get(idea.theme_id, ""),
     )  # fmt: skip
@@ -122,8 +122,7 @@ def idea_form(drawn: list) -> None:
     if not now:
         st.info("No ideas yet.")
     shown = {i.id for i in drawn}
-    for idea in [i for i in now if i.id not in shown][::-1]:
-        card(idea)
+    idea_list([i for i in now if i.id not in shown][::-1], origin)
 
 
 if table is not None:
@@ -132,5 +131,4 @@ elif not actor.is_facilitator:
     st.header(f"Ideas ({len(board)})")
     if not board:
         st.info("No ideas yet.")
-for idea in newest_first(board[::-1], "ideas", key="all-ideas"):
-    card(idea)
+idea_list(newest_first(board[::-1], "ideas", key="all-ideas"), origin)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from components.cards import newest_first, note_card
+from components.cards import newest_first, note_list
 from components.forms import CONFIRMED_LABELS, form_saved, submission_key
 from components.notices import (
     flash_and_rerun,
@@ -30,6 +30,12 @@ state = room_control.room_state(db, meeting_id)
 show_room_banner(state)
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+
+
+def group_of(note) -> str:
+    return groups.get(note.stakeholder_id, "")
+
+
 table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
 # The page's own run calls the fragment once, inline; a save reruns it alone.
 inline_call = [True]
@@ -75,8 +81,7 @@ def note_form(drawn: list) -> None:
     else:
         st.info("No listening notes yet.")
     shown = {n.id for n in drawn}
-    for note in [n for n in current if n.id not in shown]:
-        note_card(note, groups.get(note.stakeholder_id, ""))
+    note_list([n for n in current if n.id not in shown], group_of)
 
 
 def correction(table_notes: list) -> None:
@@ -122,5 +127,4 @@ else:
     st.header(f"Notes so far ({len(table_notes)})")
     if not table_notes:
         st.info("No listening notes yet.")
-for note in newest_first(table_notes, "notes", key="all-notes"):
-    note_card(note, groups.get(note.stakeholder_id, ""))
+note_list(newest_first(table_notes, "notes", key="all-notes"), group_of)

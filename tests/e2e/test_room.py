@@ -149,6 +149,10 @@ def test_a_room_from_sign_in_to_the_meeting_report(
         expect(tablet.get_by_text("Idea added.")).to_be_visible()
     snap(tablets[2], screenshots, "ideas-tablet")
     snap(wall, screenshots, "projector-ideas")
+    # The wall quotes the ideas: in the theme's full text colour and large, not faded.
+    quote = wall.locator("blockquote p").first
+    expect(quote).to_have_css("color", "rgb(17, 24, 39)")
+    expect(quote).to_have_css("font-size", "30.4px")
 
     # The facilitator puts the two ideas to a dot vote and moves the room to converge.
     visit(console, base, "converge")

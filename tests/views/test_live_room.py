@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.cards import idea_text, note_text
 from components.projector import quoted
 from components.text import escape_markdown
 from services import ideas, notes, room_control, voting_ballots, voting_rounds
@@ -39,8 +40,8 @@ def test_a_scribe_saves_a_note_with_the_listening_loop_and_sees_it(room_app, db)
         True,
     )
     assert note.stakeholder_id == room.police_id
-    said = escape_markdown("Nobody came for an hour")
-    assert f"{said}\n\n**I heard:** {escape_markdown('You waited alone')}" in texts(at)
+    assert note_text(note, "Police") in texts(at)
+    assert note_text(note, "Police").startswith(escape_markdown("Nobody came for an hour"))
 
 
 def test_an_empty_note_is_refused_in_words_and_nothing_is_saved(room_app, db):
@@ -64,7 +65,7 @@ def test_user_text_is_shown_literally_never_as_html_or_links(room_app, db):
     at = room_app("s1", {"table": "1"}).run()
     at = at.switch_page("views/ideas.py").run()
     shown = [t for t in texts(at) if "script" in t]
-    assert shown == [escape_markdown(hostile)]
+    assert shown == [f"{escape_markdown(hostile)}\n\n:small[table 1 · group not given]"]
     assert "<script>" not in shown[0] and "](" not in shown[0]
 
 
@@ -81,7 +82,7 @@ def test_a_scribe_adds_an_idea_and_the_facilitators_board_lists_it(room_app, db)
     assert (idea.table_id, idea.stakeholder_id) == (room.table2_id, room.residents_id)
     board = room_app("fac").run().switch_page("views/ideas.py").run()
     assert not board.exception
-    assert escape_markdown(idea.text) in texts(board)
+    assert idea_text(idea, ["table 2", "Residents"]) in texts(board)
 
 
 def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
