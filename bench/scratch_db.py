@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from db.migrate import upgrade_to_head
 
@@ -35,5 +36,10 @@ def _empty_postgres(url: str) -> None:
         with engine.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
+    except OperationalError as error:
+        raise SystemExit(
+            f"Cannot reach the benchmark's database {name!r} ({error.orig}). If it does not "
+            f"exist yet, create it: createdb -h 127.0.0.1 -U postgres {name}"
+        ) from None
     finally:
         engine.dispose()
