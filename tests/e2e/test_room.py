@@ -175,6 +175,16 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     _dots(phones[0], new_ideas[1], 3)
     _dots(phones[0], new_ideas[2], 2)
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
+    # A tap over the budget is refused under its own row, which keeps what is stored.
+    _dots(phones[0], new_ideas[2], 3)
+    over = _row(phones[0], new_ideas[2])
+    expect(
+        over.get_by_text("You have 0 dots left; take a dot off another idea first.")
+    ).to_be_visible()
+    expect(over.get_by_role("radio", name="2", exact=True)).to_have_attribute(
+        "aria-checked", "true"
+    )
+    expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
     _dots(phones[1], new_ideas[1], 3)
     _dots(phones[2], new_ideas[2], 1)
     snap(phones[0], screenshots, "vote-phone")
