@@ -61,6 +61,9 @@ def note_form(drawn: list) -> None:
         prompt = st.text_input("Dialogue question it answers (optional)")
         secret = st.checkbox("Confidential: keep it off the projector and out of reports")
         sent = st.form_submit_button("Save note", type="primary", width="stretch")
+    # Always there, so what follows keeps its place when the message goes: moved, the
+    # "Correct a note" expander was drawn anew, closed, as a note was picked in it.
+    outcome = st.empty()
     if sent:
         try:
             notes.add_note(
@@ -68,9 +71,10 @@ def note_form(drawn: list) -> None:
                 prompt, secret, submission_key("note"),
             )  # fmt: skip
             form_saved("note")
-            st.success("Note saved.")
+            outcome.success("Note saved.")
         except DomainError as error:
-            show_error(error)
+            with outcome:
+                show_error(error)
     current = (
         drawn if inline_call and not sent else notes.list_notes(db, actor, meeting_id, table.id)
     )

@@ -100,3 +100,45 @@ def test_a_reload_mid_entry_keeps_everything_already_submitted(
     assert _count(open_room, ListeningNote, said) == 1
     assert _count(open_room, Idea, idea) == 1
     assert _count(open_room, ListeningNote, "Half a sentence that was never sa") == 0
+
+
+def test_a_scribe_corrects_a_saved_note_and_the_list_shows_the_correction(
+    scribe2: Page, open_room: Demo
+) -> None:
+    """The correction lives in the form's fragment: picking a note reruns only that."""
+    base = open_room.url
+    said = "Officers never get out of the car on our street."
+    visit(scribe2, base, "listen?table=2")
+    scribe2.get_by_label("What was said").first.fill(said)
+    scribe2.get_by_label("What I heard (the paraphrase back)").fill("You see patrols pass by.")
+    scribe2.get_by_role("button", name="Save note").click()
+    wait_idle(scribe2)
+    expect(scribe2.get_by_text("Note saved.")).to_be_visible()
+
+    scribe2.get_by_text("Correct a note").click()
+    _choose(scribe2, "Note to correct", said)
+    wait_idle(scribe2)
+    heard = scribe2.get_by_label("What I heard", exact=True)
+    heard.fill("You want officers to stop and talk.")
+    scribe2.get_by_role("button", name="Save correction").click()
+    wait_idle(scribe2)
+
+    expect(scribe2.get_by_text("Correction saved.")).to_be_visible()
+    expect(scribe2.get_by_text("I heard: You want officers to stop and talk.")).to_be_visible()
+    with open_room.db.read() as s:
+        paraphrase = s.scalars(select(ListeningNote.paraphrase).where(ListeningNote.said == said))
+        assert list(paraphrase) == ["You want officers to stop and talk."]
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in a selectbox; a click that lands while its expander is still
+    opening leaves the list shut, so the click is repeated until the list shows."""
+    listbox = page.get_by_role("listbox")
+    for _ in range(5):
+        page.get_by_label(label).click()
+        try:
+            expect(listbox).to_be_visible(timeout=2_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    page.get_by_role("option", name=option).click()
