@@ -124,7 +124,8 @@ def render_totals_chart(
     """The totals chart with its table beneath; `scale` enlarges its type for a projector."""
     what = "dots" if mode == "dots" else "agree, disagree and pass votes"
     style.show_chart(
-        totals_chart(totals, mode, scale),
+        totals_chart,
+        (totals, mode, scale),
         tables.totals_table(totals, mode),
         key,
         f"Bar chart of {what} per idea; the table below has the same numbers.",
@@ -136,7 +137,8 @@ def render_by_group_chart(
 ) -> None:
     """The by-group chart with its table beneath."""
     style.show_chart(
-        by_group_chart(rows, group_voters),
+        by_group_chart,
+        (rows, group_voters),
         tables.by_group_table(rows, group_voters),
         key,
         "Bar chart of each group's support per idea; the table below has the numbers.",
@@ -146,7 +148,8 @@ def render_by_group_chart(
 def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
     """The common-ground chart with its table beneath."""
     style.show_chart(
-        common_ground_chart(rows),
+        common_ground_chart,
+        (rows,),
         tables.common_ground_table(rows),
         key,
         "Ideas ranked by common ground, with the range of group support and whether "
@@ -157,7 +160,8 @@ def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> Non
 def render_voice_chart(shares: Sequence[VoiceShare], key: str) -> None:
     """The voice chart with its table beneath."""
     style.show_chart(
-        voice_chart(shares),
+        voice_chart,
+        (shares,),
         tables.voice_table(shares),
         key,
         "Bar chart of each group's share of people and of contributions; "

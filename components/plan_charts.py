@@ -142,7 +142,8 @@ def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
 def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> None:
     """The impact–feasibility chart with its table beneath."""
     style.show_chart(
-        impact_feasibility_chart(points),
+        impact_feasibility_chart,
+        (points,),
         data.option_table(points),
         key,
         "Scatter chart of options by impact and feasibility in four quadrants: quick wins, "
@@ -153,7 +154,8 @@ def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> 
 def render_due_dates_chart(actions: Sequence[PlannedAction], today: date, key: str) -> None:
     """The due-date timeline with its table beneath."""
     style.show_chart(
-        due_dates_chart(actions, today),
+        due_dates_chart,
+        (actions, today),
         data.action_table(actions, today),
         key,
         "Timeline of actions by due date with each one's status and whether it is overdue; "
@@ -164,7 +166,8 @@ def render_due_dates_chart(actions: Sequence[PlannedAction], today: date, key: s
 def render_progress_chart(rows: Sequence[GroupStatusCounts], key: str) -> None:
     """The progress-by-group chart with its table beneath."""
     style.show_chart(
-        progress_chart(rows),
+        progress_chart,
+        (rows,),
         data.progress_table(rows),
         key,
         "Bar chart of each group's actions by status; the table below has the same numbers.",

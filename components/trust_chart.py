@@ -130,7 +130,8 @@ def _round(value: float | None) -> float | None:
 def render_trust_chart(rows: Sequence[TrustRow], key: str) -> None:
     """The trust chart with its table beneath."""
     style.show_chart(
-        trust_chart(rows),
+        trust_chart,
+        (rows,),
         trust_table(rows),
         key,
         "Each group's mean trust before and after the meeting, per statement, on a 1 to 5 "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -304,3 +305,38 @@ def test_every_renderer_shows_its_table():
     assert ranking.iloc[0]["Unites or divides"] == "unites"
     assert ranking.iloc[0]["Group shares"] == "Police 50%"
     assert voice.values.tolist() == [["Youth", "20%", "5%", "yes"]]
+
+
+def _totals_page(totals):
+    from components import charts
+
+    charts.render_totals_chart(totals, "dots", key="totals")
+
+
+def _shown_dots(totals) -> list[int]:
+    at = AppTest.from_function(_totals_page, args=(totals,)).run()
+    assert not at.exception
+    (dataset,) = at.main.children[0].proto.datasets  # the chart's data, as Arrow
+    rows = pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return sorted({row["dots"] for row in rows})
+
+
+def test_a_chart_is_drawn_from_its_own_numbers_never_from_an_earlier_one():
+    before = [ItemTotal(1, "Walk and talk", 3, 2, 0, 0, 0)]
+    after = [ItemTotal(1, "Walk and talk", 4, 2, 0, 0, 0)]
+    assert _shown_dots(before) == [3]
+    assert _shown_dots(after) == [4]
+    assert _shown_dots(before) == [3]
+
+
+class _Row:
+    """An input that says nothing of its content in its repr (as ORM rows do)."""
+
+    def __init__(self, dots: int) -> None:
+        self.item_id, self.text, self.dots, self.voters = 1, "Walk and talk", dots, 1
+        self.agree = self.disagree = self.passed = 0
+
+
+def test_inputs_known_only_by_address_are_drawn_afresh_every_time():
+    assert _shown_dots([_Row(3)]) == [3]
+    assert _shown_dots([_Row(5)]) == [5]
