@@ -50,7 +50,8 @@ def qr_png(url: str, scale: int = 8) -> bytes:
 
 def show_qr(url: str, caption: str) -> None:
     """The QR code for `url` with `caption` and the link written out beneath it."""
-    st.image(qr_png(url), alt=f"QR code for {url}")
+    # PNG said outright: "auto" decodes and encodes the picture again on every run (bench/).
+    st.image(qr_png(url), alt=f"QR code for {url}", output_format="PNG")
     plain_caption(caption)
     # Written out so people who cannot scan can type it, and screen readers can read it.
     st.code(url, language=None)
