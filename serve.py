@@ -38,8 +38,13 @@ def tcp_listener(bind: Callable[..., socket.socket]) -> Callable[..., socket.soc
     return bind_tcp
 
 
-def main(argv: list[str]) -> int:
+def install() -> None:
+    """Make Streamlit's server bind its socket through tcp_listener."""
     starlette_server._bind_socket = tcp_listener(starlette_server._bind_socket)
+
+
+def main(argv: list[str]) -> int:
+    install()
     sys.argv = ["streamlit", "run", *argv]
     return cli.main()
 

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.web.server.starlette import starlette_server
 
+import serve
 from serve import tcp_listener
 
 
@@ -41,6 +42,12 @@ def _accepted_nodelay(bind) -> int:
 
 def test_connections_to_the_app_server_have_nagle_off():
     assert _accepted_nodelay(tcp_listener(starlette_server._bind_socket)) == 1
+
+
+def test_the_server_serve_starts_binds_through_the_fix(monkeypatch):
+    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)
+    serve.install()
+    assert _accepted_nodelay(starlette_server._bind_socket) == 1
 
 
 def test_the_listener_stays_as_streamlit_made_it_otherwise():

@@ -74,9 +74,6 @@ if actor.is_facilitator and table is None:
                 on_assign=lambda ids, t: act(themes.assign_theme, ids, t, done="Grouped."),
             )
     show_word_cloud([i.text for i in visible if not i.confidential], key="board-cloud")
-    st.header(f"Ideas ({len(board)})")
-    if not board:
-        st.info("No ideas yet.")
 else:
     board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None)
 
@@ -86,6 +83,12 @@ def origin(idea) -> list[str]:
         idea, groups.get(idea.stakeholder_id, ""), numbers.get(idea.table_id),
         theme_names.get(idea.theme_id, ""),
     )  # fmt: skip
+
+
+def count_header(listed: list) -> None:
+    st.header(f"Ideas ({len(listed)})")
+    if not listed:
+        st.info("No ideas yet.")
 
 
 # The page's own run calls the fragment once, inline; adding an idea reruns it alone.
@@ -118,17 +121,13 @@ def idea_form(drawn: list) -> None:
             show_error(error)
     now = drawn if inline_call and not sent else ideas.list_ideas(db, meeting_id, table.id)
     inline_call.clear()
-    st.header(f"Ideas ({len(now)})")
-    if not now:
-        st.info("No ideas yet.")
+    count_header(now)
     shown = {i.id for i in drawn}
     idea_list([i for i in now if i.id not in shown][::-1], origin)
 
 
 if table is not None:
     idea_form(board)
-elif not actor.is_facilitator:
-    st.header(f"Ideas ({len(board)})")
-    if not board:
-        st.info("No ideas yet.")
+else:
+    count_header(board)
 idea_list(newest_first(board[::-1], "ideas", key="all-ideas"), origin)

@@ -79,13 +79,17 @@ def note_form(drawn: list) -> None:
         drawn if inline_call and not sent else notes.list_notes(db, actor, meeting_id, table.id)
     )
     inline_call.clear()
-    st.header(f"Notes so far ({len(current)})")
+    count_header(current)
     if current:
         correction(current)
-    else:
-        st.info("No listening notes yet.")
     shown = {n.id for n in drawn}
     note_list([n for n in current if n.id not in shown], group_of)
+
+
+def count_header(listed: list) -> None:
+    st.header(f"Notes so far ({len(listed)})")
+    if not listed:
+        st.info("No listening notes yet.")
 
 
 def correction(table_notes: list) -> None:
@@ -128,7 +132,5 @@ def correction(table_notes: list) -> None:
 if table is not None:
     note_form(table_notes)
 else:
-    st.header(f"Notes so far ({len(table_notes)})")
-    if not table_notes:
-        st.info("No listening notes yet.")
+    count_header(table_notes)
 note_list(newest_first(table_notes, "notes", key="all-notes"), group_of)
