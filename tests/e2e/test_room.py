@@ -83,9 +83,15 @@ def _dots(page: Page, idea: str, dots: int) -> None:
 
 
 def _row(page: Page, idea: str) -> Locator:
-    """The bordered box holding one idea and its row of dots (the innermost match)."""
-    boxes = page.get_by_test_id("stVerticalBlock").filter(has_text=idea)
-    return boxes.filter(has=page.get_by_role("radiogroup")).last
+    """One idea's row on the ballot: the idea as its label, and its dots."""
+    return page.get_by_test_id("stButtonGroup").filter(has_text=idea)
+
+
+def _under(row: Locator) -> Locator:
+    """The element drawn right under `row` on the page."""
+    return row.locator(
+        "xpath=ancestor::div[@data-testid='stElementContainer'][1]/following-sibling::div[1]"
+    )
 
 
 def _move_to_step(page: Page, number: int) -> None:
@@ -178,9 +184,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # A tap over the budget is refused under its own row, which keeps what is stored.
     _dots(phones[0], new_ideas[2], 3)
     over = _row(phones[0], new_ideas[2])
-    expect(
-        over.get_by_text("You have 0 dots left; take a dot off another idea first.")
-    ).to_be_visible()
+    expect(_under(over)).to_contain_text("You have 0 dots left; take a dot off another idea first.")
     expect(over.get_by_role("radio", name="2", exact=True)).to_have_attribute(
         "aria-checked", "true"
     )
