@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = _report(out, app, floor, small, large)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text("\n".join(out) + "\n")
+    _timeline(RESULTS / "timeline-app.csv", app)
+    if floor:
+        _timeline(RESULTS / "timeline-floor.csv", floor)
     return 1 if failed else 0
 
 
@@ -115,6 +118,15 @@ def _report(out, app: LoadResult, floor, small, large) -> bool:
     out += section
     _say("\n".join(section))
     return bool(errors)
+
+
+def _timeline(path: Path, run: LoadResult) -> None:
+    """Every sample as a CSV row, seconds from the first: to see when the slow ones came."""
+    samples = sorted(run.recorder.timeline)
+    start = samples[0][0] if samples else 0.0
+    rows = ["started_s,interaction,ms"]
+    rows += [f"{at - start:.3f},{name},{seconds * 1000:.1f}" for at, name, seconds in samples]
+    path.write_text("\n".join(rows) + "\n")
 
 
 def _servers(stack: ExitStack, url: str, folder: Path, count: int, **options) -> list[AppServer]:

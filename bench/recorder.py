@@ -45,6 +45,8 @@ class Recorder:
 
     def __init__(self) -> None:
         self.interactions: dict[str, Interaction] = defaultdict(Interaction)
+        self.timeline: list[tuple[float, str, float]] = []
+        """(started, interaction, seconds) of every sample: where in the run the slow ones fell."""
 
     async def timed(self, name: str, action: Awaitable[T]) -> T | None:
         """Run one interaction; its latency counts only when it did what it should."""
@@ -54,7 +56,9 @@ class Recorder:
         except (RunFailed, Unexpected, OSError) as error:
             self.error(name, f"{type(error).__name__}: {error}")
             return None
-        self.interactions[name].seconds.append(time.monotonic() - started)
+        seconds = time.monotonic() - started
+        self.interactions[name].seconds.append(seconds)
+        self.timeline.append((started, name, seconds))
         return result
 
     def error(self, name: str, message: str) -> None:
