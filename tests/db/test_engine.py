@@ -1,10 +1,12 @@
 """The engine's promises: pragmas on SQLite, one commit per write, rollback on error."""
 
+import threading
+
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from db.database import Database
-from db.models import Initiative
+from db.models import Base, Initiative
 from tests.factories import build_room
 
 
@@ -45,3 +47,42 @@ def test_a_postgres_pool_is_sized_as_asked_and_never_opens_a_connection_to_be_bu
     engine = create_db_engine("postgresql+psycopg://u@nowhere.invalid/db", 3, 2)
     assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
     engine.dispose()
+
+
+def test_sqlite_writers_of_one_process_queue_before_they_ask_sqlite(tmp_path):
+    """A second writer waits in the process's queue, not in SQLite's sleeping busy handler,
+    and starts once the first has committed."""
+    db = Database.from_url(f"sqlite:///{tmp_path / 'queue.db'}")
+    Base.metadata.create_all(db.engine)
+    begun: list[str] = []
+    event.listen(
+        db.engine,
+        "before_cursor_execute",
+        lambda _c, _cur, statement, *_a: (
+            begun.append(threading.current_thread().name)
+            if statement.startswith("BEGIN IMMEDIATE")
+            else None
+        ),
+    )
+    first_in, second_done = threading.Event(), threading.Event()
+
+    def second() -> None:
+        first_in.wait(5)
+        with db.write() as s:
+            s.add(Initiative(name="Second"))
+        second_done.set()
+
+    other = threading.Thread(target=second, name="second")
+    other.start()
+    with db.write() as s:
+        s.add(Initiative(name="First"))
+        s.flush()
+        first_in.set()
+        assert not second_done.wait(0.3)
+        assert begun == [threading.current_thread().name], "the second writer asked SQLite"
+    assert second_done.wait(5)
+    other.join()
+    assert begun[-1] == "second"
+    with db.read() as s:
+        assert sorted(s.scalars(select(Initiative.name))) == ["First", "Second"]
+    db.dispose()
