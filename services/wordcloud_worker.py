@@ -9,6 +9,7 @@ PNG's length as 8 big-endian bytes, then the PNG. The process ends when stdin cl
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import BinaryIO
 
@@ -25,5 +26,12 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
         answers.flush()
 
 
+NICENESS = 10
+"""How far below the server the worker runs: a cloud may come a second late, a tap may not.
+At the server's own priority, a drawing took a core from the room's requests whenever
+it ran while the two cores were busy (bench/: people arriving while scribes signed in)."""
+
+
 if __name__ == "__main__":
+    os.nice(NICENESS)
     serve(sys.stdin.buffer, sys.stdout.buffer)

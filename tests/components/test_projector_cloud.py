@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from components import projector_cloud as pc
+from services import wordcloud_worker
 from services.wordcloud_render import render_png
 
 A = {"police": 3, "crisis": 2}
@@ -95,5 +97,17 @@ def test_the_worker_process_draws_what_the_app_would_draw_itself():
         painter._worker.kill()
         painter._worker.wait()
         assert painter.submit(words, 200, 100).result(60) == first, "a dead worker restarts"
+    finally:
+        painter.close()
+
+
+def test_the_worker_runs_below_the_servers_priority():
+    painter = pc.Painter()
+    try:
+        painter.submit(pc.cloud_words(A), 200, 100).result(60)
+        worker = painter._worker.pid
+        assert os.getpriority(os.PRIO_PROCESS, worker) == os.getpriority(os.PRIO_PROCESS, 0) + (
+            wordcloud_worker.NICENESS
+        )
     finally:
         painter.close()
