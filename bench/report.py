@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 from bench.floor_players import OPEN, RERUN, WRITE
 from bench.load import LoadResult
@@ -10,6 +11,8 @@ from bench.recorder import Recorder, percentile
 from bench.render_times import PageTime
 
 RATIO_GOAL = 2.0
+RESAMPLES = 1000
+"""Bootstrap resamples behind each ratio's interval."""
 IDEA_GOAL = 3.0
 NOT_HELD = {"sign in": "bcrypt checks the password: slow on purpose, once per tablet"}
 """Interactions reported but not held to the floor ratio, and why."""
@@ -43,8 +46,9 @@ ORDER = [
 def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[str]]:
     """The per-interaction table, and the interactions that miss the ratio goal."""
     lines = [
-        "| interaction | n | p50 ms | p95 ms | floor p95 ms | ratio | errors | refusals |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| interaction | n | p50 ms | p95 ms | floor p95 ms | ratio | 90% interval "
+        "| errors | refusals |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     misses = []
     names = [n for n in ORDER if n in app.interactions]
@@ -54,6 +58,11 @@ def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[s
         kind = FLOOR_KIND.get(name, RERUN)
         base = floor.interactions[kind].percentile(0.95) if floor else math.nan
         ratio = sample.percentile(0.95) / base if base else math.nan
+        low, high = (
+            ratio_interval(sample.seconds, floor.interactions[kind].seconds)
+            if floor
+            else (math.nan, math.nan)
+        )
         held = name not in NOT_HELD
         if held and not ratio <= RATIO_GOAL:
             misses.append(name)
@@ -61,16 +70,33 @@ def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[s
         lines.append(
             f"| {name}{mark} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
             f"| {_ms(sample.percentile(0.95))} | {_ms(base)} | {_ratio(ratio)} "
-            f"| {len(sample.errors)} | {sample.refusals} |"
+            f"| {_ratio(low)}–{_ratio(high)} | {len(sample.errors)} | {sample.refusals} |"
         )
     for kind in (OPEN, WRITE, RERUN) if floor else ():
         sample = floor.interactions[kind]
         lines.append(
             f"| {kind} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
-            f"| {_ms(sample.percentile(0.95))} | | | {len(sample.errors)} | |"
+            f"| {_ms(sample.percentile(0.95))} | | | | {len(sample.errors)} | |"
         )
     lines += [f"\n† {name}: {why}." for name, why in NOT_HELD.items() if name in app.interactions]
     return lines, misses
+
+
+def ratio_interval(app: list[float], floor: list[float]) -> tuple[float, float]:
+    """The 5th and 95th percentiles of the p95 ratio over bootstrap resamples of both runs.
+
+    The p95 of 36 samples is the second slowest, so a ratio moves from run to run by more
+    than many changes move it; the interval says how far this run's could have moved.
+    """
+    if not app or not floor:
+        return math.nan, math.nan
+    draw = random.Random(0)
+    ratios = sorted(
+        percentile(draw.choices(app, k=len(app)), 0.95)
+        / percentile(draw.choices(floor, k=len(floor)), 0.95)
+        for _ in range(RESAMPLES)
+    )
+    return percentile(ratios, 0.05), percentile(ratios, 0.95)
 
 
 def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], str]:
