@@ -1,0 +1,83 @@
+"""A participant's phone: two phones with one badge, on a ballot longer than one fragment.
+
+The ballot is drawn in fragments of a few rows (components/ballot.py); a tap redraws only
+its own rows. When another phone changed a row of another fragment, the tap must redraw
+the whole ballot, or that row would go on showing dots that no longer count.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import select
+
+from components.ballot import ROWS_PER_FRAGMENT
+from db.models import Account, Meeting, MeetingTable, Participant, Vote
+from services import ideas, room_control, voting_rounds
+from services.actors import Actor
+from services.vocab import Role, VoteMode
+from tests.browser import PHONE, device, visit, wait_idle
+from tests.e2e.conftest import Demo
+
+pytestmark = pytest.mark.e2e
+
+IDEAS = [f"Phone ballot idea number {n}" for n in range(1, ROWS_PER_FRAGMENT + 3)]
+BUDGET = 5
+
+
+@pytest.fixture(scope="module")
+def ballot(demo: Demo) -> tuple[str, int]:
+    """An open dot round with more ideas than one fragment's rows: a badge's code, the round."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+        table_id = s.scalars(
+            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
+        ).first()
+        code = s.scalars(select(Participant.code)).first()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    made = [ideas.add_idea(demo.db, facilitator, table_id, text) for text in IDEAS]
+    rnd = voting_rounds.create_round(
+        demo.db, facilitator, meeting_id, "Which first?", VoteMode.DOTS,
+        budget=BUDGET, idea_ids=[i.id for i in made],
+    )  # fmt: skip
+    voting_rounds.open_round(demo.db, facilitator, rnd.id)
+    return code, rnd.id
+
+
+def _row(page: Page, idea: str) -> Locator:
+    return page.get_by_test_id("stButtonGroup").filter(has_text=idea)
+
+
+def _dots(page: Page, idea: str, dots: int) -> Locator:
+    return _row(page, idea).get_by_role("radio", name=str(dots), exact=True)
+
+
+def test_a_tap_shows_what_the_other_phone_did_to_rows_of_another_fragment(
+    browser: Browser, demo: Demo, ballot: tuple[str, int]
+) -> None:
+    voter_code, round_id = ballot
+    first, last = IDEAS[0], IDEAS[-1]
+    phones = [device(browser, PHONE).new_page() for _ in range(2)]
+    for phone in phones:
+        visit(phone, demo.url, f"vote?code={voter_code}")
+        expect(phone.get_by_text(f"{BUDGET} of {BUDGET} dots left")).to_be_visible()
+    one, other = phones
+    _dots(one, last, 2).click()
+    wait_idle(one)
+    expect(one.get_by_text(f"{BUDGET - 2} of {BUDGET} dots left")).to_be_visible()
+    # The other phone still shows the last idea at 0; its tap is on the first idea, in
+    # another fragment, and must bring the last one up to date too.
+    expect(_dots(other, last, 0)).to_have_attribute("aria-checked", "true")
+    _dots(other, first, 1).click()
+    wait_idle(other)
+    expect(other.get_by_text(f"{BUDGET - 3} of {BUDGET} dots left")).to_be_visible()
+    expect(_dots(other, last, 2)).to_have_attribute("aria-checked", "true")
+    expect(_dots(other, first, 1)).to_have_attribute("aria-checked", "true")
+    with demo.db.read() as s:
+        assert sorted(s.scalars(select(Vote.dots).where(Vote.round_id == round_id))) == [1, 2]
+    for phone in phones:
+        phone.context.close()
