@@ -33,5 +33,6 @@ it ran while the two cores were busy (bench/: people arriving while scribes sign
 
 
 if __name__ == "__main__":
-    os.nice(NICENESS)
+    if hasattr(os, "nice"):  # not on Windows, where the worker runs at the server's priority
+        os.nice(NICENESS)
     serve(sys.stdin.buffer, sys.stdout.buffer)
