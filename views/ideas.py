@@ -6,6 +6,7 @@ import runtime
 from components import moderation
 from components.cards import idea_list, idea_origin, newest_first
 from components.forms import form_saved, submission_key
+from components.fragments import InlineCall
 from components.notices import (
     action_runner,
     refuse,
@@ -91,8 +92,7 @@ def count_header(listed: list) -> None:
         st.info("No ideas yet.")
 
 
-# The page's own run calls the fragment once, inline; adding an idea reruns it alone.
-inline_call = [True]
+inline = InlineCall()
 
 
 @st.fragment
@@ -119,8 +119,8 @@ def idea_form(drawn: list) -> None:
             st.success("Idea added.")
         except DomainError as error:
             show_error(error)
-    now = drawn if inline_call and not sent else ideas.list_ideas(db, meeting_id, table.id)
-    inline_call.clear()
+    fresh = not inline.first() or sent
+    now = ideas.list_ideas(db, meeting_id, table.id) if fresh else drawn
     count_header(now)
     shown = {i.id for i in drawn}
     idea_list([i for i in now if i.id not in shown][::-1], origin)

@@ -5,6 +5,7 @@ import streamlit as st
 import runtime
 from components.cards import newest_first, note_list
 from components.forms import CONFIRMED_LABELS, form_saved, submission_key
+from components.fragments import InlineCall
 from components.notices import (
     flash_and_rerun,
     refuse,
@@ -37,8 +38,7 @@ def group_of(note) -> str:
 
 
 table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else None)
-# The page's own run calls the fragment once, inline; a save reruns it alone.
-inline_call = [True]
+inline = InlineCall()
 
 
 @st.fragment
@@ -75,10 +75,8 @@ def note_form(drawn: list) -> None:
         except DomainError as error:
             with outcome:
                 show_error(error)
-    current = (
-        drawn if inline_call and not sent else notes.list_notes(db, actor, meeting_id, table.id)
-    )
-    inline_call.clear()
+    fresh = not inline.first() or sent
+    current = notes.list_notes(db, actor, meeting_id, table.id) if fresh else drawn
     count_header(current)
     if current:
         correction(current)

@@ -6,6 +6,7 @@ import streamlit as st
 
 import runtime
 from components.ballot import Tap, choice_ballot, dots_ballot, take_tap
+from components.fragments import InlineCall
 from components.notices import refuse
 from components.room_banner import timer_text
 from components.text import escape_markdown
@@ -53,17 +54,15 @@ ballots = voting_ballots.open_ballots(db, code)
 shown_rounds = tuple(b.round_id for b in ballots)
 
 
-# The page's own run calls the fragment once, inline; its timer's runs come after.
-inline_call = [True]
+inline = InlineCall()
 
 
 @st.fragment(run_every="5s")
 def watch_rounds() -> None:
     """Redraw the page when a round opens or closes, so nobody has to reload."""
-    if inline_call:
+    if inline.first():
         # The page read the rounds a moment ago; reading them again here doubled the
         # database work of every tap (bench/ measured it).
-        inline_call.clear()
         return
     if voting_ballots.open_round_ids(db, code) != shown_rounds:
         st.rerun(scope="app")
