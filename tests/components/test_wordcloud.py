@@ -90,20 +90,12 @@ def test_every_word_colour_has_4_5_to_1_contrast_on_white():
 
 
 def test_the_picture_is_a_palette_png_that_keeps_every_word_colour_exactly():
-    words = tuple((f"word{n}", 40 - n) for n in range(40))
-    before = wordcloud_render.WordCloud  # the unquantized drawing, for comparison
-    png = wordcloud_render.render_png(words, 600, 300)
-    picture = Image.open(io.BytesIO(png))
+    words = tuple((f"word{n}", 40 - n) for n in range(40))  # enough words for all colours
+    picture = Image.open(io.BytesIO(wordcloud_render.render_png(words, 600, 300)))
     assert picture.mode == "P"
-    drawn = before(
-        width=600, height=300, background_color="white",
-        color_func=wordcloud_render._dark_colour, random_state=wordcloud_render._SEED,
-        max_words=len(words), prefer_horizontal=1.0, min_font_size=12, max_font_size=60,
-    ).generate_from_frequencies(dict(words)).to_image()  # fmt: skip
-    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in wordcloud_render.PALETTE}
-    wanted = {c for _, c in drawn.getcolors(1 << 24)} & palette
     kept = {c for _, c in picture.convert("RGB").getcolors(1 << 24)}
-    assert wanted and wanted <= kept
+    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in wordcloud_render.PALETTE}
+    assert palette <= kept
 
 
 def test_caption_names_the_top_ten_words_with_their_counts():
