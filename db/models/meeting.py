@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -50,6 +51,8 @@ class Meeting(Base):
     spotlight_conflict_id: Mapped[int | None] = mapped_column(
         ForeignKey("conflict.id", ondelete="SET NULL", use_alter=True)
     )
+    # Archived meetings are kept whole but leave the pickers.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class MeetingTable(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, text, true
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -29,6 +29,10 @@ class Initiative(Base):
     )
     # The pre-session survey takes answers (and changes to them) until it is closed.
     survey_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Archived initiatives are kept whole but leave the pickers and the home screen.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The demo seeded by `make demo`: one button removes it with its demo logins.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -51,6 +55,9 @@ class Stakeholder(Base):
     # False for a catch-all such as imported voters Pol.is could not place in a group:
     # they still vote, but a group that is no group must not weigh on common ground.
     in_common_ground: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # A retired group stays on the records that name it but leaves new sign-off, new
+    # rosters and the inclusion check.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Participant(Base):
@@ -75,6 +82,8 @@ class Participant(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Unguessable personal code for the survey and voting links (QR on the badge).
     code: Mapped[str] = mapped_column(String(32), unique=True)
+    # Did not come: kept with what they already said or voted, out of seating and badges.
+    absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Account(Base):
@@ -94,3 +103,5 @@ class Account(Base):
         ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A login the demo made: removed with the demo.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -1,0 +1,62 @@
+"""Set up › Team and accounts: the Thought Leader Team and every login."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.records import show_records
+from components.setup.context import SetupContext
+from components.text import escape_markdown
+from services import accounts, stakeholders
+from services.vocab import Role, label
+
+
+def team_tab(ctx: SetupContext) -> None:
+    """Leaders and the groups they speak for, groups with no leader, and accounts."""
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    group_names = {g.id: g.name for g in groups}
+    all_accounts = accounts.list_accounts(ctx.db, ctx.actor)
+    st.header("Thought Leader Team")
+    leaders = [a for a in all_accounts if a.role is Role.LEADER and a.active]
+    show_records(
+        leaders,
+        {"Leader": "display_name", "Speaks for": lambda a: group_names.get(a.stakeholder_id, "—")},
+        "Nobody is on the Thought Leader Team yet.",
+    )
+    led = {a.stakeholder_id for a in leaders}
+    unled = [g.name for g in groups if g.is_major and g.id not in led]
+    if unled:
+        names = ", ".join(escape_markdown(n) for n in unled)
+        st.warning(f"No leader yet for: {names}. Add a leader account for each.")
+    st.header("Accounts")
+    with st.expander("Add an account"), st.form("new-account", clear_on_submit=True):
+        username = st.text_input("Username (lowercase letters, digits, . - _)")
+        display = st.text_input("Name shown to others")
+        role = st.selectbox("Role", list(Role), format_func=label)
+        speaks_for = st.selectbox(
+            "Speaks for (leaders)", list(group_names), format_func=group_names.get, index=None
+        )
+        email = st.text_input("Email (optional)")
+        password = st.text_input("Password (at least 10 characters)", type="password")
+        if st.form_submit_button("Add the account"):
+            ctx.act(
+                accounts.create_account,
+                username,
+                display,
+                role,
+                password,
+                email,
+                speaks_for,
+                done="Account added.",
+            )
+    show_records(
+        all_accounts,
+        {
+            "Username": "username",
+            "Name": "display_name",
+            "Role": lambda a: label(a.role),
+            "Group": lambda a: group_names.get(a.stakeholder_id, ""),
+            "Active": "active",
+        },
+        "No accounts yet.",
+    )
