@@ -10,7 +10,7 @@ import gc
 import streamlit as st
 
 from db.database import Database
-from services import initiatives, meetings, signin_accounts
+from services import initiatives, links, meetings, signin_accounts
 from services.actors import Actor
 from services.vocab import Role
 from settings import Settings, load_settings
@@ -158,5 +158,45 @@ def _stop_if_not_a_number(name: str) -> None:
 
 
 def public_base_url() -> str:
-    """The app's address for join links: the configured one, else what the browser used."""
-    return settings().public_url or (st.context.url or "http://localhost:8501").rstrip("/")
+    """Where every printed link and QR code starts: the server's root, never a page's path.
+
+    The configured COMMON_GROUND_PUBLIC_URL when set; else the root of the address the
+    browser used (st.context.url carries the page's path: a link built on it opened a
+    blank page). When that root is only reachable from this computer and the facilitator
+    picked a room-network address on the console, that address takes its place.
+    """
+    configured = settings().public_url
+    if configured:
+        return configured
+    root = links.server_root(
+        st.context.url,
+        st.context.headers.to_dict(),
+        str(st.get_option("server.baseUrlPath") or ""),
+        int(st.get_option("server.port")),
+    )
+    chosen = _room_address_choice().get("host")
+    if chosen and not links.reachable_from_phones(root):
+        return links.with_host(root, chosen)
+    return root
+
+
+def choose_room_address(host: str | None) -> None:
+    """Use `host` (an address of this computer on the room's network) in printed links,
+    for every browser on this server; None goes back to the browser's address."""
+    choice = _room_address_choice()
+    if host:
+        choice["host"] = host
+    else:
+        choice.pop("host", None)
+
+
+def chosen_room_address() -> str | None:
+    """The room-network address picked for links on this server, if any."""
+    return _room_address_choice().get("host")
+
+
+@st.cache_resource
+def _room_address_choice() -> dict[str, str]:
+    """One per server process: the laptop running the room is one server, and its address
+    on the venue's network is the same for every facilitator's browser."""
+    return {}

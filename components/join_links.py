@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
-from services import links
+from services import links, network
+
+
+def room_address_picker(
+    base: str, chosen: str | None, choose: Callable[[str | None], None]
+) -> None:
+    """When links would only open on this computer, say so and offer its room addresses.
+
+    `chosen` is the address picked earlier, `choose` records a new pick for the server.
+    """
+    if links.reachable_from_phones(base) and not chosen:
+        return
+    addresses = network.room_addresses()
+    if links.reachable_from_phones(base):
+        st.caption(f"Links use this computer's room-network address `{chosen}`.")
+        if st.button("Use the address in my browser instead"):
+            choose(None)
+            st.rerun()
+        return
+    st.warning(
+        f"Links would start with `{base}`, which only this computer can "
+        "open: phones and tablets in the room cannot. Pick this computer's address on "
+        "the room's network below, or set COMMON_GROUND_PUBLIC_URL (README, Settings)."
+    )
+    if not addresses:
+        st.error(
+            "This computer has no address on a network right now. Join the venue's Wi-Fi "
+            "(or plug in its cable), then reload this page."
+        )
+        return
+    with st.form("room-address"):
+        picked = st.radio(
+            "This computer's address on the room's network",
+            addresses,
+            captions=[links.with_host(base, a) for a in addresses],
+        )
+        if st.form_submit_button("Use this address in every link", type="primary"):
+            choose(picked)
+            st.rerun()
 
 
 def join_links_panel(
@@ -18,11 +58,7 @@ def join_links_panel(
     people: list[tuple[str, str, str]],
 ) -> None:
     """Links and QR codes; `tables` is (number, scribe), `people` is (name, group, code)."""
-    if not links.reachable_from_phones(base):
-        st.warning(
-            f"These links start with {base}, which phones and tablets cannot open. "
-            "Set COMMON_GROUND_PUBLIC_URL to this computer's address on the room's network."
-        )
+    st.markdown(f"Every link and QR code below starts with `{base}`.")
     st.subheader("Projector")
     show_qr(links.projector_link(base, meeting_code), "Open this on the projector's computer")
     st.subheader("Tables")

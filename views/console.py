@@ -4,7 +4,7 @@ import streamlit as st
 
 import runtime
 from components.console_panels import activity_table, voice_panel
-from components.join_links import join_links_panel
+from components.join_links import join_links_panel, room_address_picker
 from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.room_banner import show_room_banner
@@ -87,6 +87,9 @@ with room:
 with links:
     names = {a.id: a.display_name for a in accounts.list_accounts(db, actor)}
     groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
+    room_address_picker(
+        runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
+    )
     join_links_panel(
         runtime.public_base_url(),
         state.title,

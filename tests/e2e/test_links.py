@@ -1,0 +1,108 @@
+"""Every link the console prints opens a page: read from the QR pixels, then followed.
+
+The links used to carry the console's own path (/console/vote?code=…) and opened a blank
+page; tests built their own links and never saw it. Here nothing is built by the test:
+each link is what a phone's camera reads off the console.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from services import network
+from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+from tests.qr_reading import decode_on_screen, decode_png
+
+pytestmark = pytest.mark.e2e
+
+ERROR = '[data-testid="stException"]'
+
+
+def _join_links(page: Page, base: str) -> Page:
+    page.goto(f"{base}/console")
+    wait_idle(page)
+    page.get_by_role("tab", name="Join links and QR codes").click()
+    wait_idle(page)
+    return page
+
+
+def test_every_qr_code_on_the_console_opens_its_page(browser: Browser, demo: Demo, screenshots):
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    _join_links(laptop, demo.url)
+    snap(laptop, screenshots, "console-join-links")
+    printed = decode_on_screen(laptop)
+    assert len(printed) >= 3, printed
+    paths = {urlsplit(link).path for link in printed}
+    # The server's root and one of the printed screens: never a page's path in front.
+    assert paths <= {"/projector", "/listen"}, paths
+    assert all(link.startswith(f"{demo.url}/") for link in printed), printed
+
+    projector = next(link for link in printed if "/projector?" in link)
+    wall = device(browser, PROJECTOR).new_page()
+    wall.goto(projector)
+    wait_idle(wall)
+    expect(wall.locator(ERROR)).to_have_count(0)
+    expect(wall.get_by_text("This projector link is not valid")).to_have_count(0)
+    expect(wall.locator('[data-testid="stMain"]')).not_to_be_empty()
+
+    table = next(link for link in printed if "/listen?" in link)
+    tablet = device(browser, TABLET).new_page()
+    sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    tablet.goto(table)
+    wait_idle(tablet)
+    expect(tablet.locator(ERROR)).to_have_count(0)
+    expect(tablet.get_by_role("heading", name="Listen", exact=False).first).to_be_visible()
+
+
+def test_the_badge_sheets_qr_codes_open_ballots(browser: Browser, demo: Demo, tmp_path):
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    _join_links(laptop, demo.url)
+    with laptop.expect_download() as sheet:
+        laptop.get_by_role("button", name="Download badge codes (one page)").click()
+    printed = tmp_path / "badges.html"
+    sheet.value.save_as(printed)
+    # The sheet as a printer gets it: opened in the browser, its QR codes read from pixels.
+    paper = device(browser, LAPTOP).new_page()
+    paper.goto(printed.as_uri())
+    codes = paper.locator("article.badge svg")
+    assert codes.count() >= 50
+    votes = [decode_png(codes.nth(i).screenshot())[0] for i in range(2)]
+    phone = device(browser, PHONE).new_page()
+    for link in votes:
+        assert urlsplit(link).path == "/vote" and link.startswith(f"{demo.url}/"), link
+        phone.goto(link)
+        wait_idle(phone)
+        expect(phone.locator(ERROR)).to_have_count(0)
+        expect(phone.get_by_role("heading", name="Vote")).to_be_visible()
+        expect(phone.get_by_text("not valid")).to_have_count(0)
+
+
+def test_on_localhost_the_console_offers_the_room_network_address(
+    browser: Browser, demo: Demo, screenshots
+):
+    addresses = network.room_addresses()
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    _join_links(laptop, demo.url)
+    expect(laptop.get_by_text("which only this computer can open")).to_be_visible()
+    if not addresses:
+        expect(laptop.get_by_text("no address on a network")).to_be_visible()
+        return
+    laptop.get_by_text(addresses[0], exact=True).first.click()
+    laptop.get_by_role("button", name="Use this address in every link").click()
+    wait_idle(laptop)
+    laptop.get_by_role("tab", name="Join links and QR codes").click()
+    wait_idle(laptop)
+    snap(laptop, screenshots, "console-join-links-room-address")
+    port = urlsplit(demo.url).port
+    printed = decode_on_screen(laptop)
+    assert printed and all(link.startswith(f"http://{addresses[0]}:{port}/") for link in printed)
+    # Back to the browser's address, so the other tests of this server see it unchanged.
+    laptop.get_by_role("button", name="Use the address in my browser instead").click()
+    wait_idle(laptop)

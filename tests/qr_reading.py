@@ -1,0 +1,35 @@
+"""Read the QR codes a page shows, as a phone's camera would: from the pixels."""
+
+from __future__ import annotations
+
+import io
+
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Locator, Page
+
+
+def decode_png(png: bytes) -> list[str]:
+    """The text of every QR code in a PNG picture."""
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    return [
+        r.text for r in zxingcpp.read_barcodes(picture) if r.format == zxingcpp.BarcodeFormat.QRCode
+    ]
+
+
+def qr_images(page: Page) -> Locator:
+    """Every QR picture the app shows on screen (each has alt text "QR code for …")."""
+    return page.locator('img[alt^="QR code for"]')
+
+
+def decode_on_screen(page: Page) -> list[str]:
+    """The link in each on-screen QR code, decoded from its screenshot, in page order."""
+    found = []
+    images = qr_images(page)
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        texts = decode_png(image.screenshot())
+        assert len(texts) == 1, f"QR picture {index} did not decode to one link: {texts}"
+        found.append(texts[0])
+    return found

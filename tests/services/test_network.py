@@ -1,0 +1,26 @@
+"""This computer's room-network addresses, read from its real network interfaces."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import ifaddr
+
+from services import network
+
+
+def test_room_addresses_are_this_computers_ipv4_addresses_other_devices_can_open():
+    real = {ip.ip for adapter in ifaddr.get_adapters() for ip in adapter.ips if ip.is_IPv4}
+    offered = network.room_addresses()
+    reachable = {
+        a for a in real if not (ipaddress.IPv4Address(a).is_loopback or a.startswith("169.254."))
+    }
+    assert set(offered) == reachable
+    for text in offered:
+        address = ipaddress.IPv4Address(text)
+        assert not address.is_loopback
+        assert not address.is_link_local
+    assert "127.0.0.1" not in offered
+    # Private addresses (a venue router's) come before any public one.
+    kinds = [ipaddress.IPv4Address(a).is_private for a in offered]
+    assert kinds == sorted(kinds, reverse=True)
