@@ -10,10 +10,38 @@ from db.models import AgendaItem, Meeting
 from db.models.enums import Role, Skill, Step
 from services import agenda_review, audit
 from services.actors import Actor, require_role
+from services.agenda_template import STANDARD_AGENDA
 from services.errors import ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, in_range, optional_text, require
 
 MINUTES_MAX = 480
+
+
+def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[AgendaItem]:
+    """Fill an empty agenda with the standard one (services/agenda_template.py)."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if s.scalar(select(func.count()).where(AgendaItem.meeting_id == meeting_id)):
+            raise ValidationError(
+                "This agenda already has steps. Remove them first to start from the "
+                "standard agenda, or add steps one by one."
+            )
+        items = [
+            AgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                **_fields(title, step, minutes, skill, goal, "", prompt),
+            )
+            for position, (title, step, skill, minutes, goal, prompt) in enumerate(
+                STANDARD_AGENDA, start=1
+            )
+        ]
+        s.add_all(items)
+        s.flush()
+        for item in items:
+            _changed(s, actor, meeting, item, "created")
+        return items
 
 
 def add_item(

@@ -35,8 +35,12 @@ if actor.role is Role.LEADER:
     if mine and st.button("Withdraw my approval"):
         act(agenda_review.withdraw_approval, meeting_id, done="Approval withdrawn.")
 
+if actor.is_facilitator and not items:
+    st.info("This meeting has no agenda yet: start from the standard one and change it.")
+    if st.button("Start from the standard agenda (10 steps, the seven skills)", type="primary"):
+        act(agenda.add_standard_agenda, meeting_id, done="The standard agenda is in place.")
 if actor.is_facilitator:
-    with st.expander("Add a step", expanded=not items):
+    with st.expander("Add a step", expanded=False):
         step_form(
             "new-step", None,
             lambda *f: act(agenda.add_item, meeting_id, *f, done="Step added."),

@@ -178,3 +178,41 @@ def test_a_change_to_a_draft_agenda_records_no_status_change(db):
     agenda.add_item(db, room.facilitator, room.meeting_id, "Close", "close", 5)
     assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
     assert history(db, "meeting", room.meeting_id) == []
+
+
+def _empty_meeting(db, room):
+    from services import meetings
+
+    return meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up").id
+
+
+def test_an_empty_agenda_starts_from_the_standard_one_in_order(db):
+    from services.agenda_template import STANDARD_AGENDA
+
+    room = build_room(db)
+    meeting_id = _empty_meeting(db, room)
+    made = agenda.add_standard_agenda(db, room.facilitator, meeting_id)
+    assert len(made) == len(STANDARD_AGENDA) == 10
+    assert _titles(db, meeting_id) == [row[0] for row in STANDARD_AGENDA]
+    steps = agenda.list_agenda(db, meeting_id)
+    assert [i.position for i in steps] == list(range(1, 11))
+    assert steps[1].skill is Skill.ACTIVE_LISTENING and steps[1].prompt
+    assert sum(i.minutes for i in steps) == 310
+    assert all(history(db, "agenda_item", i.id)[0].action == "created" for i in made)
+
+
+def test_the_standard_agenda_never_lands_on_top_of_steps_already_there(db):
+    room = build_room(db)
+    before = _titles(db, room.meeting_id)
+    with pytest.raises(ValidationError, match="already has steps"):
+        agenda.add_standard_agenda(db, room.facilitator, room.meeting_id)
+    assert _titles(db, room.meeting_id) == before
+
+
+def test_only_a_facilitator_may_start_from_the_standard_agenda(db):
+    room = build_room(db)
+    meeting_id = _empty_meeting(db, room)
+    for who in (room.scribe1, room.leader):
+        with pytest.raises(PermissionDenied):
+            agenda.add_standard_agenda(db, who, meeting_id)
+    assert _titles(db, meeting_id) == []
