@@ -26,6 +26,7 @@ from db.models.enums import Choice, Role, Step
 from seed.roster import GROUPS
 from services import (
     agenda,
+    codes,
     initiatives,
     meetings,
     room_control,
@@ -170,7 +171,7 @@ def _participants(
                 stakeholder_id=groups[n % len(groups)],
                 table_id=table_ids[n % len(table_ids)],
                 name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)} {n}",
-                code=secrets.token_urlsafe(12),
+                code=codes.new_code(),
             )
             for n in range(count)
         ]

@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import secrets
 
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import InstrumentedAttribute
+
+from services.validation import lookup_key
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Digits 2–9 and capitals without I, L, O, U: nothing reads as another symbol."""
 LENGTH = 8
@@ -54,3 +59,15 @@ def lookup_candidates(typed: str) -> tuple[str, ...]:
     normalized form."""
     form = normalized(typed)
     return (typed,) if form is None or form == typed else (typed, form)
+
+
+def code_matches(
+    column: InstrumentedAttribute[str], typed: str | None
+) -> ColumnElement[bool] | None:
+    """The condition "`column` holds the code typed or linked", or None when `typed` can
+    name nothing (empty, over-long, control characters): the one rule for every look-up.
+
+    A new code matches however it was typed; an older code only exactly as stored.
+    """
+    clean = lookup_key(typed)
+    return None if clean is None else column.in_(lookup_candidates(clean))

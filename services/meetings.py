@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 
 from sqlalchemy import select
@@ -10,10 +9,10 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Initiative, Meeting
 from db.models.enums import MeetingStatus, Role
-from services import audit
+from services import audit, codes
 from services.actors import Actor, require_role
 from services.errors import ValidationError
-from services.validation import NAME_MAX, clean_text, lookup_key, optional_text, require
+from services.validation import NAME_MAX, clean_text, optional_text, require
 
 
 def create_meeting(
@@ -36,7 +35,7 @@ def create_meeting(
             title=clean,
             starts_at=when,
             location=where,
-            code=secrets.token_urlsafe(12),
+            code=codes.new_code(),
         )
         s.add(meeting)
         s.flush()
@@ -106,12 +105,12 @@ def get_meeting(db: Database, meeting_id: int) -> Meeting:
 
 
 def meeting_by_code(db: Database, code: str | None) -> Meeting | None:
-    """The meeting whose projector code this is, or None."""
-    clean = lookup_key(code)
-    if clean is None:
+    """The meeting whose projector code this is, typed any way (services/codes), or None."""
+    matches = codes.code_matches(Meeting.code, code)
+    if matches is None:
         return None
     with db.read() as s:
-        return s.scalar(select(Meeting).where(Meeting.code == clean))
+        return s.scalar(select(Meeting).where(matches))
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
-from services import audit
+from services import audit, codes
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.validation import (
     NAME_MAX,
     TEXT_MAX,
     clean_text,
-    lookup_key,
     optional_email,
     optional_text,
     require,
@@ -47,7 +44,7 @@ def create_participant(
             initiative_id=initiative_id,
             stakeholder_id=stakeholder_id,
             table_id=table_id,
-            code=secrets.token_urlsafe(12),
+            code=codes.new_code(),
             **fields,
         )
         s.add(person)
@@ -104,12 +101,15 @@ def list_participants(db: Database, actor: Actor, initiative_id: int) -> list[Pa
 
 
 def participant_by_code(db: Database, code: str | None) -> Participant | None:
-    """The participant whose personal code this is, or None."""
-    clean = lookup_key(code)
-    if clean is None:
-        return None
+    """The participant whose personal code this is, typed any way (services/codes), or None."""
     with db.read() as s:
-        return s.scalar(select(Participant).where(Participant.code == clean))
+        return find_by_code(s, code)
+
+
+def find_by_code(s: Session, code: str | None) -> Participant | None:
+    """`participant_by_code` inside a transaction already open (surveys, ballots)."""
+    matches = codes.code_matches(Participant.code, code)
+    return None if matches is None else s.scalar(select(Participant).where(matches))
 
 
 def assign_table(

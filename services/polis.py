@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Idea, Meeting, Participant, RoundItem, Stakeholder, Vote, VotingRound
 from db.models.enums import IdeaStatus, Role, RoundStatus, StakeholderCategory, VoteMode
-from services import audit
+from services import audit, codes
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.polis_export import PolisExport, read_export
@@ -61,7 +60,7 @@ def load_into_meeting(
                 initiative_id=meeting.initiative_id,
                 stakeholder_id=groups[group],
                 name=f"Pol.is voter {voter}",
-                code=secrets.token_urlsafe(12),
+                code=codes.new_code(),
                 notes=note,
             )
             for voter, group in sorted(export.groups.items())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,7 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Initiative, Participant
 from db.models.enums import Role
-from services import audit
+from services import audit, codes
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.roster_check import BadRow, check_rows
@@ -49,7 +48,7 @@ def import_roster(
                 email=row.email,
                 phone=row.phone,
                 notes=row.notes,
-                code=secrets.token_urlsafe(12),
+                code=codes.new_code(),
             )
             for row in check.good
         ]

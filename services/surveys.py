@@ -11,14 +11,13 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AuditEntry, Initiative, Meeting, Participant, SurveyResponse, utcnow
 from db.models.enums import MeetingStatus, Role, SurveyKind
-from services import audit
+from services import audit, participants
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, NotFound, ValidationError
 from services.validation import (
     NAME_MAX,
     TEXT_MAX,
     in_range,
-    lookup_key,
     optional_text,
     require,
 )
@@ -141,8 +140,7 @@ def _find_or_insert(
 
 
 def _by_code(s: Session, code: str | None) -> Participant:
-    clean = lookup_key(code)
-    person = s.scalar(select(Participant).where(Participant.code == clean)) if clean else None
+    person = participants.find_by_code(s, code)
     if person is None:
         raise NotFound(
             "This survey link is not valid. Check the link or scan the QR code on your "

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound, utcnow
 from db.models.enums import Choice, RoundStatus, VoteMode
+from services import participants
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
-from services.validation import in_range, lookup_key, require
+from services.validation import in_range, require
 from services.voting_items import BallotView, ballot_view
 
 
@@ -122,8 +123,7 @@ def _open_item(
 
 
 def _voter(s: Session, code: str) -> Participant:
-    clean = lookup_key(code)
-    voter = s.scalar(select(Participant).where(Participant.code == clean)) if clean else None
+    voter = participants.find_by_code(s, code)
     if voter is None:
         raise NotFound(
             "This voting link is not valid. Check the link on your badge, "

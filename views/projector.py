@@ -8,7 +8,7 @@ import streamlit as st
 
 import runtime
 from components.charts import render_totals_chart
-from components.notices import refuse
+from components.code_entry import PROJECTOR, code_entry
 from components.projector import idea_wall, projector_frame, ranking_list, spotlight_panel
 from components.projector_cloud import projector_cloud
 from components.room_banner import step_heading, timer_text
@@ -19,12 +19,7 @@ from services.wordfreq import word_frequencies
 
 PROJECTOR_TYPE = 2.0  # chart words read from the back of a hall, like the rest of the wall
 db = runtime.database()
-meeting = meetings.meeting_by_code(db, runtime.query_code())
-if meeting is None:
-    refuse(
-        "This projector link is not valid. Copy it again from the facilitator's console.",
-        title="Projector",
-    )
+meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
 projector_frame()
 
 

@@ -3,21 +3,16 @@
 import streamlit as st
 
 import runtime
+from components.code_entry import SURVEY, code_entry
 from components.notices import refuse, show_error
 from components.text import escape_markdown
-from services import initiatives, participants, surveys
+from services import codes, initiatives, participants, surveys
 from services.errors import DomainError
 from services.vocab import SurveyKind
 
 db = runtime.database()
-code = runtime.query_code()
-person = participants.participant_by_code(db, code)
-if person is None:
-    refuse(
-        "This survey link is not valid. Check the link or QR code on your invitation, "
-        "or ask the facilitator for a new one.",
-        title="Survey",
-    )
+person = code_entry(SURVEY, lambda typed: participants.participant_by_code(db, typed))
+code = person.code
 initiative = initiatives.get_initiative(db, person.initiative_id)
 stage = surveys.survey_stage(db, code)
 if stage is None:
@@ -25,6 +20,7 @@ if stage is None:
 after = stage is SurveyKind.POST
 st.title("How did it go?" if after else "Before we meet")
 st.write(f"{escape_markdown(initiative.name)} · for {escape_markdown(person.name)}")
+st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
 answer = surveys.get_response(db, code, stage)
 scale = "1 = strongly disagree, 5 = strongly agree"
 

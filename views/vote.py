@@ -6,23 +6,17 @@ import streamlit as st
 
 import runtime
 from components.ballot import Tap, choice_ballot, dots_ballot, take_tap
+from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
-from components.notices import refuse
 from components.room_banner import timer_text
 from components.text import escape_markdown
-from services import participants, room_control, voting_ballots
+from services import codes, participants, room_control, voting_ballots
 from services.errors import DomainError
 from services.vocab import VoteMode
 
 db = runtime.database()
-code = runtime.query_code()
-person = participants.participant_by_code(db, code)
-if person is None:
-    refuse(
-        "This voting link is not valid. Scan the QR code on your name badge again, "
-        "or ask a facilitator for help.",
-        title="Vote",
-    )
+person = code_entry(VOTE, lambda typed: participants.participant_by_code(db, typed))
+code = person.code
 
 
 def voter(action):
@@ -47,6 +41,7 @@ def stored_ballot(round_id: int):
 
 st.title("Vote")
 st.write(f"Hello {escape_markdown(person.name)}.")
+st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
 tap = take_tap()
 if tap and tap.problem:
     st.error(tap.problem)

@@ -24,7 +24,6 @@ CODE_PAGES = {
     "views/projector.py": "This projector link is not valid",
 }
 BAD_CODES = {
-    "empty": "",
     "wrong": "wrong",
     "NUL": "\x00",
     "NUL inside": "meet\x00code",
@@ -53,6 +52,16 @@ def test_a_bad_code_gets_a_plain_refusal_page(room_app, screen):
         at = open_page(room_app, screen, code=code)
         assert not at.exception, (name, at.exception)
         assert any(CODE_PAGES[screen] in e for e in errors(at)), (name, errors(at))
+        assert len(at.text_input) == 1, (name, "no box to type the code in")
+
+
+@pytest.mark.parametrize("screen", CODE_PAGES)
+@pytest.mark.parametrize("code", ["", "   "], ids=["empty", "blank"])
+def test_an_empty_code_in_a_link_asks_for_the_code_without_refusing(room_app, screen, code):
+    at = open_page(room_app, screen, code=code)
+    assert not at.exception, at.exception
+    assert not errors(at), errors(at)
+    assert len(at.text_input) == 1
 
 
 def test_a_meeting_code_is_no_voting_or_survey_code_and_a_personal_code_no_projector_code(

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, insert, select
 
 from db.models import Initiative, Participant
-from services import participants
+from services import codes, participants
 from services.audit import history
 from services.errors import PermissionDenied, ValidationError
 from services.roster_check import check_roster
@@ -51,8 +51,8 @@ def test_a_clean_csv_imports_every_row_with_its_group_and_a_code(db):
     assert people["Ben Okafor"].stakeholder_id == room.residents_id
     assert people["Cleo Park"].stakeholder_id == room.police_id
     assert people["Ana Ruiz"].phone == "555-0101"
-    codes = {people[n].code for n in ("Ana Ruiz", "Ben Okafor", "Cleo Park")}
-    assert len(codes) == 3 and all(len(c) >= 16 for c in codes)
+    made = {people[n].code for n in ("Ana Ruiz", "Ben Okafor", "Cleo Park")}
+    assert len(made) == 3 and all(codes.is_new_style(c) for c in made)
     [entry] = [e for e in history(db, "initiative", room.initiative_id)]
     assert entry.detail == {"file": "r.csv", "imported": 3, "skipped_rows": []}
 

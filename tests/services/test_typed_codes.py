@@ -1,0 +1,105 @@
+"""Codes as people type them: any case, with or without the dash, for new codes; older
+codes exactly as stored. Every look-up (roster, meeting, survey, ballot) follows one rule."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Meeting, Participant, Vote
+from services import codes, meetings, participants, surveys, voting_ballots, voting_rounds
+from services.vocab import SurveyKind, VoteMode
+from tests.factories import build_room
+
+NEW = "K7QM4TPX"
+OLD = "aB3-_xYz12345678"
+TYPED_NEW = ["k7qm 4tpx", "k7qm-4tpx", "K7QM-4TPX", " K7QM4TPX ", "k7Qm4tPx"]
+
+
+def _codes(db, room, person: str = NEW, meeting: str = NEW):
+    """Give the room's first participant and its meeting the codes `person` and `meeting`."""
+    with db.write() as s:
+        s.get_one(Participant, room.participant_ids[0]).code = person
+        s.get_one(Meeting, room.meeting_id).code = meeting
+
+
+def test_new_roster_and_meeting_codes_are_new_style(db):
+    room = build_room(db)
+    person = participants.create_participant(
+        db, room.facilitator, room.initiative_id, "Ana", room.police_id
+    )
+    meeting = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Second")
+    assert codes.is_new_style(person.code) and codes.is_new_style(meeting.code)
+    assert participants.participant_by_code(db, codes.display_code(person.code).lower()).id == (
+        person.id
+    )
+    assert meetings.meeting_by_code(db, codes.display_code(meeting.code).lower()).id == meeting.id
+
+
+@pytest.mark.parametrize("typed", TYPED_NEW)
+def test_a_new_code_is_found_however_it_is_typed(db, typed):
+    room = build_room(db)
+    _codes(db, room)
+    assert participants.participant_by_code(db, typed).id == room.participant_ids[0]
+    assert meetings.meeting_by_code(db, typed).id == room.meeting_id
+
+
+@pytest.mark.parametrize("typed", ["K7QM4TPZ", "K7QM-4TP", "K7QM4TPXX", "K7QM-4TP0"])
+def test_a_new_code_with_a_wrong_or_missing_symbol_finds_nothing(db, typed):
+    room = build_room(db)
+    _codes(db, room)
+    assert participants.participant_by_code(db, typed) is None
+    assert meetings.meeting_by_code(db, typed) is None
+
+
+def test_an_older_code_works_exactly_as_before(db):
+    room = build_room(db)
+    _codes(db, room, person=OLD, meeting="Zq-_9meetingCode")
+    assert participants.participant_by_code(db, OLD).id == room.participant_ids[0]
+    assert participants.participant_by_code(db, f" {OLD}\n").id == room.participant_ids[0]
+    assert meetings.meeting_by_code(db, "Zq-_9meetingCode").id == room.meeting_id
+
+
+@pytest.mark.parametrize(
+    "typed", [OLD.upper(), OLD.lower(), OLD.replace("-", ""), "aB3 _xYz12345678"]
+)
+def test_an_older_code_is_not_matched_in_another_case_or_without_its_dash(db, typed):
+    room = build_room(db)
+    _codes(db, room, person=OLD, meeting=OLD)
+    assert participants.participant_by_code(db, typed) is None
+    assert meetings.meeting_by_code(db, typed) is None
+
+
+def test_a_personal_code_is_no_meeting_code_however_typed(db):
+    room = build_room(db)
+    _codes(db, room, person=NEW, meeting="M3ETC0DE")
+    assert meetings.meeting_by_code(db, "k7qm-4tpx") is None
+    assert participants.participant_by_code(db, "m3et-c0de") is None
+
+
+def test_a_survey_is_answered_with_a_typed_lower_case_dashed_code(db):
+    room = build_room(db)
+    _codes(db, room)
+    saved = surveys.submit_survey(db, "k7qm-4tpx", "pre", top_issues="Parking", trust={})
+    assert saved.participant_id == room.participant_ids[0]
+    assert surveys.get_response(db, "K7QM 4TPX", SurveyKind.PRE).top_issues == "Parking"
+    assert surveys.survey_stage(db, "k7qm4tpx") is SurveyKind.PRE
+
+
+def test_a_vote_is_cast_with_a_typed_lower_case_dashed_code(db):
+    from services import ideas
+
+    room = build_room(db)
+    _codes(db, room)
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "More lights")
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, 3, 3, [idea.id]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    [ballot] = voting_ballots.open_ballots(db, "k7qm-4tpx")
+    [item_id] = [row.item_id for row in ballot.items]
+    voting_ballots.set_dots(db, "k7qm-4tpx", item_id, 2)
+    assert voting_ballots.ballot(db, NEW, rnd.id).remaining == 1
+    with db.read() as s:
+        voters = s.scalars(select(Vote.participant_id).where(Vote.dots == 2)).all()
+    assert voters == [room.participant_ids[0]]
