@@ -10,6 +10,7 @@ import streamlit as st
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
 from services import links, network
+from services.codes import display_code
 
 
 def room_address_picker(
@@ -56,8 +57,12 @@ def join_links_panel(
     meeting_code: str,
     tables: list[tuple[int, str]],
     people: list[tuple[str, str, str]],
+    invitation_download: Callable[[], None] | None = None,
 ) -> None:
-    """Links and QR codes; `tables` is (number, scribe), `people` is (name, group, code)."""
+    """Links and QR codes; `tables` is (number, scribe), `people` is (name, group, code).
+
+    `invitation_download` draws the invitation sheet's download, beside the badges'.
+    """
     st.markdown(f"Every link and QR code below starts with `{base}`.")
     st.subheader("Projector")
     show_qr(links.projector_link(base, meeting_code), "Open this on the projector's computer")
@@ -74,11 +79,22 @@ def join_links_panel(
             show_qr(url, f"Table {number} · scribe: {scribe or 'none yet'}")
     st.subheader(f"Participants' voting links ({len(people)})")
     badges = [(name, group, links.vote_link(base, code)) for name, group, code in people]
-    download_sheet(
-        "Download badge codes (one page)", badge_codes_html(meeting_title, badges), "badges.html"
-    )
+    badge_column, invitation_column = st.columns(2)
+    with badge_column:
+        download_sheet(
+            "Download badge codes (one page)",
+            badge_codes_html(meeting_title, badges),
+            "badges.html",
+        )
+    if invitation_download is not None:
+        with invitation_column:
+            invitation_download()
+    rows = [
+        (name, group, display_code(code), link)
+        for (name, group, code), (_, _, link) in zip(people, badges, strict=True)
+    ]
     st.dataframe(
-        pd.DataFrame(badges, columns=["Name", "Group", "Voting link"]),
+        pd.DataFrame(rows, columns=["Name", "Group", "Code", "Voting link"]),
         hide_index=True,
         width="stretch",
         column_config={"Voting link": st.column_config.LinkColumn()},

@@ -1,8 +1,9 @@
-"""Panels of the prepare screen: survey settings, an interview form, the Pol.is upload."""
+"""Panels of the prepare screen: survey settings, the response count, an interview form,
+the Pol.is upload."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -33,6 +34,13 @@ def survey_settings(
         if st.form_submit_button("Save the questions"):
             on_trust(lines(trust))
             on_questions(lines(asked))
+
+
+def response_count(groups: Sequence[Any]) -> None:
+    """'12 of 56 people have answered the survey', over every group of the report."""
+    answered = sum(g.responded for g in groups)
+    roster = sum(g.invited for g in groups)
+    st.markdown(f"**{answered}** of {roster} people have answered the survey.")
 
 
 def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:

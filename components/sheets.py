@@ -1,14 +1,18 @@
-"""Printable sheets as self-contained HTML (table cards, badge labels) and their download."""
+"""Printable sheets as self-contained HTML (table cards, badges, invitations) to download."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from datetime import datetime
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
 from components.qr import qr_svg
+from services.codes import display_code
+from services.invitations import Invitation, MeetingHeading
 
 # The printable area both A4 (210 x 297 mm) and Letter (216 x 279 mm) share at 10 mm
 # margins, so one sheet prints on either paper without spilling onto a second page.
@@ -41,10 +45,30 @@ header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
   -webkit-line-clamp: 2; overflow: hidden; }
 .group { font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .code { font-size: 8pt; font-weight: bold; }
+.invitations { display: grid; grid-template-rows: 1fr 1fr; }
+.invitation { display: flex; flex-direction: column; gap: 3mm; padding: 6mm 4mm;
+  overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+.invitation + .invitation { border-top: 0.3mm dashed #767676; }
+.invitation p, .invitation h1, .invitation h2 { margin: 0; overflow-wrap: anywhere; }
+.invitation .initiative { font-size: 10pt; }
+.invitation h1 { font-size: 16pt; line-height: 1.15; }
+.invitation .when { font-size: 10pt; }
+.invitation .for { font-size: 13pt; }
+.invitation .person { font-size: 15pt; }
+.steps { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; flex: 1; min-height: 0; }
+.step { display: flex; flex-direction: column; align-items: flex-start; gap: 1.5mm;
+  min-width: 0; }
+/* Room for two lines, so both QR codes start level whichever title wraps. */
+.step h2 { font-size: 12pt; line-height: 1.2; min-height: 2.4em; }
+.step svg { width: 42mm; height: 42mm; flex: none; }
+.step .link { font-size: 8.5pt; margin: 0; }
+.step .how { font-size: 9pt; }
+.private { font-size: 10pt; border-top: 0.3mm solid #000; padding-top: 2mm; }
+.private .code { font-size: 14pt; letter-spacing: 0.5mm; }
 """
 
 
-def _document(meeting_title: str, kind: str, pages: list[str]) -> str:
+def _document(meeting_title: str, kind: str, pages: Sequence[str]) -> str:
     """A whole HTML document around `pages`, titled by the meeting and the sheet's kind."""
     css = _CSS % {"w": _PAGE_W, "h": _PAGE_H, "hh": _HEADER_H}
     title = escape(f"{kind}: {meeting_title}")
@@ -105,7 +129,7 @@ def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> 
     cells = [
         f'<article class="cell badge">{qr_svg(link, scale=2, border=1)}<div class="words">'
         f'<p class="name">{escape(name)}</p><p class="group">{escape(group)}</p>'
-        f'<p class="code">{escape(_code_of(link))}</p></div></article>'
+        f'<p class="code">{escape(display_code(_code_of(link)))}</p></div></article>'
         for name, group, link in badges
     ]
     pages = [
@@ -113,6 +137,57 @@ def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> 
         for i in range(0, max(len(cells), 1), per_page)
     ]
     return _document(meeting_title, "Badge codes", pages)
+
+
+def when_and_where(heading: MeetingHeading) -> str:
+    """'Saturday 16 January 2027, 15:00 UTC · Riverside Community Center', as far as known."""
+    parts = [_day_and_time(heading.starts_at) if heading.starts_at else "", heading.location]
+    return " · ".join(p for p in parts if p)
+
+
+def _day_and_time(moment: datetime) -> str:
+    # Meetings keep their start in UTC and no zone of their own: say so rather than guess.
+    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M} UTC"
+
+
+def _invitation(heading: MeetingHeading, person: Invitation) -> str:
+    """One half-page invitation: the meeting, the survey and the voting QR codes, the code."""
+    seat = f" · Table {int(person.table)}" if person.table is not None else ""
+    when = when_and_where(heading)
+    steps = [
+        ("survey", "Before the meeting: tell us what matters to you", person.survey_link),
+        ("vote", "At the meeting: vote from your phone", person.vote_link),
+    ]
+    blocks = "".join(
+        f'<section class="step {kind}"><h2>{title}</h2>{qr_svg(link)}'
+        '<p class="how">Scan the code with your phone\'s camera, or open:</p>'
+        f'<p class="link">{escape(link)}</p></section>'
+        for kind, title, link in steps
+    )
+    return (
+        f'<article class="invitation"><p class="initiative">{escape(heading.initiative)}</p>'
+        f"<h1>{escape(heading.title)}</h1>"
+        + (f'<p class="when">{escape(when)}</p>' if when else "")
+        + f'<p class="for">For <strong class="person">{escape(person.name)}</strong>'
+        f" · {escape(person.group)}{seat}</p>"
+        f'<div class="steps">{blocks}</div>'
+        '<footer class="private"><p>Your personal code: '
+        f'<span class="code">{escape(person.shown_code)}</span></p>'
+        "<p>Keep this private: anyone with this code can answer as you.</p></footer></article>"
+    )
+
+
+def invitation_sheet_html(heading: MeetingHeading, people: Sequence[Invitation]) -> str:
+    """Invitations to print and cut, two to a page (half a Letter or A4 page each)."""
+    cards = [_invitation(heading, person) for person in people]
+    pages = [
+        f'<section class="page invitations">{"".join(cards[i : i + 2])}</section>'
+        for i in range(0, len(cards), 2)
+    ]
+    if not pages:
+        nobody = "<p>No one to invite yet: add people on Set up.</p>"
+        pages = [f'<section class="page">{nobody}</section>']
+    return _document(heading.title, "Invitations", pages)
 
 
 def download_sheet(label: str, html: str, file_name: str, key: str | None = None) -> None:

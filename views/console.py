@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components.console_panels import activity_table, voice_panel
+from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
 from components.notices import action_runner, show_flash
 from components.records import show_records
@@ -90,8 +91,9 @@ with links:
     room_address_picker(
         runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
     )
+    base = runtime.public_base_url()
     join_links_panel(
-        runtime.public_base_url(),
+        base,
         state.title,
         meetings.get_meeting(db, meeting_id).code,
         [
@@ -101,5 +103,9 @@ with links:
         [
             (p.name, groups.get(p.stakeholder_id, ""), p.code)
             for p in participants.list_participants(db, actor, initiative_id)
+            if not p.absent
         ],
+        invitation_download=lambda: invitation_sheet_download(
+            db, actor, meeting_id, base, key="console-invitation-sheet"
+        ),
     )

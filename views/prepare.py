@@ -1,10 +1,11 @@
-"""Prepare: the survey and its questions, interviews, a Pol.is conversation, the report."""
+"""Prepare: the survey, invitations, interviews, a Pol.is conversation, the report."""
 
 import streamlit as st
 
 import runtime
 from components import prepare_panels as panels
 from components.downloads import prepared_download
+from components.invitations_panel import invitations_panel
 from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.wordcloud import show_word_cloud
@@ -46,8 +47,12 @@ if actor.is_facilitator:
             ),
         )  # fmt: skip
 
+    st.header("Invitations")
+    invitations_panel(db, actor, meeting_id, runtime.public_base_url())
+
 st.header("Pre-session report")
 report = presession_report.presession_report(db, actor, initiative_id)
+panels.response_count(report.responses)
 show_records(
     report.responses,
     {

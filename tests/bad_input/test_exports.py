@@ -19,13 +19,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
-from components.sheets import badge_codes_html, table_cards_html
+from components.sheets import badge_codes_html, invitation_sheet_html, table_cards_html
 from db.database import Database
 from db.models import Base
 from services import (
     charter_pdf,
     initiative_export,
     initiatives,
+    invitations,
     meeting_report,
     meeting_tables,
     meetings,
@@ -81,6 +82,8 @@ def workbook_cells(data: bytes) -> list:
 
 # Cells of their own in the plan (the rest are joined into "Serves").
 PLAN = ["action", "description", "measure", "owner", "group", "update"]
+# Cells of their own in the mail merge: the person's name and group.
+MAIL_MERGE = ["owner", "group"]
 # Cells of their own in the meeting's tables.
 TABLES = [
     "said", "paraphrase", "interest", "idea", "other idea", "group", "theme",
@@ -114,6 +117,16 @@ def test_every_table_of_the_meeting_as_one_workbook_has_no_formula(db, formulas)
     data = meeting_tables.tables_xlsx(db, room.facilitator, room.meeting_id, True)
     cells = [c for c in workbook_cells(data) if isinstance(c, str)]
     assert_no_formula_in(cells, [filled.texts[p] for p in TABLES])
+
+
+def test_the_mail_merge_as_csv_and_as_excel_has_no_formula(db, formulas):
+    room, filled = formulas
+    fac, base = room.facilitator, "https://example.org"
+    written = [filled.texts[p] for p in MAIL_MERGE]
+    cells = csv_cells(invitations.mail_merge_csv(db, fac, room.meeting_id, base))
+    assert_no_formula_in(cells, written)
+    book = workbook_cells(invitations.mail_merge_xlsx(db, fac, room.meeting_id, base))
+    assert_no_formula_in([c for c in book if isinstance(c, str)], written)
 
 
 def strings_in(value: object) -> set[str]:
@@ -181,3 +194,17 @@ def test_printed_cards_and_badges_escape_names_and_titles():
     for page in (cards, badges):
         assert "<script>" not in page and "<img src=x" not in page
         assert "&lt;script&gt;" in page
+
+
+def test_printed_invitations_escape_names_groups_and_the_meeting(db):
+    room = build_room(db)
+    fill_room(db, room, EXACT)
+    script, image = case("script").text, case("html").text
+    fac = room.facilitator
+    meetings.update_meeting(db, fac, room.meeting_id, script, None, image)
+    initiatives.update_initiative(db, fac, room.initiative_id, script, "", "")
+    heading = invitations.meeting_heading(db, room.meeting_id)
+    people = invitations.invitations(db, fac, room.meeting_id, "https://example.org")
+    page = invitation_sheet_html(heading, people)
+    assert "<script>" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x" in page

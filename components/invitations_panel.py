@@ -1,0 +1,96 @@
+"""Invitations on Prepare: the printable sheet and the mail merge, and a short preview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components.downloads import prepared_download
+from components.sheets import invitation_sheet_html
+from services import invitations, links
+from services.actors import Actor
+
+# `db` below is the app's Database (runtime.database()); components do not import db/.
+PREVIEW_ROWS = 5
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str, key: str) -> None:
+    """'Prepare the invitation sheet', then its download: two invitations to a page.
+
+    Built on request: hundreds of QR codes are too much to draw on every run of a screen.
+    """
+    prepared_download(
+        "the invitation sheet",
+        lambda: invitation_sheet_html(
+            invitations.meeting_heading(db, meeting_id),
+            invitations.invitations(db, actor, meeting_id, base),
+        ),
+        "invitations.html",
+        "text/html",
+        key=key,
+    )
+
+
+def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None:
+    """How many are invited, the three downloads, and the first rows of the mail merge."""
+    counts = invitations.invitation_counts(db, actor, meeting_id)
+    if counts.invited == 0:
+        st.info("No one to invite yet: add people on Set up, or import a roster there.")
+        return
+    left_out = f" (left out: {counts.absent} marked absent)" if counts.absent else ""
+    st.markdown(
+        f"**{counts.invited}** people get an invitation{left_out}; "
+        f"**{counts.with_email}** of them have an email address."
+    )
+    st.caption(
+        "Each invitation carries two personal links: the survey, to answer before the "
+        "meeting, and the ballot, to vote at it."
+    )
+    if not counts.survey_open:
+        st.warning(
+            "The survey is closed, so survey links say so. Reopen it in Survey settings "
+            "above before you send the invitations."
+        )
+    if not links.reachable_from_phones(base):
+        st.warning(
+            f"Links start with `{base}`, which only this computer can open. Set "
+            "COMMON_GROUND_PUBLIC_URL to the address people reach this app by (README, "
+            "Settings), or pick the room-network address on the Console, before you print "
+            "or send."
+        )
+    sheet, csv, xlsx = st.columns(3)
+    with sheet:
+        invitation_sheet_download(db, actor, meeting_id, base, key="invitation-sheet")
+    with csv:
+        prepared_download(
+            "the mail-merge CSV",
+            lambda: invitations.mail_merge_csv(db, actor, meeting_id, base),
+            "invitations-mail-merge.csv",
+            "text/csv",
+            key="mail-merge-csv",
+        )
+    with xlsx:
+        prepared_download(
+            "the mail-merge Excel file",
+            lambda: invitations.mail_merge_xlsx(db, actor, meeting_id, base),
+            "invitations-mail-merge.xlsx",
+            XLSX,
+            key="mail-merge-xlsx",
+        )
+    st.caption(
+        "The mail-merge files hold each person's email and phone, and their personal "
+        "links: keep them private. Each one prepared is recorded in the audit trail."
+    )
+    first = invitations.invitations(db, actor, meeting_id, base)[:PREVIEW_ROWS]
+    st.dataframe(
+        pd.DataFrame(
+            [(i.name, i.group, i.survey_link) for i in first],
+            columns=["Name", "Group", "Survey link"],
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(f"The first {len(first)} of {counts.invited}, by name.")
