@@ -99,12 +99,7 @@ def parse_roster(data: bytes, filename: str) -> RosterFile:
             f"“{filename}” is not a CSV or Excel (.xlsx) file. "
             "Save the roster as one of those and upload it again."
         )
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            f"“{filename}” is {len(data) / 1024 / 1024:.1f} MB; a roster file can be at most "
-            f"{MAX_MEGABYTES} MB. Keep only the roster's columns and rows (no pictures), or "
-            f"split it into files of at most {MAX_PEOPLE:,} people, and upload again."
-        )
+    check_size(len(data), filename)
     if data.startswith(roster_xlsx.OLE2_SIGNATURE):
         raise ValidationError(
             f"“{filename}” is an old Excel (.xls) file or a password-protected workbook. "
@@ -123,6 +118,16 @@ def parse_roster(data: bytes, filename: str) -> RosterFile:
             f"in column {column_letter(wide.column)}). A roster needs only Name, Stakeholder "
             "group, Email, Phone and Notes: delete the other columns and upload again."
         ) from None
+
+
+def check_size(size: int, filename: str) -> None:
+    """Refuse a file over the size cap, before anything of it is read or copied."""
+    if size > MAX_BYTES:
+        raise ValidationError(
+            f"“{filename}” is {size / 1024 / 1024:.1f} MB; a roster file can be at most "
+            f"{MAX_MEGABYTES} MB. Keep only the roster's columns and rows (no pictures), or "
+            f"split it into files of at most {MAX_PEOPLE:,} people, and upload again."
+        )
 
 
 def _read_excel(data: bytes, filename: str) -> RosterFile:
