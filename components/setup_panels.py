@@ -21,14 +21,33 @@ def inclusion_panel(inclusion: Any) -> None:
 
 
 def problems_table(check: Any) -> None:
-    """Every bad row of a roster file, by its row number, with every reason."""
-    st.write(f"{check.good_count} good rows, {check.bad_count} with problems.")
+    """What importing the file would do: how many rows are new, bad or already on the
+    roster, then every bad row by its row number with every reason, in full."""
+    counts = [f"{check.good_count} to add", f"{check.bad_count} with problems"]
+    if check.known_count:
+        counts.append(f"{check.known_count} already on the roster (skipped)")
+    st.write(", ".join(counts) + ".")
     if check.bad:
         rows = [
-            {"Row": b.row_number, "Name": b.name, "Problems": "; ".join(b.reasons)}
+            {"Row": b.row_number, "Name": b.name, "Problems": " ".join(b.reasons)}
             for b in check.bad
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(rows),
+            hide_index=True,
+            width="stretch",
+            # Three lines a row: reasons wrap instead of hiding "did you mean …" past the edge.
+            row_height=66,
+            column_config={
+                "Row": st.column_config.NumberColumn("Row", width=60),
+                "Name": st.column_config.TextColumn("Name", width="medium"),
+                "Problems": st.column_config.TextColumn("Problems", width="large"),
+            },
+        )
+    if check.known:
+        with st.expander(f"Already on the roster ({check.known_count}), not added again"):
+            rows = [{"Row": k.row_number, "Name": k.name, "Why": k.reason} for k in check.known]
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def plan_preview(plan: Any, names: dict[int, str]) -> None:

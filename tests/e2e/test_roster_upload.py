@@ -1,0 +1,82 @@
+"""Set up › People, at laptop size: a roster typed by people, not by a database.
+
+A curly apostrophe, capitals and an en dash are the groups they look like; a misspelt
+group is refused with the group it most likely meant; a bad email is refused; the good
+rows go in, the uploader empties, and a sentence says who was added to which group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
+
+from db.models import Participant
+from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+ROSTER = (
+    "Name,Stakeholder group,E-mail\n"
+    "Ana Quill,Mayor’s office,ana.quill@example.org\n"  # curly apostrophe, small o
+    "Ben Quill,POLICE DEPARTMENT,\n"  # capitals
+    "Cy Quill,Polce Department,cy.quill@example.org\n"  # a near miss
+    "Dee Quill,Youth,not-an-email\n"  # a bad row
+    "Eve Quill,Community – Police Commission,\n"  # an en dash with spaces
+).encode()
+
+
+@pytest.fixture(scope="module")
+def laptop(browser: Browser, demo: Demo) -> Page:
+    page = device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    return page
+
+
+def _people_tab(page: Page, base: str) -> None:
+    visit(page, base, "setup")
+    page.get_by_role("tab", name="People").click()
+    wait_idle(page)
+
+
+def _quills(demo: Demo) -> list[str]:
+    with demo.db.read() as s:
+        names = s.scalars(select(Participant.name).where(Participant.name.like("% Quill")))
+        return sorted(names)
+
+
+def test_a_hand_typed_roster_is_forgiven_its_spelling_and_the_upload_clears_after_import(
+    laptop: Page, demo: Demo, screenshots: Path
+) -> None:
+    _people_tab(laptop, demo.url)
+    uploader = laptop.locator(".st-key-roster_upload_0")
+    expect(uploader.get_by_text("2MB per file")).to_be_visible()
+    uploader.locator('input[type="file"]').set_input_files(
+        files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": ROSTER}]
+    )
+    wait_idle(laptop)
+    expect(laptop.get_by_text("3 to add, 2 with problems.")).to_be_visible()
+    problems = laptop.locator('[data-testid="stDataFrame"]').filter(has_text="Problems")
+    expect(problems).to_be_visible()
+    # The grid draws on a canvas; its cells' text is in the table it keeps for screen readers.
+    for said in ("did you mean “Police Department”?", "“not-an-email” is not an email address"):
+        expect(problems.locator('td[role="gridcell"]', has_text=said)).to_have_count(1)
+    snap(laptop, screenshots, "roster-upload-problems-laptop")
+
+    laptop.get_by_role("button", name="Import only the good rows").click()
+    wait_idle(laptop)
+    expect(
+        laptop.get_by_text(
+            "Added 3 people: 1 Community-Police Commission, 1 Mayor's Office, "
+            "1 Police Department. 2 rows skipped (rows 4, 5)."
+        )
+    ).to_be_visible()
+    assert _quills(demo) == ["Ana Quill", "Ben Quill", "Eve Quill"]
+    fresh = laptop.locator(".st-key-roster_upload_1")
+    expect(fresh.locator('input[type="file"]')).to_have_count(1)
+    expect(fresh.get_by_text("roster.csv")).to_have_count(0)
+    expect(laptop.get_by_role("button", name="Import only the good rows")).to_have_count(0)
+    snap(laptop, screenshots, "roster-upload-imported-laptop")
