@@ -12,7 +12,7 @@ from db.database import Database
 from seed.best_practices import LIBRARY
 from seed.credentials import CREDENTIALS_FILE
 from seed.demo_start import start_demo
-from services import best_practices
+from services import best_practices, first_run
 from services.actors import SYSTEM
 from settings import load_settings
 
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> None:
             return
         started = start_demo(db, settings.data_dir)
         added = best_practices.upsert_library(db, SYSTEM, LIBRARY)
+        first_run.first_account_needed(db, settings.data_dir)  # accounts now: no setup code
     finally:
         db.dispose()
     summary = started.summary
