@@ -78,7 +78,8 @@ def first_account_form(db, data_dir: Path) -> None:
         return
     if "setup" in st.query_params:
         del st.query_params["setup"]  # used up: a bookmark of it would only confuse
-    flash_and_rerun(f"Your facilitator account “{account.username}” is ready. Sign in above.")
+    login = escape_markdown(account.username)  # underscores in it are not emphasis
+    flash_and_rerun(f"Your facilitator account “{login}” is ready. Sign in above.")
 
 
 def facilitator_start(db, actor: Actor, data_dir: Path) -> None:
