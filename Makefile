@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip -q --disable-pip-version-check
-PORT   ?= 8501
+# `make run PORT=8600`, or Streamlit's own STREAMLIT_SERVER_PORT, else 8501.
+PORT   ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run test lint migrate seed migration bench bench-servers clean
+.PHONY: run demo test lint migrate library migration bench bench-servers clean
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,15 +17,22 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-## run: set up, migrate, seed the demo once, serve on http://localhost:$(PORT)
-run: migrate seed
+## run: set up, migrate, serve on http://localhost:$(PORT); no demo
+# On an install with no account yet, the server prints a one-time link to create the
+# first facilitator account.
+run: migrate library
 	$(PY) -m serve app.py --server.port $(PORT)
+
+## demo: add the demo initiative and its logins once, and print them
+demo: migrate
+	$(PY) -m seed
 
 migrate: $(VENV)/.runtime
 	$(PY) -m db.migrate
 
-seed: migrate
-	$(PY) -m seed
+# The best-practice library is reference data every install needs: loaded quietly, once.
+library: migrate
+	$(PY) -m seed --library-only
 
 ## test: set up and run every test (Postgres too when TEST_DATABASE_URL is set)
 test: $(VENV)/.dev

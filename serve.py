@@ -14,9 +14,14 @@ from __future__ import annotations
 import socket
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from streamlit.web import cli
+from streamlit import config
+from streamlit.web import bootstrap, cli
+from streamlit.web.server import server_util
 from streamlit.web.server.starlette import starlette_server
+
+APP = Path(__file__).resolve().parent / "app.py"
 
 _TCP_FAMILIES = (socket.AF_INET, socket.AF_INET6)
 
@@ -43,8 +48,63 @@ def install() -> None:
     starlette_server._bind_socket = tcp_listener(starlette_server._bind_socket)
 
 
+def announce_first_run() -> None:
+    """After Streamlit prints its addresses, print the first-run link when there is no account.
+
+    The terminal of `make run` (or the server's log) is where the person who started the
+    app reads; a stranger on the room's network does not (services/first_run.py).
+    """
+    on_start = bootstrap._on_server_start
+
+    def on_server_start(server) -> None:
+        on_start(server)
+        print_setup_link()
+
+    bootstrap._on_server_start = on_server_start
+
+
+def print_setup_link() -> None:
+    """Make (or reuse) the setup code and print the link to open, if no account exists."""
+    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415 - only for the app itself
+
+    from db.database import Database  # noqa: PLC0415
+    from services import first_run  # noqa: PLC0415
+    from settings import load_settings  # noqa: PLC0415
+
+    settings = load_settings()
+    db = Database.from_url(settings.database_url)
+    try:
+        code = first_run.prepare_setup_code(db, settings.data_dir)
+    except SQLAlchemyError as error:
+        print(f"  No first-run link: the database is not ready ({type(error).__name__}).")
+        print("  Run `make run`, which migrates it first.", flush=True)
+        return
+    finally:
+        db.dispose()
+    if code is None:
+        return
+    base = settings.public_url or server_util.get_url(_address_to_open())
+    print("  No account exists yet. To create the first facilitator account, open:", flush=True)
+    print(f"  {base}/?setup={code}", flush=True)
+    path = first_run.setup_code_path(settings.data_dir)
+    print(f"  (a one-time setup code, also kept in {path} until then)", flush=True)
+    print("", flush=True)
+
+
+def _address_to_open() -> str:
+    """The host of the address Streamlit itself names first (see bootstrap._print_url)."""
+    if config.is_manually_set("browser.serverAddress"):
+        return config.get_option("browser.serverAddress")
+    address = config.get_option("server.address")
+    if config.is_manually_set("server.address") and address not in {"", "0.0.0.0", "::"}:
+        return server_util.get_display_address(address)
+    return "localhost"
+
+
 def main(argv: list[str]) -> int:
     install()
+    if argv and Path(argv[0]).resolve() == APP:
+        announce_first_run()
     sys.argv = ["streamlit", "run", *argv]
     return cli.main()
 

@@ -43,9 +43,16 @@ class _ServerReadCookieManager(stx.CookieManager):
 cookie_model.stx = type("CookieManagers", (), {"CookieManager": _ServerReadCookieManager})
 
 
+class _Authenticate(stauth.Authenticate):
+    """streamlit-authenticator's Authenticate, knowing whether anyone could sign in."""
+
+    has_logins: bool = True
+
+
 def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str, days: float):
     """The run's one Authenticate, with the stored cookie already checked."""
-    auth = stauth.Authenticate(
+    has_logins = bool(credentials.get("usernames"))
+    auth = _Authenticate(
         credentials,
         cookie_name=cookie_name,
         cookie_key=cookie_key,
@@ -53,6 +60,7 @@ def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str
         auto_hash=False,
         login_sleep_time=0,
     )
+    auth.has_logins = has_logins
     auth.login(location="unrendered")
     return auth
 
@@ -74,7 +82,13 @@ def signed_in_username() -> str | None:
 
 
 def login_form(auth: Any) -> None:
-    """The sign-in form with labelled fields; shows why a sign-in failed."""
+    """The sign-in form with labelled fields; shows why a sign-in failed.
+
+    Not drawn on an install with no login at all: nobody could use it, and the home page
+    offers the first facilitator's account instead (services/first_run.py).
+    """
+    if not getattr(auth, "has_logins", True):
+        return
     auth.login(
         location="main",
         fields={

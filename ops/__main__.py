@@ -112,7 +112,7 @@ def _import(args: argparse.Namespace) -> str:
 
 
 def _add_facilitator(args: argparse.Namespace) -> str:
-    from services import accounts  # noqa: PLC0415
+    from services import accounts, first_run  # noqa: PLC0415
     from services.actors import SYSTEM  # noqa: PLC0415
     from services.vocab import Role  # noqa: PLC0415
 
@@ -122,6 +122,8 @@ def _add_facilitator(args: argparse.Namespace) -> str:
         account = accounts.create_account(
             db, SYSTEM, args.username, args.display_name, Role.FACILITATOR, password
         )
+        # The install has an account now: a setup code printed at start is void.
+        first_run.first_account_needed(db, load_settings().data_dir)
     finally:
         db.dispose()
     return f"Facilitator {account.username} can sign in."

@@ -1,34 +1,54 @@
-"""`python -m seed`: the demo initiative and the best-practice library, once."""
+"""`python -m seed`: the demo initiative and the best-practice library, once.
+
+`python -m seed --library-only` loads only the library, which every install needs; it
+prints nothing, so `make run` stays quiet.
+"""
 
 from __future__ import annotations
 
+import argparse
+
 from db.database import Database
 from seed.best_practices import LIBRARY
-from seed.credentials import demo_password, write_credentials
-from seed.demo import build_demo
-from services import best_practices
+from seed.credentials import CREDENTIALS_FILE
+from seed.demo_start import start_demo
+from services import best_practices, first_run
 from services.actors import SYSTEM
 from settings import load_settings
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Seed the configured database and say what was done."""
+    parser = argparse.ArgumentParser(prog="python -m seed", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--library-only", action="store_true", help="load the best-practice library, no demo"
+    )
+    args = parser.parse_args(argv)
     settings = load_settings()
     db = Database.from_url(settings.database_url)
-    password, generated = demo_password(settings.data_dir)
-    summary = build_demo(db, password)
-    added = best_practices.upsert_library(db, SYSTEM, LIBRARY)
-    db.dispose()
+    try:
+        if args.library_only:
+            best_practices.upsert_library(db, SYSTEM, LIBRARY)
+            return
+        started = start_demo(db, settings.data_dir)
+        added = best_practices.upsert_library(db, SYSTEM, LIBRARY)
+        first_run.first_account_needed(db, settings.data_dir)  # accounts now: no setup code
+    finally:
+        db.dispose()
+    summary = started.summary
+    library = f" and {added} best-practice programme(s)" if added else ""
     if not summary.created:
         print(f"Demo initiative already there; {added} new best-practice programme(s) added.")
         return
-    print(f"Seeded the demo initiative and {added} best-practice programmes.")
+    print(f"Seeded the demo initiative{library}.")
     print(f"Demo usernames: {', '.join(summary.usernames)}")
-    if generated:
-        path = write_credentials(settings.data_dir, password, summary.usernames)
-        print(f"Generated demo password (shown once, also kept in {path}): {password}")
+    if started.generated:
+        kept = f"shown once, also kept in {started.kept_in}"
+        print(f"Generated demo password ({kept}): {started.password}")
+    elif started.chosen:
+        print("Demo password: the DEMO_PASSWORD you set.")
     else:
-        print("Demo password: the DEMO_PASSWORD you set, or the one in data/demo-credentials.txt.")
+        print(f"Demo password: the one in {settings.data_dir / CREDENTIALS_FILE}.")
 
 
 if __name__ == "__main__":

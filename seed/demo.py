@@ -1,4 +1,7 @@
-"""Build the demo initiative through the services: deterministic and idempotent."""
+"""Build the demo initiative through the services: deterministic and idempotent.
+
+What it makes is tagged is_demo (services/demo.py), so one button removes it all again.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +16,23 @@ from seed.roster import GROUPS, deal_to_tables, people
 from services import (
     accounts,
     agenda,
+    demo,
     initiatives,
     meetings,
     participants,
+    signin_accounts,
     stakeholders,
     tables,
 )
-from services.actors import SYSTEM
+from services.actors import SYSTEM, Actor
+from services.errors import ValidationError
 
 DEMO_NAME = "Riverside Community–Police Initiative"
 TABLES = 8
 SEED = 2017
+# Used only when an account of the install already has one of the demo's plain usernames
+# (a first facilitator called "facilitator"): the demo's logins then all get this prefix.
+FALLBACK_PREFIX = "demo-"
 
 
 @dataclass(frozen=True)
@@ -35,48 +44,57 @@ class DemoSummary:
     usernames: list[str]
 
 
-def demo_usernames() -> list[str]:
+def demo_usernames(prefix: str = "") -> list[str]:
     """Every demo login: the facilitator, one scribe per table, one leader per group."""
     return [
-        "facilitator",
-        *(f"scribe{n}" for n in range(1, TABLES + 1)),
-        *(f"leader{n}" for n in range(1, len(GROUPS) + 1)),
+        f"{prefix}facilitator",
+        *(f"{prefix}scribe{n}" for n in range(1, TABLES + 1)),
+        *(f"{prefix}leader{n}" for n in range(1, len(GROUPS) + 1)),
     ]
 
 
-def build_demo(db: Database, password: str) -> DemoSummary:
-    """Create the demo initiative unless it exists; a second run adds nothing."""
-    existing = [i for i in initiatives.list_initiatives(db) if i.name == DEMO_NAME]
+def build_demo(db: Database, password: str, actor: Actor = SYSTEM) -> DemoSummary:
+    """Create the demo initiative unless it exists; a second run adds nothing.
+
+    An initiative of the demo's name that is not tagged is a demo seeded before the tag
+    existed: it counts as the demo too, so an old install is not seeded twice.
+    """
+    existing = demo.demo_initiatives(db) or [
+        i for i in initiatives.list_initiatives(db) if i.name == DEMO_NAME
+    ]
     if existing:
-        return DemoSummary(False, existing[0].id, demo_usernames())
+        return DemoSummary(False, existing[0].id, demo.demo_usernames(db) or demo_usernames())
+    prefix = _free_prefix(db)
     rng = random.Random(SEED)
     initiative = initiatives.create_initiative(
         db,
-        SYSTEM,
+        actor,
         DEMO_NAME,
         city="Riverside",
         purpose="Rebuild trust between residents and police and agree how the city "
         "responds to 911 calls about people in crisis.",
     )
-    initiatives.set_trust_statements(db, SYSTEM, initiative.id, TRUST_STATEMENTS)
+    # Tagged at once: should a later step fail, "Remove the demo" still clears the rest.
+    demo.mark_demo(db, actor, initiative_ids=[initiative.id])
+    initiatives.set_trust_statements(db, actor, initiative.id, TRUST_STATEMENTS)
     group_ids = {
-        name: stakeholders.create_stakeholder(db, SYSTEM, initiative.id, name, category).id
+        name: stakeholders.create_stakeholder(db, actor, initiative.id, name, category).id
         for name, category, _seats in GROUPS
     }
-    accounts.create_account(db, SYSTEM, "facilitator", "Facilitator", Role.FACILITATOR, password)
-    for n, (group, _category, _seats) in enumerate(GROUPS, start=1):
-        accounts.create_account(
-            db,
-            SYSTEM,
-            f"leader{n}",
-            f"Leader for {group}",
-            Role.LEADER,
-            password,
-            stakeholder_id=group_ids[group],
+
+    def login(username: str, name: str, role: Role, group_id: int | None = None) -> int:
+        account = accounts.create_account(
+            db, actor, f"{prefix}{username}", name, role, password, stakeholder_id=group_id
         )
+        demo.mark_demo(db, actor, account_ids=[account.id])
+        return account.id
+
+    login("facilitator", "Facilitator", Role.FACILITATOR)
+    for n, (group, _category, _seats) in enumerate(GROUPS, start=1):
+        login(f"leader{n}", f"Leader for {group}", Role.LEADER, group_ids[group])
     meeting = meetings.create_meeting(
         db,
-        SYSTEM,
+        actor,
         initiative.id,
         "Community Problem-Solving Session",
         starts_at=datetime(2027, 1, 16, 15, 0, tzinfo=UTC),
@@ -84,18 +102,16 @@ def build_demo(db: Database, password: str) -> DemoSummary:
     )
     table_ids = {}
     for n in range(1, TABLES + 1):
-        scribe = accounts.create_account(
-            db, SYSTEM, f"scribe{n}", f"Scribe, table {n}", Role.SCRIBE, password
-        )
+        scribe_id = login(f"scribe{n}", f"Scribe, table {n}", Role.SCRIBE)
         table_ids[n] = tables.create_table(
-            db, SYSTEM, meeting.id, n, name=f"Table {n}", scribe_account_id=scribe.id
+            db, actor, meeting.id, n, name=f"Table {n}", scribe_account_id=scribe_id
         ).id
     seats = people(rng)
     for (name, group), table in zip(seats, deal_to_tables(seats, TABLES), strict=True):
         handle = name.lower().replace(" ", ".")
         participants.create_participant(
             db,
-            SYSTEM,
+            actor,
             initiative.id,
             name,
             group_ids[group],
@@ -104,6 +120,22 @@ def build_demo(db: Database, password: str) -> DemoSummary:
         )
     for title, step, skill, minutes, goal, prompt in AGENDA:
         agenda.add_item(
-            db, SYSTEM, meeting.id, title, step, minutes, skill=skill, goal=goal, prompt=prompt
+            db, actor, meeting.id, title, step, minutes, skill=skill, goal=goal, prompt=prompt
         )
-    return DemoSummary(True, initiative.id, demo_usernames())
+    return DemoSummary(True, initiative.id, demo_usernames(prefix))
+
+
+def _free_prefix(db: Database) -> str:
+    """'' when the demo's usernames are all free, else the fallback prefix if those are.
+
+    Checked before anything is written, so a clash never leaves half a demo behind.
+    """
+    for prefix in ("", FALLBACK_PREFIX):
+        names = demo_usernames(prefix)
+        if not any(signin_accounts.get_account_by_username(db, n) for n in names):
+            return prefix
+    raise ValidationError(
+        f"The demo's logins ({demo_usernames()[0]}, {demo_usernames(FALLBACK_PREFIX)[0]} …) "
+        "are already taken by accounts of this install, so the demo cannot be added. "
+        "Start a new initiative instead."
+    )

@@ -87,3 +87,19 @@ def test_an_initiative_exported_to_a_private_file_imports_into_an_empty_install(
     assert (
         run(monkeypatch, "add-facilitator", "facilitator", "Fac", stdin="a-new-password-2\n") == 0
     )
+
+
+def test_a_facilitator_added_by_command_voids_the_waiting_setup_code(
+    configured, monkeypatch, tmp_path
+):
+    from services import first_run
+
+    db = Database.from_url(configured)
+    try:
+        assert first_run.prepare_setup_code(db, tmp_path) is not None
+        assert (
+            run(monkeypatch, "add-facilitator", "maria.lopez", "Maria", stdin="pass-word-1\n") == 0
+        )
+        assert not first_run.setup_code_path(tmp_path).exists()
+    finally:
+        db.dispose()

@@ -8,19 +8,21 @@ import sys
 from pathlib import Path
 
 from db.database import Database
-from services import initiatives, participants
+from seed.best_practices import LIBRARY
+from seed.demo import DEMO_NAME
+from services import accounts, best_practices, demo, first_run, initiatives, participants
 from services.actors import SYSTEM
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(module: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run(module: str, data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEMO_PASSWORD")
     }
     environment.update(COMMON_GROUND_DATA_DIR=str(data_dir), **env)
     return subprocess.run(
-        [sys.executable, "-m", module],
+        [sys.executable, "-m", module, *args],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -50,3 +52,31 @@ def test_a_chosen_demo_password_is_used_and_never_written_to_disk(tmp_path):
     out = run("seed", tmp_path, DEMO_PASSWORD="chosen-by-the-operator")
     assert "chosen-by-the-operator" not in out.stdout
     assert not (tmp_path / "demo-credentials.txt").exists()
+
+
+def test_the_library_step_of_make_run_is_quiet_loads_once_and_adds_no_demo(tmp_path):
+    run("db.migrate", tmp_path)
+    first = run("seed", tmp_path, "--library-only")
+    again = run("seed", tmp_path, "--library-only")
+    assert first.stdout == again.stdout == ""
+    db = Database.from_url(f"sqlite:///{tmp_path / 'common-ground.db'}")
+    try:
+        assert len(best_practices.list_best_practices(db)) == len(LIBRARY)
+        assert initiatives.list_initiatives(db) == []
+        assert accounts.list_accounts(db, SYSTEM) == []
+    finally:
+        db.dispose()
+
+
+def test_make_demo_tags_what_it_makes_and_voids_a_waiting_setup_code(tmp_path):
+    run("db.migrate", tmp_path)
+    db = Database.from_url(f"sqlite:///{tmp_path / 'common-ground.db'}")
+    try:
+        assert first_run.prepare_setup_code(db, tmp_path) is not None
+        out = run("seed", tmp_path)
+        assert "Demo usernames: facilitator, scribe1" in out.stdout
+        assert [i.name for i in demo.demo_initiatives(db)] == [DEMO_NAME]
+        assert len(demo.demo_usernames(db)) == 17
+        assert not first_run.setup_code_path(tmp_path).exists()
+    finally:
+        db.dispose()

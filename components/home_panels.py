@@ -1,0 +1,227 @@
+"""The home page's panels: the first account, the first initiative, the demo, what is live."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import streamlit as st
+
+from components.notices import flash_and_rerun, show_error, show_flash
+from components.text import escape_markdown
+from seed.credentials import forget_credentials
+from seed.demo_start import start_demo
+from services import agenda, demo, first_run, getting_started, initiatives, meetings
+from services.actors import Actor
+from services.errors import DomainError
+from services.vocab import label
+
+SETUP_SCREEN = "views/setup.py"
+_DEMO_LOGINS = "_home_demo_logins"
+_STARTED = "_home_started_initiative"
+_CONFIRM_REMOVAL = "_home_confirm_demo_removal"
+
+
+def visitor(db, data_dir: Path) -> None:
+    """Someone not signed in: the first account's form on an empty install, else a welcome."""
+    if first_run.first_account_needed(db, data_dir):
+        first_account_form(db, data_dir)
+        return
+    show_flash()
+    st.write(
+        "A live workspace for community–police problem-solving meetings. Facilitators, "
+        "table scribes and Thought Leader Team members sign in above."
+    )
+    if st.query_params.get("setup"):
+        st.info(
+            "This setup link has been used: the first facilitator account exists. "
+            "Sign in above with it."
+        )
+    st.info(
+        "Taking part in a meeting? Open the link or scan the QR code on your name badge: "
+        "it takes you straight to the survey or to voting, no account needed."
+    )
+
+
+def first_account_form(db, data_dir: Path) -> None:
+    """Create the first facilitator account, with the setup code the start printed."""
+    st.subheader("Create the first facilitator account")
+    st.write(
+        "Nobody has an account yet. Create yours: you will then sign in with it, start an "
+        "initiative and open accounts for scribes and Thought Leader Team members."
+    )
+    st.caption(
+        "The setup code is in the link printed in the terminal where the app was started "
+        "(`make run`); opening that link fills it in. It works once."
+    )
+    with st.form("first_account"):
+        code = st.text_input("Setup code", value=st.query_params.get("setup", ""))
+        username = st.text_input(
+            "Username to sign in with", placeholder="maria.lopez", autocomplete="username"
+        )
+        name = st.text_input("Your name", placeholder="Maria Lopez")
+        password = st.text_input(
+            "Password (at least 10 characters)", type="password", autocomplete="new-password"
+        )
+        again = st.text_input(
+            "The same password again", type="password", autocomplete="new-password"
+        )
+        submitted = st.form_submit_button("Create the account", type="primary")
+    if not submitted:
+        return
+    try:
+        account = first_run.create_first_facilitator(
+            db, data_dir, code, username, name, password, again
+        )
+    except DomainError as error:
+        show_error(error)
+        return
+    if "setup" in st.query_params:
+        del st.query_params["setup"]  # used up: a bookmark of it would only confuse
+    login = escape_markdown(account.username)  # underscores in it are not emphasis
+    flash_and_rerun(f"Your facilitator account “{login}” is ready. Sign in above.")
+
+
+def facilitator_start(db, actor: Actor, data_dir: Path) -> None:
+    """No initiative yet: try the demo, or start one's own."""
+    if not actor.is_facilitator:
+        st.info("There is no initiative yet. A facilitator starts one from the home page.")
+        return
+    st.write("There is no initiative yet. Try the app on a demo, or start your own.")
+    demo_side, own_side = st.columns(2, gap="large")
+    with demo_side, st.container(border=True):
+        st.subheader("Start with the demo")
+        st.write(
+            "A made-up city's initiative: eight stakeholder groups, 56 people at eight "
+            "tables, an agenda through the seven skills, and logins for its facilitator, "
+            "scribes and leaders. Remove it from this page when you start for real."
+        )
+        if st.button("Start with the demo"):
+            _seed_demo(db, actor, data_dir)
+    with own_side, st.container(border=True):
+        st.subheader("Start a new initiative")
+        _new_initiative_form(db, actor)
+
+
+def _seed_demo(db, actor: Actor, data_dir: Path) -> None:
+    with st.spinner("Adding the demo: groups, 56 people, tables, agenda and logins…"):
+        try:
+            started = start_demo(db, data_dir, actor)
+        except DomainError as error:
+            show_error(error)
+            return
+    st.session_state[_DEMO_LOGINS] = {
+        "usernames": started.summary.usernames,
+        "password": None if started.chosen else started.password,
+        "kept_in": str(started.kept_in) if started.kept_in else "",
+    }
+    st.rerun()
+
+
+def _new_initiative_form(db, actor: Actor) -> None:
+    with st.form("new_initiative"):
+        name = st.text_input("Initiative name", placeholder="Eastside Community–Police Initiative")
+        city = st.text_input("City")
+        purpose = st.text_area("Purpose", placeholder="What the initiative sets out to change")
+        st.markdown("**Its first meeting**")
+        title = st.text_input("Meeting title", placeholder="Community Problem-Solving Session")
+        day = st.date_input("Meeting date", value=None, format="YYYY-MM-DD")
+        hour = st.time_input("Start time", value=time(18, 0))
+        place = st.text_input("Place", placeholder="Community center, main hall")
+        submitted = st.form_submit_button("Start the initiative", type="primary")
+    if not submitted:
+        return
+    # The form's date and time are the laptop's local time; stored with its time zone.
+    starts_at = datetime.combine(day, hour).astimezone() if day else None
+    try:
+        started = getting_started.start_initiative(
+            db, actor, name, city, purpose, title, starts_at, place
+        )
+    except DomainError as error:
+        show_error(error)
+        return
+    st.session_state[_STARTED] = started.initiative_id
+    st.rerun()
+
+
+def just_started(db) -> None:
+    """Once, after a start: the next step, or the demo's logins."""
+    started = st.session_state.pop(_STARTED, None)
+    if started is not None:
+        initiative = initiatives.get_initiative(db, started)
+        st.success(
+            f"{escape_markdown(initiative.name)} is started with its first meeting. Next, on "
+            "Set up: its stakeholder groups, the roster, tables and accounts."
+        )
+        st.page_link(SETUP_SCREEN, label="Open Set up", icon=":material/settings:")
+    logins = st.session_state.pop(_DEMO_LOGINS, None)
+    if logins is not None:
+        _demo_logins(logins)
+
+
+def _demo_logins(logins: dict) -> None:
+    with st.container(border=True):
+        st.success("The demo is ready. Its logins, shown this once:")
+        st.text(f"Usernames: {', '.join(logins['usernames'])}")
+        if logins["password"] is None:
+            st.text("Password: the DEMO_PASSWORD set for this server.")
+        else:
+            st.text("Password (the same for every demo login):")
+            st.code(logins["password"], language=None)
+        if logins["kept_in"]:
+            st.caption(f"The password is also kept on this computer in {logins['kept_in']}.")
+
+
+def live_now(db, initiative_id: int, meeting_id: int | None) -> None:
+    """The initiative in focus and where its meeting is."""
+    initiative = initiatives.get_initiative(db, initiative_id)
+    st.subheader(escape_markdown(initiative.name))
+    if meeting_id is None:
+        return
+    meeting = meetings.get_meeting(db, meeting_id)
+    items = {i.id: i for i in agenda.list_agenda(db, meeting_id)}
+    current = items.get(meeting.current_item_id)
+    st.write(f"Meeting: {escape_markdown(meeting.title)} · {label(meeting.status)}")
+    if current is not None:
+        state = "open for input" if meeting.input_open else "input closed"
+        st.write(f"Now: step {current.position}, {escape_markdown(current.title)} ({state})")
+    else:
+        st.write("The meeting has not started a step yet.")
+
+
+def remove_demo(db, actor: Actor, data_dir: Path) -> None:
+    """For facilitators while the demo is here: remove it, after saying what goes."""
+    if not actor.is_facilitator or not demo.has_demo(db):
+        return
+    names = ", ".join(f"“{i.name}”" for i in demo.demo_initiatives(db)) or "none left"
+    with st.container(border=True):
+        st.subheader("The demo")
+        st.write(
+            f"This install has the demo ({escape_markdown(names)}) and its logins. Remove "
+            "them when you start for real; nothing else is touched."
+        )
+        if not st.session_state.get(_CONFIRM_REMOVAL):
+            if st.button("Remove the demo"):
+                st.session_state[_CONFIRM_REMOVAL] = True
+                st.rerun()
+            return
+        st.warning(
+            "Remove the demo initiative with its meetings, people, notes and votes, and the "
+            "demo's logins? This cannot be undone."
+        )
+        yes, no = st.columns(2)
+        if no.button("Keep the demo"):
+            st.session_state.pop(_CONFIRM_REMOVAL, None)
+            st.rerun()
+        if yes.button("Yes, remove the demo", type="primary"):
+            st.session_state.pop(_CONFIRM_REMOVAL, None)
+            try:
+                removed = demo.remove_demo(db, actor)
+            except DomainError as error:
+                show_error(error)
+                return
+            forget_credentials(data_dir)
+            flash_and_rerun(
+                f"The demo is removed: {len(removed.initiatives)} initiative(s) and "
+                f"{len(removed.usernames)} login(s)."
+            )
