@@ -97,6 +97,6 @@ with links:
         ],
         [
             (p.name, groups.get(p.stakeholder_id, ""), p.code)
-            for p in participants.list_participants(db, actor, initiative_id)
+            for p in participants.list_participants(db, actor, initiative_id, present_only=True)
         ],
     )
