@@ -49,7 +49,7 @@ def signoff_table(rows: list[Any], version: int) -> None:
     )
     missing = sum(1 for r in rows if r.signed_version != version)
     if signoff_complete(rows):
-        st.success(f"Sign-off is complete: all {len(rows)} groups have signed version {version}.")
+        st.success(f"Sign-off is complete: every group ({len(rows)}) has signed version {version}.")
     else:
         st.write(f"{len(rows) - missing} of {len(rows)} groups have signed version {version}.")
     st.dataframe(frame, hide_index=True, width="stretch")
