@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.text import escape_markdown, plain
+from services.charter_signoff import signoff_complete
 
 SECTIONS = [
     ("mission", "Mission"),
@@ -47,7 +48,10 @@ def signoff_table(rows: list[Any], version: int) -> None:
         ]
     )
     missing = sum(1 for r in rows if r.signed_version != version)
-    st.write(f"{len(rows) - missing} of {len(rows)} groups have signed version {version}.")
+    if signoff_complete(rows):
+        st.success(f"Sign-off is complete: every group ({len(rows)}) has signed version {version}.")
+    else:
+        st.write(f"{len(rows) - missing} of {len(rows)} groups have signed version {version}.")
     st.dataframe(frame, hide_index=True, width="stretch")
 
 

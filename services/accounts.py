@@ -46,7 +46,7 @@ def create_account(
     address = optional_email(email)
     hashed = _hash(password)
     with db.write() as s:
-        _check_group(s, kind, stakeholder_id)
+        _check_group(s, kind, stakeholder_id, joining=True)
         if s.scalar(select(Account.id).where(Account.username == login)) is not None:
             raise ValidationError(f"The username “{login}” is taken. Choose another one.")
         account = Account(
@@ -80,7 +80,8 @@ def update_account(
     address = optional_email(email)
     with db.write() as s:
         account = require(s, Account, account_id, "account")
-        _check_group(s, account.role, stakeholder_id)
+        joining = stakeholder_id != account.stakeholder_id
+        _check_group(s, account.role, stakeholder_id, joining)
         if account.active and not active:
             _refuse_last_facilitator(s, account)
         account.display_name, account.email = name, address
@@ -170,9 +171,15 @@ def _role(value: Role | str) -> Role:
         ) from None
 
 
-def _check_group(s: Session, role: Role, stakeholder_id: int | None) -> None:
+def _check_group(s: Session, role: Role, stakeholder_id: int | None, joining: bool) -> None:
+    """Refuse a leader without a group, and a retired group for an account `joining` it."""
     if stakeholder_id is not None:
-        require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        if joining and group.retired:
+            raise ValidationError(
+                f"{group.name} is retired, so nobody new speaks for it. Choose another group, "
+                "or restore it on the Groups tab first."
+            )
     elif role is Role.LEADER:
         raise ValidationError(
             "A Thought Leader Team member speaks for one stakeholder group. Choose their group."

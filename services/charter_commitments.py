@@ -9,7 +9,14 @@ from db.models import Charter, Commitment, Signature
 from db.models.enums import Role
 from services import audit
 from services.actors import Actor, require_role
-from services.charters import check_groups, commitments_of, group_names, require_latest
+from services.charters import (
+    check_groups,
+    commitments_of,
+    group_names,
+    refuse_retired,
+    require_latest,
+    retired_groups,
+)
 from services.errors import ValidationError
 from services.validation import TEXT_MAX, optional_text, require
 
@@ -37,6 +44,8 @@ def set_commitment(
                 "fixed. Save a new version with the change; everyone then signs that one."
             )
         check_groups(s, charter.initiative_id, [stakeholder_id])
+        if clean:
+            refuse_retired(s, [stakeholder_id], retired_groups(s, charter.initiative_id))
         existing = s.scalar(
             select(Commitment).filter_by(charter_id=charter.id, stakeholder_id=stakeholder_id)
         )

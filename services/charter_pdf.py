@@ -11,7 +11,7 @@ from db.models import Account, Charter, Initiative, Signature
 from db.models.enums import Role
 from services import pdf_layout as layout
 from services.actors import Actor, require_role
-from services.charters import commitments_of, find_latest, group_names
+from services.charters import commitments_of, find_latest, group_names, retired_groups
 from services.errors import NotFound
 from services.validation import require
 
@@ -45,7 +45,6 @@ def charter_pdf(
                 f"No charter version with id {charter_id} in {initiative.name}: it may have "
                 "been deleted. Reload the page."
             )
-        groups = sorted(group_names(s, initiative_id).items(), key=lambda g: g[1].lower())
         commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
         signer = func.coalesce(Account.display_name, "(account since removed)")
         query = (
@@ -54,6 +53,17 @@ def charter_pdf(
             .where(Signature.charter_id == charter.id)
         )
         signed = {gid: (name, at) for gid, name, at in s.execute(query)}
+        # A retired group appears only on the versions it is part of: its commitment or
+        # its signature is on this one.
+        retired = retired_groups(s, initiative_id) - set(commitments) - set(signed)
+        groups = sorted(
+            (
+                (gid, name)
+                for gid, name in group_names(s, initiative_id).items()
+                if gid not in retired
+            ),
+            key=lambda g: g[1].lower(),
+        )
         older = dict(
             s.execute(
                 select(Signature.stakeholder_id, func.max(Charter.version))

@@ -50,6 +50,11 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
                 "Your account does not speak for a stakeholder group of this initiative. "
                 "Ask a facilitator to link your account to your group, then sign."
             )
+        if group.retired:
+            raise PermissionDenied(
+                f"{group.name} is retired, so it no longer signs the charter. Ask a "
+                "facilitator to restore the group, or to link your account to your group now."
+            )
         require_latest(s, charter, "sign it")
         query = select(Signature).filter_by(charter_id=charter.id, stakeholder_id=group.id)
         existing = s.scalar(query)
@@ -85,7 +90,8 @@ def signatures(db: Database, charter_id: int) -> list[tuple[Signature, str, str]
 
 
 def signoff_status(db: Database, initiative_id: int) -> list[GroupSignOff]:
-    """Every group of the initiative: signed the latest version, an older one only, or never."""
+    """Every active group of the initiative: signed the latest version, an older one only,
+    or never. Retired groups are out: their signatures stay on the versions they signed."""
     with db.read() as s:
         latest = find_latest(s, initiative_id)
         query = (
@@ -94,7 +100,7 @@ def signoff_status(db: Database, initiative_id: int) -> list[GroupSignOff]:
             )
             .outerjoin(Signature, Signature.stakeholder_id == Stakeholder.id)
             .outerjoin(Charter, Charter.id == Signature.charter_id)
-            .where(Stakeholder.initiative_id == initiative_id)
+            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
             .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.is_major)
             .order_by(Stakeholder.name)
         )
@@ -106,3 +112,8 @@ def signoff_status(db: Database, initiative_id: int) -> list[GroupSignOff]:
                 status = SignOff.SIGNED if version == latest.version else SignOff.OUTDATED
             rows.append(GroupSignOff(gid, name, is_major, status, version))
         return rows
+
+
+def signoff_complete(rows: list[GroupSignOff]) -> bool:
+    """Whether every active group has signed the latest version (and there is a group)."""
+    return bool(rows) and all(r.status is SignOff.SIGNED for r in rows)

@@ -64,8 +64,19 @@ def add_version(
     require(s, Initiative, initiative_id, "initiative")
     texts = {gid: optional_text(t, "Commitment", TEXT_MAX) for gid, t in commitments.items()}
     groups = check_groups(s, initiative_id, texts)
+    retired = retired_groups(s, initiative_id)
+    refuse_retired(s, [gid for gid, text in texts.items() if text], retired)
     previous = find_latest(s, initiative_id)
-    carried = {c.stakeholder_id: c.text for c in commitments_of(s, previous)} if previous else {}
+    # A retired group's commitment stays on the versions it was part of, not on new ones.
+    carried = (
+        {
+            c.stakeholder_id: c.text
+            for c in commitments_of(s, previous)
+            if c.stakeholder_id not in retired
+        }
+        if previous
+        else {}
+    )
     charter = Charter(
         initiative_id=initiative_id,
         version=(previous.version if previous else 0) + 1,
@@ -139,6 +150,25 @@ def group_names(s: Session, initiative_id: int) -> dict[int, str]:
         Stakeholder.initiative_id == initiative_id
     )
     return {gid: name for gid, name in s.execute(query)}
+
+
+def retired_groups(s: Session, initiative_id: int) -> set[int]:
+    """Ids of the initiative's retired groups: out of new versions and new sign-off."""
+    query = select(Stakeholder.id).where(
+        Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(True)
+    )
+    return set(s.scalars(query))
+
+
+def refuse_retired(s: Session, ids: Iterable[int], retired: set[int]) -> None:
+    """Refuse a new commitment for any retired group among `ids`, naming it."""
+    for gid in ids:
+        if gid in retired:
+            name = s.get_one(Stakeholder, gid).name
+            raise ValidationError(
+                f"{name} is retired, so it makes no new commitments. Restore it on Set up › "
+                "Groups first, or leave its commitment out."
+            )
 
 
 def check_groups(s: Session, initiative_id: int, ids: Iterable[int]) -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
@@ -47,13 +47,17 @@ class Inclusion:
 
 
 def inclusion_check(db: Database, initiative_id: int) -> Inclusion:
-    """The roster's mix by group and category, with a warning per needed category missing."""
+    """The roster's mix by group and category, with a warning per needed category missing.
+
+    Only who can be in the room counts: retired groups and people marked absent are out.
+    """
     with db.read() as s:
         require(s, Initiative, initiative_id, "initiative")
+        present = and_(Participant.stakeholder_id == Stakeholder.id, Participant.absent.is_(False))
         rows = s.execute(
             select(Stakeholder.name, Stakeholder.category, func.count(Participant.id))
-            .outerjoin(Participant, Participant.stakeholder_id == Stakeholder.id)
-            .where(Stakeholder.initiative_id == initiative_id)
+            .outerjoin(Participant, present)
+            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
             .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.category)
         ).all()
     total = sum(count for _name, _category, count in rows)

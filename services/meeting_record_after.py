@@ -99,11 +99,14 @@ def _signoff(s: Session, initiative_id: int, facts: dict[str, object]) -> pd.Dat
     rows = []
     for g in s.scalars(groups.order_by(Stakeholder.name)):
         version = signed_version.get(g.id)
+        if g.retired and version is None:
+            continue  # a retired group stays on the record only where it signed
         if g.id in on_latest:
             name, at = on_latest[g.id]
             status, by, day = "Signed", name, at.date().isoformat()
         else:
             status = "Signed an earlier version" if version else "Not signed"
             by, day = "", ""
-        rows.append([g.name, "Yes" if g.is_major else "No", status, version or "", by, day])
+        name_shown = f"{g.name} (retired)" if g.retired else g.name
+        rows.append([name_shown, "Yes" if g.is_major else "No", status, version or "", by, day])
     return pd.DataFrame(rows, columns=SIGNOFF_COLUMNS)

@@ -60,6 +60,8 @@ def plan_tables(
             select(Participant.id, Stakeholder.name, Stakeholder.category)
             .join(Stakeholder, Participant.stakeholder_id == Stakeholder.id)
             .where(Participant.initiative_id == meeting.initiative_id)
+            # People marked absent are not in the room: they get no seat.
+            .where(Participant.absent.is_(False))
             .order_by(Participant.id)
         )
         if participant_ids is not None:
@@ -67,8 +69,8 @@ def plan_tables(
         people = list(s.execute(query))
     if participant_ids is not None and len(people) != len(set(participant_ids)):
         raise ValidationError(
-            "Some of the people chosen are not on this initiative's roster any more. "
-            "Reload the page and choose again."
+            "Some of the people chosen are marked absent or not on this initiative's roster "
+            "any more. Reload the page and choose again."
         )
     return _deal(meeting_id, tables, [(p.id, p.name, p.category) for p in people])
 
@@ -88,14 +90,16 @@ def apply_plan(db: Database, actor: Actor, meeting_id: int, plan: TablePlan) -> 
         people = list(
             s.scalars(
                 select(Participant).where(
-                    Participant.id.in_(seat), Participant.initiative_id == meeting.initiative_id
+                    Participant.id.in_(seat),
+                    Participant.initiative_id == meeting.initiative_id,
+                    Participant.absent.is_(False),
                 )
             )
         )
         if len(people) != len(seat):
             raise ValidationError(
-                "Someone in the plan has left the roster since it was made. "
-                "Plan the seating again, then apply it."
+                "Someone in the plan has left the roster or been marked absent since it was "
+                "made. Plan the seating again, then apply it."
             )
         for person in people:
             person.table_id = seat[person.id]

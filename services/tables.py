@@ -2,18 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Account, ListeningNote, Meeting, MeetingTable
+from db.models import (
+    Account,
+    Conflict,
+    Idea,
+    ListeningNote,
+    Meeting,
+    MeetingTable,
+    OptionRating,
+    Participant,
+)
 from db.models.enums import Role
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
+from services.references import count_references, in_words
+from services.seating import people_per_table
 from services.validation import NAME_MAX, in_range, optional_text, require
 
 TABLE_NUMBER_MAX = 50
+
+# What a table's scribe wrote there, named as the screen says it (one, many): a table
+# holding any of it is kept, because removing it would lose or orphan what was said.
+_SAID_AT = (
+    (("listening note", "listening notes"), ListeningNote.table_id),
+    (("idea", "ideas"), Idea.table_id),
+    (("option rating", "option ratings"), OptionRating.table_id),
+    (("conflict", "conflicts"), Conflict.table_id),
+)
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """One table as Set up lists it: number, name, scribe and how many people sit there."""
+
+    id: int
+    number: int
+    name: str
+    scribe_account_id: int | None
+    people: int
 
 
 def create_table(
@@ -63,19 +97,76 @@ def update_table(
         return table
 
 
+def add_table(db: Database, actor: Actor, meeting_id: int, name: str = "") -> MeetingTable:
+    """Add the meeting's next table: one number past its highest."""
+    require_role(actor, Role.FACILITATOR)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        require(s, Meeting, meeting_id, "meeting")
+        highest = s.scalar(
+            select(func.max(MeetingTable.number)).where(MeetingTable.meeting_id == meeting_id)
+        )
+        number = (highest or 0) + 1
+        if number > TABLE_NUMBER_MAX:
+            raise ValidationError(
+                f"This meeting already has a table {TABLE_NUMBER_MAX}, the highest number a "
+                "table can have. Remove an empty table or renumber the last one first."
+            )
+        table = MeetingTable(meeting_id=meeting_id, number=number, name=label)
+        s.add(table)
+        try:
+            s.flush()
+        except IntegrityError as exc:
+            raise ValidationError(
+                f"Someone added table {number} at the same moment. Reload the page to see it, "
+                "then add another if you still need one."
+            ) from exc
+        _audit(s, actor, table, "created")
+        return table
+
+
+def rename_table(db: Database, actor: Actor, table_id: int, name: str) -> MeetingTable:
+    """Give a table a name people know it by (empty: just its number)."""
+    require_role(actor, Role.FACILITATOR)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        table = require(s, MeetingTable, table_id, "table")
+        table.name = label
+        _audit(s, actor, table, "renamed")
+        return table
+
+
 def delete_table(db: Database, actor: Actor, table_id: int) -> None:
-    """Remove a table nobody has taken notes at; its participants become unseated."""
+    """Remove a table only when nobody sits there and nothing was said there."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         table = require(s, MeetingTable, table_id, "table")
-        notes = s.scalar(select(func.count()).where(ListeningNote.table_id == table_id))
-        if notes:
-            raise ValidationError(
-                f"Table {table.number} has {notes} listening note(s), which would be lost "
-                "with it. Keep the table; rename it or leave it empty instead."
+        # Anyone absent still linked to it is unseated by the delete; they are not in the room.
+        seated = s.scalar(
+            select(func.count()).where(
+                Participant.table_id == table_id, Participant.absent.is_(False)
             )
+        )
+        said = count_references(s, _SAID_AT, table_id)
+        if seated or said:
+            raise ValidationError(_why_kept(table.number, seated, said))
         _audit(s, actor, table, "deleted")
         s.delete(table)
+
+
+def table_overview(db: Database, meeting_id: int) -> list[TableSummary]:
+    """The meeting's tables by number, each with how many people present sit there."""
+    with db.read() as s:
+        people = people_per_table(s, meeting_id)
+        query = (
+            select(MeetingTable)
+            .where(MeetingTable.meeting_id == meeting_id)
+            .order_by(MeetingTable.number)
+        )
+        return [
+            TableSummary(t.id, t.number, t.name, t.scribe_account_id, people.get(t.id, 0))
+            for t in s.scalars(query)
+        ]
 
 
 def list_tables(db: Database, meeting_id: int) -> list[MeetingTable]:
@@ -149,6 +240,22 @@ def get_table_by_number(db: Database, meeting_id: int, number: int) -> MeetingTa
         )
 
 
+def _why_kept(number: int, seated: int, said: list[str]) -> str:
+    reasons = []
+    if seated:
+        people = "1 person sits" if seated == 1 else f"{seated} people sit"
+        reasons.append(
+            f"{people} there: move them to other tables on the People tab (or seat everyone "
+            "again) first"
+        )
+    if said:
+        reasons.append(
+            f"it holds {in_words(said)}, which belong to this table: keep it, and rename it "
+            "or leave it empty instead"
+        )
+    return f"Table {number} cannot be removed: " + "; and ".join(reasons) + "."
+
+
 def _refuse_taken(s: Session, meeting_id: int, number: int) -> None:
     clash = s.scalar(
         select(MeetingTable.id).where(
@@ -178,5 +285,9 @@ def _check_scribe(s: Session, account_id: int | None) -> None:
 
 def _audit(s: Session, actor: Actor, table: MeetingTable, action: str) -> None:
     initiative_id = s.get_one(Meeting, table.meeting_id).initiative_id
-    detail = {"number": table.number, "scribe_account_id": table.scribe_account_id}
+    detail = {
+        "number": table.number,
+        "name": table.name,
+        "scribe_account_id": table.scribe_account_id,
+    }
     audit.record(s, actor, "table", table.id, action, detail, initiative_id)

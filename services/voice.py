@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -71,7 +71,11 @@ def summary_in(s: Session, meeting_id: int) -> VoiceBalance:
             func.count(Participant.id),
             func.coalesce(func.sum(case((seated_here, 1), else_=0)), 0),
         )
-        .outerjoin(Participant, Participant.stakeholder_id == Stakeholder.id)
+        # People marked absent are not in the room: they are no share of it.
+        .outerjoin(
+            Participant,
+            and_(Participant.stakeholder_id == Stakeholder.id, Participant.absent.is_(False)),
+        )
         .where(Stakeholder.initiative_id == meeting.initiative_id)
         .group_by(Stakeholder.id, Stakeholder.name)
     ).all()

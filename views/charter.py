@@ -57,7 +57,12 @@ if actor.is_facilitator:
     )
     if versions:
         with st.expander("A group's commitment in the current version"):
-            group = st.selectbox("Group", list(groups), format_func=groups.get, index=None)
+            # Retired groups make no new commitments.
+            active = {
+                g.id: g.name
+                for g in stakeholders.list_stakeholders(db, initiative_id, include_retired=False)
+            }
+            group = st.selectbox("Group", list(active), format_func=active.get, index=None)
             text = st.text_area("What the group commits to")
             if st.button("Save the commitment") and group is not None:
                 act(

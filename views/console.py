@@ -102,8 +102,7 @@ with links:
         ],
         [
             (p.name, groups.get(p.stakeholder_id, ""), p.code)
-            for p in participants.list_participants(db, actor, initiative_id)
-            if not p.absent
+            for p in participants.list_participants(db, actor, initiative_id, present_only=True)
         ],
         invitation_download=lambda: invitation_sheet_download(
             db, actor, meeting_id, base, key="console-invitation-sheet"

@@ -1,47 +1,137 @@
-"""Set up › People: the roster, imported or added one by one, and who sits where."""
+"""Set up › People: the roster, added at the door, imported or one by one, and corrected."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
 from components.records import show_records
+from components.setup.common import run_then_confirm, show_tab_flash, tab_act, table_words
 from components.setup.context import SetupContext
 from components.setup.roster import roster_import_panel
+from components.setup.walk_in import walk_in_panel
 from components.text import escape_markdown
 from services import participants, stakeholders, tables
 
+# Where confirmations show: a walk-in's at the top with their badge, the others beside the
+# change form, wherever the page is scrolled.
+TAB, CHANGE = "people", "people-change"
+
 
 def people_tab(ctx: SetupContext) -> None:
-    """The roster, its import, and moving one person to another table."""
+    """Walk-ins, the import, the roster, and changing, moving or removing one person."""
+    show_tab_flash(TAB)
     roster = participants.list_participants(ctx.db, ctx.actor, ctx.initiative_id)
-    group_names = {g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)}
-    seats = tables.list_tables(ctx.db, ctx.meeting_id)
-    table_numbers = {t.id: t.number for t in seats}
-    st.header(f"Roster ({len(roster)})")
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    group_names = {g.id: g.name for g in groups}
+    seats = {t.id: t for t in tables.list_tables(ctx.db, ctx.meeting_id)}
+    absent = sum(p.absent for p in roster)
+    walk_in_panel(ctx)
+    st.header(f"Roster ({len(roster) - absent} present, {absent} absent)")
     roster_import_panel(ctx)
     show_records(
         roster,
         {
             "Name": "name",
             "Group": lambda p: group_names.get(p.stakeholder_id, "—"),
-            "Table": lambda p: table_numbers.get(p.table_id),
+            "Table": lambda p: table_words(seats.get(p.table_id)),
+            "Here": lambda p: "Absent" if p.absent else "Present",
             "Email": "email",
             "Phone": "phone",
         },
         "The roster is empty.",
     )
-    if seats and roster:
-        with st.expander("Move one person"):
-            person = st.selectbox("Person", roster, format_func=lambda p: p.name, index=None)
-            seat = st.selectbox(
-                "To table",
-                [t.id for t in seats],
-                format_func=lambda t: f"Table {table_numbers[t]}",
+    if roster:
+        _change_one(ctx, roster, groups, seats)
+    else:
+        show_tab_flash(CHANGE)  # e.g. the last one was just removed
+
+
+def _change_one(
+    ctx: SetupContext, roster: list[Any], groups: list[Any], seats: dict[int, Any]
+) -> None:
+    st.subheader("Change, move or remove one person")
+    show_tab_flash(CHANGE)
+    names = {p.id: f"{p.name} (absent)" if p.absent else p.name for p in roster}
+    chosen = st.selectbox(
+        "Person to change", list(names), format_func=names.get, index=None, key="person-pick"
+    )
+    if chosen is None:
+        return
+    person = next(p for p in roster if p.id == chosen)
+    _edit_form(ctx, person, groups, seats)
+    if person.absent:
+        st.info(
+            f"{escape_markdown(person.name)} is marked absent: kept with everything they said, "
+            "out of seating, badges and the room's counts."
+        )
+        if st.button("Mark them present again", key=f"present-{person.id}"):
+            run_then_confirm(CHANGE, lambda: _present(ctx, person.id))
+        return
+    st.caption(
+        "Removing deletes someone who has not voted or answered anything. Anyone who has is "
+        "kept with all of it and marked absent instead: nothing they said is lost."
+    )
+    if st.button("Remove this person from the roster", key=f"remove-{person.id}"):
+        run_then_confirm(CHANGE, lambda: _remove(ctx, person.id))
+
+
+def _edit_form(ctx: SetupContext, person: Any, groups: list[Any], seats: dict[int, Any]) -> None:
+    # Retired groups are offered only to someone already in one, who keeps it.
+    offered = {g.id: g.name for g in groups if not g.retired or g.id == person.stakeholder_id}
+    seat_ids: list[int | None] = [None, *seats]
+    with st.form(f"edit-person-{person.id}"):
+        name = st.text_input("Name", person.name)
+        group = st.selectbox(
+            "Group",
+            list(offered),
+            format_func=offered.get,
+            index=list(offered).index(person.stakeholder_id),
+        )
+        email = st.text_input("Email", person.email)
+        phone = st.text_input("Phone", person.phone)
+        notes = st.text_area("Notes (facilitators only)", person.notes)
+        table = st.selectbox(
+            "Their table",
+            seat_ids,
+            format_func=lambda t: "No table" if t is None else table_words(seats[t]),
+            index=seat_ids.index(person.table_id) if person.table_id in seat_ids else 0,
+            disabled=person.absent,
+            help="Mark them present to seat them." if person.absent else None,
+        )
+        if st.form_submit_button("Save the changes"):
+            tab_act(ctx, CHANGE)(
+                participants.update_participant,
+                person.id,
+                name,
+                group,
+                email,
+                phone,
+                notes,
+                table,
+                done=f"{escape_markdown(name.strip() or person.name)}: changes saved.",
             )
-            if st.button("Move") and person is not None:
-                ctx.act(
-                    participants.assign_table,
-                    person.id,
-                    seat,
-                    done=f"{escape_markdown(person.name)} moved.",
-                )
+
+
+def _present(ctx: SetupContext, participant_id: int) -> str:
+    seated = participants.mark_present(ctx.db, ctx.actor, participant_id, ctx.meeting_id)
+    who = escape_markdown(seated.participant.name)
+    if seated.table is None:
+        return f"{who} is present again; this meeting has no tables yet to seat them at."
+    return f"{who} is present again and sits at {escape_markdown(table_words(seated.table))}."
+
+
+def _remove(ctx: SetupContext, participant_id: int) -> str:
+    removal = participants.remove_participant(ctx.db, ctx.actor, participant_id)
+    who = escape_markdown(removal.name)
+    if removal.deleted:
+        return (
+            f"{who} is removed from the roster. They had not voted or answered anything, "
+            "so nothing is lost."
+        )
+    return (
+        f"{who} is kept and marked absent, not deleted: they already have "
+        f"{escape_markdown(removal.kept_in_words())}, which stay counted and listed. They are "
+        "out of seating, badges and the room's counts; mark them present if they come back."
+    )

@@ -1,51 +1,117 @@
-"""Set up › Tables: the meeting's tables, their scribes, and the seating plan."""
+"""Set up › Tables: the meeting's tables, their names and scribes, and the seating plan."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
 from components.notices import show_error
 from components.records import show_records
+from components.setup.common import run_then_confirm, show_tab_flash, tab_act, table_words
 from components.setup.context import SetupContext
 from components.setup_panels import plan_preview
+from components.text import escape_markdown
 from services import accounts, participants, table_plan, tables
 from services.errors import DomainError
 from services.vocab import Role
 
+TAB = "tables"
+
 
 def tables_tab(ctx: SetupContext) -> None:
-    """Tables with their scribes; give a table its scribe; seat everyone automatically."""
-    seats = tables.list_tables(ctx.db, ctx.meeting_id)
-    table_numbers = {t.id: t.number for t in seats}
+    """Tables with their names, scribes and people; add, rename, remove; seat everyone."""
+    show_tab_flash(TAB)
+    seats = tables.table_overview(ctx.db, ctx.meeting_id)
     all_accounts = accounts.list_accounts(ctx.db, ctx.actor)
     account_names = {a.id: a.display_name for a in all_accounts}
     st.header("Tables")
     show_records(
         seats,
-        {"Table": "number", "Scribe": lambda t: account_names.get(t.scribe_account_id, "— none —")},
+        {
+            "Table": "number",
+            "Name": lambda t: t.name or "—",
+            "Scribe": lambda t: account_names.get(t.scribe_account_id, "— none —"),
+            "People": "people",
+        },
         "This meeting has no tables yet.",
     )
+    add, rename, remove = st.columns(3)
+    with add:
+        _add_form(ctx)
+    if seats:
+        with rename:
+            _rename_form(ctx, seats)
+        with remove:
+            _remove_form(ctx, seats)
     scribes = {a.id: a.display_name for a in all_accounts if a.role is Role.SCRIBE and a.active}
     if seats and scribes:
-        with st.expander("Give a table its scribe"):
-            seat = st.selectbox(
-                "Table",
-                [t.id for t in seats],
-                format_func=lambda t: f"Table {table_numbers[t]}",
-                key="scribe-table",
-            )
-            scribe = st.selectbox("Scribe", list(scribes), format_func=scribes.get, key="scribe")
-            if st.button("Assign the scribe"):
-                ctx.act(tables.assign_scribe, seat, scribe, done="Scribe assigned.")
-    roster = participants.list_participants(ctx.db, ctx.actor, ctx.initiative_id)
+        _scribe_panel(ctx, seats, scribes)
+    roster = participants.list_participants(ctx.db, ctx.actor, ctx.initiative_id, True)
     if seats and roster:
-        with st.expander("Seat everyone automatically"):
-            try:
-                plan = table_plan.plan_tables(ctx.db, ctx.actor, ctx.meeting_id)
-                plan_preview(plan, {p.id: p.name for p in roster})
-                if st.button("Use this seating", type="primary"):
-                    ctx.act(
-                        table_plan.apply_plan, ctx.meeting_id, plan, done="Everyone has a seat."
-                    )
-            except DomainError as error:
-                show_error(error)
+        _plan_panel(ctx, roster)
+
+
+def _add_form(ctx: SetupContext) -> None:
+    with st.form("table-add", clear_on_submit=True):
+        st.markdown("**Add a table**")
+        name = st.text_input("New table's name (optional)")
+        if st.form_submit_button("Add a table"):
+            run_then_confirm(TAB, lambda: _added(ctx, name))
+
+
+def _added(ctx: SetupContext, name: str) -> str:
+    table = tables.add_table(ctx.db, ctx.actor, ctx.meeting_id, name)
+    return f"{escape_markdown(table_words(table))} added."
+
+
+def _rename_form(ctx: SetupContext, seats: list[Any]) -> None:
+    by_id = {t.id: t for t in seats}
+    with st.form("table-rename"):
+        st.markdown("**Rename a table**")
+        chosen = st.selectbox(
+            "Table to rename", list(by_id), format_func=lambda t: table_words(by_id[t])
+        )
+        name = st.text_input("Its name (empty: just its number)")
+        if st.form_submit_button("Rename the table"):
+            tab_act(ctx, TAB)(tables.rename_table, chosen, name, done="Table renamed.")
+
+
+def _remove_form(ctx: SetupContext, seats: list[Any]) -> None:
+    by_id = {t.id: t for t in seats}
+    with st.form("table-remove"):
+        st.markdown("**Remove an empty table**")
+        chosen = st.selectbox(
+            "Table to remove",
+            list(by_id),
+            format_func=lambda t: f"{table_words(by_id[t])}: {by_id[t].people} seated",
+            index=len(by_id) - 1,
+        )
+        if st.form_submit_button("Remove the table"):
+            done = f"{escape_markdown(table_words(by_id[chosen]))} removed."
+            tab_act(ctx, TAB)(tables.delete_table, chosen, done=done)
+
+
+def _scribe_panel(ctx: SetupContext, seats: list[Any], scribes: dict[int, str]) -> None:
+    by_id = {t.id: t for t in seats}
+    with st.expander("Give a table its scribe"):
+        seat = st.selectbox(
+            "Table", list(by_id), format_func=lambda t: table_words(by_id[t]), key="scribe-table"
+        )
+        scribe = st.selectbox("Scribe", list(scribes), format_func=scribes.get, key="scribe")
+        if st.button("Assign the scribe"):
+            tab_act(ctx, TAB)(tables.assign_scribe, seat, scribe, done="Scribe assigned.")
+
+
+def _plan_panel(ctx: SetupContext, roster: list[Any]) -> None:
+    with st.expander("Seat everyone automatically"):
+        st.caption("People marked absent are left out of the plan.")
+        try:
+            plan = table_plan.plan_tables(ctx.db, ctx.actor, ctx.meeting_id)
+            plan_preview(plan, {p.id: p.name for p in roster})
+            if st.button("Use this seating", type="primary"):
+                tab_act(ctx, TAB)(
+                    table_plan.apply_plan, ctx.meeting_id, plan, done="Everyone has a seat."
+                )
+        except DomainError as error:
+            show_error(error)

@@ -15,6 +15,8 @@ def team_tab(ctx: SetupContext) -> None:
     """Leaders and the groups they speak for, groups with no leader, and accounts."""
     groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
     group_names = {g.id: g.name for g in groups}
+    # A retired group needs no leader and takes no new one.
+    active = {g.id: g.name for g in groups if not g.retired}
     all_accounts = accounts.list_accounts(ctx.db, ctx.actor)
     st.header("Thought Leader Team")
     leaders = [a for a in all_accounts if a.role is Role.LEADER and a.active]
@@ -24,7 +26,7 @@ def team_tab(ctx: SetupContext) -> None:
         "Nobody is on the Thought Leader Team yet.",
     )
     led = {a.stakeholder_id for a in leaders}
-    unled = [g.name for g in groups if g.is_major and g.id not in led]
+    unled = [g.name for g in groups if g.is_major and not g.retired and g.id not in led]
     if unled:
         names = ", ".join(escape_markdown(n) for n in unled)
         st.warning(f"No leader yet for: {names}. Add a leader account for each.")
@@ -34,7 +36,7 @@ def team_tab(ctx: SetupContext) -> None:
         display = st.text_input("Name shown to others")
         role = st.selectbox("Role", list(Role), format_func=label)
         speaks_for = st.selectbox(
-            "Speaks for (leaders)", list(group_names), format_func=group_names.get, index=None
+            "Speaks for (leaders)", list(active), format_func=active.get, index=None
         )
         email = st.text_input("Email (optional)")
         password = st.text_input("Password (at least 10 characters)", type="password")

@@ -130,3 +130,27 @@ def _utc_day() -> str:
     # Charter versions and signatures are dated by their UTC timestamp.
     today = datetime.now(UTC).date()
     return f"{today.day} {today:%B %Y}"
+
+
+def _retire_residents(db, room):
+    from db.models import Participant
+    from services import stakeholders
+
+    with db.write() as s:
+        for person in s.query(Participant).filter_by(stakeholder_id=room.residents_id):
+            person.absent = True
+    stakeholders.retire_stakeholder(db, room.facilitator, room.residents_id)
+
+
+def test_a_retired_group_is_left_off_new_versions_but_stays_on_those_it_was_part_of(db):
+    room = build_room(db)
+    first = charters.new_version(
+        db, room.facilitator, room.initiative_id, "Safer calls",
+        commitments={room.residents_id: "Report what we see"},
+    )  # fmt: skip
+    _retire_residents(db, room)
+    old = _text(charter_pdf(db, room.facilitator, room.initiative_id, first.id))
+    assert "Residents" in old and "Report what we see" in old
+    charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls, again")
+    new = _text(charter_pdf(db, room.facilitator, room.initiative_id))
+    assert "Police" in new and "Residents" not in new

@@ -98,3 +98,92 @@ def test_a_signature_racing_another_for_the_same_group_returns_the_first(db, mon
     assert charter_signoff.sign(db, room.leader, charter.id).id == first.id
     assert missed
     assert len(charter_signoff.signatures(db, charter.id)) == 1
+
+
+def _retire(db, room, group_id: int) -> None:
+    from db.models import Participant
+    from services import stakeholders
+
+    with db.write() as s:
+        for person in s.query(Participant).filter_by(stakeholder_id=group_id):
+            person.absent = True
+    stakeholders.retire_stakeholder(db, room.facilitator, group_id)
+
+
+def _resident_leader(db, room) -> Actor:
+    with db.write() as s:
+        account = Account(
+            username="res", display_name="Res", role=Role.LEADER, password_hash="x",
+            stakeholder_id=room.residents_id,
+        )  # fmt: skip
+        s.add(account)
+        s.flush()
+        return Actor(account.id, Role.LEADER, "Res")
+
+
+def test_a_group_added_by_mistake_and_retired_no_longer_blocks_a_complete_sign_off(db):
+    room = build_room(db)
+    charter = _v1(db, room)
+    charter_signoff.sign(db, room.leader, charter.id)
+    rows = charter_signoff.signoff_status(db, room.initiative_id)
+    assert not charter_signoff.signoff_complete(rows)
+    _retire(db, room, room.residents_id)
+    rows = charter_signoff.signoff_status(db, room.initiative_id)
+    assert [(r.stakeholder, r.status) for r in rows] == [("Police", SignOff.SIGNED)]
+    assert charter_signoff.signoff_complete(rows)
+
+
+def test_sign_off_is_complete_only_when_every_active_group_signed_the_latest(db):
+    room = build_room(db)
+    assert not charter_signoff.signoff_complete(charter_signoff.signoff_status(db, 999))
+    first = _v1(db, room)
+    charter_signoff.sign(db, room.leader, first.id)
+    charter_signoff.sign(db, _resident_leader(db, room), first.id)
+    assert charter_signoff.signoff_complete(charter_signoff.signoff_status(db, room.initiative_id))
+    charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    assert not charter_signoff.signoff_complete(
+        charter_signoff.signoff_status(db, room.initiative_id)
+    )
+
+
+def test_a_retired_groups_signature_stays_on_the_version_it_signed(db):
+    room = build_room(db)
+    charter = _v1(db, room)
+    resident = _resident_leader(db, room)
+    charter_signoff.sign(db, resident, charter.id)
+    _retire(db, room, room.residents_id)
+    [(_, group, signer)] = charter_signoff.signatures(db, charter.id)
+    assert (group, signer) == ("Residents", "Res")
+
+
+def test_a_leader_of_a_retired_group_cannot_sign(db):
+    room = build_room(db)
+    charter = _v1(db, room)
+    resident = _resident_leader(db, room)
+    _retire(db, room, room.residents_id)
+    with pytest.raises(PermissionDenied, match="Residents is retired, so it no longer signs"):
+        charter_signoff.sign(db, resident, charter.id)
+    assert charter_signoff.signatures(db, charter.id) == []
+
+
+def test_a_retired_group_makes_no_new_commitments_and_its_old_one_is_not_carried(db):
+    from services import charter_commitments
+
+    room = build_room(db)
+    first = _v1(db, room, commitments={room.residents_id: "Report what we see"})
+    _retire(db, room, room.residents_id)
+    with pytest.raises(ValidationError, match="Residents is retired, so it makes no new"):
+        charter_commitments.set_commitment(db, room.facilitator, first.id, room.residents_id, "X")
+    with pytest.raises(ValidationError, match="Residents is retired"):
+        charters.new_version(
+            db, room.facilitator, room.initiative_id, "M2", commitments={room.residents_id: "Y"}
+        )
+    second = charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    assert charter_commitments.commitments(db, second.id) == []
+    [(kept, group)] = charter_commitments.commitments(db, first.id)
+    assert (kept.text, group) == ("Report what we see", "Residents")
+    # Taking a retired group's commitment off the unsigned latest version is allowed.
+    assert (
+        charter_commitments.set_commitment(db, room.facilitator, second.id, room.residents_id, "")
+        is None
+    )

@@ -71,3 +71,50 @@ def test_an_empty_roster_has_no_shares_and_warns_for_every_needed_category(db):
 def test_an_unknown_initiative_is_not_found(db):
     with pytest.raises(NotFound, match="No initiative with id 999"):
         inclusion_check(db, 999)
+
+
+def test_people_marked_absent_are_not_counted(db):
+    room = build_room(db)
+    with db.write() as s:
+        for pid in room.participant_ids[::2]:  # both police
+            s.get_one(Participant, pid).absent = True
+    result = inclusion_check(db, room.initiative_id)
+    assert result.total == 2
+    assert [(g.label, g.count) for g in result.by_group] == [("Residents", 2), ("Police", 0)]
+    assert any(w.startswith("Nobody from Police department") for w in result.warnings)
+
+
+def _old_youth(s, room) -> Stakeholder:
+    old = Stakeholder(
+        initiative_id=room.initiative_id, name="Old youth", category=Cat.YOUTH, retired=True
+    )
+    s.add(old)
+    s.flush()
+    return old
+
+
+def test_a_retired_group_leaves_the_check(db):
+    room = build_room(db)
+    with db.write() as s:
+        _old_youth(s, room)
+    result = inclusion_check(db, room.initiative_id)
+    assert "Old youth" not in [g.label for g in result.by_group]
+    assert any("Nobody from Youth" in w for w in result.warnings)
+
+
+def test_a_retired_groups_absent_members_do_not_stand_for_its_category(db):
+    room = build_room(db)
+    with db.write() as s:
+        old = _old_youth(s, room)
+        s.add(
+            Participant(
+                initiative_id=room.initiative_id,
+                stakeholder_id=old.id,
+                name="Y",
+                code="y",
+                absent=True,
+            )
+        )
+    result = inclusion_check(db, room.initiative_id)
+    assert result.total == 4
+    assert {c.label: c.count for c in result.by_category}["Youth"] == 0

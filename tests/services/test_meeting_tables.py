@@ -187,3 +187,35 @@ def test_a_scribe_is_refused(db):
     for export in [meeting_frames, tables_zip, tables_xlsx]:
         with pytest.raises(PermissionDenied):
             export(db, room.scribe1, room.meeting_id)
+
+
+def test_a_retired_group_stays_in_the_sign_off_table_only_where_it_signed(db):
+    from db.models import Account, Participant, Stakeholder
+    from db.models.enums import Role
+    from db.models.enums import StakeholderCategory as Cat
+    from services import stakeholders
+    from services.actors import Actor
+
+    room = build_room(db)
+    with db.write() as s:
+        never = Stakeholder(initiative_id=room.initiative_id, name="Mistake", category=Cat.OTHER)
+        s.add(never)
+        s.flush()
+        res = Account(
+            username="res", display_name="Res", role=Role.LEADER, password_hash="x",
+            stakeholder_id=room.residents_id,
+        )  # fmt: skip
+        s.add(res)
+        s.flush()
+        for person in s.query(Participant).filter_by(stakeholder_id=room.residents_id):
+            person.absent = True
+        never_id, res_actor = never.id, Actor(res.id, Role.LEADER, "Res")
+    charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")
+    charter_signoff.sign(db, res_actor, charter.id)
+    for group in (never_id, room.residents_id):
+        stakeholders.retire_stakeholder(db, room.facilitator, group)
+    frame = meeting_frames(db, room.facilitator, room.meeting_id)["Charter sign-off"]
+    assert frame.set_index("Group")["Status"].to_dict() == {
+        "Police": "Not signed",
+        "Residents (retired)": "Signed",
+    }

@@ -139,7 +139,7 @@ def test_applying_a_plan_seats_everyone_and_records_it(db):
 def test_applying_a_plan_after_someone_left_refuses_and_seats_nobody(db):
     hall = build_hall(db, 2, {"Police": (Cat.POLICE_DEPARTMENT, 2), "Youth": (Cat.YOUTH, 2)})
     plan = plan_tables(db, FAC, hall.meeting_id)
-    participants.delete_participant(db, FAC, plan.tables[1].participant_ids[0])
+    participants.remove_participant(db, FAC, plan.tables[1].participant_ids[0])
     with pytest.raises(ValidationError, match="left the roster"):
         apply_plan(db, FAC, hall.meeting_id, plan)
     with db.read() as s:
@@ -160,3 +160,45 @@ def test_only_a_facilitator_may_plan_or_apply(db):
         plan_tables(db, scribe, hall.meeting_id)
     with pytest.raises(PermissionDenied):
         apply_plan(db, scribe, hall.meeting_id, plan)
+
+
+def _mark_absent(db, participant_ids):
+    with db.write() as s:
+        for pid in participant_ids:
+            s.get_one(Participant, pid).absent = True
+
+
+def test_people_marked_absent_get_no_seat_and_the_rest_stay_even(db):
+    hall = build_hall(db, 2, {"Police": (Cat.POLICE_DEPARTMENT, 4), "Youth": (Cat.YOUTH, 4)})
+    everyone = [p.id for p in participants.list_participants(db, FAC, hall.initiative_id)]
+    absent = everyone[:2]  # two police
+    _mark_absent(db, absent)
+    plan = plan_tables(db, FAC, hall.meeting_id)
+    planned = sorted(i for t in plan.tables.values() for i in t.participant_ids)
+    assert planned == sorted(set(everyone) - set(absent))
+    assert [t.by_group for t in plan.tables.values()] == [
+        {"Police": 1, "Youth": 2},
+        {"Police": 1, "Youth": 2},
+    ]
+    assert apply_plan(db, FAC, hall.meeting_id, plan) == 6
+    with db.read() as s:
+        seats = dict(s.execute(select(Participant.id, Participant.table_id)).all())
+    assert [seats[pid] for pid in absent] == [None, None]
+
+
+def test_choosing_someone_absent_for_a_plan_is_refused_in_words(db):
+    hall = build_hall(db, 2, {"Police": (Cat.POLICE_DEPARTMENT, 2)})
+    chosen = [p.id for p in participants.list_participants(db, FAC, hall.initiative_id)]
+    _mark_absent(db, chosen[:1])
+    with pytest.raises(ValidationError, match="marked absent or not on this initiative"):
+        plan_tables(db, FAC, hall.meeting_id, chosen)
+
+
+def test_applying_a_plan_after_someone_was_marked_absent_refuses_and_seats_nobody(db):
+    hall = build_hall(db, 2, {"Police": (Cat.POLICE_DEPARTMENT, 2), "Youth": (Cat.YOUTH, 2)})
+    plan = plan_tables(db, FAC, hall.meeting_id)
+    _mark_absent(db, plan.tables[2].participant_ids[:1])
+    with pytest.raises(ValidationError, match="been marked absent since it was made"):
+        apply_plan(db, FAC, hall.meeting_id, plan)
+    with db.read() as s:
+        assert s.scalars(select(Participant.table_id)).all() == [None] * 4

@@ -163,3 +163,23 @@ def test_an_unknown_meeting_is_named_in_the_message(db):
     build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
         voice.voice_balance(db, 999)
+
+
+def test_people_marked_absent_are_no_share_of_the_room(db):
+    room = build_room(db)
+    with db.write() as s:
+        # Still linked to table 1, as a plan applied before the absence would leave them.
+        s.get_one(Participant, room.participant_ids[0]).absent = True
+    _say(db, room, police=1, residents=1)
+    people = {v.name: (v.people, v.people_share) for v in voice.voice_balance(db, room.meeting_id)}
+    assert people == {"Police": (1, pytest.approx(1 / 3)), "Residents": (2, pytest.approx(2 / 3))}
+
+
+def test_before_anyone_is_seated_the_roster_counts_only_people_present(db):
+    room = build_room(db)
+    with db.write() as s:
+        for pid in room.participant_ids:
+            s.get_one(Participant, pid).table_id = None
+        s.get_one(Participant, room.participant_ids[1]).absent = True  # a resident
+    people = {v.name: v.people for v in voice.voice_balance(db, room.meeting_id)}
+    assert people == {"Police": 2, "Residents": 1}

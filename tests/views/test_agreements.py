@@ -129,3 +129,23 @@ def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
     at = click(at, "Add the update")
     (update,) = action_followup.updates(db, late.id)
     assert update.note == "Draft is with the commission"
+
+
+def test_retiring_a_group_added_by_mistake_lets_the_charter_page_call_sign_off_complete(
+    room_app, db
+):
+    from db.models import Participant
+    from services import stakeholders
+
+    room = room_app.room
+    charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")
+    charter_signoff.sign(db, room.leader, charter.id)
+    at = open_page(room_app, "charter", "fac")
+    assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
+    with db.write() as s:
+        for person in s.query(Participant).filter_by(stakeholder_id=room.residents_id):
+            person.absent = True
+    stakeholders.retire_stakeholder(db, room.facilitator, room.residents_id)
+    at = open_page(room_app, "charter", "fac")
+    assert "Sign-off is complete: every group (1) has signed version 1." in texts(at)
+    assert "Residents" not in by_label(at.selectbox, "Group").options

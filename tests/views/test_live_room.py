@@ -199,3 +199,17 @@ def test_a_paraphrase_counts_as_confirmed_only_when_the_scribe_says_so(room_app,
     click(at, "Save note")
     (note,) = notes.list_notes(db, room_app.room.facilitator, room_app.room.meeting_id)
     assert note.confirmed is None
+
+
+def test_the_consoles_badges_leave_out_people_marked_absent(room_app, db):
+    from db.models import Participant
+
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/console.py").run()
+    badges = next(d.value for d in at.dataframe if "Voting link" in d.value.columns)
+    assert badges["Name"].tolist() == ["P0", "P1", "P2", "P3"]
+    with db.write() as s:
+        s.get_one(Participant, room.participant_ids[0]).absent = True
+    at = room_app("fac").run().switch_page("views/console.py").run()
+    badges = next(d.value for d in at.dataframe if "Voting link" in d.value.columns)
+    assert badges["Name"].tolist() == ["P1", "P2", "P3"]

@@ -1,0 +1,65 @@
+"""What several Set up tabs share: a table named in words, and actions confirmed in the tab.
+
+A confirmation is shown at the top of the tab that made it, not above the tabs: an element
+added above them moves the tabs, and the browser then opens the first tab again, away from
+the badge or the list the facilitator was working on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import streamlit as st
+
+from components.notices import show_error
+from components.setup.context import SetupContext
+from services.errors import DomainError
+
+_FLASH = "_setup_tab_flash_{}"
+
+
+def table_words(table: Any) -> str:
+    """'Table 3 (By the window)', 'Table 3', or '—' for nobody's table."""
+    if table is None:
+        return "—"
+    name = table.name if table.name != f"Table {table.number}" else ""
+    return f"Table {table.number} ({name})" if name else f"Table {table.number}"
+
+
+def show_tab_flash(tab: str) -> None:
+    """The confirmation an action on this tab left for this run, once."""
+    message = st.session_state.pop(_FLASH.format(tab), None)
+    if message:
+        st.success(message)
+
+
+def confirm_in_tab(tab: str, message: str) -> NoReturn:
+    """Rerun so the tab shows the change, and confirm it at the top of the tab."""
+    st.session_state[_FLASH.format(tab)] = message
+    st.rerun()
+    raise AssertionError("unreachable")  # st.rerun raises
+
+
+def run_then_confirm(tab: str, action: Callable[[], str]) -> None:
+    """Run an action that returns its own confirmation (it says what it did); show a
+    refusal in the service's words where the action was asked for, and change nothing."""
+    try:
+        message = action()
+    except DomainError as error:
+        show_error(error)
+        return
+    confirm_in_tab(tab, message)
+
+
+def tab_act(ctx: SetupContext, tab: str) -> Callable[..., None]:
+    """Like `ctx.act` (service calls that start with db and actor), confirmed in the tab."""
+
+    def act(action: Callable[..., Any], *args: Any, done: str) -> None:
+        def run() -> str:
+            action(ctx.db, ctx.actor, *args)
+            return done
+
+        run_then_confirm(tab, run)
+
+    return act

@@ -1,0 +1,109 @@
+"""Set up › People › at the door: add a walk-in, seat them where there is room, print a badge."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import runtime
+from components.notices import show_error
+from components.qr import show_qr
+from components.setup.common import confirm_in_tab, table_words
+from components.setup.context import SetupContext
+from components.sheets import badge_codes_html, download_sheet
+from components.text import escape_markdown
+from services import links, meetings, participants, stakeholders, tables
+from services.errors import DomainError
+
+# Confirmed on the People tab, where the badge is.
+TAB = "people"
+# The walk-in whose badge is on screen: shown until dismissed or the next one arrives.
+BADGE_KEY = "setup_walk_in_badge"
+# A new form after each walk-in: it starts empty, while a refused one keeps what was typed.
+FORM_KEY = "setup_walk_in_form"
+
+
+def walk_in_panel(ctx: SetupContext) -> None:
+    """The badge of whoever was added last (first: it is to print now), then the form."""
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id, include_retired=False)
+    if BADGE_KEY in st.session_state:
+        _badge(ctx, st.session_state[BADGE_KEY])
+    st.subheader("Add someone at the door")
+    if not groups:
+        st.info("Add the stakeholder groups first (Groups tab): everyone belongs to one.")
+    else:
+        _walk_in_form(ctx, {g.id: g.name for g in groups})
+
+
+def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
+    with st.form(f"walk-in-{st.session_state.get(FORM_KEY, 0)}"):
+        left, right = st.columns(2)
+        name = left.text_input("Walk-in's name")
+        group = right.selectbox("Their group", list(groups), format_func=groups.get, index=None)
+        email = left.text_input("Their email (optional)")
+        phone = right.text_input("Their phone (optional)")
+        if not st.form_submit_button("Add them and find a seat", type="primary"):
+            return
+    if group is None:
+        st.error("Choose the walk-in's group: everyone sits with a group's name on their badge.")
+        return
+    try:
+        seated = participants.add_walk_in(
+            ctx.db, ctx.actor, ctx.meeting_id, name, group, email, phone
+        )
+    except DomainError as error:
+        show_error(error)
+        return
+    st.session_state[BADGE_KEY] = seated.participant.id
+    st.session_state[FORM_KEY] = st.session_state.get(FORM_KEY, 0) + 1
+    who = escape_markdown(seated.participant.name)
+    if seated.table is None:
+        confirm_in_tab(
+            TAB,
+            f"{who} is on the roster. This meeting has no tables yet, so they have no seat: "
+            "add tables on the Tables tab. Their badge is below.",
+        )
+    confirm_in_tab(
+        TAB,
+        f"{who} is on the roster and sits at {escape_markdown(table_words(seated.table))}, "
+        "the table with the most room. Their badge is below: print it now.",
+    )
+
+
+def _badge(ctx: SetupContext, participant_id: int) -> None:
+    """The walk-in's badge on screen (name, group, table, voting QR) and as a page to print."""
+    try:
+        person = participants.get_participant(ctx.db, ctx.actor, participant_id)
+    except DomainError:
+        person = None
+    if person is None or person.absent or person.initiative_id != ctx.initiative_id:
+        # Removed since, or another initiative is open now: no badge to print here.
+        st.session_state.pop(BADGE_KEY, None)
+        return
+    groups = {g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)}
+    group = groups.get(person.stakeholder_id, "")
+    seat = next(
+        (t for t in tables.list_tables(ctx.db, ctx.meeting_id) if t.id == person.table_id), None
+    )
+    where = table_words(seat) if seat is not None else "No table yet"
+    url = links.vote_link(runtime.public_base_url(), person.code)
+    with st.container(border=True):
+        st.markdown(f"**Badge: {escape_markdown(person.name)}**")
+        words, code = st.columns([3, 2])
+        with words:
+            st.markdown(f"Name: **{escape_markdown(person.name)}**")
+            st.markdown(f"Group: {escape_markdown(group)}")
+            st.markdown(f"Table: {escape_markdown(where)}")
+            title = meetings.get_meeting(ctx.db, ctx.meeting_id).title
+            # The badge sheet's second line carries the table, so the printed badge has it too.
+            sheet = badge_codes_html(title, [(person.name, f"{group} · {where}", url)])
+            download_sheet(
+                "Download their badge (one page to print)",
+                sheet,
+                f"badge-{person.id}.html",
+                key=f"walk-in-badge-{person.id}",
+            )
+            if st.button("Done: hide the badge", key="walk-in-badge-done"):
+                st.session_state.pop(BADGE_KEY, None)
+                st.rerun()
+        with code:
+            show_qr(url, f"Voting link for {person.name}")
