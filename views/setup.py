@@ -25,6 +25,9 @@ panels = {
     "Tables": tables_tab,
     "Team and accounts": team_tab,
 }
-for tab, panel in zip(st.tabs(list(panels)), panels.values(), strict=True):
+# Keyed, with its state kept: the open tab survives each action's rerun (a confirmation
+# above the tabs used to send the facilitator back to the first tab).
+tabs = st.tabs(list(panels), key="setup-tab", on_change="rerun")
+for tab, panel in zip(tabs, panels.values(), strict=True):
     with tab:
         panel(ctx)
