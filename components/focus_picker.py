@@ -75,7 +75,13 @@ def remember_in_browser() -> None:
     cookie = f"{runtime.focus_cookie_name()}={value}; path=/; max-age={REMEMBER_SECONDS}"
     # A JSON string is a JavaScript string; "<" escaped so nothing can close the script.
     line = json.dumps(f"{cookie}; samesite=strict").replace("<", "\\u003c")
-    st.html(f"<script>document.cookie = {line};</script>", unsafe_allow_javascript=True)
+    # The element holds no text; the style keeps its slot from adding a gap to the sidebar.
+    st.html(
+        "<style>[data-testid=stElementContainer]:has(script[data-remember-focus])"
+        "{display: none}</style>"
+        f"<script data-remember-focus>document.cookie = {line};</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _picked_initiative() -> None:

@@ -20,9 +20,8 @@ scribe given a table, sees the change on their next click.
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Exists, exists, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from db.database import Database
 from db.models import Account, Meeting, MeetingTable, Stakeholder
 from db.models.enums import Role
 from services.actors import Actor
@@ -82,7 +81,8 @@ def require_meeting_member(session: Session, actor: Actor, meeting_id: int) -> N
     """
     if actor.is_facilitator:
         return
-    of_meeting = select(Meeting.initiative_id).where(Meeting.id == meeting_id).scalar_subquery()
+    target = aliased(Meeting)  # not the scribe's meeting in `_belongs`: another row
+    of_meeting = select(target.initiative_id).where(target.id == meeting_id).scalar_subquery()
     if not session.scalar(select(_belongs(actor, of_meeting))):
         raise PermissionDenied(
             f"This meeting belongs to an initiative that is not one of yours: "
@@ -111,11 +111,3 @@ def _belongs(actor: Actor, initiative_id: ColumnElement[int]) -> Exists:
         MeetingTable.meeting_id == Meeting.id,
         Meeting.initiative_id == initiative_id,
     )
-
-
-def check_member(db: Database, actor: Actor, initiative_id: int) -> None:
-    """`require_member` in a read transaction of its own, for a read that has none yet."""
-    if actor.is_facilitator:
-        return
-    with db.read() as s:
-        require_member(s, actor, initiative_id)

@@ -274,6 +274,14 @@ def test_a_scribe_belongs_to_every_initiative_where_they_scribe_a_table(db):
         assert not membership.is_member(s, room.scribe2, other.initiative_id)
 
 
+def test_a_scribe_reads_a_meeting_of_their_initiative_where_they_have_no_table(db):
+    room = build_room(db)
+    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    assert themes.list_themes(db, room.scribe1, follow_up.id) == []
+    with db.read() as s:
+        membership.require_meeting_member(s, room.scribe1, follow_up.id)
+
+
 def test_a_scribe_keeps_an_initiative_whose_meeting_was_archived(db):
     room = build_room(db)
     room_control.close_meeting(db, room.facilitator, room.meeting_id)

@@ -277,3 +277,19 @@ def test_the_check_catches_a_read_without_an_actor(tmp_path):
     sample = tmp_path / "page.py"
     sample.write_text("ideas.list_ideas(db, 1)\nideas.list_ideas(db, 1, actor=actor)\n")
     assert shared_reads_without_actor(sample) == ["page.py:1 ideas.list_ideas"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "wish"),
+    [
+        (runtime.focus_cookie_value(3, 7), (3, 7)),
+        (runtime.focus_cookie_value(3, None), (3, None)),
+        ("", (None, None)),
+        ("x:y", (None, None)),
+        ("-1:2", (None, 2)),
+        ("1e3:", (None, None)),
+        ("9" * 40 + ":1", (None, 1)),
+    ],
+)
+def test_a_remembered_choice_reads_back_and_anything_else_reads_as_no_choice(raw, wish):
+    assert runtime.parse_focus_cookie(raw) == wish
