@@ -6,6 +6,7 @@ import streamlit as st
 
 import runtime
 from components import signin
+from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from screens import HOME, screens_for
 from services import signin_accounts
@@ -38,9 +39,13 @@ page = st.navigation(pages, position="sidebar" if actor else "hidden")
 
 if actor is not None:
     st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")
+    # Drawn above the sign-out button, filled after it: a run that signs out shows none.
+    picker_slot = st.sidebar.container()
     if signin.logout_button(lambda: auth or make_authenticator()):
         st.info("You are signed out. Close this tab or sign in again from the home page.")
         st.stop()
+    with picker_slot:
+        focus_picker(actor)
 
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
 if actor is None and page.url_path == pages[0].url_path:

@@ -10,8 +10,10 @@ import gc
 import streamlit as st
 
 from db.database import Database
-from services import initiatives, links, meetings, signin_accounts
+from services import focus as focus_rule
+from services import links, signin_accounts
 from services.actors import Actor
+from services.focus import Focus
 from services.vocab import Role
 from settings import Settings, load_settings
 
@@ -56,25 +58,79 @@ def current_actor() -> Actor | None:
     return signin_accounts.actor_for_username(database(), username)
 
 
-def current_initiative_id() -> int | None:
-    """The initiative being worked on: the one chosen, else the newest."""
-    chosen = st.session_state.get(INITIATIVE_KEY)
-    options = initiatives.list_initiatives(database())
-    ids = [i.id for i in options]
-    if chosen in ids:
-        return chosen
-    return max(ids) if ids else None
+def focus(actor: Actor | None = None) -> Focus:
+    """The initiative and meeting this person works on, and what else they could pick.
+
+    The wish is this session's choice, else the one this browser remembers (a cookie);
+    services/focus.py keeps it only while it is still one of theirs, not archived.
+    """
+    actor = actor or current_actor()
+    if actor is None:
+        return Focus([], [], None, None)
+    return focus_rule.resolve(database(), actor, *_wished())
 
 
-def current_meeting_id(initiative_id: int | None) -> int | None:
-    """The meeting being run: the one chosen, else the initiative's newest."""
-    if initiative_id is None:
+def current_initiative_id(actor: Actor | None = None) -> int | None:
+    """The initiative being worked on: the one chosen, else the newest of the actor's own."""
+    return focus(actor).initiative_id
+
+
+def current_meeting_id(initiative_id: int | None, actor: Actor | None = None) -> int | None:
+    """The meeting being worked on in that initiative: the one chosen, else its newest."""
+    actor = actor or current_actor()
+    if initiative_id is None or actor is None:
         return None
-    ids = [m.id for m in meetings.list_meetings(database(), initiative_id)]
-    chosen = st.session_state.get(MEETING_KEY)
-    if chosen in ids:
-        return chosen
-    return ids[0] if ids else None
+    return focus_rule.resolve(database(), actor, initiative_id, _wished()[1]).meeting_id
+
+
+def choose(initiative_id: int | None, meeting_id: int | None = None) -> None:
+    """Work on this initiative (and meeting; None: its newest) from now on, in every screen.
+
+    The choice holds for this session at once; the sidebar writes it to the browser's
+    cookie on the next run (components/focus_picker.py), so a reload keeps it.
+    """
+    st.session_state[INITIATIVE_KEY] = initiative_id
+    st.session_state[MEETING_KEY] = meeting_id
+
+
+def chosen_focus() -> tuple[int | None, int | None] | None:
+    """This session's own choice, or None when it has made none."""
+    if INITIATIVE_KEY not in st.session_state:
+        return None
+    return st.session_state.get(INITIATIVE_KEY), st.session_state.get(MEETING_KEY)
+
+
+def focus_cookie_name() -> str:
+    """The cookie that remembers the choice, named after the sign-in cookie of this install."""
+    return f"{settings().cookie_name}_focus"
+
+
+def remembered_focus() -> str:
+    """The cookie's value as this browser sent it when the session connected ('' if none)."""
+    raw = st.context.cookies.get(focus_cookie_name(), "")
+    # AppTest's session has no real browser: its cookies are a stand-in object, not text.
+    return raw if isinstance(raw, str) else ""
+
+
+def focus_cookie_value(initiative_id: int | None, meeting_id: int | None) -> str:
+    """The choice as the cookie holds it: "3:7", or "3:" for an initiative's newest meeting."""
+    return f"{initiative_id or ''}:{meeting_id or ''}"
+
+
+def parse_focus_cookie(raw: str) -> tuple[int | None, int | None]:
+    """The choice in a cookie value; anything unreadable counts as no choice."""
+    first, _, second = (raw or "").partition(":")
+
+    def number(text: str) -> int | None:
+        return int(text) if text.isdecimal() and len(text) < 12 else None
+
+    return number(first), number(second)
+
+
+def _wished() -> tuple[int | None, int | None]:
+    # Once this session has chosen, the cookie it connected with is out of date.
+    chosen = chosen_focus()
+    return chosen if chosen is not None else parse_focus_cookie(remembered_focus())
 
 
 def query_int(name: str) -> int | None:
@@ -101,26 +157,35 @@ def require_actor() -> Actor:
 
 
 def require_meeting(actor: Actor) -> tuple[int, int]:
-    """The initiative and meeting in focus, with a picker for facilitators and leaders.
+    """The initiative and meeting in focus; stops the page politely when there is none.
 
-    A scribe's are those of the newest meeting where they scribe a table: with two rooms
-    running at once, the newest initiative would be the other room's for half of them.
+    Only the actor's own (services/membership.py), not archived; a scribe's default is the
+    newest meeting where they scribe a table (services/focus.py).
     """
-    if actor.role is Role.SCRIBE and actor.account_id is not None:
-        from services import tables  # noqa: PLC0415 - keeps the module's import list short
+    here = focus(actor)
+    if here.initiative_id is None:
+        st.info(_NO_INITIATIVE[actor.role])
+        st.stop()
+    if here.meeting_id is None:
+        st.info(_NO_MEETING[actor.role])
+        st.stop()
+    return here.initiative_id, here.meeting_id
 
-        scribed = tables.newest_scribed_meeting(database(), actor.account_id)
-        if scribed is not None:
-            return scribed
-    initiative_id = current_initiative_id()
-    if initiative_id is None:
-        st.info("There is no initiative yet. A facilitator creates one on the Set up screen.")
-        st.stop()
-    meeting_id = current_meeting_id(initiative_id)
-    if meeting_id is None:
-        st.info("This initiative has no meeting yet. A facilitator adds one on Set up.")
-        st.stop()
-    return initiative_id, meeting_id
+
+_NO_INITIATIVE = {
+    Role.FACILITATOR: "There is no initiative yet. Start one on Set up › Initiative and meetings.",
+    Role.LEADER: "You are not on an initiative yet: a leader sees the initiative of the "
+    "group they speak for. Ask a facilitator to set your group on Set up › Team and accounts.",
+    Role.SCRIBE: "You are not on an initiative yet: a scribe sees the initiatives where they "
+    "scribe a table. Ask a facilitator to give you a table on Set up › Tables.",
+}
+_NO_MEETING = {
+    Role.FACILITATOR: "This initiative has no meeting yet. Add one on Set up › "
+    "Initiative and meetings.",
+    Role.LEADER: "This initiative has no meeting yet. A facilitator adds one on Set up.",
+    Role.SCRIBE: "You scribe no table in a meeting of this initiative yet. Ask a "
+    "facilitator to give you a table on Set up › Tables.",
+}
 
 
 def table_in_focus(actor: Actor, meeting_id: int):

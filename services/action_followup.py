@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Stakeholder
 from db.models.enums import ActionStatus, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import PermissionDenied, ValidationError
 from services.validation import TEXT_MAX, optional_text, require
@@ -60,10 +60,11 @@ def updates(db: Database, action_id: int) -> list[ActionUpdate]:
 
 
 def overdue(
-    db: Database, initiative_id: int, today: date, include_confidential: bool = True
+    db: Database, actor: Actor, initiative_id: int, today: date, include_confidential: bool = True
 ) -> list[ActionItem]:
     """Actions not done whose due date has passed, most overdue first."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = select(ActionItem).where(
             ActionItem.initiative_id == initiative_id,
             ActionItem.status != ActionStatus.DONE,
@@ -74,9 +75,10 @@ def overdue(
         return list(s.scalars(query.order_by(ActionItem.due_on, ActionItem.id)))
 
 
-def progress_by_group(db: Database, initiative_id: int) -> list[GroupProgress]:
+def progress_by_group(db: Database, actor: Actor, initiative_id: int) -> list[GroupProgress]:
     """Each group's actions counted by status, by group name; unassigned ones come last."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = (
             select(ActionItem.stakeholder_id, ActionItem.status, func.count())
             .where(ActionItem.initiative_id == initiative_id)

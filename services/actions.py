@@ -9,7 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ActionItem
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.action_links import check_action_links
 from services.actors import Actor, require_role
 from services.smart import require_smart
@@ -114,6 +114,7 @@ def list_actions(
 ) -> list[ActionItem]:
     """The plan by due date (undated last); leaders never see confidential actions."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = select(ActionItem).where(ActionItem.initiative_id == initiative_id)
         if not include_confidential or actor.role is Role.LEADER:
             query = query.where(ActionItem.confidential.is_(False))

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting
 from db.models.enums import Role, Skill, Step
-from services import agenda_review, audit
+from services import agenda_review, audit, membership
 from services.actors import Actor, require_role
 from services.agenda_template import STANDARD_AGENDA
 from services.errors import ValidationError
@@ -146,9 +146,15 @@ def move_item(db: Database, actor: Actor, item_id: int, direction: int) -> Agend
         return item
 
 
-def list_agenda(db: Database, meeting_id: int) -> list[AgendaItem]:
-    """The meeting's agenda items, by position."""
+def list_agenda(db: Database, meeting_id: int, *, actor: Actor | None = None) -> list[AgendaItem]:
+    """The meeting's agenda items, by position.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the home screen, which shows a meeting already chosen among the reader's own, does not.
+    """
     with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(AgendaItem)
             .where(AgendaItem.meeting_id == meeting_id)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account, AgendaApproval, AgendaComment, AgendaItem, Meeting, Stakeholder
 from db.models.enums import AgendaStatus, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import PermissionDenied, ValidationError
 from services.validation import TEXT_MAX, clean_text, require
@@ -56,9 +56,10 @@ def comment(db: Database, actor: Actor, item_id: int, text: str) -> AgendaCommen
         return note
 
 
-def comments(db: Database, meeting_id: int) -> dict[int, list[AgendaComment]]:
+def comments(db: Database, actor: Actor, meeting_id: int) -> dict[int, list[AgendaComment]]:
     """Every item of the meeting (in agenda order) with its comments, oldest first."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(AgendaItem.id, AgendaComment)
             .outerjoin(AgendaComment, AgendaComment.agenda_item_id == AgendaItem.id)
@@ -123,10 +124,10 @@ def withdraw_approval(db: Database, actor: Actor, meeting_id: int) -> None:
             _set(s, actor, meeting, AgendaStatus.DRAFT)
 
 
-def approval_status(db: Database, meeting_id: int) -> ApprovalStatus:
+def approval_status(db: Database, actor: Actor, meeting_id: int) -> ApprovalStatus:
     """Who has approved the meeting's agenda, who has not yet, and its status."""
     with db.read() as s:
-        return _status(s, require(s, Meeting, meeting_id, "meeting"))
+        return _status(s, membership.member_meeting(s, actor, meeting_id))
 
 
 def reopen(session: Session, meeting: Meeting, actor: Actor) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from db.database import Database
 from db.models import Account, Charter, Initiative, Signature
 from db.models.enums import Role
+from services import membership
 from services import pdf_layout as layout
 from services.actors import Actor, require_role
 from services.charters import commitments_of, find_latest, group_names, retired_groups
@@ -32,6 +33,7 @@ def charter_pdf(
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         initiative = require(s, Initiative, initiative_id, "initiative")
+        membership.require_member(s, actor, initiative_id)
         charter = (
             find_latest(s, initiative_id) if charter_id is None else s.get(Charter, charter_id)
         )

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from db.database import Database
 from db.models import Account, Charter, Signature, Stakeholder
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.charters import find_latest, require_latest
 from services.errors import PermissionDenied
@@ -89,10 +89,11 @@ def signatures(db: Database, charter_id: int) -> list[tuple[Signature, str, str]
         return [tuple(row) for row in s.execute(query)]
 
 
-def signoff_status(db: Database, initiative_id: int) -> list[GroupSignOff]:
+def signoff_status(db: Database, actor: Actor, initiative_id: int) -> list[GroupSignOff]:
     """Every active group of the initiative: signed the latest version, an older one only,
     or never. Retired groups are out: their signatures stay on the versions they signed."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         latest = find_latest(s, initiative_id)
         query = (
             select(

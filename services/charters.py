@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Charter, Commitment, Initiative, Stakeholder
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.validation import LONG_MAX, TEXT_MAX, clean_text, optional_text, require
@@ -100,15 +100,17 @@ def add_version(
     return charter
 
 
-def latest_charter(db: Database, initiative_id: int) -> Charter | None:
+def latest_charter(db: Database, actor: Actor, initiative_id: int) -> Charter | None:
     """The newest version of the initiative's charter, or None before the first."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         return find_latest(s, initiative_id)
 
 
-def list_versions(db: Database, initiative_id: int) -> list[Charter]:
+def list_versions(db: Database, actor: Actor, initiative_id: int) -> list[Charter]:
     """Every version of the charter, newest first."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = (
             select(Charter)
             .where(Charter.initiative_id == initiative_id)

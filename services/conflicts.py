@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, Meeting, MeetingTable
 from db.models.enums import ConflictStatus, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import check_table_access
@@ -113,6 +113,7 @@ def list_conflicts(
 ) -> list[Conflict]:
     """The meeting's conflicts, oldest first; leaders never see confidential ones."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = select(Conflict).where(Conflict.meeting_id == meeting_id)
         if not include_confidential or actor.role is Role.LEADER:
             query = query.where(Conflict.confidential.is_(False))

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import (
@@ -135,9 +135,17 @@ def list_ideas(
     stakeholder_id: int | None = None,
     include_hidden: bool = False,
     include_confidential: bool = True,
+    *,
+    actor: Actor | None = None,
 ) -> list[Idea]:
-    """The meeting's ideas, oldest first; hidden and merged ones only when asked for."""
+    """The meeting's ideas, oldest first; hidden and merged ones only when asked for.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector, which reached the meeting by its code, does not.
+    """
     with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
         query = select(Idea).where(Idea.meeting_id == meeting_id)
         if table_id is not None:
             query = query.where(Idea.table_id == table_id)

@@ -7,10 +7,10 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import ActionItem, Charter, Initiative, Meeting, Participant
-from db.models.enums import Role
-from services import audit
+from db.models.enums import MeetingStatus, Role
+from services import audit, membership
 from services.actors import Actor, require_role
-from services.errors import ValidationError
+from services.errors import NotAllowedNow, ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 
 TRUST_STATEMENTS_MAX = 10
@@ -55,15 +55,73 @@ def update_initiative(
 
 
 def list_initiatives(db: Database) -> list[Initiative]:
-    """Every initiative, by name."""
+    """Every initiative, by name, archived ones too: for the seed and the operator's tools."""
     with db.read() as s:
         return list(s.scalars(select(Initiative).order_by(Initiative.name, Initiative.id)))
 
 
-def get_initiative(db: Database, initiative_id: int) -> Initiative:
-    """One initiative by id."""
+def initiatives_for(db: Database, actor: Actor, include_archived: bool = False) -> list[Initiative]:
+    """The initiatives the actor belongs to (services/membership.py), by name.
+
+    Facilitators see every one; archived ones are left out unless asked for.
+    """
     with db.read() as s:
-        return require(s, Initiative, initiative_id, "initiative")
+        query = select(Initiative).order_by(Initiative.name, Initiative.id)
+        if not include_archived:
+            query = query.where(Initiative.archived.is_(False))
+        member_of = membership.member_initiative_ids(s, actor)
+        if member_of is not None:
+            query = query.where(Initiative.id.in_(member_of))
+        return list(s.scalars(query))
+
+
+def get_initiative(db: Database, initiative_id: int, *, actor: Actor | None = None) -> Initiative:
+    """One initiative by id; with `actor`, only if they belong to it.
+
+    Without an actor only for a reader who reached it by a code (a participant's survey)
+    or whose page already holds an initiative chosen among their own.
+    """
+    with db.read() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        if actor is not None:
+            membership.require_member(s, actor, initiative_id)
+        return initiative
+
+
+def archive_initiative(db: Database, actor: Actor, initiative_id: int) -> Initiative:
+    """Put the initiative away: kept whole, out of the pickers and the home screen."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        live = s.scalar(
+            select(Meeting.title).where(
+                Meeting.initiative_id == initiative_id, Meeting.status == MeetingStatus.LIVE
+            )
+        )
+        if live is not None:
+            raise NotAllowedNow(
+                f"{initiative.name} has a live meeting, {live}: tables are working in it "
+                "right now. Close it on the Console (Close the meeting) first, then archive."
+            )
+        initiative.archived = True
+        audit.record(
+            s, actor, "initiative", initiative.id, "archived", {"name": initiative.name},
+            initiative.id,
+        )  # fmt: skip
+        return initiative
+
+
+def restore_initiative(db: Database, actor: Actor, initiative_id: int) -> Initiative:
+    """Bring an archived initiative back into the pickers, as it was."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative.archived = False
+        audit.record(
+            s, actor, "initiative", initiative.id, "restored", {"name": initiative.name},
+            initiative.id,
+        )  # fmt: skip
+        return initiative
 
 
 def delete_initiative(db: Database, actor: Actor, initiative_id: int) -> None:

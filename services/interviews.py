@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Interview, Participant
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.validation import (
@@ -93,6 +93,7 @@ def list_interviews(db: Database, actor: Actor, initiative_id: int) -> list[Inte
     """The initiative's interviews, latest first; leaders do not see confidential ones."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = (
             select(Interview)
             .where(Interview.initiative_id == initiative_id)

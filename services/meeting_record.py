@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Idea, Initiative, ListeningNote, Meeting, MeetingTable, Stakeholder, Theme
+from db.models import Idea, Initiative, ListeningNote, MeetingTable, Stakeholder, Theme
 from db.models.enums import IdeaStatus, Role
+from services import membership
 from services.actors import Actor, require_role
 from services.meeting_record_after import after_frames, table_label
 from services.meeting_record_results import common_ground_frame, voice_frame, votes_frame
-from services.validation import require
 
 NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"]
 IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status"]
@@ -43,7 +43,7 @@ def collect(
     # Leaders never see confidential work, whatever the page asked for.
     secret_ok = include_private and actor.role is Role.FACILITATOR
     with db.read() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = membership.member_meeting(s, actor, meeting_id)
         initiative = s.get_one(Initiative, meeting.initiative_id)
         tables = _table_labels(s, meeting_id)
         frames = {

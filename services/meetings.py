@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Initiative, Meeting
+from db.models import Initiative, Meeting, MeetingTable
 from db.models.enums import MeetingStatus, Role
-from services import audit, codes
+from services import audit, codes, membership
 from services.actors import Actor, require_role
-from services.errors import ValidationError
+from services.errors import NotAllowedNow, ValidationError
 from services.validation import NAME_MAX, clean_text, optional_text, require
 
 
@@ -87,20 +88,63 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
         s.delete(meeting)
 
 
+def archive_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
+    """Put a meeting that is not live away: kept whole, out of the pickers."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if meeting.status is MeetingStatus.LIVE:
+            raise NotAllowedNow(
+                f"{meeting.title} is live: tables are working in it right now. "
+                "Close it on the Console (Close the meeting) first, then archive it."
+            )
+        return _set_archived(s, actor, meeting, True)
+
+
+def restore_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
+    """Bring an archived meeting back into the pickers, as it was."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        return _set_archived(s, actor, require(s, Meeting, meeting_id, "meeting"), False)
+
+
 def list_meetings(db: Database, initiative_id: int) -> list[Meeting]:
-    """The initiative's meetings, newest first; those without a date yet come first."""
+    """The initiative's meetings, archived ones too, newest first; undated ones first."""
     with db.read() as s:
-        query = (
-            select(Meeting)
-            .where(Meeting.initiative_id == initiative_id)
-            .order_by(Meeting.starts_at.desc().nulls_first(), Meeting.id.desc())
-        )
+        return list(s.scalars(_newest_first(select(Meeting), initiative_id)))
+
+
+def meetings_for(
+    db: Database, actor: Actor, initiative_id: int, include_archived: bool = False
+) -> list[Meeting]:
+    """The meetings of the initiative the actor may work on, newest first (undated first).
+
+    Refuses an initiative the actor does not belong to. A scribe gets only the meetings
+    where they scribe a table: in the others they would have no table to write at.
+    Archived meetings are left out unless asked for.
+    """
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = _newest_first(select(Meeting), initiative_id)
+        if not include_archived:
+            query = query.where(Meeting.archived.is_(False))
+        if actor.role is Role.SCRIBE:
+            scribed = select(MeetingTable.meeting_id).where(
+                MeetingTable.scribe_account_id == actor.account_id
+            )
+            query = query.where(Meeting.id.in_(scribed))
         return list(s.scalars(query))
 
 
-def get_meeting(db: Database, meeting_id: int) -> Meeting:
-    """One meeting by id."""
+def get_meeting(db: Database, meeting_id: int, *, actor: Actor | None = None) -> Meeting:
+    """One meeting by id; with `actor`, only if they belong to its initiative.
+
+    Without an actor only for a reader whose page already holds a meeting chosen among
+    their own (the home screen) or reached by its code.
+    """
     with db.read() as s:
+        if actor is not None:
+            return membership.member_meeting(s, actor, meeting_id)
         return require(s, Meeting, meeting_id, "meeting")
 
 
@@ -111,6 +155,21 @@ def meeting_by_code(db: Database, code: str | None) -> Meeting | None:
         return None
     with db.read() as s:
         return s.scalar(select(Meeting).where(matches))
+
+
+def _newest_first(query, initiative_id: int):
+    return query.where(Meeting.initiative_id == initiative_id).order_by(
+        Meeting.starts_at.desc().nulls_first(), Meeting.id.desc()
+    )
+
+
+def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) -> Meeting:
+    meeting.archived = archived
+    audit.record(
+        s, actor, "meeting", meeting.id, "archived" if archived else "restored",
+        {"title": meeting.title}, meeting.initiative_id,
+    )  # fmt: skip
+    return meeting
 
 
 def _aware(value: datetime | None) -> datetime | None:

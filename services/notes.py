@@ -7,7 +7,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ListeningNote, Meeting, MeetingTable, utcnow
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotFound, PermissionDenied
 from services.scope import (
@@ -110,7 +110,7 @@ def list_notes(
     """The meeting's notes, newest first: a scribe's own table, or all the actor may read."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE, Role.LEADER)
     with db.read() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        membership.member_meeting(s, actor, meeting_id)
         query = select(ListeningNote).where(ListeningNote.meeting_id == meeting_id)
         if actor.role is Role.SCRIBE and table_id is None:
             raise PermissionDenied(

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from db.database import Database
 from db.models import MeetingTable, Option, OptionRating
 from db.models.enums import Role
+from services import membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.options import audit_option
@@ -62,9 +63,10 @@ def rate_option(
         return rating
 
 
-def ratings_summary(db: Database, meeting_id: int) -> list[OptionScore]:
+def ratings_summary(db: Database, actor: Actor, meeting_id: int) -> list[OptionScore]:
     """Every option of the meeting with its mean ratings and how many tables rated it."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(
                 Option.id,

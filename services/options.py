@@ -11,7 +11,7 @@ from db.database import Database
 from db.models import BestPractice, Idea, Meeting, Option, Theme
 from db.models import option_citation as citation
 from db.models.enums import CostBand, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotFound, ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, in_range, optional_text, require
@@ -81,9 +81,10 @@ def delete_option(db: Database, actor: Actor, option_id: int) -> None:
         s.delete(option)
 
 
-def list_options(db: Database, meeting_id: int) -> list[Option]:
+def list_options(db: Database, actor: Actor, meeting_id: int) -> list[Option]:
     """The meeting's options in the order they were written."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return list(
             s.scalars(select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id))
         )

@@ -21,6 +21,7 @@ from db.models import (
     Theme,
 )
 from db.models.enums import ActionStatus, Role
+from services import membership
 from services.actors import Actor, require_role
 from services.spreadsheet import safe_frame
 from services.validation import require
@@ -95,6 +96,7 @@ def rows_in(
     s: Session, actor: Actor, initiative_id: int, include_confidential: bool
 ) -> tuple[list[dict], list[dict]]:
     require(s, Initiative, initiative_id, "initiative")
+    membership.require_member(s, actor, initiative_id)
     # Leaders never see confidential work, whatever the page asked for.
     secret_ok = include_confidential and actor.role is Role.FACILITATOR
     # Owner's name only: the roster's email, phone and notes never leave the app this way.

@@ -21,6 +21,7 @@ from db.models import (
     VotingRound,
 )
 from db.models.enums import Role, SurveyKind
+from services import membership
 from services.actors import Actor, require_role
 from services.polis_export import DEFAULT_ATTRIBUTION
 from services.tallies import CommonGround, results_in
@@ -81,6 +82,7 @@ def presession_report(db: Database, actor: Actor, initiative_id: int) -> PreSess
     """The initiative's pre-session report, ready for `report_html` or `report_pdf`."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         initiative = require(s, Initiative, initiative_id, "initiative")
         answers = list(
             s.scalars(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting, utcnow
 from db.models.enums import MeetingStatus, Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
 from services.validation import in_range, require
@@ -42,10 +42,16 @@ class RoomState:
         return max(0, math.ceil((self.timer_ends_at - now).total_seconds()))
 
 
-def room_state(db: Database, meeting_id: int) -> RoomState:
-    """Where the room is now: two small queries, cheap enough for the projector's refresh."""
+def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> RoomState:
+    """Where the room is now: two small queries, cheap enough for the projector's refresh.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector and a voter's phone, which reached the meeting by its code, do not.
+    """
     with db.read() as s:
-        return _state(s, require(s, Meeting, meeting_id, "meeting"))
+        if actor is None:
+            return _state(s, require(s, Meeting, meeting_id, "meeting"))
+        return _state(s, membership.member_meeting(s, actor, meeting_id))
 
 
 def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AuditEntry, Initiative, Meeting, Participant, SurveyResponse, utcnow
 from db.models.enums import MeetingStatus, Role, SurveyKind
-from services import audit, participants
+from services import audit, membership, participants
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, NotFound, ValidationError
 from services.validation import (
@@ -85,6 +85,7 @@ def list_responses(
     """The initiative's responses, oldest first, of one kind or both."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = (
             select(SurveyResponse)
             .join(Participant, Participant.id == SurveyResponse.participant_id)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, Theme, utcnow
 from db.models.enums import Role
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
@@ -65,9 +65,10 @@ def delete_theme(db: Database, actor: Actor, theme_id: int) -> None:
         s.delete(theme)
 
 
-def list_themes(db: Database, meeting_id: int) -> list[Theme]:
+def list_themes(db: Database, actor: Actor, meeting_id: int) -> list[Theme]:
     """The meeting's themes, by name."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = select(Theme).where(Theme.meeting_id == meeting_id)
         return list(s.scalars(query.order_by(func.lower(Theme.name), Theme.id)))
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import Role, SurveyKind
+from services import membership
 from services.actors import Actor, require_role
 from services.validation import require
 
@@ -32,6 +33,7 @@ def trust_pulse(db: Database, actor: Actor, initiative_id: int) -> list[TrustCha
     """Per trust statement (in the survey's order) and group (by name), before against after."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         statements = require(s, Initiative, initiative_id, "initiative").trust_statements
         rows = s.execute(
             select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)

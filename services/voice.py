@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Idea, ListeningNote, Meeting, MeetingTable, Participant, Stakeholder
+from services import membership
+from services.actors import Actor
 from services.validation import require
 
 UNDER_HEARD_RATIO = 0.5
@@ -52,9 +54,10 @@ def voice_balance(db: Database, meeting_id: int) -> list[VoiceShare]:
         return list(summary_in(s, meeting_id).shares)
 
 
-def voice_summary(db: Database, meeting_id: int) -> VoiceBalance:
+def voice_summary(db: Database, actor: Actor, meeting_id: int) -> VoiceBalance:
     """Groups by ratio of voice to presence, plus totals and whether it is too early to judge."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return summary_in(s, meeting_id)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, RoundItem, VotingRound, utcnow
 from db.models.enums import Role, RoundStatus, VoteMode
-from services import audit
+from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
 from services.validation import NAME_MAX, clean_text, in_range, require
@@ -101,16 +101,25 @@ def delete_round(db: Database, actor: Actor, round_id: int) -> None:
         s.delete(rnd)
 
 
-def list_rounds(db: Database, meeting_id: int) -> list[VotingRound]:
+def list_rounds(db: Database, actor: Actor, meeting_id: int) -> list[VotingRound]:
     """The meeting's rounds in the order they were made."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = select(VotingRound).where(VotingRound.meeting_id == meeting_id)
         return list(s.scalars(query.order_by(VotingRound.id)))
 
 
-def round_to_show(db: Database, meeting_id: int) -> VotingRound | None:
-    """The round the room should see: the newest open one, else the newest closed one."""
+def round_to_show(
+    db: Database, meeting_id: int, *, actor: Actor | None = None
+) -> VotingRound | None:
+    """The round the room should see: the newest open one, else the newest closed one.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector, which reached the meeting by its code, does not.
+    """
     with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(VotingRound)
             .where(

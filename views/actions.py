@@ -32,7 +32,7 @@ st.title("Action plan")
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 plan = actions.list_actions(db, actor, initiative_id, include_confidential=private)
-overdue_notice(action_followup.overdue(db, initiative_id, today, private), today)
+overdue_notice(action_followup.overdue(db, actor, initiative_id, today, private), today)
 
 if actor.is_facilitator:
     people = {p.id: p.name for p in participants.list_participants(db, actor, initiative_id)}
@@ -57,7 +57,7 @@ render_due_dates_chart(
     key="due-dates",
 )
 st.header("Progress by stakeholder group")
-render_progress_chart(action_followup.progress_by_group(db, initiative_id), key="progress")
+render_progress_chart(action_followup.progress_by_group(db, actor, initiative_id), key="progress")
 
 st.header(f"Actions ({len(plan)})")
 for item in plan:

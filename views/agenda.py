@@ -16,8 +16,8 @@ act = action_runner(db, actor)
 
 st.title("Agenda")
 show_flash()
-items = agenda.list_agenda(db, meeting_id)
-review = agenda_review.approval_status(db, meeting_id)
+items = agenda.list_agenda(db, meeting_id, actor=actor)
+review = agenda_review.approval_status(db, actor, meeting_id)
 total = sum(i.minutes for i in items)
 if review.approved:
     st.success(f"Approved by the Thought Leader Team · {len(items)} steps, {total} minutes")
@@ -46,7 +46,7 @@ if actor.is_facilitator:
             lambda *f: act(agenda.add_item, meeting_id, *f, done="Step added."),
             "Add the step",
         )  # fmt: skip
-notes = agenda_review.comments(db, meeting_id)
+notes = agenda_review.comments(db, actor, meeting_id)
 for item in items:
     with st.container(border=True):
         skill = f" · {label(item.skill)}" if item.skill else ""

@@ -18,7 +18,7 @@ act = action_runner(db, actor)
 
 st.title("Partnering charter")
 show_flash()
-versions = charters.list_versions(db, initiative_id)
+versions = charters.list_versions(db, actor, initiative_id)
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 if versions:
     shown = st.selectbox(
@@ -31,7 +31,7 @@ if versions:
         )
     charter_text(shown, charter_commitments.commitments(db, shown.id))
     st.header("Sign-off")
-    signoff_table(charter_signoff.signoff_status(db, initiative_id), versions[0].version)
+    signoff_table(charter_signoff.signoff_status(db, actor, initiative_id), versions[0].version)
     leader = actor.role is Role.LEADER and latest
     if leader and st.button("Sign this version for my group", type="primary"):
         act(charter_signoff.sign, shown.id, done="Signed. Thank you.")

@@ -44,7 +44,7 @@ log = conflicts.list_conflicts(db, actor, meeting_id)
 if not log:
     st.info("No conflicts logged.")
     st.stop()
-on_screen = meetings.get_meeting(db, meeting_id).spotlight_conflict_id
+on_screen = meetings.get_meeting(db, meeting_id, actor=actor).spotlight_conflict_id
 chosen = st.selectbox(
     "Conflict to work on",
     log,

@@ -31,7 +31,7 @@ initiative_id, meeting_id = runtime.require_meeting(actor)
 control = action_runner(db, actor, meeting_id)
 
 
-state = room_control.room_state(db, meeting_id)
+state = room_control.room_state(db, meeting_id, actor=actor)
 st.title("Console")
 st.caption(escape_markdown(state.title))
 show_flash()
@@ -71,12 +71,12 @@ with room:
         st.subheader(f"Table activity, last {WINDOW} minutes")
         activity_table(activity.activity_by_table(db, actor, meeting_id, WINDOW), WINDOW)
         st.subheader("Voice balance")
-        voice_panel(voice.voice_summary(db, meeting_id))
+        voice_panel(voice.voice_summary(db, actor, meeting_id))
 
     live_panels()
     st.subheader("Agenda")
     show_records(
-        agenda.list_agenda(db, meeting_id),
+        agenda.list_agenda(db, meeting_id, actor=actor),
         {
             "#": "position",
             "Step": "title",
@@ -95,7 +95,7 @@ with links:
     join_links_panel(
         base,
         state.title,
-        meetings.get_meeting(db, meeting_id).code,
+        meetings.get_meeting(db, meeting_id, actor=actor).code,
         [
             (t.number, names.get(t.scribe_account_id, ""))
             for t in tables.list_tables(db, meeting_id)

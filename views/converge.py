@@ -19,13 +19,13 @@ act = action_runner(db, actor)
 
 st.title("Converge")
 show_flash()
-rounds = voting_rounds.list_rounds(db, meeting_id)
+rounds = voting_rounds.list_rounds(db, actor, meeting_id)
 if actor.is_facilitator:
     with st.expander("Start a new round", expanded=not rounds):
-        board = ideas.list_ideas(db, meeting_id, include_confidential=False)
+        board = ideas.list_ideas(db, meeting_id, include_confidential=False, actor=actor)
         new_round_form(
             board,
-            themes.list_themes(db, meeting_id),
+            themes.list_themes(db, actor, meeting_id),
             on_create=lambda *a: act(
                 voting_rounds.create_round, meeting_id, *a, done="Round ready."
             ),

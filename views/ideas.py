@@ -33,17 +33,17 @@ act = action_runner(db, actor)
 
 st.title(f"Ideas · table {table.number}" if table else "Idea board")
 show_flash()
-show_room_banner(room_control.room_state(db, meeting_id))
+show_room_banner(room_control.room_state(db, meeting_id, actor=actor))
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
-theme_names = {t.id: t.name for t in themes.list_themes(db, meeting_id)}
+theme_names = {t.id: t.name for t in themes.list_themes(db, actor, meeting_id)}
 
 if actor.is_facilitator and table is None:
     left, right = st.columns(2)
     pick_tables = left.multiselect("Tables", sorted(numbers.values()), placeholder="All tables")
     pick_groups = right.multiselect("Groups", list(groups), format_func=groups.get)
     show_hidden = st.toggle("Show hidden and merged ideas")
-    board = ideas.list_ideas(db, meeting_id, include_hidden=show_hidden)
+    board = ideas.list_ideas(db, meeting_id, include_hidden=show_hidden, actor=actor)
     board = [
         i
         for i in board
@@ -76,7 +76,7 @@ if actor.is_facilitator and table is None:
             )
     show_word_cloud([i.text for i in visible if not i.confidential], key="board-cloud")
 else:
-    board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None)
+    board = ideas.list_ideas(db, meeting_id, table_id=table.id if table else None, actor=actor)
 
 
 def origin(idea) -> list[str]:
@@ -120,7 +120,7 @@ def idea_form(drawn: list) -> None:
         except DomainError as error:
             show_error(error)
     fresh = not inline.first() or sent
-    now = ideas.list_ideas(db, meeting_id, table.id) if fresh else drawn
+    now = ideas.list_ideas(db, meeting_id, table.id, actor=actor) if fresh else drawn
     count_header(now)
     shown = {i.id for i in drawn}
     idea_list([i for i in now if i.id not in shown][::-1], origin)

@@ -27,7 +27,7 @@ except DomainError as error:
     refuse(error.message)
 
 st.title(f"Listen · table {table.number}" if table else "Listen · every table")
-state = room_control.room_state(db, meeting_id)
+state = room_control.room_state(db, meeting_id, actor=actor)
 show_room_banner(state)
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}

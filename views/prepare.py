@@ -27,7 +27,7 @@ actor = runtime.require_actor()
 db = runtime.database()
 initiative_id, meeting_id = runtime.require_meeting(actor)
 act = action_runner(db, actor)
-initiative = initiatives.get_initiative(db, initiative_id)
+initiative = initiatives.get_initiative(db, initiative_id, actor=actor)
 
 st.title("Prepare")
 show_flash()
@@ -126,7 +126,7 @@ if actor.is_facilitator:
         "A city that ran an online Pol.is conversation first can start the room from it: "
         "its statements become ideas and its votes a closed round, ranked by common ground."
     )
-    meeting = meetings.get_meeting(db, meeting_id)
+    meeting = meetings.get_meeting(db, meeting_id, actor=actor)
     panels.polis_upload(
         lambda files: act(
             lambda d, a, f: polis.load_into_meeting(

@@ -37,8 +37,10 @@ initiative_id, meeting_id = runtime.require_meeting(actor)
 st.title("Review")
 figures = {
     "Listening notes": len(notes.list_notes(db, actor, meeting_id)),
-    "Ideas": len(ideas.list_ideas(db, meeting_id, include_confidential=actor.is_facilitator)),
-    "Voting rounds": len(voting_rounds.list_rounds(db, meeting_id)),
+    "Ideas": len(
+        ideas.list_ideas(db, meeting_id, include_confidential=actor.is_facilitator, actor=actor)
+    ),
+    "Voting rounds": len(voting_rounds.list_rounds(db, actor, meeting_id)),
     "Conflicts": len(conflicts.list_conflicts(db, actor, meeting_id)),
     "Actions": len(actions.list_actions(db, actor, initiative_id)),
 }
@@ -51,27 +53,29 @@ st.header("What the tables said and proposed")
 tables_record(
     {t.id: t.number for t in tables.list_tables(db, meeting_id)},
     notes.list_notes(db, actor, meeting_id),
-    ideas.list_ideas(db, meeting_id, include_confidential=private),
+    ideas.list_ideas(db, meeting_id, include_confidential=private, actor=actor),
     groups,
 )
 st.header("Voting results")
-for voting_round in voting_rounds.list_rounds(db, meeting_id):
+for voting_round in voting_rounds.list_rounds(db, actor, meeting_id):
     if voting_round.status is not RoundStatus.DRAFT:
         round_results(
             voting_round.title, tallies.results(db, voting_round.id), f"r{voting_round.id}"
         )
 st.header("Voice balance")
-voice_panel(voice.voice_summary(db, meeting_id))
+voice_panel(voice.voice_summary(db, actor, meeting_id))
 st.header("Conflicts and agreements")
 conflicts_record(conflicts.list_conflicts(db, actor, meeting_id, include_confidential=private))
 st.header("Charter sign-off")
-latest = charters.latest_charter(db, initiative_id)
+latest = charters.latest_charter(db, actor, initiative_id)
 if latest is None:
     st.info("No charter yet.")
 else:
-    signoff_table(charter_signoff.signoff_status(db, initiative_id), latest.version)
+    signoff_table(charter_signoff.signoff_status(db, actor, initiative_id), latest.version)
 st.header("Action plan")
-render_progress_chart(action_followup.progress_by_group(db, initiative_id), key="review-progress")
+render_progress_chart(
+    action_followup.progress_by_group(db, actor, initiative_id), key="review-progress"
+)
 
 st.header("Trust pulse: before and after the meeting")
 render_trust_chart(trust_pulse.trust_pulse(db, actor, initiative_id), key="trust")

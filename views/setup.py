@@ -6,18 +6,23 @@ import runtime
 from components.notices import action_runner, show_flash
 from components.setup.context import SetupContext
 from components.setup.groups import groups_tab
-from components.setup.initiative import initiative_tab
+from components.setup.initiative import initiative_and_meetings, initiative_tab
 from components.setup.people import people_tab
 from components.setup.tables import tables_tab
 from components.setup.team import team_tab
 
 actor = runtime.require_actor()
 db = runtime.database()
-initiative_id, meeting_id = runtime.require_meeting(actor)
-ctx = SetupContext(db, actor, initiative_id, meeting_id, action_runner(db, actor))
+act = action_runner(db, actor)
+here = runtime.focus(actor)
 
 st.title("Set up")
 show_flash()
+if here.initiative_id is None or here.meeting_id is None:
+    # The other tabs need an initiative and a meeting; this is where both are made.
+    initiative_and_meetings(db, actor, act)
+    st.stop()
+ctx = SetupContext(db, actor, here.initiative_id, here.meeting_id, act)
 panels = {
     "Initiative and meetings": initiative_tab,
     "Groups": groups_tab,

@@ -35,15 +35,15 @@ act = action_runner(db, actor)
 
 st.title("Solve")
 show_flash()
-shown = voting_rounds.round_to_show(db, meeting_id)
+shown = voting_rounds.round_to_show(db, meeting_id, actor=actor)
 if shown is not None:
     top = tallies.results(db, shown.id).ranking[:5]
     top_words = " · ".join(escape_markdown(r.text) for r in top)
     st.markdown(f"**Top of the vote, by common ground:** {top_words}")
 library = best_practices.list_best_practices(db)
-board = ideas.list_ideas(db, meeting_id, include_confidential=False)
+board = ideas.list_ideas(db, meeting_id, include_confidential=False, actor=actor)
 topics = {("idea", i.id): i.text for i in board} | {
-    ("theme", t.id): f"Theme: {t.name}" for t in themes.list_themes(db, meeting_id)
+    ("theme", t.id): f"Theme: {t.name}" for t in themes.list_themes(db, actor, meeting_id)
 }
 with st.expander("Develop an option", expanded=False):
     option_form(
@@ -52,8 +52,8 @@ with st.expander("Develop an option", expanded=False):
         lambda *fields: act(options.create_option, meeting_id, *fields, done="Option added."),
     )
 
-scores = {s.option_id: s for s in option_ratings.ratings_summary(db, meeting_id)}
-made = options.list_options(db, meeting_id)
+scores = {s.option_id: s for s in option_ratings.ratings_summary(db, actor, meeting_id)}
+made = options.list_options(db, actor, meeting_id)
 st.header(f"Options ({len(made)})")
 if made:
     render_impact_feasibility_chart(chart_points(made, scores), key="impact-feasibility")

@@ -85,13 +85,17 @@ def test_overdue_lists_unfinished_actions_past_their_date(db):
     action_followup.add_update(db, room.facilitator, done.id, "done")
     actions.create_action(db, room.facilitator, room.initiative_id, "Today", due_on=TODAY)
     actions.create_action(db, room.facilitator, room.initiative_id, "Undated")
-    assert [a.id for a in action_followup.overdue(db, room.initiative_id, TODAY)] == [
+    assert [
+        a.id for a in action_followup.overdue(db, room.facilitator, room.initiative_id, TODAY)
+    ] == [
         late.id,
         later.id,
     ]
     assert [
         a.id
-        for a in action_followup.overdue(db, room.initiative_id, TODAY, include_confidential=False)
+        for a in action_followup.overdue(
+            db, room.facilitator, room.initiative_id, TODAY, include_confidential=False
+        )
     ] == [late.id]
 
 
@@ -106,7 +110,7 @@ def test_progress_counts_each_groups_actions_by_status(db):
     action_followup.add_update(db, room.facilitator, police[0].id, "done")
     action_followup.add_update(db, room.facilitator, police[1].id, "blocked")
     actions.create_action(db, room.facilitator, room.initiative_id, "Nobody's")
-    rows = action_followup.progress_by_group(db, room.initiative_id)
+    rows = action_followup.progress_by_group(db, room.facilitator, room.initiative_id)
     assert [(r.stakeholder_id, r.stakeholder, r.total) for r in rows] == [
         (room.police_id, "Police", 3),
         (room.residents_id, "Residents", 0),

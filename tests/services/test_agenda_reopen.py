@@ -12,6 +12,6 @@ def test_changing_an_approved_agenda_clears_the_approvals(db):
     agenda.update_item(
         db, room.facilitator, room.item_ids[2], "Vote", "converge", 25, None, "", "", ""
     )
-    state = review.approval_status(db, room.meeting_id)
+    state = review.approval_status(db, room.facilitator, room.meeting_id)
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
     assert state.waiting_for == ["Lead"]

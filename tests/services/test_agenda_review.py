@@ -40,7 +40,7 @@ def test_comments_come_back_per_item_oldest_first(db):
     b = review.comment(db, room.facilitator, first, "Start with names.")
     c = review.comment(db, room.leader, second, "Maybe 15 minutes?")
     assert (a.author, a.text) == ("Lead", "Too long for a first meeting.")
-    by_item = review.comments(db, room.meeting_id)
+    by_item = review.comments(db, room.facilitator, room.meeting_id)
     assert list(by_item) == [first, second, third]
     assert [n.id for n in by_item[second]] == [a.id, c.id]
     assert [n.id for n in by_item[first]] == [b.id]
@@ -78,7 +78,7 @@ def test_only_the_author_or_a_facilitator_removes_a_comment(db):
         review.delete_comment(db, room.leader, hers.id)
     review.delete_comment(db, room.leader, mine.id)
     review.delete_comment(db, room.facilitator, hers.id)
-    assert review.comments(db, room.meeting_id)[room.item_ids[0]] == []
+    assert review.comments(db, room.facilitator, room.meeting_id)[room.item_ids[0]] == []
 
 
 def test_a_comment_outlives_its_authors_account(db):
@@ -86,7 +86,7 @@ def test_a_comment_outlives_its_authors_account(db):
     note = review.comment(db, room.leader, room.item_ids[0], "Keep this")
     with db.write() as s:
         s.delete(s.get_one(Account, room.leader.account_id))
-    [kept] = review.comments(db, room.meeting_id)[room.item_ids[0]]
+    [kept] = review.comments(db, room.facilitator, room.meeting_id)[room.item_ids[0]]
     assert (kept.id, kept.author, kept.account_id) == (note.id, "Lead", None)
 
 
@@ -119,7 +119,7 @@ def test_with_two_leaders_it_waits_for_the_second_and_names_them(db):
         AgendaStatus.DRAFT,
         ["Rosa"],
     )
-    assert review.approval_status(db, room.meeting_id) == state
+    assert review.approval_status(db, room.facilitator, room.meeting_id) == state
     state = review.approve(db, rosa, room.meeting_id)
     assert (state.approved, state.waiting_for) == (True, [])
     assert [(a.name, a.group) for a in state.approvers] == [
@@ -145,7 +145,7 @@ def test_withdrawing_an_approval_reopens_the_agenda(db):
     room = build_room(db)
     review.approve(db, room.leader, room.meeting_id)
     review.withdraw_approval(db, room.leader, room.meeting_id)
-    state = review.approval_status(db, room.meeting_id)
+    state = review.approval_status(db, room.facilitator, room.meeting_id)
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
     assert state.waiting_for == ["Lead"]
     actions = [e.action for e in history(db, "meeting", room.meeting_id)]
@@ -169,7 +169,7 @@ def test_reopen_clears_every_approval_and_sets_draft(db):
     review.approve(db, rosa, room.meeting_id)
     with db.write() as s:
         review.reopen(s, s.get_one(Meeting, room.meeting_id), room.facilitator)
-    state = review.approval_status(db, room.meeting_id)
+    state = review.approval_status(db, room.facilitator, room.meeting_id)
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
     assert state.waiting_for == ["Lead", "Rosa"]
     assert _approvals(db, room.meeting_id) == 0
@@ -185,12 +185,12 @@ def test_reopen_clears_a_partial_approval_of_a_draft(db):
     review.approve(db, room.leader, room.meeting_id)
     with db.write() as s:
         review.reopen(s, s.get_one(Meeting, room.meeting_id), room.facilitator)
-    assert review.approval_status(db, room.meeting_id).approvers == []
+    assert review.approval_status(db, room.facilitator, room.meeting_id).approvers == []
     assert history(db, "meeting", room.meeting_id)[-1].action == "agenda_approvals_cleared"
 
 
 def test_approvers_are_named_with_their_account_so_a_screen_can_tell_whose_it_is(db):
     room = build_room(db)
     review.approve(db, room.leader, room.meeting_id)
-    (who,) = review.approval_status(db, room.meeting_id).approvers
+    (who,) = review.approval_status(db, room.facilitator, room.meeting_id).approvers
     assert who.account_id == room.leader.account_id

@@ -16,12 +16,14 @@ def _v1(db, room, **extra):
 
 def test_versions_are_numbered_from_one_and_recorded(db):
     room = build_room(db)
-    assert charters.latest_charter(db, room.initiative_id) is None
+    assert charters.latest_charter(db, room.facilitator, room.initiative_id) is None
     first = _v1(db, room, ground_rules="Listen first")
     second = charters.new_version(db, room.facilitator, room.initiative_id, "Mission 2")
     assert (first.version, second.version) == (1, 2)
-    assert charters.latest_charter(db, room.initiative_id).id == second.id
-    assert [c.version for c in charters.list_versions(db, room.initiative_id)] == [2, 1]
+    assert charters.latest_charter(db, room.facilitator, room.initiative_id).id == second.id
+    assert [
+        c.version for c in charters.list_versions(db, room.facilitator, room.initiative_id)
+    ] == [2, 1]
     assert charters.get_charter(db, first.id).ground_rules == "Listen first"
     assert [e.action for e in history(db, "charter", first.id)] == ["created"]
 
@@ -75,7 +77,7 @@ def test_refuses_a_commitment_for_a_group_of_another_initiative(db):
     foreign = build_elsewhere(db).group_id
     with pytest.raises(ValidationError, match="not part of this initiative"):
         _v1(db, room, commitments={foreign: "X"})
-    assert charters.latest_charter(db, room.initiative_id) is None
+    assert charters.latest_charter(db, room.facilitator, room.initiative_id) is None
 
 
 def test_two_versions_saved_at_once_do_not_both_get_the_same_number(db, monkeypatch):
@@ -86,4 +88,6 @@ def test_two_versions_saved_at_once_do_not_both_get_the_same_number(db, monkeypa
     with pytest.raises(ValidationError, match="at the same moment"):
         charters.new_version(db, room.facilitator, room.initiative_id, "Mine")
     monkeypatch.undo()
-    assert [c.version for c in charters.list_versions(db, room.initiative_id)] == [1]
+    assert [
+        c.version for c in charters.list_versions(db, room.facilitator, room.initiative_id)
+    ] == [1]

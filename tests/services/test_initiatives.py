@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Idea, ListeningNote, Stakeholder
-from services import initiatives
+from services import initiatives, room_control
 from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
-from tests.factories import build_room
+from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from tests.factories import build_elsewhere, build_room
 
 
 def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
@@ -152,3 +152,63 @@ def test_refuses_a_repeated_trust_statement(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Two trust statements are the same"):
         initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, ["A", "a "])
+
+
+def test_archives_and_restores_an_initiative_with_an_audit_entry_each(db):
+    room = build_room(db)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    assert initiatives.archive_initiative(db, room.facilitator, room.initiative_id).archived
+    assert initiatives.get_initiative(db, room.initiative_id).archived
+    assert not initiatives.restore_initiative(db, room.facilitator, room.initiative_id).archived
+    assert [e.action for e in history(db, "initiative", room.initiative_id)][-2:] == [
+        "archived",
+        "restored",
+    ]
+
+
+def test_refuses_to_archive_an_initiative_while_one_of_its_meetings_is_live(db):
+    room = build_room(db)
+    with pytest.raises(
+        NotAllowedNow, match=r"has a live meeting, Meeting.*Close it on the Console"
+    ):
+        initiatives.archive_initiative(db, room.facilitator, room.initiative_id)
+    assert not initiatives.get_initiative(db, room.initiative_id).archived
+
+
+def test_only_a_facilitator_may_archive_or_restore(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        initiatives.archive_initiative(db, room.leader, room.initiative_id)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        initiatives.restore_initiative(db, room.scribe1, room.initiative_id)
+
+
+def test_a_facilitator_lists_every_initiative_but_archived_ones_only_when_asked(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    initiatives.archive_initiative(db, room.facilitator, other.initiative_id)
+    names = [i.name for i in initiatives.initiatives_for(db, room.facilitator)]
+    assert names == ["Test City Initiative"]
+    every = initiatives.initiatives_for(db, room.facilitator, include_archived=True)
+    assert [i.name for i in every] == ["Elsewhere", "Test City Initiative"]
+
+
+def test_a_leader_or_scribe_lists_only_the_initiatives_they_belong_to(db):
+    room = build_room(db)
+    build_elsewhere(db)
+    for actor in (room.leader, room.scribe1):
+        assert [i.id for i in initiatives.initiatives_for(db, actor)] == [room.initiative_id]
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    initiatives.archive_initiative(db, room.facilitator, room.initiative_id)
+    assert initiatives.initiatives_for(db, room.leader) == []
+    kept = initiatives.initiatives_for(db, room.leader, include_archived=True)
+    assert [i.id for i in kept] == [room.initiative_id]
+
+
+def test_reading_an_initiative_as_a_leader_of_another_is_refused(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    with pytest.raises(PermissionDenied, match="not one of yours"):
+        initiatives.get_initiative(db, other.initiative_id, actor=room.leader)
+    with pytest.raises(NotFound, match="No initiative with id 999"):
+        initiatives.get_initiative(db, 999, actor=room.leader)

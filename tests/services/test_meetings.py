@@ -6,10 +6,10 @@ import pytest
 
 from db.models import ListeningNote, Meeting, MeetingTable
 from db.models.enums import MeetingStatus
-from services import codes, meetings
+from services import codes, meetings, room_control
 from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
-from tests.factories import build_room
+from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from tests.factories import build_elsewhere, build_room
 
 EASTERN = timezone(timedelta(hours=-5))
 
@@ -115,3 +115,69 @@ def test_deletes_a_closed_meeting_with_its_tables_and_notes(db):
     with db.read() as s:
         assert s.get(MeetingTable, room.table1_id) is None
     assert [e.action for e in history(db, "meeting", room.meeting_id)] == ["deleted"]
+
+
+def test_archives_and_restores_a_meeting_that_is_not_live(db):
+    room = build_room(db)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    assert meetings.archive_meeting(db, room.facilitator, room.meeting_id).archived
+    assert meetings.meetings_for(db, room.facilitator, room.initiative_id) == []
+    kept = meetings.meetings_for(db, room.facilitator, room.initiative_id, include_archived=True)
+    assert [m.id for m in kept] == [room.meeting_id]
+    assert not meetings.restore_meeting(db, room.facilitator, room.meeting_id).archived
+    assert [e.action for e in history(db, "meeting", room.meeting_id)][-2:] == [
+        "archived",
+        "restored",
+    ]
+
+
+def test_refuses_to_archive_a_live_meeting_and_says_how_to_close_it(db):
+    room = build_room(db)
+    with pytest.raises(NotAllowedNow, match=r"Meeting is live.*Close the meeting"):
+        meetings.archive_meeting(db, room.facilitator, room.meeting_id)
+    assert not meetings.get_meeting(db, room.meeting_id).archived
+
+
+def test_only_a_facilitator_may_archive_or_restore_a_meeting(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        meetings.archive_meeting(db, room.leader, room.meeting_id)
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        meetings.restore_meeting(db, room.scribe1, room.meeting_id)
+
+
+def test_a_leader_lists_every_meeting_of_their_initiative_and_none_of_another(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    listed = meetings.meetings_for(db, room.leader, room.initiative_id)
+    assert {m.id for m in listed} == {room.meeting_id, follow_up.id}
+    with pytest.raises(PermissionDenied, match="not one of yours"):
+        meetings.meetings_for(db, room.leader, other.initiative_id)
+
+
+def test_a_scribe_lists_only_the_meetings_where_they_scribe_a_table(db):
+    room = build_room(db)
+    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    assert [m.id for m in meetings.meetings_for(db, room.scribe1, room.initiative_id)] == [
+        room.meeting_id
+    ]
+    with db.write() as s:
+        s.add(
+            MeetingTable(
+                meeting_id=follow_up.id, number=1, scribe_account_id=room.scribe1.account_id
+            )
+        )
+    listed = meetings.meetings_for(db, room.scribe1, room.initiative_id)
+    assert {m.id for m in listed} == {room.meeting_id, follow_up.id}
+    assert [m.id for m in meetings.meetings_for(db, room.scribe2, room.initiative_id)] == [
+        room.meeting_id
+    ]
+
+
+def test_reading_a_meeting_of_another_initiative_is_refused_to_a_leader(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    assert meetings.get_meeting(db, room.meeting_id, actor=room.leader).title == "Meeting"
+    with pytest.raises(PermissionDenied, match="not one of yours"):
+        meetings.get_meeting(db, other.meeting_id, actor=room.leader)

@@ -36,4 +36,4 @@ def test_deleting_a_cited_programme_removes_only_the_citation(db):
     )
     best_practices.delete_best_practice(db, room.facilitator, star.id)
     assert option_citations.citations(db, option.id) == []
-    assert len(options.list_options(db, room.meeting_id)) == 1
+    assert len(options.list_options(db, room.facilitator, room.meeting_id)) == 1

@@ -88,7 +88,7 @@ def test_summary_gives_means_and_counts_in_one_query(db):
 
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        summary = option_ratings.ratings_summary(db, room.meeting_id)
+        summary = option_ratings.ratings_summary(db, room.facilitator, room.meeting_id)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert [(r.option_id, r.mean_impact, r.mean_feasibility, r.ratings) for r in summary] == [

@@ -59,7 +59,9 @@ def test_creates_an_option_with_links_and_citations(db):
         CostBand.HIGH,
     )
     assert [p.name for p in option_citations.citations(db, option.id)] == ["CAHOOTS", "STAR"]
-    assert [o.id for o in options.list_options(db, room.meeting_id)] == [option.id]
+    assert [o.id for o in options.list_options(db, room.facilitator, room.meeting_id)] == [
+        option.id
+    ]
     entries = history(db, "option", option.id)
     assert [(e.action, e.initiative_id) for e in entries] == [("created", room.initiative_id)]
 
@@ -101,7 +103,7 @@ def test_refuses_unknown_meeting_idea_or_best_practice(db):
         options.create_option(
             db, room.facilitator, room.meeting_id, "X", best_practice_ids=[999, 998]
         )
-    assert options.list_options(db, room.meeting_id) == []
+    assert options.list_options(db, room.facilitator, room.meeting_id) == []
 
 
 def test_a_leader_may_not_write_options(db):
@@ -130,7 +132,7 @@ def test_only_a_facilitator_may_delete_and_deleting_drops_ratings_and_citations(
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         options.delete_option(db, room.scribe1, option.id)
     options.delete_option(db, room.facilitator, option.id)
-    assert options.list_options(db, room.meeting_id) == []
+    assert options.list_options(db, room.facilitator, room.meeting_id) == []
     assert option_citations.citations(db, option.id) == []
     with db.read() as s:
         assert s.scalars(select(OptionRating)).all() == []

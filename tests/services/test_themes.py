@@ -80,7 +80,7 @@ def test_lists_themes_by_name(db):
     room = build_room(db)
     for name in ["trust", "Response", "alternatives"]:
         themes.create_theme(db, room.facilitator, room.meeting_id, name)
-    names = [t.name for t in themes.list_themes(db, room.meeting_id)]
+    names = [t.name for t in themes.list_themes(db, room.facilitator, room.meeting_id)]
     assert names == ["alternatives", "Response", "trust"]
 
 
@@ -125,7 +125,7 @@ def test_deleting_a_theme_leaves_its_ideas_without_one(db):
     idea = ideas.add_idea(db, room.scribe1, room.table1_id, "a")
     themes.assign_theme(db, room.facilitator, [idea.id], theme.id)
     themes.delete_theme(db, room.facilitator, theme.id)
-    assert themes.list_themes(db, room.meeting_id) == []
+    assert themes.list_themes(db, room.facilitator, room.meeting_id) == []
     assert [i.theme_id for i in ideas.list_ideas(db, room.meeting_id)] == [None]
     assert history(db, "theme", theme.id)[-1].action == "deleted"
 
@@ -139,4 +139,4 @@ def test_refuses_to_delete_a_theme_on_an_opened_ballot(db):
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     with pytest.raises(ValidationError, match="on the ballot of Themes"):
         themes.delete_theme(db, room.facilitator, theme.id)
-    assert len(themes.list_themes(db, room.meeting_id)) == 1
+    assert len(themes.list_themes(db, room.facilitator, room.meeting_id)) == 1

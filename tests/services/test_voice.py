@@ -71,11 +71,11 @@ def test_exactly_half_its_fair_share_is_not_yet_under_heard(db):
 def test_it_is_too_early_to_judge_below_five_contributions(db):
     room = build_room(db)
     _say(db, room, police=4)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert (summary.too_early, summary.contributions) == (True, 4)
     assert [v.under_heard for v in summary.shares] == [False, False]
     _say(db, room, police=1)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert (summary.too_early, [v.under_heard for v in summary.shares]) == (False, [True, False])
     assert voice.MIN_CONTRIBUTIONS == 5
 
@@ -83,7 +83,7 @@ def test_it_is_too_early_to_judge_below_five_contributions(db):
 def test_items_without_a_group_are_counted_apart_and_not_attributed(db):
     room = build_room(db)
     _say(db, room, police=3, residents=2, nobody=4)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert (summary.contributions, summary.unattributed) == (5, 4)
     assert sum(v.contributions for v in summary.shares) == 5
     assert {v.name: v.contribution_share for v in summary.shares} == {
@@ -100,7 +100,7 @@ def test_only_people_seated_at_this_meetings_tables_count(db):
         s.get(Participant, room.participant_ids[3]).table_id = elsewhere.table_id
         s.get(Participant, room.participant_ids[1]).table_id = None
     _say(db, room, police=3, residents=3)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert summary.counted_roster is False
     # Residents still spoke but nobody of theirs is seated: no share of people, no ratio.
     assert [(v.name, v.people, v.people_share, v.ratio, v.under_heard) for v in summary.shares] == [
@@ -124,7 +124,7 @@ def test_before_anyone_is_seated_the_initiatives_roster_counts(db):
             )
         )
     _say(db, room, police=5)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert summary.counted_roster is True
     assert [(v.name, v.people, v.people_share) for v in summary.shares] == [
         ("Residents", 3, pytest.approx(0.6)),
@@ -155,7 +155,7 @@ def test_what_was_said_in_another_meeting_does_not_count(db):
         s.flush()
         table_id = table.id
     _say(db, room, residents=5, table_id=table_id)
-    summary = voice.voice_summary(db, room.meeting_id)
+    summary = voice.voice_summary(db, room.facilitator, room.meeting_id)
     assert (summary.contributions, [v.contributions for v in summary.shares]) == (0, [0, 0])
 
 

@@ -22,4 +22,6 @@ def test_a_round_runs_from_ballot_to_common_ground_ranking(db):
     (total,) = tallies.totals(db, rnd.id)
     assert (total.text, total.dots, total.voters) == ("Co-responders", 2, 1)
     assert tallies.common_ground(db, rnd.id)[0].item_id == item.id
-    assert [r.id for r in voting_rounds.list_rounds(db, room.meeting_id)] == [rnd.id]
+    assert [r.id for r in voting_rounds.list_rounds(db, room.facilitator, room.meeting_id)] == [
+        rnd.id
+    ]

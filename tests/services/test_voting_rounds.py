@@ -93,7 +93,7 @@ def test_refuses_ideas_or_themes_of_another_meeting(db):
         _round(db, room, [idea.id])
     with pytest.raises(ValidationError, match="Theme “Elsewhere” belongs to another meeting"):
         _round(db, room, theme_ids=[theme.id])
-    assert voting_rounds.list_rounds(db, room.meeting_id) == []
+    assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
 
 
 def test_refuses_hidden_and_merged_ideas_on_the_ballot(db):
@@ -172,7 +172,9 @@ def test_deletes_a_draft_round_only(db):
     voting_rounds.delete_round(db, room.facilitator, draft.id)
     with pytest.raises(NotAllowedNow, match="is open, so its ballot is fixed"):
         voting_rounds.delete_round(db, room.facilitator, opened.id)
-    assert [r.id for r in voting_rounds.list_rounds(db, room.meeting_id)] == [opened.id]
+    assert [r.id for r in voting_rounds.list_rounds(db, room.facilitator, room.meeting_id)] == [
+        opened.id
+    ]
 
 
 def test_unknown_rounds_and_items_are_named(db):
@@ -227,7 +229,7 @@ def test_a_confidential_idea_cannot_go_on_a_ballot_everyone_sees(db):
         voting_rounds.create_round(
             db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[secret.id]
         )
-    assert voting_rounds.list_rounds(db, room.meeting_id) == []
+    assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
 
 
 def test_an_idea_on_a_ballot_cannot_be_made_confidential_afterwards(db):

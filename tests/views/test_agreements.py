@@ -62,7 +62,7 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
     at = open_page(room_app, "charter", "fac")
     by_label(at.text_area, "Mission").input("Safer 911 responses, built together")
     at = click(at, "Save as a new version")
-    (v1,) = charters.list_versions(db, room.initiative_id)
+    (v1,) = charters.list_versions(db, room.facilitator, room.initiative_id)
     charter_signoff.sign(db, room.leader, v1.id)
     at = open_page(room_app, "charter", "lead")
     assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
@@ -74,7 +74,7 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
     assert "Signed. Thank you." in texts(at)
     status = {
         r.stakeholder: r.signed_version
-        for r in charter_signoff.signoff_status(db, room.initiative_id)
+        for r in charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     }
     assert status["Police"] == 2
 
@@ -88,11 +88,11 @@ def test_an_option_is_added_and_rated_by_a_table(room_app, db):
     )
     at = click(at, "Add the option")
     assert "Option added." in texts(at)
-    (made,) = options.list_options(db, room.meeting_id)
+    (made,) = options.list_options(db, room.facilitator, room.meeting_id)
     assert made.delivered_by == "Police, Mental-health clinicians"
     at = open_page(room_app, "solve", "s2", {"table": "2"})
     at = click(at, "Save our rating")
-    (score,) = option_ratings.ratings_summary(db, room.meeting_id)
+    (score,) = option_ratings.ratings_summary(db, room.facilitator, room.meeting_id)
     assert score.ratings == 1
     assert escape_markdown("Co-responder teams on night shifts") in " ".join(texts(at))
 

@@ -16,7 +16,7 @@ def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(ro
     assert "Comment added." in texts(at)
     assert any("Give the listening step ten more minutes" in t for t in texts(at))
     at = click(at, "Approve this agenda")
-    assert agenda_review.approval_status(db, room.meeting_id).approved
+    assert agenda_review.approval_status(db, room.facilitator, room.meeting_id).approved
     assert any(t.startswith("Approved by the Thought Leader Team") for t in texts(at))
     item = agenda.list_agenda(db, room.meeting_id)[0]
     agenda.update_item(

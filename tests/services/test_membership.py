@@ -1,0 +1,323 @@
+"""Who sees what: a leader or a scribe reads their own initiatives and nobody else's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from db.models import Account, AgendaComment, Idea, ListeningNote, MeetingTable
+from services import (
+    action_followup,
+    actions,
+    agenda,
+    agenda_review,
+    charter_pdf,
+    charter_signoff,
+    charters,
+    conflicts,
+    ideas,
+    initiatives,
+    interviews,
+    meeting_report,
+    meeting_tables,
+    meetings,
+    membership,
+    notes,
+    option_ratings,
+    options,
+    plan_export,
+    presession_report,
+    room_control,
+    surveys,
+    themes,
+    trust_pulse,
+    voice,
+    voting_rounds,
+)
+from services.actors import Actor
+from services.errors import PermissionDenied
+from services.vocab import Role
+from tests.factories import Room, build_elsewhere, build_room
+
+REFUSED = "not one of yours"
+
+
+@dataclass(frozen=True)
+class Place:
+    """The ids a read is called with: an initiative, its meeting, and a table of it."""
+
+    initiative_id: int
+    meeting_id: int
+    table_id: int
+
+
+def fill(db, room: Room) -> None:
+    """One of everything in the room's initiative, so each read of it has something to show."""
+    fac = room.facilitator
+    with db.write() as s:
+        s.add(ListeningNote(meeting_id=room.meeting_id, table_id=room.table1_id, said="Heard"))
+        s.add(Idea(meeting_id=room.meeting_id, table_id=room.table1_id, text="Triage line"))
+        s.add(AgendaComment(agenda_item_id=room.item_ids[0], author="Lead", text="Longer?"))
+    themes.create_theme(db, fac, room.meeting_id, "Speed")
+    options.create_option(db, fac, room.meeting_id, "Co-responders")
+    conflicts.create_conflict(db, fac, room.meeting_id, "Response times")
+    board = ideas.list_ideas(db, room.meeting_id)
+    rnd = voting_rounds.create_round(
+        db, fac, room.meeting_id, "First", "dots", idea_ids=[i.id for i in board]
+    )
+    voting_rounds.open_round(db, fac, rnd.id)
+    actions.create_action(db, fac, room.initiative_id, "Publish times", due_on=date(2020, 1, 1))
+    charters.new_version(db, fac, room.initiative_id, "Safer responses")
+    interviews.create_interview(db, fac, room.initiative_id, "Chief", "Wants data")
+    initiatives.set_trust_statements(db, fac, room.initiative_id, ["Police listen"])
+
+
+def nonempty(result) -> bool:
+    return bool(result)
+
+
+# Every read a leader reaches on Prepare, Agenda, Converge, Charter, Actions and Review
+# with an initiative or meeting id, and what it shows of the leader's own initiative.
+LEADER_READS = {
+    "initiative": (
+        lambda db, a, p: initiatives.get_initiative(db, p.initiative_id, actor=a),
+        lambda r: r.name == "Test City Initiative",
+    ),
+    "meetings": (lambda db, a, p: meetings.meetings_for(db, a, p.initiative_id), nonempty),
+    "meeting": (
+        lambda db, a, p: meetings.get_meeting(db, p.meeting_id, actor=a),
+        lambda r: r.title == "Meeting",
+    ),
+    "pre-session report": (
+        lambda db, a, p: presession_report.presession_report(db, a, p.initiative_id),
+        lambda r: [i.interviewee for i in r.interviews] == ["Chief"],
+    ),
+    "survey responses": (
+        lambda db, a, p: surveys.list_responses(db, a, p.initiative_id),
+        lambda r: r == [],
+    ),
+    "interviews": (lambda db, a, p: interviews.list_interviews(db, a, p.initiative_id), nonempty),
+    "trust pulse": (
+        lambda db, a, p: trust_pulse.trust_pulse(db, a, p.initiative_id),
+        lambda r: {c.statement for c in r} <= {"Police listen"},
+    ),
+    "agenda": (lambda db, a, p: agenda.list_agenda(db, p.meeting_id, actor=a), nonempty),
+    "agenda approval": (
+        lambda db, a, p: agenda_review.approval_status(db, a, p.meeting_id),
+        lambda r: r.approved is False,
+    ),
+    "agenda comments": (
+        lambda db, a, p: agenda_review.comments(db, a, p.meeting_id),
+        lambda r: any(r.values()),
+    ),
+    "voting rounds": (lambda db, a, p: voting_rounds.list_rounds(db, a, p.meeting_id), nonempty),
+    "round on screen": (
+        lambda db, a, p: voting_rounds.round_to_show(db, p.meeting_id, actor=a),
+        lambda r: r.title == "First",
+    ),
+    "ideas": (lambda db, a, p: ideas.list_ideas(db, p.meeting_id, actor=a), nonempty),
+    "themes": (lambda db, a, p: themes.list_themes(db, a, p.meeting_id), nonempty),
+    "charter versions": (lambda db, a, p: charters.list_versions(db, a, p.initiative_id), nonempty),
+    "latest charter": (
+        lambda db, a, p: charters.latest_charter(db, a, p.initiative_id),
+        lambda r: r.version == 1,
+    ),
+    "charter sign-off": (
+        lambda db, a, p: charter_signoff.signoff_status(db, a, p.initiative_id),
+        nonempty,
+    ),
+    "charter PDF": (
+        lambda db, a, p: charter_pdf.charter_pdf(db, a, p.initiative_id),
+        lambda r: r.startswith(b"%PDF"),
+    ),
+    "actions": (lambda db, a, p: actions.list_actions(db, a, p.initiative_id), nonempty),
+    "overdue actions": (
+        lambda db, a, p: action_followup.overdue(db, a, p.initiative_id, date(2026, 1, 1)),
+        nonempty,
+    ),
+    "progress by group": (
+        lambda db, a, p: action_followup.progress_by_group(db, a, p.initiative_id),
+        nonempty,
+    ),
+    "plan CSV": (
+        lambda db, a, p: plan_export.plan_csv(db, a, p.initiative_id),
+        lambda r: b"Publish times" in r,
+    ),
+    "plan Excel": (
+        lambda db, a, p: plan_export.plan_xlsx(db, a, p.initiative_id),
+        lambda r: r.startswith(b"PK"),
+    ),
+    "notes": (lambda db, a, p: notes.list_notes(db, a, p.meeting_id), nonempty),
+    "conflicts": (lambda db, a, p: conflicts.list_conflicts(db, a, p.meeting_id), nonempty),
+    "voice balance": (
+        lambda db, a, p: voice.voice_summary(db, a, p.meeting_id),
+        lambda r: r.shares is not None,
+    ),
+    "meeting report": (
+        lambda db, a, p: meeting_report.meeting_report_pdf(db, a, p.meeting_id),
+        lambda r: r.startswith(b"%PDF"),
+    ),
+    "tables zip": (
+        lambda db, a, p: meeting_tables.tables_zip(db, a, p.meeting_id),
+        lambda r: r.startswith(b"PK"),
+    ),
+    "tables Excel": (
+        lambda db, a, p: meeting_tables.tables_xlsx(db, a, p.meeting_id),
+        lambda r: r.startswith(b"PK"),
+    ),
+    "room state": (
+        lambda db, a, p: room_control.room_state(db, p.meeting_id, actor=a),
+        lambda r: r.current.title == "Listen",
+    ),
+}
+
+# Every read a scribe reaches on Listen, Ideas, Solve and Conflicts.
+SCRIBE_READS = {
+    name: LEADER_READS[name]
+    for name in (
+        "initiative",
+        "meetings",
+        "meeting",
+        "room state",
+        "ideas",
+        "themes",
+        "round on screen",
+        "conflicts",
+    )
+} | {
+    "own table's notes": (
+        lambda db, a, p: notes.list_notes(db, a, p.meeting_id, p.table_id),
+        nonempty,
+    ),
+    "options": (lambda db, a, p: options.list_options(db, a, p.meeting_id), nonempty),
+    "option ratings": (
+        lambda db, a, p: option_ratings.ratings_summary(db, a, p.meeting_id),
+        nonempty,
+    ),
+}
+
+
+def places(db):
+    room = build_room(db)
+    fill(db, room)
+    other = build_elsewhere(db)
+    # So that the facilitator's read of it has a charter to print, like the room's.
+    charters.new_version(db, room.facilitator, other.initiative_id, "Elsewhere's charter")
+    mine = Place(room.initiative_id, room.meeting_id, room.table1_id)
+    theirs = Place(other.initiative_id, other.meeting_id, other.table_id)
+    return room, mine, theirs
+
+
+@pytest.mark.parametrize("read", sorted(LEADER_READS))
+def test_a_leader_reads_their_own_initiative_and_is_refused_another(db, read):
+    room, mine, theirs = places(db)
+    call, shows = LEADER_READS[read]
+    assert shows(call(db, room.leader, mine))
+    with pytest.raises(PermissionDenied, match=REFUSED):
+        call(db, room.leader, theirs)
+    # A facilitator belongs everywhere: the same read of the other initiative works.
+    call(db, room.facilitator, theirs)
+
+
+@pytest.mark.parametrize("read", sorted(SCRIBE_READS))
+def test_a_scribe_reads_their_own_initiative_and_is_refused_another(db, read):
+    room, mine, theirs = places(db)
+    call, shows = SCRIBE_READS[read]
+    assert shows(call(db, room.scribe1, mine))
+    with pytest.raises(PermissionDenied, match=REFUSED):
+        call(db, room.scribe1, theirs)
+
+
+def test_a_leader_belongs_to_the_initiative_of_the_group_they_speak_for(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.leader) == {room.initiative_id}
+        assert membership.is_member(s, room.leader, room.initiative_id)
+        assert not membership.is_member(s, room.leader, other.initiative_id)
+
+
+def test_a_leader_moved_to_another_group_follows_it_at_once(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    with db.write() as s:
+        s.get_one(Account, room.leader.account_id).stakeholder_id = other.group_id
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.leader) == {other.initiative_id}
+
+
+def test_a_leader_with_no_group_belongs_nowhere_and_is_told_why(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Account, room.leader.account_id).stakeholder_id = None
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.leader) == set()
+        with pytest.raises(PermissionDenied, match="the initiative of the group they speak for"):
+            membership.require_member(s, room.leader, room.initiative_id)
+
+
+def test_a_scribe_belongs_to_every_initiative_where_they_scribe_a_table(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.scribe1) == {room.initiative_id}
+    with db.write() as s:
+        s.get_one(MeetingTable, other.table_id).scribe_account_id = room.scribe1.account_id
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.scribe1) == {
+            room.initiative_id,
+            other.initiative_id,
+        }
+        # The other scribe of the room was not given that table.
+        assert not membership.is_member(s, room.scribe2, other.initiative_id)
+
+
+def test_a_scribe_reads_a_meeting_of_their_initiative_where_they_have_no_table(db):
+    room = build_room(db)
+    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    assert themes.list_themes(db, room.scribe1, follow_up.id) == []
+    with db.read() as s:
+        membership.require_meeting_member(s, room.scribe1, follow_up.id)
+
+
+def test_a_scribe_keeps_an_initiative_whose_meeting_was_archived(db):
+    room = build_room(db)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    meetings.archive_meeting(db, room.facilitator, room.meeting_id)
+    with db.read() as s:
+        assert membership.is_member(s, room.scribe1, room.initiative_id)
+
+
+def test_a_scribe_with_no_table_belongs_nowhere_and_is_told_why(db):
+    room = build_room(db)
+    with db.write() as s:
+        for table_id in (room.table1_id, room.table2_id):
+            s.get_one(MeetingTable, table_id).scribe_account_id = None
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.scribe1) == set()
+        with pytest.raises(PermissionDenied, match="where they scribe a table"):
+            membership.require_member(s, room.scribe1, room.initiative_id)
+
+
+def test_a_facilitator_belongs_everywhere_without_a_query(db):
+    room = build_room(db)
+    other = build_elsewhere(db)
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, room.facilitator) is None
+        assert membership.is_member(s, room.facilitator, other.initiative_id)
+        membership.require_meeting_member(s, room.facilitator, other.meeting_id)
+
+
+def test_a_meeting_that_does_not_exist_is_refused_to_a_leader_like_another_initiative(db):
+    room = build_room(db)
+    with db.read() as s, pytest.raises(PermissionDenied, match=REFUSED):
+        membership.require_meeting_member(s, room.leader, 999)
+
+
+def test_an_account_less_leader_belongs_nowhere(db):
+    build_room(db)
+    nobody = Actor(None, Role.LEADER, "Ghost")
+    with db.read() as s:
+        assert membership.member_initiative_ids(s, nobody) == set()
