@@ -14,9 +14,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 from services import roster_xlsx
 from services.errors import ValidationError
-from services.roster_xlsx import TooWide, column_letter
 
 # A roster of 2,000 people with five columns is about 0.3 MB as CSV and 0.15 MB as .xlsx,
 # so 2 MB leaves room for long notes; anything bigger is not a roster (or carries pictures
@@ -45,6 +46,14 @@ class Column:
     label: str
     aliases: tuple[str, ...]
     required: bool = False
+
+
+class TooWide(Exception):
+    """A value past the last column allowed: where it is, for the refusal."""
+
+    def __init__(self, row: int, column: int) -> None:
+        super().__init__(row, column)
+        self.row, self.column = row, column
 
 
 # Headers are compared by letters and digits only, case ignored: "E-mail", "EMAIL" and
@@ -115,7 +124,7 @@ def parse_roster(data: bytes, filename: str) -> RosterFile:
     except TooWide as wide:
         raise ValidationError(
             f"“{filename}” has more than {MAX_COLUMNS} columns (row {wide.row} has something "
-            f"in column {column_letter(wide.column)}). A roster needs only Name, Stakeholder "
+            f"in column {get_column_letter(wide.column)}). A roster needs only Name, Stakeholder "
             "group, Email, Phone and Notes: delete the other columns and upload again."
         ) from None
 
@@ -132,7 +141,7 @@ def check_size(size: int, filename: str) -> None:
 
 def _read_excel(data: bytes, filename: str) -> RosterFile:
     try:
-        return _read_table(roster_xlsx.sheet_rows(data, _EXCEL_LIMITS), filename)
+        return _read_table(roster_xlsx.sheet_rows(data, MAX_UNZIPPED, MAX_CELLS), filename)
     except roster_xlsx.TooBig:
         raise ValidationError(
             f"“{filename}” unpacks to more than {MAX_UNZIPPED // 1024 // 1024} MB, far more "
@@ -147,9 +156,6 @@ def _read_excel(data: bytes, filename: str) -> RosterFile:
         ) from None
     except roster_xlsx.DAMAGED:
         raise ValidationError(_damaged(filename)) from None
-
-
-_EXCEL_LIMITS = roster_xlsx.Limits(MAX_COLUMNS, MAX_UNZIPPED, MAX_CELLS)
 
 
 def _damaged(filename: str) -> str:

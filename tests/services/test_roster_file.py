@@ -188,7 +188,10 @@ STRINGS = ["Name", "Stakeholder group", "Ana Ruiz", "Police", "Ben Okafor", "Res
 def test_a_workbook_with_shared_strings_rich_text_and_unnumbered_rows_is_read():
     strings = [*STRINGS, ""]
     empty = "<si><t></t></si>"
-    rich = "<si><r><t>Cleo </t></r><r><rPr><b/></rPr><t>Park</t></r><rPh><t>クレオ</t></rPh></si>"
+    rich = (
+        "<si><r><t>Cleo </t></r><r><rPr><b/></rPr><t>Park</t></r>"
+        '<rPh sb="0" eb="4"><t>クレオ</t></rPh></si>'  # a phonetic guide, as Excel writes it
+    )
     data = book.workbook(
         book.sheet(
             [
@@ -328,6 +331,67 @@ def test_a_workbook_with_a_dtd_or_entities_is_refused(declaration):
     message, _ = _refusal(data, "entities.xlsx")
     assert "could not be opened as an Excel workbook" in message
     assert "root:" not in message
+
+
+def test_parts_a_roster_does_not_need_are_never_read():
+    # 400,000 cell formats: 20 KB zipped, 7 MB of XML that openpyxl's load_workbook parses
+    # whole (11 s and 345 MB). The roster is read without touching them.
+    formats = '<xf numFmtId="0"/>' * 400_000
+    styles = f'<styleSheet xmlns="{book.MAIN}"><cellXfs>{formats}</cellXfs></styleSheet>'
+    rows = [book.shared_row(1, [0, 1]), book.shared_row(2, [2, 3])]
+    data = book.workbook(book.sheet(rows), STRINGS, {"xl/styles.xml": styles.encode()})
+    tracemalloc.start()
+    try:
+        roster = parse_roster(data, "r.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.name for r in roster.rows] == ["Ana Ruiz"]
+    assert peak < 1024 * 1024
+
+
+HEADERS_ONLY = book.sheet([book.shared_row(1, [0, 1])])
+
+
+@pytest.mark.parametrize(
+    "sheet_xml, workbook_xml",
+    [
+        # One row of 20,000 formatted cells: more than Excel has columns.
+        (book.sheet(['<row r="1">' + '<c s="1"/>' * 20_000 + "</row>"]), book.WORKBOOK),
+        # 10,001 merged ranges, which openpyxl holds for as long as it reads the sheet.
+        (
+            HEADERS_ONLY.replace(
+                "</sheetData>",
+                "</sheetData><mergeCells>" + '<mergeCell ref="C1:D2"/>' * 10_001 + "</mergeCells>",
+            ),
+            book.WORKBOOK,
+        ),
+        # 10,001 names in the workbook part, which openpyxl parses whole.
+        (
+            HEADERS_ONLY,
+            book.WORKBOOK.replace(
+                "</workbook>",
+                "<definedNames>"
+                + '<definedName name="n">1</definedName>' * 10_001
+                + "</definedNames></workbook>",
+            ),
+        ),
+    ],
+    ids=["a row wider than Excel", "outside the rows", "a part read whole"],
+)
+def test_more_than_openpyxl_should_hold_at_once_is_refused_before_it_reads(sheet_xml, workbook_xml):
+    data = book.workbook(sheet_xml, STRINGS, {"xl/workbook.xml": workbook_xml.encode()})
+    message, peak = _refusal(data, "held.xlsx")
+    assert message.startswith("“held.xlsx” has more than 100,000 cells in use")
+    assert peak < 1024 * 1024
+
+
+def test_a_zip_of_thousands_of_parts_is_refused_as_damaged():
+    data = book.workbook(
+        book.sheet([book.shared_row(1, [0, 1])]), STRINGS, {f"x/{n}.xml": b"" for n in range(1_000)}
+    )
+    message, _ = _refusal(data, "parts.xlsx")
+    assert "could not be opened as an Excel workbook" in message
 
 
 def test_an_old_xls_or_a_password_protected_workbook_is_named_as_such():

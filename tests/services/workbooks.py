@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
@@ -31,7 +31,7 @@ PACKAGE_RELS = (
     f'Type="{_DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
 )
 WORKBOOK = (
-    f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC_RELS}"><sheets>'
+    f'<workbook xmlns="{MAIN}" xmlns:r="{_DOC_RELS}"><sheets>'
     '<sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>'
 )
 WORKBOOK_RELS = (
@@ -44,13 +44,13 @@ WORKBOOK_RELS = (
 
 def shared_strings(texts: list[str]) -> str:
     items = "".join(f"<si><t>{escape(t)}</t></si>" for t in texts)
-    return f'<sst xmlns="{_MAIN}" count="{len(texts)}" uniqueCount="{len(texts)}">{items}</sst>'
+    return f'<sst xmlns="{MAIN}" count="{len(texts)}" uniqueCount="{len(texts)}">{items}</sst>'
 
 
 def sheet(rows: Iterable[str], dimension: str = "A1:B2") -> str:
     """A worksheet whose <sheetData> holds `rows` (already XML) under a claimed dimension."""
     return (
-        f'<worksheet xmlns="{_MAIN}"><dimension ref="{dimension}"/>'
+        f'<worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/>'
         f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
     )
 
