@@ -142,11 +142,6 @@ def query_int(name: str) -> int | None:
         return None
 
 
-def query_code() -> str:
-    """The `code` query parameter of a participant's or projector's link, trimmed."""
-    return (st.query_params.get("code") or "").strip()
-
-
 def require_actor() -> Actor:
     """The signed-in actor; stops the page politely if there is none."""
     actor = current_actor()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import runtime
 from components.notices import flash_and_rerun, show_error, show_flash
 from components.text import escape_markdown
 from seed.credentials import forget_credentials
@@ -141,6 +142,8 @@ def _new_initiative_form(db, actor: Actor) -> None:
         show_error(error)
         return
     st.session_state[_STARTED] = started.initiative_id
+    # Every screen works on the new initiative from now on, not on whichever was newest.
+    runtime.choose(started.initiative_id, started.meeting_id)
     st.rerun()
 
 
@@ -172,14 +175,14 @@ def _demo_logins(logins: dict) -> None:
             st.caption(f"The password is also kept on this computer in {logins['kept_in']}.")
 
 
-def live_now(db, initiative_id: int, meeting_id: int | None) -> None:
+def live_now(db, actor: Actor, initiative_id: int, meeting_id: int | None) -> None:
     """The initiative in focus and where its meeting is."""
-    initiative = initiatives.get_initiative(db, initiative_id)
+    initiative = initiatives.get_initiative(db, initiative_id, actor=actor)
     st.subheader(escape_markdown(initiative.name))
     if meeting_id is None:
         return
-    meeting = meetings.get_meeting(db, meeting_id)
-    items = {i.id: i for i in agenda.list_agenda(db, meeting_id)}
+    meeting = meetings.get_meeting(db, meeting_id, actor=actor)
+    items = {i.id: i for i in agenda.list_agenda(db, meeting_id, actor=actor)}
     current = items.get(meeting.current_item_id)
     st.write(f"Meeting: {escape_markdown(meeting.title)} · {label(meeting.status)}")
     if current is not None:

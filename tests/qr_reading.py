@@ -26,9 +26,14 @@ def decode_on_screen(page: Page) -> list[str]:
     """The link in each on-screen QR code, decoded from its screenshot, in page order."""
     found = []
     images = qr_images(page)
+    # Pictures arrive after the page's run, from the server's media store.
+    images.first.wait_for(state="visible", timeout=15_000)
     for index in range(images.count()):
         image = images.nth(index)
         image.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+        )
         texts = decode_png(image.screenshot())
         assert len(texts) == 1, f"QR picture {index} did not decode to one link: {texts}"
         found.append(texts[0])

@@ -21,7 +21,7 @@ initiative_id = runtime.current_initiative_id()
 if initiative_id is None:
     home_panels.facilitator_start(db, actor, data_dir)
 else:
-    home_panels.live_now(db, initiative_id, runtime.current_meeting_id(initiative_id))
+    home_panels.live_now(db, actor, initiative_id, runtime.current_meeting_id(initiative_id))
 
 st.subheader("Your screens")
 for screen in screens_for(actor.role)[1:]:

@@ -128,24 +128,28 @@ def test_a_group_added_by_mistake_and_retired_no_longer_blocks_a_complete_sign_o
     room = build_room(db)
     charter = _v1(db, room)
     charter_signoff.sign(db, room.leader, charter.id)
-    rows = charter_signoff.signoff_status(db, room.initiative_id)
+    rows = charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     assert not charter_signoff.signoff_complete(rows)
     _retire(db, room, room.residents_id)
-    rows = charter_signoff.signoff_status(db, room.initiative_id)
+    rows = charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     assert [(r.stakeholder, r.status) for r in rows] == [("Police", SignOff.SIGNED)]
     assert charter_signoff.signoff_complete(rows)
 
 
 def test_sign_off_is_complete_only_when_every_active_group_signed_the_latest(db):
     room = build_room(db)
-    assert not charter_signoff.signoff_complete(charter_signoff.signoff_status(db, 999))
+    assert not charter_signoff.signoff_complete(
+        charter_signoff.signoff_status(db, room.facilitator, 999)
+    )
     first = _v1(db, room)
     charter_signoff.sign(db, room.leader, first.id)
     charter_signoff.sign(db, _resident_leader(db, room), first.id)
-    assert charter_signoff.signoff_complete(charter_signoff.signoff_status(db, room.initiative_id))
+    assert charter_signoff.signoff_complete(
+        charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
+    )
     charters.new_version(db, room.facilitator, room.initiative_id, "M2")
     assert not charter_signoff.signoff_complete(
-        charter_signoff.signoff_status(db, room.initiative_id)
+        charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     )
 
 

@@ -1,0 +1,340 @@
+"""A real meeting from an empty install, through the screens only, as a new facilitator runs it.
+
+Nothing here is seeded or built by the test: the first account comes from the link the
+server prints, every other record from a screen, and every link a phone, tablet or
+projector opens is read from the pixels of a QR code the app printed or showed. The
+database is read only to check what a screen said. The same meeting runs once straight
+against the app server and once behind deploy/'s nginx configuration, where the links
+must carry nginx's address, not the app server's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from sqlalchemy import func, select
+
+from db.models import Participant, Stakeholder, SurveyResponse, Vote
+from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.deploy import nginx
+from tests.e2e.test_first_run import (
+    PASSWORD,
+    create_first_facilitator,
+    empty_install,
+    setup_link_from_the_terminal,
+)
+from tests.e2e.test_room import _dots, _move_to_step, _pick
+from tests.qr_reading import decode_on_screen, decode_png
+
+pytestmark = pytest.mark.e2e
+
+ERROR = '[data-testid="stException"]'
+SCRIBE_PASSWORD = "tablet-at-table-one"
+LEADER_PASSWORD = "police-leader-approves"
+IDEAS = (
+    "Send a mental health clinician with officers on crisis calls",
+    "Publish response times by neighbourhood every month",
+)
+ROSTER = (
+    b"Name,Stakeholder group,Email\n"
+    b"Ana Ruiz,police department,ana@example.org\n"  # case differs
+    b"Ben Okafor,Residents  who call 911,\n"  # two spaces
+    b"Cleo Park,Residents who call 911,cleo@example.org\n"
+    b"Dee Young,youth,\n"
+    b"Eli Stone,Yuoth,\n"  # a near miss: refused with "did you mean"
+    b"Fay Lin,Police Department,not-an-email\n"  # a bad email: refused
+    b"Gus Moe,Police Department,\n"
+    b"Ida Shaw,Youth,\n"
+)
+
+
+@contextmanager
+def front(via: str, server_url: str, folder: Path) -> Iterator[str]:
+    """The address people use: the app server itself, or nginx in front of it."""
+    if via == "direct":
+        yield server_url
+        return
+    proxy = nginx.start(folder / "nginx", [server_url.removeprefix("http://")])
+    try:
+        yield proxy.url
+    finally:
+        nginx.stop(proxy)
+
+
+def _click(page: Page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def _tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in a selectbox, typing to narrow the list as a person would."""
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def _expand(page: Page, label: str) -> None:
+    """Open an expander unless it is open already (a rerun keeps it as it was)."""
+    summary = page.locator("details > summary", has_text=label)
+    if summary.locator("xpath=..").get_attribute("open") is None:
+        summary.click()
+
+
+def _no_error(page: Page) -> None:
+    expect(page.locator(ERROR)).to_have_count(0)
+
+
+def _open(context: BrowserContext, link: str) -> Page:
+    page = context.new_page()
+    page.goto(link)
+    wait_idle(page)
+    _no_error(page)
+    return page
+
+
+def _printed(page: Page, button: str, folder: Path, name: str) -> Path:
+    """Download a printable sheet and keep it as the printer would get it."""
+    with page.expect_download() as sheet:
+        page.get_by_role("button", name=button).click()
+    path = folder / name
+    sheet.value.save_as(path)
+    return path
+
+
+def _read(code: Locator) -> str:
+    code.scroll_into_view_if_needed()
+    [link] = decode_png(code.screenshot())
+    return link
+
+
+def _screen(via: str, name: str) -> str:
+    return name if via == "direct" else f"{name}-nginx"
+
+
+@pytest.mark.parametrize("via", ["direct", "nginx"])
+def test_a_meeting_from_an_empty_install_through_the_screens(
+    browser: Browser, screenshots: Path, tmp_path: Path, via: str
+) -> None:
+    with empty_install(tmp_path) as (server, db), front(via, server.url, tmp_path) as base:
+        _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base)
+
+
+def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> None:
+    shot = lambda page, name: snap(page, screenshots, _screen(via, name))  # noqa: E731
+
+    # The first account, from the link the terminal printed. Behind nginx the operator
+    # opens the same path at the public address.
+    link, code = setup_link_from_the_terminal(server)
+    link = link.replace(server.url, base)
+    laptop = device(browser, LAPTOP).new_page()
+    create_first_facilitator(laptop, link, code, tmp_path, "setup")
+    sign_in(laptop, base, "maria.lopez", PASSWORD)
+
+    # A new initiative and its first meeting, from the home page.
+    laptop.get_by_label("Initiative name").fill("Eastside Community–Police Initiative")
+    laptop.get_by_label("City").fill("Eastside")
+    laptop.get_by_label("Meeting title").fill("First problem-solving session")
+    laptop.get_by_label("Place").fill("Eastside Library")
+    _click(laptop, "Start the initiative")
+    laptop.get_by_role("link", name="Open Set up").click()
+    wait_idle(laptop)
+
+    # Groups, one of them added by mistake and removed.
+    _tab(laptop, "Groups")
+    for name, kind in (
+        ("Police Department", "Police department"),
+        ("Residents who call 911", "Residents who call 911"),
+        ("Youth", "Youth"),
+        ("Polce", "Police department"),
+    ):
+        laptop.get_by_label("New group's name").fill(name)
+        _choose(laptop, "Category", kind)
+        _click(laptop, "Add the group")
+        expect(laptop.get_by_text("Group added.")).to_be_visible()
+    _choose(laptop, "Group to change", "Polce")
+    _click(laptop, "Delete this group")
+    expect(laptop.get_by_text("Polce is deleted.")).to_be_visible()
+
+    # Two tables, then the logins: a scribe for table 1 and the police's leader.
+    _tab(laptop, "Tables")
+    for _ in range(2):
+        _click(laptop, "Add a table")
+    _tab(laptop, "Team and accounts")
+    for username, name, role, group, password in (
+        ("scribe.one", "Sam Scribe", "Scribe", None, SCRIBE_PASSWORD),
+        ("leader.police", "Lee Chief", "Leader", "Police Department", LEADER_PASSWORD),
+    ):  # fmt: skip
+        _expand(laptop, "Add an account")
+        laptop.get_by_label("Username (lowercase letters, digits, . - _)").fill(username)
+        laptop.get_by_label("Name shown to others").fill(name)
+        _choose(laptop, "Role", role)
+        if group:
+            _choose(laptop, "Speaks for (leaders)", group)
+        laptop.get_by_label("Password (at least 10 characters)").fill(password)
+        _click(laptop, "Add the account")
+        expect(laptop.get_by_text("Account added.")).to_be_visible()
+        # The confirmation leaves the facilitator on the tab they were working in.
+        expect(laptop.get_by_role("tab", name="Team and accounts")).to_have_attribute(
+            "aria-selected", "true"
+        )
+    _tab(laptop, "Tables")
+    _expand(laptop, "Give a table its scribe")
+    _click(laptop, "Assign the scribe")
+    expect(laptop.get_by_text("Scribe assigned.")).to_be_visible()
+
+    # The roster from a hand-typed file: spelling forgiven, two rows refused with reasons.
+    _tab(laptop, "People")
+    laptop.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": ROSTER}]
+    )
+    wait_idle(laptop)
+    expect(laptop.get_by_text("6 to add, 2 with problems.")).to_be_visible()
+    problems = laptop.locator('[data-testid="stDataFrame"]').filter(has_text="Problems")
+    expect(problems.locator("td", has_text="did you mean “Youth”?")).to_have_count(1)
+    shot(laptop, "empty-install-roster-problems")
+    _click(laptop, "Import only the good rows")
+    expect(laptop.get_by_text(re.compile(r"^Added 6 people: .*2 rows skipped"))).to_be_visible()
+    # The near miss was a youth: the facilitator renames the group to what people wrote.
+    _tab(laptop, "Groups")
+    _choose(laptop, "Group to change", "Youth")
+    laptop.get_by_label("Group's name", exact=True).fill("Youth (16–24)")
+    _click(laptop, "Save the group")
+    expect(laptop.get_by_text("Group saved.")).to_be_visible()
+
+    # A walk-in at the door gets a table with room and a badge on screen.
+    _tab(laptop, "People")
+    laptop.get_by_label("Walk-in's name").fill("Hana Diaz")
+    _choose(laptop, "Their group", "Youth (16–24)")
+    _click(laptop, "Add them and find a seat")
+    expect(
+        laptop.get_by_text(re.compile(r"Hana Diaz is on the roster and sits at Table"))
+    ).to_be_visible()
+    walk_in = decode_on_screen(laptop)
+    assert len(walk_in) == 1 and urlsplit(walk_in[0]).path == "/vote", walk_in
+    assert walk_in[0].startswith(f"{base}/"), walk_in
+    shot(laptop, "empty-install-walk-in")
+
+    # Everyone seated, groups mixed across the two tables.
+    _tab(laptop, "Tables")
+    _expand(laptop, "Seat everyone automatically")
+    _click(laptop, "Use this seating")
+    expect(laptop.get_by_text("Everyone has a seat.")).to_be_visible()
+
+    # Invitations printed from Prepare; one is scanned and answered on a phone.
+    laptop.goto(f"{base}/prepare")
+    wait_idle(laptop)
+    _no_error(laptop)
+    _click(laptop, "Prepare the invitation sheet")
+    sheet = _printed(laptop, "Download the invitation sheet", tmp_path, "invitations.html")
+    paper = device(browser, LAPTOP).new_page()
+    paper.goto(sheet.as_uri())
+    assert paper.locator("article.invitation").count() == 7
+    invitation = paper.locator("article.invitation").first
+    survey = _read(invitation.locator(".step.survey svg"))
+    assert urlsplit(survey).path == "/survey" and survey.startswith(f"{base}/"), survey
+    survey_phone = _open(device(browser, PHONE), survey)
+    expect(survey_phone.get_by_role("heading", name="Before we meet")).to_be_visible()
+    survey_phone.get_by_label("The top issues for you").fill("Response times at night")
+    survey_phone.get_by_label("Solutions you would propose").fill("A crisis team on call")
+    survey_phone.get_by_label("What you want from the meeting").fill("A plan we all back")
+    _click(survey_phone, "Send my answers")
+    expect(survey_phone.get_by_text("Saved. You can change your answers")).to_be_visible()
+    shot(survey_phone, "empty-install-survey-phone")
+    laptop.reload()
+    wait_idle(laptop)
+    expect(laptop.get_by_text("1 of 7 people have answered the survey.")).to_be_visible()
+
+    # The standard agenda; the police's leader approves it from their own laptop.
+    laptop.goto(f"{base}/agenda")
+    wait_idle(laptop)
+    _click(laptop, "Start from the standard agenda (10 steps, the seven skills)")
+    expect(laptop.get_by_text("The standard agenda is in place.")).to_be_visible()
+    leader = device(browser, LAPTOP).new_page()
+    sign_in(leader, base, "leader.police", LEADER_PASSWORD)
+    leader.goto(f"{base}/agenda")
+    wait_idle(leader)
+    _click(leader, "Approve this agenda")
+    expect(leader.get_by_text("Approved by the Thought Leader Team")).to_be_visible()
+    shot(leader, "empty-install-agenda-approved")
+
+    # Badges and the projector link, as the console prints and shows them.
+    laptop.goto(f"{base}/console")
+    wait_idle(laptop)
+    _tab(laptop, "Join links and QR codes")
+    shown = decode_on_screen(laptop)
+    assert all(link.startswith(f"{base}/") for link in shown), shown
+    projector_link = next(link for link in shown if urlsplit(link).path == "/projector")
+    table_link = next(link for link in shown if urlsplit(link).path == "/listen")
+    badges = _printed(laptop, "Download badge codes (one page)", tmp_path, "badges.html")
+    paper.goto(badges.as_uri())
+    printed_badges = paper.locator("article.badge svg")
+    assert printed_badges.count() == 7
+    votes = [_read(printed_badges.nth(i)) for i in range(2)]
+    assert all(urlsplit(v).path == "/vote" and v.startswith(f"{base}/") for v in votes), votes
+    wall = _open(device(browser, PROJECTOR), projector_link)
+
+    # The room: the meeting starts, the idea step opens, the scribe adds the table's ideas.
+    _tab(laptop, "The room")
+    _click(laptop, "Start the meeting")
+    _move_to_step(laptop, 4)
+    _click(laptop, "Open input")
+    tablet = device(browser, TABLET).new_page()
+    sign_in(tablet, base, "scribe.one", SCRIBE_PASSWORD)
+    tablet.goto(table_link)
+    wait_idle(tablet)
+    _no_error(tablet)
+    number = parse_qs(urlsplit(table_link).query)["table"][0]
+    tablet.goto(f"{base}/ideas?table={number}")
+    wait_idle(tablet)
+    for idea in IDEAS:
+        tablet.get_by_label("The idea").fill(idea)
+        _click(tablet, "Add idea")
+        expect(tablet.get_by_text("Idea added.")).to_be_visible()
+        expect(wall.get_by_text(idea)).to_be_visible(timeout=10_000)
+    shot(tablet, "empty-install-ideas-tablet")
+
+    # A dot vote on the two ideas, opened, and the room moved to the vote.
+    laptop.goto(f"{base}/converge")
+    wait_idle(laptop)
+    laptop.get_by_label("Round title").fill("What should the city do first?")
+    _pick(laptop, "Ideas on the ballot", list(IDEAS))
+    _click(laptop, "Create the round")
+    _click(laptop, "Open voting")
+    laptop.goto(f"{base}/console")
+    wait_idle(laptop)
+    _move_to_step(laptop, 5)
+
+    # Two phones, each from the QR code on its printed badge.
+    phones = [_open(device(browser, PHONE), link) for link in votes]
+    for phone in phones:
+        expect(phone.get_by_text("5 of 5 dots left")).to_be_visible()
+    _dots(phones[0], IDEAS[0], 3)
+    _dots(phones[0], IDEAS[1], 2)
+    _dots(phones[1], IDEAS[0], 3)
+    expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
+    shot(phones[0], "empty-install-vote-phone")
+
+    # The results on the projector opened from its printed link.
+    expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
+    expect(wall.get_by_text(f"1. {IDEAS[0]}")).to_be_visible(timeout=10_000)
+    shot(wall, "empty-install-projector-results")
+
+    with db.read() as s:
+        assert sorted(s.scalars(select(Vote.dots))) == [2, 3, 3]
+        assert s.scalar(select(func.count()).select_from(SurveyResponse)) == 1
+        assert s.scalar(select(func.count()).select_from(Participant)) == 7
+        groups = set(s.scalars(select(Stakeholder.name)))
+    assert groups == {"Police Department", "Residents who call 911", "Youth (16–24)"}
