@@ -147,11 +147,11 @@ def _new_initiative_form(db, actor: Actor) -> None:
     st.rerun()
 
 
-def just_started(db) -> None:
+def just_started(db, actor: Actor) -> None:
     """Once, after a start: the next step, or the demo's logins."""
     started = st.session_state.pop(_STARTED, None)
     if started is not None:
-        initiative = initiatives.get_initiative(db, started)
+        initiative = initiatives.get_initiative(db, started, actor=actor)
         st.success(
             f"{escape_markdown(initiative.name)} is started with its first meeting. Next, on "
             "Set up: its stakeholder groups, the roster, tables and accounts."

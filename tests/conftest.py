@@ -8,6 +8,7 @@ after each test).
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,14 +97,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 @pytest.fixture(autouse=True)
 def _pictures_of_a_failure(request: pytest.FixtureRequest) -> Iterator[None]:
-    """When a browser test fails, keep a picture of every page it had open."""
+    """When a browser test fails, keep a picture of every page it opened; then close the
+    browsers it opened, whose refreshing pages would otherwise go on using the machine for
+    the rest of the run (the browser itself lives for the whole session)."""
+    uses_browser = "browser" in request.fixturenames
+    browser = request.getfixturevalue("browser") if uses_browser else None
+    before = set(browser.contexts) if browser is not None else set()
     yield
-    report = request.node.stash.get(_OUTCOME, None)
-    if report is None or not report.failed or "browser" not in request.fixturenames:
+    if browser is None:
         return
-    folder = ARTIFACTS / "failures" / request.node.name
-    folder.mkdir(parents=True, exist_ok=True)
-    browser = request.getfixturevalue("browser")
-    for c, context in enumerate(browser.contexts):
-        for p, page in enumerate(context.pages):
-            page.screenshot(path=folder / f"context{c}-page{p}.png", full_page=True)
+    opened = [c for c in browser.contexts if c not in before]
+    report = request.node.stash.get(_OUTCOME, None)
+    if report is not None and report.failed:
+        folder = ARTIFACTS / "failures" / request.node.name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        for c, context in enumerate(opened or browser.contexts):
+            for p, page in enumerate(context.pages):
+                page.screenshot(path=folder / f"context{c}-page{p}.png", full_page=True)
+    for context in opened:
+        context.close()

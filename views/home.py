@@ -16,7 +16,7 @@ if actor is None:
     st.stop()
 
 show_flash()
-home_panels.just_started(db)
+home_panels.just_started(db, actor)
 initiative_id = runtime.current_initiative_id()
 if initiative_id is None:
     home_panels.facilitator_start(db, actor, data_dir)

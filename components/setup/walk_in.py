@@ -93,7 +93,7 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
             st.markdown(f"Name: **{escape_markdown(person.name)}**")
             st.markdown(f"Group: {escape_markdown(group)}")
             st.markdown(f"Table: {escape_markdown(where)}")
-            title = meetings.get_meeting(ctx.db, ctx.meeting_id).title
+            title = meetings.get_meeting(ctx.db, ctx.meeting_id, actor=ctx.actor).title
             # The badge sheet's second line carries the table, so the printed badge has it too.
             sheet = badge_codes_html(title, [(person.name, f"{group} · {where}", url)])
             download_sheet(

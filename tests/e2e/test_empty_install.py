@@ -330,6 +330,12 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     # The results on the projector opened from its printed link.
     expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
     expect(wall.get_by_text(f"1. {IDEAS[0]}")).to_be_visible(timeout=10_000)
+    # The counts themselves, not only the order: 3 + 3 dots and 2, with 2 and 1 voters.
+    grid = wall.locator('[data-testid="stDataFrame"]')
+    for idea, dots, voters in ((IDEAS[0], "6", "2"), (IDEAS[1], "2", "1")):
+        row = grid.locator("tr", has=wall.locator('td[role="gridcell"]', has_text=idea))
+        expect(row.locator("td").nth(2)).to_have_text(dots, timeout=10_000)
+        expect(row.locator("td").nth(3)).to_have_text(voters)
     shot(wall, "empty-install-projector-results")
 
     with db.read() as s:

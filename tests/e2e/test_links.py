@@ -106,3 +106,25 @@ def test_on_localhost_the_console_offers_the_room_network_address(
     # Back to the browser's address, so the other tests of this server see it unchanged.
     laptop.get_by_role("button", name="Use the address in my browser instead").click()
     wait_idle(laptop)
+
+
+def test_the_table_cards_qr_codes_open_each_tables_page(browser: Browser, demo: Demo, tmp_path):
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    _join_links(laptop, demo.url)
+    with laptop.expect_download() as sheet:
+        laptop.get_by_role("button", name="Download table cards (one page)").click()
+    printed = tmp_path / "table-cards.html"
+    sheet.value.save_as(printed)
+    paper = device(browser, LAPTOP).new_page()
+    paper.goto(printed.as_uri())
+    cards = paper.locator("article.cell svg")
+    assert cards.count() == 8
+    tablet = device(browser, TABLET).new_page()
+    sign_in(tablet, demo.url, "scribe2", PASSWORD)
+    [link] = decode_png(cards.nth(1).screenshot())
+    assert link == f"{demo.url}/listen?table=2", link
+    tablet.goto(link)
+    wait_idle(tablet)
+    expect(tablet.locator(ERROR)).to_have_count(0)
+    expect(tablet.get_by_text("table 2", exact=False).first).to_be_visible()
