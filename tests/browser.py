@@ -85,3 +85,34 @@ def snap(page: Page, folder: Path, name: str) -> None:
     """Keep a full-page screenshot at the device's size for a person to review."""
     wait_idle(page)
     page.screenshot(path=folder / f"{name}.png", full_page=True)
+
+
+def click(page: Page, name: str) -> None:
+    """Press the button called `name` and wait for the run it starts."""
+    page.get_by_role("button", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def open_tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def choose(page: Page, label: str, option: str, *, exact: bool = False) -> None:
+    """Pick `option` in a selectbox as a person does: open its list, typing to narrow it.
+
+    A click that lands while an expander is still opening leaves the list shut, so the
+    click is repeated until the list shows.
+    """
+    box = page.get_by_label(label, exact=exact)
+    listbox = page.get_by_role("listbox")
+    for _ in range(5):
+        box.click()
+        try:
+            expect(listbox).to_be_visible(timeout=2_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)

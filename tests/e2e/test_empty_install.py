@@ -21,7 +21,19 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from sqlalchemy import func, select
 
 from db.models import Participant, Stakeholder, SurveyResponse, Vote
-from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    TABLET,
+    choose,
+    click,
+    device,
+    open_tab,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.deploy import nginx
 from tests.e2e.test_first_run import (
     PASSWORD,
@@ -65,25 +77,6 @@ def front(via: str, server_url: str, folder: Path) -> Iterator[str]:
         yield proxy.url
     finally:
         nginx.stop(proxy)
-
-
-def _click(page: Page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-    wait_idle(page)
-
-
-def _tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name, exact=True).click()
-    wait_idle(page)
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in a selectbox, typing to narrow the list as a person would."""
-    box = page.get_by_label(label, exact=True)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_idle(page)
 
 
 def _expand(page: Page, label: str) -> None:
@@ -148,12 +141,12 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     laptop.get_by_label("City").fill("Eastside")
     laptop.get_by_label("Meeting title").fill("First problem-solving session")
     laptop.get_by_label("Place").fill("Eastside Library")
-    _click(laptop, "Start the initiative")
+    click(laptop, "Start the initiative")
     laptop.get_by_role("link", name="Open Set up").click()
     wait_idle(laptop)
 
     # Groups, one of them added by mistake and removed.
-    _tab(laptop, "Groups")
+    open_tab(laptop, "Groups")
     for name, kind in (
         ("Police Department", "Police department"),
         ("Residents who call 911", "Residents who call 911"),
@@ -161,18 +154,18 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
         ("Polce", "Police department"),
     ):
         laptop.get_by_label("New group's name").fill(name)
-        _choose(laptop, "Category", kind)
-        _click(laptop, "Add the group")
+        choose(laptop, "Category", kind, exact=True)
+        click(laptop, "Add the group")
         expect(laptop.get_by_text("Group added.")).to_be_visible()
-    _choose(laptop, "Group to change", "Polce")
-    _click(laptop, "Delete this group")
+    choose(laptop, "Group to change", "Polce")
+    click(laptop, "Delete this group")
     expect(laptop.get_by_text("Polce is deleted.")).to_be_visible()
 
     # Two tables, then the logins: a scribe for table 1 and the police's leader.
-    _tab(laptop, "Tables")
+    open_tab(laptop, "Tables")
     for _ in range(2):
-        _click(laptop, "Add a table")
-    _tab(laptop, "Team and accounts")
+        click(laptop, "Add a table")
+    open_tab(laptop, "Team and accounts")
     for username, name, role, group, password in (
         ("scribe.one", "Sam Scribe", "Scribe", None, SCRIBE_PASSWORD),
         ("leader.police", "Lee Chief", "Leader", "Police Department", LEADER_PASSWORD),
@@ -180,23 +173,23 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
         _expand(laptop, "Add an account")
         laptop.get_by_label("Username (lowercase letters, digits, . - _)").fill(username)
         laptop.get_by_label("Name shown to others").fill(name)
-        _choose(laptop, "Role", role)
+        choose(laptop, "Role", role)
         if group:
-            _choose(laptop, "Speaks for (leaders)", group)
+            choose(laptop, "Speaks for (leaders)", group)
         laptop.get_by_label("Password (at least 10 characters)").fill(password)
-        _click(laptop, "Add the account")
+        click(laptop, "Add the account")
         expect(laptop.get_by_text("Account added.")).to_be_visible()
         # The confirmation leaves the facilitator on the tab they were working in.
         expect(laptop.get_by_role("tab", name="Team and accounts")).to_have_attribute(
             "aria-selected", "true"
         )
-    _tab(laptop, "Tables")
+    open_tab(laptop, "Tables")
     _expand(laptop, "Give a table its scribe")
-    _click(laptop, "Assign the scribe")
+    click(laptop, "Assign the scribe")
     expect(laptop.get_by_text("Scribe assigned.")).to_be_visible()
 
     # The roster from a hand-typed file: spelling forgiven, two rows refused with reasons.
-    _tab(laptop, "People")
+    open_tab(laptop, "People")
     laptop.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": ROSTER}]
     )
@@ -205,20 +198,20 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     problems = laptop.locator('[data-testid="stDataFrame"]').filter(has_text="Problems")
     expect(problems.locator("td", has_text="did you mean “Youth”?")).to_have_count(1)
     shot(laptop, "empty-install-roster-problems")
-    _click(laptop, "Import only the good rows")
+    click(laptop, "Import only the good rows")
     expect(laptop.get_by_text(re.compile(r"^Added 6 people: .*2 rows skipped"))).to_be_visible()
     # The near miss was a youth: the facilitator renames the group to what people wrote.
-    _tab(laptop, "Groups")
-    _choose(laptop, "Group to change", "Youth")
+    open_tab(laptop, "Groups")
+    choose(laptop, "Group to change", "Youth")
     laptop.get_by_label("Group's name", exact=True).fill("Youth (16–24)")
-    _click(laptop, "Save the group")
+    click(laptop, "Save the group")
     expect(laptop.get_by_text("Group saved.")).to_be_visible()
 
     # A walk-in at the door gets a table with room and a badge on screen.
-    _tab(laptop, "People")
+    open_tab(laptop, "People")
     laptop.get_by_label("Walk-in's name").fill("Hana Diaz")
-    _choose(laptop, "Their group", "Youth (16–24)")
-    _click(laptop, "Add them and find a seat")
+    choose(laptop, "Their group", "Youth (16–24)")
+    click(laptop, "Add them and find a seat")
     expect(
         laptop.get_by_text(re.compile(r"Hana Diaz is on the roster and sits at Table"))
     ).to_be_visible()
@@ -228,16 +221,16 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     shot(laptop, "empty-install-walk-in")
 
     # Everyone seated, groups mixed across the two tables.
-    _tab(laptop, "Tables")
+    open_tab(laptop, "Tables")
     _expand(laptop, "Seat everyone automatically")
-    _click(laptop, "Use this seating")
+    click(laptop, "Use this seating")
     expect(laptop.get_by_text("Everyone has a seat.")).to_be_visible()
 
     # Invitations printed from Prepare; one is scanned and answered on a phone.
     laptop.goto(f"{base}/prepare")
     wait_idle(laptop)
     _no_error(laptop)
-    _click(laptop, "Prepare the invitation sheet")
+    click(laptop, "Prepare the invitation sheet")
     sheet = _printed(laptop, "Download the invitation sheet", tmp_path, "invitations.html")
     paper = device(browser, LAPTOP).new_page()
     paper.goto(sheet.as_uri())
@@ -250,7 +243,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     survey_phone.get_by_label("The top issues for you").fill("Response times at night")
     survey_phone.get_by_label("Solutions you would propose").fill("A crisis team on call")
     survey_phone.get_by_label("What you want from the meeting").fill("A plan we all back")
-    _click(survey_phone, "Send my answers")
+    click(survey_phone, "Send my answers")
     expect(survey_phone.get_by_text("Saved. You can change your answers")).to_be_visible()
     shot(survey_phone, "empty-install-survey-phone")
     laptop.reload()
@@ -260,20 +253,20 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     # The standard agenda; the police's leader approves it from their own laptop.
     laptop.goto(f"{base}/agenda")
     wait_idle(laptop)
-    _click(laptop, "Start from the standard agenda (10 steps, the seven skills)")
+    click(laptop, "Start from the standard agenda (10 steps, the seven skills)")
     expect(laptop.get_by_text("The standard agenda is in place.")).to_be_visible()
     leader = device(browser, LAPTOP).new_page()
     sign_in(leader, base, "leader.police", LEADER_PASSWORD)
     leader.goto(f"{base}/agenda")
     wait_idle(leader)
-    _click(leader, "Approve this agenda")
+    click(leader, "Approve this agenda")
     expect(leader.get_by_text("Approved by the Thought Leader Team")).to_be_visible()
     shot(leader, "empty-install-agenda-approved")
 
     # Badges and the projector link, as the console prints and shows them.
     laptop.goto(f"{base}/console")
     wait_idle(laptop)
-    _tab(laptop, "Join links and QR codes")
+    open_tab(laptop, "Join links and QR codes")
     shown = decode_on_screen(laptop)
     assert all(link.startswith(f"{base}/") for link in shown), shown
     projector_link = next(link for link in shown if urlsplit(link).path == "/projector")
@@ -287,10 +280,10 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     wall = _open(device(browser, PROJECTOR), projector_link)
 
     # The room: the meeting starts, the idea step opens, the scribe adds the table's ideas.
-    _tab(laptop, "The room")
-    _click(laptop, "Start the meeting")
+    open_tab(laptop, "The room")
+    click(laptop, "Start the meeting")
     _move_to_step(laptop, 4)
-    _click(laptop, "Open input")
+    click(laptop, "Open input")
     tablet = device(browser, TABLET).new_page()
     sign_in(tablet, base, "scribe.one", SCRIBE_PASSWORD)
     tablet.goto(table_link)
@@ -301,7 +294,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     wait_idle(tablet)
     for idea in IDEAS:
         tablet.get_by_label("The idea").fill(idea)
-        _click(tablet, "Add idea")
+        click(tablet, "Add idea")
         expect(tablet.get_by_text("Idea added.")).to_be_visible()
         expect(wall.get_by_text(idea)).to_be_visible(timeout=10_000)
     shot(tablet, "empty-install-ideas-tablet")
@@ -311,8 +304,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     wait_idle(laptop)
     laptop.get_by_label("Round title").fill("What should the city do first?")
     _pick(laptop, "Ideas on the ballot", list(IDEAS))
-    _click(laptop, "Create the round")
-    _click(laptop, "Open voting")
+    click(laptop, "Create the round")
+    click(laptop, "Open voting")
     laptop.goto(f"{base}/console")
     wait_idle(laptop)
     _move_to_step(laptop, 5)

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import MeetingTable, Participant, Stakeholder
-from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, choose, click, device, open_tab, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -25,32 +25,13 @@ def laptop(browser: Browser, demo: Demo) -> Page:
     return page
 
 
-def _tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name, exact=True).click()
-    wait_idle(page)
-
-
-def _click(page: Page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-    wait_idle(page)
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in a selectbox, typing to narrow the list as a person would."""
-    box = page.get_by_label(label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_idle(page)
-
-
 def test_a_walk_in_gets_a_table_and_a_badge_with_their_voting_qr(
     laptop: Page, demo: Demo, screenshots: Path
 ) -> None:
-    _tab(laptop, "People")
+    open_tab(laptop, "People")
     laptop.get_by_label("Walk-in's name").fill("Dana Walk-in")
-    _choose(laptop, "Their group", "Youth")
-    _click(laptop, "Add them and find a seat")
+    choose(laptop, "Their group", "Youth")
+    click(laptop, "Add them and find a seat")
     with demo.db.read() as s:
         code, number = s.execute(
             select(Participant.code, MeetingTable.number)
@@ -74,13 +55,13 @@ def test_a_walk_in_gets_a_table_and_a_badge_with_their_voting_qr(
 
 
 def test_a_group_added_by_mistake_is_removed(laptop: Page, demo: Demo, screenshots: Path) -> None:
-    _tab(laptop, "Groups")
+    open_tab(laptop, "Groups")
     laptop.get_by_label("New group's name").fill("Added by mistake")
-    _click(laptop, "Add the group")
+    click(laptop, "Add the group")
     # Confirmed in the tab the facilitator is on, which stays open.
     expect(laptop.get_by_text("Group added.")).to_be_visible()
-    _choose(laptop, "Group to change", "Added by mistake")
-    _click(laptop, "Delete this group")
+    choose(laptop, "Group to change", "Added by mistake")
+    click(laptop, "Delete this group")
     expect(laptop.get_by_text("Added by mistake is deleted.")).to_be_visible()
     with demo.db.read() as s:
         names = set(s.scalars(select(Stakeholder.name)))
@@ -94,14 +75,14 @@ def test_an_empty_table_is_added_then_removed(laptop: Page, demo: Demo, screensh
             return list(s.scalars(select(MeetingTable.number).order_by(MeetingTable.number)))
 
     before = numbers()
-    _tab(laptop, "Tables")
+    open_tab(laptop, "Tables")
     laptop.get_by_label("New table's name (optional)").fill("Spare")
-    _click(laptop, "Add a table")
+    click(laptop, "Add a table")
     added = max(before) + 1
     expect(laptop.get_by_text(f"Table {added} (Spare) added.")).to_be_visible()
     assert numbers() == [*before, added]
     snap(laptop, screenshots, "setup-tables-added-laptop")
     # The remove form starts on the last table: the new, empty one.
-    _click(laptop, "Remove the table")
+    click(laptop, "Remove the table")
     expect(laptop.get_by_text(f"Table {added} (Spare) removed.")).to_be_visible()
     assert numbers() == before
