@@ -11,7 +11,7 @@ from components.setup.common import confirm_in_tab, table_words
 from components.setup.context import SetupContext
 from components.sheets import badge_codes_html, download_sheet
 from components.text import escape_markdown
-from services import links, meetings, participants, stakeholders, tables
+from services import codes, links, meetings, participants, stakeholders, tables
 from services.errors import DomainError
 
 # Confirmed on the People tab, where the badge is.
@@ -93,6 +93,8 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
             st.markdown(f"Name: **{escape_markdown(person.name)}**")
             st.markdown(f"Group: {escape_markdown(group)}")
             st.markdown(f"Table: {escape_markdown(where)}")
+            # What they type at /vote when they cannot scan: read aloud, no look-alikes.
+            st.markdown(f"Code: **{codes.display_code(person.code)}**")
             title = meetings.get_meeting(ctx.db, ctx.meeting_id, actor=ctx.actor).title
             # The badge sheet's second line carries the table, so the printed badge has it too.
             sheet = badge_codes_html(title, [(person.name, f"{group} · {where}", url)])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from db.database import Database
 from tests.app_server import ROOT, AppServer, running_app, seed_demo
@@ -46,3 +47,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations() -> None:
+    """Wait up to 15 s for what a screen should show: on a 2-core CI machine busy with a
+    database and several browsers, an action's rerun can take longer than Playwright's
+    5 s default, and a person would wait for it too."""
+    expect.set_options(timeout=15_000)

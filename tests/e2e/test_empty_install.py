@@ -218,6 +218,9 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     walk_in = decode_on_screen(laptop)
     assert len(walk_in) == 1 and urlsplit(walk_in[0]).path == "/vote", walk_in
     assert walk_in[0].startswith(f"{base}/"), walk_in
+    # Beside the QR code, the code to type for someone who cannot scan it.
+    [typed] = parse_qs(urlsplit(walk_in[0]).query)["code"]
+    expect(laptop.get_by_text(f"Code: {typed[:4]}-{typed[4:]}")).to_be_visible()
     shot(laptop, "empty-install-walk-in")
 
     # Everyone seated, groups mixed across the two tables.
