@@ -10,9 +10,9 @@ from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
 from components.room_banner import timer_text
 from components.text import escape_markdown
-from services import codes, participants, room_control, voting_ballots
+from services import codes, participants, room_control, surveys, voting_ballots
 from services.errors import DomainError
-from services.vocab import VoteMode
+from services.vocab import SurveyKind, VoteMode
 
 db = runtime.database()
 person = code_entry(VOTE, lambda typed: participants.participant_by_code(db, typed))
@@ -66,6 +66,15 @@ def watch_rounds() -> None:
 watch_rounds()
 if not ballots:
     st.info("No vote is open right now. Keep this page open: your ballot appears here.")
+    # The badge carries one QR code: before the meeting it also leads to the survey, and
+    # once the meeting is over to the feedback form (the trust pulse's "after").
+    survey = {
+        SurveyKind.PRE: "Before the meeting: answer the short survey",
+        SurveyKind.POST: "The meeting is over: tell us how it went",
+    }
+    stage = surveys.survey_stage(db, code)
+    if stage is not None:
+        st.page_link("views/survey.py", label=survey[stage], query_params={"code": code})
 for view in ballots:
     st.header(escape_markdown(view.title))
     left = timer_text(room_control.room_state(db, view.meeting_id).seconds_left(datetime.now(UTC)))

@@ -152,3 +152,22 @@ def test_an_older_code_opens_the_ballot_only_as_stored(room_app):
     assert not at.error, plain(at)
     assert "Hello P0." in [m.value for m in at.markdown]
     assert "Your code: code-0" in [c.value.replace("\\", "") for c in at.caption]
+
+
+def _survey_links(at) -> list[tuple[str, str]]:
+    return [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+
+
+def test_with_no_vote_open_the_badge_leads_to_the_survey_then_to_the_feedback(room_app, db):
+    from services import room_control
+
+    room = room_app.room
+    [person, *_] = participants.list_participants(db, room.facilitator, room.initiative_id)
+    at = room_app(query={"code": person.code}).run().switch_page("views/vote.py").run()
+    assert not at.exception, at.exception
+    [(label, _page)] = _survey_links(at)
+    assert label == "Before the meeting: answer the short survey"
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    at = room_app(query={"code": person.code}).run().switch_page("views/vote.py").run()
+    [(label, _page)] = _survey_links(at)
+    assert label == "The meeting is over: tell us how it went"
