@@ -40,14 +40,17 @@ def submit_survey(
     goals: str = "",
     what_worked: str = "",
     what_to_change: str = "",
-    trust: dict[str, int] | None = None,
+    trust: dict[str, int | None] | None = None,
     demographics: dict[str, Any] | None = None,
 ) -> SurveyResponse:
-    """Save a participant's answers; sending the same survey again replaces them."""
+    """Save a participant's answers; sending the same survey again replaces them.
+
+    A trust statement answered None was skipped: it is stored as no answer at all, so a
+    skipped rating never counts as the scale's middle in the trust pulse."""
     survey = _kind(kind)
     given = [top_issues, solutions, goals, what_worked, what_to_change]
     texts = {k: optional_text(v, _TEXTS[k], TEXT_MAX) for k, v in zip(_TEXTS, given, strict=True)}
-    answers = dict(trust or {})
+    answers = {statement: score for statement, score in (trust or {}).items() if score is not None}
     about = _demographics(demographics or {})
     if not any(texts.values()) and not answers:
         raise ValidationError("The survey is empty. Answer at least one question, then send it.")

@@ -18,7 +18,9 @@ from services.validation import require
 
 @dataclass(frozen=True)
 class TrustChange:
-    """One group's mean (1–5) on one statement before and after; None where no one answered."""
+    """One group's mean (1–5) on one statement before and after; None where no one answered.
+
+    n_before and n_after count only real answers: a skipped rating is in neither."""
 
     statement: str
     group: str
@@ -50,7 +52,10 @@ def trust_pulse(db: Database, actor: Actor, initiative_id: int) -> list[TrustCha
     for gid, name, kind, trust in rows:
         names[gid] = name
         for statement, score in (trust or {}).items():
-            scores[(statement, gid)][kind].append(score)
+            # A skipped rating (None, or anything not a 1-5 whole number) is no answer: it
+            # neither moves the mean nor counts in n beside it.
+            if _is_rating(score):
+                scores[(statement, gid)][kind].append(score)
     # Answers to a statement since taken off the survey have nothing to be compared with.
     return [
         _change(statement, names[gid], scores[(statement, gid)])
@@ -58,6 +63,10 @@ def trust_pulse(db: Database, actor: Actor, initiative_id: int) -> list[TrustCha
         for gid in names
         if (statement, gid) in scores
     ]
+
+
+def _is_rating(score: object) -> bool:
+    return isinstance(score, int) and not isinstance(score, bool) and 1 <= score <= 5
 
 
 def _change(statement: str, group: str, by_kind: dict[SurveyKind, list[int]]) -> TrustChange:

@@ -5,6 +5,7 @@ import streamlit as st
 import runtime
 from components.code_entry import SURVEY, code_entry
 from components.notices import refuse, show_error
+from components.ratings import agreement_answers, roomy_choices
 from components.text import escape_markdown
 from services import codes, initiatives, participants, surveys
 from services.errors import DomainError
@@ -22,7 +23,7 @@ st.title("How did it go?" if after else "Before we meet")
 st.write(f"{escape_markdown(initiative.name)} · for {escape_markdown(person.name)}")
 st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
 answer = surveys.get_response(db, code, stage)
-scale = "1 = strongly disagree, 5 = strongly agree"
+roomy_choices()
 
 with st.form("survey"):
     if after:
@@ -34,17 +35,14 @@ with st.form("survey"):
             "Solutions you would propose", value=answer.solutions if answer else ""
         )
         goals = st.text_area("What you want from the meeting", value=answer.goals if answer else "")
-    st.markdown("**How far do you agree?**")
-    trust = {
-        statement: st.slider(
-            escape_markdown(statement),
-            1,
-            5,
-            (answer.trust.get(statement, 3) if answer else 3),
-            help=scale,
+    if initiative.trust_statements:
+        st.markdown("**How far do you agree?**")
+        st.caption("Choose the answer closest to how you feel. Skip any you prefer not to answer.")
+        trust = agreement_answers(
+            initiative.trust_statements, answer.trust if answer else None, stage.value
         )
-        for statement in initiative.trust_statements
-    }
+    else:
+        trust = {}
     about = {}
     if not after and initiative.demographic_questions:
         st.markdown("**About you (optional)**")

@@ -96,6 +96,27 @@ def test_trust_alone_is_enough(db):
     assert surveys.submit_survey(db, "code-0", "post", trust={HEARD: 5}).trust == {HEARD: 5}
 
 
+def test_a_skipped_rating_is_stored_as_no_answer_never_as_the_middle(db):
+    _room(db)
+    saved = surveys.submit_survey(db, "code-0", "pre", trust={SAFE: None, HEARD: 2})
+    assert saved.trust == {HEARD: 2}
+    assert surveys.get_response(db, "code-0", "pre").trust == {HEARD: 2}
+
+
+def test_skipping_a_rating_answered_before_takes_the_answer_back(db):
+    _room(db)
+    surveys.submit_survey(db, "code-1", "post", trust={SAFE: 5, HEARD: 1})
+    surveys.submit_survey(db, "code-1", "post", what_worked="Tables", trust={SAFE: None, HEARD: 1})
+    assert surveys.get_response(db, "code-1", "post").trust == {HEARD: 1}
+
+
+def test_a_survey_with_every_rating_skipped_and_no_words_is_empty(db):
+    _room(db)
+    with pytest.raises(ValidationError, match="The survey is empty"):
+        surveys.submit_survey(db, "code-2", "pre", trust={SAFE: None, HEARD: None})
+    assert surveys.get_response(db, "code-2", "pre") is None
+
+
 def test_refuses_an_unknown_survey_kind(db):
     _room(db)
     with pytest.raises(ValidationError, match="“during” is not a survey"):

@@ -55,6 +55,24 @@ def test_a_group_that_only_answered_after_shows_n_before_zero(db, room):
     assert TrustChange(HEARD, "Residents", None, 0, 5.0, 1, None) in rows
 
 
+def test_skipped_ratings_neither_move_the_mean_nor_count(db, room):
+    # Residents: one real answer before (1, from the fixture), a skip stored as None before,
+    # and after one real answer and one skip.
+    answer(db, room.participant_ids[3], "pre", {SAFE: None, HEARD: None})
+    answer(db, room.participant_ids[1], "post", {SAFE: 3})
+    answer(db, room.participant_ids[3], "post", {SAFE: None})
+    rows = trust_pulse(db, room.facilitator, room.initiative_id)
+    assert TrustChange(SAFE, "Residents", 1.0, 1, 3.0, 1, 2.0) in rows
+    # Residents only ever skipped HEARD: no row, rather than a row of zeros or of threes.
+    assert [r for r in rows if (r.statement, r.group) == (HEARD, "Residents")] == []
+
+
+def test_a_group_that_skipped_one_side_has_no_mean_there(db, room):
+    answer(db, room.participant_ids[1], "post", {SAFE: None})
+    rows = trust_pulse(db, room.facilitator, room.initiative_id)
+    assert TrustChange(SAFE, "Residents", 1.0, 1, None, 0, None) in rows
+
+
 def test_no_statements_or_no_answers_give_no_rows(db):
     room = build_room(db)
     assert trust_pulse(db, room.facilitator, room.initiative_id) == []

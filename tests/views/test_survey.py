@@ -1,0 +1,80 @@
+"""The survey's ratings through the real app: nothing chosen for the person, skips kept as
+no answer, and their own earlier answers shown again."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.models import Initiative
+from services import room_control, surveys
+from tests.views.helpers import by_label, click, texts
+
+SAFE = "I feel safe in my neighbourhood"
+HEARD = "The police listen to people like me"
+WORDS = [
+    "1 Strongly disagree",
+    "2 Disagree",
+    "3 Neither agree nor disagree",
+    "4 Agree",
+    "5 Strongly agree",
+    "Prefer not to say",
+]
+
+
+@pytest.fixture
+def survey(room_app, db):
+    with db.write() as s:
+        s.get_one(Initiative, room_app.room.initiative_id).trust_statements = [SAFE, HEARD]
+
+    def open_survey():
+        return room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+
+    return open_survey
+
+
+def test_no_rating_is_chosen_and_every_choice_carries_its_words(survey):
+    at = survey()
+    assert not at.exception
+    assert [r.label for r in at.radio] == [SAFE, HEARD]
+    for rating in at.radio:
+        assert rating.value is None
+        assert rating.options == WORDS
+    assert not at.slider
+
+
+def test_ratings_left_blank_or_declined_are_stored_as_no_answer_never_3(survey, db):
+    at = survey()
+    by_label(at.radio, HEARD).set_value("Prefer not to say")
+    by_label(at.text_area, "The top issues for you").input("Waiting an hour for help")
+    at = click(at, "Send my answers")
+    assert "Saved. You can change your answers until the survey closes." in texts(at)
+    saved = surveys.get_response(db, "code-0", "pre")
+    assert (saved.top_issues, saved.trust) == ("Waiting an hour for help", {})
+
+
+def test_someone_coming_back_sees_their_own_answers_chosen_and_can_take_one_back(survey, db):
+    at = survey()
+    by_label(at.radio, SAFE).set_value(2)
+    by_label(at.radio, HEARD).set_value(5)
+    click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "pre").trust == {SAFE: 2, HEARD: 5}
+
+    at = survey()
+    assert [r.value for r in at.radio] == [2, 5]
+    by_label(at.radio, HEARD).set_value("Prefer not to say")
+    click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "pre").trust == {SAFE: 2}
+
+
+def test_the_feedback_form_asks_the_same_statements_with_nothing_chosen(survey, room_app, db):
+    room = room_app.room
+    surveys.submit_survey(db, "code-0", "pre", trust={SAFE: 4})
+    room_control.start_meeting(db, room.facilitator, room.meeting_id)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    at = survey()
+    assert [t.value for t in at.title] == ["How did it go?"]
+    # The answer before the meeting is not carried over as the answer after it.
+    assert [(r.label, r.value) for r in at.radio] == [(SAFE, None), (HEARD, None)]
+    by_label(at.radio, SAFE).set_value(5)
+    click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "post").trust == {SAFE: 5}
