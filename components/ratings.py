@@ -23,10 +23,12 @@ AGREEMENT = {
 SKIP = "Prefer not to say"
 _CHOICES: list[int | str] = [*AGREEMENT, SKIP]
 
-# Static CSS only: no user text reaches it. Each choice is a whole row a thumb can hit
-# (44 px, WCAG 2.5.5), with a gap so neighbours are not pressed by mistake.
+# Static CSS only: no user text reaches it. The statement reads as the question; each
+# choice is a whole row a thumb can hit (44 px, WCAG 2.5.5), with a gap between rows so a
+# neighbour is not pressed by mistake.
 _ROOMY_CHOICES = """
 <style>
+[class*="st-key-rating-"] [data-testid="stWidgetLabel"] p { font-size: 1rem; font-weight: 600; }
 [class*="st-key-rating-"] [role="radiogroup"] { gap: 0.25rem; }
 [class*="st-key-rating-"] [role="radiogroup"] label {
   min-height: 44px; align-items: center; width: 100%; margin: 0;

@@ -7,6 +7,7 @@ sheet, and the answer must show up in the count the facilitator reads on Prepare
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Participant, SurveyResponse
+from services.agenda_template import STANDARD_TRUST_STATEMENTS as TRUST_STATEMENTS
 from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png
@@ -38,6 +40,24 @@ def _read_qr(code: Locator) -> str:
     code.scroll_into_view_if_needed()
     [link] = decode_png(code.screenshot())
     return link
+
+
+def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
+    """Every rating starts with nothing chosen, its words beside each choice, every choice a
+    row a thumb can hit; then the first statement is agreed with and the second declined."""
+    choices = phone.get_by_role("radio")
+    expect(choices).to_have_count(6 * len(TRUST_STATEMENTS))
+    assert not any(choices.nth(i).is_checked() for i in range(choices.count()))
+    for words in ("1 Strongly disagree", "3 Neither agree nor disagree", "5 Strongly agree"):
+        expect(phone.get_by_text(words, exact=True)).to_have_count(len(TRUST_STATEMENTS))
+    rows = phone.locator('[role="radiogroup"] label')
+    heights = [rows.nth(i).bounding_box()["height"] for i in range(rows.count())]
+    assert min(heights) >= 44, heights
+    groups = phone.get_by_role("radiogroup")
+    groups.nth(0).get_by_text("4 Agree", exact=True).click()
+    groups.nth(1).get_by_text("Prefer not to say", exact=True).click()
+    expect(groups.nth(0).get_by_role("radio", name="4 Agree")).to_be_checked()
+    snap(phone, screenshots, "survey-ratings-on-phone")
 
 
 def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
@@ -86,6 +106,7 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
     expect(phone.locator(ERROR)).to_have_count(0)
     expect(phone.get_by_role("heading", name="Before we meet")).to_be_visible()
     snap(phone, screenshots, "survey-on-phone")
+    _rate_without_defaults(phone, screenshots)
     phone.get_by_label("The top issues for you").fill(ISSUES)
     phone.get_by_label("Solutions you would propose").fill("A community officer who knows us")
     phone.get_by_label("What you want from the meeting").fill("To be heard, and a plan")
@@ -98,6 +119,8 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
             select(SurveyResponse).where(SurveyResponse.participant_id == person.id)
         ).one()
     assert answer.top_issues == ISSUES
+    # One statement agreed with, one declined, one left blank: only the real answer is kept.
+    assert answer.trust == {TRUST_STATEMENTS[0]: 4}
 
     visit(laptop, demo.url, "prepare")
     assert _answered(laptop) == (before + 1, people)
