@@ -8,7 +8,7 @@ import runtime
 from components import signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
-from screens import HOME, screens_for
+from screens import HOME, Screen, listed_for, screens_for
 from services import signin_accounts
 
 st.set_page_config(page_title="Common Ground", page_icon=":material/groups:", layout="wide")
@@ -30,12 +30,34 @@ def make_authenticator():
 # A browser back with its sign-in cookie is signed in by it before the pages are chosen.
 auth = make_authenticator() if signin.may_sign_in_by_cookie(settings.cookie_name) else None
 actor = runtime.current_actor()
+
+
+def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
+    return st.Page(
+        screen.file,
+        title=screen.title,
+        url_path=screen.url_path or None,
+        icon=screen.icon,
+        default=screen is HOME,
+        visibility="visible" if listed else "hidden",
+    )
+
+
 # Pages a role may not use are not registered at all, so their URLs lead nowhere for it.
-pages = [
-    st.Page(s.file, title=s.title, url_path=s.url_path or None, icon=s.icon, default=s is HOME)
-    for s in screens_for(actor.role if actor else None)
-]
-page = st.navigation(pages, position="sidebar" if actor else "hidden")
+registered = screens_for(actor.role if actor else None)
+home = as_page(HOME)
+if actor is None:
+    page = st.navigation([home, *map(as_page, registered[1:])], position="hidden")
+else:
+    listed = listed_for(actor.role)
+    in_menu = {s for group in listed.values() for s in group}
+    # The code screens stay registered, so their printed addresses open for staff too,
+    # but out of the menu: without a participant's or a meeting's code they lead nowhere.
+    unlisted = [as_page(s, listed=False) for s in registered[1:] if s not in in_menu]
+    sections = {"": [home, *unlisted]}
+    sections.update({stage: [as_page(s) for s in group] for stage, group in listed.items()})
+    # Expanded: with the picker below it, a long menu folds behind "View N more" otherwise.
+    page = st.navigation(sections, expanded=True)
 
 if actor is not None:
     st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")
@@ -48,7 +70,7 @@ if actor is not None:
         focus_picker(actor)
 
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
-if actor is None and page.url_path == pages[0].url_path:
+if actor is None and page.url_path == home.url_path:
     signin.login_form(auth or make_authenticator())
     if signin.signed_in_username():
         # This run's navigation was built for a visitor; the next run builds the role's.

@@ -11,6 +11,10 @@ SIGNED_IN = frozenset(Role)
 EVERYONE: frozenset[Role | None] = frozenset({*Role, None})
 """None is a visitor with no account: a participant or the projector, with a code."""
 
+# The menu follows the meeting's arc, so a person finds a screen by when they need it.
+BEFORE, IN_THE_ROOM, AFTER = "Before", "In the room", "After"
+STAGES = (BEFORE, IN_THE_ROOM, AFTER)
+
 
 @dataclass(frozen=True)
 class Screen:
@@ -21,18 +25,24 @@ class Screen:
     url_path: str
     icon: str
     roles: frozenset[Role | None]
+    stage: str | None = None
+    """Its section of the menu; None: Home, or a screen opened with a participant's or a
+    meeting's code, which staff never use from the menu."""
 
 
 HOME = Screen("views/home.py", "Home", "", ":material/home:", EVERYONE)
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("views/setup.py", "Set up", "setup", ":material/settings:", frozenset({FACILITATOR})),
+    Screen(
+        "views/setup.py", "Set up", "setup", ":material/settings:", frozenset({FACILITATOR}), BEFORE
+    ),
     Screen(
         "views/prepare.py",
         "Prepare",
         "prepare",
         ":material/assignment:",
         frozenset({FACILITATOR, LEADER}),
+        BEFORE,
     ),
     Screen(
         "views/agenda.py",
@@ -40,17 +50,31 @@ SCREENS: tuple[Screen, ...] = (
         "agenda",
         ":material/list_alt:",
         frozenset({FACILITATOR, LEADER}),
+        BEFORE,
     ),
-    Screen("views/console.py", "Console", "console", ":material/cast:", frozenset({FACILITATOR})),
+    Screen(
+        "views/console.py",
+        "Console",
+        "console",
+        ":material/cast:",
+        frozenset({FACILITATOR}),
+        IN_THE_ROOM,
+    ),
     Screen(
         "views/listen.py",
         "Listen",
         "listen",
         ":material/hearing:",
         frozenset({FACILITATOR, SCRIBE}),
+        IN_THE_ROOM,
     ),
     Screen(
-        "views/ideas.py", "Ideas", "ideas", ":material/lightbulb:", frozenset({FACILITATOR, SCRIBE})
+        "views/ideas.py",
+        "Ideas",
+        "ideas",
+        ":material/lightbulb:",
+        frozenset({FACILITATOR, SCRIBE}),
+        IN_THE_ROOM,
     ),
     Screen(
         "views/converge.py",
@@ -58,6 +82,7 @@ SCREENS: tuple[Screen, ...] = (
         "converge",
         ":material/how_to_vote:",
         frozenset({FACILITATOR, LEADER}),
+        IN_THE_ROOM,
     ),
     Screen(
         "views/solve.py",
@@ -65,6 +90,7 @@ SCREENS: tuple[Screen, ...] = (
         "solve",
         ":material/construction:",
         frozenset({FACILITATOR, SCRIBE}),
+        IN_THE_ROOM,
     ),
     Screen(
         "views/conflicts.py",
@@ -72,6 +98,7 @@ SCREENS: tuple[Screen, ...] = (
         "conflicts",
         ":material/handshake:",
         frozenset({FACILITATOR, SCRIBE}),
+        IN_THE_ROOM,
     ),
     Screen(
         "views/charter.py",
@@ -79,6 +106,7 @@ SCREENS: tuple[Screen, ...] = (
         "charter",
         ":material/draw:",
         frozenset({FACILITATOR, LEADER}),
+        AFTER,
     ),
     Screen(
         "views/actions.py",
@@ -86,6 +114,7 @@ SCREENS: tuple[Screen, ...] = (
         "actions",
         ":material/task_alt:",
         frozenset({FACILITATOR, LEADER}),
+        AFTER,
     ),
     Screen(
         "views/review.py",
@@ -93,6 +122,7 @@ SCREENS: tuple[Screen, ...] = (
         "review",
         ":material/summarize:",
         frozenset({FACILITATOR, LEADER}),
+        AFTER,
     ),
     Screen("views/survey.py", "Survey", "survey", ":material/quiz:", EVERYONE),
     Screen("views/vote.py", "Vote", "vote", ":material/touch_app:", EVERYONE),
@@ -103,3 +133,12 @@ SCREENS: tuple[Screen, ...] = (
 def screens_for(role: Role | None) -> list[Screen]:
     """The screens registered for `role` (None: not signed in), home first."""
     return [HOME, *(s for s in SCREENS if role in s.roles)]
+
+
+def listed_for(role: Role) -> dict[str, list[Screen]]:
+    """The screens a signed-in `role` finds in its menu, by stage in the meeting's order;
+    a stage where it has nothing is left out. Home and the code screens are not in it."""
+    by_stage = {
+        stage: [s for s in SCREENS if s.stage == stage and role in s.roles] for stage in STAGES
+    }
+    return {stage: screens for stage, screens in by_stage.items() if screens}

@@ -5,7 +5,7 @@ import streamlit as st
 import runtime
 from components import home_panels
 from components.notices import show_flash
-from screens import screens_for
+from screens import listed_for
 
 st.title("Common Ground")
 db = runtime.database()
@@ -24,6 +24,11 @@ else:
     home_panels.live_now(db, actor, initiative_id, runtime.current_meeting_id(initiative_id))
 
 st.subheader("Your screens")
-for screen in screens_for(actor.role)[1:]:
-    st.page_link(screen.file, label=screen.title, icon=screen.icon)
+# The sidebar's sections, side by side: the meeting's arc reads left to right.
+listed = listed_for(actor.role)
+for column, (stage, screens) in zip(st.columns(len(listed)), listed.items(), strict=True):
+    with column:
+        st.markdown(f"##### {stage}")
+        for screen in screens:
+            st.page_link(screen.file, label=screen.title, icon=screen.icon)
 home_panels.remove_demo(db, actor, data_dir)

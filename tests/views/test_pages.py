@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import streamlit as st
 
 from components.text import escape_markdown
 from screens import SCREENS, screens_for
@@ -12,6 +13,7 @@ from services.vocab import Role
 
 USER_FOR_ROLE = {Role.FACILITATOR: "facilitator", Role.SCRIBE: "scribe1", Role.LEADER: "leader1"}
 CODE_PAGES = ("views/survey.py", "views/vote.py", "views/projector.py")
+CODE_LABELS = {"The code on your badge", "The meeting's code"}
 SIGNED_IN_CASES = [
     (screen, role)
     for screen in SCREENS
@@ -57,10 +59,80 @@ def test_home_shows_the_sign_in_form_to_a_visitor(app):
     assert "Common Ground" in titles(at)
 
 
-def test_home_lists_the_screens_of_the_signed_in_role(app):
-    at = app("scribe1").run()
+MENUS = {
+    "facilitator": {
+        "": ["Home"],
+        "Before": ["Set up", "Prepare", "Agenda"],
+        "In the room": ["Console", "Listen", "Ideas", "Converge", "Solve", "Conflicts"],
+        "After": ["Charter", "Actions", "Review"],
+    },
+    "leader1": {
+        "": ["Home"],
+        "Before": ["Prepare", "Agenda"],
+        "In the room": ["Converge"],
+        "After": ["Charter", "Actions", "Review"],
+    },
+    "scribe1": {"": ["Home"], "In the room": ["Listen", "Ideas", "Solve", "Conflicts"]},
+}
+
+
+@pytest.fixture
+def navigation_calls(monkeypatch):
+    """What app.py hands st.navigation on each run, passed on to the real one unchanged."""
+    calls: list[tuple[object, dict]] = []
+    real = st.navigation
+
+    def recording(pages, **options):
+        calls.append((pages, options))
+        return real(pages, **options)
+
+    monkeypatch.setattr(st, "navigation", recording)
+    return calls
+
+
+@pytest.mark.parametrize("user", sorted(MENUS))
+def test_each_role_s_sidebar_has_its_stages_all_open_and_no_code_screens(
+    app, navigation_calls, user
+):
+    at = app(user).run()
+    assert not at.exception, at.exception
+    sections, options = navigation_calls[-1]
+    assert options == {"expanded": True}  # never folded behind "View N more"
+    listed = {
+        section: [p.title for p in pages if p.visibility == "visible"]
+        for section, pages in sections.items()
+    }
+    assert listed == MENUS[user]
+    hidden = [p.title for pages in sections.values() for p in pages if p.visibility == "hidden"]
+    assert hidden == ["Survey", "Vote", "Projector"]
+
+
+def test_a_visitor_has_no_menu_and_only_home_and_the_code_screens(app, navigation_calls):
+    app().run()
+    pages, options = navigation_calls[-1]
+    assert options == {"position": "hidden"}
+    assert [p.title for p in pages] == ["Home", "Survey", "Vote", "Projector"]
+
+
+@pytest.mark.parametrize("user", sorted(MENUS))
+@pytest.mark.parametrize("screen", CODE_PAGES)
+def test_the_code_screens_still_open_for_staff_and_ask_for_the_code(app, user, screen):
+    at = app(user).run()
+    at.switch_page(screen).run()
+    assert not at.exception, at.exception
+    assert not errors(at), errors(at)
+    assert any(box.label in CODE_LABELS for box in at.text_input), at.text_input
+
+
+@pytest.mark.parametrize("user", sorted(MENUS))
+def test_home_lists_the_screens_of_the_signed_in_role_by_stage(app, user):
+    at = app(user).run()
+    stages = {k: v for k, v in MENUS[user].items() if k}
+    assert [m.value for m in at.markdown if m.value.startswith("##### ")] == [
+        f"##### {stage}" for stage in stages
+    ]
     links = [link.label for link in at.get("page_link")]
-    assert links == ["Listen", "Ideas", "Solve", "Conflicts", "Survey", "Vote", "Projector"]
+    assert links == [title for titles in stages.values() for title in titles]
 
 
 def test_a_scribe_sees_only_their_own_tables_notes(app):
