@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,14 +28,40 @@ def step_heading(state: Any) -> str:
     return f"Step {state.position} of {state.step_count}: {state.current.title}"
 
 
-def show_room_banner(state: Any, now: datetime | None = None) -> None:
-    """The step, prompt, input state and timer; words, not colour, carry the state."""
+def countdown_text(seconds_left: int | None) -> str:
+    """'Timer: 12:05 left', 'Timer: Time is up', or 'No timer is running'."""
+    timer = timer_text(seconds_left)
+    return f"Timer: {timer}" if timer else "No timer is running"
+
+
+def live_countdown(read_state: Callable[[], Any]) -> None:
+    """The room's timer, redrawn every second by itself and nothing else on the page.
+
+    `read_state` reads the room afresh, so a timer another facilitator started, extended or
+    cleared shows within a second too.
+    """
+
+    @st.fragment(run_every="1s")
+    def tick() -> None:
+        left = read_state().seconds_left(datetime.now(UTC))
+        icon = ":material/alarm:" if left == 0 else ":material/timer:"
+        st.markdown(f"### {icon} {countdown_text(left)}")
+
+    tick()
+
+
+def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: bool = True) -> None:
+    """The step, prompt, input state and timer; words, not colour, carry the state.
+
+    A screen that shows `live_countdown` passes `with_timer=False`, so the timer is not
+    shown twice, once frozen.
+    """
     now = now or datetime.now(UTC)
     st.subheader(escape_markdown(step_heading(state)))
     if state.current is not None and state.current.prompt:
         st.markdown(f"**Question:** {escape_markdown(state.current.prompt)}")
     status = "Input is open" if state.input_open else "Input is closed"
-    timer = timer_text(state.seconds_left(now))
+    timer = timer_text(state.seconds_left(now)) if with_timer else ""
     line = f"{status} · {timer}" if timer else status
     if state.input_open:
         st.success(line, icon=":material/edit_note:")

@@ -11,13 +11,23 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AgendaItem, Meeting, utcnow
-from db.models.enums import MeetingStatus, Role
+from db.models.enums import MeetingStatus, Role, Step
 from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
 from services.validation import in_range, require
 
 TIMER_MAX = 180
+EXTENSIONS = (1, 5)
+"""The minutes the console's buttons add to the running timer."""
+
+QUIET_STEPS = frozenset({Step.WELCOME, Step.BREAK, Step.CLOSE})
+"""Steps where the room talks but tables and phones send nothing: input stays closed."""
+
+
+def takes_input(step: Step) -> bool:
+    """Whether arriving on a step of this kind opens input (listen, ideas, vote, solve…)."""
+    return step not in QUIET_STEPS
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
 
 
 def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> RoomState:
-    """Go to the next (+1) or previous (-1) step; it starts with input closed and no timer."""
+    """Go to the next (+1) or previous (-1) step and apply its plan (input, timer)."""
     require_role(actor, Role.FACILITATOR)
     if direction not in (-1, 1):
         raise ValidationError(f"The room moves one step back (-1) or on (+1); got {direction}.")
@@ -91,7 +101,8 @@ def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> Ro
 
 
 def go_to_step(db: Database, actor: Actor, meeting_id: int, item_id: int) -> RoomState:
-    """Jump to any step of the agenda; like moving, it starts quiet."""
+    """Jump to any step of the agenda and apply its plan, like Next; the current step stays
+    as it is (a second click must not restart a timer the room is halfway through)."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _live(s, meeting_id)
@@ -129,6 +140,25 @@ def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> Ro
             raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to run a timer.")
         meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
         _record(s, actor, meeting, "timer started", {"minutes": minutes})
+        return _state(s, meeting)
+
+
+def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
+    """Add `minutes` to the running timer, or start one that long when none runs or time is up."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(minutes, "Minutes to add", 1, TIMER_MAX)
+    with db.write() as s:
+        meeting = _live(s, meeting_id, "add time to the timer")
+        now = utcnow()
+        running = meeting.timer_ends_at is not None and meeting.timer_ends_at > now
+        ends_at = (meeting.timer_ends_at if running else now) + timedelta(minutes=minutes)
+        if ends_at - now > timedelta(minutes=TIMER_MAX):
+            raise ValidationError(
+                f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+            )
+        meeting.timer_ends_at = ends_at
+        action = "timer extended" if running else "timer started"
+        _record(s, actor, meeting, action, {"minutes": minutes})
         return _state(s, meeting)
 
 
@@ -176,12 +206,12 @@ def _locked(s: Session, meeting_id: int) -> Meeting:
     return s.scalars(query.execution_options(populate_existing=True)).one()
 
 
-def _live(s: Session, meeting_id: int) -> Meeting:
+def _live(s: Session, meeting_id: int, doing: str = "move between steps") -> Meeting:
     meeting = _locked(s, meeting_id)
     if meeting.status is not MeetingStatus.LIVE:
         closed = meeting.status is MeetingStatus.CLOSED
         how = "is closed. Reopen" if closed else "has not started. Start"
-        raise NotAllowedNow(f"{meeting.title} {how} it to move between steps.")
+        raise NotAllowedNow(f"{meeting.title} {how} it to {doing}.")
     return meeting
 
 
@@ -193,9 +223,18 @@ def _items(s: Session, meeting_id: int) -> list[AgendaItem]:
 def _go(
     s: Session, actor: Actor, meeting: Meeting, items: list[AgendaItem], item: AgendaItem
 ) -> RoomState:
-    detail = {"from": meeting.current_item_id, "to": item.id, "title": item.title}
-    # A new step starts quiet: input opens when the facilitator has introduced it.
-    meeting.current_item_id, meeting.input_open, meeting.timer_ends_at = item.id, False, None
+    # The step's plan in the same transaction: one click runs the step, and no screen ever
+    # sees the new step with the old step's input or timer.
+    opens = takes_input(item.step)
+    detail = {
+        "from": meeting.current_item_id,
+        "to": item.id,
+        "title": item.title,
+        "input_open": opens,
+        "timer_minutes": item.minutes,
+    }
+    meeting.current_item_id, meeting.input_open = item.id, opens
+    meeting.timer_ends_at = utcnow() + timedelta(minutes=item.minutes)
     _record(s, actor, meeting, "step", detail)
     return _state(s, meeting, items)
 

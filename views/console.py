@@ -8,7 +8,7 @@ from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
 from components.notices import action_runner, show_flash
 from components.records import show_records
-from components.room_banner import show_room_banner
+from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
 from services import (
     accounts,
@@ -21,7 +21,7 @@ from services import (
     tables,
     voice,
 )
-from services.vocab import MeetingStatus
+from services.vocab import MeetingStatus, label
 
 WINDOW = 5
 actor = runtime.require_actor()
@@ -32,36 +32,64 @@ control = action_runner(db, actor, meeting_id)
 
 
 state = room_control.room_state(db, meeting_id, actor=actor)
+steps = agenda.list_agenda(db, meeting_id, actor=actor)
 st.title("Console")
 st.caption(escape_markdown(state.title))
 show_flash()
-show_room_banner(state)
+show_room_banner(state, with_timer=False)
+live_countdown(lambda: room_control.room_state(db, meeting_id, actor=actor))
 
-steps, inputs, timer, close = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
-if state.status is MeetingStatus.PLANNED or state.current is None:
-    if steps.button("Start the meeting", type="primary"):
+live = state.status is MeetingStatus.LIVE and state.current is not None
+moves, inputs, close = st.columns([4, 3, 3], vertical_alignment="bottom")
+if not live and state.status is not MeetingStatus.CLOSED:
+    if moves.button("Start the meeting", type="primary"):
         control(room_control.start_meeting, done="The meeting has started.")
 else:
-    back, forward = steps.columns(2)
-    if back.button("◀ Back", disabled=state.position <= 1, width="stretch"):
+    back, forward = moves.columns(2)
+    # Moving applies the step's plan: input opens where the step takes it, its timer starts.
+    if back.button("◀ Back", disabled=not live or state.position <= 1, width="stretch"):
         control(room_control.move_step, -1, done="Moved back one step.")
-    if forward.button("Next ▶", disabled=state.position >= state.step_count, width="stretch"):
+    if forward.button(
+        "Next ▶",
+        type="primary",
+        disabled=not live or state.position >= state.step_count,
+        width="stretch",
+    ):
         control(room_control.move_step, +1, done="Moved to the next step.")
 if state.input_open:
     if inputs.button("Close input", width="stretch"):
         control(room_control.set_input, False, done="Input is closed.")
-elif inputs.button("Open input", type="primary", width="stretch"):
+elif inputs.button("Open input", width="stretch"):
     control(room_control.set_input, True, done="Input is open.")
-minutes = timer.number_input(
-    "Timer (minutes)", 1, 180, state.current.minutes if state.current else 10
-)
-if timer.button("Start timer", width="stretch"):
-    control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
 if state.status is MeetingStatus.CLOSED:
     if close.button("Reopen the meeting", width="stretch"):
         control(room_control.reopen_meeting, done="The meeting is open again.")
 elif close.button("Close the meeting", width="stretch"):
     control(room_control.close_meeting, done="The meeting is closed.")
+
+length, start, more = st.columns([3, 2, 3], vertical_alignment="bottom")
+minutes = length.number_input(
+    "Timer (minutes)", 1, room_control.TIMER_MAX, state.current.minutes if state.current else 10
+)
+if start.button("Start timer", width="stretch"):
+    control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
+for extra, column in zip(room_control.EXTENSIONS, more.columns(2), strict=True):
+    unit = "minute" if extra == 1 else "minutes"
+    if column.button(f"+{extra} {unit}", disabled=not live, width="stretch"):
+        control(room_control.extend_timer, extra, done=f"Added {extra} {unit} to the timer.")
+
+if steps:
+    pick, go = st.columns([6, 2], vertical_alignment="bottom")
+    titles = {i.id: f"{i.position}. {i.title} ({label(i.step)}, {i.minutes} min)" for i in steps}
+    chosen = pick.selectbox(
+        "Step to jump to",
+        list(titles),
+        index=state.position - 1 if state.current else 0,
+        format_func=titles.__getitem__,
+    )
+    if go.button("Go to this step", disabled=not live, width="stretch"):
+        where = escape_markdown(titles[chosen])
+        control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
 
 room, links = st.tabs(["The room", "Join links and QR codes"])
 with room:
@@ -76,7 +104,7 @@ with room:
     live_panels()
     st.subheader("Agenda")
     show_records(
-        agenda.list_agenda(db, meeting_id, actor=actor),
+        steps,
         {
             "#": "position",
             "Step": "title",

@@ -286,7 +286,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     open_tab(laptop, "The room")
     click(laptop, "Start the meeting")
     _move_to_step(laptop, 4)
-    click(laptop, "Open input")
+    # Arriving on the ideas step opened its input: the console offers to close it.
+    expect(laptop.get_by_role("button", name="Close input", exact=True)).to_be_visible()
     tablet = device(browser, TABLET).new_page()
     sign_in(tablet, base, "scribe.one", SCRIBE_PASSWORD)
     tablet.goto(table_link)

@@ -95,15 +95,70 @@ def test_starting_refuses_a_meeting_without_an_agenda(db):
     assert room_control.room_state(db, meeting_id).status is MeetingStatus.PLANNED
 
 
-def test_moving_on_closes_input_and_clears_the_timer(db):
+def _kinds(db, room, kinds):
+    """A second meeting of the room's initiative, live on its first step, one item per kind."""
+    meeting_id = _planned(db, room, steps=[k.value for k in kinds])
+    with db.write() as s:
+        items = s.scalars(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by("position")
+        )
+        for item, kind in zip(items, kinds, strict=True):
+            item.step, item.minutes = kind, 5 + item.position
+    room_control.start_meeting(db, room.facilitator, meeting_id)
+    return meeting_id
+
+
+def _timer_minutes(state):
+    """The timer's length in whole minutes, read back from its end."""
+    return round(state.seconds_left(utcnow()) / 60)
+
+
+def test_next_applies_each_steps_plan_input_by_kind_and_its_own_minutes(db):
     room = build_room(db)
-    room_control.start_timer(db, room.facilitator, room.meeting_id, 10)
+    kinds = [Step.WELCOME, Step.LISTEN, Step.DIVERGE, Step.CONVERGE, Step.SOLVE]
+    kinds += [Step.RESOLVE, Step.PARTNER, Step.ACT, Step.BREAK, Step.CLOSE]
+    meeting_id = _kinds(db, room, kinds)
+    seen = []
+    for _ in kinds[1:]:
+        state = room_control.move_step(db, room.facilitator, meeting_id, +1)
+        seen.append((state.current.step, state.input_open, _timer_minutes(state)))
+    quiet = {Step.BREAK, Step.CLOSE}
+    assert seen == [(k, k not in quiet, 5 + n) for n, k in enumerate(kinds[1:], start=2)]
+
+
+def test_back_applies_the_earlier_steps_plan_too(db):
+    room = build_room(db)
+    meeting_id = _kinds(db, room, [Step.WELCOME, Step.LISTEN])
+    room_control.move_step(db, room.facilitator, meeting_id, +1)
+    back = room_control.move_step(db, room.facilitator, meeting_id, -1)
+    assert (back.current.title, back.input_open, _timer_minutes(back)) == ("welcome", False, 6)
+    forward = room_control.move_step(db, room.facilitator, meeting_id, +1)
+    assert (forward.input_open, _timer_minutes(forward)) == (True, 7)
+
+
+def test_moving_replaces_the_old_timer_and_audits_the_plan_it_applied(db):
+    room = build_room(db)
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 90)
     state = room_control.move_step(db, room.facilitator, room.meeting_id, +1)
     assert (state.position, state.current.title, state.next_title) == (2, "Ideas", "Vote")
-    assert (state.input_open, state.timer_ends_at) == (False, None)
+    assert (state.input_open, _timer_minutes(state)) == (True, 20)
     back = room_control.move_step(db, room.facilitator, room.meeting_id, -1)
     assert (back.position, back.current.title) == (1, "Listen")
     assert _actions(db, room) == ["timer started", "step", "step"]
+    entry = history(db, "meeting", room.meeting_id)[1]
+    assert {k: entry.detail[k] for k in ("to", "input_open", "timer_minutes")} == {
+        "to": room.item_ids[1],
+        "input_open": True,
+        "timer_minutes": 20,
+    }
+
+
+def test_arriving_on_a_quiet_step_closes_input_left_open(db):
+    room = build_room(db)
+    meeting_id = _kinds(db, room, [Step.LISTEN, Step.CLOSE])
+    room_control.set_input(db, room.facilitator, meeting_id, True)
+    state = room_control.move_step(db, room.facilitator, meeting_id, +1)
+    assert (state.current.step, state.input_open) == (Step.CLOSE, False)
 
 
 def test_the_last_step_has_no_next_title(db):
@@ -132,12 +187,35 @@ def test_a_move_of_more_than_one_step_is_refused(db):
         room_control.move_step(db, room.facilitator, room.meeting_id, 2)
 
 
-def test_jumping_to_a_step_closes_input_and_is_audited(db):
+def test_jumping_to_a_step_applies_its_plan_and_is_audited(db):
     room = build_room(db)
+    room_control.set_input(db, room.facilitator, room.meeting_id, False)
     state = room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
-    assert (state.position, state.current.title, state.input_open) == (3, "Vote", False)
+    assert (state.position, state.current.title, state.input_open) == (3, "Vote", True)
+    assert _timer_minutes(state) == 20
     entry = history(db, "meeting", room.meeting_id)[-1]
     assert (entry.action, entry.detail["to"]) == ("step", room.item_ids[2])
+
+
+def test_jumping_back_to_a_quiet_step_closes_input(db):
+    room = build_room(db)
+    meeting_id = _kinds(db, room, [Step.WELCOME, Step.LISTEN, Step.DIVERGE])
+    ids = [i.id for i in _agenda(db, meeting_id)]
+    room_control.go_to_step(db, room.facilitator, meeting_id, ids[2])
+    state = room_control.go_to_step(db, room.facilitator, meeting_id, ids[0])
+    assert (state.position, state.input_open, _timer_minutes(state)) == (1, False, 6)
+
+
+def test_jumping_is_refused_in_words_before_the_start_and_after_the_close(db):
+    room = build_room(db)
+    meeting_id = _planned(db, room)
+    first = _agenda(db, meeting_id)[0].id
+    with pytest.raises(NotAllowedNow, match=r"has not started\. Start it to move"):
+        room_control.go_to_step(db, room.facilitator, meeting_id, first)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to move"):
+        room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
+    assert room_control.room_state(db, room.meeting_id).position == 1
 
 
 def test_jumping_to_the_current_step_leaves_input_as_it_is(db):
@@ -184,6 +262,69 @@ def test_input_does_not_open_without_a_current_step(db):
         meeting.current_item_id, meeting.input_open = None, False
     with pytest.raises(NotAllowedNow, match="on no step yet"):
         room_control.set_input(db, room.facilitator, room.meeting_id, True)
+
+
+def _agenda(db, meeting_id):
+    with db.read() as s:
+        query = select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+        return list(s.scalars(query.order_by(AgendaItem.position)))
+
+
+@pytest.mark.parametrize("minutes", [1, 5])
+def test_adding_minutes_extends_a_running_timer(db, minutes):
+    room = build_room(db)
+    started = room_control.start_timer(db, room.facilitator, room.meeting_id, 10)
+    state = room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
+    assert state.timer_ends_at == started.timer_ends_at + timedelta(minutes=minutes)
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at == state.timer_ends_at
+    assert _actions(db, room) == ["timer started", "timer extended"]
+    assert history(db, "meeting", room.meeting_id)[-1].detail == {"minutes": minutes}
+
+
+@pytest.mark.parametrize("minutes", [1, 5])
+def test_adding_minutes_without_a_timer_starts_one_that_long(db, minutes):
+    room = build_room(db)
+    before = utcnow()
+    state = room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
+    later = timedelta(minutes=minutes)
+    assert before + later <= state.timer_ends_at <= utcnow() + later
+    assert _actions(db, room) == ["timer started"]
+
+
+def test_adding_minutes_after_time_is_up_counts_from_now_not_from_the_old_end(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).timer_ends_at = utcnow() - timedelta(minutes=30)
+    before = utcnow()
+    state = room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
+    assert before + timedelta(minutes=5) <= state.timer_ends_at
+
+
+def test_adding_minutes_past_the_longest_timer_is_refused_and_keeps_the_timer(db):
+    room = build_room(db)
+    started = room_control.start_timer(db, room.facilitator, room.meeting_id, 178)
+    with pytest.raises(ValidationError, match=r"past 180 minutes\. Start a shorter timer"):
+        room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at == started.timer_ends_at
+
+
+@pytest.mark.parametrize("minutes", [0, -1, 181])
+def test_adding_a_nonsense_number_of_minutes_is_refused(db, minutes):
+    room = build_room(db)
+    with pytest.raises(ValidationError, match="between 1 and 180"):
+        room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
+
+
+def test_adding_minutes_is_refused_in_words_before_the_start_and_after_the_close(db):
+    room = build_room(db)
+    meeting_id = _planned(db, room)
+    with pytest.raises(NotAllowedNow, match=r"has not started\. Start it to add time"):
+        room_control.extend_timer(db, room.facilitator, meeting_id, 1)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to add time"):
+        room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
 
 
 def test_the_timer_ends_the_given_minutes_from_now(db):
@@ -254,6 +395,7 @@ def test_a_meeting_that_never_started_cannot_be_reopened(db):
         (room_control.go_to_step, (None,)),
         (room_control.set_input, (False,)),
         (room_control.start_timer, (5,)),
+        (room_control.extend_timer, (5,)),
         (room_control.clear_timer, ()),
         (room_control.close_meeting, ()),
         (room_control.reopen_meeting, ()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from components.cards import idea_text, note_text
@@ -107,19 +109,87 @@ def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
     assert escape_markdown(secret.text) not in shown
 
 
-def test_the_facilitator_moves_the_room_and_opens_and_closes_input(room_app, db):
+def _console(room_app):
+    return room_app("fac").run().switch_page("views/console.py").run()
+
+
+def _countdown(at) -> str:
+    """The console's own timer line, without its heading marks and icon."""
+    (line,) = [t for t in texts(at) if t.startswith("### :material/")]
+    return line.split(" ", 2)[2]
+
+
+def test_one_click_on_next_opens_input_and_starts_the_steps_timer(room_app, db):
     room = room_app.room
-    at = room_app("fac").run().switch_page("views/console.py").run()
+    room_control.set_input(db, room.facilitator, room.meeting_id, False)
+    at = _console(room_app)
     assert not at.exception
+    assert _countdown(at) == "No timer is running"
     at = click(at, "Next ▶")
     state = room_control.room_state(db, room.meeting_id)
-    assert (state.position, state.input_open) == (2, False)
+    assert (state.position, state.input_open) == (2, True)
+    assert 19 * 60 < state.seconds_left(datetime.now(UTC)) <= 20 * 60
     assert "Moved to the next step." in texts(at)
-    at = click(at, "Open input")
-    assert room_control.room_state(db, room.meeting_id).input_open
+    assert _countdown(at) in ("Timer: 20:00 left", "Timer: 19:59 left", "Timer: 19:58 left")
+    assert "Input is open" in [s.value for s in at.success]
+    # The override stays: input closes by hand, and the timer restarts at a chosen length.
+    at = click(at, "Close input")
+    assert not room_control.room_state(db, room.meeting_id).input_open
+    by_label(at.number_input, "Timer (minutes)").set_value(3)
     at = click(at, "Start timer")
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at is not None
-    assert any("left" in t for t in texts(at))
+    assert room_control.room_state(db, room.meeting_id).seconds_left(datetime.now(UTC)) <= 180
+    assert _countdown(at) in ("Timer: 3:00 left", "Timer: 2:59 left", "Timer: 2:58 left")
+
+
+def test_the_consoles_countdown_says_in_words_when_time_is_up(room_app, db):
+    from db.models import Meeting
+
+    room = room_app.room
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).timer_ends_at = datetime.now(UTC) - timedelta(seconds=5)
+    at = _console(room_app)
+    assert "### :material/alarm: Timer: Time is up" in texts(at)
+    # Shown once: the banner above leaves the timer to the countdown.
+    assert [s.value for s in at.success] == ["Input is open"]
+
+
+def test_the_console_adds_one_or_five_minutes_to_the_timer(room_app, db):
+    room = room_app.room
+    at = click(_console(room_app), "+1 minute")
+    first = room_control.room_state(db, room.meeting_id).timer_ends_at
+    assert "Added 1 minute to the timer." in texts(at)
+    at = click(at, "+5 minutes")
+    assert room_control.room_state(db, room.meeting_id).timer_ends_at == first + timedelta(
+        minutes=5
+    )
+    assert _countdown(at) in ("Timer: 6:00 left", "Timer: 5:59 left", "Timer: 5:58 left")
+
+
+def test_the_console_jumps_to_a_chosen_step_and_applies_its_plan(room_app, db):
+    room = room_app.room
+    room_control.set_input(db, room.facilitator, room.meeting_id, False)
+    at = _console(room_app)
+    jump = by_label(at.selectbox, "Step to jump to")
+    assert jump.options == [
+        "1. Listen (Listen, 20 min)",
+        "2. Ideas (Diverge, 20 min)",
+        "3. Vote (Converge, 20 min)",
+    ]
+    jump.select(room.item_ids[2])
+    at = click(at.run(), "Go to this step")
+    state = room_control.room_state(db, room.meeting_id)
+    assert (state.position, state.input_open, state.timer_ends_at is not None) == (3, True, True)
+    assert "The room is on step 3\\. Vote \\(Converge\\, 20 min\\)." in texts(at)
+    assert by_label(at.selectbox, "Step to jump to").value == room.item_ids[2]
+
+
+def test_a_closed_meeting_keeps_its_step_buttons_and_time_buttons_shut(room_app, db):
+    room = room_app.room
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    at = _console(room_app)
+    shut = {b.label: b.disabled for b in at.button}
+    assert all(shut[name] for name in ("Next ▶", "+1 minute", "+5 minutes", "Go to this step"))
+    assert "Reopen the meeting" in shut
 
 
 def _open_round(db, room, mode=VoteMode.DOTS):
