@@ -94,7 +94,16 @@ def click(page: Page, name: str) -> None:
 
 
 def open_tab(page: Page, name: str) -> None:
+    """Open a tab that reruns the page (Set up's keep their state) and let that run end.
+
+    A click that lands before the tab's rerun has even started can be lost in it (seen
+    behind nginx on CI), so the wait is longer than wait_idle's moment for a run to start.
+    """
     page.get_by_role("tab", name=name, exact=True).click()
+    expect(page.get_by_role("tab", name=name, exact=True)).to_have_attribute(
+        "aria-selected", "true"
+    )
+    page.wait_for_timeout(600)
     wait_idle(page)
 
 

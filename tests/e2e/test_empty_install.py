@@ -84,6 +84,8 @@ def _expand(page: Page, label: str) -> None:
     summary = page.locator("details > summary", has_text=label)
     if summary.locator("xpath=..").get_attribute("open") is None:
         summary.click()
+    page.wait_for_timeout(300)
+    wait_idle(page)
 
 
 def _no_error(page: Page) -> None:
