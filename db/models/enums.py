@@ -71,6 +71,8 @@ class SurveyKind(StrEnum):
 
 
 class IdeaStatus(StrEnum):
+    # Waiting for the facilitator's approval in a pre-moderated step.
+    PENDING = "pending"
     VISIBLE = "visible"
     HIDDEN = "hidden"
     MERGED = "merged"

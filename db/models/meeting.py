@@ -47,6 +47,8 @@ class Meeting(Base):
     )
     input_open: Mapped[bool] = mapped_column(Boolean, default=False)
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # While the timer is paused: the whole seconds that were left (timer_ends_at is None).
+    timer_paused_seconds: Mapped[int | None] = mapped_column(Integer)
     # The conflict whose interests the projector shows side by side, if any.
     spotlight_conflict_id: Mapped[int | None] = mapped_column(
         ForeignKey("conflict.id", ondelete="SET NULL", use_alter=True)
@@ -98,3 +100,7 @@ class AgendaItem(Base):
     materials: Mapped[str] = mapped_column(Text, default="")
     # The question the room answers in this step, shown on the projector.
     prompt: Mapped[str] = mapped_column(Text, default="")
+    # New ideas in this step wait for the facilitator's approval before the room sees them.
+    premoderate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Scribes may still save notes for this step after input closes; they are marked late.
+    late_notes: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

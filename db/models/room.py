@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -40,6 +40,8 @@ class ListeningNote(Base):
     confirmed: Mapped[bool | None] = mapped_column(Boolean)
     prompt: Mapped[str] = mapped_column(Text, default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Saved after input closed, under the step's "late notes" allowance.
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     author_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL")
     )
@@ -93,6 +95,8 @@ class Idea(Base):
         ForeignKey("idea.id", ondelete="SET NULL"), index=True
     )
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Saved after input closed, under the step's "late notes" allowance.
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     author_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL")
     )
