@@ -44,9 +44,7 @@ class VotingRound(Base):
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The projector shows results only once the facilitator reveals them.
-    results_revealed: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    results_revealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class RoundItem(Base):
