@@ -19,6 +19,8 @@ from services.validation import LONG_MAX, NAME_MAX, require
 __all__ = ["UNGROUPED", "PolisExport", "PolisLoad", "load_into_meeting", "read_export"]
 
 UNGROUPED = "Pol.is voters without a group"
+TOPIC_IN_NAME = 60
+"""Characters of the conversation's topic in its groups' names, which charts show."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,11 @@ def load_into_meeting(
 def _groups(
     s: Session, actor: Actor, initiative_id: int, export: PolisExport
 ) -> dict[int | None, int]:
-    """One stakeholder group per Pol.is group, reusing one of the same name from before."""
+    """One stakeholder group per Pol.is group of this conversation, reusing one of the same
+    name from an earlier import of it; group 1 of another conversation is another group."""
     found: dict[int | None, int] = {}
     for polis in sorted(set(export.groups.values()), key=lambda g: (g is None, g or 0)):
-        # Pol.is numbers its groups from 0 (and shows them as A, B, C); people count from 1.
-        name = UNGROUPED if polis is None else f"Pol.is opinion group {polis + 1}"
+        name = group_name(polis, export.topic)
         group = s.scalar(
             select(Stakeholder).where(
                 Stakeholder.initiative_id == initiative_id,
@@ -144,6 +146,16 @@ def _groups(
             )
         found[polis] = group.id
     return found
+
+
+def group_name(polis: int | None, topic: str) -> str:
+    """What a Pol.is opinion group is called here: its number and its conversation."""
+    short = topic
+    if len(topic) > TOPIC_IN_NAME:  # cut between words
+        short = topic[: TOPIC_IN_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    # Pol.is numbers its groups from 0 (and shows them as A, B, C); people count from 1.
+    group = UNGROUPED if polis is None else f"Pol.is opinion group {polis + 1}"
+    return f"{group} ({short})"
 
 
 def _ballots_and_votes(
