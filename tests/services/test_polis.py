@@ -18,7 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.models import (
@@ -408,3 +408,53 @@ def test_group_1_of_two_conversations_are_two_groups(db):
     with db.read() as s:
         name = s.get(Stakeholder, b.group_id_by_polis_group[0]).name
     assert name == "Pol.is opinion group 1 (Should the city fund a youth advisory board?)"
+
+
+def test_votes_go_in_short_transactions_so_the_room_can_write_between_them(db, export, monkeypatch):
+    # One transaction for half a million votes held SQLite's write lock for 25 s; each
+    # batch is its own transaction, so a tap in the room waits for one batch at most.
+    monkeypatch.setattr(polis, "VOTE_BATCH", 100)
+    room = build_room(db)
+    per_transaction: list[int] = []
+    current = [0]
+
+    def on_execute(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("INSERT INTO vote"):
+            current[0] += len(parameters) if executemany else 1
+
+    def on_commit(conn):
+        per_transaction.append(current[0])
+        current[0] = 0
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    event.listen(db.engine, "commit", on_commit)
+    try:
+        load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+        event.remove(db.engine, "commit", on_commit)
+    with_votes = [n for n in per_transaction if n]
+    assert sum(with_votes) == load.votes == 638
+    assert max(with_votes) <= 100
+    assert len(with_votes) == 7  # 638 votes in batches of 100
+
+
+def test_an_import_that_fails_between_batches_is_removed_whole(db, export, monkeypatch):
+    monkeypatch.setattr(polis, "VOTE_BATCH", 100)
+    room = build_room(db)
+    before = _counts(db)
+    rows = polis._vote_rows
+
+    def one_bad_row_late(started, export):
+        found = rows(started, export)
+        # A vote on an item that does not exist: the database refuses the fifth batch.
+        found[450] = {**found[450], "round_item_id": 10**9}
+        return found
+
+    monkeypatch.setattr(polis, "_vote_rows", one_bad_row_late)
+    with pytest.raises(IntegrityError):
+        polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    assert _counts(db) == before
+    monkeypatch.setattr(polis, "_vote_rows", rows)
+    # Nothing is left to block a clean import of the same conversation.
+    assert polis.load_into_meeting(db, room.facilitator, room.meeting_id, export).votes == 638
