@@ -20,3 +20,12 @@ def test_tables_offer_no_download_of_unneutralised_text(monkeypatch):
         assert config.get_option("client.disableDataExport") is True
     finally:
         config.get_config_options(force_reparse=True)
+
+
+def test_a_browser_may_send_at_most_one_megabyte_of_widget_state(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    config.get_config_options(force_reparse=True)
+    try:
+        assert config.get_option("server.maxWidgetStateSize") == 1
+    finally:
+        config.get_config_options(force_reparse=True)
