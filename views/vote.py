@@ -1,14 +1,12 @@
 """Vote: a participant's ballot on their phone, reached with the code on their badge."""
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 import runtime
 from components.ballot import Tap, choice_ballot, dots_ballot, take_tap
 from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
-from components.room_banner import timer_text
+from components.room_banner import room_timer_text
 from components.text import escape_markdown
 from services import codes, participants, room_control, surveys, voting_ballots
 from services.errors import DomainError
@@ -77,7 +75,7 @@ if not ballots:
         st.page_link("views/survey.py", label=survey[stage], query_params={"code": code})
 for view in ballots:
     st.header(escape_markdown(view.title))
-    left = timer_text(room_control.room_state(db, view.meeting_id).seconds_left(datetime.now(UTC)))
+    left = room_timer_text(room_control.room_state(db, view.meeting_id))
     if left:
         st.markdown(f"**Timer: {left}**")
     if view.mode is VoteMode.DOTS:
