@@ -16,11 +16,21 @@ the whole page, which draws every row as stored and says why the tap was refused
 
 A row is one control whose label is the idea itself, not a box holding a text and a
 control: each element is a message per run, and the label tells a screen reader which
-idea the choices belong to.
+idea the choices belong to. Streamlit renders a label as Markdown but hands the raw
+string to the screen reader, so the label is plain words ("Idea 1 of 9: …") and the idea
+goes in as typed. Only an idea holding a character that would act as Markdown gets its
+visible words drawn apart, escaped, above a row whose label is then hidden: a rare row
+pays one more element so no idea ever renders as Markdown or is read out with backslashes.
+
+The count of what is left sticks to the top of the screen while the ballot scrolls, and
+a tap that counted says "Saved" in words under its row. Streamlit has no size option, so
+one style block, written once per page run, gives the choices thumb-sized targets; it
+reaches only this ballot's controls by the CSS class Streamlit derives from their keys.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +45,24 @@ ROWS_PER_FRAGMENT = 5
 _TAP = "_ballot_tap"
 _LATEST = "_ballot_latest"
 """round id → the ballot as last read: what the fragment draws when it reruns."""
+_FORMATS = re.compile(r"[\\`*_~\[\]<>$&\r\n]|:\S")
+"""What could act as Markdown in a label after its plain "Idea 1 of 9: " prefix: inline
+syntax, HTML, maths, entities, emoji and colour codes (":name"), and a line break, after
+which block syntax would start."""
+TARGET_PX = 44
+"""The smallest comfortable touch target (WCAG 2.5.5, Apple's and Google's guides)."""
+_STYLE = f"""<style>
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-ballot-count-"]) {{
+  position: sticky; top: 0; z-index: 99; background: #ffffff; color: #111827;
+  padding: 0.25rem 0; border-bottom: 1px solid #9ca3af;
+}}
+[class*="st-key-dots-"] button, [class*="st-key-choice-"] button {{
+  min-height: {TARGET_PX}px; min-width: {TARGET_PX}px;
+}}
+.ballot-saved {{ color: #14532d; font-weight: 600; margin: 0; }}
+</style>"""
+"""The count's colours are the theme's text on white (contrast 17:1); "Saved" is dark
+green on white (9:1) and says it in words, so colour is never the only signal."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +88,7 @@ def take_tap() -> Tap | None:
 def dots_ballot(view: Any, vote: Voter) -> None:
     """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     _remember(view)
-    count = st.empty()
+    count = _count_box(view.round_id)
     st.caption(f"Give each idea 0 to {view.max_per_item} dots. Tap a number to change it.")
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _dots_rows(view.round_id, first, count, vote)
@@ -69,7 +97,7 @@ def dots_ballot(view: Any, vote: Voter) -> None:
 def choice_ballot(view: Any, vote: Voter) -> None:
     """Per statement, agree / disagree / pass; the choice is named in words."""
     _remember(view)
-    count = st.empty()
+    count = _count_box(view.round_id)
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _choice_rows(view.round_id, first, count, vote)
 
@@ -83,16 +111,18 @@ def _dots_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
     count.markdown(f"### {view.remaining} of {view.budget} dots left")
     for n, line in _rows(view, first):
         key = _synced(f"dots-{round_id}-{line.item_id}", line.dots)
+        label, visibility = _row_label("Idea", n, len(view.items), line.text)
         st.segmented_control(
-            _row_label("Idea", n, len(view.items), line.text),
+            label,
             list(range(view.max_per_item + 1)),
             required=True,
             key=key,
             on_change=_tapped,
             args=(vote, round_id, line.item_id, key),
             width="stretch",
+            label_visibility=visibility,
         )
-        _refusal_under(line.item_id, tap)
+        _outcome_under(line.item_id, tap, _dots_saved(line.dots))
 
 
 @st.fragment
@@ -102,16 +132,20 @@ def _choice_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
     count.markdown(f"### {answered} of {len(view.items)} statements answered")
     for n, line in _rows(view, first):
         key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line))
+        label, visibility = _row_label("Statement", n, len(view.items), line.text)
         st.segmented_control(
-            _row_label("Statement", n, len(view.items), line.text),
+            label,
             list(CHOICE_LABELS),
             format_func=CHOICE_LABELS.get,
             key=key,
             on_change=_chosen,
             args=(vote, round_id, line.item_id, key),
             width="stretch",
+            label_visibility=visibility,
         )
-        _refusal_under(line.item_id, tap)
+        _outcome_under(
+            line.item_id, tap, f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
+        )
 
 
 def _rows(view: Any, first: int) -> list[tuple[int, Any]]:
@@ -120,14 +154,41 @@ def _rows(view: Any, first: int) -> list[tuple[int, Any]]:
     return list(enumerate(rows, start=first + 1))
 
 
-def _row_label(kind: str, n: int, of: int, text: str) -> str:
-    # Numbered, so a screen reader tells one row from the next even when two read alike.
-    return f"**{kind} {n} of {of}.** {escape_markdown(text)}"
+def _count_box(round_id: int) -> Any:
+    """The place for the count: a keyed box the style block makes stick to the top."""
+    st.html(_STYLE)
+    return st.container(key=f"ballot-count-{round_id}").empty()
 
 
-def _refusal_under(item_id: int, tap: Tap | None) -> None:
-    if tap is not None and tap.problem and tap.item_id == item_id:
+def _row_label(kind: str, n: int, of: int, text: str) -> tuple[str, str]:
+    """The row's label, plain words as the screen reader reads them, and its visibility.
+
+    Numbered, so a screen reader tells one row from the next even when two read alike.
+    """
+    label = f"{kind} {n} of {of}: {text}"
+    if not _FORMATS.search(text):
+        return label, "visible"
+    st.markdown(f"{kind} {n} of {of}: {escape_markdown(text)}")
+    return label, "collapsed"
+
+
+def _outcome_under(item_id: int, tap: Tap | None, saved: str) -> None:
+    """Under the row just tapped: why the tap was refused, or that it was saved."""
+    if tap is None or tap.item_id != item_id:
+        return
+    if tap.problem:
         st.error(tap.problem)
+    else:
+        # A live region, so a screen reader says it too; fixed words, never user text.
+        st.html(f'<p class="ballot-saved" role="status">✓ {saved}</p>')
+
+
+def _choice_saved(line: Any) -> str:
+    return f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
+
+
+def _dots_saved(dots: int) -> str:
+    return f"Saved: {dots} dot{'' if dots == 1 else 's'}."
 
 
 def _tapped(vote: Voter, round_id: int, item_id: int, key: str) -> None:

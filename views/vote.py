@@ -45,6 +45,10 @@ st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
 tap = take_tap()
 if tap and tap.problem:
     st.error(tap.problem)
+elif tap:
+    # A tap that redrew the whole page (another phone with this badge changed other rows)
+    # still says it counted, here since its row's fragment did not draw it.
+    st.success("Saved. Your ballot below shows every row as it now counts.")
 ballots = voting_ballots.open_ballots(db, code)
 shown_rounds = tuple(b.round_id for b in ballots)
 

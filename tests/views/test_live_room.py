@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
+
 from components.cards import idea_text, note_text
 from components.projector import quoted
 from components.text import escape_markdown
@@ -214,6 +216,30 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     assert any("You have 0 dots left" in e.value for e in at.error)
     assert [g.value for g in at.button_group] == [2, 3]
     assert view.round_id == rnd.id
+
+
+def test_ballot_rows_are_named_in_plain_words_as_typed(room_app, db):
+    room = room_app.room
+    typed = ["Co-responders at night", "Fund *mental-health* & [train] staff_now"]
+    made = [ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in typed]
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS,
+        idea_ids=[i.id for i in made],
+    )  # fmt: skip
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    plain_row, markdown_row = at.button_group
+    # The label is what a screen reader says: plain words, the idea as typed.
+    assert plain_row.label == "Idea 1 of 2: Co-responders at night"
+    assert plain_row.proto.label_visibility.value == LabelVisibility.VISIBLE
+    # An idea that would act as Markdown keeps its plain label for the screen reader, hidden,
+    # and shows its words escaped above the row, so they render as typed.
+    assert markdown_row.label == f"Idea 2 of 2: {typed[1]}"
+    assert markdown_row.proto.label_visibility.value == LabelVisibility.COLLAPSED
+    assert f"Idea 2 of 2: {escape_markdown(typed[1])}" in texts(at)
+    # A tap that reruns the whole page (as AppTest always does) says it was saved too.
+    at.button_group[0].set_value(2).run()
+    assert "Saved. Your ballot below shows every row as it now counts." in texts(at)
 
 
 def test_the_phone_ballot_shows_the_rooms_timer(room_app, db):
