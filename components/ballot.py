@@ -16,11 +16,15 @@ the whole page, which draws every row as stored and says why the tap was refused
 
 A row is one control whose label is the idea itself, not a box holding a text and a
 control: each element is a message per run, and the label tells a screen reader which
-idea the choices belong to. Streamlit renders a label as Markdown but hands the raw
-string to the screen reader, so the label is plain words ("Idea 1 of 9: …") and the idea
-goes in as typed. Only an idea holding a character that would act as Markdown gets its
-visible words drawn apart, escaped, above a row whose label is then hidden: a rare row
-pays one more element so no idea ever renders as Markdown or is read out with backslashes.
+idea the choices belong to. Streamlit renders a label as Markdown and hands the same raw
+string to the screen reader as the row's name, so the label must be plain words that
+Markdown leaves alone ("Idea 1 of 9: …"): an escaped label would be read out with its
+backslashes. Most ideas are such words and go in as typed. An idea holding characters
+Markdown could act on gets its visible words drawn apart, as plain text, above its row, and the
+row's label, then collapsed, holds the idea without those characters. Collapsing alone
+would not do: Streamlit still renders a collapsed label's Markdown in the page, only
+undisplayed, and Chromium fetches an image there all the same (checked in the browser;
+tests/e2e/test_ballot_thumbs.py keeps checking it).
 
 The count of what is left sticks to the top of the screen while the ballot scrolls, and
 a tap that counted says "Saved" in words under its row. Streamlit has no size option, so
@@ -37,18 +41,23 @@ from typing import Any
 
 import streamlit as st
 
-from components.text import escape_markdown
-
 CHOICE_LABELS = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass / unsure"}
 ROWS_PER_FRAGMENT = 5
 """A tap redraws this many rows; opening the ballot writes the count once per this many."""
 _TAP = "_ballot_tap"
 _LATEST = "_ballot_latest"
 """round id → the ballot as last read: what the fragment draws when it reruns."""
-_FORMATS = re.compile(r"[\\`*_~\[\]<>$&\r\n]|:\S")
-"""What could act as Markdown in a label after its plain "Idea 1 of 9: " prefix: inline
-syntax, HTML, maths, entities, emoji and colour codes (":name"), and a line break, after
-which block syntax would start."""
+_SYNTAX = re.compile(r"[\\`*_~\[\]<>\s]+")
+"""Inline syntax, HTML and line breaks (after which block syntax would start): marks
+with no words in them, so the row's name drops them."""
+_STARTERS = [
+    (re.compile(r"([&:$@])(?=\S)"), r"\1 "),
+    (re.compile(r"\b(www)\.", re.IGNORECASE), r"\1 ."),
+]
+"""Characters that act only when something follows at once: an entity ("&amp;"), emoji,
+colour and icon codes and link schemes (":red[", "https://"), maths ("$x$"), and the
+links GitHub's Markdown makes of bare addresses ("evil@example.com", "www.example"). A
+space after them keeps the character, and so how it is read, and stops it acting."""
 TARGET_PX = 44
 """The smallest comfortable touch target (WCAG 2.5.5, Apple's and Google's guides)."""
 _STYLE = f"""<style>
@@ -59,10 +68,22 @@ _STYLE = f"""<style>
 [class*="st-key-dots-"] button, [class*="st-key-choice-"] button {{
   min-height: {TARGET_PX}px; min-width: {TARGET_PX}px;
 }}
+[class*="st-key-dots-"] [data-testid="stWidgetLabel"] p,
+[class*="st-key-choice-"] [data-testid="stWidgetLabel"] p {{ font-size: 1rem; }}
 .ballot-saved {{ color: #14532d; font-weight: 600; margin: 0; }}
 </style>"""
 """The count's colours are the theme's text on white (contrast 17:1); "Saved" is dark
-green on white (9:1) and says it in words, so colour is never the only signal."""
+green on white (9:1) and says it in words, so colour is never the only signal. A row's
+label is body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
+FEEDBACK = "The meeting is over: tell us how it went"
+_CLOSED_STYLE = f"""<style>
+.st-key-feedback-link a {{
+  min-height: {TARGET_PX}px; border: 2px solid #1e3a8a; border-radius: 0.5rem;
+  justify-content: center;
+}}
+.st-key-feedback-link a p {{ font-size: 1rem; font-weight: 600; color: #1e3a8a; }}
+</style>"""
+"""The feedback link as a thumb-sized button: dark blue on white (10:1)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,15 @@ class Tap:
 
 Voter = Callable[[int, int, Any], Tap]
 """(round id, item id, value tapped) → the Tap; the page runs the service behind it."""
+
+
+def closed_screen(survey_page: str, code: str) -> None:
+    """The phone once the meeting has closed: thanks, and the feedback form one tap away."""
+    st.html(_CLOSED_STYLE)
+    st.header("This meeting has closed — thank you")
+    st.write("Thank you for taking part. Votes can no longer be sent from this page.")
+    with st.container(key="feedback-link"):
+        st.page_link(survey_page, label=FEEDBACK, query_params={"code": code}, width="stretch")
 
 
 def take_tap() -> Tap | None:
@@ -165,11 +195,22 @@ def _row_label(kind: str, n: int, of: int, text: str) -> tuple[str, str]:
 
     Numbered, so a screen reader tells one row from the next even when two read alike.
     """
-    label = f"{kind} {n} of {of}: {text}"
-    if not _FORMATS.search(text):
-        return label, "visible"
-    st.markdown(f"{kind} {n} of {of}: {escape_markdown(text)}")
-    return label, "collapsed"
+    number = f"{kind} {n} of {of}: "
+    words = plain_words(text)
+    if words == text:
+        return number + text, "visible"
+    # As text, not escaped Markdown: GitHub's Markdown still links a bare address after
+    # its characters are escaped (seen in Chromium), so only plain text shows it inert.
+    st.text(number + text)
+    return number + words, "collapsed"
+
+
+def plain_words(text: str) -> str:
+    """`text` as Markdown leaves it alone: its syntax marks dropped, its starters spaced."""
+    words = _SYNTAX.sub(" ", text)
+    for pattern, spaced in _STARTERS:
+        words = pattern.sub(spaced, words)
+    return " ".join(words.split())
 
 
 def _outcome_under(item_id: int, tap: Tap | None, saved: str) -> None:

@@ -1,6 +1,6 @@
 """A phone ballot for thumbs, at a phone's size (390×844): targets a thumb can hit, the count
 of dots left always in sight, rows a screen reader names in plain words, a tap that says
-it was saved.
+it was saved, and an idea typed as Markdown that does nothing on the page.
 """
 
 from __future__ import annotations
@@ -22,12 +22,27 @@ from tests.e2e.conftest import Demo
 pytestmark = pytest.mark.e2e
 
 MARKDOWN_IDEA = "Fund *mental-health* responders & [train] 911 staff_now"
-"""Typed with characters that would act as Markdown: it must show and be read as typed."""
+"""Typed with characters that would act as Markdown: it must show as typed, and be read
+in plain words."""
+TRACKER = "tracker.invalid"
+HOSTILE_IDEA = (
+    f"![pixel](http://{TRACKER}/p.png) [click](http://{TRACKER}/go) "
+    f"www.{TRACKER} :red[alarm] $x^2$ <b>bold</b>"
+)
+"""An idea that would fetch an image, make links, colour and maths if rendered as Markdown."""
+NAMES = {
+    MARKDOWN_IDEA: "Fund mental-health responders & train 911 staff now",
+    HOSTILE_IDEA: (
+        f"! pixel (http: //{TRACKER}/p.png) click (http: //{TRACKER}/go) "
+        f"www .{TRACKER} : red alarm $ x^2$ b bold /b"
+    ),
+}
+"""What a screen reader says for those two rows: the words, without Markdown's marks."""
 IDEAS = [
     "More mental-health responders on night shifts",
     "Street lights on Elm Avenue",
     MARKDOWN_IDEA,
-    "Youth league with officers as coaches",
+    HOSTILE_IDEA,
     "Monthly walk with the beat officer",
     "Translate notices into Spanish",
     "A civilian review board that meets in public",
@@ -73,21 +88,45 @@ def test_a_thumb_ballot_on_a_phone(
 ) -> None:
     voter_code, round_id = ballot
     phone = device(browser, PHONE).new_page()
+    fetched: list[str] = []
+    phone.on("request", lambda request: fetched.append(request.url))
     visit(phone, demo.url, f"vote?code={voter_code}")
     expect(_count(phone, BUDGET)).to_be_visible()
 
-    # Every row is named in plain words, as typed: no Markdown, no backslashes.
+    # Every row is named in plain words: the idea as typed, or its words without
+    # Markdown's marks; never with backslashes.
     groups = phone.get_by_role("radiogroup")
     expect(groups).to_have_count(len(IDEAS))
     for n, idea in enumerate(IDEAS, start=1):
         name = groups.nth(n - 1).get_attribute("aria-label")
-        assert name == f"Idea {n} of {len(IDEAS)}: {idea}"
-        assert "\\" not in name
-        if idea != MARKDOWN_IDEA:
-            assert "*" not in name
-    # The idea typed with Markdown's characters shows them as text, not as formatting.
-    expect(phone.get_by_text(f"Idea 3 of {len(IDEAS)}: {MARKDOWN_IDEA}")).to_be_visible()
-    expect(phone.locator("[data-testid='stMain'] em >> visible=true")).to_have_count(0)
+        assert name == f"Idea {n} of {len(IDEAS)}: {NAMES.get(idea, idea)}"
+        assert "\\" not in name and "*" not in name and "[" not in name
+    # The ideas typed with Markdown's characters show them as text, not as formatting.
+    for n, idea in ((3, MARKDOWN_IDEA), (4, HOSTILE_IDEA)):
+        expect(phone.get_by_text(f"Idea {n} of {len(IDEAS)}: {idea}", exact=True)).to_be_visible()
+    main = phone.get_by_test_id("stMain")
+    # Only Streamlit's own anchors to its headings are links.
+    live = main.locator("em, strong, a:not([href^='#']), img, .katex, .stMarkdownColoredText")
+    expect(live).to_have_count(0)
+
+    # A row's label, shown or collapsed, holds words only: Streamlit renders a collapsed
+    # label too (undisplayed), and the browser would fetch an image there all the same.
+    labels = phone.get_by_test_id("stButtonGroup").get_by_test_id("stWidgetLabel")
+    expect(labels).to_have_count(len(IDEAS))
+    for i in range(labels.count()):
+        assert labels.nth(i).locator("p *").count() == 0, labels.nth(i).inner_html()
+    hidden = labels.nth(3)
+    expect(hidden).to_be_hidden()
+    expect(hidden).to_have_text(f"Idea 4 of {len(IDEAS)}: {NAMES[HOSTILE_IDEA]}")
+    # Nothing in the page can be reached by Tab but the page's own controls.
+    for _ in range(12):
+        phone.keyboard.press("Tab")
+        focused = phone.evaluate(
+            "() => { const e = document.activeElement;"
+            " return [e.tagName, e.closest('[data-testid=stWidgetLabel]') !== null,"
+            " e.getAttribute('href') || ''] }"
+        )
+        assert not focused[1] and TRACKER not in focused[2], focused
 
     # Every choice is a thumb-sized target.
     choices = phone.get_by_test_id("stButtonGroup").get_by_role("radio")
@@ -120,8 +159,10 @@ def test_a_thumb_ballot_on_a_phone(
     row_box, saved_box = last.bounding_box(), saved.bounding_box()
     assert row_box and saved_box and 0 <= saved_box["y"] - (row_box["y"] + row_box["height"]) < 40
     wait_idle(phone)
-    phone.screenshot(path=screenshots / "vote-phone-thumbs.png")
+    phone.screenshot(path=screenshots / "phone-ballot-thumbs.png")
     with demo.db.read() as s:
         assert list(s.scalars(select(Vote.dots).where(Vote.round_id == round_id))) == [2]
-    snap(phone, screenshots, "vote-phone-thumbs-full")
+    snap(phone, screenshots, "phone-ballot-thumbs-full")
+    # The hostile idea never reached out: no image, no link, no address was fetched.
+    assert not [url for url in fetched if TRACKER in url], fetched
     phone.context.close()
