@@ -11,7 +11,7 @@ from db.models.enums import ConflictStatus, Role
 from services import audit, confidential, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
-from services.scope import check_table_access
+from services.scope import check_table_access, require_open_meeting
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 
 _WORKERS = (Role.FACILITATOR, Role.SCRIBE)
@@ -31,7 +31,7 @@ def create_conflict(
     require_role(actor, *_WORKERS)
     values = _clean(issue, options, owner)
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
         if table_id is None and actor.role is Role.SCRIBE:
             raise ValidationError("Choose your table: a scribe records conflicts for their table.")
         if table_id is not None:
@@ -133,6 +133,7 @@ def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
             # A whole-room conflict is the facilitator's, so this refuses the scribe.
             require_role(actor, Role.FACILITATOR)
         check_table_access(s, actor, conflict.table_id, "change conflicts")
+    require_open_meeting(s.get_one(Meeting, conflict.meeting_id), actor)
     return conflict
 
 

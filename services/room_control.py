@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import AgendaItem, Meeting, utcnow
-from db.models.enums import MeetingStatus, Role, Step
+from db.models import AgendaItem, Meeting, VotingRound, utcnow
+from db.models.enums import MeetingStatus, Role, RoundStatus, Step
 from services import agenda_gaps, audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
@@ -229,7 +229,8 @@ def clear_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
 
 
 def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
-    """End the meeting: input closes and the timer stops; the step is kept for a reopen."""
+    """End the meeting: input closes, the timer stops and any round left open closes; the
+    step is kept for a reopen."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _locked(s, meeting_id)
@@ -239,6 +240,19 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             meeting.input_open, meeting.timer_ends_at = False, None
             meeting.timer_paused_seconds = None
             _record(s, actor, meeting, "closed", {"from": before})
+        # Every time, not only on the first close: a round opened while a closed meeting
+        # was reopened ends with the meeting too. The row locks wait for votes in flight,
+        # as closing a round by hand does, so no vote lands after the meeting ended.
+        left_open = (
+            select(VotingRound)
+            .where(VotingRound.meeting_id == meeting_id, VotingRound.status == RoundStatus.OPEN)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        for rnd in s.scalars(left_open):
+            rnd.status, rnd.closed_at = RoundStatus.CLOSED, utcnow()
+            detail = {"from": RoundStatus.OPEN.value, "by": "meeting closed"}
+            audit.record(s, actor, "voting_round", rnd.id, "closed", detail, meeting.initiative_id)
         return _state(s, meeting)
 
 
