@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.notices import action_runner
+from components.notices import action_runner, flash_and_rerun
 from components.text import escape_markdown
 from services import idea_queue, room_control
 from services.actors import Actor
@@ -74,13 +74,25 @@ def waiting_for_approval(db: Any, actor: Actor, table_id: int) -> None:
     Refreshing by itself only while some wait: a tablet with nothing waiting costs the
     server nothing more, and new waiting ideas only come from this tablet's own form.
     """
-    if idea_queue.waiting_at_table(db, actor, table_id):
+    if st.session_state.get(_seen(table_id)) or idea_queue.waiting_at_table(db, actor, table_id):
         _waiting_list(db, actor, table_id)
+
+
+def _seen(table_id: int) -> str:
+    """The session key of the ids this tablet last saw waiting."""
+    return f"waiting-ideas-{table_id}"
 
 
 @st.fragment(run_every=REFRESH)
 def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
     waiting = idea_queue.waiting_at_table(db, actor, table_id)
+    key = _seen(table_id)
+    before, now = st.session_state.get(key, set()), {i.id for i in waiting}
+    st.session_state[key] = now
+    if before - now:
+        # Decided since the last look: the whole page again, so an approved idea joins the
+        # table's list below (a form's unsent words survive a rerun), and say what happened.
+        flash_and_rerun(_decided(idea_queue.table_ideas(db, actor, table_id, before - now)))
     if not waiting:
         return
     st.subheader(f"Waiting for the facilitator's approval ({len(waiting)})")
@@ -88,7 +100,20 @@ def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
         st.markdown(
             "\n\n---\n\n".join(
                 f"{escape_markdown(i.text)}\n\n"
-                ":small[⏳ Waiting for the facilitator's approval: not on the projector yet]"
+                ":small[Waiting for the facilitator's approval: not on the projector yet]"
                 for i in waiting
             )
         )
+
+
+def _decided(ideas: list[Any]) -> str:
+    lines = []
+    for idea in ideas:
+        words = escape_markdown(idea.text)
+        if idea.status.value == "visible":
+            lines.append(f"Approved, now on the board: “{words}”")
+        elif idea.status.value == "merged":
+            lines.append(f"Merged into an idea on the board that says the same: “{words}”")
+        else:
+            lines.append(f"Not shown to the room, by the facilitator's decision: “{words}”")
+    return "  \n".join(lines)

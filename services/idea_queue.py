@@ -150,6 +150,19 @@ def waiting_at_table(db: Database, actor: Actor, table_id: int) -> list[Idea]:
         return list(s.scalars(query))
 
 
+def table_ideas(db: Database, actor: Actor, table_id: int, idea_ids: set[int]) -> list[Idea]:
+    """These ideas of the table, whatever became of them, oldest first (a scribe's own)."""
+    with db.read() as s:
+        table = check_table_access(s, actor, table_id)
+        membership.require_meeting_member(s, actor, table.meeting_id)
+        query = (
+            select(Idea)
+            .where(Idea.table_id == table.id, Idea.id.in_(idea_ids))
+            .order_by(Idea.created_at, Idea.id)
+        )
+        return list(s.scalars(query))
+
+
 def _decide(db: Database, actor: Actor, idea_id: int, to: IdeaStatus, action: str) -> Idea:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:

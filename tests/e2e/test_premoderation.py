@@ -25,6 +25,7 @@ pytestmark = pytest.mark.e2e
 
 IDEA = "Ask Maria's neighbour to call 206-555-0134 about the 24-hour crisis line"
 IDEAS_STEP = "Step 4 of"  # the demo agenda's "Ideas for better 911 response"
+DRAFT = "Free rides to the crisis centre"
 WAITING = "Waiting for the facilitator's approval"
 
 
@@ -87,6 +88,7 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
     expect(tablet.get_by_text(IDEA)).to_be_visible()
     snap(tablet, screenshots, "premod-scribe-waiting-tablet")
 
+    tablet.get_by_label("The idea").fill(DRAFT)
     # The projector refreshes every 2 s; give it three refreshes, and it still has no idea.
     wall.wait_for_timeout(6_000)
     expect(wall.get_by_text(IDEA)).to_have_count(0)
@@ -104,8 +106,12 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
     snap(wall, screenshots, "premod-projector-after")
     with demo.db.read() as s:
         assert s.scalars(select(Idea.status).where(Idea.text == IDEA)).one() is IdeaStatus.VISIBLE
-    # And the scribe's waiting list empties by itself.
-    expect(tablet.get_by_role("heading", name=re.compile(WAITING))).to_have_count(0, timeout=8_000)
+    # The scribe's page learns it by itself: the list empties, the idea joins the table's
+    # ideas, and the next idea the scribe was typing meanwhile is still there.
+    expect(tablet.get_by_text(f"Approved, now on the board: “{IDEA}”")).to_be_visible(timeout=8_000)
+    expect(tablet.get_by_role("heading", name=re.compile(WAITING))).to_have_count(0)
+    expect(tablet.get_by_role("heading", name="Ideas (1)")).to_be_visible()
+    expect(tablet.get_by_label("The idea")).to_have_value(DRAFT)
     snap(tablet, screenshots, "premod-scribe-approved-tablet")
 
 

@@ -156,6 +156,8 @@ def test_a_scribe_reads_only_their_own_tables_waiting_ideas(db):
     ideas.add_idea(db, room.scribe1, room.table1_id, "Lights")
     with pytest.raises(PermissionDenied, match="scribe for table 2"):
         idea_queue.waiting_at_table(db, room.scribe2, room.table1_id)
+    with pytest.raises(PermissionDenied, match="scribe for table 2"):
+        idea_queue.table_ideas(db, room.scribe2, room.table1_id, {1})
     assert [i.text for i in idea_queue.waiting_at_table(db, room.facilitator, room.table1_id)] == [
         "Lights"
     ]
@@ -226,4 +228,22 @@ def test_the_facilitators_private_record_names_waiting_ideas_as_such(db):
     frame = record.frames["Ideas"]
     assert list(zip(frame["Idea"], frame["Status"], strict=True)) == [
         ("Lights", "Waiting for approval")
+    ]
+
+
+def test_a_scribe_learns_what_became_of_the_ideas_that_waited(db):
+    room = build_room(db)
+    _premoderated_ideas_step(db, room)
+    kept = ideas.add_idea(db, room.scribe1, room.table1_id, "Lights")
+    dropped = ideas.add_idea(db, room.scribe1, room.table1_id, "Call 206-555-0134")
+    other = ideas.add_idea(db, room.scribe2, room.table2_id, "Benches")
+    idea_queue.approve_idea(db, room.facilitator, kept.id)
+    idea_queue.reject_idea(db, room.facilitator, dropped.id)
+    decided = idea_queue.table_ideas(
+        db, room.scribe1, room.table1_id, {kept.id, dropped.id, other.id}
+    )
+    # Another table's idea is not told to this scribe, even when asked for by id.
+    assert [(i.text, i.status) for i in decided] == [
+        ("Lights", IdeaStatus.VISIBLE),
+        ("Call 206-555-0134", IdeaStatus.HIDDEN),
     ]
