@@ -33,7 +33,9 @@ def approval_queue(db: Any, actor: Actor, meeting_id: int) -> None:
         st.info("No ideas are waiting. New ideas from the tables will appear here.")
         return
     if st.button(f"Approve all ({len(queue)})", key="approve-all", type="primary"):
-        act(idea_queue.approve_all, meeting_id, done=f"Approved {len(queue)} ideas.")
+        # Only the ideas on screen: one that arrived since was read by nobody yet.
+        shown = [q.idea.id for q in queue]
+        act(idea_queue.approve_all, meeting_id, shown, done=f"Approved {len(shown)} ideas.")
     for waiting in queue:
         _queued(waiting, act)
 
@@ -43,21 +45,23 @@ def _queued(waiting: Any, act: Any) -> None:
     with st.container(border=True):
         st.markdown(escape_markdown(idea.text))
         where = f"Table {waiting.table_number}" if waiting.table_number else "No table"
-        secret = " · confidential: approved, it still stays off the projector" * idea.confidential
-        st.caption(f"Idea #{idea.id} · {where}{secret}")
+        secret = " · confidential: approved, it still stays off the projector"
+        st.caption(f"Idea #{idea.id} · {where}{secret if idea.confidential else ''}")
         if waiting.flags:
             reasons = "\n".join(f"- {escape_markdown(f.reason)}" for f in waiting.flags)
             st.warning(f"**Read it twice before approving:**\n{reasons}")
         else:
             st.caption("Nothing flagged: no listed swear words, phone numbers, emails or names.")
         approve, reject, _ = st.columns([2, 2, 4])
-        if approve.button("Approve", key=f"approve-{idea.id}", type="primary", width="stretch"):
+        if approve.button(
+            f"Approve idea #{idea.id}", key=f"approve-{idea.id}", type="primary", width="stretch"
+        ):
             act(
                 idea_queue.approve_idea,
                 idea.id,
                 done=f"Idea #{idea.id} approved: the room sees it.",
             )
-        if reject.button("Reject", key=f"reject-{idea.id}", width="stretch"):
+        if reject.button(f"Reject idea #{idea.id}", key=f"reject-{idea.id}", width="stretch"):
             act(idea_queue.reject_idea, idea.id, done=f"Idea #{idea.id} rejected and kept hidden.")
 
 

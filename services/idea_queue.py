@@ -7,6 +7,7 @@ waiting idea is on no projector, ballot, word cloud, table board or public repor
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -98,16 +99,18 @@ def reject_idea(db: Database, actor: Actor, idea_id: int) -> Idea:
     return _decide(db, actor, idea_id, IdeaStatus.HIDDEN, "rejected")
 
 
-def approve_all(db: Database, actor: Actor, meeting_id: int) -> int:
-    """Approve every idea waiting in the meeting; how many were approved."""
+def approve_all(
+    db: Database, actor: Actor, meeting_id: int, idea_ids: Collection[int] | None = None
+) -> int:
+    """Approve the meeting's waiting ideas, or only those of `idea_ids` (the ones the
+    facilitator has on screen: one that arrived since was read by nobody); how many."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, "meeting")
-        waiting = s.scalars(
-            select(Idea)
-            .where(Idea.meeting_id == meeting.id, Idea.status == IdeaStatus.PENDING)
-            .order_by(Idea.created_at, Idea.id)
-        ).all()
+        query = select(Idea).where(Idea.meeting_id == meeting.id, Idea.status == IdeaStatus.PENDING)
+        if idea_ids is not None:
+            query = query.where(Idea.id.in_(list(idea_ids)))
+        waiting = s.scalars(query.order_by(Idea.created_at, Idea.id)).all()
         for idea in waiting:
             _set(s, actor, idea, meeting, IdeaStatus.VISIBLE, "approved")
         return len(waiting)

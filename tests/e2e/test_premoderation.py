@@ -99,7 +99,8 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
     expect(queue).to_be_visible()
     expect(console.get_by_text("looks like a phone number: 206-555-0134")).to_be_visible()
     snap(console, screenshots, "premod-queue-laptop")
-    click(console, "Approve")
+    console.get_by_role("button", name=re.compile(r"^Approve idea #\d+$")).click()
+    wait_idle(console)
     expect(console.get_by_text("approved: the room sees it.")).to_be_visible()
 
     expect(wall.get_by_text(IDEA)).to_be_visible(timeout=6_000)

@@ -93,6 +93,16 @@ def test_approve_all_approves_only_this_meetings_waiting_ideas(db):
     assert idea_queue.approve_all(db, room.facilitator, room.meeting_id) == 0
 
 
+def test_approve_all_with_the_ideas_on_screen_leaves_a_newer_one_waiting(db):
+    room = build_room(db)
+    _premoderated_ideas_step(db, room)
+    seen = ideas.add_idea(db, room.scribe1, room.table1_id, "Seen")
+    newer = ideas.add_idea(db, room.scribe2, room.table2_id, "Arrived after the page drew")
+    assert idea_queue.approve_all(db, room.facilitator, room.meeting_id, [seen.id]) == 1
+    queue = idea_queue.approval_queue(db, room.facilitator, room.meeting_id)
+    assert [q.idea.id for q in queue] == [newer.id]
+
+
 def test_the_queue_lists_waiting_ideas_oldest_first_with_their_flags_in_words(db):
     room = build_room(db)
     with db.write() as s:

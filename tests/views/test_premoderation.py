@@ -74,7 +74,7 @@ def test_the_queue_shows_the_idea_and_its_flags_as_text_and_rejects_it(room_app,
     assert _escaped(TRICKY) in shown
     (flag,) = flag_idea(TRICKY)
     assert any(_escaped(flag.reason) in t and "Read it twice" in t for t in board.warning.values)
-    board = click(board, "Reject")
+    board = click(board, f"Reject idea #{waiting.id}")
     assert not board.exception
     assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[0].status is (
         IdeaStatus.HIDDEN
