@@ -1,8 +1,11 @@
 """The second-look flags on a pre-moderated idea: what trips them, and what must not."""
 
+import time
+
 import pytest
 
-from services.idea_flags import EMAIL, PHONE, PROFANITY, ROSTER_NAME, flag_idea
+from services.idea_flags import EMAIL, PHONE, PROFANITY, ROSTER_NAME, Flag, flag_idea
+from tests.bad_input.corpus import CASES, Case, Rule
 
 ROSTER = ["Maria Elena López", "Jordan", "Nguyen, Thanh", "Sam O'Brien"]
 
@@ -108,3 +111,14 @@ def test_first_names_alone_and_strangers_are_not_roster_flags():
 def test_every_reason_is_listed_once_in_order():
     text = "Fuck this, call Maria Lopez at 206-555-0134 or maria@example.org, fuck"
     assert _kinds(text) == [PROFANITY, PHONE, EMAIL, ROSTER_NAME]
+
+
+def test_every_awkward_input_gets_an_answer_quickly():
+    """Whatever reaches the board (the bad-input corpus: long, RTL, emoji, control
+    characters, broken surrogates) is read without an error and without a slow pattern."""
+    long_name = "Ana " * 3000 + "x@y"
+    started = time.perf_counter()
+    for case in [*CASES, Case("long", long_name, Rule.EXACT)]:
+        flags = flag_idea(case.text, ROSTER)
+        assert all(isinstance(f, Flag) and f.reason for f in flags)
+    assert time.perf_counter() - started < 2.0
