@@ -141,7 +141,7 @@ def list_ideas(
     *,
     actor: Actor | None = None,
 ) -> list[Idea]:
-    """The meeting's ideas, oldest first; hidden and merged ones only when asked for.
+    """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked for.
 
     A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
     the projector, which reached the meeting by its code, does not.
