@@ -13,6 +13,7 @@ from components.console_panels import activity_table, voice_panel
 from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
 from components.notices import action_runner, show_flash
+from components.premoderation_toggle import premoderation_toggle
 from components.records import show_records
 from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
@@ -64,6 +65,8 @@ if steps:
     if go.button("Go to this step", disabled=not live, width="stretch"):
         where = escape_markdown(titles[chosen])
         control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
+
+premoderation_toggle(db, actor, state)
 
 room, links = st.tabs(["The room", "Join links and QR codes"])
 with room:
