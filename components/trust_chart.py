@@ -45,7 +45,8 @@ class TrustRow(Protocol):
 
 
 def _label(row: TrustRow) -> str:
-    return f"{style.short(row.statement, 40)} · {row.group}"
+    # The question is shortened more than the group: the table beneath has it whole.
+    return f"{style.short(row.statement, 28)} · {row.group}"
 
 
 def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -84,7 +85,9 @@ def trust_chart(rows: Sequence[TrustRow], scale: Scale = AGREEMENT) -> alt.Layer
     spans, points = trust_rows(rows)
     y = style.y_axis(list(dict.fromkeys(spans["label"])))
     title = f"Mean answer ({scale.describe()})"
-    domain = alt.Scale(domain=[1, scale.top])
+    # Two steps past the scale's top, unticked, hold the words of a row whose mean is high;
+    # without them "…, +0.7 (n 6 → 5)" ran off the chart's right edge.
+    domain = alt.Scale(domain=[1, scale.top + 2])
     axis = alt.Axis(values=list(range(1, scale.top + 1)), format="d")
     span = (
         alt.Chart(spans)
@@ -139,6 +142,8 @@ def render_trust_chart(rows: Sequence[TrustRow], key: str) -> None:
             st.info("No group has enough answers to show yet; the table says how many answered.")
             st.dataframe(trust_table(these), hide_index=True, key=f"{key}-{scale.name}-table")
             continue
+        # Said in words, not left to a legend that may fall below the fold.
+        st.caption("○ Open grey circle: before the meeting. ■ Filled blue square: after it.")
         style.show_chart(
             trust_chart,
             (tuple(these), scale),

@@ -113,14 +113,22 @@ def change_words(row: TrustChange) -> str:
 
 
 def row_words(row: TrustChange) -> str:
-    """'before 3.2 (n 6) → after fewer than 5 answered', for a chart label or a PDF line."""
+    """'2.8 → 3.5, +0.7 (n 6 → 5)' or '2.8 (n 6) → fewer than 5 answered': a chart's label."""
+    shown_before = row.before is not None and can_show(row.n_before)
+    shown_after = row.after is not None and can_show(row.n_after)
+    if shown_before and shown_after:
+        return (
+            f"{row.before:.1f} → {row.after:.1f}, {change_words(row)} "
+            f"(n {row.n_before} → {row.n_after})"
+        )
 
-    def side(mean: float | None, n: int) -> str:
-        shown = mean_words(mean, n)
-        return f"{shown} (n {n})" if mean is not None and can_show(n) else shown
+    def side(mean: float | None, n: int, shown: bool) -> str:
+        return f"{mean:.1f} (n {n})" if shown else mean_words(mean, n)
 
-    moved = "" if row.change is None else f", change {change_words(row)}"
-    return f"before {side(row.before, row.n_before)} → after {side(row.after, row.n_after)}{moved}"
+    return (
+        f"{side(row.before, row.n_before, shown_before)} → "
+        f"{side(row.after, row.n_after, shown_after)}"
+    )
 
 
 def table_rows(rows: list[TrustChange]) -> list[list[str]]:

@@ -59,9 +59,13 @@ def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
     for n, words in enumerate(HOW_OFTEN.words, start=1):
         expect(question.get_by_text(f"{n} {words}", exact=True)).to_be_visible()
     expect(page.get_by_text("1 Strongly disagree", exact=True).first).to_be_visible()
-    snap(page, screenshots, "survey-phone")
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=screenshots / "survey-phone-top.png")
+    # The app scrolls inside its own container, so a full-page shot holds one screen only:
+    # one shot at the top (the promise), one at the first rating, one at a "how often".
+    snap(page, screenshots, "survey-phone-top")
+    first_question.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "survey-phone-rating.png")
+    question.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "survey-phone-how-often.png")
     page.context.close()
 
 
