@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, Meeting, MeetingTable
 from db.models.enums import ConflictStatus, Role
-from services import audit, membership
+from services import audit, confidential, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import check_table_access
@@ -111,12 +111,17 @@ def set_status(
 def list_conflicts(
     db: Database, actor: Actor, meeting_id: int, include_confidential: bool = True
 ) -> list[Conflict]:
-    """The meeting's conflicts, oldest first; leaders never see confidential ones."""
+    """The meeting's conflicts, oldest first; confidential ones only for those who may read
+    them (services/confidential.py): a scribe their own tables', a leader none."""
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
         query = select(Conflict).where(Conflict.meeting_id == meeting_id)
-        if not include_confidential or actor.role is Role.LEADER:
+        if not include_confidential:
             query = query.where(Conflict.confidential.is_(False))
+        elif (
+            rule := confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
+        ) is not None:
+            query = query.where(rule)
         return list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
 
 

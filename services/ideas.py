@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
-from services import audit, membership
+from services import audit, confidential, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import (
@@ -155,6 +155,9 @@ def list_ideas(
             query = query.where(Idea.status == IdeaStatus.VISIBLE)
         if not include_confidential:
             query = query.where(Idea.confidential.is_(False))
+        elif actor is not None:
+            rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
+            query = query if rule is None else query.where(rule)
         return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
 
 
