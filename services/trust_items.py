@@ -55,6 +55,11 @@ _ESS5 = (
     "http://essedunet.nsd.uib.no/cms/topics/latentvar/1/1.html. "
     "'[country]' is read as 'this city', where the meeting's police work."
 )
+# D15, D16 and the 1-4 scale are as that page gives them. The page's copy of D17 breaks
+# off after "When dealing with people"; its rest is the ESS5 source questionnaire's
+# wording as we know it, not checked against the questionnaire offline: check it there
+# before citing D17 word for word. (ESS also offers "No one ever asks the police to
+# explain..." for D17; here "Prefer not to say" takes that place, as no answer.)
 PROCEDURAL_JUSTICE = (
     TrustItem(
         "ess5_plcrspc",
