@@ -15,16 +15,31 @@ def lines(text: str) -> list[str]:
 
 
 def survey_settings(
-    initiative: Any, on_open: Callable, on_trust: Callable, on_questions: Callable
+    initiative: Any,
+    on_open: Callable,
+    on_trust: Callable,
+    on_questions: Callable,
+    on_standard: Callable[[], None] | None = None,
 ) -> None:
     """Open or close the survey; edit its trust statements and demographic questions."""
     state = "open" if initiative.survey_open else "closed"
     st.write(f"The pre-session survey is **{state}**.")
     if st.button("Close the survey" if initiative.survey_open else "Reopen the survey"):
         on_open(not initiative.survey_open)
+    if on_standard is not None and st.button(
+        "Add the published trust questions", key="standard-trust"
+    ):
+        on_standard()
+    st.caption(
+        "Published questions: how often the police treat people with respect, make fair, "
+        "impartial decisions and explain their decisions when asked (European Social "
+        "Survey, Round 5), and whether police in this neighbourhood treat residents with "
+        "respect and listen to local concerns."
+    )
     with st.form("survey-questions"):
         trust = st.text_area(
-            "Trust statements, one per line (answered 1–5, before and after the meeting)",
+            "Trust questions, one per line (asked in the same words before and after the "
+            "meeting; rewording one starts its comparison afresh)",
             "\n".join(initiative.trust_statements),
         )
         asked = st.text_area(

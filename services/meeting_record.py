@@ -16,6 +16,8 @@ from services import membership
 from services.actors import Actor, require_role
 from services.meeting_record_after import after_frames, table_label
 from services.meeting_record_results import common_ground_frame, voice_frame, votes_frame
+from services.meeting_report_trust import FRAME as TRUST_FRAME
+from services.meeting_report_trust import trust_frame
 
 NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"]
 IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status"]
@@ -56,6 +58,9 @@ def collect(
         facts: dict[str, object] = {}
         frames["Voice balance"] = voice_frame(s, meeting_id, facts)
         frames.update(after_frames(s, actor, meeting, tables, secret_ok, facts))
+        initiative_id = initiative.id
+    # Survey answers, by group only and small groups withheld (services.small_groups).
+    frames[TRUST_FRAME] = trust_frame(db, actor, initiative_id)
     return MeetingRecord(
         initiative.name,
         initiative.city,
