@@ -84,6 +84,9 @@ class Participant(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     # Did not come: kept with what they already said or voted, out of seating and badges.
     absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A voter of an imported conversation (Pol.is): their votes count in that round, but
+    # they are nobody on the roster: no badge, no seat, no invitation, no response rate.
+    outside_voter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Account(Base):
