@@ -119,9 +119,10 @@ def _votes(pdf: FPDF, record: MeetingRecord) -> None:
         layout.heading(pdf, title, 13)
         for _, r in capped(pdf, items, ITEMS_PER_ROUND, "items"):
             layout.text(pdf, f"{r['Rank']}. {r['Item']}", 10, bold=True)
-            layout.text(
-                pdf, f"    Score {r['Score']:.3f}. {r['Group shares'] or 'No votes yet'}", 10
-            )
+            least = f" · least backed by {r['Least backed by']}" if r["Least backed by"] else ""
+            layout.text(pdf, f"    {r['Support'][:1].upper()}{r['Support'][1:]}{least}.", 10)
+            if r["Group shares"]:
+                layout.text(pdf, f"    By group: {r['Group shares']}.", 10)
         for label, word in [("What unites", "Unites"), ("What divides", "Divides")]:
             picked = items[items["Unites or divides"] == word]["Item"].tolist()
             layout.text(pdf, f"{label}: " + ("; ".join(picked) if picked else "nothing"), 10)
