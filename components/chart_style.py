@@ -25,7 +25,11 @@ COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # whole votes: no 2.5 on the a
 SHARES = alt.Scale(domain=[0, 1])
 _LABEL_PX = 420  # room for AXIS_CHARS characters before Vega cuts an axis label again
 LINE_PX = 16  # one line of a wrapped axis label at FONT_PX
-NEW_LINE = "\n"  # where a wrapped label breaks: Vega draws each part on its own line
+NEW_LINE = "\n"
+LONG_TEXT_COLUMNS = (
+    "Idea",
+    "Group shares",
+)  # where a wrapped label breaks: Vega draws each part on its own line
 
 
 def short(text: str, limit: int = AXIS_CHARS) -> str:
@@ -163,7 +167,18 @@ def show_chart(
         st.info(empty)
         return
     draw_chart(build, inputs, key, alt_text)
-    st.dataframe(table, hide_index=True, key=f"{key}-table")
+    show_table(table, key)
+
+
+def show_table(table: pd.DataFrame, key: str) -> None:
+    """A chart's table; long text columns kept narrow so a tablet still shows the numbers
+    after them (the whole text shows on hover, and in full on the chart or its heading)."""
+    narrow = {
+        column: st.column_config.TextColumn(width="medium")
+        for column in LONG_TEXT_COLUMNS
+        if column in table.columns
+    }
+    st.dataframe(table, hide_index=True, key=f"{key}-table", column_config=narrow)
 
 
 def draw_chart(

@@ -14,6 +14,7 @@ from components.text import escape_markdown
 
 CHOICES = ("Agree", "Disagree", "Pass")
 MEASURES = ("People", "Contributions")
+IDEA_CHARS = 34  # an idea's label per line on the common-ground chart, two lines at most
 GROUP_CHARS = 24  # a group's name per line on the by-group chart: two lines fit every demo group
 NO_VOTES = "No votes yet — the bars appear once people vote in this round."
 
@@ -89,8 +90,11 @@ def by_group_chart(
 def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
     """Ideas best first: each group's share as a point, the range between them, and a verdict."""
     ranges, points = tables.common_ground_rows(rows)
+    for frame in (ranges, points):
+        frame["label"] = [style.wrap(label, IDEA_CHARS) for label in frame["label"]]
     groups = list(dict.fromkeys(points["group"]))
-    y = style.y_axis(ranges["label"])
+    y = style.wrapped_axis(list(ranges["label"]), "label", IDEA_CHARS)
+    legend = alt.Legend(columns=2, labelLimit=0)  # eight groups in one row ran off a tablet
     title = "Share of each group backing the idea"
     span = (
         alt.Chart(ranges)
@@ -99,7 +103,7 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
             x=alt.X("low:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             x2="high:Q",
             y=y,
-            tooltip=["idea:N", "score:Q", "text:N"],
+            tooltip=["idea:N", "text:N"],
         )
     )
     dots = (
@@ -108,14 +112,14 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
         .encode(
             x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             y=y,
-            color=alt.Color("group:N", title="Group", scale=style.colours(groups)),
-            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups)),
+            color=alt.Color("group:N", title="Group", scale=style.colours(groups), legend=legend),
+            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups), legend=legend),
             tooltip=["idea:N", "group:N", "share_text:N"],
         )
     )
     # "unites" or "divides" in words after the highest share, clear of its point.
     chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
+    return style.finish(chart.properties(height=style.row_step(list(ranges["label"]))))
 
 
 def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
@@ -167,7 +171,7 @@ def render_by_group_chart(
                 f"Bar chart of each group's support for idea {number}; "
                 "the table below has the numbers.",
             )
-    st.dataframe(table, hide_index=True, key=f"{key}-table")
+    style.show_table(table, key)
 
 
 def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:

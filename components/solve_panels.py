@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from components.text import escape_markdown
+from services.result_words import counted, number
 from services.vocab import CostBand, label
 
 PROVIDERS = [
@@ -83,8 +84,9 @@ def option_card(option: Any, score: Any, cited: list[Any]) -> None:
         ]
         if rated(score):
             facts.append(
-                f"tables rate it impact {score.mean_impact:.1f}, feasibility "
-                f"{score.mean_feasibility:.1f} ({score.ratings} tables)"
+                f"tables rate it impact {number(score.mean_impact)}, feasibility "
+                f"{number(score.mean_feasibility)} "
+                f"({counted(score.ratings, 'table')})"
             )
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
         if option.risks:

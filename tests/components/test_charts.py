@@ -323,6 +323,9 @@ def test_every_renderer_shows_its_table():
     assert groups.values.tolist() == [[1, "Walk", "Police", 1, 2, "50%"]]
     assert ranking.iloc[0]["Unites or divides"] == "unites"
     assert ranking.iloc[0]["Group shares"] == "Police 50%"
+    # The bridging score ranks; people read the shares, never a "0.004".
+    assert "Score" not in ranking.columns
+    assert ranking.iloc[0]["Least backed by"] == "Police (50%)"
     assert voice.values.tolist() == [["Youth", "20%", "5%", "yes"]]
 
 
@@ -379,3 +382,13 @@ class _Row:
 def test_inputs_known_only_by_address_are_drawn_afresh_every_time():
     assert _shown_dots([_Row(3)]) == [3]
     assert _shown_dots([_Row(5)]) == [5]
+
+
+def test_common_ground_wraps_long_ideas_and_lists_groups_in_two_columns():
+    spec = charts.common_ground_chart(COMMON).to_dict()
+    span, points, _ = spec["layer"]
+    long = span["encoding"]["y"]["sort"][1]
+    assert long.startswith("2. Send a mental-health") and long.count("\n") == 1
+    assert span["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.label, '\\n')"
+    assert points["encoding"]["color"]["legend"]["columns"] == 2
+    assert spec["height"]["step"] >= 2 * style.LINE_PX + 8

@@ -189,7 +189,7 @@ def test_the_option_table_has_every_option_and_the_unrated_say_so():
         "Tables rating",
         "Cost",
     ]
-    assert table.iloc[0].tolist() == [1, "Walk and talk", "4.5", "4.0", "Quick wins", 3, "low"]
+    assert table.iloc[0].tolist() == [1, "Walk and talk", "4.5", "4", "Quick wins", 3, "low"]
     assert table.iloc[1]["Option"] == LONG  # whole in the table
     assert table.iloc[5].tolist()[2:5] == ["not rated"] * 3
 
