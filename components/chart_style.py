@@ -56,10 +56,15 @@ def wrap(text: str, chars: int, lines: int = 2) -> str:
 
 def wrapped_axis(labels: Sequence[str], field: str, chars: int) -> alt.Y:
     """A y axis of `labels` (made by `wrap`), each drawn on its lines, none ever dropped."""
+    newline = NEW_LINE.encode("unicode_escape").decode()
+    # Vega centres a label's first line on its row; "line-bottom" lifts a two-line label
+    # by half a line, so both lines sit centred on the bar (wrap makes two at most).
+    two_lines = {"test": f"indexof(datum.value, '{newline}') >= 0", "value": "line-bottom"}
     axis = alt.Axis(
         labelLimit=round(chars * FONT_PX * 0.62),  # an average character of the axis font
         labelOverlap=False,
-        labelExpr=f"split(datum.label, '{NEW_LINE.encode('unicode_escape').decode()}')",
+        labelExpr=f"split(datum.label, '{newline}')",
+        labelBaseline={"condition": two_lines, "value": "middle"},
         labelPadding=6,
     )
     return alt.Y(f"{field}:N", sort=list(labels), title=None, axis=axis)
