@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 DOTS, AGREE_DISAGREE = "dots", "agree_disagree"
 NO_VOTES = "no votes yet"
+EVERY_GROUP = "every group equally"
 
 
 def percent(share: float | None) -> str:
@@ -62,7 +63,16 @@ def least_backed(shares: Iterable[tuple[str, float | None]]) -> str:
     if not known:
         return ""
     share, group = min(known, key=lambda pair: pair[0])
+    if len(known) > 1 and all(percent(s) == percent(share) for s, _ in known):
+        return f"{EVERY_GROUP} ({percent(share)})"
     return f"{group} ({percent(share)})"
+
+
+def backing(least: str) -> str:
+    """`least_backed`'s answer as a phrase: "least backed by Youth (40%)"."""
+    if not least:
+        return ""
+    return f"backed by {least}" if least.startswith(EVERY_GROUP) else f"least backed by {least}"
 
 
 def group_share(group: str, supporters: int, voters: int) -> str:

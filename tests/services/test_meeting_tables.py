@@ -116,7 +116,7 @@ def test_every_table_is_there_with_its_columns_and_its_content(db):
     assert ground["Group shares"] == "Police 1 of 1 (100%); Residents 1 of 1 (100%)"
     assert (ground["Support"], ground["Least backed by"]) == (
         "3 dots from 2 voters",
-        "Police (100%)",
+        "every group equally (100%)",
     )
     conflict = frames["Conflicts"].iloc[0]
     assert conflict["Agreement"] == "Crisis team answers at night"

@@ -13,8 +13,8 @@ from services.meeting_report import meeting_report_pdf
 from services.voting_items import round_items
 from tests.factories import build_room
 
-EIGHT = ["Mayor's Office", "Police Department", "City Council", "Commission", "Residents who call 911",
-         "Youth", "Social services", "Bridge builders"]  # fmt: skip
+EIGHT = ["Mayor's Office", "Police Department", "City Council", "Commission",
+         "Residents who call 911", "Youth", "Social services", "Bridge builders"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,11 @@ def test_the_least_backing_group_and_each_groups_share_in_words():
         "Youth (40%)"
     )
     assert result_words.least_backed([("Police", None)]) == ""
+    same = result_words.least_backed([("Police", 1.0), ("Youth", 1.0)])
+    assert same == "every group equally (100%)"
+    assert result_words.backing(same) == "backed by every group equally (100%)"
+    assert result_words.backing("Youth (40%)") == "least backed by Youth (40%)"
+    assert result_words.backing("") == ""
     assert result_words.group_share("Police", 3, 4) == "Police 3 of 4 (75%)"
     assert result_words.group_share("Youth", 0, 0) == "Youth: no votes"
 
