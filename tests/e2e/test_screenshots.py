@@ -33,6 +33,18 @@ class Visit:
     name: str
     path: str
     title: str | re.Pattern[str]
+    says: tuple[str, ...] = ()
+    """Words a fresh demo's screen must show where a chart has nothing to draw yet."""
+
+
+EMPTY_REVIEW = (
+    "No votes yet — no voting round has been opened at this meeting.",
+    "No actions yet — each group's progress appears once the plan has actions.",
+)
+EMPTY_ACTIONS = (
+    "No actions yet — the timeline appears once the plan has dated actions.",
+    "No actions yet — each group's progress appears once the plan has actions.",
+)
 
 
 HOME = Visit("home", "", "Common Ground")
@@ -44,12 +56,12 @@ FACILITATOR = [
     Visit("console", "console", "Console"),
     Visit("listen", "listen", "Listen · every table"),
     Visit("ideas", "ideas", "Idea board"),
-    Visit("converge", "converge", "Converge"),
+    Visit("converge", "converge", "Converge", ("No voting rounds yet.",)),
     Visit("solve", "solve", "Solve"),
     Visit("conflicts", "conflicts", "Conflicts"),
     Visit("charter", "charter", "Partnering charter"),
-    Visit("actions", "actions", "Action plan"),
-    Visit("review", "review", "Review"),
+    Visit("actions", "actions", "Action plan", EMPTY_ACTIONS),
+    Visit("review", "review", "Review", EMPTY_REVIEW),
 ]
 SCRIBE = [
     HOME,
@@ -61,10 +73,10 @@ LEADER = [
     HOME,
     Visit("prepare", "prepare", "Prepare"),
     Visit("agenda", "agenda", "Agenda"),
-    Visit("converge", "converge", "Converge"),
+    Visit("converge", "converge", "Converge", ("No voting rounds yet.",)),
     Visit("charter", "charter", "Partnering charter"),
-    Visit("actions", "actions", "Action plan"),
-    Visit("review", "review", "Review"),
+    Visit("actions", "actions", "Action plan", EMPTY_ACTIONS),
+    Visit("review", "review", "Review", EMPTY_REVIEW),
 ]
 
 
@@ -135,6 +147,11 @@ def _walk(page: Page, base: str, role: str, visits: list[Visit], folder: Path) -
         page.goto(f"{base}/{v.path}")
         wait_idle(page)
         wrong += _check(page, v.title, f"{role}-{v.name}-{size}", folder)
+        wrong += [
+            f"{role}-{v.name}: does not say {words!r}"
+            for words in v.says
+            if not page.get_by_text(words, exact=True).count()
+        ]
     return wrong
 
 
