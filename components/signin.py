@@ -114,8 +114,9 @@ def login_form(db, cookie_name: str, cookie_key: str, days: float) -> None:
     if not submitted:
         return
     try:
-        signed = signin_accounts.sign_in(db, username, password, st.context.ip_address)
+        signed = signin_accounts.sign_in(db, username, password, _client_address())
     except SignInRefused as refusal:
+        st.session_state[STATUS_KEY] = False
         st.error(refusal.message)
         return
     token, expires = signin_accounts.cookie_token(signed, cookie_key, days)
@@ -162,6 +163,13 @@ def _forget() -> None:
 def _delete_cookie(cookie_name: str) -> None:
     # Straight to the component: the manager's delete needs the cookie in its own dict.
     cookie_component(method="delete", cookie=cookie_name, key="signin_delete", default=False)
+
+
+def _client_address() -> str | None:
+    """The browser's address as the server sees it (a proxy's, unless it forwards it);
+    None on the server's own computer and under AppTest, whose context is a stand-in."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and len(address) <= 100 else None
 
 
 def _digest(raw: str) -> str:
