@@ -77,6 +77,8 @@ def _user_words(user_inputs: Iterable[str]) -> set[str]:
         if not text:
             continue
         lowered = text.strip().lower()
-        words.add(lowered)
-        words.update(w for w in lowered.replace(".", " ").replace("-", " ").split() if w)
+        parts = lowered.replace(".", " ").replace("-", " ").replace("_", " ").split()
+        # Whole, run together ("marialopez", as in MariaLopez2024) and word by word.
+        words.update([lowered, "".join(parts), *parts])
+    words.discard("")
     return words

@@ -180,9 +180,10 @@ def test_an_unknown_username_answers_as_slowly_as_a_real_one(db):
         _wrong(db, username, address=None)
         return time.perf_counter() - start
 
-    known = min(timed("maria.lopez") for _ in range(3))
-    unknown = min(timed(f"nobody{n}") for n in range(3))
-    assert 0.5 < unknown / known < 2, (known, unknown)
+    # Interleaved, and the quickest of four each: a busy machine only ever adds time.
+    pairs = [(timed("maria.lopez"), timed(f"nobody{n}")) for n in range(4)]
+    known, unknown = min(k for k, _ in pairs), min(u for _, u in pairs)
+    assert 1 / 3 < unknown / known < 3, (known, unknown)
 
 
 # --- field limits ------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def _forged(db) -> dict[str, object]:
     return {
         "alg none": jwt.encode(claims, None, algorithm="none"),
         "HS512 with the right key": jwt.encode(claims, KEY, algorithm="HS512"),
-        "another key": jwt.encode(claims, "not-the-key-but-as-long-as-the-real-one", algorithm="HS256"),
+        "another key": jwt.encode(claims, KEY.upper(), algorithm="HS256"),
         "expired": jwt.encode({**claims, "exp": utcnow() - timedelta(seconds=1)}, KEY),
         "no expiry": jwt.encode({"sub": "maria.lopez", "ver": 0}, KEY),
         "no version": jwt.encode({"sub": "maria.lopez", "exp": claims["exp"]}, KEY),
