@@ -1,5 +1,6 @@
-"""Sign-in cookies that no longer hold, in Chromium at laptop size: each signs the browser
-out with "Please sign in again." on /, /vote and /projector, never an error page.
+"""Sign-in in Chromium at laptop size: a paused username says how long to wait, and cookies
+that no longer hold sign the browser out with "Please sign in again." on /, /vote and
+/projector, never an error page.
 
 Found on a running install: a cookie of a deactivated account, or one signed alg=none or
 HS512, broke every page for that browser (LoginError not caught), and a cookie copied
@@ -141,3 +142,24 @@ def test_a_new_password_ends_the_cookie_from_before(browser: Browser, demo: Demo
     visit(page, demo.url, "")
     expect(page.get_by_text("Please sign in again.")).to_be_visible()
     laptop.close()
+
+
+def test_five_wrong_passwords_pause_the_username_and_say_for_how_long(
+    browser: Browser, demo: Demo, screenshots: Path
+):
+    page = device(browser, LAPTOP).new_page()
+    visit(page, demo.url, "")
+    for attempt in range(5):
+        page.get_by_role("textbox", name="Username").fill("leader3")
+        page.get_by_role("textbox", name="Password").fill(f"not-the-password-{attempt}")
+        click(page, "Sign in")
+    expect(page.get_by_text("Signing in is paused for this username")).to_be_visible()
+    expect(page.get_by_text("Wait 30 seconds")).to_be_visible()
+    snap(page, screenshots, "signin-locked-laptop")
+    # The right password is refused too until the wait is over.
+    page.get_by_role("textbox", name="Username").fill("leader3")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    click(page, "Sign in")
+    expect(page.get_by_text("Signing in is paused for this username")).to_be_visible()
+    expect(page.get_by_text("Signed in as")).to_have_count(0)
+    page.context.close()
