@@ -1,7 +1,7 @@
 """signin throttle and account token version
 
 Revision ID: 7016ff368fb1
-Revises: b381edcd8328
+Revises: aa39c5455b57
 Create Date: 2026-12-02 06:16:48.082532
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import db.models.base
 
 revision: str = '7016ff368fb1'
-down_revision: str | None = 'b381edcd8328'
+down_revision: str | None = 'aa39c5455b57'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
