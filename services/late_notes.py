@@ -1,0 +1,53 @@
+"""Late notes: a step may let scribes keep saving after input closes; such saves are marked late.
+
+A table is often mid-sentence when the facilitator closes input. Rather than reopening input
+for the whole room (phones too), the facilitator allows late notes for the step: scribes'
+notes and ideas for it still land, marked late so everyone reading them knows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import AgendaItem, Meeting
+from db.models.enums import MeetingStatus, Role
+from services import audit, membership
+from services.actors import Actor, require_role
+from services.errors import NotAllowedNow
+from services.validation import require
+
+CLOSED_MESSAGE = (
+    "Input is closed. Your text is kept here; ask the facilitator to allow late notes "
+    "or reopen input."
+)
+OVER_MESSAGE = (
+    "The meeting is closed. Your text is kept here; ask the facilitator to reopen the meeting."
+)
+
+
+def saved_late(session: Session, meeting: Meeting) -> bool:
+    """Whether a scribe's save now is late: False while input is open, True when input is
+    closed but the current step allows late notes; otherwise refused, saying what to do."""
+    if meeting.status is MeetingStatus.CLOSED:
+        raise NotAllowedNow(OVER_MESSAGE)
+    if meeting.input_open:
+        return False
+    step = session.get(AgendaItem, meeting.current_item_id) if meeting.current_item_id else None
+    if step is not None and step.late_notes:
+        return True
+    raise NotAllowedNow(CLOSED_MESSAGE)
+
+
+def allow_late_notes(db: Database, actor: Actor, item_id: int, allowed: bool) -> AgendaItem:
+    """Let scribes save notes and ideas for this step after input closes (or stop them)."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        item = require(s, AgendaItem, item_id, "agenda item")
+        meeting = membership.member_meeting(s, actor, item.meeting_id)
+        if item.late_notes != allowed:
+            item.late_notes = allowed
+            action = "late notes allowed" if allowed else "late notes stopped"
+            detail = {"title": item.title, "position": item.position}
+            audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
+        return item
