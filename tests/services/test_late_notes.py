@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from db.models import AgendaItem, Idea, ListeningNote, Meeting
 from db.models.enums import MeetingStatus
-from services import ideas, late_notes, notes
+from services import ideas, late_notes, meeting_record, notes
 from services.audit import history
 from services.errors import NotAllowedNow, PermissionDenied
 from tests.factories import build_room
@@ -82,7 +82,7 @@ def test_a_closed_meeting_refuses_even_with_the_allowance(db):
     with db.write() as s:
         meeting = s.get_one(Meeting, room.meeting_id)
         meeting.status, meeting.input_open = MeetingStatus.CLOSED, False
-    with pytest.raises(NotAllowedNow, match="The meeting is closed. Your text is kept here"):
+    with pytest.raises(NotAllowedNow, match=r"The meeting is closed\. Your text is kept here"):
         notes.add_note(db, room.scribe1, room.table1_id, "After the end")
 
 
@@ -103,3 +103,17 @@ def test_only_a_facilitator_allows_late_notes_and_it_is_audited(db):
         assert s.get_one(AgendaItem, room.item_ids[0]).late_notes is False
     actions = [e.action for e in history(db, "agenda_item", room.item_ids[0])]
     assert actions == ["late notes allowed", "late notes stopped"]
+
+
+def test_the_meeting_record_marks_late_notes_and_ideas(db):
+    room = build_room(db)
+    notes.add_note(db, room.scribe1, room.table1_id, "On time")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "On time")
+    _close_input(db, room)
+    late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
+    notes.add_note(db, room.scribe1, room.table1_id, "After the close")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "After the close")
+    frames = meeting_record.collect(db, room.facilitator, room.meeting_id).frames
+    for name, text in (("Listening notes", "Said"), ("Ideas", "Idea")):
+        marks = frames[name].set_index(text)["Late"].to_dict()
+        assert marks == {"On time": "", "After the close": "Late: saved after input closed"}
