@@ -15,6 +15,7 @@ from db.models.enums import MeetingStatus, Role
 from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow
+from services.room_control import RoomState
 from services.validation import require
 
 CLOSED_MESSAGE = (
@@ -51,3 +52,18 @@ def allow_late_notes(db: Database, actor: Actor, item_id: int, allowed: bool) ->
             detail = {"title": item.title, "position": item.position}
             audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
         return item
+
+
+OPEN, LATE, CLOSED, OVER = "open", "late", "closed", "over"
+
+
+def input_gate(state: RoomState, facilitator: bool = False) -> str:
+    """Whether a save from a table lands now: OPEN, LATE (input closed, the step allows late
+    notes), CLOSED or OVER (the meeting is closed). The rule of `saved_late`, for screens."""
+    if facilitator:
+        return OPEN
+    if state.status is MeetingStatus.CLOSED:
+        return OVER
+    if state.input_open:
+        return OPEN
+    return LATE if state.current is not None and state.current.late_notes else CLOSED

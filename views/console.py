@@ -6,6 +6,7 @@ import runtime
 from components.console_panels import activity_table, voice_panel
 from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
+from components.late_notes_toggle import late_notes_toggle
 from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.room_banner import live_countdown, show_room_banner
@@ -136,3 +137,4 @@ with links:
             db, actor, meeting_id, base, key="console-invitation-sheet"
         ),
     )
+late_notes_toggle(db, actor, state.current)
