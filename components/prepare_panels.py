@@ -58,11 +58,13 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
 
 
 def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
-    """The four CSV files of a Pol.is export (and its ATTRIBUTION.md, if it came with one)."""
+    """A Pol.is export: the zip Pol.is offers, or its four CSV files (and ATTRIBUTION.md)."""
     files = st.file_uploader(
-        "Pol.is export files: summary.csv, comments.csv, votes.csv, participants-votes.csv",
-        type=["csv", "md"],
+        "Pol.is export: the zip from the conversation's report page, or its four files "
+        "(summary, comments, votes, participant-votes .csv)",
+        type=["zip", "csv", "md"],
         accept_multiple_files=True,
+        help="Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine.",
     )
     if files and st.button("Import the conversation"):
         on_import({f.name: f.getvalue() for f in files})

@@ -7,12 +7,13 @@ from collections.abc import Callable
 import streamlit as st
 
 from services import late_notes
+from services.scope import MEETING_CLOSED
 
 LATE_ALLOWED = (
     "Input is closed, but the facilitator allows late notes for this step: "
     "what you save now is marked late."
 )
-REFUSAL = {late_notes.CLOSED: late_notes.CLOSED_MESSAGE, late_notes.OVER: late_notes.OVER_MESSAGE}
+REFUSAL = {late_notes.CLOSED: late_notes.CLOSED_MESSAGE, late_notes.OVER: MEETING_CLOSED}
 
 
 def save_button(gate: str, label: str, late_label: str, on_click: Callable[[], None]) -> bool:

@@ -16,22 +16,19 @@ from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow
 from services.room_control import RoomState
+from services.scope import require_open_meeting
 from services.validation import require
 
 CLOSED_MESSAGE = (
     "Input is closed. Your text is kept here; ask the facilitator to allow late notes "
     "or reopen input."
 )
-OVER_MESSAGE = (
-    "The meeting is closed. Your text is kept here; ask the facilitator to reopen the meeting."
-)
 
 
 def saved_late(session: Session, meeting: Meeting) -> bool:
     """Whether a scribe's save now is late: False while input is open, True when input is
     closed but the current step allows late notes; otherwise refused, saying what to do."""
-    if meeting.status is MeetingStatus.CLOSED:
-        raise NotAllowedNow(OVER_MESSAGE)
+    require_open_meeting(meeting)
     if meeting.input_open:
         return False
     step = session.get(AgendaItem, meeting.current_item_id) if meeting.current_item_id else None

@@ -112,14 +112,20 @@ def _ideas(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
         .where(Idea.meeting_id == meeting_id)
     )
     if not secret_ok:
-        # A hidden idea was taken off the board on purpose, so it stays private too.
-        query = query.where(Idea.confidential.is_(False), Idea.status != IdeaStatus.HIDDEN)
+        # A hidden idea was taken off the board on purpose, and a waiting one never reached
+        # it, so both stay private too.
+        query = query.where(
+            Idea.confidential.is_(False),
+            Idea.status.not_in([IdeaStatus.HIDDEN, IdeaStatus.PENDING]),
+        )
     order = (MeetingTable.number.is_(None), MeetingTable.number, Idea.created_at, Idea.id)
     rows = []
     for idea, group, theme in s.execute(query.order_by(*order)):
         status = idea.status.value.capitalize()
         if idea.status is IdeaStatus.MERGED and idea.merged_into_id:
             status = f"Merged into #{idea.merged_into_id}"
+        elif idea.status is IdeaStatus.PENDING:
+            status = "Waiting for approval"
         text = idea.text + (" (confidential)" if idea.confidential else "")
         where = table_label(tables, idea.table_id)
         rows.append([where, text, group or "", theme or "", status, LATE_WORDS[idea.late]])

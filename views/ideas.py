@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components import moderation
+from components.approval_queue import added_message, approval_queue, waiting_for_approval
 from components.cards import idea_list, idea_origin, newest_first
 from components.drafts import table_draft
 from components.forms import form_saved, submission_key
@@ -42,6 +43,7 @@ numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
 theme_names = {t.id: t.name for t in themes.list_themes(db, actor, meeting_id)}
 
 if actor.is_facilitator and table is None:
+    approval_queue(db, actor, meeting_id)
     left, right = st.columns(2)
     pick_tables = left.multiselect("Tables", sorted(numbers.values()), placeholder="All tables")
     pick_groups = right.multiselect("Groups", list(groups), format_func=groups.get)
@@ -117,7 +119,8 @@ def save_idea() -> None:
     form_saved("idea")
     draft.saved()
     st.session_state.update(idea_group=None, idea_secret=False)
-    st.session_state[_OUTCOME] = "Idea added, marked late." if saved.late else "Idea added."
+    said = added_message(saved)
+    st.session_state[_OUTCOME] = f"{said} Marked late: input had closed." if saved.late else said
 
 
 @st.fragment
@@ -142,6 +145,7 @@ def idea_form(drawn: list) -> None:
         show_error(result)
     elif result:
         st.success(result)
+    waiting_for_approval(db, actor, table.id)
     fresh = not inline.first() or sent
     now = ideas.list_ideas(db, meeting_id, table.id, actor=actor) if fresh else drawn
     count_header(now)

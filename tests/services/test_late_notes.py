@@ -82,7 +82,7 @@ def test_a_closed_meeting_refuses_even_with_the_allowance(db):
     with db.write() as s:
         meeting = s.get_one(Meeting, room.meeting_id)
         meeting.status, meeting.input_open = MeetingStatus.CLOSED, False
-    with pytest.raises(NotAllowedNow, match=r"The meeting is closed\. Your text is kept here"):
+    with pytest.raises(NotAllowedNow, match="This meeting has closed"):
         notes.add_note(db, room.scribe1, room.table1_id, "After the end")
 
 

@@ -72,7 +72,7 @@ def test_a_late_idea_lands_marked_late(room_app, db):
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
     at = at.run()
     at = click(at, "Add as a late idea")
-    assert "Idea added, marked late." in [s.value for s in at.success]
+    assert "Idea added. Marked late: input had closed." in [s.value for s in at.success]
     (idea,) = ideas.list_ideas(db, room.meeting_id)
     assert (idea.text, idea.late) == ("Walk the block with us", True)
 
