@@ -84,6 +84,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     expect(_banner(tablet, "Input is closed")).to_be_visible(timeout=BANNER_DEADLINE_MS)
     wait_idle(tablet)
     expect(said).to_have_value(TESTIMONY)
+    _snap_top(tablet, screenshots, "tablet-banner-input-closed")
     tablet.get_by_role("button", name="Save note", exact=True).click()
     wait_idle(tablet)
     refusal = tablet.get_by_test_id("stAlertContentError").filter(has_text=CLOSED_MESSAGE)
@@ -108,6 +109,9 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     expect(late_button).to_be_visible(timeout=BANNER_DEADLINE_MS)
     wait_idle(tablet)
     expect(said).to_have_value(TESTIMONY)
+    _snap_top(tablet, screenshots, "tablet-late-notes-allowed")
+    laptop.get_by_text("Allow late notes for this step").scroll_into_view_if_needed()
+    snap(laptop, screenshots, "laptop-console-late-notes")
     late_button.click()
     wait_idle(tablet)
     expect(tablet.get_by_text("Note saved, marked late.")).to_be_visible()
@@ -124,6 +128,12 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     tablet.wait_for_timeout(1_500)
     expect(said).to_have_value("")
     expect(tablet.get_by_text("Restored what you were typing")).to_be_hidden()
+
+
+def _snap_top(page: Page, folder: Path, name: str) -> None:
+    """A picture of the top of the screen: the banner, and the form's first field."""
+    page.get_by_test_id("stHeading").first.scroll_into_view_if_needed()
+    snap(page, folder, name)
 
 
 def _notes_saying(demo: Demo, said: str) -> list[tuple[bool, str]]:
