@@ -16,15 +16,18 @@ LATE_ALLOWED = (
 REFUSAL = {late_notes.CLOSED: late_notes.CLOSED_MESSAGE, late_notes.OVER: MEETING_CLOSED}
 
 
-def save_button(gate: str, label: str, late_label: str, on_click: Callable[[], None]) -> bool:
+def save_button(
+    gate: str, label: str, late_label: str, on_click: Callable[[], None], *, refused: bool = False
+) -> bool:
     """The form's submit button, after a line saying what a save does when input is closed.
 
     Never disabled: pressed while input is closed it is refused in words and the text stays,
-    and the page follows the room within seconds (`follow_room`).
+    and the page follows the room within seconds (`follow_room`). After a refusal
+    (`refused`) the refusal below says it, so the line is not shown twice.
     """
     if gate == late_notes.LATE:
         st.info(LATE_ALLOWED, icon=":material/schedule:")
         label = late_label
-    elif gate in REFUSAL:
+    elif gate in REFUSAL and not refused:
         st.warning(REFUSAL[gate], icon=":material/lock:")
     return st.form_submit_button(label, type="primary", width="stretch", on_click=on_click)

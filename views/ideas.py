@@ -130,6 +130,7 @@ def idea_form(drawn: list) -> None:
     A fragment, so adding an idea redraws this and not the page: a whole run per idea
     cost five times the floor's time in a 60-person room (bench/).
     """
+    result = st.session_state.pop(_OUTCOME, None)  # left by save_idea, which ran first
     # Not cleared on submit: a refused save keeps every word in the field.
     with st.form("idea"):
         draft.keep()
@@ -139,9 +140,9 @@ def idea_form(drawn: list) -> None:
             list(groups), format_func=groups.get, index=None, key="idea_group",
         )  # fmt: skip
         st.checkbox("Confidential: keep it off the projector and out of reports", key="idea_secret")
-        sent = save_button(gate, "Add idea", "Add as a late idea", save_idea)
-    result = st.session_state.pop(_OUTCOME, None)
-    if isinstance(result, DomainError):
+        refused = isinstance(result, DomainError)
+        sent = save_button(gate, "Add idea", "Add as a late idea", save_idea, refused=refused)
+    if refused:
         show_error(result)
     elif result:
         st.success(result)

@@ -75,6 +75,7 @@ def note_form(drawn: list) -> None:
     A fragment, so saving a note redraws this and not the page: a whole run per note
     cost five times the floor's time in a 60-person room (bench/).
     """
+    result = st.session_state.pop(_OUTCOME, None)  # left by save_note, which ran first
     # Not cleared on submit: a refused save keeps every word in the fields.
     with st.form("note"):
         draft.keep()
@@ -91,12 +92,12 @@ def note_form(drawn: list) -> None:
         )  # fmt: skip
         st.text_input("Dialogue question it answers (optional)", key=draft.key("prompt"))
         st.checkbox("Confidential: keep it off the projector and out of reports", key="note_secret")
-        sent = save_button(gate, "Save note", "Save as a late note", save_note)
+        refused = isinstance(result, DomainError)
+        sent = save_button(gate, "Save note", "Save as a late note", save_note, refused=refused)
     # Always there, so what follows keeps its place when the message goes: moved, the
     # "Correct a note" expander was drawn anew, closed, as a note was picked in it.
     outcome = st.empty()
-    result = st.session_state.pop(_OUTCOME, None)
-    if isinstance(result, DomainError):
+    if refused:
         with outcome:
             show_error(result)
     elif result:

@@ -19,7 +19,7 @@ from services import room_control
 from services.actors import Actor
 from services.late_notes import CLOSED_MESSAGE
 from services.vocab import Role
-from tests.browser import LAPTOP, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, TABLET, button, click, device, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -76,8 +76,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     # Typing, not pasting: each keystroke is an input event, the way a scribe writes.
     said.press_sequentially(TESTIMONY[:40])
     said.fill(TESTIMONY)
-    laptop.get_by_role("button", name="Close input", exact=True).click()
-    wait_idle(laptop)
+    click(laptop, "Close input")
     expect(laptop.get_by_text("Input is closed.")).to_be_visible()
 
     # The tablet follows by itself, with nobody touching it.
@@ -85,8 +84,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     wait_idle(tablet)
     expect(said).to_have_value(TESTIMONY)
     _snap_top(tablet, screenshots, "tablet-banner-input-closed")
-    tablet.get_by_role("button", name="Save note", exact=True).click()
-    wait_idle(tablet)
+    click(tablet, "Save note")
     refusal = tablet.get_by_test_id("stAlertContentError").filter(has_text=CLOSED_MESSAGE)
     expect(refusal).to_be_visible()
     expect(said).to_have_value(TESTIMONY)
@@ -105,7 +103,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     laptop.get_by_text("Allow late notes for this step").click()
     wait_idle(laptop)
     expect(laptop.get_by_text("Late notes are allowed for")).to_be_visible()
-    late_button = tablet.get_by_role("button", name="Save as a late note", exact=True)
+    late_button = button(tablet, "Save as a late note")
     expect(late_button).to_be_visible(timeout=BANNER_DEADLINE_MS)
     wait_idle(tablet)
     expect(said).to_have_value(TESTIMONY)
