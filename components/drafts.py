@@ -21,6 +21,7 @@ RESTORED = "Restored what you were typing. Check it, then save it when you are r
 _PREFIX = "draft_"
 _STORE = "cg-"
 
+# No user text ever reaches this body: only widget keys built from ids, and constants.
 # One listener per browser tab, installed by the first form that loads; it survives reruns,
 # and fields drawn anew are still inside a box with the class, so nothing needs re-binding.
 _SCRIPT = """
@@ -29,7 +30,7 @@ _SCRIPT = """
 .cg-draft-restored { background: #e7f0fb; color: #0b2545; border-left: 6px solid #1f4e8c;
   padding: 0.75rem 1rem; border-radius: 0.5rem; font-size: 1rem; }
 </style>
-<script>
+<script data-keeps="drafts">
 (() => {
   const keys = __KEYS__;
   const clear = __CLEAR__;
