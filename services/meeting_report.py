@@ -84,7 +84,8 @@ def _heard(pdf: FPDF, record: MeetingRecord) -> None:
         layout.heading(pdf, table, 13)
         for _, n in capped(pdf, notes, NOTES_PER_TABLE, "notes"):
             group = f" ({n['Group']})" if n["Group"] else ""
-            layout.text(pdf, f"• {n['Said']}{group}", bold=True, size=10)
+            late = " [late]" if n["Late"] else ""
+            layout.text(pdf, f"• {n['Said']}{group}{late}", bold=True, size=10)
             if n["Paraphrase"]:
                 layout.text(pdf, f"    Heard as: {n['Paraphrase']}", 10)
             if n["Interest"]:
@@ -100,6 +101,7 @@ def _proposed(pdf: FPDF, record: MeetingRecord) -> None:
         for _, i in capped(pdf, ideas, IDEAS_PER_TABLE, "ideas"):
             extra = [x for x in (i["Group"], i["Theme"] and f"theme {i['Theme']}") if x]
             status = "" if i["Status"] == "Visible" else f" [{i['Status'].lower()}]"
+            status += " [late]" if i["Late"] else ""
             layout.text(
                 pdf, f"• {i['Idea']}" + (f" ({', '.join(extra)})" if extra else "") + status, 10
             )

@@ -29,8 +29,10 @@ FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"
 CODES = ["code-0", "code-1", "code-2", "code-3"]
 COLUMNS = {
-    "Listening notes": ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"],
-    "Ideas": ["Table", "Idea", "Group", "Theme", "Status"],
+    "Listening notes": [
+        "Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When", "Late",
+    ],
+    "Ideas": ["Table", "Idea", "Group", "Theme", "Status", "Late"],
     "Themes": ["Theme", "Description", "Ideas"],
     "Votes": ["Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass"],
     "Common ground": [
