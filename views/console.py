@@ -68,6 +68,7 @@ if steps:
         control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
 
 premoderation_toggle(db, actor, state)
+late_notes_toggle(db, actor, state.current)
 
 room, links = st.tabs(["The room", "Join links and QR codes"])
 with room:
@@ -114,4 +115,3 @@ with links:
             db, actor, meeting_id, base, key="console-invitation-sheet"
         ),
     )
-late_notes_toggle(db, actor, state.current)
