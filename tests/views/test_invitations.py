@@ -32,7 +32,8 @@ def test_prepare_offers_the_sheet_and_the_mail_merge_and_counts_the_people(room_
         "**3** people get an invitation (left out: 1 marked absent); "
         "**1** of them have an email address." in shown
     )
-    assert "**0** of 4 people have answered the survey." in shown
+    # Invited: the people who can come; the one marked absent is not waited for.
+    assert "**0** of 3 people have answered the survey." in shown
     labels = [b.label for b in at.button]
     for label in ("the invitation sheet", "the mail-merge CSV", "the mail-merge Excel file"):
         assert f"Prepare {label}" in labels
