@@ -49,7 +49,11 @@ _PROJECTOR_CSS = """
 .pj-qr { height: 40vh; width: 40vh; image-rendering: pixelated; }
 .pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
   overflow-wrap: anywhere; }
-[data-testid="stImageCaption"] { font-size: 2.6vh; color: #111827; }
+/* The word cloud's caption names its top words: the picture said in words, full size. */
+[data-testid="stImageCaption"], [data-testid="stImageCaption"] * {
+  font-size: 2.6vh !important; line-height: 1.3; color: #111827 !important;
+  text-align: left;
+}
 </style>
 """
 

@@ -73,7 +73,8 @@ def results_html(title: str, items: Sequence[RankedItem], dots: bool, page: int,
 def _row(item: RankedItem, dots: bool, top: int) -> str:
     if dots:
         parts = [(item.dots, DOTS)]
-        words = f"{item.dots} dot{'s' * (item.dots != 1)} from {item.voters}"
+        people = "person" if item.voters == 1 else "people"
+        words = f"{item.dots} dot{'s' * (item.dots != 1)} from {item.voters} {people}"
     else:
         parts = [(item.agree, AGREE), (item.disagree, DISAGREE), (item.passed, PASS)]
         words = f"{item.agree} agree · {item.disagree} disagree · {item.passed} pass"
@@ -98,7 +99,7 @@ def voting_html(title: str, is_open: bool, turnout: Any, phone_link: str | None)
         f'<span style="width:{min(share, 1) * 100:.1f}%;background:#1d4ed8"></span></div>'
     )
     counted = (
-        f'<p class="pj-big">{text(turnout.words())}</p>{bar}'
+        f'<p class="pj-big">{text(turnout.words(closed=not is_open))}</p>{bar}'
         "<p>Counted out of everyone expected today: the people on the roster not marked "
         "absent.</p>"
     )
@@ -115,9 +116,10 @@ def voting_html(title: str, is_open: bool, turnout: Any, phone_link: str | None)
             f'alt="QR code for {text(phone_link)}">'
         )
     how = (
-        "<p style='margin-top:3vh !important'>Vote on your phone: scan the code, or open</p>"
+        "<p class='pj-prompt' style='margin-top:3vh !important'>Vote on your phone: scan "
+        "the code, or open</p>"
         f'<p class="pj-link">{text(phone_link)}</p>'
-        "<p>and type the code on your badge.</p>"
+        "<p class='pj-prompt'>and type the code on your badge.</p>"
         if phone_link
         else ""
     )

@@ -31,9 +31,9 @@ class Turnout:
     """The meeting's people who are not marked absent, plus anyone absent who voted anyway:
     the same people the console prints badges for."""
 
-    def words(self) -> str:
-        """'12 of 60 have voted', as the projector says it."""
-        return f"{self.voted} of {self.expected} have voted"
+    def words(self, closed: bool = False) -> str:
+        """'12 of 60 have voted' while voting runs, '12 of 60 voted' once it has closed."""
+        return f"{self.voted} of {self.expected} {'voted' if closed else 'have voted'}"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ def test_the_turnout_counts_people_who_voted_out_of_those_expected(db):
     room = build_room(db)  # four participants, none absent
     round_id, (a, b) = _open_round(db, room)
     assert voting_reveal.turnout(db, round_id).words() == "0 of 4 have voted"
+    assert voting_reveal.turnout(db, round_id).words(closed=True) == "0 of 4 voted"
     voting_ballots.set_dots(db, "code-0", a, 2)
     voting_ballots.set_dots(db, "code-0", b, 1)  # one person, two items: one voter
     voting_ballots.set_dots(db, "code-1", a, 1)
