@@ -52,7 +52,7 @@ _PROJECTOR_CSS = """
 /* The word cloud's caption names its top words: the picture said in words, full size. */
 [data-testid="stImageCaption"], [data-testid="stImageCaption"] * {
   font-size: 2.6vh !important; line-height: 1.3; color: #111827 !important;
-  text-align: left;
+  opacity: 1 !important; text-align: left;
 }
 </style>
 """

@@ -53,6 +53,10 @@ def _fits(walls: dict[str, Page], shots: Path, name: str) -> None:
         if size == "1920":
             smallest = wall.evaluate(BODY_PX)
             assert smallest >= 28, f"{name} at 1920×1080: text of {smallest} px"
+        for caption in wall.get_by_test_id("stImageCaption").all():
+            # The cloud's words in the text colour at full strength (17:1), not faded.
+            expect(caption).to_have_css("opacity", "1")
+            expect(caption.locator("p").first).to_have_css("color", "rgb(17, 24, 39)")
         wall.screenshot(path=shots / f"projector-{name}-{size}.png")
 
 
