@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 import runtime
@@ -11,7 +13,10 @@ from components.text import escape_markdown
 from screens import HOME, Screen, listed_for, screens_for
 from services import signin_accounts
 
-st.set_page_config(page_title="Common Ground", page_icon=":material/groups:", layout="wide")
+# A file, not ":material/groups:": for a material icon the browser fetches the favicon from
+# fonts.gstatic.com, which an offline venue cannot reach.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+st.set_page_config(page_title="Common Ground", page_icon=str(FAVICON), layout="wide")
 
 settings = runtime.settings()
 db = runtime.database()

@@ -1,12 +1,16 @@
 """Start an app server: `python -m serve app.py [streamlit run's options]`.
 
-It is `streamlit run`, with one fix. Streamlit 1.67 binds its listening socket without
+It is `streamlit run`, with two fixes. Streamlit 1.67 binds its listening socket without
 naming the protocol (`socket.socket(family)`, protocol 0), and asyncio only turns off
 Nagle's algorithm (TCP_NODELAY) on connections whose socket says it is TCP. So after the
 first message of a run, the rest waited for the browser's delayed acknowledgement: 40 ms
 on Linux, up to 200 ms on Windows, added to every tap, note and refresh in the room
 (bench/ found it: a one-element page took 48 ms to answer on a quiet server, 6 ms with
 this fix). The sockets Tornado bound, before Streamlit moved to Starlette, named TCP.
+
+And Streamlit's responses carry no security headers while uvicorn announces itself in
+`server:`; a laptop in a venue has no nginx in front to add them. So every HTTP response
+says: only this site may frame it, no content sniffing, no full address sent elsewhere.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 from streamlit import config
 from streamlit.web import bootstrap, cli
 from streamlit.web.server import server_util
-from streamlit.web.server.starlette import starlette_server
+from streamlit.web.server.starlette import starlette_app, starlette_server
 
 APP = Path(__file__).resolve().parent / "app.py"
 
@@ -43,9 +47,65 @@ def tcp_listener(bind: Callable[..., socket.socket]) -> Callable[..., socket.soc
     return bind_tcp
 
 
+SECURITY_HEADERS = {
+    # Same-origin framing stays allowed: the cookie component is a frame of this site.
+    "content-security-policy": "frame-ancestors 'self'",
+    "x-frame-options": "SAMEORIGIN",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every HTTP response that lacks them."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _value in message.get("headers", [])}
+                extra = [
+                    (name.encode(), value.encode())
+                    for name, value in SECURITY_HEADERS.items()
+                    if name.encode() not in present
+                ]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def with_security_headers(create: Callable[[], list]) -> Callable[[], list]:
+    """Streamlit's middleware factory, with SecurityHeaders outermost."""
+
+    def create_middleware() -> list:
+        from starlette.middleware import Middleware  # noqa: PLC0415 - Streamlit's own dependency
+
+        return [Middleware(SecurityHeaders), *create()]
+
+    return create_middleware
+
+
+def without_server_header(kwargs: Callable[[], dict]) -> Callable[[], dict]:
+    """uvicorn's settings as Streamlit makes them, without the `server: uvicorn` header."""
+    return lambda: {**kwargs(), "server_header": False}
+
+
 def install() -> None:
-    """Make Streamlit's server bind its socket through tcp_listener."""
+    """Make Streamlit's server bind its socket through tcp_listener and send safe headers."""
     starlette_server._bind_socket = tcp_listener(starlette_server._bind_socket)
+    starlette_app.create_streamlit_middleware = with_security_headers(
+        starlette_app.create_streamlit_middleware
+    )
+    starlette_server._get_uvicorn_config_kwargs = without_server_header(
+        starlette_server._get_uvicorn_config_kwargs
+    )
 
 
 def announce_first_run() -> None:
@@ -91,6 +151,17 @@ def print_setup_link() -> None:
     print("", flush=True)
 
 
+def settings_problem() -> str | None:
+    """What is wrong with this install's settings (a placeholder key, say), or None."""
+    from settings import SettingsError, load_settings  # noqa: PLC0415
+
+    try:
+        load_settings()
+    except SettingsError as error:
+        return str(error)
+    return None
+
+
 def _address_to_open() -> str:
     """The host of the address Streamlit itself names first (see bootstrap._print_url)."""
     if config.is_manually_set("browser.serverAddress"):
@@ -104,6 +175,9 @@ def _address_to_open() -> str:
 def main(argv: list[str]) -> int:
     install()
     if argv and Path(argv[0]).resolve() == APP:
+        if problem := settings_problem():
+            print(f"Not started: {problem}", file=sys.stderr)
+            return 2
         announce_first_run()
     sys.argv = ["streamlit", "run", *argv]
     return cli.main()

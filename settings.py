@@ -18,6 +18,12 @@ DEFAULT_POOL_SIZE = 10  # db/engine.py's POOL_SIZE; settings stays free of SQLAl
 DEFAULT_MAX_OVERFLOW = 20
 
 _LOG = logging.getLogger("common_ground.settings")
+MIN_COOKIE_KEY = 16
+"""Characters a configured cookie key needs at least; `openssl rand -base64 48` gives 64."""
+
+
+class SettingsError(ValueError):
+    """A setting the app must not start with; the message says how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ def load_settings(database_url: str | None = None, data_dir: Path | None = None)
     data = data_dir or Path(_lookup("COMMON_GROUND_DATA_DIR", str(PROJECT_ROOT / "data")))
     url = database_url or _lookup("DATABASE_URL", default_database_url(data))
     configured_key = _lookup("COMMON_GROUND_COOKIE_KEY", "")
+    if configured_key:
+        _refuse_weak_key(configured_key, "COMMON_GROUND_COOKIE_KEY")
+    private_folder(data)
     if not configured_key and not url.startswith("sqlite"):
         _LOG.warning(UNSHARED_KEY_WARNING, data / "cookie-key")
     return Settings(
@@ -106,13 +115,49 @@ def _secret(name: str) -> Any:
         return None
 
 
+def _refuse_weak_key(key: str, where: str) -> None:
+    """Refuse a key copied from an example file, or one short enough to guess."""
+    if "CHANGE-ME" in key.upper().replace("_", "-"):
+        raise SettingsError(
+            f"{where} is still the placeholder from the example file. Make a real key once "
+            "with `openssl rand -base64 48` and set the same one on every app server."
+        )
+    if len(key.strip()) < MIN_COOKIE_KEY:
+        raise SettingsError(
+            f"{where} is {len(key.strip())} characters long; a cookie key needs at least "
+            f"{MIN_COOKIE_KEY}. Make one with `openssl rand -base64 48`."
+        )
+
+
+def private_folder(folder: Path) -> Path:
+    """`folder`, made if missing, readable by this user only (it holds contact details,
+    password hashes and keys); files already in it that others could read are closed too."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if _mine(folder):
+        folder.chmod(0o700)
+        for path in folder.iterdir():
+            loose = path.is_file() and not path.is_symlink() and path.stat().st_mode & 0o077
+            if loose and _mine(path):
+                path.chmod(0o600)
+    return folder
+
+
+def _mine(path: Path) -> bool:
+    # Windows has no owners or modes to speak of here; elsewhere touch only our own files.
+    getuid = getattr(os, "getuid", None)
+    return getuid is not None and path.stat().st_uid == getuid()
+
+
 def _stored_cookie_key(data_dir: Path) -> str:
     """The cookie key kept in data/, made once with a cryptographic generator."""
-    path = data_dir / "cookie-key"
+    path = private_folder(data_dir) / "cookie-key"
     if path.exists():
-        return path.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+        key = path.read_text().strip()
+        _refuse_weak_key(key, str(path))
+        return key
     key = secrets.token_urlsafe(32)
-    path.write_text(key)
-    path.chmod(0o600)
+    # Owner-only from the first byte: a chmod after writing leaves a moment it is readable.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as out:
+        out.write(key)
     return key

@@ -1,4 +1,5 @@
-"""The facilitator's form for one agenda step: title, skill, minutes, goal, materials."""
+"""The facilitator's form for one agenda step: title, skill, minutes, goal, materials, and
+whether its ideas wait for approval."""
 
 from __future__ import annotations
 
@@ -31,5 +32,10 @@ def step_form(key: str, item: Any, on_save: Callable[..., None], button: str) ->
         prompt = st.text_input(
             "Question for the room (shown on the projector)", item.prompt if item else ""
         )
+        premoderate = st.checkbox(
+            "Approve before it shows: new ideas from the tables wait for your approval "
+            "before the projector shows them",
+            bool(item and item.premoderate),
+        )
         if st.form_submit_button(button, type="primary"):
-            on_save(title, step, int(minutes), skill, goal, materials, prompt)
+            on_save(title, step, int(minutes), skill, goal, materials, prompt, premoderate)

@@ -16,18 +16,30 @@ the whole page, which draws every row as stored and says why the tap was refused
 
 A row is one control whose label is the idea itself, not a box holding a text and a
 control: each element is a message per run, and the label tells a screen reader which
-idea the choices belong to.
+idea the choices belong to. Streamlit renders a label as Markdown and hands the same raw
+string to the screen reader as the row's name, so the label must be plain words that
+Markdown leaves alone ("Idea 1 of 9: …"): an escaped label would be read out with its
+backslashes. Most ideas are such words and go in as typed. An idea holding characters
+Markdown could act on gets its visible words drawn apart, as plain text, above its row, and the
+row's label, then collapsed, holds the idea without those characters. Collapsing alone
+would not do: Streamlit still renders a collapsed label's Markdown in the page, only
+undisplayed, and Chromium fetches an image there all the same (checked in the browser;
+tests/e2e/test_ballot_thumbs.py keeps checking it).
+
+The count of what is left sticks to the top of the screen while the ballot scrolls, and
+a tap that counted says "Saved" in words under its row. Streamlit has no size option, so
+one style block, written once per page run, gives the choices thumb-sized targets; it
+reaches only this ballot's controls by the CSS class Streamlit derives from their keys.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-
-from components.text import escape_markdown
 
 CHOICE_LABELS = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass / unsure"}
 ROWS_PER_FRAGMENT = 5
@@ -35,6 +47,43 @@ ROWS_PER_FRAGMENT = 5
 _TAP = "_ballot_tap"
 _LATEST = "_ballot_latest"
 """round id → the ballot as last read: what the fragment draws when it reruns."""
+_SYNTAX = re.compile(r"[\\`*_~\[\]<>\s]+")
+"""Inline syntax, HTML and line breaks (after which block syntax would start): marks
+with no words in them, so the row's name drops them."""
+_STARTERS = [
+    (re.compile(r"([&:$@])(?=\S)"), r"\1 "),
+    (re.compile(r"\b(www)\.", re.IGNORECASE), r"\1 ."),
+]
+"""Characters that act only when something follows at once: an entity ("&amp;"), emoji,
+colour and icon codes and link schemes (":red[", "https://"), maths ("$x$"), and the
+links GitHub's Markdown makes of bare addresses ("evil@example.com", "www.example"). A
+space after them keeps the character, and so how it is read, and stops it acting."""
+TARGET_PX = 44
+"""The smallest comfortable touch target (WCAG 2.5.5, Apple's and Google's guides)."""
+_STYLE = f"""<style>
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-ballot-count-"]) {{
+  position: sticky; top: 0; z-index: 99; background: #ffffff; color: #111827;
+  padding: 0.25rem 0; border-bottom: 1px solid #9ca3af;
+}}
+[class*="st-key-dots-"] button, [class*="st-key-choice-"] button {{
+  min-height: {TARGET_PX}px; min-width: {TARGET_PX}px;
+}}
+[class*="st-key-dots-"] [data-testid="stWidgetLabel"] p,
+[class*="st-key-choice-"] [data-testid="stWidgetLabel"] p {{ font-size: 1rem; }}
+.ballot-saved {{ color: #14532d; font-weight: 600; margin: 0; }}
+</style>"""
+"""The count's colours are the theme's text on white (contrast 17:1); "Saved" is dark
+green on white (9:1) and says it in words, so colour is never the only signal. A row's
+label is body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
+FEEDBACK = "The meeting is over: tell us how it went"
+_CLOSED_STYLE = f"""<style>
+.st-key-feedback-link a {{
+  min-height: {TARGET_PX}px; border: 2px solid #1e3a8a; border-radius: 0.5rem;
+  justify-content: center;
+}}
+.st-key-feedback-link a p {{ font-size: 1rem; font-weight: 600; color: #1e3a8a; }}
+</style>"""
+"""The feedback link as a thumb-sized button: dark blue on white (10:1)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +101,15 @@ Voter = Callable[[int, int, Any], Tap]
 """(round id, item id, value tapped) → the Tap; the page runs the service behind it."""
 
 
+def closed_screen(survey_page: str, code: str) -> None:
+    """The phone once the meeting has closed: thanks, and the feedback form one tap away."""
+    st.html(_CLOSED_STYLE)
+    st.header("This meeting has closed — thank you")
+    st.write("Thank you for taking part. Votes can no longer be sent from this page.")
+    with st.container(key="feedback-link"):
+        st.page_link(survey_page, label=FEEDBACK, query_params={"code": code}, width="stretch")
+
+
 def take_tap() -> Tap | None:
     """The tap a full run of the page is answering, if any: its refusal goes at the top."""
     return st.session_state.pop(_TAP, None)
@@ -60,7 +118,7 @@ def take_tap() -> Tap | None:
 def dots_ballot(view: Any, vote: Voter) -> None:
     """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     _remember(view)
-    count = st.empty()
+    count = _count_box(view.round_id)
     st.caption(f"Give each idea 0 to {view.max_per_item} dots. Tap a number to change it.")
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _dots_rows(view.round_id, first, count, vote)
@@ -69,7 +127,7 @@ def dots_ballot(view: Any, vote: Voter) -> None:
 def choice_ballot(view: Any, vote: Voter) -> None:
     """Per statement, agree / disagree / pass; the choice is named in words."""
     _remember(view)
-    count = st.empty()
+    count = _count_box(view.round_id)
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _choice_rows(view.round_id, first, count, vote)
 
@@ -83,16 +141,18 @@ def _dots_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
     count.markdown(f"### {view.remaining} of {view.budget} dots left")
     for n, line in _rows(view, first):
         key = _synced(f"dots-{round_id}-{line.item_id}", line.dots)
+        label, visibility = _row_label("Idea", n, len(view.items), line.text)
         st.segmented_control(
-            _row_label("Idea", n, len(view.items), line.text),
+            label,
             list(range(view.max_per_item + 1)),
             required=True,
             key=key,
             on_change=_tapped,
             args=(vote, round_id, line.item_id, key),
             width="stretch",
+            label_visibility=visibility,
         )
-        _refusal_under(line.item_id, tap)
+        _outcome_under(line.item_id, tap, _dots_saved(line.dots))
 
 
 @st.fragment
@@ -102,16 +162,20 @@ def _choice_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
     count.markdown(f"### {answered} of {len(view.items)} statements answered")
     for n, line in _rows(view, first):
         key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line))
+        label, visibility = _row_label("Statement", n, len(view.items), line.text)
         st.segmented_control(
-            _row_label("Statement", n, len(view.items), line.text),
+            label,
             list(CHOICE_LABELS),
             format_func=CHOICE_LABELS.get,
             key=key,
             on_change=_chosen,
             args=(vote, round_id, line.item_id, key),
             width="stretch",
+            label_visibility=visibility,
         )
-        _refusal_under(line.item_id, tap)
+        _outcome_under(
+            line.item_id, tap, f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
+        )
 
 
 def _rows(view: Any, first: int) -> list[tuple[int, Any]]:
@@ -120,14 +184,52 @@ def _rows(view: Any, first: int) -> list[tuple[int, Any]]:
     return list(enumerate(rows, start=first + 1))
 
 
-def _row_label(kind: str, n: int, of: int, text: str) -> str:
-    # Numbered, so a screen reader tells one row from the next even when two read alike.
-    return f"**{kind} {n} of {of}.** {escape_markdown(text)}"
+def _count_box(round_id: int) -> Any:
+    """The place for the count: a keyed box the style block makes stick to the top."""
+    st.html(_STYLE)
+    return st.container(key=f"ballot-count-{round_id}").empty()
 
 
-def _refusal_under(item_id: int, tap: Tap | None) -> None:
-    if tap is not None and tap.problem and tap.item_id == item_id:
+def _row_label(kind: str, n: int, of: int, text: str) -> tuple[str, str]:
+    """The row's label, plain words as the screen reader reads them, and its visibility.
+
+    Numbered, so a screen reader tells one row from the next even when two read alike.
+    """
+    number = f"{kind} {n} of {of}: "
+    words = plain_words(text)
+    if words == text:
+        return number + text, "visible"
+    # As text, not escaped Markdown: GitHub's Markdown still links a bare address after
+    # its characters are escaped (seen in Chromium), so only plain text shows it inert.
+    st.text(number + text)
+    return number + words, "collapsed"
+
+
+def plain_words(text: str) -> str:
+    """`text` as Markdown leaves it alone: its syntax marks dropped, its starters spaced."""
+    words = _SYNTAX.sub(" ", text)
+    for pattern, spaced in _STARTERS:
+        words = pattern.sub(spaced, words)
+    return " ".join(words.split())
+
+
+def _outcome_under(item_id: int, tap: Tap | None, saved: str) -> None:
+    """Under the row just tapped: why the tap was refused, or that it was saved."""
+    if tap is None or tap.item_id != item_id:
+        return
+    if tap.problem:
         st.error(tap.problem)
+    else:
+        # A live region, so a screen reader says it too; fixed words, never user text.
+        st.html(f'<p class="ballot-saved" role="status">✓ {saved}</p>')
+
+
+def _choice_saved(line: Any) -> str:
+    return f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
+
+
+def _dots_saved(dots: int) -> str:
+    return f"Saved: {dots} dot{'' if dots == 1 else 's'}."
 
 
 def _tapped(vote: Voter, round_id: int, item_id: int, key: str) -> None:

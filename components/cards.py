@@ -75,7 +75,8 @@ def idea_origin(idea: Any, group: str, table: int | None, theme: str = "") -> li
     if theme:
         origin.append(f"theme: {theme}")
     if idea.status.value != "visible":
-        origin.append(idea.status.value)
+        pending = idea.status.value == "pending"
+        origin.append("waiting for approval" if pending else idea.status.value)
     if idea.confidential:
         origin.append("confidential")
     return origin

@@ -15,16 +15,31 @@ def lines(text: str) -> list[str]:
 
 
 def survey_settings(
-    initiative: Any, on_open: Callable, on_trust: Callable, on_questions: Callable
+    initiative: Any,
+    on_open: Callable,
+    on_trust: Callable,
+    on_questions: Callable,
+    on_standard: Callable[[], None] | None = None,
 ) -> None:
     """Open or close the survey; edit its trust statements and demographic questions."""
     state = "open" if initiative.survey_open else "closed"
     st.write(f"The pre-session survey is **{state}**.")
     if st.button("Close the survey" if initiative.survey_open else "Reopen the survey"):
         on_open(not initiative.survey_open)
+    if on_standard is not None and st.button(
+        "Add the published trust questions", key="standard-trust"
+    ):
+        on_standard()
+    st.caption(
+        "Published questions: how often the police treat people with respect, make fair, "
+        "impartial decisions and explain their decisions when asked (European Social "
+        "Survey, Round 5), and whether police in this neighbourhood treat residents with "
+        "respect and listen to local concerns."
+    )
     with st.form("survey-questions"):
         trust = st.text_area(
-            "Trust statements, one per line (answered 1–5, before and after the meeting)",
+            "Trust questions, one per line (asked in the same words before and after the "
+            "meeting; rewording one starts its comparison afresh)",
             "\n".join(initiative.trust_statements),
         )
         asked = st.text_area(
@@ -58,11 +73,13 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
 
 
 def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
-    """The four CSV files of a Pol.is export (and its ATTRIBUTION.md, if it came with one)."""
+    """A Pol.is export: the zip Pol.is offers, or its four CSV files (and ATTRIBUTION.md)."""
     files = st.file_uploader(
-        "Pol.is export files: summary.csv, comments.csv, votes.csv, participants-votes.csv",
-        type=["csv", "md"],
+        "Pol.is export: the zip from the conversation's report page, or its four files "
+        "(summary, comments, votes, participant-votes .csv)",
+        type=["zip", "csv", "md"],
         accept_multiple_files=True,
+        help="Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine.",
     )
     if files and st.button("Import the conversation"):
         on_import({f.name: f.getvalue() for f in files})

@@ -1,27 +1,24 @@
-"""A five-point agreement question with its words on every choice and nothing chosen for you.
+"""A rating question with its scale's words on every choice and nothing chosen for you.
 
 The trust pulse compares answers before and after the meeting; a control that starts on the
 middle of the scale records a "3" from everyone who scrolls past, so no choice is made here
-until the person makes one, and "Prefer not to say" is always there to take it back.
+until the person makes one, and "Prefer not to say" is always there to take it back. Each
+choice carries its words ("4 Agree", "3 Often"), on the page, not behind a help icon: on a
+phone nobody hovers, and a bare number means nothing without its scale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
 from components.text import escape_markdown
+from services.trust_items import AGREEMENT as AGREEMENT_SCALE
+from services.trust_items import Scale, TrustItem
 
-AGREEMENT = {
-    1: "1 Strongly disagree",
-    2: "2 Disagree",
-    3: "3 Neither agree nor disagree",
-    4: "4 Agree",
-    5: "5 Strongly agree",
-}
 SKIP = "Prefer not to say"
-_CHOICES: list[int | str] = [*AGREEMENT, SKIP]
+AGREEMENT = {n: f"{n} {w}" for n, w in enumerate(AGREEMENT_SCALE.words, start=1)}
 
 # Static CSS only: no user text reaches it. The statement reads as the question; each
 # choice is a whole row a thumb can hit (44 px, WCAG 2.5.5), with a gap between rows so a
@@ -42,28 +39,40 @@ def roomy_choices() -> None:
     st.html(_ROOMY_CHOICES)
 
 
-def agreement(statement: str, earlier: int | None, key: str) -> int | None:
-    """Ask how far the person agrees with `statement`: 1 to 5, or None when skipped.
+def choice_words(scale: Scale) -> dict[int, str]:
+    """Each answer's number with its words: {1: '1 Strongly disagree', …}."""
+    return {n: f"{n} {words}" for n, words in enumerate(scale.words, start=1)}
+
+
+def rating(question: str, scale: Scale, earlier: object, key: str) -> int | None:
+    """Ask `question` on `scale`: 1 to scale.top, or None when skipped.
 
     `earlier` is their own saved answer, shown chosen again when they come back; without
     one nothing is chosen."""
-    index = _CHOICES.index(earlier) if earlier in AGREEMENT else None
+    words = choice_words(scale)
+    choices: list[int | str] = [*words, SKIP]
+    index = choices.index(earlier) if earlier in words else None
     picked = st.radio(
-        escape_markdown(statement),
-        _CHOICES,
+        escape_markdown(question),
+        choices,
         index=index,
-        format_func=lambda choice: AGREEMENT.get(choice, SKIP),
+        format_func=lambda choice: words.get(choice, SKIP),
         key=key,
     )
     return picked if isinstance(picked, int) else None
 
 
-def agreement_answers(
-    statements: list[str], earlier: Mapping[str, int] | None, key: str
+def agreement(statement: str, earlier: int | None, key: str) -> int | None:
+    """How far the person agrees with `statement`: 1 to 5, or None when skipped."""
+    return rating(statement, AGREEMENT_SCALE, earlier, key)
+
+
+def trust_answers(
+    items: Sequence[TrustItem], earlier: Mapping[str, int] | None, key: str
 ) -> dict[str, int | None]:
-    """One agreement question per statement, in order; skipped ones answer None."""
+    """One question per trust item, in order, answers by item key; skipped ones are None."""
     earlier = earlier or {}
     return {
-        statement: agreement(statement, earlier.get(statement), f"rating-{key}-{number}")
-        for number, statement in enumerate(statements)
+        item.key: rating(item.wording, item.scale, earlier.get(item.key), f"rating-{key}-{n}")
+        for n, item in enumerate(items)
     }

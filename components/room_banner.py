@@ -11,14 +11,21 @@ import streamlit as st
 from components.text import escape_markdown
 
 
-def timer_text(seconds_left: int | None) -> str:
-    """'12:05 left', 'Time is up', or '' when no timer runs."""
+def timer_text(seconds_left: int | None, *, paused: bool = False) -> str:
+    """'12:05 left', 'Paused — 4:12 left', 'Time is up', or '' when no timer runs."""
     if seconds_left is None:
         return ""
-    if seconds_left <= 0:
+    if seconds_left <= 0 and not paused:
         return "Time is up"
-    minutes, seconds = divmod(seconds_left, 60)
-    return f"{minutes}:{seconds:02d} left"
+    minutes, seconds = divmod(max(0, seconds_left), 60)
+    left = f"{minutes}:{seconds:02d} left"
+    # In words: a clock that merely stops looks like a frozen screen, not a choice.
+    return f"Paused — {left}" if paused else left
+
+
+def room_timer_text(state: Any, now: datetime | None = None) -> str:
+    """The room's timer as every screen words it, paused or running (see `timer_text`)."""
+    return timer_text(state.seconds_left(now or datetime.now(UTC)), paused=state.paused)
 
 
 def step_heading(state: Any) -> str:
@@ -28,9 +35,10 @@ def step_heading(state: Any) -> str:
     return f"Step {state.position} of {state.step_count}: {state.current.title}"
 
 
-def countdown_text(seconds_left: int | None) -> str:
-    """'Timer: 12:05 left', 'Timer: Time is up', or 'No timer is running'."""
-    timer = timer_text(seconds_left)
+def countdown_text(seconds_left: int | None, *, paused: bool = False) -> str:
+    """'Timer: 12:05 left', 'Timer: Paused — 4:12 left', 'Timer: Time is up', or
+    'No timer is running'."""
+    timer = timer_text(seconds_left, paused=paused)
     return f"Timer: {timer}" if timer else "No timer is running"
 
 
@@ -43,9 +51,12 @@ def live_countdown(read_state: Callable[[], Any]) -> None:
 
     @st.fragment(run_every="1s")
     def tick() -> None:
-        left = read_state().seconds_left(datetime.now(UTC))
+        state = read_state()
+        left = state.seconds_left(datetime.now(UTC))
         icon = ":material/alarm:" if left == 0 else ":material/timer:"
-        st.markdown(f"### {icon} {countdown_text(left)}")
+        if state.paused:
+            icon = ":material/pause_circle:"
+        st.markdown(f"### {icon} {countdown_text(left, paused=state.paused)}")
 
     tick()
 
@@ -61,7 +72,7 @@ def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: boo
     if state.current is not None and state.current.prompt:
         st.markdown(f"**Question:** {escape_markdown(state.current.prompt)}")
     status = "Input is open" if state.input_open else "Input is closed"
-    timer = timer_text(state.seconds_left(now)) if with_timer else ""
+    timer = room_timer_text(state, now) if with_timer else ""
     line = f"{status} · {timer}" if timer else status
     if state.input_open:
         st.success(line, icon=":material/edit_note:")

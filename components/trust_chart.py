@@ -1,4 +1,10 @@
-"""The trust pulse as a chart: each group's mean before and after, per statement, in words too."""
+"""The trust pulse as a chart: each group's mean before and after, per question, in words too.
+
+Questions answered on different scales (agree 1–5, how often 1–4) get a chart each, so no
+axis puts a 3 of one beside a 3 of the other. A figure from fewer than
+small_groups.MIN_GROUP people never reaches the chart: the service leaves it out, and
+the words and the table say "fewer than 5 answered" in its place.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +13,18 @@ from typing import Protocol
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from components import chart_style as style
+from services.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.trust_items import AGREEMENT, SCALES, Scale
+from services.trust_pulse import EMPTY, TABLE_COLUMNS, row_words, table_rows
 
 WHEN = ("Before", "After")
-SCALE = alt.Scale(domain=[1, 5])
-AXIS = alt.Axis(values=[1, 2, 3, 4, 5], format="d")
-TITLE = "Mean answer (1 strongly disagree – 5 strongly agree)"
 
 
 class TrustRow(Protocol):
-    """One group's mean on one statement before and after (services.trust_pulse.TrustChange)."""
+    """One group's mean on one question before and after (services.trust_pulse.TrustChange)."""
 
     @property
     def statement(self) -> str: ...
@@ -33,21 +40,13 @@ class TrustRow(Protocol):
     def n_after(self) -> int: ...
     @property
     def change(self) -> float | None: ...
-
-
-def _mean(value: float | None, n: int) -> str:
-    return "no answers" if value is None else f"{value:.1f} (n {n})"
-
-
-def _words(row: TrustRow) -> str:
-    moved = "" if row.change is None else f", change {row.change:+.1f}"
-    return (
-        f"before {_mean(row.before, row.n_before)} → after {_mean(row.after, row.n_after)}{moved}"
-    )
+    @property
+    def scale(self) -> Scale: ...
 
 
 def _label(row: TrustRow) -> str:
-    return f"{style.short(row.statement, 40)} · {row.group}"
+    # The question is shortened more than the group: the table beneath has it whole.
+    return f"{style.short(row.statement, 28)} · {row.group}"
 
 
 def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -60,11 +59,13 @@ def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "group": r.group,
                 "low": min((v for v in (r.before, r.after) if v is not None), default=None),
                 "high": max((v for v in (r.before, r.after) if v is not None), default=None),
-                "text": _words(r),
+                # A row with nothing to plot still says why, from the scale's start.
+                "label_at": max((v for v in (r.before, r.after) if v is not None), default=1),
+                "text": row_words(r),  # type: ignore[arg-type]
             }
             for r in rows
         ],
-        columns=["label", "statement", "group", "low", "high", "text"],
+        columns=["label", "statement", "group", "low", "high", "label_at", "text"],
     )
     points = pd.DataFrame(
         [
@@ -79,22 +80,31 @@ def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return spans, points
 
 
-def trust_chart(rows: Sequence[TrustRow]) -> alt.LayerChart:
-    """Per statement and group, the mean before and after as points on 1–5, labelled."""
+def trust_chart(rows: Sequence[TrustRow], scale: Scale = AGREEMENT) -> alt.LayerChart:
+    """Per question and group, the mean before and after as points on the scale, labelled."""
     spans, points = trust_rows(rows)
     y = style.y_axis(list(dict.fromkeys(spans["label"])))
-    x = alt.X("low:Q", title=TITLE, scale=SCALE, axis=AXIS)
+    title = f"Mean answer ({scale.describe()})"
+    # Two steps past the scale's top, unticked, hold the words of a row whose mean is high;
+    # without them "…, +0.7 (n 6 → 5)" ran off the chart's right edge.
+    domain = alt.Scale(domain=[1, scale.top + 2])
+    axis = alt.Axis(values=list(range(1, scale.top + 1)), format="d")
     span = (
         alt.Chart(spans)
         .mark_rule(color=style.GREY, strokeWidth=3)
-        .encode(x=x, x2="high:Q", y=y, tooltip=["statement:N", "group:N", "text:N"])
+        .encode(
+            x=alt.X("low:Q", title=title, scale=domain, axis=axis),
+            x2="high:Q",
+            y=y,
+            tooltip=["statement:N", "group:N", "text:N"],
+        )
     )
     # Before and after differ by shape and fill as well as colour.
     dots = (
         alt.Chart(points)
         .mark_point(size=110, opacity=1, strokeWidth=2)
         .encode(
-            x=alt.X("mean:Q", title=TITLE, scale=SCALE, axis=AXIS),
+            x=alt.X("mean:Q", title=title, scale=domain, axis=axis),
             y=y,
             color=alt.Color(
                 "when:N", title="When", scale=style.colours(WHEN, (style.GREY, style.BLUE))
@@ -103,37 +113,43 @@ def trust_chart(rows: Sequence[TrustRow]) -> alt.LayerChart:
                             range=["circle", "square"])),
             fill=alt.Fill("when:N", legend=None, scale=alt.Scale(domain=list(WHEN),
                           range=["#FFFFFF", style.BLUE])),
-            tooltip=["statement:N", "group:N", "when:N", alt.Tooltip("mean:Q", format=".2f"),
+            tooltip=["statement:N", "group:N", "when:N", alt.Tooltip("mean:Q", format=".1f"),
                      "n:Q"],
         )
     )  # fmt: skip
-    chart = alt.layer(span, dots, style.value_labels(spans, "high", y, dx=10))
+    chart = alt.layer(span, dots, style.value_labels(spans, "label_at", y, dx=10))
     return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
 
 
 def trust_table(rows: Sequence[TrustRow]) -> pd.DataFrame:
-    """The chart's numbers: means to two decimals, blank where no one answered."""
-    return pd.DataFrame(
-        [
-            [r.statement, r.group, _round(r.before), r.n_before, _round(r.after), r.n_after,
-             _round(r.change)]
-            for r in rows
-        ],
-        columns=["Statement", "Group", "Before", "n before", "After", "n after", "Change"],
-    )  # fmt: skip
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    """The chart's numbers as the reports print them: one decimal, counts beside them, and
+    "fewer than 5 answered" where a group is too small to show."""
+    return pd.DataFrame(table_rows(list(rows)), columns=TABLE_COLUMNS)  # type: ignore[arg-type]
 
 
 def render_trust_chart(rows: Sequence[TrustRow], key: str) -> None:
-    """The trust chart with its table beneath."""
-    style.show_chart(
-        trust_chart,
-        (rows,),
-        trust_table(rows),
-        key,
-        "Each group's mean trust before and after the meeting, per statement, on a 1 to 5 "
-        "scale; the table below has the same numbers.",
-    )
+    """A chart per answer scale with its table beneath, or words when there is nothing."""
+    if not rows:
+        st.info(EMPTY)
+        return
+    for scale in SCALES:
+        these = [r for r in rows if r.scale == scale]
+        if not these:
+            continue
+        st.markdown(f"**Answered {scale.describe()}**")
+        if all(r.before is None and r.after is None for r in these):
+            # Nothing may be plotted yet: say so instead of drawing an empty frame.
+            st.info("No group has enough answers to show yet; the table says how many answered.")
+            st.dataframe(trust_table(these), hide_index=True, key=f"{key}-{scale.name}-table")
+            continue
+        # Said in words, not left to a legend that may fall below the fold.
+        st.caption("○ Open grey circle: before the meeting. ■ Filled blue square: after it.")
+        style.show_chart(
+            trust_chart,
+            (tuple(these), scale),
+            trust_table(these),
+            f"{key}-{scale.name}",
+            "Each group's mean answer before and after the meeting, per question, on a "
+            f"scale from {scale.describe()}; the table below has the same numbers.",
+        )
+    st.caption(WHAT_SMALL_GROUPS_SHOW)

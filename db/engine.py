@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -26,6 +28,7 @@ def create_db_engine(
 
 
 def _sqlite_engine(url: str) -> Engine:
+    _create_private_file(make_url(url).database)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
 
     @event.listens_for(engine, "connect")
@@ -47,6 +50,15 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _create_private_file(path: str | None) -> None:
+    """Create the database file readable by its owner only, before SQLite creates it with
+    the process's default mode; SQLite gives its -wal and -shm files the same mode."""
+    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
+        return
+    with contextlib.suppress(FileExistsError, FileNotFoundError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def writer_engine(engine: Engine) -> Engine:

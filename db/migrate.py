@@ -23,8 +23,12 @@ def upgrade_to_head(database_url: str) -> None:
 
 
 if __name__ == "__main__":
-    from settings import load_settings
+    import sys
 
-    settings = load_settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    from settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()  # makes the data folder, private
+    except SettingsError as error:
+        sys.exit(f"Not started: {error}")
     upgrade_to_head(settings.database_url)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ActionItem
 from db.models.enums import Role
-from services import audit, membership
+from services import audit, confidential, membership
 from services.action_links import check_action_links
 from services.actors import Actor, require_role
 from services.smart import require_smart
@@ -112,12 +112,14 @@ def delete_action(db: Database, actor: Actor, action_id: int) -> None:
 def list_actions(
     db: Database, actor: Actor, initiative_id: int, include_confidential: bool = True
 ) -> list[ActionItem]:
-    """The plan by due date (undated last); leaders never see confidential actions."""
+    """The plan by due date (undated last); confidential actions for facilitators only."""
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
         query = select(ActionItem).where(ActionItem.initiative_id == initiative_id)
-        if not include_confidential or actor.role is Role.LEADER:
+        if not include_confidential:
             query = query.where(ActionItem.confidential.is_(False))
+        elif (rule := confidential.readable_by(actor, ActionItem.confidential, None)) is not None:
+            query = query.where(rule)
         order = (ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
         return list(s.scalars(query.order_by(*order)))
 

@@ -55,8 +55,9 @@ def add_item(
     goal: str = "",
     materials: str = "",
     prompt: str = "",
+    premoderate: bool = False,
 ) -> AgendaItem:
-    """Append an item at the end of the agenda."""
+    """Append an item at the end of the agenda; `premoderate`: its ideas wait for approval."""
     require_role(actor, Role.FACILITATOR)
     fields = _fields(title, step, minutes, skill, goal, materials, prompt)
     with db.write() as s:
@@ -64,7 +65,9 @@ def add_item(
         last = s.scalar(
             select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
         )
-        item = AgendaItem(meeting_id=meeting_id, position=(last or 0) + 1, **fields)
+        item = AgendaItem(
+            meeting_id=meeting_id, position=(last or 0) + 1, premoderate=premoderate, **fields
+        )
         s.add(item)
         s.flush()
         _changed(s, actor, meeting, item, "created")
@@ -82,14 +85,18 @@ def update_item(
     goal: str,
     materials: str,
     prompt: str,
+    premoderate: bool | None = None,
 ) -> AgendaItem:
-    """Change an item's title, step, length, skill, goal, materials or prompt."""
+    """Change an item's title, step, length, skill, goal, materials or prompt, and whether
+    its ideas wait for approval (None leaves that as it is)."""
     require_role(actor, Role.FACILITATOR)
     fields = _fields(title, step, minutes, skill, goal, materials, prompt)
     with db.write() as s:
         item = require(s, AgendaItem, item_id, "agenda item")
         for key, value in fields.items():
             setattr(item, key, value)
+        if premoderate is not None:
+            item.premoderate = premoderate
         _changed(s, actor, s.get_one(Meeting, item.meeting_id), item, "updated")
         return item
 

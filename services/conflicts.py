@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, Meeting, MeetingTable
 from db.models.enums import ConflictStatus, Role
-from services import audit, membership
+from services import audit, confidential, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
-from services.scope import check_table_access
+from services.scope import check_table_access, require_open_meeting
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 
 _WORKERS = (Role.FACILITATOR, Role.SCRIBE)
@@ -31,7 +31,7 @@ def create_conflict(
     require_role(actor, *_WORKERS)
     values = _clean(issue, options, owner)
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
         if table_id is None and actor.role is Role.SCRIBE:
             raise ValidationError("Choose your table: a scribe records conflicts for their table.")
         if table_id is not None:
@@ -111,12 +111,17 @@ def set_status(
 def list_conflicts(
     db: Database, actor: Actor, meeting_id: int, include_confidential: bool = True
 ) -> list[Conflict]:
-    """The meeting's conflicts, oldest first; leaders never see confidential ones."""
+    """The meeting's conflicts, oldest first; confidential ones only for those who may read
+    them (services/confidential.py): a scribe their own tables', a leader none."""
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
         query = select(Conflict).where(Conflict.meeting_id == meeting_id)
-        if not include_confidential or actor.role is Role.LEADER:
+        if not include_confidential:
             query = query.where(Conflict.confidential.is_(False))
+        elif (
+            rule := confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
+        ) is not None:
+            query = query.where(rule)
         return list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
 
 
@@ -128,6 +133,7 @@ def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
             # A whole-room conflict is the facilitator's, so this refuses the scribe.
             require_role(actor, Role.FACILITATOR)
         check_table_access(s, actor, conflict.table_id, "change conflicts")
+    require_open_meeting(s.get_one(Meeting, conflict.meeting_id), actor)
     return conflict
 
 

@@ -24,6 +24,12 @@ def merge_ideas(db: Database, actor: Actor, survivor_id: int, duplicate_ids: lis
                 f"Idea #{survivor.id} was itself merged into idea #{survivor.merged_into_id}. "
                 f"Merge into idea #{survivor.merged_into_id} instead."
             )
+        if survivor.status is IdeaStatus.PENDING:
+            # The duplicates would leave the board for an idea the room cannot see yet.
+            raise ValidationError(
+                f"Idea #{survivor.id} is waiting for approval. Approve it first, then merge "
+                "into it."
+            )
         duplicates = [_duplicate(s, survivor, i) for i in dict.fromkeys(duplicate_ids)]
         if not duplicates:
             raise ValidationError("Pick at least one idea to merge into this one.")

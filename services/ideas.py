@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
-from services import audit, membership
+from services import audit, confidential, idea_queue, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import (
@@ -58,6 +58,7 @@ def add_idea(
             confidential=confidential,
             author_account_id=actor.account_id,
             submission_key=key,
+            status=idea_queue.status_for_new_idea(s, actor, meeting),
         )
         saved = insert_once(s, idea, Idea, meeting.id, key)
         if saved is idea:
@@ -90,6 +91,8 @@ def update_idea(
                 "This idea is already on a ballot that every voter and the projector see, "
                 "so it cannot be made confidential now."
             )
+        if idea_queue.needs_approval_again(s, actor, meeting, idea, clean):
+            idea.status = IdeaStatus.PENDING
         idea.text, idea.confidential = clean, confidential
         idea.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
         idea.updated_at = utcnow()
@@ -138,7 +141,7 @@ def list_ideas(
     *,
     actor: Actor | None = None,
 ) -> list[Idea]:
-    """The meeting's ideas, oldest first; hidden and merged ones only when asked for.
+    """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked for.
 
     A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
     the projector, which reached the meeting by its code, does not.
@@ -155,6 +158,9 @@ def list_ideas(
             query = query.where(Idea.status == IdeaStatus.VISIBLE)
         if not include_confidential:
             query = query.where(Idea.confidential.is_(False))
+        elif actor is not None:
+            rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
+            query = query if rule is None else query.where(rule)
         return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
 
 

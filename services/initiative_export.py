@@ -14,7 +14,8 @@ from db.models import Base, utcnow
 from db.models.enums import Role
 from services.actors import Actor, require_role
 from services.errors import NotFound, ValidationError
-from services.initiative_export_rows import GLOBAL_KEYS, ROOT, collect, decode, encode, pk_of
+from services.initiative_export_rows import GLOBAL_KEYS, ROOT, collect, encode, pk_of
+from services.initiative_import_checks import checked_rows
 
 FORMAT = "common-ground/1"
 # A well-formed bcrypt hash no password matches: sign-in says "wrong password" rather than
@@ -78,9 +79,9 @@ def import_initiative(db: Database, actor: Actor, export: Export) -> int:
             f"This export has tables this version does not know ({', '.join(unknown)}); "
             "upgrade Common Ground before importing it."
         )
-    if len(data.get(ROOT, [])) != 1:
+    if len(data.get(ROOT, [])) != 1 or not isinstance(data[ROOT][0], dict):
         raise ValidationError("This export does not hold exactly one initiative.")
-    name = data[ROOT][0]["name"]
+    name = data[ROOT][0].get("name")
     root = Base.metadata.tables[ROOT]
     with db.write() as s:
         if s.scalar(select(root.c.id).where(root.c.name == name)) is not None:
@@ -102,9 +103,7 @@ def import_initiative(db: Database, actor: Actor, export: Export) -> int:
 def _insert_all(s: Session, data: dict[str, list[dict]]) -> dict[str, dict]:
     tables = [t for t in Base.metadata.sorted_tables if data.get(t.name)]
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-    rows = {
-        t.name: [{k: decode(t.c[k], v) for k, v in r.items()} for r in data[t.name]] for t in tables
-    }
+    rows = {t.name: checked_rows(t, data[t.name]) for t in tables}
     id_maps: dict[str, dict[int, int]] = {}
     reused: dict[str, set[int]] = {}
     for t in tables:

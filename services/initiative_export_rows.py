@@ -17,6 +17,9 @@ ROOT = "initiative"
 GLOBAL_KEYS = {"account": "username", "best_practice": "name"}
 # Personal data a facilitator must ask for explicitly.
 PRIVATE_COLUMNS = {"participant": ("email", "phone", "notes")}
+# Answers tied to a participant, so to a name: never in a file that may leave the
+# facilitation team, only in the private export made to move an installation whole.
+PRIVATE_TABLES = ("survey_response",)
 # Never leaves the database, whatever is asked.
 SECRET_COLUMNS = {"account": ("password_hash",)}
 
@@ -61,7 +64,8 @@ def collect(s: Session, initiative_id: int, include_private: bool) -> dict[str, 
                 key = pk_of(table, row)
                 if key in kept[table.name] or key in withheld[table.name]:
                     continue
-                if not include_private and row.get("confidential") is True:
+                private_row = row.get("confidential") is True or table.name in PRIVATE_TABLES
+                if not include_private and private_row:
                     withheld[table.name].add(key)
                     continue
                 kept[table.name][key] = dict(row)

@@ -16,6 +16,8 @@ from services import membership
 from services.actors import Actor, require_role
 from services.meeting_record_after import after_frames, table_label
 from services.meeting_record_results import common_ground_frame, voice_frame, votes_frame
+from services.meeting_report_trust import FRAME as TRUST_FRAME
+from services.meeting_report_trust import trust_frame
 
 NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"]
 IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status"]
@@ -56,6 +58,9 @@ def collect(
         facts: dict[str, object] = {}
         frames["Voice balance"] = voice_frame(s, meeting_id, facts)
         frames.update(after_frames(s, actor, meeting, tables, secret_ok, facts))
+        initiative_id = initiative.id
+    # Survey answers, by group only and small groups withheld (services.small_groups).
+    frames[TRUST_FRAME] = trust_frame(db, actor, initiative_id)
     return MeetingRecord(
         initiative.name,
         initiative.city,
@@ -110,14 +115,20 @@ def _ideas(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
         .where(Idea.meeting_id == meeting_id)
     )
     if not secret_ok:
-        # A hidden idea was taken off the board on purpose, so it stays private too.
-        query = query.where(Idea.confidential.is_(False), Idea.status != IdeaStatus.HIDDEN)
+        # A hidden idea was taken off the board on purpose, and a waiting one never reached
+        # it, so both stay private too.
+        query = query.where(
+            Idea.confidential.is_(False),
+            Idea.status.not_in([IdeaStatus.HIDDEN, IdeaStatus.PENDING]),
+        )
     order = (MeetingTable.number.is_(None), MeetingTable.number, Idea.created_at, Idea.id)
     rows = []
     for idea, group, theme in s.execute(query.order_by(*order)):
         status = idea.status.value.capitalize()
         if idea.status is IdeaStatus.MERGED and idea.merged_into_id:
             status = f"Merged into #{idea.merged_into_id}"
+        elif idea.status is IdeaStatus.PENDING:
+            status = "Waiting for approval"
         text = idea.text + (" (confidential)" if idea.confidential else "")
         rows.append([table_label(tables, idea.table_id), text, group or "", theme or "", status])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)

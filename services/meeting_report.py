@@ -11,6 +11,8 @@ from services import pdf_layout as layout
 from services.actors import Actor
 from services.meeting_record import MeetingRecord, collect
 from services.meeting_report_sections import AFTER_SECTIONS, capped
+from services.meeting_report_trust import HEADING as TRUST_HEADING
+from services.meeting_report_trust import trust_section
 
 SECTIONS = [
     "What the tables heard",
@@ -20,6 +22,7 @@ SECTIONS = [
     "Conflicts and agreements",
     "The partnering charter and who signed it",
     "The action plan",
+    TRUST_HEADING,
 ]
 NOTES_PER_TABLE = 40
 IDEAS_PER_TABLE = 40
@@ -35,7 +38,7 @@ def meeting_report_pdf(
     pdf.set_title(f"Meeting report: {record.initiative}, {record.title}")
     pdf.set_creator("Common Ground")
     _title_page(pdf, record, include_private and actor.role is Role.FACILITATOR)
-    writers = [_heard, _proposed, _votes, *AFTER_SECTIONS]
+    writers = [_heard, _proposed, _votes, *AFTER_SECTIONS, trust_section]
     pdf.add_page()
     for heading, write in zip(SECTIONS, writers, strict=True):
         # Sections run on rather than each taking a page: most meetings fill only a few.

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ListeningNote, Meeting, MeetingTable, utcnow
 from db.models.enums import Role
-from services import audit, membership
+from services import audit, confidential, membership
 from services.actors import Actor, require_role
 from services.errors import NotFound, PermissionDenied
 from services.scope import (
@@ -128,8 +128,9 @@ def list_notes(
                     "Reload the page."
                 )
             query = query.where(ListeningNote.table_id == table_id)
-        if actor.role is Role.LEADER:
-            query = query.where(ListeningNote.confidential.is_(False))
+        rule = confidential.readable_by(actor, ListeningNote.confidential, ListeningNote.table_id)
+        if rule is not None:
+            query = query.where(rule)
         order = (ListeningNote.created_at.desc(), ListeningNote.id.desc())
         return list(s.scalars(query.order_by(*order)))
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from db.database import Database
-from db.models import BestPractice, Option
+from db.models import BestPractice, Meeting, Option
 from db.models import option_citation as citation
 from db.models.enums import Role
 from services.actors import Actor, require_role
 from services.options import audit_option, replace_citations
+from services.scope import require_open_meeting
 from services.validation import require
 
 
@@ -22,6 +23,7 @@ def cite(
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     with db.write() as s:
         option = require(s, Option, option_id, "option")
+        require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         cited = replace_citations(s, option.id, best_practice_ids)
         audit_option(s, actor, option, "cited", {"best_practice_ids": [p.id for p in cited]})
         return cited

@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.database import Database
-from db.models import MeetingTable, Option, OptionRating
+from db.models import Meeting, MeetingTable, Option, OptionRating
 from db.models.enums import Role
 from services import membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.options import audit_option
-from services.scope import check_table_access
+from services.scope import check_table_access, require_open_meeting
 from services.validation import in_range, require
 
 
@@ -44,6 +44,7 @@ def rate_option(
                 f"{_label(table)} is not at this option's meeting. Pick one of its tables."
             )
         check_table_access(s, actor, table.id, "rate options")
+        require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         rating = s.scalar(select(OptionRating).filter_by(option_id=option_id, table_id=table_id))
         if rating is None:
             rating = OptionRating(

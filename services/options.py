@@ -14,6 +14,7 @@ from db.models.enums import CostBand, Role
 from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotFound, ValidationError
+from services.scope import require_open_meeting
 from services.validation import NAME_MAX, TEXT_MAX, clean_text, in_range, optional_text, require
 
 
@@ -36,7 +37,7 @@ def create_option(
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
         _check_links(s, meeting_id, idea_id, theme_id)
         option = Option(meeting_id=meeting_id, idea_id=idea_id, theme_id=theme_id, **values)
         s.add(option)
@@ -65,6 +66,7 @@ def update_option(
     values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
     with db.write() as s:
         option = require(s, Option, option_id, "option")
+        require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         _check_links(s, option.meeting_id, idea_id, theme_id)
         for field, value in {**values, "idea_id": idea_id, "theme_id": theme_id}.items():
             setattr(option, field, value)

@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 
 from services import pdf_layout as layout
+from services.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.trust_pulse import table_rows
 from services.wordcloud_render import render_png
 
 if TYPE_CHECKING:
     from services.presession_report import PolisSummary, PreSessionReport
 
+TRUST_HEADING = "Trust before the meeting, by group"
 WORD_SECTIONS = (("Top issues", "top_issues"), ("Solutions", "solutions"), ("Goals", "goals"))
 HEADINGS = (
     "Survey response by group",
@@ -23,6 +26,7 @@ HEADINGS = (
     "What the interviews raised",
     "Pol.is: statements that unite",
     "Pol.is: statements that divide",
+    TRUST_HEADING,
 )
 Table = tuple[str, list[str], list[list[str]]]  # caption, column heads, rows of cells
 _STYLE = (
@@ -48,9 +52,20 @@ def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
         out.append((heading, (f"{heading}: most used words", ["Word", "Times used"], counts)))
     talks = [[i.interviewee, str(i.held_on or "—"), i.themes or "—"] for i in report.interviews]
     out.append((HEADINGS[4], ("Interviews", ["Interviewee", "Date", "Themes"], talks)))
-    for heading, kind in zip(HEADINGS[5:], ("unite", "divide"), strict=True):
+    for heading, kind in zip(HEADINGS[5:7], ("unite", "divide"), strict=True):
         out.append((heading, _statements(report.polis, kind)))
+    # After the response rates, which say who the figures come from.
+    out.insert(1, (TRUST_HEADING, _trust_before(report)))
     return [(h, t if isinstance(t, str) or t[2] else "Nothing to show yet.") for h, t in out]
+
+
+def _trust_before(report: PreSessionReport) -> Table | str:
+    answered = [r for r in report.trust if r.n_before]
+    if not answered:
+        return "No one has answered the trust questions yet."
+    rows = [cells[:4] for cells in table_rows(answered)]
+    caption = f"Mean answer before the meeting, by group. {WHAT_SMALL_GROUPS_SHOW}"
+    return (caption, ["Question", "Group", "Mean", "Answered"], rows)
 
 
 def _statements(polis: PolisSummary | None, kind: str) -> Table | str:
@@ -132,6 +147,8 @@ def report_pdf(report: PreSessionReport) -> bytes:
         layout.heading(pdf, title, 14)
         if title in clouds:
             pdf.image(io.BytesIO(clouds[title][0]), w=150, alt_text=clouds[title][1])
+        if title == TRUST_HEADING and not isinstance(content, str):
+            layout.text(pdf, content[0], 10)  # what small groups can and cannot show
         _pdf_part(pdf, content)
     if report.polis:
         pdf.ln(4)

@@ -25,6 +25,7 @@ from services import membership
 from services.actors import Actor, require_role
 from services.polis_export import DEFAULT_ATTRIBUTION
 from services.tallies import CommonGround, results_in
+from services.trust_pulse import TrustChange, trust_pulse
 from services.validation import require
 from services.wordfreq import word_frequencies
 
@@ -76,11 +77,14 @@ class PreSessionReport:
     goals: dict[str, int]
     interviews: tuple[InterviewNote, ...]
     polis: PolisSummary | None
+    # Each group's answers to the trust questions; means of small groups already withheld.
+    trust: tuple[TrustChange, ...] = ()
 
 
 def presession_report(db: Database, actor: Actor, initiative_id: int) -> PreSessionReport:
     """The initiative's pre-session report, ready for `report_html` or `report_pdf`."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
+    trust = tuple(trust_pulse(db, actor, initiative_id))
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
         initiative = require(s, Initiative, initiative_id, "initiative")
@@ -109,6 +113,7 @@ def presession_report(db: Database, actor: Actor, initiative_id: int) -> PreSess
             goals=word_frequencies((a.goals for a in answers), TOP_WORDS),
             interviews=notes,
             polis=_polis(s, initiative_id),
+            trust=trust,
         )
 
 

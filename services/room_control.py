@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import AgendaItem, Meeting, utcnow
-from db.models.enums import MeetingStatus, Role, Step
-from services import audit, membership
+from db.models import AgendaItem, Meeting, VotingRound, utcnow
+from db.models.enums import MeetingStatus, Role, RoundStatus, Step
+from services import agenda_gaps, audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
 from services.validation import in_range, require
@@ -43,9 +43,19 @@ class RoomState:
     current: AgendaItem | None
     next_title: str | None
     timer_ends_at: datetime | None
+    timer_paused_seconds: int | None = None
+    """While the timer is paused, the whole seconds it had left (timer_ends_at is None)."""
+
+    @property
+    def paused(self) -> bool:
+        """Whether the timer is paused: screens say so in words, not with a frozen clock."""
+        return self.timer_paused_seconds is not None
 
     def seconds_left(self, now: datetime) -> int | None:
-        """Whole seconds until the timer ends (0 once it has), or None when no timer runs."""
+        """Whole seconds until the timer ends (0 once it has; what is left while paused), or
+        None when no timer runs."""
+        if self.timer_paused_seconds is not None:
+            return self.timer_paused_seconds
         if self.timer_ends_at is None:
             return None
         # Rounded up, so the projector says "0:01 left" until time is really up.
@@ -65,7 +75,11 @@ def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> 
 
 
 def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
-    """Go live, on the first step unless the room is already on one."""
+    """Go live on the first step (or the one already chosen) and apply its plan, like Next.
+
+    An agenda the Thought Leader Team has not approved does not stop the start (the
+    facilitator decides), but the audit names who had not approved it.
+    """
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _locked(s, meeting_id)
@@ -76,11 +90,15 @@ def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             raise ValidationError(
                 f"{meeting.title} has no agenda yet. Add at least one step, then start it."
             )
-        if meeting.status is not MeetingStatus.LIVE or meeting.current_item_id is None:
-            meeting.status = MeetingStatus.LIVE
-            meeting.current_item_id = meeting.current_item_id or items[0].id
-            _record(s, actor, meeting, "started", {"item_id": meeting.current_item_id})
-        return _state(s, meeting, items)
+        if meeting.status is MeetingStatus.LIVE and meeting.current_item_id is not None:
+            return _state(s, meeting, items)
+        chosen = [i for i in items if i.id == meeting.current_item_id]
+        first = chosen[0] if chosen else items[0]
+        meeting.status = MeetingStatus.LIVE
+        gaps = agenda_gaps.gaps_in(s, meeting)
+        approval = gaps.audit_detail() if gaps else {"agenda_approved": True}
+        _record(s, actor, meeting, "started", {"item_id": first.id, **approval})
+        return _go(s, actor, meeting, items, first)
 
 
 def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> RoomState:
@@ -139,16 +157,20 @@ def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> Ro
         if meeting.status is MeetingStatus.CLOSED:
             raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to run a timer.")
         meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
+        meeting.timer_paused_seconds = None
         _record(s, actor, meeting, "timer started", {"minutes": minutes})
         return _state(s, meeting)
 
 
 def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
-    """Add `minutes` to the running timer, or start one that long when none runs or time is up."""
+    """Add `minutes` to the running or paused timer, or start one that long when none runs
+    or time is up."""
     require_role(actor, Role.FACILITATOR)
     in_range(minutes, "Minutes to add", 1, TIMER_MAX)
     with db.write() as s:
         meeting = _live(s, meeting_id, "add time to the timer")
+        if meeting.timer_paused_seconds is not None:
+            return _extend_paused(s, actor, meeting, minutes)
         now = utcnow()
         running = meeting.timer_ends_at is not None and meeting.timer_ends_at > now
         ends_at = (meeting.timer_ends_at if running else now) + timedelta(minutes=minutes)
@@ -162,19 +184,53 @@ def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> R
         return _state(s, meeting)
 
 
+def pause_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Hold the running timer: every screen says it is paused and how much time is left."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _not_closed(s, meeting_id, "pause the timer")
+        if meeting.timer_paused_seconds is not None:
+            return _state(s, meeting)  # a second facilitator's tap: already paused
+        left = _state(s, meeting).seconds_left(utcnow())
+        if left is None:
+            raise NotAllowedNow("No timer is running, so there is nothing to pause.")
+        if left == 0:
+            raise NotAllowedNow("Time is already up. Add minutes or start a new timer instead.")
+        meeting.timer_ends_at, meeting.timer_paused_seconds = None, left
+        _record(s, actor, meeting, "timer paused", {"seconds_left": left})
+        return _state(s, meeting)
+
+
+def resume_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Count down again from the time that was left when the timer was paused."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _not_closed(s, meeting_id, "resume the timer")
+        left = meeting.timer_paused_seconds
+        if left is None:
+            if meeting.timer_ends_at is not None:
+                return _state(s, meeting)  # a second facilitator's tap: already running
+            raise NotAllowedNow("No timer is paused. Start a timer instead.")
+        meeting.timer_ends_at = utcnow() + timedelta(seconds=left)
+        meeting.timer_paused_seconds = None
+        _record(s, actor, meeting, "timer resumed", {"seconds_left": left})
+        return _state(s, meeting)
+
+
 def clear_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
-    """Take the timer off every screen."""
+    """Take the timer off every screen, running or paused."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _locked(s, meeting_id)
-        if meeting.timer_ends_at is not None:
-            meeting.timer_ends_at = None
+        if meeting.timer_ends_at is not None or meeting.timer_paused_seconds is not None:
+            meeting.timer_ends_at = meeting.timer_paused_seconds = None
             _record(s, actor, meeting, "timer cleared", {})
         return _state(s, meeting)
 
 
 def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
-    """End the meeting: input closes and the timer stops; the step is kept for a reopen."""
+    """End the meeting: input closes, the timer stops and any round left open closes; the
+    step is kept for a reopen."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _locked(s, meeting_id)
@@ -182,7 +238,21 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             before = meeting.status.value
             meeting.status = MeetingStatus.CLOSED
             meeting.input_open, meeting.timer_ends_at = False, None
+            meeting.timer_paused_seconds = None
             _record(s, actor, meeting, "closed", {"from": before})
+        # Every time, not only on the first close: a round opened while a closed meeting
+        # was reopened ends with the meeting too. The row locks wait for votes in flight,
+        # as closing a round by hand does, so no vote lands after the meeting ended.
+        left_open = (
+            select(VotingRound)
+            .where(VotingRound.meeting_id == meeting_id, VotingRound.status == RoundStatus.OPEN)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        for rnd in s.scalars(left_open):
+            rnd.status, rnd.closed_at = RoundStatus.CLOSED, utcnow()
+            detail = {"from": RoundStatus.OPEN.value, "by": "meeting closed"}
+            audit.record(s, actor, "voting_round", rnd.id, "closed", detail, meeting.initiative_id)
         return _state(s, meeting)
 
 
@@ -204,6 +274,13 @@ def _locked(s: Session, meeting_id: int) -> Meeting:
     # Two facilitators' taps queue, so no change is lost or checked against a stale room.
     query = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
     return s.scalars(query.execution_options(populate_existing=True)).one()
+
+
+def _not_closed(s: Session, meeting_id: int, doing: str) -> Meeting:
+    meeting = _locked(s, meeting_id)
+    if meeting.status is MeetingStatus.CLOSED:
+        raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to {doing}.")
+    return meeting
 
 
 def _live(s: Session, meeting_id: int, doing: str = "move between steps") -> Meeting:
@@ -235,8 +312,21 @@ def _go(
     }
     meeting.current_item_id, meeting.input_open = item.id, opens
     meeting.timer_ends_at = utcnow() + timedelta(minutes=item.minutes)
+    meeting.timer_paused_seconds = None
     _record(s, actor, meeting, "step", detail)
     return _state(s, meeting, items)
+
+
+def _extend_paused(s: Session, actor: Actor, meeting: Meeting, minutes: int) -> RoomState:
+    # Paused time stays paused: the minutes wait with it until the facilitator resumes.
+    left = (meeting.timer_paused_seconds or 0) + minutes * 60
+    if left > TIMER_MAX * 60:
+        raise ValidationError(
+            f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+        )
+    meeting.timer_paused_seconds = left
+    _record(s, actor, meeting, "timer extended", {"minutes": minutes, "paused": True})
+    return _state(s, meeting)
 
 
 def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
@@ -258,4 +348,5 @@ def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) 
         current=None if index is None else items[index],
         next_title=following.title if following is not None else None,
         timer_ends_at=meeting.timer_ends_at,
+        timer_paused_seconds=meeting.timer_paused_seconds,
     )

@@ -63,9 +63,29 @@ def check_table_access_for(db: Database, actor: Actor, table_id: int | None) -> 
         return check_table_access(s, actor, table_id)
 
 
+MEETING_CLOSED = "This meeting has closed, so nothing more can be sent. Thank you for taking part."
+
+
+def room_is_open(meeting: Meeting) -> bool:
+    """Whether the room still takes input at all: not once the meeting has closed."""
+    return meeting.status is not MeetingStatus.CLOSED
+
+
+def require_open_meeting(meeting: Meeting, actor: Actor | None = None) -> None:
+    """Refuse a table's or a phone's input once the meeting has closed.
+
+    A facilitator (`actor`) may still tidy the record after the meeting; scribes and
+    voters (no actor: a badge's code) may not add to it.
+    """
+    if room_is_open(meeting) or (actor is not None and actor.is_facilitator):
+        return
+    raise NotAllowedNow(MEETING_CLOSED)
+
+
 def require_input_open(meeting: Meeting) -> None:
-    """Refuse when the facilitator has closed input or the meeting is over."""
-    if not meeting.input_open or meeting.status is MeetingStatus.CLOSED:
+    """Refuse when the meeting is over or the facilitator has closed input."""
+    require_open_meeting(meeting)
+    if not meeting.input_open:
         raise NotAllowedNow("Input is closed for this step. Wait for the facilitator to open it.")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 from pandas.api.types import is_object_dtype, is_string_dtype
 
@@ -12,9 +14,25 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: object) -> object:
     """The value, with a leading apostrophe if it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and _reads_as_formula(value):
         return "'" + value
     return value
+
+
+def _reads_as_formula(text: str) -> bool:
+    # Spreadsheets skip leading spaces (a no-break space too) before a formula sign, and
+    # some read full-width signs (＝, ＋) as the ASCII ones: compare what they compare.
+    if text.startswith(_FORMULA_START):
+        return True
+    first = text.lstrip(_LEADING_BLANKS)[:1]
+    return bool(first) and unicodedata.normalize("NFKC", first).startswith(_FORMULA_START)
+
+
+_LEADING_BLANKS = "".join(
+    [" \n\x0b\x0c\u00a0\u1680\u180e\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"]
+    + [chr(c) for c in range(0x2000, 0x200B)]
+)
+"""Spaces and invisible blanks a spreadsheet may skip before reading a formula sign."""
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from db.database import Database
 from db.models import Initiative
 from db.models.enums import Role
-from services import audit
+from services import audit, initiatives
 from services.actors import Actor, require_role
 from services.errors import ValidationError
+from services.trust_items import STANDARD_ITEMS, item_for
 from services.validation import NAME_MAX, clean_text, require
 
 DEMOGRAPHIC_QUESTIONS_MAX = 8
@@ -43,3 +44,16 @@ def set_demographic_questions(
         detail = {"questions": len(clean)}
         audit.record(s, actor, "initiative", initiative.id, "questions_set", detail, initiative.id)
     return clean
+
+
+def add_standard_trust_items(db: Database, actor: Actor, initiative_id: int) -> list[str]:
+    """Add the published trust questions (services.trust_items.STANDARD_ITEMS) the survey
+    does not ask yet, after its own; the same list is asked before and after the meeting."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        asked = list(require(s, Initiative, initiative_id, "initiative").trust_statements)
+    have = {item_for(statement).key for statement in asked}
+    missing = [i.wording for i in STANDARD_ITEMS if i.key not in have]
+    if missing:
+        initiatives.set_trust_statements(db, actor, initiative_id, asked + missing)
+    return asked + missing

@@ -14,6 +14,7 @@ from db.models.enums import MeetingStatus, Role, SurveyKind
 from services import audit, membership, participants
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, NotFound, ValidationError
+from services.trust_items import TrustItem, trust_items
 from services.validation import (
     NAME_MAX,
     TEXT_MAX,
@@ -45,8 +46,9 @@ def submit_survey(
 ) -> SurveyResponse:
     """Save a participant's answers; sending the same survey again replaces them.
 
-    A trust statement answered None was skipped: it is stored as no answer at all, so a
-    skipped rating never counts as the scale's middle in the trust pulse."""
+    `trust` holds answers by item key (services.trust_items). A question answered None was
+    skipped: it is stored as no answer at all, so a skipped rating never counts as the
+    scale's middle in the trust pulse."""
     survey = _kind(kind)
     given = [top_issues, solutions, goals, what_worked, what_to_change]
     texts = {k: optional_text(v, _TEXTS[k], TEXT_MAX) for k, v in zip(_TEXTS, given, strict=True)}
@@ -58,7 +60,7 @@ def submit_survey(
         person = _by_code(s, code)
         initiative = s.get_one(Initiative, person.initiative_id)
         _check_open(s, initiative, survey)
-        _check_trust(answers, initiative.trust_statements)
+        _check_trust(answers, trust_items(initiative.trust_statements))
         _check_questions(about, initiative.demographic_questions)
         response, fresh = _find_or_insert(s, person.id, survey)
         if not fresh:
@@ -160,16 +162,21 @@ def _kind(value: SurveyKind | str) -> SurveyKind:
         raise ValidationError(f"“{value}” is not a survey: use pre or post.") from None
 
 
-def _check_trust(answers: dict[str, int], statements: list[str]) -> None:
-    for statement, score in answers.items():
-        if statement not in statements:
+def _check_trust(answers: dict[str, int], items: list[TrustItem]) -> None:
+    by_key = {i.key: i for i in items}
+    for key, score in answers.items():
+        item = by_key.get(key)
+        if item is None:
             raise ValidationError(
-                f"“{statement}” is not one of this initiative's trust statements. "
-                "Reload the survey and answer the statements it shows."
+                f"“{key}” is not one of this initiative's trust questions. "
+                "Reload the survey and answer the questions it shows."
             )
+        top = item.scale.top
         if isinstance(score, bool) or not isinstance(score, int):
-            raise ValidationError(f"The answer to “{statement}” must be a whole number 1 to 5.")
-        in_range(score, f"The answer to “{statement}”", 1, 5)
+            raise ValidationError(
+                f"The answer to “{item.wording}” must be a whole number 1 to {top}."
+            )
+        in_range(score, f"The answer to “{item.wording}”", 1, top)
 
 
 def _demographics(answers: dict[str, Any]) -> dict[str, Any]:

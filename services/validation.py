@@ -23,6 +23,12 @@ USERNAME_MAX = 60
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters that take no space on the screen: a box holding only these looks empty.
 _INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+# Direction overrides, embeddings and isolates make a screen show text in an order other
+# than the one typed (U+202E turns "gnp.exe" into "exe.png"); zero-width spaces, the word
+# joiner and a stray byte order mark hide inside words. They are removed as text arrives.
+# Marks that typed text needs stay: LRM/RLM in right-to-left writing, ZWJ in emoji
+# sequences, ZWNJ in Persian and Indic scripts.
+_REORDERING_OR_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 T = TypeVar("T")
@@ -43,6 +49,12 @@ def optional_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str
     as empty: nobody could see what was saved.
     """
     text = (value or "").strip()
+    if len(text) > max_len:
+        raise ValidationError(
+            f"{label} is {len(text):,} characters long; the limit is {max_len:,}. "
+            "Shorten it or split it in two."
+        )
+    text = _REORDERING_OR_HIDDEN.sub("", text).strip()
     if len(text) > max_len:
         raise ValidationError(
             f"{label} is {len(text):,} characters long; the limit is {max_len:,}. "

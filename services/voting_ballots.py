@@ -11,6 +11,7 @@ from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound
 from db.models.enums import Choice, RoundStatus, VoteMode
 from services import participants
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.scope import require_open_meeting
 from services.validation import in_range, require
 from services.voting_items import BallotView, ballot_view
 
@@ -107,6 +108,9 @@ def _open_item(
     query = select(VotingRound).where(VotingRound.id == item.round_id).with_for_update(read=True)
     rnd = s.scalars(query.execution_options(populate_existing=True)).one()
     _same_initiative(s, voter, rnd)
+    # Before the round's own state: closing the meeting closes its rounds too, and the
+    # voter should hear that the meeting is over, not only this round.
+    require_open_meeting(s.get_one(Meeting, rnd.meeting_id))
     if rnd.status is RoundStatus.DRAFT:
         raise NotAllowedNow("Voting in this round has not opened yet. Wait for the facilitator.")
     if rnd.status is RoundStatus.CLOSED:

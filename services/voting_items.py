@@ -145,6 +145,7 @@ def ballot_view(s: Session, rnd: VotingRound, participant_id: int) -> BallotView
 
 
 _OFF_BOARD = {
+    IdeaStatus.PENDING: "Idea #{id} is waiting for approval. Approve it before voting on it.",
     IdeaStatus.HIDDEN: "Idea #{id} is hidden from the board. Show it again before voting on it.",
     IdeaStatus.MERGED: "Idea #{id} was merged into idea #{to}. Put idea #{to} on the ballot.",
 }

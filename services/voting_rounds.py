@@ -13,6 +13,7 @@ from db.models.enums import Role, RoundStatus, VoteMode
 from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import NotAllowedNow, ValidationError
+from services.scope import room_is_open
 from services.validation import NAME_MAX, clean_text, in_range, require
 from services.voting_items import BallotItem, add_items, item_rows
 
@@ -150,6 +151,10 @@ def _move(
         rnd = s.scalars(query.execution_options(populate_existing=True)).one()
         if rnd.status is not before:
             raise NotAllowedNow(_REFUSAL[rnd.status, after])
+        if after is RoundStatus.OPEN and not room_is_open(s.get_one(Meeting, rnd.meeting_id)):
+            raise NotAllowedNow(
+                "The meeting has closed, so no vote can open. Reopen the meeting first."
+            )
         if after is RoundStatus.OPEN and not item_rows(s, rnd.id):
             raise ValidationError("The ballot is empty. Add ideas or themes before opening it.")
         rnd.status = after

@@ -1,15 +1,20 @@
-"""serve.py: the app server's connections have Nagle's algorithm off (TCP_NODELAY)."""
+"""serve.py: the app server's connections have Nagle's algorithm off (TCP_NODELAY), and its
+responses carry security headers and no server name."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.web.server.starlette import starlette_server
 
 import serve
+from db.migrate import upgrade_to_head
 from serve import tcp_listener
+from tests.app_server import running_app
 
 
 def _accepted_nodelay(bind) -> int:
@@ -64,3 +69,40 @@ def test_the_listener_stays_as_streamlit_made_it_otherwise():
 def test_streamlit_still_binds_without_naming_tcp():
     """Why serve.py exists. When this fails, Streamlit has fixed it: serve.py can go."""
     assert _accepted_nodelay(starlette_server._bind_socket) == 0
+
+
+def test_every_http_response_carries_the_security_headers_and_no_server_name(tmp_path):
+    # The real app server, started the way `make run` starts it (python -m serve app.py).
+    url = f"sqlite:///{tmp_path / 'headers.db'}"
+    upgrade_to_head(url)
+    with running_app(url, tmp_path, cookie_key="headers-test-cookie-key") as server:
+        for path in ("/", "/console", "/_stcore/health", "/app/static/none.png"):
+            try:
+                response = urllib.request.urlopen(server.url + path, timeout=10)
+            except urllib.error.HTTPError as error:  # a 404 needs its headers too
+                response = error
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            for name, value in serve.SECURITY_HEADERS.items():
+                assert headers.get(name) == value, (path, name)
+            assert "server" not in headers, (path, headers.get("server"))
+
+
+def test_a_header_the_app_already_set_is_kept():
+    sent: list[dict] = []
+
+    async def app(scope, receive, send):
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"referrer-policy", b"no-referrer")],
+            }
+        )
+
+    async def collect(message):
+        sent.append(message)
+
+    asyncio.run(serve.SecurityHeaders(app)({"type": "http"}, None, collect))
+    headers = dict(sent[0]["headers"])
+    assert headers[b"referrer-policy"] == b"no-referrer"
+    assert headers[b"x-content-type-options"] == b"nosniff"

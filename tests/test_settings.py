@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 import settings
@@ -118,3 +122,55 @@ def test_no_cookie_key_or_password_is_written_in_the_code():
     for path in sources:
         text = path.read_text()
         assert 'cookie_key="' not in text and 'password="' not in text, path
+
+
+@pytest.mark.parametrize(
+    "key", ["CHANGE-ME", "CHANGE-ME-cookie-key", "change_me_please_0123456789", "short-key"]
+)
+def test_a_placeholder_or_short_cookie_key_is_refused_with_how_to_make_one(
+    tmp_path, monkeypatch, key
+):
+    monkeypatch.setenv("COMMON_GROUND_COOKIE_KEY", key)
+    with pytest.raises(settings.SettingsError, match="openssl rand -base64 48"):
+        load_settings(data_dir=tmp_path)
+
+
+def test_an_empty_stored_cookie_key_is_refused_not_used(tmp_path):
+    (tmp_path / "cookie-key").write_text("\n")
+    with pytest.raises(settings.SettingsError, match="cookie-key is 0 characters"):
+        load_settings(data_dir=tmp_path)
+
+
+def test_the_data_folder_is_made_private_and_loose_files_in_it_are_closed(tmp_path):
+    data = tmp_path / "data"
+    load_settings(data_dir=data)
+    assert data.stat().st_mode & 0o777 == 0o700
+    # An install from before: a world-readable folder and database.
+    data.chmod(0o755)
+    (data / "common-ground.db").write_text("")
+    (data / "common-ground.db").chmod(0o644)
+    load_settings(data_dir=data)
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "common-ground.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_migrate_and_serve_refuse_to_start_on_a_placeholder_key(tmp_path):
+    env = {
+        **os.environ,
+        "COMMON_GROUND_DATA_DIR": str(tmp_path),
+        "COMMON_GROUND_COOKIE_KEY": "CHANGE-ME-cookie-key",
+    }
+    env.pop("DATABASE_URL", None)
+    for command in (["-m", "db.migrate"], ["-m", "serve", "app.py"]):
+        done = subprocess.run(
+            [sys.executable, *command],
+            cwd=settings.PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode != 0, command
+        assert "Not started: COMMON_GROUND_COOKIE_KEY is still the placeholder" in done.stderr
+        assert "Traceback" not in done.stderr

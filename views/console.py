@@ -3,10 +3,17 @@
 import streamlit as st
 
 import runtime
+from components.console_controls import (
+    approval_warning,
+    shortcut_legend,
+    step_controls,
+    timer_controls,
+)
 from components.console_panels import activity_table, voice_panel
 from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
 from components.notices import action_runner, show_flash
+from components.premoderation_toggle import premoderation_toggle
 from components.records import show_records
 from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
@@ -14,6 +21,7 @@ from services import (
     accounts,
     activity,
     agenda,
+    agenda_gaps,
     meetings,
     participants,
     room_control,
@@ -39,45 +47,12 @@ show_flash()
 show_room_banner(state, with_timer=False)
 live_countdown(lambda: room_control.room_state(db, meeting_id, actor=actor))
 
+approval_warning(agenda_gaps.approval_gaps(db, actor, meeting_id), state.status)
+step_controls(state, control)
+timer_controls(state, control)
+shortcut_legend()
+
 live = state.status is MeetingStatus.LIVE and state.current is not None
-moves, inputs, close = st.columns([4, 3, 3], vertical_alignment="bottom")
-if not live and state.status is not MeetingStatus.CLOSED:
-    if moves.button("Start the meeting", type="primary"):
-        control(room_control.start_meeting, done="The meeting has started.")
-else:
-    back, forward = moves.columns(2)
-    # Moving applies the step's plan: input opens where the step takes it, its timer starts.
-    if back.button("◀ Back", disabled=not live or state.position <= 1, width="stretch"):
-        control(room_control.move_step, -1, done="Moved back one step.")
-    if forward.button(
-        "Next ▶",
-        type="primary",
-        disabled=not live or state.position >= state.step_count,
-        width="stretch",
-    ):
-        control(room_control.move_step, +1, done="Moved to the next step.")
-if state.input_open:
-    if inputs.button("Close input", width="stretch"):
-        control(room_control.set_input, False, done="Input is closed.")
-elif inputs.button("Open input", width="stretch"):
-    control(room_control.set_input, True, done="Input is open.")
-if state.status is MeetingStatus.CLOSED:
-    if close.button("Reopen the meeting", width="stretch"):
-        control(room_control.reopen_meeting, done="The meeting is open again.")
-elif close.button("Close the meeting", width="stretch"):
-    control(room_control.close_meeting, done="The meeting is closed.")
-
-length, start, more = st.columns([3, 2, 3], vertical_alignment="bottom")
-minutes = length.number_input(
-    "Timer (minutes)", 1, room_control.TIMER_MAX, state.current.minutes if state.current else 10
-)
-if start.button("Start timer", width="stretch"):
-    control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
-for extra, column in zip(room_control.EXTENSIONS, more.columns(2), strict=True):
-    unit = "minute" if extra == 1 else "minutes"
-    if column.button(f"+{extra} {unit}", disabled=not live, width="stretch"):
-        control(room_control.extend_timer, extra, done=f"Added {extra} {unit} to the timer.")
-
 if steps:
     pick, go = st.columns([6, 2], vertical_alignment="bottom")
     titles = {i.id: f"{i.position}. {i.title} ({label(i.step)}, {i.minutes} min)" for i in steps}
@@ -90,6 +65,8 @@ if steps:
     if go.button("Go to this step", disabled=not live, width="stretch"):
         where = escape_markdown(titles[chosen])
         control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
+
+premoderation_toggle(db, actor, state)
 
 room, links = st.tabs(["The room", "Join links and QR codes"])
 with room:

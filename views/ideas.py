@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components import moderation
+from components.approval_queue import added_message, approval_queue, waiting_for_approval
 from components.cards import idea_list, idea_origin, newest_first
 from components.forms import form_saved, submission_key
 from components.fragments import InlineCall
@@ -39,6 +40,7 @@ numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
 theme_names = {t.id: t.name for t in themes.list_themes(db, actor, meeting_id)}
 
 if actor.is_facilitator and table is None:
+    approval_queue(db, actor, meeting_id)
     left, right = st.columns(2)
     pick_tables = left.multiselect("Tables", sorted(numbers.values()), placeholder="All tables")
     pick_groups = right.multiselect("Groups", list(groups), format_func=groups.get)
@@ -112,13 +114,14 @@ def idea_form(drawn: list) -> None:
         sent = st.form_submit_button("Add idea", type="primary", width="stretch")
     if sent:
         try:
-            ideas.add_idea(
+            added = ideas.add_idea(
                 db, actor, table.id, text, group, secret, submission_key=submission_key("idea")
             )
             form_saved("idea")
-            st.success("Idea added.")
+            st.success(added_message(added))
         except DomainError as error:
             show_error(error)
+    waiting_for_approval(db, actor, table.id)
     fresh = not inline.first() or sent
     now = ideas.list_ideas(db, meeting_id, table.id, actor=actor) if fresh else drawn
     count_header(now)

@@ -45,6 +45,10 @@ if actor.is_facilitator:
                 survey_settings.set_demographic_questions, initiative_id, items,
                 done="Questions saved.",
             ),
+            on_standard=lambda: act(
+                survey_settings.add_standard_trust_items, initiative_id,
+                done="Published trust questions added.",
+            ),
         )  # fmt: skip
 
     st.header("Invitations")

@@ -28,7 +28,7 @@ from components.projector_views import (
     charter_html,
     wall_html,
 )
-from components.room_banner import step_heading, timer_text
+from components.room_banner import room_timer_text, step_heading
 from services import ideas, links, meetings, room_control, spotlight, tallies, voting_reveal
 from services.charter_screen import charter_for_room
 from services.vocab import MeetingStatus, RoundStatus, Step, VoteMode
@@ -108,7 +108,8 @@ def live_view() -> None:
     if state.status is MeetingStatus.CLOSED:
         screen(closed_html(state.title))
         return
-    timer = timer_text(state.seconds_left(datetime.now(UTC)))
+    # "Paused — 4:12 left" in words while the facilitator holds the timer.
+    timer = room_timer_text(state)
     prompt = state.current.prompt if state.current is not None else None
     screen(header_html(state.title, step_heading(state), timer, prompt))
     spot = spotlight.spotlight(db, meeting.id)

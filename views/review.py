@@ -113,7 +113,7 @@ with xlsx_col:
 if actor.is_facilitator:
     st.header("Full export")
     private = st.checkbox(
-        "Include participants' contact details and confidential items",
+        "Include participants' contact details, survey answers and confidential items",
         help="Leave this off for anything that leaves the facilitation team.",
     )
     prepared_download(

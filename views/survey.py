@@ -5,10 +5,12 @@ import streamlit as st
 import runtime
 from components.code_entry import SURVEY, code_entry
 from components.notices import refuse, show_error
-from components.ratings import agreement_answers, roomy_choices
+from components.ratings import roomy_choices, trust_answers
 from components.text import escape_markdown
 from services import codes, initiatives, participants, surveys
 from services.errors import DomainError
+from services.small_groups import PRIVACY_PROMISE
+from services.trust_items import trust_items
 from services.vocab import SurveyKind
 
 db = runtime.database()
@@ -22,6 +24,8 @@ after = stage is SurveyKind.POST
 st.title("How did it go?" if after else "Before we meet")
 st.write(f"{escape_markdown(initiative.name)} · for {escape_markdown(person.name)}")
 st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
+# Said before the first question, so the person knows it before they answer.
+st.info(PRIVACY_PROMISE)
 answer = surveys.get_response(db, code, stage)
 roomy_choices()
 
@@ -36,10 +40,13 @@ with st.form("survey"):
         )
         goals = st.text_area("What you want from the meeting", value=answer.goals if answer else "")
     if initiative.trust_statements:
-        st.markdown("**How far do you agree?**")
-        st.caption("Choose the answer closest to how you feel. Skip any you prefer not to answer.")
-        trust = agreement_answers(
-            initiative.trust_statements, answer.trust if answer else None, stage.value
+        st.markdown("**How you see the police**")
+        st.caption(
+            "Choose the answer closest to how you feel. Skip any you prefer not to answer: "
+            "“Prefer not to say” counts as no answer."
+        )
+        trust = trust_answers(
+            trust_items(initiative.trust_statements), answer.trust if answer else None, stage.value
         )
     else:
         trust = {}

@@ -1,14 +1,12 @@
 """Vote: a participant's ballot on their phone, reached with the code on their badge."""
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 import runtime
-from components.ballot import Tap, choice_ballot, dots_ballot, take_tap
+from components.ballot import Tap, choice_ballot, closed_screen, dots_ballot, take_tap
 from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
-from components.room_banner import timer_text
+from components.room_banner import room_timer_text
 from components.text import escape_markdown
 from services import codes, participants, room_control, surveys, voting_ballots
 from services.errors import DomainError
@@ -45,6 +43,10 @@ st.caption(f"Your code: {escape_markdown(codes.display_code(code))}")
 tap = take_tap()
 if tap and tap.problem:
     st.error(tap.problem)
+elif tap:
+    # A tap that redrew the whole page (another phone with this badge changed other rows)
+    # still says it counted, here since its row's fragment did not draw it.
+    st.success("Saved. Your ballot below shows every row as it now counts.")
 ballots = voting_ballots.open_ballots(db, code)
 shown_rounds = tuple(b.round_id for b in ballots)
 
@@ -64,20 +66,23 @@ def watch_rounds() -> None:
 
 
 watch_rounds()
-if not ballots:
+# The badge carries one QR code: before the meeting it also leads to the survey, and once
+# the meeting is over to the feedback form (the trust pulse's "after").
+stage = None if ballots else surveys.survey_stage(db, code)
+if stage is SurveyKind.POST:
+    # Closing the meeting closed every round; the five-second check brought this page here.
+    closed_screen("views/survey.py", code)
+elif not ballots:
     st.info("No vote is open right now. Keep this page open: your ballot appears here.")
-    # The badge carries one QR code: before the meeting it also leads to the survey, and
-    # once the meeting is over to the feedback form (the trust pulse's "after").
-    survey = {
-        SurveyKind.PRE: "Before the meeting: answer the short survey",
-        SurveyKind.POST: "The meeting is over: tell us how it went",
-    }
-    stage = surveys.survey_stage(db, code)
-    if stage is not None:
-        st.page_link("views/survey.py", label=survey[stage], query_params={"code": code})
+    if stage is SurveyKind.PRE:
+        st.page_link(
+            "views/survey.py",
+            label="Before the meeting: answer the short survey",
+            query_params={"code": code},
+        )
 for view in ballots:
     st.header(escape_markdown(view.title))
-    left = timer_text(room_control.room_state(db, view.meeting_id).seconds_left(datetime.now(UTC)))
+    left = room_timer_text(room_control.room_state(db, view.meeting_id))
     if left:
         st.markdown(f"**Timer: {left}**")
     if view.mode is VoteMode.DOTS:

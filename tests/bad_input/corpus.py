@@ -29,11 +29,13 @@ class Case:
     name: str
     text: str
     rule: Rule
+    stored_as: str | None = None
+    """What is stored when it is not simply the text trimmed."""
 
     @property
     def stored(self) -> str:
         """What an accepting field must read back: the text with its ends trimmed."""
-        return self.text.strip()
+        return self.stored_as if self.stored_as is not None else self.text.strip()
 
 
 HUNDRED_THOUSAND = ("Lorem ipsum dolor sit amet, " * 4_000)[:99_999] + "."
@@ -51,7 +53,20 @@ CASES = [
     Case("padded", "  trimmed at both ends\t\n", Rule.EXACT),
     Case("lines", "first line\nsecond line\r\nthird\tcolumn", Rule.EXACT),
     Case("right-to-left", "مرحبا بالجميع — שלום לכולם", Rule.EXACT),
-    Case("bidi marks", "\u200fשלום\u200e abc \u202eevil\u202c \u2067ltr\u2069", Rule.EXACT),
+    Case("bidi marks", "\u200fשלום\u200e abc", Rule.EXACT),
+    # Overrides and isolates reorder what shows ("gnp.exe" as "exe.png"): removed on arrival.
+    Case(
+        "bidi overrides",
+        "\u200fשלום\u200e abc \u202eevil\u202c \u2067ltr\u2069 file\u202egnp.exe",
+        Rule.EXACT,
+        stored_as="\u200fשלום\u200e abc evil ltr filegnp.exe",
+    ),
+    Case(
+        "zero-width inside",
+        "pass\u200bword\ufeff and\u2060joined",
+        Rule.EXACT,
+        "password andjoined",
+    ),
     Case(
         "emoji",
         "👮🏽\u200d♀️ meets 🧑\u200d🤝\u200d🧑 and 👨\u200d👩\u200d👧\u200d👦 🏳️\u200d🌈 ✊🏿",

@@ -7,6 +7,10 @@ escaped (components/text.escape_markdown), so a page never turns a note into a l
 image, a heading or a coloured alarm. st.html (the projector's views) renders HTML, not
 Markdown: there user text must be HTML-escaped, so no tag of it ever reaches the page.
 Dataframes, select boxes and charts show text as text and are not inspected.
+
+A label hidden or collapsed (label_visibility) is checked like any other: Streamlit still
+renders its Markdown into the page, only undisplayed, and Chromium fetches an image in it
+all the same (tests/e2e/test_ballot_thumbs.py shows the ballot's hidden labels are words).
 """
 
 from __future__ import annotations

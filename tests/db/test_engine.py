@@ -86,3 +86,15 @@ def test_sqlite_writers_of_one_process_queue_before_they_ask_sqlite(tmp_path):
     with db.read() as s:
         assert sorted(s.scalars(select(Initiative.name))) == ["First", "Second"]
     db.dispose()
+
+
+def test_a_new_sqlite_database_and_its_wal_are_readable_by_their_owner_only(tmp_path):
+    path = tmp_path / "private.db"
+    db = Database.from_url(f"sqlite:///{path}")
+    Base.metadata.create_all(db.engine)
+    with db.write() as s:
+        s.add(Initiative(name="Contacts live here"))
+    wal = tmp_path / "private.db-wal"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert wal.exists() and wal.stat().st_mode & 0o777 == 0o600
+    db.dispose()

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect
 from sqlalchemy import select
 
 from db.models import Meeting
-from tests.browser import LAPTOP, click, device, sign_in, snap, visit
+from tests.browser import LAPTOP, button, click, device, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +37,7 @@ def test_one_click_on_next_runs_the_step_and_the_countdown_moves(
 
     expect(console.get_by_text("Step 2 of 10: Active listening in pairs")).to_be_visible()
     expect(console.get_by_text("Input is open", exact=True)).to_be_visible()
-    expect(console.get_by_role("button", name="Close input", exact=True)).to_be_visible()
+    expect(button(console, "Close input")).to_be_visible()
     with demo.db.read() as s:
         meeting = s.scalars(select(Meeting)).one()
         assert meeting.input_open and meeting.timer_ends_at is not None

@@ -26,6 +26,7 @@ from tests.browser import (
     PHONE,
     PROJECTOR,
     TABLET,
+    button,
     choose,
     click,
     device,
@@ -289,7 +290,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     click(laptop, "Start the meeting")
     _move_to_step(laptop, 4)
     # Arriving on the ideas step opened its input: the console offers to close it.
-    expect(laptop.get_by_role("button", name="Close input", exact=True)).to_be_visible()
+    expect(button(laptop, "Close input")).to_be_visible()
     tablet = device(browser, TABLET).new_page()
     sign_in(tablet, base, "scribe.one", SCRIBE_PASSWORD)
     tablet.goto(table_link)

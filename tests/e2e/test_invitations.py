@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Participant, SurveyResponse
-from services.agenda_template import STANDARD_TRUST_STATEMENTS as TRUST_STATEMENTS
+from seed.agenda import TRUST_STATEMENTS
+from services.trust_items import AGREEMENT, trust_items
 from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png
@@ -25,6 +26,9 @@ pytestmark = pytest.mark.e2e
 ERROR = '[data-testid="stException"]'
 ANSWERED = re.compile(r"^(\d+) of (\d+) people have answered the survey\.$")
 ISSUES = "Waiting an hour for an officer after a break-in"
+# The demo asks its own statements (agree 1-5) and published "how often" items (1-4).
+ITEMS = trust_items(TRUST_STATEMENTS)
+AGREE_ITEMS = [i for i in ITEMS if i.scale == AGREEMENT]
 
 
 def _answered(page: Page) -> tuple[int, int]:
@@ -46,10 +50,11 @@ def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
     """Every rating starts with nothing chosen, its words beside each choice, every choice a
     row a thumb can hit; then the first statement is agreed with and the second declined."""
     choices = phone.get_by_role("radio")
-    expect(choices).to_have_count(6 * len(TRUST_STATEMENTS))
+    # Each question's scale, and "Prefer not to say".
+    expect(choices).to_have_count(sum(i.scale.top + 1 for i in ITEMS))
     assert not any(choices.nth(i).is_checked() for i in range(choices.count()))
     for words in ("1 Strongly disagree", "3 Neither agree nor disagree", "5 Strongly agree"):
-        expect(phone.get_by_text(words, exact=True)).to_have_count(len(TRUST_STATEMENTS))
+        expect(phone.get_by_text(words, exact=True)).to_have_count(len(AGREE_ITEMS))
     rows = phone.locator('[role="radiogroup"] label')
     heights = [rows.nth(i).bounding_box()["height"] for i in range(rows.count())]
     assert min(heights) >= 44, heights
@@ -120,7 +125,7 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
         ).one()
     assert answer.top_issues == ISSUES
     # One statement agreed with, one declined, one left blank: only the real answer is kept.
-    assert answer.trust == {TRUST_STATEMENTS[0]: 4}
+    assert answer.trust == {ITEMS[0].key: 4}
 
     visit(laptop, demo.url, "prepare")
     assert _answered(laptop) == (before + 1, people)

@@ -20,6 +20,7 @@ from tests.browser import (
     PHONE,
     PROJECTOR,
     TABLET,
+    button,
     device,
     sign_in,
     snap,
@@ -51,7 +52,7 @@ def _codes_at_table(demo: Demo, number: int, how_many: int) -> list[str]:
 
 
 def _button(page: Page, name: str) -> Locator:
-    return page.get_by_role("button", name=name, exact=True)
+    return button(page, name)
 
 
 def _click(page: Page, name: str) -> None:

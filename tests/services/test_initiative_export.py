@@ -244,3 +244,40 @@ def test_new_rows_can_be_added_after_an_import(db, target, live):
         s.add(Stakeholder(initiative_id=new_id, name="New group", category="residents_911"))
         s.flush()
         assert s.scalar(select(func.max(Initiative.id))) > new_id
+
+
+def _broken(export, table, field, value, row=0):
+    broken = json.loads(to_json(export))
+    if value is _MISSING:
+        del broken["tables"][table][row][field]
+    else:
+        broken["tables"][table][row][field] = value
+    return broken
+
+
+_MISSING = object()
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "message"),
+    [
+        ("participant", "code", "A", "participant, row 1: the code “A” is not one the app makes"),
+        ("idea", "text", "before\x00after", "idea, row 1: text contains invisible control"),
+        ("idea", "text", "x" * 100_000, "idea, row 1: text is 100,000 characters long"),
+        ("idea", "text", "   ", "idea, row 1: text is empty"),
+        ("initiative", "name", "y" * 201, "initiative, row 1: name is 201 characters long"),
+        ("idea", "status", "shouting", "idea, row 1: status is “shouting”, which is not one of"),
+        ("idea", "created_at", "yesterday", "idea, row 1: created_at is “yesterday”"),
+        ("idea", "meeting_id", _MISSING, "idea, row 1 lacks meeting_id"),
+        ("idea", "colour", "red", "idea, row 1 has fields this version does not know (colour)"),
+    ],
+)
+def test_an_import_checks_every_row_as_the_screens_do_and_names_the_bad_one(
+    db, target, live, table, field, value, message
+):
+    export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
+    before = rows_of(target)
+    with pytest.raises(ValidationError) as refused:
+        import_initiative(target, live["facilitator"], _broken(export, table, field, value))
+    assert str(refused.value).startswith(message), str(refused.value)
+    assert rows_of(target) == before

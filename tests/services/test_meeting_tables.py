@@ -48,6 +48,7 @@ COLUMNS = {
         "Action", "Description", "Measure of done", "Owner", "Group", "Due", "Status", "Ready",
         "Serves", "Last update", "Last update on",
     ],
+    "Trust pulse": ["Question", "Group", "Before", "n before", "After", "n after", "Change"],
 }  # fmt: skip
 
 

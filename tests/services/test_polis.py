@@ -8,15 +8,17 @@ see ATTRIBUTION.md in the data folder.
 
 import csv
 import dataclasses
+import io
 import re
 import shutil
+import zipfile
 from collections import defaultdict
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.models import (
@@ -37,6 +39,7 @@ from tests.factories import build_room
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
 TOPIC = "What is the best way to engage more young people in local scrutiny of policing?"
+SHORT_TOPIC = "What is the best way to engage more young people in local…"
 COUNTED = (Stakeholder, Participant, Idea, VotingRound, RoundItem, Ballot, Vote, AuditEntry)
 
 
@@ -75,12 +78,23 @@ def test_the_export_has_what_its_attribution_says(export):
 def test_a_changed_vote_keeps_the_latest_answer_whatever_the_row_order(tmp_path):
     folder = _copy(tmp_path)
     (folder / "votes.csv").write_text(
-        "timestamp,datetime,comment-id,voter-id,vote\n2000,b,1,7,-1\n1000,a,1,7,1\n1500,c,4,7,0\n"
+        "timestamp,datetime,comment-id,voter-id,vote\n"
+        "1658933762000,b,1,7,-1\n1658933761000,a,1,7,1\n1658933761500,c,4,7,0\n"
     )
     votes = {(v.voter_id, v.comment_id): v for v in polis.read_export(folder).votes}
     assert votes[7, 1].choice is Choice.DISAGREE
-    assert votes[7, 1].voted_at == datetime.fromtimestamp(2, UTC)
+    assert votes[7, 1].voted_at == datetime.fromtimestamp(1658933762, UTC)
     assert votes[7, 4].choice is Choice.PASS
+
+
+def test_today_s_exports_in_seconds_are_dated_as_they_happened(tmp_path):
+    # Pol.is's report page today writes seconds; the open-data sets wrote milliseconds.
+    folder = _copy(tmp_path)
+    (folder / "votes.csv").write_text(
+        "timestamp,datetime,comment-id,voter-id,vote\n1750334460,x,1,7,1\n"
+    )
+    [vote] = [v for v in polis.read_export(folder).votes if v.voter_id == 7]
+    assert vote.voted_at == datetime(2025, 6, 19, 12, 1, tzinfo=UTC)
 
 
 def test_the_default_attribution_is_used_when_the_folder_has_none(tmp_path):
@@ -143,13 +157,13 @@ def test_the_load_creates_exactly_the_statements_voters_groups_and_votes(db, exp
         assert all(codes.is_new_style(p.code) for p in people)
         groups = {g.id: g.name for g in s.scalars(select(Stakeholder))}
         assert {k: groups[v] for k, v in load.group_id_by_polis_group.items()} == {
-            0: "Pol.is opinion group 1",
-            1: "Pol.is opinion group 2",
-            2: "Pol.is opinion group 3",
-            None: "Pol.is voters without a group",
+            0: f"Pol.is opinion group 1 ({SHORT_TOPIC})",
+            1: f"Pol.is opinion group 2 ({SHORT_TOPIC})",
+            2: f"Pol.is opinion group 3 ({SHORT_TOPIC})",
+            None: f"Pol.is voters without a group ({SHORT_TOPIC})",
         }
         voter13 = s.get(Participant, load.participant_id_by_voter[13])
-        assert groups[voter13.stakeholder_id] == "Pol.is voters without a group"
+        assert groups[voter13.stakeholder_id] == f"Pol.is voters without a group ({SHORT_TOPIC})"
         count = {
             m.__name__: s.scalar(select(func.count()).where(m.round_id == load.round_id))
             for m in (RoundItem, Ballot, Vote)
@@ -257,10 +271,12 @@ def test_voters_pol_is_left_ungrouped_vote_but_do_not_weigh_on_common_ground(db,
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     by_group = tallies.by_group(db, load.round_id)
     names = {g.group for row in by_group for g in row.groups}
-    assert "Pol.is voters without a group" in names
+    assert f"Pol.is voters without a group ({SHORT_TOPIC})" in names
     ranking = tallies.common_ground(db, load.round_id)
     assert all(len(r.groups) == 3 for r in ranking)
-    assert "Pol.is voters without a group" not in {g.group for r in ranking for g in r.groups}
+    assert f"Pol.is voters without a group ({SHORT_TOPIC})" not in {
+        g.group for r in ranking for g in r.groups
+    }
 
 
 def test_the_pol_is_ranking_and_the_room_agree_on_what_unites_the_groups(db, export):
@@ -297,3 +313,148 @@ def test_an_uploaded_export_reads_like_the_folder_and_a_missing_file_is_named():
     del files["votes.csv"]
     with pytest.raises(ValidationError, match=r"Missing votes\.csv"):
         polis_export.read_uploaded(files)
+
+
+TODAY = DATA.parent / "polis-london-youth-policing-today-names"
+TODAY_ZIP = DATA.parent / "polis-london-youth-policing-today-names.zip"
+
+
+def _without_credit(export):
+    return dataclasses.replace(export, attribution="")
+
+
+def test_today_s_dated_names_and_singular_matrix_read_like_the_open_data_names():
+    # 2022-07-27-2156-9xxwa9jpkm-participant-votes.csv is participants-votes.csv.
+    assert _without_credit(polis.read_export(TODAY)) == _without_credit(polis.read_export(DATA))
+    files = {p.name: p.read_bytes() for p in TODAY.iterdir()}
+    assert _without_credit(polis_export.read_uploaded(files)) == _without_credit(
+        polis.read_export(DATA)
+    )
+
+
+def test_the_zip_pol_is_offers_reads_like_its_files():
+    uploaded = polis_export.read_uploaded({TODAY_ZIP.name: TODAY_ZIP.read_bytes()})
+    assert _without_credit(uploaded) == _without_credit(polis.read_export(DATA))
+    assert uploaded.attribution == polis_export.DEFAULT_ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("2025-06-19-1201-4kjxvmxb3-participant-votes.csv", "participants-votes.csv"),
+        ("2025-06-19-1201-4kjxvmxb3-votes.csv", "votes.csv"),
+        ("export/2025-06-19-1201-abc-comments.csv", "comments.csv"),
+        ("Summary.csv", "summary.csv"),
+        ("attribution.md", "ATTRIBUTION.md"),
+        ("notes.csv", None),
+        ("2025-06-19-1201-abc-stats.csv", None),
+    ],
+)
+def test_each_pol_is_file_is_known_by_either_name(name, canonical):
+    assert polis_export.export_name(name) == canonical
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_that_unpacks_to_too_much_is_refused_before_it_is_all_read(monkeypatch):
+    monkeypatch.setattr(polis_export, "ZIP_MAX_BYTES", 1024 * 1024)
+    bomb = _zip({"votes.csv": b"0" * (5 * 1024 * 1024)})
+    assert len(bomb) < 20_000
+    with pytest.raises(ValidationError, match="unpacks to more than 1 MB"):
+        polis_export.read_uploaded({"export.zip": bomb})
+
+
+def test_a_zip_of_many_files_or_not_a_zip_is_refused_in_words():
+    many = _zip({f"{n}.csv": b"x" for n in range(polis_export.ZIP_MAX_FILES + 1)})
+    with pytest.raises(ValidationError, match=r"a Pol\.is export has 4 or 5"):
+        polis_export.read_uploaded({"export.zip": many})
+    with pytest.raises(ValidationError, match="is not a zip file that can be opened"):
+        polis_export.read_uploaded({"export.zip": b"PK\x03\x04 not really"})
+
+
+def test_two_different_files_under_one_name_are_refused():
+    files = {p.name: p.read_bytes() for p in TODAY.iterdir()}
+    files["comments.csv"] = b"comment-id,comment-body,moderated\n1,other,1\n"
+    with pytest.raises(ValidationError, match=r"Two different files are comments\.csv"):
+        polis_export.read_uploaded(files)
+
+
+def test_a_comment_removed_by_the_moderator_with_no_words_is_kept_hidden(tmp_path):
+    folder = _copy(tmp_path)
+    rows = _csv("comments.csv")
+    rows[0]["comment-body"], rows[0]["moderated"] = "", "0"
+    with (folder / "comments.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    export = polis.read_export(folder)
+    [removed] = [s for s in export.statements if s.comment_id == int(rows[0]["comment-id"])]
+    assert removed.rejected and removed.text == polis_export.REMOVED_TEXT
+
+
+def test_group_1_of_two_conversations_are_two_groups(db):
+    room = build_room(db)
+    first = polis.read_export(DATA)
+    other = dataclasses.replace(first, topic="Should the city fund a youth advisory board?")
+    a = polis.load_into_meeting(db, room.facilitator, room.meeting_id, first)
+    b = polis.load_into_meeting(db, room.facilitator, room.meeting_id, other)
+    assert set(a.group_id_by_polis_group.values()).isdisjoint(b.group_id_by_polis_group.values())
+    with db.read() as s:
+        name = s.get(Stakeholder, b.group_id_by_polis_group[0]).name
+    assert name == "Pol.is opinion group 1 (Should the city fund a youth advisory board?)"
+
+
+def test_votes_go_in_short_transactions_so_the_room_can_write_between_them(db, export, monkeypatch):
+    # One transaction for half a million votes held SQLite's write lock for 25 s; each
+    # batch is its own transaction, so a tap in the room waits for one batch at most.
+    monkeypatch.setattr(polis, "VOTE_BATCH", 100)
+    room = build_room(db)
+    per_transaction: list[int] = []
+    current = [0]
+
+    def on_execute(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("INSERT INTO vote"):
+            current[0] += len(parameters) if executemany else 1
+
+    def on_commit(conn):
+        per_transaction.append(current[0])
+        current[0] = 0
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    event.listen(db.engine, "commit", on_commit)
+    try:
+        load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+        event.remove(db.engine, "commit", on_commit)
+    with_votes = [n for n in per_transaction if n]
+    assert sum(with_votes) == load.votes == 638
+    assert max(with_votes) <= 100
+    assert len(with_votes) == 7  # 638 votes in batches of 100
+
+
+def test_an_import_that_fails_between_batches_is_removed_whole(db, export, monkeypatch):
+    monkeypatch.setattr(polis, "VOTE_BATCH", 100)
+    room = build_room(db)
+    before = _counts(db)
+    rows = polis._vote_rows
+
+    def one_bad_row_late(started, export):
+        found = rows(started, export)
+        # A vote on an item that does not exist: the database refuses the fifth batch.
+        found[450] = {**found[450], "round_item_id": 10**9}
+        return found
+
+    monkeypatch.setattr(polis, "_vote_rows", one_bad_row_late)
+    with pytest.raises(IntegrityError):
+        polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    assert _counts(db) == before
+    monkeypatch.setattr(polis, "_vote_rows", rows)
+    # Nothing is left to block a clean import of the same conversation.
+    assert polis.load_into_meeting(db, room.facilitator, room.meeting_id, export).votes == 638

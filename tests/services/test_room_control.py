@@ -65,15 +65,17 @@ def test_an_unknown_meeting_is_named_in_the_message(db):
         room_control.room_state(db, 999)
 
 
-def test_starting_goes_live_on_the_first_step_with_input_closed(db):
+def test_starting_goes_live_on_the_first_step_and_applies_its_plan(db):
     room = build_room(db)
     meeting_id = _planned(db, room)
     before = room_control.room_state(db, meeting_id)
     assert (before.status, before.position, before.current) == (MeetingStatus.PLANNED, 0, None)
     state = room_control.start_meeting(db, room.facilitator, meeting_id)
     assert (state.status, state.position, state.current.title) == (MeetingStatus.LIVE, 1, "Welcome")
-    assert state.input_open is False
-    assert [e.action for e in history(db, "meeting", meeting_id)] == ["started"]
+    # The first step here is a listening step: input opens and its 10 minutes run, as on Next.
+    assert state.input_open is True
+    assert _timer_minutes(state) == 10
+    assert [e.action for e in history(db, "meeting", meeting_id)] == ["started", "step"]
 
 
 def test_starting_keeps_a_step_the_facilitator_already_chose(db):

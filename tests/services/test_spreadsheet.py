@@ -10,13 +10,34 @@ from services.spreadsheet import safe_cell, safe_frame
 
 @pytest.mark.parametrize(
     "formula",
-    ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "=", "-"],
+    [
+        '=HYPERLINK("http://x","y")',
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "=",
+        "-",
+        # Blanks a spreadsheet skips, and full-width signs it reads as the ASCII ones.
+        " =1",
+        "  +1+cmd|' /C calc'!A0",
+        "\u00a0=HYPERLINK(1)",
+        "\n@SUM(A1)",
+        "\u3000-1",
+        "\uff1dHYPERLINK(1)",
+        "\uff0b1",
+        "\uff20SUM(A1)",
+        "\ufeff=1",
+    ],
 )
 def test_text_that_starts_like_a_formula_gets_a_leading_apostrophe(formula):
     assert safe_cell(formula) == "'" + formula
 
 
-@pytest.mark.parametrize("value", ["Train officers", "a=b", " =1", "", "Zoë – 5", "1+1"])
+@pytest.mark.parametrize(
+    "value", ["Train officers", "a=b", " ", "", "Zoë – 5", "1+1", " plain", "\u00a0text"]
+)
 def test_ordinary_text_is_left_alone(value):
     assert safe_cell(value) == value
 

@@ -5,9 +5,10 @@ from sqlalchemy import event, insert, select
 
 from db.models import AuditEntry, Initiative, Meeting, SurveyResponse
 from db.models.enums import MeetingStatus, SurveyKind
-from services import surveys
+from services import survey_settings, surveys, trust_pulse
 from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
+from services.trust_items import NEIGHBOURHOOD, PROCEDURAL_JUSTICE, STANDARD_ITEMS
 from tests.factories import build_room
 
 SAFE, HEARD = "I feel safe", "Police listen"
@@ -215,3 +216,36 @@ def test_a_submission_racing_another_for_the_same_survey_updates_it(db):
     listed = surveys.list_responses(db, room.facilitator, room.initiative_id)
     assert [(r.id, r.goals) for r in listed] == [(saved.id, "Second tap")]
     assert [e.action for e in history(db, "survey_response", saved.id)] == ["resubmitted"]
+
+
+def _with_published_items(db):
+    room = _room(db)
+    survey_settings.add_standard_trust_items(db, room.facilitator, room.initiative_id)
+    return room
+
+
+def test_published_items_are_added_once_after_the_initiatives_own(db):
+    room = _room(db)
+    first = survey_settings.add_standard_trust_items(db, room.facilitator, room.initiative_id)
+    again = survey_settings.add_standard_trust_items(db, room.facilitator, room.initiative_id)
+    assert first == again == [SAFE, HEARD, *(i.wording for i in STANDARD_ITEMS)]
+
+
+def test_a_published_item_is_answered_under_its_key_on_its_own_scale(db):
+    _with_published_items(db)
+    respect = PROCEDURAL_JUSTICE[0]
+    surveys.submit_survey(db, "code-0", "pre", trust={respect.key: 4, SAFE: 5})
+    assert surveys.get_response(db, "code-0", "pre").trust == {respect.key: 4, SAFE: 5}
+    # "How often" runs 1 to 4: a 5 is refused in the question's own words.
+    with pytest.raises(ValidationError, match=r"treat people in this city with respect.*1 and 4"):
+        surveys.submit_survey(db, "code-0", "pre", trust={respect.key: 5})
+
+
+def test_a_published_item_is_asked_in_the_same_words_before_and_after(db):
+    room = _with_published_items(db)
+    surveys.submit_survey(db, "code-0", "pre", trust={"area_listen": 2})
+    surveys.submit_survey(db, "code-0", "post", trust={"area_listen": 4})
+    rows = trust_pulse.trust_pulse(db, room.facilitator, room.initiative_id)
+    listen = [r for r in rows if r.statement == NEIGHBOURHOOD[1].wording]
+    # One person: the row is there, its figures withheld (fewer than 5 answered).
+    assert [(r.n_before, r.n_after, r.before, r.after) for r in listen] == [(1, 1, None, None)]

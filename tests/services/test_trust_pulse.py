@@ -1,76 +1,91 @@
-"""Trust pulse: each group's mean before and after, per statement, with the counts behind them."""
+"""Trust pulse: each group's mean before and after, per question, with the counts behind them,
+and nothing from a group where fewer than 5 answered."""
+
+from types import SimpleNamespace
 
 import pytest
 
-from db.models import Initiative, SurveyResponse
-from db.models.enums import SurveyKind
+from db.models import Initiative
 from services.errors import PermissionDenied
-from services.trust_pulse import TrustChange, trust_pulse
+from services.trust_items import HOW_OFTEN, PROCEDURAL_JUSTICE
+from services.trust_pulse import TrustChange, table_rows, trust_pulse
 from tests.factories import build_room
+from tests.trust_answers import add_people, answer, answer_all
 
 SAFE = "I feel safe in my neighbourhood"
 HEARD = "The police listen to people like me"
-
-
-def answer(db, participant_id, kind, trust):
-    """A response saved straight through the ORM: when a survey may be sent is not tested here."""
-    with db.write() as s:
-        s.add(SurveyResponse(participant_id=participant_id, kind=SurveyKind(kind), trust=trust))
+RESPECT = PROCEDURAL_JUSTICE[0]
 
 
 @pytest.fixture
 def room(db):
+    """Six police officers answer before and after; three residents (too few) as well."""
     room = build_room(db)
     with db.write() as s:
-        s.get_one(Initiative, room.initiative_id).trust_statements = [SAFE, HEARD]
-    # code-0 and code-2 are police, code-1 and code-3 residents.
-    answer(db, room.participant_ids[0], "pre", {SAFE: 2, HEARD: 3})
-    answer(db, room.participant_ids[2], "pre", {SAFE: 4})
-    answer(db, room.participant_ids[0], "post", {SAFE: 4, HEARD: 4})
-    answer(db, room.participant_ids[1], "pre", {SAFE: 1})
+        s.get_one(Initiative, room.initiative_id).trust_statements = [SAFE, HEARD, RESPECT.wording]
+    police = add_people(db, room.initiative_id, room.police_id, 6, "pol")
+    residents = add_people(db, room.initiative_id, room.residents_id, 3, "res")
+    room = SimpleNamespace(**vars(room), police=police, residents=residents)
+    # Police before: SAFE 2,3,3,4,4,4 (mean 3.33 -> 3.3); after: 4 x5 and a skip.
+    answer_all(db, room.police, "pre", [{SAFE: s, RESPECT.key: 3} for s in (2, 3, 3, 4, 4, 4)])
+    answer_all(db, room.police, "post", [{SAFE: 4}] * 5 + [{SAFE: None}])
+    answer_all(db, room.residents, "pre", [{SAFE: 1}, {SAFE: 2}, {SAFE: 1, HEARD: 2}])
     return room
 
 
-def test_means_changes_and_counts_per_statement_and_group(db, room):
-    assert trust_pulse(db, room.facilitator, room.initiative_id) == [
-        TrustChange(SAFE, "Police", 3.0, 2, 4.0, 1, 1.0),
-        TrustChange(SAFE, "Residents", 1.0, 1, None, 0, None),
-        TrustChange(HEARD, "Police", 3.0, 1, 4.0, 1, 1.0),
-    ]
-
-
-def test_a_group_with_only_answers_before_has_no_after_and_no_change(db, room):
-    residents = [
-        r for r in trust_pulse(db, room.leader, room.initiative_id) if r.group == "Residents"
-    ]
-    # Residents never answered HEARD: that pair is left out, not shown as zeros.
-    assert [(r.statement, r.n_after, r.after, r.change) for r in residents] == [
-        (SAFE, 0, None, None)
-    ]
-
-
-def test_a_group_that_only_answered_after_shows_n_before_zero(db, room):
-    answer(db, room.participant_ids[3], "post", {HEARD: 5})
+def test_means_to_one_decimal_with_counts_and_the_change_between_them(db, room):
     rows = trust_pulse(db, room.facilitator, room.initiative_id)
-    assert TrustChange(HEARD, "Residents", None, 0, 5.0, 1, None) in rows
+    police_safe = next(r for r in rows if (r.statement, r.group) == (SAFE, "Police"))
+    # The skipped rating after is neither a 3 nor counted: five answered after.
+    assert police_safe == TrustChange(SAFE, "Police", 3.3, 6, 4.0, 5, 0.7)
 
 
-def test_skipped_ratings_neither_move_the_mean_nor_count(db, room):
-    # Residents: one real answer before (1, from the fixture), a skip stored as None before,
-    # and after one real answer and one skip.
-    answer(db, room.participant_ids[3], "pre", {SAFE: None, HEARD: None})
-    answer(db, room.participant_ids[1], "post", {SAFE: 3})
-    answer(db, room.participant_ids[3], "post", {SAFE: None})
+def test_a_group_where_fewer_than_5_answered_shows_no_figure(db, room):
+    rows = trust_pulse(db, room.leader, room.initiative_id)
+    residents = next(r for r in rows if (r.statement, r.group) == (SAFE, "Residents"))
+    assert (residents.before, residents.after, residents.change) == (None, None, None)
+    assert residents.n_before == 3 and residents.withheld
+    assert table_rows([residents]) == [
+        [SAFE, "Residents", "fewer than 5 answered", "fewer than 5 answered", "no answers",
+         "no answers", "—"]
+    ]  # fmt: skip
+
+
+def test_published_items_are_kept_under_their_key_on_their_own_scale(db, room):
     rows = trust_pulse(db, room.facilitator, room.initiative_id)
-    assert TrustChange(SAFE, "Residents", 1.0, 1, 3.0, 1, 2.0) in rows
-    # Residents only ever skipped HEARD: no row, rather than a row of zeros or of threes.
-    assert [r for r in rows if (r.statement, r.group) == (HEARD, "Residents")] == []
+    respect = next(r for r in rows if r.statement == RESPECT.wording)
+    assert (respect.group, respect.before, respect.n_before, respect.scale) == (
+        "Police",
+        3.0,
+        6,
+        HOW_OFTEN,
+    )
 
 
-def test_a_group_that_skipped_one_side_has_no_mean_there(db, room):
-    answer(db, room.participant_ids[1], "post", {SAFE: None})
+def test_answers_stored_under_an_old_statement_still_count(db, room):
+    # Older answers were keyed by the statement's words; a statement the facilitator wrote
+    # keeps that key, so nothing answered before this change is lost.
+    more = add_people(db, room.initiative_id, room.residents_id, 2, "late")
+    answer_all(db, more, "pre", [{SAFE: 5}, {SAFE: 5}])
     rows = trust_pulse(db, room.facilitator, room.initiative_id)
-    assert TrustChange(SAFE, "Residents", 1.0, 1, None, 0, None) in rows
+    residents = next(r for r in rows if (r.statement, r.group) == (SAFE, "Residents"))
+    assert (residents.before, residents.n_before) == (2.8, 5)
+
+
+def test_an_answer_off_its_scale_is_no_answer(db, room):
+    # 5 is not on the 1-4 "how often" scale.
+    answer(db, room.participant_ids[0], "pre", {RESPECT.key: 5})
+    respect = next(
+        r
+        for r in trust_pulse(db, room.facilitator, room.initiative_id)
+        if r.statement == RESPECT.wording
+    )
+    assert respect.n_before == 6
+
+
+def test_a_question_no_group_answered_has_no_rows(db, room):
+    rows = trust_pulse(db, room.facilitator, room.initiative_id)
+    assert [(r.statement, r.group) for r in rows if r.statement == HEARD] == [(HEARD, "Residents")]
 
 
 def test_no_statements_or_no_answers_give_no_rows(db):

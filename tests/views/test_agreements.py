@@ -149,3 +149,23 @@ def test_retiring_a_group_added_by_mistake_lets_the_charter_page_call_sign_off_c
     at = open_page(room_app, "charter", "fac")
     assert "Sign-off is complete: every group (1) has signed version 1." in texts(at)
     assert "Residents" not in by_label(at.selectbox, "Group").options
+
+
+def test_a_scribe_s_conflicts_page_lists_another_table_s_confidential_conflict_nowhere(
+    room_app, db
+):
+    room = room_app.room
+    conflicts.create_conflict(db, room.scribe1, room.meeting_id, "Open at table 1", room.table1_id)
+    conflicts.create_conflict(
+        db, room.scribe1, room.meeting_id, "Told in confidence at 1", room.table1_id,
+        confidential=True,
+    )  # fmt: skip
+    own = open_page(room_app, "conflicts", "s1", {"table": "1"})
+    other = open_page(room_app, "conflicts", "s2", {"table": "2"})
+    assert any(
+        "Told in confidence" in o for o in by_label(own.selectbox, "Conflict to work on").options
+    )
+    listed = by_label(other.selectbox, "Conflict to work on").options
+    assert any("Open at table 1" in o for o in listed)
+    assert not any("Told in confidence" in o for o in listed)
+    assert not any("Told in confidence" in t for t in texts(other))

@@ -172,3 +172,5 @@ def test_with_no_vote_open_the_badge_leads_to_the_survey_then_to_the_feedback(ro
     at = room_app(query={"code": person.code}).run().switch_page("views/vote.py").run()
     [(label, _page)] = _survey_links(at)
     assert label == "The meeting is over: tell us how it went"
+    assert [h.value for h in at.header] == ["This meeting has closed — thank you"]
+    assert not at.info, [i.value for i in at.info]

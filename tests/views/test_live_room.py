@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
+
 from components.cards import idea_text, note_text
 from components.text import escape_markdown
 from services import ideas, notes, room_control, voting_ballots, voting_rounds
+from services.scope import MEETING_CLOSED
 from services.vocab import VoteMode
 from tests.views.helpers import by_label, click, screen_text, texts
 
@@ -213,6 +216,46 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     assert any("You have 0 dots left" in e.value for e in at.error)
     assert [g.value for g in at.button_group] == [2, 3]
     assert view.round_id == rnd.id
+
+
+def test_a_tap_after_the_meeting_closed_is_refused_and_the_phone_says_thank_you(room_app, db):
+    room = room_app.room
+    _open_round(db, room)
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    at.button_group[0].set_value(2).run()
+    assert [e.value for e in at.error] == [MEETING_CLOSED]
+    assert [h.value for h in at.header] == ["This meeting has closed — thank you"]
+    assert not at.button_group
+    assert [p.proto.label for p in at.get("page_link")] == [
+        "The meeting is over: tell us how it went"
+    ]
+    assert voting_ballots.open_ballots(db, "code-0") == []
+
+
+def test_ballot_rows_are_named_in_plain_words_as_typed(room_app, db):
+    room = room_app.room
+    typed = ["Co-responders at night", "Fund *mental-health* & [train] staff_now"]
+    made = [ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in typed]
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS,
+        idea_ids=[i.id for i in made],
+    )  # fmt: skip
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    plain_row, markdown_row = at.button_group
+    # The label is what a screen reader says: plain words, the idea as typed.
+    assert plain_row.label == "Idea 1 of 2: Co-responders at night"
+    assert plain_row.proto.label_visibility.value == LabelVisibility.VISIBLE
+    # An idea that would act as Markdown shows its words as plain text above the row; the
+    # row's label, collapsed, names it without Markdown's marks, since Streamlit still
+    # renders a collapsed label (tests/e2e/test_ballot_thumbs.py).
+    assert markdown_row.label == "Idea 2 of 2: Fund mental-health & train staff now"
+    assert markdown_row.proto.label_visibility.value == LabelVisibility.COLLAPSED
+    assert [t.value for t in at.text] == [f"Idea 2 of 2: {typed[1]}"]
+    # A tap that reruns the whole page (as AppTest always does) says it was saved too.
+    at.button_group[0].set_value(2).run()
+    assert "Saved. Your ballot below shows every row as it now counts." in texts(at)
 
 
 def test_the_phone_ballot_shows_the_rooms_timer(room_app, db):

@@ -1,5 +1,7 @@
-"""The projector's screens through the real page: the closed meeting's thank-you, and the
-charter on the charter step."""
+"""The projector's screens through the real page: the closed meeting's thank-you, the paused
+timer, and the charter on the charter step."""
+
+import re
 
 from db.models import AgendaItem
 from services import charters, ideas, room_control
@@ -43,3 +45,11 @@ def test_the_charter_step_shows_the_charter_and_who_signed(room_app, db):
     assert "Partnering charter, version 1" in shown and "Mission: Safer calls" in shown
     assert "Roles The city convenes" in shown
     assert "Signed by: no group yet. Not signed yet: Police, Residents." in shown
+
+
+def test_a_paused_timer_says_paused_on_the_projector(room_app, db):
+    room = room_app.room
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 5)
+    assert re.search(r"Timer: [45]:\d\d left", screen_text(_wall(room_app)))
+    room_control.pause_timer(db, room.facilitator, room.meeting_id)
+    assert re.search(r"Timer: Paused — [45]:\d\d left", screen_text(_wall(room_app)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from components.text import escape_markdown
 from db.models import Initiative
 from services import room_control, surveys
+from services.trust_items import PROCEDURAL_JUSTICE
 from tests.views.helpers import by_label, click, texts
 
 SAFE = "I feel safe in my neighbourhood"
@@ -78,3 +80,30 @@ def test_the_feedback_form_asks_the_same_statements_with_nothing_chosen(survey, 
     by_label(at.radio, SAFE).set_value(5)
     click(at, "Send my answers")
     assert surveys.get_response(db, "code-0", "post").trust == {SAFE: 5}
+
+
+def test_the_person_is_told_who_sees_their_answers_before_the_first_question(survey):
+    at = survey()
+    promise = "Your answers are never shown with your name; groups of fewer than 5 are not shown."
+    assert [i.value for i in at.info] == [promise]
+    kinds = [e.type for e in at.main.children.values()]
+    assert kinds.index("info") < kinds.index("form")
+
+
+def test_a_published_how_often_question_carries_its_own_words(survey, room_app, db):
+    respect = PROCEDURAL_JUSTICE[0]
+    with db.write() as s:
+        s.get_one(Initiative, room_app.room.initiative_id).trust_statements = [
+            SAFE,
+            respect.wording,
+        ]
+    at = survey()
+    # The label is Markdown with the words escaped (a person's text is always text).
+    question = by_label(at.radio, escape_markdown(respect.wording))
+    assert question.value is None
+    assert question.options == [
+        "1 Not at all often", "2 Not very often", "3 Often", "4 Very often", "Prefer not to say"
+    ]  # fmt: skip
+    question.set_value(3)
+    click(at, "Send my answers")
+    assert surveys.get_response(db, "code-0", "pre").trust == {respect.key: 3}

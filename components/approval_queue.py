@@ -1,0 +1,123 @@
+"""Ideas waiting for the facilitator's approval: the queue with Approve / Reject on the
+facilitator's idea board, and a scribe's own waiting ideas on their table's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from components.notices import action_runner, flash_and_rerun
+from components.text import escape_markdown
+from services import idea_queue, room_control
+from services.actors import Actor
+
+REFRESH = "5s"  # new ideas join the queue, and approved ones leave a scribe's list, unasked
+
+
+@st.fragment(run_every=REFRESH)
+def approval_queue(db: Any, actor: Actor, meeting_id: int) -> None:
+    """The waiting ideas, oldest first, each with its flags in words and its two buttons."""
+    queue = idea_queue.approval_queue(db, actor, meeting_id)
+    current = room_control.room_state(db, meeting_id, actor=actor).current
+    holding = current is not None and current.premoderate
+    if not queue and not holding:
+        return
+    act = action_runner(db, actor)
+    st.header(f"Waiting for your approval ({len(queue)})")
+    st.caption(
+        "The projector, the tables' boards and the ballots show these only once you approve "
+        "them. Rejected ideas are kept, hidden, with their history."
+    )
+    if not queue:
+        st.info("No ideas are waiting. New ideas from the tables will appear here.")
+        return
+    if st.button(f"Approve all ({len(queue)})", key="approve-all", type="primary"):
+        # Only the ideas on screen: one that arrived since was read by nobody yet.
+        shown = [q.idea.id for q in queue]
+        act(idea_queue.approve_all, meeting_id, shown, done=f"Approved {len(shown)} ideas.")
+    for waiting in queue:
+        _queued(waiting, act)
+
+
+def _queued(waiting: Any, act: Any) -> None:
+    idea = waiting.idea
+    with st.container(border=True):
+        st.markdown(escape_markdown(idea.text))
+        where = f"Table {waiting.table_number}" if waiting.table_number else "No table"
+        secret = " · confidential: approved, it still stays off the projector"
+        st.caption(f"Idea #{idea.id} · {where}{secret if idea.confidential else ''}")
+        if waiting.flags:
+            reasons = "\n".join(f"- {escape_markdown(f.reason)}" for f in waiting.flags)
+            st.warning(f"**Read it twice before approving:**\n{reasons}")
+        else:
+            st.caption("Nothing flagged: no listed swear words, phone numbers, emails or names.")
+        approve, reject, _ = st.columns([2, 2, 4])
+        if approve.button(
+            f"Approve idea #{idea.id}", key=f"approve-{idea.id}", type="primary", width="stretch"
+        ):
+            act(
+                idea_queue.approve_idea,
+                idea.id,
+                done=f"Idea #{idea.id} approved: the room sees it.",
+            )
+        if reject.button(f"Reject idea #{idea.id}", key=f"reject-{idea.id}", width="stretch"):
+            act(idea_queue.reject_idea, idea.id, done=f"Idea #{idea.id} rejected and kept hidden.")
+
+
+def added_message(idea: Any) -> str:
+    """What a scribe reads after adding an idea: whether the room sees it yet."""
+    if idea.status.value == "pending":
+        return "Idea added. It is waiting for the facilitator's approval before the room sees it."
+    return "Idea added."
+
+
+def waiting_for_approval(db: Any, actor: Actor, table_id: int) -> None:
+    """A scribe's ideas the room does not see yet, said in words.
+
+    Refreshing by itself only while some wait: a tablet with nothing waiting costs the
+    server nothing more, and new waiting ideas only come from this tablet's own form.
+    """
+    if st.session_state.get(_seen(table_id)) or idea_queue.waiting_at_table(db, actor, table_id):
+        _waiting_list(db, actor, table_id)
+
+
+def _seen(table_id: int) -> str:
+    """The session key of the ids this tablet last saw waiting."""
+    return f"waiting-ideas-{table_id}"
+
+
+@st.fragment(run_every=REFRESH)
+def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
+    waiting = idea_queue.waiting_at_table(db, actor, table_id)
+    key = _seen(table_id)
+    before, now = st.session_state.get(key, set()), {i.id for i in waiting}
+    st.session_state[key] = now
+    if before - now:
+        # Decided since the last look: the whole page again, so an approved idea joins the
+        # table's list below (a form's unsent words survive a rerun), and say what happened.
+        flash_and_rerun(_decided(idea_queue.table_ideas(db, actor, table_id, before - now)))
+    if not waiting:
+        return
+    st.subheader(f"Waiting for the facilitator's approval ({len(waiting)})")
+    with st.container(border=True):
+        st.markdown(
+            "\n\n---\n\n".join(
+                f"{escape_markdown(i.text)}\n\n"
+                ":small[Waiting for the facilitator's approval: not on the projector yet]"
+                for i in waiting
+            )
+        )
+
+
+def _decided(ideas: list[Any]) -> str:
+    lines = []
+    for idea in ideas:
+        words = escape_markdown(idea.text)
+        if idea.status.value == "visible":
+            lines.append(f"Approved, now on the board: “{words}”")
+        elif idea.status.value == "merged":
+            lines.append(f"Merged into an idea on the board that says the same: “{words}”")
+        else:
+            lines.append(f"Not shown to the room, by the facilitator's decision: “{words}”")
+    return "  \n".join(lines)

@@ -1,0 +1,43 @@
+"""The console's switch for the current step: show new ideas at once, or approve them first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from components.notices import action_runner
+from components.text import escape_markdown
+from services import idea_queue
+from services.actors import Actor
+
+
+def premoderation_toggle(db: Any, actor: Actor, state: Any) -> None:
+    """Say in words whether the step on the room holds ideas for approval, with the switch.
+
+    Buttons, not a toggle widget: the setting lives in the database (the agenda editor
+    changes it too), and a button never shows a stale remembered state.
+    """
+    item = state.current
+    if item is None:
+        return
+    act = action_runner(db, actor)
+    st.subheader("Approve before it shows")
+    title = escape_markdown(item.title)
+    words, switch = st.columns([6, 3], vertical_alignment="center")
+    if item.premoderate:
+        words.markdown(
+            f"**On** for “{title}”: new ideas from the tables wait for your approval on the "
+            "Idea board before the projector shows them."
+        )
+        if switch.button("Show new ideas at once", key="premoderate-off", width="stretch"):
+            act(idea_queue.set_premoderate, item.id, False, done="New ideas show at once.")
+    else:
+        words.markdown(
+            f"**Off** for “{title}”: new ideas from the tables show on the projector at once."
+        )
+        if switch.button("Approve ideas before they show", key="premoderate-on", width="stretch"):
+            act(
+                idea_queue.set_premoderate, item.id, True,
+                done="New ideas now wait for your approval on the Idea board.",
+            )  # fmt: skip

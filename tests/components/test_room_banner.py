@@ -1,0 +1,32 @@
+"""The room's timer in words: running, paused, up, or none."""
+
+from datetime import UTC, datetime, timedelta
+
+from components.room_banner import countdown_text, room_timer_text, timer_text
+from services.room_control import RoomState
+from services.vocab import MeetingStatus
+
+NOW = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def _state(ends_at=None, paused=None):
+    return RoomState(1, "M", MeetingStatus.LIVE, True, 1, 3, None, None, ends_at, paused)
+
+
+def test_a_paused_timer_says_paused_and_what_is_left():
+    assert timer_text(252, paused=True) == "Paused — 4:12 left"
+    assert countdown_text(252, paused=True) == "Timer: Paused — 4:12 left"
+    assert room_timer_text(_state(paused=252), NOW) == "Paused — 4:12 left"
+
+
+def test_a_paused_timer_stays_put_while_the_clock_moves():
+    state = _state(paused=61)
+    assert room_timer_text(state, NOW) == room_timer_text(state, NOW + timedelta(hours=1))
+
+
+def test_a_running_timer_counts_and_then_says_time_is_up():
+    state = _state(ends_at=NOW + timedelta(seconds=125))
+    assert room_timer_text(state, NOW) == "2:05 left"
+    assert room_timer_text(state, NOW + timedelta(minutes=5)) == "Time is up"
+    assert room_timer_text(_state(), NOW) == ""
+    assert countdown_text(None) == "No timer is running"

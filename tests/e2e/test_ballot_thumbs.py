@@ -1,0 +1,168 @@
+"""A phone ballot for thumbs, at a phone's size (390×844): targets a thumb can hit, the count
+of dots left always in sight, rows a screen reader names in plain words, a tap that says
+it was saved, and an idea typed as Markdown that does nothing on the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import select
+
+from components.ballot import TARGET_PX
+from db.models import Account, Meeting, MeetingTable, Participant, Vote
+from services import ideas, room_control, voting_rounds
+from services.actors import Actor
+from services.vocab import Role, VoteMode
+from tests.browser import PHONE, device, snap, visit, wait_idle
+from tests.e2e.conftest import Demo
+
+pytestmark = pytest.mark.e2e
+
+MARKDOWN_IDEA = "Fund *mental-health* responders & [train] 911 staff_now"
+"""Typed with characters that would act as Markdown: it must show as typed, and be read
+in plain words."""
+TRACKER = "tracker.invalid"
+HOSTILE_IDEA = (
+    f"![pixel](http://{TRACKER}/p.png) [click](http://{TRACKER}/go) "
+    f"www.{TRACKER} :red[alarm] $x^2$ <b>bold</b>"
+)
+"""An idea that would fetch an image, make links, colour and maths if rendered as Markdown."""
+NAMES = {
+    MARKDOWN_IDEA: "Fund mental-health responders & train 911 staff now",
+    HOSTILE_IDEA: (
+        f"! pixel (http: //{TRACKER}/p.png) click (http: //{TRACKER}/go) "
+        f"www .{TRACKER} : red alarm $ x^2$ b bold /b"
+    ),
+}
+"""What a screen reader says for those two rows: the words, without Markdown's marks."""
+IDEAS = [
+    "More mental-health responders on night shifts",
+    "Street lights on Elm Avenue",
+    MARKDOWN_IDEA,
+    HOSTILE_IDEA,
+    "Monthly walk with the beat officer",
+    "Translate notices into Spanish",
+    "A civilian review board that meets in public",
+    "Faster replies to 311 complaints",
+    "Quiet hours near the school",
+]
+BUDGET = 5
+
+
+@pytest.fixture(scope="module")
+def ballot(demo: Demo) -> tuple[str, int]:
+    """An open dot round of nine ideas, longer than a phone's screen: a badge's code, the round."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+        table_id = s.scalars(
+            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
+        ).first()
+        code = s.scalars(select(Participant.code)).first()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    made = [ideas.add_idea(demo.db, facilitator, table_id, text) for text in IDEAS]
+    rnd = voting_rounds.create_round(
+        demo.db, facilitator, meeting_id, "Which first?", VoteMode.DOTS,
+        budget=BUDGET, idea_ids=[i.id for i in made],
+    )  # fmt: skip
+    voting_rounds.open_round(demo.db, facilitator, rnd.id)
+    return code, rnd.id
+
+
+def _count(page: Page, left: int) -> Locator:
+    return page.get_by_text(f"{left} of {BUDGET} dots left", exact=True)
+
+
+def _in_viewport(box: dict[str, float] | None) -> bool:
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_a_thumb_ballot_on_a_phone(
+    browser: Browser, demo: Demo, ballot: tuple[str, int], screenshots: Path
+) -> None:
+    voter_code, round_id = ballot
+    phone = device(browser, PHONE).new_page()
+    fetched: list[str] = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    visit(phone, demo.url, f"vote?code={voter_code}")
+    expect(_count(phone, BUDGET)).to_be_visible()
+
+    # Every row is named in plain words: the idea as typed, or its words without
+    # Markdown's marks; never with backslashes.
+    groups = phone.get_by_role("radiogroup")
+    expect(groups).to_have_count(len(IDEAS))
+    for n, idea in enumerate(IDEAS, start=1):
+        name = groups.nth(n - 1).get_attribute("aria-label")
+        assert name == f"Idea {n} of {len(IDEAS)}: {NAMES.get(idea, idea)}"
+        assert "\\" not in name and "*" not in name and "[" not in name
+    # The ideas typed with Markdown's characters show them as text, not as formatting.
+    for n, idea in ((3, MARKDOWN_IDEA), (4, HOSTILE_IDEA)):
+        expect(phone.get_by_text(f"Idea {n} of {len(IDEAS)}: {idea}", exact=True)).to_be_visible()
+    main = phone.get_by_test_id("stMain")
+    # Only Streamlit's own anchors to its headings are links.
+    live = main.locator("em, strong, a:not([href^='#']), img, .katex, .stMarkdownColoredText")
+    expect(live).to_have_count(0)
+
+    # A row's label, shown or collapsed, holds words only: Streamlit renders a collapsed
+    # label too (undisplayed), and the browser would fetch an image there all the same.
+    labels = phone.get_by_test_id("stButtonGroup").get_by_test_id("stWidgetLabel")
+    expect(labels).to_have_count(len(IDEAS))
+    for i in range(labels.count()):
+        assert labels.nth(i).locator("p *").count() == 0, labels.nth(i).inner_html()
+    hidden = labels.nth(3)
+    expect(hidden).to_be_hidden()
+    expect(hidden).to_have_text(f"Idea 4 of {len(IDEAS)}: {NAMES[HOSTILE_IDEA]}")
+    # Nothing in the page can be reached by Tab but the page's own controls.
+    for _ in range(12):
+        phone.keyboard.press("Tab")
+        focused = phone.evaluate(
+            "() => { const e = document.activeElement;"
+            " return [e.tagName, e.closest('[data-testid=stWidgetLabel]') !== null,"
+            " e.getAttribute('href') || ''] }"
+        )
+        assert not focused[1] and TRACKER not in focused[2], focused
+
+    # Every choice is a thumb-sized target.
+    choices = phone.get_by_test_id("stButtonGroup").get_by_role("radio")
+    expect(phone.get_by_text("Give each idea 0 to 3 dots.", exact=False)).to_be_visible()
+    expect(choices).to_have_count(len(IDEAS) * 4)
+    for i in range(choices.count()):
+        box = choices.nth(i).bounding_box()
+        assert box is not None
+        assert box["width"] >= TARGET_PX and box["height"] >= TARGET_PX, (i, box)
+
+    # At the last row the count is still in sight, on a solid background.
+    last = groups.nth(len(IDEAS) - 1)
+    last.scroll_into_view_if_needed()
+    assert _in_viewport(_count(phone, BUDGET).bounding_box())
+    # Streamlit wraps the keyed box in a layout wrapper; that is what sticks.
+    count_box = phone.locator(
+        "[data-testid=stLayoutWrapper]:has(> [class*='st-key-ballot-count-'])"
+    )
+    expect(count_box).to_have_css("position", "sticky")
+    expect(count_box).to_have_css("background-color", "rgb(255, 255, 255)")
+    expect(_count(phone, BUDGET)).to_have_css("color", "rgb(17, 24, 39)")
+
+    # A tap changes the count at once and says "Saved" in words under its row.
+    last.get_by_role("radio", name="2", exact=True).click()
+    expect(_count(phone, BUDGET - 2)).to_be_visible()
+    saved = phone.get_by_role("status").filter(has_text="Saved: 2 dots.")
+    expect(saved).to_be_visible()
+    assert _in_viewport(_count(phone, BUDGET - 2).bounding_box())
+    # "Saved" sits right under the row it is about.
+    row_box, saved_box = last.bounding_box(), saved.bounding_box()
+    assert row_box and saved_box and 0 <= saved_box["y"] - (row_box["y"] + row_box["height"]) < 40
+    wait_idle(phone)
+    phone.screenshot(path=screenshots / "phone-ballot-thumbs.png")
+    with demo.db.read() as s:
+        assert list(s.scalars(select(Vote.dots).where(Vote.round_id == round_id))) == [2]
+    snap(phone, screenshots, "phone-ballot-thumbs-full")
+    # The hostile idea never reached out: no image, no link, no address was fetched.
+    assert not [url for url in fetched if TRACKER in url], fetched
+    phone.context.close()

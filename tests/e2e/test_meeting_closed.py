@@ -1,0 +1,122 @@
+"""Closing the meeting on the console ends all input: a phone's tap and a scribe's save are
+refused in plain words, and the phone thanks the voter and leads to the feedback form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+from sqlalchemy import func, select
+
+from components.ballot import FEEDBACK, TARGET_PX
+from db.models import Account, ListeningNote, Meeting, MeetingTable, Participant, Vote
+from services import ideas, room_control, voting_rounds
+from services.actors import Actor
+from services.scope import MEETING_CLOSED
+from services.vocab import Role, VoteMode
+from tests.browser import LAPTOP, PHONE, TABLET, click, device, sign_in, snap, visit, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+SAID = "We were still talking when the meeting closed."
+
+
+@pytest.fixture(scope="module")
+def open_vote(demo: Demo) -> tuple[list[str], int]:
+    """The meeting live with input open and a dot round open: two badges' codes, the round."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+        table_id = s.scalars(
+            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
+        ).first()
+        codes = s.scalars(select(Participant.code).limit(2)).all()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    made = [
+        ideas.add_idea(demo.db, facilitator, table_id, text)
+        for text in ("Street lights on Elm Avenue", "Youth league with officers as coaches")
+    ]
+    rnd = voting_rounds.create_round(
+        demo.db, facilitator, meeting_id, "Which first?", VoteMode.DOTS,
+        idea_ids=[i.id for i in made],
+    )  # fmt: skip
+    voting_rounds.open_round(demo.db, facilitator, rnd.id)
+    return list(codes), rnd.id
+
+
+def _stored(demo: Demo, model, where) -> int:
+    with demo.db.read() as s:
+        return s.scalar(select(func.count()).select_from(model).where(where))
+
+
+def test_closing_the_meeting_on_the_console_ends_every_input(
+    browser: Browser, demo: Demo, open_vote: tuple[list[str], int], screenshots: Path
+) -> None:
+    (code, other_code), round_id = open_vote
+    phone = device(browser, PHONE).new_page()
+    visit(phone, demo.url, f"vote?code={code}")
+    expect(phone.get_by_role("radiogroup")).to_have_count(2)
+    # Another phone just lies on a table, its ballot open.
+    idle = device(browser, PHONE).new_page()
+    visit(idle, demo.url, f"vote?code={other_code}")
+    expect(idle.get_by_role("radiogroup")).to_have_count(2)
+    # A scribe is halfway through a note at table 2.
+    tablet = device(browser, TABLET).new_page()
+    sign_in(tablet, demo.url, "scribe2", PASSWORD)
+    visit(tablet, demo.url, "listen?table=2")
+    tablet.get_by_label("What was said").fill(SAID)
+
+    console = device(browser, LAPTOP).new_page()
+    sign_in(console, demo.url, "facilitator", PASSWORD)
+    visit(console, demo.url, "console")
+    click(console, "Close the meeting")
+    expect(console.get_by_text("The meeting is closed.")).to_be_visible()
+    expect(console.get_by_role("button", name="Reopen the meeting")).to_be_visible()
+
+    # A quick thumb's tap on the ballot drawn before the close is refused in words, and
+    # the phone turns to its closed screen. The phone's five-second check may have turned
+    # it first (then there is nothing left to tap): the click is one step, so it is either.
+    # (A paused page clock would hold that check still, but it holds Streamlit too.)
+    tapped = phone.evaluate(
+        "() => { const r = document.querySelectorAll('[role=radiogroup] [role=radio]')[2];"
+        " if (r) r.click(); return Boolean(r); }"
+    )
+    wait_idle(phone)
+    if tapped:
+        expect(phone.get_by_text(MEETING_CLOSED)).to_be_visible()
+    closed = phone.get_by_role("heading", name="This meeting has closed — thank you")
+    expect(closed).to_be_visible()
+    expect(phone.get_by_role("radiogroup")).to_have_count(0)
+    assert _stored(demo, Vote, Vote.round_id == round_id) == 0
+    snap(phone, screenshots, "phone-meeting-closed-tap")
+
+    # The scribe's save is refused in words and nothing is stored.
+    tablet.get_by_role("button", name="Save note").click()
+    wait_idle(tablet)
+    expect(tablet.get_by_text(MEETING_CLOSED)).to_be_visible()
+    assert _stored(demo, ListeningNote, ListeningNote.said == SAID) == 0
+    snap(tablet, screenshots, "listen-tablet-meeting-closed")
+
+    # The phone left lying turns to the closed screen by itself within its five-second
+    # check; its link leads to the feedback form, which is open.
+    idle_closed = idle.get_by_role("heading", name="This meeting has closed — thank you")
+    expect(idle_closed).to_be_visible()
+    expect(idle.get_by_role("radiogroup")).to_have_count(0)
+    wait_idle(idle)
+    idle.screenshot(path=screenshots / "phone-meeting-closed.png")
+    feedback = idle.get_by_role("link", name=FEEDBACK)
+    box = feedback.bounding_box()
+    assert box is not None and box["height"] >= TARGET_PX, box
+    feedback.click()
+    wait_idle(idle)
+    expect(idle.get_by_role("heading", name="How did it go?")).to_be_visible()
+    expect(idle.get_by_role("button", name="Send my answers")).to_be_visible()
+    snap(idle, screenshots, "phone-meeting-closed-feedback")
+    for page in (phone, idle, tablet, console):
+        page.context.close()

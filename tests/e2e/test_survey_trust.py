@@ -1,0 +1,101 @@
+"""The survey on a phone and the trust pulse on Review, in Chromium.
+
+On a 390 px phone the survey must say, before the first question, that answers are never
+shown with a name; every question must carry its scale's words on its choices and start
+with nothing chosen. On Review a group where fewer than 5 answered shows no figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+from sqlalchemy import select
+
+from db.models import Initiative, Participant, Stakeholder, SurveyResponse
+from db.models.enums import SurveyKind
+from services.small_groups import PRIVACY_PROMISE, WITHHELD
+from services.trust_items import HOW_OFTEN, STANDARD_ITEMS
+from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+
+def _codes_by_group(demo: Demo) -> dict[str, list[tuple[int, str]]]:
+    with demo.db.read() as s:
+        rows = s.execute(
+            select(Stakeholder.name, Participant.id, Participant.code)
+            .join(Participant, Participant.stakeholder_id == Stakeholder.id)
+            .order_by(Participant.id)
+        ).all()
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for group, pid, code in rows:
+        groups.setdefault(group, []).append((pid, code))
+    return groups
+
+
+def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
+    browser: Browser, demo: Demo, screenshots
+) -> None:
+    code = next(iter(_codes_by_group(demo).values()))[0][1]
+    page = device(browser, PHONE).new_page()
+    visit(page, demo.url, f"survey?code={code}")
+    promise = page.get_by_text(PRIVACY_PROMISE)
+    expect(promise).to_be_visible()
+    first_question = page.get_by_role("radiogroup").first
+    # The promise is read before any question: it sits above the first one on the page.
+    assert promise.bounding_box()["y"] < first_question.bounding_box()["y"]
+    groups = page.get_by_role("radiogroup")
+    with demo.db.read() as s:
+        asked = s.scalars(select(Initiative.trust_statements)).first()
+    assert groups.count() == len(asked)
+    for n in range(groups.count()):
+        group = groups.nth(n)
+        # Nothing chosen for the person, and "Prefer not to say" on every question.
+        expect(group.get_by_role("radio", checked=True)).to_have_count(0)
+        expect(group.get_by_text("Prefer not to say")).to_be_visible()
+    respect = next(i for i in STANDARD_ITEMS if i.scale == HOW_OFTEN)
+    question = page.get_by_test_id("stRadio").filter(has_text=respect.wording)
+    for n, words in enumerate(HOW_OFTEN.words, start=1):
+        expect(question.get_by_text(f"{n} {words}", exact=True)).to_be_visible()
+    expect(page.get_by_text("1 Strongly disagree", exact=True).first).to_be_visible()
+    # The app scrolls inside its own container, so a full-page shot holds one screen only:
+    # one shot at the top (the promise), one at the first rating, one at a "how often".
+    snap(page, screenshots, "survey-phone-top")
+    first_question.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "survey-phone-rating.png")
+    question.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "survey-phone-how-often.png")
+    page.context.close()
+
+
+def test_review_withholds_a_group_where_fewer_than_5_answered(
+    browser: Browser, demo: Demo, screenshots
+) -> None:
+    groups = _codes_by_group(demo)
+    big, small = sorted(groups, key=lambda g: -len(groups[g]))[:2]
+    assert len(groups[big]) >= 6
+    with demo.db.read() as s:
+        asked = s.scalars(select(Initiative.trust_statements)).first()
+    first = asked[0]
+    with demo.db.write() as s:
+        for n, (pid, _) in enumerate(groups[big][:6]):
+            s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.PRE, trust={first: 2 + n % 2}))
+            s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.POST, trust={first: 4}))
+        for pid, _ in groups[small][:3]:
+            s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.PRE, trust={first: 1}))
+    page = device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    visit(page, demo.url, "review")
+    heading = page.get_by_role("heading", name="Trust pulse: before and after the meeting")
+    heading.scroll_into_view_if_needed()
+    table = page.get_by_test_id("stDataFrame").last
+    expect(page.get_by_text("read a change as a direction to talk about")).to_be_visible()
+    expect(page.get_by_text("Answered 1 strongly disagree – 5 strongly agree")).to_be_visible()
+    expect(table).to_be_visible()
+    page.screenshot(path=screenshots / "review-trust.png", full_page=False)
+    # The chart's own words carry the withheld figure as the table does.
+    chart_words = page.locator("[data-testid='stVegaLiteChart']").first
+    expect(chart_words).to_be_visible()
+    assert WITHHELD in page.content() or WITHHELD in chart_words.inner_text()
+    page.context.close()

@@ -1,0 +1,106 @@
+"""Confidential, per kind and per role: a facilitator reads all; a scribe their own tables'
+only; a Thought Leader Team member none. Notes, ideas, conflicts, actions, interviews."""
+
+from __future__ import annotations
+
+import pytest
+
+from services import actions, conflicts, ideas, interviews, notes
+from services.errors import PermissionDenied
+from tests.factories import build_room
+
+
+def _secrets(db):
+    """One open and one confidential record of each kind, at table 1 where a kind has tables."""
+    room = build_room(db)
+    t1, fac = room.table1_id, room.facilitator
+    for secret in (False, True):
+        word = "secret" if secret else "open"
+        notes.add_note(db, room.scribe1, t1, f"{word} note", confidential=secret)
+        ideas.add_idea(db, room.scribe1, t1, f"{word} idea", confidential=secret)
+        conflicts.create_conflict(db, room.scribe1, room.meeting_id, f"{word} table conflict", t1,
+                                  confidential=secret)  # fmt: skip
+        conflicts.create_conflict(db, fac, room.meeting_id, f"{word} room conflict", None,
+                                  confidential=secret)  # fmt: skip
+        actions.create_action(db, fac, room.initiative_id, f"{word} action", confidential=secret)
+        interviews.create_interview(db, fac, room.initiative_id, "A resident", f"{word} interview",
+                                    confidential=secret)  # fmt: skip
+    return room
+
+
+def _read(db, room, actor, kind):
+    if kind == "notes":
+        table = room.table1_id if actor is room.scribe1 else None
+        if actor is room.scribe2:
+            table = room.table2_id
+        return {n.said for n in notes.list_notes(db, actor, room.meeting_id, table)}
+    if kind == "ideas":
+        return {i.text for i in ideas.list_ideas(db, room.meeting_id, actor=actor)}
+    if kind == "conflicts":
+        return {c.issue for c in conflicts.list_conflicts(db, actor, room.meeting_id)}
+    if kind == "actions":
+        return {a.title for a in actions.list_actions(db, actor, room.initiative_id)}
+    return {i.notes for i in interviews.list_interviews(db, actor, room.initiative_id)}
+
+
+SEEN = {
+    # kind: {role: what they read}; None = refused outright
+    "notes": {
+        "facilitator": {"open note", "secret note"},
+        "own scribe": {"open note", "secret note"},
+        "other scribe": set(),  # their own table's notes: none were taken there
+        "leader": {"open note"},
+    },
+    "ideas": {
+        "facilitator": {"open idea", "secret idea"},
+        "own scribe": {"open idea", "secret idea"},
+        "other scribe": {"open idea"},
+        "leader": {"open idea"},
+    },
+    "conflicts": {
+        "facilitator": {
+            "open table conflict",
+            "secret table conflict",
+            "open room conflict",
+            "secret room conflict",
+        },
+        "own scribe": {"open table conflict", "secret table conflict", "open room conflict"},
+        "other scribe": {"open table conflict", "open room conflict"},
+        "leader": {"open table conflict", "open room conflict"},
+    },
+    "actions": {
+        "facilitator": {"open action", "secret action"},
+        "own scribe": {"open action"},
+        "other scribe": {"open action"},
+        "leader": {"open action"},
+    },
+    "interviews": {
+        "facilitator": {"open interview", "secret interview"},
+        "own scribe": None,
+        "other scribe": None,
+        "leader": {"open interview"},
+    },
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SEEN))
+def test_each_role_reads_only_the_confidential_it_may(db, kind):
+    room = _secrets(db)
+    who = {
+        "facilitator": room.facilitator,
+        "own scribe": room.scribe1,
+        "other scribe": room.scribe2,
+        "leader": room.leader,
+    }
+    for role, expected in SEEN[kind].items():
+        if expected is None:
+            with pytest.raises(PermissionDenied):
+                _read(db, room, who[role], kind)
+        else:
+            assert _read(db, room, who[role], kind) == expected, (kind, role)
+
+
+def test_a_scribe_cannot_read_another_table_s_notes_at_all(db):
+    room = _secrets(db)
+    with pytest.raises(PermissionDenied):
+        notes.list_notes(db, room.scribe2, room.meeting_id, room.table1_id)

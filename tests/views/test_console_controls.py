@@ -1,0 +1,123 @@
+"""The console's pause and resume, its agenda-approval warning and its keyboard legend."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from db.models import Meeting
+from services import agenda_review, ideas, room_control, voting_rounds
+from services.vocab import MeetingStatus, VoteMode
+from tests.views.helpers import by_label, click, texts
+
+PAUSED = re.compile(r"^### :material/pause_circle: Timer: Paused — (\d+):(\d\d) left$")
+
+
+def _console(room_app):
+    return room_app("fac").run().switch_page("views/console.py").run()
+
+
+def _paused_line(at) -> str:
+    (line,) = [t for t in texts(at) if t.startswith("### :material/")]
+    return line
+
+
+def test_pausing_on_the_console_says_paused_in_words_and_resume_runs_again(room_app, db):
+    room = room_app.room
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 5)
+    at = click(_console(room_app), "Pause timer")
+    assert "The timer is paused." in texts(at)
+    state = room_control.room_state(db, room.meeting_id)
+    assert state.paused
+    minutes, seconds = PAUSED.match(_paused_line(at)).groups()
+    assert int(minutes) * 60 + int(seconds) == state.timer_paused_seconds
+    assert [b.label for b in at.button if b.label.endswith("timer")] == [
+        "Start timer",
+        "Resume timer",
+    ]
+    at = click(at, "+1 minute")
+    assert room_control.room_state(db, room.meeting_id).timer_paused_seconds == (
+        state.timer_paused_seconds + 60
+    )
+    at = click(at, "Resume timer")
+    resumed = room_control.room_state(db, room.meeting_id)
+    assert not resumed.paused and resumed.seconds_left(datetime.now(UTC)) > 5 * 60
+    assert _paused_line(at).startswith("### :material/timer: Timer: ")
+    assert "Paused" not in _paused_line(at)
+
+
+def test_pause_is_shut_when_no_timer_runs(room_app):
+    at = _console(room_app)
+    assert by_label(at.button, "Pause timer").disabled
+
+
+def test_the_tablet_banner_says_the_timer_is_paused(room_app, db):
+    room = room_app.room
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 5)
+    with db.write() as s:
+        meeting = s.get_one(Meeting, room.meeting_id)
+        meeting.timer_ends_at, meeting.timer_paused_seconds = None, 252
+    at = room_app("s1", {"table": "1"}).run().switch_page("views/listen.py").run()
+    assert "Input is open · Paused — 4:12 left" in [s.value for s in at.success]
+
+
+def test_the_phone_ballot_says_the_timer_is_paused(room_app, db):
+    room = room_app.room
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS, idea_ids=[idea.id]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).timer_paused_seconds = 61
+    at = room_app(query={"code": "code-2"}).run().switch_page("views/vote.py").run()
+    assert "**Timer: Paused — 1:01 left**" in texts(at)
+
+
+def test_an_unapproved_agenda_is_named_on_the_console_while_live(room_app):
+    at = _console(room_app)
+    (warning,) = [w.value for w in at.warning if "Thought Leader Team" in w.value]
+    assert warning.startswith("This meeting is running on an agenda the Thought Leader Team")
+    assert "Not approved by: Lead \\(Police\\)." in warning
+    assert "No Thought Leader Team member yet for: Residents." in warning
+
+
+def test_an_approved_agenda_brings_no_warning(room_app, db):
+    agenda_review.approve(db, room_app.room.leader, room_app.room.meeting_id)
+    at = _console(room_app)
+    assert not [w for w in at.warning if "Thought Leader Team" in w.value]
+
+
+def test_before_the_start_the_warning_says_starting_still_works_and_start_runs(room_app, db):
+    room = room_app.room
+    with db.write() as s:
+        meeting = s.get_one(Meeting, room.meeting_id)
+        meeting.status, meeting.current_item_id, meeting.input_open = (
+            MeetingStatus.PLANNED,
+            None,
+            False,
+        )
+    at = _console(room_app)
+    (warning,) = [w.value for w in at.warning if "Thought Leader Team" in w.value]
+    assert "You can still start" in warning and "Lead \\(Police\\)" in warning
+    at = click(at, "Start the meeting")
+    state = room_control.room_state(db, room.meeting_id)
+    # The first step listens: input opens and its 20 minutes run, as Next would do.
+    assert (state.status, state.position, state.input_open) == (MeetingStatus.LIVE, 1, True)
+    assert 19 * 60 < state.seconds_left(datetime.now(UTC)) <= 20 * 60
+    assert "The meeting has started." in texts(at)
+
+
+def test_the_keys_are_on_the_buttons_and_in_a_legend(room_app):
+    at = _console(room_app)
+    keys = {b.label: b.proto.shortcut for b in at.button if b.proto.shortcut}
+    assert keys == {
+        "◀ Back": "b",
+        "Next ▶": "n",
+        "Close input": "i",
+        "Start timer": "t",
+        "Pause timer": "p",
+    }
+    (legend,) = [c.value for c in at.caption if c.value.startswith("**Keyboard:**")]
+    assert "N next step" in legend and "P pause or resume the timer" in legend
+    assert "while you type in a box" in legend
