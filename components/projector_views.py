@@ -21,7 +21,7 @@ def wall_html(newest_first: Sequence[str], page: int) -> str:
     """One page of the ideas, newest first, as cards of at most three lines each."""
     count = len(newest_first)
     if not count:
-        return "<h2>No ideas yet</h2><p>Ideas from the tables appear here as they arrive.</p>"
+        return "<h2>0 ideas so far</h2><p>Ideas from the tables appear here as they arrive.</p>"
     shown = newest_first[page * WALL_PAGE : (page + 1) * WALL_PAGE]
     cards = "".join(f'<div class="pj-card"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown)
     noun = "idea" if count == 1 else "ideas"

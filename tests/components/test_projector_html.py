@@ -68,6 +68,7 @@ def test_long_rankings_and_walls_are_paged_by_the_clock():
         "Ideas 9–16 of 17 · page 2 of 3, turning every 12 seconds"
     )
     assert page_note("Ideas", 8, 8, 0, 12.0) == ""
+    assert "0 ideas so far" in _words(wall_html([], 0))
     newest_first = [f"idea {n}" for n in range(20, 0, -1)]
     second = wall_html(newest_first, 1)
     assert "20 ideas so far, newest first" in _words(second)
