@@ -11,7 +11,6 @@ from components import signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from screens import HOME, Screen, listed_for, screens_for
-from services import signin_accounts
 
 # A file, not ":material/groups:": for a material icon the browser fetches the favicon from
 # fonts.gstatic.com, which an offline venue cannot reach.
@@ -22,19 +21,11 @@ settings = runtime.settings()
 db = runtime.database()
 
 
-def make_authenticator():
-    """The run's one Authenticate; only the runs that sign in or out build it (see signin)."""
-    return signin.authenticator(
-        signin_accounts.authenticator_credentials(db),
-        settings.cookie_name,
-        settings.cookie_key,
-        settings.cookie_expiry_days,
-    )
-
-
-# A browser back with its sign-in cookie is signed in by it before the pages are chosen.
-auth = make_authenticator() if signin.may_sign_in_by_cookie(settings.cookie_name) else None
+# A browser back with its sign-in cookie is signed in by it before the pages are chosen;
+# a cookie that no longer holds signs it out with a note, on every page (/vote included).
+signin.restore_from_cookie(db, settings.cookie_name, settings.cookie_key)
 actor = runtime.current_actor()
+signin.end_if_revoked(actor is not None)
 
 
 def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
@@ -68,15 +59,16 @@ if actor is not None:
     st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")
     # Drawn above the sign-out button, filled after it: a run that signs out shows none.
     picker_slot = st.sidebar.container()
-    if signin.logout_button(lambda: auth or make_authenticator()):
+    if signin.logout_button(db, settings.cookie_name):
         st.info("You are signed out. Close this tab or sign in again from the home page.")
         st.stop()
     with picker_slot:
         focus_picker(actor)
 
+signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
 if actor is None and page.url_path == home.url_path:
-    signin.login_form(auth or make_authenticator())
+    signin.login_form(db, settings.cookie_name, settings.cookie_key, settings.cookie_expiry_days)
     if signin.signed_in_username():
         # This run's navigation was built for a visitor; the next run builds the role's.
         # A button, not st.rerun(): a rerun now would lose the sign-in cookie being written.

@@ -18,6 +18,7 @@ from services.vocab import Role
 from settings import Settings, load_settings
 
 ACTOR_KEY = "username"
+SIGNIN_VERSION_KEY = "signin_version"
 INITIATIVE_KEY = "initiative_id"
 MEETING_KEY = "meeting_id"
 
@@ -55,7 +56,9 @@ def current_actor() -> Actor | None:
     username = st.session_state.get(ACTOR_KEY)
     if not username or not st.session_state.get("authentication_status"):
         return None
-    return signin_accounts.actor_for_username(database(), username)
+    # The version it signed in with: a sign-out elsewhere or a new password ends it too.
+    version = st.session_state.get(SIGNIN_VERSION_KEY)
+    return signin_accounts.actor_for_username(database(), username, version)
 
 
 def focus(actor: Actor | None = None) -> Focus:

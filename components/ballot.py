@@ -77,13 +77,13 @@ green on white (9:1) and says it in words, so colour is never the only signal. A
 label is body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
 FEEDBACK = "The meeting is over: tell us how it went"
 _CLOSED_STYLE = f"""<style>
-.st-key-feedback-link a {{
+[class*="st-key-survey-link-"] a {{
   min-height: {TARGET_PX}px; border: 2px solid #1e3a8a; border-radius: 0.5rem;
   justify-content: center;
 }}
-.st-key-feedback-link a p {{ font-size: 1rem; font-weight: 600; color: #1e3a8a; }}
+[class*="st-key-survey-link-"] a p {{ font-size: 1rem; font-weight: 600; color: #1e3a8a; }}
 </style>"""
-"""The feedback link as a thumb-sized button: dark blue on white (10:1)."""
+"""The survey and feedback links as thumb-sized buttons: dark blue on white (10:1)."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,16 @@ Voter = Callable[[int, int, Any], Tap]
 
 def closed_screen(survey_page: str, code: str) -> None:
     """The phone once the meeting has closed: thanks, and the feedback form one tap away."""
-    st.html(_CLOSED_STYLE)
     st.header("This meeting has closed — thank you")
     st.write("Thank you for taking part. Votes can no longer be sent from this page.")
-    with st.container(key="feedback-link"):
-        st.page_link(survey_page, label=FEEDBACK, query_params={"code": code}, width="stretch")
+    survey_button(survey_page, FEEDBACK, code, "feedback")
+
+
+def survey_button(survey_page: str, label: str, code: str, name: str) -> None:
+    """A link to the survey with this badge's code, as big as a thumb (WCAG 2.5.5)."""
+    st.html(_CLOSED_STYLE)
+    with st.container(key=f"survey-link-{name}"):
+        st.page_link(survey_page, label=label, query_params={"code": code}, width="stretch")
 
 
 def take_tap() -> Tap | None:

@@ -61,6 +61,8 @@ def note_text(note: Any, group: str) -> str:
     details = [group or "group not given", CONFIRMED_WORDS[note.confirmed]]
     if note.confidential:
         details.append("confidential: never on the projector")
+    if note.late:
+        details.append("late, saved after input closed")
     return "\n\n".join([*said, _small(details)])
 
 
@@ -79,6 +81,8 @@ def idea_origin(idea: Any, group: str, table: int | None, theme: str = "") -> li
         origin.append("waiting for approval" if pending else idea.status.value)
     if idea.confidential:
         origin.append("confidential")
+    if idea.late:
+        origin.append("late, saved after input closed")
     return origin
 
 

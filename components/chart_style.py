@@ -24,12 +24,56 @@ SHARE_AXIS = alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # whole votes: no 2.5 on the axis
 SHARES = alt.Scale(domain=[0, 1])
 _LABEL_PX = 420  # room for AXIS_CHARS characters before Vega cuts an axis label again
+LINE_PX = 16  # one line of a wrapped axis label at FONT_PX
+NEW_LINE = "\n"
+LONG_TEXT_COLUMNS = (
+    "Idea",
+    "Group shares",
+)  # where a wrapped label breaks: Vega draws each part on its own line
 
 
 def short(text: str, limit: int = AXIS_CHARS) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def wrap(text: str, chars: int, lines: int = 2) -> str:
+    """`text` broken at spaces into at most `lines` lines of about `chars` characters, the
+    last cut with an ellipsis when the text is longer: a tablet keeps room for the bars."""
+    words, out, line = " ".join(text.split()).split(" "), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > chars:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    out.append(line)
+    if len(out) > lines:
+        out = [*out[: lines - 1], short(" ".join(out[lines - 1 :]), chars)]
+    return NEW_LINE.join(short(part, chars + 4) for part in out)
+
+
+def wrapped_axis(labels: Sequence[str], field: str, chars: int) -> alt.Y:
+    """A y axis of `labels` (made by `wrap`), each drawn on its lines, none ever dropped."""
+    newline = NEW_LINE.encode("unicode_escape").decode()
+    # Vega centres a label's first line on its row; "line-bottom" lifts a two-line label
+    # by half a line, so both lines sit centred on the bar (wrap makes two at most).
+    two_lines = {"test": f"indexof(datum.value, '{newline}') >= 0", "value": "line-bottom"}
+    axis = alt.Axis(
+        labelLimit=round(chars * FONT_PX * 0.62),  # an average character of the axis font
+        labelOverlap=False,
+        labelExpr=f"split(datum.label, '{newline}')",
+        labelBaseline={"condition": two_lines, "value": "middle"},
+        labelPadding=6,
+    )
+    return alt.Y(f"{field}:N", sort=list(labels), title=None, axis=axis)
+
+
+def row_step(labels: Sequence[str]) -> alt.Step:
+    """Each row tall enough for its label's lines, with a gap between two labels."""
+    lines = max((label.count(NEW_LINE) + 1 for label in labels), default=1)
+    return alt.Step(max(ROW_STEP, lines * LINE_PX + 8))
 
 
 def numbered(texts: Sequence[str]) -> list[str]:
@@ -120,9 +164,32 @@ def show_chart(
     table: pd.DataFrame,
     key: str,
     alt_text: str,
+    empty: str | None = None,
 ) -> None:
     """The chart `build(*inputs)` makes, then the same numbers as a table right beneath it:
-    its text alternative."""
+    its text alternative. With no rows, `empty` says in words why there is no chart."""
+    if table.empty and empty:
+        st.info(empty)
+        return
+    draw_chart(build, inputs, key, alt_text)
+    show_table(table, key)
+
+
+def show_table(table: pd.DataFrame, key: str) -> None:
+    """A chart's table; long text columns kept narrow so a tablet still shows the numbers
+    after them (the whole text shows on hover, and in full on the chart or its heading)."""
+    narrow = {
+        column: st.column_config.TextColumn(width="medium")
+        for column in LONG_TEXT_COLUMNS
+        if column in table.columns
+    }
+    st.dataframe(table, hide_index=True, key=f"{key}-table", column_config=narrow)
+
+
+def draw_chart(
+    build: Callable[..., alt.TopLevelMixin], inputs: tuple, key: str, alt_text: str
+) -> None:
+    """The chart `build(*inputs)` makes, its Vega-Lite made once per content."""
     content = repr(inputs)
     if " at 0x" in content:
         # An object that names only its address says nothing of its content, and a new
@@ -131,7 +198,6 @@ def show_chart(
     else:
         spec = vega_lite_spec(f"{build.__module__}.{build.__qualname__}", content, build, inputs)
     st.vega_lite_chart(spec=spec, width="stretch", key=key, alt=alt_text)
-    st.dataframe(table, hide_index=True, key=f"{key}-table")
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

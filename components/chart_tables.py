@@ -8,6 +8,7 @@ import pandas as pd
 
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
 from components.chart_style import numbered, pct
+from services import result_words
 
 
 def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
@@ -87,7 +88,6 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
             {
                 "label": label,
                 "idea": row.text,
-                "score": round(row.score, 3),
                 "verdict": verdict,
                 "low": min(known, default=0.0),
                 "high": max(known, default=0.0),
@@ -105,19 +105,23 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
             for g in row.groups
             if g.share is not None
         ]
-    range_columns = ["label", "idea", "score", "verdict", "low", "high", "text"]
+    range_columns = ["label", "idea", "verdict", "low", "high", "text"]
     point_columns = ["label", "idea", "group", "share", "share_text"]
     return pd.DataFrame(ranges, columns=range_columns), pd.DataFrame(points, columns=point_columns)
 
 
 def common_ground_table(rows: Sequence[CommonGroundRow]) -> pd.DataFrame:
     """The ideas by common ground as a table, with every group's share written out."""
+    # No score column: a product over every group's share, it reads "0.004" to a person.
     return pd.DataFrame(
         {
             "Rank": range(1, len(rows) + 1),
             "Idea": [r.text for r in rows],
-            "Score": [round(r.score, 3) for r in rows],
             "Unites or divides": list(common_ground_rows(rows)[0]["verdict"]),
+            "Least backed by": [
+                result_words.least_backed((g.group, g.share) for g in r.groups) or "no votes"
+                for r in rows
+            ],
             "Gap": [pct(r.spread) for r in rows],
             "Group shares": [
                 ", ".join(f"{g.group} {pct(g.share)}" for g in r.groups) for r in rows

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import altair as alt
+import streamlit as st
 
 from components import chart_style as style
 from components import chart_tables as tables
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.text import escape_markdown
 
 CHOICES = ("Agree", "Disagree", "Pass")
 MEASURES = ("People", "Contributions")
+IDEA_CHARS = 34  # an idea's label per line on the common-ground chart, two lines at most
+GROUP_CHARS = 24  # a group's name per line on the by-group chart: two lines fit every demo group
+NO_VOTES = "No votes yet — the bars appear once people vote in this round."
 
 
 def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> alt.LayerChart:
@@ -53,28 +58,43 @@ def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> a
 
 
 def by_group_chart(
-    rows: Sequence[ByGroupRow], group_voters: Mapping[int, int] | None = None
+    row: ByGroupRow, group_voters: Mapping[int, int] | None = None
 ) -> alt.LayerChart:
-    """Per idea, a bar per stakeholder group of the share backing it, named in its label."""
-    data = tables.by_group_rows(rows, group_voters)
-    groups = list(dict.fromkeys(data["group"]))
-    y = style.y_axis(style.numbered([r.text for r in rows]))
-    return style.share_bars(
-        data,
-        y,
-        "group",
-        groups,
-        legend="Group",
-        title="Share of the group backing the idea",
-        tooltip=["idea:N", "group:N", "supporters:Q", "voters:Q", "share_text:N"],
+    """One idea: a horizontal bar per stakeholder group of the share backing it.
+
+    One chart per idea, each group named on its own row (a long name on two lines) and its
+    count in words after the bar: eight groups' bars side by side in one idea's row, with
+    their names after the bars, piled the words on top of each other (a user test).
+    """
+    data = tables.by_group_rows([row], group_voters)
+    data["name"] = [style.wrap(g, GROUP_CHARS) for g in data["group"]]
+    data["text"] = [
+        f"{s} of {v} ({style.pct(s / v)})" if v else "no votes"
+        for s, v in zip(data["supporters"], data["voters"], strict=True)
+    ]
+    y = style.wrapped_axis(list(data["name"]), "name", GROUP_CHARS)
+    title = "Share of the group backing the idea"
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=style.BLUE)
+        .encode(
+            x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
+            y=y,
+            tooltip=["group:N", "supporters:Q", "voters:Q", "share_text:N"],
+        )
     )
+    chart = alt.layer(bars, style.value_labels(data, "share", y))
+    return style.finish(chart.properties(height=style.row_step(list(data["name"]))))
 
 
 def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
     """Ideas best first: each group's share as a point, the range between them, and a verdict."""
     ranges, points = tables.common_ground_rows(rows)
+    for frame in (ranges, points):
+        frame["label"] = [style.wrap(label, IDEA_CHARS) for label in frame["label"]]
     groups = list(dict.fromkeys(points["group"]))
-    y = style.y_axis(ranges["label"])
+    y = style.wrapped_axis(list(ranges["label"]), "label", IDEA_CHARS)
+    legend = alt.Legend(columns=2, labelLimit=0)  # eight groups in one row ran off a tablet
     title = "Share of each group backing the idea"
     span = (
         alt.Chart(ranges)
@@ -83,7 +103,7 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
             x=alt.X("low:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             x2="high:Q",
             y=y,
-            tooltip=["idea:N", "score:Q", "text:N"],
+            tooltip=["idea:N", "text:N"],
         )
     )
     dots = (
@@ -92,14 +112,14 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
         .encode(
             x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             y=y,
-            color=alt.Color("group:N", title="Group", scale=style.colours(groups)),
-            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups)),
+            color=alt.Color("group:N", title="Group", scale=style.colours(groups), legend=legend),
+            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups), legend=legend),
             tooltip=["idea:N", "group:N", "share_text:N"],
         )
     )
     # "unites" or "divides" in words after the highest share, clear of its point.
     chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
+    return style.finish(chart.properties(height=style.row_step(list(ranges["label"]))))
 
 
 def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
@@ -129,24 +149,36 @@ def render_totals_chart(
         tables.totals_table(totals, mode),
         key,
         f"Bar chart of {what} per idea; the table below has the same numbers.",
+        empty="No items on this ballot yet — the bars appear once it has items and votes.",
     )
 
 
 def render_by_group_chart(
     rows: Sequence[ByGroupRow], key: str, group_voters: Mapping[int, int] | None = None
 ) -> None:
-    """The by-group chart with its table beneath."""
-    style.show_chart(
-        by_group_chart,
-        (rows, group_voters),
-        tables.by_group_table(rows, group_voters),
-        key,
-        "Bar chart of each group's support per idea; the table below has the numbers.",
-    )
+    """Per idea, its heading and its by-group chart; then every number in one table."""
+    table = tables.by_group_table(rows, group_voters)
+    if table.empty:
+        st.info(NO_VOTES)
+        return
+    with st.container(key=f"{key}-charts"):
+        for number, row in enumerate(rows, 1):
+            st.markdown(f"**{number}. {escape_markdown(row.text)}**")
+            style.draw_chart(
+                by_group_chart,
+                (row, group_voters),
+                f"{key}-{number}",
+                f"Bar chart of each group's support for idea {number}; "
+                "the table below has the numbers.",
+            )
+    style.show_table(table, key)
 
 
 def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
-    """The common-ground chart with its table beneath."""
+    """The common-ground chart with its table beneath, or words while no group has voted."""
+    if not any(g.share is not None for r in rows for g in r.groups):
+        st.info("No votes yet — the ranking appears once the groups vote in this round.")
+        return
     style.show_chart(
         common_ground_chart,
         (rows,),
@@ -166,4 +198,5 @@ def render_voice_chart(shares: Sequence[VoiceShare], key: str) -> None:
         key,
         "Bar chart of each group's share of people and of contributions; "
         "the table below has the same.",
+        empty="No one is seated or heard yet — each group's share appears as tables fill.",
     )

@@ -23,3 +23,4 @@ def form_saved(form: str) -> None:
 # "Not asked yet" comes first so it is the default: a confirmation is recorded only when
 # the scribe says the speaker gave it.
 CONFIRMED_LABELS = {"Not asked yet": None, "Yes, they confirmed it": True, "No, not quite": False}
+FIRST_ANSWER = next(iter(CONFIRMED_LABELS))

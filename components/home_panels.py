@@ -113,7 +113,7 @@ def _seed_demo(db, actor: Actor, data_dir: Path) -> None:
             return
     st.session_state[_DEMO_LOGINS] = {
         "usernames": started.summary.usernames,
-        "password": None if started.chosen else started.password,
+        "passwords": started.passwords,
         "kept_in": str(started.kept_in) if started.kept_in else "",
     }
     st.rerun()
@@ -165,14 +165,15 @@ def just_started(db, actor: Actor) -> None:
 def _demo_logins(logins: dict) -> None:
     with st.container(border=True):
         st.success("The demo is ready. Its logins, shown this once:")
-        st.text(f"Usernames: {', '.join(logins['usernames'])}")
-        if logins["password"] is None:
-            st.text("Password: the DEMO_PASSWORD set for this server.")
+        if not logins["passwords"]:
+            st.text(f"Usernames: {', '.join(logins['usernames'])}")
+            st.text("Password: the DEMO_PASSWORD set for this server, for every demo login.")
         else:
-            st.text("Password (the same for every demo login):")
-            st.code(logins["password"], language=None)
+            st.text("Each login has its own password:")
+            lines = (f"{user}  {password}" for user, password in logins["passwords"].items())
+            st.code("\n".join(lines), language=None)
         if logins["kept_in"]:
-            st.caption(f"The password is also kept on this computer in {logins['kept_in']}.")
+            st.caption(f"The passwords are also kept on this computer in {logins['kept_in']}.")
 
 
 def live_now(db, actor: Actor, initiative_id: int, meeting_id: int | None) -> None:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.chart_style import BLUE, GREY, PALETTE, VERMILLION, numbered, short
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
+from services.result_words import number
 
 # Status values (db.models.enums.ActionStatus) in the order a plan moves, in words.
 STATUSES = {
@@ -69,7 +70,7 @@ def quadrant_labels(line: float) -> pd.DataFrame:
 
 
 def _rating(value: float | None) -> str:
-    return "not rated" if value is None else f"{value:.1f}"
+    return "not rated" if value is None else number(value)
 
 
 def option_rows(points: Sequence[RatedOption], line: float, chars: int) -> pd.DataFrame:

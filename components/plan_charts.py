@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from components import chart_style as style
 from components import plan_chart_data as data
@@ -148,11 +149,16 @@ def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> 
         key,
         "Scatter chart of options by impact and feasibility in four quadrants: quick wins, "
         "big bets, easy extras and not now; the table below has the same.",
+        empty="No options yet — each appears here once a table develops one.",
     )
 
 
 def render_due_dates_chart(actions: Sequence[PlannedAction], today: date, key: str) -> None:
-    """The due-date timeline with its table beneath."""
+    """The due-date timeline with its table beneath; words where nothing is dated."""
+    if actions and not any(a.due_on for a in actions):
+        st.info("No action has a due date yet — the table lists them; add dates to see a timeline.")
+        st.dataframe(data.action_table(actions, today), hide_index=True, key=f"{key}-table")
+        return
     style.show_chart(
         due_dates_chart,
         (actions, today),
@@ -160,11 +166,15 @@ def render_due_dates_chart(actions: Sequence[PlannedAction], today: date, key: s
         key,
         "Timeline of actions by due date with each one's status and whether it is overdue; "
         "the table below has the same, and actions with no date.",
+        empty="No actions yet — the timeline appears once the plan has dated actions.",
     )
 
 
 def render_progress_chart(rows: Sequence[GroupStatusCounts], key: str) -> None:
-    """The progress-by-group chart with its table beneath."""
+    """The progress-by-group chart with its table beneath, or words while there are no actions."""
+    if not any(r.total for r in rows):
+        st.info("No actions yet — each group's progress appears once the plan has actions.")
+        return
     style.show_chart(
         progress_chart,
         (rows,),

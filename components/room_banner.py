@@ -8,7 +8,9 @@ from typing import Any
 
 import streamlit as st
 
+from components.fragments import InlineCall
 from components.text import escape_markdown
+from services import late_notes
 
 
 def timer_text(seconds_left: int | None, *, paused: bool = False) -> str:
@@ -78,3 +80,25 @@ def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: boo
         st.success(line, icon=":material/edit_note:")
     else:
         st.warning(line, icon=":material/lock:")
+
+
+def follow_room(read_state: Callable[[], Any], drawn: Any, actor: Any, every: str = "2s") -> None:
+    """The banner on a table's screen, read afresh every two seconds, so it follows the room.
+
+    When what a save from this screen would do changes (input opens or closes, late notes
+    are allowed or stopped, the meeting closes), the whole page runs again so its forms say
+    so. Text being typed survives that run: the browser keeps it as a draft (drafts.py).
+    """
+    page_gate = late_notes.input_gate(drawn, actor.is_facilitator)
+    inline = InlineCall()
+
+    @st.fragment(run_every=every)
+    def banner() -> None:
+        state = drawn if inline.first() else read_state()
+        show_room_banner(state)
+        if state.current is not None and state.current.late_notes and not state.input_open:
+            st.info("Late notes are allowed for this step: they are marked late.")
+        if late_notes.input_gate(state, actor.is_facilitator) != page_gate:
+            st.rerun()
+
+    banner()

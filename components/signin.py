@@ -1,116 +1,176 @@
-"""Sign-in, in one module, so a city can swap streamlit-authenticator for st.login (OIDC).
+"""Sign-in, in one module, so a city can swap it for st.login (OIDC) in one place.
 
-Known traps of streamlit-authenticator 0.4.2 handled here: it sleeps 0.7 s on every run
-unless login_sleep_time=0; st.rerun() straight after login() or logout() loses the cookie
-write or delete; exactly one Authenticate may be built per run.
+The form is our own st.form over services/signin_accounts.sign_in, which throttles
+failed tries, takes as long for unknown usernames as for real ones, and refuses
+over-long fields before any work. streamlit-authenticator 0.4.2 did none of that, and its
+cookie (a JWT without a version) could not be revoked, so it is no longer used here.
 
-Building an Authenticate is not free: it reads every account and draws the cookie
-component, whose iframe reruns the page once more when it loads. The load benchmark
-(bench/) found it an eighth of a phone's tap, so the router builds one only on the runs
-that need it: the sign-in form, a browser returning with a sign-in cookie, and sign-out.
+The cookie holds a JWT naming the login and its token version (services/signin_tokens.py).
+It is written and deleted by extra_streamlit_components' cookie component, an iframe
+whose JavaScript sets `document.cookie`: such a cookie cannot be HttpOnly (browsers refuse
+the flag from scripts), which docs/SECURITY.md records. It is SameSite=Strict, and
+Secure whenever the page came over HTTPS.
 
-That iframe asks the browser for every cookie, but 0.4.2 reads its own cookie from
-`st.context.cookies` and never looks at the answer; the answer only reruns the page, and
-a click landing in that rerun (a fast typist, a password manager submitting at once) was
-dropped (seen in the browser tests). So the authenticator gets a cookie manager that
-starts from the cookies the server already has and draws an iframe only to write or
-delete one.
+Traps kept in mind: the component writes or deletes the cookie after the run, in the
+browser, and then reruns the page; an st.rerun() straight after would lose the write.
+The cookie is read on the server from `st.context.cookies` (what the browser sent when
+the tab connected), so no iframe is drawn just to read it; a click landing in that
+iframe's rerun used to be dropped (seen in the browser tests).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import hashlib
 
 import extra_streamlit_components as stx
 import streamlit as st
-import streamlit_authenticator as stauth
 from extra_streamlit_components.CookieManager import _component_func as cookie_component
-from streamlit_authenticator.models import cookie_model
+
+from services import signin_accounts
+from services.signin_accounts import SignedIn, SignInRefused
 
 SIGN_OUT_KEY = "signout"
+STATUS_KEY = "authentication_status"
+USERNAME_KEY = "username"
+VERSION_KEY = "signin_version"
+_SPENT_COOKIE = "_signin_spent_cookie"
+"""A digest of the cookie this tab connected with, once it was refused or signed out:
+`st.context.cookies` keeps sending it to the server until the tab reloads."""
+_SIGN_IN_AGAIN = "_signin_again"
+
+SIGN_IN_AGAIN = "Please sign in again."
 
 
 class _ServerReadCookieManager(stx.CookieManager):
     """extra_streamlit_components' manager without the getAll iframe; set and delete stay."""
 
-    def __init__(self, key: str = "init") -> None:
+    def __init__(self) -> None:
         self.cookie_manager = cookie_component
         self.cookies = dict(st.context.cookies)
 
 
-# Only the authenticator's cookie model uses this name; nothing else in the process does.
-cookie_model.stx = type("CookieManagers", (), {"CookieManager": _ServerReadCookieManager})
-
-
-class _Authenticate(stauth.Authenticate):
-    """streamlit-authenticator's Authenticate, knowing whether anyone could sign in."""
-
-    has_logins: bool = True
-
-
-def authenticator(credentials: dict[str, Any], cookie_name: str, cookie_key: str, days: float):
-    """The run's one Authenticate, with the stored cookie already checked."""
-    has_logins = bool(credentials.get("usernames"))
-    auth = _Authenticate(
-        credentials,
-        cookie_name=cookie_name,
-        cookie_key=cookie_key,
-        cookie_expiry_days=days,
-        auto_hash=False,
-        login_sleep_time=0,
-    )
-    auth.has_logins = has_logins
-    auth.login(location="unrendered")
-    return auth
-
-
-def may_sign_in_by_cookie(cookie_name: str) -> bool:
-    """True when this browser sent a sign-in cookie that this session has not used yet.
-
-    A session signed out by hand keeps the cookie it connected with until the tab
-    reloads; the authenticator's own `logout` flag refuses that cookie.
-    """
-    return not signed_in_username() and cookie_name in st.context.cookies
-
-
 def signed_in_username() -> str | None:
     """The username of the signed-in account, or None."""
-    if st.session_state.get("authentication_status"):
-        return st.session_state.get("username")
+    if st.session_state.get(STATUS_KEY):
+        return st.session_state.get(USERNAME_KEY)
     return None
 
 
-def login_form(auth: Any) -> None:
-    """The sign-in form with labelled fields; shows why a sign-in failed.
+def signed_in_version() -> int | None:
+    """The token version this session signed in with (None in tests that set the session)."""
+    return st.session_state.get(VERSION_KEY)
 
-    Not drawn on an install with no login at all: nobody could use it, and the home page
-    offers the first facilitator's account instead (services/first_run.py).
+
+def restore_from_cookie(db, cookie_name: str, cookie_key: str) -> None:
+    """A browser back with its sign-in cookie is signed in by it, before pages are chosen.
+
+    A cookie that no longer holds (signed out or a new password since, the login
+    deactivated or removed, forged, expired, garbage) signs the browser out: the cookie is
+    deleted and the page says "Please sign in again." instead of breaking.
     """
-    if not getattr(auth, "has_logins", True):
+    if signed_in_username():
         return
-    auth.login(
-        location="main",
-        fields={
-            "Form name": "Sign in",
-            "Username": "Username",
-            "Password": "Password",
-            "Login": "Sign in",
-        },
-        key="signin",
+    raw = st.context.cookies.get(cookie_name)
+    if not isinstance(raw, str) or st.session_state.get(_SPENT_COOKIE) == _digest(raw):
+        return
+    signed = signin_accounts.signed_in_by_cookie(db, raw, cookie_key)
+    if signed is None:
+        st.session_state[_SPENT_COOKIE] = _digest(raw)
+        st.session_state[_SIGN_IN_AGAIN] = True
+        _delete_cookie(cookie_name)
+        return
+    _remember(signed)
+
+
+def end_if_revoked(signed_in: bool) -> None:
+    """A session whose login was deactivated, signed out elsewhere or given a new password
+    (`signed_in` False although the session says it is) is signed out with the note."""
+    if signed_in or not signed_in_username():
+        return
+    _forget()
+    st.session_state[_SIGN_IN_AGAIN] = True
+
+
+def sign_in_again_note() -> None:
+    """ "Please sign in again." while this tab's sign-in has ended and nobody signed in."""
+    if st.session_state.get(_SIGN_IN_AGAIN) and not signed_in_username():
+        st.info(f"{SIGN_IN_AGAIN} Your earlier sign-in on this browser has ended.")
+
+
+def login_form(db, cookie_name: str, cookie_key: str, days: float) -> None:
+    """The sign-in form with labelled fields; says why a sign-in failed or must wait.
+
+    Cleared on submit: a pasted 10 MB "password" does not stay in the session's memory,
+    and a password is never sent back to the browser. Not drawn on an install with no
+    active login: nobody could use it, and the home page offers first-run setup instead.
+    """
+    if not signin_accounts.has_active_login(db):
+        return
+    with st.form("signin", clear_on_submit=True):
+        st.subheader("Sign in")
+        username = st.text_input("Username", autocomplete="username")
+        password = st.text_input("Password", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in")
+    if not submitted:
+        return
+    try:
+        signed = signin_accounts.sign_in(db, username, password, _client_address())
+    except SignInRefused as refusal:
+        st.session_state[STATUS_KEY] = False
+        st.error(refusal.message)
+        return
+    token, expires = signin_accounts.cookie_token(signed, cookie_key, days)
+    _remember(signed)
+    secure = str(st.context.url or "").startswith("https://")
+    _ServerReadCookieManager().set(
+        cookie_name, token, key="signin_set", expires_at=expires, secure=secure or None
     )
-    if st.session_state.get("authentication_status") is False:
-        st.error("That username and password do not match. Check them and try again.")
 
 
-def logout_button(make_auth: Callable[[], Any]) -> bool:
+def logout_button(db, cookie_name: str) -> bool:
     """A sign-out button in the sidebar; True on the run that signed out.
 
-    The button is drawn here, with the key and label the authenticator's own would have;
-    the Authenticate that signs out and deletes the cookie is built only on its click.
+    Signing out raises the login's token version: the cookie of every browser signed in
+    as this login, copies included, stops working.
     """
-    if not signed_in_username():
+    username = signed_in_username()
+    if not username:
         return False
-    if st.sidebar.button("Sign out", key=SIGN_OUT_KEY):
-        make_auth().logout(location="unrendered")
-    return not signed_in_username()
+    if not st.sidebar.button("Sign out", key=SIGN_OUT_KEY):
+        return False
+    signin_accounts.sign_out(db, username)
+    raw = st.context.cookies.get(cookie_name)
+    if isinstance(raw, str):
+        st.session_state[_SPENT_COOKIE] = _digest(raw)
+    _forget()
+    _delete_cookie(cookie_name)
+    return True
+
+
+def _remember(signed: SignedIn) -> None:
+    st.session_state[STATUS_KEY] = True
+    st.session_state[USERNAME_KEY] = signed.username
+    st.session_state[VERSION_KEY] = signed.version
+    st.session_state.pop(_SIGN_IN_AGAIN, None)
+
+
+def _forget() -> None:
+    st.session_state[STATUS_KEY] = None
+    st.session_state[USERNAME_KEY] = None
+    st.session_state.pop(VERSION_KEY, None)
+
+
+def _delete_cookie(cookie_name: str) -> None:
+    # Straight to the component: the manager's delete needs the cookie in its own dict.
+    cookie_component(method="delete", cookie=cookie_name, key="signin_delete", default=False)
+
+
+def _client_address() -> str | None:
+    """The browser's address as the server sees it (a proxy's, unless it forwards it);
+    None on the server's own computer and under AppTest, whose context is a stand-in."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and len(address) <= 100 else None
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()

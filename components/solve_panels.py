@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from components.text import escape_markdown
+from services.result_words import counted, number
 from services.vocab import CostBand, label
 
 PROVIDERS = [
@@ -84,8 +84,9 @@ def option_card(option: Any, score: Any, cited: list[Any]) -> None:
         ]
         if rated(score):
             facts.append(
-                f"tables rate it impact {score.mean_impact:.1f}, feasibility "
-                f"{score.mean_feasibility:.1f} ({score.ratings} tables)"
+                f"tables rate it impact {number(score.mean_impact)}, feasibility "
+                f"{number(score.mean_feasibility)} "
+                f"({counted(score.ratings, 'table')})"
             )
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
         if option.risks:
@@ -105,28 +106,27 @@ def rating_form(option: Any, table_number: int, on_rate: Callable[[int, int, int
             on_rate(option.id, impact, feasible)
 
 
-def library_table(practices: list[Any]) -> None:
-    """The programmes as a table, each with its public source."""
+def library_cards(practices: list[Any]) -> None:
+    """Each programme as a row that opens to every field, readable at a tablet's width.
+
+    A wide table cut its columns off on a tablet (a user test); here each field is a line
+    of its own and long text wraps. Every field is user-editable, so all of it is escaped.
+    """
     if not practices:
         st.info("No programme of this model in the library.")
         return
-    frame = pd.DataFrame(
-        [
-            {
-                "Programme": b.name,
-                "City": b.city,
-                "Model": label(b.model),
-                "What it does": b.summary,
-                "Staffed by": b.staffing,
-                "Reported results": b.evidence,
-                "Source": b.source_url,
-            }
-            for b in practices
-        ]
-    )
-    st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source")},
-    )
+    st.caption(f"{len(practices)} programmes. Open one to read what it does and its results.")
+    for b in practices:
+        title = f"{b.name} — {b.city} · {label(b.model)}"
+        with st.expander(escape_markdown(title)):
+            for heading, text in [
+                ("What it does", b.summary),
+                ("Staffed by", b.staffing),
+                ("Reported results", b.evidence),
+            ]:
+                if text:
+                    st.markdown(f"**{heading}:** {escape_markdown(text)}")
+            if b.source_url:
+                # The library takes only https:// addresses without spaces (best_practices).
+                st.link_button(escape_markdown(f"Open the source on {b.name}"), b.source_url)
+                st.caption(escape_markdown(b.source_url))

@@ -10,7 +10,6 @@ import argparse
 
 from db.database import Database
 from seed.best_practices import LIBRARY
-from seed.credentials import CREDENTIALS_FILE
 from seed.demo_start import start_demo
 from services import best_practices, first_run
 from services.actors import SYSTEM
@@ -41,14 +40,15 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Demo initiative already there; {added} new best-practice programme(s) added.")
         return
     print(f"Seeded the demo initiative{library}.")
-    print(f"Demo usernames: {', '.join(summary.usernames)}")
     if started.generated:
         kept = f"shown once, also kept in {started.kept_in}"
-        print(f"Generated demo password ({kept}): {started.password}")
+        print(f"Demo logins, each with its own password ({kept}):")
+        width = max(map(len, started.passwords))
+        for username, password in started.passwords.items():
+            print(f"  {username:<{width}}  {password}")
     elif started.chosen:
-        print("Demo password: the DEMO_PASSWORD you set.")
-    else:
-        print(f"Demo password: the one in {settings.data_dir / CREDENTIALS_FILE}.")
+        print(f"Demo usernames: {', '.join(summary.usernames)}")
+        print("Demo password: the DEMO_PASSWORD you set, for every demo login.")
 
 
 if __name__ == "__main__":

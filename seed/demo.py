@@ -6,7 +6,8 @@ What it makes is tagged is_demo (services/demo.py), so one button removes it all
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from db.database import Database
@@ -42,6 +43,8 @@ class DemoSummary:
     created: bool
     initiative_id: int
     usernames: list[str]
+    passwords: dict[str, str] = field(default_factory=dict)
+    """Each new login's password, by username; empty when nothing was created."""
 
 
 def demo_usernames(prefix: str = "") -> list[str]:
@@ -53,8 +56,11 @@ def demo_usernames(prefix: str = "") -> list[str]:
     ]
 
 
-def build_demo(db: Database, password: str, actor: Actor = SYSTEM) -> DemoSummary:
+def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM) -> DemoSummary:
     """Create the demo initiative unless it exists; a second run adds nothing.
+
+    Each login gets its own generated password, unless `password` is given (DEMO_PASSWORD,
+    or a test signing every login in with one known password): then all share it.
 
     An initiative of the demo's name that is not tagged is a demo seeded before the tag
     existed: it counts as the demo too, so an old install is not seeded twice.
@@ -82,9 +88,19 @@ def build_demo(db: Database, password: str, actor: Actor = SYSTEM) -> DemoSummar
         for name, category, _seats in GROUPS
     }
 
+    passwords: dict[str, str] = {}
+
     def login(username: str, name: str, role: Role, group_id: int | None = None) -> int:
+        # 16 random characters: the password rule (services/passwords.py) always passes it.
+        passwords[f"{prefix}{username}"] = password or secrets.token_urlsafe(12)
         account = accounts.create_account(
-            db, actor, f"{prefix}{username}", name, role, password, stakeholder_id=group_id
+            db,
+            actor,
+            f"{prefix}{username}",
+            name,
+            role,
+            passwords[f"{prefix}{username}"],
+            stakeholder_id=group_id,
         )
         demo.mark_demo(db, actor, account_ids=[account.id])
         return account.id
@@ -122,7 +138,8 @@ def build_demo(db: Database, password: str, actor: Actor = SYSTEM) -> DemoSummar
         agenda.add_item(
             db, actor, meeting.id, title, step, minutes, skill=skill, goal=goal, prompt=prompt
         )
-    return DemoSummary(True, initiative.id, demo_usernames(prefix))
+    usernames = demo_usernames(prefix)
+    return DemoSummary(True, initiative.id, usernames, {u: passwords[u] for u in usernames})
 
 
 def _free_prefix(db: Database) -> str:

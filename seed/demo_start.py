@@ -1,4 +1,4 @@
-"""Seed the demo and settle its password: one function for `make demo` and the home button."""
+"""Seed the demo and settle its passwords: one function for `make demo` and the home button."""
 
 from __future__ import annotations
 
@@ -6,28 +6,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.database import Database
-from seed.credentials import demo_password, password_is_chosen, write_credentials
+from seed.credentials import chosen_password, write_credentials
 from seed.demo import DemoSummary, build_demo
 from services.actors import SYSTEM, Actor
 
 
 @dataclass(frozen=True)
 class DemoStart:
-    """What was seeded, and what may be said about the demo's password."""
+    """What was seeded, and what may be said about the demo's passwords."""
 
     summary: DemoSummary
-    password: str
+    passwords: dict[str, str]
+    """Each new login's own password, shown this once; empty when DEMO_PASSWORD was set
+    (the operator's to know, never printed or shown) or nothing new was made."""
     chosen: bool
-    """The operator set DEMO_PASSWORD: theirs to know, never printed or shown."""
-    generated: bool
-    """Made just now: shown this once, and kept in `kept_in`."""
+    """The operator set DEMO_PASSWORD for every demo login."""
     kept_in: Path | None
+    """Where the generated passwords are also kept, owner-only."""
+
+    @property
+    def generated(self) -> bool:
+        return bool(self.passwords)
 
 
 def start_demo(db: Database, data_dir: Path, actor: Actor = SYSTEM) -> DemoStart:
-    """Build the demo once (see build_demo) with the install's demo password."""
-    password, generated = demo_password(data_dir)
-    summary = build_demo(db, password, actor)
-    fresh = generated and summary.created
-    kept_in = write_credentials(data_dir, password, summary.usernames) if fresh else None
-    return DemoStart(summary, password, password_is_chosen(), fresh, kept_in)
+    """Build the demo once (see build_demo): DEMO_PASSWORD for all, else one each."""
+    chosen = chosen_password()
+    summary = build_demo(db, chosen, actor)
+    passwords = summary.passwords if summary.created and chosen is None else {}
+    kept_in = write_credentials(data_dir, passwords) if passwords else None
+    return DemoStart(summary, passwords, chosen is not None, kept_in)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import bcrypt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,6 +13,7 @@ from db.models.enums import Role
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
+from services.passwords import hash_new_password
 from services.validation import (
     NAME_MAX,
     USERNAME_MAX,
@@ -23,8 +23,6 @@ from services.validation import (
     require,
 )
 
-PASSWORD_MIN = 10
-PASSWORD_MAX_BYTES = 72
 _USERNAME = re.compile(rf"^[a-z0-9._-]{{3,{USERNAME_MAX}}}$")
 
 
@@ -44,7 +42,7 @@ def create_account(
     name = clean_text(display_name, "Display name", NAME_MAX)
     kind = _role(role)
     address = optional_email(email)
-    hashed = _hash(password)
+    hashed = hash_new_password(password, [login, name])
     with db.write() as s:
         _check_group(s, kind, stakeholder_id, joining=True)
         if s.scalar(select(Account.id).where(Account.username == login)) is not None:
@@ -91,12 +89,16 @@ def update_account(
 
 
 def set_password(db: Database, actor: Actor, account_id: int, password: str) -> None:
-    """Give a login a new password."""
+    """Give a login a new password; every sign-in cookie issued before stops working."""
     require_role(actor, Role.FACILITATOR)
-    hashed = _hash(password)
+    with db.read() as s:
+        account = require(s, Account, account_id, "account")
+        words = [account.username, account.display_name]
+    hashed = hash_new_password(password, words)
     with db.write() as s:
         account = require(s, Account, account_id, "account")
         account.password_hash = hashed
+        account.token_version += 1
         audit.record(s, actor, "account", account.id, "password_set")
 
 
@@ -140,26 +142,6 @@ def _username(value: str | None) -> str:
             "underscores, with no spaces (for example maria.lopez)."
         )
     return login
-
-
-def _hash(password: str) -> str:
-    try:
-        raw = password.encode()
-    except UnicodeEncodeError:
-        raise ValidationError(
-            "The password contains a broken character (half of an emoji or symbol, often from "
-            "copy and paste). Type it again."
-        ) from None
-    if len(password) < PASSWORD_MIN:
-        raise ValidationError(
-            f"The password has {len(password)} characters; it needs at least {PASSWORD_MIN}."
-        )
-    if len(raw) > PASSWORD_MAX_BYTES:
-        raise ValidationError(
-            f"The password is longer than {PASSWORD_MAX_BYTES} bytes, the most bcrypt can check "
-            "(accented letters and emoji count as 2 to 4). Choose a shorter one."
-        )
-    return bcrypt.hashpw(raw, bcrypt.gensalt()).decode()
 
 
 def _role(value: Role | str) -> Role:

@@ -28,6 +28,7 @@ from services import audit, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.idea_flags import Flag, flag_idea
+from services.roster_scope import ON_ROSTER
 from services.scope import check_table_access
 from services.validation import require
 
@@ -131,7 +132,9 @@ def approval_queue(db: Database, actor: Actor, meeting_id: int) -> list[QueuedId
             return []
         roster = list(
             s.scalars(
-                select(Participant.name).where(Participant.initiative_id == meeting.initiative_id)
+                select(Participant.name).where(
+                    Participant.initiative_id == meeting.initiative_id, ON_ROSTER
+                )
             )
         )
         return [

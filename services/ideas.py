@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
-from services import audit, confidential, idea_queue, membership
+from services import audit, confidential, idea_queue, late_notes, membership
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.scope import (
@@ -48,8 +48,8 @@ def add_idea(
                     f"Table {table.number} is not part of this meeting. Reload the page."
                 )
             meeting = s.get_one(Meeting, table.meeting_id)
-        if not actor.is_facilitator:
-            require_input_open(meeting)
+        # After input closed, a step that allows late notes still takes a scribe's idea.
+        late = not actor.is_facilitator and late_notes.saved_late(s, meeting)
         idea = Idea(
             meeting_id=meeting.id,
             table_id=table_id,
@@ -59,6 +59,7 @@ def add_idea(
             author_account_id=actor.account_id,
             submission_key=key,
             status=idea_queue.status_for_new_idea(s, actor, meeting),
+            late=late,
         )
         saved = insert_once(s, idea, Idea, meeting.id, key)
         if saved is idea:

@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, select
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import StakeholderCategory as Cat
+from services.roster_scope import PRESENT
 from services.validation import require
 from services.vocab import label
 
@@ -53,7 +54,7 @@ def inclusion_check(db: Database, initiative_id: int) -> Inclusion:
     """
     with db.read() as s:
         require(s, Initiative, initiative_id, "initiative")
-        present = and_(Participant.stakeholder_id == Stakeholder.id, Participant.absent.is_(False))
+        present = and_(Participant.stakeholder_id == Stakeholder.id, PRESENT)
         rows = s.execute(
             select(Stakeholder.name, Stakeholder.category, func.count(Participant.id))
             .outerjoin(Participant, present)

@@ -21,6 +21,7 @@ from services import audit
 from services.actors import Actor, require_role
 from services.codes import display_code
 from services.links import survey_link, vote_link
+from services.roster_scope import ON_ROSTER, PRESENT
 from services.spreadsheet import safe_frame
 from services.validation import require
 
@@ -98,8 +99,10 @@ def invitation_counts(db: Database, actor: Actor, meeting_id: int) -> Invitation
     with db.read() as s:
         meeting = require(s, Meeting, meeting_id, "meeting")
         initiative = s.get_one(Initiative, meeting.initiative_id)
-        roster = select(func.count()).where(Participant.initiative_id == meeting.initiative_id)
-        present = roster.where(Participant.absent.is_(False))
+        roster = select(func.count()).where(
+            Participant.initiative_id == meeting.initiative_id, ON_ROSTER
+        )
+        present = roster.where(PRESENT)
         return InvitationCounts(
             invited=s.scalar(present) or 0,
             with_email=s.scalar(present.where(Participant.email != "")) or 0,
@@ -180,7 +183,7 @@ def _invited(s: Session, meeting_id: int, base: str) -> list[tuple[Invitation, s
             (MeetingTable.id == Participant.table_id) & (MeetingTable.meeting_id == meeting_id),
         )
         .where(Participant.initiative_id == meeting.initiative_id)
-        .where(Participant.absent.is_(False))
+        .where(PRESENT)
         .order_by(func.lower(Participant.name), Participant.id)
     )
     return [

@@ -19,8 +19,9 @@ from services.meeting_record_results import common_ground_frame, voice_frame, vo
 from services.meeting_report_trust import FRAME as TRUST_FRAME
 from services.meeting_report_trust import trust_frame
 
-NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"]
-IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status"]
+NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When", "Late"]
+IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status", "Late"]
+LATE_WORDS = {True: "Late: saved after input closed", False: ""}
 THEME_COLUMNS = ["Theme", "Description", "Ideas"]
 
 
@@ -100,6 +101,7 @@ def _notes(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
             confirmed[n.confirmed],
             # Text, not a datetime: Excel cannot store a time zone.
             f"{n.created_at:%Y-%m-%d %H:%M} UTC",
+            LATE_WORDS[n.late],
         ]
         for n, _, group in s.execute(query.order_by(*order))
     ]
@@ -130,7 +132,8 @@ def _ideas(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
         elif idea.status is IdeaStatus.PENDING:
             status = "Waiting for approval"
         text = idea.text + (" (confidential)" if idea.confidential else "")
-        rows.append([table_label(tables, idea.table_id), text, group or "", theme or "", status])
+        where = table_label(tables, idea.table_id)
+        rows.append([where, text, group or "", theme or "", status, LATE_WORDS[idea.late]])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)
 
 

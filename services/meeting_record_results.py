@@ -8,14 +8,17 @@ from sqlalchemy.orm import Session
 
 from db.models import Idea, RoundItem, VotingRound
 from db.models.enums import RoundStatus, VoteMode
+from services import result_words as words
 from services.tallies import CommonGround, rank_items
 from services.voice import summary_in
-from services.voting_counts import count_round
+from services.voting_counts import add_up, count_round
 
 VOTE_COLUMNS = [
     "Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass",
 ]  # fmt: skip
-GROUND_COLUMNS = ["Round", "Rank", "Item", "Score", "Group shares", "Unites or divides"]
+GROUND_COLUMNS = [
+    "Round", "Rank", "Item", "Support", "Least backed by", "Group shares", "Unites or divides",
+]  # fmt: skip
 VOICE_COLUMNS = [
     "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
     "Share of contributions (%)", "Under-heard",
@@ -38,16 +41,23 @@ def votes_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
 
 
 def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
-    """Per round, the items by bridging score with each group's share and the verdict."""
+    """Per round, the items in common-ground order, their support and each group's, in words.
+
+    The bridging score only orders the items: a product over many groups, it reads as
+    "0.000" to a person, so the record says the rank and the shares instead.
+    """
     rows = []
     for rnd, items, voters in _counted(s, meeting_id, secret_ok):
+        totals = {i.item_id: add_up(g.counts for g in i.groups) for i in items}
         for rank, r in enumerate(rank_items(items, voters, rnd.mode), start=1):
-            shares = "; ".join(
-                f"{g.group} {g.supporters}/{g.voters}"
-                + (f" ({g.share:.0%})" if g.share is not None else "")
-                for g in r.groups
-            )
-            rows.append([rnd.title, rank, r.text, round(r.score, 3), shares, verdict(r)])
+            t = totals[r.item_id]
+            support = words.support(
+                rnd.mode.value, dots=t.dots, voters=t.voters, agree=t.agree,
+                disagree=t.disagree, passed=t.passed,
+            )  # fmt: skip
+            least = words.least_backed((g.group, g.share) for g in r.groups)
+            shares = "; ".join(words.group_share(g.group, g.supporters, g.voters) for g in r.groups)
+            rows.append([rnd.title, rank, r.text, support, least, shares, verdict(r)])
     return pd.DataFrame(rows, columns=GROUND_COLUMNS)
 
 

@@ -8,6 +8,7 @@ from fpdf import FPDF
 from db.database import Database
 from db.models.enums import Role
 from services import pdf_layout as layout
+from services import result_words as words
 from services.actors import Actor
 from services.meeting_record import MeetingRecord, collect
 from services.meeting_report_sections import AFTER_SECTIONS, capped
@@ -83,7 +84,8 @@ def _heard(pdf: FPDF, record: MeetingRecord) -> None:
         layout.heading(pdf, table, 13)
         for _, n in capped(pdf, notes, NOTES_PER_TABLE, "notes"):
             group = f" ({n['Group']})" if n["Group"] else ""
-            layout.text(pdf, f"• {n['Said']}{group}", bold=True, size=10)
+            late = " [late]" if n["Late"] else ""
+            layout.text(pdf, f"• {n['Said']}{group}{late}", bold=True, size=10)
             if n["Paraphrase"]:
                 layout.text(pdf, f"    Heard as: {n['Paraphrase']}", 10)
             if n["Interest"]:
@@ -99,6 +101,7 @@ def _proposed(pdf: FPDF, record: MeetingRecord) -> None:
         for _, i in capped(pdf, ideas, IDEAS_PER_TABLE, "ideas"):
             extra = [x for x in (i["Group"], i["Theme"] and f"theme {i['Theme']}") if x]
             status = "" if i["Status"] == "Visible" else f" [{i['Status'].lower()}]"
+            status += " [late]" if i["Late"] else ""
             layout.text(
                 pdf, f"• {i['Idea']}" + (f" ({', '.join(extra)})" if extra else "") + status, 10
             )
@@ -122,9 +125,10 @@ def _votes(pdf: FPDF, record: MeetingRecord) -> None:
         layout.heading(pdf, title, 13)
         for _, r in capped(pdf, items, ITEMS_PER_ROUND, "items"):
             layout.text(pdf, f"{r['Rank']}. {r['Item']}", 10, bold=True)
-            layout.text(
-                pdf, f"    Score {r['Score']:.3f}. {r['Group shares'] or 'No votes yet'}", 10
-            )
+            least = f" · {words.backing(r['Least backed by'])}" if r["Least backed by"] else ""
+            layout.text(pdf, f"    {r['Support'][:1].upper()}{r['Support'][1:]}{least}.", 10)
+            if r["Group shares"]:
+                layout.text(pdf, f"    By group: {r['Group shares']}.", 10)
         for label, word in [("What unites", "Unites"), ("What divides", "Divides")]:
             picked = items[items["Unites or divides"] == word]["Item"].tolist()
             layout.text(pdf, f"{label}: " + ("; ".join(picked) if picked else "nothing"), 10)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ListeningNote, Meeting, MeetingTable, utcnow
 from db.models.enums import Role
-from services import audit, confidential, membership
+from services import audit, confidential, late_notes, membership
 from services.actors import Actor, require_role
 from services.errors import NotFound, PermissionDenied
 from services.scope import (
@@ -39,8 +39,7 @@ def add_note(
     with db.write() as s:
         table = check_table_access(s, actor, table_id)
         meeting = s.get_one(Meeting, table.meeting_id)
-        if not actor.is_facilitator:
-            require_input_open(meeting)
+        late = not actor.is_facilitator and late_notes.saved_late(s, meeting)
         note = ListeningNote(
             meeting_id=meeting.id,
             table_id=table.id,
@@ -50,6 +49,7 @@ def add_note(
             confidential=confidential,
             author_account_id=actor.account_id,
             submission_key=key,
+            late=late,
             **fields,
         )
         saved = insert_once(s, note, ListeningNote, meeting.id, key)

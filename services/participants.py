@@ -24,6 +24,7 @@ from services import audit, codes
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.references import count_references, in_words
+from services.roster_scope import ON_ROSTER, PRESENT
 from services.seating import table_with_room
 from services.validation import (
     NAME_MAX,
@@ -187,11 +188,11 @@ def list_participants(
     with db.read() as s:
         query = (
             select(Participant)
-            .where(Participant.initiative_id == initiative_id)
+            .where(Participant.initiative_id == initiative_id, ON_ROSTER)
             .order_by(Participant.name, Participant.id)
         )
         if present_only:
-            query = query.where(Participant.absent.is_(False))
+            query = query.where(PRESENT)
         people = list(s.scalars(query))
     if actor.is_facilitator:
         return people
@@ -214,7 +215,8 @@ def participant_by_code(db: Database, code: str | None) -> Participant | None:
 def find_by_code(s: Session, code: str | None) -> Participant | None:
     """`participant_by_code` inside a transaction already open (surveys, ballots)."""
     matches = codes.code_matches(Participant.code, code)
-    return None if matches is None else s.scalar(select(Participant).where(matches))
+    # A voter of an imported conversation voted there; their code opens nothing here.
+    return None if matches is None else s.scalar(select(Participant).where(matches, ON_ROSTER))
 
 
 def assign_table(

@@ -166,6 +166,7 @@ def _add_voters(db: Database, started: _Started, export: PolisExport) -> None:
                     name=f"Pol.is voter {voter}",
                     code=codes.new_code(),
                     notes=note,
+                    outside_voter=True,
                 )
                 for voter, group in everyone[first : first + VOTE_BATCH]
             }
@@ -257,6 +258,10 @@ def _groups(
                 is_major=False,
                 # Pol.is leaves voters it could not place out of its group consensus.
                 in_common_ground=polis is not None,
+                # An opinion group of a conversation, not a group of the room: out of the
+                # charter's sign-off, the inclusion check and the pickers, as retired
+                # groups are; its voters' votes still count in the imported round.
+                retired=True,
             )
             s.add(group)
             s.flush()

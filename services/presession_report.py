@@ -24,6 +24,7 @@ from db.models.enums import Role, SurveyKind
 from services import membership
 from services.actors import Actor, require_role
 from services.polis_export import DEFAULT_ATTRIBUTION
+from services.roster_scope import PRESENT
 from services.tallies import CommonGround, results_in
 from services.trust_pulse import TrustChange, trust_pulse
 from services.validation import require
@@ -118,8 +119,9 @@ def presession_report(db: Database, actor: Actor, initiative_id: int) -> PreSess
 
 
 def _responses(s: Session, initiative_id: int) -> tuple[GroupResponse, ...]:
+    # Invited: everyone on the roster who can come, not voters of an imported conversation.
     people = select(Participant.stakeholder_id, func.count()).where(
-        Participant.initiative_id == initiative_id
+        Participant.initiative_id == initiative_id, PRESENT
     )
     answered = people.join(SurveyResponse, SurveyResponse.participant_id == Participant.id).where(
         SurveyResponse.kind == SurveyKind.PRE

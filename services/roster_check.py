@@ -23,6 +23,7 @@ from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.participants import PHONE_MAX
 from services.roster_file import RosterFile, RosterRow
+from services.roster_scope import ON_ROSTER
 from services.validation import (
     NAME_MAX,
     TEXT_MAX,
@@ -217,7 +218,7 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
     for name, group_id, group_name, email in s.execute(
         select(Participant.name, Stakeholder.id, Stakeholder.name, Participant.email)
         .join(Stakeholder, Participant.stakeholder_id == Stakeholder.id)
-        .where(Participant.initiative_id == initiative_id)
+        .where(Participant.initiative_id == initiative_id, ON_ROSTER)
     ):
         shown = f"“{name}” ({group_name})"
         on_roster.add(_Person(match_key(name), str(group_id), email.casefold(), shown), None)

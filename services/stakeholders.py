@@ -26,6 +26,7 @@ from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
 from services.references import count_references, in_words
+from services.roster_scope import PRESENT
 from services.validation import NAME_MAX, clean_text, require
 
 # Everything that names a group, as the refusal to delete it says it (one, many). People
@@ -107,9 +108,7 @@ def retire_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stake
     with db.write() as s:
         group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
         present = s.scalar(
-            select(func.count()).where(
-                Participant.stakeholder_id == group.id, Participant.absent.is_(False)
-            )
+            select(func.count()).where(Participant.stakeholder_id == group.id, PRESENT)
         )
         if present:
             people = "1 person" if present == 1 else f"{present} people"
@@ -157,7 +156,7 @@ def group_overview(db: Database, initiative_id: int) -> list[GroupSummary]:
     with db.read() as s:
         present = (
             select(Participant.stakeholder_id, func.count())
-            .where(Participant.initiative_id == initiative_id, Participant.absent.is_(False))
+            .where(Participant.initiative_id == initiative_id, PRESENT)
             .group_by(Participant.stakeholder_id)
         )
         counts = dict(s.execute(present).all())

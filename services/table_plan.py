@@ -14,6 +14,7 @@ from db.models.enums import Role, StakeholderCategory
 from services import audit
 from services.actors import Actor, require_role
 from services.errors import ValidationError
+from services.roster_scope import PRESENT
 from services.validation import require
 
 # Each of these categories is dealt as one pool, even when split into several groups, so
@@ -61,7 +62,7 @@ def plan_tables(
             .join(Stakeholder, Participant.stakeholder_id == Stakeholder.id)
             .where(Participant.initiative_id == meeting.initiative_id)
             # People marked absent are not in the room: they get no seat.
-            .where(Participant.absent.is_(False))
+            .where(PRESENT)
             .order_by(Participant.id)
         )
         if participant_ids is not None:
@@ -92,7 +93,7 @@ def apply_plan(db: Database, actor: Actor, meeting_id: int, plan: TablePlan) -> 
                 select(Participant).where(
                     Participant.id.in_(seat),
                     Participant.initiative_id == meeting.initiative_id,
-                    Participant.absent.is_(False),
+                    PRESENT,
                 )
             )
         )

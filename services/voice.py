@@ -12,6 +12,7 @@ from db.database import Database
 from db.models import Idea, ListeningNote, Meeting, MeetingTable, Participant, Stakeholder
 from services import membership
 from services.actors import Actor
+from services.roster_scope import PRESENT
 from services.validation import require
 
 UNDER_HEARD_RATIO = 0.5
@@ -77,7 +78,7 @@ def summary_in(s: Session, meeting_id: int) -> VoiceBalance:
         # People marked absent are not in the room: they are no share of it.
         .outerjoin(
             Participant,
-            and_(Participant.stakeholder_id == Stakeholder.id, Participant.absent.is_(False)),
+            and_(Participant.stakeholder_id == Stakeholder.id, PRESENT),
         )
         .where(Stakeholder.initiative_id == meeting.initiative_id)
         .group_by(Stakeholder.id, Stakeholder.name)

@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components.agenda_form import step_form
+from components.late_notes_toggle import late_notes_toggle
 from components.notices import action_runner, show_flash
 from components.text import escape_markdown
 from services import agenda, agenda_review
@@ -66,6 +67,7 @@ for item in items:
                     lambda *f, i=item.id: act(agenda.update_item, i, *f, done="Step saved."),
                     "Save the step",
                 )  # fmt: skip
+                late_notes_toggle(db, actor, item, key="agenda-late-notes")
                 up, down, drop = st.columns(3)
                 if up.button("Move up", key=f"up-{item.id}", disabled=item.position == 1):
                     act(agenda.move_item, item.id, -1, done="Moved up.")

@@ -12,6 +12,7 @@ from components.console_controls import (
 from components.console_panels import activity_table, voice_panel
 from components.invitations_panel import invitation_sheet_download
 from components.join_links import join_links_panel, room_address_picker
+from components.late_notes_toggle import late_notes_toggle
 from components.notices import action_runner, show_flash
 from components.premoderation_toggle import premoderation_toggle
 from components.records import show_records
@@ -67,6 +68,7 @@ if steps:
         control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
 
 premoderation_toggle(db, actor, state)
+late_notes_toggle(db, actor, state.current)
 
 room, links = st.tabs(["The room", "Join links and QR codes"])
 with room:

@@ -6,6 +6,7 @@ import runtime
 from components import moderation
 from components.approval_queue import added_message, approval_queue, waiting_for_approval
 from components.cards import idea_list, idea_origin, newest_first
+from components.drafts import table_draft
 from components.forms import form_saved, submission_key
 from components.fragments import InlineCall
 from components.notices import (
@@ -14,9 +15,10 @@ from components.notices import (
     show_error,
     show_flash,
 )
-from components.room_banner import show_room_banner
+from components.room_banner import follow_room
+from components.scribe_forms import save_button
 from components.wordcloud import show_word_cloud
-from services import idea_merge, ideas, room_control, stakeholders, tables, themes
+from services import idea_merge, ideas, late_notes, room_control, stakeholders, tables, themes
 from services.errors import DomainError
 from services.scope import check_table_access_for
 
@@ -34,7 +36,8 @@ act = action_runner(db, actor)
 
 st.title(f"Ideas · table {table.number}" if table else "Idea board")
 show_flash()
-show_room_banner(room_control.room_state(db, meeting_id, actor=actor))
+state = room_control.room_state(db, meeting_id, actor=actor)
+follow_room(lambda: room_control.room_state(db, meeting_id, actor=actor), state, actor)
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 numbers = {t.id: t.number for t in tables.list_tables(db, meeting_id)}
 theme_names = {t.id: t.name for t in themes.list_themes(db, actor, meeting_id)}
@@ -97,6 +100,29 @@ def count_header(listed: list) -> None:
 inline = InlineCall()
 
 
+draft = table_draft(meeting_id, table.id, "idea", "text") if table else None
+gate = late_notes.input_gate(state, actor.is_facilitator)
+_OUTCOME = "_idea_outcome"
+
+
+def save_idea() -> None:
+    """Before the form is drawn again: saved, its field empty; refused, it keeps the text."""
+    value = st.session_state.get
+    try:
+        saved = ideas.add_idea(
+            db, actor, table.id, draft.value("text"), value("idea_group"),
+            value("idea_secret", False), submission_key=submission_key("idea"),
+        )  # fmt: skip
+    except DomainError as error:
+        st.session_state[_OUTCOME] = error
+        return
+    form_saved("idea")
+    draft.saved()
+    st.session_state.update(idea_group=None, idea_secret=False)
+    said = added_message(saved)
+    st.session_state[_OUTCOME] = f"{said} Marked late: input had closed." if saved.late else said
+
+
 @st.fragment
 def idea_form(drawn: list) -> None:
     """The idea form, the count, and the table's ideas newer than the page's list.
@@ -104,23 +130,22 @@ def idea_form(drawn: list) -> None:
     A fragment, so adding an idea redraws this and not the page: a whole run per idea
     cost five times the floor's time in a 60-person room (bench/).
     """
-    with st.form("idea", clear_on_submit=True):
-        text = st.text_area("The idea", height=100)
-        group = st.selectbox(
+    result = st.session_state.pop(_OUTCOME, None)  # left by save_idea, which ran first
+    # Not cleared on submit: a refused save keeps every word in the field.
+    with st.form("idea"):
+        draft.keep()
+        st.text_area("The idea", height=100, key=draft.key("text"))
+        st.selectbox(
             "Stakeholder group of the person who raised it",
-            list(groups), format_func=groups.get, index=None,
+            list(groups), format_func=groups.get, index=None, key="idea_group",
         )  # fmt: skip
-        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
-        sent = st.form_submit_button("Add idea", type="primary", width="stretch")
-    if sent:
-        try:
-            added = ideas.add_idea(
-                db, actor, table.id, text, group, secret, submission_key=submission_key("idea")
-            )
-            form_saved("idea")
-            st.success(added_message(added))
-        except DomainError as error:
-            show_error(error)
+        st.checkbox("Confidential: keep it off the projector and out of reports", key="idea_secret")
+        refused = isinstance(result, DomainError)
+        sent = save_button(gate, "Add idea", "Add as a late idea", save_idea, refused=refused)
+    if refused:
+        show_error(result)
+    elif result:
+        st.success(result)
     waiting_for_approval(db, actor, table.id)
     fresh = not inline.first() or sent
     now = ideas.list_ideas(db, meeting_id, table.id, actor=actor) if fresh else drawn

@@ -4,7 +4,8 @@ import streamlit as st
 
 import runtime
 from components.cards import newest_first, note_list
-from components.forms import CONFIRMED_LABELS, form_saved, submission_key
+from components.drafts import table_draft
+from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
 from components.fragments import InlineCall
 from components.notices import (
     flash_and_rerun,
@@ -12,8 +13,9 @@ from components.notices import (
     show_error,
     show_flash,
 )
-from components.room_banner import show_room_banner
-from services import notes, room_control, stakeholders
+from components.room_banner import follow_room
+from components.scribe_forms import save_button
+from services import late_notes, notes, room_control, stakeholders
 from services.errors import DomainError
 from services.scope import check_table_access_for
 
@@ -28,7 +30,7 @@ except DomainError as error:
 
 st.title(f"Listen · table {table.number}" if table else "Listen · every table")
 state = room_control.room_state(db, meeting_id, actor=actor)
-show_room_banner(state)
+follow_room(lambda: room_control.room_state(db, meeting_id, actor=actor), state, actor)
 show_flash()
 groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
 
@@ -41,6 +43,31 @@ table_notes = notes.list_notes(db, actor, meeting_id, table.id if table else Non
 inline = InlineCall()
 
 
+fields = ("said", "heard", "interest", "prompt")
+draft = table_draft(meeting_id, table.id, "note", *fields) if table else None
+gate = late_notes.input_gate(state, actor.is_facilitator)
+_OUTCOME = "_note_outcome"
+
+
+def save_note() -> None:
+    """Before the form is drawn again: saved, its fields empty; refused, they keep the text."""
+    value = st.session_state.get
+    try:
+        saved = notes.add_note(
+            db, actor, table.id, draft.value("said"), draft.value("heard"),
+            draft.value("interest"), value("note_group"),
+            CONFIRMED_LABELS[value("note_confirmed", FIRST_ANSWER)], draft.value("prompt"),
+            value("note_secret", False), submission_key("note"),
+        )  # fmt: skip
+    except DomainError as error:
+        st.session_state[_OUTCOME] = error
+        return
+    form_saved("note")
+    draft.saved()
+    st.session_state.update(note_group=None, note_confirmed=FIRST_ANSWER, note_secret=False)
+    st.session_state[_OUTCOME] = "Note saved, marked late." if saved.late else "Note saved."
+
+
 @st.fragment
 def note_form(drawn: list) -> None:
     """The note form, the count, corrections, and the notes newer than the page's list.
@@ -48,33 +75,33 @@ def note_form(drawn: list) -> None:
     A fragment, so saving a note redraws this and not the page: a whole run per note
     cost five times the floor's time in a 60-person room (bench/).
     """
-    with st.form("note", clear_on_submit=True):
-        said = st.text_area("What was said", height=120)
-        heard = st.text_area("What I heard (the paraphrase back)", height=100)
-        interest = st.text_area("The interest or need underneath", height=80)
-        group = st.selectbox(
-            "Speaker's stakeholder group", list(groups), format_func=groups.get, index=None
-        )
-        confirmed = st.radio(
-            "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS), horizontal=True
-        )
-        prompt = st.text_input("Dialogue question it answers (optional)")
-        secret = st.checkbox("Confidential: keep it off the projector and out of reports")
-        sent = st.form_submit_button("Save note", type="primary", width="stretch")
+    result = st.session_state.pop(_OUTCOME, None)  # left by save_note, which ran first
+    # Not cleared on submit: a refused save keeps every word in the fields.
+    with st.form("note"):
+        draft.keep()
+        st.text_area("What was said", height=120, key=draft.key("said"))
+        st.text_area("What I heard (the paraphrase back)", height=100, key=draft.key("heard"))
+        st.text_area("The interest or need underneath", height=80, key=draft.key("interest"))
+        st.selectbox(
+            "Speaker's stakeholder group", list(groups), format_func=groups.get, index=None,
+            key="note_group",
+        )  # fmt: skip
+        st.radio(
+            "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS), horizontal=True,
+            key="note_confirmed",
+        )  # fmt: skip
+        st.text_input("Dialogue question it answers (optional)", key=draft.key("prompt"))
+        st.checkbox("Confidential: keep it off the projector and out of reports", key="note_secret")
+        refused = isinstance(result, DomainError)
+        sent = save_button(gate, "Save note", "Save as a late note", save_note, refused=refused)
     # Always there, so what follows keeps its place when the message goes: moved, the
     # "Correct a note" expander was drawn anew, closed, as a note was picked in it.
     outcome = st.empty()
-    if sent:
-        try:
-            notes.add_note(
-                db, actor, table.id, said, heard, interest, group, CONFIRMED_LABELS[confirmed],
-                prompt, secret, submission_key("note"),
-            )  # fmt: skip
-            form_saved("note")
-            outcome.success("Note saved.")
-        except DomainError as error:
-            with outcome:
-                show_error(error)
+    if refused:
+        with outcome:
+            show_error(result)
+    elif result:
+        outcome.success(result)
     fresh = not inline.first() or sent
     current = notes.list_notes(db, actor, meeting_id, table.id) if fresh else drawn
     count_header(current)

@@ -57,11 +57,13 @@ tables_record(
     groups,
 )
 st.header("Voting results")
-for voting_round in voting_rounds.list_rounds(db, actor, meeting_id):
-    if voting_round.status is not RoundStatus.DRAFT:
-        round_results(
-            voting_round.title, tallies.results(db, voting_round.id), f"r{voting_round.id}"
-        )
+opened = [
+    r for r in voting_rounds.list_rounds(db, actor, meeting_id) if r.status is not RoundStatus.DRAFT
+]
+for voting_round in opened:
+    round_results(voting_round.title, tallies.results(db, voting_round.id), f"r{voting_round.id}")
+if not opened:
+    st.info("No votes yet — no voting round has been opened at this meeting.")
 st.header("Voice balance")
 voice_panel(voice.voice_summary(db, actor, meeting_id))
 st.header("Conflicts and agreements")

@@ -7,7 +7,7 @@ from components.notices import action_runner, show_flash
 from components.plan_charts import render_impact_feasibility_chart
 from components.solve_panels import (
     chart_points,
-    library_table,
+    library_cards,
     option_card,
     option_form,
     rating_form,
@@ -73,4 +73,4 @@ models = [None, *ResponseModel]
 model = st.selectbox(
     "Model of response", models, format_func=lambda m: "All models" if m is None else label(m)
 )
-library_table(best_practices.list_best_practices(db, model))
+library_cards(best_practices.list_best_practices(db, model))

@@ -3,7 +3,14 @@
 import streamlit as st
 
 import runtime
-from components.ballot import Tap, choice_ballot, closed_screen, dots_ballot, take_tap
+from components.ballot import (
+    Tap,
+    choice_ballot,
+    closed_screen,
+    dots_ballot,
+    survey_button,
+    take_tap,
+)
 from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
 from components.room_banner import room_timer_text
@@ -75,11 +82,7 @@ if stage is SurveyKind.POST:
 elif not ballots:
     st.info("No vote is open right now. Keep this page open: your ballot appears here.")
     if stage is SurveyKind.PRE:
-        st.page_link(
-            "views/survey.py",
-            label="Before the meeting: answer the short survey",
-            query_params={"code": code},
-        )
+        survey_button("views/survey.py", "Before the meeting: answer the short survey", code, "pre")
 for view in ballots:
     st.header(escape_markdown(view.title))
     left = room_timer_text(room_control.room_state(db, view.meeting_id))

@@ -30,3 +30,18 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SigninThrottle(Base):
+    """Failed sign-ins of one username or one client address, shared by every app server.
+
+    `key` is "account:<username as typed, lowercased>" or "address:<client address>";
+    services/signin_throttle.py holds the rule.
+    """
+
+    __tablename__ = "signin_throttle"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

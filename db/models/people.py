@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, false, text, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, UTCDateTime, enum_column, not_blank, utcnow
@@ -84,6 +95,9 @@ class Participant(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     # Did not come: kept with what they already said or voted, out of seating and badges.
     absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A voter of an imported conversation (Pol.is): their votes count in that round, but
+    # they are nobody on the roster: no badge, no seat, no invitation, no response rate.
+    outside_voter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Account(Base):
@@ -105,3 +119,6 @@ class Account(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # A login the demo made: removed with the demo.
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Carried in the sign-in cookie; raised by sign-out and by a new password, so every
+    # cookie issued before stops working (services/signin_tokens.py).
+    token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -98,7 +98,7 @@ def test_palette_marks_have_3_to_1_contrast_on_white():
     "spec",
     [
         charts.totals_chart(TOTALS, "dots").to_dict(),
-        charts.by_group_chart(BY_GROUP).to_dict(),
+        charts.by_group_chart(BY_GROUP[0]).to_dict(),
         charts.common_ground_chart(COMMON).to_dict(),
         charts.voice_chart(VOICES).to_dict(),
     ],
@@ -177,27 +177,43 @@ def test_an_unknown_mode_is_refused():
         charts.totals_chart(TOTALS, "ranked")
 
 
-def test_by_group_has_a_bar_and_a_named_label_per_group():
-    spec = charts.by_group_chart(BY_GROUP).to_dict()
+def test_by_group_is_one_idea_with_a_row_and_a_count_in_words_per_group():
+    spec = charts.by_group_chart(BY_GROUP[0]).to_dict()
     assert marks(spec) == ["bar", "text"]
     bars, words = spec["layer"]
-    assert bars["encoding"]["yOffset"]["field"] == "group"
-    assert bars["encoding"]["color"]["scale"]["domain"] == ["Police", "Youth"]
-    assert words["encoding"]["yOffset"]["field"] == "group"
-    assert [r["text"] for r in rows_of(spec, words)] == [
-        "Police: 3 of 4 (75%)",
-        "Youth: no votes",
-        "Police: 1 of 4 (25%)",
-        "Youth: 2 of 2 (100%)",
-    ]
-    assert spec["height"] == {"step": style.BAR_STEP}
+    # One bar per row, named on the axis: no legend, no bars side by side to label.
+    assert bars["encoding"]["y"]["field"] == "name" and "yOffset" not in bars["encoding"]
+    assert bars["encoding"]["y"]["sort"] == ["Police", "Youth"]
+    assert "color" not in bars["encoding"]
+    assert [r["text"] for r in rows_of(spec, words)] == ["3 of 4 (75%)", "no votes"]
+    assert spec["height"] == {"step": style.ROW_STEP}
+
+
+def test_long_group_names_wrap_onto_two_lines_and_their_rows_grow():
+    long = ItemByGroup(
+        1, "Walk", (group(1, "Neighborhood residents who call 911", 3, 16), group(2, "Youth", 1, 2))
+    )
+    spec = charts.by_group_chart(long).to_dict()
+    bars = spec["layer"][0]
+    assert bars["encoding"]["y"]["sort"] == ["Neighborhood residents\nwho call 911", "Youth"]
+    assert bars["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.label, '\\n')"
+    assert spec["height"]["step"] >= 2 * style.LINE_PX + 8
+    assert rows_of(spec, bars)[0]["group"] == "Neighborhood residents who call 911"
+
+
+def test_wrapping_keeps_two_lines_and_cuts_the_rest_with_an_ellipsis():
+    assert style.wrap("Youth", 24) == "Youth"
+    assert style.wrap("Bridge-building organization", 24) == "Bridge-building\norganization"
+    cut = style.wrap(LONG, 24)
+    assert cut.count("\n") == 1 and cut.endswith("…")
+    assert all(len(line) <= 28 for line in cut.split("\n"))
 
 
 def test_by_group_shares_can_count_every_voter_of_the_group():
     # In dot voting only those who put a dot on an idea have a vote on it.
-    spec = charts.by_group_chart(BY_GROUP, group_voters={1: 8, 2: 4}).to_dict()
+    spec = charts.by_group_chart(BY_GROUP[0], group_voters={1: 8, 2: 4}).to_dict()
     texts = [r["text"] for r in rows_of(spec, spec["layer"][1])]
-    assert texts[:2] == ["Police: 3 of 8 (38%)", "Youth: 0 of 4 (0%)"]
+    assert texts == ["3 of 8 (38%)", "0 of 4 (0%)"]
 
 
 def test_common_ground_ranks_ideas_with_a_range_points_and_a_verdict():
@@ -246,7 +262,7 @@ def test_empty_results_still_build():
     for chart in (
         charts.totals_chart([], "dots"),
         charts.totals_chart([], "agree_disagree"),
-        charts.by_group_chart([]),
+        charts.by_group_chart(ItemByGroup(1, "Walk", ())),
         charts.common_ground_chart([]),
         charts.voice_chart([]),
     ):
@@ -299,12 +315,38 @@ def test_every_renderer_shows_its_table():
     at = AppTest.from_function(_all_charts_page).run()
     assert not at.exception
     kinds = [element.type for element in at.main.children.values()]
-    assert kinds == ["vega_lite_chart", "dataframe"] * 3
+    # The by-group charts sit in a container, one per idea under its heading.
+    assert kinds == ["flex_container", "dataframe"] + ["vega_lite_chart", "dataframe"] * 2
+    heading, chart = at.main.children[0].children.values()
+    assert heading.value == "**1. Walk**" and chart.type == "vega_lite_chart"
     groups, ranking, voice = (frame.value for frame in at.dataframe)
     assert groups.values.tolist() == [[1, "Walk", "Police", 1, 2, "50%"]]
     assert ranking.iloc[0]["Unites or divides"] == "unites"
     assert ranking.iloc[0]["Group shares"] == "Police 50%"
+    # The bridging score ranks; people read the shares, never a "0.004".
+    assert "Score" not in ranking.columns
+    assert ranking.iloc[0]["Least backed by"] == "Police (50%)"
     assert voice.values.tolist() == [["Youth", "20%", "5%", "yes"]]
+
+
+def _empty_charts_page():
+    from components import charts
+    from services.tallies import CommonGround, GroupShare
+
+    nobody = GroupShare(1, "Police", 0, 0, None)
+    charts.render_by_group_chart([], key="groups")
+    charts.render_common_ground_chart([CommonGround(1, "Walk", 0.5, (nobody,), 0, False)], "cg")
+    charts.render_voice_chart([], key="voice")
+    charts.render_totals_chart([], "dots", key="totals")
+
+
+def test_an_empty_chart_says_so_in_words_instead():
+    at = AppTest.from_function(_empty_charts_page).run()
+    assert not at.exception
+    assert [e.type for e in at.main.children.values()] == ["info"] * 4
+    said = [i.value for i in at.info]
+    assert all(s.startswith("No ") and " — " in s for s in said), said
+    assert "No votes yet" in said[0] and "No votes yet" in said[1]
 
 
 def _totals_page(totals):
@@ -340,3 +382,13 @@ class _Row:
 def test_inputs_known_only_by_address_are_drawn_afresh_every_time():
     assert _shown_dots([_Row(3)]) == [3]
     assert _shown_dots([_Row(5)]) == [5]
+
+
+def test_common_ground_wraps_long_ideas_and_lists_groups_in_two_columns():
+    spec = charts.common_ground_chart(COMMON).to_dict()
+    span, points, _ = spec["layer"]
+    long = span["encoding"]["y"]["sort"][1]
+    assert long.startswith("2. Send a mental-health") and long.count("\n") == 1
+    assert span["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.label, '\\n')"
+    assert points["encoding"]["color"]["legend"]["columns"] == 2
+    assert spec["height"]["step"] >= 2 * style.LINE_PX + 8

@@ -189,7 +189,7 @@ def test_the_option_table_has_every_option_and_the_unrated_say_so():
         "Tables rating",
         "Cost",
     ]
-    assert table.iloc[0].tolist() == [1, "Walk and talk", "4.5", "4.0", "Quick wins", 3, "low"]
+    assert table.iloc[0].tolist() == [1, "Walk and talk", "4.5", "4", "Quick wins", 3, "low"]
     assert table.iloc[1]["Option"] == LONG  # whole in the table
     assert table.iloc[5].tolist()[2:5] == ["not rated"] * 3
 
@@ -414,17 +414,43 @@ def _empty_plan_page():
     from datetime import date
 
     from components import plan_charts
+    from services.action_followup import GroupProgress
 
     plan_charts.render_impact_feasibility_chart([], key="options")
     plan_charts.render_due_dates_chart([], date(2025, 3, 10), key="due")
-    plan_charts.render_progress_chart([], key="progress")
+    plan_charts.render_progress_chart([GroupProgress(1, "Police", {}, 0)], key="progress")
 
 
-def test_an_empty_plan_renders_without_errors():
+def test_an_empty_plan_says_so_in_words_where_each_chart_would_be():
     at = AppTest.from_function(_empty_plan_page).run()
     assert not at.exception
-    assert [element.type for element in at.main.children.values()] == [
-        "vega_lite_chart",
-        "dataframe",
-    ] * 3
-    assert all(frame.value.empty for frame in at.dataframe)
+    assert [element.type for element in at.main.children.values()] == ["info"] * 3
+    said = [i.value for i in at.info]
+    assert said[0].startswith("No options yet — ")
+    assert said[1].startswith("No actions yet — ") and said[2].startswith("No actions yet — ")
+
+
+def _undated_plan_page():
+    from dataclasses import dataclass
+    from datetime import date
+
+    from components import plan_charts
+
+    @dataclass(frozen=True)
+    class Planned:
+        title: str
+        due_on: date | None
+        status: str
+        group: str
+
+    plan_charts.render_due_dates_chart(
+        [Planned("Room", None, "not_started", "Youth")], date(2025, 3, 10), key="due"
+    )
+
+
+def test_a_plan_with_no_dates_says_so_and_keeps_its_table():
+    at = AppTest.from_function(_undated_plan_page).run()
+    assert not at.exception
+    assert [element.type for element in at.main.children.values()] == ["info", "dataframe"]
+    assert at.info[0].value.startswith("No action has a due date yet")
+    assert at.dataframe[0].value["Action"].tolist() == ["Room"]

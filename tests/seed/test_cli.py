@@ -7,10 +7,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from db.database import Database
 from seed.best_practices import LIBRARY
+from seed.credentials import read_credentials
 from seed.demo import DEMO_NAME
-from services import accounts, best_practices, demo, first_run, initiatives, participants
+from services import (
+    accounts,
+    best_practices,
+    demo,
+    first_run,
+    initiatives,
+    participants,
+    signin_accounts,
+)
 from services.actors import SYSTEM
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,18 +43,23 @@ def run(module: str, data_dir: Path, *args: str, **env: str) -> subprocess.Compl
     )
 
 
-def test_migrate_and_seed_make_the_demo_once_and_print_the_password_once(tmp_path):
+def test_migrate_and_seed_make_the_demo_once_and_print_each_logins_own_password(tmp_path):
     run("db.migrate", tmp_path)
     first = run("seed", tmp_path)
-    password = (tmp_path / "demo-credentials.txt").read_text().split("password: ")[1].strip()
-    assert password in first.stdout
+    printed = dict(line.split() for line in first.stdout.splitlines() if line.startswith("  "))
+    assert len(printed) == 17 and len(set(printed.values())) == 17  # one each, all different
+    assert read_credentials(tmp_path) == printed
     run("db.migrate", tmp_path)
     second = run("seed", tmp_path)
     assert "already there" in second.stdout
-    assert password not in second.stdout
+    assert not any(password in second.stdout for password in printed.values())
     db = Database.from_url(f"sqlite:///{tmp_path / 'common-ground.db'}")
     (initiative,) = initiatives.list_initiatives(db)
     assert len(participants.list_participants(db, SYSTEM, initiative.id)) == 56
+    # Each printed password signs in its own login, and only that one.
+    assert signin_accounts.sign_in(db, "scribe3", printed["scribe3"]).username == "scribe3"
+    with pytest.raises(signin_accounts.SignInRefused):
+        signin_accounts.sign_in(db, "scribe3", printed["scribe4"])
     db.dispose()
 
 
@@ -74,7 +90,7 @@ def test_make_demo_tags_what_it_makes_and_voids_a_waiting_setup_code(tmp_path):
     try:
         assert first_run.prepare_setup_code(db, tmp_path) is not None
         out = run("seed", tmp_path)
-        assert "Demo usernames: facilitator, scribe1" in out.stdout
+        assert "  facilitator " in out.stdout and "  scribe1 " in out.stdout
         assert [i.name for i in demo.demo_initiatives(db)] == [DEMO_NAME]
         assert len(demo.demo_usernames(db)) == 17
         assert not first_run.setup_code_path(tmp_path).exists()

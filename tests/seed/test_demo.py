@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from seed.best_practices import LIBRARY
-from seed.credentials import demo_password, write_credentials
+from seed.credentials import CREDENTIALS_FILE, read_credentials
 from seed.demo import DEMO_NAME, build_demo
+from seed.demo_start import start_demo
 from services import (
     accounts,
     agenda,
@@ -113,12 +116,18 @@ def test_the_same_seed_builds_the_same_demo_on_another_database(db, tmp_path):
 
 
 def test_demo_accounts_sign_in_with_the_given_password(db):
-    import bcrypt
-
     build_demo(db, PASSWORD)
-    users = signin_accounts.authenticator_credentials(db)["usernames"]
-    assert bcrypt.checkpw(PASSWORD.encode(), users["facilitator"]["password"].encode())
-    assert PASSWORD not in str(users)
+    for username in ("facilitator", "scribe1", "leader8"):
+        assert signin_accounts.sign_in(db, username, PASSWORD).username == username
+
+
+def test_without_a_given_password_each_demo_login_gets_its_own(db):
+    summary = build_demo(db)
+    assert sorted(summary.passwords) == sorted(summary.usernames)
+    assert len(set(summary.passwords.values())) == len(summary.usernames) == 17
+    assert signin_accounts.sign_in(db, "leader2", summary.passwords["leader2"])
+    with pytest.raises(signin_accounts.SignInRefused):
+        signin_accounts.sign_in(db, "leader2", summary.passwords["leader3"])
 
 
 def test_the_library_loads_once(db):
@@ -127,16 +136,18 @@ def test_the_library_loads_once(db):
     assert len(best_practices.list_best_practices(db)) == len(LIBRARY) >= 12
 
 
-def test_password_comes_from_the_environment_first(tmp_path, monkeypatch):
+def test_the_password_comes_from_the_environment_when_set(tmp_path, monkeypatch, db):
     monkeypatch.setenv("DEMO_PASSWORD", "from-the-env-123")
-    assert demo_password(tmp_path) == ("from-the-env-123", False)
+    started = start_demo(db, tmp_path)
+    assert started.chosen and started.passwords == {} and started.kept_in is None
+    assert signin_accounts.sign_in(db, "scribe5", "from-the-env-123").username == "scribe5"
+    assert not (tmp_path / CREDENTIALS_FILE).exists()
 
 
-def test_a_generated_password_is_random_kept_private_and_reused(tmp_path, monkeypatch):
+def test_generated_passwords_are_random_kept_private_and_shown_once(tmp_path, monkeypatch, db):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    first, generated = demo_password(tmp_path)
-    second, _ = demo_password(tmp_path)
-    assert generated and first != second and len(first) >= 12
-    path = write_credentials(tmp_path, first, ["facilitator"])
-    assert path.stat().st_mode & 0o077 == 0
-    assert demo_password(tmp_path) == (first, False)
+    started = start_demo(db, tmp_path)
+    assert started.generated and all(len(p) >= 16 for p in started.passwords.values())
+    assert started.kept_in.stat().st_mode & 0o077 == 0
+    assert read_credentials(tmp_path) == started.passwords
+    assert start_demo(db, tmp_path).passwords == {}  # seeded already: nothing new to show

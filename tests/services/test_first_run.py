@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 import threading
 
-import bcrypt
 import pytest
 
 from db.models.enums import Role
@@ -38,8 +37,7 @@ def test_the_code_opens_one_facilitator_account_once(db, tmp_path, fast_bcrypt):
     code = first_run.prepare_setup_code(db, tmp_path)
     account = create(db, tmp_path, code)
     assert account.role is Role.FACILITATOR and not account.is_demo
-    stored = signin_accounts.authenticator_credentials(db)["usernames"]["maria.lopez"]
-    assert bcrypt.checkpw(PASSWORD.encode(), stored["password"].encode())
+    assert signin_accounts.sign_in(db, "maria.lopez", PASSWORD).username == "maria.lopez"
     assert not first_run.setup_code_path(tmp_path).exists()
     (entry,) = audit.history(db, "account", account.id)
     assert entry.actor == "first-run setup" and entry.action == "created"
@@ -118,3 +116,13 @@ def test_two_submissions_at_once_open_one_account(db, tmp_path, fast_bcrypt):
         thread.join()
     assert sorted(outcomes) == ["created", "refused"]
     assert len(accounts.list_accounts(db, SYSTEM)) == 1
+
+
+@pytest.mark.parametrize("weak", ["password12", "aaaaaaaaaa", "maria.lopez", "Maria Lopez 1"])
+def test_the_first_facilitator_cannot_choose_a_guessable_password(db, tmp_path, weak):
+    code = first_run.prepare_setup_code(db, tmp_path)
+    with pytest.raises(ValidationError, match="guess"):
+        first_run.create_first_facilitator(
+            db, tmp_path, code, "maria.lopez", "Maria Lopez", weak, weak
+        )
+    assert not first_run.has_accounts(db)

@@ -89,7 +89,7 @@ def target(db: Database, tmp_path) -> Iterator[Database]:
 
 def build_live(db: Database) -> dict:
     """The demo plus a room's worth of live work, confidential items included."""
-    initiative_id = build_demo(db, "demo-password").initiative_id
+    initiative_id = build_demo(db, "an-export-test-password-1").initiative_id
     with db.read() as s:
         fac = s.scalar(select(Account).where(Account.username == "facilitator"))
         meeting = s.scalar(select(Meeting).where(Meeting.initiative_id == initiative_id))

@@ -29,11 +29,15 @@ FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"
 CODES = ["code-0", "code-1", "code-2", "code-3"]
 COLUMNS = {
-    "Listening notes": ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When"],
-    "Ideas": ["Table", "Idea", "Group", "Theme", "Status"],
+    "Listening notes": [
+        "Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When", "Late",
+    ],
+    "Ideas": ["Table", "Idea", "Group", "Theme", "Status", "Late"],
     "Themes": ["Theme", "Description", "Ideas"],
     "Votes": ["Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass"],
-    "Common ground": ["Round", "Rank", "Item", "Score", "Group shares", "Unites or divides"],
+    "Common ground": [
+        "Round", "Rank", "Item", "Support", "Least backed by", "Group shares", "Unites or divides",
+    ],
     "Voice balance": [
         "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
         "Share of contributions (%)", "Under-heard",
@@ -112,7 +116,11 @@ def test_every_table_is_there_with_its_columns_and_its_content(db):
     assert (ground["Rank"], ground["Item"], ground["Unites or divides"]) == (
         1, "A youth centre", "Unites",
     )  # fmt: skip
-    assert ground["Group shares"] == "Police 1/1 (100%); Residents 1/1 (100%)"
+    assert ground["Group shares"] == "Police 1 of 1 (100%); Residents 1 of 1 (100%)"
+    assert (ground["Support"], ground["Least backed by"]) == (
+        "3 dots from 2 voters",
+        "every group equally (100%)",
+    )
     conflict = frames["Conflicts"].iloc[0]
     assert conflict["Agreement"] == "Crisis team answers at night"
     parties = "Police — position: Patrols are stretched; interests: Officer safety"

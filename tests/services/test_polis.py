@@ -458,3 +458,30 @@ def test_an_import_that_fails_between_batches_is_removed_whole(db, export, monke
     monkeypatch.setattr(polis, "_vote_rows", rows)
     # Nothing is left to block a clean import of the same conversation.
     assert polis.load_into_meeting(db, room.facilitator, room.meeting_id, export).votes == 638
+
+
+def test_imported_voters_count_in_their_round_but_are_nobody_on_the_roster(db, export):
+    from services import inclusion, invitations, participants, presession_report
+
+    room = build_room(db)
+    fac = room.facilitator
+    before = (
+        [p.id for p in participants.list_participants(db, fac, room.initiative_id)],
+        invitations.invitation_counts(db, fac, room.meeting_id),
+        inclusion.inclusion_check(db, room.initiative_id),
+    )
+    load = polis.load_into_meeting(db, fac, room.meeting_id, export)
+    after = (
+        [p.id for p in participants.list_participants(db, fac, room.initiative_id)],
+        invitations.invitation_counts(db, fac, room.meeting_id),
+        inclusion.inclusion_check(db, room.initiative_id),
+    )
+    assert after == before
+    report = presession_report.presession_report(db, fac, room.initiative_id)
+    assert sum(g.invited for g in report.responses) == len(room.participant_ids)
+    with db.read() as s:
+        voter = s.get_one(Participant, load.participant_id_by_voter[1])
+        assert voter.outside_voter
+    # Their code opens no ballot here; their votes still count in the imported round.
+    assert participants.participant_by_code(db, voter.code) is None
+    assert sum(len(r.groups) for r in tallies.common_ground(db, load.round_id)) > 0

@@ -11,6 +11,7 @@ import runtime
 from components.text import escape_markdown
 from db.database import Database
 from db.models.enums import Role
+from seed.credentials import read_credentials
 from services import accounts, demo, first_run, initiatives, meetings
 from services.actors import SYSTEM
 from tests.views.conftest import _app_factory
@@ -124,9 +125,11 @@ def test_the_demo_starts_shows_its_logins_once_and_is_removed(empty):
     at = click(empty(facilitator(empty.db)).run(), "Start with the demo")
     assert not at.exception
     (initiative,) = demo.demo_initiatives(empty.db)
-    password = (empty.data_dir / "demo-credentials.txt").read_text().split("password: ")[1]
-    assert [c.value for c in at.code] == [password.strip()]
-    assert any("scribe1" in t.value and "leader8" in t.value for t in at.text)
+    kept = read_credentials(empty.data_dir)
+    assert len(kept) == 17 and len(set(kept.values())) == 17  # each login its own
+    [shown] = [c.value for c in at.code]
+    assert shown.splitlines()[0].split() == ["facilitator", kept["facilitator"]]
+    assert all(f"{user}  {password}" in shown for user, password in kept.items())
     assert initiative.name in [h.value for h in at.subheader]
 
     at = click(at, "Remove the demo")

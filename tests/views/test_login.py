@@ -49,7 +49,7 @@ def test_signing_in_with_the_right_password_opens_the_roles_screens(app):
 def test_a_wrong_password_is_refused_with_a_plain_message(app):
     at = sign_in(app().run(), "facilitator", "not-the-password")
     assert not at.exception
-    assert at.session_state["authentication_status"] is False
+    assert not at.session_state["authentication_status"]
     assert any("do not match" in e.value for e in at.error)
     assert not at.get("page_link")
 
@@ -79,3 +79,28 @@ def test_the_sidebar_names_the_signed_in_person_literally(room_app, db):
     at = room_app("lead").run()
     [line] = [c.value for c in at.sidebar.caption if c.value.startswith("Signed in as")]
     assert "\\*\\*Ana\\*\\*" in line and "\\[click\\]" in line and "\\<b\\>" in line
+
+
+def test_a_locked_username_is_told_how_long_to_wait(app):
+    at = app().run()
+    for _ in range(5):
+        at = sign_in(at, "leader6", "not-the-password")
+    assert any("paused for this username" in e.value and "Wait 30 seconds" in e.value
+               for e in at.error)  # fmt: skip
+    at = sign_in(at, "leader6", PASSWORD)
+    assert not at.session_state["authentication_status"]
+    assert any("Wait" in e.value for e in at.error)
+
+
+def test_a_session_signed_out_elsewhere_is_asked_to_sign_in_again(app, demo_db):
+    account = signin_accounts.get_account_by_username(demo_db, "leader5")
+    at = app("leader5")
+    at.session_state["signin_version"] = account.token_version
+    at.run()
+    assert at.get("page_link")
+    signin_accounts.sign_out(demo_db, "leader5")  # the same login, on another device
+    at.run()
+    assert not at.exception
+    assert not at.get("page_link")
+    assert any("Please sign in again." in i.value for i in at.info)
+    assert [t.label for t in at.text_input][:2] == ["Username", "Password"]

@@ -1,0 +1,52 @@
+"""The facilitator's switch letting scribes save notes and ideas for a step after input closes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from components.notices import show_error
+from components.text import escape_markdown
+from services import late_notes
+from services.errors import DomainError
+
+LABEL = "Allow late notes for this step"
+HELP = (
+    "Tables can still save notes and ideas for this step after you close input; "
+    "they are marked late wherever they are listed."
+)
+
+
+def late_notes_toggle(db: Any, actor: Any, item: Any, *, key: str = "late-notes") -> None:
+    """A switch for `item`'s late notes, saved the moment it is flipped.
+
+    The switch is set from the database on every run (the callback runs before the page
+    reads it), so it shows what another facilitator chose, and a flip is saved in its
+    callback, never by comparing with a value drawn before someone else's change.
+    """
+    if item is None or not actor.is_facilitator:
+        return
+    widget, said = f"{key}-{item.id}", f"{key}-{item.id}-said"
+    result = st.session_state.pop(said, None)
+    st.session_state[widget] = bool(item.late_notes)
+
+    def flip() -> None:
+        allowed = bool(st.session_state[widget])
+        try:
+            late_notes.allow_late_notes(db, actor, item.id, allowed)
+        except DomainError as error:
+            st.session_state[said] = error
+            return
+        title = escape_markdown(item.title)
+        st.session_state[said] = (
+            f"Late notes are allowed for {title}: tables can still save, marked late."
+            if allowed
+            else f"Late notes are stopped for {title}."
+        )
+
+    st.toggle(LABEL, key=widget, help=HELP, on_change=flip)
+    if isinstance(result, DomainError):
+        show_error(result)
+    elif result:
+        st.success(result)

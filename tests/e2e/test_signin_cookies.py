@@ -1,0 +1,165 @@
+"""Sign-in in Chromium at laptop size: a paused username says how long to wait, and cookies
+that no longer hold sign the browser out with "Please sign in again." on /, /vote and
+/projector, never an error page.
+
+Found on a running install: a cookie of a deactivated account, or one signed alg=none or
+HS512, broke every page for that browser (LoginError not caught), and a cookie copied
+before sign-out kept working.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import jwt
+import pytest
+from jwt.warnings import InsecureKeyLengthWarning
+from playwright.sync_api import Browser, Page, expect
+
+from services import accounts, signin_accounts
+from services.actors import SYSTEM
+from tests.browser import COOKIE, LAPTOP, click, device, sign_in, snap, visit
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+KEY = "e2e-cookie-key-not-secret"  # the demo fixture's (tests/e2e/conftest.py)
+PAGES = ["", "vote", "projector"]
+
+
+def _claims(username: str, version: int = 0, **extra) -> dict:
+    return {"sub": username, "ver": version, "exp": datetime.now(UTC) + timedelta(days=1), **extra}
+
+
+def _sign(claims: dict, key: str | None = KEY, algorithm: str = "HS256") -> str:
+    # The fixture's key is short on purpose (not a secret); PyJWT warns about that.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InsecureKeyLengthWarning)
+        return jwt.encode(claims, key, algorithm=algorithm)
+
+
+def _forged() -> dict[str, str]:
+    return {
+        "alg-none": _sign(_claims("facilitator"), None, algorithm="none"),
+        "hs512": _sign(_claims("facilitator"), KEY, algorithm="HS512"),
+        "expired": _sign(_claims("facilitator", exp=datetime.now(UTC) - timedelta(minutes=1))),
+        "garbage": "eyJhbGciOi.garbage.%%%",
+        "old-library": _sign({"username": "facilitator", "exp_date": 9e9}),
+    }
+
+
+def _with_cookie(browser: Browser, base: str, value: str) -> Page:
+    context = device(browser, LAPTOP)
+    context.add_cookies([{"name": COOKIE, "value": value, "url": base}])
+    return context.new_page()
+
+
+def _signed_out_with_a_note(page: Page, base: str, path: str) -> None:
+    visit(page, base, path)
+    expect(page.get_by_text("Please sign in again.")).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.get_by_text("Signed in as")).to_have_count(0)
+    # The browser no longer holds the cookie: the next visit starts signed out, quietly.
+    page.wait_for_function(f"!document.cookie.includes('{COOKIE}=')", timeout=15_000)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_forged_and_broken_cookies_sign_out_with_a_note(
+    browser: Browser, demo: Demo, screenshots: Path, path: str
+):
+    for name, value in _forged().items():
+        page = _with_cookie(browser, demo.url, value)
+        _signed_out_with_a_note(page, demo.url, path)
+        if name == "alg-none":
+            snap(page, screenshots, f"signin-forged-cookie-{path or 'home'}-laptop")
+        page.context.close()
+
+
+def test_a_deactivated_accounts_cookie_signs_out_on_every_page(browser: Browser, demo: Demo):
+    account = signin_accounts.get_account_by_username(demo.db, "leader4")
+    genuine = _sign(_claims("leader4", account.token_version))
+    deactivate(demo, account, active=False)
+    try:
+        for path in PAGES:
+            page = _with_cookie(browser, demo.url, genuine)
+            _signed_out_with_a_note(page, demo.url, path)
+            page.context.close()
+    finally:
+        deactivate(demo, account, active=True)
+    # The same cookie, the account active again: it signs in (the note was the cookie's).
+    page = _with_cookie(browser, demo.url, genuine)
+    visit(page, demo.url, "")
+    expect(page.get_by_text("Signed in as Leader for")).to_be_visible()
+    page.context.close()
+
+
+def deactivate(demo: Demo, account, *, active: bool) -> None:
+    accounts.update_account(
+        demo.db, SYSTEM, account.id, account.display_name, account.email,
+        account.stakeholder_id, active,
+    )  # fmt: skip
+
+
+def test_a_cookie_copied_before_sign_out_no_longer_signs_in(
+    browser: Browser, demo: Demo, screenshots: Path
+):
+    laptop = device(browser, LAPTOP)
+    page = laptop.new_page()
+    sign_in(page, demo.url, "scribe6", PASSWORD)
+    [copied] = [c for c in laptop.cookies() if c["name"] == COOKIE]
+    assert not copied["httpOnly"]  # what the cookie component can do; docs/SECURITY.md
+    assert copied["sameSite"] == "Strict"
+    # Before sign-out the copy works in another browser...
+    other = _with_cookie(browser, demo.url, copied["value"])
+    visit(other, demo.url, "")
+    expect(other.get_by_text("Signed in as Scribe, table 6")).to_be_visible()
+    other.context.close()
+    click(page, "Sign out")
+    expect(page.get_by_text("You are signed out.")).to_be_visible()
+    # ...after it, nowhere.
+    for path in PAGES:
+        stolen = _with_cookie(browser, demo.url, copied["value"])
+        _signed_out_with_a_note(stolen, demo.url, path)
+        if path == "":
+            snap(stolen, screenshots, "signin-revoked-cookie-laptop")
+        stolen.context.close()
+    laptop.close()
+
+
+def test_a_new_password_ends_the_cookie_from_before(browser: Browser, demo: Demo):
+    laptop = device(browser, LAPTOP)
+    page = laptop.new_page()
+    sign_in(page, demo.url, "scribe7", PASSWORD)
+    [cookie] = [c for c in laptop.cookies() if c["name"] == COOKIE]
+    account = signin_accounts.get_account_by_username(demo.db, "scribe7")
+    accounts.set_password(demo.db, SYSTEM, account.id, PASSWORD)  # a facilitator's reset
+    stolen = _with_cookie(browser, demo.url, cookie["value"])
+    _signed_out_with_a_note(stolen, demo.url, "vote")
+    stolen.context.close()
+    # The tab that was open, reloaded, is asked to sign in again too.
+    visit(page, demo.url, "")
+    expect(page.get_by_text("Please sign in again.")).to_be_visible()
+    laptop.close()
+
+
+def test_five_wrong_passwords_pause_the_username_and_say_for_how_long(
+    browser: Browser, demo: Demo, screenshots: Path
+):
+    page = device(browser, LAPTOP).new_page()
+    visit(page, demo.url, "")
+    for attempt in range(5):
+        page.get_by_role("textbox", name="Username").fill("leader3")
+        page.get_by_role("textbox", name="Password").fill(f"not-the-password-{attempt}")
+        click(page, "Sign in")
+    expect(page.get_by_text("Signing in is paused for this username")).to_be_visible()
+    expect(page.get_by_text("Wait 30 seconds")).to_be_visible()
+    snap(page, screenshots, "signin-locked-laptop")
+    # The right password is refused too until the wait is over.
+    page.get_by_role("textbox", name="Username").fill("leader3")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    click(page, "Sign in")
+    expect(page.get_by_text("Signing in is paused for this username")).to_be_visible()
+    expect(page.get_by_text("Signed in as")).to_have_count(0)
+    page.context.close()

@@ -1,0 +1,140 @@
+"""Nothing typed is lost: a scribe's tablet as input closes mid-sentence, and late notes.
+
+A user test lost a scribe's 255-character testimony when input closed while it was being
+typed. Here the facilitator closes input from the console in another browser while the
+scribe types; the tablet's banner must follow within seconds, a refused save must keep the
+text, a reload must bring it back, and a late-notes allowance must let it land, marked late.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import select
+
+from db.models import Account, ListeningNote, Meeting
+from services import room_control
+from services.actors import Actor
+from services.late_notes import CLOSED_MESSAGE
+from services.vocab import Role
+from tests.browser import LAPTOP, TABLET, button, click, device, sign_in, snap, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+BANNER_DEADLINE_MS = 6_000
+"""How long the tablet's banner may take to follow the room: its refresh runs every 2 s."""
+TESTIMONY = (
+    "I called three times about the cars racing past the school at pickup time, and each "
+    "time I was told someone would come. Nobody came. Last week a child was nearly hit, and "
+    "the parents now stand in the road themselves to slow the traffic down every weekday."
+)
+HEARD = "You asked for help again and again and it never arrived."
+
+
+@pytest.fixture(scope="module")
+def live_room(demo: Demo) -> Demo:
+    """The demo meeting on a step with input open, as a facilitator leaves it for table work."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    return demo
+
+
+def _open_screen(page: Page, base: str, user: str, link: str, heading: str) -> None:
+    """Sign in and open a screen from the home page's list, as a person does."""
+    sign_in(page, base, user, PASSWORD)
+    page.get_by_test_id("stMain").get_by_role("link", name=link, exact=True).click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    wait_idle(page)
+
+
+def _banner(page: Page, words: str) -> Locator:
+    """The room banner's input line: the page's first alert (the form may say more below)."""
+    return page.get_by_test_id("stAlert").first.filter(has_text=words)
+
+
+def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
+    browser: Browser, live_room: Demo, screenshots: Path
+) -> None:
+    assert len(TESTIMONY) == 255
+    base = live_room.url
+    tablet = device(browser, TABLET).new_page()
+    laptop = device(browser, LAPTOP).new_page()
+    _open_screen(tablet, base, "scribe2", "Listen", "Listen · table 2")
+    _open_screen(laptop, base, "facilitator", "Console", "Console")
+    said = tablet.get_by_label("What was said")
+    heard = tablet.get_by_label("What I heard (the paraphrase back)")
+    expect(_banner(tablet, "Input is open")).to_be_visible()
+
+    # Typing, not pasting: each keystroke is an input event, the way a scribe writes.
+    said.press_sequentially(TESTIMONY[:40])
+    said.fill(TESTIMONY)
+    click(laptop, "Close input")
+    expect(laptop.get_by_text("Input is closed.")).to_be_visible()
+
+    # The tablet follows by itself, with nobody touching it.
+    expect(_banner(tablet, "Input is closed")).to_be_visible(timeout=BANNER_DEADLINE_MS)
+    wait_idle(tablet)
+    expect(said).to_have_value(TESTIMONY)
+    _snap_top(tablet, screenshots, "tablet-banner-input-closed")
+    click(tablet, "Save note")
+    refusal = tablet.get_by_test_id("stAlertContentError").filter(has_text=CLOSED_MESSAGE)
+    expect(refusal).to_be_visible()
+    expect(said).to_have_value(TESTIMONY)
+    snap(tablet, screenshots, "tablet-input-closed-refused")
+
+    # Mid-sentence in the next field, never sent to the server, the tablet reloads.
+    heard.press_sequentially(HEARD)
+    tablet.reload()
+    wait_idle(tablet)
+    expect(tablet.get_by_text("Restored what you were typing")).to_be_visible()
+    expect(said).to_have_value(TESTIMONY)
+    expect(heard).to_have_value(HEARD)
+    snap(tablet, screenshots, "tablet-draft-restored")
+    assert _notes_saying(live_room, TESTIMONY) == []
+
+    laptop.get_by_text("Allow late notes for this step").click()
+    wait_idle(laptop)
+    expect(laptop.get_by_text("Late notes are allowed for")).to_be_visible()
+    late_button = button(tablet, "Save as a late note")
+    expect(late_button).to_be_visible(timeout=BANNER_DEADLINE_MS)
+    wait_idle(tablet)
+    expect(said).to_have_value(TESTIMONY)
+    _snap_top(tablet, screenshots, "tablet-late-notes-allowed")
+    laptop.get_by_text("Allow late notes for this step").scroll_into_view_if_needed()
+    snap(laptop, screenshots, "laptop-console-late-notes")
+    late_button.click()
+    wait_idle(tablet)
+    expect(tablet.get_by_text("Note saved, marked late.")).to_be_visible()
+    expect(tablet.get_by_text("late, saved after input closed").first).to_be_visible()
+    expect(said).to_have_value("")
+    snap(tablet, screenshots, "tablet-late-note-saved")
+    ((late, paraphrase),) = _notes_saying(live_room, TESTIMONY)
+    assert (late, paraphrase) == (True, HEARD)
+
+    # Saved, the draft is gone: a reload brings back nothing.
+    tablet.reload()
+    wait_idle(tablet)
+    expect(tablet.get_by_role("heading", name="Listen · table 2")).to_be_visible()
+    tablet.wait_for_timeout(1_500)
+    expect(said).to_have_value("")
+    expect(tablet.get_by_text("Restored what you were typing")).to_be_hidden()
+
+
+def _snap_top(page: Page, folder: Path, name: str) -> None:
+    """A picture of the top of the screen: the banner, and the form's first field."""
+    page.get_by_test_id("stHeading").first.scroll_into_view_if_needed()
+    snap(page, folder, name)
+
+
+def _notes_saying(demo: Demo, said: str) -> list[tuple[bool, str]]:
+    with demo.db.read() as s:
+        query = select(ListeningNote.late, ListeningNote.paraphrase)
+        return [tuple(row) for row in s.execute(query.where(ListeningNote.said == said))]
