@@ -66,6 +66,12 @@ def join_links_panel(
     st.markdown(f"Every link and QR code below starts with `{base}`.")
     st.subheader("Projector")
     show_qr(links.projector_link(base, meeting_code), "Open this on the projector's computer")
+    st.subheader("Phones")
+    st.markdown(
+        "While voting is open the projector shows this link and its QR code; people open "
+        "it and type the code on their badge:"
+    )
+    st.code(links.vote_page(base), language=None)
     st.subheader("Tables")
     cards = [(number, links.scribe_link(base, number)) for number, _ in tables]
     download_sheet(

@@ -1,77 +1,115 @@
-"""The projector frame: large type readable from the back of the room, no sidebar."""
+"""The projector frame: one screen, no scrolling, type read from the back of the room.
+
+Every size is in vh, a hundredth of the screen's height: the room's screen is 16:9 at
+1920×1080 or 1280×720, and in vh the same view fits both the same way. Body text is 2.6vh
+(28 px at 1080), headings larger. Each view is one st.html block: the wall refreshes every
+two seconds on every projector, and every element costs the server a message each time.
+User text reaches that HTML only through `text()`, which escapes it.
+"""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import streamlit as st
 
-from components.text import escape_markdown
-
-# Static CSS only: no user text ever reaches this string.
+# Static CSS only: no user text ever reaches this string. Text #111827 on white is 17:1,
+# #374151 is 10:1 and the accent #1d4ed8 6.7:1 (WCAG AA asks 4.5:1).
 _PROJECTOR_CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 3rem; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
-  font-size: 1.9rem; line-height: 1.35;
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none;
 }
-/* The idea wall's quotes: the room's words in full-strength text, not faded. */
-[data-testid="stMarkdownContainer"] blockquote {
-  color: inherit; opacity: 1; border-left: 0.35rem solid #1d4ed8; margin-bottom: 1.2rem;
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2vh 3vw 0; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 1.2vh; }
+.pj { font-size: 2.6vh; line-height: 1.3; color: #111827; }
+.pj p, .pj li { font-size: 2.6vh; margin: 0; }
+.pj h1, .pj h2 { color: #111827; font-weight: 700; margin: 0; padding: 0; line-height: 1.15; }
+.pj h1 { font-size: 4.6vh; }
+.pj h2 { font-size: 3.6vh; margin-bottom: 1vh; }
+.pj-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 3vw; }
+.pj-name { font-size: 3vh !important; color: #374151; font-weight: 600; }
+.pj-timer { font-size: 4.6vh; font-weight: 700; white-space: nowrap; }
+.pj-prompt { font-size: 3.2vh !important; margin-top: 0.8vh !important; }
+.pj-clamp2, .pj-clamp3, .pj-clamp4 { display: -webkit-box; -webkit-box-orient: vertical;
+  overflow: hidden; overflow-wrap: anywhere; }
+.pj-clamp2 { -webkit-line-clamp: 2; } .pj-clamp3 { -webkit-line-clamp: 3; }
+.pj-clamp4 { -webkit-line-clamp: 4; }
+.pj-grid { display: grid; gap: 1.4vh 1.2vw; }
+.pj-card { border-left: 0.5vh solid #1d4ed8; background: #f1f5f9; padding: 1vh 1vw; }
+.pj-note { color: #374151; margin-top: 1vh !important; }
+.pj-big { font-size: 7vh !important; font-weight: 700; line-height: 1.1; }
+.pj-bar { height: 3vh; background: #e5e7eb; display: flex; }
+.pj-bar span { display: block; height: 100%; }
+.pj-row { display: grid; grid-template-columns: 3vw 38vw 1fr; gap: 0 1.2vw;
+  align-items: center; padding: 0.8vh 0; border-bottom: 0.15vh solid #d1d5db; }
+.pj-rank { font-size: 3.6vh; font-weight: 700; }
+.pj-qr { height: 40vh; width: 40vh; image-rendering: pixelated; }
+.pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
+  overflow-wrap: anywhere; }
+/* The word cloud's caption names its top words: the picture said in words, full size. */
+[data-testid="stImageCaption"], [data-testid="stImageCaption"] * {
+  font-size: 2.6vh !important; line-height: 1.3; color: #111827 !important;
+  opacity: 1 !important; text-align: left;
 }
-[data-testid="stMarkdownContainer"] blockquote p { color: inherit; font-size: 1.9rem; }
-h1 { font-size: 3.4rem !important; }
-h2 { font-size: 2.6rem !important; }
-h3 { font-size: 2.1rem !important; }
 </style>
 """
 
 
 def projector_frame() -> None:
-    """Hide the sidebar and enlarge the type for a 1920×1080 screen."""
+    """Hide the sidebar and the app's header, and set the projector's type."""
     st.html(_PROJECTOR_CSS)
 
 
-def idea_wall(ideas: list[Any], columns: int = 3, limit: int = 24) -> None:
-    """The newest ideas, newest first, dealt across the columns as quoted blocks.
-
-    One Markdown element per column, not a bordered box per idea: every element costs the
-    server a message on each two-second refresh of every projector (bench/).
-    """
-    shown = list(reversed(ideas))[:limit]
-    st.markdown(f"## {len(ideas)} ideas so far")
-    for index, column in enumerate(st.columns(columns)):
-        dealt = shown[index::columns]
-        if dealt:
-            column.markdown("\n\n".join(quoted(idea.text) for idea in dealt))
-    if len(ideas) > limit:
-        st.caption(f"Showing the newest {limit} of {len(ideas)}.")
+def text(value: str | None) -> str:
+    """User text (or anything else) made safe to place in the projector's HTML."""
+    return html.escape(value or "", quote=True)
 
 
-def quoted(text: str) -> str:
-    """`text`, literally, as one Markdown block quote: every line marked, so a blank line
-    in someone's idea cannot end the quote and run into the next one."""
-    return "\n".join(f"> {line}" for line in escape_markdown(text).split("\n"))
+def screen(*parts: str) -> None:
+    """One block of the projector's HTML, made of parts built with `text()`."""
+    st.html(f'<div class="pj">{"".join(parts)}</div>')
 
 
-def ranking_list(ranking: list[Any], limit: int = 5) -> None:
-    """The top of the common-ground ranking, numbered, with whether it unites or divides."""
-    st.markdown("### Common ground: ranked by support across every group")
-    for place, row in enumerate(ranking[:limit], start=1):
-        verdict = "divides the groups" if row.divides else "backed across the groups"
-        st.markdown(f"{place}. {escape_markdown(row.text)} — *{verdict}*")
+def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> str:
+    """The meeting's name, the step, the timer in words, and the step's prompt."""
+    clock = f'<p class="pj-timer">Timer: {text(timer)}</p>' if timer else ""
+    asked = f'<p class="pj-prompt pj-clamp2">{text(prompt)}</p>' if prompt else ""
+    return (
+        f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
+        f'<h1 class="pj-clamp2">{text(heading)}</h1></div>{clock}</header>{asked}'
+    )
 
 
-def spotlight_panel(spot: Any) -> None:
-    """One conflict's sides in columns: each position, and apart, the interests beneath."""
-    st.markdown(f"## Working through: {escape_markdown(spot.issue)}")
-    if not spot.sides:
-        return
-    for column, side in zip(st.columns(len(spot.sides)), spot.sides, strict=True):
-        with column, st.container(border=True):
-            st.markdown(f"### {escape_markdown(side.group)}")
-            st.markdown(f"**Position:** {escape_markdown(side.position or '—')}")
-            st.markdown(f"**Interests:** {escape_markdown(side.interests or '—')}")
-    if spot.agreement:
-        st.markdown(f"**Agreement:** {escape_markdown(spot.agreement)}")
+def closed_html(meeting: str) -> str:
+    """The screen once the meeting has closed: thanks, and nothing live."""
+    return (
+        f'<p class="pj-name">{text(meeting)}</p>'
+        '<p class="pj-big" style="margin-top:20vh !important">Thank you for coming.</p>'
+        '<h2 style="margin-top:3vh">This meeting has closed.</h2>'
+        "<p>Nothing more is being collected. What the room decided goes into the meeting "
+        "report for everyone who took part.</p>"
+    )
+
+
+def spotlight_html(spot: Any) -> str:
+    """One conflict's sides side by side: each position, and apart, the interests beneath."""
+    sides = "".join(
+        f'<div class="pj-card"><h2>{text(side.group)}</h2>'
+        f'<p class="pj-clamp3"><b>Position:</b> {text(side.position or "—")}</p>'
+        f'<p class="pj-clamp4" style="margin-top:1vh"><b>Interests:</b> '
+        f"{text(side.interests or '—')}</p></div>"
+        for side in spot.sides
+    )
+    columns = f"repeat({min(max(len(spot.sides), 1), 4)}, 1fr)"
+    agreed = (
+        f'<p class="pj-clamp3" style="margin-top:2vh"><b>Agreement:</b> {text(spot.agreement)}</p>'
+        if spot.agreement
+        else ""
+    )
+    return (
+        f'<h2 class="pj-clamp2">Working through: {text(spot.issue)}</h2>'
+        f'<div class="pj-grid" style="grid-template-columns:{columns}">{sides}</div>{agreed}'
+    )

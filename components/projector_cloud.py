@@ -120,13 +120,18 @@ def _clouds() -> tuple[threading.Lock, dict[int, _Cloud]]:
     return threading.Lock(), {}
 
 
-def projector_cloud(meeting_id: int, counts: dict[str, int], key: str) -> None:
-    """The meeting's word cloud as of its last drawing, with its caption and table."""
+def projector_cloud(
+    meeting_id: int, counts: dict[str, int], key: str, with_table: bool = True
+) -> None:
+    """The meeting's word cloud as of its last drawing, with its caption and (unless
+    `with_table` is False: a screen with no room for it) the table."""
     if not counts:
-        show_word_counts(counts, key)
+        show_word_counts(counts, key, with_table=with_table)
         return
     cloud = _current(meeting_id, counts)
-    show_word_counts(cloud.counts, key, picture=cloud.picture, table=cloud.table)
+    show_word_counts(
+        cloud.counts, key, picture=cloud.picture, table=cloud.table, with_table=with_table
+    )
 
 
 def _current(meeting_id: int, counts: dict[str, int]) -> _Cloud:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 
 import segno
@@ -46,6 +47,11 @@ def qr_png(url: str, scale: int = 8) -> bytes:
     buffer = io.BytesIO()
     segno.make(url, error=_ERROR).save(buffer, kind="png", scale=scale, dark=_DARK, light=_LIGHT)
     return buffer.getvalue()
+
+
+def qr_data_uri(url: str) -> str:
+    """The PNG QR code for `url` as a data: address, for an <img> inside st.html."""
+    return "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
 
 
 def show_qr(url: str, caption: str) -> None:

@@ -1,4 +1,4 @@
-"""Voting results: totals, the split by group, and what unites and divides the groups."""
+"""Voting results: totals, the split by group, the strongest common ground, where groups differ."""
 
 from __future__ import annotations
 
@@ -8,29 +8,32 @@ import streamlit as st
 
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
+from services.tallies import DIFFER, THRESHOLD_WORDS
 
 
 def unites_and_divides(ranking: list[Any], top: int = 3) -> None:
-    """The items every group backs, and those the groups split on, said in words."""
-    unite = [r for r in ranking if not r.divides][:top]
+    """The items every group backs most, and those the groups really differ on, in words.
+
+    "Groups differ" only past the service's threshold (services/tallies), said beneath.
+    """
+    unite = [r for r in ranking if not r.divides and r.backed][:top]
     divide = [r for r in ranking if r.divides][:top]
     left, right = st.columns(2)
     with left:
-        st.markdown("**What unites the groups**")
+        st.markdown("**Strongest common ground**")
         for row in unite:
             st.markdown(f"- {escape_markdown(row.text)}")
         if not unite:
-            st.caption("Nothing yet that every group backs.")
+            st.caption("Nothing backed yet.")
     with right:
-        st.markdown("**What divides them**")
+        st.markdown(f"**Where {DIFFER}**")
         for row in divide:
             low = min((g for g in row.groups if g.share is not None), key=lambda g: g.share)
             st.markdown(
                 f"- {escape_markdown(row.text)} — least backed by "
                 f"{escape_markdown(low.group)} ({low.share:.0%})"
             )
-        if not divide:
-            st.caption("No item splits the groups by half or more.")
+        st.caption(("None. " if not divide else "") + THRESHOLD_WORDS)
 
 
 def round_results(title: str, results: Any, key: str) -> None:

@@ -53,11 +53,13 @@ def show_word_counts(
     max_words: int = MAX_WORDS,
     picture: bytes | None = None,
     table: pa.Table | None = None,
+    with_table: bool = True,
 ) -> None:
     """The word cloud of counted words (most used first), its caption, and the table.
 
     `picture` is the cloud of exactly these counts when the caller drew it already, and
-    `table` their word_table.
+    `table` their word_table. Without `with_table` the caption, which names the top words
+    and their counts, is the picture's only text: for the projector, which cannot scroll.
     """
     if not counts:
         st.info("No ideas yet, so no word cloud.")
@@ -72,6 +74,8 @@ def show_word_counts(
         output_format="PNG",
         alt="Word cloud of the words used most in the ideas: bigger words were used more.",
     )
+    if not with_table:
+        return
     with st.expander("Word counts as a table", key=f"{key}-expander"):
         st.dataframe(
             table if table is not None else word_table(counts), hide_index=True, key=f"{key}-table"

@@ -28,6 +28,15 @@ def vote_link(base: str, code: str) -> str:
     return _link(base, "vote", code=code)
 
 
+def vote_page(base: str) -> str:
+    """The room's voting page with no code: people type the code on their badge there.
+
+    What the projector shows (as a QR code and in words) while voting is open, and what the
+    badge sheet tells people to open.
+    """
+    return f"{base.rstrip('/')}/vote"
+
+
 def survey_link(base: str, code: str) -> str:
     """A participant's personal survey link."""
     return _link(base, "survey", code=code)

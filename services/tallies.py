@@ -17,7 +17,20 @@ from services.validation import require
 from services.voting_counts import ItemByGroup, add_up, count_round
 
 DIVIDES_AT = 0.5
-"""A gap this wide between the keenest and the coolest group marks an item that divides."""
+"""A gap this wide between the keenest and the coolest group marks an item the groups
+differ on: one group's share backing it at least 50 percentage points above another's."""
+GROUP_MIN_VOTERS = 3
+"""Only groups with this many voters count towards that gap. With one or two voters a
+group's share is 0%, 50% or 100% by chance, and before this rule nearly every item of a
+round was called divisive: a demoralising wall in a meeting held to build trust."""
+STRONGEST = "strongest common ground"
+DIFFER = "groups differ"
+THRESHOLD_WORDS = (
+    f"“{DIFFER.capitalize()}” means one group's support is at least "
+    f"{round(DIVIDES_AT * 100)} points above another's, counting groups with "
+    f"{GROUP_MIN_VOTERS} or more voters."
+)
+"""The rule in words, for every screen that says an item divides the groups."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,35 @@ class CommonGround:
     score: float
     groups: tuple[GroupShare, ...]
     spread: float
+    """The gap between the highest and lowest share of any groups with voters."""
     divides: bool
+    """Whether the groups really differ: see DIVIDES_AT and GROUP_MIN_VOTERS."""
+
+    @property
+    def backed(self) -> bool:
+        """Whether anyone at all supports the item."""
+        return any(g.supporters for g in self.groups)
+
+
+def verdict(row: CommonGround, place: int) -> str:
+    """What the room is told about the item at `place` (1 = first) of a ranking, in words:
+    "strongest common ground" for a backed first item, "groups differ" only where the gap is
+    real, and nothing otherwise: most items neither unite nor divide the room."""
+    if row.divides:
+        return f"{DIFFER} ({round(real_gap(row.groups) * 100)}-point gap)"
+    if place == 1 and row.backed:
+        return STRONGEST
+    return ""
+
+
+def real_gap(shares: Iterable[GroupShare]) -> float:
+    """The spread of the shares of groups with GROUP_MIN_VOTERS voters or more."""
+    return spread(g.share for g in shares if g.voters >= GROUP_MIN_VOTERS)
+
+
+def differs(shares: Iterable[GroupShare]) -> bool:
+    """Whether groups with enough voters to tell are DIVIDES_AT or more apart."""
+    return real_gap(shares) >= DIVIDES_AT
 
 
 def score(counts: Iterable[tuple[int, int]]) -> float:
@@ -137,7 +178,7 @@ def rank_items(
         gap = spread(g.share for g in shares)
         bridge = score((g.supporters, g.voters) for g in shares)
         result.append(
-            CommonGround(row.item_id, row.text, bridge, tuple(shares), gap, gap >= DIVIDES_AT)
+            CommonGround(row.item_id, row.text, bridge, tuple(shares), gap, differs(shares))
         )
     return sorted(result, key=lambda r: (-r.score, r.item_id))
 

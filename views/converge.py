@@ -7,7 +7,7 @@ from components.notices import action_runner, show_flash
 from components.results import round_results
 from components.round_setup import new_round_form
 from components.text import escape_markdown
-from services import ideas, tallies, themes, voting_rounds
+from services import ideas, tallies, themes, voting_reveal, voting_rounds
 from services.vocab import RoundStatus, label
 
 actor = runtime.require_actor()
@@ -42,6 +42,21 @@ for voting_round in reversed(rounds):
             act(voting_rounds.open_round, key, done="Voting is open.")
         if actor.is_facilitator and live and st.button("Close voting", key=f"close-{key}"):
             act(voting_rounds.close_round, key, done="Voting is closed.")
+        if live:
+            st.caption(f"{voting_reveal.turnout(db, key).words()}: the projector shows this.")
+        if actor.is_facilitator and voting_round.status is RoundStatus.CLOSED:
+            revealed = voting_round.results_revealed
+            st.caption(
+                "The projector shows these results."
+                if revealed
+                else "The projector keeps these results hidden until you reveal them."
+            )
+            if revealed and st.button("Hide the results from the projector", key=f"hide-{key}"):
+                act(voting_reveal.hide_results, key, done="The results are off the projector.")
+            if not revealed and st.button(
+                "Reveal the results on the projector", type="primary", key=f"reveal-{key}"
+            ):
+                act(voting_reveal.reveal_results, key, done="The results are on the projector.")
         if voting_round.status is not RoundStatus.DRAFT:
             round_results(
                 voting_round.title, tallies.results(db, voting_round.id), key=str(voting_round.id)

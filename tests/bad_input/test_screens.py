@@ -4,8 +4,9 @@ Streamlit renders Markdown (and its own :colour[...] and :material/...: syntax, 
 LaTeX between dollars) in st.markdown, captions, headings, alerts, expander and tab
 labels, widget labels and help, and radio options. User text must reach each of those
 escaped (components/text.escape_markdown), so a page never turns a note into a link, an
-image, a heading or a coloured alarm. Dataframes, select boxes and charts show text as
-text and are not inspected.
+image, a heading or a coloured alarm. st.html (the projector's views) renders HTML, not
+Markdown: there user text must be HTML-escaped, so no tag of it ever reaches the page.
+Dataframes, select boxes and charts show text as text and are not inspected.
 
 A label hidden or collapsed (label_visibility) is checked like any other: Streamlit still
 renders its Markdown into the page, only undisplayed, and Chromium fetches an image in it
@@ -13,6 +14,8 @@ all the same (tests/e2e/test_ballot_thumbs.py shows the ballot's hidden labels a
 """
 
 from __future__ import annotations
+
+import html
 
 import pytest
 from google.protobuf.message import Message
@@ -33,9 +36,11 @@ from services import (
     spotlight,
     stakeholders,
     survey_settings,
+    voting_reveal,
+    voting_rounds,
 )
 from services.actors import Actor
-from services.vocab import Role
+from services.vocab import Role, Step
 from tests.bad_input.corpus import SHOWN, case
 from tests.bad_input.rooms import Filled, fill_room
 from tests.views.helpers import by_label, click
@@ -54,7 +59,9 @@ LIVE_MARKUP = [
 ]
 _MARKDOWN_FIELDS = {"body", "label", "help"}
 _MARKDOWN_OPTIONS = {"radio", "button_group"}
-_PLAIN = {"text", "code", "json", "exception"}
+_PLAIN = {"text", "code", "json", "exception", "html"}
+# What hostile text looks like when HTML would act on it.
+LIVE_TAGS = [m for m in LIVE_MARKUP if m.startswith("<")]
 
 
 def markdown_strings(at) -> list[str]:
@@ -79,15 +86,23 @@ def _collect(message: Message, options_too: bool, found: list[str]) -> None:
             found.extend([value] if isinstance(value, str) else value)
 
 
+def html_bodies(at) -> list[str]:
+    """Every st.html block on the page."""
+    return [h.proto.body for h in at.html]
+
+
 def leaks(at) -> list[str]:
-    """Markdown strings on the page where hostile text would act as markup."""
-    return [s for s in markdown_strings(at) if any(m in s for m in LIVE_MARKUP)]
+    """Markdown strings, or HTML blocks, on the page where hostile text would act as markup."""
+    found = [s for s in markdown_strings(at) if any(m in s for m in LIVE_MARKUP)]
+    return found + [b for b in html_bodies(at) if any(m in b for m in LIVE_TAGS)]
 
 
 def shows(at, text: str) -> bool:
-    """Whether `text` is on the page, escaped, in some Markdown string."""
+    """Whether `text` is on the page, escaped, in some Markdown string or HTML block."""
     escaped = escape_markdown(text)
-    return any(escaped in s for s in markdown_strings(at))
+    if any(escaped in s for s in markdown_strings(at)):
+        return True
+    return any(html.escape(text, quote=True) in b for b in html_bodies(at))
 
 
 def open_screen(room_app, screen: str, user: str | None = None, **query: str):
@@ -269,6 +284,32 @@ def test_the_projector_shows_a_spotlit_conflict_and_results_literally(room_app, 
     assert not wall.exception and not leaks(wall), leaks(wall)
     assert shows(wall, filled.texts["issue"])
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, None)
-    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the vote
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[1])  # ideas
     wall = open_screen(room_app, "views/projector.py", code="meet-code")
     assert not wall.exception and not leaks(wall), leaks(wall)
+    assert shows(wall, filled.texts["idea"])
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])  # open vote
+    wall = open_screen(room_app, "views/projector.py", code="meet-code")
+    assert not wall.exception and not leaks(wall), leaks(wall)
+    assert shows(wall, filled.texts["round"])
+    voting_rounds.close_round(db, room.facilitator, filled.round_id)
+    voting_reveal.reveal_results(db, room.facilitator, filled.round_id)
+    wall = open_screen(room_app, "views/projector.py", code="meet-code")
+    assert not wall.exception and not leaks(wall), leaks(wall)
+    assert shows(wall, filled.texts["idea"])
+
+
+def test_the_projector_shows_the_charter_literally(room_app, db):
+    room = room_app.room
+    filled = hostile_room(db, room)
+    with db.write() as s:
+        step = AgendaItem(
+            meeting_id=room.meeting_id, position=4, title="Charter", step=Step.PARTNER, minutes=5
+        )
+        s.add(step)
+        s.flush()
+        step_id = step.id
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, step_id)
+    wall = open_screen(room_app, "views/projector.py", code="meet-code")
+    assert not wall.exception and not leaks(wall), leaks(wall)
+    assert shows(wall, filled.texts["mission"]) and shows(wall, filled.texts["shared goals"])

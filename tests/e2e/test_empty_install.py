@@ -327,15 +327,21 @@ def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> N
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
     shot(phones[0], "empty-install-vote-phone")
 
-    # The results on the projector opened from its printed link.
+    # While voting runs, the projector opened from its printed link counts the voters and
+    # keeps the results back; the facilitator closes the vote and reveals them.
+    expect(wall.get_by_text(re.compile(r"^2 of \d+ have voted$"))).to_be_visible()
+    expect(wall.get_by_text("Results: What should the city do first?")).to_have_count(0)
+    laptop.goto(f"{base}/converge")
+    wait_idle(laptop)
+    click(laptop, "Close voting")
+    click(laptop, "Reveal the results on the projector")
     expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
-    expect(wall.get_by_text(f"1. {IDEAS[0]}")).to_be_visible(timeout=10_000)
     # The counts themselves, not only the order: 3 + 3 dots and 2, with 2 and 1 voters.
-    grid = wall.locator('[data-testid="stDataFrame"]')
-    for idea, dots, voters in ((IDEAS[0], "6", "2"), (IDEAS[1], "2", "1")):
-        row = grid.locator("tr", has=wall.locator('td[role="gridcell"]', has_text=idea))
-        expect(row.locator("td").nth(2)).to_have_text(dots, timeout=10_000)
-        expect(row.locator("td").nth(3)).to_have_text(voters)
+    rows = wall.locator(".pj-row")
+    expect(rows.nth(0)).to_contain_text(IDEAS[0], timeout=10_000)
+    expect(rows.nth(0)).to_contain_text("6 dots from 2 people")
+    expect(rows.nth(1)).to_contain_text(IDEAS[1])
+    expect(rows.nth(1)).to_contain_text("2 dots from 1 person")
     shot(wall, "empty-install-projector-results")
 
     with db.read() as s:

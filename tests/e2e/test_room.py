@@ -157,10 +157,10 @@ def test_a_room_from_sign_in_to_the_meeting_report(
         expect(tablet.get_by_text("Idea added.")).to_be_visible()
     snap(tablets[2], screenshots, "ideas-tablet")
     snap(wall, screenshots, "projector-ideas")
-    # The wall quotes the ideas: in the theme's full text colour and large, not faded.
-    quote = wall.locator("blockquote p").first
-    expect(quote).to_have_css("color", "rgb(17, 24, 39)")
-    expect(quote).to_have_css("font-size", "30.4px")
+    # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
+    card = wall.locator(".pj-card p").first
+    expect(card).to_have_css("color", "rgb(17, 24, 39)")
+    expect(card).to_have_css("font-size", "28.08px")
 
     # The facilitator puts the two ideas to a dot vote and moves the room to converge.
     visit(console, base, "converge")
@@ -195,12 +195,10 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     _dots(phones[2], new_ideas[2], 1)
     snap(phones[0], screenshots, "vote-phone")
 
-    # The results and the common-ground ranking reach the projector.
-    expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
-    expect(wall.get_by_text("Common ground")).to_be_visible()
-    ranking = wall.get_by_text(f"1. {new_ideas[1]}")
-    expect(ranking).to_be_visible(timeout=PROJECTOR_DEADLINE * 1000)
-    snap(wall, screenshots, "projector-results")
+    # While voting runs the projector counts who has voted and shows no results.
+    expect(wall.get_by_text("Voting is open: What should the city do first?")).to_be_visible()
+    expect(wall.get_by_text(re.compile(r"^3 of \d+ have voted$"))).to_be_visible()
+    expect(wall.get_by_text("Results: What should the city do first?")).to_have_count(0)
 
     # The facilitator closes the round; a phone still showing its ballot taps too late.
     late = phones[2]
@@ -212,6 +210,15 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     late.clock.resume()
     expect(late.get_by_text("Voting in this round has closed.")).to_be_visible()
     snap(late, screenshots, "vote-phone-late")
+
+    # The facilitator reveals the results and the common-ground ranking reach the projector.
+    _click(console, "Reveal the results on the projector")
+    expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
+    expect(wall.get_by_text("Ranked by common ground", exact=False)).to_be_visible()
+    expect(wall.locator(".pj-row").first).to_contain_text(
+        new_ideas[1], timeout=PROJECTOR_DEADLINE * 1000
+    )
+    snap(wall, screenshots, "projector-results")
     with demo.db.read() as s:
         assert sorted(s.scalars(select(Vote.dots))) == [1, 2, 3, 3], "the late tap counted"
 

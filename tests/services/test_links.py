@@ -10,6 +10,9 @@ def test_links_use_the_addresses_printed_on_cards_and_badges():
     assert links.projector_link(base, "xyz") == "https://room.example.org/projector?code=xyz"
     assert links.survey_link(base, "k") == "https://room.example.org/survey?code=k"
     assert links.ideas_link(base, 1) == "https://room.example.org/ideas?table=1"
+    # The room's voting page: the badge sheet's "open … and type the code on your badge".
+    assert links.vote_page(base) == "https://room.example.org/vote"
+    assert links.vote_page("http://10.0.0.5:8501/cg") == "http://10.0.0.5:8501/cg/vote"
 
 
 def test_localhost_is_not_reachable_from_phones():

@@ -73,10 +73,11 @@ def test_common_ground_ranks_items_every_group_backs_first(db):
         ("Police", 1, 2, 0.5),
         ("Residents", 1, 1, 1.0),
     ]
+    # Gaps of one or two voters per group are chance, not a difference between groups.
     assert [(r.spread, r.divides) for r in rows] == [
-        (0.5, True),
-        (1.0, True),
-        (1.0, True),
+        (0.5, False),
+        (1.0, False),
+        (1.0, False),
         (0.0, False),
     ]
 

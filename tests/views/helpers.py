@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 
 def by_label(elements, label: str):
     """The one element whose label is `label`."""
@@ -14,6 +17,13 @@ def click(at, label: str):
     """Press the button labelled `label` and run the app."""
     by_label(at.button, label).click()
     return at.run()
+
+
+def screen_text(at) -> str:
+    """The words of every st.html block on the page (the projector's views): tags dropped,
+    entities read back, runs of white space made one space."""
+    words = re.sub(r"<[^>]+>", " ", "\n".join(h.proto.body for h in at.html))
+    return " ".join(html.unescape(words).split())
 
 
 def texts(at) -> list[str]:

@@ -16,7 +16,7 @@ from services import (
     options,
 )
 from services.vocab import ConflictStatus
-from tests.views.helpers import by_label, click, texts
+from tests.views.helpers import by_label, click, screen_text, texts
 
 
 def open_page(room_app, page, user, query=None):
@@ -49,9 +49,9 @@ def test_a_conflict_moves_to_agreed_with_its_history_and_shows_on_the_projector(
     )
     at = click(at, "Show it on the projector")
     wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
-    shown = texts(wall)
-    assert "## Working through: Response times" in shown
-    assert "**Interests:** Safety" in shown
+    shown = screen_text(wall)
+    assert "Working through: Response times" in shown
+    assert "Interests: Safety" in shown
     at = click(at, "Make the agreement an action")
     (action,) = actions.list_actions(db, room.facilitator, room.initiative_id)
     assert action.conflict_id == made.id

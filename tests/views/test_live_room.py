@@ -7,12 +7,11 @@ from datetime import UTC, datetime, timedelta
 from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from components.cards import idea_text, note_text
-from components.projector import quoted
 from components.text import escape_markdown
 from services import ideas, notes, room_control, voting_ballots, voting_rounds
 from services.scope import MEETING_CLOSED
 from services.vocab import VoteMode
-from tests.views.helpers import by_label, click, texts
+from tests.views.helpers import by_label, click, screen_text, texts
 
 
 def open_listen(room_app, user="s1", table="1"):
@@ -104,10 +103,10 @@ def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
     assert not board.exception
     assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[1].status.value == "hidden"
     wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
-    shown = "\n".join(texts(wall))  # the wall quotes several ideas in one Markdown block
-    assert quoted(kept.text) in shown
-    assert escape_markdown(gone.text) not in shown
-    assert escape_markdown(secret.text) not in shown
+    shown = screen_text(wall)
+    assert kept.text in shown
+    assert gone.text not in shown
+    assert secret.text not in shown
 
 
 def _console(room_app):
@@ -296,7 +295,18 @@ def test_results_and_the_common_ground_ranking_show_on_converge_and_the_projecto
     room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
     wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
     assert not wall.exception
-    assert any(t.startswith("1. Co\\-responders") for t in texts(wall))
+    # While voting is open the wall counts voters and shows no result.
+    assert "4 of 4 have voted" in screen_text(wall)
+    assert "Co-responders" not in screen_text(wall)
+    at = click(at, "Close voting")
+    wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+    assert "The results appear here when the facilitator reveals them." in screen_text(wall)
+    assert "Co-responders" not in screen_text(wall)
+    at = click(at, "Reveal the results on the projector")
+    assert "The results are on the projector." in texts(at)
+    wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+    assert "1. Co-responders" in screen_text(wall)
+    assert "strongest common ground" in screen_text(wall)
 
 
 def test_a_leader_reads_results_but_cannot_open_or_close_rounds(room_app, db):

@@ -1,0 +1,34 @@
+"""Long walls of text on one screen: shown a page at a time, turning by the clock."""
+
+from __future__ import annotations
+
+import math
+
+from components.projector import text
+
+
+def page_now(count: int, per_page: int, now: float, seconds: float, hold: bool = False) -> int:
+    """The page (from 0) every projector shows at `now`: each stays `seconds`, then the next.
+
+    By the clock, not by a counter, so every projector of the room shows the same page and
+    a refresh needs nothing remembered. `hold` keeps the first page: new ideas are there.
+    """
+    pages = page_count(count, per_page)
+    return 0 if hold else int(now // seconds) % pages
+
+
+def page_count(count: int, per_page: int) -> int:
+    """How many pages `count` things take, at least one."""
+    return max(1, math.ceil(count / per_page))
+
+
+def page_note(what: str, count: int, per_page: int, page: int, seconds: float) -> str:
+    """'Ideas 9–16 of 40 · page 2 of 5, turning every 12 seconds', or '' on a lone page."""
+    pages = page_count(count, per_page)
+    if pages == 1:
+        return ""
+    first, last = page * per_page + 1, min(count, (page + 1) * per_page)
+    return (
+        f'<p class="pj-note">{text(what)} {first}–{last} of {count} · page {page + 1} of '
+        f"{pages}, turning every {round(seconds)} seconds</p>"
+    )

@@ -1,0 +1,132 @@
+"""The projector's voting screens: who has voted while voting runs, and the revealed results.
+
+The results are one sequence, the common-ground ranking, and each row carries its own bar,
+so the list and the chart can never disagree on the order. Every bar says its numbers in
+words beside it: colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from components.projector import text
+from components.projector_pages import page_note
+from components.qr import qr_data_uri
+
+RESULT_PAGE = 5
+RESULT_SECONDS = 15.0
+# The totals chart's colours (components/chart_style): blue, vermillion, grey.
+AGREE, DISAGREE, PASS, DOTS = "#0072B2", "#D55E00", "#6F6F6F", "#0072B2"
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    """One item of the ranking with its totals and what the room is told about it."""
+
+    place: int
+    text: str
+    dots: int
+    voters: int
+    agree: int
+    disagree: int
+    passed: int
+    verdict: str
+
+
+def ranked_items(ranking: Sequence[Any], totals: Sequence[Any], verdict) -> list[RankedItem]:
+    """The ranking's order, each item with its totals: the one sequence list and bars share."""
+    by_id = {t.item_id: t for t in totals}
+    return [
+        RankedItem(
+            place,
+            row.text,
+            by_id[row.item_id].dots,
+            by_id[row.item_id].voters,
+            by_id[row.item_id].agree,
+            by_id[row.item_id].disagree,
+            by_id[row.item_id].passed,
+            verdict(row, place),
+        )
+        for place, row in enumerate(ranking, start=1)
+    ]
+
+
+def results_html(title: str, items: Sequence[RankedItem], dots: bool, page: int, rule: str) -> str:
+    """One page of the ranking, each row its place, the item, its bar and its verdict."""
+    if not any(i.voters for i in items):
+        return f"<h2>Results: {text(title)}</h2><p>Nobody voted in this round.</p>"
+    top = max((i.dots if dots else i.agree + i.disagree + i.passed) for i in items) or 1
+    shown = items[page * RESULT_PAGE : (page + 1) * RESULT_PAGE]
+    rows = "".join(_row(i, dots, top) for i in shown)
+    return (
+        f'<h2 class="pj-clamp2">Results: {text(title)}</h2>'
+        "<p>Ranked by common ground: an item is high only when every group backs it. "
+        "The bars follow the same order.</p>"
+        f"<div>{rows}</div>"
+        f'<p class="pj-note">{text(rule)}</p>'
+        f"{page_note('Items', len(items), RESULT_PAGE, page, RESULT_SECONDS)}"
+    )
+
+
+def _row(item: RankedItem, dots: bool, top: int) -> str:
+    if dots:
+        parts = [(item.dots, DOTS)]
+        people = "person" if item.voters == 1 else "people"
+        words = f"{item.dots} dot{'s' * (item.dots != 1)} from {item.voters} {people}"
+    else:
+        parts = [(item.agree, AGREE), (item.disagree, DISAGREE), (item.passed, PASS)]
+        words = f"{item.agree} agree · {item.disagree} disagree · {item.passed} pass"
+    bar = "".join(
+        f'<span style="width:{100 * n / top:.1f}%;background:{colour}"></span>'
+        for n, colour in parts
+        if n
+    )
+    said = f" — <b>{text(item.verdict)}</b>" if item.verdict else ""
+    return (
+        f'<div class="pj-row"><span class="pj-rank">{item.place}.</span>'
+        f'<p class="pj-clamp2">{text(item.text)}</p>'
+        f'<div><div class="pj-bar">{bar}</div><p>{words}{said}</p></div></div>'
+    )
+
+
+def voting_html(title: str, is_open: bool, turnout: Any, phone_link: str | None) -> str:
+    """While votes come in: the live count and how to join; after, the wait for the reveal."""
+    share = turnout.voted / turnout.expected if turnout.expected else 0.0
+    bar = (
+        '<div class="pj-bar" style="height:4vh;margin:1vh 0">'
+        f'<span style="width:{min(share, 1) * 100:.1f}%;background:#1d4ed8"></span></div>'
+    )
+    counted = (
+        f'<p class="pj-big">{text(turnout.words(closed=not is_open))}</p>{bar}'
+        "<p>Counted out of everyone expected today: the people on the roster not marked "
+        "absent.</p>"
+    )
+    if not is_open:
+        return (
+            f'<h2 class="pj-clamp2">Voting has closed: {text(title)}</h2>{counted}'
+            '<p style="margin-top:3vh !important">The results appear here when the '
+            "facilitator reveals them.</p>"
+        )
+    join = ""
+    if phone_link:
+        join = (
+            f'<img class="pj-qr" src="{qr_data_uri(phone_link)}" '
+            f'alt="QR code for {text(phone_link)}">'
+        )
+    how = (
+        "<p class='pj-prompt' style='margin-top:3vh !important'>Vote on your phone: scan "
+        "the code, or open</p>"
+        f'<p class="pj-link">{text(phone_link)}</p>'
+        "<p class='pj-prompt'>and type the code on your badge.</p>"
+        if phone_link
+        else ""
+    )
+    return (
+        f'<h2 class="pj-clamp2">Voting is open: {text(title)}</h2>'
+        '<div style="display:flex;gap:3vw;align-items:flex-start">'
+        f"<div style='flex:1'>{counted}{how}</div>{join}</div>"
+        "<p class='pj-note'>Results stay hidden until voting closes and the facilitator "
+        "reveals them.</p>"
+    )

@@ -1,0 +1,55 @@
+"""The projector's screens through the real page: the closed meeting's thank-you, the paused
+timer, and the charter on the charter step."""
+
+import re
+
+from db.models import AgendaItem
+from services import charters, ideas, room_control
+from services.vocab import Step
+from tests.views.helpers import screen_text
+
+
+def _wall(room_app):
+    return room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
+
+
+def test_a_closed_meeting_shows_thanks_and_nothing_live(room_app, db):
+    room = room_app.room
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
+    assert "Crisis line first" in screen_text(_wall(room_app))
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    wall = _wall(room_app)
+    assert not wall.exception
+    shown = screen_text(wall)
+    assert "Thank you for coming." in shown and "This meeting has closed." in shown
+    assert "Crisis line first" not in shown and "Step 2 of 3" not in shown
+    assert not wall.image  # no word cloud either
+
+
+def test_the_charter_step_shows_the_charter_and_who_signed(room_app, db):
+    room = room_app.room
+    with db.write() as s:
+        step = AgendaItem(
+            meeting_id=room.meeting_id, position=4, title="Charter", step=Step.PARTNER, minutes=5
+        )
+        s.add(step)
+        s.flush()
+        step_id = step.id
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, step_id)
+    assert "The charter has not been drafted yet." in screen_text(_wall(room_app))
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, "Safer calls", roles="The city convenes"
+    )
+    shown = screen_text(_wall(room_app))
+    assert "Partnering charter, version 1" in shown and "Mission: Safer calls" in shown
+    assert "Roles The city convenes" in shown
+    assert "Signed by: no group yet. Not signed yet: Police, Residents." in shown
+
+
+def test_a_paused_timer_says_paused_on_the_projector(room_app, db):
+    room = room_app.room
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 5)
+    assert re.search(r"Timer: [45]:\d\d left", screen_text(_wall(room_app)))
+    room_control.pause_timer(db, room.facilitator, room.meeting_id)
+    assert re.search(r"Timer: Paused — [45]:\d\d left", screen_text(_wall(room_app)))
