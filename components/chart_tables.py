@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
 from components.chart_style import numbered, pct
-from services import result_words
+from services import result_words, tallies
 
 
 def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
@@ -80,10 +80,13 @@ def by_group_table(
 def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per idea with its lowest and highest group share and verdict, one per point)."""
     ranges, points = [], []
-    for label, row in zip(numbered([r.text for r in rows]), rows, strict=True):
+    labels = numbered([r.text for r in rows])
+    for place, (label, row) in enumerate(zip(labels, rows, strict=True), start=1):
         known = [g.share for g in row.groups if g.share is not None]
-        verdict = "divides" if row.divides else "unites" if known else "no votes"
-        gap = f" (gap {pct(row.spread)})" if known else ""
+        # The projector's words (services/tallies.verdict): most items neither unite nor
+        # divide the room, so most get none; "groups differ" carries its own gap.
+        verdict = tallies.verdict(row, place) if known else "no votes"  # type: ignore[arg-type]
+        gap = "" if not known or row.divides else f"gap {pct(row.spread)}"
         ranges.append(
             {
                 "label": label,
@@ -91,7 +94,7 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
                 "verdict": verdict,
                 "low": min(known, default=0.0),
                 "high": max(known, default=0.0),
-                "text": f"{verdict}{gap}",
+                "text": " · ".join(w for w in (verdict, gap) if w),
             }
         )
         points += [
@@ -117,7 +120,7 @@ def common_ground_table(rows: Sequence[CommonGroundRow]) -> pd.DataFrame:
         {
             "Rank": range(1, len(rows) + 1),
             "Idea": [r.text for r in rows],
-            "Unites or divides": list(common_ground_rows(rows)[0]["verdict"]),
+            "What the room is told": list(common_ground_rows(rows)[0]["verdict"]),
             "Least backed by": [
                 result_words.least_backed((g.group, g.share) for g in r.groups) or "no votes"
                 for r in rows

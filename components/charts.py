@@ -11,6 +11,7 @@ from components import chart_style as style
 from components import chart_tables as tables
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
 from components.text import escape_markdown
+from services import tallies
 
 CHOICES = ("Agree", "Disagree", "Pass")
 MEASURES = ("People", "Contributions")
@@ -117,7 +118,7 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
             tooltip=["idea:N", "group:N", "share_text:N"],
         )
     )
-    # "unites" or "divides" in words after the highest share, clear of its point.
+    # The words after the highest share, clear of its point.
     chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
     return style.finish(chart.properties(height=style.row_step(list(ranges["label"]))))
 
@@ -184,8 +185,8 @@ def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> Non
         (rows,),
         tables.common_ground_table(rows),
         key,
-        "Ideas ranked by common ground, with the range of group support and whether "
-        "each unites or divides; the table below has the same.",
+        "Ideas ranked by common ground, with the range of group support; the first says "
+        "“strongest common ground”. " + tallies.THRESHOLD_WORDS + " The table below has the same.",
     )
 
 

@@ -18,8 +18,9 @@ from services.initiative_export_rows import decode
 from services.validation import LONG_MAX, clean_text, optional_text
 
 CODE_COLUMNS = {("participant", "code"), ("meeting", "code")}
-_CODE = re.compile(r"^[A-Za-z0-9_-]{8,32}$")
-"""Codes as the app makes them: 8 symbols now, 16 before; never one letter."""
+_CODE = re.compile(r"^[A-Za-z0-9_-]{6,32}$")
+"""Codes as the app makes them (8 symbols now, 16 before) and as older installs set them
+(six or more); never one letter."""
 _NOT_PEOPLE_S_TEXT = {"password_hash", "submission_key"}
 _FILLED_ON_IMPORT = {("account", "password_hash")}
 """Never exported: the import sets a hash no password matches, so it must be reset."""
@@ -69,7 +70,7 @@ def _value(table: Table, column: Column, value: Any, where: str) -> Any:
         if not _CODE.fullmatch(decoded):
             raise ValidationError(
                 f"{where}: the code “{decoded[:40]}” is not one the app makes "
-                "(8 to 32 letters and digits). Export the initiative again."
+                "(6 to 32 letters and digits). Export the initiative again."
             )
         return decoded
     if column.name in _NOT_PEOPLE_S_TEXT or not isinstance(column.type, String | Text):

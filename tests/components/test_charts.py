@@ -236,10 +236,12 @@ def test_common_ground_ranks_ideas_with_a_range_points_and_a_verdict():
         ("Police", "100%"),
         ("Youth", "0%"),
     ]
+    # The projector's words: only the first is common ground, and only a real gap divides;
+    # the rest carry their gap and no verdict (services/tallies.verdict).
     assert [r["text"] for r in rows_of(spec, words)] == [
-        "unites (gap 8%)",
-        "unites (gap 0%)",
-        "divides (gap 100%)",
+        "strongest common ground · gap 8%",
+        "gap 0%",
+        "groups differ (100-point gap)",
     ]
 
 
@@ -321,7 +323,7 @@ def test_every_renderer_shows_its_table():
     assert heading.value == "**1. Walk**" and chart.type == "vega_lite_chart"
     groups, ranking, voice = (frame.value for frame in at.dataframe)
     assert groups.values.tolist() == [[1, "Walk", "Police", 1, 2, "50%"]]
-    assert ranking.iloc[0]["Unites or divides"] == "unites"
+    assert ranking.iloc[0]["What the room is told"] == "strongest common ground"
     assert ranking.iloc[0]["Group shares"] == "Police 50%"
     # The bridging score ranks; people read the shares, never a "0.004".
     assert "Score" not in ranking.columns
