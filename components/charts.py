@@ -177,8 +177,8 @@ def render_by_group_chart(
 
 def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
     """The common-ground chart with its table beneath, or words while no group has voted."""
-    if not any(g.share is not None for r in rows for g in r.groups):
-        st.info("No votes yet — the ranking appears once the groups vote in this round.")
+    if reason := tallies.why_no_common_ground(rows):  # type: ignore[arg-type]
+        st.info(reason)
         return
     style.show_chart(
         common_ground_chart,

@@ -71,6 +71,8 @@ def _trust_before(report: PreSessionReport) -> Table | str:
 def _statements(polis: PolisSummary | None, kind: str) -> Table | str:
     if polis is None:
         return "No Pol.is conversation was imported into a meeting of this initiative."
+    if polis.not_computed:
+        return f"{polis.title}: {polis.not_computed}"
     rows = [
         [r.text, "; ".join(f"{g.group} {_pct(g.share)}" for g in r.groups)]
         for r in getattr(polis, kind)

@@ -25,7 +25,7 @@ from services import membership
 from services.actors import Actor, require_role
 from services.polis_export import DEFAULT_ATTRIBUTION
 from services.roster_scope import PRESENT
-from services.tallies import CommonGround, results_in
+from services.tallies import CommonGround, results_in, why_no_common_ground
 from services.trust_pulse import TrustChange, trust_pulse
 from services.validation import require
 from services.wordfreq import word_frequencies
@@ -64,6 +64,8 @@ class PolisSummary:
     unite: tuple[CommonGround, ...]
     divide: tuple[CommonGround, ...]
     attribution: str
+    not_computed: str | None = None
+    """Why no common ground could be computed (no groups or no votes), in words."""
 
 
 @dataclass(frozen=True)
@@ -164,10 +166,13 @@ def _polis(s: Session, initiative_id: int) -> PolisSummary | None:
         .limit(1)
     )
     ranking = results_in(s, rnd.id).ranking
+    attribution = (credit or {}).get("attribution") or DEFAULT_ATTRIBUTION
+    if reason := why_no_common_ground(ranking):
+        return PolisSummary(rnd.title, (), (), attribution, not_computed=reason)
     divide = sorted((r for r in ranking if r.divides), key=lambda r: (-r.spread, -r.score))
     return PolisSummary(
         title=rnd.title,
         unite=tuple(r for r in ranking if not r.divides)[:TOP_STATEMENTS],
         divide=tuple(divide[:TOP_STATEMENTS]),
-        attribution=(credit or {}).get("attribution") or DEFAULT_ATTRIBUTION,
+        attribution=attribution,
     )

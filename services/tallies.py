@@ -87,6 +87,21 @@ def verdict(row: CommonGround, place: int) -> str:
     return ""
 
 
+def why_no_common_ground(ranking: Iterable[CommonGround]) -> str | None:
+    """Why no common ground can be computed for a ranking, in words; None when it can.
+
+    Common ground needs votes from people in groups: a conversation with no opinion groups
+    (or no votes) ranks every item the same, and its first items would be called what
+    unites the groups when nothing was measured.
+    """
+    if any(g.voters for row in ranking for g in row.groups):
+        return None
+    return (
+        "No common ground can be computed yet — nobody in a group has voted. It needs votes "
+        "from people of at least one group (for Pol.is, its opinion groups)."
+    )
+
+
 def real_gap(shares: Iterable[GroupShare]) -> float:
     """The spread of the shares of groups with GROUP_MIN_VOTERS voters or more."""
     return spread(g.share for g in shares if g.voters >= GROUP_MIN_VOTERS)

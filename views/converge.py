@@ -7,7 +7,7 @@ from components.notices import action_runner, show_flash
 from components.results import round_results
 from components.round_setup import new_round_form
 from components.text import escape_markdown
-from services import ideas, tallies, themes, voting_reveal, voting_rounds
+from services import ideas, imported_credit, tallies, themes, voting_reveal, voting_rounds
 from services.vocab import RoundStatus, label
 
 actor = runtime.require_actor()
@@ -61,5 +61,7 @@ for voting_round in reversed(rounds):
             round_results(
                 voting_round.title, tallies.results(db, voting_round.id), key=str(voting_round.id)
             )
+            if credit := imported_credit.round_credit(db, voting_round.id):
+                st.caption(escape_markdown(credit))
 if not rounds:
     st.info("No voting rounds yet.")

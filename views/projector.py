@@ -29,7 +29,16 @@ from components.projector_views import (
     wall_html,
 )
 from components.room_banner import room_timer_text, step_heading
-from services import ideas, links, meetings, room_control, spotlight, tallies, voting_reveal
+from services import (
+    ideas,
+    imported_credit,
+    links,
+    meetings,
+    room_control,
+    spotlight,
+    tallies,
+    voting_reveal,
+)
 from services.charter_screen import charter_for_room
 from services.vocab import MeetingStatus, RoundStatus, Step, VoteMode
 from services.wordfreq import word_frequencies
@@ -91,7 +100,9 @@ def voting_view() -> None:
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
     page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
-    screen(results_html(shown.title, items, dots, page, tallies.THRESHOLD_WORDS))
+    credit = imported_credit.round_credit(db, shown.round_id)
+    rule = tallies.THRESHOLD_WORDS + (f" {credit}" if credit else "")
+    screen(results_html(shown.title, items, dots, page, rule))
 
 
 def charter_view() -> None:

@@ -1,5 +1,6 @@
 """The pre-session report: response per group, counted words, interviews, Pol.is, HTML and PDF."""
 
+import dataclasses
 import io
 from datetime import date
 from pathlib import Path
@@ -149,3 +150,18 @@ def test_the_word_sections_carry_a_word_cloud_with_its_words_in_text(db):
     assert "response (4)" in alt
     assert 'alt="Word cloud of top issues: ' in report_html(report)
     assert "Solutions" not in clouds  # no words, no picture
+
+
+@pytest.mark.parametrize("missing", ["groups", "votes"])
+def test_a_conversation_without_groups_or_votes_claims_no_common_ground(db, missing):
+    room = build_room(db)
+    export = polis.read_export(DATA)
+    if missing == "groups":
+        export = dataclasses.replace(export, groups=dict.fromkeys(export.groups))
+    else:
+        export = dataclasses.replace(export, votes=())
+    polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.polis.unite == () and report.polis.divide == ()
+    assert report.polis.not_computed.startswith("No common ground can be computed yet")
+    assert "No common ground can be computed yet" in report_html(report)

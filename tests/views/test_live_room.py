@@ -336,3 +336,18 @@ def test_the_consoles_badges_leave_out_people_marked_absent(room_app, db):
     at = room_app("fac").run().switch_page("views/console.py").run()
     badges = next(d.value for d in at.dataframe if "Voting link" in d.value.columns)
     assert badges["Name"].tolist() == ["P1", "P2", "P3"]
+
+
+def test_an_imported_conversation_s_results_carry_its_credit_on_converge(room_app, db):
+    from pathlib import Path
+
+    from services import imported_credit, polis
+
+    data = Path(__file__).resolve().parents[3] / "shared" / "data"
+    export = polis.read_export(data / "polis-london-youth-policing")
+    room = room_app.room
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
+    assert "CC BY 4.0" in imported_credit.round_credit(db, load.round_id)
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    assert not at.exception
+    assert any("CC BY 4\\.0" in c.value for c in at.caption)  # escaped Markdown
