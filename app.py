@@ -10,12 +10,14 @@ import runtime
 from components import signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
+from components.touch_targets import thumb_sized_controls
 from screens import HOME, Screen, listed_for, screens_for
 
 # A file, not ":material/groups:": for a material icon the browser fetches the favicon from
 # fonts.gstatic.com, which an offline venue cannot reach.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 st.set_page_config(page_title="Common Ground", page_icon=str(FAVICON), layout="wide")
+thumb_sized_controls()
 
 settings = runtime.settings()
 db = runtime.database()

@@ -87,7 +87,7 @@ for view in ballots:
     st.header(escape_markdown(view.title))
     left = room_timer_text(room_control.room_state(db, view.meeting_id))
     if left:
-        st.markdown(f"**Timer: {left}**")
+        st.subheader(f"Timer: {left}", anchor=False)
     if view.mode is VoteMode.DOTS:
         dots_ballot(view, voter(voting_ballots.set_dots))
     else:
