@@ -243,7 +243,7 @@ def _groups(
     found: dict[int | None, int] = {}
     created: list[int] = []
     for polis in sorted(set(export.groups.values()), key=lambda g: (g is None, g or 0)):
-        name = group_name(polis, export.topic)
+        name = group_name(polis, export.conversation or export.topic)
         group = s.scalar(
             select(Stakeholder).where(
                 Stakeholder.initiative_id == initiative_id,
@@ -270,11 +270,12 @@ def _groups(
     return found, created
 
 
-def group_name(polis: int | None, topic: str) -> str:
-    """What a Pol.is opinion group is called here: its number and its conversation."""
-    short = topic
-    if len(topic) > TOPIC_IN_NAME:  # cut between words
-        short = topic[: TOPIC_IN_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+def group_name(polis: int | None, conversation: str) -> str:
+    """What a Pol.is opinion group is called here: its number and its conversation (Pol.is's
+    id of it, short; else the start of its topic)."""
+    short = conversation
+    if len(conversation) > TOPIC_IN_NAME:  # cut between words
+        short = conversation[: TOPIC_IN_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     # Pol.is numbers its groups from 0 (and shows them as A, B, C); people count from 1.
     group = UNGROUPED if polis is None else f"Pol.is opinion group {polis + 1}"
     return f"{group} ({short})"

@@ -72,6 +72,9 @@ class PolisExport:
     votes: tuple[PolisVote, ...]
     groups: dict[int, int | None]
     attribution: str
+    conversation: str = ""
+    """Pol.is's id of the conversation (the end of its pol.is address), when summary.csv
+    gives it: what tells one conversation's opinion groups from another's."""
 
 
 def read_export(folder: Path) -> PolisExport:
@@ -105,8 +108,19 @@ def read_export(folder: Path) -> PolisExport:
     attribution = credit.read_text(encoding="utf-8").strip() if credit.is_file() else ""
     votes = tuple(sorted(latest.values(), key=lambda v: (v.voter_id, v.comment_id)))
     return PolisExport(
-        summary["topic"], statements, votes, groups, attribution or DEFAULT_ATTRIBUTION
+        summary["topic"],
+        statements,
+        votes,
+        groups,
+        attribution or DEFAULT_ATTRIBUTION,
+        conversation=_conversation_id(summary.get("url", "")),
     )
+
+
+def _conversation_id(url: str) -> str:
+    """`9xxwa9jpkm` from `https://pol.is/9xxwa9jpkm`; '' when there is none to read."""
+    last = url.strip().rstrip("/").rsplit("/", 1)[-1]
+    return last if re.fullmatch(r"[A-Za-z0-9]{4,40}", last) and "." not in last else ""
 
 
 def _statement(r: dict[str, str]) -> Statement:

@@ -39,7 +39,7 @@ from tests.factories import build_room
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
 TOPIC = "What is the best way to engage more young people in local scrutiny of policing?"
-SHORT_TOPIC = "What is the best way to engage more young people in local…"
+SHORT_TOPIC = "9xxwa9jpkm"  # the conversation's id on pol.is, from summary.csv's url
 COUNTED = (Stakeholder, Participant, Idea, VotingRound, RoundItem, Ballot, Vote, AuditEntry)
 
 
@@ -401,13 +401,19 @@ def test_a_comment_removed_by_the_moderator_with_no_words_is_kept_hidden(tmp_pat
 def test_group_1_of_two_conversations_are_two_groups(db):
     room = build_room(db)
     first = polis.read_export(DATA)
-    other = dataclasses.replace(first, topic="Should the city fund a youth advisory board?")
+    other = dataclasses.replace(
+        first, topic="Should the city fund a youth advisory board?", conversation="4kjxvmxb3"
+    )
     a = polis.load_into_meeting(db, room.facilitator, room.meeting_id, first)
     b = polis.load_into_meeting(db, room.facilitator, room.meeting_id, other)
     assert set(a.group_id_by_polis_group.values()).isdisjoint(b.group_id_by_polis_group.values())
     with db.read() as s:
         name = s.get(Stakeholder, b.group_id_by_polis_group[0]).name
-    assert name == "Pol.is opinion group 1 (Should the city fund a youth advisory board?)"
+    assert name == "Pol.is opinion group 1 (4kjxvmxb3)"
+    # Without an id, the start of the topic tells the conversations apart.
+    assert polis.group_name(None, other.topic) == (
+        "Pol.is voters without a group (Should the city fund a youth advisory board?)"
+    )
 
 
 def test_votes_go_in_short_transactions_so_the_room_can_write_between_them(db, export, monkeypatch):
