@@ -15,6 +15,7 @@ says: only this site may frame it, no content sniffing, no full address sent els
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from pathlib import Path
 from streamlit import config
 from streamlit.web import bootstrap, cli
 from streamlit.web.server import server_util
-from streamlit.web.server.starlette import starlette_app, starlette_server
+from streamlit.web.server.starlette import starlette_app, starlette_server, starlette_websocket
 
 APP = Path(__file__).resolve().parent / "app.py"
 
@@ -97,6 +98,50 @@ def without_server_header(kwargs: Callable[[], dict]) -> Callable[[], dict]:
     return lambda: {**kwargs(), "server_header": False}
 
 
+SESSIONS_PER_ADDRESS = int(os.environ.get("COMMON_GROUND_SESSIONS_PER_ADDRESS", "300"))
+"""Open sessions one client address may hold. A venue's phones, tablets and the projector
+share one Wi-Fi address (60 people, a tab or two each, reconnects), so the bar is high; a
+stranger opening sessions by the thousand to fill memory meets it. Behind nginx on this
+machine every session comes from 127.0.0.1, so there X-Real-IP names the client."""
+_LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def client_address(scope) -> str:
+    """The browser's address: the socket's, or X-Real-IP when nginx here passed it on."""
+    peer = (scope.get("client") or ("", 0))[0]
+    if peer in _LOOPBACK:
+        for name, value in scope.get("headers", []):
+            if name == b"x-real-ip":
+                return value.decode("latin-1").strip() or peer
+    return peer
+
+
+def with_session_cap(create_handler: Callable, limit: Callable[[], int]) -> Callable:
+    """Streamlit's websocket handler maker, with at most limit() open sessions per address;
+    one more is closed at once with 1013 (try again later), before any session exists."""
+    open_by_address: dict[str, int] = {}
+
+    def create(runtime):
+        endpoint = create_handler(runtime)
+
+        async def capped(websocket) -> None:
+            address = client_address(websocket.scope)
+            if open_by_address.get(address, 0) >= limit():
+                await websocket.close(code=1013)
+                return
+            open_by_address[address] = open_by_address.get(address, 0) + 1
+            try:
+                await endpoint(websocket)
+            finally:
+                open_by_address[address] -= 1
+                if not open_by_address[address]:
+                    del open_by_address[address]
+
+        return capped
+
+    return create
+
+
 def install() -> None:
     """Make Streamlit's server bind its socket through tcp_listener and send safe headers."""
     starlette_server._bind_socket = tcp_listener(starlette_server._bind_socket)
@@ -105,6 +150,9 @@ def install() -> None:
     )
     starlette_server._get_uvicorn_config_kwargs = without_server_header(
         starlette_server._get_uvicorn_config_kwargs
+    )
+    starlette_websocket.create_websocket_handler = with_session_cap(
+        starlette_websocket.create_websocket_handler, lambda: SESSIONS_PER_ADDRESS
     )
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from streamlit.web.server.starlette import starlette_server
 
 import serve
@@ -106,3 +108,34 @@ def test_a_header_the_app_already_set_is_kept():
     headers = dict(sent[0]["headers"])
     assert headers[b"referrer-policy"] == b"no-referrer"
     assert headers[b"x-content-type-options"] == b"nosniff"
+
+
+def test_one_address_holds_at_most_its_share_of_sessions_and_a_freed_one_counts_again(
+    tmp_path, monkeypatch
+):
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    monkeypatch.setenv("COMMON_GROUND_SESSIONS_PER_ADDRESS", "2")
+    url = f"sqlite:///{tmp_path / 'cap.db'}"
+    upgrade_to_head(url)
+    with running_app(url, tmp_path, cookie_key="session-cap-test-key") as server:
+        stream = f"ws://127.0.0.1:{server.port}/_stcore/stream"
+        with connect(stream), connect(stream) as second:
+            # Refused before a session is made.
+            with pytest.raises(InvalidStatus), connect(stream):
+                pass
+            # Behind nginx on this machine the client's own address is what counts.
+            with connect(stream, additional_headers={"X-Real-IP": "10.0.0.7"}):
+                pass
+            second.close()
+            time.sleep(0.5)
+            with connect(stream):  # the freed place is taken again
+                pass
+
+
+def test_the_client_address_is_nginx_s_word_only_from_this_machine():
+    header = [(b"x-real-ip", b"10.1.2.3")]
+    assert serve.client_address({"client": ("127.0.0.1", 5), "headers": header}) == "10.1.2.3"
+    assert serve.client_address({"client": ("192.0.2.9", 5), "headers": header}) == "192.0.2.9"
+    assert serve.client_address({"client": None, "headers": []}) == ""
