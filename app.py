@@ -62,7 +62,7 @@ if actor is not None:
     # Drawn above the sign-out button, filled after it: a run that signs out shows none.
     picker_slot = st.sidebar.container()
     if signin.logout_button(db, settings.cookie_name):
-        st.info("You are signed out. Close this tab or sign in again from the home page.")
+        st.info(signin.SIGNED_OUT)
         st.stop()
     with picker_slot:
         focus_picker(actor)

@@ -37,6 +37,8 @@ _SPENT_COOKIE = "_signin_spent_cookie"
 """A digest of the cookie this tab connected with, once it was refused or signed out:
 `st.context.cookies` keeps sending it to the server until the tab reloads."""
 _SIGN_IN_AGAIN = "_signin_again"
+_SIGNED_OUT = "_signin_signed_out"
+SIGNED_OUT = "You are signed out. Close this tab or sign in again from the home page."
 
 SIGN_IN_AGAIN = "Please sign in again."
 
@@ -93,7 +95,12 @@ def end_if_revoked(signed_in: bool) -> None:
 
 def sign_in_again_note() -> None:
     """ "Please sign in again." while this tab's sign-in has ended and nobody signed in."""
-    if st.session_state.get(_SIGN_IN_AGAIN) and not signed_in_username():
+    if signed_in_username():
+        return
+    # Kept for the runs after the sign-out's own: deleting the cookie reruns the page.
+    if st.session_state.get(_SIGNED_OUT):
+        st.info(SIGNED_OUT)
+    elif st.session_state.get(_SIGN_IN_AGAIN):
         st.info(f"{SIGN_IN_AGAIN} Your earlier sign-in on this browser has ended.")
 
 
@@ -143,6 +150,7 @@ def logout_button(db, cookie_name: str) -> bool:
     if isinstance(raw, str):
         st.session_state[_SPENT_COOKIE] = _digest(raw)
     _forget()
+    st.session_state[_SIGNED_OUT] = True
     _delete_cookie(cookie_name)
     return True
 
@@ -152,6 +160,7 @@ def _remember(signed: SignedIn) -> None:
     st.session_state[USERNAME_KEY] = signed.username
     st.session_state[VERSION_KEY] = signed.version
     st.session_state.pop(_SIGN_IN_AGAIN, None)
+    st.session_state.pop(_SIGNED_OUT, None)
 
 
 def _forget() -> None:

@@ -104,7 +104,11 @@ def test_a_header_the_app_already_set_is_kept():
     async def collect(message):
         sent.append(message)
 
-    asyncio.run(serve.SecurityHeaders(app)({"type": "http"}, None, collect))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(
+            lambda: asyncio.run(serve.SecurityHeaders(app)({"type": "http"}, None, collect))
+        ).result()
     headers = dict(sent[0]["headers"])
     assert headers[b"referrer-policy"] == b"no-referrer"
     assert headers[b"x-content-type-options"] == b"nosniff"
