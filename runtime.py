@@ -9,12 +9,13 @@ import gc
 
 import streamlit as st
 
+from adapters import room_links
 from db.database import Database
-from services import focus as focus_rule
-from services import links, signin_accounts
-from services.actors import Actor
-from services.focus import Focus
-from services.vocab import Role
+from services.accounts import signin_accounts
+from services.core.actors import Actor
+from services.core.vocab import Role
+from services.setup import focus as focus_rule
+from services.setup.focus import Focus
 from settings import Settings, load_settings
 
 ACTOR_KEY = "username"
@@ -65,7 +66,7 @@ def focus(actor: Actor | None = None) -> Focus:
     """The initiative and meeting this person works on, and what else they could pick.
 
     The wish is this session's choice, else the one this browser remembers (a cookie);
-    services/focus.py keeps it only while it is still one of theirs, not archived.
+    services/setup/focus.py keeps it only while it is still one of theirs, not archived.
     """
     actor = actor or current_actor()
     if actor is None:
@@ -157,8 +158,8 @@ def require_actor() -> Actor:
 def require_meeting(actor: Actor) -> tuple[int, int]:
     """The initiative and meeting in focus; stops the page politely when there is none.
 
-    Only the actor's own (services/membership.py), not archived; a scribe's default is the
-    newest meeting where they scribe a table (services/focus.py).
+    Only the actor's own (services/core/membership.py), not archived; a scribe's default is the
+    newest meeting where they scribe a table (services/setup/focus.py).
     """
     here = focus(actor)
     if here.initiative_id is None:
@@ -192,7 +193,7 @@ def table_in_focus(actor: Actor, meeting_id: int):
     Stops with a plain message when the link's table is not a number, or a number that
     names no table of this meeting.
     """
-    from services import tables  # noqa: PLC0415 - keeps the module's import list short
+    from services.setup import tables  # noqa: PLC0415
 
     _stop_if_not_a_number("table")
     number = query_int("table")
@@ -231,15 +232,15 @@ def public_base_url() -> str:
     configured = settings().public_url
     if configured:
         return configured
-    root = links.server_root(
+    root = room_links.server_root(
         st.context.url,
         st.context.headers.to_dict(),
         str(st.get_option("server.baseUrlPath") or ""),
         int(st.get_option("server.port")),
     )
     chosen = _room_address_choice().get("host")
-    if chosen and not links.reachable_from_phones(root):
-        return links.with_host(root, chosen)
+    if chosen and not room_links.reachable_from_phones(root):
+        return room_links.with_host(root, chosen)
     return root
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.vocab import Role
+from services.core.vocab import Role
 
 FACILITATOR, SCRIBE, LEADER = Role.FACILITATOR, Role.SCRIBE, Role.LEADER
 SIGNED_IN = frozenset(Role)

@@ -160,7 +160,7 @@ def announce_first_run() -> None:
     """After Streamlit prints its addresses, print the first-run link when there is no account.
 
     The terminal of `make run` (or the server's log) is where the person who started the
-    app reads; a stranger on the room's network does not (services/first_run.py).
+    app reads; a stranger on the room's network does not (services/accounts/first_run.py).
     """
     on_start = bootstrap._on_server_start
 
@@ -176,7 +176,7 @@ def print_setup_link() -> None:
     from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415 - only for the app itself
 
     from db.database import Database  # noqa: PLC0415
-    from services import first_run  # noqa: PLC0415
+    from services.accounts import first_run  # noqa: PLC0415
     from settings import load_settings  # noqa: PLC0415
 
     settings = load_settings()

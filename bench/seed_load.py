@@ -24,19 +24,13 @@ from db.database import Database
 from db.models import Account, Ballot, Idea, ListeningNote, Meeting, Participant, Vote
 from db.models.enums import Choice, Role, Step
 from seed.roster import GROUPS
-from services import (
-    agenda,
-    codes,
-    initiatives,
-    meetings,
-    room_control,
-    stakeholders,
-    tables,
-    voting_items,
-    voting_rounds,
-)
-from services.actors import SYSTEM
-from services.tables import TABLE_NUMBER_MAX
+from services.agenda import agenda
+from services.converge import voting_items, voting_rounds
+from services.core import codes
+from services.core.actors import SYSTEM
+from services.room import room_control
+from services.setup import initiatives, meetings, stakeholders, tables
+from services.setup.tables import TABLE_NUMBER_MAX
 
 PEOPLE = 56
 TABLES = 10

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.text import escape_markdown
-from services.vocab import ActionStatus, label
+from services.core.vocab import ActionStatus, label
 
 
 @dataclass(frozen=True)

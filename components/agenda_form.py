@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from services.vocab import Skill, Step, label
+from services.core.vocab import Skill, Step, label
 
 
 def step_form(key: str, item: Any, on_save: Callable[..., None], button: str) -> None:

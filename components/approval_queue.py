@@ -9,8 +9,8 @@ import streamlit as st
 
 from components.notices import action_runner, flash_and_rerun
 from components.text import escape_markdown
-from services import idea_queue, room_control
-from services.actors import Actor
+from services.core.actors import Actor
+from services.room import idea_queue, room_control
 
 REFRESH = "5s"  # new ideas join the queue, and approved ones leave a scribe's list, unasked
 

@@ -1,6 +1,6 @@
 """What the charts read from the results they are given, so components need no service import.
 
-services.tallies's ItemTotal, ItemByGroup and CommonGround satisfy these; so will the voice
+services.converge.tallies's ItemTotal, ItemByGroup and CommonGround satisfy these; so will the voice
 results, whichever module computes them.
 """
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
 from components.chart_style import numbered, pct
-from services import result_words, tallies
+from services.converge import result_words, tallies
 
 
 def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
@@ -83,7 +83,7 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
     labels = numbered([r.text for r in rows])
     for place, (label, row) in enumerate(zip(labels, rows, strict=True), start=1):
         known = [g.share for g in row.groups if g.share is not None]
-        # The projector's words (services/tallies.verdict): most items neither unite nor
+        # The projector's words (services/converge/tallies.verdict): most items neither unite nor
         # divide the room, so most get none; "groups differ" carries its own gap.
         verdict = tallies.verdict(row, place) if known else "no votes"  # type: ignore[arg-type]
         gap = "" if not known or row.divides else f"gap {pct(row.spread)}"

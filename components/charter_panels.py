@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.text import escape_markdown, plain
-from services.charter_signoff import signoff_complete
+from services.partner.charter_signoff import signoff_complete
 
 SECTIONS = [
     ("mission", "Mission"),

@@ -11,7 +11,7 @@ from components import chart_style as style
 from components import chart_tables as tables
 from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
 from components.text import escape_markdown
-from services import tallies
+from services.converge import tallies
 
 CHOICES = ("Agree", "Disagree", "Pass")
 MEASURES = ("People", "Contributions")

@@ -3,7 +3,7 @@
 Vote, Survey and Projector open with the code in their link (`?code=…`, from a QR code).
 A bare `/vote`, what the badge tells people to type, or a link whose code names nothing,
 shows this box instead; a right code goes into the link, in its stored form, and the page
-goes on. Wrong codes from one browser are slowed down by services/code_attempts.
+goes on. Wrong codes from one browser are slowed down by services/core/code_attempts.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Protocol, TypeVar
 import streamlit as st
 
 from components.text import escape_markdown
-from services import code_attempts, codes
-from services.code_attempts import Browser, CodeAttempts
+from services.core import code_attempts, codes
+from services.core.code_attempts import Browser, CodeAttempts
 
 SHAPE = "8 letters and digits, like K7QM-4TPX"
 _BROWSER_KEY = "_code_entry_browser"
@@ -86,14 +86,14 @@ PROJECTOR = CodePage(
 
 @st.cache_resource
 def _attempts() -> CodeAttempts:
-    """One count of wrong codes per server process (services/code_attempts says why)."""
+    """One count of wrong codes per server process (services/core/code_attempts says why)."""
     return CodeAttempts()
 
 
 def code_entry(page: CodePage, find: Callable[[str], Found | None]) -> Found:
     """What the link's code names; else a box to type the code, and the page stops there.
 
-    `find` looks a code up however it was typed (services/codes) and returns None when it
+    `find` looks a code up however it was typed (services/core/codes) and returns None when it
     names nothing.
     """
     link = (st.query_params.get("code") or "").strip()

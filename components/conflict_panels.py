@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.text import escape_markdown
-from services.vocab import ConflictStatus, label
+from services.core.vocab import ConflictStatus, label
 
 
 def sides_side_by_side(parties: list[tuple[Any, str]]) -> None:

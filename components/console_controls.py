@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 from components.text import escape_markdown
-from services import room_control
-from services.vocab import MeetingStatus
+from services.core.vocab import MeetingStatus
+from services.room import room_control
 
 Control = Callable[..., None]
 

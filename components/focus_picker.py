@@ -4,7 +4,7 @@ Every screen reads its initiative and meeting from runtime.focus, so changing th
 switches every screen. The choice is kept in the session at once and in a cookie for the
 next visit: Streamlit reads cookies (st.context.cookies) but has no call to write one, so
 a line of script in st.html writes it. The value is two numbers built here, never text
-from a person, and the server checks it again on every run (services/focus.py).
+from a person, and the server checks it again on every run (services/setup/focus.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import json
 import streamlit as st
 
 import runtime
-from services.actors import Actor
-from services.vocab import MeetingStatus
+from services.core.actors import Actor
+from services.core.vocab import MeetingStatus
 
 PICKED_INITIATIVE = "focus_picker_initiative"
 PICKED_MEETING = "focus_picker_meeting"

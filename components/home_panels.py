@@ -12,10 +12,12 @@ from components.notices import flash_and_rerun, show_error, show_flash
 from components.text import escape_markdown
 from seed.credentials import forget_credentials
 from seed.demo_start import start_demo
-from services import agenda, demo, first_run, getting_started, initiatives, meetings
-from services.actors import Actor
-from services.errors import DomainError
-from services.vocab import label
+from services.accounts import first_run
+from services.agenda import agenda
+from services.core.actors import Actor
+from services.core.errors import DomainError
+from services.core.vocab import label
+from services.setup import demo, getting_started, initiatives, meetings
 
 SETUP_SCREEN = "views/setup.py"
 _DEMO_LOGINS = "_home_demo_logins"

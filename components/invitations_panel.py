@@ -7,10 +7,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from adapters import room_links
 from components.downloads import prepared_download
 from components.sheets import invitation_sheet_html
-from services import invitations, links
-from services.actors import Actor
+from services.core.actors import Actor
+from services.prepare import invitations
 
 # `db` below is the app's Database (runtime.database()); components do not import db/.
 PREVIEW_ROWS = 5
@@ -54,7 +55,7 @@ def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None
             "The survey is closed, so survey links say so. Reopen it in Survey settings "
             "above before you send the invitations."
         )
-    if not links.reachable_from_phones(base):
+    if not room_links.reachable_from_phones(base):
         st.warning(
             f"Links start with `{base}`, which only this computer can open. Set "
             "COMMON_GROUND_PUBLIC_URL to the address people reach this app by (README, "

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from adapters import network, room_links
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
-from services import links, network
-from services.codes import display_code
+from services.core.codes import display_code
 
 
 def room_address_picker(
@@ -20,10 +20,10 @@ def room_address_picker(
 
     `chosen` is the address picked earlier, `choose` records a new pick for the server.
     """
-    if links.reachable_from_phones(base) and not chosen:
+    if room_links.reachable_from_phones(base) and not chosen:
         return
     addresses = network.room_addresses()
-    if links.reachable_from_phones(base):
+    if room_links.reachable_from_phones(base):
         st.caption(f"Links use this computer's room-network address `{chosen}`.")
         if st.button("Use the address in my browser instead"):
             choose(None)
@@ -44,7 +44,7 @@ def room_address_picker(
         picked = st.radio(
             "This computer's address on the room's network",
             addresses,
-            captions=[links.with_host(base, a) for a in addresses],
+            captions=[room_links.with_host(base, a) for a in addresses],
         )
         if st.form_submit_button("Use this address in every link", type="primary"):
             choose(picked)
@@ -65,15 +65,15 @@ def join_links_panel(
     """
     st.markdown(f"Every link and QR code below starts with `{base}`.")
     st.subheader("Projector")
-    show_qr(links.projector_link(base, meeting_code), "Open this on the projector's computer")
+    show_qr(room_links.projector_link(base, meeting_code), "Open this on the projector's computer")
     st.subheader("Phones")
     st.markdown(
         "While voting is open the projector shows this link and its QR code; people open "
         "it and type the code on their badge:"
     )
-    st.code(links.vote_page(base), language=None)
+    st.code(room_links.vote_page(base), language=None)
     st.subheader("Tables")
-    cards = [(number, links.scribe_link(base, number)) for number, _ in tables]
+    cards = [(number, room_links.scribe_link(base, number)) for number, _ in tables]
     download_sheet(
         "Download table cards (one page)",
         table_cards_html(meeting_title, cards),
@@ -84,7 +84,7 @@ def join_links_panel(
         with columns[(number - 1) % 4]:
             show_qr(url, f"Table {number} · scribe: {scribe or 'none yet'}")
     st.subheader(f"Participants' voting links ({len(people)})")
-    badges = [(name, group, links.vote_link(base, code)) for name, group, code in people]
+    badges = [(name, group, room_links.vote_link(base, code)) for name, group, code in people]
     badge_column, invitation_column = st.columns(2)
     with badge_column:
         download_sheet(

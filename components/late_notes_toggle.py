@@ -8,8 +8,8 @@ import streamlit as st
 
 from components.notices import show_error
 from components.text import escape_markdown
-from services import late_notes
-from services.errors import DomainError
+from services.core.errors import DomainError
+from services.room import late_notes
 
 LABEL = "Allow late notes for this step"
 HELP = (

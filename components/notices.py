@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 import streamlit as st
 
 from components.text import escape_markdown
-from services.errors import DomainError
+from services.core.errors import DomainError
 
 
 def refuse(message: str, title: str = "This page is not available") -> NoReturn:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.chart_style import BLUE, GREY, PALETTE, VERMILLION, numbered, short
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
-from services.result_words import number
+from services.converge.result_words import number
 
 # Status values (db.models.enums.ActionStatus) in the order a plan moves, in words.
 STATUSES = {

@@ -8,8 +8,8 @@ import streamlit as st
 
 from components.notices import action_runner
 from components.text import escape_markdown
-from services import idea_queue
-from services.actors import Actor
+from services.core.actors import Actor
+from services.room import idea_queue
 
 
 def premoderation_toggle(db: Any, actor: Actor, state: Any) -> None:

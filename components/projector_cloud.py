@@ -44,7 +44,7 @@ class _Cloud:
 
 
 class Painter:
-    """A services.wordcloud_worker process, asked for one picture at a time.
+    """A adapters.wordcloud_worker process, asked for one picture at a time.
 
     Its own thread does the asking, so a refresh never waits unless it wants to; the thread
     waits on a pipe, which leaves the interpreter lock to the server. A worker that died is
@@ -80,7 +80,7 @@ class Painter:
         if self._worker is None or self._worker.poll() is not None:
             self._stop_worker()
             self._worker = subprocess.Popen(
-                [sys.executable, "-m", "services.wordcloud_worker"],
+                [sys.executable, "-m", "adapters.wordcloud_worker"],
                 cwd=PROJECT_ROOT,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.text import escape_markdown
-from services.trust_items import AGREEMENT as AGREEMENT_SCALE
-from services.trust_items import Scale, TrustItem
+from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
+from services.prepare.trust_items import Scale, TrustItem
 
 SKIP = "Prefer not to say"
 AGREEMENT = {n: f"{n} {w}" for n, w in enumerate(AGREEMENT_SCALE.words, start=1)}

@@ -8,13 +8,13 @@ import streamlit as st
 
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
-from services.tallies import DIFFER, THRESHOLD_WORDS
+from services.converge.tallies import DIFFER, THRESHOLD_WORDS
 
 
 def unites_and_divides(ranking: list[Any], top: int = 3) -> None:
     """The items every group backs most, and those the groups really differ on, in words.
 
-    "Groups differ" only past the service's threshold (services/tallies), said beneath.
+    "Groups differ" only past the service's threshold (services/converge/tallies), said beneath.
     """
     unite = [r for r in ranking if not r.divides and r.backed][:top]
     divide = [r for r in ranking if r.divides][:top]

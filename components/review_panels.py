@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.cards import idea_list, idea_origin, note_list
-from services.vocab import label
+from services.core.vocab import label
 
 
 def tables_record(

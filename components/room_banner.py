@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.fragments import InlineCall
 from components.text import escape_markdown
-from services import late_notes
+from services.room import late_notes
 
 
 def timer_text(seconds_left: int | None, *, paused: bool = False) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from services import late_notes
-from services.scope import MEETING_CLOSED
+from services.core.scope import MEETING_CLOSED
+from services.room import late_notes
 
 LATE_ALLOWED = (
     "Input is closed, but the facilitator allows late notes for this step: "

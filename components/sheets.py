@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from components.qr import qr_svg
-from services.codes import display_code
-from services.invitations import Invitation, MeetingHeading
+from services.core.codes import display_code
+from services.prepare.invitations import Invitation, MeetingHeading
 
 # The printable area both A4 (210 x 297 mm) and Letter (216 x 279 mm) share at 10 mm
 # margins, so one sheet prints on either paper without spilling onto a second page.

@@ -1,11 +1,11 @@
 """Sign-in, in one module, so a city can swap it for st.login (OIDC) in one place.
 
-The form is our own st.form over services/signin_accounts.sign_in, which throttles
+The form is our own st.form over services/accounts/signin_accounts.sign_in, which throttles
 failed tries, takes as long for unknown usernames as for real ones, and refuses
 over-long fields before any work. streamlit-authenticator 0.4.2 did none of that, and its
 cookie (a JWT without a version) could not be revoked, so it is no longer used here.
 
-The cookie holds a JWT naming the login and its token version (services/signin_tokens.py).
+The cookie holds a JWT naming the login and its token version (services/accounts/signin_tokens.py).
 It is written and deleted by extra_streamlit_components' cookie component, an iframe
 whose JavaScript sets `document.cookie`: such a cookie cannot be HttpOnly (browsers refuse
 the flag from scripts), which docs/SECURITY.md records. It is SameSite=Strict, and
@@ -26,8 +26,8 @@ import extra_streamlit_components as stx
 import streamlit as st
 from extra_streamlit_components.CookieManager import _component_func as cookie_component
 
-from services import signin_accounts
-from services.signin_accounts import SignedIn, SignInRefused
+from services.accounts import signin_accounts
+from services.accounts.signin_accounts import SignedIn, SignInRefused
 
 SIGN_OUT_KEY = "signout"
 STATUS_KEY = "authentication_status"

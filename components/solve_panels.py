@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 from components.text import escape_markdown
-from services.result_words import counted, number
-from services.vocab import CostBand, label
+from services.converge.result_words import counted, number
+from services.core.vocab import CostBand, label
 
 PROVIDERS = [
     "Police",

@@ -11,7 +11,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$&\"'/^%@,;?])")
 # Streamlit's Markdown turns a bare https://…, www.… or name@host into a link even when
 # every character is escaped (seen in Chromium). An invisible word joiner (U+2060) inside
 # each keeps the words as typed on screen and stops the link; the input side removes any
-# a person pastes (services/validation.py), so none is ever stored.
+# a person pastes (services/core/validation.py), so none is ever stored.
 _AUTOLINKED = re.compile(r"(?i)(:)(?=//)|(www)(?=\.)|(?=@)")
 _WORD_JOINER = "\u2060"
 

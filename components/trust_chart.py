@@ -16,15 +16,15 @@ import pandas as pd
 import streamlit as st
 
 from components import chart_style as style
-from services.small_groups import WHAT_SMALL_GROUPS_SHOW
-from services.trust_items import AGREEMENT, SCALES, Scale
-from services.trust_pulse import EMPTY, TABLE_COLUMNS, row_words, table_rows
+from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.prepare.trust_items import AGREEMENT, SCALES, Scale
+from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, row_words, table_rows
 
 WHEN = ("Before", "After")
 
 
 class TrustRow(Protocol):
-    """One group's mean on one question before and after (services.trust_pulse.TrustChange)."""
+    """One group's mean on one question before and after (trust_pulse.TrustChange)."""
 
     @property
     def statement(self) -> str: ...

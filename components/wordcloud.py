@@ -7,9 +7,9 @@ import sys
 import pyarrow as pa
 import streamlit as st
 
+from adapters.wordcloud_render import render_png
+from adapters.wordfreq import word_frequencies
 from components.text import escape_markdown
-from services.wordcloud_render import render_png
-from services.wordfreq import word_frequencies
 
 MAX_WORDS = 150
 """Layout time grows fast with distinct words (2,000 take ~9 s, 150 ~1 s), so cap them."""

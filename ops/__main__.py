@@ -80,8 +80,8 @@ def _copy_database(args: argparse.Namespace) -> str:
 
 
 def _export(args: argparse.Namespace) -> str:
-    from services import initiative_export  # noqa: PLC0415
-    from services.actors import SYSTEM  # noqa: PLC0415
+    from services.archive import initiative_export  # noqa: PLC0415
+    from services.core.actors import SYSTEM  # noqa: PLC0415
 
     db = _database()
     try:
@@ -96,8 +96,8 @@ def _export(args: argparse.Namespace) -> str:
 
 
 def _import(args: argparse.Namespace) -> str:
-    from services import initiative_export  # noqa: PLC0415
-    from services.actors import SYSTEM  # noqa: PLC0415
+    from services.archive import initiative_export  # noqa: PLC0415
+    from services.core.actors import SYSTEM  # noqa: PLC0415
 
     export = initiative_export.from_json(args.file.read_text(encoding="utf-8"))
     db = _database()
@@ -112,9 +112,9 @@ def _import(args: argparse.Namespace) -> str:
 
 
 def _add_facilitator(args: argparse.Namespace) -> str:
-    from services import accounts, first_run  # noqa: PLC0415
-    from services.actors import SYSTEM  # noqa: PLC0415
-    from services.vocab import Role  # noqa: PLC0415
+    from services.accounts import accounts, first_run  # noqa: PLC0415
+    from services.core.actors import SYSTEM  # noqa: PLC0415
+    from services.core.vocab import Role  # noqa: PLC0415
 
     password = _new_password()
     db = _database()
@@ -130,8 +130,8 @@ def _add_facilitator(args: argparse.Namespace) -> str:
 
 
 def _set_password(args: argparse.Namespace) -> str:
-    from services import accounts, signin_accounts  # noqa: PLC0415
-    from services.actors import SYSTEM  # noqa: PLC0415
+    from services.accounts import accounts, signin_accounts  # noqa: PLC0415
+    from services.core.actors import SYSTEM  # noqa: PLC0415
 
     db = _database()
     try:
@@ -145,7 +145,7 @@ def _set_password(args: argparse.Namespace) -> str:
 
 
 def _list(_args: argparse.Namespace) -> str:
-    from services import initiatives  # noqa: PLC0415
+    from services.setup import initiatives  # noqa: PLC0415
 
     db = _database()
     try:

@@ -11,8 +11,9 @@ import argparse
 from db.database import Database
 from seed.best_practices import LIBRARY
 from seed.demo_start import start_demo
-from services import best_practices, first_run
-from services.actors import SYSTEM
+from services.accounts import first_run
+from services.core.actors import SYSTEM
+from services.solve import best_practices
 from settings import load_settings
 
 

@@ -4,9 +4,9 @@ answer scales."""
 
 from __future__ import annotations
 
-from services.agenda_template import STANDARD_AGENDA as AGENDA
-from services.agenda_template import STANDARD_TRUST_STATEMENTS
-from services.trust_items import STANDARD_ITEMS
+from services.agenda.agenda_template import STANDARD_AGENDA as AGENDA
+from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
+from services.prepare.trust_items import STANDARD_ITEMS
 
 TRUST_STATEMENTS = [*STANDARD_TRUST_STATEMENTS, *(item.wording for item in STANDARD_ITEMS)]
 

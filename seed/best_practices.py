@@ -1,6 +1,6 @@
 """The best-practice library: real US programmes of response to 911 and crisis calls.
 
-Data only, loaded with services.best_practices.upsert_library. Descriptions are our own
+Data only, loaded with services.solve.best_practices.upsert_library. Descriptions are our own
 short summaries of public sources; results are what the programme or its evaluators
 reported, not findings of ours. Check the source before quoting a figure in a meeting.
 """

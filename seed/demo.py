@@ -1,6 +1,6 @@
 """Build the demo initiative through the services: deterministic and idempotent.
 
-What it makes is tagged is_demo (services/demo.py), so one button removes it all again.
+What it makes is tagged is_demo (services/setup/demo.py), so one button removes it all again.
 """
 
 from __future__ import annotations
@@ -14,19 +14,11 @@ from db.database import Database
 from db.models.enums import Role
 from seed.agenda import AGENDA, TRUST_STATEMENTS
 from seed.roster import GROUPS, deal_to_tables, people
-from services import (
-    accounts,
-    agenda,
-    demo,
-    initiatives,
-    meetings,
-    participants,
-    signin_accounts,
-    stakeholders,
-    tables,
-)
-from services.actors import SYSTEM, Actor
-from services.errors import ValidationError
+from services.accounts import accounts, signin_accounts
+from services.agenda import agenda
+from services.core.actors import SYSTEM, Actor
+from services.core.errors import ValidationError
+from services.setup import demo, initiatives, meetings, participants, stakeholders, tables
 
 DEMO_NAME = "Riverside Community–Police Initiative"
 TABLES = 8
@@ -91,7 +83,7 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
     passwords: dict[str, str] = {}
 
     def login(username: str, name: str, role: Role, group_id: int | None = None) -> int:
-        # 16 random characters: the password rule (services/passwords.py) always passes it.
+        # 16 random characters: the password rule (services/accounts/passwords.py) always passes it.
         passwords[f"{prefix}{username}"] = password or secrets.token_urlsafe(12)
         account = accounts.create_account(
             db,

@@ -8,7 +8,7 @@ from pathlib import Path
 from db.database import Database
 from seed.credentials import chosen_password, write_credentials
 from seed.demo import DemoSummary, build_demo
-from services.actors import SYSTEM, Actor
+from services.core.actors import SYSTEM, Actor
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ def seed_demo(database_url: str, password: str) -> None:
     from db.migrate import upgrade_to_head
     from seed.best_practices import LIBRARY
     from seed.demo import build_demo
-    from services import best_practices
-    from services.actors import SYSTEM
+    from services.core.actors import SYSTEM
+    from services.solve import best_practices
 
     upgrade_to_head(database_url)
     database = Database.from_url(database_url)

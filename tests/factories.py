@@ -15,7 +15,7 @@ from db.models import (
     Stakeholder,
 )
 from db.models.enums import MeetingStatus, Role, Skill, StakeholderCategory, Step
-from services.actors import Actor
+from services.core.actors import Actor
 
 
 @dataclass(frozen=True)

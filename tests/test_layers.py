@@ -1,4 +1,5 @@
-"""The layering rule, read from the imports: views -> components/services -> db."""
+"""The layering rule, read from the imports: views -> components/services -> db, with
+adapters (pure formats) below services and beside db."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ FORBIDDEN = {
     "components": {"sqlalchemy", "db", "alembic"},
     "services": {"streamlit", "views", "components", "runtime", "app"},
     "db": {"streamlit", "services", "views", "components", "runtime", "app"},
+    # Pure formats: no rules, no database, no screen.
+    "adapters": {"streamlit", "services", "db", "sqlalchemy", "views", "components", "runtime"},
     # Operator commands run without Streamlit, through the services like the app does.
     "ops": {"streamlit", "views", "components", "runtime", "app"},
 }
@@ -54,3 +57,16 @@ def test_the_rule_catches_a_forbidden_import(tmp_path):
 def test_every_layer_has_code_to_check():
     for layer in FORBIDDEN:
         assert python_files(layer), f"{layer}/ has no Python files"
+
+
+def test_every_services_package_says_what_it_owns():
+    packages = [p for p in (ROOT / "services").iterdir() if (p / "__init__.py").exists()]
+    assert len(packages) >= 10
+    for package in packages:
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
+        assert doc and len(doc) > 40, f"services/{package.name}/__init__.py says nothing"
+
+
+def test_services_has_no_loose_modules():
+    loose = [p.name for p in (ROOT / "services").glob("*.py") if p.name != "__init__.py"]
+    assert loose == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screens import HOME, SCREENS, STAGES, listed_for, screens_for
-from services.vocab import Role
+from services.core.vocab import Role
 
 CODE_SCREENS = {"Survey", "Vote", "Projector"}
 

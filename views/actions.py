@@ -16,8 +16,9 @@ from components.downloads import prepared_download
 from components.notices import action_runner, show_flash
 from components.plan_charts import render_due_dates_chart, render_progress_chart
 from components.text import escape_markdown
-from services import action_followup, actions, participants, plan_export, smart, stakeholders
-from services.vocab import label
+from services.act import action_followup, actions, plan_export, smart
+from services.core.vocab import label
+from services.setup import participants, stakeholders
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -7,8 +7,8 @@ from components.agenda_form import step_form
 from components.late_notes_toggle import late_notes_toggle
 from components.notices import action_runner, show_flash
 from components.text import escape_markdown
-from services import agenda, agenda_review
-from services.vocab import Role, label
+from services.agenda import agenda, agenda_review
+from services.core.vocab import Role, label
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -6,8 +6,9 @@ import runtime
 from components.charter_panels import charter_text, new_version_form, signoff_table
 from components.downloads import prepared_download
 from components.notices import action_runner, show_flash
-from services import charter_commitments, charter_pdf, charter_signoff, charters, stakeholders
-from services.vocab import Role
+from services.core.vocab import Role
+from services.partner import charter_commitments, charter_pdf, charter_signoff, charters
+from services.setup import stakeholders
 
 actor = runtime.require_actor()
 db = runtime.database()

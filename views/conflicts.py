@@ -6,16 +6,11 @@ import runtime
 from components import conflict_panels as panels
 from components.notices import action_runner, show_flash
 from components.text import escape_markdown
-from services import (
-    audit,
-    conflict_outcomes,
-    conflict_parties,
-    conflicts,
-    meetings,
-    spotlight,
-    stakeholders,
-)
-from services.vocab import ConflictStatus, label
+from services.core import audit
+from services.core.vocab import ConflictStatus, label
+from services.resolve import conflict_outcomes, conflict_parties, conflicts
+from services.room import spotlight
+from services.setup import meetings, stakeholders
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -18,19 +18,11 @@ from components.premoderation_toggle import premoderation_toggle
 from components.records import show_records
 from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
-from services import (
-    accounts,
-    activity,
-    agenda,
-    agenda_gaps,
-    meetings,
-    participants,
-    room_control,
-    stakeholders,
-    tables,
-    voice,
-)
-from services.vocab import MeetingStatus, label
+from services.accounts import accounts
+from services.agenda import agenda, agenda_gaps
+from services.core.vocab import MeetingStatus, label
+from services.room import activity, room_control, voice
+from services.setup import meetings, participants, stakeholders, tables
 
 WINDOW = 5
 actor = runtime.require_actor()

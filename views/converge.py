@@ -7,8 +7,10 @@ from components.notices import action_runner, show_flash
 from components.results import round_results
 from components.round_setup import new_round_form
 from components.text import escape_markdown
-from services import ideas, imported_credit, tallies, themes, voting_reveal, voting_rounds
-from services.vocab import RoundStatus, label
+from services.converge import tallies, voting_reveal, voting_rounds
+from services.core.vocab import RoundStatus, label
+from services.prepare import imported_credit
+from services.room import ideas, themes
 
 actor = runtime.require_actor()
 db = runtime.database()

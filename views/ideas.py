@@ -18,9 +18,10 @@ from components.notices import (
 from components.room_banner import follow_room
 from components.scribe_forms import save_button
 from components.wordcloud import show_word_cloud
-from services import idea_merge, ideas, late_notes, room_control, stakeholders, tables, themes
-from services.errors import DomainError
-from services.scope import check_table_access_for
+from services.core.errors import DomainError
+from services.core.scope import check_table_access_for
+from services.room import idea_merge, ideas, late_notes, room_control, themes
+from services.setup import stakeholders, tables
 
 actor = runtime.require_actor()
 db = runtime.database()

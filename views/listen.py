@@ -15,9 +15,10 @@ from components.notices import (
 )
 from components.room_banner import follow_room
 from components.scribe_forms import save_button
-from services import late_notes, notes, room_control, stakeholders
-from services.errors import DomainError
-from services.scope import check_table_access_for
+from services.core.errors import DomainError
+from services.core.scope import check_table_access_for
+from services.room import late_notes, notes, room_control
+from services.setup import stakeholders
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -9,11 +9,9 @@ from components.invitations_panel import invitations_panel
 from components.notices import action_runner, show_flash
 from components.records import show_records
 from components.wordcloud import show_word_cloud
-from services import (
-    initiatives,
+from services.core.vocab import label
+from services.prepare import (
     interviews,
-    meetings,
-    participants,
     polis,
     polis_export,
     presession_document,
@@ -21,7 +19,7 @@ from services import (
     survey_settings,
     surveys,
 )
-from services.vocab import label
+from services.setup import initiatives, meetings, participants
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 import streamlit as st
 
 import runtime
+from adapters import room_links
+from adapters.wordfreq import word_frequencies
 from components.code_entry import PROJECTOR, code_entry
 from components.projector import closed_html, header_html, projector_frame, screen, spotlight_html
 from components.projector_cloud import projector_cloud
@@ -29,19 +31,12 @@ from components.projector_views import (
     wall_html,
 )
 from components.room_banner import room_timer_text, step_heading
-from services import (
-    ideas,
-    imported_credit,
-    links,
-    meetings,
-    room_control,
-    spotlight,
-    tallies,
-    voting_reveal,
-)
-from services.charter_screen import charter_for_room
-from services.vocab import MeetingStatus, RoundStatus, Step, VoteMode
-from services.wordfreq import word_frequencies
+from services.converge import tallies, voting_reveal
+from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
+from services.partner.charter_screen import charter_for_room
+from services.prepare import imported_credit
+from services.room import ideas, room_control, spotlight
+from services.setup import meetings
 
 db = runtime.database()
 meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
@@ -93,7 +88,7 @@ def voting_view() -> None:
     if not shown.shows_results:
         is_open = shown.status is RoundStatus.OPEN
         # The link the console's Join links tab prints, from the same address.
-        phone = links.vote_page(runtime.public_base_url()) if is_open else None
+        phone = room_links.vote_page(runtime.public_base_url()) if is_open else None
         screen(voting_html(shown.title, is_open, shown.turnout, phone))
         return
     results = tallies.results(db, shown.round_id)

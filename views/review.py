@@ -10,25 +10,15 @@ from components.plan_charts import render_progress_chart
 from components.results import round_results
 from components.review_panels import conflicts_record, tables_record
 from components.trust_chart import render_trust_chart
-from services import (
-    action_followup,
-    actions,
-    charter_signoff,
-    charters,
-    conflicts,
-    ideas,
-    initiative_export,
-    meeting_report,
-    meeting_tables,
-    notes,
-    stakeholders,
-    tables,
-    tallies,
-    trust_pulse,
-    voice,
-    voting_rounds,
-)
-from services.vocab import RoundStatus
+from services.act import action_followup, actions
+from services.archive import initiative_export
+from services.converge import tallies, voting_rounds
+from services.core.vocab import RoundStatus
+from services.partner import charter_signoff, charters
+from services.resolve import conflicts
+from services.review import meeting_report, meeting_sheets, trust_pulse
+from services.room import ideas, notes, voice
+from services.setup import stakeholders, tables
 
 actor = runtime.require_actor()
 db = runtime.database()
@@ -98,7 +88,7 @@ with report_col:
 with zip_col:
     prepared_download(
         "every table (CSV, zipped)",
-        lambda: meeting_tables.tables_zip(db, actor, meeting_id, private),
+        lambda: meeting_sheets.tables_zip(db, actor, meeting_id, private),
         "meeting-tables.zip",
         "application/zip",
         key="tables-zip",
@@ -106,7 +96,7 @@ with zip_col:
 with xlsx_col:
     prepared_download(
         "every table (one Excel workbook)",
-        lambda: meeting_tables.tables_xlsx(db, actor, meeting_id, private),
+        lambda: meeting_sheets.tables_xlsx(db, actor, meeting_id, private),
         "meeting-tables.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="tables-xlsx",

@@ -13,17 +13,10 @@ from components.solve_panels import (
     rating_form,
 )
 from components.text import escape_markdown
-from services import (
-    best_practices,
-    ideas,
-    option_citations,
-    option_ratings,
-    options,
-    tallies,
-    themes,
-    voting_rounds,
-)
-from services.vocab import ResponseModel, label
+from services.converge import tallies, voting_rounds
+from services.core.vocab import ResponseModel, label
+from services.room import ideas, themes
+from services.solve import best_practices, option_citations, option_ratings, options
 
 actor = runtime.require_actor()
 db = runtime.database()

@@ -7,11 +7,13 @@ from components.code_entry import SURVEY, code_entry
 from components.notices import refuse, show_error
 from components.ratings import roomy_choices, trust_answers
 from components.text import escape_markdown
-from services import codes, initiatives, participants, surveys
-from services.errors import DomainError
-from services.small_groups import PRIVACY_PROMISE
-from services.trust_items import trust_items
-from services.vocab import SurveyKind
+from services.core import codes
+from services.core.errors import DomainError
+from services.core.small_groups import PRIVACY_PROMISE
+from services.core.vocab import SurveyKind
+from services.prepare import surveys
+from services.prepare.trust_items import trust_items
+from services.setup import initiatives, participants
 
 db = runtime.database()
 person = code_entry(SURVEY, lambda typed: participants.participant_by_code(db, typed))

@@ -15,9 +15,13 @@ from components.code_entry import VOTE, code_entry
 from components.fragments import InlineCall
 from components.room_banner import room_timer_text
 from components.text import escape_markdown
-from services import codes, participants, room_control, surveys, voting_ballots
-from services.errors import DomainError
-from services.vocab import SurveyKind, VoteMode
+from services.converge import voting_ballots
+from services.core import codes
+from services.core.errors import DomainError
+from services.core.vocab import SurveyKind, VoteMode
+from services.prepare import surveys
+from services.room import room_control
+from services.setup import participants
 
 db = runtime.database()
 person = code_entry(VOTE, lambda typed: participants.participant_by_code(db, typed))

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.notices import show_error
 from components.setup.context import SetupContext
-from services.errors import DomainError
+from services.core.errors import DomainError
 
 _FLASH = "_setup_tab_flash_{}"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from services.actors import Actor
+from services.core.actors import Actor
 
 
 @dataclass(frozen=True)

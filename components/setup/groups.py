@@ -11,8 +11,8 @@ from components.setup.common import show_tab_flash, tab_act
 from components.setup.context import SetupContext
 from components.setup_panels import inclusion_panel
 from components.text import escape_markdown
-from services import inclusion, stakeholders
-from services.vocab import StakeholderCategory, label
+from services.core.vocab import StakeholderCategory, label
+from services.setup import inclusion, stakeholders
 
 # Where confirmations show: beside the form that was used, wherever the page is scrolled.
 TAB, CHANGE = "groups", "groups-change"

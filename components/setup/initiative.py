@@ -10,8 +10,8 @@ import streamlit as st
 import runtime
 from components.setup.meetings import meetings_panel
 from components.text import escape_markdown
-from services import initiatives
-from services.actors import Actor
+from services.core.actors import Actor
+from services.setup import initiatives
 
 
 def initiative_tab(ctx) -> None:

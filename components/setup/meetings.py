@@ -14,9 +14,9 @@ import streamlit as st
 
 import runtime
 from components.records import show_records
-from services import meetings
-from services.actors import Actor
-from services.vocab import label
+from services.core.actors import Actor
+from services.core.vocab import label
+from services.setup import meetings
 
 DEFAULT_START = time(18, 0)
 

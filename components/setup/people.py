@@ -12,7 +12,7 @@ from components.setup.context import SetupContext
 from components.setup.roster import roster_import_panel
 from components.setup.walk_in import walk_in_panel
 from components.text import escape_markdown
-from services import participants, stakeholders, tables
+from services.setup import participants, stakeholders, tables
 
 # Where confirmations show: a walk-in's at the top with their badge, the others beside the
 # change form, wherever the page is scrolled.

@@ -13,10 +13,10 @@ from components.notices import show_error
 from components.setup.context import SetupContext
 from components.setup_panels import problems_table
 from components.text import escape_markdown
-from services import roster_import
-from services.errors import DomainError
-from services.roster_check import check_roster
-from services.roster_file import (
+from services.core.errors import DomainError
+from services.setup import roster_import
+from services.setup.roster_check import check_roster
+from services.setup.roster_file import (
     LIMITS_IN_WORDS,
     MAX_COLUMNS,
     MAX_MEGABYTES,

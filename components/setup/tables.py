@@ -12,9 +12,10 @@ from components.setup.common import run_then_confirm, show_tab_flash, tab_act, t
 from components.setup.context import SetupContext
 from components.setup_panels import plan_preview
 from components.text import escape_markdown
-from services import accounts, participants, table_plan, tables
-from services.errors import DomainError
-from services.vocab import Role
+from services.accounts import accounts
+from services.core.errors import DomainError
+from services.core.vocab import Role
+from services.setup import participants, table_plan, tables
 
 TAB = "tables"
 

@@ -7,8 +7,9 @@ import streamlit as st
 from components.records import show_records
 from components.setup.context import SetupContext
 from components.text import escape_markdown
-from services import accounts, stakeholders
-from services.vocab import Role, label
+from services.accounts import accounts
+from services.core.vocab import Role, label
+from services.setup import stakeholders
 
 
 def team_tab(ctx: SetupContext) -> None:

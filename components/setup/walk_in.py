@@ -5,14 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 import runtime
+from adapters import room_links
 from components.notices import show_error
 from components.qr import show_qr
 from components.setup.common import confirm_in_tab, table_words
 from components.setup.context import SetupContext
 from components.sheets import badge_codes_html, download_sheet
 from components.text import escape_markdown
-from services import codes, links, meetings, participants, stakeholders, tables
-from services.errors import DomainError
+from services.core import codes
+from services.core.errors import DomainError
+from services.setup import meetings, participants, stakeholders, tables
 
 # Confirmed on the People tab, where the badge is.
 TAB = "people"
@@ -85,7 +87,7 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
         (t for t in tables.list_tables(ctx.db, ctx.meeting_id) if t.id == person.table_id), None
     )
     where = table_words(seat) if seat is not None else "No table yet"
-    url = links.vote_link(runtime.public_base_url(), person.code)
+    url = room_links.vote_link(runtime.public_base_url(), person.code)
     with st.container(border=True):
         st.markdown(f"**Badge: {escape_markdown(person.name)}**")
         words, code = st.columns([3, 2])

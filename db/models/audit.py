@@ -36,7 +36,7 @@ class SigninThrottle(Base):
     """Failed sign-ins of one username or one client address, shared by every app server.
 
     `key` is "account:<username as typed, lowercased>" or "address:<client address>";
-    services/signin_throttle.py holds the rule.
+    services/accounts/signin_throttle.py holds the rule.
     """
 
     __tablename__ = "signin_throttle"

@@ -120,5 +120,5 @@ class Account(Base):
     # A login the demo made: removed with the demo.
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Carried in the sign-in cookie; raised by sign-out and by a new password, so every
-    # cookie issued before stops working (services/signin_tokens.py).
+    # cookie issued before stops working (services/accounts/signin_tokens.py).
     token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

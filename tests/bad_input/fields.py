@@ -38,35 +38,20 @@ from db.models import (
     VotingRound,
 )
 from db.models.enums import MeetingStatus, StakeholderCategory
-from services import (
-    accounts,
-    action_followup,
-    actions,
-    agenda,
-    agenda_review,
-    best_practices,
-    charter_commitments,
-    charters,
-    conflict_parties,
-    conflicts,
-    ideas,
-    initiatives,
-    interviews,
-    meetings,
-    notes,
-    options,
-    participants,
-    stakeholders,
-    survey_settings,
-    surveys,
-    tables,
-    themes,
-    voting_rounds,
-)
-from services.actors import Actor
-from services.best_practices import URL_MAX
-from services.participants import PHONE_MAX
-from services.validation import LONG_MAX, NAME_MAX, TEXT_MAX
+from services.accounts import accounts
+from services.act import action_followup, actions
+from services.agenda import agenda, agenda_review
+from services.converge import voting_rounds
+from services.core.actors import Actor
+from services.core.validation import LONG_MAX, NAME_MAX, TEXT_MAX
+from services.partner import charter_commitments, charters
+from services.prepare import interviews, survey_settings, surveys
+from services.resolve import conflict_parties, conflicts
+from services.room import ideas, notes, themes
+from services.setup import initiatives, meetings, participants, stakeholders, tables
+from services.setup.participants import PHONE_MAX
+from services.solve import best_practices, options
+from services.solve.best_practices import URL_MAX
 from tests.factories import Room, build_elsewhere, build_room
 
 PASSWORD = "a-long-enough-password"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.errors import DomainError, ValidationError
+from services.core.errors import DomainError, ValidationError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What must never reach a person: a traceback, a driver's words, a Python repr.

@@ -6,25 +6,15 @@ from dataclasses import dataclass
 from itertools import cycle
 
 from db.database import Database
-from services import (
-    action_followup,
-    actions,
-    charters,
-    conflict_parties,
-    conflicts,
-    ideas,
-    interviews,
-    notes,
-    options,
-    participants,
-    stakeholders,
-    surveys,
-    tables,
-    themes,
-    voting_ballots,
-    voting_rounds,
-)
-from services.voting_items import round_items
+from services.act import action_followup, actions
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.partner import charters
+from services.prepare import interviews, surveys
+from services.resolve import conflict_parties, conflicts
+from services.room import ideas, notes, themes
+from services.setup import participants, stakeholders, tables
+from services.solve import options
 from tests.factories import Room
 
 

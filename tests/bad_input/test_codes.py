@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from services import meetings, participants, signin_accounts, surveys, voting_ballots
-from services.errors import NotFound
+from services.accounts import signin_accounts
+from services.converge import voting_ballots
+from services.core.errors import NotFound
+from services.prepare import surveys
+from services.setup import meetings, participants
 from tests.bad_input.corpus import CASES
 from tests.bad_input.fields import World
 from tests.bad_input.plain import LEAKS

@@ -22,19 +22,13 @@ from sqlalchemy import text
 from components.sheets import badge_codes_html, invitation_sheet_html, table_cards_html
 from db.database import Database
 from db.models import Base
-from services import (
-    charter_pdf,
-    initiative_export,
-    initiatives,
-    invitations,
-    meeting_report,
-    meeting_tables,
-    meetings,
-    notes,
-    plan_export,
-    presession_document,
-    presession_report,
-)
+from services.act import plan_export
+from services.archive import initiative_export
+from services.partner import charter_pdf
+from services.prepare import invitations, presession_document, presession_report
+from services.review import meeting_report, meeting_sheets
+from services.room import notes
+from services.setup import initiatives, meetings
 from tests.bad_input.corpus import CASES, FORMULAS, Rule, case
 from tests.bad_input.rooms import fill_room
 from tests.factories import build_room
@@ -106,7 +100,7 @@ def test_the_plan_as_excel_has_no_formula_cell(db, formulas):
 
 def test_every_table_of_the_meeting_as_zipped_csv_has_no_formula(db, formulas):
     room, filled = formulas
-    data = meeting_tables.tables_zip(db, room.facilitator, room.meeting_id, True)
+    data = meeting_sheets.tables_zip(db, room.facilitator, room.meeting_id, True)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         cells = [c for name in archive.namelist() for c in csv_cells(archive.read(name))]
     assert_no_formula_in(cells, [filled.texts[p] for p in TABLES])
@@ -114,7 +108,7 @@ def test_every_table_of_the_meeting_as_zipped_csv_has_no_formula(db, formulas):
 
 def test_every_table_of_the_meeting_as_one_workbook_has_no_formula(db, formulas):
     room, filled = formulas
-    data = meeting_tables.tables_xlsx(db, room.facilitator, room.meeting_id, True)
+    data = meeting_sheets.tables_xlsx(db, room.facilitator, room.meeting_id, True)
     cells = [c for c in workbook_cells(data) if isinstance(c, str)]
     assert_no_formula_in(cells, [filled.texts[p] for p in TABLES])
 

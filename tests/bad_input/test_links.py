@@ -14,7 +14,10 @@ import pytest
 
 from db.models import Meeting
 from db.models.enums import MeetingStatus
-from services import ideas, meetings, survey_settings, tables, voting_rounds
+from services.converge import voting_rounds
+from services.prepare import survey_settings
+from services.room import ideas
+from services.setup import meetings, tables
 from tests.bad_input.corpus import case
 from tests.factories import build_elsewhere
 from tests.views.helpers import screen_text

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from services import participants
-from services.roster_check import check_roster
-from services.roster_file import parse_roster
-from services.roster_import import import_roster
+from services.setup import participants
+from services.setup.roster_check import check_roster
+from services.setup.roster_file import parse_roster
+from services.setup.roster_import import import_roster
 from tests.bad_input.corpus import CASES, Rule, case
 from tests.bad_input.plain import LEAKS
 from tests.factories import build_room

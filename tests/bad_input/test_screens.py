@@ -23,24 +23,16 @@ from sqlalchemy import select
 
 from components.text import escape_markdown
 from db.models import AgendaItem, Charter, Meeting
-from services import (
-    accounts,
-    agenda_review,
-    charter_signoff,
-    conflicts,
-    ideas,
-    initiatives,
-    notes,
-    participants,
-    room_control,
-    spotlight,
-    stakeholders,
-    survey_settings,
-    voting_reveal,
-    voting_rounds,
-)
-from services.actors import Actor
-from services.vocab import Role, Step
+from services.accounts import accounts
+from services.agenda import agenda_review
+from services.converge import voting_reveal, voting_rounds
+from services.core.actors import Actor
+from services.core.vocab import Role, Step
+from services.partner import charter_signoff
+from services.prepare import survey_settings
+from services.resolve import conflicts
+from services.room import ideas, notes, room_control, spotlight
+from services.setup import initiatives, participants, stakeholders
 from tests.bad_input.corpus import SHOWN, case
 from tests.bad_input.rooms import Filled, fill_room
 from tests.views.helpers import by_label, click

@@ -8,8 +8,8 @@ import bcrypt
 import pytest
 
 from db.models import Account
-from services import accounts
-from services.errors import DomainError
+from services.accounts import accounts
+from services.core.errors import DomainError
 from tests.bad_input.corpus import CASES, Case, Rule
 from tests.bad_input.fields import FIELDS, Field, World, read
 from tests.bad_input.plain import assert_plain

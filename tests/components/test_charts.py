@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from components import chart_style as style
 from components import charts
-from services.tallies import CommonGround, GroupShare, ItemTotal
-from services.vocab import VoteMode
-from services.voting_counts import Counts, GroupCounts, ItemByGroup
+from services.converge.tallies import CommonGround, GroupShare, ItemTotal
+from services.converge.voting_counts import Counts, GroupCounts, ItemByGroup
+from services.core.vocab import VoteMode
 
 LONG = (
     "Send a mental-health clinician with officers to every crisis call, "
@@ -237,7 +237,7 @@ def test_common_ground_ranks_ideas_with_a_range_points_and_a_verdict():
         ("Youth", "0%"),
     ]
     # The projector's words: only the first is common ground, and only a real gap divides;
-    # the rest carry their gap and no verdict (services/tallies.verdict).
+    # the rest carry their gap and no verdict (services/converge/tallies.verdict).
     assert [r["text"] for r in rows_of(spec, words)] == [
         "strongest common ground · gap 8%",
         "gap 0%",
@@ -273,7 +273,7 @@ def test_empty_results_still_build():
 
 def _results_page():
     from components import charts
-    from services.tallies import ItemTotal
+    from services.converge.tallies import ItemTotal
 
     totals = [ItemTotal(1, "Walk and talk", 3, 2, 0, 0, 0), ItemTotal(2, "Curfew", 1, 1, 0, 0, 0)]
     charts.render_totals_chart(totals, "dots", key="totals")
@@ -296,8 +296,8 @@ def _all_charts_page():
     from dataclasses import dataclass
 
     from components import charts
-    from services.tallies import CommonGround, GroupShare
-    from services.voting_counts import Counts, GroupCounts, ItemByGroup
+    from services.converge.tallies import CommonGround, GroupShare
+    from services.converge.voting_counts import Counts, GroupCounts, ItemByGroup
 
     @dataclass
     class Voice:
@@ -333,7 +333,7 @@ def test_every_renderer_shows_its_table():
 
 def _empty_charts_page():
     from components import charts
-    from services.tallies import CommonGround, GroupShare
+    from services.converge.tallies import CommonGround, GroupShare
 
     nobody = GroupShare(1, "Police", 0, 0, None)
     charts.render_by_group_chart([], key="groups")

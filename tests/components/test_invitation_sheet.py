@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 from components.sheets import badge_codes_html, invitation_sheet_html, when_and_where
-from services.invitations import Invitation, MeetingHeading
+from services.prepare.invitations import Invitation, MeetingHeading
 
 ATTACK = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"

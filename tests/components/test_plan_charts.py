@@ -13,7 +13,7 @@ from components import chart_style as style
 from components import plan_chart_data as data
 from components import plan_charts
 from db.models.enums import ActionStatus
-from services.action_followup import GroupProgress
+from services.act.action_followup import GroupProgress
 
 TODAY = date(2025, 3, 10)
 LONG = "Send a mental-health clinician with officers to every crisis call in the ward"
@@ -414,7 +414,7 @@ def _empty_plan_page():
     from datetime import date
 
     from components import plan_charts
-    from services.action_followup import GroupProgress
+    from services.act.action_followup import GroupProgress
 
     plan_charts.render_impact_feasibility_chart([], key="options")
     plan_charts.render_due_dates_chart([], date(2025, 3, 10), key="due")

@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from adapters import wordcloud_worker
+from adapters.wordcloud_render import render_png
 from components import projector_cloud as pc
-from services import wordcloud_worker
-from services.wordcloud_render import render_png
 
 A = {"police": 3, "crisis": 2}
 B = {"police": 3, "crisis": 2, "housing": 1}

@@ -9,11 +9,11 @@ from components.projector import closed_html, header_html, spotlight_html
 from components.projector_pages import page_count, page_note, page_now
 from components.projector_results import RankedItem, ranked_items, results_html, voting_html
 from components.projector_views import WALL_PAGE, charter_html, wall_html
-from services.charter_screen import CharterOnScreen
-from services.spotlight import Side, Spotlight
-from services.tallies import THRESHOLD_WORDS, CommonGround, GroupShare, ItemTotal, verdict
-from services.vocab import ConflictStatus
-from services.voting_reveal import Turnout
+from services.converge.tallies import THRESHOLD_WORDS, CommonGround, GroupShare, ItemTotal, verdict
+from services.converge.voting_reveal import Turnout
+from services.core.vocab import ConflictStatus
+from services.partner.charter_screen import CharterOnScreen
+from services.room.spotlight import Side, Spotlight
 from tests.qr_reading import decode_png
 
 HOSTILE = "<b>bold</b> <img src=x onerror=alert(1)> & :red[alarm]"

@@ -3,8 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 from components.room_banner import countdown_text, room_timer_text, timer_text
-from services.room_control import RoomState
-from services.vocab import MeetingStatus
+from services.core.vocab import MeetingStatus
+from services.room.room_control import RoomState
 
 NOW = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 

@@ -8,8 +8,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from components import trust_chart as tc
-from services.trust_items import HOW_OFTEN
-from services.trust_pulse import TrustChange
+from services.prepare.trust_items import HOW_OFTEN
+from services.review.trust_pulse import TrustChange
 
 SAFE = "I feel safe in my neighbourhood"
 RESPECT = "How often do the police treat people with respect?"

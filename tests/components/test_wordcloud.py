@@ -9,9 +9,9 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 from wordcloud import WordCloud
 
+from adapters import wordcloud_render
 from components import wordcloud as cloud
 from components.text import escape_markdown
-from services import wordcloud_render
 
 FREQUENCIES = (("crisis", 5), ("police", 12), ("response", 9))
 

@@ -73,7 +73,9 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
     from db.database import Database
     from db.models import Meeting
     from seed.demo import build_demo
-    from services import ideas, room_control, signin_accounts, tables
+    from services.accounts import signin_accounts
+    from services.room import ideas, room_control
+    from services.setup import tables
 
     config = alembic_config(empty_url)
     command.upgrade(config, "head")

@@ -23,19 +23,13 @@ from sqlalchemy import select
 from db.database import Database
 from db.migrate import upgrade_to_head
 from db.models import Ballot, Vote
-from services import (
-    agenda,
-    ideas,
-    initiatives,
-    meetings,
-    participants,
-    room_control,
-    signin_accounts,
-    voting_items,
-    voting_rounds,
-)
-from services.actors import SYSTEM
-from services.vocab import Step
+from services.accounts import signin_accounts
+from services.agenda import agenda
+from services.converge import voting_items, voting_rounds
+from services.core.actors import SYSTEM
+from services.core.vocab import Step
+from services.room import ideas, room_control
+from services.setup import initiatives, meetings, participants
 from tests.app_server import AppServer, seed_demo, start_app, stop_app
 from tests.browser import IDLE, PHONE, PROJECTOR, sign_in
 from tests.deploy import nginx

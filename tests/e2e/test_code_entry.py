@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Meeting, Participant
-from services import codes
+from services.core import codes
 from tests.browser import PHONE, PROJECTOR, device, snap, visit, wait_idle
 from tests.e2e.conftest import Demo
 

@@ -14,7 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from db.database import Database
 from db.migrate import upgrade_to_head
-from services import demo, first_run, initiatives, meetings
+from services.accounts import first_run
+from services.setup import demo, initiatives, meetings
 from tests.app_server import AppServer, running_app
 from tests.browser import LAPTOP, device, sign_in, snap, wait_idle
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from seed.demo import DEMO_NAME
-from services import initiatives, meetings
-from services.actors import SYSTEM
+from services.core.actors import SYSTEM
+from services.setup import initiatives, meetings
 from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 

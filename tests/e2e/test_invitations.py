@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from db.models import Participant, SurveyResponse
 from seed.agenda import TRUST_STATEMENTS
-from services.trust_items import AGREEMENT, trust_items
+from services.prepare.trust_items import AGREEMENT, trust_items
 from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from services import network
+from adapters import network
 from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen, decode_png

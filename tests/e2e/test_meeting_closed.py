@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from components.ballot import FEEDBACK, TARGET_PX
 from db.models import Account, ListeningNote, Meeting, MeetingTable, Participant, Vote
-from services import ideas, room_control, voting_rounds
-from services.actors import Actor
-from services.scope import MEETING_CLOSED
-from services.vocab import Role, VoteMode
+from services.converge import voting_rounds
+from services.core.actors import Actor
+from services.core.scope import MEETING_CLOSED
+from services.core.vocab import Role, VoteMode
+from services.room import ideas, room_control
 from tests.browser import LAPTOP, PHONE, TABLET, click, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 

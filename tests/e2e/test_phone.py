@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from components.ballot import ROWS_PER_FRAGMENT
 from db.models import Account, Meeting, MeetingTable, Participant, Vote
-from services import ideas, room_control, voting_rounds
-from services.actors import Actor
-from services.vocab import Role, VoteMode
+from services.converge import voting_rounds
+from services.core.actors import Actor
+from services.core.vocab import Role, VoteMode
+from services.room import ideas, room_control
 from tests.browser import PHONE, device, visit, wait_idle
 from tests.e2e.conftest import Demo
 

@@ -15,9 +15,10 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Account, MeetingTable, Participant, Stakeholder
-from services import charter_signoff, charters, ideas
-from services.actors import Actor
-from services.vocab import Role
+from services.core.actors import Actor
+from services.core.vocab import Role
+from services.partner import charter_signoff, charters
+from services.room import ideas
 from tests.browser import LAPTOP, PHONE, PROJECTOR, click, device, sign_in, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen

@@ -16,10 +16,12 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Account, Meeting, Participant
-from services import best_practices, ideas, voting_ballots, voting_rounds
-from services.actors import Actor
-from services.vocab import Role, VoteMode
-from services.voting_items import round_items
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.actors import Actor
+from services.core.vocab import Role, VoteMode
+from services.room import ideas
+from services.solve import best_practices
 from tests.browser import LAPTOP, TABLET, device, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 

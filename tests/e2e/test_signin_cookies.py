@@ -18,8 +18,8 @@ import pytest
 from jwt.warnings import InsecureKeyLengthWarning
 from playwright.sync_api import Browser, Page, expect
 
-from services import accounts, signin_accounts
-from services.actors import SYSTEM
+from services.accounts import accounts, signin_accounts
+from services.core.actors import SYSTEM
 from tests.browser import COOKIE, LAPTOP, click, device, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import SurveyKind
-from services.small_groups import PRIVACY_PROMISE, WITHHELD
-from services.trust_items import HOW_OFTEN, STANDARD_ITEMS
+from services.core.small_groups import PRIVACY_PROMISE, WITHHELD
+from services.prepare.trust_items import HOW_OFTEN, STANDARD_ITEMS
 from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 

@@ -9,9 +9,9 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import func, select
 
 from db.models import Account, Idea, ListeningNote, Meeting
-from services import room_control
-from services.actors import Actor
-from services.vocab import Role
+from services.core.actors import Actor
+from services.core.vocab import Role
+from services.room import room_control
 from tests.browser import TABLET, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 

@@ -15,10 +15,10 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Account, ListeningNote, Meeting
-from services import room_control
-from services.actors import Actor
-from services.late_notes import CLOSED_MESSAGE
-from services.vocab import Role
+from services.core.actors import Actor
+from services.core.vocab import Role
+from services.room import room_control
+from services.room.late_notes import CLOSED_MESSAGE
 from tests.browser import LAPTOP, TABLET, button, click, device, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 

@@ -11,7 +11,8 @@ import pytest
 from db.database import Database
 from db.migrate import upgrade_to_head
 from ops.__main__ import main
-from services import initiatives, signin_accounts
+from services.accounts import signin_accounts
+from services.setup import initiatives
 from tests.app_server import seed_demo
 
 
@@ -92,7 +93,7 @@ def test_an_initiative_exported_to_a_private_file_imports_into_an_empty_install(
 def test_a_facilitator_added_by_command_voids_the_waiting_setup_code(
     configured, monkeypatch, tmp_path
 ):
-    from services import first_run
+    from services.accounts import first_run
 
     db = Database.from_url(configured)
     try:

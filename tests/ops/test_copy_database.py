@@ -15,21 +15,13 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Base
 from ops.copy_database import CopyRefused, copy_database
-from services import (
-    agenda,
-    idea_merge,
-    ideas,
-    initiatives,
-    meetings,
-    participants,
-    room_control,
-    signin_accounts,
-    voting_ballots,
-    voting_items,
-    voting_rounds,
-)
-from services.actors import SYSTEM
-from services.vocab import Step
+from services.accounts import signin_accounts
+from services.agenda import agenda
+from services.converge import voting_ballots, voting_items, voting_rounds
+from services.core.actors import SYSTEM
+from services.core.vocab import Step
+from services.room import idea_merge, ideas, room_control
+from services.setup import initiatives, meetings, participants
 from tests.app_server import ROOT, seed_demo
 from tests.scratch import POSTGRES_URL, scratch_postgres
 

@@ -13,16 +13,10 @@ from db.database import Database
 from seed.best_practices import LIBRARY
 from seed.credentials import read_credentials
 from seed.demo import DEMO_NAME
-from services import (
-    accounts,
-    best_practices,
-    demo,
-    first_run,
-    initiatives,
-    participants,
-    signin_accounts,
-)
-from services.actors import SYSTEM
+from services.accounts import accounts, first_run, signin_accounts
+from services.core.actors import SYSTEM
+from services.setup import demo, initiatives, participants
+from services.solve import best_practices
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,19 +10,12 @@ from seed.best_practices import LIBRARY
 from seed.credentials import CREDENTIALS_FILE, read_credentials
 from seed.demo import DEMO_NAME, build_demo
 from seed.demo_start import start_demo
-from services import (
-    accounts,
-    agenda,
-    best_practices,
-    initiatives,
-    meetings,
-    participants,
-    signin_accounts,
-    stakeholders,
-    tables,
-)
-from services.actors import SYSTEM
-from services.vocab import Role, Skill
+from services.accounts import accounts, signin_accounts
+from services.agenda import agenda
+from services.core.actors import SYSTEM
+from services.core.vocab import Role, Skill
+from services.setup import initiatives, meetings, participants, stakeholders, tables
+from services.solve import best_practices
 
 PASSWORD = "seed-test-password"
 

@@ -5,10 +5,10 @@ import pytest
 
 from db.models import Charter, Signature
 from db.models.enums import Role
-from services import accounts, signin_accounts
-from services.actors import SYSTEM, Actor
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.accounts import accounts, signin_accounts
+from services.core.actors import SYSTEM, Actor
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
 PASSWORD = "correct horse"

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from db.models.enums import ActionStatus
-from services import action_followup, actions
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.act import action_followup, actions
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
 TODAY = date.today()

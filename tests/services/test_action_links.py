@@ -2,8 +2,8 @@
 
 import pytest
 
-from services import actions
-from services.errors import ValidationError
+from services.act import actions
+from services.core.errors import ValidationError
 from tests.factories import build_elsewhere, build_room
 
 

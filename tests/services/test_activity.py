@@ -7,8 +7,8 @@ from sqlalchemy import event
 
 from db.models import Idea, ListeningNote, MeetingTable, RoundItem, Vote, VotingRound
 from db.models.enums import RoundStatus, VoteMode
-from services.activity import activity_by_table
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.room.activity import activity_by_table
 from tests.factories import build_elsewhere, build_room
 
 NOW = datetime(2025, 3, 1, 19, 0, tzinfo=UTC)

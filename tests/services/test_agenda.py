@@ -4,9 +4,9 @@ import pytest
 
 from db.models import Meeting
 from db.models.enums import AgendaStatus, Skill, Step
-from services import agenda
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.agenda import agenda
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
 
@@ -181,13 +181,13 @@ def test_a_change_to_a_draft_agenda_records_no_status_change(db):
 
 
 def _empty_meeting(db, room):
-    from services import meetings
+    from services.setup import meetings
 
     return meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up").id
 
 
 def test_an_empty_agenda_starts_from_the_standard_one_in_order(db):
-    from services.agenda_template import STANDARD_AGENDA
+    from services.agenda.agenda_template import STANDARD_AGENDA
 
     room = build_room(db)
     meeting_id = _empty_meeting(db, room)

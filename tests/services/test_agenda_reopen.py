@@ -1,8 +1,8 @@
-"""End to end: changing an approved agenda through services/agenda.py asks leaders again."""
+"""End to end: changing an approved agenda through services/agenda/agenda.py asks leaders again."""
 
 from db.models.enums import AgendaStatus
-from services import agenda
-from services import agenda_review as review
+from services.agenda import agenda
+from services.agenda import agenda_review as review
 from tests.factories import build_room
 
 

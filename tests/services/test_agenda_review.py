@@ -5,10 +5,10 @@ from sqlalchemy import func, select
 
 from db.models import Account, AgendaApproval, Meeting
 from db.models.enums import AgendaStatus, Role
-from services import agenda_review as review
-from services.actors import Actor
-from services.audit import history
-from services.errors import PermissionDenied, ValidationError
+from services.agenda import agenda_review as review
+from services.core.actors import Actor
+from services.core.audit import history
+from services.core.errors import PermissionDenied, ValidationError
 from tests.factories import build_elsewhere, build_room
 
 

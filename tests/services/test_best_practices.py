@@ -4,9 +4,9 @@ import pytest
 
 from db.models.enums import ResponseModel
 from seed.best_practices import LIBRARY
-from services import best_practices as bp
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.solve import best_practices as bp
 from tests.factories import build_room
 
 

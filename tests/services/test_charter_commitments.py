@@ -2,8 +2,8 @@
 
 import pytest
 
-from services import charter_commitments, charter_signoff, charters
-from services.errors import ValidationError
+from services.core.errors import ValidationError
+from services.partner import charter_commitments, charter_signoff, charters
 from tests.factories import build_elsewhere, build_room
 
 

@@ -7,9 +7,9 @@ import pytest
 from pypdf import PdfReader
 
 from db.models import Account
-from services import charter_signoff, charters
-from services.charter_pdf import charter_pdf
-from services.errors import NotFound, PermissionDenied
+from services.core.errors import NotFound, PermissionDenied
+from services.partner import charter_signoff, charters
+from services.partner.charter_pdf import charter_pdf
 from tests.factories import build_elsewhere, build_room
 
 HEADINGS = [
@@ -134,7 +134,7 @@ def _utc_day() -> str:
 
 def _retire_residents(db, room):
     from db.models import Participant
-    from services import stakeholders
+    from services.setup import stakeholders
 
     with db.write() as s:
         for person in s.query(Participant).filter_by(stakeholder_id=room.residents_id):

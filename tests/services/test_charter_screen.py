@@ -1,7 +1,7 @@
 """The charter on the room's screen: the newest version's clauses and who has signed it."""
 
-from services import charter_signoff, charters
-from services.charter_screen import charter_for_room
+from services.partner import charter_signoff, charters
+from services.partner.charter_screen import charter_for_room
 from tests.factories import build_room
 
 

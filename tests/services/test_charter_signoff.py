@@ -5,11 +5,11 @@ from sqlalchemy.orm import Session
 
 from db.models import Account, Signature
 from db.models.enums import Role
-from services import charter_signoff, charters
-from services.actors import Actor
-from services.audit import history
-from services.charter_signoff import SignOff
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.actors import Actor
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.partner import charter_signoff, charters
+from services.partner.charter_signoff import SignOff
 from tests.factories import build_room
 
 
@@ -105,7 +105,7 @@ def test_a_signature_racing_another_for_the_same_group_returns_the_first(db, mon
 
 def _retire(db, room, group_id: int) -> None:
     from db.models import Participant
-    from services import stakeholders
+    from services.setup import stakeholders
 
     with db.write() as s:
         for person in s.query(Participant).filter_by(stakeholder_id=group_id):
@@ -174,7 +174,7 @@ def test_a_leader_of_a_retired_group_cannot_sign(db):
 
 
 def test_a_retired_group_makes_no_new_commitments_and_its_old_one_is_not_carried(db):
-    from services import charter_commitments
+    from services.partner import charter_commitments
 
     room = build_room(db)
     first = _v1(db, room, commitments={room.residents_id: "Report what we see"})

@@ -2,9 +2,9 @@
 
 import pytest
 
-from services import charter_commitments, charters
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.partner import charter_commitments, charters
 from tests.factories import build_elsewhere, build_room
 
 

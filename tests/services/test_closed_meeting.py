@@ -20,23 +20,15 @@ from db.models import (
     Vote,
 )
 from db.models.enums import Choice, MeetingStatus, RoundStatus, SurveyKind, VoteMode
-from services import (
-    conflict_parties,
-    conflicts,
-    ideas,
-    notes,
-    option_citations,
-    option_ratings,
-    options,
-    room_control,
-    surveys,
-    voting_ballots,
-    voting_rounds,
-)
-from services.audit import history
-from services.errors import NotAllowedNow
-from services.scope import MEETING_CLOSED
-from services.voting_items import round_items
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.audit import history
+from services.core.errors import NotAllowedNow
+from services.core.scope import MEETING_CLOSED
+from services.prepare import surveys
+from services.resolve import conflict_parties, conflicts
+from services.room import ideas, notes, room_control
+from services.solve import option_citations, option_ratings, options
 from tests.factories import build_room
 
 CLOSED = "This meeting has closed"

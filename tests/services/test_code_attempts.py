@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services import code_attempts
-from services.code_attempts import ADDRESS_FREE_TRIES, FREE_TRIES, Browser, CodeAttempts
+from services.core import code_attempts
+from services.core.code_attempts import ADDRESS_FREE_TRIES, FREE_TRIES, Browser, CodeAttempts
 
 
 class Clock:

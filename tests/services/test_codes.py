@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services import codes
+from services.core import codes
 
 
 def test_a_new_code_is_eight_symbols_of_the_unambiguous_alphabet():

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from services import actions, conflicts, ideas, interviews, notes
-from services.errors import PermissionDenied
+from services.act import actions
+from services.core.errors import PermissionDenied
+from services.prepare import interviews
+from services.resolve import conflicts
+from services.room import ideas, notes
 from tests.factories import build_room
 
 

@@ -3,9 +3,11 @@
 import pytest
 
 from db.models.enums import ActionStatus
-from services import actions, charter_commitments, charters, conflict_outcomes, conflicts
-from services.audit import history
-from services.errors import PermissionDenied, ValidationError
+from services.act import actions
+from services.core.audit import history
+from services.core.errors import PermissionDenied, ValidationError
+from services.partner import charter_commitments, charters
+from services.resolve import conflict_outcomes, conflicts
 from tests.factories import build_room
 
 

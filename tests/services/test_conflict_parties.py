@@ -2,8 +2,8 @@
 
 import pytest
 
-from services import conflict_parties, conflicts
-from services.errors import NotFound, ValidationError
+from services.core.errors import NotFound, ValidationError
+from services.resolve import conflict_parties, conflicts
 from tests.factories import build_elsewhere, build_room
 
 

@@ -4,9 +4,9 @@ import pytest
 
 from db.models import Meeting, MeetingTable
 from db.models.enums import ConflictStatus
-from services import conflicts
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.resolve import conflicts
 from tests.factories import build_room
 
 

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from db.models import Account, AuditEntry, Initiative, Meeting, Participant, Stakeholder
 from db.models.enums import Role, StakeholderCategory
 from seed.demo import DEMO_NAME, build_demo, demo_usernames
-from services import accounts, demo, getting_started, initiatives, participants, stakeholders
-from services.actors import SYSTEM, Actor
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.accounts import accounts
+from services.core.actors import SYSTEM, Actor
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.setup import demo, getting_started, initiatives, participants, stakeholders
 
 PASSWORD = "a-demo-password"
 

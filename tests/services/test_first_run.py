@@ -8,9 +8,10 @@ import threading
 import pytest
 
 from db.models.enums import Role
-from services import accounts, audit, first_run, signin_accounts
-from services.actors import SYSTEM
-from services.errors import NotAllowedNow, ValidationError
+from services.accounts import accounts, first_run, signin_accounts
+from services.core import audit
+from services.core.actors import SYSTEM
+from services.core.errors import NotAllowedNow, ValidationError
 
 PASSWORD = "a-first-password"
 

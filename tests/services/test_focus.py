@@ -1,7 +1,8 @@
 """The initiative and meeting someone works on: their choice while theirs, else the newest."""
 
 from db.models import MeetingTable
-from services import focus, initiatives, meetings, room_control
+from services.room import room_control
+from services.setup import focus, initiatives, meetings
 from tests.factories import build_elsewhere, build_room
 
 

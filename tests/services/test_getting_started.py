@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from db.models.enums import Role
-from services import audit, getting_started, initiatives, meetings
-from services.actors import Actor
-from services.errors import PermissionDenied, ValidationError
+from services.core import audit
+from services.core.actors import Actor
+from services.core.errors import PermissionDenied, ValidationError
+from services.setup import getting_started, initiatives, meetings
 
 FACILITATOR = Actor(None, Role.FACILITATOR, "Maria")
 WHEN = datetime(2027, 3, 1, 18, tzinfo=UTC)

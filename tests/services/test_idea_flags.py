@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from services.idea_flags import EMAIL, PHONE, PROFANITY, ROSTER_NAME, Flag, flag_idea
+from services.room.idea_flags import EMAIL, PHONE, PROFANITY, ROSTER_NAME, Flag, flag_idea
 from tests.bad_input.corpus import CASES, Case, Rule
 
 ROSTER = ["Maria Elena López", "Jordan", "Nguyen, Thanh", "Sam O'Brien"]

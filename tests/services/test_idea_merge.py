@@ -5,10 +5,11 @@ from sqlalchemy import select
 
 from db.models import Ballot, Idea, Meeting, Vote
 from db.models.enums import Choice, IdeaStatus, VoteMode
-from services import idea_merge, ideas, voting_ballots, voting_rounds
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.voting_items import round_items
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.room import idea_merge, ideas
 from tests.factories import build_room
 
 

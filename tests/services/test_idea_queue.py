@@ -5,10 +5,12 @@ import pytest
 
 from db.models import AgendaItem, Meeting, Participant
 from db.models.enums import IdeaStatus, VoteMode
-from services import idea_merge, idea_queue, ideas, meeting_record, voting_rounds
-from services.audit import history
-from services.errors import PermissionDenied, ValidationError
-from services.idea_flags import PHONE, PROFANITY, ROSTER_NAME
+from services.converge import voting_rounds
+from services.core.audit import history
+from services.core.errors import PermissionDenied, ValidationError
+from services.review import meeting_record
+from services.room import idea_merge, idea_queue, ideas
+from services.room.idea_flags import PHONE, PROFANITY, ROSTER_NAME
 from tests.factories import build_elsewhere, build_room
 
 

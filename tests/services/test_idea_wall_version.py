@@ -1,6 +1,6 @@
 """The projector's fingerprint of the idea wall changes with every change the room can see."""
 
-from services import idea_merge, ideas
+from services.room import idea_merge, ideas
 from tests.factories import build_room
 
 

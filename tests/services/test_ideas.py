@@ -5,9 +5,11 @@ from sqlalchemy import func, select
 
 from db.models import Idea, Meeting, RoundItem
 from db.models.enums import IdeaStatus, VoteMode
-from services import idea_merge, ideas, scope, voting_rounds
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.converge import voting_rounds
+from services.core import writes
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import idea_merge, ideas
 from tests.factories import build_room
 
 
@@ -54,10 +56,10 @@ def test_a_repeated_submission_key_returns_the_first_idea(db):
 def test_two_taps_racing_past_the_look_up_still_save_one_idea(db, monkeypatch):
     room = build_room(db)
     first = ideas.add_idea(db, room.scribe1, room.table1_id, "One", submission_key="k")
-    real = scope._by_key
+    real = writes._by_key
     calls = []
     monkeypatch.setattr(
-        scope, "_by_key", lambda *a: calls.append(a) or (None if len(calls) == 1 else real(*a))
+        writes, "_by_key", lambda *a: calls.append(a) or (None if len(calls) == 1 else real(*a))
     )
     again = ideas.add_idea(db, room.scribe1, room.table1_id, "One", submission_key="k")
     assert (again.id, len(calls), _count(db)) == (first.id, 2, 1)

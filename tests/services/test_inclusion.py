@@ -5,8 +5,8 @@ from sqlalchemy import delete
 
 from db.models import Participant, Stakeholder
 from db.models.enums import StakeholderCategory as Cat
-from services.errors import NotFound
-from services.inclusion import inclusion_check
+from services.core.errors import NotFound
+from services.setup.inclusion import inclusion_check
 from tests.factories import build_room
 
 

@@ -31,36 +31,23 @@ from db.models import (
 )
 from db.models.enums import Role
 from seed.demo import build_demo
-from services import (
-    action_followup,
-    actions,
-    agenda_review,
-    best_practices,
-    charter_signoff,
-    charters,
-    conflict_parties,
-    conflicts,
-    ideas,
-    interviews,
-    notes,
-    option_ratings,
-    options,
-    room_control,
-    spotlight,
-    surveys,
-    themes,
-    voting_ballots,
-    voting_rounds,
-)
-from services.actors import Actor
-from services.errors import PermissionDenied, ValidationError
-from services.initiative_export import (
+from services.act import action_followup, actions
+from services.agenda import agenda_review
+from services.archive.initiative_export import (
     RESET_REQUIRED_HASH,
     export_initiative,
     from_json,
     import_initiative,
     to_json,
 )
+from services.converge import voting_ballots, voting_rounds
+from services.core.actors import Actor
+from services.core.errors import PermissionDenied, ValidationError
+from services.partner import charter_signoff, charters
+from services.prepare import interviews, surveys
+from services.resolve import conflict_parties, conflicts
+from services.room import ideas, notes, room_control, spotlight, themes
+from services.solve import best_practices, option_ratings, options
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 

@@ -4,9 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Idea, ListeningNote, Stakeholder
-from services import initiatives, room_control
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import room_control
+from services.setup import initiatives
 from tests.factories import build_elsewhere, build_room
 
 

@@ -6,9 +6,9 @@ import pytest
 
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
-from services import interviews
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.prepare import interviews
 from tests.factories import build_room
 
 

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Initiative, Meeting, MeetingTable, Participant
-from services import invitations
-from services.errors import NotFound, PermissionDenied
-from services.invitations import MAIL_MERGE_COLUMNS, mail_merge_csv, mail_merge_xlsx
+from services.core.errors import NotFound, PermissionDenied
+from services.prepare import invitations
+from services.prepare.invitations import MAIL_MERGE_COLUMNS, mail_merge_csv, mail_merge_xlsx
 from tests.factories import build_elsewhere, build_room
 
 BASE = "https://cg.example.org"

@@ -6,9 +6,10 @@ from sqlalchemy import select
 
 from db.models import AgendaItem, Idea, ListeningNote, Meeting
 from db.models.enums import MeetingStatus
-from services import ideas, late_notes, meeting_record, notes
-from services.audit import history
-from services.errors import NotAllowedNow, PermissionDenied
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, PermissionDenied
+from services.review import meeting_record
+from services.room import ideas, late_notes, notes
 from tests.factories import build_room
 
 

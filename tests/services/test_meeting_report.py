@@ -5,9 +5,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from services import notes
-from services.errors import PermissionDenied
-from services.meeting_report import NOTES_PER_TABLE, SECTIONS, meeting_report_pdf
+from services.core.errors import PermissionDenied
+from services.review.meeting_report import NOTES_PER_TABLE, SECTIONS, meeting_report_pdf
+from services.room import notes
 from tests.factories import build_room
 from tests.services.test_meeting_tables import CODES, EMAIL, PHONE, full_meeting
 

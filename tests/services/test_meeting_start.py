@@ -5,10 +5,11 @@ from sqlalchemy import select
 
 from db.models import Account, AgendaItem, Meeting, Stakeholder, utcnow
 from db.models.enums import MeetingStatus, Role, StakeholderCategory, Step
-from services import agenda_gaps, agenda_review, room_control
-from services.actors import Actor
-from services.audit import history
-from services.errors import PermissionDenied
+from services.agenda import agenda_gaps, agenda_review
+from services.core.actors import Actor
+from services.core.audit import history
+from services.core.errors import PermissionDenied
+from services.room import room_control
 from tests.factories import build_elsewhere, build_room
 
 

@@ -7,22 +7,15 @@ import pandas as pd
 import pytest
 
 from db.models.enums import VoteMode
-from services import (
-    actions,
-    charter_signoff,
-    charters,
-    conflict_parties,
-    conflicts,
-    ideas,
-    notes,
-    participants,
-    themes,
-    voting_ballots,
-    voting_rounds,
-)
-from services.errors import PermissionDenied
-from services.meeting_tables import meeting_frames, tables_xlsx, tables_zip
-from services.voting_items import round_items
+from services.act import actions
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import PermissionDenied
+from services.partner import charter_signoff, charters
+from services.resolve import conflict_parties, conflicts
+from services.review.meeting_sheets import meeting_frames, tables_xlsx, tables_zip
+from services.room import ideas, notes, themes
+from services.setup import participants
 from tests.factories import build_room
 
 FORMULA = '=HYPERLINK("http://x","y")'
@@ -202,8 +195,8 @@ def test_a_retired_group_stays_in_the_sign_off_table_only_where_it_signed(db):
     from db.models import Account, Participant, Stakeholder
     from db.models.enums import Role
     from db.models.enums import StakeholderCategory as Cat
-    from services import stakeholders
-    from services.actors import Actor
+    from services.core.actors import Actor
+    from services.setup import stakeholders
 
     room = build_room(db)
     with db.write() as s:

@@ -6,9 +6,11 @@ import pytest
 
 from db.models import ListeningNote, Meeting, MeetingTable
 from db.models.enums import MeetingStatus
-from services import codes, meetings, room_control
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core import codes
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import room_control
+from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
 
 EASTERN = timezone(timedelta(hours=-5))

@@ -8,37 +8,20 @@ from datetime import date
 import pytest
 
 from db.models import Account, AgendaComment, Idea, ListeningNote, MeetingTable
-from services import (
-    action_followup,
-    actions,
-    agenda,
-    agenda_review,
-    charter_pdf,
-    charter_signoff,
-    charters,
-    conflicts,
-    ideas,
-    initiatives,
-    interviews,
-    meeting_report,
-    meeting_tables,
-    meetings,
-    membership,
-    notes,
-    option_ratings,
-    options,
-    plan_export,
-    presession_report,
-    room_control,
-    surveys,
-    themes,
-    trust_pulse,
-    voice,
-    voting_rounds,
-)
-from services.actors import Actor
-from services.errors import PermissionDenied
-from services.vocab import Role
+from services.act import action_followup, actions, plan_export
+from services.agenda import agenda, agenda_review
+from services.converge import voting_rounds
+from services.core import membership
+from services.core.actors import Actor
+from services.core.errors import PermissionDenied
+from services.core.vocab import Role
+from services.partner import charter_pdf, charter_signoff, charters
+from services.prepare import interviews, presession_report, surveys
+from services.resolve import conflicts
+from services.review import meeting_report, meeting_sheets, trust_pulse
+from services.room import ideas, notes, room_control, themes, voice
+from services.setup import initiatives, meetings
+from services.solve import option_ratings, options
 from tests.factories import Room, build_elsewhere, build_room
 
 REFUSED = "not one of yours"
@@ -160,11 +143,11 @@ LEADER_READS = {
         lambda r: r.startswith(b"%PDF"),
     ),
     "tables zip": (
-        lambda db, a, p: meeting_tables.tables_zip(db, a, p.meeting_id),
+        lambda db, a, p: meeting_sheets.tables_zip(db, a, p.meeting_id),
         lambda r: r.startswith(b"PK"),
     ),
     "tables Excel": (
-        lambda db, a, p: meeting_tables.tables_xlsx(db, a, p.meeting_id),
+        lambda db, a, p: meeting_sheets.tables_xlsx(db, a, p.meeting_id),
         lambda r: r.startswith(b"PK"),
     ),
     "room state": (

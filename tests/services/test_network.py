@@ -6,7 +6,7 @@ import ipaddress
 
 import ifaddr
 
-from services import network
+from adapters import network
 
 
 def test_room_addresses_are_this_computers_ipv4_addresses_other_devices_can_open():

@@ -4,9 +4,10 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import ListeningNote, Meeting
-from services import notes, scope
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core import writes
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import notes
 from tests.factories import build_room
 
 
@@ -52,7 +53,7 @@ def test_a_repeated_submission_key_returns_the_first_note(db):
 def test_two_taps_racing_past_the_look_up_still_save_one_note(db, monkeypatch):
     room = build_room(db)
     first = notes.add_note(db, room.scribe1, room.table1_id, "First", submission_key="tap-1")
-    real = scope._by_key
+    real = writes._by_key
     calls = []
 
     def missed_once(*args):
@@ -60,7 +61,7 @@ def test_two_taps_racing_past_the_look_up_still_save_one_note(db, monkeypatch):
         # The first look-up runs before the other tap commits, so it sees nothing.
         return None if len(calls) == 1 else real(*args)
 
-    monkeypatch.setattr(scope, "_by_key", missed_once)
+    monkeypatch.setattr(writes, "_by_key", missed_once)
     again = notes.add_note(db, room.scribe1, room.table1_id, "Again", submission_key="tap-1")
     assert len(calls) == 2
     assert again.id == first.id

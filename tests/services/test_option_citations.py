@@ -2,8 +2,8 @@
 
 import pytest
 
-from services import best_practices, option_citations, options
-from services.errors import NotFound, PermissionDenied
+from services.core.errors import NotFound, PermissionDenied
+from services.solve import best_practices, option_citations, options
 from tests.factories import build_room
 
 

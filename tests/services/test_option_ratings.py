@@ -5,9 +5,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from db.models import Meeting, MeetingTable, OptionRating
-from services import option_ratings, options
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.solve import option_ratings, options
 from tests.factories import build_room
 
 

@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from db.models import Idea, Meeting, MeetingTable, OptionRating, Theme
 from db.models.enums import CostBand
-from services import best_practices, option_citations, option_ratings, options
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.solve import best_practices, option_citations, option_ratings, options
 from tests.factories import build_room
 
 

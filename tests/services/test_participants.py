@@ -7,20 +7,14 @@ import pytest
 from db.models import ActionItem, Meeting, Participant, Stakeholder
 from db.models.enums import StakeholderCategory as Cat
 from db.models.enums import VoteMode
-from services import (
-    actions,
-    codes,
-    ideas,
-    interviews,
-    participants,
-    surveys,
-    tallies,
-    voting_ballots,
-    voting_items,
-    voting_rounds,
-)
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.act import actions
+from services.converge import tallies, voting_ballots, voting_items, voting_rounds
+from services.core import codes
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.prepare import interviews, surveys
+from services.room import ideas
+from services.setup import participants
 from tests.factories import Room, build_elsewhere, build_room
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from services import accounts, passwords, signin_accounts
-from services.actors import SYSTEM
-from services.errors import ValidationError
+from services.accounts import accounts, passwords, signin_accounts
+from services.core.actors import SYSTEM
+from services.core.errors import ValidationError
 from tests.factories import build_room
 
 pytestmark = pytest.mark.usefixtures("fast_bcrypt")

@@ -7,9 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 import pandas as pd
 import pytest
 
-from services import action_followup, actions, conflicts, ideas, participants, themes
-from services.errors import NotFound, PermissionDenied
-from services.plan_export import PLAN_COLUMNS, UPDATE_COLUMNS, plan_csv, plan_rows, plan_xlsx
+from services.act import action_followup, actions
+from services.act.plan_export import PLAN_COLUMNS, UPDATE_COLUMNS, plan_csv, plan_rows, plan_xlsx
+from services.core.errors import NotFound, PermissionDenied
+from services.resolve import conflicts
+from services.room import ideas, themes
+from services.setup import participants
 from tests.factories import build_room
 
 DUE = date.today() + timedelta(days=10)

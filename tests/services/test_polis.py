@@ -33,8 +33,10 @@ from db.models import (
     VotingRound,
 )
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
-from services import codes, polis, polis_export, tallies
-from services.errors import PermissionDenied, ValidationError
+from services.converge import tallies
+from services.core import codes
+from services.core.errors import PermissionDenied, ValidationError
+from services.prepare import polis, polis_export
 from tests.factories import build_room
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
@@ -467,7 +469,8 @@ def test_an_import_that_fails_between_batches_is_removed_whole(db, export, monke
 
 
 def test_imported_voters_count_in_their_round_but_are_nobody_on_the_roster(db, export):
-    from services import inclusion, invitations, participants, presession_report
+    from services.prepare import invitations, presession_report
+    from services.setup import inclusion, participants
 
     room = build_room(db)
     fac = room.facilitator

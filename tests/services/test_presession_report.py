@@ -10,10 +10,11 @@ from pypdf import PdfReader
 
 from db.models import Interview, Stakeholder, SurveyResponse
 from db.models.enums import StakeholderCategory, SurveyKind
-from services import polis, tallies
-from services.errors import PermissionDenied
-from services.presession_document import HEADINGS, report_html, report_pdf
-from services.presession_report import GroupResponse, InterviewNote, presession_report
+from services.converge import tallies
+from services.core.errors import PermissionDenied
+from services.prepare import polis
+from services.prepare.presession_document import HEADINGS, report_html, report_pdf
+from services.prepare.presession_report import GroupResponse, InterviewNote, presession_report
 from tests.factories import build_room
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
@@ -131,7 +132,7 @@ def test_a_scribe_is_refused(db, room):
 
 
 def test_the_word_sections_carry_a_word_cloud_with_its_words_in_text(db):
-    from services.presession_document import word_clouds
+    from services.prepare.presession_document import word_clouds
 
     room = build_room(db)
     with db.write() as s:

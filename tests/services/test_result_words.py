@@ -7,10 +7,11 @@ from pypdf import PdfReader
 
 from db.models import Participant, Stakeholder
 from db.models.enums import StakeholderCategory, VoteMode
-from services import ideas, result_words, voting_ballots, voting_rounds
-from services.meeting_record import collect
-from services.meeting_report import meeting_report_pdf
-from services.voting_items import round_items
+from services.converge import result_words, voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.review.meeting_record import collect
+from services.review.meeting_report import meeting_report_pdf
+from services.room import ideas
 from tests.factories import build_room
 
 EIGHT = ["Mayor's Office", "Police Department", "City Council", "Commission",

@@ -9,9 +9,9 @@ from sqlalchemy import event, func, select, update
 
 from db.models import AgendaItem, Meeting, utcnow
 from db.models.enums import MeetingStatus, Step
-from services import room_control
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import room_control
 from tests.factories import build_elsewhere, build_room
 
 

@@ -14,8 +14,9 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from db.models import Ballot, Idea, ListeningNote, Participant, Vote
-from services import ideas, notes, tallies, voting_ballots, voting_items, voting_rounds
-from services.errors import DomainError
+from services.converge import tallies, voting_ballots, voting_items, voting_rounds
+from services.core.errors import DomainError
+from services.room import ideas, notes
 from tests.factories import build_crowd
 
 SECONDS = 3.0

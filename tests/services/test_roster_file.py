@@ -17,9 +17,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from services import roster_file
-from services.errors import ValidationError
-from services.roster_file import MAX_COLUMNS, MAX_PEOPLE, parse_roster
+from services.core.errors import ValidationError
+from services.setup import roster_file
+from services.setup.roster_file import MAX_COLUMNS, MAX_PEOPLE, parse_roster
 from tests.services import workbooks as book
 
 # What reading any file may cost at its peak; a roster of 2,000 people takes about 1 MB.

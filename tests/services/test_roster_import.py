@@ -10,12 +10,13 @@ from sqlalchemy import func, insert, select
 
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
-from services import codes, participants
-from services.audit import history
-from services.errors import PermissionDenied, ValidationError
-from services.roster_check import check_roster
-from services.roster_file import RosterFile, parse_roster
-from services.roster_import import import_roster
+from services.core import codes
+from services.core.audit import history
+from services.core.errors import PermissionDenied, ValidationError
+from services.setup import participants
+from services.setup.roster_check import check_roster
+from services.setup.roster_file import RosterFile, parse_roster
+from services.setup.roster_import import import_roster
 from tests.factories import build_room
 
 CLEAN_CSV = (

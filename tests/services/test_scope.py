@@ -4,9 +4,9 @@ import pytest
 
 from db.models import Account, Initiative, Meeting, Stakeholder
 from db.models.enums import MeetingStatus, Role, StakeholderCategory
-from services.actors import Actor
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
-from services.scope import (
+from services.core.actors import Actor
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core.scope import (
     check_table_access,
     check_table_access_for,
     require_input_open,

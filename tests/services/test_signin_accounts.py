@@ -15,9 +15,9 @@ from sqlalchemy import select
 from db.models import AuditEntry, SigninThrottle
 from db.models.base import utcnow
 from db.models.enums import Role
-from services import accounts, signin_accounts, signin_throttle, signin_tokens
-from services.actors import SYSTEM, Actor
-from services.signin_accounts import SignInRefused
+from services.accounts import accounts, signin_accounts, signin_throttle, signin_tokens
+from services.accounts.signin_accounts import SignInRefused
+from services.core.actors import SYSTEM, Actor
 from tests.factories import build_room
 
 PASSWORD = "correct horse"

@@ -18,12 +18,13 @@ from pypdf import PdfReader
 
 from components.trust_chart import trust_table
 from db.models import Initiative
-from services import initiative_export, meeting_tables
-from services.meeting_report import meeting_report_pdf
-from services.presession_document import report_html, report_pdf
-from services.presession_report import presession_report
-from services.small_groups import MIN_GROUP, WITHHELD, can_show, count_words
-from services.trust_pulse import trust_pulse
+from services.archive import initiative_export
+from services.core.small_groups import MIN_GROUP, WITHHELD, can_show, count_words
+from services.prepare.presession_document import report_html, report_pdf
+from services.prepare.presession_report import presession_report
+from services.review import meeting_sheets
+from services.review.meeting_report import meeting_report_pdf
+from services.review.trust_pulse import trust_pulse
 from tests.factories import build_room
 from tests.trust_answers import add_people, answer
 
@@ -88,12 +89,12 @@ def test_meeting_report_pdf(db, room):
 @pytest.mark.parametrize("private", [False, True])
 def test_meeting_tables_csv_and_excel(db, room, private):
     with zipfile.ZipFile(
-        io.BytesIO(meeting_tables.tables_zip(db, room.facilitator, room.meeting_id, private))
+        io.BytesIO(meeting_sheets.tables_zip(db, room.facilitator, room.meeting_id, private))
     ) as z:
         csv = z.read("trust_pulse.csv").decode("utf-8-sig")
     _shows_police_withholds_residents(csv)
     book = pd.read_excel(
-        io.BytesIO(meeting_tables.tables_xlsx(db, room.facilitator, room.meeting_id, private)),
+        io.BytesIO(meeting_sheets.tables_xlsx(db, room.facilitator, room.meeting_id, private)),
         sheet_name="Trust pulse",
     )
     _shows_police_withholds_residents(book.to_csv(index=False))

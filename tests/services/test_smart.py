@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from services import smart
+from services.act import smart
 
 TODAY = date.today()
 HOW = "Train two call takers a month in crisis triage"

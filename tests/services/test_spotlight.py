@@ -2,8 +2,9 @@
 
 import pytest
 
-from services import conflict_parties, conflicts, spotlight
-from services.errors import PermissionDenied, ValidationError
+from services.core.errors import PermissionDenied, ValidationError
+from services.resolve import conflict_parties, conflicts
+from services.room import spotlight
 from tests.factories import build_elsewhere, build_room
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from services.spreadsheet import safe_cell, safe_frame
+from adapters.spreadsheet import safe_cell, safe_frame
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,14 @@ import pytest
 
 from db.models import Account, Idea, Participant
 from db.models.enums import Role
-from services import (
-    accounts,
-    actions,
-    charter_commitments,
-    charters,
-    conflict_parties,
-    conflicts,
-    ideas,
-    notes,
-    stakeholders,
-)
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.accounts import accounts
+from services.act import actions
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.partner import charter_commitments, charters
+from services.resolve import conflict_parties, conflicts
+from services.room import ideas, notes
+from services.setup import stakeholders
 from tests.factories import build_room
 
 
@@ -100,7 +95,7 @@ def test_deletes_an_empty_group(db):
 
 
 def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
-    from services import ideas
+    from services.room import ideas
 
     room = build_room(db)
     group = stakeholders.create_stakeholder(
@@ -181,7 +176,7 @@ def test_each_kind_of_record_that_names_a_group_keeps_it_and_is_named(db, what):
 
 
 def test_a_signature_keeps_a_group(db):
-    from services import charter_signoff
+    from services.partner import charter_signoff
 
     room = build_room(db)
     charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")

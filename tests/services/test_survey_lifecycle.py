@@ -2,9 +2,10 @@
 
 import pytest
 
-from services import room_control, survey_settings, surveys
-from services.errors import NotAllowedNow, PermissionDenied, ValidationError
-from services.vocab import SurveyKind
+from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
+from services.core.vocab import SurveyKind
+from services.prepare import survey_settings, surveys
+from services.room import room_control
 from tests.factories import build_room
 
 

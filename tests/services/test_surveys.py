@@ -5,10 +5,11 @@ from sqlalchemy import event, insert, select
 
 from db.models import AuditEntry, Initiative, Meeting, SurveyResponse
 from db.models.enums import MeetingStatus, SurveyKind
-from services import survey_settings, surveys, trust_pulse
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.trust_items import NEIGHBOURHOOD, PROCEDURAL_JUSTICE, STANDARD_ITEMS
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.prepare import survey_settings, surveys
+from services.prepare.trust_items import NEIGHBOURHOOD, PROCEDURAL_JUSTICE, STANDARD_ITEMS
+from services.review import trust_pulse
 from tests.factories import build_room
 
 SAFE, HEARD = "I feel safe", "Police listen"

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
 from db.models.enums import StakeholderCategory as Cat
-from services import participants
-from services.actors import Actor
-from services.audit import history
-from services.errors import PermissionDenied, ValidationError
-from services.table_plan import apply_plan, plan_tables
+from services.core.actors import Actor
+from services.core.audit import history
+from services.core.errors import PermissionDenied, ValidationError
+from services.setup import participants
+from services.setup.table_plan import apply_plan, plan_tables
 
 FAC = Actor(None, Role.FACILITATOR, "Fac")
 

@@ -3,9 +3,9 @@
 import pytest
 
 from db.models import Account, Conflict, Idea, ListeningNote, Option, OptionRating, Participant
-from services import participants, tables
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.setup import participants, tables
 from tests.factories import build_room
 
 

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from db.models import Participant, Stakeholder
 from db.models.enums import Choice, StakeholderCategory, VoteMode
-from services import ideas, tallies, voting_ballots, voting_rounds
-from services.errors import NotFound, PermissionDenied
-from services.voting_items import round_items
+from services.converge import tallies, voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import NotFound, PermissionDenied
+from services.room import ideas
 from tests.factories import build_room
 
 

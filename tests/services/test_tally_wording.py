@@ -2,9 +2,10 @@
 only where groups with enough voters are really far apart."""
 
 from db.models.enums import Choice, VoteMode
-from services import ideas, tallies, voting_ballots, voting_rounds
-from services.tallies import GroupShare
-from services.voting_items import round_items
+from services.converge import tallies, voting_ballots, voting_rounds
+from services.converge.tallies import GroupShare
+from services.converge.voting_items import round_items
+from services.room import ideas
 from tests.factories import build_crowd
 
 

@@ -4,9 +4,10 @@ import pytest
 
 from db.models import Meeting
 from db.models.enums import VoteMode
-from services import ideas, themes, voting_rounds
-from services.audit import history
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.converge import voting_rounds
+from services.core.audit import history
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.room import ideas, themes
 from tests.factories import build_room
 
 

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Meeting, utcnow
-from services import room_control
-from services.audit import history
-from services.errors import NotAllowedNow, PermissionDenied, ValidationError
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
+from services.room import room_control
 from tests.factories import build_room
 
 

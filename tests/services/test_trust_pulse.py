@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 
 from db.models import Initiative
-from services.errors import PermissionDenied
-from services.trust_items import HOW_OFTEN, PROCEDURAL_JUSTICE
-from services.trust_pulse import TrustChange, table_rows, trust_pulse
+from services.core.errors import PermissionDenied
+from services.prepare.trust_items import HOW_OFTEN, PROCEDURAL_JUSTICE
+from services.review.trust_pulse import TrustChange, table_rows, trust_pulse
 from tests.factories import build_room
 from tests.trust_answers import add_people, answer, answer_all
 

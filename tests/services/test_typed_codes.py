@@ -7,8 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Meeting, Participant, Vote
-from services import codes, meetings, participants, surveys, voting_ballots, voting_rounds
-from services.vocab import SurveyKind, VoteMode
+from services.converge import voting_ballots, voting_rounds
+from services.core import codes
+from services.core.vocab import SurveyKind, VoteMode
+from services.prepare import surveys
+from services.setup import meetings, participants
 from tests.factories import build_room
 
 NEW = "K7QM4TPX"
@@ -87,7 +90,7 @@ def test_a_survey_is_answered_with_a_typed_lower_case_dashed_code(db):
 
 
 def test_a_vote_is_cast_with_a_typed_lower_case_dashed_code(db):
-    from services import ideas
+    from services.room import ideas
 
     room = build_room(db)
     _codes(db, room)

@@ -4,8 +4,8 @@ import pytest
 
 from db.models import Idea, ListeningNote, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
-from services import voice
-from services.errors import NotFound
+from services.core.errors import NotFound
+from services.room import voice
 from tests.factories import build_elsewhere, build_room
 
 

@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from db.models import Ballot, Initiative, Participant, Stakeholder, Vote
 from db.models.enums import Choice, StakeholderCategory, VoteMode
-from services import ideas, voting_ballots, voting_rounds
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
-from services.voting_items import round_items
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import ideas
 from tests.factories import build_room
 
 

@@ -1,7 +1,8 @@
 """A round from opening to results, across the voting modules, as the room runs it."""
 
 from db.models.enums import VoteMode
-from services import ideas, tallies, voting_ballots, voting_items, voting_rounds
+from services.converge import tallies, voting_ballots, voting_items, voting_rounds
+from services.room import ideas
 from tests.factories import build_room
 
 

@@ -6,10 +6,11 @@ from sqlalchemy import update
 
 from db.models import Participant
 from db.models.enums import RoundStatus, VoteMode
-from services import ideas, voting_ballots, voting_reveal, voting_rounds
-from services.audit import history
-from services.errors import NotAllowedNow, PermissionDenied
-from services.voting_items import round_items
+from services.converge import voting_ballots, voting_reveal, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, PermissionDenied
+from services.room import ideas
 from tests.factories import build_room
 
 

@@ -4,10 +4,11 @@ import pytest
 
 from db.models import Meeting
 from db.models.enums import RoundStatus, VoteMode
-from services import idea_merge, ideas, themes, voting_rounds
-from services.audit import history
-from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
-from services.voting_items import round_items
+from services.converge import voting_rounds
+from services.converge.voting_items import round_items
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import idea_merge, ideas, themes
 from tests.factories import build_room
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.wordfreq import STOP_WORDS, word_frequencies, words
+from adapters.wordfreq import STOP_WORDS, word_frequencies, words
 
 
 def test_counts_lowercased_words_most_used_first():

@@ -5,17 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from components.text import escape_markdown
-from services import (
-    action_followup,
-    actions,
-    charter_signoff,
-    charters,
-    conflict_parties,
-    conflicts,
-    option_ratings,
-    options,
-)
-from services.vocab import ConflictStatus
+from services.act import action_followup, actions
+from services.core.vocab import ConflictStatus
+from services.partner import charter_signoff, charters
+from services.resolve import conflict_parties, conflicts
+from services.solve import option_ratings, options
 from tests.views.helpers import by_label, click, screen_text, texts
 
 
@@ -135,7 +129,7 @@ def test_retiring_a_group_added_by_mistake_lets_the_charter_page_call_sign_off_c
     room_app, db
 ):
     from db.models import Participant
-    from services import stakeholders
+    from services.setup import stakeholders
 
     room = room_app.room
     charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from components.code_entry import SHAPE
-from services import codes, initiatives, meetings, participants
-from services.actors import SYSTEM
+from services.core import codes
+from services.core.actors import SYSTEM
+from services.setup import initiatives, meetings, participants
 from tests.views.helpers import screen_text
 
 BOX = {
@@ -160,7 +161,7 @@ def _survey_links(at) -> list[tuple[str, str]]:
 
 
 def test_with_no_vote_open_the_badge_leads_to_the_survey_then_to_the_feedback(room_app, db):
-    from services import room_control
+    from services.room import room_control
 
     room = room_app.room
     [person, *_] = participants.list_participants(db, room.facilitator, room.initiative_id)

@@ -6,8 +6,10 @@ import re
 from datetime import UTC, datetime
 
 from db.models import Meeting
-from services import agenda_review, ideas, room_control, voting_rounds
-from services.vocab import MeetingStatus, VoteMode
+from services.agenda import agenda_review
+from services.converge import voting_rounds
+from services.core.vocab import MeetingStatus, VoteMode
+from services.room import ideas, room_control
 from tests.views.helpers import by_label, click, texts
 
 PAUSED = re.compile(r"^### :material/pause_circle: Timer: Paused — (\d+):(\d\d) left$")

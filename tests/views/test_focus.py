@@ -11,7 +11,8 @@ import pytest
 import runtime
 from db.models import Account, Meeting
 from db.models.enums import MeetingStatus, Role
-from services import initiatives, meetings, room_control
+from services.room import room_control
+from services.setup import initiatives, meetings
 from tests.factories import build_elsewhere
 from tests.views.conftest import _app_factory
 from tests.views.helpers import by_label, click, texts

@@ -12,8 +12,9 @@ from components.text import escape_markdown
 from db.database import Database
 from db.models.enums import Role
 from seed.credentials import read_credentials
-from services import accounts, demo, first_run, initiatives, meetings
-from services.actors import SYSTEM
+from services.accounts import accounts, first_run
+from services.core.actors import SYSTEM
+from services.setup import demo, initiatives, meetings
 from tests.views.conftest import _app_factory
 from tests.views.helpers import by_label, click, texts
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from components.late_notes_toggle import LABEL
 from components.scribe_forms import LATE_ALLOWED
 from components.text import escape_markdown
-from services import agenda, ideas, late_notes, notes, room_control
-from services.late_notes import CLOSED_MESSAGE
+from services.agenda import agenda
+from services.room import ideas, late_notes, notes, room_control
+from services.room.late_notes import CLOSED_MESSAGE
 from tests.views.helpers import by_label, click, texts
 
 REFUSED = escape_markdown(CLOSED_MESSAGE)

@@ -8,9 +8,10 @@ from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from components.cards import idea_text, note_text
 from components.text import escape_markdown
-from services import ideas, notes, room_control, voting_ballots, voting_rounds
-from services.scope import MEETING_CLOSED
-from services.vocab import VoteMode
+from services.converge import voting_ballots, voting_rounds
+from services.core.scope import MEETING_CLOSED
+from services.core.vocab import VoteMode
+from services.room import ideas, notes, room_control
 from tests.views.helpers import by_label, click, screen_text, texts
 
 
@@ -340,7 +341,7 @@ def test_the_consoles_badges_leave_out_people_marked_absent(room_app, db):
 def test_an_imported_conversation_s_results_carry_its_credit_on_converge(room_app, db):
     from pathlib import Path
 
-    from services import imported_credit, polis
+    from services.prepare import imported_credit, polis
 
     data = Path(__file__).resolve().parents[3] / "shared" / "data"
     export = polis.read_export(data / "polis-london-youth-policing")

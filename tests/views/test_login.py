@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from services import accounts, signin_accounts
+from services.accounts import accounts, signin_accounts
 from tests.views.conftest import PASSWORD
 
 

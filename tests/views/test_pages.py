@@ -6,9 +6,9 @@ import pytest
 import streamlit as st
 
 from screens import SCREENS, screens_for
-from services import meetings, participants
-from services.actors import SYSTEM
-from services.vocab import Role
+from services.core.actors import SYSTEM
+from services.core.vocab import Role
+from services.setup import meetings, participants
 from tests.views.helpers import screen_text
 
 USER_FOR_ROLE = {Role.FACILITATOR: "facilitator", Role.SCRIBE: "scribe1", Role.LEADER: "leader1"}
@@ -186,6 +186,6 @@ def test_the_projector_opens_with_the_meeting_code(app, demo_db):
 
 
 def _initiative_id(db) -> int:
-    from services import initiatives
+    from services.setup import initiatives
 
     return initiatives.list_initiatives(db)[0].id

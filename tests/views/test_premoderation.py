@@ -6,8 +6,8 @@ from __future__ import annotations
 from components.text import escape_markdown as _escaped
 from db.models import AgendaItem, Meeting
 from db.models.enums import IdeaStatus
-from services import idea_queue, ideas
-from services.idea_flags import flag_idea
+from services.room import idea_queue, ideas
+from services.room.idea_flags import flag_idea
 from tests.views.helpers import by_label, click, texts
 
 PREMODERATE = (

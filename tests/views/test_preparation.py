@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services import agenda, agenda_review
+from services.agenda import agenda, agenda_review
 from tests.views.helpers import by_label, click, texts
 
 
@@ -28,7 +28,7 @@ def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(ro
 
 
 def test_the_setup_screen_reports_a_bad_roster_row_by_row_and_writes_nothing(room_app, db):
-    from services import participants
+    from services.setup import participants
 
     before = len(
         participants.list_participants(db, room_app.room.facilitator, room_app.room.initiative_id)
@@ -60,7 +60,8 @@ def test_the_review_screen_offers_the_full_export_to_a_facilitator_only(room_app
 
 
 def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeting(room_app, db):
-    from services import room_control, surveys
+    from services.prepare import surveys
+    from services.room import room_control
 
     room = room_app.room
     at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
@@ -87,7 +88,7 @@ def test_the_facilitator_closes_the_survey_and_the_link_says_so(room_app, db):
 
 
 def test_the_facilitator_records_an_interview(room_app, db):
-    from services import interviews
+    from services.prepare import interviews
 
     room = room_app.room
     at = room_app("fac").run().switch_page("views/prepare.py").run()
@@ -114,7 +115,7 @@ def test_the_facilitator_designs_the_agenda_step_by_step(room_app, db):
 
 
 def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
-    from services import signin_accounts
+    from services.accounts import signin_accounts
 
     room = room_app.room
     at = room_app("fac").run().switch_page("views/setup.py").run()
@@ -130,7 +131,7 @@ def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
 
 
 def test_leaders_review_the_record_without_confidential_items(room_app, db):
-    from services import ideas, notes
+    from services.room import ideas, notes
 
     room = room_app.room
     notes.add_note(db, room.scribe1, room.table1_id, "We need faster help", "You want speed")
@@ -153,7 +154,7 @@ BAD_ROSTER = (
 
 
 def test_a_roster_file_with_bad_rows_is_reported_row_by_row_and_nothing_is_written(room_app, db):
-    from services import participants
+    from services.setup import participants
 
     room = room_app.room
 

@@ -4,8 +4,9 @@ timer, and the charter on the charter step."""
 import re
 
 from db.models import AgendaItem
-from services import charters, ideas, room_control
-from services.vocab import Step
+from services.core.vocab import Step
+from services.partner import charters
+from services.room import ideas, room_control
 from tests.views.helpers import screen_text
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import components.setup.roster as panel
-from services import participants
+from services.setup import participants
 from tests.views.helpers import click, texts
 
 GOOD = (

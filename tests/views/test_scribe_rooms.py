@@ -1,6 +1,6 @@
 """Two rooms at once on one installation: each scribe works in the room of their table."""
 
-from services import tables
+from services.setup import tables
 from tests.factories import build_elsewhere
 
 

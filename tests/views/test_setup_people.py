@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 
 from db.models.enums import VoteMode
-from services import (
-    ideas,
-    participants,
-    stakeholders,
-    tables,
-    voting_ballots,
-    voting_items,
-    voting_rounds,
-)
+from services.converge import voting_ballots, voting_items, voting_rounds
+from services.room import ideas
+from services.setup import participants, stakeholders, tables
 from tests.views.helpers import by_label, click
 from tests.views.helpers import texts as raw_texts
 

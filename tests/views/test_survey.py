@@ -7,8 +7,9 @@ import pytest
 
 from components.text import escape_markdown
 from db.models import Initiative
-from services import room_control, surveys
-from services.trust_items import PROCEDURAL_JUSTICE
+from services.prepare import surveys
+from services.prepare.trust_items import PROCEDURAL_JUSTICE
+from services.room import room_control
 from tests.views.helpers import by_label, click, texts
 
 SAFE = "I feel safe in my neighbourhood"

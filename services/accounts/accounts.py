@@ -1,0 +1,183 @@
+"""Logins for facilitators, scribes and leaders: opening, changing and closing them."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Account, Signature, Stakeholder
+from db.models.enums import Role
+from services.accounts.passwords import hash_new_password
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import (
+    NAME_MAX,
+    USERNAME_MAX,
+    clean_text,
+    lookup_key,
+    optional_email,
+    require,
+)
+
+_USERNAME = re.compile(rf"^[a-z0-9._-]{{3,{USERNAME_MAX}}}$")
+
+
+def create_account(
+    db: Database,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    email: str = "",
+    stakeholder_id: int | None = None,
+) -> Account:
+    """Open a login; a leader must speak for a stakeholder group."""
+    require_role(actor, Role.FACILITATOR)
+    login = _username(username)
+    name = clean_text(display_name, "Display name", NAME_MAX)
+    kind = _role(role)
+    address = optional_email(email)
+    hashed = hash_new_password(password, [login, name])
+    with db.write() as s:
+        _check_group(s, kind, stakeholder_id, joining=True)
+        if s.scalar(select(Account.id).where(Account.username == login)) is not None:
+            raise ValidationError(f"The username “{login}” is taken. Choose another one.")
+        account = Account(
+            username=login,
+            display_name=name,
+            role=kind,
+            password_hash=hashed,
+            email=address,
+            stakeholder_id=stakeholder_id,
+        )
+        s.add(account)
+        s.flush()
+        audit.record(
+            s, actor, "account", account.id, "created", {"username": login, "role": kind.value}
+        )
+        return account
+
+
+def update_account(
+    db: Database,
+    actor: Actor,
+    account_id: int,
+    display_name: str,
+    email: str,
+    stakeholder_id: int | None,
+    active: bool,
+) -> Account:
+    """Change a login's name, email, group or whether it may sign in."""
+    require_role(actor, Role.FACILITATOR)
+    name = clean_text(display_name, "Display name", NAME_MAX)
+    address = optional_email(email)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        joining = stakeholder_id != account.stakeholder_id
+        _check_group(s, account.role, stakeholder_id, joining)
+        if account.active and not active:
+            _refuse_last_facilitator(s, account)
+        account.display_name, account.email = name, address
+        account.stakeholder_id, account.active = stakeholder_id, active
+        audit.record(s, actor, "account", account.id, "updated", {"active": active})
+        return account
+
+
+def set_password(db: Database, actor: Actor, account_id: int, password: str) -> None:
+    """Give a login a new password; every sign-in cookie issued before stops working."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        account = require(s, Account, account_id, "account")
+        words = [account.username, account.display_name]
+    hashed = hash_new_password(password, words)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        account.password_hash = hashed
+        account.token_version += 1
+        audit.record(s, actor, "account", account.id, "password_set")
+
+
+def delete_account(db: Database, actor: Actor, account_id: int) -> None:
+    """Remove a login that has signed nothing; otherwise deactivate it instead."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        account = require(s, Account, account_id, "account")
+        if account.active:
+            _refuse_last_facilitator(s, account)
+        # A signature must keep naming who signed it, so signers are deactivated instead.
+        if s.scalar(select(Signature.id).where(Signature.account_id == account_id).limit(1)):
+            raise ValidationError(
+                f"{account.display_name} has signed the charter, so the account cannot be "
+                "removed. Deactivate it instead."
+            )
+        audit.record(s, actor, "account", account.id, "deleted", {"username": account.username})
+        s.delete(account)
+
+
+def list_accounts(db: Database, actor: Actor) -> list[Account]:
+    """Every login, by username."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        return list(s.scalars(select(Account).order_by(Account.username)))
+
+
+def _username(value: str | None) -> str:
+    # The sign-in widget lowercases what people type, so a stored capital could never match.
+    login = (value or "").strip().lower()
+    if not _USERNAME.match(login):
+        # Repeat what was typed only when it is short and printable, never a pasted essay.
+        if not login:
+            said = "A username is needed"
+        elif lookup_key(login, USERNAME_MAX):
+            said = f"“{login}” cannot be a username"
+        else:
+            said = "That cannot be a username"
+        raise ValidationError(
+            f"{said}: use 3 to {USERNAME_MAX} lowercase letters, digits, dots, dashes or "
+            "underscores, with no spaces (for example maria.lopez)."
+        )
+    return login
+
+
+def _role(value: Role | str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not a role. Choose facilitator, scribe or leader."
+        ) from None
+
+
+def _check_group(s: Session, role: Role, stakeholder_id: int | None, joining: bool) -> None:
+    """Refuse a leader without a group, and a retired group for an account `joining` it."""
+    if stakeholder_id is not None:
+        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        if joining and group.retired:
+            raise ValidationError(
+                f"{group.name} is retired, so nobody new speaks for it. Choose another group, "
+                "or restore it on the Groups tab first."
+            )
+    elif role is Role.LEADER:
+        raise ValidationError(
+            "A Thought Leader Team member speaks for one stakeholder group. Choose their group."
+        )
+
+
+def _refuse_last_facilitator(s: Session, account: Account) -> None:
+    if account.role is not Role.FACILITATOR:
+        return
+    others = s.scalar(
+        select(func.count()).where(
+            Account.role == Role.FACILITATOR, Account.active.is_(True), Account.id != account.id
+        )
+    )
+    if not others:
+        raise ValidationError(
+            f"{account.display_name} is the only active facilitator; without them nobody "
+            "could manage accounts. Create or reactivate another facilitator first."
+        )

@@ -1,0 +1,148 @@
+"""The implementation plan: SMART actions with their owner, group, due date and links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import ActionItem
+from db.models.enums import Role
+from services.act.action_links import check_action_links
+from services.act.smart import require_smart
+from services.core import audit, confidential, membership
+from services.core.actors import Actor, require_role
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+
+
+def create_action(
+    db: Database,
+    actor: Actor,
+    initiative_id: int,
+    title: str,
+    description: str = "",
+    measure: str = "",
+    owner_participant_id: int | None = None,
+    stakeholder_id: int | None = None,
+    due_on: date | None = None,
+    meeting_id: int | None = None,
+    idea_id: int | None = None,
+    theme_id: int | None = None,
+    conflict_id: int | None = None,
+    charter_goal: str = "",
+    confidential: bool = False,
+    ready: bool = False,
+) -> ActionItem:
+    """Add an action to the plan: a draft, or ready once it passes the SMART check.
+
+    Without a stakeholder group the action counts for its owner's group.
+    """
+    require_role(actor, Role.FACILITATOR)
+    values = _clean(title, description, measure, charter_goal, owner_participant_id, due_on, ready)
+    with db.write() as s:
+        links = {
+            "meeting_id": meeting_id,
+            "idea_id": idea_id,
+            "theme_id": theme_id,
+            "conflict_id": conflict_id,
+        }
+        owner_group = check_action_links(
+            s, initiative_id, owner_participant_id, stakeholder_id, links
+        )
+        action = ActionItem(
+            initiative_id=initiative_id,
+            owner_participant_id=owner_participant_id,
+            stakeholder_id=stakeholder_id if stakeholder_id is not None else owner_group,
+            confidential=confidential,
+            **values,
+            **links,
+        )
+        s.add(action)
+        s.flush()
+        detail = {"title": action.title, "ready": action.ready}
+        audit.record(s, actor, "action_item", action.id, "created", detail, initiative_id)
+        return action
+
+
+def update_action(
+    db: Database,
+    actor: Actor,
+    action_id: int,
+    title: str,
+    description: str,
+    measure: str,
+    owner_participant_id: int | None,
+    stakeholder_id: int | None,
+    due_on: date | None,
+    charter_goal: str,
+    confidential: bool,
+    ready: bool,
+) -> ActionItem:
+    """Edit an action; marking it ready runs the SMART check again."""
+    require_role(actor, Role.FACILITATOR)
+    values = _clean(title, description, measure, charter_goal, owner_participant_id, due_on, ready)
+    with db.write() as s:
+        action = require(s, ActionItem, action_id, "action")
+        owner_group = check_action_links(
+            s, action.initiative_id, owner_participant_id, stakeholder_id, {}
+        )
+        values |= {
+            "owner_participant_id": owner_participant_id,
+            "stakeholder_id": stakeholder_id if stakeholder_id is not None else owner_group,
+            "confidential": confidential,
+        }
+        for field, value in values.items():
+            setattr(action, field, value)
+        detail = {"title": action.title, "ready": action.ready}
+        audit.record(s, actor, "action_item", action.id, "updated", detail, action.initiative_id)
+        return action
+
+
+def delete_action(db: Database, actor: Actor, action_id: int) -> None:
+    """Remove an action and its updates."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        action = require(s, ActionItem, action_id, "action")
+        detail = {"title": action.title}
+        audit.record(s, actor, "action_item", action.id, "deleted", detail, action.initiative_id)
+        s.delete(action)
+
+
+def list_actions(
+    db: Database, actor: Actor, initiative_id: int, include_confidential: bool = True
+) -> list[ActionItem]:
+    """The plan by due date (undated last); confidential actions for facilitators only."""
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = select(ActionItem).where(ActionItem.initiative_id == initiative_id)
+        if not include_confidential:
+            query = query.where(ActionItem.confidential.is_(False))
+        elif (rule := confidential.readable_by(actor, ActionItem.confidential, None)) is not None:
+            query = query.where(rule)
+        order = (ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+        return list(s.scalars(query.order_by(*order)))
+
+
+def _clean(
+    title: str,
+    description: str,
+    measure: str,
+    charter_goal: str,
+    owner_participant_id: int | None,
+    due_on: date | None,
+    ready: bool,
+) -> dict[str, object]:
+    values = {
+        "title": clean_text(title, "Action title", NAME_MAX),
+        "description": optional_text(description, "Description", TEXT_MAX),
+        "measure": optional_text(measure, "Measure of done", TEXT_MAX),
+        "charter_goal": optional_text(charter_goal, "Charter goal", TEXT_MAX),
+        "due_on": due_on,
+        "ready": ready,
+    }
+    if ready:
+        require_smart(
+            values["title"], values["description"], values["measure"], owner_participant_id, due_on
+        )
+    return values

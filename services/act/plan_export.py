@@ -1,0 +1,180 @@
+"""The action plan as rows, CSV and Excel for people who work in a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from adapters.spreadsheet import safe_frame
+from db.database import Database
+from db.models import (
+    Account,
+    ActionItem,
+    ActionUpdate,
+    Conflict,
+    Idea,
+    Initiative,
+    Participant,
+    Stakeholder,
+    Theme,
+)
+from db.models.enums import ActionStatus, Role
+from services.core import membership
+from services.core.actors import Actor, require_role
+from services.core.validation import require
+
+PLAN_COLUMNS = [
+    "Action",
+    "Description",
+    "Measure of done",
+    "Owner",
+    "Group",
+    "Due",
+    "Status",
+    "Ready",
+    "Serves",
+    "Last update",
+    "Last update on",
+]
+UPDATE_COLUMNS = ["Action", "Date", "Status", "Note", "By"]
+
+
+def plan_rows(
+    db: Database, actor: Actor, initiative_id: int, include_confidential: bool = False
+) -> list[dict]:
+    """The plan by due date, one dict per action under PLAN_COLUMNS; no contact details."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        return rows_in(s, actor, initiative_id, include_confidential)[0]
+
+
+def plan_csv(
+    db: Database, actor: Actor, initiative_id: int, include_confidential: bool = False
+) -> bytes:
+    """The plan as CSV, UTF-8 with a byte order mark so Excel reads accents right."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        rows, _ = rows_in(s, actor, initiative_id, include_confidential)
+    buffer = io.BytesIO()
+    safe_frame(pd.DataFrame(rows, columns=PLAN_COLUMNS)).to_csv(
+        buffer, index=False, encoding="utf-8-sig"
+    )
+    return buffer.getvalue()
+
+
+def plan_xlsx(
+    db: Database, actor: Actor, initiative_id: int, include_confidential: bool = False
+) -> bytes:
+    """The plan as an Excel workbook: sheet "Action plan" and sheet "Updates", every update."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        rows, updates = rows_in(s, actor, initiative_id, include_confidential)
+    sheets = {"Action plan": (rows, PLAN_COLUMNS), "Updates": (updates, UPDATE_COLUMNS)}
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, (data, columns) in sheets.items():
+            safe_frame(pd.DataFrame(data, columns=columns)).to_excel(
+                writer, sheet_name=name, index=False
+            )
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            for cells in sheet.columns:
+                longest = max(len(str(c.value or "")) for c in cells)
+                sheet.column_dimensions[cells[0].column_letter].width = min(60, longest + 2)
+    return buffer.getvalue()
+
+
+def status_words(status: ActionStatus) -> str:
+    """An action status as people say it: "In progress"."""
+    return status.value.replace("_", " ").capitalize()
+
+
+def rows_in(
+    s: Session, actor: Actor, initiative_id: int, include_confidential: bool
+) -> tuple[list[dict], list[dict]]:
+    require(s, Initiative, initiative_id, "initiative")
+    membership.require_member(s, actor, initiative_id)
+    # Leaders never see confidential work, whatever the page asked for.
+    secret_ok = include_confidential and actor.role is Role.FACILITATOR
+    # Owner's name only: the roster's email, phone and notes never leave the app this way.
+    query = (
+        select(ActionItem, Participant.name, Stakeholder.name, Idea, Theme.name, Conflict)
+        .outerjoin(Participant, Participant.id == ActionItem.owner_participant_id)
+        .outerjoin(Stakeholder, Stakeholder.id == ActionItem.stakeholder_id)
+        .outerjoin(Idea, Idea.id == ActionItem.idea_id)
+        .outerjoin(Theme, Theme.id == ActionItem.theme_id)
+        .outerjoin(Conflict, Conflict.id == ActionItem.conflict_id)
+        .where(ActionItem.initiative_id == initiative_id)
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+    )
+    if not secret_ok:
+        query = query.where(ActionItem.confidential.is_(False))
+    found = s.execute(query).all()
+    updates = _updates(s, [row[0].id for row in found])
+    rows = [
+        {
+            "Action": a.title,
+            "Description": a.description,
+            "Measure of done": a.measure,
+            "Owner": owner or "",
+            "Group": group or "",
+            "Due": a.due_on,
+            "Status": status_words(a.status),
+            "Ready": "Yes" if a.ready else "No",
+            "Serves": _serves(a, idea, theme, conflict, secret_ok),
+            **_last(updates[a.id]),
+        }
+        for a, owner, group, idea, theme, conflict in found
+    ]
+    return rows, [u for row in found for u in updates[row[0].id]]
+
+
+def _last(updates: list[dict]) -> dict:
+    if not updates:
+        return {"Last update": "", "Last update on": None}
+    last = updates[-1]
+    words = last["Note"] or f"Status set to {last['Status'].lower()}"
+    return {"Last update": words, "Last update on": last["Date"]}
+
+
+def _serves(
+    a: ActionItem, idea: Idea | None, theme: str | None, conflict: Conflict | None, secret_ok: bool
+) -> str:
+    """What the action serves, in words: its idea, theme, conflict and charter goal."""
+    parts = [
+        ("Idea", _named(idea, "text", secret_ok)),
+        ("Theme", theme),
+        ("Conflict", _named(conflict, "issue", secret_ok)),
+        ("Charter goal", a.charter_goal),
+    ]
+    return "; ".join(f"{label}: {text}" for label, text in parts if text)
+
+
+def _named(record: Idea | Conflict | None, field: str, secret_ok: bool) -> str:
+    """The record's words, or only its number when it is confidential and must not show."""
+    if record is None:
+        return ""
+    if record.confidential and not secret_ok:
+        return f"#{record.id} (confidential)"
+    return getattr(record, field)
+
+
+def _updates(s: Session, action_ids: list[int]) -> dict[int, list[dict]]:
+    """Each action's dated updates, oldest first, under UPDATE_COLUMNS."""
+    out: dict[int, list[dict]] = {i: [] for i in action_ids}
+    by = func.coalesce(Account.display_name, "(account since removed)")
+    query = (
+        select(ActionUpdate, ActionItem.title, by)
+        .join(ActionItem, ActionItem.id == ActionUpdate.action_id)
+        .outerjoin(Account, Account.id == ActionUpdate.account_id)
+        .where(ActionUpdate.action_id.in_(action_ids))
+        .order_by(ActionUpdate.created_at, ActionUpdate.id)
+    )
+    for update, title, name in s.execute(query):
+        # Dates, not UTC times: Excel cannot store a time zone, and the day is what counts.
+        values = [title, update.created_at.date(), status_words(update.status), update.note, name]
+        out[update.action_id].append(dict(zip(UPDATE_COLUMNS, values, strict=True)))
+    return out

@@ -1,0 +1,66 @@
+"""The SMART check: which letters a planned action misses, and refusing it as ready until none."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from services.core.errors import ValidationError
+
+MIN_DESCRIPTION = 20
+
+
+class SmartGap(NamedTuple):
+    """One SMART letter an action does not meet yet, with what to add."""
+
+    letter: str
+    message: str
+
+
+def smart_check(
+    title: str,
+    description: str,
+    measure: str,
+    owner_participant_id: int | None,
+    due_on: date | None,
+    today: date,
+) -> list[SmartGap]:
+    """The SMART letters the action misses, each with a message; empty when it is ready.
+
+    Realistic is merged into Assignable and Measurable: software cannot judge whether a
+    plan is realistic, only that someone has agreed to own a result that can be checked,
+    so R is never reported on its own and the room judges the rest.
+    """
+    gaps = []
+    if not (title or "").strip() or len((description or "").strip()) < MIN_DESCRIPTION:
+        gaps.append(
+            SmartGap(
+                "S",
+                f"Specific: give a title and a description of at least {MIN_DESCRIPTION} "
+                "characters saying what will be done, and how.",
+            )
+        )
+    if not (measure or "").strip():
+        gaps.append(SmartGap("M", "Measurable: say how everyone will know it is done."))
+    if owner_participant_id is None:
+        gaps.append(SmartGap("A", "Assignable: name the person who owns it."))
+    if due_on is None or due_on < today:
+        gaps.append(SmartGap("T", "Time-bound: set a due date that is today or later."))
+    return gaps
+
+
+def require_smart(
+    title: str,
+    description: str,
+    measure: str,
+    owner_participant_id: int | None,
+    due_on: date | None,
+) -> None:
+    """Refuse an action marked ready that misses a SMART letter, naming each one missing."""
+    gaps = smart_check(title, description, measure, owner_participant_id, due_on, date.today())
+    if gaps:
+        missing = " ".join(gap.message for gap in gaps)
+        raise ValidationError(
+            f"This action is not SMART yet ({', '.join(g.letter for g in gaps)} missing). "
+            f"{missing} Or save it as a draft."
+        )

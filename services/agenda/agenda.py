@@ -1,0 +1,212 @@
+"""A meeting's agenda: its items in order; any change sends an approved agenda back to draft."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import AgendaItem, Meeting
+from db.models.enums import Role, Skill, Step
+from services.agenda import agenda_review
+from services.agenda.agenda_template import STANDARD_AGENDA
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import (
+    NAME_MAX,
+    TEXT_MAX,
+    clean_text,
+    in_range,
+    optional_text,
+    require,
+)
+
+MINUTES_MAX = 480
+
+
+def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[AgendaItem]:
+    """Fill an empty agenda with the standard one (services/agenda/agenda_template.py)."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if s.scalar(select(func.count()).where(AgendaItem.meeting_id == meeting_id)):
+            raise ValidationError(
+                "This agenda already has steps. Remove them first to start from the "
+                "standard agenda, or add steps one by one."
+            )
+        items = [
+            AgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                **_fields(title, step, minutes, skill, goal, "", prompt),
+            )
+            for position, (title, step, skill, minutes, goal, prompt) in enumerate(
+                STANDARD_AGENDA, start=1
+            )
+        ]
+        s.add_all(items)
+        s.flush()
+        for item in items:
+            _changed(s, actor, meeting, item, "created")
+        return items
+
+
+def add_item(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    title: str,
+    step: Step | str,
+    minutes: int,
+    skill: Skill | str | None = None,
+    goal: str = "",
+    materials: str = "",
+    prompt: str = "",
+    premoderate: bool = False,
+) -> AgendaItem:
+    """Append an item at the end of the agenda; `premoderate`: its ideas wait for approval."""
+    require_role(actor, Role.FACILITATOR)
+    fields = _fields(title, step, minutes, skill, goal, materials, prompt)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        last = s.scalar(
+            select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+        )
+        item = AgendaItem(
+            meeting_id=meeting_id, position=(last or 0) + 1, premoderate=premoderate, **fields
+        )
+        s.add(item)
+        s.flush()
+        _changed(s, actor, meeting, item, "created")
+        return item
+
+
+def update_item(
+    db: Database,
+    actor: Actor,
+    item_id: int,
+    title: str,
+    step: Step | str,
+    minutes: int,
+    skill: Skill | str | None,
+    goal: str,
+    materials: str,
+    prompt: str,
+    premoderate: bool | None = None,
+) -> AgendaItem:
+    """Change an item's title, step, length, skill, goal, materials or prompt, and whether
+    its ideas wait for approval (None leaves that as it is)."""
+    require_role(actor, Role.FACILITATOR)
+    fields = _fields(title, step, minutes, skill, goal, materials, prompt)
+    with db.write() as s:
+        item = require(s, AgendaItem, item_id, "agenda item")
+        for key, value in fields.items():
+            setattr(item, key, value)
+        if premoderate is not None:
+            item.premoderate = premoderate
+        _changed(s, actor, s.get_one(Meeting, item.meeting_id), item, "updated")
+        return item
+
+
+def delete_item(db: Database, actor: Actor, item_id: int) -> None:
+    """Remove an item; the ones after it move up so positions stay 1..n."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        item = require(s, AgendaItem, item_id, "agenda item")
+        meeting = s.get_one(Meeting, item.meeting_id)
+        if meeting.current_item_id == item.id:
+            raise ValidationError(
+                f"The room is on “{item.title}” right now. Move the room to another item "
+                "first, then remove this one."
+            )
+        _changed(s, actor, meeting, item, "deleted")
+        s.delete(item)
+        s.flush()
+        later = s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id, AgendaItem.position > item.position)
+            .order_by(AgendaItem.position)
+        )
+        # One row at a time, in order, so no two items ever share a position.
+        for following in list(later):
+            following.position -= 1
+            s.flush()
+
+
+def move_item(db: Database, actor: Actor, item_id: int, direction: int) -> AgendaItem:
+    """Swap an item with the one above (-1) or below (+1)."""
+    require_role(actor, Role.FACILITATOR)
+    if direction not in (-1, 1):
+        raise ValidationError(f"An item moves up (-1) or down (+1) one place; got {direction}.")
+    with db.write() as s:
+        item = require(s, AgendaItem, item_id, "agenda item")
+        here = item.position
+        other = s.scalar(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == item.meeting_id, AgendaItem.position == here + direction
+            )
+        )
+        if other is None:
+            end = "first" if direction < 0 else "last"
+            raise ValidationError(f"“{item.title}” is already the {end} item.")
+        # The unique (meeting, position) constraint is checked row by row, so one item
+        # waits at a position no other can hold while the other takes its place.
+        item.position = -item.id
+        s.flush()
+        other.position = here
+        s.flush()
+        item.position = here + direction
+        _changed(s, actor, s.get_one(Meeting, item.meeting_id), item, "moved")
+        return item
+
+
+def list_agenda(db: Database, meeting_id: int, *, actor: Actor | None = None) -> list[AgendaItem]:
+    """The meeting's agenda items, by position.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the home screen, which shows a meeting already chosen among the reader's own, does not.
+    """
+    with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
+        query = (
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position)
+        )
+        return list(s.scalars(query))
+
+
+def _fields(
+    title: str,
+    step: Step | str,
+    minutes: int,
+    skill: Skill | str | None,
+    goal: str,
+    materials: str,
+    prompt: str,
+) -> dict[str, object]:
+    return {
+        "title": clean_text(title, "Item title", NAME_MAX),
+        "step": _vocab(Step, step, "step"),
+        "minutes": in_range(minutes, "Minutes", 1, MINUTES_MAX),
+        "skill": None if skill in (None, "") else _vocab(Skill, skill, "skill"),
+        "goal": optional_text(goal, "Goal", TEXT_MAX),
+        "materials": optional_text(materials, "Materials", TEXT_MAX),
+        "prompt": optional_text(prompt, "Prompt", TEXT_MAX),
+    }
+
+
+def _vocab(kind: type[Step] | type[Skill], value: object, word: str) -> Step | Skill:
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValidationError(f"“{value}” is not a {word} of the agenda.") from None
+
+
+def _changed(s: Session, actor: Actor, meeting: Meeting, item: AgendaItem, action: str) -> None:
+    detail = {"title": item.title, "position": item.position}
+    audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
+    # An approval covers the agenda as it was read, not as it is now: leaders review again.
+    agenda_review.reopen(s, meeting, actor)

@@ -1,0 +1,174 @@
+"""A participant's own ballot, reached with the personal code on their badge."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound, utcnow
+from db.models.enums import Choice, RoundStatus, VoteMode
+from services.converge.voting_items import BallotView, ballot_view
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.core.scope import require_open_meeting
+from services.core.validation import in_range, require
+from services.setup import participants
+
+
+def ballot(db: Database, code: str, round_id: int) -> BallotView:
+    """The voter's ballot in a round."""
+    with db.read() as s:
+        voter = _voter(s, code)
+        rnd = require(s, VotingRound, round_id, "voting round")
+        _same_initiative(s, voter, rnd)
+        return ballot_view(s, rnd, voter.id)
+
+
+def open_ballots(db: Database, code: str) -> list[BallotView]:
+    """The voter's ballot in every round now open in their initiative, oldest round first."""
+    with db.read() as s:
+        voter = _voter(s, code)
+        return [ballot_view(s, rnd, voter.id) for rnd in s.scalars(_open_rounds(voter))]
+
+
+def open_round_ids(db: Database, code: str) -> tuple[int, ...]:
+    """The ids of the rounds `open_ballots` would show, oldest first: what a phone's
+    five-second check compares, without building every ballot to do it."""
+    with db.read() as s:
+        voter = _voter(s, code)
+        return tuple(s.scalars(_open_rounds(voter).with_only_columns(VotingRound.id)))
+
+
+def _open_rounds(voter: Participant) -> Select:
+    return (
+        select(VotingRound)
+        .join(Meeting, Meeting.id == VotingRound.meeting_id)
+        .where(
+            Meeting.initiative_id == voter.initiative_id,
+            VotingRound.status == RoundStatus.OPEN,
+        )
+        .order_by(VotingRound.id)
+    )
+
+
+def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotView:
+    """Put exactly `dots` of the voter's dots on one item (0 takes them all back)."""
+    with db.write() as s:
+        voter, item, rnd = _open_item(s, code, round_item_id, VoteMode.DOTS)
+        in_range(dots, "Dots on one item", 0, rnd.max_per_item)
+        ballot_row = _locked_ballot(s, rnd, voter.id)
+        votes = _votes(s, rnd.id, voter.id)
+        vote = votes.get(item.id)
+        elsewhere = sum(v.dots for i, v in votes.items() if i != item.id)
+        if elsewhere + dots > rnd.budget:
+            left = rnd.budget - elsewhere - (vote.dots if vote else 0)
+            raise ValidationError(
+                f"You have {left} dot{'' if left == 1 else 's'} left; "
+                "take a dot off another idea first."
+            )
+        if dots == 0 and vote is not None:
+            s.delete(vote)
+        elif dots and vote is None:
+            s.add(Vote(round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, dots=dots))
+        elif dots and vote is not None:
+            vote.dots, vote.updated_at = dots, utcnow()
+        ballot_row.dots_used = elsewhere + dots
+        s.flush()
+        return ballot_view(s, rnd, voter.id)
+
+
+def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) -> BallotView:
+    """Record the voter's agree, disagree or pass on one item (a new choice replaces the old)."""
+    with db.write() as s:
+        voter, item, rnd = _open_item(s, code, round_item_id, VoteMode.AGREE_DISAGREE)
+        try:
+            picked = Choice(choice)
+        except ValueError:
+            raise ValidationError(f"“{choice}” is not agree, disagree or pass.") from None
+        # Taken only to queue this voter's taps one after another, as in dot voting.
+        _locked_ballot(s, rnd, voter.id)
+        vote = _votes(s, rnd.id, voter.id).get(item.id)
+        if vote is None:
+            s.add(
+                Vote(round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, choice=picked)
+            )
+        else:
+            vote.choice, vote.updated_at = picked, utcnow()
+        s.flush()
+        return ballot_view(s, rnd, voter.id)
+
+
+def _open_item(
+    s: Session, code: str, round_item_id: int, mode: VoteMode
+) -> tuple[Participant, RoundItem, VotingRound]:
+    voter = _voter(s, code)
+    item = require(s, RoundItem, round_item_id, "ballot item")
+    # A share lock: voters do not wait for each other, but close_round waits for them.
+    query = select(VotingRound).where(VotingRound.id == item.round_id).with_for_update(read=True)
+    rnd = s.scalars(query.execution_options(populate_existing=True)).one()
+    _same_initiative(s, voter, rnd)
+    # Before the round's own state: closing the meeting closes its rounds too, and the
+    # voter should hear that the meeting is over, not only this round.
+    require_open_meeting(s.get_one(Meeting, rnd.meeting_id))
+    if rnd.status is RoundStatus.DRAFT:
+        raise NotAllowedNow("Voting in this round has not opened yet. Wait for the facilitator.")
+    if rnd.status is RoundStatus.CLOSED:
+        raise NotAllowedNow(
+            "Voting in this round has closed. The dots you placed before it closed still count."
+        )
+    if rnd.mode is not mode:
+        raise ValidationError(
+            "This round is dot voting; place dots instead."
+            if rnd.mode is VoteMode.DOTS
+            else "This round is agree / disagree / pass; choose one instead of placing dots."
+        )
+    return voter, item, rnd
+
+
+def _voter(s: Session, code: str) -> Participant:
+    voter = participants.find_by_code(s, code)
+    if voter is None:
+        raise NotFound(
+            "This voting link is not valid. Check the link on your badge, "
+            "or ask a facilitator for a new one."
+        )
+    return voter
+
+
+def _same_initiative(s: Session, voter: Participant, rnd: VotingRound) -> None:
+    if s.get_one(Meeting, rnd.meeting_id).initiative_id != voter.initiative_id:
+        raise PermissionDenied(
+            "Your badge is for a different initiative than this vote. "
+            "Use the link on the badge you were given for this meeting."
+        )
+
+
+def _locked_ballot(s: Session, rnd: VotingRound, participant_id: int) -> Ballot:
+    """The voter's ballot row, created if needed and row-locked until commit.
+
+    The lock makes two phones with one code queue, so each sees the other's dots. SQLite
+    needs no lock: its write transactions already run one at a time.
+    """
+    query = (
+        select(Ballot)
+        .where(Ballot.round_id == rnd.id, Ballot.participant_id == participant_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    row = s.scalar(query)
+    if row is not None:
+        return row
+    try:
+        with s.begin_nested():
+            row = Ballot(round_id=rnd.id, participant_id=participant_id, budget=rnd.budget)
+            s.add(row)
+    except IntegrityError:
+        # The other phone created it first; its commit let our insert fail, so it is there.
+        return s.scalars(query).one()
+    return row
+
+
+def _votes(s: Session, round_id: int, participant_id: int) -> dict[int, Vote]:
+    query = select(Vote).where(Vote.round_id == round_id, Vote.participant_id == participant_id)
+    return {v.round_item_id: v for v in s.scalars(query)}

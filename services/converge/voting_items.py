@@ -1,0 +1,156 @@
+"""What is on a round's ballot: ideas or themes of the round's meeting, with their text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Idea, RoundItem, Theme, Vote, VotingRound
+from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
+from services.core.errors import ValidationError
+from services.core.validation import require
+
+
+@dataclass(frozen=True)
+class BallotItem:
+    """One line of a ballot with the text people vote on."""
+
+    id: int
+    round_id: int
+    idea_id: int | None
+    theme_id: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class BallotLine:
+    """One ballot item and what this voter put on it."""
+
+    item_id: int
+    text: str
+    dots: int
+    choice: Choice | None
+
+
+@dataclass(frozen=True)
+class BallotView:
+    """What one voter sees: the round, their budget and their votes so far."""
+
+    round_id: int
+    title: str
+    mode: VoteMode
+    status: RoundStatus
+    budget: int
+    max_per_item: int
+    dots_used: int
+    remaining: int
+    items: tuple[BallotLine, ...]
+    meeting_id: int = 0
+
+
+def round_items(db: Database, round_id: int) -> list[BallotItem]:
+    """A round's ballot with the idea or theme text of each item."""
+    with db.read() as s:
+        require(s, VotingRound, round_id, "voting round")
+        return item_rows(s, round_id)
+
+
+def item_rows(s: Session, round_id: int) -> list[BallotItem]:
+    """The ballot of `round_id` in one query, in the order items were added."""
+    query = (
+        select(RoundItem, func.coalesce(Idea.text, Theme.name))
+        .outerjoin(Idea, Idea.id == RoundItem.idea_id)
+        .outerjoin(Theme, Theme.id == RoundItem.theme_id)
+        .where(RoundItem.round_id == round_id)
+        .order_by(RoundItem.id)
+    )
+    return [
+        BallotItem(item.id, item.round_id, item.idea_id, item.theme_id, text)
+        for item, text in s.execute(query)
+    ]
+
+
+def add_items(
+    s: Session, rnd: VotingRound, idea_ids: Iterable[int], theme_ids: Iterable[int]
+) -> list[RoundItem]:
+    """Put ideas and themes of the round's meeting on its ballot, skipping ones already there."""
+    on_ballot = {(i.idea_id, i.theme_id) for i in item_rows(s, rnd.id)}
+    added = []
+    for idea_id in dict.fromkeys(idea_ids):
+        idea = require(s, Idea, idea_id, "idea")
+        _same_meeting(rnd, idea.meeting_id, f"Idea #{idea.id}")
+        if idea.status is not IdeaStatus.VISIBLE:
+            raise ValidationError(
+                _OFF_BOARD[idea.status].format(id=idea.id, to=idea.merged_into_id)
+            )
+        if idea.confidential:
+            raise ValidationError(
+                f"Idea #{idea.id} is confidential, and a ballot shows it on every phone and "
+                "on the projector. Remove the confidential mark first, or leave it off."
+            )
+        if (idea.id, None) not in on_ballot:
+            added.append(RoundItem(round_id=rnd.id, idea_id=idea.id))
+    for theme_id in dict.fromkeys(theme_ids):
+        theme = require(s, Theme, theme_id, "theme")
+        _same_meeting(rnd, theme.meeting_id, f"Theme “{theme.name}”")
+        if (None, theme.id) not in on_ballot:
+            added.append(RoundItem(round_id=rnd.id, theme_id=theme.id))
+    s.add_all(added)
+    s.flush()
+    return added
+
+
+def voted_rounds(s: Session, idea_id: int | None = None, theme_id: int | None = None) -> list[str]:
+    """Titles of opened rounds with this idea or theme on the ballot.
+
+    The share lock makes a concurrent open_round wait, so the answer stays true until the
+    caller commits.
+    """
+    column, value = (
+        (RoundItem.idea_id, idea_id) if idea_id is not None else (RoundItem.theme_id, theme_id)
+    )
+    query = (
+        select(VotingRound)
+        .join(RoundItem, RoundItem.round_id == VotingRound.id)
+        .where(column == value)
+        .order_by(VotingRound.id)
+        .with_for_update(read=True, of=VotingRound)
+    )
+    return [r.title for r in s.scalars(query) if r.status is not RoundStatus.DRAFT]
+
+
+def ballot_view(s: Session, rnd: VotingRound, participant_id: int) -> BallotView:
+    """One voter's ballot, counted from their votes (agree/disagree rounds spend no dots)."""
+    query = select(Vote).where(Vote.round_id == rnd.id, Vote.participant_id == participant_id)
+    votes = {v.round_item_id: v for v in s.scalars(query)}
+    budget = rnd.budget if rnd.mode is VoteMode.DOTS else 0
+    used = sum(v.dots for v in votes.values()) if budget else 0
+    lines = tuple(
+        BallotLine(
+            item.id,
+            item.text,
+            votes[item.id].dots if item.id in votes else 0,
+            votes[item.id].choice if item.id in votes else None,
+        )
+        for item in item_rows(s, rnd.id)
+    )
+    status, cap = rnd.status, rnd.max_per_item
+    return BallotView(
+        rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines, rnd.meeting_id
+    )
+
+
+_OFF_BOARD = {
+    IdeaStatus.PENDING: "Idea #{id} is waiting for approval. Approve it before voting on it.",
+    IdeaStatus.HIDDEN: "Idea #{id} is hidden from the board. Show it again before voting on it.",
+    IdeaStatus.MERGED: "Idea #{id} was merged into idea #{to}. Put idea #{to} on the ballot.",
+}
+
+
+def _same_meeting(rnd: VotingRound, meeting_id: int, what: str) -> None:
+    if meeting_id != rnd.meeting_id:
+        raise ValidationError(f"{what} belongs to another meeting. Pick one from this meeting.")

@@ -1,0 +1,117 @@
+"""Results held back until the facilitator reveals them, and the turnout the room sees meanwhile.
+
+As in Mentimeter: while people vote, the projector shows how many have voted, never the
+running results, so an early lead does not steer the votes still to come. Once voting is
+closed the facilitator reveals the results on the projector (and may hide them again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Meeting, Participant, Vote, VotingRound
+from db.models.enums import Role, RoundStatus
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow
+from services.core.validation import require
+
+
+@dataclass(frozen=True)
+class Turnout:
+    """How many of the people expected in the room have voted in a round."""
+
+    voted: int
+    """People who have at least one vote in the round."""
+    expected: int
+    """The meeting's people who are not marked absent, plus anyone absent who voted anyway:
+    the same people the console prints badges for."""
+
+    def words(self, closed: bool = False) -> str:
+        """'12 of 60 have voted' while voting runs, '12 of 60 voted' once it has closed."""
+        return f"{self.voted} of {self.expected} {'voted' if closed else 'have voted'}"
+
+
+@dataclass(frozen=True)
+class RoundOnScreen:
+    """The round the projector is about, and whether its results may be shown."""
+
+    round_id: int
+    title: str
+    status: RoundStatus
+    revealed: bool
+    turnout: Turnout
+
+    @property
+    def shows_results(self) -> bool:
+        """Results only once voting has ended and the facilitator has revealed them."""
+        return self.status is RoundStatus.CLOSED and self.revealed
+
+
+def reveal_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
+    """Show a closed round's results on the projector."""
+    return _set(db, actor, round_id, True)
+
+
+def hide_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
+    """Take a round's results off the projector again (they stay on Converge)."""
+    return _set(db, actor, round_id, False)
+
+
+def turnout(db: Database, round_id: int) -> Turnout:
+    """Who has voted in the round out of the people expected at its meeting."""
+    with db.read() as s:
+        return _turnout(s, require(s, VotingRound, round_id, "voting round"))
+
+
+def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
+    """The projector's round (the newest open one, else the newest closed one) and its
+    turnout, in one read: the projector asks every two seconds."""
+    with db.read() as s:
+        query = (
+            select(VotingRound)
+            .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
+            # Open before closed ('open' > 'closed' as text), newest first within each.
+            .order_by(VotingRound.status.desc(), VotingRound.id.desc())
+            .limit(1)
+        )
+        rnd = s.scalar(query)
+        if rnd is None:
+            return None
+        return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, _turnout(s, rnd))
+
+
+def _turnout(s: Session, rnd: VotingRound) -> Turnout:
+    initiative_id = s.get_one(Meeting, rnd.meeting_id).initiative_id
+    voted_here = select(Vote.participant_id).where(Vote.round_id == rnd.id)
+    voted = s.scalar(
+        select(func.count(func.distinct(Vote.participant_id))).where(Vote.round_id == rnd.id)
+    )
+    expected = s.scalar(
+        select(func.count(Participant.id)).where(
+            Participant.initiative_id == initiative_id,
+            or_(Participant.absent.is_(False), Participant.id.in_(voted_here)),
+        )
+    )
+    return Turnout(voted or 0, expected or 0)
+
+
+def _set(db: Database, actor: Actor, round_id: int, revealed: bool) -> VotingRound:
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        rnd = require(s, VotingRound, round_id, "voting round")
+        if revealed and rnd.status is not RoundStatus.CLOSED:
+            raise NotAllowedNow(
+                f"“{rnd.title}” is still {rnd.status.value}: close voting first, then reveal "
+                "the results, so early results do not sway the votes still to come."
+            )
+        if rnd.results_revealed != revealed:
+            rnd.results_revealed = revealed
+            initiative_id = s.get_one(Meeting, rnd.meeting_id).initiative_id
+            action = "results revealed" if revealed else "results hidden"
+            audit.record(s, actor, "voting_round", rnd.id, action, {}, initiative_id)
+        return rnd

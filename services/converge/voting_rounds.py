@@ -1,0 +1,202 @@
+"""Voting rounds as the facilitator runs them: draft a ballot, open it, close it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Meeting, RoundItem, VotingRound, utcnow
+from db.models.enums import Role, RoundStatus, VoteMode
+from services.converge.voting_items import BallotItem, add_items, item_rows
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow, ValidationError
+from services.core.scope import room_is_open
+from services.core.validation import NAME_MAX, clean_text, in_range, require
+
+BUDGET_MAX = 50
+
+
+def create_round(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    title: str,
+    mode: VoteMode | str,
+    budget: int = 5,
+    max_per_item: int = 3,
+    idea_ids: Iterable[int] = (),
+    theme_ids: Iterable[int] = (),
+) -> VotingRound:
+    """Draft a round with its ballot; nobody can vote until it is opened."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(title, "Round title", NAME_MAX)
+    kind = _mode(mode)
+    if kind is VoteMode.DOTS:
+        in_range(budget, "Dots per person", 1, BUDGET_MAX)
+        in_range(max_per_item, "Most dots on one item", 1, budget)
+    else:
+        # Agree/disagree spends no dots; the defaults keep the table's CHECKs satisfied.
+        budget, max_per_item = 5, 3
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        rnd = VotingRound(
+            meeting_id=meeting.id, title=clean, mode=kind, budget=budget, max_per_item=max_per_item
+        )
+        s.add(rnd)
+        s.flush()
+        add_items(s, rnd, idea_ids, theme_ids)
+        detail = {"title": clean, "mode": kind.value}
+        audit.record(s, actor, "voting_round", rnd.id, "created", detail, meeting.initiative_id)
+        return rnd
+
+
+def add_round_items(
+    db: Database,
+    actor: Actor,
+    round_id: int,
+    idea_ids: Iterable[int] = (),
+    theme_ids: Iterable[int] = (),
+) -> list[BallotItem]:
+    """Put more ideas or themes on a draft ballot; ones already on it are skipped."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        rnd = _draft(s, round_id)
+        added = add_items(s, rnd, idea_ids, theme_ids)
+        detail = {"added": [i.id for i in added]}
+        audit.record(s, actor, "voting_round", rnd.id, "items added", detail, _initiative(s, rnd))
+        return item_rows(s, rnd.id)
+
+
+def remove_round_item(db: Database, actor: Actor, round_item_id: int) -> None:
+    """Take one item off a draft ballot."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        item = require(s, RoundItem, round_item_id, "ballot item")
+        rnd = _draft(s, item.round_id)
+        detail = {"idea_id": item.idea_id, "theme_id": item.theme_id}
+        audit.record(s, actor, "voting_round", rnd.id, "item removed", detail, _initiative(s, rnd))
+        s.delete(item)
+
+
+def open_round(db: Database, actor: Actor, round_id: int) -> VotingRound:
+    """Start voting on a draft round."""
+    return _move(db, actor, round_id, RoundStatus.DRAFT, RoundStatus.OPEN)
+
+
+def close_round(db: Database, actor: Actor, round_id: int) -> VotingRound:
+    """Stop voting; the votes are frozen from here on."""
+    return _move(db, actor, round_id, RoundStatus.OPEN, RoundStatus.CLOSED)
+
+
+def delete_round(db: Database, actor: Actor, round_id: int) -> None:
+    """Throw away a round that was never opened."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        rnd = _draft(s, round_id)
+        detail = {"title": rnd.title}
+        audit.record(s, actor, "voting_round", rnd.id, "deleted", detail, _initiative(s, rnd))
+        s.delete(rnd)
+
+
+def list_rounds(db: Database, actor: Actor, meeting_id: int) -> list[VotingRound]:
+    """The meeting's rounds in the order they were made."""
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        query = select(VotingRound).where(VotingRound.meeting_id == meeting_id)
+        return list(s.scalars(query.order_by(VotingRound.id)))
+
+
+def round_to_show(
+    db: Database, meeting_id: int, *, actor: Actor | None = None
+) -> VotingRound | None:
+    """The round the room should see: the newest open one, else the newest closed one.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector, which reached the meeting by its code, does not.
+    """
+    with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
+        query = (
+            select(VotingRound)
+            .where(
+                VotingRound.meeting_id == meeting_id,
+                VotingRound.status != RoundStatus.DRAFT,
+            )
+            # Open before closed ('open' > 'closed' as text), newest first within each.
+            .order_by(VotingRound.status.desc(), VotingRound.id.desc())
+            .limit(1)
+        )
+        return s.scalar(query)
+
+
+def get_round(db: Database, round_id: int) -> VotingRound:
+    """One round."""
+    with db.read() as s:
+        return require(s, VotingRound, round_id, "voting round")
+
+
+def _move(
+    db: Database, actor: Actor, round_id: int, before: RoundStatus, after: RoundStatus
+) -> VotingRound:
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        require(s, VotingRound, round_id, "voting round")
+        # The row lock waits for votes in flight, so none lands after the round closes.
+        query = select(VotingRound).where(VotingRound.id == round_id).with_for_update()
+        rnd = s.scalars(query.execution_options(populate_existing=True)).one()
+        if rnd.status is not before:
+            raise NotAllowedNow(_REFUSAL[rnd.status, after])
+        if after is RoundStatus.OPEN and not room_is_open(s.get_one(Meeting, rnd.meeting_id)):
+            raise NotAllowedNow(
+                "The meeting has closed, so no vote can open. Reopen the meeting first."
+            )
+        if after is RoundStatus.OPEN and not item_rows(s, rnd.id):
+            raise ValidationError("The ballot is empty. Add ideas or themes before opening it.")
+        rnd.status = after
+        if after is RoundStatus.OPEN:
+            rnd.opened_at = utcnow()
+        else:
+            rnd.closed_at = utcnow()
+        detail = {"from": before.value}
+        audit.record(s, actor, "voting_round", rnd.id, after.value, detail, _initiative(s, rnd))
+        return rnd
+
+
+_REFUSAL = {
+    (RoundStatus.OPEN, RoundStatus.OPEN): "This round is already open.",
+    (RoundStatus.CLOSED, RoundStatus.OPEN): (
+        "This round has closed and cannot be reopened. Create a new round to vote again."
+    ),
+    (RoundStatus.DRAFT, RoundStatus.CLOSED): (
+        "This round was never opened. Open it first, or delete it if it is not needed."
+    ),
+    (RoundStatus.CLOSED, RoundStatus.CLOSED): "This round is already closed.",
+}
+
+
+def _draft(s: Session, round_id: int) -> VotingRound:
+    rnd = require(s, VotingRound, round_id, "voting round")
+    if rnd.status is not RoundStatus.DRAFT:
+        raise NotAllowedNow(
+            f"“{rnd.title}” is {rnd.status.value}, so its ballot is fixed. "
+            "Create a new round to vote on other items."
+        )
+    return rnd
+
+
+def _initiative(s: Session, rnd: VotingRound) -> int:
+    return s.get_one(Meeting, rnd.meeting_id).initiative_id
+
+
+def _mode(value: VoteMode | str) -> VoteMode:
+    try:
+        return VoteMode(value)
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not a way of voting (dots or agree_disagree)."
+        ) from None

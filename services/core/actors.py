@@ -1,0 +1,40 @@
+"""Who is acting, and the role checks every service makes before it reads or writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.models.enums import Role
+from services.core.errors import PermissionDenied
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in account on whose behalf a service runs."""
+
+    account_id: int | None
+    role: Role
+    name: str
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role is Role.FACILITATOR
+
+
+SYSTEM = Actor(account_id=None, role=Role.FACILITATOR, name="system")
+"""The seed and imports act as a facilitator with no account."""
+
+_ROLE_WORDS = {
+    Role.FACILITATOR: "a facilitator",
+    Role.SCRIBE: "a table scribe",
+    Role.LEADER: "a Thought Leader Team member",
+}
+
+
+def require_role(actor: Actor, *roles: Role) -> None:
+    """Refuse unless the actor has one of `roles`."""
+    if actor.role not in roles:
+        allowed = " or ".join(_ROLE_WORDS[r] for r in roles)
+        raise PermissionDenied(
+            f"Only {allowed} can do this; you are signed in as {_ROLE_WORDS[actor.role]}."
+        )

@@ -1,0 +1,2 @@
+"""Partnering: the charter and its versions, commitments, sign-off, the projector's
+charter screen and the charter PDF."""

@@ -1,0 +1,131 @@
+"""The partnering charter as a PDF people can read, print and sign, with its sign-off page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from adapters import pdf_layout as layout
+from db.database import Database
+from db.models import Account, Charter, Initiative, Signature
+from db.models.enums import Role
+from services.core import membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotFound
+from services.core.validation import require
+from services.partner.charters import commitments_of, find_latest, group_names, retired_groups
+
+SECTIONS = [
+    ("Shared goals", "shared_goals"),
+    ("Ground rules and values", "ground_rules"),
+    ("Roles and responsibilities", "roles"),
+    ("How we communicate and meet", "communication"),
+    ("Confidentiality", "confidentiality"),
+]
+Signed = tuple[str, datetime]
+
+
+def charter_pdf(
+    db: Database, actor: Actor, initiative_id: int, charter_id: int | None = None
+) -> bytes:
+    """The charter version (the latest by default) as a PDF ending in a sign-off page."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        membership.require_member(s, actor, initiative_id)
+        charter = (
+            find_latest(s, initiative_id) if charter_id is None else s.get(Charter, charter_id)
+        )
+        if charter is None and charter_id is None:
+            raise NotFound(
+                f"{initiative.name} has no partnering charter yet. Write its first version "
+                "on the Charter page, then export it."
+            )
+        if charter is None or charter.initiative_id != initiative_id:
+            raise NotFound(
+                f"No charter version with id {charter_id} in {initiative.name}: it may have "
+                "been deleted. Reload the page."
+            )
+        commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
+        signer = func.coalesce(Account.display_name, "(account since removed)")
+        query = (
+            select(Signature.stakeholder_id, signer, Signature.signed_at)
+            .outerjoin(Account, Account.id == Signature.account_id)
+            .where(Signature.charter_id == charter.id)
+        )
+        signed = {gid: (name, at) for gid, name, at in s.execute(query)}
+        # A retired group appears only on the versions it is part of: its commitment or
+        # its signature is on this one.
+        retired = retired_groups(s, initiative_id) - set(commitments) - set(signed)
+        groups = sorted(
+            (
+                (gid, name)
+                for gid, name in group_names(s, initiative_id).items()
+                if gid not in retired
+            ),
+            key=lambda g: g[1].lower(),
+        )
+        older = dict(
+            s.execute(
+                select(Signature.stakeholder_id, func.max(Charter.version))
+                .join(Charter, Charter.id == Signature.charter_id)
+                .where(Charter.initiative_id == initiative_id, Charter.version < charter.version)
+                .group_by(Signature.stakeholder_id)
+            ).all()
+        )
+    return _render(initiative, charter, groups, commitments, signed, older)
+
+
+def _render(
+    initiative: Initiative,
+    charter: Charter,
+    groups: list[tuple[int, str]],
+    commitments: dict[int, str],
+    signed: dict[int, Signed],
+    older: dict[int, int],
+) -> bytes:
+    version = charter.version
+    pdf = layout.Document(f"Partnering Charter, version {version}")
+    pdf.set_title(f"Partnering Charter: {initiative.name}, version {version}")
+    pdf.set_creator("Common Ground")
+    pdf.add_page()
+    layout.text(pdf, "Partnering Charter", 22, bold=True, align="C")
+    layout.text(pdf, initiative.name, 14, align="C")
+    if initiative.city:
+        layout.text(pdf, initiative.city, 12, align="C")
+    layout.text(pdf, f"Version {version}, {layout.day(charter.created_at)}", 12, align="C")
+    pdf.ln(6)
+    for heading, text in [("Mission", charter.mission)] + [
+        (h, getattr(charter, field)) for h, field in SECTIONS
+    ]:
+        layout.heading(pdf, heading, 14)
+        layout.text(pdf, text or "Not written yet.")
+    layout.heading(pdf, "Commitments", 16)
+    for gid, name in groups:
+        layout.heading(pdf, name, 12)
+        layout.text(pdf, commitments.get(gid) or "No commitment written for this version.")
+    pdf.add_page()
+    layout.heading(pdf, "Sign-off", 16)
+    layout.text(
+        pdf, f"Each stakeholder group's representative signs version {version} of this charter."
+    )
+    for gid, name in groups:
+        # Keep each group's block whole on one page.
+        if pdf.will_page_break(45):
+            pdf.add_page()
+        layout.text(pdf, name, 12, bold=True)
+        pdf.ln(14)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 110, pdf.get_y())
+        layout.text(pdf, "Signature", 8)
+        if gid in signed:
+            signer, at = signed[gid]
+            layout.text(pdf, f"Name: {signer}")
+            layout.text(
+                pdf, f"Date: {layout.day(at)} (signed for version {version} in Common Ground)"
+            )
+        else:
+            before = f" (signed version {older[gid]})" if gid in older else ""
+            layout.text(pdf, f"Not yet signed for version {version}{before}")
+        pdf.ln(8)
+    return bytes(pdf.output())

@@ -1,0 +1,62 @@
+"""The partnering charter as the room's screen shows it: its clauses and who has signed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import Meeting, Signature, Stakeholder
+from services.core.validation import require
+from services.partner.charters import SECTIONS, commitments_of, find_latest, group_names
+
+
+@dataclass(frozen=True)
+class CharterOnScreen:
+    """The newest version of the charter, as everyone in the room may read it."""
+
+    version: int
+    mission: str
+    clauses: tuple[tuple[str, str], ...]
+    """(heading, text) of each section that has text, in the charter's order, then each
+    group's commitment as ("Commitment of <group>", text)."""
+    signed: tuple[str, ...]
+    """The groups that have signed this version, in the order they signed."""
+    waiting: tuple[str, ...]
+    """The active groups that have not signed this version yet, by name."""
+
+
+def charter_for_room(db: Database, meeting_id: int) -> CharterOnScreen | None:
+    """The charter of the meeting's initiative, or None before its first version.
+
+    Read by the projector, which reached the meeting by its code: the charter is the room's
+    shared text, shown to everyone present, so no account is asked for.
+    """
+    with db.read() as s:
+        initiative_id = require(s, Meeting, meeting_id, "meeting").initiative_id
+        charter = find_latest(s, initiative_id)
+        if charter is None:
+            return None
+        names = group_names(s, initiative_id)
+        sections = [(title, getattr(charter, field)) for field, title in SECTIONS.items()]
+        promises = sorted(
+            (names[c.stakeholder_id], c.text) for c in commitments_of(s, charter) if c.text.strip()
+        )
+        clauses = [(t, text) for t, text in sections if text.strip()]
+        clauses += [(f"Commitment of {group}", text) for group, text in promises]
+        signers = s.scalars(
+            select(Signature.stakeholder_id)
+            .where(Signature.charter_id == charter.id)
+            .order_by(Signature.signed_at, Signature.id)
+        )
+        signed = list(dict.fromkeys(names[gid] for gid in signers))
+        active = s.scalars(
+            select(Stakeholder.name)
+            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
+            .order_by(Stakeholder.name)
+        )
+        waiting = [name for name in active if name not in signed]
+        return CharterOnScreen(
+            charter.version, charter.mission, tuple(clauses), tuple(signed), tuple(waiting)
+        )

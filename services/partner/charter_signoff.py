@@ -1,0 +1,120 @@
+"""Signing the charter: a leader signs the latest version for their group; who stands where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from db.database import Database
+from db.models import Account, Charter, Signature, Stakeholder
+from db.models.enums import Role
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import PermissionDenied
+from services.core.validation import require
+from services.partner.charters import find_latest, require_latest
+
+
+class SignOff(StrEnum):
+    """Where a group stands with the charter."""
+
+    SIGNED = "signed"
+    OUTDATED = "signed an earlier version"
+    NEVER = "not signed"
+
+
+@dataclass(frozen=True)
+class GroupSignOff:
+    """One stakeholder group's sign-off, with the newest version it signed if any."""
+
+    stakeholder_id: int
+    stakeholder: str
+    is_major: bool
+    status: SignOff
+    signed_version: int | None
+
+
+def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
+    """Sign the latest version for the group the leader speaks for; signing again is harmless."""
+    require_role(actor, Role.LEADER)
+    with db.write() as s:
+        charter = require(s, Charter, charter_id, "charter version")
+        account = s.get(Account, actor.account_id) if actor.account_id is not None else None
+        group_id = account.stakeholder_id if account is not None else None
+        group = s.get(Stakeholder, group_id) if group_id is not None else None
+        if group is None or group.initiative_id != charter.initiative_id:
+            raise PermissionDenied(
+                "Your account does not speak for a stakeholder group of this initiative. "
+                "Ask a facilitator to link your account to your group, then sign."
+            )
+        if group.retired:
+            raise PermissionDenied(
+                f"{group.name} is retired, so it no longer signs the charter. Ask a "
+                "facilitator to restore the group, or to link your account to your group now."
+            )
+        require_latest(s, charter, "sign it")
+        query = select(Signature).filter_by(charter_id=charter.id, stakeholder_id=group.id)
+        existing = s.scalar(query)
+        if existing is not None:
+            return existing
+        signature = Signature(charter_id=charter.id, stakeholder_id=group.id, account_id=account.id)
+        try:
+            # Two leaders of one group, or a double tap: the group has signed either way.
+            with s.begin_nested():
+                s.add(signature)
+        except IntegrityError:
+            return s.scalars(query).one()
+        detail = {"version": charter.version, "stakeholder_id": group.id}
+        audit.record(s, actor, "charter", charter.id, "signed", detail, charter.initiative_id)
+        return signature
+
+
+def signatures(db: Database, charter_id: int) -> list[tuple[Signature, str, str]]:
+    """Who signed this version: the signature, the group's name, the signer's name."""
+    with db.read() as s:
+        query = (
+            select(
+                Signature,
+                Stakeholder.name,
+                func.coalesce(Account.display_name, "(account since removed)"),
+            )
+            .join(Stakeholder, Stakeholder.id == Signature.stakeholder_id)
+            .outerjoin(Account, Account.id == Signature.account_id)
+            .where(Signature.charter_id == charter_id)
+            .order_by(Signature.signed_at, Signature.id)
+        )
+        return [tuple(row) for row in s.execute(query)]
+
+
+def signoff_status(db: Database, actor: Actor, initiative_id: int) -> list[GroupSignOff]:
+    """Every active group of the initiative: signed the latest version, an older one only,
+    or never. Retired groups are out: their signatures stay on the versions they signed."""
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        latest = find_latest(s, initiative_id)
+        query = (
+            select(
+                Stakeholder.id, Stakeholder.name, Stakeholder.is_major, func.max(Charter.version)
+            )
+            .outerjoin(Signature, Signature.stakeholder_id == Stakeholder.id)
+            .outerjoin(Charter, Charter.id == Signature.charter_id)
+            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
+            .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.is_major)
+            .order_by(Stakeholder.name)
+        )
+        rows = []
+        for gid, name, is_major, version in s.execute(query):
+            if version is None:
+                status = SignOff.NEVER
+            else:
+                status = SignOff.SIGNED if version == latest.version else SignOff.OUTDATED
+            rows.append(GroupSignOff(gid, name, is_major, status, version))
+        return rows
+
+
+def signoff_complete(rows: list[GroupSignOff]) -> bool:
+    """Whether every active group has signed the latest version (and there is a group)."""
+    return bool(rows) and all(r.status is SignOff.SIGNED for r in rows)

@@ -1,0 +1,185 @@
+"""The partnering charter: its numbered versions, each carrying the groups' commitments forward."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Charter, Commitment, Initiative, Stakeholder
+from db.models.enums import Role
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import LONG_MAX, TEXT_MAX, clean_text, optional_text, require
+
+SECTIONS = {
+    "shared_goals": "Shared goals",
+    "ground_rules": "Ground rules",
+    "roles": "Roles",
+    "communication": "Communication",
+    "confidentiality": "Confidentiality",
+}
+
+
+def new_version(
+    db: Database,
+    actor: Actor,
+    initiative_id: int,
+    mission: str,
+    shared_goals: str = "",
+    ground_rules: str = "",
+    roles: str = "",
+    communication: str = "",
+    confidentiality: str = "",
+    commitments: dict[int, str] | None = None,
+) -> Charter:
+    """Save the charter as a new version; groups' commitments carry forward unless given."""
+    require_role(actor, Role.FACILITATOR)
+    sections = {
+        "shared_goals": shared_goals,
+        "ground_rules": ground_rules,
+        "roles": roles,
+        "communication": communication,
+        "confidentiality": confidentiality,
+    }
+    with db.write() as s:
+        return add_version(s, actor, initiative_id, mission, sections, commitments or {})
+
+
+def add_version(
+    s: Session,
+    actor: Actor,
+    initiative_id: int,
+    mission: str,
+    sections: dict[str, str],
+    commitments: dict[int, str],
+) -> Charter:
+    """`new_version` inside the caller's transaction, for services that build on it."""
+    clean = {k: optional_text(sections.get(k), label, LONG_MAX) for k, label in SECTIONS.items()}
+    mission = clean_text(mission, "Mission", LONG_MAX)
+    require(s, Initiative, initiative_id, "initiative")
+    texts = {gid: optional_text(t, "Commitment", TEXT_MAX) for gid, t in commitments.items()}
+    groups = check_groups(s, initiative_id, texts)
+    retired = retired_groups(s, initiative_id)
+    refuse_retired(s, [gid for gid, text in texts.items() if text], retired)
+    previous = find_latest(s, initiative_id)
+    # A retired group's commitment stays on the versions it was part of, not on new ones.
+    carried = (
+        {
+            c.stakeholder_id: c.text
+            for c in commitments_of(s, previous)
+            if c.stakeholder_id not in retired
+        }
+        if previous
+        else {}
+    )
+    charter = Charter(
+        initiative_id=initiative_id,
+        version=(previous.version if previous else 0) + 1,
+        mission=mission,
+        created_by_account_id=actor.account_id,
+        **clean,
+    )
+    s.add(charter)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        raise ValidationError(
+            "Someone saved another version of the charter at the same moment. "
+            "Reload the page to see it, then make your changes again."
+        ) from exc
+    for gid, text in {**carried, **texts}.items():
+        if text:
+            s.add(Commitment(charter_id=charter.id, stakeholder_id=gid, text=text))
+    detail = {"version": charter.version, "groups": sorted(groups)}
+    audit.record(s, actor, "charter", charter.id, "created", detail, initiative_id)
+    return charter
+
+
+def latest_charter(db: Database, actor: Actor, initiative_id: int) -> Charter | None:
+    """The newest version of the initiative's charter, or None before the first."""
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        return find_latest(s, initiative_id)
+
+
+def list_versions(db: Database, actor: Actor, initiative_id: int) -> list[Charter]:
+    """Every version of the charter, newest first."""
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = (
+            select(Charter)
+            .where(Charter.initiative_id == initiative_id)
+            .order_by(Charter.version.desc())
+        )
+        return list(s.scalars(query))
+
+
+def get_charter(db: Database, charter_id: int) -> Charter:
+    """One version of the charter."""
+    with db.read() as s:
+        return require(s, Charter, charter_id, "charter version")
+
+
+def find_latest(s: Session, initiative_id: int) -> Charter | None:
+    """The newest version inside the caller's transaction."""
+    query = select(Charter).where(Charter.initiative_id == initiative_id)
+    return s.scalar(query.order_by(Charter.version.desc()).limit(1))
+
+
+def require_latest(s: Session, charter: Charter, doing: str) -> None:
+    """Refuse to `doing` on a version a newer one has replaced, pointing to the newer one."""
+    latest = find_latest(s, charter.initiative_id)
+    if latest.id != charter.id:
+        raise ValidationError(
+            f"Version {charter.version} has been replaced by version {latest.version}, so you "
+            f"cannot {doing}. Open version {latest.version} instead."
+        )
+
+
+def commitments_of(s: Session, charter: Charter) -> list[Commitment]:
+    """The commitments under this version, inside the caller's transaction."""
+    return list(s.scalars(select(Commitment).where(Commitment.charter_id == charter.id)))
+
+
+def group_names(s: Session, initiative_id: int) -> dict[int, str]:
+    """Each stakeholder group of the initiative by id, with its name."""
+    query = select(Stakeholder.id, Stakeholder.name).where(
+        Stakeholder.initiative_id == initiative_id
+    )
+    return {gid: name for gid, name in s.execute(query)}
+
+
+def retired_groups(s: Session, initiative_id: int) -> set[int]:
+    """Ids of the initiative's retired groups: out of new versions and new sign-off."""
+    query = select(Stakeholder.id).where(
+        Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(True)
+    )
+    return set(s.scalars(query))
+
+
+def refuse_retired(s: Session, ids: Iterable[int], retired: set[int]) -> None:
+    """Refuse a new commitment for any retired group among `ids`, naming it."""
+    for gid in ids:
+        if gid in retired:
+            name = s.get_one(Stakeholder, gid).name
+            raise ValidationError(
+                f"{name} is retired, so it makes no new commitments. Restore it on Set up › "
+                "Groups first, or leave its commitment out."
+            )
+
+
+def check_groups(s: Session, initiative_id: int, ids: Iterable[int]) -> set[int]:
+    """The ids given, refusing any that is not a group of the initiative."""
+    known = set(group_names(s, initiative_id))
+    unknown = sorted(set(ids) - known)
+    if unknown:
+        raise ValidationError(
+            f"Stakeholder group {', '.join(map(str, unknown))} is not part of this initiative. "
+            "Pick one of the initiative's groups."
+        )
+    return set(ids)

@@ -1,0 +1,134 @@
+"""Key-participant interviews before the meeting; confidential ones are facilitators' only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Initiative, Interview, Participant
+from db.models.enums import Role
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import (
+    LONG_MAX,
+    NAME_MAX,
+    TEXT_MAX,
+    clean_text,
+    optional_text,
+    require,
+)
+
+
+def create_interview(
+    db: Database,
+    actor: Actor,
+    initiative_id: int,
+    interviewee: str,
+    notes: str,
+    interviewer: str = "",
+    held_on: date | None = None,
+    themes: str = "",
+    participant_id: int | None = None,
+    confidential: bool = False,
+) -> Interview:
+    """Record the notes of an interview."""
+    require_role(actor, Role.FACILITATOR)
+    fields = _fields(interviewee, notes, interviewer, themes)
+    with db.write() as s:
+        require(s, Initiative, initiative_id, "initiative")
+        _check_participant(s, initiative_id, participant_id)
+        interview = Interview(
+            initiative_id=initiative_id,
+            held_on=_day(held_on),
+            participant_id=participant_id,
+            confidential=confidential,
+            **fields,
+        )
+        s.add(interview)
+        s.flush()
+        _audit(s, actor, interview, "created")
+        return interview
+
+
+def update_interview(
+    db: Database,
+    actor: Actor,
+    interview_id: int,
+    interviewee: str,
+    notes: str,
+    interviewer: str,
+    held_on: date | None,
+    themes: str,
+    participant_id: int | None,
+    confidential: bool,
+) -> Interview:
+    """Correct or complete an interview's notes, or change who may read it."""
+    require_role(actor, Role.FACILITATOR)
+    fields = _fields(interviewee, notes, interviewer, themes)
+    with db.write() as s:
+        interview = require(s, Interview, interview_id, "interview")
+        _check_participant(s, interview.initiative_id, participant_id)
+        for key, value in fields.items():
+            setattr(interview, key, value)
+        interview.held_on, interview.participant_id = _day(held_on), participant_id
+        interview.confidential = confidential
+        _audit(s, actor, interview, "updated")
+        return interview
+
+
+def delete_interview(db: Database, actor: Actor, interview_id: int) -> None:
+    """Remove an interview."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        interview = require(s, Interview, interview_id, "interview")
+        _audit(s, actor, interview, "deleted")
+        s.delete(interview)
+
+
+def list_interviews(db: Database, actor: Actor, initiative_id: int) -> list[Interview]:
+    """The initiative's interviews, latest first; leaders do not see confidential ones."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = (
+            select(Interview)
+            .where(Interview.initiative_id == initiative_id)
+            .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
+        )
+        if not actor.is_facilitator:
+            query = query.where(Interview.confidential.is_(False))
+        return list(s.scalars(query))
+
+
+def _fields(interviewee: str, notes: str, interviewer: str, themes: str) -> dict[str, str]:
+    return {
+        "interviewee": clean_text(interviewee, "Interviewee", NAME_MAX),
+        "notes": clean_text(notes, "Interview notes", LONG_MAX),
+        "interviewer": optional_text(interviewer, "Interviewer", NAME_MAX),
+        "themes": optional_text(themes, "Themes", TEXT_MAX),
+    }
+
+
+def _day(value: date | None) -> date | None:
+    # A datetime is also a date; storing one would keep a time nobody entered.
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _check_participant(s: Session, initiative_id: int, participant_id: int | None) -> None:
+    if participant_id is None:
+        return
+    person = require(s, Participant, participant_id, "participant")
+    if person.initiative_id != initiative_id:
+        raise ValidationError(
+            f"{person.name} is a participant of another initiative. "
+            "Pick someone from this initiative's roster."
+        )
+
+
+def _audit(s: Session, actor: Actor, interview: Interview, action: str) -> None:
+    detail = {"interviewee": interview.interviewee, "confidential": interview.confidential}
+    audit.record(s, actor, "interview", interview.id, action, detail, interview.initiative_id)

@@ -1,0 +1,173 @@
+"""The pre-session report as a printable HTML page and as a PDF, from plain report values."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from fpdf import FPDF
+
+from adapters import pdf_layout as layout
+from adapters.wordcloud_render import render_png
+from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.review.trust_pulse import table_rows
+
+if TYPE_CHECKING:
+    from services.prepare.presession_report import PolisSummary, PreSessionReport
+
+TRUST_HEADING = "Trust before the meeting, by group"
+WORD_SECTIONS = (("Top issues", "top_issues"), ("Solutions", "solutions"), ("Goals", "goals"))
+HEADINGS = (
+    "Survey response by group",
+    *(h for h, _ in WORD_SECTIONS),
+    "What the interviews raised",
+    "Pol.is: statements that unite",
+    "Pol.is: statements that divide",
+    TRUST_HEADING,
+)
+Table = tuple[str, list[str], list[list[str]]]  # caption, column heads, rows of cells
+_STYLE = (
+    "body{font-family:sans-serif;max-width:48rem;margin:2rem auto;color:#000}"
+    "table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #666;"
+    "padding:.25rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;"
+    "font-weight:bold}.credit{white-space:pre-line;font-size:.9em}"
+    "@media print{section{break-inside:avoid-page}}"
+)
+
+
+def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
+    """Each heading with its table, or a sentence when there is nothing to show."""
+    rates = [
+        [r.group, str(r.invited), str(r.responded), "—" if r.rate is None else f"{r.rate:.0%}"]
+        for r in report.responses
+    ]
+    out: list[tuple[str, Table | str]] = [
+        (HEADINGS[0], ("Pre-survey responses", ["Group", "Invited", "Responded", "Rate"], rates))
+    ]
+    for heading, field in WORD_SECTIONS:
+        counts = [[w, str(n)] for w, n in getattr(report, field).items()]
+        out.append((heading, (f"{heading}: most used words", ["Word", "Times used"], counts)))
+    talks = [[i.interviewee, str(i.held_on or "—"), i.themes or "—"] for i in report.interviews]
+    out.append((HEADINGS[4], ("Interviews", ["Interviewee", "Date", "Themes"], talks)))
+    for heading, kind in zip(HEADINGS[5:7], ("unite", "divide"), strict=True):
+        out.append((heading, _statements(report.polis, kind)))
+    # After the response rates, which say who the figures come from.
+    out.insert(1, (TRUST_HEADING, _trust_before(report)))
+    return [(h, t if isinstance(t, str) or t[2] else "Nothing to show yet.") for h, t in out]
+
+
+def _trust_before(report: PreSessionReport) -> Table | str:
+    answered = [r for r in report.trust if r.n_before]
+    if not answered:
+        return "No one has answered the trust questions yet."
+    rows = [cells[:4] for cells in table_rows(answered)]
+    caption = f"Mean answer before the meeting, by group. {WHAT_SMALL_GROUPS_SHOW}"
+    return (caption, ["Question", "Group", "Mean", "Answered"], rows)
+
+
+def _statements(polis: PolisSummary | None, kind: str) -> Table | str:
+    if polis is None:
+        return "No Pol.is conversation was imported into a meeting of this initiative."
+    if polis.not_computed:
+        return f"{polis.title}: {polis.not_computed}"
+    rows = [
+        [r.text, "; ".join(f"{g.group} {_pct(g.share)}" for g in r.groups)]
+        for r in getattr(polis, kind)
+    ]
+    return (f"{polis.title}: statements that {kind}", ["Statement", "Agree, by group"], rows)
+
+
+def _pct(share: float | None) -> str:
+    return "no votes" if share is None else f"{share:.0%}"
+
+
+def word_clouds(report: PreSessionReport) -> dict[str, tuple[bytes, str]]:
+    """Per word section with words: its cloud as PNG and the same words said in text."""
+    clouds = {}
+    for heading, field in WORD_SECTIONS:
+        words = getattr(report, field)
+        if words:
+            said = ", ".join(f"{w} ({n})" for w, n in list(words.items())[:10])
+            png = render_png(tuple(sorted(words.items())), width=900, height=360)
+            clouds[heading] = (png, f"Word cloud of {heading.lower()}: {said}")
+    return clouds
+
+
+def report_html(report: PreSessionReport) -> str:
+    """A self-contained, printable HTML page; every piece of people's text is escaped."""
+    title = f"Pre-session report: {report.initiative}"
+    body = [f"<h1>{escape(title)}</h1>"]
+    if report.city:
+        body.append(f"<p>{escape(report.city)}</p>")
+    clouds = word_clouds(report)
+    for heading, content in sections(report):
+        picture = ""
+        if heading in clouds:
+            png, alt = clouds[heading]
+            data = base64.b64encode(png).decode()
+            picture = f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" width="600">'
+        body.append(f"<section><h2>{escape(heading)}</h2>{picture}{_html_part(content)}</section>")
+    if report.polis:
+        body.append(f'<p class="credit">{escape(report.polis.attribution)}</p>')
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )
+
+
+def _html_part(content: Table | str) -> str:
+    if isinstance(content, str):
+        return f"<p>{escape(content)}</p>"
+    caption, heads, rows = content
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    # The first cell names the row, so it is the row's header for screen readers.
+    cells = ["".join(f"<td>{escape(c)}</td>" for c in r[1:]) for r in rows]
+    body = "".join(
+        f'<tr><th scope="row">{escape(r[0])}</th>{c}</tr>' for r, c in zip(rows, cells, strict=True)
+    )
+    return (
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def report_pdf(report: PreSessionReport) -> bytes:
+    """The same report as a PDF: the charter's A4 DejaVu pages, tables as simple rows."""
+    pdf = layout.Document("Pre-session report")
+    pdf.set_title(f"Pre-session report: {report.initiative}")
+    pdf.add_page()
+    layout.text(pdf, "Pre-session report", 20, bold=True, align="C")
+    layout.text(pdf, report.initiative, 14, align="C")
+    if report.city:
+        layout.text(pdf, report.city, 12, align="C")
+    clouds = word_clouds(report)
+    for title, content in sections(report):
+        layout.heading(pdf, title, 14)
+        if title in clouds:
+            pdf.image(io.BytesIO(clouds[title][0]), w=150, alt_text=clouds[title][1])
+        if title == TRUST_HEADING and not isinstance(content, str):
+            layout.text(pdf, content[0], 10)  # what small groups can and cannot show
+        _pdf_part(pdf, content)
+    if report.polis:
+        pdf.ln(4)
+        layout.text(pdf, report.polis.attribution, 8)
+    return bytes(pdf.output())
+
+
+def _pdf_part(pdf: FPDF, content: Table | str) -> None:
+    if isinstance(content, str):
+        layout.text(pdf, content)
+        return
+    _, heads, rows = content
+    for row in rows:
+        layout.text(pdf, _row(heads, row))
+        pdf.ln(1)
+
+
+def _row(heads: Sequence[str], cells: Sequence[str]) -> str:
+    # "Group: Police · Invited: 4 · …" reads whole without a grid, even across a page break.
+    return " · ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True))

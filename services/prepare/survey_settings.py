@@ -1,0 +1,60 @@
+"""What the survey asks and whether it still takes answers."""
+
+from __future__ import annotations
+
+from db.database import Database
+from db.models import Initiative
+from db.models.enums import Role
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import NAME_MAX, clean_text, require
+from services.prepare.trust_items import STANDARD_ITEMS, item_for
+from services.setup import initiatives
+
+DEMOGRAPHIC_QUESTIONS_MAX = 8
+
+
+def set_survey_open(db: Database, actor: Actor, initiative_id: int, is_open: bool) -> None:
+    """Open or close the pre-session survey; closing keeps every answer already sent."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        if initiative.survey_open != is_open:
+            initiative.survey_open = is_open
+            action = "survey_opened" if is_open else "survey_closed"
+            audit.record(s, actor, "initiative", initiative.id, action, {}, initiative.id)
+
+
+def set_demographic_questions(
+    db: Database, actor: Actor, initiative_id: int, questions: list[str]
+) -> list[str]:
+    """Choose the optional demographic questions; answering them is always optional."""
+    require_role(actor, Role.FACILITATOR)
+    clean = [q for q in (clean_text(q, "A question", NAME_MAX) for q in questions if q.strip())]
+    if len(clean) > DEMOGRAPHIC_QUESTIONS_MAX:
+        raise ValidationError(
+            f"{len(clean)} questions is more than {DEMOGRAPHIC_QUESTIONS_MAX}. "
+            "Keep the survey short: remove some."
+        )
+    if len({q.lower() for q in clean}) < len(clean):
+        raise ValidationError("Two questions are the same. Remove or reword the repeated one.")
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative.demographic_questions = clean
+        detail = {"questions": len(clean)}
+        audit.record(s, actor, "initiative", initiative.id, "questions_set", detail, initiative.id)
+    return clean
+
+
+def add_standard_trust_items(db: Database, actor: Actor, initiative_id: int) -> list[str]:
+    """Add the published trust questions (services.prepare.trust_items.STANDARD_ITEMS) the survey
+    does not ask yet, after its own; the same list is asked before and after the meeting."""
+    require_role(actor, Role.FACILITATOR)
+    with db.read() as s:
+        asked = list(require(s, Initiative, initiative_id, "initiative").trust_statements)
+    have = {item_for(statement).key for statement in asked}
+    missing = [i.wording for i in STANDARD_ITEMS if i.key not in have]
+    if missing:
+        initiatives.set_trust_statements(db, actor, initiative_id, asked + missing)
+    return asked + missing

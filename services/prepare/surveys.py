@@ -1,0 +1,223 @@
+"""The pre-session survey and the feedback after it, answered through a personal code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import AuditEntry, Initiative, Meeting, Participant, SurveyResponse, utcnow
+from db.models.enums import MeetingStatus, Role, SurveyKind
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow, NotFound, ValidationError
+from services.core.validation import NAME_MAX, TEXT_MAX, in_range, optional_text, require
+from services.prepare.trust_items import TrustItem, trust_items
+from services.setup import participants
+
+_TEXTS = {
+    "top_issues": "Top issues",
+    "solutions": "Solutions",
+    "goals": "Goals",
+    "what_worked": "What worked",
+    "what_to_change": "What to change",
+}
+
+
+def submit_survey(
+    db: Database,
+    code: str,
+    kind: SurveyKind | str,
+    top_issues: str = "",
+    solutions: str = "",
+    goals: str = "",
+    what_worked: str = "",
+    what_to_change: str = "",
+    trust: dict[str, int | None] | None = None,
+    demographics: dict[str, Any] | None = None,
+) -> SurveyResponse:
+    """Save a participant's answers; sending the same survey again replaces them.
+
+    `trust` holds answers by item key (services.prepare.trust_items). A question answered None was
+    skipped: it is stored as no answer at all, so a skipped rating never counts as the
+    scale's middle in the trust pulse."""
+    survey = _kind(kind)
+    given = [top_issues, solutions, goals, what_worked, what_to_change]
+    texts = {k: optional_text(v, _TEXTS[k], TEXT_MAX) for k, v in zip(_TEXTS, given, strict=True)}
+    answers = {statement: score for statement, score in (trust or {}).items() if score is not None}
+    about = _demographics(demographics or {})
+    if not any(texts.values()) and not answers:
+        raise ValidationError("The survey is empty. Answer at least one question, then send it.")
+    with db.write() as s:
+        person = _by_code(s, code)
+        initiative = s.get_one(Initiative, person.initiative_id)
+        _check_open(s, initiative, survey)
+        _check_trust(answers, trust_items(initiative.trust_statements))
+        _check_questions(about, initiative.demographic_questions)
+        response, fresh = _find_or_insert(s, person.id, survey)
+        if not fresh:
+            response.updated_at = utcnow()
+        for key, value in texts.items():
+            setattr(response, key, value)
+        response.trust, response.demographics = answers, about
+        s.flush()
+        # audit.record needs an Actor, which needs a role; a participant has neither.
+        detail = {"kind": survey.value, "participant_id": person.id}
+        s.add(
+            AuditEntry(
+                initiative_id=person.initiative_id,
+                actor=person.name,
+                entity="survey_response",
+                entity_id=response.id,
+                action="submitted" if fresh else "resubmitted",
+                detail=detail,
+            )
+        )
+        return response
+
+
+def list_responses(
+    db: Database, actor: Actor, initiative_id: int, kind: SurveyKind | str | None = None
+) -> list[SurveyResponse]:
+    """The initiative's responses, oldest first, of one kind or both."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = (
+            select(SurveyResponse)
+            .join(Participant, Participant.id == SurveyResponse.participant_id)
+            .where(Participant.initiative_id == initiative_id)
+            .order_by(SurveyResponse.submitted_at, SurveyResponse.id)
+        )
+        if kind is not None:
+            query = query.where(SurveyResponse.kind == _kind(kind))
+        return list(s.scalars(query))
+
+
+def get_response(db: Database, code: str, kind: SurveyKind | str) -> SurveyResponse | None:
+    """This participant's answers to one survey, or None before they answer."""
+    survey = _kind(kind)
+    with db.read() as s:
+        return s.scalar(_one(_by_code(s, code).id, survey))
+
+
+def delete_response(db: Database, actor: Actor, response_id: int) -> None:
+    """Remove one survey response."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        response = require(s, SurveyResponse, response_id, "survey response")
+        person = s.get_one(Participant, response.participant_id)
+        detail = {"kind": response.kind.value, "participant_id": person.id}
+        audit.record(
+            s, actor, "survey_response", response.id, "deleted", detail, person.initiative_id
+        )
+        s.delete(response)
+
+
+def _one(participant_id: int, kind: SurveyKind) -> Select[SurveyResponse]:
+    return select(SurveyResponse).where(
+        SurveyResponse.participant_id == participant_id, SurveyResponse.kind == kind
+    )
+
+
+def _find_or_insert(
+    s: Session, participant_id: int, kind: SurveyKind
+) -> tuple[SurveyResponse, bool]:
+    found = s.scalar(_one(participant_id, kind))
+    if found is not None:
+        return found, False
+    # A double tap on a phone sends two first submissions at once. On Postgres the second
+    # meets the first's row only at INSERT; it then updates that row instead of failing.
+    try:
+        with s.begin_nested():
+            response = SurveyResponse(participant_id=participant_id, kind=kind)
+            s.add(response)
+        return response, True
+    except IntegrityError:
+        return s.scalars(_one(participant_id, kind)).one(), False
+
+
+def _by_code(s: Session, code: str | None) -> Participant:
+    person = participants.find_by_code(s, code)
+    if person is None:
+        raise NotFound(
+            "This survey link is not valid. Check the link or scan the QR code on your "
+            "badge again, or ask a facilitator for help."
+        )
+    return person
+
+
+def _kind(value: SurveyKind | str) -> SurveyKind:
+    try:
+        return SurveyKind(value)
+    except ValueError:
+        raise ValidationError(f"“{value}” is not a survey: use pre or post.") from None
+
+
+def _check_trust(answers: dict[str, int], items: list[TrustItem]) -> None:
+    by_key = {i.key: i for i in items}
+    for key, score in answers.items():
+        item = by_key.get(key)
+        if item is None:
+            raise ValidationError(
+                f"“{key}” is not one of this initiative's trust questions. "
+                "Reload the survey and answer the questions it shows."
+            )
+        top = item.scale.top
+        if isinstance(score, bool) or not isinstance(score, int):
+            raise ValidationError(
+                f"The answer to “{item.wording}” must be a whole number 1 to {top}."
+            )
+        in_range(score, f"The answer to “{item.wording}”", 1, top)
+
+
+def _demographics(answers: dict[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for question, answer in answers.items():
+        key = optional_text(str(question), "A demographic question", NAME_MAX)
+        if isinstance(answer, str):
+            clean[key] = optional_text(answer, f"The answer to “{key}”", NAME_MAX)
+        elif answer is None or isinstance(answer, int):
+            clean[key] = answer
+        elif isinstance(answer, list) and all(isinstance(a, str) for a in answer):
+            clean[key] = [optional_text(a, f"The answer to “{key}”", NAME_MAX) for a in answer]
+        else:
+            raise ValidationError(
+                f"The answer to “{key}” must be text, a whole number or a list of text."
+            )
+    return clean
+
+
+def survey_stage(db: Database, code: str) -> SurveyKind | None:
+    """Which form a participant's link opens now: feedback after a closed meeting, else
+    the pre-session survey while it is open, else None."""
+    with db.read() as s:
+        initiative = s.get_one(Initiative, _by_code(s, code).initiative_id)
+        if _meeting_closed(s, initiative.id):
+            return SurveyKind.POST
+        return SurveyKind.PRE if initiative.survey_open else None
+
+
+def _meeting_closed(s: Session, initiative_id: int) -> bool:
+    query = select(Meeting.id).where(
+        Meeting.initiative_id == initiative_id, Meeting.status == MeetingStatus.CLOSED
+    )
+    return s.scalar(query.limit(1)) is not None
+
+
+def _check_open(s: Session, initiative: Initiative, survey: SurveyKind) -> None:
+    if survey is SurveyKind.PRE and not initiative.survey_open:
+        raise NotAllowedNow("The survey has closed. Thank you: the answers you sent are kept.")
+    if survey is SurveyKind.POST and not _meeting_closed(s, initiative.id):
+        raise NotAllowedNow("The feedback form opens once the meeting has closed.")
+
+
+def _check_questions(answers: dict[str, Any], asked: list[str]) -> None:
+    unknown = sorted(set(answers) - set(asked))
+    if unknown:
+        raise ValidationError(
+            f"“{unknown[0]}” is not one of this survey's questions. Reload the page and try again."
+        )

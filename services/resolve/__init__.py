@@ -1,0 +1,1 @@
+"""Win-win conflict resolution: conflicts, the parties' sides, and the outcomes agreed."""

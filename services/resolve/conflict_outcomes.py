@@ -1,0 +1,93 @@
+"""What an agreed conflict becomes: a draft action for the plan, or a charter ground rule."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import ActionItem, Charter, Conflict
+from db.models.enums import ConflictStatus, Role
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import NAME_MAX, require
+from services.partner import charters
+from services.resolve.conflicts import audit_conflict, conflict_initiative
+
+
+def agreement_to_action(db: Database, actor: Actor, conflict_id: int) -> ActionItem:
+    """Turn an agreed conflict into a draft action to make SMART in the plan."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        conflict = _agreed(s, conflict_id)
+        made = s.scalar(select(ActionItem).where(ActionItem.conflict_id == conflict.id).limit(1))
+        if made is not None:
+            raise ValidationError(
+                f"This agreement is already the action “{made.title}”. Edit that action instead."
+            )
+        initiative_id = conflict_initiative(s, conflict)
+        title = " ".join(conflict.issue.split())
+        if len(title) > NAME_MAX:
+            title = title[: NAME_MAX - 1] + "…"
+        action = ActionItem(
+            initiative_id=initiative_id,
+            meeting_id=conflict.meeting_id,
+            title=title,
+            description=conflict.agreement,
+            conflict_id=conflict.id,
+            confidential=conflict.confidential,
+            ready=False,
+        )
+        s.add(action)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "action_item",
+            action.id,
+            "created",
+            {"title": action.title, "conflict_id": conflict.id},
+            initiative_id,
+        )
+        audit_conflict(s, actor, conflict, "made_action", {"action_id": action.id})
+        return action
+
+
+def agreement_to_ground_rule(db: Database, actor: Actor, conflict_id: int) -> Charter:
+    """Add an agreed conflict's agreement to the charter's ground rules, as a new version."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        conflict = _agreed(s, conflict_id)
+        initiative_id = conflict_initiative(s, conflict)
+        latest = charters.find_latest(s, initiative_id)
+        if latest is None:
+            raise ValidationError(
+                "There is no charter yet. Write its mission first, then add this agreement."
+            )
+        if conflict.agreement in latest.ground_rules:
+            raise ValidationError(
+                f"Version {latest.version} of the charter already has this agreement as a "
+                "ground rule."
+            )
+        rules = "\n".join(r for r in (latest.ground_rules.rstrip(), conflict.agreement) if r)
+        sections = {k: getattr(latest, k) for k in charters.SECTIONS} | {"ground_rules": rules}
+        charter = charters.add_version(s, actor, initiative_id, latest.mission, sections, {})
+        audit_conflict(
+            s,
+            actor,
+            conflict,
+            "made_ground_rule",
+            {"charter_id": charter.id, "version": charter.version},
+        )
+        return charter
+
+
+def _agreed(s: Session, conflict_id: int) -> Conflict:
+    conflict = require(s, Conflict, conflict_id, "conflict")
+    if conflict.status is not ConflictStatus.AGREED:
+        raise ValidationError(
+            f"This conflict is {conflict.status.value}, not agreed. Record the agreement and mark "
+            "it agreed first."
+        )
+    return conflict

@@ -1,0 +1,157 @@
+"""Win-win conflicts: the issue raised at a table or in the room, its status and agreement."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Conflict, Meeting, MeetingTable
+from db.models.enums import ConflictStatus, Role
+from services.core import audit, confidential, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.scope import check_table_access, require_open_meeting
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+
+_WORKERS = (Role.FACILITATOR, Role.SCRIBE)
+
+
+def create_conflict(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    issue: str,
+    table_id: int | None = None,
+    options: str = "",
+    owner: str = "",
+    confidential: bool = False,
+) -> Conflict:
+    """Record a conflict raised in the meeting, at a table or for the whole room."""
+    require_role(actor, *_WORKERS)
+    values = _clean(issue, options, owner)
+    with db.write() as s:
+        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
+        if table_id is None and actor.role is Role.SCRIBE:
+            raise ValidationError("Choose your table: a scribe records conflicts for their table.")
+        if table_id is not None:
+            table = require(s, MeetingTable, table_id, "table")
+            if table.meeting_id != meeting_id:
+                raise ValidationError(
+                    "That table is at another meeting. Pick one of this meeting's."
+                )
+            check_table_access(s, actor, table.id, "record conflicts")
+        conflict = Conflict(
+            meeting_id=meeting_id, table_id=table_id, confidential=confidential, **values
+        )
+        s.add(conflict)
+        s.flush()
+        audit_conflict(s, actor, conflict, "created", {"issue": conflict.issue[:80]})
+        return conflict
+
+
+def update_conflict(
+    db: Database,
+    actor: Actor,
+    conflict_id: int,
+    issue: str,
+    options: str,
+    owner: str,
+    confidential: bool,
+) -> Conflict:
+    """Reword the issue, the options on the table, the owner or who may see it."""
+    require_role(actor, *_WORKERS)
+    values = _clean(issue, options, owner)
+    with db.write() as s:
+        conflict = editable_conflict(s, actor, conflict_id)
+        for field, value in {**values, "confidential": confidential}.items():
+            setattr(conflict, field, value)
+        audit_conflict(s, actor, conflict, "updated", {"issue": conflict.issue[:80]})
+        return conflict
+
+
+def delete_conflict(db: Database, actor: Actor, conflict_id: int) -> None:
+    """Remove a conflict and its parties; actions made from it stay, unlinked."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        conflict = require(s, Conflict, conflict_id, "conflict")
+        audit_conflict(s, actor, conflict, "deleted", {"issue": conflict.issue[:80]})
+        s.delete(conflict)
+
+
+def set_status(
+    db: Database,
+    actor: Actor,
+    conflict_id: int,
+    status: ConflictStatus | str,
+    agreement: str = "",
+    next_step: str = "",
+) -> Conflict:
+    """Move the conflict on; the agreement and next step given replace those stored."""
+    require_role(actor, *_WORKERS)
+    try:
+        new = ConflictStatus(status)
+    except ValueError:
+        raise ValidationError(f"“{status}” is not a conflict status.") from None
+    agreement = optional_text(agreement, "Agreement", TEXT_MAX)
+    next_step = optional_text(next_step, "Next step", TEXT_MAX)
+    if new is ConflictStatus.AGREED and not agreement:
+        raise ValidationError(
+            "Write down what both sides agreed before marking the conflict agreed, "
+            "in words each side would sign."
+        )
+    with db.write() as s:
+        conflict = editable_conflict(s, actor, conflict_id)
+        old = conflict.status
+        conflict.status, conflict.agreement, conflict.next_step = new, agreement, next_step
+        audit_conflict(s, actor, conflict, "status", {"from": old.value, "to": new.value})
+        return conflict
+
+
+def list_conflicts(
+    db: Database, actor: Actor, meeting_id: int, include_confidential: bool = True
+) -> list[Conflict]:
+    """The meeting's conflicts, oldest first; confidential ones only for those who may read
+    them (services/core/confidential.py): a scribe their own tables', a leader none."""
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        query = select(Conflict).where(Conflict.meeting_id == meeting_id)
+        if not include_confidential:
+            query = query.where(Conflict.confidential.is_(False))
+        elif (
+            rule := confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
+        ) is not None:
+            query = query.where(rule)
+        return list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
+
+
+def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
+    """The conflict, if the actor may change it: facilitators any, scribes their table's only."""
+    conflict = require(s, Conflict, conflict_id, "conflict")
+    if actor.role is Role.SCRIBE:
+        if conflict.table_id is None:
+            # A whole-room conflict is the facilitator's, so this refuses the scribe.
+            require_role(actor, Role.FACILITATOR)
+        check_table_access(s, actor, conflict.table_id, "change conflicts")
+    require_open_meeting(s.get_one(Meeting, conflict.meeting_id), actor)
+    return conflict
+
+
+def conflict_initiative(s: Session, conflict: Conflict) -> int:
+    """The id of the initiative whose meeting raised the conflict."""
+    return s.scalar(select(Meeting.initiative_id).where(Meeting.id == conflict.meeting_id))
+
+
+def audit_conflict(s: Session, actor: Actor, conflict: Conflict, action: str, detail: dict) -> None:
+    """Record a change to the conflict in its initiative's audit trail."""
+    audit.record(
+        s, actor, "conflict", conflict.id, action, detail, conflict_initiative(s, conflict)
+    )
+
+
+def _clean(issue: str, options: str, owner: str) -> dict[str, str]:
+    return {
+        "issue": clean_text(issue, "Issue", TEXT_MAX),
+        "options": optional_text(options, "Options", TEXT_MAX),
+        "owner": optional_text(owner, "Owner", NAME_MAX),
+    }

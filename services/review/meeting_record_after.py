@@ -1,0 +1,112 @@
+"""The meeting record's tables of what came after the votes: conflicts, charter, action plan."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Account, Charter, Conflict, ConflictParty, Meeting, Signature, Stakeholder
+from services.act.plan_export import PLAN_COLUMNS, rows_in
+from services.act.plan_export import status_words as _words
+from services.core.actors import Actor
+from services.partner.charters import find_latest
+
+CONFLICT_COLUMNS = [
+    "Table", "Issue", "Status", "Parties", "Options", "Agreement", "Next step", "Owner",
+]  # fmt: skip
+SIGNOFF_COLUMNS = ["Group", "Major group", "Status", "Signed version", "Signed by", "Signed on"]
+
+
+def after_frames(
+    s: Session,
+    actor: Actor,
+    meeting: Meeting,
+    tables: dict[int, str],
+    secret_ok: bool,
+    facts: dict[str, object],
+) -> dict[str, pd.DataFrame]:
+    """Conflicts, charter sign-off and action plan; the charter's version goes to `facts`."""
+    conflicts = []
+    query = select(Conflict).where(Conflict.meeting_id == meeting.id)
+    if not secret_ok:
+        query = query.where(Conflict.confidential.is_(False))
+    for c in s.scalars(query.order_by(Conflict.created_at, Conflict.id)):
+        conflicts.append(
+            [
+                table_label(tables, c.table_id),
+                c.issue,
+                _words(c.status),
+                _parties(s, c.id),
+                c.options,
+                c.agreement,
+                c.next_step,
+                c.owner,
+            ]
+        )
+    # The plan belongs to the initiative; the Thought Leader Team reads it whole.
+    plan = rows_in(s, actor, meeting.initiative_id, secret_ok)[0]
+    return {
+        "Conflicts": pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS),
+        "Charter sign-off": _signoff(s, meeting.initiative_id, facts),
+        "Action plan": pd.DataFrame(plan, columns=PLAN_COLUMNS),
+    }
+
+
+def table_label(tables: dict[int, str], table_id: int | None) -> str:
+    """ "Table 2 (Name)", or "Whole room" for what no table raised."""
+    return tables.get(table_id, "Whole room") if table_id is not None else "Whole room"
+
+
+def _parties(s: Session, conflict_id: int) -> str:
+    query = (
+        select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
+        .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
+        .where(ConflictParty.conflict_id == conflict_id)
+        .order_by(Stakeholder.name)
+    )
+    parts = []
+    for name, position, interests in s.execute(query):
+        said = [f"{k}: {v}" for k, v in (("position", position), ("interests", interests)) if v]
+        parts.append(f"{name} — " + "; ".join(said))
+    return "\n".join(parts)
+
+
+def _signoff(s: Session, initiative_id: int, facts: dict[str, object]) -> pd.DataFrame:
+    latest = find_latest(s, initiative_id)
+    facts.update(
+        charter_version=latest.version if latest else None,
+        charter_mission=latest.mission if latest else "",
+    )
+    newest = (
+        select(Signature.stakeholder_id, func.max(Charter.version))
+        .join(Charter, Charter.id == Signature.charter_id)
+        .where(Charter.initiative_id == initiative_id)
+        .group_by(Signature.stakeholder_id)
+    )
+    signed_version = dict(s.execute(newest).all())
+    # Names of accounts, never their email: contact details stay in the app.
+    signer = func.coalesce(Account.display_name, "(account since removed)")
+    on_latest = {}
+    if latest is not None:
+        query = (
+            select(Signature.stakeholder_id, signer, Signature.signed_at)
+            .outerjoin(Account, Account.id == Signature.account_id)
+            .where(Signature.charter_id == latest.id)
+        )
+        on_latest = {gid: (name, at) for gid, name, at in s.execute(query)}
+    groups = select(Stakeholder).where(Stakeholder.initiative_id == initiative_id)
+    rows = []
+    for g in s.scalars(groups.order_by(Stakeholder.name)):
+        version = signed_version.get(g.id)
+        if g.retired and version is None:
+            continue  # a retired group stays on the record only where it signed
+        if g.id in on_latest:
+            name, at = on_latest[g.id]
+            status, by, day = "Signed", name, at.date().isoformat()
+        else:
+            status = "Signed an earlier version" if version else "Not signed"
+            by, day = "", ""
+        name_shown = f"{g.name} (retired)" if g.retired else g.name
+        rows.append([name_shown, "Yes" if g.is_major else "No", status, version or "", by, day])
+    return pd.DataFrame(rows, columns=SIGNOFF_COLUMNS)

@@ -1,0 +1,122 @@
+"""The meeting record's voting and voice tables: counts per group, common ground, balance."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Idea, RoundItem, VotingRound
+from db.models.enums import RoundStatus, VoteMode
+from services.converge import result_words as words
+from services.converge.tallies import CommonGround, rank_items
+from services.converge.voting_counts import add_up, count_round
+from services.room.voice import summary_in
+
+VOTE_COLUMNS = [
+    "Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass",
+]  # fmt: skip
+GROUND_COLUMNS = [
+    "Round", "Rank", "Item", "Support", "Least backed by", "Group shares", "Unites or divides",
+]  # fmt: skip
+VOICE_COLUMNS = [
+    "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
+    "Share of contributions (%)", "Under-heard",
+]  # fmt: skip
+UNITES_AT = 0.5
+"""Every group backing an item at least this much makes it one that unites the room."""
+MODES = {VoteMode.DOTS: "Dots", VoteMode.AGREE_DISAGREE: "Agree / disagree"}
+
+
+def votes_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
+    """Per round, item and group: how many voted and what they gave. Never who voted how."""
+    rows = []
+    for rnd, items, _ in _counted(s, meeting_id, secret_ok):
+        for item in items:
+            for g in item.groups:
+                c = g.counts
+                values = [c.voters, c.dots, c.agree, c.disagree, c.passed]
+                rows.append([rnd.title, MODES[rnd.mode], item.text, g.group, *values])
+    return pd.DataFrame(rows, columns=VOTE_COLUMNS)
+
+
+def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
+    """Per round, the items in common-ground order, their support and each group's, in words.
+
+    The bridging score only orders the items: a product over many groups, it reads as
+    "0.000" to a person, so the record says the rank and the shares instead.
+    """
+    rows = []
+    for rnd, items, voters in _counted(s, meeting_id, secret_ok):
+        totals = {i.item_id: add_up(g.counts for g in i.groups) for i in items}
+        for rank, r in enumerate(rank_items(items, voters, rnd.mode), start=1):
+            t = totals[r.item_id]
+            support = words.support(
+                rnd.mode.value, dots=t.dots, voters=t.voters, agree=t.agree,
+                disagree=t.disagree, passed=t.passed,
+            )  # fmt: skip
+            least = words.least_backed((g.group, g.share) for g in r.groups)
+            shares = "; ".join(words.group_share(g.group, g.supporters, g.voters) for g in r.groups)
+            rows.append([rnd.title, rank, r.text, support, least, shares, verdict(r)])
+    return pd.DataFrame(rows, columns=GROUND_COLUMNS)
+
+
+def verdict(r: CommonGround) -> str:
+    """ "Divides" when the groups split, "Unites" when every group backs it, else "Neither"."""
+    if r.divides:
+        return "Divides"
+    known = [g.share for g in r.groups if g.share is not None]
+    return "Unites" if known and min(known) >= UNITES_AT else "Neither"
+
+
+def voice_frame(s: Session, meeting_id: int, facts: dict[str, object]) -> pd.DataFrame:
+    """Each group's share of contributions against its share of seats; totals go to `facts`."""
+    # Counts only: a confidential note counts towards its group's voice but shows nothing.
+    summary = summary_in(s, meeting_id)
+    facts.update(
+        too_early=summary.too_early,
+        contributions=summary.contributions,
+        unattributed=summary.unattributed,
+        counted_roster=summary.counted_roster,
+    )
+    rows = [
+        [
+            v.name,
+            v.people,
+            round(100 * v.people_share, 1),
+            v.notes,
+            v.ideas,
+            v.contributions,
+            round(100 * v.contribution_share, 1),
+            "Yes" if v.under_heard else "No",
+        ]
+        for v in summary.shares
+    ]
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)
+
+
+def _counted(s: Session, meeting_id: int, secret_ok: bool):
+    """Each round that has opened, with its counts by item and group and its voters per group."""
+    query = select(VotingRound).where(
+        VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT
+    )
+    hidden = _confidential_items(s, meeting_id) if not secret_ok else set()
+    for rnd in s.scalars(query.order_by(VotingRound.id)):
+        items, voters = count_round(s, rnd.id)
+        # A ballot refuses confidential ideas; this covers one marked so by other means.
+        items = [
+            type(i)(i.item_id, f"Item #{i.item_id} (confidential)", i.groups)
+            if i.item_id in hidden
+            else i
+            for i in items
+        ]
+        yield rnd, items, voters
+
+
+def _confidential_items(s: Session, meeting_id: int) -> set[int]:
+    query = (
+        select(RoundItem.id)
+        .join(Idea, Idea.id == RoundItem.idea_id)
+        .where(Idea.meeting_id == meeting_id, Idea.confidential.is_(True))
+    )
+    return set(s.scalars(query))

@@ -1,0 +1,57 @@
+"""A meeting's record as tables to take away: one CSV per table in a zip, or one workbook."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+
+from adapters.spreadsheet import safe_frame
+from db.database import Database
+from services.core.actors import Actor
+from services.review.meeting_record import collect
+
+SHEET_MAX = 31
+"""Excel refuses longer sheet names."""
+
+
+def meeting_frames(
+    db: Database, actor: Actor, meeting_id: int, include_private: bool = False
+) -> dict[str, pd.DataFrame]:
+    """One safe frame per table of the record; no contact details, confidential only if asked."""
+    record = collect(db, actor, meeting_id, include_private)
+    return {name: safe_frame(frame) for name, frame in record.frames.items()}
+
+
+def tables_zip(db: Database, actor: Actor, meeting_id: int, include_private: bool = False) -> bytes:
+    """Every table as a CSV (UTF-8 with a byte order mark, for Excel's accents) in one zip."""
+    frames = meeting_frames(db, actor, meeting_id, include_private)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in frames.items():
+            data = frame.to_csv(index=False).encode("utf-8-sig")
+            archive.writestr(f"{_file_name(name)}.csv", data)
+    return buffer.getvalue()
+
+
+def tables_xlsx(
+    db: Database, actor: Actor, meeting_id: int, include_private: bool = False
+) -> bytes:
+    """Every table as a sheet of one Excel workbook, header row frozen."""
+    frames = meeting_frames(db, actor, meeting_id, include_private)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            sheet_name = name[:SHEET_MAX]
+            frame.to_excel(writer, sheet_name=sheet_name, index=False)
+            sheet = writer.sheets[sheet_name]
+            sheet.freeze_panes = "A2"
+            for cells in sheet.columns:
+                longest = max(len(str(c.value or "")) for c in cells)
+                sheet.column_dimensions[cells[0].column_letter].width = min(60, longest + 2)
+    return buffer.getvalue()
+
+
+def _file_name(name: str) -> str:
+    return name.lower().replace(" ", "_").replace("-", "_")

@@ -1,0 +1,201 @@
+"""Ideas on the live board: raised at tables, edited, hidden, merged, removed."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Idea, Meeting, RoundItem, utcnow
+from db.models.enums import IdeaStatus, Role
+from services.converge.voting_items import voted_rounds
+from services.core import audit, confidential, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.scope import check_table_access, require_input_open, require_stakeholder
+from services.core.validation import TEXT_MAX, clean_text, require
+from services.core.writes import clean_key, insert_once
+from services.room import idea_queue, late_notes
+
+
+def add_idea(
+    db: Database,
+    actor: Actor,
+    table_id: int | None,
+    text: str,
+    stakeholder_id: int | None = None,
+    confidential: bool = False,
+    submission_key: str | None = None,
+    meeting_id: int | None = None,
+) -> Idea:
+    """Put an idea on the board; without a table only a facilitator may (then name the meeting)."""
+    clean = clean_text(text, "Idea", TEXT_MAX)
+    key = clean_key(submission_key)
+    with db.write() as s:
+        if table_id is None:
+            require_role(actor, Role.FACILITATOR)
+            if meeting_id is None:
+                raise ValidationError("An idea from no table needs its meeting. Pick the meeting.")
+            meeting = require(s, Meeting, meeting_id, "meeting")
+        else:
+            table = check_table_access(s, actor, table_id)
+            if meeting_id is not None and meeting_id != table.meeting_id:
+                raise ValidationError(
+                    f"Table {table.number} is not part of this meeting. Reload the page."
+                )
+            meeting = s.get_one(Meeting, table.meeting_id)
+        # After input closed, a step that allows late notes still takes a scribe's idea.
+        late = not actor.is_facilitator and late_notes.saved_late(s, meeting)
+        idea = Idea(
+            meeting_id=meeting.id,
+            table_id=table_id,
+            stakeholder_id=require_stakeholder(s, stakeholder_id, meeting.initiative_id),
+            text=clean,
+            confidential=confidential,
+            author_account_id=actor.account_id,
+            submission_key=key,
+            status=idea_queue.status_for_new_idea(s, actor, meeting),
+            late=late,
+        )
+        saved = insert_once(s, idea, Idea, meeting.id, key)
+        if saved is idea:
+            detail = {"table_id": table_id}
+            audit.record(s, actor, "idea", idea.id, "created", detail, meeting.initiative_id)
+        return saved
+
+
+def update_idea(
+    db: Database,
+    actor: Actor,
+    idea_id: int,
+    text: str,
+    stakeholder_id: int | None = None,
+    confidential: bool = False,
+) -> Idea:
+    """Reword an idea; scribes only their own table's, while input is open."""
+    clean = clean_text(text, "Idea", TEXT_MAX)
+    with db.write() as s:
+        idea = require(s, Idea, idea_id, "idea")
+        if idea.table_id is None:
+            require_role(actor, Role.FACILITATOR)
+        else:
+            check_table_access(s, actor, idea.table_id)
+        meeting = s.get_one(Meeting, idea.meeting_id)
+        if not actor.is_facilitator:
+            require_input_open(meeting)
+        if confidential and not idea.confidential and _on_a_ballot(s, idea.id):
+            raise ValidationError(
+                "This idea is already on a ballot that every voter and the projector see, "
+                "so it cannot be made confidential now."
+            )
+        if idea_queue.needs_approval_again(s, actor, meeting, idea, clean):
+            idea.status = IdeaStatus.PENDING
+        idea.text, idea.confidential = clean, confidential
+        idea.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
+        idea.updated_at = utcnow()
+        audit.record(s, actor, "idea", idea.id, "updated", {}, meeting.initiative_id)
+        return idea
+
+
+def hide_idea(db: Database, actor: Actor, idea_id: int) -> Idea:
+    """Take an idea off the board without losing it."""
+    return _set_status(db, actor, idea_id, IdeaStatus.HIDDEN)
+
+
+def show_idea(db: Database, actor: Actor, idea_id: int) -> Idea:
+    """Put a hidden idea back on the board."""
+    return _set_status(db, actor, idea_id, IdeaStatus.VISIBLE)
+
+
+def delete_idea(db: Database, actor: Actor, idea_id: int) -> None:
+    """Remove an idea nobody has voted on and nothing was merged into."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        idea = require(s, Idea, idea_id, "idea")
+        rounds = voted_rounds(s, idea_id=idea.id)
+        if rounds:
+            raise ValidationError(
+                f"Idea #{idea.id} is on the ballot of {', '.join(rounds)}. "
+                "Hide it instead, so the votes on it are kept."
+            )
+        absorbed = s.scalar(select(func.count()).where(Idea.merged_into_id == idea.id))
+        if absorbed:
+            raise ValidationError(
+                f"{absorbed} other idea(s) were merged into idea #{idea.id}. Hide it instead."
+            )
+        initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
+        audit.record(s, actor, "idea", idea.id, "deleted", {"text": idea.text}, initiative_id)
+        s.delete(idea)
+
+
+def list_ideas(
+    db: Database,
+    meeting_id: int,
+    table_id: int | None = None,
+    stakeholder_id: int | None = None,
+    include_hidden: bool = False,
+    include_confidential: bool = True,
+    *,
+    actor: Actor | None = None,
+) -> list[Idea]:
+    """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked for.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector, which reached the meeting by its code, does not.
+    """
+    with db.read() as s:
+        if actor is not None:
+            membership.require_meeting_member(s, actor, meeting_id)
+        query = select(Idea).where(Idea.meeting_id == meeting_id)
+        if table_id is not None:
+            query = query.where(Idea.table_id == table_id)
+        if stakeholder_id is not None:
+            query = query.where(Idea.stakeholder_id == stakeholder_id)
+        if not include_hidden:
+            query = query.where(Idea.status == IdeaStatus.VISIBLE)
+        if not include_confidential:
+            query = query.where(Idea.confidential.is_(False))
+        elif actor is not None:
+            rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
+            query = query if rule is None else query.where(rule)
+        return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
+
+
+def wall_version(db: Database, meeting_id: int) -> tuple[int, int, str]:
+    """A fingerprint of the ideas the room sees (visible, not confidential).
+
+    It changes whenever one is added, edited, hidden, shown, merged, made confidential or
+    removed, so a projector refreshing every two seconds can keep the board it drew until
+    then instead of loading every idea again. Each of those changes sets `updated_at` or
+    changes the count; the newest id and time are part of it too.
+    """
+    with db.read() as s:
+        count, newest_id, newest_change = s.execute(
+            select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+                Idea.meeting_id == meeting_id,
+                Idea.status == IdeaStatus.VISIBLE,
+                Idea.confidential.is_(False),
+            )
+        ).one()
+        return count, newest_id or 0, str(newest_change or "")
+
+
+def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) -> Idea:
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        idea = require(s, Idea, idea_id, "idea")
+        if idea.status is IdeaStatus.MERGED:
+            raise ValidationError(
+                f"Idea #{idea.id} was merged into idea #{idea.merged_into_id}. "
+                f"Hide or show idea #{idea.merged_into_id} instead."
+            )
+        if idea.status is not status:
+            before, idea.status, idea.updated_at = idea.status, status, utcnow()
+            initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
+            detail = {"from": before.value}
+            audit.record(s, actor, "idea", idea.id, status.value, detail, initiative_id)
+        return idea
+
+
+def _on_a_ballot(s: Session, idea_id: int) -> bool:
+    return s.scalar(select(RoundItem.id).where(RoundItem.idea_id == idea_id).limit(1)) is not None

@@ -1,0 +1,140 @@
+"""Listening notes: what a speaker said, the paraphrase back, and the interest beneath it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import ListeningNote, Meeting, MeetingTable, utcnow
+from db.models.enums import Role
+from services.core import audit, confidential, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotFound, PermissionDenied
+from services.core.scope import check_table_access, require_input_open, require_stakeholder
+from services.core.validation import TEXT_MAX, clean_text, optional_text, require
+from services.core.writes import clean_key, insert_once
+from services.room import late_notes
+
+
+def add_note(
+    db: Database,
+    actor: Actor,
+    table_id: int,
+    said: str,
+    paraphrase: str = "",
+    interest: str = "",
+    stakeholder_id: int | None = None,
+    confirmed: bool | None = None,
+    prompt: str = "",
+    confidential: bool = False,
+    submission_key: str | None = None,
+) -> ListeningNote:
+    """Save a table's note; a repeated tap with the same key returns the first note."""
+    fields = _fields(said, paraphrase, interest, prompt)
+    key = clean_key(submission_key)
+    with db.write() as s:
+        table = check_table_access(s, actor, table_id)
+        meeting = s.get_one(Meeting, table.meeting_id)
+        late = not actor.is_facilitator and late_notes.saved_late(s, meeting)
+        note = ListeningNote(
+            meeting_id=meeting.id,
+            table_id=table.id,
+            agenda_item_id=meeting.current_item_id,
+            stakeholder_id=require_stakeholder(s, stakeholder_id, meeting.initiative_id),
+            confirmed=confirmed,
+            confidential=confidential,
+            author_account_id=actor.account_id,
+            submission_key=key,
+            late=late,
+            **fields,
+        )
+        saved = insert_once(s, note, ListeningNote, meeting.id, key)
+        if saved is note:
+            audit.record(
+                s, actor, "note", note.id, "created", {"table": table.number}, meeting.initiative_id
+            )
+        return saved
+
+
+def update_note(
+    db: Database,
+    actor: Actor,
+    note_id: int,
+    said: str,
+    paraphrase: str = "",
+    interest: str = "",
+    stakeholder_id: int | None = None,
+    confirmed: bool | None = None,
+    prompt: str = "",
+    confidential: bool = False,
+) -> ListeningNote:
+    """Correct a note; scribes only at their own table while input is open."""
+    fields = _fields(said, paraphrase, interest, prompt)
+    with db.write() as s:
+        note = require(s, ListeningNote, note_id, "note")
+        table = check_table_access(s, actor, note.table_id)
+        meeting = s.get_one(Meeting, note.meeting_id)
+        if not actor.is_facilitator:
+            require_input_open(meeting)
+        for name, value in fields.items():
+            setattr(note, name, value)
+        note.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
+        note.confirmed, note.confidential, note.updated_at = confirmed, confidential, utcnow()
+        audit.record(
+            s, actor, "note", note.id, "updated", {"table": table.number}, meeting.initiative_id
+        )
+        return note
+
+
+def delete_note(db: Database, actor: Actor, note_id: int) -> None:
+    """Remove a note; scribes only at their own table while input is open."""
+    with db.write() as s:
+        note = require(s, ListeningNote, note_id, "note")
+        table = check_table_access(s, actor, note.table_id)
+        meeting = s.get_one(Meeting, note.meeting_id)
+        if not actor.is_facilitator:
+            require_input_open(meeting)
+        audit.record(
+            s, actor, "note", note.id, "deleted", {"table": table.number}, meeting.initiative_id
+        )
+        s.delete(note)
+
+
+def list_notes(
+    db: Database, actor: Actor, meeting_id: int, table_id: int | None = None
+) -> list[ListeningNote]:
+    """The meeting's notes, newest first: a scribe's own table, or all the actor may read."""
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE, Role.LEADER)
+    with db.read() as s:
+        membership.member_meeting(s, actor, meeting_id)
+        query = select(ListeningNote).where(ListeningNote.meeting_id == meeting_id)
+        if actor.role is Role.SCRIBE and table_id is None:
+            raise PermissionDenied(
+                "A scribe sees the notes of their own table only. Open your own table's link."
+            )
+        if table_id is not None:
+            table = (
+                require(s, MeetingTable, table_id, "table")
+                if actor.role is Role.LEADER
+                else check_table_access(s, actor, table_id)
+            )
+            if table.meeting_id != meeting_id:
+                raise NotFound(
+                    f"Table {table.number} (id {table_id}) belongs to another meeting. "
+                    "Reload the page."
+                )
+            query = query.where(ListeningNote.table_id == table_id)
+        rule = confidential.readable_by(actor, ListeningNote.confidential, ListeningNote.table_id)
+        if rule is not None:
+            query = query.where(rule)
+        order = (ListeningNote.created_at.desc(), ListeningNote.id.desc())
+        return list(s.scalars(query.order_by(*order)))
+
+
+def _fields(said: str, paraphrase: str, interest: str, prompt: str) -> dict[str, str]:
+    return {
+        "said": clean_text(said, "What was said", TEXT_MAX),
+        "paraphrase": optional_text(paraphrase, "Paraphrase", TEXT_MAX),
+        "interest": optional_text(interest, "Interest", TEXT_MAX),
+        "prompt": optional_text(prompt, "Prompt", TEXT_MAX),
+    }

@@ -1,0 +1,353 @@
+"""The live state of the room: which step, whether input is open, the timer, live or closed."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import AgendaItem, Meeting, VotingRound, utcnow
+from db.models.enums import MeetingStatus, Role, RoundStatus, Step
+from services.agenda import agenda_gaps
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow, ValidationError
+from services.core.validation import in_range, require
+
+TIMER_MAX = 180
+EXTENSIONS = (1, 5)
+"""The minutes the console's buttons add to the running timer."""
+
+QUIET_STEPS = frozenset({Step.WELCOME, Step.BREAK, Step.CLOSE})
+"""Steps where the room talks but tables and phones send nothing: input stays closed."""
+
+
+def takes_input(step: Step) -> bool:
+    """Whether arriving on a step of this kind opens input (listen, ideas, vote, solve…)."""
+    return step not in QUIET_STEPS
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """What every screen shows about where the room is."""
+
+    meeting_id: int
+    title: str
+    status: MeetingStatus
+    input_open: bool
+    position: int
+    step_count: int
+    current: AgendaItem | None
+    next_title: str | None
+    timer_ends_at: datetime | None
+    timer_paused_seconds: int | None = None
+    """While the timer is paused, the whole seconds it had left (timer_ends_at is None)."""
+
+    @property
+    def paused(self) -> bool:
+        """Whether the timer is paused: screens say so in words, not with a frozen clock."""
+        return self.timer_paused_seconds is not None
+
+    def seconds_left(self, now: datetime) -> int | None:
+        """Whole seconds until the timer ends (0 once it has; what is left while paused), or
+        None when no timer runs."""
+        if self.timer_paused_seconds is not None:
+            return self.timer_paused_seconds
+        if self.timer_ends_at is None:
+            return None
+        # Rounded up, so the projector says "0:01 left" until time is really up.
+        return max(0, math.ceil((self.timer_ends_at - now).total_seconds()))
+
+
+def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> RoomState:
+    """Where the room is now: two small queries, cheap enough for the projector's refresh.
+
+    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
+    the projector and a voter's phone, which reached the meeting by its code, do not.
+    """
+    with db.read() as s:
+        if actor is None:
+            return _state(s, require(s, Meeting, meeting_id, "meeting"))
+        return _state(s, membership.member_meeting(s, actor, meeting_id))
+
+
+def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Go live on the first step (or the one already chosen) and apply its plan, like Next.
+
+    An agenda the Thought Leader Team has not approved does not stop the start (the
+    facilitator decides), but the audit names who had not approved it.
+    """
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.CLOSED:
+            raise NotAllowedNow(f"{meeting.title} was closed. Reopen it to carry on.")
+        items = _items(s, meeting_id)
+        if not items:
+            raise ValidationError(
+                f"{meeting.title} has no agenda yet. Add at least one step, then start it."
+            )
+        if meeting.status is MeetingStatus.LIVE and meeting.current_item_id is not None:
+            return _state(s, meeting, items)
+        chosen = [i for i in items if i.id == meeting.current_item_id]
+        first = chosen[0] if chosen else items[0]
+        meeting.status = MeetingStatus.LIVE
+        gaps = agenda_gaps.gaps_in(s, meeting)
+        approval = gaps.audit_detail() if gaps else {"agenda_approved": True}
+        _record(s, actor, meeting, "started", {"item_id": first.id, **approval})
+        return _go(s, actor, meeting, items, first)
+
+
+def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> RoomState:
+    """Go to the next (+1) or previous (-1) step and apply its plan (input, timer)."""
+    require_role(actor, Role.FACILITATOR)
+    if direction not in (-1, 1):
+        raise ValidationError(f"The room moves one step back (-1) or on (+1); got {direction}.")
+    with db.write() as s:
+        meeting = _live(s, meeting_id)
+        items = _items(s, meeting_id)
+        ids = [i.id for i in items]
+        here = ids.index(meeting.current_item_id) if meeting.current_item_id in ids else -1
+        there = here + direction
+        if not 0 <= there < len(items):
+            end, way = ("first", "before") if direction < 0 else ("last", "after")
+            raise ValidationError(f"The room is on the {end} step; there is no step {way} it.")
+        return _go(s, actor, meeting, items, items[there])
+
+
+def go_to_step(db: Database, actor: Actor, meeting_id: int, item_id: int) -> RoomState:
+    """Jump to any step of the agenda and apply its plan, like Next; the current step stays
+    as it is (a second click must not restart a timer the room is halfway through)."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _live(s, meeting_id)
+        item = require(s, AgendaItem, item_id, "agenda item")
+        if item.meeting_id != meeting_id:
+            raise ValidationError(f"“{item.title}” is on another meeting's agenda. Pick a step.")
+        items = _items(s, meeting_id)
+        if meeting.current_item_id == item.id:
+            return _state(s, meeting, items)
+        return _go(s, actor, meeting, items, item)
+
+
+def set_input(db: Database, actor: Actor, meeting_id: int, open: bool) -> RoomState:
+    """Let tables and phones send input for the current step, or stop them."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if open and meeting.status is not MeetingStatus.LIVE:
+            raise NotAllowedNow(f"{meeting.title} is not live. Start or reopen it first.")
+        if open and meeting.current_item_id is None:
+            raise NotAllowedNow("The room is on no step yet. Go to a step, then open input.")
+        if meeting.input_open != open:
+            meeting.input_open = open
+            _record(s, actor, meeting, "input opened" if open else "input closed", {})
+        return _state(s, meeting)
+
+
+def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
+    """Count down `minutes` from now on every screen (replaces a running timer)."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(minutes, "Timer minutes", 1, TIMER_MAX)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.CLOSED:
+            raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to run a timer.")
+        meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
+        meeting.timer_paused_seconds = None
+        _record(s, actor, meeting, "timer started", {"minutes": minutes})
+        return _state(s, meeting)
+
+
+def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
+    """Add `minutes` to the running or paused timer, or start one that long when none runs
+    or time is up."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(minutes, "Minutes to add", 1, TIMER_MAX)
+    with db.write() as s:
+        meeting = _live(s, meeting_id, "add time to the timer")
+        if meeting.timer_paused_seconds is not None:
+            return _extend_paused(s, actor, meeting, minutes)
+        now = utcnow()
+        running = meeting.timer_ends_at is not None and meeting.timer_ends_at > now
+        ends_at = (meeting.timer_ends_at if running else now) + timedelta(minutes=minutes)
+        if ends_at - now > timedelta(minutes=TIMER_MAX):
+            raise ValidationError(
+                f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+            )
+        meeting.timer_ends_at = ends_at
+        action = "timer extended" if running else "timer started"
+        _record(s, actor, meeting, action, {"minutes": minutes})
+        return _state(s, meeting)
+
+
+def pause_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Hold the running timer: every screen says it is paused and how much time is left."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _not_closed(s, meeting_id, "pause the timer")
+        if meeting.timer_paused_seconds is not None:
+            return _state(s, meeting)  # a second facilitator's tap: already paused
+        left = _state(s, meeting).seconds_left(utcnow())
+        if left is None:
+            raise NotAllowedNow("No timer is running, so there is nothing to pause.")
+        if left == 0:
+            raise NotAllowedNow("Time is already up. Add minutes or start a new timer instead.")
+        meeting.timer_ends_at, meeting.timer_paused_seconds = None, left
+        _record(s, actor, meeting, "timer paused", {"seconds_left": left})
+        return _state(s, meeting)
+
+
+def resume_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Count down again from the time that was left when the timer was paused."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _not_closed(s, meeting_id, "resume the timer")
+        left = meeting.timer_paused_seconds
+        if left is None:
+            if meeting.timer_ends_at is not None:
+                return _state(s, meeting)  # a second facilitator's tap: already running
+            raise NotAllowedNow("No timer is paused. Start a timer instead.")
+        meeting.timer_ends_at = utcnow() + timedelta(seconds=left)
+        meeting.timer_paused_seconds = None
+        _record(s, actor, meeting, "timer resumed", {"seconds_left": left})
+        return _state(s, meeting)
+
+
+def clear_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Take the timer off every screen, running or paused."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.timer_ends_at is not None or meeting.timer_paused_seconds is not None:
+            meeting.timer_ends_at = meeting.timer_paused_seconds = None
+            _record(s, actor, meeting, "timer cleared", {})
+        return _state(s, meeting)
+
+
+def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """End the meeting: input closes, the timer stops and any round left open closes; the
+    step is kept for a reopen."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is not MeetingStatus.CLOSED:
+            before = meeting.status.value
+            meeting.status = MeetingStatus.CLOSED
+            meeting.input_open, meeting.timer_ends_at = False, None
+            meeting.timer_paused_seconds = None
+            _record(s, actor, meeting, "closed", {"from": before})
+        # Every time, not only on the first close: a round opened while a closed meeting
+        # was reopened ends with the meeting too. The row locks wait for votes in flight,
+        # as closing a round by hand does, so no vote lands after the meeting ended.
+        left_open = (
+            select(VotingRound)
+            .where(VotingRound.meeting_id == meeting_id, VotingRound.status == RoundStatus.OPEN)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        for rnd in s.scalars(left_open):
+            rnd.status, rnd.closed_at = RoundStatus.CLOSED, utcnow()
+            detail = {"from": RoundStatus.OPEN.value, "by": "meeting closed"}
+            audit.record(s, actor, "voting_round", rnd.id, "closed", detail, meeting.initiative_id)
+        return _state(s, meeting)
+
+
+def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
+    """Make a closed meeting live again, on the step where it stopped, with input closed."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = _locked(s, meeting_id)
+        if meeting.status is MeetingStatus.PLANNED:
+            raise NotAllowedNow(f"{meeting.title} has not started yet. Start it instead.")
+        if meeting.status is MeetingStatus.CLOSED:
+            meeting.status = MeetingStatus.LIVE
+            _record(s, actor, meeting, "reopened", {})
+        return _state(s, meeting)
+
+
+def _locked(s: Session, meeting_id: int) -> Meeting:
+    require(s, Meeting, meeting_id, "meeting")
+    # Two facilitators' taps queue, so no change is lost or checked against a stale room.
+    query = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
+    return s.scalars(query.execution_options(populate_existing=True)).one()
+
+
+def _not_closed(s: Session, meeting_id: int, doing: str) -> Meeting:
+    meeting = _locked(s, meeting_id)
+    if meeting.status is MeetingStatus.CLOSED:
+        raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to {doing}.")
+    return meeting
+
+
+def _live(s: Session, meeting_id: int, doing: str = "move between steps") -> Meeting:
+    meeting = _locked(s, meeting_id)
+    if meeting.status is not MeetingStatus.LIVE:
+        closed = meeting.status is MeetingStatus.CLOSED
+        how = "is closed. Reopen" if closed else "has not started. Start"
+        raise NotAllowedNow(f"{meeting.title} {how} it to {doing}.")
+    return meeting
+
+
+def _items(s: Session, meeting_id: int) -> list[AgendaItem]:
+    query = select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+    return list(s.scalars(query.order_by(AgendaItem.position)))
+
+
+def _go(
+    s: Session, actor: Actor, meeting: Meeting, items: list[AgendaItem], item: AgendaItem
+) -> RoomState:
+    # The step's plan in the same transaction: one click runs the step, and no screen ever
+    # sees the new step with the old step's input or timer.
+    opens = takes_input(item.step)
+    detail = {
+        "from": meeting.current_item_id,
+        "to": item.id,
+        "title": item.title,
+        "input_open": opens,
+        "timer_minutes": item.minutes,
+    }
+    meeting.current_item_id, meeting.input_open = item.id, opens
+    meeting.timer_ends_at = utcnow() + timedelta(minutes=item.minutes)
+    meeting.timer_paused_seconds = None
+    _record(s, actor, meeting, "step", detail)
+    return _state(s, meeting, items)
+
+
+def _extend_paused(s: Session, actor: Actor, meeting: Meeting, minutes: int) -> RoomState:
+    # Paused time stays paused: the minutes wait with it until the facilitator resumes.
+    left = (meeting.timer_paused_seconds or 0) + minutes * 60
+    if left > TIMER_MAX * 60:
+        raise ValidationError(
+            f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+        )
+    meeting.timer_paused_seconds = left
+    _record(s, actor, meeting, "timer extended", {"minutes": minutes, "paused": True})
+    return _state(s, meeting)
+
+
+def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
+    audit.record(s, actor, "meeting", meeting.id, action, detail, meeting.initiative_id)
+
+
+def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) -> RoomState:
+    items = _items(s, meeting.id) if items is None else items
+    ids = [i.id for i in items]
+    index = ids.index(meeting.current_item_id) if meeting.current_item_id in ids else None
+    following = items[index + 1] if index is not None and index + 1 < len(items) else None
+    return RoomState(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        status=meeting.status,
+        input_open=meeting.input_open,
+        position=0 if index is None else index + 1,
+        step_count=len(items),
+        current=None if index is None else items[index],
+        next_title=following.title if following is not None else None,
+        timer_ends_at=meeting.timer_ends_at,
+        timer_paused_seconds=meeting.timer_paused_seconds,
+    )

@@ -1,0 +1,73 @@
+"""The conflict the projector shows: each side's position and interests side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import Conflict, ConflictParty, Meeting, Stakeholder
+from db.models.enums import ConflictStatus, Role
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import require
+
+
+@dataclass(frozen=True)
+class Side:
+    """One party as the room sees it."""
+
+    group: str
+    position: str
+    interests: str
+
+
+@dataclass(frozen=True)
+class Spotlight:
+    """A conflict on the big screen: never a confidential one."""
+
+    conflict_id: int
+    issue: str
+    status: ConflictStatus
+    sides: tuple[Side, ...]
+    agreement: str
+
+
+def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int | None) -> None:
+    """Put one conflict on the projector, or take it off with None."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if conflict_id is not None:
+            conflict = require(s, Conflict, conflict_id, "conflict")
+            if conflict.meeting_id != meeting.id:
+                raise ValidationError("That conflict belongs to another meeting.")
+            if conflict.confidential:
+                raise ValidationError(
+                    "This conflict is confidential, so it cannot go on the projector."
+                )
+        meeting.spotlight_conflict_id = conflict_id
+        detail = {"conflict_id": conflict_id}
+        audit.record(s, actor, "meeting", meeting.id, "spotlight", detail, meeting.initiative_id)
+
+
+def spotlight(db: Database, meeting_id: int) -> Spotlight | None:
+    """The conflict on the projector now, with its sides; None when there is none."""
+    with db.read() as s:
+        conflict = s.scalar(
+            select(Conflict)
+            .join(Meeting, Meeting.spotlight_conflict_id == Conflict.id)
+            .where(Meeting.id == meeting_id, Conflict.confidential.is_(False))
+        )
+        if conflict is None:
+            return None
+        rows = s.execute(
+            select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
+            .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
+            .where(ConflictParty.conflict_id == conflict.id)
+            .order_by(Stakeholder.name)
+        )
+        sides = tuple(Side(*row) for row in rows)
+        return Spotlight(conflict.id, conflict.issue, conflict.status, sides, conflict.agreement)

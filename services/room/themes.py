@@ -1,0 +1,111 @@
+"""Themes: named groups of related ideas that the facilitator makes during convergence."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Idea, Meeting, Theme, utcnow
+from db.models.enums import Role
+from services.converge.voting_items import voted_rounds
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+
+
+def create_theme(
+    db: Database, actor: Actor, meeting_id: int, name: str, description: str = ""
+) -> Theme:
+    """Add a theme to the meeting."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(name, "Theme name", NAME_MAX)
+    about = optional_text(description, "Description", TEXT_MAX)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        _refuse_duplicate(s, meeting.id, clean)
+        theme = Theme(meeting_id=meeting.id, name=clean, description=about)
+        s.add(theme)
+        s.flush()
+        audit.record(s, actor, "theme", theme.id, "created", {"name": clean}, meeting.initiative_id)
+        return theme
+
+
+def update_theme(
+    db: Database, actor: Actor, theme_id: int, name: str, description: str = ""
+) -> Theme:
+    """Rename a theme or change its description."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(name, "Theme name", NAME_MAX)
+    about = optional_text(description, "Description", TEXT_MAX)
+    with db.write() as s:
+        theme = require(s, Theme, theme_id, "theme")
+        if clean.lower() != theme.name.lower():
+            _refuse_duplicate(s, theme.meeting_id, clean)
+        theme.name, theme.description = clean, about
+        detail = {"name": clean}
+        audit.record(s, actor, "theme", theme.id, "updated", detail, _initiative(s, theme))
+        return theme
+
+
+def delete_theme(db: Database, actor: Actor, theme_id: int) -> None:
+    """Remove a theme; its ideas stay on the board without a theme."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        theme = require(s, Theme, theme_id, "theme")
+        rounds = voted_rounds(s, theme_id=theme.id)
+        if rounds:
+            raise ValidationError(
+                f"“{theme.name}” is on the ballot of {', '.join(rounds)}, so removing it "
+                "would lose those votes. Rename it instead."
+            )
+        detail = {"name": theme.name}
+        audit.record(s, actor, "theme", theme.id, "deleted", detail, _initiative(s, theme))
+        s.delete(theme)
+
+
+def list_themes(db: Database, actor: Actor, meeting_id: int) -> list[Theme]:
+    """The meeting's themes, by name."""
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        query = select(Theme).where(Theme.meeting_id == meeting_id)
+        return list(s.scalars(query.order_by(func.lower(Theme.name), Theme.id)))
+
+
+def assign_theme(
+    db: Database, actor: Actor, idea_ids: list[int], theme_id: int | None
+) -> list[Idea]:
+    """Put ideas under a theme, or take them out of theirs with None."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        theme = require(s, Theme, theme_id, "theme") if theme_id is not None else None
+        ideas = [require(s, Idea, i, "idea") for i in dict.fromkeys(idea_ids)]
+        for idea in ideas:
+            if theme is not None and idea.meeting_id != theme.meeting_id:
+                raise ValidationError(
+                    f"Idea #{idea.id} belongs to another meeting than “{theme.name}”. "
+                    "Pick ideas from this meeting's board."
+                )
+            if idea.theme_id != theme_id:
+                detail = {"from": idea.theme_id, "to": theme_id}
+                idea.theme_id, idea.updated_at = theme_id, utcnow()
+                initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
+                audit.record(s, actor, "idea", idea.id, "themed", detail, initiative_id)
+        return ideas
+
+
+def _refuse_duplicate(s: Session, meeting_id: int, name: str) -> None:
+    clash = s.scalar(
+        select(Theme.name).where(
+            Theme.meeting_id == meeting_id, func.lower(Theme.name) == name.lower()
+        )
+    )
+    if clash is not None:
+        raise ValidationError(
+            f"There is already a theme called “{clash}” in this meeting. Choose another name."
+        )
+
+
+def _initiative(s: Session, theme: Theme) -> int:
+    return s.get_one(Meeting, theme.meeting_id).initiative_id

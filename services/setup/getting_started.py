@@ -1,0 +1,59 @@
+"""A new initiative with its first meeting, in one step, so Set up has both to work on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.database import Database
+from db.models.enums import Role
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text
+from services.setup import initiatives, meetings
+
+
+@dataclass(frozen=True)
+class Started:
+    """The ids of what was made."""
+
+    initiative_id: int
+    meeting_id: int
+
+
+def start_initiative(
+    db: Database,
+    actor: Actor,
+    name: str,
+    city: str,
+    purpose: str,
+    meeting_title: str,
+    starts_at: datetime | None,
+    location: str,
+) -> Started:
+    """Create the initiative and its first meeting, or neither.
+
+    Every field is checked before anything is written (with the words the initiative and
+    meeting services use), so a bad meeting title never leaves an initiative without one.
+    """
+    require_role(actor, Role.FACILITATOR)
+    clean_text(name, "Initiative name", NAME_MAX)
+    optional_text(city, "City", NAME_MAX)
+    optional_text(purpose, "Purpose", TEXT_MAX)
+    clean_text(meeting_title, "Meeting title", NAME_MAX)
+    optional_text(location, "Location", NAME_MAX)
+    if starts_at is not None and starts_at.utcoffset() is None:
+        raise ValidationError(
+            "The start time has no time zone, so it could be read as any hour. "
+            "Give it the meeting's time zone."
+        )
+    initiative = initiatives.create_initiative(db, actor, name, city=city, purpose=purpose)
+    try:
+        meeting = meetings.create_meeting(
+            db, actor, initiative.id, meeting_title, starts_at=starts_at, location=location
+        )
+    except Exception:
+        # Checked above, so only a failing database gets here: take the initiative back.
+        initiatives.delete_initiative(db, actor, initiative.id)
+        raise
+    return Started(initiative.id, meeting.id)

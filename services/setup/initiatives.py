@@ -1,0 +1,180 @@
+"""Initiatives: the city-wide effort, its purpose and the trust statements it asks about."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import ActionItem, Charter, Initiative, Meeting, Participant
+from db.models.enums import MeetingStatus, Role
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow, ValidationError
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+
+TRUST_STATEMENTS_MAX = 10
+
+
+def create_initiative(
+    db: Database, actor: Actor, name: str, city: str = "", purpose: str = ""
+) -> Initiative:
+    """Start a new initiative."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(name, "Initiative name", NAME_MAX)
+    place = optional_text(city, "City", NAME_MAX)
+    why = optional_text(purpose, "Purpose", TEXT_MAX)
+    with db.write() as s:
+        _refuse_duplicate(s, clean)
+        initiative = Initiative(name=clean, city=place, purpose=why)
+        s.add(initiative)
+        s.flush()
+        audit.record(
+            s, actor, "initiative", initiative.id, "created", {"name": clean}, initiative.id
+        )
+        return initiative
+
+
+def update_initiative(
+    db: Database, actor: Actor, initiative_id: int, name: str, city: str, purpose: str
+) -> Initiative:
+    """Rename the initiative or change its city or purpose."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(name, "Initiative name", NAME_MAX)
+    place = optional_text(city, "City", NAME_MAX)
+    why = optional_text(purpose, "Purpose", TEXT_MAX)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        if clean.lower() != initiative.name.lower():
+            _refuse_duplicate(s, clean)
+        initiative.name, initiative.city, initiative.purpose = clean, place, why
+        audit.record(
+            s, actor, "initiative", initiative.id, "updated", {"name": clean}, initiative.id
+        )
+        return initiative
+
+
+def list_initiatives(db: Database) -> list[Initiative]:
+    """Every initiative, by name, archived ones too: for the seed and the operator's tools."""
+    with db.read() as s:
+        return list(s.scalars(select(Initiative).order_by(Initiative.name, Initiative.id)))
+
+
+def initiatives_for(db: Database, actor: Actor, include_archived: bool = False) -> list[Initiative]:
+    """The initiatives the actor belongs to (services/core/membership.py), by name.
+
+    Facilitators see every one; archived ones are left out unless asked for.
+    """
+    with db.read() as s:
+        query = select(Initiative).order_by(Initiative.name, Initiative.id)
+        if not include_archived:
+            query = query.where(Initiative.archived.is_(False))
+        member_of = membership.member_initiative_ids(s, actor)
+        if member_of is not None:
+            query = query.where(Initiative.id.in_(member_of))
+        return list(s.scalars(query))
+
+
+def get_initiative(db: Database, initiative_id: int, *, actor: Actor | None = None) -> Initiative:
+    """One initiative by id; with `actor`, only if they belong to it.
+
+    Without an actor only for a reader who reached it by a code (a participant's survey)
+    or whose page already holds an initiative chosen among their own.
+    """
+    with db.read() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        if actor is not None:
+            membership.require_member(s, actor, initiative_id)
+        return initiative
+
+
+def archive_initiative(db: Database, actor: Actor, initiative_id: int) -> Initiative:
+    """Put the initiative away: kept whole, out of the pickers and the home screen."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        live = s.scalar(
+            select(Meeting.title).where(
+                Meeting.initiative_id == initiative_id, Meeting.status == MeetingStatus.LIVE
+            )
+        )
+        if live is not None:
+            raise NotAllowedNow(
+                f"{initiative.name} has a live meeting, {live}: tables are working in it "
+                "right now. Close it on the Console (Close the meeting) first, then archive."
+            )
+        initiative.archived = True
+        audit.record(
+            s, actor, "initiative", initiative.id, "archived", {"name": initiative.name},
+            initiative.id,
+        )  # fmt: skip
+        return initiative
+
+
+def restore_initiative(db: Database, actor: Actor, initiative_id: int) -> Initiative:
+    """Bring an archived initiative back into the pickers, as it was."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative.archived = False
+        audit.record(
+            s, actor, "initiative", initiative.id, "restored", {"name": initiative.name},
+            initiative.id,
+        )  # fmt: skip
+        return initiative
+
+
+def delete_initiative(db: Database, actor: Actor, initiative_id: int) -> None:
+    """Remove the initiative with its meetings, people, charter, actions and audit trail."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        # Stakeholder groups are RESTRICT-referenced from notes, ideas, charters and
+        # actions. Left to the database's cascades, whether a referencing row goes before
+        # its group depends on the backend, so the referencing rows go first, in order.
+        for model in (Meeting, Charter, ActionItem, Participant):
+            s.execute(delete(model).where(model.initiative_id == initiative_id))
+        # Not tied to the initiative: its own entries are deleted with it.
+        audit.record(s, actor, "initiative", initiative.id, "deleted", {"name": initiative.name})
+        s.delete(initiative)
+
+
+def set_trust_statements(
+    db: Database, actor: Actor, initiative_id: int, statements: list[str]
+) -> Initiative:
+    """Replace the trust statements asked in the surveys, in the order given."""
+    require_role(actor, Role.FACILITATOR)
+    if len(statements) > TRUST_STATEMENTS_MAX:
+        raise ValidationError(
+            f"There are {len(statements)} trust statements; the limit is "
+            f"{TRUST_STATEMENTS_MAX}. Remove some so the survey stays short."
+        )
+    clean = [
+        clean_text(text, f"Trust statement {n}", NAME_MAX)
+        for n, text in enumerate(statements, start=1)
+    ]
+    if len({c.lower() for c in clean}) < len(clean):
+        raise ValidationError(
+            "Two trust statements are the same. Remove or reword the repeated one."
+        )
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative.trust_statements = clean
+        audit.record(
+            s,
+            actor,
+            "initiative",
+            initiative.id,
+            "trust_statements_set",
+            {"statements": clean},
+            initiative.id,
+        )
+        return initiative
+
+
+def _refuse_duplicate(s: Session, name: str) -> None:
+    clash = s.scalar(select(Initiative.id).where(func.lower(Initiative.name) == name.lower()))
+    if clash is not None:
+        raise ValidationError(
+            f"There is already an initiative called “{name}”. Choose another name."
+        )

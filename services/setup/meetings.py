@@ -1,0 +1,181 @@
+"""Meetings of an initiative: when and where, and the code in their projector link."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import Initiative, Meeting, MeetingTable
+from db.models.enums import MeetingStatus, Role
+from services.core import audit, codes, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotAllowedNow, ValidationError
+from services.core.validation import NAME_MAX, clean_text, optional_text, require
+
+
+def create_meeting(
+    db: Database,
+    actor: Actor,
+    initiative_id: int,
+    title: str,
+    starts_at: datetime | None = None,
+    location: str = "",
+) -> Meeting:
+    """Plan a meeting, with a new unguessable code for its projector link."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(title, "Meeting title", NAME_MAX)
+    when = _aware(starts_at)
+    where = optional_text(location, "Location", NAME_MAX)
+    with db.write() as s:
+        require(s, Initiative, initiative_id, "initiative")
+        meeting = Meeting(
+            initiative_id=initiative_id,
+            title=clean,
+            starts_at=when,
+            location=where,
+            code=codes.new_code(),
+        )
+        s.add(meeting)
+        s.flush()
+        audit.record(s, actor, "meeting", meeting.id, "created", {"title": clean}, initiative_id)
+        return meeting
+
+
+def update_meeting(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    title: str,
+    starts_at: datetime | None,
+    location: str,
+) -> Meeting:
+    """Retitle, reschedule or move a meeting; its code stays."""
+    require_role(actor, Role.FACILITATOR)
+    clean = clean_text(title, "Meeting title", NAME_MAX)
+    when = _aware(starts_at)
+    where = optional_text(location, "Location", NAME_MAX)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting.title, meeting.starts_at, meeting.location = clean, when, where
+        audit.record(
+            s, actor, "meeting", meeting.id, "updated", {"title": clean}, meeting.initiative_id
+        )
+        return meeting
+
+
+def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
+    """Remove a meeting that is not live, with its tables, agenda and everything said in it."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if meeting.status is MeetingStatus.LIVE:
+            raise ValidationError(
+                f"{meeting.title} is live: tables are working in it right now. "
+                "Close the meeting first, then delete it."
+            )
+        audit.record(
+            s,
+            actor,
+            "meeting",
+            meeting.id,
+            "deleted",
+            {"title": meeting.title},
+            meeting.initiative_id,
+        )
+        s.delete(meeting)
+
+
+def archive_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
+    """Put a meeting that is not live away: kept whole, out of the pickers."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        meeting = require(s, Meeting, meeting_id, "meeting")
+        if meeting.status is MeetingStatus.LIVE:
+            raise NotAllowedNow(
+                f"{meeting.title} is live: tables are working in it right now. "
+                "Close it on the Console (Close the meeting) first, then archive it."
+            )
+        return _set_archived(s, actor, meeting, True)
+
+
+def restore_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
+    """Bring an archived meeting back into the pickers, as it was."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        return _set_archived(s, actor, require(s, Meeting, meeting_id, "meeting"), False)
+
+
+def list_meetings(db: Database, initiative_id: int) -> list[Meeting]:
+    """The initiative's meetings, archived ones too, newest first; undated ones first."""
+    with db.read() as s:
+        return list(s.scalars(_newest_first(select(Meeting), initiative_id)))
+
+
+def meetings_for(
+    db: Database, actor: Actor, initiative_id: int, include_archived: bool = False
+) -> list[Meeting]:
+    """The meetings of the initiative the actor may work on, newest first (undated first).
+
+    Refuses an initiative the actor does not belong to. A scribe gets only the meetings
+    where they scribe a table: in the others they would have no table to write at.
+    Archived meetings are left out unless asked for.
+    """
+    with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
+        query = _newest_first(select(Meeting), initiative_id)
+        if not include_archived:
+            query = query.where(Meeting.archived.is_(False))
+        if actor.role is Role.SCRIBE:
+            scribed = select(MeetingTable.meeting_id).where(
+                MeetingTable.scribe_account_id == actor.account_id
+            )
+            query = query.where(Meeting.id.in_(scribed))
+        return list(s.scalars(query))
+
+
+def get_meeting(db: Database, meeting_id: int, *, actor: Actor | None = None) -> Meeting:
+    """One meeting by id; with `actor`, only if they belong to its initiative.
+
+    Without an actor only for a reader whose page already holds a meeting chosen among
+    their own (the home screen) or reached by its code.
+    """
+    with db.read() as s:
+        if actor is not None:
+            return membership.member_meeting(s, actor, meeting_id)
+        return require(s, Meeting, meeting_id, "meeting")
+
+
+def meeting_by_code(db: Database, code: str | None) -> Meeting | None:
+    """The meeting whose projector code this is, typed any way (services/core/codes), or None."""
+    matches = codes.code_matches(Meeting.code, code)
+    if matches is None:
+        return None
+    with db.read() as s:
+        return s.scalar(select(Meeting).where(matches))
+
+
+def _newest_first(query, initiative_id: int):
+    return query.where(Meeting.initiative_id == initiative_id).order_by(
+        Meeting.starts_at.desc().nulls_first(), Meeting.id.desc()
+    )
+
+
+def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) -> Meeting:
+    meeting.archived = archived
+    audit.record(
+        s, actor, "meeting", meeting.id, "archived" if archived else "restored",
+        {"title": meeting.title}, meeting.initiative_id,
+    )  # fmt: skip
+    return meeting
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.utcoffset() is None:
+        raise ValidationError(
+            "The start time has no time zone, so it could be read as any hour. "
+            "Give it the meeting's time zone."
+        )
+    return value

@@ -1,0 +1,336 @@
+"""Reading a roster spreadsheet (CSV or Excel) into rows, before any checking.
+
+Every limit is checked while reading, before the work it guards is done: the file's size
+first, then rows and columns one row at a time, stopping at the first one over. An Excel
+file's own claims about its size (the sheet's <dimension>, a part's length) are never
+used to decide how much to read or to allocate.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+from adapters import roster_xlsx
+from services.core.errors import ValidationError
+
+# A roster of 2,000 people with five columns is about 0.3 MB as CSV and 0.15 MB as .xlsx,
+# so 2 MB leaves room for long notes; anything bigger is not a roster (or carries pictures
+# the import does not need). The uploader is given the same cap so a browser never sends more.
+MAX_MEGABYTES = 2
+MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
+# Larger than any room this app seats (about 100 people), small enough to check in a second.
+MAX_PEOPLE = 2_000
+# The five roster columns, with room for whatever else an organisation's list carries.
+MAX_COLUMNS = 30
+# How far down a sheet reading goes, blank and formatted-but-empty rows included.
+MAX_LINES = 10_000
+# What the parts of an .xlsx that are read may unpack to: a full roster is about 5 MB.
+MAX_UNZIPPED = 10 * 1024 * 1024
+# Cells of a sheet, filled or only formatted: 2,000 people in 30 columns are 60,000.
+MAX_CELLS = 100_000
+# How many non-blank rows may stand above the headers (a title, a date, a note).
+HEADER_SEARCH = 5
+LIMITS_IN_WORDS = f"up to {MAX_MEGABYTES} MB, {MAX_PEOPLE:,} people and {MAX_COLUMNS} columns"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A roster column: its name in messages and the headers accepted for it."""
+
+    label: str
+    aliases: tuple[str, ...]
+    required: bool = False
+
+
+class TooWide(Exception):
+    """A value past the last column allowed: where it is, for the refusal."""
+
+    def __init__(self, row: int, column: int) -> None:
+        super().__init__(row, column)
+        self.row, self.column = row, column
+
+
+# Headers are compared by letters and digits only, case ignored: "E-mail", "EMAIL" and
+# "e mail" are one header.
+COLUMNS: dict[str, Column] = {
+    "name": Column(
+        "Name", ("name", "full name", "participant", "participant name", "person"), True
+    ),
+    "group": Column(
+        "Stakeholder group",
+        ("stakeholder group", "group", "organisation", "organization", "stakeholder"),
+        True,
+    ),
+    "email": Column("Email", ("email", "email address", "mail")),
+    "phone": Column(
+        "Phone",
+        ("phone", "telephone", "mobile", "phone number", "cell", "tel", "mobile number"),
+    ),
+    "notes": Column("Notes", ("notes", "note", "comments", "comment")),
+}
+# A list with first and last names in two columns has a name all the same.
+_FIRST_NAMES = ("first name", "given name", "forename", "first")
+_LAST_NAMES = ("last name", "surname", "family name", "last")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One person as typed in the file, with the spreadsheet row they are on."""
+
+    row_number: int
+    name: str
+    group: str
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RosterFile:
+    """The people read from one uploaded file, and the column headers it had."""
+
+    filename: str
+    columns: list[str]
+    rows: list[RosterRow]
+
+
+def parse_roster(data: bytes, filename: str) -> RosterFile:
+    """The rows of a roster file (.csv or .xlsx), matched to their columns by header."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in ("csv", "xlsx"):
+        raise ValidationError(
+            f"“{filename}” is not a CSV or Excel (.xlsx) file. "
+            "Save the roster as one of those and upload it again."
+        )
+    check_size(len(data), filename)
+    if data.startswith(roster_xlsx.OLE2_SIGNATURE):
+        raise ValidationError(
+            f"“{filename}” is an old Excel (.xls) file or a password-protected workbook. "
+            "Open it in Excel, remove any password, save it as .xlsx or CSV, and upload again."
+        )
+    try:
+        # A zip is an Excel workbook, whatever its name says.
+        if data.startswith(roster_xlsx.ZIP_SIGNATURE):
+            return _read_excel(data, filename)
+        if extension == "xlsx":
+            raise ValidationError(_damaged(filename))
+        return _read_table(_csv_lines(data), filename)
+    except TooWide as wide:
+        raise ValidationError(
+            f"“{filename}” has more than {MAX_COLUMNS} columns (row {wide.row} has something "
+            f"in column {get_column_letter(wide.column)}). A roster needs only Name, Stakeholder "
+            "group, Email, Phone and Notes: delete the other columns and upload again."
+        ) from None
+
+
+def check_size(size: int, filename: str) -> None:
+    """Refuse a file over the size cap, before anything of it is read or copied."""
+    if size > MAX_BYTES:
+        raise ValidationError(
+            f"“{filename}” is {size / 1024 / 1024:.1f} MB; a roster file can be at most "
+            f"{MAX_MEGABYTES} MB. Keep only the roster's columns and rows (no pictures), or "
+            f"split it into files of at most {MAX_PEOPLE:,} people, and upload again."
+        )
+
+
+def _read_excel(data: bytes, filename: str) -> RosterFile:
+    try:
+        return _read_table(roster_xlsx.sheet_rows(data, MAX_UNZIPPED, MAX_CELLS), filename)
+    except roster_xlsx.TooBig:
+        raise ValidationError(
+            f"“{filename}” unpacks to more than {MAX_UNZIPPED // 1024 // 1024} MB, far more "
+            "than a roster needs. Copy the roster's rows and columns into a new workbook (or "
+            "save it as CSV) and upload that."
+        ) from None
+    except roster_xlsx.TooManyCells:
+        raise ValidationError(
+            f"“{filename}” has more than {MAX_CELLS:,} cells in use (filled or formatted), "
+            f"more than {MAX_PEOPLE:,} people need. Copy only the roster's rows and columns "
+            "into a new workbook (or save it as CSV) and upload that."
+        ) from None
+    except roster_xlsx.DAMAGED:
+        raise ValidationError(_damaged(filename)) from None
+
+
+def _damaged(filename: str) -> str:
+    return (
+        f"“{filename}” could not be opened as an Excel workbook; it may be damaged, an old "
+        ".xls file, or saved by a program that does not write .xlsx. Open it and save it "
+        "again as .xlsx (or CSV), then upload it again."
+    )
+
+
+def _read_table(lines: Iterator[tuple[int, list[str]]], filename: str) -> RosterFile:
+    """The headers and people of a file's rows, refused at the first row over a limit."""
+    headers: list[str] | None = None
+    where: dict[str, int | tuple[int, int]] = {}
+    first_headers: list[str] | None = None
+    rows: list[RosterRow] = []
+    above = 0
+    for number, line in lines:
+        if number > MAX_LINES:
+            raise ValidationError(
+                f"“{filename}” goes on past row {MAX_LINES:,}; a roster has at most "
+                f"{MAX_PEOPLE:,} people. Delete the empty or extra rows below the list "
+                "(or copy the list to a new sheet) and upload again."
+            )
+        _check_width(line, number)
+        if not any(cell.strip() for cell in line):
+            continue  # blank lines are spacing, not people
+        if headers is None:
+            first_headers = first_headers or line
+            where = _match_headers(line)
+            if _has_required(where):
+                headers = line
+                continue
+            above += 1
+            if above >= HEADER_SEARCH:
+                break
+            continue
+        if len(rows) == MAX_PEOPLE:
+            raise ValidationError(
+                f"“{filename}” has more than {MAX_PEOPLE:,} people; a roster file can hold at "
+                f"most {MAX_PEOPLE:,}. Split it into files of at most {MAX_PEOPLE:,} people "
+                "(for example one per group) and import them one after the other."
+            )
+        rows.append(_person(number, line, where))
+    if first_headers is None:
+        raise ValidationError(f"“{filename}” is empty: the first row should hold the headers.")
+    if headers is None:
+        raise ValidationError(_missing_columns(first_headers))
+    if not rows:
+        raise ValidationError(f"“{filename}” has headers but nobody under them.")
+    return RosterFile(filename, [h.strip() for h in headers if h.strip()], rows)
+
+
+def _check_width(line: list[str], number: int) -> None:
+    extra = next((i for i in range(MAX_COLUMNS, len(line)) if line[i].strip()), None)
+    if extra is not None:
+        raise TooWide(number, extra + 1)
+
+
+def header_key(text: str) -> str:
+    """A header as compared: letters and digits only, case and accents' forms ignored."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_ALIASES = {field: {header_key(a) for a in c.aliases} for field, c in COLUMNS.items()}
+
+
+def _match_headers(headers: list[str]) -> dict[str, int | tuple[int, int]]:
+    keys = [header_key(h) for h in headers]
+    where: dict[str, int | tuple[int, int]] = {}
+    for field, aliases in _ALIASES.items():
+        found = next((i for i, k in enumerate(keys) if k in aliases), None)
+        if found is not None:
+            where[field] = found
+    if "name" not in where:
+        first = next((i for i, k in enumerate(keys) if k in _keys(_FIRST_NAMES)), None)
+        last = next((i for i, k in enumerate(keys) if k in _keys(_LAST_NAMES)), None)
+        if first is not None and last is not None:
+            where["name"] = (first, last)
+    return where
+
+
+def _keys(headers: tuple[str, ...]) -> set[str]:
+    return {header_key(h) for h in headers}
+
+
+def _has_required(where: dict[str, int | tuple[int, int]]) -> bool:
+    return all(field in where for field, c in COLUMNS.items() if c.required)
+
+
+def _missing_columns(headers: list[str]) -> str:
+    where = _match_headers(headers)
+    missing = [c for field, c in COLUMNS.items() if c.required and field not in where]
+    found = ", ".join(_short(h) for h in headers if h.strip()) or "none"
+    needed = " and ".join(f"“{c.label}”" for c in missing)
+    also = "; ".join(f"{c.label}: {', '.join(c.aliases[1:])}" for c in missing)
+    optional = ", ".join(c.label for c in COLUMNS.values() if not c.required)
+    return (
+        f"The file has no {needed} column. Columns found: {found}. "
+        f"Columns expected: Name and Stakeholder group, and if you have them {optional} "
+        f"(also accepted — {also}). Rename the column in the first row and upload again."
+    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _person(number: int, line: list[str], where: dict[str, int | tuple[int, int]]) -> RosterRow:
+    values: dict[str, str] = {}
+    for field, at in where.items():
+        if isinstance(at, tuple):
+            values[field] = " ".join(p for p in (_cell(line, i) for i in at) if p)
+        else:
+            values[field] = _cell(line, at)
+    return RosterRow(number, **values)
+
+
+def _cell(line: list[str], index: int) -> str:
+    return line[index].strip() if index < len(line) else ""
+
+
+# ---- CSV -----------------------------------------------------------------------------
+
+
+def _csv_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
+    text = _decode(data)
+    if _looks_binary(text):
+        raise ValidationError(
+            "This file does not hold text: it is not a CSV file, whatever its name. Open the "
+            "roster in a spreadsheet, save it as “CSV UTF-8” or Excel (.xlsx), and upload again."
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    number = 0
+    try:
+        for number, line in enumerate(reader, start=1):
+            yield number, line
+    except csv.Error as problem:
+        raise ValidationError(
+            f"Row {number + 1} of the CSV file could not be read ({problem}). A quote mark "
+            "that is never closed is the usual cause: fix that row in a spreadsheet, save as "
+            "CSV again, and upload it again."
+        ) from None
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")  # Excel's "Unicode text"
+    try:
+        return data.decode("utf-8-sig")  # also strips the BOM Excel writes
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Windows saves "CSV" in the Windows code page, not UTF-8.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            "The CSV file's characters could not be read. In Excel choose "
+            "Save As → “CSV UTF-8”, then upload it again."
+        ) from None
+
+
+def _looks_binary(text: str) -> bool:
+    """A picture, archive or program renamed .csv: control characters all through it.
+    A stray NUL or bell in one cell is a row's problem, not the file's."""
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    return controls > len(sample) // 20
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the semicolon (or tab) Excel uses where the comma is the decimal point."""
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","

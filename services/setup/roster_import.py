@@ -1,0 +1,130 @@
+"""Importing a checked roster file in one transaction: all or nothing, or the good rows.
+
+People already on the roster are skipped and named, never added twice: importing the
+same file again, or a longer version of it, adds only the people who are new.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import Initiative, Participant, Stakeholder
+from db.models.enums import Role
+from services.core import audit, codes
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import require
+from services.setup.roster_check import BadRow, KnownRow, check_rows
+from services.setup.roster_file import RosterFile
+
+# A summary names this many rows, then says how many more: it is read, not searched.
+ROWS_NAMED = 10
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The participants an import added, by group, and the rows it left out."""
+
+    imported: int
+    participant_ids: list[int]
+    skipped: list[BadRow]
+    known: list[KnownRow]
+    by_group: list[tuple[str, int]]
+
+    def summary(self) -> str:
+        """What the import did, in a sentence or three: who was added to which group,
+        who was on the roster already, which rows were skipped."""
+        people = "person" if self.imported == 1 else "people"
+        groups = ", ".join(f"{count} {name}" for name, count in self.by_group)
+        parts = [f"Added {self.imported} {people}: {groups}."]
+        if self.known:
+            parts.append(
+                f"{len(self.known)} already on the roster, not added again "
+                f"({_rows([k.row_number for k in self.known])})."
+            )
+        if self.skipped:
+            skipped = "1 row" if len(self.skipped) == 1 else f"{len(self.skipped)} rows"
+            parts.append(f"{skipped} skipped ({_rows([b.row_number for b in self.skipped])}).")
+        return " ".join(parts)
+
+
+def _rows(numbers: list[int]) -> str:
+    named = ", ".join(str(n) for n in numbers[:ROWS_NAMED])
+    more = f" and {len(numbers) - ROWS_NAMED} more" if len(numbers) > ROWS_NAMED else ""
+    return f"row{'s' if len(numbers) > 1 else ''} {named}{more}"
+
+
+def import_roster(
+    db: Database, actor: Actor, initiative_id: int, roster: RosterFile, only_good_rows: bool = False
+) -> ImportResult:
+    """Add the file's new people to the roster: all or nothing, or only the good rows.
+    Rows whose person is on the roster already are skipped either way."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        # Lock the initiative so two imports of one file queue: the second then sees the
+        # first's people and reports them as already on the roster.
+        s.scalar(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update())
+        require(s, Initiative, initiative_id, "initiative")
+        check = check_rows(s, initiative_id, roster)
+        if check.bad and not only_good_rows:
+            rows = "1 row has" if check.bad_count == 1 else f"{check.bad_count} rows have"
+            raise ValidationError(f"{rows} problems; fix them or import only the good rows.")
+        if not check.good:
+            raise ValidationError(_nothing_to_add(roster, check.known, check.bad))
+        people = [
+            Participant(
+                initiative_id=initiative_id,
+                stakeholder_id=row.stakeholder_id,
+                name=row.name,
+                email=row.email,
+                phone=row.phone,
+                notes=row.notes,
+                code=codes.new_code(),
+            )
+            for row in check.good
+        ]
+        s.add_all(people)
+        s.flush()
+        names = {
+            group_id: name
+            for group_id, name in s.execute(
+                select(Stakeholder.id, Stakeholder.name).where(
+                    Stakeholder.initiative_id == initiative_id
+                )
+            )
+        }
+        counts = Counter(names[p.stakeholder_id] for p in people)
+        by_group = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+        skipped = [row.row_number for row in check.bad]
+        known = [row.row_number for row in check.known]
+        detail = {
+            "file": roster.filename,
+            "imported": len(people),
+            "skipped_rows": skipped,
+            "already_on_roster_rows": known,
+        }
+        audit.record(
+            s, actor, "initiative", initiative_id, "roster_imported", detail, initiative_id
+        )
+        return ImportResult(len(people), [p.id for p in people], check.bad, check.known, by_group)
+
+
+def _nothing_to_add(roster: RosterFile, known: list[KnownRow], bad: list[BadRow]) -> str:
+    if known and not bad:
+        everyone = (
+            "the one person in it is" if len(known) == 1 else f"all {len(known)} people in it are"
+        )
+        return (
+            f"Nobody to add from “{roster.filename}”: {everyone} already on the roster. "
+            "Nothing was changed."
+        )
+    on_roster = f"{len(known)} {'is' if len(known) == 1 else 'are'} already on the roster"
+    with_problems = f"{len(bad)} {'has' if len(bad) == 1 else 'have'} problems"
+    return (
+        f"Nobody to add: of the {len(known) + len(bad)} rows of “{roster.filename}”, "
+        f"{on_roster} and {with_problems}. Fix those rows and upload the file again."
+    )

@@ -1,0 +1,293 @@
+"""The tables of a meeting, their numbers and the scribe at each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import (
+    Account,
+    Conflict,
+    Idea,
+    ListeningNote,
+    Meeting,
+    MeetingTable,
+    OptionRating,
+    Participant,
+)
+from db.models.enums import Role
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.references import count_references, in_words
+from services.core.validation import NAME_MAX, in_range, optional_text, require
+from services.setup.seating import people_per_table
+
+TABLE_NUMBER_MAX = 50
+
+# What a table's scribe wrote there, named as the screen says it (one, many): a table
+# holding any of it is kept, because removing it would lose or orphan what was said.
+_SAID_AT = (
+    (("listening note", "listening notes"), ListeningNote.table_id),
+    (("idea", "ideas"), Idea.table_id),
+    (("option rating", "option ratings"), OptionRating.table_id),
+    (("conflict", "conflicts"), Conflict.table_id),
+)
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """One table as Set up lists it: number, name, scribe and how many people sit there."""
+
+    id: int
+    number: int
+    name: str
+    scribe_account_id: int | None
+    people: int
+
+
+def create_table(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    number: int,
+    name: str = "",
+    scribe_account_id: int | None = None,
+) -> MeetingTable:
+    """Add a numbered table to a meeting, with or without its scribe."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        require(s, Meeting, meeting_id, "meeting")
+        _refuse_taken(s, meeting_id, number)
+        _check_scribe(s, scribe_account_id)
+        table = MeetingTable(
+            meeting_id=meeting_id, number=number, name=label, scribe_account_id=scribe_account_id
+        )
+        s.add(table)
+        s.flush()
+        _audit(s, actor, table, "created")
+        return table
+
+
+def update_table(
+    db: Database,
+    actor: Actor,
+    table_id: int,
+    number: int,
+    name: str,
+    scribe_account_id: int | None,
+) -> MeetingTable:
+    """Renumber or rename a table, or change its scribe."""
+    require_role(actor, Role.FACILITATOR)
+    in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        table = require(s, MeetingTable, table_id, "table")
+        if number != table.number:
+            _refuse_taken(s, table.meeting_id, number)
+        _check_scribe(s, scribe_account_id)
+        table.number, table.name, table.scribe_account_id = number, label, scribe_account_id
+        _audit(s, actor, table, "updated")
+        return table
+
+
+def add_table(db: Database, actor: Actor, meeting_id: int, name: str = "") -> MeetingTable:
+    """Add the meeting's next table: one number past its highest."""
+    require_role(actor, Role.FACILITATOR)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        require(s, Meeting, meeting_id, "meeting")
+        highest = s.scalar(
+            select(func.max(MeetingTable.number)).where(MeetingTable.meeting_id == meeting_id)
+        )
+        number = (highest or 0) + 1
+        if number > TABLE_NUMBER_MAX:
+            raise ValidationError(
+                f"This meeting already has a table {TABLE_NUMBER_MAX}, the highest number a "
+                "table can have. Remove an empty table or renumber the last one first."
+            )
+        table = MeetingTable(meeting_id=meeting_id, number=number, name=label)
+        s.add(table)
+        try:
+            s.flush()
+        except IntegrityError as exc:
+            raise ValidationError(
+                f"Someone added table {number} at the same moment. Reload the page to see it, "
+                "then add another if you still need one."
+            ) from exc
+        _audit(s, actor, table, "created")
+        return table
+
+
+def rename_table(db: Database, actor: Actor, table_id: int, name: str) -> MeetingTable:
+    """Give a table a name people know it by (empty: just its number)."""
+    require_role(actor, Role.FACILITATOR)
+    label = optional_text(name, "Table name", NAME_MAX)
+    with db.write() as s:
+        table = require(s, MeetingTable, table_id, "table")
+        table.name = label
+        _audit(s, actor, table, "renamed")
+        return table
+
+
+def delete_table(db: Database, actor: Actor, table_id: int) -> None:
+    """Remove a table only when nobody sits there and nothing was said there."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        table = require(s, MeetingTable, table_id, "table")
+        # Anyone absent still linked to it is unseated by the delete; they are not in the room.
+        seated = s.scalar(
+            select(func.count()).where(
+                Participant.table_id == table_id, Participant.absent.is_(False)
+            )
+        )
+        said = count_references(s, _SAID_AT, table_id)
+        if seated or said:
+            raise ValidationError(_why_kept(table.number, seated, said))
+        _audit(s, actor, table, "deleted")
+        s.delete(table)
+
+
+def table_overview(db: Database, meeting_id: int) -> list[TableSummary]:
+    """The meeting's tables by number, each with how many people present sit there."""
+    with db.read() as s:
+        people = people_per_table(s, meeting_id)
+        query = (
+            select(MeetingTable)
+            .where(MeetingTable.meeting_id == meeting_id)
+            .order_by(MeetingTable.number)
+        )
+        return [
+            TableSummary(t.id, t.number, t.name, t.scribe_account_id, people.get(t.id, 0))
+            for t in s.scalars(query)
+        ]
+
+
+def list_tables(db: Database, meeting_id: int) -> list[MeetingTable]:
+    """The meeting's tables, by number."""
+    with db.read() as s:
+        query = (
+            select(MeetingTable)
+            .where(MeetingTable.meeting_id == meeting_id)
+            .order_by(MeetingTable.number)
+        )
+        return list(s.scalars(query))
+
+
+def assign_scribe(
+    db: Database, actor: Actor, table_id: int, account_id: int | None
+) -> MeetingTable:
+    """Make an account the table's scribe, or leave the table without one (None)."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        table = require(s, MeetingTable, table_id, "table")
+        _check_scribe(s, account_id)
+        table.scribe_account_id = account_id
+        _audit(s, actor, table, "scribe_assigned")
+        return table
+
+
+def tables_for_scribe(db: Database, account_id: int, meeting_id: int) -> list[MeetingTable]:
+    """The tables this account scribes at in the meeting, by number."""
+    with db.read() as s:
+        query = (
+            select(MeetingTable)
+            .where(
+                MeetingTable.meeting_id == meeting_id,
+                MeetingTable.scribe_account_id == account_id,
+            )
+            .order_by(MeetingTable.number)
+        )
+        return list(s.scalars(query))
+
+
+def newest_scribed_meeting(db: Database, account_id: int) -> tuple[int, int] | None:
+    """(initiative id, meeting id) of the newest meeting where this account scribes a table.
+
+    A scribe works in the room of their table, whichever initiative is newest, so several
+    rooms can run at once on one installation.
+    """
+    with db.read() as s:
+        row = s.execute(
+            select(Meeting.initiative_id, Meeting.id)
+            .join(MeetingTable, MeetingTable.meeting_id == Meeting.id)
+            .where(MeetingTable.scribe_account_id == account_id)
+            .order_by(Meeting.id.desc())
+            .limit(1)
+        ).first()
+        return (row[0], row[1]) if row else None
+
+
+def get_table_by_number(db: Database, meeting_id: int, number: int) -> MeetingTable | None:
+    """The meeting's table with this number, or None.
+
+    The number comes from a link (`listen?table=N`), so it can be anything: one no table
+    could have never reaches the database, where a huge one would overflow SQLite's integer.
+    """
+    if not 1 <= number <= TABLE_NUMBER_MAX:
+        return None
+    with db.read() as s:
+        return s.scalar(
+            select(MeetingTable).where(
+                MeetingTable.meeting_id == meeting_id, MeetingTable.number == number
+            )
+        )
+
+
+def _why_kept(number: int, seated: int, said: list[str]) -> str:
+    reasons = []
+    if seated:
+        people = "1 person sits" if seated == 1 else f"{seated} people sit"
+        reasons.append(
+            f"{people} there: move them to other tables on the People tab (or seat everyone "
+            "again) first"
+        )
+    if said:
+        reasons.append(
+            f"it holds {in_words(said)}, which belong to this table: keep it, and rename it "
+            "or leave it empty instead"
+        )
+    return f"Table {number} cannot be removed: " + "; and ".join(reasons) + "."
+
+
+def _refuse_taken(s: Session, meeting_id: int, number: int) -> None:
+    clash = s.scalar(
+        select(MeetingTable.id).where(
+            MeetingTable.meeting_id == meeting_id, MeetingTable.number == number
+        )
+    )
+    if clash is not None:
+        raise ValidationError(
+            f"Table {number} already exists in this meeting. Choose another number."
+        )
+
+
+def _check_scribe(s: Session, account_id: int | None) -> None:
+    if account_id is None:
+        return
+    account = require(s, Account, account_id, "account")
+    if account.role is not Role.SCRIBE:
+        raise ValidationError(
+            f"{account.display_name} is not a table scribe. Choose a scribe's account."
+        )
+    if not account.active:
+        raise ValidationError(
+            f"{account.display_name}'s account is deactivated, so they could not sign in. "
+            "Reactivate it first or choose another scribe."
+        )
+
+
+def _audit(s: Session, actor: Actor, table: MeetingTable, action: str) -> None:
+    initiative_id = s.get_one(Meeting, table.meeting_id).initiative_id
+    detail = {
+        "number": table.number,
+        "name": table.name,
+        "scribe_account_id": table.scribe_account_id,
+    }
+    audit.record(s, actor, "table", table.id, action, detail, initiative_id)

@@ -1,0 +1,165 @@
+"""The library of real 911 and crisis-response programmes that options can cite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import BestPractice
+from db.models.enums import ResponseModel, Role
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+
+URL_MAX = 500
+_FIELDS = ("name", "city", "model", "summary", "staffing", "evidence", "source_url")
+
+
+def create_best_practice(
+    db: Database,
+    actor: Actor,
+    name: str,
+    city: str,
+    model: ResponseModel | str,
+    summary: str,
+    staffing: str = "",
+    evidence: str = "",
+    source_url: str = "",
+) -> BestPractice:
+    """Add a programme to the library."""
+    require_role(actor, Role.FACILITATOR)
+    values = _clean(name, city, model, summary, staffing, evidence, source_url)
+    with db.write() as s:
+        _refuse_duplicate(s, values["name"])
+        practice = BestPractice(**values)
+        s.add(practice)
+        s.flush()
+        audit.record(s, actor, "best_practice", practice.id, "created", {"name": practice.name})
+        return practice
+
+
+def update_best_practice(
+    db: Database,
+    actor: Actor,
+    best_practice_id: int,
+    name: str,
+    city: str,
+    model: ResponseModel | str,
+    summary: str,
+    staffing: str,
+    evidence: str,
+    source_url: str,
+) -> BestPractice:
+    """Correct or extend a programme's entry."""
+    require_role(actor, Role.FACILITATOR)
+    values = _clean(name, city, model, summary, staffing, evidence, source_url)
+    with db.write() as s:
+        practice = require(s, BestPractice, best_practice_id, "best practice")
+        if values["name"].lower() != practice.name.lower():
+            _refuse_duplicate(s, values["name"])
+        for field, value in values.items():
+            setattr(practice, field, value)
+        audit.record(s, actor, "best_practice", practice.id, "updated", {"name": practice.name})
+        return practice
+
+
+def delete_best_practice(db: Database, actor: Actor, best_practice_id: int) -> None:
+    """Remove a programme; options that cited it simply lose that citation."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        practice = require(s, BestPractice, best_practice_id, "best practice")
+        audit.record(s, actor, "best_practice", practice.id, "deleted", {"name": practice.name})
+        s.delete(practice)
+
+
+def list_best_practices(
+    db: Database, model: ResponseModel | str | None = None
+) -> list[BestPractice]:
+    """The library by name, optionally only one model of response."""
+    kind = _model(model) if model is not None else None
+    with db.read() as s:
+        query = select(BestPractice).order_by(BestPractice.name)
+        if kind is not None:
+            query = query.where(BestPractice.model == kind)
+        return list(s.scalars(query))
+
+
+def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) -> int:
+    """Load entries by name: add the missing, update the changed; returns how many were added."""
+    require_role(actor, Role.FACILITATOR)
+    cleaned = []
+    for number, entry in enumerate(entries, start=1):
+        missing = [f for f in ("name", "city", "model", "summary") if not entry.get(f)]
+        if missing:
+            raise ValidationError(
+                f"Library entry {number} has no {', '.join(missing)}. Fill them in and load again."
+            )
+        cleaned.append(_clean(*(entry.get(f, "") for f in _FIELDS)))
+    added = 0
+    with db.write() as s:
+        existing = {p.name.lower(): p for p in s.scalars(select(BestPractice))}
+        for values in cleaned:
+            practice = existing.get(values["name"].lower())
+            if practice is None:
+                practice = BestPractice(**values)
+                s.add(practice)
+                s.flush()
+                existing[values["name"].lower()] = practice
+                added += 1
+                action = "created"
+            elif any(getattr(practice, f) != v for f, v in values.items()):
+                for field, value in values.items():
+                    setattr(practice, field, value)
+                action = "updated"
+            else:
+                continue
+            audit.record(s, actor, "best_practice", practice.id, action, {"name": practice.name})
+    return added
+
+
+def _clean(
+    name: str,
+    city: str,
+    model: ResponseModel | str,
+    summary: str,
+    staffing: str,
+    evidence: str,
+    source_url: str,
+) -> dict[str, Any]:
+    url = optional_text(source_url, "Source link", URL_MAX)
+    if url and (not url.startswith("https://") or " " in url):
+        raise ValidationError(
+            f"The source link “{url}” must be a secure web address starting with https://. "
+            "Copy it from the browser's address bar, or leave it empty."
+        )
+    return {
+        "name": clean_text(name, "Programme name", NAME_MAX),
+        "city": clean_text(city, "City", NAME_MAX),
+        "model": _model(model),
+        "summary": clean_text(summary, "Summary", TEXT_MAX),
+        "staffing": optional_text(staffing, "Staffing", TEXT_MAX),
+        "evidence": optional_text(evidence, "Evidence", TEXT_MAX),
+        "source_url": url,
+    }
+
+
+def _model(value: ResponseModel | str) -> ResponseModel:
+    try:
+        return ResponseModel(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in ResponseModel)
+        raise ValidationError(
+            f"“{value}” is not a model of response; use one of {choices}."
+        ) from None
+
+
+def _refuse_duplicate(s: Session, name: str) -> None:
+    clash = s.scalar(select(BestPractice.id).where(func.lower(BestPractice.name) == name.lower()))
+    if clash is not None:
+        raise ValidationError(
+            f"The library already has “{name}”. Edit that entry instead of adding it twice."
+        )

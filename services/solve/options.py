@@ -1,0 +1,163 @@
+"""Options for acting on a top idea or theme: what, who delivers it, impact, cost and risks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import BestPractice, Idea, Meeting, Option, Theme
+from db.models import option_citation as citation
+from db.models.enums import CostBand, Role
+from services.core import audit, membership
+from services.core.actors import Actor, require_role
+from services.core.errors import NotFound, ValidationError
+from services.core.scope import require_open_meeting
+from services.core.validation import (
+    NAME_MAX,
+    TEXT_MAX,
+    clean_text,
+    in_range,
+    optional_text,
+    require,
+)
+
+
+def create_option(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    title: str,
+    description: str = "",
+    delivered_by: str = "",
+    impact: int = 3,
+    feasibility: int = 3,
+    cost_band: CostBand | str = "medium",
+    risks: str = "",
+    idea_id: int | None = None,
+    theme_id: int | None = None,
+    best_practice_ids: Iterable[int] = (),
+) -> Option:
+    """Write up an option for the meeting, optionally citing library programmes."""
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
+    with db.write() as s:
+        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
+        _check_links(s, meeting_id, idea_id, theme_id)
+        option = Option(meeting_id=meeting_id, idea_id=idea_id, theme_id=theme_id, **values)
+        s.add(option)
+        s.flush()
+        replace_citations(s, option.id, best_practice_ids)
+        audit_option(s, actor, option, "created", {"title": option.title})
+        return option
+
+
+def update_option(
+    db: Database,
+    actor: Actor,
+    option_id: int,
+    title: str,
+    description: str,
+    delivered_by: str,
+    impact: int,
+    feasibility: int,
+    cost_band: CostBand | str,
+    risks: str,
+    idea_id: int | None,
+    theme_id: int | None,
+) -> Option:
+    """Change an option's details (its citations change through `cite`)."""
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
+    with db.write() as s:
+        option = require(s, Option, option_id, "option")
+        require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
+        _check_links(s, option.meeting_id, idea_id, theme_id)
+        for field, value in {**values, "idea_id": idea_id, "theme_id": theme_id}.items():
+            setattr(option, field, value)
+        audit.record(s, actor, "option", option.id, "updated", {"title": option.title})
+        return option
+
+
+def delete_option(db: Database, actor: Actor, option_id: int) -> None:
+    """Remove an option with its ratings and citations."""
+    require_role(actor, Role.FACILITATOR)
+    with db.write() as s:
+        option = require(s, Option, option_id, "option")
+        audit_option(s, actor, option, "deleted", {"title": option.title})
+        s.delete(option)
+
+
+def list_options(db: Database, actor: Actor, meeting_id: int) -> list[Option]:
+    """The meeting's options in the order they were written."""
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        return list(
+            s.scalars(select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id))
+        )
+
+
+def replace_citations(
+    s: Session, option_id: int, best_practice_ids: Iterable[int]
+) -> list[BestPractice]:
+    """Make these programmes the option's citations inside the caller's transaction."""
+    wanted = set(best_practice_ids)
+    found = list(
+        s.scalars(
+            select(BestPractice).where(BestPractice.id.in_(wanted)).order_by(BestPractice.name)
+        )
+    )
+    missing = wanted - {p.id for p in found}
+    if missing:
+        raise NotFound(
+            f"No best practice with id {', '.join(map(str, sorted(missing)))}: it may have been "
+            "deleted. Reload the page."
+        )
+    s.execute(delete(citation).where(citation.c.option_id == option_id))
+    if found:
+        s.execute(
+            insert(citation), [{"option_id": option_id, "best_practice_id": p.id} for p in found]
+        )
+    return found
+
+
+def audit_option(s: Session, actor: Actor, option: Option, action: str, detail: dict) -> None:
+    """Record a change to the option in its initiative's audit trail."""
+    initiative_id = s.scalar(select(Meeting.initiative_id).where(Meeting.id == option.meeting_id))
+    audit.record(s, actor, "option", option.id, action, detail, initiative_id)
+
+
+def _clean(
+    title: str,
+    description: str,
+    delivered_by: str,
+    impact: int,
+    feasibility: int,
+    cost_band: CostBand | str,
+    risks: str,
+) -> dict[str, object]:
+    try:
+        band = CostBand(cost_band)
+    except ValueError:
+        raise ValidationError(
+            f"“{cost_band}” is not a cost band; use low, medium or high."
+        ) from None
+    return {
+        "title": clean_text(title, "Option title", NAME_MAX),
+        "description": optional_text(description, "Description", TEXT_MAX),
+        "delivered_by": optional_text(delivered_by, "Delivered by", NAME_MAX),
+        "impact": in_range(impact, "Impact", 1, 5),
+        "feasibility": in_range(feasibility, "Feasibility", 1, 5),
+        "cost_band": band,
+        "risks": optional_text(risks, "Risks", TEXT_MAX),
+    }
+
+
+def _check_links(s: Session, meeting_id: int, idea_id: int | None, theme_id: int | None) -> None:
+    for model, record_id, label in ((Idea, idea_id, "idea"), (Theme, theme_id, "theme")):
+        if record_id is not None and require(s, model, record_id, label).meeting_id != meeting_id:
+            raise ValidationError(
+                f"That {label} belongs to another meeting. Pick one from this meeting."
+            )
