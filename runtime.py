@@ -6,6 +6,9 @@ Only ids live in st.session_state; everything else is read from the database eac
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -264,3 +267,36 @@ def _room_address_choice() -> dict[str, str]:
     """One per server process: the laptop running the room is one server, and its address
     on the venue's network is the same for every facilitator's browser."""
     return {}
+
+
+@dataclass(frozen=True)
+class StaffPage:
+    """What a signed-in staff screen starts from: who, where, and how to act.
+
+    `act(service_function, *args, done="…")` calls `service_function(db, actor, *args)`,
+    shows a refusal in the service's words, or reruns the page with `done` confirmed.
+    """
+
+    actor: Actor
+    db: Database
+    initiative_id: int
+    meeting_id: int
+    table: Any  # the MeetingTable of ?table=N or the scribe's own; None = every table
+    act: Callable[..., None]
+
+
+def page(*, with_table: bool = False) -> StaffPage:
+    """The preamble every staff screen shared: the signed-in actor (else a sign-in note),
+    the initiative and meeting in focus (else what to do about it), the table when the
+    screen is per table, and an action runner bound to the database and the actor.
+
+    Roles are the navigation's business (screens.py registers each screen only for its
+    roles, and Streamlit refuses the others); services check them again on every call.
+    """
+    from components.notices import action_runner  # noqa: PLC0415 - components import runtime
+
+    actor = require_actor()
+    db = database()
+    initiative_id, meeting_id = require_meeting(actor)
+    table = table_in_focus(actor, meeting_id) if with_table else None
+    return StaffPage(actor, db, initiative_id, meeting_id, table, action_runner(db, actor))

@@ -4,7 +4,7 @@ import streamlit as st
 
 import runtime
 from components import conflict_panels as panels
-from components.notices import action_runner, show_flash
+from components.notices import show_flash
 from components.text import escape_markdown
 from services.core import audit
 from services.core.vocab import ConflictStatus, label
@@ -12,12 +12,15 @@ from services.resolve import conflict_outcomes, conflict_parties, conflicts
 from services.room import spotlight
 from services.setup import meetings, stakeholders
 
-actor = runtime.require_actor()
-db = runtime.database()
-initiative_id, meeting_id = runtime.require_meeting(actor)
-table = runtime.table_in_focus(actor, meeting_id)
-
-act = action_runner(db, actor)
+here = runtime.page(with_table=True)
+actor, db, initiative_id, meeting_id, table, act = (
+    here.actor,
+    here.db,
+    here.initiative_id,
+    here.meeting_id,
+    here.table,
+    here.act,
+)
 
 
 st.title("Conflicts")
