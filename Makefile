@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip -q --disable-pip-version-check
 # `make run PORT=8600`, or Streamlit's own STREAMLIT_SERVER_PORT, else 8501.
 PORT   ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run demo test lint migrate library migration bench bench-servers clean
+.PHONY: run demo test lint migrate library migration messages bench bench-servers clean
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: $(VENV)/.dev
 	@command -v chromium >/dev/null || command -v "$$CHROMIUM" >/dev/null || echo \
 	  "NOTE: no Chromium found, so the browser tests will be skipped (apt-get install chromium)."
 	$(PY) -m pytest
+
+## messages: the catalogue from the code (locale/messages.pot), each language's .po updated
+messages: $(VENV)/.runtime
+	$(PY) -m i18n
 
 ## bench: a room's crowd for 90 s against the app, then against a floor app; ratios (~5 min)
 # SQLite under data/bench/, or Postgres when BENCH_DATABASE_URL names a database it may empty.

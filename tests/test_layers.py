@@ -31,6 +31,8 @@ FORBIDDEN = {
     "components": {"sqlalchemy", "db", "alembic"},
     "services": {"streamlit", "views", "components", "runtime", "app"},
     "db": {"streamlit", "services", "views", "components", "runtime", "app"},
+    # Translations: used by every layer, so it may depend on none of them.
+    "i18n": {"streamlit", "services", "db", "sqlalchemy", "views", "components", "runtime"},
     # Pure formats: no rules, no database, no screen.
     "adapters": {"streamlit", "services", "db", "sqlalchemy", "views", "components", "runtime"},
     # Operator commands run without Streamlit, through the services like the app does.

@@ -1,0 +1,107 @@
+"""Every word a person reads, in their language: English (the source) and Spanish.
+
+Strings are marked in the code with `_("…")` (and `ngettext` for counts), extracted with
+Babel into locale/messages.pot (`make messages`), and translated in
+locale/<language>/LC_MESSAGES/messages.po. The .po files are read directly when the process
+first needs a language, so a fresh install has no compile step.
+
+Which language a run uses: `using(language)` sets it for a block (reports, exports, a
+phone's page); otherwise the resolver the screen layer installed answers (the person's
+choice kept in their Streamlit session). Services and adapters call `_()` too, so the
+refusals they raise reach the person in their own language; this package imports neither
+Streamlit nor the database.
+
+Strings built at import time (module constants) are marked with `N_("…")`, which only
+marks them for extraction, and translated where they are shown with `_(constant)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+
+from babel import Locale
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.numbers import format_decimal, format_percent
+
+from i18n.catalogue import translations
+
+ENGLISH = "en"
+SPANISH = "es"
+LANGUAGES: dict[str, str] = {ENGLISH: "English", SPANISH: "Español"}
+"""Each language by its own name: how a person finds theirs in a list."""
+
+_chosen: ContextVar[str | None] = ContextVar("language", default=None)
+_resolver: Callable[[], str | None] = lambda: None  # noqa: E731 - replaced by the screen layer
+
+
+def install_resolver(resolver: Callable[[], str | None]) -> None:
+    """Where `current()` looks when no `using()` block is active: the screen layer's
+    per-person choice. Installed once per process."""
+    global _resolver  # noqa: PLW0603 - one hook per process, set at start-up
+    _resolver = resolver
+
+
+def supported(language: str | None) -> str:
+    """`language` when we have it (any case, with or without a region), else English."""
+    short = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    return short if short in LANGUAGES else ENGLISH
+
+
+def current() -> str:
+    chosen = _chosen.get()
+    return supported(chosen if chosen is not None else _resolver())
+
+
+@contextmanager
+def using(language: str | None) -> Iterator[str]:
+    """Translate everything inside the block into `language` (a report, a phone's page)."""
+    token = _chosen.set(supported(language))
+    try:
+        yield _chosen.get() or ENGLISH
+    finally:
+        _chosen.reset(token)
+
+
+def _(message: str) -> str:
+    """`message` in the current language; the English itself when there is no entry."""
+    return translations(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for `n` in the current language (Spanish and English both have two)."""
+    return translations(current()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue without translating it (module constants)."""
+    return message
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """1,234.5 in English, 1.234,5 in Spanish."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=current())
+
+
+def percent(share: float) -> str:
+    """A share of 0–1 as a whole percentage: 72% / 72 %."""
+    return format_percent(share, locale=current())
+
+
+def day(value: date | datetime) -> str:
+    """A date as a person writes it: "2 December 2026" / "2 de diciembre de 2026"."""
+    return _format_date(value, format="long", locale=current())
+
+
+def moment(value: datetime) -> str:
+    """A date and time, short: "Dec 2, 2026, 2:05 PM" / "2 dic 2026, 14:05"."""
+    return _format_datetime(value, format="medium", locale=current())
+
+
+def language_name(language: str) -> str:
+    """The language's name in the reader's language ("Spanish" / "español")."""
+    return Locale.parse(supported(language)).get_display_name(current()) or language
