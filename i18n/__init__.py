@@ -51,6 +51,20 @@ def supported(language: str | None) -> str:
     return short if short in LANGUAGES else ENGLISH
 
 
+_NAMES = {
+    ENGLISH: ("en", "eng", "english", "ingles", "inglés"),
+    SPANISH: ("es", "spa", "spanish", "espanol", "español", "castellano"),
+}
+
+
+def parse_language(text: str | None) -> str | None:
+    """A language as a roster or a person writes it ("Spanish", "español", "ES", "es-MX"),
+    or None when it is none we have. Blank is None too: the caller picks the default."""
+    key = (text or "").strip().casefold()
+    key = key.replace("_", "-").split("-")[0] if len(key) <= 6 else key
+    return next((code for code, names in _NAMES.items() if key in names), None)
+
+
 def current() -> str:
     chosen = _chosen.get()
     return supported(chosen if chosen is not None else _resolver())

@@ -33,8 +33,9 @@ _SUMMARY = "roster_import_summary"
 
 LABEL = f"Import people from a CSV or Excel (.xlsx) file: {LIMITS_IN_WORDS}"
 HELP = (
-    "The first row holds the headers: Name and Stakeholder group are needed; Email, Phone "
-    "and Notes are read when present. Group names are matched ignoring case, apostrophes, "
+    "The first row holds the headers: Name and Stakeholder group are needed; Email, Phone, "
+    "Notes and Language (English or Spanish; empty is English) are read when present. "
+    "Group names are matched ignoring case, apostrophes, "
     f"dashes and spaces. Up to {MAX_MEGABYTES} MB, {MAX_PEOPLE:,} people and {MAX_COLUMNS} "
     "columns per file: split a longer list into several files."
 )

@@ -98,6 +98,9 @@ class Participant(Base):
     # A voter of an imported conversation (Pol.is): their votes count in that round, but
     # they are nobody on the roster: no badge, no seat, no invitation, no response rate.
     outside_voter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The language of their badge, survey, ballot and feedback form ("en" or "es"):
+    # from the roster's Language column, or chosen on their phone.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class Account(Base):
@@ -112,6 +115,8 @@ class Account(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     password_hash: Mapped[str] = mapped_column(String(100))
+    # The language of this person's screens ("en" or "es"), chosen by them.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     # A leader speaks and signs for one stakeholder group (the Thought Leader Team).
     stakeholder_id: Mapped[int | None] = mapped_column(
         ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True

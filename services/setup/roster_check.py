@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
+from i18n import ENGLISH, parse_language
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.roster_scope import ON_ROSTER
@@ -44,6 +45,7 @@ class GoodRow:
     email: str
     phone: str
     notes: str
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
     for row in roster.rows:
         reasons: list[str] = []
         cleaned = {f: _field(row, f, reasons) for f in ("name", "email", "phone", "notes")}
+        language = _language(row.language, reasons)
         group = groups.get(row.group)
         problem = groups.problem(row.group)
         if problem:
@@ -251,7 +254,9 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
             reason = f"Already on the roster as {known[0].shown}."
             result.known.append(KnownRow(row.row_number, row.name, reason))
         else:
-            result.good.append(GoodRow(row.row_number, stakeholder_id=group.id, **cleaned))
+            result.good.append(
+                GoodRow(row.row_number, stakeholder_id=group.id, language=language, **cleaned)
+            )
     return result
 
 
@@ -268,3 +273,18 @@ def _field(row: RosterRow, name: str, reasons: list[str]) -> str:
     if name == "name" and not text:  # blank, or only invisible characters
         reasons.append("Name is missing.")
     return text
+
+
+def _language(value: str, reasons: list[str]) -> str:
+    """English when the cell is empty; a language we do not have is a problem of the row."""
+    if not value.strip():
+        return ENGLISH
+    language = parse_language(value)
+    if language is None:
+        shown = value.strip()[:40]
+        reasons.append(
+            f"Language “{shown}” is not one the app speaks: write English or Spanish "
+            "(or leave it empty for English)."
+        )
+        return ENGLISH
+    return language

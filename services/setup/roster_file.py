@@ -73,6 +73,7 @@ COLUMNS: dict[str, Column] = {
         ("phone", "telephone", "mobile", "phone number", "cell", "tel", "mobile number"),
     ),
     "notes": Column("Notes", ("notes", "note", "comments", "comment")),
+    "language": Column("Language", ("language", "idioma", "preferred language", "lang")),
 }
 # A list with first and last names in two columns has a name all the same.
 _FIRST_NAMES = ("first name", "given name", "forename", "first")
@@ -89,6 +90,7 @@ class RosterRow:
     email: str = ""
     phone: str = ""
     notes: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ def import_roster(
                 email=row.email,
                 phone=row.phone,
                 notes=row.notes,
+                language=row.language,
                 code=codes.new_code(),
             )
             for row in check.good
