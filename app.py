@@ -7,11 +7,12 @@ from pathlib import Path
 import streamlit as st
 
 import runtime
-from components import signin
+from components import language, signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
 from screens import HOME, Screen, listed_for, screens_for
+from services.setup import languages
 
 # A file, not ":material/groups:": for a material icon the browser fetches the favicon from
 # fonts.gstatic.com, which an offline venue cannot reach.
@@ -28,6 +29,14 @@ db = runtime.database()
 signin.restore_from_cookie(db, settings.cookie_name, settings.cookie_key)
 actor = runtime.current_actor()
 signin.end_if_revoked(actor is not None)
+
+# The language of this session: staff's own choice, else what the browser asks for; the
+# phone pages switch to the participant's own once they know the code.
+language.install()
+if language.chosen_by() != (actor.account_id if actor else None):
+    wanted = languages.own_language(db, actor) if actor else st.context.locale
+    language.use(wanted, by=actor.account_id if actor else None)
+language.mark_page()
 
 
 def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
@@ -66,6 +75,8 @@ if actor is not None:
         st.stop()
     with picker_slot:
         focus_picker(actor)
+    with st.sidebar:
+        language.switch(lambda chosen: languages.set_own_language(db, actor, chosen))
 
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.

@@ -1,0 +1,78 @@
+"""The reader's language on screen: kept per person in their session, said to the browser.
+
+`i18n` resolves `_()` through `install()`'s resolver, so every string of a run — a
+fragment's rerun included, which does not pass through app.py — comes out in the language
+of the person whose session it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+import i18n
+from i18n import LANGUAGES
+
+LANGUAGE_KEY = "language"
+_OWNER_KEY = "language_owner"
+"""Whose choice the session's language is: an account id, or None for a visitor. Signing
+in replaces a visitor's guess with the account's own language."""
+_UNSET = object()
+
+
+def _session_language() -> str | None:
+    try:
+        return st.session_state.get(LANGUAGE_KEY)
+    except Exception:
+        return None
+
+
+def install() -> None:
+    """Once per process: `_()` reads the language of the session it runs in."""
+    i18n.install_resolver(_session_language)
+
+
+def chosen_by() -> object:
+    """The account whose language this session shows (None: a visitor's), or a marker
+    that no language was set yet."""
+    if LANGUAGE_KEY not in st.session_state:
+        return _UNSET
+    return st.session_state.get(_OWNER_KEY)
+
+
+def use(language: str | None, *, by: int | None = None) -> str:
+    """This session reads `language` from now on (English when unknown)."""
+    st.session_state[LANGUAGE_KEY] = i18n.supported(language)
+    st.session_state[_OWNER_KEY] = by
+    return st.session_state[LANGUAGE_KEY]
+
+
+def mark_page() -> None:
+    """`<html lang>` for the language shown, so a screen reader speaks it with the right
+    voice (WCAG 3.1.1). The script is fixed text: the language is one of our codes."""
+    language = i18n.current()
+    st.html(
+        f"<script>document.documentElement.lang = {language!r};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def switch(on_choose: Callable[[str], None] | None = None, *, key: str = "language_switch") -> None:
+    """One tap to the other language: both names written in their own language, so a
+    reader finds theirs whichever language the page is in. `on_choose` keeps the choice
+    (the participant's roster entry, the staff account)."""
+    current = i18n.current()
+    picked = st.segmented_control(
+        "Language · Idioma",
+        list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        default=current,
+        key=key,
+        label_visibility="collapsed",
+    )
+    if picked and picked != current:
+        use(picked, by=st.session_state.get(_OWNER_KEY))
+        if on_choose is not None:
+            on_choose(picked)
+        st.rerun()

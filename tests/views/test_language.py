@@ -1,0 +1,41 @@
+"""Staff read their screens in their own language, and change it in one tap."""
+
+from __future__ import annotations
+
+import re
+
+from services.setup import languages
+
+
+def _switch(at):
+    [control] = [c for c in at.segmented_control if c.label == "Language · Idioma"]
+    return control
+
+
+def _page_language(at) -> str | None:
+    marks = [h.proto.body for h in at.html if "documentElement.lang" in h.proto.body]
+    found = re.search(r"lang = '(\w+)'", marks[-1]) if marks else None
+    return found.group(1) if found else None
+
+
+def test_a_scribe_reads_their_own_language_and_the_page_says_which(db, room_app):
+    languages.set_own_language(db, room_app.room.scribe1, "es")
+    at = room_app("s1").run()
+    assert at.session_state["language"] == "es"
+    assert _page_language(at) == "es"
+    assert _switch(at).value == "es"
+
+
+def test_one_tap_changes_the_language_and_the_account_keeps_it(db, room_app):
+    at = room_app("s1").run()
+    assert at.session_state["language"] == "en"
+    _switch(at).set_value("es").run()
+    assert at.session_state["language"] == "es"
+    assert languages.own_language(db, room_app.room.scribe1) == "es"
+    assert languages.own_language(db, room_app.room.facilitator) == "en"
+
+
+def test_a_visitor_reads_the_language_their_browser_asks_for_english_by_default(room_app):
+    at = room_app().run()
+    assert at.session_state["language"] == "en"
+    assert _page_language(at) == "en"
