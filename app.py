@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import runtime
-from components import language, signin
+from components import language, menu, signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
@@ -44,7 +44,6 @@ def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
         screen.file,
         title=screen.title,
         url_path=screen.url_path or None,
-        icon=screen.icon,
         default=screen is HOME,
         visibility="visible" if listed else "hidden",
     )
@@ -61,10 +60,13 @@ else:
     # The code screens stay registered, so their printed addresses open for staff too,
     # but out of the menu: without a participant's or a meeting's code they lead nowhere.
     unlisted = [as_page(s, listed=False) for s in registered[1:] if s not in in_menu]
-    sections = {"": [home, *unlisted]}
-    sections.update({stage: [as_page(s) for s in group] for stage, group in listed.items()})
-    # Expanded: with the picker below it, a long menu folds behind "View N more" otherwise.
-    page = st.navigation(sections, expanded=True)
+    sections = {stage: [as_page(s) for s in group] for stage, group in listed.items()}
+    # Hidden: the menu is drawn by components/menu.py, as a valid list of links under
+    # headings (Streamlit's sectioned menu is not one, for a screen reader).
+    page = st.navigation(
+        [home, *unlisted, *(p for ps in sections.values() for p in ps)], position="hidden"
+    )
+    menu.draw({"": [home], **sections})
 
 if actor is not None:
     st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")

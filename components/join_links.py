@@ -71,7 +71,7 @@ def join_links_panel(
         "While voting is open the projector shows this link and its QR code; people open "
         "it and type the code on their badge:"
     )
-    st.code(room_links.vote_page(base), language=None)
+    st.code(room_links.vote_page(base), language=None, wrap_lines=True)
     st.subheader("Tables")
     cards = [(number, room_links.scribe_link(base, number)) for number, _ in tables]
     download_sheet(

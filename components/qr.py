@@ -60,4 +60,4 @@ def show_qr(url: str, caption: str) -> None:
     st.image(qr_png(url), alt=f"QR code for {url}", output_format="PNG")
     plain_caption(caption)
     # Written out so people who cannot scan can type it, and screen readers can read it.
-    st.code(url, language=None)
+    st.code(url, language=None, wrap_lines=True)

@@ -20,10 +20,24 @@ def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[...,
         budget_col, max_col = st.columns(2)
         budget = budget_col.number_input("Dots per person", 1, 50, 5)
         most = max_col.number_input("Most dots on one idea", 1, 50, 3)
-        picked = st.multiselect("Ideas on the ballot", ideas, format_func=idea_label)
-        theme_picks = st.multiselect("Themes on the ballot", themes, format_func=lambda t: t.name)
+        # A list with nothing to pick is drawn greyed out, its label below 4.5:1: words instead.
+        picked = (
+            st.multiselect("Ideas on the ballot", ideas, format_func=idea_label)
+            if ideas
+            else _none("No ideas yet to put on the ballot: tables add them on Ideas.")
+        )
+        theme_picks = (
+            st.multiselect("Themes on the ballot", themes, format_func=lambda t: t.name)
+            if themes
+            else _none("No themes yet: the facilitator groups ideas into themes on Ideas.")
+        )
         if st.form_submit_button("Create the round", type="primary"):
             on_create(
                 title, mode, int(budget), int(most), [i.id for i in picked],
                 [t.id for t in theme_picks],
             )  # fmt: skip
+
+
+def _none(words: str) -> list[Any]:
+    st.caption(words)
+    return []

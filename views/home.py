@@ -30,5 +30,5 @@ for column, (stage, screens) in zip(st.columns(len(listed)), listed.items(), str
     with column:
         st.markdown(f"##### {stage}")
         for screen in screens:
-            st.page_link(screen.file, label=screen.title, icon=screen.icon)
+            st.page_link(screen.file, label=screen.title)
 home_panels.remove_demo(db, actor, data_dir)

@@ -118,5 +118,5 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
 
 def _open_from_home_menu(page: Page, screen: str) -> None:
     """Follow the sidebar's link to `screen`, as the facilitator does mid-meeting."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=screen, exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=screen, exact=True).click()
     wait_idle(page)

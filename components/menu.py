@@ -1,0 +1,34 @@
+"""The sidebar menu, drawn by us: a heading per stage of the meeting, a link per screen.
+
+Streamlit's own sectioned navigation writes its section headers as <div>s straight inside
+a <ul>, and its links as <li>s outside any list — an invalid list that screen readers
+announce wrongly (axe: `list`, `listitem`, on every screen). Its entries also carried
+their Material icon's ligature in their accessible name ("home Home"). Here each stage is
+a real heading and each screen a plain link named by its words.
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+MENU_KEY = "menu"
+
+
+def draw(sections: dict[str, list[st.Page]]) -> None:
+    """`sections` in order: a stage's name ("" for none) and its pages."""
+    with st.sidebar.container(key=MENU_KEY):
+        for stage, pages in sections.items():
+            if stage:
+                st.html(f'<h2 class="menu-stage">{html.escape(stage)}</h2>')
+            for page in pages:
+                st.page_link(page, label=page.title)
+        st.html(_STYLE)
+
+
+# The heading reads as a section label, the size of the sidebar's text, not a page title.
+_STYLE = """<style>
+.st-key-menu h2.menu-stage { font-size: 0.875rem; font-weight: 600; margin: 0.75rem 0 0 0;
+  padding: 0; color: #374151; text-transform: none; }
+</style>"""
