@@ -1,7 +1,7 @@
 """One load run: a whole crowd per room, in one asyncio loop, against one or more servers.
 
-The same crowd plays either Common Ground or the floor app (`floor=True`). People are
-dealt to the servers in turn, as a load balancer without sticky rooms would deal them.
+People are dealt to the servers in turn, as a load balancer without sticky rooms would
+deal them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from bench.app_players import AppProjector, AppScribe, AppVoter
 from bench.crowd import Pace, play_projector, play_scribe, play_voter
-from bench.floor_players import FloorPlayer
 from bench.recorder import IdeaWatch, Recorder
 from bench.seed_load import Seeded
 from bench.server_meter import Meter, Usage
@@ -47,15 +46,14 @@ def run_load(
     seconds: float,
     crowd: Crowd | None = None,
     pace: Pace | None = None,
-    floor: bool = False,
     seed: int = 7,
 ) -> LoadResult:
     """Play every room's crowd for `seconds` against `servers` ((url, pid) pairs)."""
     crowd, pace = crowd or Crowd(), pace or Pace()
-    return asyncio.run(_run(servers, seeded, seconds, crowd, pace, floor, seed))
+    return asyncio.run(_run(servers, seeded, seconds, crowd, pace, seed))
 
 
-async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult:
+async def _run(servers, seeded, seconds, crowd, pace, seed) -> LoadResult:
     recorder = Recorder()
     deal = itertools.cycle([url for url, _pid in servers])
     rng = random.Random(seed)
@@ -94,9 +92,7 @@ async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult
             ),
         ]
         for play, player in people:
-            # The floor gets the same people, the same pacing and the same servers' turns.
-            stand_in = FloorPlayer(player.tab.server_url, recorder) if floor else player
-            games.append(play(stand_in, pace, random.Random(rng.random()), until))
+            games.append(play(player, pace, random.Random(rng.random()), until))
     await asyncio.gather(*games)
     usage = meter.stop()
-    return LoadResult(recorder, usage, until, [] if floor else watches, crowd.projectors)
+    return LoadResult(recorder, usage, until, watches, crowd.projectors)
