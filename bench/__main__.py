@@ -1,12 +1,15 @@
 """`python -m bench`: the load benchmark, and its verdicts on the performance bar.
 
 In one run: seed the rooms at 1×, start the app, time every page for one person, play
-the rooms' crowd for --seconds while py-spy samples the server, then seed a 10× room and
-time every page again. Prints Markdown tables and the bar's verdicts (also kept in
-bench/results/) and exits 1 if anything failed.
+the rooms' crowd for --seconds while py-spy samples the server, seed a 10× room and time
+every page again; then play the same crowd against the equal-element floor, which replays
+what each interaction drew (bench/floor_app.py). Prints Markdown tables and the bar's
+verdicts (also kept in bench/results/) and exits 1 if anything failed.
 
 The bar:
-- What our code adds: under 40 % of the server's CPU outside Streamlit (bench/cpu_share.py).
+- What our code adds: every interaction's p95 within 1.5× the equal-element floor's
+  (sign-in aside); beside it, the share of the server's CPU outside Streamlit, from
+  py-spy's samples (bench/cpu_share.py), under 40 %.
 - What people feel: one room (62 people), every interaction's p95 under 100 ms (sign-in's
   bcrypt aside), and an idea on the projector within 1 s (p95).
 - How it grows: every staff page at 10× the data within 2× its time at 1×.
@@ -28,15 +31,17 @@ from bench import report
 from bench.cpu_share import SHARE_GOAL, Profile, Sampler, share_lines
 from bench.cpu_share import verdict as share_verdict
 from bench.crowd import Pace
+from bench.floor_players import write_recording
 from bench.load import Crowd, LoadResult, run_load
 from bench.machine import describe
 from bench.render_times import PageTime, render_times
 from bench.scratch_db import fresh_database
 from bench.seed_load import seed_rooms
-from bench.warm_up import warm_up
+from bench.warm_up import warm_up, warm_up_floor
 from db.database import Database
 from tests.app_server import ROOT, AppServer, start_app, stop_app
 
+FLOOR_APP = ROOT / "bench" / "floor_app.py"
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -45,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args.data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     url = fresh_database(args.database_url or os.environ.get("BENCH_DATABASE_URL"), folder)
+    RESULTS.mkdir(exist_ok=True)
     out = [
         f"# Load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
@@ -80,20 +86,42 @@ def main(argv: list[str] | None = None) -> int:
             _say("Seeding a 10× room and timing every page again…")
             big = seed_rooms(db, rooms=1, scale=10, password=seeded.password)
             large = render_times(first, big, big.rooms[-1])
+    floor = None if args.skip_floor else _floor(url, folder, args, seeded, crowd, app)
     db.dispose()
 
-    failed = _report(out, args, app, profile, small, large)
-    RESULTS.mkdir(exist_ok=True)
+    failed = _report(out, args, app, floor, profile, small, large)
     (RESULTS / "latest.md").write_text("\n".join(out) + "\n")
     _timeline(RESULTS / "timeline-app.csv", app)
+    if floor:
+        _timeline(RESULTS / "timeline-floor.csv", floor)
     return 1 if failed else 0
 
 
-def _report(out, args, app: LoadResult, profile: Profile, small, large) -> bool:
+def _floor(url, folder: Path, args, seeded, crowd: Crowd, app: LoadResult) -> LoadResult:
+    """The same crowd against the floor app replaying what each interaction drew."""
+    recording = RESULTS / "floor-recording.json"
+    recorded = write_recording(app.recorder, recording)
+    # The floor's servers inherit it; it names a file only this run writes.
+    os.environ["BENCH_FLOOR_RECORDING"] = str(recording)
+    with ExitStack() as stack:
+        servers = _servers(stack, url, folder / "floor", args.servers, script=FLOOR_APP)
+        warm_up_floor(servers, "i=")
+        _say("The same load on the equal-element floor…")
+        # Profiled as the app was, so both pay py-spy's reading of their memory alike.
+        pids = [s.process.pid for s in servers]
+        sampler = None if args.skip_profile else Sampler(pids, RESULTS / "profiles-floor", ROOT)
+        floor = run_load(_targets(servers), seeded, args.seconds, crowd, Pace(), floor=recorded)
+        if sampler:
+            sampler.stop()
+    return floor
+
+
+def _report(out, args, app: LoadResult, floor, profile: Profile, small, large) -> bool:
     one_room = args.rooms == 1 and args.servers == 1
     rooms_on_one = args.rooms > 1 and args.servers == 1
     goal = report.FEEL_GOAL if one_room else report.ROOMS_GOAL
-    table, slow = report.load_table(app.recorder, goal)
+    loads = report.load_table(app.recorder, goal, floor.recorder if floor else None)
+    table, slow = loads.lines, loads.slow
     # An idea sent in the last seconds may not have had its refresh yet: not counted unseen.
     ideas, ideas_verdict = report.idea_lines(app, app.until - 5.0)
     section = [
@@ -104,7 +132,7 @@ def _report(out, args, app: LoadResult, profile: Profile, small, large) -> bool:
         "",
         *ideas,
         "",
-        *report.usage_lines(app),
+        *report.usage_lines(app, floor),
         "",
         "## What our code adds: share of the server's CPU outside Streamlit (py-spy)",
         "",
@@ -116,12 +144,18 @@ def _report(out, args, app: LoadResult, profile: Profile, small, large) -> bool:
         rows, growth_misses = report.render_table(small, large)
         section += rows
     errors = sum(len(i.errors) for i in app.recorder.interactions.values())
+    errors += sum(len(i.errors) for i in floor.recorder.interactions.values()) if floor else 0
     people = args.rooms * (args.voters + args.scribes + args.projectors)
     section += ["", "## The bar", ""]
     section.append(f"- No errors: {'met' if not errors else f'NOT met ({errors} errors)'}")
+    if floor:
+        section.append(
+            f"- What our code adds — every interaction's p95 within {report.FLOOR_GOAL}× the "
+            f"equal-element floor's (sign-in aside): {_verdict(loads.over_floor)}"
+        )
     section.append(
-        f"- What our code adds — under {SHARE_GOAL:.0%} of the server's CPU outside "
-        f"Streamlit, over all and on every page: {share_verdict(profile)[0]}"
+        f"- What our code adds, by profile — under {SHARE_GOAL:.0%} of the server's CPU "
+        f"outside Streamlit: {share_verdict(profile)[0]}"
     )
     if one_room:
         section.append(
@@ -197,6 +231,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="the app to load: e.g. app.py of a `git worktree` of an older commit, to compare",
     )
     parser.add_argument("--skip-render", action="store_true", help="no per-page times")
+    parser.add_argument("--skip-floor", action="store_true", help="no equal-element floor run")
     parser.add_argument("--skip-profile", action="store_true", help="no py-spy on the server")
     return parser.parse_args(argv)
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import math
+import random
+from dataclasses import dataclass
 
 from bench.load import LoadResult
 from bench.recorder import Recorder, percentile
 from bench.render_times import PageTime
 
+FLOOR_GOAL = 1.5
+"""What our code adds: every interaction's p95 within 1.5× the equal-element floor's."""
+RESAMPLES = 1000
+"""Bootstrap resamples behind each ratio's interval."""
 FEEL_GOAL = 0.100
 """What people feel: every interaction's p95 under 100 ms in a 62-person room."""
 ROOMS_GOAL = 0.150
@@ -37,30 +43,73 @@ ORDER = [
 goes when sign-in stops drawing that component) is left out, and a new one goes last."""
 
 
-def load_table(app: Recorder, goal: float) -> tuple[list[str], list[str]]:
-    """The per-interaction table, and the interactions whose p95 is not under `goal`."""
+@dataclass
+class LoadTable:
+    """The per-interaction table, and what misses each bar."""
+
+    lines: list[str]
+    slow: list[str]
+    """Interactions whose p95 is not under the latency goal."""
+    over_floor: list[str]
+    """Interactions whose p95 is not within FLOOR_GOAL of the floor's."""
+
+
+def load_table(app: Recorder, goal: float, floor: Recorder | None = None) -> LoadTable:
+    """Each interaction's latency, held to `goal` and, with a floor run, to FLOOR_GOAL× the
+    floor's p95 for the same interaction."""
     lines = [
-        f"| interaction | n | p50 ms | p95 ms | under {_ms(goal)} ms | errors | refusals |",
-        "|---|--:|--:|--:|:-:|--:|--:|",
+        f"| interaction | n | p50 ms | p95 ms | under {_ms(goal)} ms | floor p95 ms "
+        f"| ratio | 90% interval | within {FLOOR_GOAL}× | errors | refusals |",
+        "|---|--:|--:|--:|:-:|--:|--:|--:|:-:|--:|--:|",
     ]
-    misses = []
+    slow, over = [], []
     names = [n for n in ORDER if n in app.interactions]
     names += sorted(set(app.interactions) - set(ORDER))
     for name in names:
         sample = app.interactions[name]
         p95 = sample.percentile(0.95)
+        base = floor.interactions[name] if floor and name in floor.interactions else None
+        base_p95 = base.percentile(0.95) if base else math.nan
+        ratio = p95 / base_p95 if base_p95 else math.nan
+        low, high = ratio_interval(sample.seconds, base.seconds) if base else (math.nan,) * 2
         held = name not in NOT_HELD
-        under = p95 < goal
-        if held and not under:
-            misses.append(f"{name} ({_ms(p95)} ms)")
-        mark = ("yes" if under else "**no**") if held else "–"
+        if held and not p95 < goal:
+            slow.append(f"{name} ({_ms(p95)} ms)")
+        if held and floor is not None and not ratio <= FLOOR_GOAL:
+            over.append(f"{name} ({_ratio(ratio)})")
         lines.append(
             f"| {name}{'' if held else ' †'} | {len(sample.seconds)} "
-            f"| {_ms(sample.percentile(0.5))} | {_ms(p95)} | {mark} "
+            f"| {_ms(sample.percentile(0.5))} | {_ms(p95)} | {_mark(held, p95 < goal)} "
+            f"| {_ms(base_p95)} | {_ratio(ratio)} | {_ratio(low)}–{_ratio(high)} "
+            f"| {_mark(held and floor is not None, ratio <= FLOOR_GOAL)} "
             f"| {len(sample.errors)} | {sample.refusals} |"
         )
     lines += [f"\n† {name}: {why}." for name, why in NOT_HELD.items() if name in app.interactions]
-    return lines, misses
+    if floor is not None:
+        errors = sum(len(i.errors) for i in floor.interactions.values())
+        lines.append(f"\nThe floor's run: {errors} errors.")
+    return LoadTable(lines, slow, over)
+
+
+def ratio_interval(app: list[float], floor: list[float]) -> tuple[float, float]:
+    """The 5th and 95th percentiles of the p95 ratio over bootstrap resamples of both runs.
+
+    The p95 of 36 samples is the second slowest, so a ratio moves from run to run by more
+    than many changes move it; the interval says how far this run's could have moved.
+    """
+    if not app or not floor:
+        return math.nan, math.nan
+    draw = random.Random(0)
+    ratios = sorted(
+        percentile(draw.choices(app, k=len(app)), 0.95)
+        / percentile(draw.choices(floor, k=len(floor)), 0.95)
+        for _ in range(RESAMPLES)
+    )
+    return percentile(ratios, 0.05), percentile(ratios, 0.95)
+
+
+def _mark(held: bool, met: bool) -> str:
+    return ("yes" if met else "**no**") if held else "–"
 
 
 def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], str]:
@@ -79,8 +128,11 @@ def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], str]
     ], verdict
 
 
-def usage_lines(app: LoadResult) -> list[str]:
-    return [_usage("Common Ground", app)]
+def usage_lines(app: LoadResult, floor: LoadResult | None) -> list[str]:
+    lines = [_usage("Common Ground", app)]
+    if floor is not None:
+        lines.append(_usage("equal-element floor", floor))
+    return lines
 
 
 def _usage(name: str, result: LoadResult) -> str:
@@ -113,12 +165,8 @@ def render_table(
         other = big.get(t.page, nothing)
         growth = other.again / t.again if t.again else math.nan
         cpu_growth = other.cpu / t.cpu if t.cpu else math.nan
-        if not t.staff:
-            mark = "–"
-        elif growth <= GROWTH_GOAL:
-            mark = "yes"
-        else:
-            mark = "**no**"
+        mark = _mark(t.staff, growth <= GROWTH_GOAL)
+        if t.staff and not growth <= GROWTH_GOAL:
             misses.append(f"{t.page} ({_ratio(growth)})")
         lines.append(
             f"| {t.page} | {_ms(t.first)} | {_ms(t.again)} | {_ms(t.cpu)} "

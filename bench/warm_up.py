@@ -30,3 +30,15 @@ async def _visit_all(servers: list[AppServer], seeded: Seeded) -> None:
             tab = Tab(server.url, page, query)
             await tab.open()
             await tab.close()
+
+
+def warm_up_floor(servers: list[AppServer], query: str) -> None:
+    """One unmeasured run of the floor app on every server: it reads its recording once."""
+    asyncio.run(_open_each(servers, query))
+
+
+async def _open_each(servers: list[AppServer], query: str) -> None:
+    for server in servers:
+        tab = Tab(server.url, "", query)
+        await tab.open()
+        await tab.close()

@@ -1,0 +1,42 @@
+"""What the equal-element floor replays: each interaction's typical run, message for message."""
+
+import base64
+import json
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.floor_players import write_recording
+from bench.recorder import Recorder
+from bench.session import Run
+
+
+def _run(*bodies: str) -> Run:
+    messages = []
+    for n, body in enumerate(bodies):
+        message = ForwardMsg()
+        message.metadata.delta_path.extend([0, n])
+        message.delta.new_element.markdown.body = body
+        messages.append(message)
+    return Run(0.01, [], messages)
+
+
+def test_the_typical_run_is_the_one_with_the_median_number_of_messages():
+    recorder = Recorder()
+    for run in (_run("a"), _run("a", "b", "c", "d"), _run("a", "b")):
+        recorder.keep("ideas: open page", run)
+    assert len(recorder.typical("ideas: open page").deltas) == 2
+    assert recorder.typical("listen: open page") is None
+
+
+def test_the_recording_holds_each_interactions_messages_as_sent(tmp_path):
+    recorder = Recorder()
+    recorder.keep("vote: tap dots", _run("3 dots left", "**An idea**"))
+    path = tmp_path / "floor.json"
+    assert write_recording(recorder, path) == {"vote: tap dots": 2}
+    kept = json.loads(path.read_text())["vote: tap dots"]
+    bodies = []
+    for raw in kept:
+        message = ForwardMsg()
+        message.ParseFromString(base64.b64decode(raw))
+        bodies.append(message.delta.new_element.markdown.body)
+    assert bodies == ["3 dots left", "**An idea**"]
