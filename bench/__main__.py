@@ -177,9 +177,11 @@ def _report(out, args, app: LoadResult, floor, profile: Profile, small, large) -
             f"- How it grows — every staff page at 10× the data within "
             f"{report.GROWTH_GOAL:.0f}× its 1× time: {_verdict(growth_misses)}"
         )
-    for name, sample in app.recorder.interactions.items():
-        for message in sorted(set(sample.errors))[:5]:
-            section.append(f"  - error in {name}: {message}")
+    runs = [("", app), ("the floor's ", floor)] if floor else [("", app)]
+    for whose, run in runs:
+        for name, sample in run.recorder.interactions.items():
+            for message in sorted(set(sample.errors))[:5]:
+                section.append(f"  - error in {whose}{name}: {message}")
     out += section
     _say("\n".join(section))
     return bool(errors)

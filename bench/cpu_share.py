@@ -30,11 +30,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from bench.server_meter import process_cpu_seconds, process_tree
+
 OURS, STREAMLIT, PLUMBING, ASIDE = "ours", "streamlit", "plumbing", "aside"
 SHARE_GOAL = 0.40
 """The bar: under 40 % of the server's CPU in our code (plumbing and ASIDE_FRAMES apart)."""
-MIN_SAMPLES = 30
-"""A page with fewer samples (0.3 s of CPU at 100 Hz) is not named as over the bar."""
+MIN_SECONDS = 0.3
+"""A page with less CPU than this is not named as over the bar: too few samples."""
 RATE = 100
 
 OUR_FOLDERS = frozenset({"views", "components", "services", "db", "adapters", "workarounds"})
@@ -63,6 +65,7 @@ ASIDE_FRAMES = {("services/accounts/signin_accounts.py", "_check"): "sign-in's b
 """Our frames whose samples are reported apart, as the latency bar sets sign-in apart: the
 password check is slow on purpose (bcrypt, a quarter second), once per tablet."""
 
+_PROCESS = re.compile(r"^process (\d+):")
 _FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::\d+)?\)$")
 
 
@@ -129,54 +132,79 @@ def _relative(file: str, root: Path) -> str:
         return ""
 
 
-def tally(raw: str, root: Path) -> Counter[Sample]:
-    """py-spy's raw output → samples counted by side and page."""
-    counts: Counter[Sample] = Counter()
+def tally(raw: str, root: Path) -> Counter[tuple[int, Sample]]:
+    """py-spy's raw output → samples counted by process, side and page."""
+    counts: Counter[tuple[int, Sample]] = Counter()
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack or not count.isdigit():
             continue
-        counts[classify(stack.split(";"), root)] += int(count)
+        frames = stack.split(";")
+        counts[(process_of(frames), classify(frames, root))] += int(count)
     return counts
+
+
+def process_of(stack: list[str]) -> int:
+    """The sampled process: the innermost `process PID:"…"` marker (0 if there is none)."""
+    pids = [int(m[1]) for m in map(_PROCESS.match, stack) if m]
+    return pids[-1] if pids else 0
 
 
 @dataclass
 class Share:
-    """Samples on each side, for all the server or one page."""
+    """Seconds of CPU on each side, for all the server or one page."""
 
-    ours: int = 0
-    streamlit: int = 0
-    plumbing: int = 0
-    aside: int = 0
+    ours: float = 0.0
+    streamlit: float = 0.0
+    plumbing: float = 0.0
+    aside: float = 0.0
+
+    @property
+    def owned(self) -> float:
+        return self.ours + self.streamlit
 
     @property
     def share(self) -> float:
-        """Our share of the samples on either side (the rest apart); NaN without any."""
-        owned = self.ours + self.streamlit
-        return self.ours / owned if owned else float("nan")
+        """Our share of the CPU on either side (the rest apart); NaN without any."""
+        return self.ours / self.owned if self.owned else float("nan")
 
     @property
-    def total(self) -> int:
-        return self.ours + self.streamlit + self.plumbing + self.aside
+    def total(self) -> float:
+        return self.owned + self.plumbing + self.aside
 
-    def add(self, side: str, count: int) -> None:
-        setattr(self, side, getattr(self, side) + count)
+    def add(self, side: str, seconds: float) -> None:
+        setattr(self, side, getattr(self, side) + seconds)
 
 
 @dataclass
 class Profile:
-    """A whole run's samples: over all, by page, and why it was not taken if it wasn't."""
+    """A whole run's CPU: over all, by page, and why it was not taken if it wasn't."""
 
     overall: Share = field(default_factory=Share)
     pages: dict[str, Share] = field(default_factory=dict)
     problem: str = ""
+    samples: int = 0
+    sampled_seconds: float = 0.0
+    """The samples at face value (1/RATE each): running or ready to run."""
 
 
-def summarise(counts: Counter[Sample]) -> Profile:
-    profile = Profile()
-    for sample, count in counts.items():
-        profile.overall.add(sample.side, count)
-        profile.pages.setdefault(sample.page, Share()).add(sample.side, count)
+def summarise(counts: Counter[tuple[int, Sample]], cpu: dict[int, float] | None = None) -> Profile:
+    """Samples → seconds of CPU. A process whose CPU over the run is known (`cpu`, from
+    /proc) has its samples scaled to it: py-spy counts a thread ready to run as much as
+    one running, so on a busy machine a process waits, and is sampled, out of proportion
+    to its CPU (the word-cloud worker, at nice 10, most of all). Others count 1/RATE s."""
+    per_process: Counter[int] = Counter()
+    for (pid, _sample), count in counts.items():
+        per_process[pid] += count
+    weight = {
+        pid: (cpu[pid] / n if cpu and pid in cpu else 1 / RATE) for pid, n in per_process.items()
+    }
+    profile = Profile(samples=sum(per_process.values()))
+    profile.sampled_seconds = profile.samples / RATE
+    for (pid, sample), count in counts.items():
+        seconds = count * weight[pid]
+        profile.overall.add(sample.side, seconds)
+        profile.pages.setdefault(sample.page, Share()).add(sample.side, seconds)
     return profile
 
 
@@ -184,14 +212,12 @@ def verdict(profile: Profile) -> tuple[str, list[str]]:
     """The bar's verdict on the whole server, and the pages whose own share is over it."""
     if profile.problem:
         return f"not measured ({profile.problem})", []
-    if not profile.overall.ours + profile.overall.streamlit:
+    if not profile.overall.owned:
         return "not measured (no samples)", []
     over = [
         f"{page} ({share.share:.0%})"
         for page, share in sorted(profile.pages.items())
-        if page.startswith("views/")
-        and share.ours + share.streamlit >= MIN_SAMPLES
-        and not share.share < SHARE_GOAL
+        if page.startswith("views/") and share.owned >= MIN_SECONDS and not share.share < SHARE_GOAL
     ]
     said = f"{'met' if profile.overall.share < SHARE_GOAL else 'NOT met'} "
     said += f"({profile.overall.share:.0%} over all)"
@@ -214,6 +240,8 @@ class Sampler:
         self.folder = folder
         self.problem = ""
         self._runs: list[tuple[subprocess.Popen, Path, Path]] = []
+        self._pids = pids
+        self._cpu_before = _cpu_by_process(pids)
         binary = py_spy()
         if binary is None:
             self.problem = "py-spy is not installed: make bench installs requirements-dev.txt"
@@ -243,7 +271,9 @@ class Sampler:
 
     def stop(self) -> Profile:
         """Stop every py-spy as Ctrl-C would (it then writes its file) and classify."""
-        counts: Counter[Sample] = Counter()
+        after = _cpu_by_process(self._pids)
+        cpu = {pid: seconds - self._cpu_before.get(pid, 0.0) for pid, seconds in after.items()}
+        counts: Counter[tuple[int, Sample]] = Counter()
         for process, out, log in self._runs:
             if process.poll() is None:
                 process.send_signal(signal.SIGINT)
@@ -257,9 +287,14 @@ class Sampler:
                 self.problem = self.problem or f"py-spy wrote nothing: {said[0]}"
                 continue
             counts += tally(out.read_text(errors="replace"), self.root)
-        profile = summarise(counts)
+        profile = summarise(counts, cpu)
         profile.problem = self.problem
         return profile
+
+
+def _cpu_by_process(pids: list[int]) -> dict[int, float]:
+    """Each server's and its children's own CPU seconds so far, by process id."""
+    return {p: process_cpu_seconds(p) for pid in pids for p in process_tree(pid)}
 
 
 def share_lines(profile: Profile, server_cpu: float) -> list[str]:
@@ -268,15 +303,15 @@ def share_lines(profile: Profile, server_cpu: float) -> list[str]:
     if profile.problem:
         return [f"Not measured: {profile.problem}."]
     rows = [
-        "| where | samples | ours | Streamlit | our share | under 40 % |",
+        f"| where | CPU s | ours s | Streamlit s | our share | under {SHARE_GOAL:.0%} |",
         "|---|--:|--:|--:|--:|:-:|",
         _row("all of the server", profile.overall, held=True),
     ]
-    for page, share in sorted(profile.pages.items(), key=lambda item: -item[1].total):
+    by_size = sorted(profile.pages.items(), key=lambda item: -item[1].total)
+    for page, share in by_size:
         if page.startswith("views/"):
-            held = share.ours + share.streamlit >= MIN_SAMPLES
-            rows.append(_row(f"{page} (under its frames)", share, held))
-    for page, share in sorted(profile.pages.items(), key=lambda item: -item[1].total):
+            rows.append(_row(f"{page} (under its frames)", share, share.owned >= MIN_SECONDS))
+    for page, share in by_size:
         if not page.startswith("views/"):
             rows.append(_row(page or "no file of ours (Streamlit between runs, the loop)", share))
     whole = profile.overall.total
@@ -284,9 +319,9 @@ def share_lines(profile: Profile, server_cpu: float) -> list[str]:
         return [*rows, "", "No samples."]
     apart = [
         f"server plumbing (the event loop, uvicorn, threads' own machinery) "
-        f"{profile.overall.plumbing} ({profile.overall.plumbing / whole:.0%})",
+        f"{profile.overall.plumbing:.1f} s ({profile.overall.plumbing / whole:.0%})",
         *(
-            f"{why} {profile.overall.aside} ({profile.overall.aside / whole:.0%})"
+            f"{why} {profile.overall.aside:.1f} s ({profile.overall.aside / whole:.0%})"
             for why in sorted(set(ASIDE_FRAMES.values()))
         ),
     ]
@@ -297,17 +332,20 @@ def share_lines(profile: Profile, server_cpu: float) -> list[str]:
         "ballot's rows, a scribe's form, the projector's refresh), "
         "adapters/wordcloud_worker.py the word-cloud worker.",
         "",
-        f"Samples on neither side, in no share: {'; '.join(apart)}. In all {whole} samples, "
-        f"{whole / RATE:.1f} s of running or ready to run at {RATE} Hz, against "
-        f"{server_cpu:.1f} s of CPU the server used (`/proc`): where the machine had cores to "
-        "spare the two agree; where it had none, threads waited their turn, which the "
-        "samples count too.",
+        f"On neither side, in no share: {'; '.join(apart)}.",
+        "",
+        f"{profile.samples} samples at {RATE} Hz ({profile.sampled_seconds:.1f} s of threads "
+        f"running or ready to run), each process's scaled to its own CPU from `/proc`: "
+        f"{whole:.1f} s in all, of the {server_cpu:.1f} s the server used. Samples far above "
+        "the CPU mean the machine was busy and threads waited for a core.",
     ]
     return rows
 
 
 def _row(name: str, share: Share, held: bool = False) -> str:
-    owned = share.ours + share.streamlit
     mark = ("yes" if share.share < SHARE_GOAL else "**no**") if held else "–"
-    percent = f"{share.share:.0%}" if owned else "–"
-    return f"| {name} | {share.total} | {share.ours} | {share.streamlit} | {percent} | {mark} |"
+    percent = f"{share.share:.0%}" if share.owned else "–"
+    return (
+        f"| {name} | {share.total:.2f} | {share.ours:.2f} | {share.streamlit:.2f} "
+        f"| {percent} | {mark} |"
+    )

@@ -57,10 +57,11 @@ class LoadTable:
 def load_table(app: Recorder, goal: float, floor: Recorder | None = None) -> LoadTable:
     """Each interaction's latency, held to `goal` and, with a floor run, to FLOOR_GOAL× the
     floor's p95 for the same interaction."""
+    floor_head = f" floor p95 ms | ratio | 90% interval | within {FLOOR_GOAL}× |" if floor else ""
     lines = [
-        f"| interaction | n | p50 ms | p95 ms | under {_ms(goal)} ms | floor p95 ms "
-        f"| ratio | 90% interval | within {FLOOR_GOAL}× | errors | refusals |",
-        "|---|--:|--:|--:|:-:|--:|--:|--:|:-:|--:|--:|",
+        f"| interaction | n | p50 ms | p95 ms | under {_ms(goal)} ms |{floor_head} "
+        "errors | refusals |",
+        "|---|--:|--:|--:|:-:|" + ("--:|--:|--:|:-:|" if floor else "") + "--:|--:|",
     ]
     slow, over = [], []
     names = [n for n in ORDER if n in app.interactions]
@@ -77,12 +78,16 @@ def load_table(app: Recorder, goal: float, floor: Recorder | None = None) -> Loa
             slow.append(f"{name} ({_ms(p95)} ms)")
         if held and floor is not None and not ratio <= FLOOR_GOAL:
             over.append(f"{name} ({_ratio(ratio)})")
+        against_floor = (
+            f" {_ms(base_p95)} | {_ratio(ratio)} | {_ratio(low)}–{_ratio(high)} "
+            f"| {_mark(held, ratio <= FLOOR_GOAL)} |"
+            if floor
+            else ""
+        )
         lines.append(
             f"| {name}{'' if held else ' †'} | {len(sample.seconds)} "
             f"| {_ms(sample.percentile(0.5))} | {_ms(p95)} | {_mark(held, p95 < goal)} "
-            f"| {_ms(base_p95)} | {_ratio(ratio)} | {_ratio(low)}–{_ratio(high)} "
-            f"| {_mark(held and floor is not None, ratio <= FLOOR_GOAL)} "
-            f"| {len(sample.errors)} | {sample.refusals} |"
+            f"|{against_floor} {len(sample.errors)} | {sample.refusals} |"
         )
     lines += [f"\n† {name}: {why}." for name, why in NOT_HELD.items() if name in app.interactions]
     if floor is not None:

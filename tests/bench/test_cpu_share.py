@@ -1,6 +1,11 @@
 """The profile's classifier, on stacks written by hand as py-spy writes them (root first)."""
 
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from bench.cpu_share import (
     ASIDE,
@@ -9,12 +14,15 @@ from bench.cpu_share import (
     STREAMLIT,
     Profile,
     Sample,
+    Sampler,
     Share,
     classify,
+    py_spy,
     summarise,
     tally,
     verdict,
 )
+from bench.server_meter import process_cpu_seconds
 
 ROOT = Path("/srv/app")
 SITE = "/srv/app/.venv/lib/python3.11/site-packages"
@@ -138,26 +146,48 @@ def test_raw_lines_are_counted_and_shared():
         ]
     )
     profile = summarise(tally(raw, ROOT))
-    assert (profile.overall.ours, profile.overall.streamlit, profile.overall.plumbing) == (
-        30,
-        70,
-        25,
+    assert profile.samples == 125
+    overall = profile.overall
+    seconds = (overall.ours, overall.streamlit, overall.plumbing)
+    assert seconds == pytest.approx((0.3, 0.7, 0.25))
+    assert profile.overall.share == pytest.approx(0.3)
+    assert profile.pages["views/ideas.py"].share == pytest.approx(0.3)
+
+
+def test_each_process_counts_its_own_cpu_not_its_wait_for_a_core():
+    server = 'process 41:"python -m serve app.py"'
+    # The worker's command line holds a ";", which splits its marker in two.
+    worker = [
+        'process 57:"python -c from multiprocessing.spawn import spawn_main',
+        ' spawn_main(tracker_fd=4) --multiprocessing-fork"',
+        "serve_forever (/srv/app/adapters/wordcloud_worker.py:40)",
+    ]
+    raw = "\n".join(
+        [
+            ";".join([server, *SCRIPT_THREAD[1:]]) + " 100",
+            ";".join([server, *worker]) + " 300",
+        ]
     )
-    assert profile.overall.share == 0.3
-    assert profile.pages["views/ideas.py"].share == 0.3
+    counts = tally(raw, ROOT)
+    assert {pid for pid, _sample in counts} == {41, 57}
+    # The worker, at nice 10 on a busy machine, was sampled three times as often as the
+    # server while using a fifth of its CPU.
+    profile = summarise(counts, cpu={41: 1.0, 57: 0.2})
+    assert profile.overall.ours == pytest.approx(1.2)
+    assert profile.pages["adapters/wordcloud_worker.py"].ours == pytest.approx(0.2)
 
 
 def test_the_verdict_is_the_whole_servers_and_names_the_pages_over_the_bar():
     pages = {
-        "views/ideas.py": Share(ours=60, streamlit=40),
-        "views/vote.py": Share(ours=10, streamlit=90),
-        "views/setup.py": Share(ours=5, streamlit=1),  # too few samples to judge
-        "app.py": Share(ours=90, streamlit=10),  # the router: not a page
+        "views/ideas.py": Share(ours=0.6, streamlit=0.4),
+        "views/vote.py": Share(ours=0.1, streamlit=0.9),
+        "views/setup.py": Share(ours=0.1, streamlit=0.05),  # too little to judge
+        "app.py": Share(ours=0.9, streamlit=0.1),  # the router: not a page
     }
-    said, over = verdict(Profile(overall=Share(ours=300, streamlit=700), pages=pages))
+    said, over = verdict(Profile(overall=Share(ours=3, streamlit=7), pages=pages))
     assert over == ["views/ideas.py (60%)"]
     assert said.startswith("met (30% over all)")
-    said, _over = verdict(Profile(overall=Share(ours=400, streamlit=600), pages=pages))
+    said, _over = verdict(Profile(overall=Share(ours=4, streamlit=6), pages=pages))
     assert said.startswith("NOT met (40% over all)")
     assert verdict(Profile(problem="py-spy is not installed"))[0].startswith("not measured")
 
@@ -171,3 +201,27 @@ def test_sign_ins_bcrypt_is_set_apart_as_the_latency_bar_sets_it():
         "_check (/srv/app/services/accounts/signin_accounts.py:166)",
     )
     assert sample.side == ASIDE
+
+
+def test_the_sampler_profiles_a_real_process_and_scales_it_to_its_cpu(tmp_path):
+    if py_spy() is None:
+        pytest.fail("py-spy is not installed: pip install -r requirements-dev.txt")
+    script = tmp_path / "app.py"
+    script.write_text("import time\nend = time.time() + 3\nwhile time.time() < end:\n    pass\n")
+    busy = subprocess.Popen([sys.executable, str(script)])
+    try:
+        time.sleep(0.3)
+        before = process_cpu_seconds(busy.pid)
+        sampler = Sampler([busy.pid], tmp_path / "profiles", root=tmp_path)
+        time.sleep(1.5)
+        profile = sampler.stop()
+        used = process_cpu_seconds(busy.pid) - before
+    finally:
+        busy.kill()
+        busy.wait()
+    assert profile.problem == ""
+    assert profile.samples > 20
+    assert profile.overall.share == 1.0  # app.py's own loop: all ours
+    # Seconds of CPU, as /proc counts them: on a busy machine far fewer than the samples'.
+    assert 0 < profile.overall.total <= used + 0.02
+    assert profile.overall.total <= profile.sampled_seconds + 0.02
