@@ -25,7 +25,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def recording() -> dict[str, list[bytes]]:
     kept = json.loads(Path(os.environ["BENCH_FLOOR_RECORDING"]).read_text())
     return {name: [base64.b64decode(m) for m in messages] for name, messages in kept.items()}
