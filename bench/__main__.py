@@ -2,7 +2,7 @@
 
 In one run: seed the rooms at 1×, start the app, time every page for one person, play
 the rooms' crowd for --seconds while py-spy samples the server, seed a 10× room and time
-every page again; then play the same crowd against the equal-element floor, which replays
+every page again; then play the same crowd against the equal-element floor, which draws again
 what each interaction drew (bench/floor_app.py). Prints Markdown tables and the bar's
 verdicts (also kept in bench/results/) and exits 1 if anything failed.
 

@@ -1,6 +1,6 @@
 """The same crowd playing the equal-element floor (bench/floor_app.py).
 
-Each of a person's interactions becomes a rerun of the floor app that replays what that
+Each of a person's interactions becomes a rerun of the floor app that draws again what that
 interaction drew on Common Ground (`?i=<interaction>`); opening a page opens a tab on it.
 The people, their pacing and their servers' turns are the app run's, and every sample is
 recorded under the app's interaction name, so each is compared with its own floor.
@@ -31,7 +31,7 @@ def write_recording(app: Recorder, path: Path) -> dict[str, int]:
 
 
 class _FloorPerson:
-    """A tab on the floor app; each interaction replays the app's run of the same name."""
+    """A tab on the floor app; each interaction draws again the app's run of that name."""
 
     def __init__(self, server: str, recorder: Recorder, recorded: dict[str, int]) -> None:
         self.server = server
