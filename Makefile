@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip -q --disable-pip-version-check
 # `make run PORT=8600`, or Streamlit's own STREAMLIT_SERVER_PORT, else 8501.
 PORT   ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run demo test lint migrate library migration messages bench bench-servers clean
+.PHONY: run demo test lint migrate library migration messages bench bench-rooms bench-servers clean
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,11 +46,15 @@ test: $(VENV)/.dev
 messages: $(VENV)/.runtime
 	$(PY) -m i18n
 
-## bench: a room's crowd for 90 s against the app, then against a floor app; ratios (~5 min)
+## bench: one room for 90 s, profiled; the equal-element floor; pages at 1x and 10x (~5 min)
 # SQLite under data/bench/, or Postgres when BENCH_DATABASE_URL names a database it may empty.
 BENCH_SECONDS ?= 90
 bench: $(VENV)/.dev
 	$(PY) -m bench --seconds $(BENCH_SECONDS)
+
+## bench-rooms: three rooms (186 people) on one server; verdict: no errors, p95 under 150 ms
+bench-rooms: $(VENV)/.dev
+	$(PY) -m bench --seconds $(BENCH_SECONDS) --rooms 3 --skip-render --skip-floor
 
 ## bench-servers: three rooms over two app servers and one Postgres (BENCH_DATABASE_URL)
 # The database named by BENCH_DATABASE_URL is emptied first: never point it at real data.

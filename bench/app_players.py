@@ -50,6 +50,8 @@ class _Player:
         if run.exceptions or missing:
             problem = run.exceptions or [f"missing {m!r}" for m in missing]
             self.recorder.error(name, "; ".join(problem)[:300])
+        else:
+            self.recorder.keep(name, run)
         if not fragment:
             self.last = run
             await self._component_answers(run)

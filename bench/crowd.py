@@ -1,8 +1,8 @@
 """How a room behaves over time: who arrives when, how long people think, what refreshes.
 
-The pacing is the same whichever app the crowd plays, so Common Ground and the floor app
-get exactly the same load. It is busier than a real room on purpose: a voter taps every
-few seconds for the whole run, and each scribe saves something every few seconds.
+The pacing comes from the run's seed, so two runs (two commits, `--app`) play the same
+room. It is busier than a real room on purpose: a voter taps every few seconds for the
+whole run, and each scribe saves something every few seconds.
 """
 
 from __future__ import annotations

@@ -1,43 +1,48 @@
-"""The floor: the least a Streamlit app can do per interaction, over the same database.
+"""The equal-element floor: Streamlit drawing what Common Ground drew, with no database and
+no rules.
 
-One text input, one button, one write. The benchmark plays the same crowd against this
-app as against Common Ground; the difference between the two is what our code costs.
-It writes through the project's own `Database`, so it pays the same engine, pool and
-SQLite settings as the app does.
+During the load on Common Ground the benchmark keeps, for every interaction, a typical
+run's delta messages (bench/recorder.py), and writes them to the file that
+BENCH_FLOOR_RECORDING names. Here each run reads `?i=<interaction>` and draws that run's
+blocks and elements again through Streamlit's own calls (bench/floor_draw.py): the same
+labels, texts and options, widgets registered. So the floor pays what Streamlit pays per
+run, per element and per message — a script thread, the `new_session` message, building
+and registering each element, hashing, the forward-message cache, the queue, the
+websocket — and none of our code: its gap to the app is what our code adds.
+
+What it does not pay: the `navigation` message and page objects of `st.navigation`, and
+`st.set_page_config` (only deltas are replayed; the router is ours); images, components,
+page links and tables go through the last step of `st.*` (`_enqueue`) with their recorded
+protobuf, so their own `st.*` work (the media store's hashing of an image) is not redone.
 """
 
+import base64
+import json
 import os
 import sys
 from pathlib import Path
 
 import streamlit as st
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, func, insert
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 # `streamlit run` puts this file's folder on the path, not the project's.
 PROJECT = str(Path(__file__).resolve().parents[1])
 if PROJECT not in sys.path:
     sys.path.insert(0, PROJECT)
-from db.database import Database  # noqa: E402 - after the path is set
-
-NOTES = Table(
-    "bench_floor_note",
-    MetaData(),
-    Column("id", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("created_at", DateTime, server_default=func.now()),
-)
+from bench.floor_draw import replay  # noqa: E402 - after the path is set
 
 
-@st.cache_resource
-def database() -> Database:
-    db = Database.from_url(os.environ["DATABASE_URL"])
-    NOTES.create(db.engine, checkfirst=True)
-    return db
+@st.cache_resource(show_spinner=False)
+def recording() -> dict[str, list[bytes]]:
+    kept = json.loads(Path(os.environ["BENCH_FLOOR_RECORDING"]).read_text())
+    return {name: [base64.b64decode(m) for m in messages] for name, messages in kept.items()}
 
 
-st.title("Floor")
-note = st.text_input("Note")
-if st.button("Save"):
-    with database().write() as s:
-        s.execute(insert(NOTES).values(text=note or "-"))
-    st.success("Saved.")
+def _messages(name: str):
+    for raw in recording().get(name, ()):
+        message = ForwardMsg()
+        message.ParseFromString(raw)
+        yield message
+
+
+replay(_messages(st.query_params.get("i", "")))

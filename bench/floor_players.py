@@ -1,62 +1,105 @@
-"""The same crowd playing the floor app: every interaction becomes its cheapest equivalent.
+"""The same crowd playing the equal-element floor (bench/floor_app.py).
 
-A tap, a note or an idea becomes "type, press Save, one insert"; a page switch or a
-`run_every` refresh becomes a plain rerun; opening a page is opening the floor app. So
-each of Common Ground's interactions has a floor of the same kind to be compared with.
+Each of a person's interactions becomes a rerun of the floor app that draws again what that
+interaction drew on Common Ground (`?i=<interaction>`); opening a page opens a tab on it.
+The people, their pacing and their servers' turns are the app run's, and every sample is
+recorded under the app's interaction name, so each is compared with its own floor.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import random
+from pathlib import Path
+from urllib.parse import urlencode
 
+from bench.app_players import COOKIE_RERUN
 from bench.recorder import Recorder
-from bench.session import Run, Tab, text, trigger
-
-OPEN, WRITE, RERUN = "floor: open page", "floor: write", "floor: rerun"
+from bench.session import Tab
 
 
-class FloorPlayer:
-    """Plays a voter, a scribe or a projector against bench/floor_app.py."""
+def write_recording(app: Recorder, path: Path) -> dict[str, int]:
+    """Each interaction's typical run's messages, for the floor app; → messages per run."""
+    kept = {}
+    for name in app.kept:
+        run = app.typical(name)
+        if run is not None:
+            kept[name] = [base64.b64encode(m.SerializeToString()).decode() for m in run.deltas]
+    path.write_text(json.dumps(kept))
+    return {name: len(messages) for name, messages in kept.items()}
 
-    def __init__(self, server: str, recorder: Recorder) -> None:
-        self.tab = Tab(server)
+
+class _FloorPerson:
+    """A tab on the floor app; each interaction draws again the app's run of that name."""
+
+    def __init__(self, server: str, recorder: Recorder, recorded: dict[str, int]) -> None:
+        self.server = server
         self.recorder = recorder
-        self.last: Run | None = None
+        self.recorded = recorded
+        self.tab: Tab | None = None
 
-    async def open(self) -> None:
-        await self._do(OPEN, self.tab.open, "Floor")
+    async def _open(self, name: str) -> None:
+        if name in self.recorded:
+            self.tab = Tab(self.server, "", _query(name))
+            await self._do(name, self.tab.open)
 
-    async def write(self, rng: random.Random) -> None:
-        box = self.last.widget("text_input", "Note") if self.last else None
-        save = self.last.widget("button", "Save") if self.last else None
-        if box is None or save is None:
-            self.recorder.error(WRITE, "no form on the floor page")
-            return
-        states = [text(box.id, f"note {rng.random():.6f}"), trigger(save.id)]
-        await self._do(WRITE, lambda: self.tab.rerun(states), "Saved.")
+    async def _rerun(self, name: str) -> None:
+        # An interaction the app never did right has nothing to replay; nor a tab not open.
+        if self.tab is not None and name in self.recorded:
+            await self._do(name, lambda: self.tab.rerun(query=_query(name)))
 
-    async def rerun(self) -> None:
-        await self._do(RERUN, self.tab.rerun, "Floor")
-
-    tap = save_note = add_idea = write
-
-    async def refresh(self) -> None:
-        await self.rerun()
-
-    async def to_ideas(self) -> None:
-        await self.rerun()
-
-    async def to_listen(self) -> None:
-        await self.rerun()
-
-    async def close(self) -> None:
-        await self.tab.close()
-
-    async def _do(self, name, request, expected: str) -> None:
+    async def _do(self, name: str, request) -> None:
         async with self.tab.lock:
             run = await self.recorder.timed(name, request())
-        if run is None:
-            return
-        if run.exceptions or not run.contains(expected):
-            self.recorder.error(name, "; ".join(run.exceptions) or f"missing {expected!r}")
-        self.last = run
+        if run is not None and len(run.deltas) != self.recorded[name]:
+            self.recorder.error(
+                name, f"the floor sent {len(run.deltas)} of {self.recorded[name]} messages"
+            )
+
+    async def close(self) -> None:
+        if self.tab is not None:
+            await self.tab.close()
+
+
+class FloorVoter(_FloorPerson):
+    async def open(self) -> None:
+        await self._open("vote: open page")
+
+    async def tap(self, rng: random.Random) -> None:
+        await self._rerun("vote: tap dots")
+
+    async def refresh(self) -> None:
+        await self._rerun("vote: 5 s refresh")
+
+
+class FloorScribe(_FloorPerson):
+    async def open(self) -> None:
+        await self._open("home: open page")
+        await self._rerun("sign in")
+        await self._rerun(COOKIE_RERUN)
+        await self.to_listen()
+
+    async def save_note(self, rng: random.Random) -> None:
+        await self._rerun("listen: save note")
+
+    async def to_ideas(self) -> None:
+        await self._rerun("ideas: open page")
+
+    async def add_idea(self, rng: random.Random) -> None:
+        await self._rerun("ideas: add idea")
+
+    async def to_listen(self) -> None:
+        await self._rerun("listen: open page")
+
+
+class FloorProjector(_FloorPerson):
+    async def open(self) -> None:
+        await self._open("projector: open page")
+
+    async def refresh(self) -> None:
+        await self._rerun("projector: 2 s refresh")
+
+
+def _query(name: str) -> str:
+    return urlencode({"i": name})

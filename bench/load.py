@@ -1,7 +1,8 @@
 """One load run: a whole crowd per room, in one asyncio loop, against one or more servers.
 
-The same crowd plays either Common Ground or the floor app (`floor=True`). People are
-dealt to the servers in turn, as a load balancer without sticky rooms would deal them.
+The same crowd plays either Common Ground or the equal-element floor (`floor`: what each
+interaction drew on Common Ground, by name). People are dealt to the servers in turn, as
+a load balancer without sticky rooms would deal them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bench.app_players import AppProjector, AppScribe, AppVoter
 from bench.crowd import Pace, play_projector, play_scribe, play_voter
-from bench.floor_players import FloorPlayer
+from bench.floor_players import FloorProjector, FloorScribe, FloorVoter
 from bench.recorder import IdeaWatch, Recorder
 from bench.seed_load import Seeded
 from bench.server_meter import Meter, Usage
@@ -47,7 +48,7 @@ def run_load(
     seconds: float,
     crowd: Crowd | None = None,
     pace: Pace | None = None,
-    floor: bool = False,
+    floor: dict[str, int] | None = None,
     seed: int = 7,
 ) -> LoadResult:
     """Play every room's crowd for `seconds` against `servers` ((url, pid) pairs)."""
@@ -95,8 +96,13 @@ async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult
         ]
         for play, player in people:
             # The floor gets the same people, the same pacing and the same servers' turns.
-            stand_in = FloorPlayer(player.tab.server_url, recorder) if floor else player
+            stand_in = (
+                player if floor is None else _FLOOR[play](player.tab.server_url, recorder, floor)
+            )
             games.append(play(stand_in, pace, random.Random(rng.random()), until))
     await asyncio.gather(*games)
     usage = meter.stop()
     return LoadResult(recorder, usage, until, [] if floor else watches, crowd.projectors)
+
+
+_FLOOR = {play_voter: FloorVoter, play_scribe: FloorScribe, play_projector: FloorProjector}

@@ -10,7 +10,7 @@ from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from bench.session import RunFailed
+from bench.session import Run, RunFailed
 
 T = TypeVar("T")
 
@@ -47,6 +47,8 @@ class Recorder:
         self.interactions: dict[str, Interaction] = defaultdict(Interaction)
         self.timeline: list[tuple[float, str, float]] = []
         """(started, interaction, seconds) of every sample: where in the run the slow ones fell."""
+        self.kept: dict[str, list[Run]] = defaultdict(list)
+        """Runs that did what they should, by interaction: the floor replays one of each."""
 
     async def timed(self, name: str, action: Awaitable[T]) -> T | None:
         """Run one interaction; its latency counts only when it did what it should."""
@@ -60,6 +62,15 @@ class Recorder:
         self.interactions[name].seconds.append(seconds)
         self.timeline.append((started, name, seconds))
         return result
+
+    def keep(self, name: str, run: Run) -> None:
+        # Only the messages are needed later: the elements go, to keep the memory small.
+        self.kept[name].append(Run(run.seconds, [], run.deltas))
+
+    def typical(self, name: str) -> Run | None:
+        """The run of `name` that sent the median number of messages, if any."""
+        runs = sorted(self.kept.get(name, []), key=lambda r: len(r.deltas))
+        return runs[len(runs) // 2] if runs else None
 
     def error(self, name: str, message: str) -> None:
         self.interactions[name].errors.append(message)

@@ -1,32 +1,30 @@
-"""The benchmark's tables, in Markdown so they paste into BENCHMARKS.md as printed."""
+"""The benchmark's tables and the bar's goals, in Markdown to paste into BENCHMARKS.md."""
 
 from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 
-from bench.floor_players import OPEN, RERUN, WRITE
 from bench.load import LoadResult
 from bench.recorder import Recorder, percentile
 from bench.render_times import PageTime
 
-RATIO_GOAL = 2.0
+FLOOR_GOAL = 1.5
+"""What our code adds: every interaction's p95 within 1.5× the equal-element floor's."""
 RESAMPLES = 1000
 """Bootstrap resamples behind each ratio's interval."""
-IDEA_GOAL = 3.0
+FEEL_GOAL = 0.100
+"""What people feel: every interaction's p95 under 100 ms in a 62-person room."""
+ROOMS_GOAL = 0.150
+"""Three rooms (186 people) on one server: every interaction's p95 under 150 ms."""
+IDEA_GOAL = 1.0
+"""An idea on the projector within a second (p95), from the scribe's tap."""
+GROWTH_GOAL = 2.0
+"""Every staff page at 10× the data within twice its time at 1×."""
 NOT_HELD = {"sign in": "bcrypt checks the password: slow on purpose, once per tablet"}
-"""Interactions reported but not held to the floor ratio, and why."""
+"""Interactions reported but not held to the latency bar, and why."""
 
-# Each interaction is compared with the floor interaction of the same kind.
-FLOOR_KIND = {
-    "home: open page": OPEN,
-    "vote: open page": OPEN,
-    "projector: open page": OPEN,
-    "vote: tap dots": WRITE,
-    "listen: save note": WRITE,
-    "ideas: add idea": WRITE,
-    "sign in": WRITE,
-}
 ORDER = [
     "vote: open page",
     "vote: tap dots",
@@ -41,45 +39,61 @@ ORDER = [
     "projector: open page",
     "projector: 2 s refresh",
 ]
+"""The table's order; an interaction the run did not see (the cookie component's rerun
+goes when sign-in stops drawing that component) is left out, and a new one goes last."""
 
 
-def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[str]]:
-    """The per-interaction table, and the interactions that miss the ratio goal."""
+@dataclass
+class LoadTable:
+    """The per-interaction table, and what misses each bar."""
+
+    lines: list[str]
+    slow: list[str]
+    """Interactions whose p95 is not under the latency goal."""
+    over_floor: list[str]
+    """Interactions whose p95 is not within FLOOR_GOAL of the floor's."""
+
+
+def load_table(app: Recorder, goal: float, floor: Recorder | None = None) -> LoadTable:
+    """Each interaction's latency, held to `goal` and, with a floor run, to FLOOR_GOAL× the
+    floor's p95 for the same interaction."""
+    floor_head = f" floor p95 ms | ratio | 90% interval | within {FLOOR_GOAL}× |" if floor else ""
     lines = [
-        "| interaction | n | p50 ms | p95 ms | floor p95 ms | ratio | 90% interval "
-        "| errors | refusals |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| interaction | n | p50 ms | p95 ms | under {_ms(goal)} ms |{floor_head} "
+        "errors | refusals |",
+        "|---|--:|--:|--:|:-:|" + ("--:|--:|--:|:-:|" if floor else "") + "--:|--:|",
     ]
-    misses = []
+    slow, over = [], []
     names = [n for n in ORDER if n in app.interactions]
     names += sorted(set(app.interactions) - set(ORDER))
     for name in names:
         sample = app.interactions[name]
-        kind = FLOOR_KIND.get(name, RERUN)
-        base = floor.interactions[kind].percentile(0.95) if floor else math.nan
-        ratio = sample.percentile(0.95) / base if base else math.nan
-        low, high = (
-            ratio_interval(sample.seconds, floor.interactions[kind].seconds)
-            if floor
-            else (math.nan, math.nan)
-        )
+        p95 = sample.percentile(0.95)
+        base = floor.interactions[name] if floor and name in floor.interactions else None
+        base_p95 = base.percentile(0.95) if base else math.nan
+        ratio = p95 / base_p95 if base_p95 else math.nan
+        low, high = ratio_interval(sample.seconds, base.seconds) if base else (math.nan,) * 2
         held = name not in NOT_HELD
-        if held and not ratio <= RATIO_GOAL:
-            misses.append(name)
-        mark = "" if held else " †"
-        lines.append(
-            f"| {name}{mark} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
-            f"| {_ms(sample.percentile(0.95))} | {_ms(base)} | {_ratio(ratio)} "
-            f"| {_ratio(low)}–{_ratio(high)} | {len(sample.errors)} | {sample.refusals} |"
+        if held and not p95 < goal:
+            slow.append(f"{name} ({_ms(p95)} ms)")
+        if held and floor is not None and not ratio <= FLOOR_GOAL:
+            over.append(f"{name} ({_ratio(ratio)})")
+        against_floor = (
+            f" {_ms(base_p95)} | {_ratio(ratio)} | {_ratio(low)}–{_ratio(high)} "
+            f"| {_mark(held, ratio <= FLOOR_GOAL)} |"
+            if floor
+            else ""
         )
-    for kind in (OPEN, WRITE, RERUN) if floor else ():
-        sample = floor.interactions[kind]
         lines.append(
-            f"| {kind} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
-            f"| {_ms(sample.percentile(0.95))} | | | | {len(sample.errors)} | |"
+            f"| {name}{'' if held else ' †'} | {len(sample.seconds)} "
+            f"| {_ms(sample.percentile(0.5))} | {_ms(p95)} | {_mark(held, p95 < goal)} "
+            f"|{against_floor} {len(sample.errors)} | {sample.refusals} |"
         )
     lines += [f"\n† {name}: {why}." for name, why in NOT_HELD.items() if name in app.interactions]
-    return lines, misses
+    if floor is not None:
+        errors = sum(len(i.errors) for i in floor.interactions.values())
+        lines.append(f"\nThe floor's run: {errors} errors.")
+    return LoadTable(lines, slow, over)
 
 
 def ratio_interval(app: list[float], floor: list[float]) -> tuple[float, float]:
@@ -97,6 +111,10 @@ def ratio_interval(app: list[float], floor: list[float]) -> tuple[float, float]:
         for _ in range(RESAMPLES)
     )
     return percentile(ratios, 0.05), percentile(ratios, 0.95)
+
+
+def _mark(held: bool, met: bool) -> str:
+    return ("yes" if met else "**no**") if held else "–"
 
 
 def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], str]:
@@ -118,7 +136,7 @@ def idea_lines(result: LoadResult, until_cutoff: float) -> tuple[list[str], str]
 def usage_lines(app: LoadResult, floor: LoadResult | None) -> list[str]:
     lines = [_usage("Common Ground", app)]
     if floor is not None:
-        lines.append(_usage("floor app", floor))
+        lines.append(_usage("equal-element floor", floor))
     return lines
 
 
@@ -134,25 +152,35 @@ def _usage(name: str, result: LoadResult) -> str:
     )
 
 
-def render_table(small: list[PageTime], large: list[PageTime] | None) -> list[str]:
-    """Each page at 1× and 10×: first view, repeat views, their CPU, and how the CPU grew."""
+def render_table(
+    small: list[PageTime], large: list[PageTime] | None
+) -> tuple[list[str], list[str]]:
+    """Each page at 1× and 10×, how its time grew, and the staff pages that grew past
+    GROWTH_GOAL. The time held to the bar is "again", the median of the repeat views: the
+    first view also fills caches of new content, once."""
     big = {t.page: t for t in large or []}
     nothing = PageTime("", math.nan, math.nan)
     lines = [
-        "| page | 1× first ms | 1× again ms | 1× CPU ms "
-        "| 10× first ms | 10× again ms | 10× CPU ms | CPU 10×/1× |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| page | 1× first ms | 1× again ms | 1× CPU ms | 10× first ms | 10× again ms "
+        f"| 10× CPU ms | again 10×/1× | CPU 10×/1× | within {GROWTH_GOAL:.0f}× |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|",
     ]
-    problems = []
+    problems, misses = [], []
     for t in small:
         other = big.get(t.page, nothing)
-        growth = other.cpu / t.cpu if t.cpu else math.nan
+        growth = other.again / t.again if t.again else math.nan
+        cpu_growth = other.cpu / t.cpu if t.cpu else math.nan
+        mark = _mark(t.staff, growth <= GROWTH_GOAL)
+        if t.staff and not growth <= GROWTH_GOAL:
+            misses.append(f"{t.page} ({_ratio(growth)})")
         lines.append(
             f"| {t.page} | {_ms(t.first)} | {_ms(t.again)} | {_ms(t.cpu)} "
-            f"| {_ms(other.first)} | {_ms(other.again)} | {_ms(other.cpu)} | {_ratio(growth)} |"
+            f"| {_ms(other.first)} | {_ms(other.again)} | {_ms(other.cpu)} "
+            f"| {_ratio(growth)} | {_ratio(cpu_growth)} | {mark} |"
         )
         problems += [f"{t.page}: {p}" for p in (t.problem, other.problem) if p]
-    return lines + [f"\nProblem drawing {p}" for p in problems]
+    lines.append("\nHeld to the bar: the staff pages (a scribe's, a facilitator's); – is not held.")
+    return lines + [f"\nProblem drawing {p}" for p in problems], misses
 
 
 def _ms(seconds: float) -> str:

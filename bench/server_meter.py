@@ -17,7 +17,7 @@ def cpu_seconds(pid: int) -> float:
     Children count: the app draws word clouds in a worker process, and its CPU is the
     server's as much as any thread's.
     """
-    return sum(_own_cpu_seconds(p) for p in process_tree(pid))
+    return sum(process_cpu_seconds(p) for p in process_tree(pid))
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -36,7 +36,8 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
-def _own_cpu_seconds(pid: int) -> float:
+def process_cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of this one process, children apart (0 once it ended)."""
     fields = _read(Path(f"/proc/{pid}/stat")).rsplit(")", 1)[-1].split()
     if len(fields) < 13:
         return 0.0  # the process ended meanwhile

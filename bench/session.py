@@ -70,6 +70,8 @@ class Run:
 
     seconds: float
     elements: list[Element]
+    deltas: list[ForwardMsg] = field(default_factory=list)
+    """Every delta message of the run as sent (references resolved): the floor replays them."""
 
     def widget(self, kind: str, label: str) -> Element | None:
         """The first widget of `kind` whose label is `label`."""
@@ -113,6 +115,7 @@ class _Pending:
     started: float
     done: asyncio.Future
     elements: list[Element] = field(default_factory=list)
+    deltas: list[ForwardMsg] = field(default_factory=list)
 
 
 class Tab:
@@ -214,7 +217,7 @@ class Tab:
             raise RunFailed(f"connection closed: {closed}") from None
         finally:
             self._pending = None
-        return Run(seconds, pending.elements)
+        return Run(seconds, pending.elements, pending.deltas)
 
     async def _read(self) -> None:
         try:
@@ -238,6 +241,8 @@ class Tab:
             self._cache[msg.hash] = msg
         kind = msg.WhichOneof("type")
         if kind == "delta":
+            if self._pending is not None:
+                self._pending.deltas.append(msg)
             self._drawn(path, msg.delta)
         elif kind == "script_finished":
             self._finished(msg.script_finished)

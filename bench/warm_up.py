@@ -13,23 +13,32 @@ from bench.session import Tab
 from tests.app_server import AppServer
 
 
-def warm_up(servers: list[AppServer], seeded: Seeded | None) -> None:
-    """Visit the vote, projector and home pages (or the floor page) on every server."""
+def warm_up(servers: list[AppServer], seeded: Seeded) -> None:
+    """Visit the vote, projector and home pages on every server."""
     asyncio.run(_visit_all(servers, seeded))
 
 
-async def _visit_all(servers: list[AppServer], seeded: Seeded | None) -> None:
+async def _visit_all(servers: list[AppServer], seeded: Seeded) -> None:
     for server in servers:
-        if seeded is None:
-            pages = [("", "")]
-        else:
-            room = seeded.rooms[0]
-            pages = [
-                ("", ""),
-                ("vote", f"code={room.voter_codes[-1]}"),
-                ("projector", f"code={room.meeting_code}"),
-            ]
+        room = seeded.rooms[0]
+        pages = [
+            ("", ""),
+            ("vote", f"code={room.voter_codes[-1]}"),
+            ("projector", f"code={room.meeting_code}"),
+        ]
         for page, query in pages:
             tab = Tab(server.url, page, query)
             await tab.open()
             await tab.close()
+
+
+def warm_up_floor(servers: list[AppServer], query: str) -> None:
+    """One unmeasured run of the floor app on every server: it reads its recording once."""
+    asyncio.run(_open_each(servers, query))
+
+
+async def _open_each(servers: list[AppServer], query: str) -> None:
+    for server in servers:
+        tab = Tab(server.url, "", query)
+        await tab.open()
+        await tab.close()
