@@ -15,6 +15,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from db.database import Database
 from db.migrate import upgrade_to_head
@@ -24,6 +25,7 @@ from services.core.actors import SYSTEM
 from settings import load_settings
 from signin_routes import came_over_https, from_this_site
 from tests.app_server import AppServer, running_app
+from tests.browser import LAPTOP, click, device, visit
 from tests.deploy import nginx
 from tests.deploy.needs import needs_nginx
 
@@ -176,3 +178,25 @@ def test_behind_nginx_the_path_is_the_sites_and_a_browser_cannot_claim_https(
 
 def _cookie_key(server: AppServer) -> str:
     return load_settings(data_dir=server.log.parent).cookie_key
+
+
+@pytest.mark.e2e
+def test_in_chromium_under_a_path_prefix_sign_in_and_out_keep_to_it(browser, prefixed):
+    page = device(browser, LAPTOP).new_page()
+    visit(page, prefixed.url, "")
+    page.get_by_role("textbox", name="Username").fill("scribe1")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    # Back from the cookie route to /cg/, whose session the cookie signed in.
+    expect(page.get_by_text("Signed in as Scribe One")).to_be_visible()
+    assert page.url == f"{prefixed.url}/"
+    [cookie] = [c for c in page.context.cookies() if c["name"] == COOKIE]
+    assert cookie["path"] == "/cg" and cookie["httpOnly"]
+    click(page, "Sign out")
+    expect(page.get_by_text("You are signed out.")).to_be_visible()
+    for _ in range(100):
+        if not [c for c in page.context.cookies() if c["name"] == COOKIE]:
+            break
+        page.wait_for_timeout(100)
+    assert not [c for c in page.context.cookies() if c["name"] == COOKIE]
+    page.context.close()
