@@ -83,12 +83,11 @@ if actor is not None:
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
 if actor is None and page.url_path == home.url_path:
-    signin.login_form(db, settings.cookie_name, settings.cookie_key, settings.cookie_expiry_days)
+    signin.login_form(db)
     if signin.signed_in_username():
-        # This run's navigation was built for a visitor; the next run builds the role's.
-        # A button, not st.rerun(): a rerun now would lose the sign-in cookie being written.
+        # This run's navigation was built for a visitor. The form fetching the cookie
+        # brings the browser back, and that page's session builds the role's.
         st.success("You are signed in.")
-        st.button("Continue to your screens", type="primary")
         st.stop()
 page.run()
 runtime.freeze_long_lived_objects(page.url_path)

@@ -26,6 +26,9 @@ from streamlit.web import bootstrap, cli
 from streamlit.web.server import server_util
 from streamlit.web.server.starlette import starlette_app, starlette_server, starlette_websocket
 
+import idle_sessions
+import signin_routes
+
 APP = Path(__file__).resolve().parent / "app.py"
 
 _TCP_FAMILIES = (socket.AF_INET, socket.AF_INET6)
@@ -154,6 +157,10 @@ def install() -> None:
     starlette_websocket.create_websocket_handler = with_session_cap(
         starlette_websocket.create_websocket_handler, lambda: SESSIONS_PER_ADDRESS
     )
+    starlette_websocket.create_websocket_handler = idle_sessions.with_idle_close(
+        starlette_websocket.create_websocket_handler, lambda: idle_sessions.IDLE_ANONYMOUS_MINUTES
+    )
+    signin_routes.install()
 
 
 def announce_first_run() -> None:

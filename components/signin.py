@@ -6,27 +6,27 @@ over-long fields before any work. streamlit-authenticator 0.4.2 did none of that
 cookie (a JWT without a version) could not be revoked, so it is no longer used here.
 
 The cookie holds a JWT naming the login and its token version (services/accounts/signin_tokens.py).
-It is written and deleted by extra_streamlit_components' cookie component, an iframe
-whose JavaScript sets `document.cookie`: such a cookie cannot be HttpOnly (browsers refuse
-the flag from scripts), which docs/SECURITY.md records. It is SameSite=Strict, and
-Secure whenever the page came over HTTPS.
+It is HttpOnly, so no script, ours included, can read, write or delete it: the server sets
+and clears it on two routes of its own (signin_routes.py). A sign-in hands the page a
+one-time handoff that the page posts at once to the cookie route, a top-level form
+submission whose answer sets the cookie and brings the browser back to the home page,
+signed in by it. Signing out, and a cookie the server refused, post to the sign-out route
+from a line of script, so the page and its note stay.
 
-Traps kept in mind: the component writes or deletes the cookie after the run, in the
-browser, and then reruns the page; an st.rerun() straight after would lose the write.
-The cookie is read on the server from `st.context.cookies` (what the browser sent when
-the tab connected), so no iframe is drawn just to read it; a click landing in that
-iframe's rerun used to be dropped (seen in the browser tests).
+The cookie is read on the server from `st.context.cookies` (what the browser sent when the
+tab connected, HttpOnly cookies included), so it is the same for the session's whole life.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 
-import extra_streamlit_components as stx
 import streamlit as st
-from extra_streamlit_components.CookieManager import _component_func as cookie_component
 
-from services.accounts import signin_accounts
+import signin_routes
+from services.accounts import signin_accounts, signin_handoffs
 from services.accounts.signin_accounts import SignedIn, SignInRefused
 
 SIGN_OUT_KEY = "signout"
@@ -41,14 +41,6 @@ _SIGNED_OUT = "_signin_signed_out"
 SIGNED_OUT = "You are signed out. Close this tab or sign in again from the home page."
 
 SIGN_IN_AGAIN = "Please sign in again."
-
-
-class _ServerReadCookieManager(stx.CookieManager):
-    """extra_streamlit_components' manager without the getAll iframe; set and delete stay."""
-
-    def __init__(self) -> None:
-        self.cookie_manager = cookie_component
-        self.cookies = dict(st.context.cookies)
 
 
 def signed_in_username() -> str | None:
@@ -79,7 +71,7 @@ def restore_from_cookie(db, cookie_name: str, cookie_key: str) -> None:
     if signed is None:
         st.session_state[_SPENT_COOKIE] = _digest(raw)
         st.session_state[_SIGN_IN_AGAIN] = True
-        _delete_cookie(cookie_name)
+        _clear_cookie()
         return
     _remember(signed)
 
@@ -97,14 +89,14 @@ def sign_in_again_note() -> None:
     """ "Please sign in again." while this tab's sign-in has ended and nobody signed in."""
     if signed_in_username():
         return
-    # Kept for the runs after the sign-out's own: deleting the cookie reruns the page.
+    # Kept for the runs after the sign-out's own, as long as the tab is open.
     if st.session_state.get(_SIGNED_OUT):
         st.info(SIGNED_OUT)
     elif st.session_state.get(_SIGN_IN_AGAIN):
         st.info(f"{SIGN_IN_AGAIN} Your earlier sign-in on this browser has ended.")
 
 
-def login_form(db, cookie_name: str, cookie_key: str, days: float) -> None:
+def login_form(db) -> None:
     """The sign-in form with labelled fields; says why a sign-in failed or must wait.
 
     Cleared on submit: a pasted 10 MB "password" does not stay in the session's memory,
@@ -126,12 +118,8 @@ def login_form(db, cookie_name: str, cookie_key: str, days: float) -> None:
         st.session_state[STATUS_KEY] = False
         st.error(refusal.message)
         return
-    token, expires = signin_accounts.cookie_token(signed, cookie_key, days)
     _remember(signed)
-    secure = str(st.context.url or "").startswith("https://")
-    _ServerReadCookieManager().set(
-        cookie_name, token, key="signin_set", expires_at=expires, secure=secure or None
-    )
+    _fetch_cookie(signin_handoffs.issue(db, signed))
 
 
 def logout_button(db, cookie_name: str) -> bool:
@@ -151,7 +139,7 @@ def logout_button(db, cookie_name: str) -> bool:
         st.session_state[_SPENT_COOKIE] = _digest(raw)
     _forget()
     st.session_state[_SIGNED_OUT] = True
-    _delete_cookie(cookie_name)
+    _clear_cookie()
     return True
 
 
@@ -169,9 +157,32 @@ def _forget() -> None:
     st.session_state.pop(VERSION_KEY, None)
 
 
-def _delete_cookie(cookie_name: str) -> None:
-    # Straight to the component: the manager's delete needs the cookie in its own dict.
-    cookie_component(method="delete", cookie=cookie_name, key="signin_delete", default=False)
+def _fetch_cookie(handoff: str) -> None:
+    """Post the handoff from the page itself, so the answer's cookie lands in the browser
+    and the browser comes back to the home page signed in by it. The button is there for
+    a browser that does not run the line of script."""
+    action = html.escape(signin_routes.route_url(signin_routes.COOKIE_ROUTE))
+    st.html(
+        f'<form method="post" action="{action}" data-signin-handoff>'
+        f'<input type="hidden" name="{signin_routes.HANDOFF_FIELD}" '
+        f'value="{html.escape(handoff)}">'
+        '<button type="submit">Continue to your screens</button></form>'
+        "<script>document.querySelector('form[data-signin-handoff]').submit();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _clear_cookie() -> None:
+    """Have the browser ask the server to clear the cookie (no script can: HttpOnly)."""
+    # A JSON string is a JavaScript string; "<" escaped so nothing can close the script.
+    url = json.dumps(signin_routes.route_url(signin_routes.SIGNOUT_ROUTE)).replace("<", "\\u003c")
+    st.html(
+        "<style>[data-testid=stElementContainer]:has(script[data-signin-clear])"
+        "{display: none}</style>"
+        f"<script data-signin-clear>fetch({url}, {{method: 'POST', "
+        "credentials: 'same-origin', cache: 'no-store'});</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _client_address() -> str | None:

@@ -73,6 +73,7 @@ def start_app(
     cookie_key: str = "",
     port: int | None = None,
     timeout: float = 60.0,
+    options: tuple[str, ...] = (),
 ) -> AppServer:
     """Run `python -m serve script` (`streamlit run`, see serve.py) and wait until its
     health check answers."""
@@ -92,6 +93,7 @@ def start_app(
         "true",
         "--browser.gatherUsageStats",
         "false",
+        *options,
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -101,7 +103,11 @@ def start_app(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    server = AppServer(f"http://127.0.0.1:{port}", port, process, log)
+    # Under server.baseUrlPath the app, its health check included, lives below that path.
+    given = dict(zip(options[::2], options[1::2], strict=True))
+    base = given.get("--server.baseUrlPath", "").strip("/")
+    root = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
+    server = AppServer(root, port, process, log)
     _wait_healthy(server, timeout)
     return server
 

@@ -3,7 +3,7 @@
 from db.models.actions import ActionItem, ActionUpdate
 from db.models.agenda_review import AgendaApproval, AgendaComment
 from db.models.agreements import Charter, Commitment, Conflict, ConflictParty, Signature
-from db.models.audit import AuditEntry, SigninThrottle
+from db.models.audit import AuditEntry, SigninHandoff, SigninThrottle
 from db.models.base import Base, utcnow
 from db.models.meeting import AgendaItem, Meeting, MeetingTable
 from db.models.people import Account, Initiative, Participant, Stakeholder
@@ -38,6 +38,7 @@ __all__ = [
     "Participant",
     "RoundItem",
     "Signature",
+    "SigninHandoff",
     "SigninThrottle",
     "Stakeholder",
     "SurveyResponse",

@@ -45,3 +45,18 @@ class SigninThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SigninHandoff(Base):
+    """A sign-in waiting for its browser to fetch the cookie: once, within a minute.
+
+    Only a digest of the handoff is kept, so a copy of this table signs nobody in;
+    services/accounts/signin_handoffs.py holds the rule.
+    """
+
+    __tablename__ = "signin_handoff"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100))
+    token_version: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -1,12 +1,17 @@
-"""The credit an imported round carries (Pol.is data is CC BY 4.0: its attribution must
+"""The credit imported statements carry (Pol.is data is CC BY 4.0: its attribution must
 stand wherever its statements are shown), read from the import's audit entry."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 
 from db.database import Database
-from db.models import AuditEntry
+from db.models import AuditEntry, Idea, RoundItem, VotingRound
+
+IMPORTED_NOTE = "Some of these ideas are statements imported from Pol.is."
+"""What the idea board says before the credit, so the credit has a subject."""
 
 
 def round_credit(db: Database, round_id: int) -> str | None:
@@ -22,5 +27,48 @@ def round_credit(db: Database, round_id: int) -> str | None:
             .order_by(AuditEntry.id.desc())
             .limit(1)
         )
-    credit = (detail or {}).get("attribution") if isinstance(detail, dict) else None
-    return credit or None
+    return _attribution(detail)
+
+
+def idea_credits(db: Database, idea_ids: Iterable[int]) -> dict[int, str]:
+    """The attribution of each of these ideas that was imported, by idea id.
+
+    An import lists its ideas in its audit entry (hidden ones included); an import made
+    before it did is known by its round's ballot, which holds all but the statements Pol.is
+    moderated out."""
+    wanted = set(idea_ids)
+    if not wanted:
+        return {}
+    found: dict[int, str] = {}
+    with db.read() as s:
+        meetings = select(Idea.meeting_id).where(Idea.id.in_(wanted)).distinct()
+        rounds = select(VotingRound.id).where(VotingRound.meeting_id.in_(meetings))
+        imports = s.execute(
+            select(AuditEntry.entity_id, AuditEntry.detail)
+            .where(
+                AuditEntry.entity == "voting_round",
+                AuditEntry.action == "imported",
+                AuditEntry.entity_id.in_(rounds),
+            )
+            .order_by(AuditEntry.id)
+        ).all()
+        for round_id, detail in imports:
+            credit = _attribution(detail)
+            if credit is None:
+                continue
+            listed = detail.get("idea_ids")
+            if not isinstance(listed, list):
+                on_ballot = select(RoundItem.idea_id).where(RoundItem.round_id == round_id)
+                listed = list(s.scalars(on_ballot))
+            found.update({i: credit for i in listed if i in wanted})
+    return found
+
+
+def board_credits(db: Database, idea_ids: Iterable[int]) -> list[str]:
+    """The attributions a board showing these ideas must carry, each once, in import order."""
+    return list(dict.fromkeys(idea_credits(db, idea_ids).values()))
+
+
+def _attribution(detail: object) -> str | None:
+    credit = detail.get("attribution") if isinstance(detail, dict) else None
+    return credit if isinstance(credit, str) and credit.strip() else None

@@ -220,6 +220,9 @@ def _finish(db: Database, actor: Actor, started: _Started, export: PolisExport, 
             "voters": len(started.participant_ids),
             "votes": votes,
             "attribution": export.attribution,
+            # Every statement, those Pol.is moderated out (hidden, not on the ballot)
+            # included: its credit stands wherever one is shown (imported_credit.py).
+            "idea_ids": sorted(started.idea_ids.values()),
         }
         audit.record(
             s, actor, "voting_round", started.round_id, "imported", detail, started.initiative_id
