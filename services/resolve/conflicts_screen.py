@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -32,7 +31,8 @@ class Change:
     when: datetime
     who: str
     action: str
-    details: tuple[tuple[str, Any], ...]
+    details: tuple[tuple[str, object], ...]
+    """(name, value) of what changed, as the audit trail recorded it."""
 
 
 @dataclass(frozen=True, slots=True)

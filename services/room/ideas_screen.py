@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.database import Database
@@ -145,7 +145,7 @@ def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> Ta
     )
 
 
-def _of_meeting(meeting_id: int):
+def _of_meeting(meeting_id: int) -> Select:
     table, group, theme = aliased(MeetingTable), aliased(Stakeholder), aliased(Theme)
     return (
         select(Idea, table.number, group.name, theme.name)
@@ -156,7 +156,7 @@ def _of_meeting(meeting_id: int):
     )
 
 
-def _cards(s: Session, query) -> tuple[IdeaCard, ...]:
+def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
     rows = s.execute(query.order_by(Idea.created_at, Idea.id))
     return tuple(_card(i, number, group, theme) for i, number, group, theme in rows)
 
