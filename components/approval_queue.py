@@ -3,27 +3,32 @@ facilitator's idea board, and a scribe's own waiting ideas on their table's page
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
-from components.notices import action_runner, flash_and_rerun
+from components.notices import flash_and_rerun
 from components.text import escape_markdown
-from services.core.actors import Actor
+from runtime import StaffPage
+from services.core.vocab import IdeaStatus
 from services.room import idea_queue, room_control
+from services.room.idea_queue import QueuedIdea
 
 REFRESH = "5s"  # new ideas join the queue, and approved ones leave a scribe's list, unasked
 
 
 @st.fragment(run_every=REFRESH)
-def approval_queue(db: Any, actor: Actor, meeting_id: int) -> None:
-    """The waiting ideas, oldest first, each with its flags in words and its two buttons."""
+def approval_queue(here: StaffPage) -> None:
+    """The waiting ideas, oldest first, each with its flags in words and its two buttons.
+
+    Its own read, every few seconds: the queue fills while the facilitator looks at it.
+    """
+    db, actor, meeting_id, act = here.db, here.actor, here.meeting_id, here.act
     queue = idea_queue.approval_queue(db, actor, meeting_id)
     current = room_control.room_state(db, meeting_id, actor=actor).current
     holding = current is not None and current.premoderate
     if not queue and not holding:
         return
-    act = action_runner(db, actor)
     st.header(f"Waiting for your approval ({len(queue)})")
     st.caption(
         "The projector, the tables' boards and the ballots show these only once you approve "
@@ -40,7 +45,7 @@ def approval_queue(db: Any, actor: Actor, meeting_id: int) -> None:
         _queued(waiting, act)
 
 
-def _queued(waiting: Any, act: Any) -> None:
+def _queued(waiting: QueuedIdea, act: Callable[..., None]) -> None:
     idea = waiting.idea
     with st.container(border=True):
         st.markdown(escape_markdown(idea.text))
@@ -65,21 +70,22 @@ def _queued(waiting: Any, act: Any) -> None:
             act(idea_queue.reject_idea, idea.id, done=f"Idea #{idea.id} rejected and kept hidden.")
 
 
-def added_message(idea: Any) -> str:
+def added_message(status: IdeaStatus) -> str:
     """What a scribe reads after adding an idea: whether the room sees it yet."""
-    if idea.status.value == "pending":
+    if status is IdeaStatus.PENDING:
         return "Idea added. It is waiting for the facilitator's approval before the room sees it."
     return "Idea added."
 
 
-def waiting_for_approval(db: Any, actor: Actor, table_id: int) -> None:
+def waiting_for_approval(here: StaffPage, table_id: int, waiting: bool) -> None:
     """A scribe's ideas the room does not see yet, said in words.
 
-    Refreshing by itself only while some wait: a tablet with nothing waiting costs the
-    server nothing more, and new waiting ideas only come from this tablet's own form.
+    Refreshing by itself only while some wait (`waiting`, as the screen read it): a tablet
+    with nothing waiting costs the server nothing more, and new waiting ideas only come
+    from this tablet's own form.
     """
-    if st.session_state.get(_seen(table_id)) or idea_queue.waiting_at_table(db, actor, table_id):
-        _waiting_list(db, actor, table_id)
+    if st.session_state.get(_seen(table_id)) or waiting:
+        _waiting_list(here, table_id)
 
 
 def _seen(table_id: int) -> str:
@@ -88,7 +94,8 @@ def _seen(table_id: int) -> str:
 
 
 @st.fragment(run_every=REFRESH)
-def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
+def _waiting_list(here: StaffPage, table_id: int) -> None:
+    db, actor = here.db, here.actor
     waiting = idea_queue.waiting_at_table(db, actor, table_id)
     key = _seen(table_id)
     before, now = st.session_state.get(key, set()), {i.id for i in waiting}
@@ -96,7 +103,8 @@ def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
     if before - now:
         # Decided since the last look: the whole page again, so an approved idea joins the
         # table's list below (a form's unsent words survive a rerun), and say what happened.
-        flash_and_rerun(_decided(idea_queue.table_ideas(db, actor, table_id, before - now)))
+        decided = idea_queue.table_ideas(db, actor, table_id, before - now)
+        flash_and_rerun(_decided((i.text, i.status) for i in decided))
     if not waiting:
         return
     st.subheader(f"Waiting for the facilitator's approval ({len(waiting)})")
@@ -110,13 +118,13 @@ def _waiting_list(db: Any, actor: Actor, table_id: int) -> None:
         )
 
 
-def _decided(ideas: list[Any]) -> str:
+def _decided(ideas: Iterable[tuple[str, IdeaStatus]]) -> str:
     lines = []
-    for idea in ideas:
-        words = escape_markdown(idea.text)
-        if idea.status.value == "visible":
+    for text, status in ideas:
+        words = escape_markdown(text)
+        if status is IdeaStatus.VISIBLE:
             lines.append(f"Approved, now on the board: “{words}”")
-        elif idea.status.value == "merged":
+        elif status is IdeaStatus.MERGED:
             lines.append(f"Merged into an idea on the board that says the same: “{words}”")
         else:
             lines.append(f"Not shown to the room, by the facilitator's decision: “{words}”")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
+from components.plan_charts import render_impact_feasibility_chart
 from components.text import escape_markdown
 from services.converge.result_words import counted, number
-from services.core.vocab import CostBand, label
+from services.core.vocab import CostBand, ResponseModel, label
+from services.solve.option_ratings import OptionScore
+from services.solve.solve_screen import OptionCard, Programme
 
 PROVIDERS = [
     "Police",
@@ -33,16 +35,30 @@ class ChartPoint:
     cost: str
 
 
-def rated(score: Any) -> Any:
+def rated(score: OptionScore | None) -> OptionScore | None:
     """The tables' score, or None while no table has rated the option."""
     return score if score is not None and score.ratings else None
 
 
-def chart_points(options: list[Any], scores: dict[int, Any]) -> list[ChartPoint]:
+def top_of_the_vote(words: tuple[str, ...] | None) -> None:
+    """The first items of the vote the room sees, by common ground, once there is a vote."""
+    if words is not None:
+        top = " · ".join(escape_markdown(w) for w in words)
+        st.markdown(f"**Top of the vote, by common ground:** {top}")
+
+
+def options_chart(options: tuple[OptionCard, ...]) -> None:
+    """How many options, and where they sit on impact against feasibility."""
+    st.header(f"Options ({len(options)})")
+    if options:
+        render_impact_feasibility_chart(chart_points(options), key="impact-feasibility")
+
+
+def chart_points(options: tuple[OptionCard, ...]) -> list[ChartPoint]:
     """Where each option sits on impact against feasibility."""
     points = []
     for o in options:
-        s = rated(scores.get(o.id))
+        s = rated(o.score)
         impact, feasible = (s.mean_impact, s.mean_feasibility) if s else (o.impact, o.feasibility)
         points.append(
             ChartPoint(o.title, impact, feasible, s.ratings if s else 0, o.cost_band.value)
@@ -50,7 +66,11 @@ def chart_points(options: list[Any], scores: dict[int, Any]) -> list[ChartPoint]
     return points
 
 
-def option_form(topics: dict, library: list[Any], on_save: Callable[..., None]) -> None:
+def option_form(
+    topics: dict[tuple[str, int], str],
+    library: tuple[Programme, ...],
+    on_save: Callable[..., None],
+) -> None:
     """A new option: what, who delivers it, impact, feasibility, cost, risks, sources."""
     with st.form("new-option", clear_on_submit=True):
         topic = st.selectbox("For which idea or theme", list(topics), format_func=topics.get)
@@ -71,8 +91,9 @@ def option_form(topics: dict, library: list[Any], on_save: Callable[..., None]) 
             )  # fmt: skip
 
 
-def option_card(option: Any, score: Any, cited: list[Any]) -> None:
+def option_card(option: OptionCard) -> None:
     """One option with its tables' ratings and the programmes it cites."""
+    score = option.score
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(option.title)}**")
         if option.description:
@@ -91,11 +112,13 @@ def option_card(option: Any, score: Any, cited: list[Any]) -> None:
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
         if option.risks:
             st.markdown(f"*Risks:* {escape_markdown(option.risks)}")
-        if cited:
-            st.caption(escape_markdown("Draws on: " + ", ".join(b.name for b in cited)))
+        if option.cites:
+            st.caption(escape_markdown("Draws on: " + ", ".join(option.cites)))
 
 
-def rating_form(option: Any, table_number: int, on_rate: Callable[[int, int, int], None]) -> None:
+def rating_form(
+    option: OptionCard, table_number: int, on_rate: Callable[[int, int, int], None]
+) -> None:
     """This table's rating of one option."""
     with st.form(f"rate-{option.id}"):
         st.caption(f"Table {table_number}'s rating")
@@ -106,7 +129,18 @@ def rating_form(option: Any, table_number: int, on_rate: Callable[[int, int, int
             on_rate(option.id, impact, feasible)
 
 
-def library_cards(practices: list[Any]) -> None:
+def library_section(library: Callable[[ResponseModel | None], tuple[Programme, ...]]) -> None:
+    """The library under its heading, for the model of response picked (all at first)."""
+    st.header("Best-practice library: responses to 911 and crisis calls")
+    model = st.selectbox(
+        "Model of response",
+        [None, *ResponseModel],
+        format_func=lambda m: "All models" if m is None else label(m),
+    )
+    library_cards(library(model))
+
+
+def library_cards(practices: tuple[Programme, ...]) -> None:
     """Each programme as a row that opens to every field, readable at a tablet's width.
 
     A wide table cut its columns off on a tablet (a user test); here each field is a line

@@ -121,17 +121,22 @@ def round_to_show(
     with db.read() as s:
         if actor is not None:
             membership.require_meeting_member(s, actor, meeting_id)
-        query = (
-            select(VotingRound)
-            .where(
-                VotingRound.meeting_id == meeting_id,
-                VotingRound.status != RoundStatus.DRAFT,
-            )
-            # Open before closed ('open' > 'closed' as text), newest first within each.
-            .order_by(VotingRound.status.desc(), VotingRound.id.desc())
-            .limit(1)
+        return round_to_show_in(s, meeting_id)
+
+
+def round_to_show_in(s: Session, meeting_id: int) -> VotingRound | None:
+    """`round_to_show` inside a read the caller holds, after it has checked the reader."""
+    query = (
+        select(VotingRound)
+        .where(
+            VotingRound.meeting_id == meeting_id,
+            VotingRound.status != RoundStatus.DRAFT,
         )
-        return s.scalar(query)
+        # Open before closed ('open' > 'closed' as text), newest first within each.
+        .order_by(VotingRound.status.desc(), VotingRound.id.desc())
+        .limit(1)
+    )
+    return s.scalar(query)
 
 
 def get_round(db: Database, round_id: int) -> VotingRound:

@@ -75,6 +75,11 @@ def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> 
         return _state(s, membership.member_meeting(s, actor, meeting_id))
 
 
+def room_state_in(s: Session, meeting: Meeting) -> RoomState:
+    """`room_state` inside a read the caller holds, after it has checked the reader."""
+    return _state(s, meeting)
+
+
 def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
     """Go live on the first step (or the one already chosen) and apply its plan, like Next.
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Meeting, MeetingTable, Option, OptionRating
@@ -68,23 +69,28 @@ def ratings_summary(db: Database, actor: Actor, meeting_id: int) -> list[OptionS
     """Every option of the meeting with its mean ratings and how many tables rated it."""
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
-        query = (
-            select(
-                Option.id,
-                Option.title,
-                func.avg(OptionRating.impact),
-                func.avg(OptionRating.feasibility),
-                func.count(OptionRating.id),
-            )
-            .outerjoin(OptionRating, OptionRating.option_id == Option.id)
-            .where(Option.meeting_id == meeting_id)
-            .group_by(Option.id, Option.title)
-            .order_by(Option.id)
+        return ratings_summary_in(s, meeting_id)
+
+
+def ratings_summary_in(s: Session, meeting_id: int) -> list[OptionScore]:
+    """`ratings_summary` inside a read the caller holds, after it has checked the reader."""
+    query = (
+        select(
+            Option.id,
+            Option.title,
+            func.avg(OptionRating.impact),
+            func.avg(OptionRating.feasibility),
+            func.count(OptionRating.id),
         )
-        return [
-            OptionScore(oid, title, _float(imp), _float(feas), count)
-            for oid, title, imp, feas, count in s.execute(query)
-        ]
+        .outerjoin(OptionRating, OptionRating.option_id == Option.id)
+        .where(Option.meeting_id == meeting_id)
+        .group_by(Option.id, Option.title)
+        .order_by(Option.id)
+    )
+    return [
+        OptionScore(oid, title, _float(imp), _float(feas), count)
+        for oid, title, imp, feas, count in s.execute(query)
+    ]
 
 
 def _label(table: MeetingTable) -> str:

@@ -1,0 +1,64 @@
+"""The facilitator's idea board: its filters, and moderation (edit, hide, merge, themes)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import moderation
+from components.cards import idea_origin
+from runtime import StaffPage
+from services.room import idea_merge, ideas, themes
+from services.room.ideas_screen import IdeaCard, IdeasScreen
+
+
+def origin(idea: IdeaCard) -> list[str]:
+    """Where an idea came from and what became of it, in words (components/cards.py)."""
+    return idea_origin(idea, idea.group, idea.table_number, idea.theme)
+
+
+def count_header(listed: tuple[IdeaCard, ...]) -> None:
+    """How many ideas, and a word when there are none."""
+    st.header(f"Ideas ({len(listed)})")
+    if not listed:
+        st.info("No ideas yet.")
+
+
+def filtered_board(screen: IdeasScreen) -> tuple[IdeaCard, ...]:
+    """The board as the facilitator filters it: by table, by group, hidden ones or not."""
+    groups = dict(screen.groups)
+    left, right = st.columns(2)
+    tables = left.multiselect("Tables", screen.table_numbers, placeholder="All tables")
+    picked = right.multiselect("Groups", list(groups), format_func=groups.get)
+    hidden = st.toggle("Show hidden and merged ideas")
+    return screen.board(tables, picked, hidden)
+
+
+def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard, ...]) -> None:
+    """Edit or hide, merge duplicates, group into themes: each calls a service through `act`."""
+    act = here.act
+    visible = [i for i in board if i.visible]
+    with st.expander("Moderate: edit, hide, merge, group into themes"):
+        tab_edit, tab_merge, tab_theme = st.tabs(["Edit or hide", "Merge duplicates", "Themes"])
+        with tab_edit:
+            moderation.edit_panel(
+                list(board),
+                on_save=lambda i, t: act(
+                    ideas.update_idea, i.id, t, i.stakeholder_id, i.confidential, done="Saved."
+                ),
+                on_toggle=lambda i, hidden: act(
+                    ideas.show_idea if hidden else ideas.hide_idea, i.id, done="Done."
+                ),
+            )
+        with tab_merge:
+            moderation.merge_panel(
+                visible, on_merge=lambda k, d: act(idea_merge.merge_ideas, k, d, done="Merged.")
+            )
+        with tab_theme:
+            moderation.theme_panel(
+                visible,
+                dict(screen.themes),
+                on_create=lambda n: act(
+                    themes.create_theme, screen.meeting_id, n, done="Theme added."
+                ),
+                on_assign=lambda ids, t: act(themes.assign_theme, ids, t, done="Grouped."),
+            )

@@ -1,0 +1,81 @@
+"""A table's idea form, with the table's ideas newer than the page's list below it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from components.approval_queue import added_message, waiting_for_approval
+from components.cards import idea_list
+from components.drafts import Draft, table_draft
+from components.forms import form_saved, submission_key
+from components.fragments import InlineCall
+from components.idea_board import count_header, origin
+from components.notices import show_error
+from components.scribe_forms import save_button
+from runtime import StaffPage
+from services.core.errors import DomainError
+from services.room import ideas, ideas_screen
+from services.room.ideas_screen import IdeasScreen
+
+SECRET = "Confidential: keep it off the projector and out of reports"
+_OUTCOME = "_idea_outcome"
+
+
+def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
+    """The form of the table of `screen` (a table's page only), its count and new ideas."""
+    draft = table_draft(screen.meeting_id, screen.table_id, "idea", "text")
+    _idea_fragment(here, screen, draft, InlineCall())
+
+
+def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
+    """Before the form is drawn again: saved, its field empty; refused, it keeps the text."""
+    value = st.session_state.get
+    try:
+        saved = ideas.add_idea(
+            here.db, here.actor, table_id, draft.value("text"), value("idea_group"),
+            value("idea_secret", False), submission_key=submission_key("idea"),
+        )  # fmt: skip
+    except DomainError as error:
+        st.session_state[_OUTCOME] = error
+        return
+    form_saved("idea")
+    draft.saved()
+    st.session_state.update(idea_group=None, idea_secret=False)
+    said = added_message(saved.status)
+    st.session_state[_OUTCOME] = f"{said} Marked late: input had closed." if saved.late else said
+
+
+@st.fragment
+def _idea_fragment(here: StaffPage, screen: IdeasScreen, draft: Draft, inline: InlineCall) -> None:
+    """A fragment, so adding an idea redraws this and not the page: a whole run per idea
+    cost five times the floor's time in a 60-person room (bench/)."""
+    result = st.session_state.pop(_OUTCOME, None)  # left by _save_idea, which ran first
+    groups = dict(screen.groups)
+    # Not cleared on submit: a refused save keeps every word in the field.
+    with st.form("idea"):
+        draft.keep()
+        st.text_area("The idea", height=100, key=draft.key("text"))
+        st.selectbox(
+            "Stakeholder group of the person who raised it",
+            list(groups), format_func=groups.get, index=None, key="idea_group",
+        )  # fmt: skip
+        st.checkbox(SECRET, key="idea_secret")
+        refused = isinstance(result, DomainError)
+        save = partial(_save_idea, here, screen.table_id, draft)
+        sent = save_button(screen.gate, "Add idea", "Add as a late idea", save, refused=refused)
+    if refused:
+        show_error(result)
+    elif result:
+        st.success(result)
+    fresh = not inline.first() or sent
+    now = (
+        ideas_screen.table_ideas(here.db, here.actor, screen.meeting_id, screen.table_id)
+        if fresh
+        else ideas_screen.TableIdeas(screen.ideas, screen.waiting)
+    )
+    waiting_for_approval(here, screen.table_id, now.waiting)
+    count_header(now.ideas)
+    shown = {i.id for i in screen.ideas}
+    idea_list([i for i in now.ideas if i.id not in shown][::-1], origin)

@@ -1,0 +1,115 @@
+"""The conflicts screen's record: the meeting's conflict log as this reader may see it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import AuditEntry, Conflict, ConflictParty, Stakeholder
+from db.models.enums import ConflictStatus, Role
+from services.core import confidential, membership
+from services.core.actors import Actor, require_role
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One group's side of a conflict: what they say they want, and why."""
+
+    group: str
+    position: str
+    interests: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded change to a conflict: when, who, what, and its details."""
+
+    when: datetime
+    who: str
+    action: str
+    details: tuple[tuple[str, object], ...]
+    """(name, value) of what changed, as the audit trail recorded it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictCard:
+    """One conflict with its sides and its history, oldest change first."""
+
+    id: int
+    issue: str
+    status: ConflictStatus
+    agreement: str
+    next_step: str
+    confidential: bool
+    on_projector: bool
+    sides: tuple[Side, ...]
+    history: tuple[Change, ...]
+
+    @property
+    def agreed(self) -> bool:
+        return self.status is ConflictStatus.AGREED
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictsScreen:
+    """What the conflicts screen shows one reader."""
+
+    groups: tuple[tuple[int, str], ...]
+    """(id, name) of every group of the initiative, by name: the sides' picker."""
+    conflicts: tuple[ConflictCard, ...]
+    """Oldest first; confidential ones only where the reader may read them."""
+    runs_the_room: bool
+    """Whether the reader may put a conflict on the projector or carry its agreement on."""
+
+
+def read(db: Database, actor: Actor, meeting_id: int) -> ConflictsScreen:
+    """The meeting's conflicts for a facilitator or a scribe, in one read.
+
+    Confidential ones as services/core/confidential.py says: a scribe reads those of their
+    own tables only. The spotlight is the meeting's, so only unconfidential ones are on it.
+    """
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    with db.read() as s:
+        meeting = membership.member_meeting(s, actor, meeting_id)
+        groups = s.execute(
+            select(Stakeholder.id, Stakeholder.name)
+            .where(Stakeholder.initiative_id == meeting.initiative_id)
+            .order_by(Stakeholder.name)
+        )
+        query = select(Conflict).where(Conflict.meeting_id == meeting_id)
+        rule = confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
+        query = query if rule is None else query.where(rule)
+        log = list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
+        ids = [c.id for c in log]
+        sides: dict[int, list[Side]] = defaultdict(list)
+        for party, group in s.execute(
+            select(ConflictParty, Stakeholder.name)
+            .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
+            .where(ConflictParty.conflict_id.in_(ids))
+            .order_by(Stakeholder.name)
+        ):
+            sides[party.conflict_id].append(Side(group, party.position, party.interests))
+        history: dict[int, list[Change]] = defaultdict(list)
+        for e in s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "conflict", AuditEntry.entity_id.in_(ids))
+            .order_by(AuditEntry.created_at, AuditEntry.id)
+        ):
+            details = tuple((e.detail or {}).items())
+            history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
+        shown = meeting.spotlight_conflict_id
+        cards = tuple(_card(c, c.id == shown, sides[c.id], history[c.id]) for c in log)
+        return ConflictsScreen(tuple((g, n) for g, n in groups), cards, actor.is_facilitator)
+
+
+def _card(
+    c: Conflict, on_projector: bool, sides: list[Side], history: list[Change]
+) -> ConflictCard:
+    return ConflictCard(
+        c.id, c.issue, c.status, c.agreement, c.next_step, c.confidential, on_projector,
+        tuple(sides), tuple(history),
+    )  # fmt: skip

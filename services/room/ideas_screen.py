@@ -1,0 +1,168 @@
+"""The ideas screen's record: a table's ideas, or the facilitator's whole board to moderate."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from db.database import Database
+from db.models import Idea, MeetingTable, Stakeholder, Theme
+from db.models.enums import IdeaStatus
+from services.core import confidential
+from services.core.actors import Actor
+from services.room import late_notes
+from services.room.room_control import RoomState, room_state_in
+from services.room.table_pages import group_choices, open_table_page
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaCard:
+    """One idea as the board shows it: its words, where it came from, what became of it."""
+
+    id: int
+    text: str
+    status: IdeaStatus
+    stakeholder_id: int | None
+    confidential: bool
+    late: bool
+    table_number: int | None
+    """None: the facilitator added it, at no table."""
+    group: str
+    """The group of the person who raised it, by name; '' when not given."""
+    theme: str
+    """The theme it is grouped under; '' when none."""
+
+    @property
+    def visible(self) -> bool:
+        return self.status is IdeaStatus.VISIBLE
+
+
+@dataclass(frozen=True, slots=True)
+class TableIdeas:
+    """A table's ideas on the board, oldest first, and whether some wait for approval."""
+
+    ideas: tuple[IdeaCard, ...]
+    waiting: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IdeasScreen:
+    """What the ideas screen shows one reader."""
+
+    meeting_id: int
+    table_id: int | None
+    """The table whose page this is; None: the facilitator's board of every table."""
+    table_number: int | None
+    room: RoomState
+    gate: str
+    """What a save from this screen does now (late_notes.input_gate): open, late, closed…"""
+    groups: tuple[tuple[int, str], ...]
+    """(id, name) of the initiative's groups, by name."""
+    table_numbers: tuple[int, ...]
+    themes: tuple[tuple[int, str], ...]
+    """(id, name) of the meeting's themes, by name."""
+    ideas: tuple[IdeaCard, ...]
+    """Oldest first. A table's page: the table's ideas on the board that the reader may
+    read. The board: every idea, hidden, merged and waiting ones too, for `board()`."""
+    waiting: bool
+    """On a table's page, whether some of its ideas wait for the facilitator's approval."""
+
+    @property
+    def moderates(self) -> bool:
+        """Whether this is the facilitator's board, with the queue and the moderation."""
+        return self.table_id is None
+
+    def board(
+        self, tables: Collection[int] = (), groups: Collection[int] = (), hidden: bool = False
+    ) -> tuple[IdeaCard, ...]:
+        """The board's ideas from these table numbers and group ids (none picked: all),
+        with hidden, merged and waiting ones only when asked for."""
+        return tuple(
+            i
+            for i in self.ideas
+            if (hidden or i.visible)
+            and (not tables or i.table_number in tables)
+            and (not groups or i.stakeholder_id in groups)
+        )
+
+
+def cloud_texts(ideas: Collection[IdeaCard]) -> list[str]:
+    """The words of the word cloud: ideas on the board that the whole room may read."""
+    return [i.text for i in ideas if i.visible and not i.confidential]
+
+
+def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> IdeasScreen:
+    """The ideas screen of one table (a scribe's own, or any for a facilitator), or the
+    facilitator's board of every table, in one read; refused in words otherwise."""
+    with db.read() as s:
+        meeting, table = open_table_page(s, actor, meeting_id, table_id)
+        room = room_state_in(s, meeting)
+        numbers = s.scalars(
+            select(MeetingTable.number)
+            .where(MeetingTable.meeting_id == meeting.id)
+            .order_by(MeetingTable.number)
+        )
+        themes = s.execute(
+            select(Theme.id, Theme.name)
+            .where(Theme.meeting_id == meeting.id)
+            .order_by(func.lower(Theme.name), Theme.id)
+        )
+        here = _table_ideas(s, actor, meeting.id, table.id) if table else None
+        return IdeasScreen(
+            meeting_id=meeting.id,
+            table_id=table.id if table else None,
+            table_number=table.number if table else None,
+            room=room,
+            gate=late_notes.input_gate(room, actor.is_facilitator),
+            groups=group_choices(s, meeting.initiative_id),
+            table_numbers=tuple(numbers),
+            themes=tuple((theme_id, name) for theme_id, name in themes),
+            ideas=here.ideas if here else _cards(s, _of_meeting(meeting.id)),
+            waiting=here.waiting if here else False,
+        )
+
+
+def table_ideas(db: Database, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
+    """A table's ideas alone: what the idea form draws again after a save."""
+    with db.read() as s:
+        open_table_page(s, actor, meeting_id, table_id)
+        return _table_ideas(s, actor, meeting_id, table_id)
+
+
+def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
+    query = _of_meeting(meeting_id).where(Idea.table_id == table_id)
+    # A scribe sees their own table's confidential ideas (services/core/confidential.py).
+    rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
+    query = query if rule is None else query.where(rule)
+    waiting = s.scalar(
+        select(Idea.id).where(Idea.table_id == table_id, Idea.status == IdeaStatus.PENDING).limit(1)
+    )
+    return TableIdeas(
+        _cards(s, query.where(Idea.status == IdeaStatus.VISIBLE)), waiting is not None
+    )
+
+
+def _of_meeting(meeting_id: int) -> Select:
+    table, group, theme = aliased(MeetingTable), aliased(Stakeholder), aliased(Theme)
+    return (
+        select(Idea, table.number, group.name, theme.name)
+        .outerjoin(table, table.id == Idea.table_id)
+        .outerjoin(group, group.id == Idea.stakeholder_id)
+        .outerjoin(theme, theme.id == Idea.theme_id)
+        .where(Idea.meeting_id == meeting_id)
+    )
+
+
+def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
+    rows = s.execute(query.order_by(Idea.created_at, Idea.id))
+    return tuple(_card(i, number, group, theme) for i, number, group, theme in rows)
+
+
+def _card(i: Idea, table_number: int | None, group: str | None, theme: str | None) -> IdeaCard:
+    return IdeaCard(
+        i.id, i.text, i.status, i.stakeholder_id, i.confidential, i.late, table_number,
+        group or "", theme or "",
+    )  # fmt: skip

@@ -1,0 +1,149 @@
+"""The solve screen's record: the top of the vote, the options with their ratings, the library."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import BestPractice, Idea, MeetingTable, Option, Theme
+from db.models import option_citation as citation
+from db.models.enums import CostBand, IdeaStatus, ResponseModel, Role
+from services.converge.tallies import results_in
+from services.converge.voting_rounds import round_to_show_in
+from services.core import membership
+from services.core.actors import Actor, require_role
+from services.solve.option_ratings import OptionScore, ratings_summary_in
+
+TOP_OF_THE_VOTE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A programme of the best-practice library: a response to 911 and crisis calls."""
+
+    id: int
+    name: str
+    city: str
+    model: ResponseModel
+    summary: str
+    staffing: str
+    evidence: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCard:
+    """An option with the tables' ratings of it and the programmes it draws on, by name."""
+
+    id: int
+    title: str
+    description: str
+    delivered_by: str
+    cost_band: CostBand
+    impact: int
+    feasibility: int
+    risks: str
+    score: OptionScore | None
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SolveScreen:
+    """What the solve screen shows one reader."""
+
+    top_of_the_vote: tuple[str, ...] | None
+    """The first items of the round the room sees, by common ground; None: no round yet."""
+    topics: tuple[tuple[tuple[str, int], str], ...]
+    """What an option can be for: (("idea", id), text) of each idea on the board that the
+    whole room may read, then (("theme", id), "Theme: name") of each theme."""
+    options: tuple[OptionCard, ...]
+    """In the order they were written."""
+    library: tuple[Programme, ...]
+    """Every programme, by name."""
+    rating_table: tuple[int, int] | None
+    """(id, number) of the table this page rates for; None: no ratings from this page."""
+
+    def programmes(self, model: ResponseModel | None = None) -> tuple[Programme, ...]:
+        """The library, or only its programmes of one model of response."""
+        return tuple(p for p in self.library if model is None or p.model is model)
+
+
+def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> SolveScreen:
+    """The solve screen for a facilitator or a scribe, in one read; `table_id` is the table
+    the page rates for (rating itself checks who may rate for it)."""
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        shown = round_to_show_in(s, meeting_id)
+        top = None
+        if shown is not None:
+            ranking = results_in(s, shown.id).ranking[:TOP_OF_THE_VOTE]
+            top = tuple(r.text for r in ranking)
+        on_board = s.execute(
+            select(Idea.id, Idea.text)
+            .where(
+                Idea.meeting_id == meeting_id,
+                Idea.status == IdeaStatus.VISIBLE,
+                Idea.confidential.is_(False),
+            )
+            .order_by(Idea.created_at, Idea.id)
+        )
+        themes = s.execute(
+            select(Theme.id, Theme.name)
+            .where(Theme.meeting_id == meeting_id)
+            .order_by(func.lower(Theme.name), Theme.id)
+        )
+        topics = [(("idea", i), text) for i, text in on_board]
+        topics += [(("theme", t), f"Theme: {name}") for t, name in themes]
+        table = s.execute(
+            select(MeetingTable.id, MeetingTable.number).where(
+                MeetingTable.id == table_id, MeetingTable.meeting_id == meeting_id
+            )
+        ).first()
+        library = tuple(
+            Programme(
+                p.id, p.name, p.city, p.model, p.summary, p.staffing, p.evidence, p.source_url
+            )
+            for p in s.scalars(select(BestPractice).order_by(BestPractice.name))
+        )
+        return SolveScreen(
+            top_of_the_vote=top,
+            topics=tuple(topics),
+            options=_options(s, meeting_id),
+            library=library,
+            rating_table=(table[0], table[1]) if table else None,
+        )
+
+
+def _options(s: Session, meeting_id: int) -> tuple[OptionCard, ...]:
+    scores = {score.option_id: score for score in ratings_summary_in(s, meeting_id)}
+    cited: dict[int, list[str]] = defaultdict(list)
+    for option_id, name in s.execute(
+        select(citation.c.option_id, BestPractice.name)
+        .join(BestPractice, BestPractice.id == citation.c.best_practice_id)
+        .join(Option, Option.id == citation.c.option_id)
+        .where(Option.meeting_id == meeting_id)
+        .order_by(BestPractice.name)
+    ):
+        cited[option_id].append(name)
+    return tuple(
+        OptionCard(
+            o.id,
+            o.title,
+            o.description,
+            o.delivered_by,
+            o.cost_band,
+            o.impact,
+            o.feasibility,
+            o.risks,
+            scores.get(o.id),
+            tuple(cited[o.id]),
+        )
+        for o in s.scalars(
+            select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id)
+        )
+    )

@@ -1,0 +1,78 @@
+"""The conflicts screen's record: one read, each reader seeing what they may."""
+
+import pytest
+
+from services.core.errors import PermissionDenied
+from services.resolve import conflict_parties, conflicts, conflicts_screen
+from services.room import spotlight
+from tests.factories import build_elsewhere, build_room
+
+
+def _log(db, room):
+    """A room-wide conflict on the projector with two sides, a confidential one at each
+    table, and an agreed one at table 1."""
+    room_wide = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Response times")
+    conflict_parties.set_party(db, room.facilitator, room_wide.id, room.residents_id, "Faster", "")
+    conflict_parties.set_party(
+        db, room.facilitator, room_wide.id, room.police_id, "More staff", "Safety"
+    )
+    spotlight.set_spotlight(db, room.facilitator, room.meeting_id, room_wide.id)
+    for table_id, words in [(room.table1_id, "Secret at 1"), (room.table2_id, "Secret at 2")]:
+        conflicts.create_conflict(
+            db, room.facilitator, room.meeting_id, words, table_id, confidential=True
+        )
+    agreed = conflicts.create_conflict(
+        db, room.scribe1, room.meeting_id, "Park curfew", room.table1_id
+    )
+    conflicts.set_status(db, room.scribe1, agreed.id, "agreed", "Nine o'clock", "Ask the council")
+    return room_wide
+
+
+def test_the_facilitator_reads_every_conflict_with_its_sides_and_history(db):
+    room = build_room(db)
+    room_wide = _log(db, room)
+    screen = conflicts_screen.read(db, room.facilitator, room.meeting_id)
+    assert [c.issue for c in screen.conflicts] == [
+        "Response times", "Secret at 1", "Secret at 2", "Park curfew",
+    ]  # fmt: skip
+    assert screen.groups == ((room.police_id, "Police"), (room.residents_id, "Residents"))
+    assert screen.runs_the_room
+    first = screen.conflicts[0]
+    assert first.id == room_wide.id and first.on_projector
+    assert [(s.group, s.position, s.interests) for s in first.sides] == [
+        ("Police", "More staff", "Safety"),
+        ("Residents", "Faster", ""),
+    ]
+    assert [c.action for c in first.history] == ["created", "party", "party"]
+    last = screen.conflicts[-1]
+    assert (last.agreed, last.agreement, last.next_step, last.on_projector) == (
+        True, "Nine o'clock", "Ask the council", False,
+    )  # fmt: skip
+    assert ("to", "agreed") in last.history[-1].details
+
+
+@pytest.mark.parametrize(
+    ("who", "secret_seen"),
+    [("scribe1", "Secret at 1"), ("scribe2", "Secret at 2")],
+)
+def test_a_scribe_reads_their_own_table_s_confidential_conflict_and_no_other(db, who, secret_seen):
+    room = build_room(db)
+    _log(db, room)
+    screen = conflicts_screen.read(db, getattr(room, who), room.meeting_id)
+    assert [c.issue for c in screen.conflicts] == ["Response times", secret_seen, "Park curfew"]
+    assert not screen.runs_the_room
+
+
+def test_a_leader_and_an_outsider_are_refused(db):
+    room = build_room(db)
+    _log(db, room)
+    with pytest.raises(PermissionDenied):
+        conflicts_screen.read(db, room.leader, room.meeting_id)
+    away = build_elsewhere(db)
+    with pytest.raises(PermissionDenied):
+        conflicts_screen.read(db, room.scribe1, away.meeting_id)
+
+
+def test_an_empty_log(db):
+    room = build_room(db)
+    assert conflicts_screen.read(db, room.scribe1, room.meeting_id).conflicts == ()

@@ -1,0 +1,94 @@
+"""The ideas screen's record: one read, each reader seeing what they may."""
+
+import pytest
+
+from db.models.enums import IdeaStatus
+from services.core.errors import NotFound, PermissionDenied
+from services.room import idea_merge, idea_queue, ideas, ideas_screen, late_notes, themes
+from tests.factories import build_elsewhere, build_room
+
+
+def _board(db, room):
+    """Table 1: a themed idea, a confidential one, a hidden one and a duplicate merged into
+    the first; table 2: a confidential idea and one waiting for approval; and the
+    facilitator's own, at no table."""
+    first = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders", room.police_id)
+    ideas.add_idea(db, room.scribe1, room.table1_id, "Name of an officer", confidential=True)
+    hidden = ideas.add_idea(db, room.scribe1, room.table1_id, "Off-topic")
+    ideas.hide_idea(db, room.facilitator, hidden.id)
+    dup = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders!")
+    idea_merge.merge_ideas(db, room.facilitator, first.id, [dup.id])
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Crisis response")
+    themes.assign_theme(db, room.facilitator, [first.id], theme.id)
+    ideas.add_idea(db, room.scribe2, room.table2_id, "Secret at 2", confidential=True)
+    idea_queue.set_premoderate(db, room.facilitator, room.item_ids[0], True)
+    ideas.add_idea(db, room.scribe2, room.table2_id, "Waiting at 2")
+    ideas.add_idea(db, room.facilitator, None, "From the front", meeting_id=room.meeting_id)
+
+
+def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
+    room = build_room(db)
+    _board(db, room)
+    screen = ideas_screen.read(db, room.facilitator, room.meeting_id, None)
+    assert screen.moderates and screen.table_id is None
+    assert screen.table_numbers == (1, 2)
+    assert [name for _, name in screen.themes] == ["Crisis response"]
+    assert screen.groups == ((room.police_id, "Police"), (room.residents_id, "Residents"))
+    on_board = ["Co-responders", "Name of an officer", "Secret at 2", "From the front"]
+    assert [i.text for i in screen.board()] == on_board
+    assert len(screen.board(hidden=True)) == 7
+    assert {i.text: i.status for i in screen.board(hidden=True)}["Waiting at 2"] is (
+        IdeaStatus.PENDING
+    )
+    assert [i.text for i in screen.board(tables=[2])] == ["Secret at 2"]
+    assert [i.text for i in screen.board(groups=[room.police_id])] == ["Co-responders"]
+    first = screen.board()[0]
+    assert (first.table_number, first.group, first.theme) == (1, "Police", "Crisis response")
+    assert screen.board()[-1].table_number is None
+    assert ideas_screen.cloud_texts(screen.board(hidden=True)) == [
+        "Co-responders", "From the front",
+    ]  # fmt: skip
+
+
+def test_a_scribe_reads_their_table_s_ideas_on_the_board_and_whether_some_wait(db):
+    room = build_room(db)
+    _board(db, room)
+    one = ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    assert (one.moderates, one.table_number, one.waiting) == (False, 1, False)
+    assert [i.text for i in one.ideas] == ["Co-responders", "Name of an officer"]
+    two = ideas_screen.read(db, room.scribe2, room.meeting_id, room.table2_id)
+    assert ([i.text for i in two.ideas], two.waiting) == (["Secret at 2"], True)
+    assert ideas_screen.table_ideas(db, room.scribe2, room.meeting_id, room.table2_id) == (
+        ideas_screen.TableIdeas(two.ideas, True)
+    )
+
+
+def test_the_facilitator_on_a_table_s_page_sees_that_table_s_board(db):
+    room = build_room(db)
+    _board(db, room)
+    two = ideas_screen.read(db, room.facilitator, room.meeting_id, room.table2_id)
+    assert ([i.text for i in two.ideas], two.waiting, two.moderates) == (
+        ["Secret at 2"], True, False,
+    )  # fmt: skip
+    assert two.gate == late_notes.OPEN
+
+
+def test_a_scribe_is_refused_another_table_and_the_board(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied, match="you are the scribe for table 1"):
+        ideas_screen.read(db, room.scribe1, room.meeting_id, room.table2_id)
+    with pytest.raises(PermissionDenied, match="own table's page"):
+        ideas_screen.read(db, room.scribe1, room.meeting_id, None)
+    with pytest.raises(PermissionDenied):
+        ideas_screen.table_ideas(db, room.scribe1, room.meeting_id, room.table2_id)
+
+
+def test_a_leader_an_outsider_and_another_meeting_s_table_are_refused(db):
+    room = build_room(db)
+    away = build_elsewhere(db)
+    with pytest.raises(PermissionDenied):
+        ideas_screen.read(db, room.leader, room.meeting_id, None)
+    with pytest.raises(PermissionDenied):
+        ideas_screen.read(db, room.scribe1, away.meeting_id, room.table1_id)
+    with pytest.raises(NotFound, match="another meeting"):
+        ideas_screen.read(db, room.facilitator, room.meeting_id, away.table_id)

@@ -1,0 +1,84 @@
+"""The listen screen's record: one read, each reader seeing what they may."""
+
+import pytest
+
+from db.models import AgendaItem, Meeting
+from services.core.errors import NotFound, PermissionDenied
+from services.room import late_notes, listen_screen, notes
+from tests.factories import build_elsewhere, build_room
+
+
+def _notes(db, room):
+    """At table 1: an open note and a confidential one; at table 2: a confidential one."""
+    notes.add_note(
+        db, room.scribe1, room.table1_id, "Nobody came", "You waited", "Safety",
+        room.residents_id, True, "What happened?",
+    )  # fmt: skip
+    notes.add_note(db, room.scribe1, room.table1_id, "Name of an officer", confidential=True)
+    notes.add_note(db, room.scribe2, room.table2_id, "Secret at 2", confidential=True)
+
+
+def test_a_scribe_reads_their_own_table_s_notes_newest_first(db):
+    room = build_room(db)
+    _notes(db, room)
+    screen = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    assert (screen.table_id, screen.table_number) == (room.table1_id, 1)
+    assert [n.said for n in screen.notes] == ["Name of an officer", "Nobody came"]
+    first = screen.notes[-1]
+    assert (first.group, first.paraphrase, first.interest, first.prompt, first.confirmed) == (
+        "Residents", "You waited", "Safety", "What happened?", True,
+    )  # fmt: skip
+    assert screen.notes[0].group == "" and screen.notes[0].confidential
+    assert screen.groups == ((room.police_id, "Police"), (room.residents_id, "Residents"))
+    assert (screen.room.title, screen.room.input_open, screen.gate) == (
+        "Meeting", True, late_notes.OPEN,
+    )  # fmt: skip
+    assert listen_screen.table_notes(db, room.scribe1, room.meeting_id, room.table1_id) == (
+        screen.notes
+    )
+
+
+def test_the_facilitator_reads_every_table_and_any_one_table(db):
+    room = build_room(db)
+    _notes(db, room)
+    every = listen_screen.read(db, room.facilitator, room.meeting_id, None)
+    assert (every.table_id, every.table_number) == (None, None)
+    assert [n.said for n in every.notes] == ["Secret at 2", "Name of an officer", "Nobody came"]
+    two = listen_screen.read(db, room.facilitator, room.meeting_id, room.table2_id)
+    assert [n.said for n in two.notes] == ["Secret at 2"]
+
+
+def test_a_scribe_is_refused_another_table_and_the_every_table_page(db):
+    room = build_room(db)
+    _notes(db, room)
+    with pytest.raises(PermissionDenied, match="you are the scribe for table 1"):
+        listen_screen.read(db, room.scribe1, room.meeting_id, room.table2_id)
+    with pytest.raises(PermissionDenied, match="own table's page"):
+        listen_screen.read(db, room.scribe1, room.meeting_id, None)
+    with pytest.raises(PermissionDenied):
+        listen_screen.table_notes(db, room.scribe2, room.meeting_id, room.table1_id)
+
+
+def test_a_leader_an_outsider_and_another_meeting_s_table_are_refused(db):
+    room = build_room(db)
+    away = build_elsewhere(db)
+    with pytest.raises(PermissionDenied):
+        listen_screen.read(db, room.leader, room.meeting_id, None)
+    with pytest.raises(PermissionDenied):
+        listen_screen.read(db, room.scribe1, away.meeting_id, room.table1_id)
+    with pytest.raises(NotFound, match="another meeting"):
+        listen_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
+
+
+def test_the_gate_says_what_a_save_does_now(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).input_open = False
+    closed = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    assert closed.gate == late_notes.CLOSED
+    with db.write() as s:
+        s.get_one(AgendaItem, room.item_ids[0]).late_notes = True
+    late = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    assert late.gate == late_notes.LATE
+    facilitator = listen_screen.read(db, room.facilitator, room.meeting_id, room.table1_id)
+    assert facilitator.gate == late_notes.OPEN

@@ -1,0 +1,85 @@
+"""The solve screen's record: one read, for a facilitator or a scribe."""
+
+import pytest
+
+from db.models.enums import ResponseModel, VoteMode
+from services.converge import voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import PermissionDenied
+from services.room import ideas, themes
+from services.solve import best_practices, option_ratings, options, solve_screen
+from tests.factories import build_elsewhere, build_room
+
+
+def _solve(db, room):
+    """Two programmes, an idea on the board, a confidential one, a theme, two options (one
+    citing both programmes, rated by table 1) and a closed dot vote."""
+    cahoots = best_practices.create_best_practice(
+        db, room.facilitator, "CAHOOTS", "Eugene", "civilian_responder", "Medics and workers"
+    )
+    star = best_practices.create_best_practice(
+        db, room.facilitator, "STAR", "Denver", "co_responder", "Clinicians with police",
+        evidence="Fewer arrests", source_url="https://example.org/star",
+    )  # fmt: skip
+    lights = ideas.add_idea(db, room.scribe1, room.table1_id, "Lights on Pine Street")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "A named officer", confidential=True)
+    crisis = ideas.add_idea(db, room.scribe2, room.table2_id, "Crisis line first")
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Safety")
+    first = options.create_option(
+        db, room.scribe1, room.meeting_id, "Co-responders at night", "Teams of two",
+        "Police", 4, 2, "high", "Staffing", lights.id, None, [star.id, cahoots.id],
+    )  # fmt: skip
+    options.create_option(db, room.facilitator, room.meeting_id, "Crisis line", theme_id=theme.id)
+    option_ratings.rate_option(db, room.scribe1, first.id, room.table1_id, 5, 3)
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, 5, 3, [lights.id, crisis.id]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    lit, line = (i.id for i in round_items(db, rnd.id))
+    voting_ballots.set_dots(db, "code-0", line, 2)
+    voting_ballots.set_dots(db, "code-1", line, 1)
+    voting_ballots.set_dots(db, "code-1", lit, 1)
+    voting_rounds.close_round(db, room.facilitator, rnd.id)
+    return lights, crisis, theme, first
+
+
+@pytest.mark.parametrize("who", ["facilitator", "scribe1", "scribe2"])
+def test_every_worker_reads_the_same_options_library_and_topics(db, who):
+    room = build_room(db)
+    lights, crisis, theme, first = _solve(db, room)
+    screen = solve_screen.read(db, getattr(room, who), room.meeting_id, None)
+    assert screen.top_of_the_vote == ("Crisis line first", "Lights on Pine Street")
+    assert screen.topics == (
+        (("idea", lights.id), "Lights on Pine Street"),
+        (("idea", crisis.id), "Crisis line first"),
+        (("theme", theme.id), "Theme: Safety"),
+    )
+    assert [p.name for p in screen.library] == ["CAHOOTS", "STAR"]
+    assert [p.name for p in screen.programmes(ResponseModel.CO_RESPONDER)] == ["STAR"]
+    assert len(screen.programmes()) == 2
+    made, other = screen.options
+    assert (made.id, made.title, made.delivered_by, made.impact, made.feasibility) == (
+        first.id, "Co-responders at night", "Police", 4, 2,
+    )  # fmt: skip
+    assert made.cites == ("CAHOOTS", "STAR")
+    assert (made.score.ratings, made.score.mean_impact) == (1, 5.0)
+    assert (other.title, other.cites, other.score.ratings) == ("Crisis line", (), 0)
+    assert screen.rating_table is None
+
+
+def test_before_any_vote_there_is_no_top_and_a_table_page_rates_for_its_table(db):
+    room = build_room(db)
+    screen = solve_screen.read(db, room.scribe2, room.meeting_id, room.table2_id)
+    assert (screen.top_of_the_vote, screen.options, screen.topics) == (None, (), ())
+    assert screen.rating_table == (room.table2_id, 2)
+
+
+def test_a_leader_an_outsider_and_another_meeting_s_table(db):
+    room = build_room(db)
+    away = build_elsewhere(db)
+    with pytest.raises(PermissionDenied):
+        solve_screen.read(db, room.leader, room.meeting_id, None)
+    with pytest.raises(PermissionDenied):
+        solve_screen.read(db, room.scribe1, away.meeting_id, None)
+    elsewhere = solve_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
+    assert elsewhere.rating_table is None
