@@ -7,6 +7,7 @@ from components.approval_queue import approval_queue
 from components.cards import idea_list, newest_first
 from components.idea_board import count_header, filtered_board, moderation_tabs, origin
 from components.idea_form import idea_form
+from components.imported_credit_line import imported_credit_line
 from components.notices import refuse, show_flash
 from components.room_banner import follow_room
 from components.wordcloud import show_word_cloud
@@ -29,6 +30,7 @@ if screen.moderates:
     moderation_tabs(here, screen, board)
     show_word_cloud(ideas_screen.cloud_texts(board), key="board-cloud")
     count_header(board)
+    imported_credit_line(db, board)  # Pol.is statements on the board carry their CC BY credit
 else:
     board = screen.ideas
     idea_form(here, screen)

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, expect
 from sqlalchemy import func, select
 
 from db.models import Participant, VotingRound
+from services.prepare.imported_credit import IMPORTED_NOTE
 from tests.app_server import ROOT
 from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
@@ -58,5 +59,12 @@ def test_the_zip_pol_is_offers_today_imports_and_its_results_carry_the_credit(
         expect(main.get_by_text("Pol.is: What is the best way", exact=False).first).to_be_visible()
         expect(main.get_by_text("CC BY 4.0", exact=False).first).to_be_visible()
         snap(page, screenshots, "polis-import-converge-laptop")
+
+        # The statements themselves are on the facilitator's idea board: credited there too.
+        visit(page, demo.url, "ideas")
+        main = page.get_by_test_id("stMain")
+        expect(main.get_by_text(IMPORTED_NOTE, exact=False)).to_be_visible()
+        expect(main.get_by_text("CC BY 4.0", exact=False).first).to_be_visible()
+        snap(page, screenshots, "polis-import-ideas-laptop")
     finally:
         laptop.close()
