@@ -116,7 +116,10 @@ def test_the_sheets_and_the_report_hold_what_the_screen_shows(db, role, private)
     sheets = _sheets(meeting_sheets.zip_of(screen.record))
     report = _pdf_text(meeting_report.report_pdf(screen.record))
 
-    sheet_notes = {(_number(t), s) for t, s in zip(*_columns(sheets, "listening_notes"))}
+    notes_sheet = sheets["listening_notes"]
+    sheet_notes = {
+        (_number(t), s) for t, s in zip(notes_sheet["Table"], notes_sheet["Said"], strict=True)
+    }
     assert sheet_notes == _screen_notes(screen)
     ideas_sheet = sheets["ideas"]
     sheet_ideas = {
@@ -138,8 +141,3 @@ def test_the_sheets_and_the_report_hold_what_the_screen_shows(db, role, private)
     assert "Lights on Elm street" in report and "[merged into #" in report
     assert ("Secret idea" in report) is private and ("Off topic" in report) is private
     assert ("Informant names" in report) is private
-
-
-def _columns(sheets, name):
-    frame = sheets[name]
-    return frame["Table"], frame["Said"]
