@@ -7,7 +7,8 @@ table proposed), so the screen and its downloads cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -15,11 +16,15 @@ from db.database import Database
 from db.models import VotingRound
 from db.models.enums import RoundStatus
 from services.act.action_followup import GroupProgress, progress_in
-from services.converge.tallies import RoundResults, results_in
+from services.converge.tallies import CommonGround, ItemTotal, RoundResults, results_in
+from services.converge.voting_counts import ItemByGroup
 from services.core.actors import Actor
 from services.partner.charter_signoff import GroupSignOff, signoff_status_in
 from services.review.meeting_record import MeetingRecord, Proposed, Said, collect_in
+from services.review.meeting_record_results import confidential_items, unnamed
 from services.room.voice import VoiceBalance, summary_in
+
+Row = TypeVar("Row", ItemTotal, ItemByGroup, CommonGround)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,11 @@ def read(
             .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
             .order_by(VotingRound.id)
         )
-        rounds = tuple(RoundShown(r.id, r.title, results_in(s, r.id)) for r in opened)
+        # As in the record's vote tables: a confidential item is named by its number only.
+        hidden = confidential_items(s, meeting_id) if not record.private else set()
+        rounds = tuple(
+            RoundShown(r.id, r.title, _unnamed(results_in(s, r.id), hidden)) for r in opened
+        )
         voice = summary_in(s, meeting_id)
         signoff = tuple(signoff_status_in(s, record.initiative_id))
         progress = tuple(progress_in(s, record.initiative_id))
@@ -111,3 +120,17 @@ def _by_table(record: MeetingRecord) -> tuple[TableHeard, ...]:
     ]
     room = tuple(i for i in record.ideas if i.idea.table_id is None)
     return tuple(heard) + ((TableHeard(None, (), room),) if room else ())
+
+
+def _unnamed(results: RoundResults, hidden: set[int]) -> RoundResults:
+    def mask(row: Row) -> Row:
+        return replace(row, text=unnamed(row.item_id)) if row.item_id in hidden else row
+
+    if not hidden:
+        return results
+    return replace(
+        results,
+        totals=[mask(r) for r in results.totals],
+        by_group=[mask(r) for r in results.by_group],
+        ranking=[mask(r) for r in results.ranking],
+    )

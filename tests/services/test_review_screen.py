@@ -6,7 +6,9 @@ import zipfile
 import pandas as pd
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
+from db.models import Idea
 from services.core.errors import PermissionDenied
 from services.review import meeting_report, meeting_sheets, review_screen
 from services.room import idea_merge, ideas
@@ -141,3 +143,24 @@ def test_the_sheets_and_the_report_hold_what_the_screen_shows(db, role, private)
     assert "Lights on Elm street" in report and "[merged into #" in report
     assert ("Secret idea" in report) is private and ("Off topic" in report) is private
     assert ("Informant names" in report) is private
+
+
+def _ballot_words(screen):
+    return {
+        row.text
+        for shown in screen.rounds
+        for row in (*shown.results.totals, *shown.results.ranking)
+    }
+
+
+def test_an_idea_marked_confidential_after_the_vote_is_named_by_number_as_in_the_files(db):
+    room = full_meeting(db)
+    with db.write() as s:
+        s.scalars(select(Idea).where(Idea.text == "A youth centre")).one().confidential = True
+    leader = review_screen.read(db, room.leader, room.meeting_id)
+    words = _ballot_words(leader)
+    assert "A youth centre" not in words
+    [unnamed] = [w for w in words if w.endswith("(confidential)")]
+    assert unnamed in set(meeting_sheets.safe_frames(leader.record)["Votes"]["Item"])
+    asked = review_screen.read(db, room.facilitator, room.meeting_id, include_private=True)
+    assert "A youth centre" in _ballot_words(asked)
