@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from components.downloads import prepared_download
 from components.text import escape_markdown
+from services.act import plan_export
+from services.act.actions_screen import PlannedItem
+from services.act.smart import SmartGap
 from services.core.vocab import ActionStatus, label
-
-
-@dataclass(frozen=True)
-class PlannedAction:
-    """What the due-date timeline needs of an action."""
-
-    title: str
-    due_on: date | None
-    status: str
-    group: str
 
 
 def smart_form(
     people: dict[int, str],
     groups: dict[int, str],
-    check: Callable[..., list[Any]],
+    check: Callable[..., list[SmartGap]],
     on_save: Callable[..., None],
 ) -> None:
     """A new action; the SMART check names what is missing before it can be ready."""
@@ -54,8 +46,9 @@ def smart_form(
     on_save(title, description, measure, owner, group, due, goal, secret, ready)
 
 
-def update_form(action: Any, on_update: Callable[[str, str], None]) -> None:
+def update_form(item: PlannedItem, on_update: Callable[[str, str], None]) -> None:
     """A dated note on progress, with the status it leaves the action in."""
+    action = item.action
     statuses = list(ActionStatus)
     with st.form(f"update-{action.id}", clear_on_submit=True):
         status = st.radio(
@@ -67,8 +60,9 @@ def update_form(action: Any, on_update: Callable[[str, str], None]) -> None:
             on_update(status.value, note)
 
 
-def updates_table(updates: list[Any]) -> None:
+def updates_table(item: PlannedItem) -> None:
     """The action's follow-up, oldest first."""
+    updates = item.updates
     if not updates:
         st.caption("No updates yet.")
         return
@@ -79,7 +73,7 @@ def updates_table(updates: list[Any]) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def overdue_notice(items: list[Any], today: date) -> None:
+def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
     """Overdue actions, named, with how late they are."""
     if not items:
         st.success("Nothing is overdue.")
@@ -88,3 +82,31 @@ def overdue_notice(items: list[Any], today: date) -> None:
     for a in items:
         late = (today - a.due_on).days
         st.markdown(f"- {escape_markdown(a.title)} — due {a.due_on:%d %b %Y}, {late} days late")
+
+
+def plan_items(items: Sequence[PlannedItem], on_update: Callable[[int, str, str], None]) -> None:
+    """Each action, folded: what it is, its measure of done, its follow-up and a new update."""
+    for item in items:
+        action = item.action
+        title = escape_markdown(action.title)
+        with st.expander(f"{title} · {label(action.status)} · due {action.due_on or 'no date'}"):
+            st.markdown(escape_markdown(action.description or "—"))
+            st.caption(escape_markdown(f"Measure of done: {action.measure or '—'}"))
+            updates_table(item)
+            update_form(item, lambda status, note, a=action.id: on_update(a, status, note))
+
+
+def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:
+    """The plan as CSV and as a workbook, from the rows the screen's record holds."""
+    rows, updates = files
+    prepared_download(
+        "the plan (CSV)", lambda: plan_export.csv_of(rows), "action-plan.csv", "text/csv",
+        key="plan-csv",
+    )  # fmt: skip
+    prepared_download(
+        "the plan (Excel)",
+        lambda: plan_export.xlsx_of(rows, updates),
+        "action-plan.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="plan-xlsx",
+    )

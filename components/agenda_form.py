@@ -1,18 +1,21 @@
 """The facilitator's form for one agenda step: title, skill, minutes, goal, materials, and
-whether its ideas wait for approval."""
+whether its ideas wait for approval; the agenda's approval line, each step as read, the
+buttons that move a step, the comment form."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
+from components.text import escape_markdown
+from services.agenda.agenda_screen import AgendaScreen, StepShown
 from services.core.vocab import Skill, Step, label
 
 
-def step_form(key: str, item: Any, on_save: Callable[..., None], button: str) -> None:
-    """A new step (item None) or the fields of an existing one."""
+def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], button: str) -> None:
+    """A new step (None) or the fields of an existing one."""
+    item = step.item if step else None
     steps, skills = list(Step), [None, *Skill]
     with st.form(key, clear_on_submit=item is None):
         title = st.text_input("Step title", item.title if item else "")
@@ -39,3 +42,57 @@ def step_form(key: str, item: Any, on_save: Callable[..., None], button: str) ->
         )
         if st.form_submit_button(button, type="primary"):
             on_save(title, step, int(minutes), skill, goal, materials, prompt, premoderate)
+
+
+def approval_banner(screen: AgendaScreen) -> None:
+    """Approved or a draft (waiting for whom), the agenda's length, and who approved when."""
+    review, steps = screen.approval, len(screen.steps)
+    if review.approved:
+        st.success(f"Approved by the Thought Leader Team · {steps} steps, {screen.minutes} minutes")
+    else:
+        waiting = ", ".join(escape_markdown(n) for n in review.waiting_for) or "nobody"
+        st.warning(
+            f"Draft: waiting for approval from {waiting} · {steps} steps, {screen.minutes} minutes"
+        )
+    for who in review.approvers:
+        st.caption(
+            escape_markdown(
+                f"Approved by {who.name} ({who.group}) on {who.approved_at:%d %b %H:%M}"
+            )
+        )
+
+
+def step_text(step: StepShown) -> None:
+    """The step as everyone reads it, with the comments on it."""
+    item = step.item
+    skill = f" · {label(item.skill)}" if item.skill else ""
+    st.markdown(f"**{item.position}. {escape_markdown(item.title)}** · {item.minutes} min{skill}")
+    if item.goal:
+        st.markdown(f"*Goal:* {escape_markdown(item.goal)}")
+    if item.materials:
+        st.markdown(f"*Materials:* {escape_markdown(item.materials)}")
+    for note in step.comments:
+        st.caption(escape_markdown(f"{note.author}: {note.text}"))
+
+
+def step_moves(
+    step: StepShown, on_move: Callable[[int], None], on_drop: Callable[[], None]
+) -> None:
+    """Move the step up or down one place, or remove it."""
+    item = step.item
+    up, down, drop = st.columns(3)
+    if up.button("Move up", key=f"up-{item.id}", disabled=item.position == 1):
+        on_move(-1)
+    if down.button("Move down", key=f"down-{item.id}", disabled=step.last):
+        on_move(+1)
+    if drop.button("Remove the step", key=f"drop-{item.id}"):
+        on_drop()
+
+
+def comment_form(step: StepShown, on_comment: Callable[[str], None]) -> None:
+    """A comment on the step, from a leader or a facilitator."""
+    item_id = step.item.id
+    with st.form(f"comment-{item_id}", clear_on_submit=True):
+        text = st.text_input("Comment on this step", key=f"c-{item_id}")
+        if st.form_submit_button("Add comment"):
+            on_comment(text)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
 
+from components.downloads import prepared_download
 from components.text import escape_markdown, plain
-from services.partner.charter_signoff import signoff_complete
+from services.partner import charter_pdf
+from services.partner.charter_signoff import GroupSignOff, signoff_complete
+from services.partner.charter_versions_screen import VersionShown
 
 SECTIONS = [
     ("mission", "Mission"),
@@ -21,20 +23,21 @@ SECTIONS = [
 ]
 
 
-def charter_text(charter: Any, commitments: list[tuple[Any, str]]) -> None:
+def charter_text(shown: VersionShown) -> None:
     """Every section of one version, then each group's commitment."""
+    charter = shown.sheet.charter
     st.caption(f"Version {charter.version} · {charter.created_at:%d %B %Y}")
     for field, heading in SECTIONS:
         st.subheader(heading)
         plain(getattr(charter, field) or "—")
     st.subheader("Commitments")
-    if not commitments:
+    if not shown.commitments:
         st.caption("No group has written its commitment yet.")
-    for commitment, group in commitments:
-        st.markdown(f"**{escape_markdown(group)}:** {escape_markdown(commitment.text)}")
+    for group, text in shown.commitments:
+        st.markdown(f"**{escape_markdown(group)}:** {escape_markdown(text)}")
 
 
-def signoff_table(rows: list[Any], version: int) -> None:
+def signoff_table(rows: Sequence[GroupSignOff], version: int) -> None:
     """Which group signed which version; the words say it, not a colour."""
     frame = pd.DataFrame(
         [
@@ -55,12 +58,34 @@ def signoff_table(rows: list[Any], version: int) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def new_version_form(current: Any, groups: dict[int, str], on_save: Callable[..., None]) -> None:
+def new_version_form(current: VersionShown | None, on_save: Callable[..., None]) -> None:
     """The sections of a new version, starting from the one in force."""
+    start = current.sheet.charter if current else None
     with st.form("new-version"):
         values = [
-            st.text_area(heading, getattr(current, field, "") if current else "", height=110)
+            st.text_area(heading, getattr(start, field, "") if start else "", height=110)
             for field, heading in SECTIONS
         ]
         if st.form_submit_button("Save as a new version", type="primary"):
             on_save(*values)
+
+
+def charter_download(shown: VersionShown) -> None:
+    """The version on screen as its PDF, rendered from the same record."""
+    prepared_download(
+        f"the charter, version {shown.version} (PDF)",
+        # Built only when asked for, not on every run of the page.
+        lambda: charter_pdf.render(shown.sheet),
+        f"partnering-charter-v{shown.version}.pdf",
+        "application/pdf",
+        key=f"charter-{shown.charter_id}",
+    )
+
+
+def commitment_form(groups: dict[int, str], on_save: Callable[[int, str], None]) -> None:
+    """A group's commitment in the current version (retired groups make no new ones)."""
+    with st.expander("A group's commitment in the current version"):
+        group = st.selectbox("Group", list(groups), format_func=groups.get, index=None)
+        text = st.text_area("What the group commits to")
+        if st.button("Save the commitment") and group is not None:
+            on_save(group, text)

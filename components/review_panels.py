@@ -2,31 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
+import runtime
 from components.cards import idea_list, idea_origin, note_list
+from components.downloads import prepared_download
+from services.archive import initiative_export
 from services.core.vocab import label
+from services.review import meeting_report, meeting_sheets
+from services.review.meeting_record import MeetingRecord
+from services.review.review_screen import TableHeard
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def tables_record(
-    numbers: dict[int, int], notes: list[Any], ideas: list[Any], groups: dict[int, str]
-) -> None:
-    """Per table, what it heard and what it proposed."""
-    for table_id, number in sorted(numbers.items(), key=lambda t: t[1]):
-        heard = [n for n in notes if n.table_id == table_id]
-        proposed = [i for i in ideas if i.table_id == table_id]
-        with st.expander(f"Table {number}: {len(heard)} notes, {len(proposed)} ideas"):
-            note_list(heard, lambda n: groups.get(n.stakeholder_id, ""))
-            idea_list(
-                proposed, lambda i, n=number: idea_origin(i, groups.get(i.stakeholder_id, ""), n)
-            )
+def figures(counts: tuple[tuple[str, int], ...]) -> None:
+    """The line of counts at the top of the record."""
+    for column, (name, count) in zip(st.columns(len(counts)), counts, strict=True):
+        column.metric(name, count)
 
 
-def conflicts_record(items: list[Any]) -> None:
+def tables_record(tables: tuple[TableHeard, ...]) -> None:
+    """Per table, what it heard and what it proposed; then what no table put forward."""
+    for table in tables:
+        where = f"Table {table.number}" if table.number is not None else "Whole room"
+        with st.expander(f"{where}: {len(table.notes)} notes, {len(table.ideas)} ideas"):
+            _table_record(table)
+
+
+def _table_record(table: TableHeard) -> None:
+    group = {said.note.id: said.group for said in table.notes}
+    origin = {p.idea.id: (p.group, table.number, p.theme) for p in table.ideas}
+    note_list([said.note for said in table.notes], lambda n: group[n.id])
+    idea_list([p.idea for p in table.ideas], lambda i: idea_origin(i, *origin[i.id]))
+
+
+def conflicts_record(record: MeetingRecord) -> None:
     """Each conflict with its status, the agreement reached or the next step."""
+    items = record.conflicts
     if not items:
         st.info("No conflicts were logged.")
         return
@@ -41,3 +55,51 @@ def conflicts_record(items: list[Any]) -> None:
         for c in items
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def record_downloads(record: MeetingRecord) -> None:
+    """The report and every table of the record shown above, built from that same record."""
+    report_col, zip_col, xlsx_col = st.columns(3)
+    with report_col:
+        prepared_download(
+            "the meeting report (PDF)",
+            lambda: meeting_report.report_pdf(record),
+            "meeting-report.pdf",
+            "application/pdf",
+            key="report",
+        )
+    with zip_col:
+        prepared_download(
+            "every table (CSV, zipped)",
+            lambda: meeting_sheets.zip_of(record),
+            "meeting-tables.zip",
+            "application/zip",
+            key="tables-zip",
+        )
+    with xlsx_col:
+        prepared_download(
+            "every table (one Excel workbook)",
+            lambda: meeting_sheets.xlsx_of(record),
+            "meeting-tables.xlsx",
+            XLSX,
+            key="tables-xlsx",
+        )
+
+
+def full_export(here: runtime.StaffPage) -> None:
+    """The whole initiative as JSON, for a facilitator: more than this meeting's record."""
+    st.header("Full export")
+    private = st.checkbox(
+        "Include participants' contact details, survey answers and confidential items",
+        help="Leave this off for anything that leaves the facilitation team.",
+    )
+    prepared_download(
+        "the whole initiative (JSON)",
+        lambda: initiative_export.to_json(
+            initiative_export.export_initiative(here.db, here.actor, here.initiative_id, private)
+        ),
+        "initiative-export.json",
+        "application/json",
+        key="initiative-json",
+    )
+    st.caption("A facilitator can load this file into an empty installation, losing nothing.")

@@ -3,70 +3,46 @@
 import streamlit as st
 
 import runtime
-from components.charter_panels import charter_text, new_version_form, signoff_table
-from components.downloads import prepared_download
-from components.notices import action_runner, show_flash
-from services.core.vocab import Role
-from services.partner import charter_commitments, charter_pdf, charter_signoff, charters
-from services.setup import stakeholders
+from components import charter_panels as panels
+from components.notices import show_flash
+from services.partner import charter_commitments, charter_signoff, charter_versions_screen, charters
 
-actor = runtime.require_actor()
-db = runtime.database()
-initiative_id, _ = runtime.require_meeting(actor)
-
-act = action_runner(db, actor)
-
+here = runtime.page()
+act = here.act
+screen = charter_versions_screen.read(here.db, here.actor, here.initiative_id)
+current = screen.versions[0] if screen.versions else None
 
 st.title("Partnering charter")
 show_flash()
-versions = charters.list_versions(db, actor, initiative_id)
-groups = {g.id: g.name for g in stakeholders.list_stakeholders(db, initiative_id)}
-if versions:
+if current is not None:
     shown = st.selectbox(
-        "Version", versions, format_func=lambda c: f"Version {c.version}", key="version"
+        "Version", screen.versions, format_func=lambda v: f"Version {v.version}", key="version"
     )
-    latest = shown.id == versions[0].id
+    latest = shown.charter_id == current.charter_id
     if not latest:
-        st.warning(
-            f"This is an older version. The charter in force is version {versions[0].version}."
-        )
-    charter_text(shown, charter_commitments.commitments(db, shown.id))
+        st.warning(f"This is an older version. The charter in force is version {current.version}.")
+    panels.charter_text(shown)
     st.header("Sign-off")
-    signoff_table(charter_signoff.signoff_status(db, actor, initiative_id), versions[0].version)
-    leader = actor.role is Role.LEADER and latest
-    if leader and st.button("Sign this version for my group", type="primary"):
-        act(charter_signoff.sign, shown.id, done="Signed. Thank you.")
-    prepared_download(
-        f"the charter, version {shown.version} (PDF)",
-        # Built only when asked for, not on every run of the page.
-        lambda: charter_pdf.charter_pdf(db, actor, initiative_id, shown.id),
-        f"partnering-charter-v{shown.version}.pdf",
-        "application/pdf",
-        key=f"charter-{shown.id}",
-    )
+    panels.signoff_table(screen.signoff, current.version)
+    if screen.may_sign and latest and st.button("Sign this version for my group", type="primary"):
+        act(charter_signoff.sign, shown.charter_id, done="Signed. Thank you.")
+    panels.charter_download(shown)
 else:
     st.info("No charter drafted yet.")
-if actor.is_facilitator:
+if here.actor.is_facilitator:
     st.header("Draft a new version")
     st.caption("A new version needs every group to sign again.")
-    new_version_form(
-        versions[0] if versions else None,
-        groups,
+    panels.new_version_form(
+        current,
         lambda *fields: act(
-            charters.new_version, initiative_id, *fields, done="New version saved."
+            charters.new_version, here.initiative_id, *fields, done="New version saved."
         ),
     )
-    if versions:
-        with st.expander("A group's commitment in the current version"):
-            # Retired groups make no new commitments.
-            active = {
-                g.id: g.name
-                for g in stakeholders.list_stakeholders(db, initiative_id, include_retired=False)
-            }
-            group = st.selectbox("Group", list(active), format_func=active.get, index=None)
-            text = st.text_area("What the group commits to")
-            if st.button("Save the commitment") and group is not None:
-                act(
-                    charter_commitments.set_commitment, versions[0].id, group, text,
-                    done="Commitment saved.",
-                )  # fmt: skip
+    if current is not None:
+        panels.commitment_form(
+            screen.active_groups,
+            lambda group, text: act(
+                charter_commitments.set_commitment, current.charter_id, group, text,
+                done="Commitment saved.",
+            ),
+        )  # fmt: skip

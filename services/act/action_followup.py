@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Stakeholder
@@ -79,26 +80,31 @@ def progress_by_group(db: Database, actor: Actor, initiative_id: int) -> list[Gr
     """Each group's actions counted by status, by group name; unassigned ones come last."""
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        query = (
-            select(ActionItem.stakeholder_id, ActionItem.status, func.count())
-            .where(ActionItem.initiative_id == initiative_id)
-            .group_by(ActionItem.stakeholder_id, ActionItem.status)
-        )
-        counts: dict[int | None, dict[ActionStatus, int]] = {}
-        for group_id, status, count in s.execute(query):
-            counts.setdefault(group_id, dict.fromkeys(ActionStatus, 0))[status] = count
-        groups = s.execute(
-            select(Stakeholder.id, Stakeholder.name)
-            .where(Stakeholder.initiative_id == initiative_id)
-            .order_by(Stakeholder.name)
-        ).all()
-        if None in counts:
-            groups.append((None, "No group"))
-        rows = []
-        for gid, name in groups:
-            by_status = counts.get(gid, dict.fromkeys(ActionStatus, 0))
-            rows.append(GroupProgress(gid, name, by_status, sum(by_status.values())))
-        return rows
+        return progress_in(s, initiative_id)
+
+
+def progress_in(s: Session, initiative_id: int) -> list[GroupProgress]:
+    """`progress_by_group` inside a read that has already checked the actor's membership."""
+    query = (
+        select(ActionItem.stakeholder_id, ActionItem.status, func.count())
+        .where(ActionItem.initiative_id == initiative_id)
+        .group_by(ActionItem.stakeholder_id, ActionItem.status)
+    )
+    counts: dict[int | None, dict[ActionStatus, int]] = {}
+    for group_id, status, count in s.execute(query):
+        counts.setdefault(group_id, dict.fromkeys(ActionStatus, 0))[status] = count
+    groups = s.execute(
+        select(Stakeholder.id, Stakeholder.name)
+        .where(Stakeholder.initiative_id == initiative_id)
+        .order_by(Stakeholder.name)
+    ).all()
+    if None in counts:
+        groups.append((None, "No group"))
+    rows = []
+    for gid, name in groups:
+        by_status = counts.get(gid, dict.fromkeys(ActionStatus, 0))
+        rows.append(GroupProgress(gid, name, by_status, sum(by_status.values())))
+    return rows
 
 
 def _status(value: ActionStatus | str) -> ActionStatus:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import pandas as pd
 from sqlalchemy import func, select
@@ -58,8 +59,13 @@ def plan_csv(
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         rows, _ = rows_in(s, actor, initiative_id, include_confidential)
+    return csv_of(rows)
+
+
+def csv_of(rows: Sequence[dict]) -> bytes:
+    """The plan rows (from `rows_in`) as that CSV."""
     buffer = io.BytesIO()
-    safe_frame(pd.DataFrame(rows, columns=PLAN_COLUMNS)).to_csv(
+    safe_frame(pd.DataFrame(list(rows), columns=PLAN_COLUMNS)).to_csv(
         buffer, index=False, encoding="utf-8-sig"
     )
     return buffer.getvalue()
@@ -72,11 +78,16 @@ def plan_xlsx(
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         rows, updates = rows_in(s, actor, initiative_id, include_confidential)
+    return xlsx_of(rows, updates)
+
+
+def xlsx_of(rows: Sequence[dict], updates: Sequence[dict]) -> bytes:
+    """The plan rows and their updates (from `rows_in`) as that workbook."""
     sheets = {"Action plan": (rows, PLAN_COLUMNS), "Updates": (updates, UPDATE_COLUMNS)}
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, (data, columns) in sheets.items():
-            safe_frame(pd.DataFrame(data, columns=columns)).to_excel(
+            safe_frame(pd.DataFrame(list(data), columns=columns)).to_excel(
                 writer, sheet_name=name, index=False
             )
             sheet = writer.sheets[name]

@@ -130,6 +130,11 @@ def approval_status(db: Database, actor: Actor, meeting_id: int) -> ApprovalStat
         return _status(s, membership.member_meeting(s, actor, meeting_id))
 
 
+def status_in(s: Session, meeting: Meeting) -> ApprovalStatus:
+    """`approval_status` inside a read that has already checked the actor's membership."""
+    return _status(s, meeting)
+
+
 def reopen(session: Session, meeting: Meeting, actor: Actor) -> None:
     """Clear the approvals and set the agenda to draft; agenda.py calls it on every change."""
     meeting = _lock(session, meeting.id)

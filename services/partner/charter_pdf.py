@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from adapters import pdf_layout as layout
 from db.database import Database
@@ -24,6 +26,23 @@ SECTIONS = [
     ("Confidentiality", "confidentiality"),
 ]
 Signed = tuple[str, datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class CharterSheet:
+    """One version of the charter as its PDF prints it (and the Charter screen shows it)."""
+
+    initiative: str
+    city: str
+    charter: Charter
+    groups: tuple[tuple[int, str], ...]
+    """(id, name) of each group on this version, by name: retired ones only where they
+    committed or signed."""
+    commitments: dict[int, str]
+    signed: dict[int, Signed]
+    """Group id -> (signer's name, when), on this version."""
+    older: dict[int, int]
+    """Group id -> the newest earlier version it signed."""
 
 
 def charter_pdf(
@@ -47,53 +66,54 @@ def charter_pdf(
                 f"No charter version with id {charter_id} in {initiative.name}: it may have "
                 "been deleted. Reload the page."
             )
-        commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
-        signer = func.coalesce(Account.display_name, "(account since removed)")
-        query = (
-            select(Signature.stakeholder_id, signer, Signature.signed_at)
-            .outerjoin(Account, Account.id == Signature.account_id)
-            .where(Signature.charter_id == charter.id)
-        )
-        signed = {gid: (name, at) for gid, name, at in s.execute(query)}
-        # A retired group appears only on the versions it is part of: its commitment or
-        # its signature is on this one.
-        retired = retired_groups(s, initiative_id) - set(commitments) - set(signed)
-        groups = sorted(
-            (
-                (gid, name)
-                for gid, name in group_names(s, initiative_id).items()
-                if gid not in retired
-            ),
-            key=lambda g: g[1].lower(),
-        )
-        older = dict(
-            s.execute(
-                select(Signature.stakeholder_id, func.max(Charter.version))
-                .join(Charter, Charter.id == Signature.charter_id)
-                .where(Charter.initiative_id == initiative_id, Charter.version < charter.version)
-                .group_by(Signature.stakeholder_id)
-            ).all()
-        )
-    return _render(initiative, charter, groups, commitments, signed, older)
+        sheet = sheet_in(s, initiative, charter)
+    return render(sheet)
 
 
-def _render(
-    initiative: Initiative,
-    charter: Charter,
-    groups: list[tuple[int, str]],
-    commitments: dict[int, str],
-    signed: dict[int, Signed],
-    older: dict[int, int],
-) -> bytes:
+def sheet_in(s: Session, initiative: Initiative, charter: Charter) -> CharterSheet:
+    """One version as its PDF prints it, inside a read the caller already holds."""
+    initiative_id = initiative.id
+    commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
+    signer = func.coalesce(Account.display_name, "(account since removed)")
+    query = (
+        select(Signature.stakeholder_id, signer, Signature.signed_at)
+        .outerjoin(Account, Account.id == Signature.account_id)
+        .where(Signature.charter_id == charter.id)
+    )
+    signed = {gid: (name, at) for gid, name, at in s.execute(query)}
+    # A retired group appears only on the versions it is part of: its commitment or
+    # its signature is on this one.
+    retired = retired_groups(s, initiative_id) - set(commitments) - set(signed)
+    groups = sorted(
+        ((gid, name) for gid, name in group_names(s, initiative_id).items() if gid not in retired),
+        key=lambda g: g[1].lower(),
+    )
+    older = dict(
+        s.execute(
+            select(Signature.stakeholder_id, func.max(Charter.version))
+            .join(Charter, Charter.id == Signature.charter_id)
+            .where(Charter.initiative_id == initiative_id, Charter.version < charter.version)
+            .group_by(Signature.stakeholder_id)
+        ).all()
+    )
+    return CharterSheet(
+        initiative.name, initiative.city, charter, tuple(groups), commitments, signed, older
+    )
+
+
+def render(sheet: CharterSheet) -> bytes:
+    """The PDF of one version: its text, each group's commitment, then the sign-off page."""
+    charter, groups, commitments = sheet.charter, sheet.groups, sheet.commitments
+    signed, older = sheet.signed, sheet.older
     version = charter.version
     pdf = layout.Document(f"Partnering Charter, version {version}")
-    pdf.set_title(f"Partnering Charter: {initiative.name}, version {version}")
+    pdf.set_title(f"Partnering Charter: {sheet.initiative}, version {version}")
     pdf.set_creator("Common Ground")
     pdf.add_page()
     layout.text(pdf, "Partnering Charter", 22, bold=True, align="C")
-    layout.text(pdf, initiative.name, 14, align="C")
-    if initiative.city:
-        layout.text(pdf, initiative.city, 12, align="C")
+    layout.text(pdf, sheet.initiative, 14, align="C")
+    if sheet.city:
+        layout.text(pdf, sheet.city, 12, align="C")
     layout.text(pdf, f"Version {version}, {layout.day(charter.created_at)}", 12, align="C")
     pdf.ln(6)
     for heading, text in [("Mission", charter.mission)] + [

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Account, Charter, Signature, Stakeholder
@@ -94,25 +95,28 @@ def signoff_status(db: Database, actor: Actor, initiative_id: int) -> list[Group
     or never. Retired groups are out: their signatures stay on the versions they signed."""
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        latest = find_latest(s, initiative_id)
-        query = (
-            select(
-                Stakeholder.id, Stakeholder.name, Stakeholder.is_major, func.max(Charter.version)
-            )
-            .outerjoin(Signature, Signature.stakeholder_id == Stakeholder.id)
-            .outerjoin(Charter, Charter.id == Signature.charter_id)
-            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
-            .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.is_major)
-            .order_by(Stakeholder.name)
-        )
-        rows = []
-        for gid, name, is_major, version in s.execute(query):
-            if version is None:
-                status = SignOff.NEVER
-            else:
-                status = SignOff.SIGNED if version == latest.version else SignOff.OUTDATED
-            rows.append(GroupSignOff(gid, name, is_major, status, version))
-        return rows
+        return signoff_status_in(s, initiative_id)
+
+
+def signoff_status_in(s: Session, initiative_id: int) -> list[GroupSignOff]:
+    """`signoff_status` inside a read that has already checked the actor's membership."""
+    latest = find_latest(s, initiative_id)
+    query = (
+        select(Stakeholder.id, Stakeholder.name, Stakeholder.is_major, func.max(Charter.version))
+        .outerjoin(Signature, Signature.stakeholder_id == Stakeholder.id)
+        .outerjoin(Charter, Charter.id == Signature.charter_id)
+        .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
+        .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.is_major)
+        .order_by(Stakeholder.name)
+    )
+    rows = []
+    for gid, name, is_major, version in s.execute(query):
+        if version is None:
+            status = SignOff.NEVER
+        else:
+            status = SignOff.SIGNED if version == latest.version else SignOff.OUTDATED
+        rows.append(GroupSignOff(gid, name, is_major, status, version))
+    return rows
 
 
 def signoff_complete(rows: list[GroupSignOff]) -> bool:

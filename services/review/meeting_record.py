@@ -10,24 +10,63 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Idea, Initiative, ListeningNote, MeetingTable, Stakeholder, Theme
+from db.models import (
+    Conflict,
+    Idea,
+    Initiative,
+    ListeningNote,
+    MeetingTable,
+    Stakeholder,
+    Theme,
+)
 from db.models.enums import IdeaStatus, Role
 from services.core import membership
 from services.core.actors import Actor, require_role
-from services.review.meeting_record_after import after_frames, table_label
+from services.review.meeting_record_after import (
+    after_frames,
+    conflicts_frame,
+    conflicts_in,
+    table_label,
+)
 from services.review.meeting_record_results import common_ground_frame, voice_frame, votes_frame
 from services.review.meeting_report_trust import FRAME as TRUST_FRAME
 from services.review.meeting_report_trust import trust_frame
+from services.review.trust_pulse import TrustChange, trust_pulse_in
 
 NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When", "Late"]
 IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status", "Late"]
 LATE_WORDS = {True: "Late: saved after input closed", False: ""}
 THEME_COLUMNS = ["Theme", "Description", "Ideas"]
+PROPOSED = (IdeaStatus.VISIBLE, IdeaStatus.MERGED)
+"""The ideas every reader of the record sees: those on the board and those merged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A listening note as the record holds it, with its table's label and speaker's group."""
+
+    note: ListeningNote
+    table: str
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Proposed:
+    """An idea as the record holds it, with where it came from and its theme."""
+
+    idea: Idea
+    table: str
+    group: str
+    theme: str
 
 
 @dataclass(frozen=True)
 class MeetingRecord:
-    """The meeting's heading facts and one frame per table of its record, raw (not yet safe)."""
+    """The meeting's heading facts, what it holds row by row, and one frame per table of it.
+
+    The frames are made from the rows here (raw, not yet safe for a spreadsheet), so the
+    Review screen, which shows the rows, and the files, which print the frames, agree.
+    """
 
     initiative: str
     city: str
@@ -36,32 +75,55 @@ class MeetingRecord:
     location: str
     frames: dict[str, pd.DataFrame]
     facts: dict[str, object] = field(default_factory=dict)
+    initiative_id: int = 0
+    private: bool = False
+    """Whether it holds confidential items (only ever for a facilitator who asked)."""
+    tables: tuple[MeetingTable, ...] = ()
+    notes: tuple[Said, ...] = ()
+    ideas: tuple[Proposed, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    trust: tuple[TrustChange, ...] = ()
 
 
 def collect(
     db: Database, actor: Actor, meeting_id: int, include_private: bool = False
 ) -> MeetingRecord:
     """Every table of the meeting's record; confidential items only for a facilitator who asks."""
-    require_role(actor, Role.FACILITATOR, Role.LEADER)
-    # Leaders never see confidential work, whatever the page asked for.
-    secret_ok = include_private and actor.role is Role.FACILITATOR
     with db.read() as s:
-        meeting = membership.member_meeting(s, actor, meeting_id)
-        initiative = s.get_one(Initiative, meeting.initiative_id)
-        tables = _table_labels(s, meeting_id)
-        frames = {
-            "Listening notes": _notes(s, meeting_id, tables, secret_ok),
-            "Ideas": _ideas(s, meeting_id, tables, secret_ok),
-            "Themes": _themes(s, meeting_id, secret_ok),
-            "Votes": votes_frame(s, meeting_id, secret_ok),
-            "Common ground": common_ground_frame(s, meeting_id, secret_ok),
-        }
-        facts: dict[str, object] = {}
-        frames["Voice balance"] = voice_frame(s, meeting_id, facts)
-        frames.update(after_frames(s, actor, meeting, tables, secret_ok, facts))
-        initiative_id = initiative.id
+        return collect_in(s, actor, meeting_id, include_private)
+
+
+def collect_in(
+    s: Session, actor: Actor, meeting_id: int, include_private: bool = False
+) -> MeetingRecord:
+    """`collect` inside a read the caller already holds (the Review screen's one read).
+
+    The one place the record decides what is confidential: a Thought Leader Team member
+    never reads it, whatever the page asked for; a facilitator reads it only by asking.
+    """
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    secret_ok = include_private and actor.role is Role.FACILITATOR
+    meeting = membership.member_meeting(s, actor, meeting_id)
+    initiative = s.get_one(Initiative, meeting.initiative_id)
+    tables = _tables(s, meeting_id)
+    labels = {t.id: _label(t) for t in tables}
+    notes = _notes(s, meeting_id, labels, secret_ok)
+    ideas = _ideas(s, meeting_id, labels, secret_ok)
+    conflicts = conflicts_in(s, meeting_id, secret_ok)
+    trust = tuple(trust_pulse_in(s, actor, initiative.id))
+    frames = {
+        "Listening notes": _notes_frame(notes),
+        "Ideas": _ideas_frame(ideas),
+        "Themes": _themes(s, meeting_id, secret_ok),
+        "Votes": votes_frame(s, meeting_id, secret_ok),
+        "Common ground": common_ground_frame(s, meeting_id, secret_ok),
+    }
+    facts: dict[str, object] = {}
+    frames["Voice balance"] = voice_frame(s, meeting_id, facts)
+    frames["Conflicts"] = conflicts_frame(s, conflicts, labels)
+    frames.update(after_frames(s, actor, meeting, secret_ok, facts))
     # Survey answers, by group only and small groups withheld (services.core.small_groups).
-    frames[TRUST_FRAME] = trust_frame(db, actor, initiative_id)
+    frames[TRUST_FRAME] = trust_frame(trust)
     return MeetingRecord(
         initiative.name,
         initiative.city,
@@ -70,19 +132,29 @@ def collect(
         meeting.location,
         frames,
         facts,
+        initiative_id=initiative.id,
+        private=secret_ok,
+        tables=tables,
+        notes=notes,
+        ideas=ideas,
+        conflicts=conflicts,
+        trust=trust,
     )
 
 
-def _table_labels(s: Session, meeting_id: int) -> dict[int, str]:
+def _tables(s: Session, meeting_id: int) -> tuple[MeetingTable, ...]:
     query = select(MeetingTable).where(MeetingTable.meeting_id == meeting_id)
-    return {
-        t.id: f"Table {t.number}" + (f" ({t.name})" if t.name else "")
-        for t in s.scalars(query.order_by(MeetingTable.number))
-    }
+    return tuple(s.scalars(query.order_by(MeetingTable.number)))
 
 
-def _notes(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool) -> pd.DataFrame:
-    query = select(ListeningNote, MeetingTable.number, Stakeholder.name).join(
+def _label(t: MeetingTable) -> str:
+    return f"Table {t.number}" + (f" ({t.name})" if t.name else "")
+
+
+def _notes(
+    s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool
+) -> tuple[Said, ...]:
+    query = select(ListeningNote, Stakeholder.name).join(
         MeetingTable, MeetingTable.id == ListeningNote.table_id
     )
     query = query.outerjoin(Stakeholder, Stakeholder.id == ListeningNote.stakeholder_id)
@@ -90,25 +162,42 @@ def _notes(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
     if not secret_ok:
         query = query.where(ListeningNote.confidential.is_(False))
     order = (MeetingTable.number, ListeningNote.created_at, ListeningNote.id)
+    return tuple(
+        Said(n, table_label(tables, n.table_id), group or "")
+        for n, group in s.execute(query.order_by(*order))
+    )
+
+
+def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
     confirmed = {True: "Yes", False: "No", None: "Not checked"}
     rows = [
         [
-            table_label(tables, n.table_id),
+            said.table,
             n.said,
             n.paraphrase,
             n.interest,
-            group or "",
+            said.group,
             confirmed[n.confirmed],
             # Text, not a datetime: Excel cannot store a time zone.
             f"{n.created_at:%Y-%m-%d %H:%M} UTC",
             LATE_WORDS[n.late],
         ]
-        for n, _, group in s.execute(query.order_by(*order))
+        for said in notes
+        for n in [said.note]
     ]
     return pd.DataFrame(rows, columns=NOTE_COLUMNS)
 
 
-def _ideas(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool) -> pd.DataFrame:
+def _ideas(
+    s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool
+) -> tuple[Proposed, ...]:
+    """What the tables proposed: every idea on the board and every one merged into another.
+
+    A merged idea stays on its table's record: merging tidies duplicates on the wall (its
+    votes move to the idea kept), but the table still proposed it, and the voice balance
+    counts it. A hidden idea was taken off the board on purpose, and a waiting one never
+    reached it: both stay out, as confidential ones do, unless a facilitator asks.
+    """
     query = (
         select(Idea, Stakeholder.name, Theme.name)
         .outerjoin(Stakeholder, Stakeholder.id == Idea.stakeholder_id)
@@ -117,23 +206,26 @@ def _ideas(s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool)
         .where(Idea.meeting_id == meeting_id)
     )
     if not secret_ok:
-        # A hidden idea was taken off the board on purpose, and a waiting one never reached
-        # it, so both stay private too.
-        query = query.where(
-            Idea.confidential.is_(False),
-            Idea.status.not_in([IdeaStatus.HIDDEN, IdeaStatus.PENDING]),
-        )
+        query = query.where(Idea.confidential.is_(False), Idea.status.in_(PROPOSED))
     order = (MeetingTable.number.is_(None), MeetingTable.number, Idea.created_at, Idea.id)
+    return tuple(
+        Proposed(idea, table_label(tables, idea.table_id), group or "", theme or "")
+        for idea, group, theme in s.execute(query.order_by(*order))
+    )
+
+
+def _ideas_frame(ideas: tuple[Proposed, ...]) -> pd.DataFrame:
     rows = []
-    for idea, group, theme in s.execute(query.order_by(*order)):
+    for proposed in ideas:
+        idea = proposed.idea
         status = idea.status.value.capitalize()
         if idea.status is IdeaStatus.MERGED and idea.merged_into_id:
             status = f"Merged into #{idea.merged_into_id}"
         elif idea.status is IdeaStatus.PENDING:
             status = "Waiting for approval"
         text = idea.text + (" (confidential)" if idea.confidential else "")
-        where = table_label(tables, idea.table_id)
-        rows.append([where, text, group or "", theme or "", status, LATE_WORDS[idea.late]])
+        late = LATE_WORDS[idea.late]
+        rows.append([proposed.table, text, proposed.group, proposed.theme, status, late])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)
 
 

@@ -18,36 +18,41 @@ CONFLICT_COLUMNS = [
 SIGNOFF_COLUMNS = ["Group", "Major group", "Status", "Signed version", "Signed by", "Signed on"]
 
 
-def after_frames(
-    s: Session,
-    actor: Actor,
-    meeting: Meeting,
-    tables: dict[int, str],
-    secret_ok: bool,
-    facts: dict[str, object],
-) -> dict[str, pd.DataFrame]:
-    """Conflicts, charter sign-off and action plan; the charter's version goes to `facts`."""
-    conflicts = []
-    query = select(Conflict).where(Conflict.meeting_id == meeting.id)
+def conflicts_in(s: Session, meeting_id: int, secret_ok: bool) -> tuple[Conflict, ...]:
+    """The meeting's conflicts, oldest first; confidential ones only when `secret_ok`."""
+    query = select(Conflict).where(Conflict.meeting_id == meeting_id)
     if not secret_ok:
         query = query.where(Conflict.confidential.is_(False))
-    for c in s.scalars(query.order_by(Conflict.created_at, Conflict.id)):
-        conflicts.append(
-            [
-                table_label(tables, c.table_id),
-                c.issue,
-                _words(c.status),
-                _parties(s, c.id),
-                c.options,
-                c.agreement,
-                c.next_step,
-                c.owner,
-            ]
-        )
+    return tuple(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
+
+
+def conflicts_frame(
+    s: Session, conflicts: tuple[Conflict, ...], tables: dict[int, str]
+) -> pd.DataFrame:
+    """Each conflict with its parties' positions and interests, and where it stands."""
+    rows = [
+        [
+            table_label(tables, c.table_id),
+            c.issue,
+            _words(c.status),
+            _parties(s, c.id),
+            c.options,
+            c.agreement,
+            c.next_step,
+            c.owner,
+        ]
+        for c in conflicts
+    ]
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+
+
+def after_frames(
+    s: Session, actor: Actor, meeting: Meeting, secret_ok: bool, facts: dict[str, object]
+) -> dict[str, pd.DataFrame]:
+    """Charter sign-off and action plan; the charter's version goes to `facts`."""
     # The plan belongs to the initiative; the Thought Leader Team reads it whole.
     plan = rows_in(s, actor, meeting.initiative_id, secret_ok)[0]
     return {
-        "Conflicts": pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS),
         "Charter sign-off": _signoff(s, meeting.initiative_id, facts),
         "Action plan": pd.DataFrame(plan, columns=PLAN_COLUMNS),
     }

@@ -100,20 +100,24 @@ def _counted(s: Session, meeting_id: int, secret_ok: bool):
     query = select(VotingRound).where(
         VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT
     )
-    hidden = _confidential_items(s, meeting_id) if not secret_ok else set()
+    hidden = confidential_items(s, meeting_id) if not secret_ok else set()
     for rnd in s.scalars(query.order_by(VotingRound.id)):
         items, voters = count_round(s, rnd.id)
         # A ballot refuses confidential ideas; this covers one marked so by other means.
         items = [
-            type(i)(i.item_id, f"Item #{i.item_id} (confidential)", i.groups)
-            if i.item_id in hidden
-            else i
+            type(i)(i.item_id, unnamed(i.item_id), i.groups) if i.item_id in hidden else i
             for i in items
         ]
         yield rnd, items, voters
 
 
-def _confidential_items(s: Session, meeting_id: int) -> set[int]:
+def unnamed(item_id: int) -> str:
+    """What a record says in place of a confidential ballot item's words."""
+    return f"Item #{item_id} (confidential)"
+
+
+def confidential_items(s: Session, meeting_id: int) -> set[int]:
+    """The ballot items of the meeting whose idea is confidential."""
     query = (
         select(RoundItem.id)
         .join(Idea, Idea.id == RoundItem.idea_id)

@@ -7,7 +7,6 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from db.database import Database
-from db.models.enums import Role
 from services.converge import result_words as words
 from services.core.actors import Actor
 from services.review.meeting_record import MeetingRecord, collect
@@ -34,11 +33,15 @@ def meeting_report_pdf(
     db: Database, actor: Actor, meeting_id: int, include_private: bool = False
 ) -> bytes:
     """The report: a title page, then each section in order; footer numbers the pages."""
-    record = collect(db, actor, meeting_id, include_private)
+    return report_pdf(collect(db, actor, meeting_id, include_private))
+
+
+def report_pdf(record: MeetingRecord) -> bytes:
+    """The report of a record already read (the one the Review screen shows)."""
     pdf = layout.Document(f"Meeting report: {record.title}")
     pdf.set_title(f"Meeting report: {record.initiative}, {record.title}")
     pdf.set_creator("Common Ground")
-    _title_page(pdf, record, include_private and actor.role is Role.FACILITATOR)
+    _title_page(pdf, record)
     writers = [_heard, _proposed, _votes, *AFTER_SECTIONS, trust_section]
     pdf.add_page()
     for heading, write in zip(SECTIONS, writers, strict=True):
@@ -52,7 +55,7 @@ def meeting_report_pdf(
     return bytes(pdf.output())
 
 
-def _title_page(pdf: FPDF, record: MeetingRecord, private: bool) -> None:
+def _title_page(pdf: FPDF, record: MeetingRecord) -> None:
     pdf.add_page()
     pdf.ln(40)
     layout.text(pdf, "Meeting report", 24, bold=True, align="C")
@@ -69,7 +72,7 @@ def _title_page(pdf: FPDF, record: MeetingRecord, private: bool) -> None:
     pdf.ln(20)
     note = (
         "This report includes confidential items: share it only with those who may see them."
-        if private
+        if record.private
         else "Confidential items and participants' contact details are left out of this report."
     )
     layout.text(pdf, note, 10, align="C")

@@ -6,16 +6,15 @@ than small_groups.MIN_GROUP answered reads "fewer than 5 answered" in every file
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from fpdf import FPDF
 
 from adapters import pdf_layout as layout
-from db.database import Database
-from services.core.actors import Actor
 from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
-from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, table_rows, trust_pulse
+from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, TrustChange, table_rows
 
 if TYPE_CHECKING:
     from services.review.meeting_record import MeetingRecord
@@ -24,9 +23,9 @@ HEADING = "How trust moved, by group"
 FRAME = "Trust pulse"
 
 
-def trust_frame(db: Database, actor: Actor, initiative_id: int) -> pd.DataFrame:
+def trust_frame(pulse: Sequence[TrustChange]) -> pd.DataFrame:
     """The initiative's trust pulse as a table of text cells (the same on screen and in files)."""
-    return pd.DataFrame(table_rows(trust_pulse(db, actor, initiative_id)), columns=TABLE_COLUMNS)
+    return pd.DataFrame(table_rows(list(pulse)), columns=TABLE_COLUMNS)
 
 
 def trust_section(pdf: FPDF, record: MeetingRecord) -> None:

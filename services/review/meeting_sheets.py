@@ -10,7 +10,7 @@ import pandas as pd
 from adapters.spreadsheet import safe_frame
 from db.database import Database
 from services.core.actors import Actor
-from services.review.meeting_record import collect
+from services.review.meeting_record import MeetingRecord, collect
 
 SHEET_MAX = 31
 """Excel refuses longer sheet names."""
@@ -20,13 +20,22 @@ def meeting_frames(
     db: Database, actor: Actor, meeting_id: int, include_private: bool = False
 ) -> dict[str, pd.DataFrame]:
     """One safe frame per table of the record; no contact details, confidential only if asked."""
-    record = collect(db, actor, meeting_id, include_private)
+    return safe_frames(collect(db, actor, meeting_id, include_private))
+
+
+def safe_frames(record: MeetingRecord) -> dict[str, pd.DataFrame]:
+    """The record's frames with spreadsheet formulas neutralised."""
     return {name: safe_frame(frame) for name, frame in record.frames.items()}
 
 
 def tables_zip(db: Database, actor: Actor, meeting_id: int, include_private: bool = False) -> bytes:
     """Every table as a CSV (UTF-8 with a byte order mark, for Excel's accents) in one zip."""
-    frames = meeting_frames(db, actor, meeting_id, include_private)
+    return zip_of(collect(db, actor, meeting_id, include_private))
+
+
+def zip_of(record: MeetingRecord) -> bytes:
+    """The zip of CSVs of a record already read (the one the Review screen shows)."""
+    frames = safe_frames(record)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in frames.items():
@@ -39,7 +48,12 @@ def tables_xlsx(
     db: Database, actor: Actor, meeting_id: int, include_private: bool = False
 ) -> bytes:
     """Every table as a sheet of one Excel workbook, header row frozen."""
-    frames = meeting_frames(db, actor, meeting_id, include_private)
+    return xlsx_of(collect(db, actor, meeting_id, include_private))
+
+
+def xlsx_of(record: MeetingRecord) -> bytes:
+    """The workbook of a record already read (the one the Review screen shows)."""
+    frames = safe_frames(record)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():

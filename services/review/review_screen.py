@@ -1,0 +1,136 @@
+"""The Review screen's record: the meeting record and what the screen draws from it, in one read.
+
+The screen shows the same `MeetingRecord` that its PDF, CSVs and workbook print
+(services/review/meeting_record.py decides, once, what is confidential and which ideas a
+table proposed), so the screen and its downloads cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from db.database import Database
+from db.models import VotingRound
+from db.models.enums import RoundStatus
+from services.act.action_followup import GroupProgress, progress_in
+from services.converge.tallies import CommonGround, ItemTotal, RoundResults, results_in
+from services.converge.voting_counts import ItemByGroup
+from services.core.actors import Actor
+from services.partner.charter_signoff import GroupSignOff, signoff_status_in
+from services.review.meeting_record import MeetingRecord, Proposed, Said, collect_in
+from services.review.meeting_record_results import confidential_items, unnamed
+from services.room.voice import VoiceBalance, summary_in
+
+Row = TypeVar("Row", ItemTotal, ItemByGroup, CommonGround)
+
+
+@dataclass(frozen=True, slots=True)
+class TableHeard:
+    """One table's part of the record: what it heard (newest first) and what it proposed."""
+
+    number: int | None
+    """None for the whole room: ideas no table put forward."""
+    notes: tuple[Said, ...]
+    ideas: tuple[Proposed, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundShown:
+    """A voting round that has opened, with its results."""
+
+    round_id: int
+    title: str
+    results: RoundResults
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewScreen:
+    """Everything the Review screen shows, and the record its downloads print."""
+
+    record: MeetingRecord
+    figures: tuple[tuple[str, int], ...]
+    """(name, how many) for the line of counts at the top, counted from the record."""
+    tables: tuple[TableHeard, ...]
+    rounds: tuple[RoundShown, ...]
+    voice: VoiceBalance
+    charter_version: int | None
+    signoff: tuple[GroupSignOff, ...]
+    progress: tuple[GroupProgress, ...]
+
+
+def read(
+    db: Database, actor: Actor, meeting_id: int, include_private: bool = False
+) -> ReviewScreen:
+    """The screen for a facilitator or a Thought Leader Team member, in one read.
+
+    Confidential items only for a facilitator who asks, exactly as in the downloads: the
+    record (services/review/meeting_record.py) decides it, and everything here comes from it
+    or from counts that name no item.
+    """
+    with db.read() as s:
+        record = collect_in(s, actor, meeting_id, include_private)
+        opened = s.scalars(
+            select(VotingRound)
+            .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
+            .order_by(VotingRound.id)
+        )
+        # As in the record's vote tables: a confidential item is named by its number only.
+        hidden = confidential_items(s, meeting_id) if not record.private else set()
+        rounds = tuple(
+            RoundShown(r.id, r.title, _unnamed(results_in(s, r.id), hidden)) for r in opened
+        )
+        voice = summary_in(s, meeting_id)
+        signoff = tuple(signoff_status_in(s, record.initiative_id))
+        progress = tuple(progress_in(s, record.initiative_id))
+    version = record.facts.get("charter_version")
+    return ReviewScreen(
+        record,
+        _figures(record, len(rounds)),
+        _by_table(record),
+        rounds,
+        voice,
+        version if isinstance(version, int) else None,
+        signoff,
+        progress,
+    )
+
+
+def _figures(record: MeetingRecord, rounds: int) -> tuple[tuple[str, int], ...]:
+    return (
+        ("Listening notes", len(record.notes)),
+        ("Ideas", len(record.ideas)),
+        ("Voting rounds", rounds),
+        ("Conflicts", len(record.conflicts)),
+        ("Actions", len(record.frames["Action plan"])),
+    )
+
+
+def _by_table(record: MeetingRecord) -> tuple[TableHeard, ...]:
+    """Each table in number order, then the whole room when the facilitator added ideas."""
+    heard = [
+        TableHeard(
+            t.number,
+            tuple(n for n in reversed(record.notes) if n.note.table_id == t.id),
+            tuple(i for i in record.ideas if i.idea.table_id == t.id),
+        )
+        for t in record.tables
+    ]
+    room = tuple(i for i in record.ideas if i.idea.table_id is None)
+    return tuple(heard) + ((TableHeard(None, (), room),) if room else ())
+
+
+def _unnamed(results: RoundResults, hidden: set[int]) -> RoundResults:
+    def mask(row: Row) -> Row:
+        return replace(row, text=unnamed(row.item_id)) if row.item_id in hidden else row
+
+    if not hidden:
+        return results
+    return replace(
+        results,
+        totals=[mask(r) for r in results.totals],
+        by_group=[mask(r) for r in results.by_group],
+        ranking=[mask(r) for r in results.ranking],
+    )
