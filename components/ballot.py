@@ -41,6 +41,8 @@ from typing import Any
 
 import streamlit as st
 
+from services.converge.voting_items import BallotView
+
 CHOICE_LABELS = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass / unsure"}
 ROWS_PER_FRAGMENT = 5
 """A tap redraws this many rows; opening the ballot writes the count once per this many."""
@@ -92,7 +94,7 @@ class Tap:
 
     round_id: int
     item_id: int
-    view: Any
+    view: BallotView | None
     """The ballot as stored after the tap; None if it could not be read."""
     problem: str | None = None
 
@@ -120,7 +122,7 @@ def take_tap() -> Tap | None:
     return st.session_state.pop(_TAP, None)
 
 
-def dots_ballot(view: Any, vote: Voter) -> None:
+def dots_ballot(view: BallotView, vote: Voter) -> None:
     """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     _remember(view)
     count = _count_box(view.round_id)
@@ -129,7 +131,7 @@ def dots_ballot(view: Any, vote: Voter) -> None:
         _dots_rows(view.round_id, first, count, vote)
 
 
-def choice_ballot(view: Any, vote: Voter) -> None:
+def choice_ballot(view: BallotView, vote: Voter) -> None:
     """Per statement, agree / disagree / pass; the choice is named in words."""
     _remember(view)
     count = _count_box(view.round_id)

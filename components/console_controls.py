@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
 from components.text import escape_markdown
-from services.core.vocab import MeetingStatus
+from services.agenda.agenda_gaps import ApprovalGaps
+from services.core.vocab import MeetingStatus, label
 from services.room import room_control
+from services.room.console_screen import ConsoleScreen
+from services.room.room_control import RoomState
 
 Control = Callable[..., None]
 
@@ -31,7 +33,7 @@ LEGEND = (
 )
 
 
-def approval_warning(gaps: Any, status: MeetingStatus) -> None:
+def approval_warning(gaps: ApprovalGaps | None, status: MeetingStatus) -> None:
     """Who has not approved the agenda, before the start and while the meeting runs."""
     if gaps is None or status is MeetingStatus.CLOSED:
         return
@@ -54,7 +56,7 @@ def approval_warning(gaps: Any, status: MeetingStatus) -> None:
     st.warning("  \n".join([lead, *parts]), icon=":material/gpp_maybe:")
 
 
-def step_controls(state: Any, control: Control) -> None:
+def step_controls(state: RoomState, control: Control) -> None:
     """Start, or Back and Next; input open or closed; close or reopen the meeting."""
     live = state.status is MeetingStatus.LIVE and state.current is not None
     moves, inputs, close = st.columns([4, 3, 3], vertical_alignment="bottom")
@@ -92,7 +94,7 @@ def step_controls(state: Any, control: Control) -> None:
         control(room_control.close_meeting, done="The meeting is closed.")
 
 
-def timer_controls(state: Any, control: Control) -> None:
+def timer_controls(state: RoomState, control: Control) -> None:
     """A timer of chosen length, pause and resume, and +1 / +5 minutes."""
     live = state.status is MeetingStatus.LIVE and state.current is not None
     closed = state.status is MeetingStatus.CLOSED
@@ -126,3 +128,24 @@ def timer_controls(state: Any, control: Control) -> None:
 def shortcut_legend() -> None:
     """The keys, in words, where the facilitator sees them while running the room."""
     st.caption(LEGEND)
+
+
+def step_jump(screen: ConsoleScreen, control: Control) -> None:
+    """Any step of the agenda, picked by its title, and a button to take the room there."""
+    state = screen.room
+    if not screen.steps:
+        return
+    live = state.status is MeetingStatus.LIVE and state.current is not None
+    pick, go = st.columns([6, 2], vertical_alignment="bottom")
+    titles = {
+        i.id: f"{i.position}. {i.title} ({label(i.step)}, {i.minutes} min)" for i in screen.steps
+    }
+    chosen = pick.selectbox(
+        "Step to jump to",
+        list(titles),
+        index=state.position - 1 if state.current else 0,
+        format_func=titles.__getitem__,
+    )
+    if go.button("Go to this step", disabled=not live, width="stretch"):
+        where = escape_markdown(titles[chosen])
+        control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")

@@ -11,6 +11,7 @@ from adapters import network, room_links
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
 from services.core.codes import display_code
+from services.room.console_screen import ConsoleScreen, TableCard
 
 
 def room_address_picker(
@@ -52,20 +53,18 @@ def room_address_picker(
 
 
 def join_links_panel(
-    base: str,
-    meeting_title: str,
-    meeting_code: str,
-    tables: list[tuple[int, str]],
-    people: list[tuple[str, str, str]],
-    invitation_download: Callable[[], None] | None = None,
+    base: str, screen: ConsoleScreen, invitation_download: Callable[[], None] | None = None
 ) -> None:
-    """Links and QR codes; `tables` is (number, scribe), `people` is (name, group, code).
+    """Links and QR codes of the room on the console: projector, tables, people present.
 
     `invitation_download` draws the invitation sheet's download, beside the badges'.
     """
     st.markdown(f"Every link and QR code below starts with `{base}`.")
     st.subheader("Projector")
-    show_qr(room_links.projector_link(base, meeting_code), "Open this on the projector's computer")
+    show_qr(
+        room_links.projector_link(base, screen.meeting_code),
+        "Open this on the projector's computer",
+    )
     st.subheader("Phones")
     st.markdown(
         "While voting is open the projector shows this link and its QR code; people open "
@@ -73,36 +72,52 @@ def join_links_panel(
     )
     st.code(room_links.vote_page(base), language=None, wrap_lines=True)
     st.subheader("Tables")
-    cards = [(number, room_links.scribe_link(base, number)) for number, _ in tables]
     download_sheet(
-        "Download table cards (one page)",
-        table_cards_html(meeting_title, cards),
-        "table-cards.html",
+        "Download table cards (one page)", table_cards_sheet(base, screen), "table-cards.html"
     )
     columns = st.columns(4)
-    for (number, scribe), (_, url) in zip(tables, cards, strict=True):
-        with columns[(number - 1) % 4]:
-            show_qr(url, f"Table {number} · scribe: {scribe or 'none yet'}")
-    st.subheader(f"Participants' voting links ({len(people)})")
-    badges = [(name, group, room_links.vote_link(base, code)) for name, group, code in people]
+    for card in screen.tables:
+        with columns[(card.number - 1) % 4]:
+            show_qr(
+                scribe_link(base, card),
+                f"Table {card.number} · scribe: {card.scribe or 'none yet'}",
+            )
+    st.subheader(f"Participants' voting links ({len(screen.badges)})")
     badge_column, invitation_column = st.columns(2)
     with badge_column:
-        download_sheet(
-            "Download badge codes (one page)",
-            badge_codes_html(meeting_title, badges),
-            "badges.html",
-        )
+        download_sheet("Download badge codes (one page)", badge_sheet(base, screen), "badges.html")
     if invitation_download is not None:
         with invitation_column:
             invitation_download()
-    rows = [
-        (name, group, display_code(code), link)
-        for (name, group, code), (_, _, link) in zip(people, badges, strict=True)
-    ]
     st.dataframe(
-        pd.DataFrame(rows, columns=["Name", "Group", "Code", "Voting link"]),
+        pd.DataFrame(badge_rows(base, screen), columns=["Name", "Group", "Code", "Voting link"]),
         hide_index=True,
         width="stretch",
         column_config={"Voting link": st.column_config.LinkColumn()},
     )
     st.caption("Anyone holding a personal link can vote with it: hand them out on badges only.")
+
+
+def scribe_link(base: str, card: TableCard) -> str:
+    """The link on a table's card, which opens that table's note-taking for its scribe."""
+    return room_links.scribe_link(base, card.number)
+
+
+def table_cards_sheet(base: str, screen: ConsoleScreen) -> str:
+    """The printable table cards: the tables the console lists, nothing else."""
+    cards = [(card.number, scribe_link(base, card)) for card in screen.tables]
+    return table_cards_html(screen.room.title, cards)
+
+
+def badge_rows(base: str, screen: ConsoleScreen) -> list[tuple[str, str, str, str]]:
+    """(name, group, code as printed, voting link) of each badge, as the console lists them."""
+    return [
+        (b.name, b.group, display_code(b.code), room_links.vote_link(base, b.code))
+        for b in screen.badges
+    ]
+
+
+def badge_sheet(base: str, screen: ConsoleScreen) -> str:
+    """The printable badges: the same people, groups and links as the console's list."""
+    badges = [(name, group, link) for name, group, _code, link in badge_rows(base, screen)]
+    return badge_codes_html(screen.room.title, badges)

@@ -10,9 +10,10 @@ from components.notices import action_runner
 from components.text import escape_markdown
 from services.core.actors import Actor
 from services.room import idea_queue
+from services.room.room_control import RoomState
 
 
-def premoderation_toggle(db: Any, actor: Actor, state: Any) -> None:
+def premoderation_toggle(db: Any, actor: Actor, state: RoomState) -> None:
     """Say in words whether the step on the room holds ideas for approval, with the switch.
 
     Buttons, not a toggle widget: the setting lives in the database (the agenda editor

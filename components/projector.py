@@ -10,9 +10,10 @@ User text reaches that HTML only through `text()`, which escapes it.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 import streamlit as st
+
+from services.room.spotlight import Spotlight
 
 # Static CSS only: no user text ever reaches this string. Text #111827 on white is 17:1,
 # #374151 is 10:1 and the accent #1d4ed8 6.7:1 (WCAG AA asks 4.5:1).
@@ -94,7 +95,7 @@ def closed_html(meeting: str) -> str:
     )
 
 
-def spotlight_html(spot: Any) -> str:
+def spotlight_html(spot: Spotlight) -> str:
     """One conflict's sides side by side: each position, and apart, the interests beneath."""
     sides = "".join(
         f'<div class="pj-card"><h2>{text(side.group)}</h2>'

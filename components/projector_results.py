@@ -7,13 +7,14 @@ words beside it: colour is never the only signal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from components.projector import text
 from components.projector_pages import page_note
 from components.qr import qr_data_uri
+from services.converge.tallies import CommonGround, ItemTotal
+from services.converge.voting_reveal import Turnout
 
 RESULT_PAGE = 5
 RESULT_SECONDS = 15.0
@@ -35,7 +36,11 @@ class RankedItem:
     verdict: str
 
 
-def ranked_items(ranking: Sequence[Any], totals: Sequence[Any], verdict) -> list[RankedItem]:
+def ranked_items(
+    ranking: Sequence[CommonGround],
+    totals: Sequence[ItemTotal],
+    verdict: Callable[[CommonGround, int], str],
+) -> list[RankedItem]:
     """The ranking's order, each item with its totals: the one sequence list and bars share."""
     by_id = {t.item_id: t for t in totals}
     return [
@@ -91,7 +96,7 @@ def _row(item: RankedItem, dots: bool, top: int) -> str:
     )
 
 
-def voting_html(title: str, is_open: bool, turnout: Any, phone_link: str | None) -> str:
+def voting_html(title: str, is_open: bool, turnout: Turnout, phone_link: str | None) -> str:
     """While votes come in: the live count and how to join; after, the wait for the reveal."""
     share = turnout.voted / turnout.expected if turnout.expected else 0.0
     bar = (

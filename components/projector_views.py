@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from components.projector import text
 from components.projector_pages import page_note
+from services.partner.charter_screen import CharterOnScreen
 
 WALL_COLUMNS, WALL_ROWS = 2, 4
 WALL_PAGE = WALL_COLUMNS * WALL_ROWS
@@ -32,7 +33,7 @@ def wall_html(newest_first: Sequence[str], page: int) -> str:
     )
 
 
-def charter_html(charter, page: int) -> str:
+def charter_html(charter: CharterOnScreen | None, page: int) -> str:
     """The charter's mission, one page of its clauses, and which groups have signed."""
     if charter is None:
         return "<h2>Partnering charter</h2><p>The charter has not been drafted yet.</p>"

@@ -19,7 +19,7 @@ from services.setup import participants
 def ballot(db: Database, code: str, round_id: int) -> BallotView:
     """The voter's ballot in a round."""
     with db.read() as s:
-        voter = _voter(s, code)
+        voter = voter_in(s, code)
         rnd = require(s, VotingRound, round_id, "voting round")
         _same_initiative(s, voter, rnd)
         return ballot_view(s, rnd, voter.id)
@@ -28,15 +28,19 @@ def ballot(db: Database, code: str, round_id: int) -> BallotView:
 def open_ballots(db: Database, code: str) -> list[BallotView]:
     """The voter's ballot in every round now open in their initiative, oldest round first."""
     with db.read() as s:
-        voter = _voter(s, code)
-        return [ballot_view(s, rnd, voter.id) for rnd in s.scalars(_open_rounds(voter))]
+        return open_ballots_in(s, voter_in(s, code))
+
+
+def open_ballots_in(s: Session, voter: Participant) -> list[BallotView]:
+    """`open_ballots` inside a transaction already open (the vote screen's one read)."""
+    return [ballot_view(s, rnd, voter.id) for rnd in s.scalars(_open_rounds(voter))]
 
 
 def open_round_ids(db: Database, code: str) -> tuple[int, ...]:
     """The ids of the rounds `open_ballots` would show, oldest first: what a phone's
     five-second check compares, without building every ballot to do it."""
     with db.read() as s:
-        voter = _voter(s, code)
+        voter = voter_in(s, code)
         return tuple(s.scalars(_open_rounds(voter).with_only_columns(VotingRound.id)))
 
 
@@ -102,7 +106,7 @@ def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) ->
 def _open_item(
     s: Session, code: str, round_item_id: int, mode: VoteMode
 ) -> tuple[Participant, RoundItem, VotingRound]:
-    voter = _voter(s, code)
+    voter = voter_in(s, code)
     item = require(s, RoundItem, round_item_id, "ballot item")
     # A share lock: voters do not wait for each other, but close_round waits for them.
     query = select(VotingRound).where(VotingRound.id == item.round_id).with_for_update(read=True)
@@ -126,7 +130,8 @@ def _open_item(
     return voter, item, rnd
 
 
-def _voter(s: Session, code: str) -> Participant:
+def voter_in(s: Session, code: str) -> Participant:
+    """The participant a voting link's code names; refused in words when it names nobody."""
     voter = participants.find_by_code(s, code)
     if voter is None:
         raise NotFound(

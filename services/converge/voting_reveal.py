@@ -72,17 +72,22 @@ def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
     """The projector's round (the newest open one, else the newest closed one) and its
     turnout, in one read: the projector asks every two seconds."""
     with db.read() as s:
-        query = (
-            select(VotingRound)
-            .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
-            # Open before closed ('open' > 'closed' as text), newest first within each.
-            .order_by(VotingRound.status.desc(), VotingRound.id.desc())
-            .limit(1)
-        )
-        rnd = s.scalar(query)
-        if rnd is None:
-            return None
-        return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, _turnout(s, rnd))
+        return round_on_screen_in(s, meeting_id)
+
+
+def round_on_screen_in(s: Session, meeting_id: int) -> RoundOnScreen | None:
+    """`round_on_screen` inside a transaction already open (the projector's one read)."""
+    query = (
+        select(VotingRound)
+        .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
+        # Open before closed ('open' > 'closed' as text), newest first within each.
+        .order_by(VotingRound.status.desc(), VotingRound.id.desc())
+        .limit(1)
+    )
+    rnd = s.scalar(query)
+    if rnd is None:
+        return None
+    return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, _turnout(s, rnd))
 
 
 def _turnout(s: Session, rnd: VotingRound) -> Turnout:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Meeting, Signature, Stakeholder
@@ -34,29 +35,34 @@ def charter_for_room(db: Database, meeting_id: int) -> CharterOnScreen | None:
     shared text, shown to everyone present, so no account is asked for.
     """
     with db.read() as s:
-        initiative_id = require(s, Meeting, meeting_id, "meeting").initiative_id
-        charter = find_latest(s, initiative_id)
-        if charter is None:
-            return None
-        names = group_names(s, initiative_id)
-        sections = [(title, getattr(charter, field)) for field, title in SECTIONS.items()]
-        promises = sorted(
-            (names[c.stakeholder_id], c.text) for c in commitments_of(s, charter) if c.text.strip()
-        )
-        clauses = [(t, text) for t, text in sections if text.strip()]
-        clauses += [(f"Commitment of {group}", text) for group, text in promises]
-        signers = s.scalars(
-            select(Signature.stakeholder_id)
-            .where(Signature.charter_id == charter.id)
-            .order_by(Signature.signed_at, Signature.id)
-        )
-        signed = list(dict.fromkeys(names[gid] for gid in signers))
-        active = s.scalars(
-            select(Stakeholder.name)
-            .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
-            .order_by(Stakeholder.name)
-        )
-        waiting = [name for name in active if name not in signed]
-        return CharterOnScreen(
-            charter.version, charter.mission, tuple(clauses), tuple(signed), tuple(waiting)
-        )
+        return charter_in(s, meeting_id)
+
+
+def charter_in(s: Session, meeting_id: int) -> CharterOnScreen | None:
+    """`charter_for_room` inside a transaction already open (the projector's one read)."""
+    initiative_id = require(s, Meeting, meeting_id, "meeting").initiative_id
+    charter = find_latest(s, initiative_id)
+    if charter is None:
+        return None
+    names = group_names(s, initiative_id)
+    sections = [(title, getattr(charter, field)) for field, title in SECTIONS.items()]
+    promises = sorted(
+        (names[c.stakeholder_id], c.text) for c in commitments_of(s, charter) if c.text.strip()
+    )
+    clauses = [(t, text) for t, text in sections if text.strip()]
+    clauses += [(f"Commitment of {group}", text) for group, text in promises]
+    signers = s.scalars(
+        select(Signature.stakeholder_id)
+        .where(Signature.charter_id == charter.id)
+        .order_by(Signature.signed_at, Signature.id)
+    )
+    signed = list(dict.fromkeys(names[gid] for gid in signers))
+    active = s.scalars(
+        select(Stakeholder.name)
+        .where(Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False))
+        .order_by(Stakeholder.name)
+    )
+    waiting = [name for name in active if name not in signed]
+    return CharterOnScreen(
+        charter.version, charter.mission, tuple(clauses), tuple(signed), tuple(waiting)
+    )

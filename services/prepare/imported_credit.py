@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AuditEntry, Idea, RoundItem, VotingRound
@@ -17,16 +18,21 @@ IMPORTED_NOTE = "Some of these ideas are statements imported from Pol.is."
 def round_credit(db: Database, round_id: int) -> str | None:
     """The attribution of the conversation this round was imported from; None if it was not."""
     with db.read() as s:
-        detail = s.scalar(
-            select(AuditEntry.detail)
-            .where(
-                AuditEntry.entity == "voting_round",
-                AuditEntry.entity_id == round_id,
-                AuditEntry.action == "imported",
-            )
-            .order_by(AuditEntry.id.desc())
-            .limit(1)
+        return round_credit_in(s, round_id)
+
+
+def round_credit_in(s: Session, round_id: int) -> str | None:
+    """`round_credit` inside a transaction already open (the projector's one read)."""
+    detail = s.scalar(
+        select(AuditEntry.detail)
+        .where(
+            AuditEntry.entity == "voting_round",
+            AuditEntry.entity_id == round_id,
+            AuditEntry.action == "imported",
         )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
     return _attribution(detail)
 
 

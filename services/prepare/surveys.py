@@ -52,7 +52,7 @@ def submit_survey(
     if not any(texts.values()) and not answers:
         raise ValidationError("The survey is empty. Answer at least one question, then send it.")
     with db.write() as s:
-        person = _by_code(s, code)
+        person = respondent(s, code)
         initiative = s.get_one(Initiative, person.initiative_id)
         _check_open(s, initiative, survey)
         _check_trust(answers, trust_items(initiative.trust_statements))
@@ -101,7 +101,12 @@ def get_response(db: Database, code: str, kind: SurveyKind | str) -> SurveyRespo
     """This participant's answers to one survey, or None before they answer."""
     survey = _kind(kind)
     with db.read() as s:
-        return s.scalar(_one(_by_code(s, code).id, survey))
+        return response_in(s, respondent(s, code), survey)
+
+
+def response_in(s: Session, person: Participant, kind: SurveyKind) -> SurveyResponse | None:
+    """`get_response` inside a transaction already open (the survey screen's one read)."""
+    return s.scalar(_one(person.id, kind))
 
 
 def delete_response(db: Database, actor: Actor, response_id: int) -> None:
@@ -140,7 +145,8 @@ def _find_or_insert(
         return s.scalars(_one(participant_id, kind)).one(), False
 
 
-def _by_code(s: Session, code: str | None) -> Participant:
+def respondent(s: Session, code: str | None) -> Participant:
+    """The participant a survey link's code names; refused in words when it names nobody."""
     person = participants.find_by_code(s, code)
     if person is None:
         raise NotFound(
@@ -195,10 +201,14 @@ def survey_stage(db: Database, code: str) -> SurveyKind | None:
     """Which form a participant's link opens now: feedback after a closed meeting, else
     the pre-session survey while it is open, else None."""
     with db.read() as s:
-        initiative = s.get_one(Initiative, _by_code(s, code).initiative_id)
-        if _meeting_closed(s, initiative.id):
-            return SurveyKind.POST
-        return SurveyKind.PRE if initiative.survey_open else None
+        return stage_in(s, s.get_one(Initiative, respondent(s, code).initiative_id))
+
+
+def stage_in(s: Session, initiative: Initiative) -> SurveyKind | None:
+    """`survey_stage` for a participant of `initiative`, inside a transaction already open."""
+    if _meeting_closed(s, initiative.id):
+        return SurveyKind.POST
+    return SurveyKind.PRE if initiative.survey_open else None
 
 
 def _meeting_closed(s: Session, initiative_id: int) -> bool:

@@ -170,14 +170,19 @@ def wall_version(db: Database, meeting_id: int) -> tuple[int, int, str]:
     changes the count; the newest id and time are part of it too.
     """
     with db.read() as s:
-        count, newest_id, newest_change = s.execute(
-            select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
-                Idea.meeting_id == meeting_id,
-                Idea.status == IdeaStatus.VISIBLE,
-                Idea.confidential.is_(False),
-            )
-        ).one()
-        return count, newest_id or 0, str(newest_change or "")
+        return wall_version_in(s, meeting_id)
+
+
+def wall_version_in(s: Session, meeting_id: int) -> tuple[int, int, str]:
+    """`wall_version` inside a transaction already open (the projector's one read)."""
+    count, newest_id, newest_change = s.execute(
+        select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+            Idea.meeting_id == meeting_id,
+            Idea.status == IdeaStatus.VISIBLE,
+            Idea.confidential.is_(False),
+        )
+    ).one()
+    return count, newest_id or 0, str(newest_change or "")
 
 
 def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) -> Idea:

@@ -75,9 +75,15 @@ def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> 
         return _state(s, membership.member_meeting(s, actor, meeting_id))
 
 
+def state_in(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) -> RoomState:
+    """`room_state` inside a transaction already open (a screen's one read); `items`, the
+    meeting's agenda by position, when the caller has read it already."""
+    return _state(s, meeting, items)
+
+
 def room_state_in(s: Session, meeting: Meeting) -> RoomState:
     """`room_state` inside a read the caller holds, after it has checked the reader."""
-    return _state(s, meeting)
+    return state_in(s, meeting)
 
 
 def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Conflict, ConflictParty, Meeting, Stakeholder
@@ -56,18 +57,23 @@ def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int 
 def spotlight(db: Database, meeting_id: int) -> Spotlight | None:
     """The conflict on the projector now, with its sides; None when there is none."""
     with db.read() as s:
-        conflict = s.scalar(
-            select(Conflict)
-            .join(Meeting, Meeting.spotlight_conflict_id == Conflict.id)
-            .where(Meeting.id == meeting_id, Conflict.confidential.is_(False))
-        )
-        if conflict is None:
-            return None
-        rows = s.execute(
-            select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
-            .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
-            .where(ConflictParty.conflict_id == conflict.id)
-            .order_by(Stakeholder.name)
-        )
-        sides = tuple(Side(*row) for row in rows)
-        return Spotlight(conflict.id, conflict.issue, conflict.status, sides, conflict.agreement)
+        return spotlight_in(s, meeting_id)
+
+
+def spotlight_in(s: Session, meeting_id: int) -> Spotlight | None:
+    """`spotlight` inside a transaction already open (the projector's one read)."""
+    conflict = s.scalar(
+        select(Conflict)
+        .join(Meeting, Meeting.spotlight_conflict_id == Conflict.id)
+        .where(Meeting.id == meeting_id, Conflict.confidential.is_(False))
+    )
+    if conflict is None:
+        return None
+    rows = s.execute(
+        select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
+        .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
+        .where(ConflictParty.conflict_id == conflict.id)
+        .order_by(Stakeholder.name)
+    )
+    sides = tuple(Side(*row) for row in rows)
+    return Spotlight(conflict.id, conflict.issue, conflict.status, sides, conflict.agreement)

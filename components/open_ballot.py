@@ -1,0 +1,52 @@
+"""One open round on the phone: its title, its meeting's timer, and the ballot to tap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from components.ballot import Tap, Voter, choice_ballot, dots_ballot
+from components.room_banner import room_timer_text
+from components.text import escape_markdown
+from services.converge import voting_ballots
+from services.converge.vote_screen import OpenBallot
+from services.converge.voting_items import BallotView
+from services.core.errors import DomainError
+from services.core.vocab import VoteMode
+
+# `db` below is the app's Database (runtime.database()); components do not import db/.
+
+
+def open_ballot(shown: OpenBallot, db: Any, code: str) -> None:
+    """The round's heading, the time left when a timer runs, and its rows of choices."""
+    view = shown.ballot
+    st.header(escape_markdown(view.title))
+    left = room_timer_text(shown.room)
+    if left:
+        st.subheader(f"Timer: {left}", anchor=False)
+    if view.mode is VoteMode.DOTS:
+        dots_ballot(view, voter(db, code, voting_ballots.set_dots))
+    else:
+        choice_ballot(view, voter(db, code, voting_ballots.choose))
+
+
+def voter(db: Any, code: str, action: Callable[..., BallotView]) -> Voter:
+    """A ballot's tap → its service call; a refusal comes back in words with the stored ballot."""
+
+    def vote(round_id: int, item_id: int, value: Any) -> Tap:
+        try:
+            return Tap(round_id, item_id, action(db, code, item_id, value))
+        except DomainError as error:
+            return Tap(round_id, item_id, _stored_ballot(db, code, round_id), error.message)
+
+    return vote
+
+
+def _stored_ballot(db: Any, code: str, round_id: int) -> BallotView | None:
+    """The ballot as stored, or None when it cannot be read (the page then reruns whole)."""
+    try:
+        return voting_ballots.ballot(db, code, round_id)
+    except DomainError:
+        return None

@@ -1,0 +1,111 @@
+"""The projector's live screen: the header, then what the current step needs."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import streamlit as st
+
+from adapters import room_links
+from components.projector import closed_html, header_html, screen, spotlight_html
+from components.projector_cloud import projector_cloud
+from components.projector_pages import page_now
+from components.projector_results import (
+    RESULT_PAGE,
+    RESULT_SECONDS,
+    ranked_items,
+    results_html,
+    voting_html,
+)
+from components.projector_views import (
+    CHARTER_SECONDS,
+    CLAUSE_PAGE,
+    NEWEST_HOLD,
+    WALL_PAGE,
+    WALL_SECONDS,
+    charter_html,
+    wall_html,
+)
+from components.room_banner import room_timer_text, step_heading
+from services.converge import tallies
+from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
+from services.partner.charter_screen import CharterOnScreen
+from services.room import projector_screen
+from services.room.projector_screen import ProjectorScreen, VotingOnScreen, Wall
+
+# `db` below is the app's Database (runtime.database()); components do not import db/.
+
+
+def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
+    """The header with the step and timer, then the spotlight or the step's own view.
+
+    `base` starts the phones' voting link, as on the console's Join links tab.
+    """
+    state = shown.room
+    if state.status is MeetingStatus.CLOSED:
+        screen(closed_html(state.title))
+        return
+    # "Paused — 4:12 left" in words while the facilitator holds the timer.
+    timer = room_timer_text(state)
+    prompt = state.current.prompt if state.current is not None else None
+    screen(header_html(state.title, step_heading(state), timer, prompt))
+    if shown.spotlight is not None:
+        screen(spotlight_html(shown.spotlight))
+        return
+    step = state.current.step if state.current else None
+    if step is Step.DIVERGE and shown.wall_version is not None:
+        ideas_view(_wall(db, shown.meeting_id, shown.wall_version), shown.meeting_id)
+    elif step is Step.CONVERGE:
+        voting_view(shown.voting, base)
+    elif step is Step.PARTNER:
+        charter_view(shown.charter)
+
+
+# Loaded once per change of the board and shared, read-only, by every projector of the
+# meeting: reloading 600 ideas and counting their words on each two-second refresh was
+# most of a refresh, and grew with the room (bench/). A few entries: one or two versions
+# per meeting in flight, and at 10× the data one is a few MB.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _wall(_db: Any, meeting_id: int, version: tuple) -> Wall:
+    """The board as of `version` (ideas.wall_version), which is there to key the cache;
+    `_db`, the one Database of the process, is left out of the key."""
+    return projector_screen.wall(_db, meeting_id)
+
+
+def ideas_view(board: Wall, meeting_id: int) -> None:
+    """A page of the ideas beside the word cloud; the newest page while ideas arrive."""
+    fresh = board.newest_at is not None and (
+        (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
+    )
+    page = page_now(len(board.newest_first), WALL_PAGE, time.time(), WALL_SECONDS, hold=fresh)
+    left, right = st.columns([11, 9], gap="large")
+    with left:
+        screen(wall_html(board.newest_first, page))
+    with right:
+        projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
+
+
+def voting_view(voting: VotingOnScreen | None, base: str) -> None:
+    """While voting runs or before the reveal, who has voted; once revealed, the results."""
+    if voting is None:
+        screen("<h2>Voting opens soon.</h2>")
+        return
+    shown, results = voting.shown, voting.results
+    if results is None:
+        is_open = shown.status is RoundStatus.OPEN
+        phone = room_links.vote_page(base) if is_open else None
+        screen(voting_html(shown.title, is_open, shown.turnout, phone))
+        return
+    items = ranked_items(results.ranking, results.totals, tallies.verdict)
+    page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
+    dots = results.mode is VoteMode.DOTS
+    rule = tallies.THRESHOLD_WORDS + (f" {voting.credit}" if voting.credit else "")
+    screen(results_html(shown.title, items, dots, page, rule))
+
+
+def charter_view(charter: CharterOnScreen | None) -> None:
+    """The partnering charter a page of clauses at a time, and who has signed it."""
+    count = len(charter.clauses) if charter else 0
+    screen(charter_html(charter, page_now(count, CLAUSE_PAGE, time.time(), CHARTER_SECONDS)))

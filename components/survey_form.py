@@ -1,0 +1,37 @@
+"""The survey's form on a phone: written answers, the trust ratings, the optional questions."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.ratings import trust_answers
+from components.text import escape_markdown
+from services.prepare.survey_screen import SurveyAnswers, SurveyScreen
+
+
+def survey_form(screen: SurveyScreen) -> SurveyAnswers | None:
+    """The form, filled with the person's earlier answers; what it holds once sent, else None."""
+    with st.form("survey"):
+        texts = tuple(
+            (field, st.text_area(question, value=screen.earlier_text(field)))
+            for field, question in screen.questions
+        )
+        trust = {}
+        if screen.trust:
+            st.markdown("**How you see the police**")
+            st.caption(
+                "Choose the answer closest to how you feel. Skip any you prefer not to answer: "
+                "“Prefer not to say” counts as no answer."
+            )
+            earlier = screen.earlier.trust if screen.earlier else None
+            trust = trust_answers(screen.trust, earlier, screen.stage.value)
+        about = []
+        if screen.about_you:
+            st.markdown("**About you (optional)**")
+            given = screen.earlier.demographics if screen.earlier else {}
+            for question in screen.about_you:
+                typed = st.text_input(escape_markdown(question), given.get(question, ""))
+                about.append((question, typed))
+        if not st.form_submit_button("Send my answers", type="primary"):
+            return None
+    return SurveyAnswers(texts, tuple(trust.items()), tuple(about))

@@ -1,0 +1,59 @@
+"""What a participant's phone ballot shows, read once, by the personal code on their badge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.database import Database
+from db.models import Initiative, Meeting
+from db.models.enums import SurveyKind
+from services.converge import voting_ballots
+from services.converge.voting_items import BallotView
+from services.prepare import surveys
+from services.room import room_control
+from services.room.room_control import RoomState
+
+
+@dataclass(frozen=True, slots=True)
+class OpenBallot:
+    """The voter's ballot in one open round, and where its meeting's room is (its timer)."""
+
+    ballot: BallotView
+    room: RoomState
+
+
+@dataclass(frozen=True, slots=True)
+class VoteScreen:
+    """The phone's page: who holds the badge, their open ballots, and where else it leads."""
+
+    name: str
+    code: str
+    ballots: tuple[OpenBallot, ...]
+    """Every round open now in the voter's initiative, oldest first."""
+    stage: SurveyKind | None
+    """With no round open: the survey (before), the feedback form (after), else None."""
+
+    @property
+    def round_ids(self) -> tuple[int, ...]:
+        """The open rounds shown, as the phone's five-second check compares them."""
+        return tuple(b.ballot.round_id for b in self.ballots)
+
+
+def read(db: Database, code: str) -> VoteScreen:
+    """The ballot page of the participant whose code this is, in one read.
+
+    The code is the key: it opens this person's own ballots in their own initiative only.
+    """
+    with db.read() as s:
+        voter = voting_ballots.voter_in(s, code)
+        rooms: dict[int, RoomState] = {}
+        ballots = []
+        for view in voting_ballots.open_ballots_in(s, voter):
+            if view.meeting_id not in rooms:
+                meeting = s.get_one(Meeting, view.meeting_id)
+                rooms[view.meeting_id] = room_control.state_in(s, meeting)
+            ballots.append(OpenBallot(view, rooms[view.meeting_id]))
+        initiative = s.get_one(Initiative, voter.initiative_id)
+        # The badge's one QR code also leads to the survey before and the feedback after.
+        stage = None if ballots else surveys.stage_in(s, initiative)
+        return VoteScreen(voter.name, voter.code, tuple(ballots), stage)

@@ -1,0 +1,111 @@
+"""What the projector shows, read once per refresh, by the meeting's code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from adapters.wordfreq import word_frequencies
+from db.database import Database
+from db.models import Meeting
+from db.models.enums import MeetingStatus, Step
+from services.converge import tallies, voting_reveal
+from services.converge.tallies import RoundResults
+from services.converge.voting_reveal import RoundOnScreen
+from services.core import codes
+from services.core.errors import NotFound
+from services.partner.charter_screen import CharterOnScreen, charter_in
+from services.prepare import imported_credit
+from services.room import ideas, room_control, spotlight
+from services.room.room_control import RoomState
+from services.room.spotlight import Spotlight
+
+
+@dataclass(frozen=True, slots=True)
+class VotingOnScreen:
+    """The round the projector is about; once its results may show, them and their credit."""
+
+    shown: RoundOnScreen
+    results: RoundResults | None
+    credit: str | None
+    """The attribution of an imported conversation, shown with its results."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectorScreen:
+    """The room as the projector shows it; what the current step needs, nothing else.
+
+    Nothing confidential: the spotlight, the wall and the charter leave it out.
+    """
+
+    meeting_id: int
+    room: RoomState
+    spotlight: Spotlight | None
+    """A conflict on the projector takes the whole screen below the header."""
+    wall_version: tuple[int, int, str] | None
+    """On an ideas step: the board's fingerprint, the key of its cached words (wall())."""
+    voting: VotingOnScreen | None
+    """On a voting step: the round on screen, None before there is one."""
+    charter: CharterOnScreen | None
+    """On a partnering step: the newest charter, None before its first version."""
+
+
+@dataclass(frozen=True, slots=True)
+class Wall:
+    """The ideas the room sees, newest first, when the newest came, and their words counted."""
+
+    newest_first: tuple[str, ...]
+    newest_at: datetime | None
+    counts: dict[str, int]
+
+
+def read(db: Database, code: str) -> ProjectorScreen:
+    """The projector of the meeting whose code this is, in one read; refresh-cheap.
+
+    The code is the key: the projector belongs to no account, and it shows only what the
+    whole room may see.
+    """
+    matches = codes.code_matches(Meeting.code, code)
+    with db.read() as s:
+        meeting = None if matches is None else s.scalar(select(Meeting).where(matches))
+        if meeting is None:
+            raise NotFound("This projector link is not valid. Check the code on the console.")
+        state = room_control.state_in(s, meeting)
+        # A closed meeting's projector only says thank you: nothing else is read for it.
+        closed = state.status is MeetingStatus.CLOSED
+        spot = None if closed else spotlight.spotlight_in(s, meeting.id)
+        on_step = state.current is not None and spot is None and not closed
+        step = state.current.step if on_step else None
+        return ProjectorScreen(
+            meeting_id=meeting.id,
+            room=state,
+            spotlight=spot,
+            wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
+            voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
+            charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
+        )
+
+
+def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
+    shown = voting_reveal.round_on_screen_in(s, meeting_id)
+    if shown is None or not shown.shows_results:
+        return None if shown is None else VotingOnScreen(shown, None, None)
+    results = tallies.results_in(s, shown.round_id)
+    return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
+
+
+def wall(db: Database, meeting_id: int) -> Wall:
+    """The board the room sees (visible ideas, nothing confidential), its words counted.
+
+    Read apart from the screen, and only when wall_version says the board changed: the
+    projector caches it by that version (reloading 600 ideas every two seconds was most of
+    a refresh, bench/).
+    """
+    shown = ideas.list_ideas(db, meeting_id, include_confidential=False)
+    texts = [i.text for i in shown]
+    newest = max((i.created_at for i in shown), default=None)
+    return Wall(tuple(reversed(texts)), newest, word_frequencies(texts, max_words=sys.maxsize))

@@ -1,0 +1,103 @@
+"""The projector's read model: by the meeting's code, what the current step needs and
+nothing confidential, in one read per refresh."""
+
+import pytest
+
+from db.models import AgendaItem, Conflict
+from db.models.enums import Step, VoteMode
+from services.converge import voting_reveal, voting_rounds
+from services.core.errors import NotFound
+from services.partner import charters
+from services.resolve import conflicts
+from services.room import ideas, projector_screen, room_control, spotlight
+from tests.factories import build_room
+
+
+def _go(db, room, item_id):
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, item_id)
+
+
+def test_on_a_listening_step_it_reads_the_room_and_nothing_for_other_steps(db):
+    room = build_room(db)
+    shown = projector_screen.read(db, " meet-code ")
+    assert (shown.meeting_id, shown.room.title, shown.room.position) == (
+        room.meeting_id,
+        "Meeting",
+        1,
+    )
+    assert (shown.spotlight, shown.wall_version, shown.voting, shown.charter) == (None,) * 4
+
+
+def test_an_unknown_code_is_refused_in_words(db):
+    build_room(db)
+    with pytest.raises(NotFound, match="projector link is not valid"):
+        projector_screen.read(db, "no-such-code")
+
+
+def test_on_the_ideas_step_the_wall_leaves_out_what_is_confidential(db):
+    room = build_room(db)
+    _go(db, room, room.item_ids[1])
+    ideas.add_idea(db, room.scribe1, room.table1_id, "More street lights")
+    ideas.add_idea(db, room.scribe1, room.table1_id, "A name said in confidence", confidential=True)
+    shown = projector_screen.read(db, "meet-code")
+    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
+    assert projector_screen.wall(db, room.meeting_id).newest_first == ("More street lights",)
+
+
+def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
+    room = build_room(db)
+    _go(db, room, room.item_ids[2])
+    assert projector_screen.read(db, "meet-code").voting is None
+    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Walk the beat").id
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS, 3, 2, [idea]
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    voting = projector_screen.read(db, "meet-code").voting
+    assert (voting.shown.title, voting.results, voting.credit) == ("Priorities", None, None)
+    voting_rounds.close_round(db, room.facilitator, rnd.id)
+    assert projector_screen.read(db, "meet-code").voting.results is None
+    voting_reveal.reveal_results(db, room.facilitator, rnd.id)
+    voting = projector_screen.read(db, "meet-code").voting
+    assert voting.shown.shows_results
+    assert [t.text for t in voting.results.totals] == ["Walk the beat"]
+
+
+def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
+    room = build_room(db)
+    _go(db, room, room.item_ids[1])
+    open_one = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Stops")
+    spotlight.set_spotlight(db, room.facilitator, room.meeting_id, open_one.id)
+    shown = projector_screen.read(db, "meet-code")
+    assert shown.spotlight.issue == "Stops"
+    assert shown.wall_version is None  # the spotlight covers the step's own view
+    # Made confidential while on the projector: it leaves the screen at the next refresh.
+    with db.write() as s:
+        s.get_one(Conflict, open_one.id).confidential = True
+    shown = projector_screen.read(db, "meet-code")
+    assert shown.spotlight is None
+    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
+
+
+def test_on_the_partnering_step_it_reads_the_newest_charter(db):
+    room = build_room(db)
+    with db.write() as s:
+        step = AgendaItem(
+            meeting_id=room.meeting_id, position=4, title="Charter", step=Step.PARTNER, minutes=10
+        )
+        s.add(step)
+        s.flush()
+        step_id = step.id
+    _go(db, room, step_id)
+    assert projector_screen.read(db, "meet-code").charter is None
+    charters.new_version(db, room.facilitator, room.initiative_id, "Safety for all")
+    assert projector_screen.read(db, "meet-code").charter.mission == "Safety for all"
+
+
+def test_a_closed_meeting_reads_nothing_but_the_room(db):
+    room = build_room(db)
+    _go(db, room, room.item_ids[1])
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    shown = projector_screen.read(db, "meet-code")
+    assert shown.room.status.value == "closed"
+    assert (shown.spotlight, shown.wall_version, shown.voting, shown.charter) == (None,) * 4

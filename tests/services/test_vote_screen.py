@@ -1,0 +1,75 @@
+"""The phone ballot's read model: the voter's own open ballots, each with its room's timer,
+and where the badge leads when no vote is open."""
+
+import pytest
+
+from db.models import Initiative
+from db.models.enums import SurveyKind, VoteMode
+from services.converge import vote_screen, voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import NotFound
+from services.room import ideas, room_control
+from tests.factories import build_elsewhere, build_room
+
+
+def _open_round(db, room, title="Vote", mode=VoteMode.DOTS):
+    idea_ids = [
+        ideas.add_idea(db, room.scribe1, room.table1_id, f"{title} {i}").id for i in range(2)
+    ]
+    rnd = voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, title, mode, 3, 2, idea_ids
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    return rnd, [i.id for i in round_items(db, rnd.id)]
+
+
+def test_the_voter_sees_each_open_round_with_their_own_votes_and_the_rooms_timer(db):
+    room = build_room(db)
+    first, items = _open_round(db, room, "First")
+    second, _ = _open_round(db, room, "Second", VoteMode.AGREE_DISAGREE)
+    voting_ballots.set_dots(db, "code-0", items[0], 2)
+    voting_ballots.set_dots(db, "code-1", items[1], 1)
+    room_control.start_timer(db, room.facilitator, room.meeting_id, 5)
+    screen = vote_screen.read(db, " code-0 ")
+    assert (screen.name, screen.code) == ("P0", "code-0")
+    assert screen.round_ids == (first.id, second.id)
+    assert screen.round_ids == voting_ballots.open_round_ids(db, "code-0")
+    mine = screen.ballots[0].ballot
+    assert [line.dots for line in mine.items] == [2, 0]
+    assert mine == voting_ballots.ballot(db, "code-0", first.id)
+    assert all(b.room.timer_ends_at is not None for b in screen.ballots)
+    assert screen.stage is None
+
+
+def test_no_open_round_leads_to_the_survey_while_it_is_open(db):
+    room = build_room(db)
+    _open_round(db, room)  # another initiative's voter sees none of it
+    other = build_elsewhere(db)
+    with db.write() as s:
+        s.get_one(Initiative, other.initiative_id).survey_open = True
+    screen = vote_screen.read(db, "z")
+    assert (screen.ballots, screen.stage) == ((), SurveyKind.PRE)
+    with db.write() as s:
+        s.get_one(Initiative, other.initiative_id).survey_open = False
+    assert vote_screen.read(db, "z").stage is None
+
+
+def test_once_the_meeting_has_closed_it_leads_to_the_feedback_form(db):
+    room = build_room(db)
+    _open_round(db, room)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    screen = vote_screen.read(db, "code-3")
+    assert (screen.ballots, screen.stage) == ((), SurveyKind.POST)
+
+
+def test_an_unknown_code_is_refused_in_words(db):
+    build_room(db)
+    with pytest.raises(NotFound, match="This voting link is not valid"):
+        vote_screen.read(db, "nobody")
+
+
+def test_the_record_is_frozen(db):
+    build_room(db)
+    screen = vote_screen.read(db, "code-0")
+    with pytest.raises(AttributeError):
+        screen.name = "someone else"
