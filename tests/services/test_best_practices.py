@@ -9,6 +9,8 @@ from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # names unique in any case; the library's upsert
+
 
 def _add(db, actor, name="STAR", model="civilian_responder", **extra):
     return bp.create_best_practice(

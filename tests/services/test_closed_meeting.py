@@ -39,6 +39,8 @@ from services.scope import MEETING_CLOSED
 from services.voting_items import round_items
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times compared; scope checked in SQL
+
 CLOSED = "This meeting has closed"
 
 

@@ -8,6 +8,9 @@ from services.audit import history
 from services.errors import PermissionDenied, ValidationError
 from tests.factories import build_room
 
+# On Postgres too: joins across conflicts, actions and the charter; audit JSON.
+pytestmark = pytest.mark.both_databases
+
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(

@@ -6,6 +6,8 @@ from services import conflict_parties, conflicts
 from services.errors import NotFound, ValidationError
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # one row per group and conflict (a constraint)
+
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(

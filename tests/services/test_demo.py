@@ -14,6 +14,8 @@ from services import accounts, demo, getting_started, initiatives, participants,
 from services.actors import SYSTEM, Actor
 from services.errors import NotFound, PermissionDenied, ValidationError
 
+pytestmark = pytest.mark.both_databases  # tagged rows found and removed across foreign keys
+
 PASSWORD = "a-demo-password"
 
 

@@ -12,6 +12,9 @@ from services import accounts, audit, first_run, signin_accounts
 from services.actors import SYSTEM
 from services.errors import NotAllowedNow, ValidationError
 
+# On Postgres too: the first account: usernames unique; the setup code's rows.
+pytestmark = pytest.mark.both_databases
+
 PASSWORD = "a-first-password"
 
 

@@ -1,8 +1,12 @@
 """The initiative and meeting someone works on: their choice while theirs, else the newest."""
 
+import pytest
+
 from db.models import MeetingTable
 from services import focus, initiatives, meetings, room_control
 from tests.factories import build_elsewhere, build_room
+
+pytestmark = pytest.mark.both_databases  # the newest chosen by date
 
 
 def test_a_facilitator_without_a_choice_works_on_the_newest_initiative_and_its_newest_meeting(db):

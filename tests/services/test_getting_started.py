@@ -11,6 +11,8 @@ from services import audit, getting_started, initiatives, meetings
 from services.actors import Actor
 from services.errors import PermissionDenied, ValidationError
 
+pytestmark = pytest.mark.both_databases  # an initiative and its meeting made together or not at all
+
 FACILITATOR = Actor(None, Role.FACILITATOR, "Maria")
 WHEN = datetime(2027, 3, 1, 18, tzinfo=UTC)
 

@@ -11,6 +11,8 @@ from services.errors import PermissionDenied, ValidationError
 from services.idea_flags import PHONE, PROFANITY, ROSTER_NAME
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # queue ordering and counts
+
 
 def _premoderated_ideas_step(db, room):
     """The room on its ideas step, switched to approve-first by the facilitator."""

@@ -10,6 +10,8 @@ from services.audit import history
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # counts and max() over times
+
 
 def _close_input(db, room):
     with db.write() as s:

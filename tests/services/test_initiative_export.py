@@ -62,6 +62,8 @@ from services.initiative_export import (
     to_json,
 )
 
+pytestmark = pytest.mark.both_databases  # copies between databases; sequences moved on after import
+
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 

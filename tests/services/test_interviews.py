@@ -11,6 +11,8 @@ from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON
+
 
 def _add(db, room, interviewee="Chief Lee", notes="Wants faster triage", **extra):
     return interviews.create_interview(

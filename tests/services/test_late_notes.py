@@ -11,6 +11,8 @@ from services.audit import history
 from services.errors import NotAllowedNow, PermissionDenied
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times compared
+
 
 def _close_input(db, room):
     with db.write() as s:

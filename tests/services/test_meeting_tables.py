@@ -25,6 +25,8 @@ from services.meeting_tables import meeting_frames, tables_xlsx, tables_zip
 from services.voting_items import round_items
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # exports built from joins and aggregates
+
 FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"
 CODES = ["code-0", "code-1", "code-2", "code-3"]

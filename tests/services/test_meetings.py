@@ -11,6 +11,8 @@ from services.audit import history
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # codes unique and looked up
+
 EASTERN = timezone(timedelta(hours=-5))
 
 

@@ -41,6 +41,8 @@ from services.errors import PermissionDenied
 from services.vocab import Role
 from tests.factories import Room, build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # who sees what is filtered by joins in SQL
+
 REFUSED = "not one of yours"
 
 

@@ -9,6 +9,8 @@ from services.audit import history
 from services.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON; scope
+
 
 def _close_input(db, room):
     with db.write() as s:

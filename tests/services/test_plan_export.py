@@ -12,6 +12,8 @@ from services.errors import NotFound, PermissionDenied
 from services.plan_export import PLAN_COLUMNS, UPDATE_COLUMNS, plan_csv, plan_rows, plan_xlsx
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # coalesce() and joins in SQL
+
 DUE = date.today() + timedelta(days=10)
 FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"

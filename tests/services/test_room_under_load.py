@@ -11,12 +11,15 @@ import threading
 import time
 from collections import Counter
 
+import pytest
 from sqlalchemy import func, select
 
 from db.models import Ballot, Idea, ListeningNote, Participant, Vote
 from services import ideas, notes, tallies, voting_ballots, voting_items, voting_rounds
 from services.errors import DomainError
 from tests.factories import build_crowd
+
+pytestmark = pytest.mark.both_databases  # concurrent writers
 
 SECONDS = 3.0
 

@@ -18,6 +18,8 @@ from services.roster_file import RosterFile, parse_roster
 from services.roster_import import import_roster
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # a bulk import under a lock on the initiative; a race
+
 CLEAN_CSV = (
     "Name,Stakeholder Group,Email,Phone,Notes\n"
     "Ana Ruiz,Police,ana@example.org,555-0101,\n"

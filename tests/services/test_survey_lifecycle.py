@@ -7,6 +7,8 @@ from services.errors import NotAllowedNow, PermissionDenied, ValidationError
 from services.vocab import SurveyKind
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # JSON questions; dates
+
 
 def test_a_closed_survey_keeps_earlier_answers_and_refuses_changes(db):
     room = build_room(db)

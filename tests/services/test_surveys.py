@@ -11,6 +11,9 @@ from services.errors import NotFound, PermissionDenied, ValidationError
 from services.trust_items import NEIGHBOURHOOD, PROCEDURAL_JUSTICE, STANDARD_ITEMS
 from tests.factories import build_room
 
+# On Postgres too: insert-or-find under a unique constraint; JSON answers; a race.
+pytestmark = pytest.mark.both_databases
+
 SAFE, HEARD = "I feel safe", "Police listen"
 
 

@@ -14,6 +14,8 @@ from services.audit import history
 from services.errors import PermissionDenied, ValidationError
 from services.table_plan import apply_plan, plan_tables
 
+pytestmark = pytest.mark.both_databases  # seating counts; table numbers unique
+
 FAC = Actor(None, Role.FACILITATOR, "Fac")
 
 

@@ -9,6 +9,8 @@ from services.audit import history
 from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # names unique in any case; ordered by lower(name)
+
 
 def test_creates_a_theme_and_records_it(db):
     room = build_room(db)

@@ -11,6 +11,8 @@ from services.audit import history
 from services.errors import NotAllowedNow, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times stored and compared
+
 
 def _actions(db, room):
     return [e.action for e in history(db, "meeting", room.meeting_id)]

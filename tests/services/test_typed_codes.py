@@ -11,6 +11,8 @@ from services import codes, meetings, participants, surveys, voting_ballots, vot
 from services.vocab import SurveyKind, VoteMode
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # codes matched in any case
+
 NEW = "K7QM4TPX"
 OLD = "aB3-_xYz12345678"
 TYPED_NEW = ["k7qm 4tpx", "k7qm-4tpx", "K7QM-4TPX", " K7QM4TPX ", "k7Qm4tPx"]

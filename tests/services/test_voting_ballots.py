@@ -13,6 +13,8 @@ from services.errors import NotAllowedNow, NotFound, PermissionDenied, Validatio
 from services.voting_items import round_items
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # budgets under row locks; integrity retry
+
 
 def _open_round(db, room, mode=VoteMode.DOTS, n=4, budget=5, max_per_item=3, opened=True):
     idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}").id for i in range(n)]

@@ -1,8 +1,12 @@
 """A round from opening to results, across the voting modules, as the room runs it."""
 
+import pytest
+
 from db.models.enums import VoteMode
 from services import ideas, tallies, voting_ballots, voting_items, voting_rounds
 from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # row locks and tallies
 
 
 def test_a_round_runs_from_ballot_to_common_ground_ranking(db):

@@ -10,6 +10,8 @@ from services.errors import NotAllowedNow, NotFound, PermissionDenied, Validatio
 from services.voting_items import round_items
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # row locks; audit details are JSON
+
 
 def _ideas(db, room, *texts):
     return [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in texts]
