@@ -30,6 +30,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import bcrypt
 import pytest
 
 from db.database import Database
@@ -122,6 +123,14 @@ def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
     database = request.getfixturevalue("_postgres")
     yield database
     backends.empty_postgres(database)
+
+
+@pytest.fixture
+def fast_bcrypt(monkeypatch):
+    """Hash at bcrypt's lowest cost: the real cost factor makes each hash take a quarter
+    second. tests/services/test_password_cost.py holds new passwords to the real one."""
+    real = bcrypt.gensalt
+    monkeypatch.setattr(bcrypt, "gensalt", lambda: real(rounds=4))
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,6 @@ import os
 import random
 import socket
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 """This worker's name ("gw0", "gw1", …), or "" outside xdist."""
 INDEX = int(WORKER[2:]) if WORKER.startswith("gw") and WORKER[2:].isdigit() else 0
@@ -54,6 +51,9 @@ def worker_database_url(url: str) -> str:
     xdist, created on the same server when missing; unchanged outside xdist."""
     if not url or not WORKER:
         return url
+    from sqlalchemy import create_engine, text  # here, so a launcher of servers stays light
+    from sqlalchemy.engine import make_url
+
     base = make_url(url)
     name = f"{base.database}_{WORKER}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")

@@ -26,6 +26,9 @@ from services.vocab import Role, Skill
 
 PASSWORD = "seed-test-password"
 
+# Seventeen logins at the real cost took 4 s a demo; the cost is test_password_cost.py's.
+pytestmark = pytest.mark.usefixtures("fast_bcrypt")
+
 
 def snapshot(db) -> dict:
     ini = initiatives.list_initiatives(db)[0]
