@@ -1,5 +1,7 @@
 """Start the real app server (`python -m serve`) on a free port, over a database we choose.
 
+The port is one of this xdist worker's own (tests/workers.py).
+
 Used by the browser tests, the two-server test and the load benchmark, so all three drive
 the same process a facilitator's `make run` starts.
 """
@@ -7,7 +9,6 @@ the same process a facilitator's `make run` starts.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import bcrypt
+
+from tests.workers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +36,12 @@ class AppServer:
 
 
 def seed_demo(database_url: str, password: str) -> None:
-    """Migrate `database_url` to head and seed the demo initiative, as `make run` does."""
+    """Migrate `database_url` to head and seed the demo initiative, as `make run` does.
+
+    Its 17 logins are hashed at bcrypt's lowest cost: at the real one (which
+    tests/services/test_passwords.py holds every new password to) each seeding took 4 s
+    more, and each sign-in a quarter of a second.
+    """
     from db.database import Database  # imported here so the launcher alone stays light
     from db.migrate import upgrade_to_head
     from seed.best_practices import LIBRARY
@@ -41,18 +51,14 @@ def seed_demo(database_url: str, password: str) -> None:
 
     upgrade_to_head(database_url)
     database = Database.from_url(database_url)
+    real = bcrypt.gensalt
+    bcrypt.gensalt = lambda: real(rounds=4)
     try:
         build_demo(database, password)
         best_practices.upsert_library(database, SYSTEM, LIBRARY)
     finally:
+        bcrypt.gensalt = real
         database.dispose()
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def server_env(database_url: str, data_dir: Path, cookie_key: str = "") -> dict[str, str]:

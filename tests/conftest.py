@@ -1,67 +1,120 @@
-"""Fixtures shared by every layer's tests.
+"""Fixtures shared by every layer's tests, and which database each test runs on.
 
-`db` is a real database: a fresh SQLite file for each test, and, when TEST_DATABASE_URL is
-set, the same test again on that Postgres database (schema made once, tables emptied
-after each test).
+The rule: a test's database (`db`, and the shared `shared_db`/`demo_db`) is a fresh
+SQLite file. A test also runs on Postgres (TEST_DATABASE_URL) when it is marked
+`both_databases`, by test or by module (`pytestmark`), which it must be when what it
+proves could differ there:
+
+- races, row locks (`with_for_update`), concurrency and the writers' queue;
+- constraints and integrity errors, upserts and "insert or find" retries;
+- case-insensitive look-ups and ordering (`func.lower`, collation), codes and usernames;
+- dates and times stored and compared, JSON columns, aggregates and GROUP BY;
+- migrations, copies between databases, bulk imports and batched inserts;
+- text a database may refuse or cut (NUL bytes, lengths at a column's limit);
+- anything behind a dialect check in services/ or db/.
+
+When in doubt, mark it: a Postgres-only bug found late costs more than the seconds.
+`postgres_only` marks a race only Postgres can have: it runs on Postgres alone, and is
+left out (not skipped) without TEST_DATABASE_URL. Screens (tests/views, tests/e2e) run on
+SQLite: their SQL is the services', proven on both.
+
+Browser tests (marked `e2e`) run only when asked: `make test BROWSER=1`, or BROWSER_TESTS=1
+in the environment (`.ci/run` sets it). Asked for without a Chromium, the run fails.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import bcrypt
 import pytest
-from sqlalchemy import text
 
 from db.database import Database
 from db.models import Base
+from tests import backends
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, NO_CHROMIUM
+from tests.scratch import POSTGRES_URL
+from tests.workers import worker_database_url
 
-POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-BACKENDS = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+# REQUIRE_BROWSER_TESTS is the older name, still honoured.
+BROWSER_TESTS = bool(os.environ.get("BROWSER_TESTS") or os.environ.get("REQUIRE_BROWSER_TESTS"))
+BROWSER_TESTS_LEFT_OUT = (
+    "Browser tests (tests/e2e, tests/deploy/test_two_servers.py) left out: "
+    "`make test BROWSER=1` (or BROWSER_TESTS=1) runs them."
+)
+BROWSER_PATHS = (ROOT / "tests" / "e2e", ROOT / "tests" / "deploy" / "test_two_servers.py")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a test's database fixtures on each backend its marks ask for (see the rule)."""
+    names = [n for n in backends.FIXTURES if n in metafunc.fixturenames]
+    chosen = backends.backends_for(metafunc.definition)
+    if not names or chosen in (["sqlite"], []):  # SQLite is the fixtures' default
+        return
+    if len(names) == 1:
+        metafunc.parametrize(names[0], chosen, indirect=True)
+    else:
+        metafunc.parametrize(names, [(b,) * len(names) for b in chosen], ids=chosen, indirect=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the SQLite run of tests of races that only Postgres can have, and skip the
-    browser tests, saying why, when there is no Chromium (fail instead if CI wants them)."""
+    """Leave out Postgres-only tests without Postgres, and browser tests unless asked for
+    (fail if they are asked for and there is no Chromium)."""
     browser_tests = [i for i in items if i.get_closest_marker("e2e")]
-    if browser_tests and not HAVE_CHROMIUM:
-        if os.environ.get("REQUIRE_BROWSER_TESTS"):
-            raise pytest.UsageError(NO_CHROMIUM)
-        for item in browser_tests:
-            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
-    kept, dropped = [], []
-    for item in items:
-        is_sqlite_run = (
-            getattr(item, "callspec", None) and item.callspec.params.get("db") == "sqlite"
-        )
-        (dropped if item.get_closest_marker("postgres_only") and is_sqlite_run else kept).append(
-            item
-        )
+    if browser_tests and BROWSER_TESTS and not HAVE_CHROMIUM:
+        raise pytest.UsageError(NO_CHROMIUM)
+    dropped = [
+        i
+        for i in items
+        if (i.get_closest_marker("e2e") and not BROWSER_TESTS)
+        or (i.get_closest_marker("postgres_only") and not POSTGRES_URL)
+    ]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+        left_out = set(dropped)
+        items[:] = [i for i in items if i not in left_out]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if not BROWSER_TESTS:
+        return "browser tests: left out (make test BROWSER=1 runs them)"
+    return f"browser tests: Chromium at {CHROMIUM}" if HAVE_CHROMIUM else NO_CHROMIUM
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say how to run the browser tests when this run left them out."""
+    if not BROWSER_TESTS and _covers_browser_tests(config):
+        terminalreporter.write_line(BROWSER_TESTS_LEFT_OUT, yellow=True)
+
+
+def _covers_browser_tests(config: pytest.Config) -> bool:
+    """Whether the paths this run was given hold a browser test (then some were left out)."""
+    for arg in config.args:
+        given = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        if any(given == p or given in p.parents or p.is_relative_to(given) for p in BROWSER_PATHS):
+            return True
+    return False
 
 
 @pytest.fixture(scope="session")
 def _postgres() -> Iterator[Database]:
-    database = Database.from_url(POSTGRES_URL)
-    # Whatever an earlier run or an older schema left behind, start from nothing.
-    with database.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    Base.metadata.create_all(database.engine)
+    """This worker's own Postgres database (tests/workers.py), with the current schema."""
+    database = Database.from_url(worker_database_url(POSTGRES_URL))
+    backends.fresh_postgres_schema(database)
     yield database
     database.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture
 def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
-    """A real, empty database with the current schema, on each configured backend."""
-    if request.param == "sqlite":
+    """A real, empty database with the current schema: SQLite, or Postgres by the rule."""
+    if backends.backend(request) == "sqlite":
         database = Database.from_url(f"sqlite:///{tmp_path / 'test.db'}")
         Base.metadata.create_all(database.engine)
         yield database
@@ -69,13 +122,15 @@ def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
         return
     database = request.getfixturevalue("_postgres")
     yield database
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with database.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    backends.empty_postgres(database)
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    return f"browser tests: Chromium at {CHROMIUM}" if HAVE_CHROMIUM else NO_CHROMIUM
+@pytest.fixture
+def fast_bcrypt(monkeypatch):
+    """Hash at bcrypt's lowest cost: the real cost factor makes each hash take a quarter
+    second. tests/services/test_password_cost.py holds new passwords to the real one."""
+    real = bcrypt.gensalt
+    monkeypatch.setattr(bcrypt, "gensalt", lambda: real(rounds=4))
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +164,9 @@ def _pictures_of_a_failure(request: pytest.FixtureRequest) -> Iterator[None]:
     opened = [c for c in browser.contexts if c not in before]
     report = request.node.stash.get(_OUTCOME, None)
     if report is not None and report.failed:
-        folder = ARTIFACTS / "failures" / request.node.name
+        # Named by the whole test id: tests of two modules may share a name, and the
+        # workers of one run write here side by side.
+        folder = ARTIFACTS / "failures" / re.sub(r"[^\w.\[\]-]+", "_", request.node.nodeid)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         for c, context in enumerate(opened or browser.contexts):

@@ -8,25 +8,19 @@ from collections.abc import Iterator
 
 import bcrypt
 import pytest
-from sqlalchemy import text
 
 from db.database import Database
 from db.models import Base
+from tests.backends import backend, empty_postgres
 from tests.bad_input.fields import World, build_world
-from tests.conftest import BACKENDS
 from tests.views.conftest import room_app  # noqa: F401 - the screens' AppTests, shared
 
 
-def _empty(database: Database) -> None:
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with database.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="module")
 def shared_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
-    """A real database with the current schema, shared by one module's tests, per backend."""
-    if request.param == "sqlite":
+    """A real database with the current schema, shared by one module's tests: SQLite, or
+    Postgres too for a module marked both_databases (tests/conftest.py)."""
+    if backend(request) == "sqlite":
         folder = tmp_path_factory.mktemp("bad-input")
         database = Database.from_url(f"sqlite:///{folder / 'test.db'}")
         Base.metadata.create_all(database.engine)
@@ -34,9 +28,9 @@ def shared_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Data
         database.dispose()
         return
     database = request.getfixturevalue("_postgres")
-    _empty(database)
+    empty_postgres(database)
     yield database
-    _empty(database)
+    empty_postgres(database)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,9 @@
 
 A code arrives from a link (`vote?code=…`, `projector?code=…`, `survey?code=…`) and a
 username from the sign-in box, so either can hold anything; Postgres refuses a NUL byte
-even inside a query, which must never surface as a driver's error.
+even inside a query, which must never surface as a driver's error. The whole corpus meets
+lookup_key, which every look-up goes through, in test_validators.py; here the look-ups
+meet a case of each kind it must stop or let through, and codes that are nearly right.
 """
 
 from __future__ import annotations
@@ -14,12 +16,39 @@ from services.converge import voting_ballots
 from services.core.errors import NotFound
 from services.prepare import surveys
 from services.setup import meetings, participants
-from tests.bad_input.corpus import CASES
+from tests.bad_input.corpus import case
 from tests.bad_input.fields import World
 from tests.bad_input.plain import LEAKS
 
-BAD_CODES = [c.text for c in CASES] + ["wrong", "meet-code ", "MEET-CODE", "x" * 33, "%00", "'"]
-IDS = [c.name for c in CASES] + ["wrong", "a meeting code", "capitals", "33", "escaped", "quote"]
+# On Postgres too: look-ups in any case, and text Postgres refuses inside a query.
+pytestmark = pytest.mark.both_databases
+
+# Stopped by lookup_key (blank, over-long, NUL, other control characters, half a
+# character), then passed on to the query (invisible only, SQL, non-Latin, emoji).
+HOSTILE = [
+    "empty",
+    "whitespace",
+    "100,000 characters",
+    "NUL byte",
+    "bell and escape",
+    "lone surrogate",
+    "zero-width only",
+    "sql",
+    "right-to-left",
+    "emoji",
+]
+BAD_CODES = [case(n).text for n in HOSTILE] + [
+    "wrong",
+    "meet-code ",
+    "MEET-CODE",
+    "x" * 33,
+    "%00",
+    "'",
+    "%",
+    "code-_",
+]
+NEARLY = ["wrong", "a meeting code", "capitals", "33", "escaped", "quote", "percent", "wildcard"]
+IDS = HOSTILE + NEARLY
 
 
 @pytest.mark.parametrize("code", BAD_CODES, ids=IDS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from services.setup import participants
 from services.setup.roster_check import check_roster
 from services.setup.roster_file import parse_roster
@@ -30,6 +32,7 @@ def roster_csv(rows: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+@pytest.mark.both_databases  # a bulk import; Postgres refuses NUL bytes
 def test_every_hostile_name_is_imported_exactly_or_its_row_refused_in_words(db):
     room = build_room(db)
     rows = [[c.text, "Police", f"row of {c.name}"] for c in IN_A_FILE]

@@ -9,6 +9,9 @@ from db.database import Database
 from db.models import Base, Initiative
 from tests.factories import build_room
 
+# On Postgres too: what the engine promises, each dialect keeps in its own way.
+pytestmark = pytest.mark.both_databases
+
 
 def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(tmp_path):
     db = Database.from_url(f"sqlite:///{tmp_path / 'pragmas.db'}")

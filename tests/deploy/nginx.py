@@ -15,7 +15,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.app_server import ROOT, free_port
+from tests.app_server import ROOT
+from tests.workers import free_port
 
 DEPLOY_NGINX = ROOT / "deploy" / "nginx"
 NGINX = shutil.which("nginx") or next(

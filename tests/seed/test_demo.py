@@ -19,6 +19,9 @@ from services.solve import best_practices
 
 PASSWORD = "seed-test-password"
 
+# Seventeen logins at the real cost took 4 s a demo; the cost is test_password_cost.py's.
+pytestmark = pytest.mark.usefixtures("fast_bcrypt")
+
 
 def snapshot(db) -> dict:
     ini = initiatives.list_initiatives(db)[0]
@@ -86,6 +89,7 @@ def test_the_agenda_follows_the_seven_skills_in_order(db):
     assert first_seen == list(Skill)
 
 
+@pytest.mark.both_databases  # finding what exists again
 def test_a_second_run_adds_nothing(db):
     build_demo(db, PASSWORD)
     before = snapshot(db)
@@ -94,6 +98,7 @@ def test_a_second_run_adds_nothing(db):
     assert snapshot(db) == before
 
 
+@pytest.mark.both_databases  # the demo on each database
 def test_the_same_seed_builds_the_same_demo_on_another_database(db, tmp_path):
     from db.database import Database
     from db.models import Base
@@ -123,6 +128,7 @@ def test_without_a_given_password_each_demo_login_gets_its_own(db):
         signin_accounts.sign_in(db, "leader2", summary.passwords["leader3"])
 
 
+@pytest.mark.both_databases  # the library's upsert
 def test_the_library_loads_once(db):
     assert best_practices.upsert_library(db, SYSTEM, LIBRARY) == len(LIBRARY)
     assert best_practices.upsert_library(db, SYSTEM, LIBRARY) == 0

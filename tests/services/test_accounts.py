@@ -13,7 +13,8 @@ from tests.factories import build_room
 
 PASSWORD = "correct horse"
 
-pytestmark = pytest.mark.usefixtures("fast_bcrypt")
+# On Postgres too: usernames unique and matched in any case; audit details are JSON.
+pytestmark = [pytest.mark.usefixtures("fast_bcrypt"), pytest.mark.both_databases]
 
 
 def _scribe(db, actor=SYSTEM, username="maria.lopez", **extra):

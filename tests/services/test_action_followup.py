@@ -10,6 +10,8 @@ from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # status counts grouped by group; dated updates
+
 TODAY = date.today()
 
 

@@ -10,6 +10,8 @@ from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON; ordering
+
 TODAY = date.today()
 HOW = "Train two call takers a month in crisis triage"
 

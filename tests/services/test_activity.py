@@ -11,6 +11,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.room.activity import activity_by_table
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # time windows compared and summed in SQL
+
 NOW = datetime(2025, 3, 1, 19, 0, tzinfo=UTC)
 
 

@@ -9,6 +9,8 @@ from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # positions from max(); audit details are JSON
+
 
 def _titles(db, meeting_id):
     items = agenda.list_agenda(db, meeting_id)

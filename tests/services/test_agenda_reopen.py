@@ -1,9 +1,13 @@
 """End to end: changing an approved agenda through services/agenda/agenda.py asks leaders again."""
 
+import pytest
+
 from db.models.enums import AgendaStatus
 from services.agenda import agenda
 from services.agenda import agenda_review as review
 from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # approvals asked again under a row lock
 
 
 def test_changing_an_approved_agenda_clears_the_approvals(db):

@@ -11,6 +11,8 @@ from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # approvals under a row lock; counts
+
 
 def _second_leader(db, room, active=True):
     with db.write() as s:

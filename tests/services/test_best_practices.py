@@ -9,6 +9,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.solve import best_practices as bp
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # names unique in any case; the library's upsert
+
 
 def _add(db, actor, name="STAR", model="civilian_responder", **extra):
     return bp.create_best_practice(

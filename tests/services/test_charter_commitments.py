@@ -6,6 +6,8 @@ from services.core.errors import ValidationError
 from services.partner import charter_commitments, charter_signoff, charters
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # one commitment per group (a constraint); counts
+
 
 def _v1(db, room, **extra):
     return charters.new_version(

@@ -7,6 +7,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.partner import charter_commitments, charters
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # versions unique (integrity retry)
+
 
 def _v1(db, room, **extra):
     return charters.new_version(

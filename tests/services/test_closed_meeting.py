@@ -31,6 +31,8 @@ from services.room import ideas, notes, room_control
 from services.solve import option_citations, option_ratings, options
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times compared; scope checked in SQL
+
 CLOSED = "This meeting has closed"
 
 

@@ -12,6 +12,8 @@ from services.resolve import conflicts
 from services.room import ideas, notes
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # who reads what is filtered in SQL
+
 
 def _secrets(db):
     """One open and one confidential record of each kind, at table 1 where a kind has tables."""

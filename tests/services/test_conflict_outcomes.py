@@ -10,6 +10,9 @@ from services.partner import charter_commitments, charters
 from services.resolve import conflict_outcomes, conflicts
 from tests.factories import build_room
 
+# On Postgres too: joins across conflicts, actions and the charter; audit JSON.
+pytestmark = pytest.mark.both_databases
+
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(

@@ -6,6 +6,8 @@ from services.core.errors import NotFound, ValidationError
 from services.resolve import conflict_parties, conflicts
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # one row per group and conflict (a constraint)
+
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(

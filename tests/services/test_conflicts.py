@@ -9,6 +9,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.resolve import conflicts
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON; ordering
+
 
 def _conflict(db, room, **extra):
     return conflicts.create_conflict(

@@ -15,6 +15,8 @@ from services.core.actors import SYSTEM, Actor
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import demo, getting_started, initiatives, participants, stakeholders
 
+pytestmark = pytest.mark.both_databases  # tagged rows found and removed across foreign keys
+
 PASSWORD = "a-demo-password"
 
 

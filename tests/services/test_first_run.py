@@ -13,6 +13,9 @@ from services.core import audit
 from services.core.actors import SYSTEM
 from services.core.errors import NotAllowedNow, ValidationError
 
+# On Postgres too: the first account: usernames unique; the setup code's rows.
+pytestmark = pytest.mark.both_databases
+
 PASSWORD = "a-first-password"
 
 

@@ -1,9 +1,13 @@
 """The initiative and meeting someone works on: their choice while theirs, else the newest."""
 
+import pytest
+
 from db.models import MeetingTable
 from services.room import room_control
 from services.setup import focus, initiatives, meetings
 from tests.factories import build_elsewhere, build_room
+
+pytestmark = pytest.mark.both_databases  # the newest chosen by date
 
 
 def test_a_facilitator_without_a_choice_works_on_the_newest_initiative_and_its_newest_meeting(db):

@@ -12,6 +12,8 @@ from services.core.actors import Actor
 from services.core.errors import PermissionDenied, ValidationError
 from services.setup import getting_started, initiatives, meetings
 
+pytestmark = pytest.mark.both_databases  # an initiative and its meeting made together or not at all
+
 FACILITATOR = Actor(None, Role.FACILITATOR, "Maria")
 WHEN = datetime(2027, 3, 1, 18, tzinfo=UTC)
 

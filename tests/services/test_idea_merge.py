@@ -12,6 +12,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.room import idea_merge, ideas
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # votes moved under row locks; sums
+
 
 def _ideas(db, room, *texts):
     return [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in texts]

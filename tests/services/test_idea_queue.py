@@ -13,6 +13,8 @@ from services.room import idea_merge, idea_queue, ideas
 from services.room.idea_flags import PHONE, PROFANITY, ROSTER_NAME
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # queue ordering and counts
+
 
 def _premoderated_ideas_step(db, room):
     """The room on its ideas step, switched to approve-first by the facilitator."""

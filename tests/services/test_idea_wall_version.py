@@ -1,7 +1,11 @@
 """The projector's fingerprint of the idea wall changes with every change the room can see."""
 
+import pytest
+
 from services.room import idea_merge, ideas
 from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # max(updated_at): times read back from an aggregate
 
 
 def test_every_change_the_room_sees_changes_the_wall_version(db):

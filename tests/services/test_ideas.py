@@ -12,6 +12,8 @@ from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, Vali
 from services.room import idea_merge, ideas
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # counts and max() over times
+
 
 def _close_input(db, room):
     with db.write() as s:

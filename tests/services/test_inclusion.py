@@ -9,6 +9,8 @@ from services.core.errors import NotFound
 from services.setup.inclusion import inclusion_check
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # counts grouped by group
+
 
 def test_counts_and_shares_by_group_and_category(db):
     room = build_room(db)

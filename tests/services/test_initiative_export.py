@@ -49,6 +49,8 @@ from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes, room_control, spotlight, themes
 from services.solve import best_practices, option_ratings, options
 
+pytestmark = pytest.mark.both_databases  # copies between databases; sequences moved on after import
+
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 

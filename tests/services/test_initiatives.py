@@ -10,6 +10,8 @@ from services.room import room_control
 from services.setup import initiatives
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # names unique in any case; trust statements are JSON
+
 
 def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
     room = build_room(db)

@@ -11,6 +11,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import interviews
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON
+
 
 def _add(db, room, interviewee="Chief Lee", notes="Wants faster triage", **extra):
     return interviews.create_interview(

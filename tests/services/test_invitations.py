@@ -14,6 +14,8 @@ from services.prepare import invitations
 from services.prepare.invitations import MAIL_MERGE_COLUMNS, mail_merge_csv, mail_merge_xlsx
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # people ordered by lower(name); counts
+
 BASE = "https://cg.example.org"
 FORMULA = '=HYPERLINK("http://x","y")'
 

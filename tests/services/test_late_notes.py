@@ -12,6 +12,8 @@ from services.review import meeting_record
 from services.room import ideas, late_notes, notes
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times compared
+
 
 def _close_input(db, room):
     with db.write() as s:

@@ -12,6 +12,8 @@ from services.core.errors import PermissionDenied
 from services.room import room_control
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # the meeting under a row lock
+
 
 def _planned(db, room, kinds):
     """The room's meeting set back to planned, with one step of each kind, 5, 6, 7… minutes."""

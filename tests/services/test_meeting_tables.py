@@ -18,6 +18,8 @@ from services.room import ideas, notes, themes
 from services.setup import participants
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # exports built from joins and aggregates
+
 FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"
 CODES = ["code-0", "code-1", "code-2", "code-3"]

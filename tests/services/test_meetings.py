@@ -13,6 +13,8 @@ from services.room import room_control
 from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # codes unique and looked up
+
 EASTERN = timezone(timedelta(hours=-5))
 
 

@@ -24,6 +24,8 @@ from services.setup import initiatives, meetings
 from services.solve import option_ratings, options
 from tests.factories import Room, build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # who sees what is filtered by joins in SQL
+
 REFUSED = "not one of yours"
 
 

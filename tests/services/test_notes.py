@@ -10,6 +10,8 @@ from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, Vali
 from services.room import notes
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # audit details are JSON; scope
+
 
 def _close_input(db, room):
     with db.write() as s:

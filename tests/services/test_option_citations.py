@@ -6,6 +6,8 @@ from services.core.errors import NotFound, PermissionDenied
 from services.solve import best_practices, option_citations, options
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # citations inserted in bulk
+
 
 def _practice(db, room, name):
     return best_practices.create_best_practice(db, room.facilitator, name, "City", "other", "S.")

@@ -10,6 +10,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.solve import best_practices, option_citations, option_ratings, options
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # citations inserted in bulk; ratings averaged
+
 
 def _practice(db, room, name):
     return best_practices.create_best_practice(db, room.facilitator, name, "City", "other", "S.")

@@ -17,6 +17,8 @@ from services.room import ideas
 from services.setup import participants
 from tests.factories import Room, build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # codes and emails unique; ordered by name
+
 
 def _add(db, room: Room, **extra):
     fields = {"name": "Ana", "stakeholder_id": room.police_id} | extra

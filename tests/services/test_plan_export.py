@@ -15,6 +15,8 @@ from services.room import ideas, themes
 from services.setup import participants
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # coalesce() and joins in SQL
+
 DUE = date.today() + timedelta(days=10)
 FORMULA = '=HYPERLINK("http://x","y")'
 EMAIL, PHONE = "zoe@example.org", "+1 555 0100"

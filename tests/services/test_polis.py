@@ -39,6 +39,8 @@ from services.core.errors import PermissionDenied, ValidationError
 from services.prepare import polis, polis_export
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # batched inserts, a row lock, group names in any case
+
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
 TOPIC = "What is the best way to engage more young people in local scrutiny of policing?"
 SHORT_TOPIC = "9xxwa9jpkm"  # the conversation's id on pol.is, from summary.csv's url

@@ -17,6 +17,8 @@ from services.prepare.presession_document import HEADINGS, report_html, report_p
 from services.prepare.presession_report import GroupResponse, InterviewNote, presession_report
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # groups ordered by lower(name); counts; JSON answers
+
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis-london-youth-policing"
 SCRIPT = "<script>alert('x')</script>"
 

@@ -14,6 +14,8 @@ from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, Vali
 from services.room import room_control
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # the meeting under row locks; races
+
 
 def _planned(db, room, steps=("Welcome", "Listen")):
     """A second, planned meeting of the room's initiative with the given agenda."""

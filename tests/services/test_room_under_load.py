@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 
+import pytest
 from sqlalchemy import func, select
 
 from db.models import Ballot, Idea, ListeningNote, Participant, Vote
@@ -18,6 +19,8 @@ from services.converge import tallies, voting_ballots, voting_items, voting_roun
 from services.core.errors import DomainError
 from services.room import ideas, notes
 from tests.factories import build_crowd
+
+pytestmark = pytest.mark.both_databases  # concurrent writers
 
 SECONDS = 3.0
 

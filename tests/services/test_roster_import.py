@@ -19,6 +19,8 @@ from services.setup.roster_file import RosterFile, parse_roster
 from services.setup.roster_import import import_roster
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # a bulk import under a lock on the initiative; a race
+
 CLEAN_CSV = (
     "Name,Stakeholder Group,Email,Phone,Notes\n"
     "Ana Ruiz,Police,ana@example.org,555-0101,\n"

@@ -14,6 +14,8 @@ from services.core.scope import (
 )
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # submission keys unique (integrity retry)
+
 
 def test_a_facilitator_may_act_on_any_table(db):
     room = build_room(db)

@@ -20,6 +20,9 @@ from services.accounts.signin_accounts import SignInRefused
 from services.core.actors import SYSTEM, Actor
 from tests.factories import build_room
 
+# On Postgres too: throttle rows under row locks and integrity retries; usernames in any case.
+pytestmark = pytest.mark.both_databases
+
 PASSWORD = "correct horse"
 KEY = "a-test-cookie-key-" * 4  # 72 bytes: long enough for HS512 too, no warning
 ROOM_WIFI = "10.0.0.7"

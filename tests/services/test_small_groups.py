@@ -28,6 +28,8 @@ from services.review.trust_pulse import trust_pulse
 from tests.factories import build_room
 from tests.trust_answers import add_people, answer
 
+pytestmark = pytest.mark.both_databases  # counts and JSON answers grouped by group
+
 SAFE = "I feel safe in my neighbourhood"
 SMALL_MEAN = "1.3"
 QUOTE = "Residents-only remark about the desk sergeant"

@@ -14,6 +14,8 @@ from services.room import ideas, notes
 from services.setup import stakeholders
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # group names unique in any case (integrity retry)
+
 
 def test_creates_a_group_and_records_it_in_the_audit_trail(db):
     room = build_room(db)

@@ -8,6 +8,8 @@ from services.prepare import survey_settings, surveys
 from services.room import room_control
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # JSON questions; dates
+
 
 def test_a_closed_survey_keeps_earlier_answers_and_refuses_changes(db):
     room = build_room(db)

@@ -12,6 +12,9 @@ from services.prepare.trust_items import NEIGHBOURHOOD, PROCEDURAL_JUSTICE, STAN
 from services.review import trust_pulse
 from tests.factories import build_room
 
+# On Postgres too: insert-or-find under a unique constraint; JSON answers; a race.
+pytestmark = pytest.mark.both_databases
+
 SAFE, HEARD = "I feel safe", "Police listen"
 
 

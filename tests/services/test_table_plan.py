@@ -14,6 +14,8 @@ from services.core.errors import PermissionDenied, ValidationError
 from services.setup import participants
 from services.setup.table_plan import apply_plan, plan_tables
 
+pytestmark = pytest.mark.both_databases  # seating counts; table numbers unique
+
 FAC = Actor(None, Role.FACILITATOR, "Fac")
 
 

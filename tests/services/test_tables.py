@@ -8,6 +8,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import participants, tables
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # numbers from max() and unique (integrity retry)
+
 
 def _numbers(db, meeting_id):
     return [t.number for t in tables.list_tables(db, meeting_id)]

@@ -16,6 +16,8 @@ from services.core.errors import NotFound, PermissionDenied
 from services.room import ideas
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # sum(case ...) aggregates
+
 
 def _round(db, room, mode, n):
     idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}").id for i in range(n)]

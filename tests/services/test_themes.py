@@ -10,6 +10,8 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.room import ideas, themes
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # names unique in any case; ordered by lower(name)
+
 
 def test_creates_a_theme_and_records_it(db):
     room = build_room(db)

@@ -11,6 +11,8 @@ from services.core.errors import NotAllowedNow, PermissionDenied, ValidationErro
 from services.room import room_control
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # times stored and compared
+
 
 def _actions(db, room):
     return [e.action for e in history(db, "meeting", room.meeting_id)]

@@ -12,6 +12,8 @@ from services.review.trust_pulse import TrustChange, table_rows, trust_pulse
 from tests.factories import build_room
 from tests.trust_answers import add_people, answer, answer_all
 
+pytestmark = pytest.mark.both_databases  # JSON answers; ordered by lower(name)
+
 SAFE = "I feel safe in my neighbourhood"
 HEARD = "The police listen to people like me"
 RESPECT = PROCEDURAL_JUSTICE[0]

@@ -14,6 +14,8 @@ from services.prepare import surveys
 from services.setup import meetings, participants
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # codes matched in any case
+
 NEW = "K7QM4TPX"
 OLD = "aB3-_xYz12345678"
 TYPED_NEW = ["k7qm 4tpx", "k7qm-4tpx", "K7QM-4TPX", " K7QM4TPX ", "k7Qm4tPx"]

@@ -8,6 +8,8 @@ from services.core.errors import NotFound
 from services.room import voice
 from tests.factories import build_elsewhere, build_room
 
+pytestmark = pytest.mark.both_databases  # counts with sum(case ...)
+
 
 def _say(db, room, police=0, residents=0, nobody=0, police_ideas=0, table_id=None):
     """Notes attributed to each group (or to none), and police ideas, at one table."""

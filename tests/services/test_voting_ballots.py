@@ -14,6 +14,8 @@ from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, Vali
 from services.room import ideas
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # budgets under row locks; integrity retry
+
 
 def _open_round(db, room, mode=VoteMode.DOTS, n=4, budget=5, max_per_item=3, opened=True):
     idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}").id for i in range(n)]

@@ -1,9 +1,13 @@
 """A round from opening to results, across the voting modules, as the room runs it."""
 
+import pytest
+
 from db.models.enums import VoteMode
 from services.converge import tallies, voting_ballots, voting_items, voting_rounds
 from services.room import ideas
 from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # row locks and tallies
 
 
 def test_a_round_runs_from_ballot_to_common_ground_ranking(db):

@@ -13,6 +13,8 @@ from services.core.errors import NotAllowedNow, PermissionDenied
 from services.room import ideas
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # count(distinct ...)
+
 
 def _open_round(db, room, title="Round"):
     idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in ("a", "b")]

@@ -11,6 +11,8 @@ from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, Vali
 from services.room import idea_merge, ideas, themes
 from tests.factories import build_room
 
+pytestmark = pytest.mark.both_databases  # row locks; audit details are JSON
+
 
 def _ideas(db, room, *texts):
     return [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in texts]

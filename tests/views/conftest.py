@@ -1,4 +1,5 @@
-"""A migrated, seeded demo database (SQLite, and Postgres when configured) and AppTests."""
+"""A migrated, seeded demo database (SQLite; Postgres too for tests marked both_databases)
+and AppTests."""
 
 from __future__ import annotations
 
@@ -12,18 +13,20 @@ from streamlit.testing.v1 import AppTest
 import runtime
 from db.database import Database
 from tests.app_server import seed_demo
-from tests.scratch import POSTGRES_URL, scratch_postgres
+from tests.backends import backend
+from tests.scratch import scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-test-password-1"
 
 
-@pytest.fixture(scope="session", params=["sqlite", *(["postgres"] if POSTGRES_URL else [])])
+@pytest.fixture(scope="session")
 def demo_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
     """The demo initiative, migrated by Alembic and seeded as `make run` does it."""
-    folder = tmp_path_factory.mktemp(f"pages-{request.param}")
+    kind = backend(request)
+    folder = tmp_path_factory.mktemp(f"pages-{kind}")
     with ExitStack() as stack:
-        if request.param == "sqlite":
+        if kind == "sqlite":
             url = f"sqlite:///{folder / 'demo.db'}"
         else:
             url = stack.enter_context(scratch_postgres("cg_pages"))
