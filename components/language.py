@@ -51,11 +51,12 @@ def use(language: str | None, *, by: int | None = None) -> str:
 def mark_page() -> None:
     """`<html lang>` for the language shown, so a screen reader speaks it with the right
     voice (WCAG 3.1.1). The script is fixed text: the language is one of our codes."""
-    language = i18n.current()
-    st.html(
-        f"<script>document.documentElement.lang = {language!r};</script>",
-        unsafe_allow_javascript=True,
-    )
+    st.html(page_mark(i18n.current()), unsafe_allow_javascript=True)
+
+
+def page_mark(language: str) -> str:
+    """The fixed script that marks the page's language; `language` is one of our codes."""
+    return f"<script>document.documentElement.lang = {i18n.supported(language)!r};</script>"
 
 
 def switch(on_choose: Callable[[str], None] | None = None, *, key: str = "language_switch") -> None:

@@ -21,8 +21,10 @@ import pytest
 from google.protobuf.message import Message
 from sqlalchemy import select
 
+from components.language import page_mark
 from components.text import escape_markdown
 from db.models import AgendaItem, Charter, Meeting
+from i18n import LANGUAGES
 from services.accounts import accounts
 from services.agenda import agenda_review
 from services.converge import voting_reveal, voting_rounds
@@ -79,8 +81,9 @@ def _collect(message: Message, options_too: bool, found: list[str]) -> None:
 
 
 def html_bodies(at) -> list[str]:
-    """Every st.html block on the page."""
-    return [h.proto.body for h in at.html]
+    """Every st.html block on the page but the app's own fixed script marking its language."""
+    own = {page_mark(language) for language in LANGUAGES}
+    return [h.proto.body for h in at.html if h.proto.body not in own]
 
 
 def leaks(at) -> list[str]:
