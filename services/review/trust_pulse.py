@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
@@ -46,14 +47,19 @@ def trust_pulse(db: Database, actor: Actor, initiative_id: int) -> list[TrustCha
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        statements = require(s, Initiative, initiative_id, "initiative").trust_statements
-        rows = s.execute(
-            select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)
-            .join(Participant, Participant.id == SurveyResponse.participant_id)
-            .join(Stakeholder, Stakeholder.id == Participant.stakeholder_id)
-            .where(Participant.initiative_id == initiative_id)
-            .order_by(func.lower(Stakeholder.name), Stakeholder.id)
-        ).all()
+        return trust_pulse_in(s, initiative_id)
+
+
+def trust_pulse_in(s: Session, initiative_id: int) -> list[TrustChange]:
+    """`trust_pulse` inside a read the caller holds, after it has checked the actor."""
+    statements = require(s, Initiative, initiative_id, "initiative").trust_statements
+    rows = s.execute(
+        select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)
+        .join(Participant, Participant.id == SurveyResponse.participant_id)
+        .join(Stakeholder, Stakeholder.id == Participant.stakeholder_id)
+        .where(Participant.initiative_id == initiative_id)
+        .order_by(func.lower(Stakeholder.name), Stakeholder.id)
+    ).all()
     items = trust_items(statements)
     # (item key, group id) -> kind -> scores; the name is kept beside the id.
     scores: dict[tuple[str, int], dict[SurveyKind, list[int]]] = defaultdict(

@@ -197,7 +197,7 @@ def test_printed_invitations_escape_names_groups_and_the_meeting(db):
     fac = room.facilitator
     meetings.update_meeting(db, fac, room.meeting_id, script, None, image)
     initiatives.update_initiative(db, fac, room.initiative_id, script, "", "")
-    heading = invitations.meeting_heading(db, room.meeting_id)
+    heading = invitations.meeting_heading(db, fac, room.meeting_id)
     people = invitations.invitations(db, fac, room.meeting_id, "https://example.org")
     page = invitation_sheet_html(heading, people)
     assert "<script>" not in page and "<img src=x" not in page
