@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
 from components.moderation import idea_label
+from services.converge.converge_screen import BallotChoices
 
 MODES = {"dots": "Dot voting", "agree_disagree": "Agree / disagree / pass"}
 
 
-def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[..., None]) -> None:
+def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> None:
     """Title, mode, budget, and the ideas or themes on the ballot."""
     with st.form("new-round"):
         title = st.text_input("Round title", "Which ideas should the city act on first?")
@@ -20,8 +20,10 @@ def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[...,
         budget_col, max_col = st.columns(2)
         budget = budget_col.number_input("Dots per person", 1, 50, 5)
         most = max_col.number_input("Most dots on one idea", 1, 50, 3)
-        picked = st.multiselect("Ideas on the ballot", ideas, format_func=idea_label)
-        theme_picks = st.multiselect("Themes on the ballot", themes, format_func=lambda t: t.name)
+        picked = st.multiselect("Ideas on the ballot", choices.ideas, format_func=idea_label)
+        theme_picks = st.multiselect(
+            "Themes on the ballot", choices.themes, format_func=lambda t: t.name
+        )
         if st.form_submit_button("Create the round", type="primary"):
             on_create(
                 title, mode, int(budget), int(most), [i.id for i in picked],

@@ -65,7 +65,7 @@ def hide_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
 def turnout(db: Database, round_id: int) -> Turnout:
     """Who has voted in the round out of the people expected at its meeting."""
     with db.read() as s:
-        return _turnout(s, require(s, VotingRound, round_id, "voting round"))
+        return turnout_in(s, require(s, VotingRound, round_id, "voting round"))
 
 
 def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
@@ -82,10 +82,13 @@ def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
         rnd = s.scalar(query)
         if rnd is None:
             return None
-        return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, _turnout(s, rnd))
+        return RoundOnScreen(
+            rnd.id, rnd.title, rnd.status, rnd.results_revealed, turnout_in(s, rnd)
+        )
 
 
-def _turnout(s: Session, rnd: VotingRound) -> Turnout:
+def turnout_in(s: Session, rnd: VotingRound) -> Turnout:
+    """`turnout` inside a read the caller holds."""
     initiative_id = s.get_one(Meeting, rnd.meeting_id).initiative_id
     voted_here = select(Vote.participant_id).where(Vote.round_id == rnd.id)
     voted = s.scalar(
