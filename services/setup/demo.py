@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Account, Initiative
@@ -53,7 +54,12 @@ def mark_demo(
 def demo_initiatives(db: Database) -> list[Initiative]:
     """The demo's initiatives (one, unless seeded twice under two names), by id."""
     with db.read() as s:
-        return list(s.scalars(_demo_initiatives()))
+        return demo_initiatives_in(s)
+
+
+def demo_initiatives_in(s: Session) -> list[Initiative]:
+    """`demo_initiatives` inside a read the caller holds."""
+    return list(s.scalars(_demo_initiatives()))
 
 
 def demo_usernames(db: Database) -> list[str]:
@@ -66,11 +72,16 @@ def demo_usernames(db: Database) -> list[str]:
 def has_demo(db: Database) -> bool:
     """Whether anything of the demo is here: an initiative or a login."""
     with db.read() as s:
-        found = s.scalar(select(Initiative.id).where(Initiative.is_demo.is_(True)).limit(1))
-        return (
-            found is not None
-            or s.scalar(select(Account.id).where(Account.is_demo.is_(True)).limit(1)) is not None
-        )
+        return has_demo_in(s)
+
+
+def has_demo_in(s: Session) -> bool:
+    """`has_demo` inside a read the caller holds."""
+    found = s.scalar(select(Initiative.id).where(Initiative.is_demo.is_(True)).limit(1))
+    return (
+        found is not None
+        or s.scalar(select(Account.id).where(Account.is_demo.is_(True)).limit(1)) is not None
+    )
 
 
 def remove_demo(db: Database, actor: Actor) -> DemoRemoved:
