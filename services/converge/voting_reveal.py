@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, Participant, Vote, VotingRound
 from db.models.enums import Role, RoundStatus
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow
 from services.core.validation import require
@@ -62,10 +62,12 @@ def hide_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
     return _set(db, actor, round_id, False)
 
 
-def turnout(db: Database, round_id: int) -> Turnout:
+def turnout(db: Database, actor: Actor, round_id: int) -> Turnout:
     """Who has voted in the round out of the people expected at its meeting."""
     with db.read() as s:
-        return turnout_in(s, require(s, VotingRound, round_id, "voting round"))
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
+        return turnout_in(s, rnd)
 
 
 def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:

@@ -51,8 +51,9 @@ def mark_demo(
             audit.record(s, actor, "account", account_id, "tagged_demo")
 
 
-def demo_initiatives(db: Database) -> list[Initiative]:
+def demo_initiatives(db: Database, actor: Actor) -> list[Initiative]:
     """The demo's initiatives (one, unless seeded twice under two names), by id."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
         return demo_initiatives_in(s)
 
@@ -62,15 +63,17 @@ def demo_initiatives_in(s: Session) -> list[Initiative]:
     return list(s.scalars(_demo_initiatives()))
 
 
-def demo_usernames(db: Database) -> list[str]:
+def demo_usernames(db: Database, actor: Actor) -> list[str]:
     """The demo's logins, by username."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
         query = select(Account.username).where(Account.is_demo.is_(True))
         return list(s.scalars(query.order_by(Account.username)))
 
 
-def has_demo(db: Database) -> bool:
+def has_demo(db: Database, actor: Actor) -> bool:
     """Whether anything of the demo is here: an initiative or a login."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
         return has_demo_in(s)
 

@@ -24,6 +24,7 @@ from db.database import Database
 from db.models import Base
 from services.act import plan_export
 from services.archive import initiative_export
+from services.core.actors import SYSTEM
 from services.partner import charter_pdf
 from services.prepare import invitations, presession_document, presession_report
 from services.review import meeting_report, meeting_sheets
@@ -162,7 +163,7 @@ def test_the_json_export_keeps_every_hostile_text_exactly_and_imports_back(db, t
     new_id = initiative_export.import_initiative(target, fac, initiative_export.from_json(text_))
     again = initiative_export.export_initiative(target, fac, new_id, True)
     assert set(filled.texts.values()) <= strings_in(again)
-    (meeting,) = meetings.list_meetings(target, new_id)
+    (meeting,) = meetings.list_meetings(target, SYSTEM, new_id)
     said = [n.said for n in notes.list_notes(target, fac, meeting.id)]
     assert said == [filled.texts["said"]]
 
