@@ -107,7 +107,7 @@ def test_a_facilitator_with_no_initiative_starts_a_new_one(empty):
     assert not at.exception
     (initiative,) = initiatives.list_initiatives(empty.db)
     assert initiative.name == "Eastside Initiative" and not initiative.is_demo
-    (meeting,) = meetings.list_meetings(empty.db, initiative.id)
+    (meeting,) = meetings.list_meetings(empty.db, SYSTEM, initiative.id)
     assert (meeting.title, meeting.location) == ("First session", "Library")
     assert any("is started with its first meeting" in t for t in texts(at))
     assert "Open Set up" in [link.label for link in at.get("page_link")]
