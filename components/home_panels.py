@@ -13,11 +13,11 @@ from components.text import escape_markdown
 from seed.credentials import forget_credentials
 from seed.demo_start import start_demo
 from services.accounts import first_run
-from services.agenda import agenda
 from services.core.actors import Actor
 from services.core.errors import DomainError
 from services.core.vocab import label
-from services.setup import demo, getting_started, initiatives, meetings
+from services.setup import demo, getting_started, initiatives
+from services.setup.home_screen import HomeScreen
 
 SETUP_SCREEN = "views/setup.py"
 _DEMO_LOGINS = "_home_demo_logins"
@@ -178,28 +178,27 @@ def _demo_logins(logins: dict) -> None:
             st.caption(f"The passwords are also kept on this computer in {logins['kept_in']}.")
 
 
-def live_now(db, actor: Actor, initiative_id: int, meeting_id: int | None) -> None:
+def live_now(screen: HomeScreen) -> None:
     """The initiative in focus and where its meeting is."""
-    initiative = initiatives.get_initiative(db, initiative_id, actor=actor)
-    st.subheader(escape_markdown(initiative.name))
-    if meeting_id is None:
+    st.subheader(escape_markdown(screen.initiative or ""))
+    meeting = screen.meeting
+    if meeting is None:
         return
-    meeting = meetings.get_meeting(db, meeting_id, actor=actor)
-    items = {i.id: i for i in agenda.list_agenda(db, meeting_id, actor=actor)}
-    current = items.get(meeting.current_item_id)
     st.write(f"Meeting: {escape_markdown(meeting.title)} · {label(meeting.status)}")
-    if current is not None:
+    if meeting.step_position is not None:
         state = "open for input" if meeting.input_open else "input closed"
-        st.write(f"Now: step {current.position}, {escape_markdown(current.title)} ({state})")
+        st.write(
+            f"Now: step {meeting.step_position}, {escape_markdown(meeting.step_title)} ({state})"
+        )
     else:
         st.write("The meeting has not started a step yet.")
 
 
-def remove_demo(db, actor: Actor, data_dir: Path) -> None:
+def remove_demo(db, actor: Actor, data_dir: Path, screen: HomeScreen) -> None:
     """For facilitators while the demo is here: remove it, after saying what goes."""
-    if not actor.is_facilitator or not demo.has_demo(db):
+    if screen.demo is None:
         return
-    names = ", ".join(f"“{i.name}”" for i in demo.demo_initiatives(db)) or "none left"
+    names = ", ".join(f"“{name}”" for name in screen.demo) or "none left"
     with st.container(border=True):
         st.subheader("The demo")
         st.write(

@@ -7,14 +7,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from adapters import room_links
 from components.downloads import prepared_download
 from components.sheets import invitation_sheet_html
 from services.core.actors import Actor
 from services.prepare import invitations
+from services.prepare.prepare_screen import InvitationsOnScreen
 
 # `db` below is the app's Database (runtime.database()); components do not import db/.
-PREVIEW_ROWS = 5
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -26,7 +25,7 @@ def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str,
     prepared_download(
         "the invitation sheet",
         lambda: invitation_sheet_html(
-            invitations.meeting_heading(db, meeting_id),
+            invitations.meeting_heading(db, actor, meeting_id),
             invitations.invitations(db, actor, meeting_id, base),
         ),
         "invitations.html",
@@ -35,9 +34,13 @@ def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str,
     )
 
 
-def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None:
-    """How many are invited, the three downloads, and the first rows of the mail merge."""
-    counts = invitations.invitation_counts(db, actor, meeting_id)
+def invitations_panel(db: Any, actor: Actor, shown: InvitationsOnScreen) -> None:
+    """How many are invited, the three downloads, and the first rows of the mail merge.
+
+    The sheet is drawn from `shown`, the invitations the screen lists; the mail merge reads
+    the contact details afresh, in the write that records its export in the audit trail.
+    """
+    counts, base, meeting_id = shown.counts, shown.base, shown.meeting_id
     if counts.invited == 0:
         st.info("No one to invite yet: add people on Set up, or import a roster there.")
         return
@@ -55,7 +58,7 @@ def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None
             "The survey is closed, so survey links say so. Reopen it in Survey settings "
             "above before you send the invitations."
         )
-    if not room_links.reachable_from_phones(base):
+    if not shown.reachable:
         st.warning(
             f"Links start with `{base}`, which only this computer can open. Set "
             "COMMON_GROUND_PUBLIC_URL to the address people reach this app by (README, "
@@ -64,7 +67,13 @@ def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None
         )
     sheet, csv, xlsx = st.columns(3)
     with sheet:
-        invitation_sheet_download(db, actor, meeting_id, base, key="invitation-sheet")
+        prepared_download(
+            "the invitation sheet",
+            lambda: invitation_sheet_html(shown.heading, shown.people),
+            "invitations.html",
+            "text/html",
+            key="invitation-sheet",
+        )
     with csv:
         prepared_download(
             "the mail-merge CSV",
@@ -85,7 +94,7 @@ def invitations_panel(db: Any, actor: Actor, meeting_id: int, base: str) -> None
         "The mail-merge files hold each person's email and phone, and their personal "
         "links: keep them private. Each one prepared is recorded in the audit trail."
     )
-    first = invitations.invitations(db, actor, meeting_id, base)[:PREVIEW_ROWS]
+    first = shown.preview
     st.dataframe(
         pd.DataFrame(
             [(i.name, i.group, i.survey_link) for i in first],

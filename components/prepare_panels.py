@@ -1,12 +1,19 @@
-"""Panels of the prepare screen: survey settings, the response count, an interview form,
-the Pol.is upload."""
+"""Panels of the prepare screen: survey settings, the pre-session report with its
+downloads, survey responses, interviews, the Pol.is upload."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import streamlit as st
+
+from components.downloads import prepared_download
+from components.records import show_records
+from components.wordcloud import show_word_cloud
+from services.core.vocab import label
+from services.prepare import presession_document
+from services.prepare.prepare_screen import InterviewRow, ResponseRow, SurveySetup
+from services.prepare.presession_report import GroupResponse, PreSessionReport
 
 
 def lines(text: str) -> list[str]:
@@ -15,7 +22,7 @@ def lines(text: str) -> list[str]:
 
 
 def survey_settings(
-    initiative: Any,
+    initiative: SurveySetup,
     on_open: Callable,
     on_trust: Callable,
     on_questions: Callable,
@@ -51,11 +58,76 @@ def survey_settings(
             on_questions(lines(asked))
 
 
-def response_count(groups: Sequence[Any]) -> None:
+def response_count(groups: Sequence[GroupResponse]) -> None:
     """'12 of 56 people have answered the survey', over every group of the report."""
     answered = sum(g.responded for g in groups)
     roster = sum(g.invited for g in groups)
     st.markdown(f"**{answered}** of {roster} people have answered the survey.")
+
+
+def presession_report(report: PreSessionReport) -> None:
+    """How many answered, per group, and the report as HTML and PDF, built from `report`."""
+    response_count(report.responses)
+    show_records(
+        report.responses,
+        {
+            "Group": "group",
+            "Invited": "invited",
+            "Responded": "responded",
+            "Rate": lambda r: "—" if r.rate is None else f"{r.rate:.0%}",
+        },
+        "No stakeholder groups yet.",
+    )
+    html_col, pdf_col = st.columns(2)
+    with html_col:
+        prepared_download(
+            "the report (HTML)",
+            lambda: presession_document.report_html(report),
+            "pre-session-report.html",
+            "text/html",
+            key="presession-html",
+        )
+    with pdf_col:
+        prepared_download(
+            "the report (PDF)",
+            lambda: presession_document.report_pdf(report),
+            "pre-session-report.pdf",
+            "application/pdf",
+            key="presession-pdf",
+        )
+
+
+def survey_responses(responses: Sequence[ResponseRow]) -> None:
+    """The cloud of the top issues people named, and every response."""
+    show_word_cloud([r.top_issues for r in responses], key="issues-cloud")
+    show_records(
+        responses,
+        {
+            "Kind": lambda r: label(r.kind),
+            "Top issues": "top_issues",
+            "Solutions": "solutions",
+            "Goals": "goals",
+            "What worked": "what_worked",
+            "What should change": "what_to_change",
+            "Updated": "updated_at",
+        },
+        "No survey responses yet.",
+    )
+
+
+def interview_notes(interviews: Sequence[InterviewRow]) -> None:
+    """The interviews this reader may see, latest first."""
+    show_records(
+        interviews,
+        {
+            "Interviewee": "interviewee",
+            "Interviewer": "interviewer",
+            "Date": "held_on",
+            "Themes": "themes",
+            "Notes": "notes",
+        },
+        "No interview notes yet.",
+    )
 
 
 def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
 from components.moderation import idea_label
+from services.converge.converge_screen import BallotChoices
 
 MODES = {"dots": "Dot voting", "agree_disagree": "Agree / disagree / pass"}
 
 
-def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[..., None]) -> None:
+def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> None:
     """Title, mode, budget, and the ideas or themes on the ballot."""
     with st.form("new-round"):
         title = st.text_input("Round title", "Which ideas should the city act on first?")
@@ -22,13 +22,13 @@ def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[...,
         most = max_col.number_input("Most dots on one idea", 1, 50, 3)
         # A list with nothing to pick is drawn greyed out, its label below 4.5:1: words instead.
         picked = (
-            st.multiselect("Ideas on the ballot", ideas, format_func=idea_label)
-            if ideas
+            st.multiselect("Ideas on the ballot", choices.ideas, format_func=idea_label)
+            if choices.ideas
             else _none("No ideas yet to put on the ballot: tables add them on Ideas.")
         )
         theme_picks = (
-            st.multiselect("Themes on the ballot", themes, format_func=lambda t: t.name)
-            if themes
+            st.multiselect("Themes on the ballot", choices.themes, format_func=lambda t: t.name)
+            if choices.themes
             else _none("No themes yet: the facilitator groups ideas into themes on Ideas.")
         )
         if st.form_submit_button("Create the round", type="primary"):
@@ -38,6 +38,6 @@ def new_round_form(ideas: list[Any], themes: list[Any], on_create: Callable[...,
             )  # fmt: skip
 
 
-def _none(words: str) -> list[Any]:
+def _none(words: str) -> list:
     st.caption(words)
     return []

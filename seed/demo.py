@@ -57,11 +57,13 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
     An initiative of the demo's name that is not tagged is a demo seeded before the tag
     existed: it counts as the demo too, so an old install is not seeded twice.
     """
-    existing = demo.demo_initiatives(db) or [
+    existing = demo.demo_initiatives(db, actor) or [
         i for i in initiatives.list_initiatives(db) if i.name == DEMO_NAME
     ]
     if existing:
-        return DemoSummary(False, existing[0].id, demo.demo_usernames(db) or demo_usernames())
+        return DemoSummary(
+            False, existing[0].id, demo.demo_usernames(db, actor) or demo_usernames()
+        )
     prefix = _free_prefix(db)
     rng = random.Random(SEED)
     initiative = initiatives.create_initiative(

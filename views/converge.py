@@ -3,67 +3,35 @@
 import streamlit as st
 
 import runtime
-from components.notices import action_runner, show_flash
-from components.results import round_results
+from components import converge_panels as panels
+from components.notices import show_flash
 from components.round_setup import new_round_form
-from components.text import escape_markdown
-from services.converge import tallies, voting_reveal, voting_rounds
-from services.core.vocab import RoundStatus, label
-from services.prepare import imported_credit
-from services.room import ideas, themes
+from services.converge import converge_screen, voting_reveal, voting_rounds
 
-actor = runtime.require_actor()
-db = runtime.database()
-_, meeting_id = runtime.require_meeting(actor)
-
-act = action_runner(db, actor)
-
+here = runtime.page()
+screen = converge_screen.read(here.db, here.actor, here.meeting_id)
+STEPS = {
+    panels.OPEN: (voting_rounds.open_round, "Voting is open."),
+    panels.CLOSE: (voting_rounds.close_round, "Voting is closed."),
+    panels.REVEAL: (voting_reveal.reveal_results, "The results are on the projector."),
+    panels.HIDE: (voting_reveal.hide_results, "The results are off the projector."),
+}
 
 st.title("Converge")
 show_flash()
-rounds = voting_rounds.list_rounds(db, actor, meeting_id)
-if actor.is_facilitator:
-    with st.expander("Start a new round", expanded=not rounds):
-        board = ideas.list_ideas(db, meeting_id, include_confidential=False, actor=actor)
+if screen.ballot is not None:
+    with st.expander("Start a new round", expanded=not screen.rounds):
         new_round_form(
-            board,
-            themes.list_themes(db, actor, meeting_id),
-            on_create=lambda *a: act(
-                voting_rounds.create_round, meeting_id, *a, done="Round ready."
+            screen.ballot,
+            on_create=lambda *a: here.act(
+                voting_rounds.create_round, here.meeting_id, *a, done="Round ready."
             ),
         )
-for voting_round in reversed(rounds):
+for voting_round in screen.rounds:
     with st.container(border=True):
-        st.markdown(
-            f"**{escape_markdown(voting_round.title)}** · {label(voting_round.mode)} · "
-            f"{label(voting_round.status)}"
-        )
-        draft, live = (voting_round.status is s for s in (RoundStatus.DRAFT, RoundStatus.OPEN))
-        key = voting_round.id
-        if actor.is_facilitator and draft and st.button("Open voting", key=f"open-{key}"):
-            act(voting_rounds.open_round, key, done="Voting is open.")
-        if actor.is_facilitator and live and st.button("Close voting", key=f"close-{key}"):
-            act(voting_rounds.close_round, key, done="Voting is closed.")
-        if live:
-            st.caption(f"{voting_reveal.turnout(db, key).words()}: the projector shows this.")
-        if actor.is_facilitator and voting_round.status is RoundStatus.CLOSED:
-            revealed = voting_round.results_revealed
-            st.caption(
-                "The projector shows these results."
-                if revealed
-                else "The projector keeps these results hidden until you reveal them."
-            )
-            if revealed and st.button("Hide the results from the projector", key=f"hide-{key}"):
-                act(voting_reveal.hide_results, key, done="The results are off the projector.")
-            if not revealed and st.button(
-                "Reveal the results on the projector", type="primary", key=f"reveal-{key}"
-            ):
-                act(voting_reveal.reveal_results, key, done="The results are on the projector.")
-        if voting_round.status is not RoundStatus.DRAFT:
-            round_results(
-                voting_round.title, tallies.results(db, voting_round.id), key=str(voting_round.id)
-            )
-            if credit := imported_credit.round_credit(db, voting_round.id):
-                st.caption(escape_markdown(credit))
-if not rounds:
+        if pressed := panels.round_controls(voting_round, screen.facilitating):
+            service, done = STEPS[pressed]
+            here.act(service, voting_round.id, done=done)
+        panels.round_outcome(voting_round)
+if not screen.rounds:
     st.info("No voting rounds yet.")

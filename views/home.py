@@ -6,6 +6,7 @@ import runtime
 from components import home_panels
 from components.notices import show_flash
 from screens import listed_for
+from services.setup import home_screen
 
 st.title("Common Ground")
 db = runtime.database()
@@ -14,14 +15,15 @@ actor = runtime.current_actor()
 if actor is None:
     home_panels.visitor(db, data_dir)
     st.stop()
+focus = runtime.focus(actor)
+screen = home_screen.read(db, actor, focus.initiative_id, focus.meeting_id)
 
 show_flash()
 home_panels.just_started(db, actor)
-initiative_id = runtime.current_initiative_id()
-if initiative_id is None:
+if screen.initiative is None:
     home_panels.facilitator_start(db, actor, data_dir)
 else:
-    home_panels.live_now(db, actor, initiative_id, runtime.current_meeting_id(initiative_id))
+    home_panels.live_now(screen)
 
 st.subheader("Your screens")
 # The sidebar's sections, side by side: the meeting's arc reads left to right.
@@ -29,6 +31,6 @@ listed = listed_for(actor.role)
 for column, (stage, screens) in zip(st.columns(len(listed)), listed.items(), strict=True):
     with column:
         st.markdown(f"##### {stage}")
-        for screen in screens:
-            st.page_link(screen.file, label=screen.title)
-home_panels.remove_demo(db, actor, data_dir)
+        for screen_link in screens:
+            st.page_link(screen_link.file, label=screen_link.title)
+home_panels.remove_demo(db, actor, data_dir, screen)

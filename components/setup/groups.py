@@ -25,9 +25,9 @@ RETIRING = (
 def groups_tab(ctx: SetupContext) -> None:
     """The inclusion check, the groups, a form to add one, and changing one."""
     st.header("Who is in the room")
-    inclusion_panel(inclusion.inclusion_check(ctx.db, ctx.initiative_id))
+    inclusion_panel(inclusion.inclusion_check(ctx.db, ctx.actor, ctx.initiative_id))
     st.header("Stakeholder groups")
-    groups = stakeholders.group_overview(ctx.db, ctx.initiative_id)
+    groups = stakeholders.group_overview(ctx.db, ctx.actor, ctx.initiative_id)
     show_records(
         groups,
         {

@@ -23,7 +23,7 @@ TAB = "tables"
 def tables_tab(ctx: SetupContext) -> None:
     """Tables with their names, scribes and people; add, rename, remove; seat everyone."""
     show_tab_flash(TAB)
-    seats = tables.table_overview(ctx.db, ctx.meeting_id)
+    seats = tables.table_overview(ctx.db, ctx.actor, ctx.meeting_id)
     all_accounts = accounts.list_accounts(ctx.db, ctx.actor)
     account_names = {a.id: a.display_name for a in all_accounts}
     st.header("Tables")

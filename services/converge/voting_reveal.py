@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, Participant, Vote, VotingRound
 from db.models.enums import Role, RoundStatus
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow
 from services.core.validation import require
@@ -62,10 +62,12 @@ def hide_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
     return _set(db, actor, round_id, False)
 
 
-def turnout(db: Database, round_id: int) -> Turnout:
+def turnout(db: Database, actor: Actor, round_id: int) -> Turnout:
     """Who has voted in the round out of the people expected at its meeting."""
     with db.read() as s:
-        return _turnout(s, require(s, VotingRound, round_id, "voting round"))
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
+        return turnout_in(s, rnd)
 
 
 def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
@@ -87,10 +89,11 @@ def round_on_screen_in(s: Session, meeting_id: int) -> RoundOnScreen | None:
     rnd = s.scalar(query)
     if rnd is None:
         return None
-    return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, _turnout(s, rnd))
+    return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, turnout_in(s, rnd))
 
 
-def _turnout(s: Session, rnd: VotingRound) -> Turnout:
+def turnout_in(s: Session, rnd: VotingRound) -> Turnout:
+    """`turnout` inside a read the caller holds."""
     initiative_id = s.get_one(Meeting, rnd.meeting_id).initiative_id
     voted_here = select(Vote.participant_id).where(Vote.round_id == rnd.id)
     voted = s.scalar(

@@ -139,10 +139,12 @@ def round_to_show_in(s: Session, meeting_id: int) -> VotingRound | None:
     return s.scalar(query)
 
 
-def get_round(db: Database, round_id: int) -> VotingRound:
-    """One round."""
+def get_round(db: Database, actor: Actor, round_id: int) -> VotingRound:
+    """One round, if the actor belongs to its meeting's initiative."""
     with db.read() as s:
-        return require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
+        return rnd
 
 
 def _move(

@@ -94,14 +94,19 @@ def list_interviews(db: Database, actor: Actor, initiative_id: int) -> list[Inte
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        query = (
-            select(Interview)
-            .where(Interview.initiative_id == initiative_id)
-            .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
-        )
-        if not actor.is_facilitator:
-            query = query.where(Interview.confidential.is_(False))
-        return list(s.scalars(query))
+        return interviews_in(s, actor, initiative_id)
+
+
+def interviews_in(s: Session, actor: Actor, initiative_id: int) -> list[Interview]:
+    """`list_interviews` inside a read the caller holds, after it has checked the actor."""
+    query = (
+        select(Interview)
+        .where(Interview.initiative_id == initiative_id)
+        .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
+    )
+    if not actor.is_facilitator:
+        query = query.where(Interview.confidential.is_(False))
+    return list(s.scalars(query))
 
 
 def _fields(interviewee: str, notes: str, interviewer: str, themes: str) -> dict[str, str]:

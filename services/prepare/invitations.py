@@ -75,12 +75,18 @@ class InvitationCounts:
     survey_open: bool
 
 
-def meeting_heading(db: Database, meeting_id: int) -> MeetingHeading:
+def meeting_heading(db: Database, actor: Actor, meeting_id: int) -> MeetingHeading:
     """The initiative's name and the meeting's title, start and place."""
+    require_role(actor, Role.FACILITATOR)  # only the invitation sheet, a facilitator's, asks
     with db.read() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
-        initiative = s.get_one(Initiative, meeting.initiative_id)
-        return MeetingHeading(initiative.name, meeting.title, meeting.starts_at, meeting.location)
+        return heading_in(s, meeting_id)
+
+
+def heading_in(s: Session, meeting_id: int) -> MeetingHeading:
+    """`meeting_heading` inside a read the caller holds."""
+    meeting = require(s, Meeting, meeting_id, "meeting")
+    initiative = s.get_one(Initiative, meeting.initiative_id)
+    return MeetingHeading(initiative.name, meeting.title, meeting.starts_at, meeting.location)
 
 
 def invitations(db: Database, actor: Actor, meeting_id: int, base: str) -> list[Invitation]:
@@ -90,25 +96,35 @@ def invitations(db: Database, actor: Actor, meeting_id: int, base: str) -> list[
     """
     require_role(actor, Role.FACILITATOR)  # the codes let anyone answer as the person
     with db.read() as s:
-        return [invitation for invitation, _, _ in _invited(s, meeting_id, base)]
+        return invitations_in(s, meeting_id, base)
+
+
+def invitations_in(s: Session, meeting_id: int, base: str) -> list[Invitation]:
+    """`invitations` inside a read the caller holds, after it has checked the actor."""
+    return [invitation for invitation, _, _ in _invited(s, meeting_id, base)]
 
 
 def invitation_counts(db: Database, actor: Actor, meeting_id: int) -> InvitationCounts:
     """How many invitations there are, how many can go by email, how many are left out."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
-        initiative = s.get_one(Initiative, meeting.initiative_id)
-        roster = select(func.count()).where(
-            Participant.initiative_id == meeting.initiative_id, ON_ROSTER
-        )
-        present = roster.where(PRESENT)
-        return InvitationCounts(
-            invited=s.scalar(present) or 0,
-            with_email=s.scalar(present.where(Participant.email != "")) or 0,
-            absent=s.scalar(roster.where(Participant.absent.is_(True))) or 0,
-            survey_open=initiative.survey_open,
-        )
+        return counts_in(s, meeting_id)
+
+
+def counts_in(s: Session, meeting_id: int) -> InvitationCounts:
+    """`invitation_counts` inside a read the caller holds, after it has checked the actor."""
+    meeting = require(s, Meeting, meeting_id, "meeting")
+    initiative = s.get_one(Initiative, meeting.initiative_id)
+    roster = select(func.count()).where(
+        Participant.initiative_id == meeting.initiative_id, ON_ROSTER
+    )
+    present = roster.where(PRESENT)
+    return InvitationCounts(
+        invited=s.scalar(present) or 0,
+        with_email=s.scalar(present.where(Participant.email != "")) or 0,
+        absent=s.scalar(roster.where(Participant.absent.is_(True))) or 0,
+        survey_open=initiative.survey_open,
+    )
 
 
 def mail_merge_csv(db: Database, actor: Actor, meeting_id: int, base: str) -> bytes:

@@ -15,9 +15,16 @@ from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, NAME_MAX, require
-from services.prepare.polis_export import PolisExport, read_export
+from services.prepare.polis_export import PolisExport, read_export, read_uploaded
 
-__all__ = ["UNGROUPED", "PolisExport", "PolisLoad", "load_into_meeting", "read_export"]
+__all__ = [
+    "UNGROUPED",
+    "PolisExport",
+    "PolisLoad",
+    "load_into_meeting",
+    "load_upload",
+    "read_export",
+]
 
 UNGROUPED = "Pol.is voters without a group"
 TOPIC_IN_NAME = 60
@@ -35,6 +42,12 @@ class PolisLoad:
     statements: int
     votes: int
     attribution: str
+
+
+def load_upload(db: Database, actor: Actor, meeting_id: int, files: dict[str, bytes]) -> PolisLoad:
+    """The files of an upload (the zip Pol.is offers, or its CSV files) read and loaded
+    into the meeting; an unreadable upload is refused in words before anything is written."""
+    return load_into_meeting(db, actor, meeting_id, read_uploaded(files))
 
 
 def load_into_meeting(

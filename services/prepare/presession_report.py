@@ -28,7 +28,7 @@ from services.core.actors import Actor, require_role
 from services.core.roster_scope import PRESENT
 from services.core.validation import require
 from services.prepare.polis_export import DEFAULT_ATTRIBUTION
-from services.review.trust_pulse import TrustChange, trust_pulse
+from services.review.trust_pulse import TrustChange, pulse_of
 
 # The report and its documents are asked for from here; presession_document renders them.
 
@@ -87,37 +87,44 @@ class PreSessionReport:
 def presession_report(db: Database, actor: Actor, initiative_id: int) -> PreSessionReport:
     """The initiative's pre-session report, ready for `report_html` or `report_pdf`."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
-    trust = tuple(trust_pulse(db, actor, initiative_id))
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        initiative = require(s, Initiative, initiative_id, "initiative")
-        answers = list(
-            s.scalars(
-                select(SurveyResponse)
-                .join(Participant, Participant.id == SurveyResponse.participant_id)
-                .where(
-                    Participant.initiative_id == initiative_id,
-                    SurveyResponse.kind == SurveyKind.PRE,
-                )
+        return presession_report_in(s, initiative_id)
+
+
+def presession_report_in(s: Session, initiative_id: int) -> PreSessionReport:
+    """`presession_report` inside a read the caller holds, after it has checked the actor.
+
+    Confidential interviews are left out for everyone: the report goes round the room.
+    """
+    initiative = require(s, Initiative, initiative_id, "initiative")
+    answers = list(
+        s.scalars(
+            select(SurveyResponse)
+            .join(Participant, Participant.id == SurveyResponse.participant_id)
+            .where(
+                Participant.initiative_id == initiative_id,
+                SurveyResponse.kind == SurveyKind.PRE,
             )
         )
-        interviews = s.scalars(
-            select(Interview)
-            .where(Interview.initiative_id == initiative_id, Interview.confidential.is_(False))
-            .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
-        )
-        notes = tuple(InterviewNote(i.interviewee, i.held_on, i.themes) for i in interviews)
-        return PreSessionReport(
-            initiative=initiative.name,
-            city=initiative.city,
-            responses=_responses(s, initiative_id),
-            top_issues=word_frequencies((a.top_issues for a in answers), TOP_WORDS),
-            solutions=word_frequencies((a.solutions for a in answers), TOP_WORDS),
-            goals=word_frequencies((a.goals for a in answers), TOP_WORDS),
-            interviews=notes,
-            polis=_polis(s, initiative_id),
-            trust=trust,
-        )
+    )
+    interviews = s.scalars(
+        select(Interview)
+        .where(Interview.initiative_id == initiative_id, Interview.confidential.is_(False))
+        .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
+    )
+    notes = tuple(InterviewNote(i.interviewee, i.held_on, i.themes) for i in interviews)
+    return PreSessionReport(
+        initiative=initiative.name,
+        city=initiative.city,
+        responses=_responses(s, initiative_id),
+        top_issues=word_frequencies((a.top_issues for a in answers), TOP_WORDS),
+        solutions=word_frequencies((a.solutions for a in answers), TOP_WORDS),
+        goals=word_frequencies((a.goals for a in answers), TOP_WORDS),
+        interviews=notes,
+        polis=_polis(s, initiative_id),
+        trust=tuple(pulse_of(s, initiative_id)),
+    )
 
 
 def _responses(s: Session, initiative_id: int) -> tuple[GroupResponse, ...]:

@@ -86,15 +86,22 @@ def list_responses(
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        query = (
-            select(SurveyResponse)
-            .join(Participant, Participant.id == SurveyResponse.participant_id)
-            .where(Participant.initiative_id == initiative_id)
-            .order_by(SurveyResponse.submitted_at, SurveyResponse.id)
-        )
-        if kind is not None:
-            query = query.where(SurveyResponse.kind == _kind(kind))
-        return list(s.scalars(query))
+        return responses_in(s, initiative_id, kind)
+
+
+def responses_in(
+    s: Session, initiative_id: int, kind: SurveyKind | str | None = None
+) -> list[SurveyResponse]:
+    """`list_responses` inside a read the caller holds, after it has checked the actor."""
+    query = (
+        select(SurveyResponse)
+        .join(Participant, Participant.id == SurveyResponse.participant_id)
+        .where(Participant.initiative_id == initiative_id)
+        .order_by(SurveyResponse.submitted_at, SurveyResponse.id)
+    )
+    if kind is not None:
+        query = query.where(SurveyResponse.kind == _kind(kind))
+    return list(s.scalars(query))
 
 
 def get_response(db: Database, code: str, kind: SurveyKind | str) -> SurveyResponse | None:

@@ -53,6 +53,11 @@ def trust_pulse_in(s: Session, actor: Actor, initiative_id: int) -> list[TrustCh
     """`trust_pulse` inside a read the caller already holds (the Review screen's one read)."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     membership.require_member(s, actor, initiative_id)
+    return pulse_of(s, initiative_id)
+
+
+def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
+    """The pulse, inside a read whose caller has checked the reader (a report's one read)."""
     statements = require(s, Initiative, initiative_id, "initiative").trust_statements
     rows = s.execute(
         select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)

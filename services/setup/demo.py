@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Account, Initiative
@@ -50,27 +51,40 @@ def mark_demo(
             audit.record(s, actor, "account", account_id, "tagged_demo")
 
 
-def demo_initiatives(db: Database) -> list[Initiative]:
+def demo_initiatives(db: Database, actor: Actor) -> list[Initiative]:
     """The demo's initiatives (one, unless seeded twice under two names), by id."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        return list(s.scalars(_demo_initiatives()))
+        return demo_initiatives_in(s)
 
 
-def demo_usernames(db: Database) -> list[str]:
+def demo_initiatives_in(s: Session) -> list[Initiative]:
+    """`demo_initiatives` inside a read the caller holds."""
+    return list(s.scalars(_demo_initiatives()))
+
+
+def demo_usernames(db: Database, actor: Actor) -> list[str]:
     """The demo's logins, by username."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
         query = select(Account.username).where(Account.is_demo.is_(True))
         return list(s.scalars(query.order_by(Account.username)))
 
 
-def has_demo(db: Database) -> bool:
+def has_demo(db: Database, actor: Actor) -> bool:
     """Whether anything of the demo is here: an initiative or a login."""
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        found = s.scalar(select(Initiative.id).where(Initiative.is_demo.is_(True)).limit(1))
-        return (
-            found is not None
-            or s.scalar(select(Account.id).where(Account.is_demo.is_(True)).limit(1)) is not None
-        )
+        return has_demo_in(s)
+
+
+def has_demo_in(s: Session) -> bool:
+    """`has_demo` inside a read the caller holds."""
+    found = s.scalar(select(Initiative.id).where(Initiative.is_demo.is_(True)).limit(1))
+    return (
+        found is not None
+        or s.scalar(select(Account.id).where(Account.is_demo.is_(True)).limit(1)) is not None
+    )
 
 
 def remove_demo(db: Database, actor: Actor) -> DemoRemoved:

@@ -9,7 +9,9 @@ from sqlalchemy import and_, func, select
 
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
+from db.models.enums import Role
 from db.models.enums import StakeholderCategory as Cat
+from services.core.actors import Actor, require_role
 from services.core.roster_scope import PRESENT
 from services.core.validation import require
 from services.core.vocab import label
@@ -47,11 +49,12 @@ class Inclusion:
     warnings: list[str]
 
 
-def inclusion_check(db: Database, initiative_id: int) -> Inclusion:
+def inclusion_check(db: Database, actor: Actor, initiative_id: int) -> Inclusion:
     """The roster's mix by group and category, with a warning per needed category missing.
 
     Only who can be in the room counts: retired groups and people marked absent are out.
     """
+    require_role(actor, Role.FACILITATOR)  # Set up's groups tab
     with db.read() as s:
         require(s, Initiative, initiative_id, "initiative")
         present = and_(Participant.stakeholder_id == Stakeholder.id, PRESENT)

@@ -108,9 +108,10 @@ def restore_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
         return _set_archived(s, actor, require(s, Meeting, meeting_id, "meeting"), False)
 
 
-def list_meetings(db: Database, initiative_id: int) -> list[Meeting]:
+def list_meetings(db: Database, actor: Actor, initiative_id: int) -> list[Meeting]:
     """The initiative's meetings, archived ones too, newest first; undated ones first."""
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         return list(s.scalars(_newest_first(select(Meeting), initiative_id)))
 
 

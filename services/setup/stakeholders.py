@@ -151,8 +151,9 @@ def list_stakeholders(
         return list(s.scalars(query))
 
 
-def group_overview(db: Database, initiative_id: int) -> list[GroupSummary]:
+def group_overview(db: Database, actor: Actor, initiative_id: int) -> list[GroupSummary]:
     """Every group by name, active first, with how many people present belong to each."""
+    require_role(actor, Role.FACILITATOR)  # Set up's groups tab
     with db.read() as s:
         present = (
             select(Participant.stakeholder_id, func.count())

@@ -154,9 +154,11 @@ def delete_table(db: Database, actor: Actor, table_id: int) -> None:
         s.delete(table)
 
 
-def table_overview(db: Database, meeting_id: int) -> list[TableSummary]:
+def table_overview(db: Database, actor: Actor, meeting_id: int) -> list[TableSummary]:
     """The meeting's tables by number, each with how many people present sit there."""
+    require_role(actor, Role.FACILITATOR)  # Set up's table plan
     with db.read() as s:
+        require(s, Meeting, meeting_id, "meeting")
         people = people_per_table(s, meeting_id)
         query = (
             select(MeetingTable)
@@ -207,7 +209,7 @@ def tables_for_scribe(db: Database, account_id: int, meeting_id: int) -> list[Me
         return list(s.scalars(query))
 
 
-def newest_scribed_meeting(db: Database, account_id: int) -> tuple[int, int] | None:
+def newest_scribed_meeting(db: Database, actor: Actor) -> tuple[int, int] | None:
     """(initiative id, meeting id) of the newest meeting where this account scribes a table.
 
     A scribe works in the room of their table, whichever initiative is newest, so several
@@ -217,7 +219,7 @@ def newest_scribed_meeting(db: Database, account_id: int) -> tuple[int, int] | N
         row = s.execute(
             select(Meeting.initiative_id, Meeting.id)
             .join(MeetingTable, MeetingTable.meeting_id == Meeting.id)
-            .where(MeetingTable.scribe_account_id == account_id)
+            .where(MeetingTable.scribe_account_id == actor.account_id)
             .order_by(Meeting.id.desc())
             .limit(1)
         ).first()

@@ -24,6 +24,7 @@ from db.database import Database
 from db.models import Base
 from services.act import plan_export
 from services.archive import initiative_export
+from services.core.actors import SYSTEM
 from services.partner import charter_pdf
 from services.prepare import invitations, presession_document, presession_report
 from services.review import meeting_report, meeting_sheets
@@ -166,7 +167,7 @@ def test_the_json_export_keeps_every_hostile_text_exactly_and_imports_back(db, t
     new_id = initiative_export.import_initiative(target, fac, initiative_export.from_json(text_))
     again = initiative_export.export_initiative(target, fac, new_id, True)
     assert set(filled.texts.values()) <= strings_in(again)
-    (meeting,) = meetings.list_meetings(target, new_id)
+    (meeting,) = meetings.list_meetings(target, SYSTEM, new_id)
     said = [n.said for n in notes.list_notes(target, fac, meeting.id)]
     assert said == [filled.texts["said"]]
 
@@ -201,7 +202,7 @@ def test_printed_invitations_escape_names_groups_and_the_meeting(db):
     fac = room.facilitator
     meetings.update_meeting(db, fac, room.meeting_id, script, None, image)
     initiatives.update_initiative(db, fac, room.initiative_id, script, "", "")
-    heading = invitations.meeting_heading(db, room.meeting_id)
+    heading = invitations.meeting_heading(db, fac, room.meeting_id)
     people = invitations.invitations(db, fac, room.meeting_id, "https://example.org")
     page = invitation_sheet_html(heading, people)
     assert "<script>" not in page and "<img src=x" not in page

@@ -102,7 +102,7 @@ def _open_room(url: str, db: Database) -> Room:
     """The demo, seeded as `make run` does, then live on its ideas step with a round open."""
     seed_demo(url, PASSWORD)
     initiative = initiatives.list_initiatives(db)[0]
-    meeting = meetings.list_meetings(db, initiative.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     room_control.start_meeting(db, facilitator, meeting.id)
     diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from db.database import Database
 from db.migrate import upgrade_to_head
 from services.accounts import first_run
+from services.core.actors import SYSTEM
 from services.setup import demo, initiatives, meetings
 from tests.app_server import AppServer, running_app
 from tests.browser import LAPTOP, device, sign_in, snap, wait_idle
@@ -101,7 +102,7 @@ def test_from_the_setup_link_to_a_new_initiative_on_set_up(
         expect(page.get_by_role("tab", name="Groups")).to_be_visible()
         snap(page, screenshots, "first-run-setup-laptop")
         (initiative,) = initiatives.list_initiatives(db)
-        (meeting,) = meetings.list_meetings(db, initiative.id)
+        (meeting,) = meetings.list_meetings(db, SYSTEM, initiative.id)
         assert initiative.name == "Eastside Community–Police Initiative"
         assert (meeting.title, meeting.location) == (
             "First problem-solving session",
@@ -126,7 +127,7 @@ def test_start_with_the_demo_then_remove_it(
         wait_idle(page)
         shown = page.locator('[data-testid="stCode"] code').inner_text().strip()
         snap(page, screenshots, "demo-started-laptop")
-        assert demo.has_demo(db)
+        assert demo.has_demo(db, SYSTEM)
 
         # Each login's own password is shown beside it: a scribe signs in with theirs.
         logins = dict(line.split() for line in shown.splitlines())
@@ -148,4 +149,4 @@ def test_start_with_the_demo_then_remove_it(
         expect(page.get_by_role("button", name="Start with the demo")).to_be_visible()
         page.get_by_text("The demo is removed").scroll_into_view_if_needed()
         snap(page, screenshots, "demo-removed-laptop")
-        assert not demo.has_demo(db) and initiatives.list_initiatives(db) == []
+        assert not demo.has_demo(db, SYSTEM) and initiatives.list_initiatives(db) == []

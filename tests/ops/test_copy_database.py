@@ -35,7 +35,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     seed_demo(url, PASSWORD)
     db = Database.from_url(url)
     initiative = initiatives.list_initiatives(db)[0]
-    meeting = meetings.list_meetings(db, initiative.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     room_control.start_meeting(db, facilitator, meeting.id)
     diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
@@ -80,7 +80,9 @@ def test_every_row_arrives_with_its_id_and_new_rows_come_after(source, kind, tmp
                 assert theirs == mine, table.name
             # Passwords came along: the demo's still signs in, ids continue after the copy.
             facilitator = signin_accounts.actor_for_username(after, "facilitator")
-            meeting = meetings.list_meetings(after, initiatives.list_initiatives(after)[0].id)[0]
+            meeting = meetings.list_meetings(
+                after, SYSTEM, initiatives.list_initiatives(after)[0].id
+            )[0]
             fresh = ideas.add_idea(
                 after, facilitator, None, "After the move", meeting_id=meeting.id
             )

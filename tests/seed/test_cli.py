@@ -85,8 +85,8 @@ def test_make_demo_tags_what_it_makes_and_voids_a_waiting_setup_code(tmp_path):
         assert first_run.prepare_setup_code(db, tmp_path) is not None
         out = run("seed", tmp_path)
         assert "  facilitator " in out.stdout and "  scribe1 " in out.stdout
-        assert [i.name for i in demo.demo_initiatives(db)] == [DEMO_NAME]
-        assert len(demo.demo_usernames(db)) == 17
+        assert [i.name for i in demo.demo_initiatives(db, SYSTEM)] == [DEMO_NAME]
+        assert len(demo.demo_usernames(db, SYSTEM)) == 17
         assert not first_run.setup_code_path(tmp_path).exists()
     finally:
         db.dispose()

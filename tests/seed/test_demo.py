@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("fast_bcrypt")
 
 def snapshot(db) -> dict:
     ini = initiatives.list_initiatives(db)[0]
-    meeting = meetings.list_meetings(db, ini.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, ini.id)[0]
     people = participants.list_participants(db, SYSTEM, ini.id)
     return {
         "groups": [g.name for g in stakeholders.list_stakeholders(db, ini.id)],
@@ -42,7 +42,7 @@ def test_builds_the_demo_the_issue_describes(db):
     assert ini.name == DEMO_NAME
     groups = stakeholders.list_stakeholders(db, ini.id)
     assert len(groups) == 8
-    meeting = meetings.list_meetings(db, ini.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, ini.id)[0]
     assert [t.number for t in tables.list_tables(db, meeting.id)] == list(range(1, 9))
     assert len(participants.list_participants(db, SYSTEM, ini.id)) == 56
 
@@ -73,7 +73,7 @@ def test_the_thought_leader_team_has_one_leader_per_major_group(db):
 def test_each_table_has_its_own_scribe_account(db):
     build_demo(db, PASSWORD)
     ini = initiatives.list_initiatives(db)[0]
-    meeting = meetings.list_meetings(db, ini.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, ini.id)[0]
     scribes = {a.id: a.username for a in accounts.list_accounts(db, SYSTEM)}
     assert [scribes[t.scribe_account_id] for t in tables.list_tables(db, meeting.id)] == [
         f"scribe{n}" for n in range(1, 9)
@@ -83,7 +83,7 @@ def test_each_table_has_its_own_scribe_account(db):
 def test_the_agenda_follows_the_seven_skills_in_order(db):
     build_demo(db, PASSWORD)
     ini = initiatives.list_initiatives(db)[0]
-    meeting = meetings.list_meetings(db, ini.id)[0]
+    meeting = meetings.list_meetings(db, SYSTEM, ini.id)[0]
     skills = [i.skill for i in agenda.list_agenda(db, meeting.id) if i.skill is not None]
     first_seen = list(dict.fromkeys(skills))
     assert first_seen == list(Skill)

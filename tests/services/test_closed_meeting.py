@@ -22,6 +22,7 @@ from db.models import (
 from db.models.enums import Choice, MeetingStatus, RoundStatus, SurveyKind, VoteMode
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow
 from services.core.scope import MEETING_CLOSED
@@ -60,7 +61,7 @@ def test_closing_the_meeting_closes_a_round_left_open_and_keeps_its_votes(db):
     voting_ballots.set_dots(db, "code-0", items[0], 2)
     state = room_control.close_meeting(db, room.facilitator, room.meeting_id)
     assert (state.status, state.input_open) == (MeetingStatus.CLOSED, False)
-    closed = voting_rounds.get_round(db, rnd.id)
+    closed = voting_rounds.get_round(db, SYSTEM, rnd.id)
     assert closed.status is RoundStatus.CLOSED and closed.closed_at is not None
     assert [e.action for e in history(db, "voting_round", rnd.id)][-1] == "closed"
     assert _count(db, Vote) == 1
@@ -95,7 +96,7 @@ def test_no_round_opens_in_a_closed_meeting(db):
     room_control.reopen_meeting(db, room.facilitator, room.meeting_id)
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     _close(db, room)
-    assert voting_rounds.get_round(db, rnd.id).status is RoundStatus.CLOSED
+    assert voting_rounds.get_round(db, SYSTEM, rnd.id).status is RoundStatus.CLOSED
 
 
 def test_a_scribe_can_add_change_or_delete_no_note_or_idea_once_closed(db):

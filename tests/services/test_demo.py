@@ -48,10 +48,10 @@ def count(db, model, *where) -> int:
 
 def test_the_seed_tags_its_initiative_and_every_login_it_makes(db, fast_bcrypt):
     summary = build_demo(db, PASSWORD)
-    (initiative,) = demo.demo_initiatives(db)
+    (initiative,) = demo.demo_initiatives(db, SYSTEM)
     assert initiative.id == summary.initiative_id and initiative.name == DEMO_NAME
-    assert demo.demo_usernames(db) == sorted(demo_usernames()) == sorted(summary.usernames)
-    assert demo.has_demo(db)
+    assert demo.demo_usernames(db, SYSTEM) == sorted(demo_usernames()) == sorted(summary.usernames)
+    assert demo.has_demo(db, SYSTEM)
 
 
 def test_a_second_seed_finds_the_demo_by_its_tag_even_renamed(db, fast_bcrypt):
@@ -67,7 +67,7 @@ def test_demo_logins_step_aside_for_a_facilitator_named_facilitator(db, fast_bcr
     accounts.create_account(db, SYSTEM, "facilitator", "Real One", Role.FACILITATOR, PASSWORD)
     summary = build_demo(db, PASSWORD)
     assert summary.usernames == demo_usernames("demo-")
-    assert demo.demo_usernames(db) == sorted(demo_usernames("demo-"))
+    assert demo.demo_usernames(db, SYSTEM) == sorted(demo_usernames("demo-"))
     with db.read() as s:
         mine = s.scalar(select(Account).where(Account.username == "facilitator"))
     assert not mine.is_demo
@@ -95,7 +95,7 @@ def test_removing_the_demo_takes_its_data_and_logins_and_keeps_the_rest(db, fast
 
     assert removed.initiatives == [DEMO_NAME]
     assert removed.usernames == sorted(demo_usernames())
-    assert not demo.has_demo(db)
+    assert not demo.has_demo(db, SYSTEM)
     assert count(db, Initiative) == 1
     for model in (Meeting, Participant, Stakeholder):
         assert count(db, model, model.initiative_id == summary.initiative_id) == 0
@@ -115,19 +115,19 @@ def test_a_demo_login_cannot_remove_the_demo(db, fast_bcrypt):
     actor = Actor(demo_facilitator.id, Role.FACILITATOR, "Facilitator")
     with pytest.raises(ValidationError, match="one of the demo's logins"):
         demo.remove_demo(db, actor)
-    assert demo.has_demo(db) and count(db, Account) == 17
+    assert demo.has_demo(db, SYSTEM) and count(db, Account) == 17
 
 
 def test_only_a_facilitator_removes_the_demo(db, fast_bcrypt):
     build_demo(db, PASSWORD)
     with pytest.raises(PermissionDenied):
         demo.remove_demo(db, Actor(None, Role.SCRIBE, "A scribe"))
-    assert demo.has_demo(db)
+    assert demo.has_demo(db, SYSTEM)
 
 
 def test_no_demo_means_nothing_to_remove(db, fast_bcrypt):
     actor, _mine = real_install(db)
-    assert not demo.has_demo(db)
+    assert not demo.has_demo(db, SYSTEM)
     with pytest.raises(NotFound, match="no demo"):
         demo.remove_demo(db, actor)
     assert count(db, Initiative) == 1
@@ -137,6 +137,6 @@ def test_an_interrupted_removal_finishes_on_the_next_try(db, fast_bcrypt):
     summary = build_demo(db, PASSWORD)
     actor, _mine = real_install(db)
     initiatives.delete_initiative(db, actor, summary.initiative_id)  # the logins stayed
-    assert demo.has_demo(db)
+    assert demo.has_demo(db, SYSTEM)
     assert demo.remove_demo(db, actor).usernames == sorted(demo_usernames())
-    assert not demo.has_demo(db)
+    assert not demo.has_demo(db, SYSTEM)

@@ -8,7 +8,7 @@ import pytest
 
 from db.models.enums import Role
 from services.core import audit
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.errors import PermissionDenied, ValidationError
 from services.setup import getting_started, initiatives, meetings
 
@@ -35,7 +35,7 @@ def test_makes_the_initiative_and_its_first_meeting(db):
     initiative = initiatives.get_initiative(db, started.initiative_id)
     assert (initiative.name, initiative.city) == ("Eastside Initiative", "Eastside")
     assert not initiative.is_demo
-    (meeting,) = meetings.list_meetings(db, started.initiative_id)
+    (meeting,) = meetings.list_meetings(db, SYSTEM, started.initiative_id)
     assert meeting.id == started.meeting_id
     assert (meeting.title, meeting.location, meeting.starts_at) == (
         "First session",
@@ -71,7 +71,7 @@ def test_a_taken_name_is_refused_and_adds_no_meeting(db):
     with pytest.raises(ValidationError, match="already an initiative"):
         start(db, meeting_title="Another session")
     (only,) = initiatives.list_initiatives(db)
-    assert [m.title for m in meetings.list_meetings(db, only.id)] == ["First session"]
+    assert [m.title for m in meetings.list_meetings(db, SYSTEM, only.id)] == ["First session"]
 
 
 def test_only_a_facilitator_starts_one(db):

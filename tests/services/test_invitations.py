@@ -217,6 +217,6 @@ def test_the_heading_names_the_initiative_and_the_meeting_when_and_where(db):
     with db.write() as s:
         meeting = s.get_one(Meeting, room.meeting_id)
         meeting.starts_at, meeting.location = when, "Riverside Community Center"
-    heading = invitations.meeting_heading(db, room.meeting_id)
+    heading = invitations.meeting_heading(db, room.facilitator, room.meeting_id)
     assert (heading.initiative, heading.title) == ("Test City Initiative", "Meeting")
     assert (heading.starts_at, heading.location) == (when, "Riverside Community Center")

@@ -7,6 +7,7 @@ import pytest
 from db.models import ListeningNote, Meeting, MeetingTable
 from db.models.enums import MeetingStatus
 from services.core import codes
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import room_control
@@ -97,7 +98,7 @@ def test_lists_meetings_newest_first_with_undated_ones_first(db):
     old = meetings.create_meeting(db, fac, ini, "Old", datetime(2030, 1, 1, tzinfo=UTC))
     new = meetings.create_meeting(db, fac, ini, "New", datetime(2031, 1, 1, tzinfo=UTC))
     undated = meetings.create_meeting(db, fac, ini, "Undated")
-    ids = [m.id for m in meetings.list_meetings(db, ini)]
+    ids = [m.id for m in meetings.list_meetings(db, SYSTEM, ini)]
     assert ids == [undated.id, room.meeting_id, new.id, old.id]
 
 
@@ -115,7 +116,7 @@ def test_deletes_a_closed_meeting_with_its_tables_and_notes(db):
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED
     meetings.delete_meeting(db, room.facilitator, room.meeting_id)
-    assert meetings.list_meetings(db, room.initiative_id) == []
+    assert meetings.list_meetings(db, SYSTEM, room.initiative_id) == []
     with db.read() as s:
         assert s.get(MeetingTable, room.table1_id) is None
     assert [e.action for e in history(db, "meeting", room.meeting_id)] == ["deleted"]

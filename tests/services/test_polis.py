@@ -35,6 +35,7 @@ from db.models import (
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
 from services.converge import tallies
 from services.core import codes
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied, ValidationError
 from services.prepare import polis, polis_export
 from tests.factories import build_room
@@ -479,13 +480,13 @@ def test_imported_voters_count_in_their_round_but_are_nobody_on_the_roster(db, e
     before = (
         [p.id for p in participants.list_participants(db, fac, room.initiative_id)],
         invitations.invitation_counts(db, fac, room.meeting_id),
-        inclusion.inclusion_check(db, room.initiative_id),
+        inclusion.inclusion_check(db, SYSTEM, room.initiative_id),
     )
     load = polis.load_into_meeting(db, fac, room.meeting_id, export)
     after = (
         [p.id for p in participants.list_participants(db, fac, room.initiative_id)],
         invitations.invitation_counts(db, fac, room.meeting_id),
-        inclusion.inclusion_check(db, room.initiative_id),
+        inclusion.inclusion_check(db, SYSTEM, room.initiative_id),
     )
     assert after == before
     report = presession_report.presession_report(db, fac, room.initiative_id)

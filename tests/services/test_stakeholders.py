@@ -6,6 +6,7 @@ from db.models import Account, Idea, Participant
 from db.models.enums import Role
 from services.accounts import accounts
 from services.act import actions
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.partner import charter_commitments, charters
@@ -259,7 +260,8 @@ def test_the_overview_counts_people_present_and_lists_retired_groups_last(db):
     with db.write() as s:
         s.get_one(Participant, room.participant_ids[0]).absent = True
     rows = [
-        (g.name, g.retired, g.people) for g in stakeholders.group_overview(db, room.initiative_id)
+        (g.name, g.retired, g.people)
+        for g in stakeholders.group_overview(db, SYSTEM, room.initiative_id)
     ]
     assert rows == [("Police", False, 1), ("Residents", False, 2), ("Faith", True, 0)]
 

@@ -3,6 +3,7 @@
 import pytest
 
 from db.models import Account, Conflict, Idea, ListeningNote, Option, OptionRating, Participant
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import participants, tables
@@ -279,7 +280,7 @@ def test_the_overview_counts_the_people_present_at_each_table(db):
     _empty_table(db, room)
     rows = [
         (t.number, t.name, t.scribe_account_id, t.people)
-        for t in tables.table_overview(db, room.meeting_id)
+        for t in tables.table_overview(db, SYSTEM, room.meeting_id)
     ]
     assert rows == [
         (1, "", room.scribe1.account_id, 2),

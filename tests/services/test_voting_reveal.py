@@ -28,14 +28,16 @@ def _open_round(db, room, title="Round"):
 def test_the_turnout_counts_people_who_voted_out_of_those_expected(db):
     room = build_room(db)  # four participants, none absent
     round_id, (a, b) = _open_round(db, room)
-    assert voting_reveal.turnout(db, round_id).words() == "0 of 4 have voted"
-    assert voting_reveal.turnout(db, round_id).words(closed=True) == "0 of 4 voted"
+    assert voting_reveal.turnout(db, room.facilitator, round_id).words() == "0 of 4 have voted"
+    assert (
+        voting_reveal.turnout(db, room.facilitator, round_id).words(closed=True) == "0 of 4 voted"
+    )
     voting_ballots.set_dots(db, "code-0", a, 2)
     voting_ballots.set_dots(db, "code-0", b, 1)  # one person, two items: one voter
     voting_ballots.set_dots(db, "code-1", a, 1)
-    assert voting_reveal.turnout(db, round_id) == voting_reveal.Turnout(2, 4)
+    assert voting_reveal.turnout(db, room.facilitator, round_id) == voting_reveal.Turnout(2, 4)
     voting_ballots.set_dots(db, "code-1", a, 0)  # taking the dot back un-votes them
-    assert voting_reveal.turnout(db, round_id).voted == 1
+    assert voting_reveal.turnout(db, room.facilitator, round_id).voted == 1
 
 
 def test_people_marked_absent_are_not_expected_unless_they_voted(db):
@@ -49,7 +51,7 @@ def test_people_marked_absent_are_not_expected_unless_they_voted(db):
             .values(absent=True)
         )
     # code-2 is away; code-3 was marked away but has voted, so is evidently in the room.
-    assert voting_reveal.turnout(db, round_id) == voting_reveal.Turnout(1, 3)
+    assert voting_reveal.turnout(db, room.facilitator, round_id) == voting_reveal.Turnout(1, 3)
 
 
 def test_results_show_only_once_the_round_is_closed_and_revealed(db):

@@ -6,6 +6,7 @@ from db.models import Meeting
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import idea_merge, ideas, themes
@@ -140,7 +141,7 @@ def test_opens_and_closes_a_round_and_records_both(db):
     assert (opened.status, opened.opened_at is not None) == (RoundStatus.OPEN, True)
     closed = voting_rounds.close_round(db, room.facilitator, rnd.id)
     assert (closed.status, closed.closed_at is not None) == (RoundStatus.CLOSED, True)
-    assert voting_rounds.get_round(db, rnd.id).status is RoundStatus.CLOSED
+    assert voting_rounds.get_round(db, SYSTEM, rnd.id).status is RoundStatus.CLOSED
     actions = [e.action for e in history(db, "voting_round", rnd.id)]
     assert actions == ["created", "open", "closed"]
 
@@ -183,7 +184,7 @@ def test_deletes_a_draft_round_only(db):
 def test_unknown_rounds_and_items_are_named(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No voting round with id 999"):
-        voting_rounds.get_round(db, 999)
+        voting_rounds.get_round(db, SYSTEM, 999)
     with pytest.raises(NotFound, match="No voting round with id 999"):
         voting_rounds.open_round(db, room.facilitator, 999)
     with pytest.raises(NotFound, match="No voting round with id 999"):

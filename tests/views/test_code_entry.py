@@ -47,7 +47,7 @@ def _person(db):
 
 
 def _meeting(db):
-    return meetings.list_meetings(db, initiatives.list_initiatives(db)[0].id)[0]
+    return meetings.list_meetings(db, SYSTEM, initiatives.list_initiatives(db)[0].id)[0]
 
 
 @pytest.mark.parametrize("screen", BOX)

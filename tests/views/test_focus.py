@@ -11,6 +11,7 @@ import pytest
 import runtime
 from db.models import Account, Meeting
 from db.models.enums import MeetingStatus, Role
+from services.core.actors import SYSTEM
 from services.room import room_control
 from services.setup import initiatives, meetings
 from tests.factories import build_elsewhere
@@ -131,7 +132,7 @@ def test_starting_a_new_initiative_switches_to_it_and_asks_for_its_first_meeting
     assert [s.value for s in at.success] == ["Meeting added."]
     assert [t.label for t in at.tabs][:2] == ["Initiative and meetings", "Groups"]
     made = next(i for i in initiatives.list_initiatives(db) if i.name == "Harbour Trust")
-    (meeting,) = meetings.list_meetings(db, made.id)
+    (meeting,) = meetings.list_meetings(db, SYSTEM, made.id)
     assert (meeting.title, meeting.location) == ("First session", "Library")
     assert meeting.starts_at.isoformat() == "2031-05-06T18:30:00+00:00"  # AppTest's zone: UTC
 

@@ -107,7 +107,7 @@ def test_a_facilitator_with_no_initiative_starts_a_new_one(empty):
     assert not at.exception
     (initiative,) = initiatives.list_initiatives(empty.db)
     assert initiative.name == "Eastside Initiative" and not initiative.is_demo
-    (meeting,) = meetings.list_meetings(empty.db, initiative.id)
+    (meeting,) = meetings.list_meetings(empty.db, SYSTEM, initiative.id)
     assert (meeting.title, meeting.location) == ("First session", "Library")
     assert any("is started with its first meeting" in t for t in texts(at))
     assert "Open Set up" in [link.label for link in at.get("page_link")]
@@ -125,7 +125,7 @@ def test_a_bad_new_initiative_is_refused_and_nothing_is_made(empty):
 def test_the_demo_starts_shows_its_logins_once_and_is_removed(empty):
     at = click(empty(facilitator(empty.db)).run(), "Start with the demo")
     assert not at.exception
-    (initiative,) = demo.demo_initiatives(empty.db)
+    (initiative,) = demo.demo_initiatives(empty.db, SYSTEM)
     kept = read_credentials(empty.data_dir)
     assert len(kept) == 17 and len(set(kept.values())) == 17  # each login its own
     [shown] = [c.value for c in at.code]
@@ -135,11 +135,11 @@ def test_the_demo_starts_shows_its_logins_once_and_is_removed(empty):
 
     at = click(at, "Remove the demo")
     assert len(at.code) == 0, "the password is shown once only"
-    assert demo.has_demo(empty.db), "asks first"
+    assert demo.has_demo(empty.db, SYSTEM), "asks first"
     at = click(at, "Yes, remove the demo")
     assert not at.exception
     assert any("The demo is removed: 1 initiative(s) and 17 login(s)." in t for t in texts(at))
-    assert not demo.has_demo(empty.db) and initiatives.list_initiatives(empty.db) == []
+    assert not demo.has_demo(empty.db, SYSTEM) and initiatives.list_initiatives(empty.db) == []
     assert [a.username for a in accounts.list_accounts(empty.db, SYSTEM)] == ["maria.lopez"]
     assert not (empty.data_dir / "demo-credentials.txt").exists()
     assert "Start with the demo" in [b.label for b in at.button]
@@ -148,7 +148,7 @@ def test_the_demo_starts_shows_its_logins_once_and_is_removed(empty):
 def test_keeping_the_demo_removes_nothing(empty):
     at = click(empty(facilitator(empty.db)).run(), "Start with the demo")
     at = click(click(at, "Remove the demo"), "Keep the demo")
-    assert demo.has_demo(empty.db)
+    assert demo.has_demo(empty.db, SYSTEM)
     assert "Remove the demo" in [b.label for b in at.button]
 
 
@@ -157,7 +157,7 @@ def test_a_demo_login_is_told_why_it_cannot_remove_the_demo(empty):
     at = empty("facilitator").run()  # the demo's own facilitator login
     at = click(click(at, "Remove the demo"), "Yes, remove the demo")
     assert any("one of the demo" in e.value for e in at.error), [e.value for e in at.error]
-    assert demo.has_demo(empty.db)
+    assert demo.has_demo(empty.db, SYSTEM)
 
 
 def test_a_scribe_on_an_empty_install_is_pointed_to_a_facilitator(empty):

@@ -184,7 +184,7 @@ def test_a_participant_opens_the_survey_with_their_code(app, demo_db):
 
 
 def test_the_projector_opens_with_the_meeting_code(app, demo_db):
-    meeting = meetings.list_meetings(demo_db, _initiative_id(demo_db))[0]
+    meeting = meetings.list_meetings(demo_db, SYSTEM, _initiative_id(demo_db))[0]
     at = app(query={"code": meeting.code}).run()
     at.switch_page("views/projector.py").run()
     assert not at.exception

@@ -7,7 +7,7 @@ from tests.factories import build_elsewhere
 def test_a_scribe_keeps_their_own_room_when_a_newer_initiative_exists(room_app, db):
     room = room_app.room
     newer = build_elsewhere(db)  # another initiative, made after the room: now the newest
-    assert tables.newest_scribed_meeting(db, room.scribe1.account_id) == (
+    assert tables.newest_scribed_meeting(db, room.scribe1) == (
         room.initiative_id,
         room.meeting_id,
     )
@@ -19,4 +19,4 @@ def test_a_scribe_keeps_their_own_room_when_a_newer_initiative_exists(room_app, 
 
 
 def test_an_account_that_scribes_no_table_has_no_scribed_meeting(room_app, db):
-    assert tables.newest_scribed_meeting(db, room_app.room.facilitator.account_id) is None
+    assert tables.newest_scribed_meeting(db, room_app.room.facilitator) is None

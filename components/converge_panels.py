@@ -1,0 +1,49 @@
+"""Panels of the Converge screen: each round's state and controls, then what it showed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.results import round_results
+from components.text import escape_markdown
+from services.converge.converge_screen import RoundOnConverge
+from services.core.vocab import label
+
+OPEN, CLOSE, REVEAL, HIDE = "open", "close", "reveal", "hide"
+
+
+def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
+    """The round's title and state, and a facilitator's buttons for its next step.
+
+    Returns the step pressed (OPEN, CLOSE, REVEAL, HIDE), or None.
+    """
+    st.markdown(f"**{escape_markdown(rnd.title)}** · {label(rnd.mode)} · {label(rnd.status)}")
+    key, pressed = rnd.id, None
+    if facilitating and rnd.is_draft and st.button("Open voting", key=f"open-{key}"):
+        pressed = OPEN
+    if facilitating and rnd.is_open and st.button("Close voting", key=f"close-{key}"):
+        pressed = CLOSE
+    if rnd.turnout is not None:
+        st.caption(f"{rnd.turnout.words()}: the projector shows this.")
+    if facilitating and rnd.is_closed:
+        st.caption(
+            "The projector shows these results."
+            if rnd.revealed
+            else "The projector keeps these results hidden until you reveal them."
+        )
+        if rnd.revealed and st.button("Hide the results from the projector", key=f"hide-{key}"):
+            pressed = HIDE
+        if not rnd.revealed and st.button(
+            "Reveal the results on the projector", type="primary", key=f"reveal-{key}"
+        ):
+            pressed = REVEAL
+    return pressed
+
+
+def round_outcome(rnd: RoundOnConverge) -> None:
+    """The round's results once voting has opened, with the credit of an imported one."""
+    if rnd.results is None:
+        return
+    round_results(rnd.title, rnd.results, key=str(rnd.id))
+    if rnd.credit:
+        st.caption(escape_markdown(rnd.credit))

@@ -1,0 +1,124 @@
+"""The Converge screen as one actor may see it: every round of the meeting with its turnout,
+results and credit, and what a new round's ballot could hold, read in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db.database import Database
+from db.models import Idea, Theme, VotingRound
+from db.models.enums import IdeaStatus, Role, RoundStatus, VoteMode
+from services.converge.tallies import RoundResults, results_in
+from services.converge.voting_reveal import Turnout, turnout_in
+from services.core import membership
+from services.core.actors import Actor, require_role
+from services.prepare.imported_credit import round_credit_in
+
+
+@dataclass(frozen=True, slots=True)
+class RoundOnConverge:
+    """One round: where it stands, and what it has to show so far."""
+
+    id: int
+    title: str
+    mode: VoteMode
+    status: RoundStatus
+    revealed: bool
+    """Whether the projector shows its results (only ever once it has closed)."""
+    turnout: Turnout | None
+    """Who has voted, while voting runs; None otherwise."""
+    results: RoundResults | None
+    """Its counts once voting has opened; None for a draft."""
+    credit: str | None
+    """The attribution of the Pol.is conversation it was imported from, if it was."""
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is RoundStatus.DRAFT
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is RoundStatus.OPEN
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status is RoundStatus.CLOSED
+
+
+@dataclass(frozen=True, slots=True)
+class BallotIdea:
+    """An idea a new round's ballot may hold."""
+
+    id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BallotTheme:
+    """A theme a new round's ballot may hold."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class BallotChoices:
+    """What a facilitator can put on a new ballot: the room's visible, non-confidential
+    ideas, oldest first (a ballot is shown to everyone), and the themes, by name."""
+
+    ideas: tuple[BallotIdea, ...]
+    themes: tuple[BallotTheme, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConvergeScreen:
+    """Everything Converge shows this actor; `ballot` is None but for a facilitator."""
+
+    facilitating: bool
+    rounds: tuple[RoundOnConverge, ...]
+    """Newest first, as the screen lists them."""
+    ballot: BallotChoices | None
+
+
+def read(db: Database, actor: Actor, meeting_id: int) -> ConvergeScreen:
+    """The meeting's rounds and, for a facilitator, the choices for a new one."""
+    require_role(actor, Role.FACILITATOR, Role.LEADER)
+    with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
+        query = select(VotingRound).where(VotingRound.meeting_id == meeting_id)
+        rounds = tuple(
+            RoundOnConverge(
+                rnd.id,
+                rnd.title,
+                rnd.mode,
+                rnd.status,
+                rnd.results_revealed,
+                turnout_in(s, rnd) if rnd.status is RoundStatus.OPEN else None,
+                None if rnd.status is RoundStatus.DRAFT else results_in(s, rnd.id),
+                round_credit_in(s, rnd.id),
+            )
+            for rnd in s.scalars(query.order_by(VotingRound.id.desc()))
+        )
+        ballot = None
+        if actor.is_facilitator:
+            ideas = s.execute(
+                select(Idea.id, Idea.text)
+                .where(
+                    Idea.meeting_id == meeting_id,
+                    Idea.status == IdeaStatus.VISIBLE,
+                    Idea.confidential.is_(False),
+                )
+                .order_by(Idea.created_at, Idea.id)
+            )
+            themes = s.execute(
+                select(Theme.id, Theme.name)
+                .where(Theme.meeting_id == meeting_id)
+                .order_by(func.lower(Theme.name), Theme.id)
+            )
+            ballot = BallotChoices(
+                tuple(BallotIdea(i, text) for i, text in ideas),
+                tuple(BallotTheme(i, name) for i, name in themes),
+            )
+        return ConvergeScreen(actor.is_facilitator, rounds, ballot)

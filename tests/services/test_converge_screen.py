@@ -1,0 +1,86 @@
+"""Converge's read model: every round with what it shows, and the ballot's choices, per role."""
+
+import pytest
+
+from db.models import AuditEntry
+from db.models.enums import RoundStatus, VoteMode
+from services.converge import converge_screen, tallies, voting_ballots, voting_rounds
+from services.converge.voting_items import round_items
+from services.core.errors import PermissionDenied
+from services.room import ideas, themes
+from tests.factories import build_elsewhere, build_room
+
+
+@pytest.fixture
+def setup(db):
+    room = build_room(db)
+    fac = room.facilitator
+    shown = [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in ("Lights", "Buses")]
+    ideas.add_idea(db, room.scribe1, room.table1_id, "A name", confidential=True)
+    hidden = ideas.add_idea(db, room.scribe2, room.table2_id, "Off topic").id
+    ideas.hide_idea(db, fac, hidden)
+    themes.create_theme(db, fac, room.meeting_id, "transport")
+    themes.create_theme(db, fac, room.meeting_id, "Safety")
+    closed = voting_rounds.create_round(db, fac, room.meeting_id, "First", "dots", idea_ids=shown)
+    voting_rounds.open_round(db, fac, closed.id)
+    first_item = round_items(db, closed.id)[0].id
+    voting_ballots.set_dots(db, "code-0", first_item, 2)
+    voting_rounds.close_round(db, fac, closed.id)
+    live = voting_rounds.create_round(db, fac, room.meeting_id, "Second", "dots", idea_ids=shown)
+    voting_rounds.open_round(db, fac, live.id)
+    voting_rounds.create_round(db, fac, room.meeting_id, "Third", VoteMode.AGREE_DISAGREE)
+    with db.write() as s:
+        s.add(
+            AuditEntry(
+                initiative_id=room.initiative_id,
+                actor="fac",
+                entity="voting_round",
+                entity_id=closed.id,
+                action="imported",
+                detail={"attribution": "Pol.is, CC BY 4.0"},
+            )
+        )
+    return room, closed.id
+
+
+def test_a_facilitator_sees_every_round_newest_first_with_what_each_shows(db, setup):
+    room, closed_id = setup
+    screen = converge_screen.read(db, room.facilitator, room.meeting_id)
+    assert screen.facilitating
+    third, second, first = screen.rounds
+    assert [r.title for r in screen.rounds] == ["Third", "Second", "First"]
+    assert (third.status, third.turnout, third.results) == (RoundStatus.DRAFT, None, None)
+    assert second.is_open and second.turnout.words() == "0 of 4 have voted"
+    assert second.results is not None and second.credit is None
+    assert first.is_closed and first.turnout is None and not first.revealed
+    assert first.results == tallies.results(db, closed_id)
+    assert first.credit == "Pol.is, CC BY 4.0"
+
+
+def test_the_ballot_offers_only_what_the_room_may_see(db, setup):
+    room, _closed_id = setup
+    ballot = converge_screen.read(db, room.facilitator, room.meeting_id).ballot
+    assert [i.text for i in ballot.ideas] == ["Lights", "Buses"]
+    assert [t.name for t in ballot.themes] == ["Safety", "transport"]
+
+
+def test_a_leader_sees_the_rounds_and_their_results_but_no_ballot(db, setup):
+    room, closed_id = setup
+    screen = converge_screen.read(db, room.leader, room.meeting_id)
+    assert not screen.facilitating and screen.ballot is None
+    assert [r.title for r in screen.rounds] == ["Third", "Second", "First"]
+    assert screen.rounds[2].results == tallies.results(db, closed_id)
+
+
+def test_scribes_of_either_table_are_refused(db, setup):
+    room, _closed_id = setup
+    for scribe in (room.scribe1, room.scribe2):
+        with pytest.raises(PermissionDenied):
+            converge_screen.read(db, scribe, room.meeting_id)
+
+
+def test_a_leader_cannot_read_another_initiatives_meeting(db, setup):
+    room, _closed_id = setup
+    elsewhere = build_elsewhere(db)
+    with pytest.raises(PermissionDenied):
+        converge_screen.read(db, room.leader, elsewhere.meeting_id)
