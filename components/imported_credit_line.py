@@ -13,8 +13,8 @@ from components.text import escape_markdown
 from services.prepare import imported_credit
 
 
-def imported_credit_line(db, shown_ideas) -> None:
+def imported_credit_line(db, actor, shown_ideas) -> None:
     """A caption per Pol.is conversation some of `shown_ideas` (objects with an `id`) came
     from; nothing when none did. The credit is the export's own text, shown as text."""
-    for credit in imported_credit.board_credits(db, [idea.id for idea in shown_ideas]):
+    for credit in imported_credit.board_credits(db, actor, [idea.id for idea in shown_ideas]):
         st.caption(f"{imported_credit.IMPORTED_NOTE} {escape_markdown(credit)}")

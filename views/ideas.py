@@ -30,7 +30,7 @@ if screen.moderates:
     moderation_tabs(here, screen, board)
     show_word_cloud(ideas_screen.cloud_texts(board), key="board-cloud")
     count_header(board)
-    imported_credit_line(db, board)  # Pol.is statements on the board carry their CC BY credit
+    imported_credit_line(db, actor, board)  # Pol.is statements carry their CC BY credit
 else:
     board = screen.ideas
     idea_form(here, screen)

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AuditEntry, Idea, RoundItem, VotingRound
+from db.models.enums import Role
+from services.core.actors import Actor, require_role
 
 IMPORTED_NOTE = "Some of these ideas are statements imported from Pol.is."
 """What the idea board says before the credit, so the credit has a subject."""
@@ -36,12 +38,13 @@ def round_credit_in(s: Session, round_id: int) -> str | None:
     return _attribution(detail)
 
 
-def idea_credits(db: Database, idea_ids: Iterable[int]) -> dict[int, str]:
+def idea_credits(db: Database, actor: Actor, idea_ids: Iterable[int]) -> dict[int, str]:
     """The attribution of each of these ideas that was imported, by idea id.
 
     An import lists its ideas in its audit entry (hidden ones included); an import made
     before it did is known by its round's ballot, which holds all but the statements Pol.is
     moderated out."""
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE, Role.LEADER)
     wanted = set(idea_ids)
     if not wanted:
         return {}
@@ -70,9 +73,9 @@ def idea_credits(db: Database, idea_ids: Iterable[int]) -> dict[int, str]:
     return found
 
 
-def board_credits(db: Database, idea_ids: Iterable[int]) -> list[str]:
+def board_credits(db: Database, actor: Actor, idea_ids: Iterable[int]) -> list[str]:
     """The attributions a board showing these ideas must carry, each once, in import order."""
-    return list(dict.fromkeys(idea_credits(db, idea_ids).values()))
+    return list(dict.fromkeys(idea_credits(db, actor, idea_ids).values()))
 
 
 def _attribution(detail: object) -> str | None:

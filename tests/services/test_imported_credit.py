@@ -27,12 +27,13 @@ def test_every_imported_idea_has_the_credit_and_the_rooms_own_have_none(db, expo
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     own = ideas.add_idea(db, room.facilitator, room.table1_id, "Walk the beat with youth")
     imported = list(load.idea_id_by_comment.values())
-    credits = imported_credit.idea_credits(db, [*imported, own.id])
+    credits = imported_credit.idea_credits(db, room.facilitator, [*imported, own.id])
     assert set(credits) == set(imported)  # 39, the 3 Pol.is moderated out included
     assert set(credits.values()) == {export.attribution} and "CC BY 4.0" in export.attribution
-    assert imported_credit.board_credits(db, [*imported, own.id]) == [export.attribution]
-    assert imported_credit.board_credits(db, [own.id]) == []
-    assert imported_credit.board_credits(db, []) == []
+    board = imported_credit.board_credits(db, room.facilitator, [*imported, own.id])
+    assert board == [export.attribution]
+    assert imported_credit.board_credits(db, room.facilitator, [own.id]) == []
+    assert imported_credit.board_credits(db, room.facilitator, []) == []
 
 
 def test_an_import_recorded_before_ideas_were_listed_is_known_by_its_ballot(db, export):
@@ -42,27 +43,27 @@ def test_an_import_recorded_before_ideas_were_listed_is_known_by_its_ballot(db, 
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "imported"))
         entry.detail = {k: v for k, v in entry.detail.items() if k != "idea_ids"}
         hidden = set(s.scalars(select(Idea.id).where(Idea.status == IdeaStatus.HIDDEN)))
-    credits = imported_credit.idea_credits(db, load.idea_id_by_comment.values())
+    credits = imported_credit.idea_credits(db, room.facilitator, load.idea_id_by_comment.values())
     assert set(credits) == set(load.idea_id_by_comment.values()) - hidden
     assert len(credits) == 36
 
 
-def _board(db, idea_ids):
+def _board(db, actor, idea_ids):
     from types import SimpleNamespace
 
     from components.imported_credit_line import imported_credit_line
 
-    imported_credit_line(db, [SimpleNamespace(id=i) for i in idea_ids])
+    imported_credit_line(db, actor, [SimpleNamespace(id=i) for i in idea_ids])
 
 
 def test_the_board_draws_the_credit_once_as_text(db, export):
     room = build_room(db)
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     shown = list(load.idea_id_by_comment.values())[:5]
-    at = AppTest.from_function(_board, args=(db, shown)).run()
+    at = AppTest.from_function(_board, args=(db, room.facilitator, shown)).run()
     assert not at.exception
     [line] = [c.value for c in at.caption]
     assert line.startswith(imported_credit.IMPORTED_NOTE) and "CC BY 4\\.0" in line
     own = ideas.add_idea(db, room.facilitator, room.table1_id, "A youth advisory board")
-    at = AppTest.from_function(_board, args=(db, [own.id])).run()
+    at = AppTest.from_function(_board, args=(db, room.facilitator, [own.id])).run()
     assert not at.exception and not at.caption
