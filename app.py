@@ -12,6 +12,7 @@ from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
 from screens import HOME, Screen, listed_for, screens_for
+from workarounds.gc_freeze import freeze_long_lived_objects
 
 # A file, not ":material/groups:": for a material icon the browser fetches the favicon from
 # fonts.gstatic.com, which an offline venue cannot reach.
@@ -78,4 +79,4 @@ if actor is None and page.url_path == home.url_path:
         st.button("Continue to your screens", type="primary")
         st.stop()
 page.run()
-runtime.freeze_long_lived_objects(page.url_path)
+freeze_long_lived_objects(page.url_path)

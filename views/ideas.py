@@ -8,7 +8,6 @@ from components.approval_queue import added_message, approval_queue, waiting_for
 from components.cards import idea_list, idea_origin, newest_first
 from components.drafts import table_draft
 from components.forms import form_saved, submission_key
-from components.fragments import InlineCall
 from components.notices import (
     action_runner,
     refuse,
@@ -22,6 +21,7 @@ from services.core.errors import DomainError
 from services.core.scope import check_table_access_for
 from services.room import idea_merge, ideas, late_notes, room_control, themes
 from services.setup import stakeholders, tables
+from workarounds.fragment_inline_call import InlineCall
 
 actor = runtime.require_actor()
 db = runtime.database()

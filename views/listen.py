@@ -6,7 +6,6 @@ import runtime
 from components.cards import newest_first, note_list
 from components.drafts import table_draft
 from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
-from components.fragments import InlineCall
 from components.notices import (
     flash_and_rerun,
     refuse,
@@ -19,6 +18,7 @@ from services.core.errors import DomainError
 from services.core.scope import check_table_access_for
 from services.room import late_notes, notes, room_control
 from services.setup import stakeholders
+from workarounds.fragment_inline_call import InlineCall
 
 actor = runtime.require_actor()
 db = runtime.database()

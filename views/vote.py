@@ -12,7 +12,6 @@ from components.ballot import (
     take_tap,
 )
 from components.code_entry import VOTE, code_entry
-from components.fragments import InlineCall
 from components.room_banner import room_timer_text
 from components.text import escape_markdown
 from services.converge import voting_ballots
@@ -22,6 +21,7 @@ from services.core.vocab import SurveyKind, VoteMode
 from services.prepare import surveys
 from services.room import room_control
 from services.setup import participants
+from workarounds.fragment_inline_call import InlineCall
 
 db = runtime.database()
 person = code_entry(VOTE, lambda typed: participants.participant_by_code(db, typed))
