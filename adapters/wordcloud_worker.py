@@ -84,6 +84,17 @@ def draw(words: Words, width: int = 1200, height: int = 600) -> bytes:
     return submit(words, width, height).picture()
 
 
+def start() -> None:
+    """Have the worker ready: started now, in the background, if it is not running yet.
+
+    A spawned worker imports the server's own main module before it can draw (some
+    seconds: `python -m serve` imports Streamlit), so a screen that will want clouds
+    calls this first, and its first cloud does not wait for all of that.
+    """
+    if _pool is None:
+        _running_pool().submit(int)  # a process starts with the pool's first task
+
+
 def shutdown() -> None:
     """End the worker; the next request starts another."""
     _discard(_pool)

@@ -45,6 +45,12 @@ def _clouds() -> tuple[threading.Lock, dict[int, _Cloud]]:
     return threading.Lock(), {}
 
 
+def get_cloud_worker_ready() -> None:
+    """Start this server's cloud worker now if it is not running: called when a projector
+    opens, long before the first idea, whose cloud then need not wait for it to start."""
+    wordcloud_worker.start()
+
+
 def projector_cloud(
     meeting_id: int, counts: dict[str, int], key: str, with_table: bool = True
 ) -> None:

@@ -12,7 +12,7 @@ from adapters import room_links
 from adapters.wordfreq import word_frequencies
 from components.code_entry import PROJECTOR, code_entry
 from components.projector import closed_html, header_html, projector_frame, screen, spotlight_html
-from components.projector_cloud import projector_cloud
+from components.projector_cloud import get_cloud_worker_ready, projector_cloud
 from components.projector_pages import page_now
 from components.projector_results import (
     RESULT_PAGE,
@@ -41,6 +41,7 @@ from services.setup import meetings
 db = runtime.database()
 meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
 projector_frame()
+get_cloud_worker_ready()
 
 
 @dataclass(frozen=True)

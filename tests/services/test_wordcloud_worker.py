@@ -95,3 +95,11 @@ def test_python_still_has_no_public_way_to_end_a_busy_worker():
     """When this fails (Python 3.14's kill_workers()), _discard can stop reaching into
     the executor's _processes."""
     assert not hasattr(ProcessPoolExecutor, "kill_workers")
+
+
+def test_start_readies_the_worker_once_without_waiting_for_it(fresh_worker):
+    worker.start()
+    pool = worker._running_pool()
+    worker.start()
+    assert worker._running_pool() is pool
+    assert worker.draw(WORDS, 200, 100) == render_png(WORDS, 200, 100)
