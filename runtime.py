@@ -187,8 +187,10 @@ def table_in_focus(actor: Actor, meeting_id: int):
     _stop_if_not_a_number("table")
     number = query_int("table")
     if number is None:
+        if actor.is_facilitator or actor.account_id is None:
+            return None  # a facilitator's view spans every table
         own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
-        return own[0] if own and not actor.is_facilitator else None
+        return own[0] if own else None
     table = tables.get_table_by_number(database(), meeting_id, number)
     if table is None:
         st.error(f"This meeting has no table {number}. Check the link on your table card.")

@@ -72,8 +72,10 @@ def load_table(app: Recorder, floor: Recorder | None) -> tuple[list[str], list[s
             f"| {_ms(sample.percentile(0.95))} | {_ms(base)} | {_ratio(ratio)} "
             f"| {_ratio(low)}–{_ratio(high)} | {len(sample.errors)} | {sample.refusals} |"
         )
-    for kind in (OPEN, WRITE, RERUN) if floor else ():
-        sample = floor.interactions[kind]
+    floor_rows = (
+        [(kind, floor.interactions[kind]) for kind in (OPEN, WRITE, RERUN)] if floor else []
+    )
+    for kind, sample in floor_rows:
         lines.append(
             f"| {kind} | {len(sample.seconds)} | {_ms(sample.percentile(0.5))} "
             f"| {_ms(sample.percentile(0.95))} | | | | {len(sample.errors)} | |"
