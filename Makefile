@@ -34,10 +34,11 @@ migrate: $(VENV)/.runtime
 library: migrate
 	$(PY) -m seed --library-only
 
-## test: set up and run every test (Postgres too when TEST_DATABASE_URL is set)
+## test: lint, type-check (pyright) and run every test (Postgres too when TEST_DATABASE_URL is set)
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(VENV)/bin/pyright
 	@command -v chromium >/dev/null || command -v "$$CHROMIUM" >/dev/null || echo \
 	  "NOTE: no Chromium found, so the browser tests will be skipped (apt-get install chromium)."
 	$(PY) -m pytest
