@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from types import ModuleType
+from typing import Any
 
 from adapters.wordcloud_render import render_png
 
@@ -71,12 +74,12 @@ def submit(words: Words, width: int = 1200, height: int = 600) -> Drawing:
     """Start drawing the PNG of `words` in the worker; the Drawing answers when it is done."""
     pool = _running_pool()
     try:
-        return Drawing(pool, pool.submit(render_png, words, width, height))
+        return Drawing(pool, _submit(pool, render_png, words, width, height))
     except BrokenProcessPool:
         # The worker died since the last drawing: one fresh start, then the request.
         _discard(pool)
         pool = _running_pool()
-        return Drawing(pool, pool.submit(render_png, words, width, height))
+        return Drawing(pool, _submit(pool, render_png, words, width, height))
 
 
 def draw(words: Words, width: int = 1200, height: int = 600) -> bytes:
@@ -87,17 +90,36 @@ def draw(words: Words, width: int = 1200, height: int = 600) -> bytes:
 def start() -> None:
     """Have the worker ready: started now, in the background, if it is not running yet.
 
-    A spawned worker imports the server's own main module before it can draw (some
-    seconds: `python -m serve` imports Streamlit), so a screen that will want clouds
-    calls this first, and its first cloud does not wait for all of that.
+    A worker takes some seconds to start (importing the drawing's libraries), so a screen
+    that will want clouds calls this first, and its first cloud does not wait for that.
     """
     if _pool is None:
-        _running_pool().submit(int)  # a process starts with the pool's first task
+        _submit(_running_pool(), int)  # a process starts with the pool's first task
 
 
 def shutdown() -> None:
     """End the worker; the next request starts another."""
     _discard(_pool)
+
+
+def _submit(pool: ProcessPoolExecutor, *call: Any) -> Future:
+    """pool.submit(*call), with no main module for a worker it starts to import.
+
+    A spawned process first runs its parent's __main__ again. Inside Streamlit that is not
+    the server's: each script run installs a stand-in `__main__` whose __file__ is the
+    page's script (ScriptRunner), so the worker ran the app's whole script before it
+    drew (and under AppTest died of it). The pool starts its process within submit(), so
+    for that moment __main__ is an empty module, which spawn does not import at all.
+    """
+    with _pool_lock:
+        main, empty = sys.modules["__main__"], ModuleType("__main__")
+        sys.modules["__main__"] = empty
+        try:
+            return pool.submit(*call)
+        finally:
+            # A script run that began meanwhile installed its own: that one stays.
+            if sys.modules["__main__"] is empty:
+                sys.modules["__main__"] = main
 
 
 def _running_pool() -> ProcessPoolExecutor:

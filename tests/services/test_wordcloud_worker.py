@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,7 +27,7 @@ def fresh_worker():
 
 
 def _worker_pid() -> int:
-    return worker._running_pool().submit(os.getpid).result(60)
+    return worker._submit(worker._running_pool(), os.getpid).result(60)
 
 
 def test_the_worker_draws_what_the_app_would_draw_itself(fresh_worker):
@@ -103,3 +105,20 @@ def test_start_readies_the_worker_once_without_waiting_for_it(fresh_worker):
     worker.start()
     assert worker._running_pool() is pool
     assert worker.draw(WORDS, 200, 100) == render_png(WORDS, 200, 100)
+
+
+def test_the_worker_does_not_run_streamlit_s_stand_in_main_script(fresh_worker, tmp_path):
+    # Inside a script run Streamlit's __main__ is a stand-in whose __file__ is the page.
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(3)\n")
+    stand_in = ModuleType("__main__")
+    stand_in.__file__ = str(script)
+    real = sys.modules["__main__"]
+    sys.modules["__main__"] = stand_in
+    try:
+        assert worker.draw(WORDS, 200, 100) == render_png(WORDS, 200, 100)
+        assert sys.modules["__main__"] is stand_in, "the page's own __main__ is given back"
+    finally:
+        sys.modules["__main__"] = real
+    assert not marker.exists()
