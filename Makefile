@@ -34,7 +34,7 @@ migrate: $(VENV)/.runtime
 library: migrate
 	$(PY) -m seed --library-only
 
-## test: set up and run every test but the browser tests; `make test BROWSER=1` adds them
+## test: lint, type-check (pyright) and run every test but the browser tests; `make test BROWSER=1` adds them
 # Postgres too, for the tests marked both_databases, when TEST_DATABASE_URL is set (.ci/run
 # sets it and BROWSER_TESTS=1). TEST_WORKERS processes share the tests (pytest-xdist), each
 # with its own database and ports; a module's tests stay in one process (--dist loadscope),
@@ -43,6 +43,7 @@ TEST_WORKERS ?= 3
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(VENV)/bin/pyright
 	$(if $(BROWSER),BROWSER_TESTS=1 )$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 ## messages: the catalogue from the code (locale/messages.pot), each language's .po updated

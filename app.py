@@ -13,6 +13,7 @@ from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
 from screens import HOME, Screen, listed_for, screens_for
 from services.setup import languages
+from workarounds.gc_freeze import freeze_long_lived_objects
 
 # A file, not ":material/groups:": for a material icon the browser fetches the favicon from
 # fonts.gstatic.com, which an offline venue cannot reach.
@@ -78,7 +79,8 @@ if actor is not None:
     with picker_slot:
         focus_picker(actor)
     with st.sidebar:
-        language.switch(lambda chosen: languages.set_own_language(db, actor, chosen))
+        signed_in = actor
+        language.switch(lambda chosen: languages.set_own_language(db, signed_in, chosen))
 
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
@@ -90,4 +92,4 @@ if actor is None and page.url_path == home.url_path:
         st.success("You are signed in.")
         st.stop()
 page.run()
-runtime.freeze_long_lived_objects(page.url_path)
+freeze_long_lived_objects(page.url_path)

@@ -5,7 +5,6 @@ Only ids live in st.session_state; everything else is read from the database eac
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,19 +39,6 @@ def database() -> Database:
     return Database.from_url(
         s.database_url, pool_size=s.db_pool_size, max_overflow=s.db_max_overflow
     )
-
-
-@st.cache_resource(show_spinner=False)
-def freeze_long_lived_objects(page: str) -> None:
-    """Hide what is alive now from the garbage collector, once per page per process.
-
-    After a page's first run the process holds what it imported for it (Streamlit,
-    SQLAlchemy, pandas, Altair…): some 300,000 objects that live as long as the process.
-    The collector walked them all on each full collection, 0.2 s every 10 s in which every
-    screen in the room waited (bench/). Frozen objects are still freed when nothing refers
-    to them; only a cycle among them would stay, and they were made once.
-    """
-    gc.freeze()
 
 
 def current_actor() -> Actor | None:
@@ -201,8 +187,10 @@ def table_in_focus(actor: Actor, meeting_id: int):
     _stop_if_not_a_number("table")
     number = query_int("table")
     if number is None:
+        if actor.is_facilitator or actor.account_id is None:
+            return None  # a facilitator's view spans every table
         own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
-        return own[0] if own and not actor.is_facilitator else None
+        return own[0] if own else None
     table = tables.get_table_by_number(database(), meeting_id, number)
     if table is None:
         st.error(f"This meeting has no table {number}. Check the link on your table card.")

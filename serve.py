@@ -1,22 +1,13 @@
 """Start an app server: `python -m serve app.py [streamlit run's options]`.
 
-It is `streamlit run`, with two fixes. Streamlit 1.67 binds its listening socket without
-naming the protocol (`socket.socket(family)`, protocol 0), and asyncio only turns off
-Nagle's algorithm (TCP_NODELAY) on connections whose socket says it is TCP. So after the
-first message of a run, the rest waited for the browser's delayed acknowledgement: 40 ms
-on Linux, up to 200 ms on Windows, added to every tap, note and refresh in the room
-(bench/ found it: a one-element page took 48 ms to answer on a quiet server, 6 ms with
-this fix). The sockets Tornado bound, before Streamlit moved to Starlette, named TCP.
-
-And Streamlit's responses carry no security headers while uvicorn announces itself in
-`server:`; a laptop in a venue has no nginx in front to add them. So every HTTP response
-says: only this site may frame it, no content sniffing, no full address sent elsewhere.
+It is `streamlit run`, with the server-side workarounds installed (workarounds/: Nagle's
+algorithm off on every connection, security headers and no server name on every
+response) and at most SESSIONS_PER_ADDRESS open sessions per client address.
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,78 +19,10 @@ from streamlit.web.server.starlette import starlette_app, starlette_server, star
 
 import idle_sessions
 import signin_routes
+from workarounds.response_headers import with_security_headers, without_server_header
+from workarounds.tcp_nodelay import tcp_listener
 
 APP = Path(__file__).resolve().parent / "app.py"
-
-_TCP_FAMILIES = (socket.AF_INET, socket.AF_INET6)
-
-
-def tcp_listener(bind: Callable[..., socket.socket]) -> Callable[..., socket.socket]:
-    """`bind`, with the listening socket it returns marked as TCP, so that every connection
-    accepted from it is too, and asyncio sets TCP_NODELAY on each."""
-
-    def bind_tcp(*args, **kwargs) -> socket.socket:
-        sock = bind(*args, **kwargs)
-        if sock.family not in _TCP_FAMILIES or sock.proto == socket.IPPROTO_TCP:
-            return sock
-        blocking, inheritable = sock.getblocking(), sock.get_inheritable()
-        tcp = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
-        tcp.setblocking(blocking)
-        tcp.set_inheritable(inheritable)
-        return tcp
-
-    return bind_tcp
-
-
-SECURITY_HEADERS = {
-    # Same-origin framing stays allowed: the cookie component is a frame of this site.
-    "content-security-policy": "frame-ancestors 'self'",
-    "x-frame-options": "SAMEORIGIN",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-}
-
-
-class SecurityHeaders:
-    """ASGI middleware adding SECURITY_HEADERS to every HTTP response that lacks them."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                present = {name.lower() for name, _value in message.get("headers", [])}
-                extra = [
-                    (name.encode(), value.encode())
-                    for name, value in SECURITY_HEADERS.items()
-                    if name.encode() not in present
-                ]
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-def with_security_headers(create: Callable[[], list]) -> Callable[[], list]:
-    """Streamlit's middleware factory, with SecurityHeaders outermost."""
-
-    def create_middleware() -> list:
-        from starlette.middleware import Middleware  # noqa: PLC0415 - Streamlit's own dependency
-
-        return [Middleware(SecurityHeaders), *create()]
-
-    return create_middleware
-
-
-def without_server_header(kwargs: Callable[[], dict]) -> Callable[[], dict]:
-    """uvicorn's settings as Streamlit makes them, without the `server: uvicorn` header."""
-    return lambda: {**kwargs(), "server_header": False}
-
 
 SESSIONS_PER_ADDRESS = int(os.environ.get("COMMON_GROUND_SESSIONS_PER_ADDRESS", "300"))
 """Open sessions one client address may hold. A venue's phones, tablets and the projector

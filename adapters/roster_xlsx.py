@@ -20,7 +20,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
@@ -81,7 +81,12 @@ def sheet_rows(data: bytes, max_unzipped: int, max_cells: int) -> Iterator[tuple
             raise TooBig()
         book = _target(_relations(archive, ARC_ROOT_RELS), "/officeDocument")
         _held_whole(archive, book)
-        listed = WorkbookPackage.from_tree(fromstring(archive.read(book))).sheets
+        # typeshed's openpyxl wants its own tree protocol, which ElementTree's Element
+        # (what openpyxl itself passes) does not quite match: Any says "openpyxl's own".
+        package = WorkbookPackage.from_tree(cast(Any, fromstring(archive.read(book))))
+        if package is None:
+            raise KeyError("/officeDocument")
+        listed = package.sheets
         relations = _relations(archive, get_rels_path(book))
         worksheets = {r.id: r.target for r in relations if r.Type.endswith("/worksheet")}
         # The first visible worksheet: a hidden one often holds lists; a chart has no rows.

@@ -59,7 +59,7 @@ def render_png(
 
 def _palette() -> Image.Image:
     """White, the word colours, and _SHADES blends of each with white (241 of 256)."""
-    colours = [(255, 255, 255)]
+    colours: list[tuple[int, ...]] = [(255, 255, 255)]
     for code in PALETTE:
         rgb = [int(code[i : i + 2], 16) for i in (1, 3, 5)]
         for step in range(1, _SHADES + 1):

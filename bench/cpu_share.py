@@ -85,10 +85,11 @@ def parse_frame(frame: str) -> tuple[str, str] | None:
 
 def is_ours(file: str, root: Path) -> bool:
     """A file of the app's own code: its folders and top-level modules under `root`."""
-    parts = PurePosixPath(_relative(file, root)).parts
+    parts: tuple[str, ...] = PurePosixPath(_relative(file, root)).parts
     if not parts:
         return False
-    return parts[0] in OUR_FOLDERS if len(parts) > 1 else parts[0] in OUR_FILES
+    first = parts[0]
+    return first in OUR_FOLDERS if len(parts) > 1 else first in OUR_FILES
 
 
 def is_streamlit(file: str) -> bool:

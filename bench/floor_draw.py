@@ -46,10 +46,13 @@ def replay(messages: Iterable[ForwardMsg]) -> None:
         elif kind == "new_element":
             element = delta.new_element
             name = element.WhichOneof("type")
-            draw(where, name, getattr(element, name), next(keys))
+            if name is not None:
+                draw(where, name, getattr(element, name), next(keys))
         else:
             message.ClearField("hash")
-            get_script_run_ctx().enqueue(message)
+            ctx = get_script_run_ctx()
+            if ctx is not None:
+                ctx.enqueue(message)
 
 
 def draw(where: DeltaGenerator, kind: str, proto: Any, key: str) -> None:

@@ -46,10 +46,12 @@ class _FloorPerson:
 
     async def _rerun(self, name: str) -> None:
         # An interaction the app never did right has nothing to replay; nor a tab not open.
-        if self.tab is not None and name in self.recorded:
-            await self._do(name, lambda: self.tab.rerun(query=_query(name)))
+        tab = self.tab
+        if tab is not None and name in self.recorded:
+            await self._do(name, lambda: tab.rerun(query=_query(name)))
 
     async def _do(self, name: str, request) -> None:
+        assert self.tab is not None, "a floor tab replays only once it is open"
         async with self.tab.lock:
             run = await self.recorder.timed(name, request())
         if run is not None and len(run.deltas) != self.recorded[name]:

@@ -25,6 +25,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 RUN_TIMEOUT = 60.0
 _EARLY = ForwardMsg.FINISHED_EARLY_FOR_RERUN
@@ -142,7 +143,7 @@ class Tab:
         started = time.monotonic()
         stream = self.server_url.replace("http", "ws", 1) + "/_stcore/stream"
         self._socket = await websockets.connect(
-            stream, subprotocols=["streamlit"], max_size=None, open_timeout=RUN_TIMEOUT
+            stream, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=RUN_TIMEOUT
         )
         self._reader = asyncio.create_task(self._read())
         return await self._request(self._client_state(page_name=self.page), started)

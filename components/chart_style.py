@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+
+from workarounds.chart_spec_cache import chart_spec
 
 # Okabe-Ito's colour-blind-safe hues that reach 3:1 (WCAG non-text contrast) on white, then
 # three more that do. On white: blue #0072B2 5.2:1, vermillion #D55E00 3.9, bluish green
@@ -190,29 +191,8 @@ def draw_chart(
     build: Callable[..., alt.TopLevelMixin], inputs: tuple, key: str, alt_text: str
 ) -> None:
     """The chart `build(*inputs)` makes, its Vega-Lite made once per content."""
-    content = repr(inputs)
-    if " at 0x" in content:
-        # An object that names only its address says nothing of its content, and a new
-        # one may take the same address: no key for a cache, so drawn afresh.
-        spec = build(*inputs).to_dict()
-    else:
-        spec = vega_lite_spec(f"{build.__module__}.{build.__qualname__}", content, build, inputs)
+    spec = chart_spec(build, inputs)
     st.vega_lite_chart(spec=spec, width="stretch", key=key, alt=alt_text)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def vega_lite_spec(
-    name: str, content: str, _build: Callable[..., alt.TopLevelMixin], _inputs: tuple
-) -> Any:
-    """The Vega-Lite of chart `name` for inputs whose repr is `content`, made once each.
-
-    Building an Altair chart and turning it into Vega-Lite validates both against the
-    schema: on Converge, three charts cost 0.75 s of CPU per run (bench/), every rerun, with
-    every phone in the room waiting on the same server. The inputs are keyed by their repr
-    (dataclasses and tuples of them say every field), not hashed one object at a time,
-    which cost as much as the charts it saved.
-    """
-    return _build(*_inputs).to_dict()
 
 
 # Altair's default theme sizes every view at 300 px; Streamlit sizes charts itself, and

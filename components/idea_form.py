@@ -10,7 +10,6 @@ from components.approval_queue import added_message, waiting_for_approval
 from components.cards import idea_list
 from components.drafts import Draft, table_draft
 from components.forms import form_saved, submission_key
-from components.fragments import InlineCall
 from components.idea_board import count_header, origin
 from components.notices import show_error
 from components.scribe_forms import save_button
@@ -18,6 +17,7 @@ from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import ideas, ideas_screen
 from services.room.ideas_screen import IdeasScreen
+from workarounds.fragment_inline_call import InlineCall
 
 SECRET = "Confidential: keep it off the projector and out of reports"
 _OUTCOME = "_idea_outcome"

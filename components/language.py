@@ -59,7 +59,9 @@ def page_mark(language: str) -> str:
     return f"<script>document.documentElement.lang = {i18n.supported(language)!r};</script>"
 
 
-def switch(on_choose: Callable[[str], None] | None = None, *, key: str = "language_switch") -> None:
+def switch(
+    on_choose: Callable[[str], object] | None = None, *, key: str = "language_switch"
+) -> None:
     """One tap to the other language: both names written in their own language, so a
     reader finds theirs whichever language the page is in. `on_choose` keeps the choice
     (the participant's roster entry, the staff account)."""

@@ -9,13 +9,13 @@ import streamlit as st
 from components.cards import note_list
 from components.drafts import Draft, table_draft
 from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
-from components.fragments import InlineCall
 from components.notices import flash_and_rerun, show_error
 from components.scribe_forms import save_button
 from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import listen_screen, notes
 from services.room.listen_screen import ListenScreen, NoteCard
+from workarounds.fragment_inline_call import InlineCall
 
 FIELDS = ("said", "heard", "interest", "prompt")
 SECRET = "Confidential: keep it off the projector and out of reports"

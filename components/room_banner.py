@@ -8,9 +8,9 @@ from typing import Any
 
 import streamlit as st
 
-from components.fragments import InlineCall
 from components.text import escape_markdown
 from services.room import late_notes
+from workarounds.fragment_inline_call import InlineCall
 
 
 def timer_text(seconds_left: int | None, *, paused: bool = False) -> str:

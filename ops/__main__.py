@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m ops", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m ops", description=(__doc__ or "").split("\n")[0]
+    )
     commands = parser.add_subparsers(required=True, metavar="command")
 
     copy = commands.add_parser(

@@ -19,7 +19,9 @@ from settings import load_settings
 
 def main(argv: list[str] | None = None) -> None:
     """Seed the configured database and say what was done."""
-    parser = argparse.ArgumentParser(prog="python -m seed", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m seed", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument(
         "--library-only", action="store_true", help="load the best-practice library, no demo"
     )

@@ -1,76 +1,26 @@
-"""serve.py: the app server's connections have Nagle's algorithm off (TCP_NODELAY), and its
-responses carry security headers and no server name."""
+"""serve.py: the app server it starts has the workarounds installed (Nagle's algorithm off,
+security headers, no server name) and caps the sessions one address holds."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.web.server.starlette import starlette_server
 
 import serve
 from db.migrate import upgrade_to_head
-from serve import tcp_listener
 from tests.app_server import running_app
-
-
-def _accepted_nodelay(bind) -> int:
-    """TCP_NODELAY on a connection asyncio accepted from the socket `bind` returns."""
-    listener = bind("127.0.0.1", 0, 8)
-
-    async def accept_one() -> int:
-        accepted: asyncio.Future = asyncio.get_running_loop().create_future()
-
-        def on_connect(reader, writer) -> None:
-            sock = writer.get_extra_info("socket")
-            accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
-            writer.close()
-
-        server = await asyncio.start_server(on_connect, sock=listener)
-        port = listener.getsockname()[1]
-        _, writer = await asyncio.open_connection("127.0.0.1", port)
-        try:
-            return await asyncio.wait_for(accepted, 10)
-        finally:
-            writer.close()
-            server.close()
-            await server.wait_closed()
-
-    # A thread of its own: a browser test earlier in the session may leave an event loop
-    # running on this one.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(lambda: asyncio.run(accept_one())).result()
-
-
-def test_connections_to_the_app_server_have_nagle_off():
-    assert _accepted_nodelay(tcp_listener(starlette_server._bind_socket)) == 1
+from tests.workarounds.test_tcp_nodelay import accepted_nodelay
+from workarounds.response_headers import SECURITY_HEADERS
 
 
 def test_the_server_serve_starts_binds_through_the_fix(monkeypatch):
     monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)
     serve.install()
-    assert _accepted_nodelay(starlette_server._bind_socket) == 1
-
-
-def test_the_listener_stays_as_streamlit_made_it_otherwise():
-    listener = tcp_listener(starlette_server._bind_socket)("127.0.0.1", 0, 8)
-    try:
-        assert listener.proto == socket.IPPROTO_TCP
-        assert listener.getblocking() is False
-        assert listener.get_inheritable() is True
-        assert listener.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN) == 1
-    finally:
-        listener.close()
-
-
-def test_streamlit_still_binds_without_naming_tcp():
-    """Why serve.py exists. When this fails, Streamlit has fixed it: serve.py can go."""
-    assert _accepted_nodelay(starlette_server._bind_socket) == 0
+    assert accepted_nodelay(starlette_server._bind_socket) == 1
 
 
 def test_every_http_response_carries_the_security_headers_and_no_server_name(tmp_path):
@@ -84,34 +34,9 @@ def test_every_http_response_carries_the_security_headers_and_no_server_name(tmp
             except urllib.error.HTTPError as error:  # a 404 needs its headers too
                 response = error
             headers = {k.lower(): v for k, v in response.headers.items()}
-            for name, value in serve.SECURITY_HEADERS.items():
+            for name, value in SECURITY_HEADERS.items():
                 assert headers.get(name) == value, (path, name)
             assert "server" not in headers, (path, headers.get("server"))
-
-
-def test_a_header_the_app_already_set_is_kept():
-    sent: list[dict] = []
-
-    async def app(scope, receive, send):
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [(b"referrer-policy", b"no-referrer")],
-            }
-        )
-
-    async def collect(message):
-        sent.append(message)
-
-    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
-    with ThreadPoolExecutor(1) as thread:
-        thread.submit(
-            lambda: asyncio.run(serve.SecurityHeaders(app)({"type": "http"}, None, collect))
-        ).result()
-    headers = dict(sent[0]["headers"])
-    assert headers[b"referrer-policy"] == b"no-referrer"
-    assert headers[b"x-content-type-options"] == b"nosniff"
 
 
 def test_one_address_holds_at_most_its_share_of_sessions_and_a_freed_one_counts_again(

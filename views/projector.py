@@ -5,6 +5,7 @@ import streamlit as st
 import runtime
 from components.code_entry import PROJECTOR, code_entry
 from components.projector import projector_frame
+from components.projector_cloud import get_cloud_worker_ready
 from components.projector_live import live_screen
 from services.room import projector_screen
 from services.setup import meetings
@@ -12,6 +13,7 @@ from services.setup import meetings
 db = runtime.database()
 meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
 projector_frame()
+get_cloud_worker_ready()
 
 
 @st.fragment(run_every="2s")

@@ -5,13 +5,13 @@ import streamlit as st
 import runtime
 from components.ballot import closed_screen, survey_button, take_tap
 from components.code_entry import VOTE, code_entry
-from components.fragments import InlineCall
 from components.open_ballot import open_ballot
 from components.text import escape_markdown
 from services.converge import vote_screen, voting_ballots
 from services.core import codes
 from services.core.vocab import SurveyKind
 from services.setup import participants
+from workarounds.fragment_inline_call import InlineCall
 
 db = runtime.database()
 person = code_entry(VOTE, lambda typed: participants.participant_by_code(db, typed))

@@ -31,7 +31,9 @@ def run_migrations_online() -> None:
             # dropping the old table deletes its children (ON DELETE CASCADE) or fails: so
             # they are off for the migration (before any BEGIN, or SQLite ignores it) and
             # every reference is checked once the schema is in place.
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            driver = connection.connection.driver_connection
+            assert driver is not None, "a live connection has its driver's connection"
+            driver.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=Base.metadata,

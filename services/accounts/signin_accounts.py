@@ -89,6 +89,8 @@ def sign_in(
     signin_throttle.record_success(db, typed)
     with db.read() as s:
         account = _by_username(s, typed)
+        if account is None:  # deleted by a facilitator since its password was checked
+            raise SignInRefused(WRONG)
         return SignedIn(account.username, account.token_version)
 
 

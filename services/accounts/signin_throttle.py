@@ -135,8 +135,8 @@ def _count(
         row.last_failure_at = now
         wait = lock_after(row.failures, free)
         if wait:
-            row.locked_until = now + wait
-            locks.append(Lock(row.locked_until, key.startswith("address:")))
+            row.locked_until = until = now + wait
+            locks.append(Lock(until, key.startswith("address:")))
         s.flush()
     lock = max(locks, key=lambda found: found.until, default=None)
     detail = {

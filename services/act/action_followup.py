@@ -93,11 +93,14 @@ def progress_in(s: Session, initiative_id: int) -> list[GroupProgress]:
     counts: dict[int | None, dict[ActionStatus, int]] = {}
     for group_id, status, count in s.execute(query):
         counts.setdefault(group_id, dict.fromkeys(ActionStatus, 0))[status] = count
-    groups = s.execute(
-        select(Stakeholder.id, Stakeholder.name)
-        .where(Stakeholder.initiative_id == initiative_id)
-        .order_by(Stakeholder.name)
-    ).all()
+    groups: list[tuple[int | None, str]] = [
+        (gid, name)
+        for gid, name in s.execute(
+            select(Stakeholder.id, Stakeholder.name)
+            .where(Stakeholder.initiative_id == initiative_id)
+            .order_by(Stakeholder.name)
+        )
+    ]
     if None in counts:
         groups.append((None, "No group"))
     rows = []

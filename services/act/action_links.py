@@ -28,7 +28,7 @@ def check_action_links(
     for field, model, label in _LINKS:
         if links.get(field) is not None:
             record = require(s, model, links[field], label)
-            meeting_id = record.id if model is Meeting else record.meeting_id
+            meeting_id = record.id if isinstance(record, Meeting) else record.meeting_id
             initiative = s.scalar(select(Meeting.initiative_id).where(Meeting.id == meeting_id))
             _same(initiative, initiative_id, label)
     return owner.stakeholder_id if owner is not None else None

@@ -83,7 +83,7 @@ def read(db: Database, actor: Actor, initiative_id: int, today: date) -> Actions
         progress = tuple(progress_in(s, initiative_id))
         rows, update_rows = rows_in(s, actor, initiative_id, False)
     plan = tuple(
-        PlannedItem(a, groups.get(a.stakeholder_id, ""), tuple(updates[a.id])) for a in actions
+        PlannedItem(a, _group_name(groups, a.stakeholder_id), tuple(updates[a.id])) for a in actions
     )
     late = [p for p in plan if p.due_on and p.due_on < today and not _done(p)]
     late.sort(key=lambda p: (p.due_on, p.action.id))
@@ -108,3 +108,7 @@ def _people(s: Session, initiative_id: int) -> dict[int, str]:
         Participant.initiative_id == initiative_id, ON_ROSTER
     )
     return dict(s.execute(query.order_by(Participant.name, Participant.id)).all())
+
+
+def _group_name(groups: dict[int, str], group_id: int | None) -> str:
+    return groups.get(group_id, "") if group_id is not None else ""

@@ -22,7 +22,7 @@ from db.models import (
     Stakeholder,
     Theme,
 )
-from db.models.enums import ActionStatus, Role
+from db.models.enums import ActionStatus, ConflictStatus, Role
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
@@ -98,8 +98,8 @@ def xlsx_of(rows: Sequence[dict], updates: Sequence[dict]) -> bytes:
     return buffer.getvalue()
 
 
-def status_words(status: ActionStatus) -> str:
-    """An action status as people say it: "In progress"."""
+def status_words(status: ActionStatus | ConflictStatus) -> str:
+    """An action's or a conflict's status as people say it: "In progress"."""
     return status.value.replace("_", " ").capitalize()
 
 

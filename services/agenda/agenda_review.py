@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, Delete, delete, func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -119,7 +120,7 @@ def withdraw_approval(db: Database, actor: Actor, meeting_id: int) -> None:
     with db.write() as s:
         meeting = _lock(s, meeting_id)
         mine = delete(AgendaApproval).filter_by(meeting_id=meeting_id, account_id=actor.account_id)
-        if s.execute(mine).rowcount:
+        if _deleted(s, mine):
             _record(s, actor, meeting, "agenda_approval_withdrawn")
             _set(s, actor, meeting, AgendaStatus.DRAFT)
 
@@ -139,7 +140,7 @@ def reopen(session: Session, meeting: Meeting, actor: Actor) -> None:
     """Clear the approvals and set the agenda to draft; agenda.py calls it on every change."""
     meeting = _lock(session, meeting.id)
     # An approval covers the agenda as it was read, so even partial ones no longer count.
-    cleared = session.execute(delete(AgendaApproval).filter_by(meeting_id=meeting.id)).rowcount
+    cleared = _deleted(session, delete(AgendaApproval).filter_by(meeting_id=meeting.id))
     if cleared:
         _record(session, actor, meeting, "agenda_approvals_cleared", {"count": cleared})
     _set(session, actor, meeting, AgendaStatus.DRAFT)
@@ -211,3 +212,9 @@ def _record(
     s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict | None = None
 ) -> None:
     audit.record(s, actor, "meeting", meeting.id, action, detail, meeting.initiative_id)
+
+
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; how many rows it removed. A DELETE's result is a CursorResult, which
+    SQLAlchemy 2.1's Session.execute no longer says in its return type."""
+    return cast(CursorResult, session.execute(statement)).rowcount

@@ -107,9 +107,9 @@ def _insert_all(s: Session, data: dict[str, list[dict]]) -> dict[str, dict]:
     id_maps: dict[str, dict[int, int]] = {}
     reused: dict[str, set[int]] = {}
     for t in tables:
-        if _int_pk(t) is not None:
-            id_maps[t.name], reused[t.name] = _plan_ids(s, t, rows[t.name])
-    later: list[tuple[Table, int, dict]] = []
+        if (pk := _int_pk(t)) is not None:
+            id_maps[t.name], reused[t.name] = _plan_ids(s, t, pk, rows[t.name])
+    later: list[tuple[Table, str, int, dict]] = []
     for table in tables:
         pk = _int_pk(table)
         batch = []
@@ -125,18 +125,19 @@ def _insert_all(s: Session, data: dict[str, list[dict]]) -> dict[str, dict]:
                 if c.name in new and new[c.name] is not None and _refers_later(c, order)
             }
             if deferred:
-                later.append((table, new[pk], deferred))
+                # Only a row with an id of its own is referred to, and so refers later.
+                assert pk is not None, f"{table.name} has no id to update the row by"
+                later.append((table, pk, new[pk], deferred))
             if table.name == "account":
                 new["password_hash"] = RESET_REQUIRED_HASH
             batch.append(new)
         if batch:
             s.execute(insert(table), batch)
-    for table, key, values in later:
-        s.execute(update(table).where(table.c[_int_pk(table)] == key).values(**values))
+    for table, pk, key, values in later:
+        s.execute(update(table).where(table.c[pk] == key).values(**values))
     if s.get_bind().dialect.name == "postgresql":
         for table in tables:
-            if _int_pk(table) is not None:
-                pk = _int_pk(table)
+            if (pk := _int_pk(table)) is not None:
                 s.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk}'), "
@@ -153,9 +154,11 @@ def _int_pk(table: Table) -> str | None:
     return None
 
 
-def _plan_ids(s: Session, table: Table, rows: list[dict]) -> tuple[dict[int, int], set[int]]:
+def _plan_ids(
+    s: Session, table: Table, pk_name: str, rows: list[dict]
+) -> tuple[dict[int, int], set[int]]:
     """Old id -> new id, and the old ids of global rows already here (reused, not inserted)."""
-    pk = table.c[_int_pk(table)]
+    pk = table.c[pk_name]
     mapping: dict[int, int] = {}
     key = GLOBAL_KEYS.get(table.name)
     if key:

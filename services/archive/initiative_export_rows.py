@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -40,7 +41,7 @@ def owned_tables() -> set[str]:
     return owned
 
 
-def pk_of(table: Table, row: Row) -> tuple:
+def pk_of(table: Table, row: Mapping[Any, Any]) -> tuple:
     """The primary key of `row` as a tuple, for sorting and identity."""
     return tuple(row[c.name] for c in table.primary_key.columns)
 

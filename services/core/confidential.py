@@ -7,7 +7,7 @@ reads nothing confidential; the projector and reports for the room never show it
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, false, or_, select
 
 from db.models import MeetingTable
 from services.core.actors import Actor
@@ -15,7 +15,9 @@ from services.core.vocab import Role
 
 
 def readable_by(
-    actor: Actor, confidential: ColumnElement[bool], table_id: ColumnElement[int | None] | None
+    actor: Actor,
+    confidential: SQLColumnExpression[bool],
+    table_id: SQLColumnExpression[int] | SQLColumnExpression[int | None] | None,
 ) -> ColumnElement[bool] | None:
     """The condition a row must meet for `actor` to read it; None when they read every row.
 

@@ -61,7 +61,9 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
         existing = s.scalar(query)
         if existing is not None:
             return existing
-        signature = Signature(charter_id=charter.id, stakeholder_id=group.id, account_id=account.id)
+        signature = Signature(
+            charter_id=charter.id, stakeholder_id=group.id, account_id=actor.account_id
+        )
         try:
             # Two leaders of one group, or a double tap: the group has signed either way.
             with s.begin_nested():
@@ -87,7 +89,7 @@ def signatures(db: Database, charter_id: int) -> list[tuple[Signature, str, str]
             .where(Signature.charter_id == charter_id)
             .order_by(Signature.signed_at, Signature.id)
         )
-        return [tuple(row) for row in s.execute(query)]
+        return [(signature, group, signer) for signature, group, signer in s.execute(query)]
 
 
 def signoff_status(db: Database, actor: Actor, initiative_id: int) -> list[GroupSignOff]:
@@ -113,8 +115,10 @@ def signoff_status_in(s: Session, initiative_id: int) -> list[GroupSignOff]:
     for gid, name, is_major, version in s.execute(query):
         if version is None:
             status = SignOff.NEVER
+        elif latest is not None and version == latest.version:
+            status = SignOff.SIGNED
         else:
-            status = SignOff.SIGNED if version == latest.version else SignOff.OUTDATED
+            status = SignOff.OUTDATED
         rows.append(GroupSignOff(gid, name, is_major, status, version))
     return rows
 

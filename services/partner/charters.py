@@ -134,7 +134,7 @@ def find_latest(s: Session, initiative_id: int) -> Charter | None:
 def require_latest(s: Session, charter: Charter, doing: str) -> None:
     """Refuse to `doing` on a version a newer one has replaced, pointing to the newer one."""
     latest = find_latest(s, charter.initiative_id)
-    if latest.id != charter.id:
+    if latest is not None and latest.id != charter.id:
         raise ValidationError(
             f"Version {charter.version} has been replaced by version {latest.version}, so you "
             f"cannot {doing}. Open version {latest.version} instead."

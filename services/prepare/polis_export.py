@@ -80,17 +80,17 @@ class PolisExport:
 def read_export(folder: Path) -> PolisExport:
     """Parse summary.csv, comments.csv, votes.csv and participants-votes.csv in `folder`,
     under either of Pol.is's names for them."""
-    folder = _ExportFolder(Path(folder))
-    summary = {r[0]: ",".join(r[1:]).strip() for r in _csv(folder, "summary.csv") if r}
+    export = _ExportFolder(Path(folder))
+    summary = {r[0]: ",".join(r[1:]).strip() for r in _csv(export, "summary.csv") if r}
     if not summary.get("topic"):
         raise ValidationError("summary.csv has no 'topic' row; is this a Pol.is export?")
     comments = _parse(
-        folder, "comments.csv", ("comment-id", "comment-body", "moderated"), _statement
+        export, "comments.csv", ("comment-id", "comment-body", "moderated"), _statement
     )
     statements = tuple(sorted(comments, key=lambda st: st.comment_id))
     known = {st.comment_id for st in statements}
     latest: dict[tuple[int, int], PolisVote] = {}
-    for vote in _parse(folder, "votes.csv", ("timestamp", "comment-id", "voter-id", "vote"), _vote):
+    for vote in _parse(export, "votes.csv", ("timestamp", "comment-id", "voter-id", "vote"), _vote):
         if vote.comment_id not in known:
             raise ValidationError(
                 f"votes.csv has votes on statement {vote.comment_id}, which comments.csv does "
@@ -102,9 +102,9 @@ def read_export(folder: Path) -> PolisExport:
             latest[key] = vote
     groups: dict[int, int | None] = {voter: None for voter, _ in latest}
     groups.update(
-        _parse(folder, "participants-votes.csv", ("participant", "group-id"), _membership)
+        _parse(export, "participants-votes.csv", ("participant", "group-id"), _membership)
     )
-    credit = folder / "ATTRIBUTION.md"
+    credit = export / "ATTRIBUTION.md"
     attribution = credit.read_text(encoding="utf-8").strip() if credit.is_file() else ""
     votes = tuple(sorted(latest.values(), key=lambda v: (v.voter_id, v.comment_id)))
     return PolisExport(

@@ -65,4 +65,4 @@ def list_parties(db: Database, conflict_id: int) -> list[tuple[ConflictParty, st
             .where(ConflictParty.conflict_id == conflict_id)
             .order_by(Stakeholder.name)
         )
-        return [tuple(row) for row in s.execute(query)]
+        return [(party, name) for party, name in s.execute(query)]

@@ -139,7 +139,9 @@ def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
 
 def conflict_initiative(s: Session, conflict: Conflict) -> int:
     """The id of the initiative whose meeting raised the conflict."""
-    return s.scalar(select(Meeting.initiative_id).where(Meeting.id == conflict.meeting_id))
+    return s.execute(
+        select(Meeting.initiative_id).where(Meeting.id == conflict.meeting_id)
+    ).scalar_one()
 
 
 def audit_conflict(s: Session, actor: Actor, conflict: Conflict, action: str, detail: dict) -> None:

@@ -13,6 +13,7 @@ from services.review.meeting_record import MeetingRecord, collect
 from services.review.meeting_report_sections import AFTER_SECTIONS, capped
 from services.review.meeting_report_trust import HEADING as TRUST_HEADING
 from services.review.meeting_report_trust import trust_section
+from services.review.report_lines import lines_of
 
 SECTIONS = [
     "What the tables heard",
@@ -84,8 +85,8 @@ def _heard(pdf: FPDF, record: MeetingRecord) -> None:
         layout.text(pdf, "No listening notes were taken at this meeting.")
         return
     for table, notes in frame.groupby("Table", sort=False):
-        layout.heading(pdf, table, 13)
-        for _, n in capped(pdf, notes, NOTES_PER_TABLE, "notes"):
+        layout.heading(pdf, str(table), 13)
+        for n in capped(pdf, notes, NOTES_PER_TABLE, "notes"):
             group = f" ({n['Group']})" if n["Group"] else ""
             late = " [late]" if n["Late"] else ""
             layout.text(pdf, f"• {n['Said']}{group}{late}", bold=True, size=10)
@@ -100,8 +101,8 @@ def _proposed(pdf: FPDF, record: MeetingRecord) -> None:
     if frame.empty:
         layout.text(pdf, "No ideas were put forward at this meeting.")
     for table, ideas in frame.groupby("Table", sort=False):
-        layout.heading(pdf, table, 13)
-        for _, i in capped(pdf, ideas, IDEAS_PER_TABLE, "ideas"):
+        layout.heading(pdf, str(table), 13)
+        for i in capped(pdf, ideas, IDEAS_PER_TABLE, "ideas"):
             extra = [x for x in (i["Group"], i["Theme"] and f"theme {i['Theme']}") if x]
             status = "" if i["Status"] == "Visible" else f" [{i['Status'].lower()}]"
             status += " [late]" if i["Late"] else ""
@@ -112,7 +113,7 @@ def _proposed(pdf: FPDF, record: MeetingRecord) -> None:
     themes = record.frames["Themes"]
     if themes.empty:
         layout.text(pdf, "No themes were made.")
-    for _, t in themes.iterrows():
+    for t in lines_of(themes):
         about = f": {t['Description']}" if t["Description"] else ""
         count = f"{t['Ideas']} idea" + ("" if t["Ideas"] == 1 else "s")
         layout.text(pdf, f"• {t['Theme']} ({count}){about}", 10)
@@ -125,8 +126,8 @@ def _votes(pdf: FPDF, record: MeetingRecord) -> None:
         return
     layout.text(pdf, "Items rank high only when every stakeholder group backs them.", 10)
     for title, items in frame.groupby("Round", sort=False):
-        layout.heading(pdf, title, 13)
-        for _, r in capped(pdf, items, ITEMS_PER_ROUND, "items"):
+        layout.heading(pdf, str(title), 13)
+        for r in capped(pdf, items, ITEMS_PER_ROUND, "items"):
             layout.text(pdf, f"{r['Rank']}. {r['Item']}", 10, bold=True)
             least = f" · {words.backing(r['Least backed by'])}" if r["Least backed by"] else ""
             layout.text(pdf, f"    {r['Support'][:1].upper()}{r['Support'][1:]}{least}.", 10)

@@ -9,14 +9,15 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from services.review.meeting_record import MeetingRecord
+from services.review.report_lines import Line, lines_of
 
 ACTIONS_SHOWN = 40
 CONFLICTS_SHOWN = 25
 
 
-def capped(pdf: FPDF, frame: pd.DataFrame, limit: int, what: str) -> Iterator[tuple]:
+def capped(pdf: FPDF, frame: pd.DataFrame, limit: int, what: str) -> Iterator[Line]:
     """The first `limit` rows, then a line saying how many more the downloads carry."""
-    yield from frame.head(limit).iterrows()
+    yield from lines_of(frame.head(limit))
     if len(frame) > limit:
         more = len(frame) - limit
         layout.text(
@@ -31,7 +32,7 @@ def _voice(pdf: FPDF, record: MeetingRecord) -> None:
         return
     base = "the roster (no one was seated)" if facts.get("counted_roster") else "seats"
     layout.text(pdf, f"Each group's share of notes and ideas against its share of {base}.", 10)
-    for _, v in frame.iterrows():
+    for v in lines_of(frame):
         layout.text(
             pdf,
             f"• {v['Group']}: {v['Share of contributions (%)']:.0f}% of contributions "
@@ -56,7 +57,7 @@ def _conflicts(pdf: FPDF, record: MeetingRecord) -> None:
     frame = record.frames["Conflicts"]
     if frame.empty:
         layout.text(pdf, "No conflicts were recorded at this meeting.")
-    for _, c in capped(pdf, frame, CONFLICTS_SHOWN, "conflicts"):
+    for c in capped(pdf, frame, CONFLICTS_SHOWN, "conflicts"):
         layout.heading(pdf, c["Issue"], 12)
         layout.text(pdf, f"{c['Table']} · {c['Status']}", 10)
         for line in (c["Parties"] or "No parties recorded.").split("\n"):
@@ -75,7 +76,7 @@ def _charter(pdf: FPDF, record: MeetingRecord) -> None:
     frame = record.frames["Charter sign-off"]
     if frame.empty:
         layout.text(pdf, "The initiative has no stakeholder groups yet.")
-    for _, g in frame.iterrows():
+    for g in lines_of(frame):
         who = f", by {g['Signed by']} on {g['Signed on']}" if g["Signed by"] else ""
         older = (
             f" (version {g['Signed version']})"
@@ -89,7 +90,7 @@ def _plan(pdf: FPDF, record: MeetingRecord) -> None:
     frame = record.frames["Action plan"]
     if frame.empty:
         layout.text(pdf, "The action plan has no actions yet.")
-    for _, a in capped(pdf, frame, ACTIONS_SHOWN, "actions"):
+    for a in capped(pdf, frame, ACTIONS_SHOWN, "actions"):
         layout.text(pdf, f"• {a['Action']}", 10, bold=True)
         due = None if pd.isna(a["Due"]) else a["Due"]
         facts = [a["Owner"], a["Group"], f"due {due}" if due else "", a["Status"]]

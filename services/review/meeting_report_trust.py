@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.review.report_lines import Line, lines_of
 from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, TrustChange, table_rows
 
 if TYPE_CHECKING:
@@ -37,11 +38,11 @@ def trust_section(pdf: FPDF, record: MeetingRecord) -> None:
     layout.text(pdf, WHAT_SMALL_GROUPS_SHOW, 10)
     for question, rows in frame.groupby("Question", sort=False):
         layout.heading(pdf, str(question), 12)
-        for _, r in rows.iterrows():
+        for r in lines_of(rows):
             layout.text(pdf, f"• {r['Group']}: {_line(r)}", 10)
 
 
-def _line(r: pd.Series) -> str:
+def _line(r: Line) -> str:
     def side(mean: str, n: str) -> str:
         # Withheld or unanswered, both cells say so in the same words: say it once.
         return mean if mean == n else f"{mean} (n {n})"

@@ -78,7 +78,7 @@ def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
             score = (trust or {}).get(item.key)
             # A skipped rating (None, or anything not a whole number on the item's scale)
             # is no answer: it neither moves the mean nor counts in n beside it.
-            if is_answer(item, score):
+            if score is not None and is_answer(item, score):
                 scores[(item.key, gid)][kind].append(score)
     # Answers to a question since taken off the survey have nothing to be compared with.
     return [

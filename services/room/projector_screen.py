@@ -78,8 +78,8 @@ def read(db: Database, code: str) -> ProjectorScreen:
         # A closed meeting's projector only says thank you: nothing else is read for it.
         closed = state.status is MeetingStatus.CLOSED
         spot = None if closed else spotlight.spotlight_in(s, meeting.id)
-        on_step = state.current is not None and spot is None and not closed
-        step = state.current.step if on_step else None
+        current = state.current
+        step = current.step if current is not None and spot is None and not closed else None
         return ProjectorScreen(
             meeting_id=meeting.id,
             room=state,

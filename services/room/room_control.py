@@ -184,8 +184,9 @@ def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> R
         if meeting.timer_paused_seconds is not None:
             return _extend_paused(s, actor, meeting, minutes)
         now = utcnow()
-        running = meeting.timer_ends_at is not None and meeting.timer_ends_at > now
-        ends_at = (meeting.timer_ends_at if running else now) + timedelta(minutes=minutes)
+        ends = meeting.timer_ends_at
+        running = ends is not None and ends > now
+        ends_at = (ends if ends is not None and running else now) + timedelta(minutes=minutes)
         if ends_at - now > timedelta(minutes=TIMER_MAX):
             raise ValidationError(
                 f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."

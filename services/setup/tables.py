@@ -142,11 +142,11 @@ def delete_table(db: Database, actor: Actor, table_id: int) -> None:
     with db.write() as s:
         table = require(s, MeetingTable, table_id, "table")
         # Anyone absent still linked to it is unseated by the delete; they are not in the room.
-        seated = s.scalar(
+        seated = s.execute(
             select(func.count()).where(
                 Participant.table_id == table_id, Participant.absent.is_(False)
             )
-        )
+        ).scalar_one()
         said = count_references(s, _SAID_AT, table_id)
         if seated or said:
             raise ValidationError(_why_kept(table.number, seated, said))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -97,6 +98,6 @@ def _label(table: MeetingTable) -> str:
     return f"table {table.number}" + (f" ({table.name})" if table.name else "")
 
 
-def _float(value: object) -> float | None:
+def _float(value: float | Decimal | None) -> float | None:
     # Postgres averages come back as Decimal, SQLite's as float.
     return None if value is None else float(value)

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 
 from adapters import wordcloud_worker
-from adapters.wordcloud_render import render_png
 from components import projector_cloud as pc
 
 A = {"police": 3, "crisis": 2}
 B = {"police": 3, "crisis": 2, "housing": 1}
 C = {"police": 4, "crisis": 2, "housing": 1}
+
+
+class FakeDrawing:
+    """A drawing on a thread, answering like adapters.wordcloud_worker.Drawing."""
+
+    def __init__(self, future: Future) -> None:
+        self.future = future
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def picture(self, timeout=None) -> bytes:
+        return self.future.result(timeout)
 
 
 @pytest.fixture
@@ -32,13 +43,12 @@ def clock(monkeypatch):
         drawn.append(words)
         return repr(words).encode()
 
-    class FakePainter:
-        def submit(self, words):
-            return painter.submit(draw, words)
-
     monkeypatch.setattr(pc.time, "monotonic", lambda: now[0])
     painter = ThreadPoolExecutor(max_workers=1)
-    monkeypatch.setattr(pc, "_painter", FakePainter)
+    monkeypatch.setattr(
+        pc.wordcloud_worker, "submit", lambda words: FakeDrawing(painter.submit(draw, words))
+    )
+    monkeypatch.setattr(pc.wordcloud_worker, "draw", draw)
     pc._clouds.clear()
     release.set()
     yield now, drawn, release
@@ -49,7 +59,7 @@ def clock(monkeypatch):
 def _wait(meeting_id: int) -> None:
     picture = pc._clouds()[1].get(meeting_id).next_picture
     if picture is not None:
-        picture.result(timeout=5)
+        picture.picture(timeout=5)
 
 
 def test_the_first_cloud_is_drawn_at_once_and_later_ones_in_the_background(clock):
@@ -88,26 +98,39 @@ def test_each_meeting_has_its_own_cloud(clock):
     assert pc._current(1, A).counts == A
 
 
-def test_the_worker_process_draws_what_the_app_would_draw_itself():
-    painter = pc.Painter()
-    words = pc.cloud_words(A)
-    try:
-        first = painter.submit(words, 200, 100).result(60)
-        assert first == render_png(words, 200, 100)
-        painter._worker.kill()
-        painter._worker.wait()
-        assert painter.submit(words, 200, 100).result(60) == first, "a dead worker restarts"
-    finally:
-        painter.close()
+def test_a_drawing_that_fails_in_the_background_raises_once_and_the_old_cloud_stays(clock):
+    now, _drawn, _release = clock
+    pc._current(1, A)
+    now[0] += pc.CLOUD_EVERY
+    failed: Future = Future()
+    failed.set_exception(wordcloud_worker.CloudNotDrawn("the word cloud worker stopped"))
+    pc._clouds()[1][1].next_picture = FakeDrawing(failed)
+    with pytest.raises(wordcloud_worker.CloudNotDrawn):
+        pc._current(1, B)
+    assert pc._current(1, B).counts == A, "the last cloud stays; a new drawing starts"
+    _wait(1)
+    assert pc._current(1, B).counts == B
 
 
-def test_the_worker_runs_below_the_servers_priority():
-    painter = pc.Painter()
-    try:
-        painter.submit(pc.cloud_words(A), 200, 100).result(60)
-        worker = painter._worker.pid
-        assert os.getpriority(os.PRIO_PROCESS, worker) == os.getpriority(os.PRIO_PROCESS, 0) + (
-            wordcloud_worker.NICENESS
-        )
-    finally:
-        painter.close()
+def test_a_stuck_background_drawing_is_given_up_after_draw_seconds(clock):
+    now, _drawn, _release = clock
+    pc._current(1, A)
+    now[0] += pc.CLOUD_EVERY
+    stuck = threading.Event()
+
+    class StuckDrawing:
+        def done(self) -> bool:
+            return False
+
+        def picture(self, timeout=None) -> bytes:
+            stuck.set()
+            raise wordcloud_worker.CloudNotDrawn("the word cloud worker took too long")
+
+    pc._clouds()[1][1].next_picture = StuckDrawing()
+    pc._clouds()[1][1].started = now[0]
+    assert pc._current(1, B).counts == A, "not yet: still within DRAW_SECONDS"
+    assert not stuck.is_set()
+    now[0] += wordcloud_worker.DRAW_SECONDS + 1
+    with pytest.raises(wordcloud_worker.CloudNotDrawn):
+        pc._current(1, B)
+    assert pc._clouds()[1][1].next_picture is None
