@@ -1,6 +1,5 @@
 """What the equal-element floor replays: each interaction's typical run, message for message."""
 
-import asyncio
 import base64
 import json
 from urllib.parse import urlencode
@@ -12,6 +11,7 @@ from bench.floor_players import write_recording
 from bench.recorder import Recorder
 from bench.session import Run, Tab
 from tests.app_server import running_app
+from tests.own_loop import run_in_own_loop
 
 
 def _run(*bodies: str) -> Run:
@@ -91,7 +91,7 @@ def test_the_floor_app_draws_what_was_recorded_through_st_calls(tmp_path, monkey
     monkeypatch.setenv("BENCH_FLOOR_RECORDING", str(recording))
     database = f"sqlite:///{tmp_path / 'unused.db'}"  # the floor reads no database
     with running_app(database, tmp_path / "floor", script=FLOOR_APP) as server:
-        runs = asyncio.run(_open_and_rerun(server.url, "ideas: add idea"))
+        runs = run_in_own_loop(lambda: _open_and_rerun(server.url, "ideas: add idea"))
     for run in runs:
         assert len(run.deltas) == 8
         assert run.exceptions == []

@@ -25,6 +25,7 @@ from idle_sessions import CLOSE_CODE
 from tests.app_server import AppServer, running_app, seed_demo
 from tests.browser import LAPTOP, PHONE, device, sign_in, visit, wait_idle
 from tests.e2e.conftest import PASSWORD
+from tests.own_loop import run_in_own_loop
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +73,7 @@ def test_idle_anonymous_websockets_are_closed_and_an_active_one_is_kept(idle_ser
             await tab.close()
         return codes, still_open
 
-    codes, active_kept = asyncio.run(scene())
+    codes, active_kept = run_in_own_loop(scene)
     assert codes == [CLOSE_CODE, CLOSE_CODE]
     assert active_kept
 
