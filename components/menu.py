@@ -25,6 +25,7 @@ def draw(sections: dict[str, list[st.Page]]) -> None:
             for page in pages:
                 st.page_link(page, label=page.title)
         st.html(_STYLE)
+        st.html(LANDMARK_SCRIPT, unsafe_allow_javascript=True)
 
 
 # The heading reads as a section label, the size of the sidebar's text, not a page title.
@@ -32,3 +33,17 @@ _STYLE = """<style>
 .st-key-menu h2.menu-stage { font-size: 0.875rem; font-weight: 600; margin: 0.75rem 0 0 0;
   padding: 0; color: #374151; text-transform: none; }
 </style>"""
+
+
+# The sidebar scrolls when the menu is taller than the screen (a tablet held upright): a
+# scrolling region must take keyboard focus so it can be scrolled without a mouse (axe:
+# scrollable-region-focusable), and as the menu's landmark it lets a screen reader jump
+# straight to it or past it (WCAG 2.4.1). Fixed text: no person's words in it.
+LANDMARK_SCRIPT = """<script>
+const menu = document.querySelector('[data-testid="stSidebarContent"]');
+if (menu) {
+  menu.setAttribute('tabindex', '0');
+  menu.setAttribute('role', 'navigation');
+  menu.setAttribute('aria-label', 'Menu');
+}
+</script>"""

@@ -20,6 +20,7 @@ def violations(page: Page, where: str) -> list[str]:
         nodes = rule["nodes"]
         first = nodes[0]["target"] if nodes else ""
         summary = (nodes[0].get("failureSummary") or "").replace("\n", " ")[:160] if nodes else ""
+        summary += " | " + (nodes[0].get("html") or "")[:200] if nodes else ""
         found.append(
             f"{where}: {rule['id']} ({rule['impact']}) ×{len(nodes)} at {first}: {summary}"
         )

@@ -22,6 +22,7 @@ from google.protobuf.message import Message
 from sqlalchemy import select
 
 from components.language import page_mark
+from components.menu import LANDMARK_SCRIPT
 from components.text import escape_markdown
 from db.models import AgendaItem, Charter, Meeting
 from i18n import LANGUAGES
@@ -81,8 +82,9 @@ def _collect(message: Message, options_too: bool, found: list[str]) -> None:
 
 
 def html_bodies(at) -> list[str]:
-    """Every st.html block on the page but the app's own fixed script marking its language."""
-    own = {page_mark(language) for language in LANGUAGES}
+    """Every st.html block on the page but the app's own fixed scripts (its language, the
+    menu's landmark)."""
+    own = {page_mark(language) for language in LANGUAGES} | {LANDMARK_SCRIPT}
     return [h.proto.body for h in at.html if h.proto.body not in own]
 
 

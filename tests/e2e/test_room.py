@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Meeting, MeetingTable, Participant, Vote
+from tests.accessibility import violations
 from tests.browser import (
     LAPTOP,
     PHONE,
@@ -122,6 +123,8 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # Arriving on the ideas step opened its input: the console offers to close it.
     expect(_button(console, "Close input")).to_be_visible()
     snap(console, screenshots, "console-laptop")
+    # axe-core on each screen as the meeting fills it (the empty ones: test_accessibility).
+    barriers = violations(console, "console-live")
 
     # The projector needs no account: the meeting's code is enough.
     wall = visit(device(browser, PROJECTOR).new_page(), base, f"projector?code={code}")
@@ -157,6 +160,8 @@ def test_a_room_from_sign_in_to_the_meeting_report(
         expect(tablet.get_by_text("Idea added.")).to_be_visible()
     snap(tablets[2], screenshots, "ideas-tablet")
     snap(wall, screenshots, "projector-ideas")
+    barriers += violations(tablets[2], "ideas-tablet") + violations(wall, "projector-ideas")
+    barriers += violations(visit(tablets[1], base, "listen?table=1"), "listen-tablet-with-notes")
     # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
     card = wall.locator(".pj-card p").first
     expect(card).to_have_css("color", "rgb(17, 24, 39)")
@@ -194,6 +199,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     _dots(phones[1], new_ideas[1], 3)
     _dots(phones[2], new_ideas[2], 1)
     snap(phones[0], screenshots, "vote-phone")
+    barriers += violations(phones[0], "vote-phone-voted")
 
     # While voting runs the projector counts who has voted and shows no results.
     expect(wall.get_by_text("Voting is open: What should the city do first?")).to_be_visible()
@@ -219,6 +225,8 @@ def test_a_room_from_sign_in_to_the_meeting_report(
         new_ideas[1], timeout=PROJECTOR_DEADLINE * 1000
     )
     snap(wall, screenshots, "projector-results")
+    barriers += violations(wall, "projector-results")
+    barriers += violations(visit(console, base, "converge"), "converge-with-results")
     with demo.db.read() as s:
         assert sorted(s.scalars(select(Vote.dots))) == [1, 2, 3, 3], "the late tap counted"
 
@@ -233,3 +241,5 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     assert report.suggested_filename == "meeting-report.pdf"
     assert Path(report.path()).read_bytes().startswith(b"%PDF")
     snap(review, screenshots, "review-laptop")
+    barriers += violations(review, "review-with-results")
+    assert barriers == [], "\n".join(barriers)
