@@ -65,10 +65,12 @@ def switch(
     """One tap to the other language: both names written in their own language, so a
     reader finds theirs whichever language the page is in. `on_choose` keeps the choice
     (the participant's roster entry, the staff account)."""
+    if len(i18n.offered()) < 2:
+        return  # nothing translated yet: a switch would promise what the screens cannot keep
     current = i18n.current()
     picked = st.segmented_control(
         "Language · Idioma",
-        list(LANGUAGES),
+        list(i18n.offered()),
         format_func=LANGUAGES.__getitem__,
         default=current,
         key=key,

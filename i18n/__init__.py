@@ -27,7 +27,7 @@ from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.numbers import format_decimal, format_percent
 
-from i18n.catalogue import translations
+from i18n.catalogue import has_translations, translations
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -36,6 +36,12 @@ LANGUAGES: dict[str, str] = {ENGLISH: "English", SPANISH: "Español"}
 
 _chosen: ContextVar[str | None] = ContextVar("language", default=None)
 _resolver: Callable[[], str | None] = lambda: None  # noqa: E731 - replaced by the screen layer
+
+
+def offered() -> tuple[str, ...]:
+    """The languages a person may choose: English, and each language whose catalogue has
+    translations. A switch to a language with none would show its reader English anyway."""
+    return tuple(code for code in LANGUAGES if code == ENGLISH or has_translations(code))
 
 
 def install_resolver(resolver: Callable[[], str | None]) -> None:

@@ -33,3 +33,13 @@ def translations(language: str) -> NullTranslations:
     write_mo(compiled, catalog)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+@cache
+def has_translations(language: str) -> bool:
+    """Whether `language`'s catalogue translates anything at all."""
+    path = po_path(language)
+    if not path.exists():
+        return False
+    with path.open("rb") as po:
+        return any(m.id and m.string for m in read_po(po, locale=language))

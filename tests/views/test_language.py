@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+import i18n
+import i18n.catalogue
 from services.setup import languages
 
 
@@ -18,7 +22,19 @@ def _page_language(at) -> str | None:
     return found.group(1) if found else None
 
 
-def test_a_scribe_reads_their_own_language_and_the_page_says_which(db, room_app):
+@pytest.fixture
+def spanish_offered(monkeypatch):
+    """As when locale/es has translations (the switch is offered only then)."""
+    monkeypatch.setattr(i18n, "offered", lambda: ("en", "es"))
+
+
+def test_the_switch_is_offered_only_once_spanish_has_translations(room_app):
+    at = room_app("s1").run()
+    shown = [c for c in at.segmented_control if c.label == "Language · Idioma"]
+    assert bool(shown) == i18n.catalogue.has_translations("es")
+
+
+def test_a_scribe_reads_their_own_language_and_the_page_says_which(db, room_app, spanish_offered):
     languages.set_own_language(db, room_app.room.scribe1, "es")
     at = room_app("s1").run()
     assert at.session_state["language"] == "es"
@@ -26,7 +42,7 @@ def test_a_scribe_reads_their_own_language_and_the_page_says_which(db, room_app)
     assert _switch(at).value == "es"
 
 
-def test_one_tap_changes_the_language_and_the_account_keeps_it(db, room_app):
+def test_one_tap_changes_the_language_and_the_account_keeps_it(db, room_app, spanish_offered):
     at = room_app("s1").run()
     assert at.session_state["language"] == "en"
     _switch(at).set_value("es").run()
