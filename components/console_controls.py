@@ -70,7 +70,7 @@ def step_controls(state: RoomState, control: Control) -> None:
             "◀ Back",
             disabled=not live or state.position <= 1,
             width="stretch",
-            shortcut=SHORTCUTS["back"],
+            shortcut=_key("back"),
         ):
             control(room_control.move_step, -1, done="Moved back one step.")
         if forward.button(
@@ -78,10 +78,10 @@ def step_controls(state: RoomState, control: Control) -> None:
             type="primary",
             disabled=not live or state.position >= state.step_count,
             width="stretch",
-            shortcut=SHORTCUTS["next"],
+            shortcut=_key("next"),
         ):
             control(room_control.move_step, +1, done="Moved to the next step.")
-    key = SHORTCUTS["input"]
+    key = _key("input")
     if state.input_open:
         if inputs.button("Close input", width="stretch", shortcut=key):
             control(room_control.set_input, False, done="Input is closed.")
@@ -105,10 +105,10 @@ def timer_controls(state: RoomState, control: Control) -> None:
         room_control.TIMER_MAX,
         state.current.minutes if state.current else 10,
     )
-    if start.button("Start timer", disabled=closed, width="stretch", shortcut=SHORTCUTS["timer"]):
+    if start.button("Start timer", disabled=closed, width="stretch", shortcut=_key("timer")):
         control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
     if state.paused:
-        if hold.button("Resume timer", width="stretch", shortcut=SHORTCUTS["pause"]):
+        if hold.button("Resume timer", width="stretch", shortcut=_key("pause")):
             control(room_control.resume_timer, done="The timer is running again.")
     else:
         running = bool(state.seconds_left(datetime.now(UTC)))
@@ -116,7 +116,7 @@ def timer_controls(state: RoomState, control: Control) -> None:
             "Pause timer",
             disabled=closed or not running,
             width="stretch",
-            shortcut=SHORTCUTS["pause"],
+            shortcut=_key("pause"),
         ):
             control(room_control.pause_timer, done="The timer is paused.")
     for extra, column in zip(room_control.EXTENSIONS, more.columns(2), strict=True):
@@ -125,9 +125,20 @@ def timer_controls(state: RoomState, control: Control) -> None:
             control(room_control.extend_timer, extra, done=f"Added {extra} {unit} to the timer.")
 
 
+KEYS_ON = "console_keys"
+"""The facilitator's switch for the single-key shortcuts (WCAG 2.1.4 asks that they can be
+turned off: speech input and some keyboards press letters a person did not mean as keys)."""
+
+
+def _key(name: str) -> str | None:
+    return SHORTCUTS[name] if st.session_state.get(KEYS_ON, True) else None
+
+
 def shortcut_legend() -> None:
-    """The keys, in words, where the facilitator sees them while running the room."""
-    st.caption(LEGEND)
+    """The keys, in words, where the facilitator sees them while running the room, and the
+    switch that turns them off."""
+    if st.toggle("Keyboard shortcuts", value=True, key=KEYS_ON):
+        st.caption(LEGEND)
 
 
 def step_jump(screen: ConsoleScreen, control: Control) -> None:

@@ -123,3 +123,14 @@ def test_the_keys_are_on_the_buttons_and_in_a_legend(room_app):
     (legend,) = [c.value for c in at.caption if c.value.startswith("**Keyboard:**")]
     assert "N next step" in legend and "P pause or resume the timer" in legend
     assert "while you type in a box" in legend
+
+
+def test_the_facilitator_can_turn_the_single_key_shortcuts_off(room_app):
+    at = _console(room_app)
+    [switch] = [t for t in at.toggle if t.label == "Keyboard shortcuts"]
+    switch.set_value(False).run()
+    assert [b.label for b in at.button if b.proto.shortcut] == []
+    assert not [c for c in at.caption if c.value.startswith("**Keyboard:**")]
+    [switch] = [t for t in at.toggle if t.label == "Keyboard shortcuts"]
+    switch.set_value(True).run()
+    assert {b.proto.shortcut for b in at.button if b.proto.shortcut} == set("bnitp")
