@@ -10,6 +10,7 @@ import streamlit as st
 from adapters import network, room_links
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
+from components.text import escape_markdown
 from services.core.codes import display_code
 from services.room.console_screen import ConsoleScreen, TableCard
 
@@ -45,7 +46,9 @@ def room_address_picker(
         picked = st.radio(
             "This computer's address on the room's network",
             addresses,
-            captions=[room_links.with_host(base, a) for a in addresses],
+            # As words, not links: a caption's link colour is 3.25:1 on white (axe), and the
+            # address is to read and choose here, not to follow.
+            captions=[escape_markdown(room_links.with_host(base, a)) for a in addresses],
         )
         if st.form_submit_button("Use this address in every link", type="primary"):
             choose(picked)
