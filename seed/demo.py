@@ -123,10 +123,12 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
             db,
             actor,
             initiative.id,
-            name,
-            group_ids[group],
-            email=f"{handle}@example.org",
-            table_id=table_ids[table],
+            participants.ParticipantFields(
+                name=name,
+                stakeholder_id=group_ids[group],
+                email=f"{handle}@example.org",
+                table_id=table_ids[table],
+            ),
         )
     for title, step, skill, minutes, goal, prompt in AGENDA:
         agenda.add_item(

@@ -104,12 +104,14 @@ def _edit_form(ctx: SetupContext, person: Any, groups: list[Any], seats: dict[in
             tab_act(ctx, CHANGE)(
                 participants.update_participant,
                 person.id,
-                name,
-                group,
-                email,
-                phone,
-                notes,
-                table,
+                participants.ParticipantFields(
+                    name=name,
+                    stakeholder_id=group,
+                    email=email,
+                    phone=phone,
+                    notes=notes,
+                    table_id=table,
+                ),
                 done=f"{escape_markdown(name.strip() or person.name)}: changes saved.",
             )
 

@@ -50,7 +50,12 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
         return
     try:
         seated = participants.add_walk_in(
-            ctx.db, ctx.actor, ctx.meeting_id, name, group, email, phone
+            ctx.db,
+            ctx.actor,
+            ctx.meeting_id,
+            participants.ParticipantFields(
+                name=name, stakeholder_id=group, email=email, phone=phone
+            ),
         )
     except DomainError as error:
         show_error(error)

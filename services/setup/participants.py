@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,68 +68,60 @@ class Removal:
         return in_words(self.kept)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParticipantFields:
+    """What a facilitator types about a person: the same for adding and for changing them."""
+
+    name: str
+    stakeholder_id: int
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    table_id: int | None = None
+
+
 def create_participant(
-    db: Database,
-    actor: Actor,
-    initiative_id: int,
-    name: str,
-    stakeholder_id: int,
-    email: str = "",
-    phone: str = "",
-    notes: str = "",
-    table_id: int | None = None,
+    db: Database, actor: Actor, initiative_id: int, fields: ParticipantFields
 ) -> Participant:
     """Add a person to the roster with a new unguessable personal code."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(name, email, phone, notes)
+    clean = _clean(fields)
     with db.write() as s:
         require(s, Initiative, initiative_id, "initiative")
-        _check_links(s, initiative_id, stakeholder_id, table_id, joining=True)
-        return _add(s, actor, initiative_id, stakeholder_id, table_id, fields, "created")
+        _check_links(s, initiative_id, clean.stakeholder_id, clean.table_id, joining=True)
+        return _add(s, actor, initiative_id, clean, "created")
 
 
-def add_walk_in(
-    db: Database,
-    actor: Actor,
-    meeting_id: int,
-    name: str,
-    stakeholder_id: int,
-    email: str = "",
-    phone: str = "",
-) -> Seated:
-    """Add someone who arrived at the door and seat them at the table with most room."""
+def add_walk_in(db: Database, actor: Actor, meeting_id: int, fields: ParticipantFields) -> Seated:
+    """Add someone who arrived at the door and seat them at the table with most room.
+
+    The table is chosen here: `fields.table_id` is not read.
+    """
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(name, email, phone, "")
+    clean = _clean(fields)
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, "meeting")
-        _check_links(s, meeting.initiative_id, stakeholder_id, None, joining=True)
-        table = table_with_room(s, meeting_id, stakeholder_id)
-        table_id = table.id if table is not None else None
-        person = _add(s, actor, meeting.initiative_id, stakeholder_id, table_id, fields, "walk_in")
+        _check_links(s, meeting.initiative_id, clean.stakeholder_id, None, joining=True)
+        table = table_with_room(s, meeting_id, clean.stakeholder_id)
+        seat = replace(clean, table_id=table.id if table is not None else None)
+        person = _add(s, actor, meeting.initiative_id, seat, "walk_in")
         return Seated(person, table)
 
 
 def update_participant(
-    db: Database,
-    actor: Actor,
-    participant_id: int,
-    name: str,
-    stakeholder_id: int,
-    email: str,
-    phone: str,
-    notes: str,
-    table_id: int | None,
+    db: Database, actor: Actor, participant_id: int, fields: ParticipantFields
 ) -> Participant:
     """Change a participant's details, group or table; the personal code stays."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(name, email, phone, notes)
+    clean = _clean(fields)
+    stakeholder_id, table_id = clean.stakeholder_id, clean.table_id
     with db.write() as s:
         person = require(s, Participant, participant_id, "participant")
         joining = stakeholder_id != person.stakeholder_id
         _check_links(s, person.initiative_id, stakeholder_id, table_id, joining=joining)
         _refuse_seating_the_absent(person, table_id)
-        for key, value in fields.items():
-            setattr(person, key, value)
+        person.name, person.email = clean.name, clean.email
+        person.phone, person.notes = clean.phone, clean.notes
         person.stakeholder_id, person.table_id = stakeholder_id, table_id
         _audit(s, actor, person, "updated")
         return person
@@ -234,20 +226,17 @@ def assign_table(
 
 
 def _add(
-    s: Session,
-    actor: Actor,
-    initiative_id: int,
-    stakeholder_id: int,
-    table_id: int | None,
-    fields: dict[str, str],
-    action: str,
+    s: Session, actor: Actor, initiative_id: int, fields: ParticipantFields, action: str
 ) -> Participant:
     person = Participant(
         initiative_id=initiative_id,
-        stakeholder_id=stakeholder_id,
-        table_id=table_id,
+        stakeholder_id=fields.stakeholder_id,
+        table_id=fields.table_id,
         code=codes.new_code(),
-        **fields,
+        name=fields.name,
+        email=fields.email,
+        phone=fields.phone,
+        notes=fields.notes,
     )
     s.add(person)
     s.flush()
@@ -268,13 +257,14 @@ def _audit(s: Session, actor: Actor, person: Participant, action: str) -> None:
     audit.record(s, actor, "participant", person.id, action, detail, person.initiative_id)
 
 
-def _fields(name: str, email: str, phone: str, notes: str) -> dict[str, str]:
-    return {
-        "name": clean_text(name, "Name", NAME_MAX),
-        "email": optional_email(email),
-        "phone": optional_text(phone, "Phone", PHONE_MAX),
-        "notes": optional_text(notes, "Notes", TEXT_MAX),
-    }
+def _clean(fields: ParticipantFields) -> ParticipantFields:
+    return replace(
+        fields,
+        name=clean_text(fields.name, "Name", NAME_MAX),
+        email=optional_email(fields.email),
+        phone=optional_text(fields.phone, "Phone", PHONE_MAX),
+        notes=optional_text(fields.notes, "Notes", TEXT_MAX),
+    )
 
 
 def _check_links(

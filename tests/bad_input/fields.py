@@ -379,7 +379,10 @@ def _participant(w: World, **given: str) -> str:
     (field,) = given
     values = {"name": "Person", **given}
     made = participants.create_participant(
-        w.db, w.fac, w.room.initiative_id, stakeholder_id=w.room.police_id, **values
+        w.db,
+        w.fac,
+        w.room.initiative_id,
+        participants.ParticipantFields(stakeholder_id=w.room.police_id, **values),
     )
     return read(w.db, Participant, made.id, field)
 
@@ -388,7 +391,10 @@ def _updated_participant(w: World, **given: str) -> str:
     (field,) = given
     values = {"name": "Person", "email": "", "phone": "", "notes": "", **given}
     participants.update_participant(
-        w.db, w.fac, w.ids["participant"], stakeholder_id=w.room.police_id, table_id=None, **values
+        w.db,
+        w.fac,
+        w.ids["participant"],
+        participants.ParticipantFields(stakeholder_id=w.room.police_id, **values),
     )
     return read(w.db, Participant, w.ids["participant"], field)
 

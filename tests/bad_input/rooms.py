@@ -48,8 +48,10 @@ def fill_room(db: Database, room: Room, given: list[str]) -> Filled:
     theme = themes.create_theme(db, fac, room.meeting_id, t("theme"), t("theme description"))
     tables.update_table(db, fac, room.table1_id, 1, t("table name"), scribe.account_id)
     owner = participants.create_participant(
-        db, fac, room.initiative_id, t("owner"), group.id, notes=t("roster notes"),
-        table_id=room.table1_id,
+        db, fac, room.initiative_id, participants.ParticipantFields(
+            name=t("owner"), stakeholder_id=group.id, notes=t("roster notes"),
+            table_id=room.table1_id,
+        ),
     )  # fmt: skip
     notes.add_note(
         db, scribe, room.table1_id, t("said"), t("paraphrase"), t("interest"), group.id, True,

@@ -192,7 +192,12 @@ def hostile_room(db, room) -> Filled:
     # A group seated at a table that has said nothing yet: voice balance names it.
     quiet = stakeholders.create_stakeholder(db, fac, room.initiative_id, HOSTILE[4], "other")
     participants.create_participant(
-        db, fac, room.initiative_id, HOSTILE[2], quiet.id, table_id=room.table2_id
+        db,
+        fac,
+        room.initiative_id,
+        participants.ParticipantFields(
+            name=HOSTILE[2], stakeholder_id=quiet.id, table_id=room.table2_id
+        ),
     )
     for _ in range(3):
         ideas.add_idea(db, room.scribe2, room.table2_id, HOSTILE[3], room.police_id)

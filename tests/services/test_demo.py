@@ -14,6 +14,7 @@ from services.accounts import accounts
 from services.core.actors import SYSTEM, Actor
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import demo, getting_started, initiatives, participants, stakeholders
+from services.setup.participants import ParticipantFields as PF
 
 pytestmark = pytest.mark.both_databases  # tagged rows found and removed across foreign keys
 
@@ -37,7 +38,9 @@ def real_install(db):
     group = stakeholders.create_stakeholder(
         db, actor, started.initiative_id, "Youth", StakeholderCategory.YOUTH
     )
-    participants.create_participant(db, actor, started.initiative_id, "Ana Diaz", group.id)
+    participants.create_participant(
+        db, actor, started.initiative_id, PF(name="Ana Diaz", stakeholder_id=group.id)
+    )
     return actor, started
 
 

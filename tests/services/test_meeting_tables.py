@@ -57,7 +57,17 @@ def full_meeting(db):
     fac, s1, s2 = room.facilitator, room.scribe1, room.scribe2
     owner = room.participant_ids[0]
     participants.update_participant(
-        db, fac, owner, "Zoë Owner", room.police_id, EMAIL, PHONE, "call after 6", room.table1_id
+        db,
+        fac,
+        owner,
+        participants.ParticipantFields(
+            name="Zoë Owner",
+            stakeholder_id=room.police_id,
+            email=EMAIL,
+            phone=PHONE,
+            notes="call after 6",
+            table_id=room.table1_id,
+        ),
     )
     notes.add_note(
         db, s1, room.table1_id, "We wait an hour for help", "Help comes too late",

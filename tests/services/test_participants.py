@@ -15,6 +15,7 @@ from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import interviews, surveys
 from services.room import ideas
 from services.setup import participants
+from services.setup.participants import ParticipantFields as PF
 from tests.factories import Room, build_elsewhere, build_room
 
 pytestmark = pytest.mark.both_databases  # codes and emails unique; ordered by name
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.both_databases  # codes and emails unique; ordered by n
 
 def _add(db, room: Room, **extra):
     fields = {"name": "Ana", "stakeholder_id": room.police_id} | extra
-    return participants.create_participant(db, room.facilitator, room.initiative_id, **fields)
+    return participants.create_participant(db, room.facilitator, room.initiative_id, PF(**fields))
 
 
 def test_creates_a_participant_with_an_unguessable_code_and_audits_it(db):
@@ -101,7 +102,9 @@ def test_refuses_a_table_of_another_initiatives_meeting(db):
 def test_names_an_unknown_initiative_group_or_table(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        participants.create_participant(db, room.facilitator, 999, "Ana", room.police_id)
+        participants.create_participant(
+            db, room.facilitator, 999, PF(name="Ana", stakeholder_id=room.police_id)
+        )
     with pytest.raises(NotFound, match="No stakeholder group with id 999"):
         _add(db, room, stakeholder_id=999)
     with pytest.raises(NotFound, match="No table with id 999"):
@@ -112,15 +115,21 @@ def test_only_a_facilitator_may_change_the_roster(db):
     room = build_room(db)
     pid = room.participant_ids[0]
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        participants.create_participant(db, room.scribe1, room.initiative_id, "X", room.police_id)
+        participants.create_participant(
+            db, room.scribe1, room.initiative_id, PF(name="X", stakeholder_id=room.police_id)
+        )
     with pytest.raises(PermissionDenied):
-        participants.update_participant(db, room.leader, pid, "X", room.police_id, "", "", "", None)
+        participants.update_participant(
+            db, room.leader, pid, PF(name="X", stakeholder_id=room.police_id)
+        )
     with pytest.raises(PermissionDenied):
         participants.remove_participant(db, room.leader, pid)
     with pytest.raises(PermissionDenied):
         participants.assign_table(db, room.scribe1, pid, None)
     with pytest.raises(PermissionDenied):
-        participants.add_walk_in(db, room.scribe1, room.meeting_id, "X", room.police_id)
+        participants.add_walk_in(
+            db, room.scribe1, room.meeting_id, PF(name="X", stakeholder_id=room.police_id)
+        )
     with pytest.raises(PermissionDenied):
         participants.mark_present(db, room.leader, pid, room.meeting_id)
     with pytest.raises(PermissionDenied):
@@ -131,7 +140,10 @@ def test_updates_a_participant_and_keeps_their_code(db):
     room = build_room(db)
     person = _add(db, room)
     changed = participants.update_participant(
-        db, room.facilitator, person.id, "Ana R", room.residents_id, "a@b.org", "1", "n", None
+        db,
+        room.facilitator,
+        person.id,
+        PF(name="Ana R", stakeholder_id=room.residents_id, email="a@b.org", phone="1", notes="n"),
     )
     assert (changed.name, changed.stakeholder_id, changed.email) == (
         "Ana R",
@@ -149,7 +161,9 @@ def test_update_refuses_a_group_of_another_initiative(db):
     group_id, _ = other.group_id, other.table_id
     pid = room.participant_ids[0]
     with pytest.raises(ValidationError, match="another initiative"):
-        participants.update_participant(db, room.facilitator, pid, "X", group_id, "", "", "", None)
+        participants.update_participant(
+            db, room.facilitator, pid, PF(name="X", stakeholder_id=group_id)
+        )
 
 
 def test_assigns_and_clears_a_table(db):
@@ -230,7 +244,10 @@ def test_a_walk_in_gets_the_table_with_the_fewest_people_and_a_code(db):
     room = build_room(db)
     participants.assign_table(db, room.facilitator, room.participant_ids[3], room.table1_id)
     seated = participants.add_walk_in(
-        db, room.facilitator, room.meeting_id, " Walk In ", room.residents_id, "w@x.org", "555"
+        db,
+        room.facilitator,
+        room.meeting_id,
+        PF(name=" Walk In ", stakeholder_id=room.residents_id, email="w@x.org", phone="555"),
     )
     person = seated.participant
     assert (person.name, person.email, person.phone) == ("Walk In", "w@x.org", "555")
@@ -246,10 +263,15 @@ def test_between_equal_tables_a_walk_in_goes_where_their_group_is_least_represen
     # Table 1: two police; table 2: two residents. A police walk-in goes to table 2.
     participants.assign_table(db, room.facilitator, room.participant_ids[1], room.table2_id)
     participants.assign_table(db, room.facilitator, room.participant_ids[2], room.table1_id)
-    police = participants.add_walk_in(db, room.facilitator, room.meeting_id, "Cop", room.police_id)
+    police = participants.add_walk_in(
+        db, room.facilitator, room.meeting_id, PF(name="Cop", stakeholder_id=room.police_id)
+    )
     assert police.table.number == 2
     residents = participants.add_walk_in(
-        db, room.facilitator, room.meeting_id, "Neighbour", room.residents_id
+        db,
+        room.facilitator,
+        room.meeting_id,
+        PF(name="Neighbour", stakeholder_id=room.residents_id),
     )
     assert residents.table.number == 1
 
@@ -259,7 +281,9 @@ def test_a_seat_left_by_someone_absent_is_free_for_a_walk_in(db):
     with db.write() as s:
         for pid in room.participant_ids[:2]:  # both of table 1
             s.get_one(Participant, pid).absent = True
-    seated = participants.add_walk_in(db, room.facilitator, room.meeting_id, "New", room.police_id)
+    seated = participants.add_walk_in(
+        db, room.facilitator, room.meeting_id, PF(name="New", stakeholder_id=room.police_id)
+    )
     assert seated.table.id == room.table1_id
 
 
@@ -270,7 +294,9 @@ def test_a_walk_in_to_a_meeting_without_tables_is_added_unseated(db):
         s.add(meeting)
         s.flush()
         later = meeting.id
-    seated = participants.add_walk_in(db, room.facilitator, later, "Early bird", room.police_id)
+    seated = participants.add_walk_in(
+        db, room.facilitator, later, PF(name="Early bird", stakeholder_id=room.police_id)
+    )
     assert seated.table is None and seated.participant.table_id is None
 
 
@@ -278,13 +304,24 @@ def test_a_walk_in_is_refused_with_bad_details_or_a_group_of_elsewhere(db):
     room = build_room(db)
     other = build_elsewhere(db)
     with pytest.raises(ValidationError, match="Name is empty"):
-        participants.add_walk_in(db, room.facilitator, room.meeting_id, " ", room.police_id)
+        participants.add_walk_in(
+            db, room.facilitator, room.meeting_id, PF(name=" ", stakeholder_id=room.police_id)
+        )
     with pytest.raises(ValidationError, match="not an email address"):
-        participants.add_walk_in(db, room.facilitator, room.meeting_id, "A", room.police_id, "x")
+        participants.add_walk_in(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            PF(name="A", stakeholder_id=room.police_id, email="x"),
+        )
     with pytest.raises(ValidationError, match="another initiative"):
-        participants.add_walk_in(db, room.facilitator, room.meeting_id, "A", other.group_id)
+        participants.add_walk_in(
+            db, room.facilitator, room.meeting_id, PF(name="A", stakeholder_id=other.group_id)
+        )
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        participants.add_walk_in(db, room.facilitator, 999, "A", room.police_id)
+        participants.add_walk_in(
+            db, room.facilitator, 999, PF(name="A", stakeholder_id=room.police_id)
+        )
     assert len(participants.list_participants(db, room.facilitator, room.initiative_id)) == 4
 
 
@@ -292,12 +329,16 @@ def test_nobody_new_joins_a_retired_group(db):
     room = build_room(db)
     group = _retired_group(db, room)
     with pytest.raises(ValidationError, match="Old is retired, so nobody new joins it"):
-        participants.add_walk_in(db, room.facilitator, room.meeting_id, "A", group)
+        participants.add_walk_in(
+            db, room.facilitator, room.meeting_id, PF(name="A", stakeholder_id=group)
+        )
     with pytest.raises(ValidationError, match="Old is retired"):
         _add(db, room, stakeholder_id=group)
     pid = room.participant_ids[0]
     with pytest.raises(ValidationError, match="Old is retired"):
-        participants.update_participant(db, room.facilitator, pid, "P0", group, "", "", "", None)
+        participants.update_participant(
+            db, room.facilitator, pid, PF(name="P0", stakeholder_id=group)
+        )
 
 
 def test_someone_already_in_a_retired_group_can_still_be_edited(db):
@@ -312,7 +353,7 @@ def test_someone_already_in_a_retired_group_can_still_be_edited(db):
         s.flush()
         pid = person.id
     changed = participants.update_participant(
-        db, room.facilitator, pid, "Was here", group, "", "", "left early", None
+        db, room.facilitator, pid, PF(name="Was here", stakeholder_id=group, notes="left early")
     )
     assert (changed.name, changed.stakeholder_id, changed.notes) == (
         "Was here",
@@ -400,7 +441,10 @@ def test_someone_absent_has_no_seat_until_marked_present(db):
         participants.assign_table(db, room.facilitator, pid, room.table2_id)
     with pytest.raises(ValidationError, match="marked absent"):
         participants.update_participant(
-            db, room.facilitator, pid, "P0", room.police_id, "", "", "", room.table2_id
+            db,
+            room.facilitator,
+            pid,
+            PF(name="P0", stakeholder_id=room.police_id, table_id=room.table2_id),
         )
     # Table 1 now has one person (P1, residents); table 2 has two: P0 goes back to table 1.
     seated = participants.mark_present(db, room.facilitator, pid, room.meeting_id)

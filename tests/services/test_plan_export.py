@@ -28,7 +28,17 @@ def _plan(db):
     fac = room.facilitator
     owner = room.participant_ids[0]
     participants.update_participant(
-        db, fac, owner, "Zoë Owner", room.police_id, EMAIL, PHONE, "call after 6", room.table1_id
+        db,
+        fac,
+        owner,
+        participants.ParticipantFields(
+            name="Zoë Owner",
+            stakeholder_id=room.police_id,
+            email=EMAIL,
+            phone=PHONE,
+            notes="call after 6",
+            table_id=room.table1_id,
+        ),
     )
     theme = themes.create_theme(db, fac, room.meeting_id, "Youth")
     idea = ideas.add_idea(db, fac, None, "A youth centre", meeting_id=room.meeting_id)

@@ -31,7 +31,10 @@ def _codes(db, room, person: str = NEW, meeting: str = NEW):
 def test_new_roster_and_meeting_codes_are_new_style(db):
     room = build_room(db)
     person = participants.create_participant(
-        db, room.facilitator, room.initiative_id, "Ana", room.police_id
+        db,
+        room.facilitator,
+        room.initiative_id,
+        participants.ParticipantFields(name="Ana", stakeholder_id=room.police_id),
     )
     meeting = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Second")
     assert codes.is_new_style(person.code) and codes.is_new_style(meeting.code)
