@@ -81,21 +81,38 @@ def seed_room(db: Database, number: int, scale: int, hashed: str) -> Room:
     """One live meeting on its ideas step, input open, a dot round open and one closed."""
     rng = random.Random(number * 1000 + scale)
     name = f"Bench room {number} at {scale}x"
-    initiative = initiatives.create_initiative(db, SYSTEM, name, city=f"Benchville {number}")
+    initiative = initiatives.create_initiative(
+        db, SYSTEM, initiatives.InitiativeFields(name=name, city=f"Benchville {number}")
+    )
     groups = [
-        stakeholders.create_stakeholder(db, SYSTEM, initiative.id, g, category).id
+        stakeholders.create_stakeholder(
+            db, SYSTEM, initiative.id, stakeholders.StakeholderFields(name=g, category=category)
+        ).id
         for g, category, _seats in GROUPS
     ]
-    meeting = meetings.create_meeting(db, SYSTEM, initiative.id, f"Session of room {number}")
-    agenda.add_item(db, SYSTEM, meeting.id, "Listen", Step.LISTEN, 30)
-    ideas_step = agenda.add_item(
-        db, SYSTEM, meeting.id, "Ideas", Step.DIVERGE, 40, prompt="What should the city try?"
+    meeting = meetings.create_meeting(
+        db, SYSTEM, initiative.id, meetings.MeetingFields(title=f"Session of room {number}")
     )
-    agenda.add_item(db, SYSTEM, meeting.id, "Vote", Step.CONVERGE, 30)
+    agenda.add_item(
+        db, SYSTEM, meeting.id, agenda.ItemFields(title="Listen", step=Step.LISTEN, minutes=30)
+    )
+    ideas_step = agenda.add_item(
+        db,
+        SYSTEM,
+        meeting.id,
+        agenda.ItemFields(
+            title="Ideas", step=Step.DIVERGE, minutes=40, prompt="What should the city try?"
+        ),
+    )
+    agenda.add_item(
+        db, SYSTEM, meeting.id, agenda.ItemFields(title="Vote", step=Step.CONVERGE, minutes=30)
+    )
     # The app numbers tables 1 to TABLE_NUMBER_MAX (50), so 10× has 50 tables of 11, not 100.
     scribes = _scribes(db, number, min(scale * TABLES, TABLE_NUMBER_MAX), hashed)
     table_ids = [
-        tables.create_table(db, SYSTEM, meeting.id, n, scribe_account_id=account_id).id
+        tables.create_table(
+            db, SYSTEM, meeting.id, tables.TableFields(number=n, scribe_account_id=account_id)
+        ).id
         for n, (_username, account_id) in enumerate(scribes, start=1)
     ]
     codes = _participants(db, initiative.id, groups, table_ids, scale * PEOPLE, rng)
@@ -220,7 +237,10 @@ def _notes(
 
 def _closed_round(db: Database, meeting_id: int, idea_ids: list[int], rng: random.Random) -> None:
     rnd = voting_rounds.create_round(
-        db, SYSTEM, meeting_id, "Statements", "agree_disagree", idea_ids=idea_ids
+        db,
+        SYSTEM,
+        meeting_id,
+        voting_rounds.NewRound(title="Statements", mode="agree_disagree", idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, SYSTEM, rnd.id)
     items = [i.id for i in voting_items.round_items(db, rnd.id)]
@@ -238,7 +258,16 @@ def _closed_round(db: Database, meeting_id: int, idea_ids: list[int], rng: rando
 
 def _open_round(db: Database, meeting_id: int, idea_ids: list[int], rng: random.Random) -> None:
     rnd = voting_rounds.create_round(
-        db, SYSTEM, meeting_id, "Priorities", "dots", OPEN_BUDGET, OPEN_MAX, idea_ids=idea_ids
+        db,
+        SYSTEM,
+        meeting_id,
+        voting_rounds.NewRound(
+            title="Priorities",
+            mode="dots",
+            budget=OPEN_BUDGET,
+            max_per_item=OPEN_MAX,
+            idea_ids=idea_ids,
+        ),
     )
     voting_rounds.open_round(db, SYSTEM, rnd.id)
     items = [i.id for i in voting_items.round_items(db, rnd.id)]

@@ -11,6 +11,7 @@ import streamlit as st
 from components.downloads import prepared_download
 from components.text import escape_markdown
 from services.act import plan_export
+from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
 from services.act.smart import SmartGap
 from services.core.vocab import ActionStatus, label
@@ -38,12 +39,16 @@ def smart_form(
         pressed = st.form_submit_button("Save the action", type="primary")
     if not pressed:
         return
-    gaps = check(title, description, measure, owner, due)
+    fields = ActionFields(
+        title=title, description=description, measure=measure, owner_participant_id=owner,
+        stakeholder_id=group, due_on=due, charter_goal=goal, confidential=secret, ready=ready,
+    )  # fmt: skip
+    gaps = check(fields)
     for gap in gaps:
         st.warning(f"{gap.letter}: {gap.message}")
     if not gaps:
         st.success("SMART: specific, measurable, assignable, realistic and time-bound.")
-    on_save(title, description, measure, owner, group, due, goal, secret, ready)
+    on_save(fields)
 
 
 def update_form(item: PlannedItem, on_update: Callable[[str, str], None]) -> None:

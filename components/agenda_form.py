@@ -9,6 +9,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.text import escape_markdown
+from services.agenda.agenda import ItemFields
 from services.agenda.agenda_screen import AgendaScreen, StepShown
 from services.core.vocab import Skill, Step, label
 
@@ -41,7 +42,12 @@ def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], bu
             bool(item and item.premoderate),
         )
         if st.form_submit_button(button, type="primary"):
-            on_save(title, step, int(minutes), skill, goal, materials, prompt, premoderate)
+            on_save(
+                ItemFields(
+                    title=title, step=step, minutes=int(minutes), skill=skill, goal=goal,
+                    materials=materials, prompt=prompt, premoderate=premoderate,
+                )
+            )  # fmt: skip
 
 
 def approval_banner(screen: AgendaScreen) -> None:

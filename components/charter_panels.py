@@ -12,6 +12,7 @@ from components.text import escape_markdown, plain
 from services.partner import charter_pdf
 from services.partner.charter_signoff import GroupSignOff, signoff_complete
 from services.partner.charter_versions_screen import VersionShown
+from services.partner.charters import CharterFields
 
 SECTIONS = [
     ("mission", "Mission"),
@@ -62,12 +63,12 @@ def new_version_form(current: VersionShown | None, on_save: Callable[..., None])
     """The sections of a new version, starting from the one in force."""
     start = current.sheet.charter if current else None
     with st.form("new-version"):
-        values = [
-            st.text_area(heading, getattr(start, field, "") if start else "", height=110)
+        values = {
+            field: st.text_area(heading, getattr(start, field, "") if start else "", height=110)
             for field, heading in SECTIONS
-        ]
+        }
         if st.form_submit_button("Save as a new version", type="primary"):
-            on_save(*values)
+            on_save(CharterFields(**values))
 
 
 def charter_download(shown: VersionShown) -> None:

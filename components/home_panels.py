@@ -16,7 +16,7 @@ from services.accounts import first_run
 from services.core.actors import Actor
 from services.core.errors import DomainError
 from services.core.vocab import label
-from services.setup import demo, getting_started, initiatives
+from services.setup import demo, getting_started, initiatives, meetings
 from services.setup.home_screen import HomeScreen
 
 SETUP_SCREEN = "views/setup.py"
@@ -74,7 +74,12 @@ def first_account_form(db, data_dir: Path) -> None:
         return
     try:
         account = first_run.create_first_facilitator(
-            db, data_dir, code, username, name, password, again
+            db,
+            data_dir,
+            code,
+            first_run.FirstLogin(
+                username=username, display_name=name, password=password, password_again=again
+            ),
         )
     except DomainError as error:
         show_error(error)
@@ -138,7 +143,10 @@ def _new_initiative_form(db, actor: Actor) -> None:
     starts_at = datetime.combine(day, hour).astimezone() if day else None
     try:
         started = getting_started.start_initiative(
-            db, actor, name, city, purpose, title, starts_at, place
+            db,
+            actor,
+            initiatives.InitiativeFields(name=name, city=city, purpose=purpose),
+            meetings.MeetingFields(title=title, starts_at=starts_at, location=place),
         )
     except DomainError as error:
         show_error(error)

@@ -43,7 +43,12 @@ def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard,
             moderation.edit_panel(
                 list(board),
                 on_save=lambda i, t: act(
-                    ideas.update_idea, i.id, t, i.stakeholder_id, i.confidential, done="Saved."
+                    ideas.update_idea,
+                    i.id,
+                    ideas.IdeaFields(
+                        text=t, stakeholder_id=i.stakeholder_id, confidential=i.confidential
+                    ),
+                    done="Saved.",
                 ),
                 on_toggle=lambda i, hidden: act(
                     ideas.show_idea if hidden else ideas.hide_idea, i.id, done="Done."

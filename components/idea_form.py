@@ -33,10 +33,10 @@ def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
     """Before the form is drawn again: saved, its field empty; refused, it keeps the text."""
     value = st.session_state.get
     try:
-        saved = ideas.add_idea(
-            here.db, here.actor, table_id, draft.value("text"), value("idea_group"),
-            value("idea_secret", False), submission_key=submission_key("idea"),
-        )  # fmt: skip
+        saved = ideas.add_idea(here.db, here.actor, ideas.NewIdea(
+            table_id=table_id, text=draft.value("text"), stakeholder_id=value("idea_group"),
+            confidential=value("idea_secret", False), submission_key=submission_key("idea"),
+        ))  # fmt: skip
     except DomainError as error:
         st.session_state[_OUTCOME] = error
         return

@@ -44,10 +44,12 @@ def _save_note(here: StaffPage, table_id: int, draft: Draft) -> None:
     value = st.session_state.get
     try:
         saved = notes.add_note(
-            here.db, here.actor, table_id, draft.value("said"), draft.value("heard"),
-            draft.value("interest"), value("note_group"),
-            CONFIRMED_LABELS[value("note_confirmed", FIRST_ANSWER)], draft.value("prompt"),
-            value("note_secret", False), submission_key("note"),
+            here.db, here.actor, table_id, notes.NoteFields(
+                said=draft.value("said"), paraphrase=draft.value("heard"),
+                interest=draft.value("interest"), stakeholder_id=value("note_group"),
+                confirmed=CONFIRMED_LABELS[value("note_confirmed", FIRST_ANSWER)],
+                prompt=draft.value("prompt"), confidential=value("note_secret", False),
+            ), submission_key("note"),
         )  # fmt: skip
     except DomainError as error:
         st.session_state[_OUTCOME] = error
@@ -133,8 +135,11 @@ def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict
             if st.form_submit_button("Save correction"):
                 try:
                     notes.update_note(
-                        here.db, here.actor, chosen.id, said, heard, interest, group,
-                        CONFIRMED_LABELS[confirmed], chosen.prompt, secret,
+                        here.db, here.actor, chosen.id, notes.NoteFields(
+                            said=said, paraphrase=heard, interest=interest, stakeholder_id=group,
+                            confirmed=CONFIRMED_LABELS[confirmed], prompt=chosen.prompt,
+                            confidential=secret,
+                        ),
                     )  # fmt: skip
                     flash_and_rerun("Correction saved.")
                 except DomainError as error:

@@ -12,6 +12,7 @@ from components.records import show_records
 from components.wordcloud import show_word_cloud
 from services.core.vocab import label
 from services.prepare import presession_document
+from services.prepare.interviews import InterviewFields
 from services.prepare.prepare_screen import InterviewRow, ResponseRow, SurveySetup
 from services.prepare.presession_report import GroupResponse, PreSessionReport
 
@@ -141,7 +142,12 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
         themes = st.text_input("Themes it raised")
         secret = st.checkbox("Confidential: facilitators only")
         if st.form_submit_button("Save the interview"):
-            on_save(who, notes, by, held, themes, person, secret)
+            on_save(
+                InterviewFields(
+                    interviewee=who, notes=notes, interviewer=by, held_on=held, themes=themes,
+                    participant_id=person, confidential=secret,
+                )
+            )  # fmt: skip
 
 
 def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.moderation import idea_label
 from services.converge.converge_screen import BallotChoices
+from services.converge.voting_rounds import NewRound
 
 MODES = {"dots": "Dot voting", "agree_disagree": "Agree / disagree / pass"}
 
@@ -33,8 +34,10 @@ def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> No
         )
         if st.form_submit_button("Create the round", type="primary"):
             on_create(
-                title, mode, int(budget), int(most), [i.id for i in picked],
-                [t.id for t in theme_picks],
+                NewRound(
+                    title=title, mode=mode, budget=int(budget), max_per_item=int(most),
+                    idea_ids=[i.id for i in picked], theme_ids=[t.id for t in theme_picks],
+                )
             )  # fmt: skip
 
 

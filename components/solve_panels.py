@@ -12,6 +12,7 @@ from components.text import escape_markdown
 from services.converge.result_words import counted, number
 from services.core.vocab import CostBand, ResponseModel, label
 from services.solve.option_ratings import OptionScore
+from services.solve.options import OptionFields
 from services.solve.solve_screen import OptionCard, Programme
 
 PROVIDERS = [
@@ -86,8 +87,12 @@ def option_form(
             idea_id = topic[1] if topic and topic[0] == "idea" else None
             theme_id = topic[1] if topic and topic[0] == "theme" else None
             on_save(
-                title, description, ", ".join(who), impact, feasible, cost.value, risks,
-                idea_id, theme_id, [b.id for b in cites],
+                OptionFields(
+                    title=title, description=description, delivered_by=", ".join(who),
+                    impact=impact, feasibility=feasible, cost_band=cost.value, risks=risks,
+                    idea_id=idea_id, theme_id=theme_id,
+                ),
+                [b.id for b in cites],
             )  # fmt: skip
 
 

@@ -122,7 +122,14 @@ def _add_facilitator(args: argparse.Namespace) -> str:
     db = _database()
     try:
         account = accounts.create_account(
-            db, SYSTEM, args.username, args.display_name, Role.FACILITATOR, password
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username=args.username,
+                display_name=args.display_name,
+                role=Role.FACILITATOR,
+                password=password,
+            ),
         )
         # The install has an account now: a setup code printed at start is void.
         first_run.first_account_needed(db, load_settings().data_dir)

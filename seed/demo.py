@@ -69,16 +69,20 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
     initiative = initiatives.create_initiative(
         db,
         actor,
-        DEMO_NAME,
-        city="Riverside",
-        purpose="Rebuild trust between residents and police and agree how the city "
-        "responds to 911 calls about people in crisis.",
+        initiatives.InitiativeFields(
+            name=DEMO_NAME,
+            city="Riverside",
+            purpose="Rebuild trust between residents and police and agree how the city "
+            "responds to 911 calls about people in crisis.",
+        ),
     )
     # Tagged at once: should a later step fail, "Remove the demo" still clears the rest.
     demo.mark_demo(db, actor, initiative_ids=[initiative.id])
     initiatives.set_trust_statements(db, actor, initiative.id, TRUST_STATEMENTS)
     group_ids = {
-        name: stakeholders.create_stakeholder(db, actor, initiative.id, name, category).id
+        name: stakeholders.create_stakeholder(
+            db, actor, initiative.id, stakeholders.StakeholderFields(name=name, category=category)
+        ).id
         for name, category, _seats in GROUPS
     }
 
@@ -90,11 +94,13 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
         account = accounts.create_account(
             db,
             actor,
-            f"{prefix}{username}",
-            name,
-            role,
-            passwords[f"{prefix}{username}"],
-            stakeholder_id=group_id,
+            accounts.NewAccount(
+                username=f"{prefix}{username}",
+                display_name=name,
+                role=role,
+                password=passwords[f"{prefix}{username}"],
+                stakeholder_id=group_id,
+            ),
         )
         demo.mark_demo(db, actor, account_ids=[account.id])
         return account.id
@@ -106,15 +112,20 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
         db,
         actor,
         initiative.id,
-        "Community Problem-Solving Session",
-        starts_at=datetime(2027, 1, 16, 15, 0, tzinfo=UTC),
-        location="Riverside Community Center",
+        meetings.MeetingFields(
+            title="Community Problem-Solving Session",
+            starts_at=datetime(2027, 1, 16, 15, 0, tzinfo=UTC),
+            location="Riverside Community Center",
+        ),
     )
     table_ids = {}
     for n in range(1, TABLES + 1):
         scribe_id = login(f"scribe{n}", f"Scribe, table {n}", Role.SCRIBE)
         table_ids[n] = tables.create_table(
-            db, actor, meeting.id, n, name=f"Table {n}", scribe_account_id=scribe_id
+            db,
+            actor,
+            meeting.id,
+            tables.TableFields(number=n, name=f"Table {n}", scribe_account_id=scribe_id),
         ).id
     seats = people(rng)
     for (name, group), table in zip(seats, deal_to_tables(seats, TABLES), strict=True):
@@ -132,7 +143,12 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
         )
     for title, step, skill, minutes, goal, prompt in AGENDA:
         agenda.add_item(
-            db, actor, meeting.id, title, step, minutes, skill=skill, goal=goal, prompt=prompt
+            db,
+            actor,
+            meeting.id,
+            agenda.ItemFields(
+                title=title, step=step, minutes=minutes, skill=skill, goal=goal, prompt=prompt
+            ),
         )
     usernames = demo_usernames(prefix)
     return DemoSummary(True, initiative.id, usernames, {u: passwords[u] for u in usernames})

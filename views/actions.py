@@ -22,10 +22,10 @@ if here.actor.is_facilitator:
         panels.smart_form(
             screen.people,
             screen.groups,
-            lambda *f: smart.smart_check(*f, today=today),
-            lambda title, desc, measure, owner, group, due, goal, secret, ready: act(
-                actions.create_action, here.initiative_id, title, desc, measure, owner, group,
-                due, here.meeting_id, None, None, None, goal, secret, ready, done="Action saved.",
+            lambda f: smart.smart_check(f, today=today),
+            lambda f: act(
+                actions.create_action, here.initiative_id, f,
+                actions.ActionLinks(meeting_id=here.meeting_id), done="Action saved.",
             ),
         )  # fmt: skip
 

@@ -17,8 +17,9 @@ show_flash()
 where = here.table.id if here.table else None
 panels.new_conflict_form(
     lambda issue, options, owner, secret: act(
-        conflicts.create_conflict, meeting_id, issue, where, options, owner, secret,
-        done="Conflict logged.",
+        conflicts.create_conflict, meeting_id,
+        conflicts.ConflictFields(issue=issue, options=options, owner=owner, confidential=secret),
+        where, done="Conflict logged.",
     )
 )  # fmt: skip
 if not screen.conflicts:
@@ -27,14 +28,19 @@ if not screen.conflicts:
 chosen = panels.conflict_picker(screen.conflicts)
 panels.sides_side_by_side(chosen.sides)
 panels.party_form(
-    str(chosen.id),
-    dict(screen.groups),
-    lambda g, p, i: act(conflict_parties.set_party, chosen.id, g, p, i, done="Side saved."),
-)
+    str(chosen.id), dict(screen.groups),
+    lambda g, p, i: act(
+        conflict_parties.set_party, chosen.id,
+        conflict_parties.PartyFields(stakeholder_id=g, position=p, interests=i), done="Side saved.",
+    ),
+)  # fmt: skip
 panels.status_form(
     chosen,
-    lambda s, a, n: act(conflicts.set_status, chosen.id, s, a, n, done="Status saved."),
-)
+    lambda s, a, n: act(
+        conflicts.set_status, chosen.id,
+        conflicts.StatusFields(status=s, agreement=a, next_step=n), done="Status saved.",
+    ),
+)  # fmt: skip
 if screen.runs_the_room:
     panels.room_buttons(
         chosen,

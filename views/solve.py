@@ -29,7 +29,11 @@ for option in screen.options:
             option,
             rater[1],
             lambda oid, i, f: act(
-                option_ratings.rate_option, oid, rater[0], i, f, done="Rating saved."
+                option_ratings.rate_option,
+                oid,
+                rater[0],
+                option_ratings.RatingFields(impact=i, feasibility=f),
+                done="Rating saved.",
             ),
         )
 panels.library_section(screen.programmes)

@@ -48,9 +48,7 @@ def groups_tab(ctx: SetupContext) -> None:
             tab_act(ctx, TAB)(
                 stakeholders.create_stakeholder,
                 ctx.initiative_id,
-                name,
-                category,
-                major,
+                stakeholders.StakeholderFields(name=name, category=category, is_major=major),
                 done="Group added.",
             )
     if groups:
@@ -82,9 +80,7 @@ def _change_one(ctx: SetupContext, groups: list[Any]) -> None:
             tab_act(ctx, CHANGE)(
                 stakeholders.update_stakeholder,
                 group.id,
-                name,
-                category,
-                major,
+                stakeholders.StakeholderFields(name=name, category=category, is_major=major),
                 done="Group saved.",
             )
     who = escape_markdown(group.name)

@@ -48,7 +48,8 @@ def details(db, actor: Actor, act: Callable[..., None], initiative_id: int) -> N
         purpose = st.text_area("Purpose", initiative.purpose)
         if st.form_submit_button("Save the initiative"):
             act(
-                initiatives.update_initiative, initiative.id, name, city, purpose,
+                initiatives.update_initiative, initiative.id,
+                initiatives.InitiativeFields(name=name, city=city, purpose=purpose),
                 done="Initiative saved.",
             )  # fmt: skip
     with st.expander("Archive this initiative"):
@@ -91,5 +92,7 @@ def archived_panel(db, actor: Actor, act: Callable[..., None]) -> None:
 
 
 def _start_and_switch(db, actor: Actor, name: str, city: str, purpose: str) -> None:
-    made = initiatives.create_initiative(db, actor, name, city, purpose)
+    made = initiatives.create_initiative(
+        db, actor, initiatives.InitiativeFields(name=name, city=city, purpose=purpose)
+    )
     runtime.choose(made.id)

@@ -90,7 +90,11 @@ def meeting_form(key: str, meeting, zone, save: Callable[..., None], button: str
         )
         where = st.text_input("Location", meeting.location if meeting else "", key=f"{key}-where")
         if st.form_submit_button(button, type="primary" if meeting is None else "secondary"):
-            save(title, starts_at(day, start, zone), where)
+            save(
+                meetings.MeetingFields(
+                    title=title, starts_at=starts_at(day, start, zone), location=where
+                )
+            )
 
 
 def starts_at(day: date | None, start: time | None, zone: tzinfo) -> datetime | None:

@@ -44,12 +44,14 @@ def team_tab(ctx: SetupContext) -> None:
         if st.form_submit_button("Add the account"):
             ctx.act(
                 accounts.create_account,
-                username,
-                display,
-                role,
-                password,
-                email,
-                speaks_for,
+                accounts.NewAccount(
+                    username=username,
+                    display_name=display,
+                    role=role,
+                    password=password,
+                    email=email,
+                    stakeholder_id=speaks_for,
+                ),
                 done="Account added.",
             )
     show_records(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,23 +27,37 @@ from services.core.validation import (
 _USERNAME = re.compile(rf"^[a-z0-9._-]{{3,{USERNAME_MAX}}}$")
 
 
-def create_account(
-    db: Database,
-    actor: Actor,
-    username: str,
-    display_name: str,
-    role: Role | str,
-    password: str,
-    email: str = "",
-    stakeholder_id: int | None = None,
-) -> Account:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewAccount:
+    """A login to open: who signs in, as what, and for which group if a leader."""
+
+    username: str
+    display_name: str
+    role: Role | str
+    password: str
+    email: str = ""
+    stakeholder_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccountFields:
+    """What may change on a login: its name, email, group and whether it may sign in."""
+
+    display_name: str
+    email: str = ""
+    stakeholder_id: int | None = None
+    active: bool = True
+
+
+def create_account(db: Database, actor: Actor, fields: NewAccount) -> Account:
     """Open a login; a leader must speak for a stakeholder group."""
     require_role(actor, Role.FACILITATOR)
-    login = _username(username)
-    name = clean_text(display_name, "Display name", NAME_MAX)
-    kind = _role(role)
-    address = optional_email(email)
-    hashed = hash_new_password(password, [login, name])
+    login = _username(fields.username)
+    name = clean_text(fields.display_name, "Display name", NAME_MAX)
+    kind = _role(fields.role)
+    address = optional_email(fields.email)
+    stakeholder_id = fields.stakeholder_id
+    hashed = hash_new_password(fields.password, [login, name])
     with db.write() as s:
         _check_group(s, kind, stakeholder_id, joining=True)
         if s.scalar(select(Account.id).where(Account.username == login)) is not None:
@@ -63,19 +78,12 @@ def create_account(
         return account
 
 
-def update_account(
-    db: Database,
-    actor: Actor,
-    account_id: int,
-    display_name: str,
-    email: str,
-    stakeholder_id: int | None,
-    active: bool,
-) -> Account:
+def update_account(db: Database, actor: Actor, account_id: int, fields: AccountFields) -> Account:
     """Change a login's name, email, group or whether it may sign in."""
     require_role(actor, Role.FACILITATOR)
-    name = clean_text(display_name, "Display name", NAME_MAX)
-    address = optional_email(email)
+    name = clean_text(fields.display_name, "Display name", NAME_MAX)
+    address = optional_email(fields.email)
+    stakeholder_id, active = fields.stakeholder_id, fields.active
     with db.write() as s:
         account = require(s, Account, account_id, "account")
         joining = stakeholder_id != account.stakeholder_id

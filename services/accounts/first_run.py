@@ -13,6 +13,7 @@ import os
 import secrets
 import stat
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -82,15 +83,17 @@ def first_account_needed(db: Database, data_dir: Path) -> bool:
     return False
 
 
-def create_first_facilitator(
-    db: Database,
-    data_dir: Path,
-    code: str,
-    username: str,
-    display_name: str,
-    password: str,
-    password_again: str,
-) -> Account:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FirstLogin:
+    """The first facilitator's login as typed on the setup page, the password twice."""
+
+    username: str
+    display_name: str
+    password: str
+    password_again: str
+
+
+def create_first_facilitator(db: Database, data_dir: Path, code: str, login: FirstLogin) -> Account:
     """Open the install's first login, a facilitator, for whoever holds the setup code."""
     with _FIRST_ACCOUNT:
         if has_accounts(db):
@@ -109,10 +112,17 @@ def create_first_facilitator(
                 "That setup code is not right. Open the link printed in the terminal where "
                 "the app was started (`make run`), or copy the code from there."
             )
-        if password != password_again:
+        if login.password != login.password_again:
             raise ValidationError("The two passwords differ. Type the same password twice.")
         account = accounts.create_account(
-            db, FIRST_RUN, username, display_name, Role.FACILITATOR, password
+            db,
+            FIRST_RUN,
+            accounts.NewAccount(
+                username=login.username,
+                display_name=login.display_name,
+                role=Role.FACILITATOR,
+                password=login.password,
+            ),
         )
         setup_code_path(data_dir).unlink(missing_ok=True)
         return account

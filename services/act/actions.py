@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import select
 
 from db.database import Database
 from db.models import ActionItem
 from db.models.enums import Role
+from services.act.action_fields import ActionFields
 from services.act.action_links import check_action_links
 from services.act.smart import require_smart
 from services.core import audit, confidential, membership
@@ -16,47 +17,42 @@ from services.core.actors import Actor, require_role
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActionLinks:
+    """Where an action came from: the meeting, idea, theme or conflict it answers, if any."""
+
+    meeting_id: int | None = None
+    idea_id: int | None = None
+    theme_id: int | None = None
+    conflict_id: int | None = None
+
+
 def create_action(
     db: Database,
     actor: Actor,
     initiative_id: int,
-    title: str,
-    description: str = "",
-    measure: str = "",
-    owner_participant_id: int | None = None,
-    stakeholder_id: int | None = None,
-    due_on: date | None = None,
-    meeting_id: int | None = None,
-    idea_id: int | None = None,
-    theme_id: int | None = None,
-    conflict_id: int | None = None,
-    charter_goal: str = "",
-    confidential: bool = False,
-    ready: bool = False,
+    fields: ActionFields,
+    links: ActionLinks | None = None,
 ) -> ActionItem:
     """Add an action to the plan: a draft, or ready once it passes the SMART check.
 
     Without a stakeholder group the action counts for its owner's group.
     """
     require_role(actor, Role.FACILITATOR)
-    values = _clean(title, description, measure, charter_goal, owner_participant_id, due_on, ready)
+    values = _clean(fields)
+    owner_participant_id, stakeholder_id = fields.owner_participant_id, fields.stakeholder_id
     with db.write() as s:
-        links = {
-            "meeting_id": meeting_id,
-            "idea_id": idea_id,
-            "theme_id": theme_id,
-            "conflict_id": conflict_id,
-        }
+        linked = asdict(links or ActionLinks())
         owner_group = check_action_links(
-            s, initiative_id, owner_participant_id, stakeholder_id, links
+            s, initiative_id, owner_participant_id, stakeholder_id, linked
         )
         action = ActionItem(
             initiative_id=initiative_id,
             owner_participant_id=owner_participant_id,
             stakeholder_id=stakeholder_id if stakeholder_id is not None else owner_group,
-            confidential=confidential,
+            confidential=fields.confidential,
             **values,
-            **links,
+            **linked,
         )
         s.add(action)
         s.flush()
@@ -65,23 +61,11 @@ def create_action(
         return action
 
 
-def update_action(
-    db: Database,
-    actor: Actor,
-    action_id: int,
-    title: str,
-    description: str,
-    measure: str,
-    owner_participant_id: int | None,
-    stakeholder_id: int | None,
-    due_on: date | None,
-    charter_goal: str,
-    confidential: bool,
-    ready: bool,
-) -> ActionItem:
+def update_action(db: Database, actor: Actor, action_id: int, fields: ActionFields) -> ActionItem:
     """Edit an action; marking it ready runs the SMART check again."""
     require_role(actor, Role.FACILITATOR)
-    values = _clean(title, description, measure, charter_goal, owner_participant_id, due_on, ready)
+    values = _clean(fields)
+    owner_participant_id, stakeholder_id = fields.owner_participant_id, fields.stakeholder_id
     with db.write() as s:
         action = require(s, ActionItem, action_id, "action")
         owner_group = check_action_links(
@@ -90,7 +74,7 @@ def update_action(
         values |= {
             "owner_participant_id": owner_participant_id,
             "stakeholder_id": stakeholder_id if stakeholder_id is not None else owner_group,
-            "confidential": confidential,
+            "confidential": fields.confidential,
         }
         for field, value in values.items():
             setattr(action, field, value)
@@ -124,25 +108,21 @@ def list_actions(
         return list(s.scalars(query.order_by(*order)))
 
 
-def _clean(
-    title: str,
-    description: str,
-    measure: str,
-    charter_goal: str,
-    owner_participant_id: int | None,
-    due_on: date | None,
-    ready: bool,
-) -> dict[str, object]:
-    values = {
-        "title": clean_text(title, "Action title", NAME_MAX),
-        "description": optional_text(description, "Description", TEXT_MAX),
-        "measure": optional_text(measure, "Measure of done", TEXT_MAX),
-        "charter_goal": optional_text(charter_goal, "Charter goal", TEXT_MAX),
-        "due_on": due_on,
-        "ready": ready,
+def _clean(fields: ActionFields) -> dict[str, object]:
+    clean = replace(
+        fields,
+        title=clean_text(fields.title, "Action title", NAME_MAX),
+        description=optional_text(fields.description, "Description", TEXT_MAX),
+        measure=optional_text(fields.measure, "Measure of done", TEXT_MAX),
+        charter_goal=optional_text(fields.charter_goal, "Charter goal", TEXT_MAX),
+    )
+    if clean.ready:
+        require_smart(clean)
+    return {
+        "title": clean.title,
+        "description": clean.description,
+        "measure": clean.measure,
+        "charter_goal": clean.charter_goal,
+        "due_on": clean.due_on,
+        "ready": clean.ready,
     }
-    if ready:
-        require_smart(
-            values["title"], values["description"], values["measure"], owner_participant_id, due_on
-        )
-    return values

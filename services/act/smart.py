@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from services.act.action_fields import ActionFields
 from services.core.errors import ValidationError
 
 MIN_DESCRIPTION = 20
@@ -17,20 +18,15 @@ class SmartGap(NamedTuple):
     message: str
 
 
-def smart_check(
-    title: str,
-    description: str,
-    measure: str,
-    owner_participant_id: int | None,
-    due_on: date | None,
-    today: date,
-) -> list[SmartGap]:
+def smart_check(fields: ActionFields, today: date) -> list[SmartGap]:
     """The SMART letters the action misses, each with a message; empty when it is ready.
 
     Realistic is merged into Assignable and Measurable: software cannot judge whether a
     plan is realistic, only that someone has agreed to own a result that can be checked,
     so R is never reported on its own and the room judges the rest.
     """
+    title, description, measure = fields.title, fields.description, fields.measure
+    due_on = fields.due_on
     gaps = []
     if not (title or "").strip() or len((description or "").strip()) < MIN_DESCRIPTION:
         gaps.append(
@@ -42,22 +38,16 @@ def smart_check(
         )
     if not (measure or "").strip():
         gaps.append(SmartGap("M", "Measurable: say how everyone will know it is done."))
-    if owner_participant_id is None:
+    if fields.owner_participant_id is None:
         gaps.append(SmartGap("A", "Assignable: name the person who owns it."))
     if due_on is None or due_on < today:
         gaps.append(SmartGap("T", "Time-bound: set a due date that is today or later."))
     return gaps
 
 
-def require_smart(
-    title: str,
-    description: str,
-    measure: str,
-    owner_participant_id: int | None,
-    due_on: date | None,
-) -> None:
+def require_smart(fields: ActionFields) -> None:
     """Refuse an action marked ready that misses a SMART letter, naming each one missing."""
-    gaps = smart_check(title, description, measure, owner_participant_id, due_on, date.today())
+    gaps = smart_check(fields, date.today())
     if gaps:
         missing = " ".join(gap.message for gap in gaps)
         raise ValidationError(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -39,7 +41,16 @@ def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[Age
             AgendaItem(
                 meeting_id=meeting_id,
                 position=position,
-                **_fields(title, step, minutes, skill, goal, "", prompt),
+                **_clean(
+                    ItemFields(
+                        title=title,
+                        step=step,
+                        minutes=minutes,
+                        skill=skill,
+                        goal=goal,
+                        prompt=prompt,
+                    )
+                ),
             )
             for position, (title, step, skill, minutes, goal, prompt) in enumerate(
                 STANDARD_AGENDA, start=1
@@ -52,29 +63,36 @@ def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[Age
         return items
 
 
-def add_item(
-    db: Database,
-    actor: Actor,
-    meeting_id: int,
-    title: str,
-    step: Step | str,
-    minutes: int,
-    skill: Skill | str | None = None,
-    goal: str = "",
-    materials: str = "",
-    prompt: str = "",
-    premoderate: bool = False,
-) -> AgendaItem:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemFields:
+    """An agenda item as planned: the same for adding and for changing it.
+
+    `premoderate`: its ideas wait for approval. None leaves a changed item as it was and
+    adds a new one without the wait.
+    """
+
+    title: str
+    step: Step | str
+    minutes: int
+    skill: Skill | str | None = None
+    goal: str = ""
+    materials: str = ""
+    prompt: str = ""
+    premoderate: bool | None = None
+
+
+def add_item(db: Database, actor: Actor, meeting_id: int, fields: ItemFields) -> AgendaItem:
     """Append an item at the end of the agenda; `premoderate`: its ideas wait for approval."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(title, step, minutes, skill, goal, materials, prompt)
+    premoderate = bool(fields.premoderate)
+    values = _clean(fields)
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, "meeting")
         last = s.scalar(
             select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
         )
         item = AgendaItem(
-            meeting_id=meeting_id, position=(last or 0) + 1, premoderate=premoderate, **fields
+            meeting_id=meeting_id, position=(last or 0) + 1, premoderate=premoderate, **values
         )
         s.add(item)
         s.flush()
@@ -82,29 +100,17 @@ def add_item(
         return item
 
 
-def update_item(
-    db: Database,
-    actor: Actor,
-    item_id: int,
-    title: str,
-    step: Step | str,
-    minutes: int,
-    skill: Skill | str | None,
-    goal: str,
-    materials: str,
-    prompt: str,
-    premoderate: bool | None = None,
-) -> AgendaItem:
+def update_item(db: Database, actor: Actor, item_id: int, fields: ItemFields) -> AgendaItem:
     """Change an item's title, step, length, skill, goal, materials or prompt, and whether
     its ideas wait for approval (None leaves that as it is)."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(title, step, minutes, skill, goal, materials, prompt)
+    values = _clean(fields)
     with db.write() as s:
         item = require(s, AgendaItem, item_id, "agenda item")
-        for key, value in fields.items():
+        for key, value in values.items():
             setattr(item, key, value)
-        if premoderate is not None:
-            item.premoderate = premoderate
+        if fields.premoderate is not None:
+            item.premoderate = fields.premoderate
         _changed(s, actor, s.get_one(Meeting, item.meeting_id), item, "updated")
         return item
 
@@ -178,23 +184,16 @@ def list_agenda(db: Database, meeting_id: int, *, actor: Actor | None = None) ->
         return list(s.scalars(query))
 
 
-def _fields(
-    title: str,
-    step: Step | str,
-    minutes: int,
-    skill: Skill | str | None,
-    goal: str,
-    materials: str,
-    prompt: str,
-) -> dict[str, object]:
+def _clean(fields: ItemFields) -> dict[str, object]:
+    skill = fields.skill
     return {
-        "title": clean_text(title, "Item title", NAME_MAX),
-        "step": _vocab(Step, step, "step"),
-        "minutes": in_range(minutes, "Minutes", 1, MINUTES_MAX),
+        "title": clean_text(fields.title, "Item title", NAME_MAX),
+        "step": _vocab(Step, fields.step, "step"),
+        "minutes": in_range(fields.minutes, "Minutes", 1, MINUTES_MAX),
         "skill": None if skill in (None, "") else _vocab(Skill, skill, "skill"),
-        "goal": optional_text(goal, "Goal", TEXT_MAX),
-        "materials": optional_text(materials, "Materials", TEXT_MAX),
-        "prompt": optional_text(prompt, "Prompt", TEXT_MAX),
+        "goal": optional_text(fields.goal, "Goal", TEXT_MAX),
+        "materials": optional_text(fields.materials, "Materials", TEXT_MAX),
+        "prompt": optional_text(fields.prompt, "Prompt", TEXT_MAX),
     }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from services.converge.voting_counts import Counts
+
 DOTS, AGREE_DISAGREE = "dots", "agree_disagree"
 NO_VOTES = "no votes yet"
 EVERY_GROUP = "every group equally"
@@ -36,9 +38,7 @@ def number(value: float) -> str:
     return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
 
 
-def support(
-    mode: str, *, dots: int = 0, voters: int = 0, agree: int = 0, disagree: int = 0, passed: int = 0
-) -> str:
+def support(mode: str, counts: Counts) -> str:
     """One item's support from the whole room, in words.
 
     Dots: "12 dots from 7 voters"; agree / disagree: "agree 72% · 25 votes", the share of
@@ -46,14 +46,14 @@ def support(
     """
     mode = str(getattr(mode, "value", mode))
     if mode == DOTS:
-        if not dots and not voters:
+        if not counts.dots and not counts.voters:
             return NO_VOTES
-        return f"{counted(dots, 'dot')} from {counted(voters, 'voter')}"
+        return f"{counted(counts.dots, 'dot')} from {counted(counts.voters, 'voter')}"
     if mode == AGREE_DISAGREE:
-        cast = agree + disagree + passed
+        cast = counts.agree + counts.disagree + counts.passed
         if not cast:
             return NO_VOTES
-        return f"agree {percent(agree / cast)} · {counted(cast, 'vote')}"
+        return f"agree {percent(counts.agree / cast)} · {counted(cast, 'vote')}"
     raise ValueError(f"Unknown voting mode: {mode!r}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,21 +21,27 @@ from services.core.validation import NAME_MAX, clean_text, in_range, require
 BUDGET_MAX = 50
 
 
-def create_round(
-    db: Database,
-    actor: Actor,
-    meeting_id: int,
-    title: str,
-    mode: VoteMode | str,
-    budget: int = 5,
-    max_per_item: int = 3,
-    idea_ids: Iterable[int] = (),
-    theme_ids: Iterable[int] = (),
-) -> VotingRound:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewRound:
+    """A round as drafted: its title, how people vote, and the ideas and themes on its ballot.
+
+    `budget` and `max_per_item` are a dots round's; agree/disagree spends no dots.
+    """
+
+    title: str
+    mode: VoteMode | str
+    budget: int = 5
+    max_per_item: int = 3
+    idea_ids: Iterable[int] = ()
+    theme_ids: Iterable[int] = ()
+
+
+def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) -> VotingRound:
     """Draft a round with its ballot; nobody can vote until it is opened."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(title, "Round title", NAME_MAX)
-    kind = _mode(mode)
+    clean = clean_text(fields.title, "Round title", NAME_MAX)
+    kind = _mode(fields.mode)
+    budget, max_per_item = fields.budget, fields.max_per_item
     if kind is VoteMode.DOTS:
         in_range(budget, "Dots per person", 1, BUDGET_MAX)
         in_range(max_per_item, "Most dots on one item", 1, budget)
@@ -48,7 +55,7 @@ def create_round(
         )
         s.add(rnd)
         s.flush()
-        add_items(s, rnd, idea_ids, theme_ids)
+        add_items(s, rnd, fields.idea_ids, fields.theme_ids)
         detail = {"title": clean, "mode": kind.value}
         audit.record(s, actor, "voting_round", rnd.id, "created", detail, meeting.initiative_id)
         return rnd

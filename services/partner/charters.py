@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -25,44 +26,34 @@ SECTIONS = {
 }
 
 
-def new_version(
-    db: Database,
-    actor: Actor,
-    initiative_id: int,
-    mission: str,
-    shared_goals: str = "",
-    ground_rules: str = "",
-    roles: str = "",
-    communication: str = "",
-    confidentiality: str = "",
-    commitments: dict[int, str] | None = None,
-) -> Charter:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CharterFields:
+    """A version of the charter as written: its mission, its sections (SECTIONS) and the
+    groups' commitments by group id; commitments not given carry forward."""
+
+    mission: str
+    shared_goals: str = ""
+    ground_rules: str = ""
+    roles: str = ""
+    communication: str = ""
+    confidentiality: str = ""
+    commitments: dict[int, str] | None = None
+
+
+def new_version(db: Database, actor: Actor, initiative_id: int, fields: CharterFields) -> Charter:
     """Save the charter as a new version; groups' commitments carry forward unless given."""
     require_role(actor, Role.FACILITATOR)
-    sections = {
-        "shared_goals": shared_goals,
-        "ground_rules": ground_rules,
-        "roles": roles,
-        "communication": communication,
-        "confidentiality": confidentiality,
-    }
     with db.write() as s:
-        return add_version(s, actor, initiative_id, mission, sections, commitments or {})
+        return add_version(s, actor, initiative_id, fields)
 
 
-def add_version(
-    s: Session,
-    actor: Actor,
-    initiative_id: int,
-    mission: str,
-    sections: dict[str, str],
-    commitments: dict[int, str],
-) -> Charter:
+def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFields) -> Charter:
     """`new_version` inside the caller's transaction, for services that build on it."""
-    clean = {k: optional_text(sections.get(k), label, LONG_MAX) for k, label in SECTIONS.items()}
-    mission = clean_text(mission, "Mission", LONG_MAX)
+    clean = {k: optional_text(getattr(fields, k), label, LONG_MAX) for k, label in SECTIONS.items()}
+    mission = clean_text(fields.mission, "Mission", LONG_MAX)
     require(s, Initiative, initiative_id, "initiative")
-    texts = {gid: optional_text(t, "Commitment", TEXT_MAX) for gid, t in commitments.items()}
+    given = fields.commitments or {}
+    texts = {gid: optional_text(t, "Commitment", TEXT_MAX) for gid, t in given.items()}
     groups = check_groups(s, initiative_id, texts)
     retired = retired_groups(s, initiative_id)
     refuse_retired(s, [gid for gid, text in texts.items() if text], retired)

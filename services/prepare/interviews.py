@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -23,30 +24,35 @@ from services.core.validation import (
 )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InterviewFields:
+    """An interview as written up: the same for recording and for correcting it."""
+
+    interviewee: str
+    notes: str
+    interviewer: str = ""
+    held_on: date | None = None
+    themes: str = ""
+    participant_id: int | None = None
+    confidential: bool = False
+
+
 def create_interview(
-    db: Database,
-    actor: Actor,
-    initiative_id: int,
-    interviewee: str,
-    notes: str,
-    interviewer: str = "",
-    held_on: date | None = None,
-    themes: str = "",
-    participant_id: int | None = None,
-    confidential: bool = False,
+    db: Database, actor: Actor, initiative_id: int, fields: InterviewFields
 ) -> Interview:
     """Record the notes of an interview."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(interviewee, notes, interviewer, themes)
+    texts = _texts(fields)
+    participant_id = fields.participant_id
     with db.write() as s:
         require(s, Initiative, initiative_id, "initiative")
         _check_participant(s, initiative_id, participant_id)
         interview = Interview(
             initiative_id=initiative_id,
-            held_on=_day(held_on),
+            held_on=_day(fields.held_on),
             participant_id=participant_id,
-            confidential=confidential,
-            **fields,
+            confidential=fields.confidential,
+            **texts,
         )
         s.add(interview)
         s.flush()
@@ -55,27 +61,19 @@ def create_interview(
 
 
 def update_interview(
-    db: Database,
-    actor: Actor,
-    interview_id: int,
-    interviewee: str,
-    notes: str,
-    interviewer: str,
-    held_on: date | None,
-    themes: str,
-    participant_id: int | None,
-    confidential: bool,
+    db: Database, actor: Actor, interview_id: int, fields: InterviewFields
 ) -> Interview:
     """Correct or complete an interview's notes, or change who may read it."""
     require_role(actor, Role.FACILITATOR)
-    fields = _fields(interviewee, notes, interviewer, themes)
+    texts = _texts(fields)
+    participant_id = fields.participant_id
     with db.write() as s:
         interview = require(s, Interview, interview_id, "interview")
         _check_participant(s, interview.initiative_id, participant_id)
-        for key, value in fields.items():
+        for key, value in texts.items():
             setattr(interview, key, value)
-        interview.held_on, interview.participant_id = _day(held_on), participant_id
-        interview.confidential = confidential
+        interview.held_on, interview.participant_id = _day(fields.held_on), participant_id
+        interview.confidential = fields.confidential
         _audit(s, actor, interview, "updated")
         return interview
 
@@ -109,12 +107,12 @@ def interviews_in(s: Session, actor: Actor, initiative_id: int) -> list[Intervie
     return list(s.scalars(query))
 
 
-def _fields(interviewee: str, notes: str, interviewer: str, themes: str) -> dict[str, str]:
+def _texts(fields: InterviewFields) -> dict[str, str]:
     return {
-        "interviewee": clean_text(interviewee, "Interviewee", NAME_MAX),
-        "notes": clean_text(notes, "Interview notes", LONG_MAX),
-        "interviewer": optional_text(interviewer, "Interviewer", NAME_MAX),
-        "themes": optional_text(themes, "Themes", TEXT_MAX),
+        "interviewee": clean_text(fields.interviewee, "Interviewee", NAME_MAX),
+        "notes": clean_text(fields.notes, "Interview notes", LONG_MAX),
+        "interviewer": optional_text(fields.interviewer, "Interviewer", NAME_MAX),
+        "themes": optional_text(fields.themes, "Themes", TEXT_MAX),
     }
 
 

@@ -83,7 +83,5 @@ def submit(db: Database, screen: SurveyScreen, answers: SurveyAnswers) -> None:
         db,
         screen.code,
         screen.stage or SurveyKind.PRE,
-        **dict(answers.texts),
-        trust=dict(answers.trust),
-        demographics=about,
+        surveys.SurveyFields(**dict(answers.texts), trust=dict(answers.trust), demographics=about),
     )

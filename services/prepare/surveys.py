@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -27,17 +28,21 @@ _TEXTS = {
 }
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SurveyFields:
+    """One participant's answers to a survey; every question may be left unanswered."""
+
+    top_issues: str = ""
+    solutions: str = ""
+    goals: str = ""
+    what_worked: str = ""
+    what_to_change: str = ""
+    trust: dict[str, int | None] | None = None
+    demographics: dict[str, Any] | None = None
+
+
 def submit_survey(
-    db: Database,
-    code: str,
-    kind: SurveyKind | str,
-    top_issues: str = "",
-    solutions: str = "",
-    goals: str = "",
-    what_worked: str = "",
-    what_to_change: str = "",
-    trust: dict[str, int | None] | None = None,
-    demographics: dict[str, Any] | None = None,
+    db: Database, code: str, kind: SurveyKind | str, answers: SurveyFields
 ) -> SurveyResponse:
     """Save a participant's answers; sending the same survey again replaces them.
 
@@ -45,24 +50,24 @@ def submit_survey(
     skipped: it is stored as no answer at all, so a skipped rating never counts as the
     scale's middle in the trust pulse."""
     survey = _kind(kind)
-    given = [top_issues, solutions, goals, what_worked, what_to_change]
-    texts = {k: optional_text(v, _TEXTS[k], TEXT_MAX) for k, v in zip(_TEXTS, given, strict=True)}
-    answers = {statement: score for statement, score in (trust or {}).items() if score is not None}
-    about = _demographics(demographics or {})
-    if not any(texts.values()) and not answers:
+    texts = {k: optional_text(getattr(answers, k), label, TEXT_MAX) for k, label in _TEXTS.items()}
+    scores = answers.trust or {}
+    rated = {statement: score for statement, score in scores.items() if score is not None}
+    about = _demographics(answers.demographics or {})
+    if not any(texts.values()) and not rated:
         raise ValidationError("The survey is empty. Answer at least one question, then send it.")
     with db.write() as s:
         person = respondent(s, code)
         initiative = s.get_one(Initiative, person.initiative_id)
         _check_open(s, initiative, survey)
-        _check_trust(answers, trust_items(initiative.trust_statements))
+        _check_trust(rated, trust_items(initiative.trust_statements))
         _check_questions(about, initiative.demographic_questions)
         response, fresh = _find_or_insert(s, person.id, survey)
         if not fresh:
             response.updated_at = utcnow()
         for key, value in texts.items():
             setattr(response, key, value)
-        response.trust, response.demographics = answers, about
+        response.trust, response.demographics = rated, about
         s.flush()
         # audit.record needs an Actor, which needs a role; a participant has neither.
         detail = {"kind": survey.value, "participant_id": person.id}

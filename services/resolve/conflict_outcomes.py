@@ -71,8 +71,15 @@ def agreement_to_ground_rule(db: Database, actor: Actor, conflict_id: int) -> Ch
                 "ground rule."
             )
         rules = "\n".join(r for r in (latest.ground_rules.rstrip(), conflict.agreement) if r)
-        sections = {k: getattr(latest, k) for k in charters.SECTIONS} | {"ground_rules": rules}
-        charter = charters.add_version(s, actor, initiative_id, latest.mission, sections, {})
+        fields = charters.CharterFields(
+            mission=latest.mission,
+            shared_goals=latest.shared_goals,
+            ground_rules=rules,
+            roles=latest.roles,
+            communication=latest.communication,
+            confidentiality=latest.confidentiality,
+        )
+        charter = charters.add_version(s, actor, initiative_id, fields)
         audit_conflict(
             s,
             actor,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from db.database import Database
@@ -13,13 +15,21 @@ from services.core.validation import TEXT_MAX, optional_text, require
 from services.resolve.conflicts import audit_conflict, conflict_initiative, editable_conflict
 
 
-def set_party(
-    db: Database, actor: Actor, conflict_id: int, stakeholder_id: int, position: str, interests: str
-) -> ConflictParty:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyFields:
+    """One side of a conflict: a group, its position and the interests beneath it."""
+
+    stakeholder_id: int
+    position: str = ""
+    interests: str = ""
+
+
+def set_party(db: Database, actor: Actor, conflict_id: int, fields: PartyFields) -> ConflictParty:
     """Record (or rewrite) one group's position and the interests beneath it."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
-    position = optional_text(position, "Position", TEXT_MAX)
-    interests = optional_text(interests, "Interests", TEXT_MAX)
+    stakeholder_id = fields.stakeholder_id
+    position = optional_text(fields.position, "Position", TEXT_MAX)
+    interests = optional_text(fields.interests, "Interests", TEXT_MAX)
     if not position and not interests:
         raise ValidationError("Write the group's position, its interests, or both before saving.")
     with db.write() as s:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,19 +19,36 @@ from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_te
 _WORKERS = (Role.FACILITATOR, Role.SCRIBE)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConflictFields:
+    """The issue, the options on the table, its owner and who may see it: for adding and
+    for changing a conflict."""
+
+    issue: str
+    options: str = ""
+    owner: str = ""
+    confidential: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusFields:
+    """Where a conflict stands now, with the agreement reached and the next step."""
+
+    status: ConflictStatus | str
+    agreement: str = ""
+    next_step: str = ""
+
+
 def create_conflict(
     db: Database,
     actor: Actor,
     meeting_id: int,
-    issue: str,
+    fields: ConflictFields,
     table_id: int | None = None,
-    options: str = "",
-    owner: str = "",
-    confidential: bool = False,
 ) -> Conflict:
     """Record a conflict raised in the meeting, at a table or for the whole room."""
     require_role(actor, *_WORKERS)
-    values = _clean(issue, options, owner)
+    values = _clean(fields)
     with db.write() as s:
         require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
         if table_id is None and actor.role is Role.SCRIBE:
@@ -42,7 +61,7 @@ def create_conflict(
                 )
             check_table_access(s, actor, table.id, "record conflicts")
         conflict = Conflict(
-            meeting_id=meeting_id, table_id=table_id, confidential=confidential, **values
+            meeting_id=meeting_id, table_id=table_id, confidential=fields.confidential, **values
         )
         s.add(conflict)
         s.flush()
@@ -51,20 +70,14 @@ def create_conflict(
 
 
 def update_conflict(
-    db: Database,
-    actor: Actor,
-    conflict_id: int,
-    issue: str,
-    options: str,
-    owner: str,
-    confidential: bool,
+    db: Database, actor: Actor, conflict_id: int, fields: ConflictFields
 ) -> Conflict:
     """Reword the issue, the options on the table, the owner or who may see it."""
     require_role(actor, *_WORKERS)
-    values = _clean(issue, options, owner)
+    values = _clean(fields)
     with db.write() as s:
         conflict = editable_conflict(s, actor, conflict_id)
-        for field, value in {**values, "confidential": confidential}.items():
+        for field, value in {**values, "confidential": fields.confidential}.items():
             setattr(conflict, field, value)
         audit_conflict(s, actor, conflict, "updated", {"issue": conflict.issue[:80]})
         return conflict
@@ -79,22 +92,15 @@ def delete_conflict(db: Database, actor: Actor, conflict_id: int) -> None:
         s.delete(conflict)
 
 
-def set_status(
-    db: Database,
-    actor: Actor,
-    conflict_id: int,
-    status: ConflictStatus | str,
-    agreement: str = "",
-    next_step: str = "",
-) -> Conflict:
+def set_status(db: Database, actor: Actor, conflict_id: int, fields: StatusFields) -> Conflict:
     """Move the conflict on; the agreement and next step given replace those stored."""
     require_role(actor, *_WORKERS)
     try:
-        new = ConflictStatus(status)
+        new = ConflictStatus(fields.status)
     except ValueError:
-        raise ValidationError(f"“{status}” is not a conflict status.") from None
-    agreement = optional_text(agreement, "Agreement", TEXT_MAX)
-    next_step = optional_text(next_step, "Next step", TEXT_MAX)
+        raise ValidationError(f"“{fields.status}” is not a conflict status.") from None
+    agreement = optional_text(fields.agreement, "Agreement", TEXT_MAX)
+    next_step = optional_text(fields.next_step, "Next step", TEXT_MAX)
     if new is ConflictStatus.AGREED and not agreement:
         raise ValidationError(
             "Write down what both sides agreed before marking the conflict agreed, "
@@ -151,9 +157,9 @@ def audit_conflict(s: Session, actor: Actor, conflict: Conflict, action: str, de
     )
 
 
-def _clean(issue: str, options: str, owner: str) -> dict[str, str]:
+def _clean(fields: ConflictFields) -> dict[str, str]:
     return {
-        "issue": clean_text(issue, "Issue", TEXT_MAX),
-        "options": optional_text(options, "Options", TEXT_MAX),
-        "owner": optional_text(owner, "Owner", NAME_MAX),
+        "issue": clean_text(fields.issue, "Issue", TEXT_MAX),
+        "options": optional_text(fields.options, "Options", TEXT_MAX),
+        "owner": optional_text(fields.owner, "Owner", NAME_MAX),
     }

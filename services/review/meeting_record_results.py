@@ -50,11 +50,7 @@ def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.Data
     for rnd, items, voters in _counted(s, meeting_id, secret_ok):
         totals = {i.item_id: add_up(g.counts for g in i.groups) for i in items}
         for rank, r in enumerate(rank_items(items, voters, rnd.mode), start=1):
-            t = totals[r.item_id]
-            support = words.support(
-                rnd.mode.value, dots=t.dots, voters=t.voters, agree=t.agree,
-                disagree=t.disagree, passed=t.passed,
-            )  # fmt: skip
+            support = words.support(rnd.mode.value, totals[r.item_id])
             least = words.least_backed((g.group, g.share) for g in r.groups)
             shares = "; ".join(words.group_share(g.group, g.supporters, g.voters) for g in r.groups)
             rows.append([rnd.title, rank, r.text, support, least, shares, verdict(r)])

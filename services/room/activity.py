@@ -66,27 +66,41 @@ def activity_by_table(
             return []
         notes = _per_table(
             s,
-            ListeningNote,
-            ListeningNote.table_id,
-            ListeningNote.created_at,
+            _Counted(
+                source=ListeningNote,
+                table_col=ListeningNote.table_id,
+                time_col=ListeningNote.created_at,
+                scope=ListeningNote.meeting_id == meeting_id,
+            ),
             start,
             end,
-            ListeningNote.meeting_id == meeting_id,
         )
         ideas = _per_table(
-            s, Idea, Idea.table_id, Idea.created_at, start, end, Idea.meeting_id == meeting_id
+            s,
+            _Counted(
+                source=Idea,
+                table_col=Idea.table_id,
+                time_col=Idea.created_at,
+                scope=Idea.meeting_id == meeting_id,
+            ),
+            start,
+            end,
         )
         # A voter counts for the table they sit at now; the round must be this meeting's.
         votes = _per_table(
             s,
-            Vote,
-            Participant.table_id,
-            Vote.updated_at,
+            _Counted(
+                source=Vote,
+                table_col=Participant.table_id,
+                time_col=Vote.updated_at,
+                scope=VotingRound.meeting_id == meeting_id,
+                joins=(
+                    (Participant, Participant.id == Vote.participant_id),
+                    (VotingRound, VotingRound.id == Vote.round_id),
+                ),
+            ),
             start,
             end,
-            VotingRound.meeting_id == meeting_id,
-            (Participant, Participant.id == Vote.participant_id),
-            (VotingRound, VotingRound.id == Vote.round_id),
         )
     result = []
     for table_id, number, scribe in tables:
@@ -101,20 +115,25 @@ def activity_by_table(
     return result
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Counted:
+    """What `_per_table` counts: rows of `source` within `scope`, by table and time."""
+
+    source: Any
+    table_col: Any
+    time_col: Any
+    scope: Any
+    joins: tuple[tuple[Any, Any], ...] = ()
+
+
 def _per_table(
-    s: Session,
-    source: Any,
-    table_col: Any,
-    time_col: Any,
-    start: datetime,
-    end: datetime,
-    scope: Any,
-    *joins: tuple[Any, Any],
+    s: Session, what: _Counted, start: datetime, end: datetime
 ) -> dict[int, tuple[int, datetime | None]]:
     """Per table: rows inside (start, end] and the latest time at or before `end`."""
+    table_col, time_col = what.table_col, what.time_col
     in_window = func.sum(case((time_col > start, 1), else_=0))
-    query = select(table_col, in_window, func.max(time_col)).select_from(source)
-    for model, on in joins:
+    query = select(table_col, in_window, func.max(time_col)).select_from(what.source)
+    for model, on in what.joins:
         query = query.join(model, on)
-    query = query.where(scope, table_col.is_not(None), time_col <= end).group_by(table_col)
+    query = query.where(what.scope, table_col.is_not(None), time_col <= end).group_by(table_col)
     return {table_id: (int(n), last) for table_id, n, last in s.execute(query)}

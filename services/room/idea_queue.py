@@ -92,12 +92,12 @@ def set_premoderate(db: Database, actor: Actor, item_id: int, on: bool) -> Agend
 
 def approve_idea(db: Database, actor: Actor, idea_id: int) -> Idea:
     """Let a waiting idea reach the room."""
-    return _decide(db, actor, idea_id, IdeaStatus.VISIBLE, "approved")
+    return _decide(db, actor, idea_id, IdeaStatus.VISIBLE)
 
 
 def reject_idea(db: Database, actor: Actor, idea_id: int) -> Idea:
     """Keep a waiting idea off the room's screens; it stays, hidden, with its history."""
-    return _decide(db, actor, idea_id, IdeaStatus.HIDDEN, "rejected")
+    return _decide(db, actor, idea_id, IdeaStatus.HIDDEN)
 
 
 def approve_all(
@@ -113,7 +113,7 @@ def approve_all(
             query = query.where(Idea.id.in_(list(idea_ids)))
         waiting = s.scalars(query.order_by(Idea.created_at, Idea.id)).all()
         for idea in waiting:
-            _set(s, actor, idea, meeting, IdeaStatus.VISIBLE, "approved")
+            _set(s, actor, idea, meeting, IdeaStatus.VISIBLE)
         return len(waiting)
 
 
@@ -169,7 +169,7 @@ def table_ideas(db: Database, actor: Actor, table_id: int, idea_ids: set[int]) -
         return list(s.scalars(query))
 
 
-def _decide(db: Database, actor: Actor, idea_id: int, to: IdeaStatus, action: str) -> Idea:
+def _decide(db: Database, actor: Actor, idea_id: int, to: IdeaStatus) -> Idea:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         idea = require(s, Idea, idea_id, "idea")
@@ -181,12 +181,15 @@ def _decide(db: Database, actor: Actor, idea_id: int, to: IdeaStatus, action: st
                 f"Idea #{idea.id} is no longer waiting for approval (it is "
                 f"{idea.status.value} now): someone decided it already. Reload the page."
             )
-        return _set(s, actor, idea, meeting, to, action)
+        return _set(s, actor, idea, meeting, to)
 
 
-def _set(
-    s: Session, actor: Actor, idea: Idea, meeting: Meeting, to: IdeaStatus, action: str
-) -> Idea:
+# A waiting idea is approved onto the board or rejected off it; the audit says which.
+_DECISIONS = {IdeaStatus.VISIBLE: "approved", IdeaStatus.HIDDEN: "rejected"}
+
+
+def _set(s: Session, actor: Actor, idea: Idea, meeting: Meeting, to: IdeaStatus) -> Idea:
     idea.status, idea.updated_at = to, utcnow()
+    action = _DECISIONS[to]
     audit.record(s, actor, "idea", idea.id, action, {"from": "pending"}, meeting.initiative_id)
     return idea

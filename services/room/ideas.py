@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,19 +20,42 @@ from services.core.writes import clean_key, insert_once
 from services.room import idea_queue, late_notes
 
 
-def add_idea(
-    db: Database,
-    actor: Actor,
-    table_id: int | None,
-    text: str,
-    stakeholder_id: int | None = None,
-    confidential: bool = False,
-    submission_key: str | None = None,
-    meeting_id: int | None = None,
-) -> Idea:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdeaFields:
+    """What an idea says, whose it is and who may read it: what adding and changing share."""
+
+    text: str
+    stakeholder_id: int | None = None
+    confidential: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewIdea(IdeaFields):
+    """An idea as it reaches the board: from a table, or from none (then name the meeting).
+
+    `submission_key` is the form's: a repeated tap with the same key saves nothing twice.
+    """
+
+    table_id: int | None
+    meeting_id: int | None = None
+    submission_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdeaFilter:
+    """Which of a meeting's ideas to list: by default every visible one, from any table."""
+
+    table_id: int | None = None
+    stakeholder_id: int | None = None
+    include_hidden: bool = False
+    include_confidential: bool = True
+
+
+def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
     """Put an idea on the board; without a table only a facilitator may (then name the meeting)."""
-    clean = clean_text(text, "Idea", TEXT_MAX)
-    key = clean_key(submission_key)
+    clean = clean_text(new.text, "Idea", TEXT_MAX)
+    key = clean_key(new.submission_key)
+    table_id, meeting_id, stakeholder_id = new.table_id, new.meeting_id, new.stakeholder_id
     with db.write() as s:
         if table_id is None:
             require_role(actor, Role.FACILITATOR)
@@ -51,7 +76,7 @@ def add_idea(
             table_id=table_id,
             stakeholder_id=require_stakeholder(s, stakeholder_id, meeting.initiative_id),
             text=clean,
-            confidential=confidential,
+            confidential=new.confidential,
             author_account_id=actor.account_id,
             submission_key=key,
             status=idea_queue.status_for_new_idea(s, actor, meeting),
@@ -64,16 +89,10 @@ def add_idea(
         return saved
 
 
-def update_idea(
-    db: Database,
-    actor: Actor,
-    idea_id: int,
-    text: str,
-    stakeholder_id: int | None = None,
-    confidential: bool = False,
-) -> Idea:
+def update_idea(db: Database, actor: Actor, idea_id: int, fields: IdeaFields) -> Idea:
     """Reword an idea; scribes only their own table's, while input is open."""
-    clean = clean_text(text, "Idea", TEXT_MAX)
+    clean = clean_text(fields.text, "Idea", TEXT_MAX)
+    stakeholder_id, confidential = fields.stakeholder_id, fields.confidential
     with db.write() as s:
         idea = require(s, Idea, idea_id, "idea")
         if idea.table_id is None:
@@ -129,14 +148,7 @@ def delete_idea(db: Database, actor: Actor, idea_id: int) -> None:
 
 
 def list_ideas(
-    db: Database,
-    meeting_id: int,
-    table_id: int | None = None,
-    stakeholder_id: int | None = None,
-    include_hidden: bool = False,
-    include_confidential: bool = True,
-    *,
-    actor: Actor | None = None,
+    db: Database, meeting_id: int, which: IdeaFilter | None = None, *, actor: Actor | None = None
 ) -> list[Idea]:
     """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked for.
 
@@ -146,14 +158,15 @@ def list_ideas(
     with db.read() as s:
         if actor is not None:
             membership.require_meeting_member(s, actor, meeting_id)
+        which = which or IdeaFilter()
         query = select(Idea).where(Idea.meeting_id == meeting_id)
-        if table_id is not None:
-            query = query.where(Idea.table_id == table_id)
-        if stakeholder_id is not None:
-            query = query.where(Idea.stakeholder_id == stakeholder_id)
-        if not include_hidden:
+        if which.table_id is not None:
+            query = query.where(Idea.table_id == which.table_id)
+        if which.stakeholder_id is not None:
+            query = query.where(Idea.stakeholder_id == which.stakeholder_id)
+        if not which.include_hidden:
             query = query.where(Idea.status == IdeaStatus.VISIBLE)
-        if not include_confidential:
+        if not which.include_confidential:
             query = query.where(Idea.confidential.is_(False))
         elif actor is not None:
             rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)

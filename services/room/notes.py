@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from db.database import Database
@@ -16,21 +18,28 @@ from services.core.writes import clean_key, insert_once
 from services.room import late_notes
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteFields:
+    """What a scribe writes down about one speaker: the same for adding and correcting it."""
+
+    said: str
+    paraphrase: str = ""
+    interest: str = ""
+    stakeholder_id: int | None = None
+    confirmed: bool | None = None
+    prompt: str = ""
+    confidential: bool = False
+
+
 def add_note(
     db: Database,
     actor: Actor,
     table_id: int,
-    said: str,
-    paraphrase: str = "",
-    interest: str = "",
-    stakeholder_id: int | None = None,
-    confirmed: bool | None = None,
-    prompt: str = "",
-    confidential: bool = False,
+    fields: NoteFields,
     submission_key: str | None = None,
 ) -> ListeningNote:
     """Save a table's note; a repeated tap with the same key returns the first note."""
-    fields = _fields(said, paraphrase, interest, prompt)
+    texts = _texts(fields)
     key = clean_key(submission_key)
     with db.write() as s:
         table = check_table_access(s, actor, table_id)
@@ -40,13 +49,13 @@ def add_note(
             meeting_id=meeting.id,
             table_id=table.id,
             agenda_item_id=meeting.current_item_id,
-            stakeholder_id=require_stakeholder(s, stakeholder_id, meeting.initiative_id),
-            confirmed=confirmed,
-            confidential=confidential,
+            stakeholder_id=require_stakeholder(s, fields.stakeholder_id, meeting.initiative_id),
+            confirmed=fields.confirmed,
+            confidential=fields.confidential,
             author_account_id=actor.account_id,
             submission_key=key,
             late=late,
-            **fields,
+            **texts,
         )
         saved = insert_once(s, note, ListeningNote, meeting.id, key)
         if saved is note:
@@ -56,30 +65,20 @@ def add_note(
         return saved
 
 
-def update_note(
-    db: Database,
-    actor: Actor,
-    note_id: int,
-    said: str,
-    paraphrase: str = "",
-    interest: str = "",
-    stakeholder_id: int | None = None,
-    confirmed: bool | None = None,
-    prompt: str = "",
-    confidential: bool = False,
-) -> ListeningNote:
+def update_note(db: Database, actor: Actor, note_id: int, fields: NoteFields) -> ListeningNote:
     """Correct a note; scribes only at their own table while input is open."""
-    fields = _fields(said, paraphrase, interest, prompt)
+    texts = _texts(fields)
     with db.write() as s:
         note = require(s, ListeningNote, note_id, "note")
         table = check_table_access(s, actor, note.table_id)
         meeting = s.get_one(Meeting, note.meeting_id)
         if not actor.is_facilitator:
             require_input_open(meeting)
-        for name, value in fields.items():
+        for name, value in texts.items():
             setattr(note, name, value)
-        note.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
-        note.confirmed, note.confidential, note.updated_at = confirmed, confidential, utcnow()
+        note.stakeholder_id = require_stakeholder(s, fields.stakeholder_id, meeting.initiative_id)
+        note.confirmed, note.confidential = fields.confirmed, fields.confidential
+        note.updated_at = utcnow()
         audit.record(
             s, actor, "note", note.id, "updated", {"table": table.number}, meeting.initiative_id
         )
@@ -131,10 +130,10 @@ def list_notes(
         return list(s.scalars(query.order_by(*order)))
 
 
-def _fields(said: str, paraphrase: str, interest: str, prompt: str) -> dict[str, str]:
+def _texts(fields: NoteFields) -> dict[str, str]:
     return {
-        "said": clean_text(said, "What was said", TEXT_MAX),
-        "paraphrase": optional_text(paraphrase, "Paraphrase", TEXT_MAX),
-        "interest": optional_text(interest, "Interest", TEXT_MAX),
-        "prompt": optional_text(prompt, "Prompt", TEXT_MAX),
+        "said": clean_text(fields.said, "What was said", TEXT_MAX),
+        "paraphrase": optional_text(fields.paraphrase, "Paraphrase", TEXT_MAX),
+        "interest": optional_text(fields.interest, "Interest", TEXT_MAX),
+        "prompt": optional_text(fields.prompt, "Prompt", TEXT_MAX),
     }

@@ -105,7 +105,7 @@ def wall(db: Database, meeting_id: int) -> Wall:
     projector caches it by that version (reloading 600 ideas every two seconds was most of
     a refresh, bench/).
     """
-    shown = ideas.list_ideas(db, meeting_id, include_confidential=False)
+    shown = ideas.list_ideas(db, meeting_id, ideas.IdeaFilter(include_confidential=False))
     texts = [i.text for i in shown]
     newest = max((i.created_at for i in shown), default=None)
     return Wall(tuple(reversed(texts)), newest, word_frequencies(texts, max_words=sys.maxsize))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from db.database import Database
 from db.models.enums import Role
@@ -24,12 +23,8 @@ class Started:
 def start_initiative(
     db: Database,
     actor: Actor,
-    name: str,
-    city: str,
-    purpose: str,
-    meeting_title: str,
-    starts_at: datetime | None,
-    location: str,
+    initiative_fields: initiatives.InitiativeFields,
+    meeting_fields: meetings.MeetingFields,
 ) -> Started:
     """Create the initiative and its first meeting, or neither.
 
@@ -37,21 +32,20 @@ def start_initiative(
     meeting services use), so a bad meeting title never leaves an initiative without one.
     """
     require_role(actor, Role.FACILITATOR)
-    clean_text(name, "Initiative name", NAME_MAX)
-    optional_text(city, "City", NAME_MAX)
-    optional_text(purpose, "Purpose", TEXT_MAX)
-    clean_text(meeting_title, "Meeting title", NAME_MAX)
-    optional_text(location, "Location", NAME_MAX)
+    clean_text(initiative_fields.name, "Initiative name", NAME_MAX)
+    optional_text(initiative_fields.city, "City", NAME_MAX)
+    optional_text(initiative_fields.purpose, "Purpose", TEXT_MAX)
+    clean_text(meeting_fields.title, "Meeting title", NAME_MAX)
+    optional_text(meeting_fields.location, "Location", NAME_MAX)
+    starts_at = meeting_fields.starts_at
     if starts_at is not None and starts_at.utcoffset() is None:
         raise ValidationError(
             "The start time has no time zone, so it could be read as any hour. "
             "Give it the meeting's time zone."
         )
-    initiative = initiatives.create_initiative(db, actor, name, city=city, purpose=purpose)
+    initiative = initiatives.create_initiative(db, actor, initiative_fields)
     try:
-        meeting = meetings.create_meeting(
-            db, actor, initiative.id, meeting_title, starts_at=starts_at, location=location
-        )
+        meeting = meetings.create_meeting(db, actor, initiative.id, meeting_fields)
     except Exception:
         # Checked above, so only a failing database gets here: take the initiative back.
         initiatives.delete_initiative(db, actor, initiative.id)

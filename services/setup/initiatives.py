@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -16,14 +18,19 @@ from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_te
 TRUST_STATEMENTS_MAX = 10
 
 
-def create_initiative(
-    db: Database, actor: Actor, name: str, city: str = "", purpose: str = ""
-) -> Initiative:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InitiativeFields:
+    """An initiative's name, city and purpose: the same for starting and for changing it."""
+
+    name: str
+    city: str = ""
+    purpose: str = ""
+
+
+def create_initiative(db: Database, actor: Actor, fields: InitiativeFields) -> Initiative:
     """Start a new initiative."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Initiative name", NAME_MAX)
-    place = optional_text(city, "City", NAME_MAX)
-    why = optional_text(purpose, "Purpose", TEXT_MAX)
+    clean, place, why = _clean(fields)
     with db.write() as s:
         _refuse_duplicate(s, clean)
         initiative = Initiative(name=clean, city=place, purpose=why)
@@ -36,13 +43,11 @@ def create_initiative(
 
 
 def update_initiative(
-    db: Database, actor: Actor, initiative_id: int, name: str, city: str, purpose: str
+    db: Database, actor: Actor, initiative_id: int, fields: InitiativeFields
 ) -> Initiative:
     """Rename the initiative or change its city or purpose."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Initiative name", NAME_MAX)
-    place = optional_text(city, "City", NAME_MAX)
-    why = optional_text(purpose, "Purpose", TEXT_MAX)
+    clean, place, why = _clean(fields)
     with db.write() as s:
         initiative = require(s, Initiative, initiative_id, "initiative")
         if clean.lower() != initiative.name.lower():
@@ -178,3 +183,12 @@ def _refuse_duplicate(s: Session, name: str) -> None:
         raise ValidationError(
             f"There is already an initiative called “{name}”. Choose another name."
         )
+
+
+def _clean(fields: InitiativeFields) -> tuple[str, str, str]:
+    """The name, city and purpose as saved."""
+    return (
+        clean_text(fields.name, "Initiative name", NAME_MAX),
+        optional_text(fields.city, "City", NAME_MAX),
+        optional_text(fields.purpose, "Purpose", TEXT_MAX),
+    )

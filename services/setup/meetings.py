@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,19 +17,21 @@ from services.core.errors import NotAllowedNow, ValidationError
 from services.core.validation import NAME_MAX, clean_text, optional_text, require
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingFields:
+    """A meeting's title, start and place: the same for planning and for changing it."""
+
+    title: str
+    starts_at: datetime | None = None
+    location: str = ""
+
+
 def create_meeting(
-    db: Database,
-    actor: Actor,
-    initiative_id: int,
-    title: str,
-    starts_at: datetime | None = None,
-    location: str = "",
+    db: Database, actor: Actor, initiative_id: int, fields: MeetingFields
 ) -> Meeting:
     """Plan a meeting, with a new unguessable code for its projector link."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(title, "Meeting title", NAME_MAX)
-    when = _aware(starts_at)
-    where = optional_text(location, "Location", NAME_MAX)
+    clean, when, where = _clean(fields)
     with db.write() as s:
         require(s, Initiative, initiative_id, "initiative")
         meeting = Meeting(
@@ -44,19 +47,10 @@ def create_meeting(
         return meeting
 
 
-def update_meeting(
-    db: Database,
-    actor: Actor,
-    meeting_id: int,
-    title: str,
-    starts_at: datetime | None,
-    location: str,
-) -> Meeting:
+def update_meeting(db: Database, actor: Actor, meeting_id: int, fields: MeetingFields) -> Meeting:
     """Retitle, reschedule or move a meeting; its code stays."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(title, "Meeting title", NAME_MAX)
-    when = _aware(starts_at)
-    where = optional_text(location, "Location", NAME_MAX)
+    clean, when, where = _clean(fields)
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, "meeting")
         meeting.title, meeting.starts_at, meeting.location = clean, when, where
@@ -171,6 +165,14 @@ def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) ->
         {"title": meeting.title}, meeting.initiative_id,
     )  # fmt: skip
     return meeting
+
+
+def _clean(fields: MeetingFields) -> tuple[str, datetime | None, str]:
+    """The title, start and place as saved: checked in the order the form shows them."""
+    clean = clean_text(fields.title, "Meeting title", NAME_MAX)
+    when = _aware(fields.starts_at)
+    where = optional_text(fields.location, "Location", NAME_MAX)
+    return clean, when, where
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -55,18 +55,22 @@ class GroupSummary:
     people: int
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StakeholderFields:
+    """A group's name, kind and weight: the same for adding and for changing it."""
+
+    name: str
+    category: StakeholderCategory | str
+    is_major: bool = True
+
+
 def create_stakeholder(
-    db: Database,
-    actor: Actor,
-    initiative_id: int,
-    name: str,
-    category: StakeholderCategory | str,
-    is_major: bool = True,
+    db: Database, actor: Actor, initiative_id: int, fields: StakeholderFields
 ) -> Stakeholder:
     """Add a stakeholder group to the initiative."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Group name", NAME_MAX)
-    kind = _category(category)
+    clean = clean_text(fields.name, "Group name", NAME_MAX)
+    kind, is_major = _category(fields.category), fields.is_major
     with db.write() as s:
         require(s, Initiative, initiative_id, "initiative")
         _refuse_duplicate(s, initiative_id, clean)
@@ -80,17 +84,12 @@ def create_stakeholder(
 
 
 def update_stakeholder(
-    db: Database,
-    actor: Actor,
-    stakeholder_id: int,
-    name: str,
-    category: StakeholderCategory | str,
-    is_major: bool,
+    db: Database, actor: Actor, stakeholder_id: int, fields: StakeholderFields
 ) -> Stakeholder:
     """Rename or recategorise a group; names stay unique in the initiative, whatever the case."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Group name", NAME_MAX)
-    kind = _category(category)
+    clean = clean_text(fields.name, "Group name", NAME_MAX)
+    kind, is_major = _category(fields.category), fields.is_major
     with db.write() as s:
         group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
         _refuse_duplicate(s, group.initiative_id, clean, besides=group.id)

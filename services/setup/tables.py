@@ -50,18 +50,21 @@ class TableSummary:
     people: int
 
 
-def create_table(
-    db: Database,
-    actor: Actor,
-    meeting_id: int,
-    number: int,
-    name: str = "",
-    scribe_account_id: int | None = None,
-) -> MeetingTable:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableFields:
+    """A table's number, name and scribe: the same for adding and for changing it."""
+
+    number: int
+    name: str = ""
+    scribe_account_id: int | None = None
+
+
+def create_table(db: Database, actor: Actor, meeting_id: int, fields: TableFields) -> MeetingTable:
     """Add a numbered table to a meeting, with or without its scribe."""
     require_role(actor, Role.FACILITATOR)
+    number, scribe_account_id = fields.number, fields.scribe_account_id
     in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
-    label = optional_text(name, "Table name", NAME_MAX)
+    label = optional_text(fields.name, "Table name", NAME_MAX)
     with db.write() as s:
         require(s, Meeting, meeting_id, "meeting")
         _refuse_taken(s, meeting_id, number)
@@ -75,18 +78,12 @@ def create_table(
         return table
 
 
-def update_table(
-    db: Database,
-    actor: Actor,
-    table_id: int,
-    number: int,
-    name: str,
-    scribe_account_id: int | None,
-) -> MeetingTable:
+def update_table(db: Database, actor: Actor, table_id: int, fields: TableFields) -> MeetingTable:
     """Renumber or rename a table, or change its scribe."""
     require_role(actor, Role.FACILITATOR)
+    number, scribe_account_id = fields.number, fields.scribe_account_id
     in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
-    label = optional_text(name, "Table name", NAME_MAX)
+    label = optional_text(fields.name, "Table name", NAME_MAX)
     with db.write() as s:
         table = require(s, MeetingTable, table_id, "table")
         if number != table.number:

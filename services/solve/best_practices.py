@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,20 +20,23 @@ URL_MAX = 500
 _FIELDS = ("name", "city", "model", "summary", "staffing", "evidence", "source_url")
 
 
-def create_best_practice(
-    db: Database,
-    actor: Actor,
-    name: str,
-    city: str,
-    model: ResponseModel | str,
-    summary: str,
-    staffing: str = "",
-    evidence: str = "",
-    source_url: str = "",
-) -> BestPractice:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BestPracticeFields:
+    """A programme's library entry: the same for adding and for correcting it."""
+
+    name: str
+    city: str
+    model: ResponseModel | str
+    summary: str
+    staffing: str = ""
+    evidence: str = ""
+    source_url: str = ""
+
+
+def create_best_practice(db: Database, actor: Actor, fields: BestPracticeFields) -> BestPractice:
     """Add a programme to the library."""
     require_role(actor, Role.FACILITATOR)
-    values = _clean(name, city, model, summary, staffing, evidence, source_url)
+    values = _clean(fields)
     with db.write() as s:
         _refuse_duplicate(s, values["name"])
         practice = BestPractice(**values)
@@ -43,20 +47,11 @@ def create_best_practice(
 
 
 def update_best_practice(
-    db: Database,
-    actor: Actor,
-    best_practice_id: int,
-    name: str,
-    city: str,
-    model: ResponseModel | str,
-    summary: str,
-    staffing: str,
-    evidence: str,
-    source_url: str,
+    db: Database, actor: Actor, best_practice_id: int, fields: BestPracticeFields
 ) -> BestPractice:
     """Correct or extend a programme's entry."""
     require_role(actor, Role.FACILITATOR)
-    values = _clean(name, city, model, summary, staffing, evidence, source_url)
+    values = _clean(fields)
     with db.write() as s:
         practice = require(s, BestPractice, best_practice_id, "best practice")
         if values["name"].lower() != practice.name.lower():
@@ -98,7 +93,7 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
             raise ValidationError(
                 f"Library entry {number} has no {', '.join(missing)}. Fill them in and load again."
             )
-        cleaned.append(_clean(*(entry.get(f, "") for f in _FIELDS)))
+        cleaned.append(_clean(BestPracticeFields(**{f: entry.get(f, "") for f in _FIELDS})))
     added = 0
     with db.write() as s:
         existing = {p.name.lower(): p for p in s.scalars(select(BestPractice))}
@@ -121,28 +116,20 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
     return added
 
 
-def _clean(
-    name: str,
-    city: str,
-    model: ResponseModel | str,
-    summary: str,
-    staffing: str,
-    evidence: str,
-    source_url: str,
-) -> dict[str, Any]:
-    url = optional_text(source_url, "Source link", URL_MAX)
+def _clean(fields: BestPracticeFields) -> dict[str, Any]:
+    url = optional_text(fields.source_url, "Source link", URL_MAX)
     if url and (not url.startswith("https://") or " " in url):
         raise ValidationError(
             f"The source link “{url}” must be a secure web address starting with https://. "
             "Copy it from the browser's address bar, or leave it empty."
         )
     return {
-        "name": clean_text(name, "Programme name", NAME_MAX),
-        "city": clean_text(city, "City", NAME_MAX),
-        "model": _model(model),
-        "summary": clean_text(summary, "Summary", TEXT_MAX),
-        "staffing": optional_text(staffing, "Staffing", TEXT_MAX),
-        "evidence": optional_text(evidence, "Evidence", TEXT_MAX),
+        "name": clean_text(fields.name, "Programme name", NAME_MAX),
+        "city": clean_text(fields.city, "City", NAME_MAX),
+        "model": _model(fields.model),
+        "summary": clean_text(fields.summary, "Summary", TEXT_MAX),
+        "staffing": optional_text(fields.staffing, "Staffing", TEXT_MAX),
+        "evidence": optional_text(fields.evidence, "Evidence", TEXT_MAX),
         "source_url": url,
     }
 

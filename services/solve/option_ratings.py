@@ -31,11 +31,20 @@ class OptionScore:
     ratings: int
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RatingFields:
+    """A table's rating of one option, each from 1 to 5."""
+
+    impact: int
+    feasibility: int
+
+
 def rate_option(
-    db: Database, actor: Actor, option_id: int, table_id: int, impact: int, feasibility: int
+    db: Database, actor: Actor, option_id: int, table_id: int, fields: RatingFields
 ) -> OptionRating:
     """Record a table's impact and feasibility rating; rating again replaces it."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    impact, feasibility = fields.impact, fields.feasibility
     in_range(impact, "Impact", 1, 5)
     in_range(feasibility, "Feasibility", 1, 5)
     with db.write() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -25,24 +26,32 @@ from services.core.validation import (
 )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionFields:
+    """An option as written up: the same for adding and for changing it."""
+
+    title: str
+    description: str = ""
+    delivered_by: str = ""
+    impact: int = 3
+    feasibility: int = 3
+    cost_band: CostBand | str = "medium"
+    risks: str = ""
+    idea_id: int | None = None
+    theme_id: int | None = None
+
+
 def create_option(
     db: Database,
     actor: Actor,
     meeting_id: int,
-    title: str,
-    description: str = "",
-    delivered_by: str = "",
-    impact: int = 3,
-    feasibility: int = 3,
-    cost_band: CostBand | str = "medium",
-    risks: str = "",
-    idea_id: int | None = None,
-    theme_id: int | None = None,
+    fields: OptionFields,
     best_practice_ids: Iterable[int] = (),
 ) -> Option:
     """Write up an option for the meeting, optionally citing library programmes."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
-    values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
+    values = _clean(fields)
+    idea_id, theme_id = fields.idea_id, fields.theme_id
     with db.write() as s:
         require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
         _check_links(s, meeting_id, idea_id, theme_id)
@@ -54,23 +63,11 @@ def create_option(
         return option
 
 
-def update_option(
-    db: Database,
-    actor: Actor,
-    option_id: int,
-    title: str,
-    description: str,
-    delivered_by: str,
-    impact: int,
-    feasibility: int,
-    cost_band: CostBand | str,
-    risks: str,
-    idea_id: int | None,
-    theme_id: int | None,
-) -> Option:
+def update_option(db: Database, actor: Actor, option_id: int, fields: OptionFields) -> Option:
     """Change an option's details (its citations change through `cite`)."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
-    values = _clean(title, description, delivered_by, impact, feasibility, cost_band, risks)
+    values = _clean(fields)
+    idea_id, theme_id = fields.idea_id, fields.theme_id
     with db.write() as s:
         option = require(s, Option, option_id, "option")
         require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
@@ -129,29 +126,21 @@ def audit_option(s: Session, actor: Actor, option: Option, action: str, detail: 
     audit.record(s, actor, "option", option.id, action, detail, initiative_id)
 
 
-def _clean(
-    title: str,
-    description: str,
-    delivered_by: str,
-    impact: int,
-    feasibility: int,
-    cost_band: CostBand | str,
-    risks: str,
-) -> dict[str, object]:
+def _clean(fields: OptionFields) -> dict[str, object]:
     try:
-        band = CostBand(cost_band)
+        band = CostBand(fields.cost_band)
     except ValueError:
         raise ValidationError(
-            f"“{cost_band}” is not a cost band; use low, medium or high."
+            f"“{fields.cost_band}” is not a cost band; use low, medium or high."
         ) from None
     return {
-        "title": clean_text(title, "Option title", NAME_MAX),
-        "description": optional_text(description, "Description", TEXT_MAX),
-        "delivered_by": optional_text(delivered_by, "Delivered by", NAME_MAX),
-        "impact": in_range(impact, "Impact", 1, 5),
-        "feasibility": in_range(feasibility, "Feasibility", 1, 5),
+        "title": clean_text(fields.title, "Option title", NAME_MAX),
+        "description": optional_text(fields.description, "Description", TEXT_MAX),
+        "delivered_by": optional_text(fields.delivered_by, "Delivered by", NAME_MAX),
+        "impact": in_range(fields.impact, "Impact", 1, 5),
+        "feasibility": in_range(fields.feasibility, "Feasibility", 1, 5),
         "cost_band": band,
-        "risks": optional_text(risks, "Risks", TEXT_MAX),
+        "risks": optional_text(fields.risks, "Risks", TEXT_MAX),
     }
 
 

@@ -81,18 +81,30 @@ def build_world(db: Database) -> World:
         s.get_one(Meeting, elsewhere.meeting_id).status = MeetingStatus.CLOSED
         s.get_one(Initiative, ini).survey_open = True
     survey_settings.set_demographic_questions(db, fac, ini, [QUESTION])
-    conflict = conflicts.create_conflict(db, fac, meeting, "Response times", room.table1_id)
-    action = actions.create_action(db, fac, ini, "Publish response times")
+    conflict = conflicts.create_conflict(
+        db, fac, meeting, conflicts.ConflictFields(issue="Response times"), table_id=room.table1_id
+    )
+    action = actions.create_action(
+        db, fac, ini, actions.ActionFields(title="Publish response times")
+    )
     ids = {
-        "note": notes.add_note(db, fac, room.table1_id, "Said once").id,
-        "idea": ideas.add_idea(db, fac, room.table1_id, "An idea").id,
+        "note": notes.add_note(db, fac, room.table1_id, notes.NoteFields(said="Said once")).id,
+        "idea": ideas.add_idea(db, fac, ideas.NewIdea(table_id=room.table1_id, text="An idea")).id,
         "theme": themes.create_theme(db, fac, meeting, "A theme").id,
         "conflict": conflict.id,
         "action": action.id,
-        "interview": interviews.create_interview(db, fac, ini, "Someone", "Notes").id,
-        "option": options.create_option(db, fac, meeting, "An option").id,
+        "interview": interviews.create_interview(
+            db, fac, ini, interviews.InterviewFields(interviewee="Someone", notes="Notes")
+        ).id,
+        "option": options.create_option(
+            db, fac, meeting, options.OptionFields(title="An option")
+        ).id,
         "practice": best_practices.create_best_practice(
-            db, fac, "A programme", "A city", "co_responder", "A summary"
+            db,
+            fac,
+            best_practices.BestPracticeFields(
+                name="A programme", city="A city", model="co_responder", summary="A summary"
+            ),
         ).id,
         "participant": room.participant_ids[0],
         "account": _account(db, fac, "Someone").id,
@@ -102,7 +114,11 @@ def build_world(db: Database) -> World:
 
 def _account(db: Database, actor: Actor, name: str, username: str = "") -> Account:
     login = username or f"u{uuid.uuid4().hex[:12]}"
-    return accounts.create_account(db, actor, login, name, "scribe", PASSWORD)
+    return accounts.create_account(
+        db,
+        actor,
+        accounts.NewAccount(username=login, display_name=name, role="scribe", password=PASSWORD),
+    )
 
 
 def read(db: Database, model: type, record_id: int, attribute: str) -> Any:
@@ -140,50 +156,56 @@ class Field:
 
 def _note(w: World, **given: str) -> ListeningNote:
     values = {"said": "Said", **given}
-    return notes.add_note(w.db, w.fac, w.room.table1_id, **values)
+    return notes.add_note(w.db, w.fac, w.room.table1_id, notes.NoteFields(**values))
 
 
 def _updated_note(w: World, **given: str) -> ListeningNote:
     values = {"said": "Said", **given}
-    return notes.update_note(w.db, w.fac, w.ids["note"], **values)
+    return notes.update_note(w.db, w.fac, w.ids["note"], notes.NoteFields(**values))
 
 
 def _survey(w: World, **given: str) -> str:
     (field,) = given
     values = {"goals": "Something else answered", **given}
-    made = surveys.submit_survey(w.db, "code-0", "pre", **values)
+    made = surveys.submit_survey(w.db, "code-0", "pre", surveys.SurveyFields(**values))
     return read(w.db, SurveyResponse, made.id, field)
 
 
 def _feedback(w: World, **given: str) -> str:
     (field,) = given
     values = {"what_worked": "Something else answered", **given}
-    made = surveys.submit_survey(w.db, w.after_code, "post", **values)
+    made = surveys.submit_survey(w.db, w.after_code, "post", surveys.SurveyFields(**values))
     return read(w.db, SurveyResponse, made.id, field)
 
 
 def _demographic(w: World, text: str) -> str:
-    made = surveys.submit_survey(w.db, "code-1", "pre", goals="G", demographics={QUESTION: text})
+    made = surveys.submit_survey(
+        w.db, "code-1", "pre", surveys.SurveyFields(goals="G", demographics={QUESTION: text})
+    )
     return read(w.db, SurveyResponse, made.id, "demographics")[QUESTION]
 
 
 def _conflict(w: World, **given: str) -> str:
     (field,) = given
     values = {"issue": "Issue", **given}
-    made = conflicts.create_conflict(w.db, w.fac, w.room.meeting_id, table_id=None, **values)
+    made = conflicts.create_conflict(
+        w.db, w.fac, w.room.meeting_id, conflicts.ConflictFields(**values)
+    )
     return read(w.db, Conflict, made.id, field)
 
 
 def _updated_conflict(w: World, **given: str) -> str:
     (field,) = given
     values = {"issue": "Issue", "options": "", "owner": "", **given}
-    conflicts.update_conflict(w.db, w.fac, w.ids["conflict"], confidential=False, **values)
+    conflicts.update_conflict(w.db, w.fac, w.ids["conflict"], conflicts.ConflictFields(**values))
     return read(w.db, Conflict, w.ids["conflict"], field)
 
 
 def _status(w: World, **given: str) -> str:
     (field,) = given
-    conflicts.set_status(w.db, w.fac, w.ids["conflict"], "exploring", **given)
+    conflicts.set_status(
+        w.db, w.fac, w.ids["conflict"], conflicts.StatusFields(status="exploring", **given)
+    )
     return read(w.db, Conflict, w.ids["conflict"], field)
 
 
@@ -191,7 +213,14 @@ def _party(w: World, **given: str) -> str:
     (field,) = given
     values = {"position": "P", "interests": "I", **given}
     party = conflict_parties.set_party(
-        w.db, w.fac, w.ids["conflict"], w.room.police_id, values["position"], values["interests"]
+        w.db,
+        w.fac,
+        w.ids["conflict"],
+        conflict_parties.PartyFields(
+            stakeholder_id=w.room.police_id,
+            position=values["position"],
+            interests=values["interests"],
+        ),
     )
     return read(w.db, ConflictParty, party.id, field)
 
@@ -199,20 +228,25 @@ def _party(w: World, **given: str) -> str:
 def _charter(w: World, **given: str) -> str:
     (field,) = given
     values = {"mission": "Mission", **given}
-    made = charters.new_version(w.db, w.fac, w.room.initiative_id, **values)
+    made = charters.new_version(w.db, w.fac, w.room.initiative_id, charters.CharterFields(**values))
     return read(w.db, Charter, made.id, field)
 
 
 def _charter_commitment(w: World, text: str) -> str:
     commitments = {w.room.police_id: text}
     made = charters.new_version(
-        w.db, w.fac, w.room.initiative_id, "Mission", commitments=commitments
+        w.db,
+        w.fac,
+        w.room.initiative_id,
+        charters.CharterFields(mission="Mission", commitments=commitments),
     )
     return _commitment_of(w.db, made.id, w.room.police_id)
 
 
 def _set_commitment(w: World, text: str) -> str:
-    made = charters.new_version(w.db, w.fac, w.room.initiative_id, "Mission")
+    made = charters.new_version(
+        w.db, w.fac, w.room.initiative_id, charters.CharterFields(mission="Mission")
+    )
     charter_commitments.set_commitment(w.db, w.fac, made.id, w.room.residents_id, text)
     return _commitment_of(w.db, made.id, w.room.residents_id)
 
@@ -227,17 +261,14 @@ def _commitment_of(db: Database, charter_id: int, group_id: int) -> str:
 def _action(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Title", **given}
-    made = actions.create_action(w.db, w.fac, w.room.initiative_id, **values)
+    made = actions.create_action(w.db, w.fac, w.room.initiative_id, actions.ActionFields(**values))
     return read(w.db, ActionItem, made.id, field)
 
 
 def _updated_action(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Title", "description": "", "measure": "", "charter_goal": "", **given}
-    actions.update_action(
-        w.db, w.fac, w.ids["action"], owner_participant_id=None, stakeholder_id=None,
-        due_on=None, confidential=False, ready=False, **values,
-    )  # fmt: skip
+    actions.update_action(w.db, w.fac, w.ids["action"], actions.ActionFields(**values))
     return read(w.db, ActionItem, w.ids["action"], field)
 
 
@@ -249,7 +280,9 @@ def _action_update(w: World, text: str) -> str:
 def _agenda(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Step", **given}
-    made = agenda.add_item(w.db, w.fac, w.room.meeting_id, step="listen", minutes=10, **values)
+    made = agenda.add_item(
+        w.db, w.fac, w.room.meeting_id, agenda.ItemFields(step="listen", minutes=10, **values)
+    )
     return read(w.db, AgendaItem, made.id, field)
 
 
@@ -258,7 +291,10 @@ def _updated_agenda(w: World, **given: str) -> str:
     values = {"title": "Step", "goal": "", "materials": "", "prompt": "", **given}
     item_id = w.room.item_ids[0]
     agenda.update_item(
-        w.db, w.fac, item_id, step="listen", minutes=20, skill="active_listening", **values
+        w.db,
+        w.fac,
+        item_id,
+        agenda.ItemFields(step="listen", minutes=20, skill="active_listening", **values),
     )
     return read(w.db, AgendaItem, item_id, field)
 
@@ -271,7 +307,9 @@ def _comment(w: World, text: str) -> str:
 def _interview(w: World, **given: str) -> str:
     (field,) = given
     values = {"interviewee": "Someone", "notes": "Notes", **given}
-    made = interviews.create_interview(w.db, w.fac, w.room.initiative_id, **values)
+    made = interviews.create_interview(
+        w.db, w.fac, w.room.initiative_id, interviews.InterviewFields(**values)
+    )
     return read(w.db, Interview, made.id, field)
 
 
@@ -279,16 +317,15 @@ def _updated_interview(w: World, **given: str) -> str:
     (field,) = given
     values = {"interviewee": "Someone", "notes": "Notes", "interviewer": "", "themes": "", **given}
     interviews.update_interview(
-        w.db, w.fac, w.ids["interview"], held_on=None, participant_id=None, confidential=False,
-        **values,
-    )  # fmt: skip
+        w.db, w.fac, w.ids["interview"], interviews.InterviewFields(**values)
+    )
     return read(w.db, Interview, w.ids["interview"], field)
 
 
 def _option(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Option", **given}
-    made = options.create_option(w.db, w.fac, w.room.meeting_id, **values)
+    made = options.create_option(w.db, w.fac, w.room.meeting_id, options.OptionFields(**values))
     return read(w.db, Option, made.id, field)
 
 
@@ -296,16 +333,17 @@ def _updated_option(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Option", "description": "", "delivered_by": "", "risks": "", **given}
     options.update_option(
-        w.db, w.fac, w.ids["option"], impact=3, feasibility=3, cost_band="low", idea_id=None,
-        theme_id=None, **values,
-    )  # fmt: skip
+        w.db, w.fac, w.ids["option"], options.OptionFields(cost_band="low", **values)
+    )
     return read(w.db, Option, w.ids["option"], field)
 
 
 def _practice(w: World, **given: str) -> str:
     (field,) = given
     values = {"name": f"Programme {uuid.uuid4().hex}", "city": "City", "summary": "S", **given}
-    made = best_practices.create_best_practice(w.db, w.fac, model="call_triage", **values)
+    made = best_practices.create_best_practice(
+        w.db, w.fac, best_practices.BestPracticeFields(model="call_triage", **values)
+    )
     return _unique(w.db, BestPractice, made, field) if field == "name" else _read(w, made, field)
 
 
@@ -321,12 +359,20 @@ def _updated_practice(w: World, **given: str) -> str:
         **given,
     }
     made = best_practices.update_best_practice(
-        w.db, w.fac, w.ids["practice"], model="call_triage", **values
+        w.db,
+        w.fac,
+        w.ids["practice"],
+        best_practices.BestPracticeFields(model="call_triage", **values),
     )
     stored = read(w.db, BestPractice, made.id, field)
     if field == "name":
         best_practices.update_best_practice(
-            w.db, w.fac, made.id, model="call_triage", **{**values, "name": "A programme"}
+            w.db,
+            w.fac,
+            made.id,
+            best_practices.BestPracticeFields(
+                model="call_triage", **{**values, "name": "A programme"}
+            ),
         )
     return stored
 
@@ -338,15 +384,17 @@ def _read(w: World, record: Any, field: str) -> str:
 def _initiative(w: World, **given: str) -> str:
     (field,) = given
     values = {"name": f"Initiative {uuid.uuid4().hex}", **given}
-    made = initiatives.create_initiative(w.db, w.fac, **values)
+    made = initiatives.create_initiative(w.db, w.fac, initiatives.InitiativeFields(**values))
     return _unique(w.db, Initiative, made, field) if field == "name" else _read(w, made, field)
 
 
 def _updated_initiative(w: World, **given: str) -> str:
     (field,) = given
-    made = initiatives.create_initiative(w.db, w.fac, f"Initiative {uuid.uuid4().hex}")
+    made = initiatives.create_initiative(
+        w.db, w.fac, initiatives.InitiativeFields(name=f"Initiative {uuid.uuid4().hex}")
+    )
     values = {"name": made.name, "city": "", "purpose": "", **given}
-    initiatives.update_initiative(w.db, w.fac, made.id, **values)
+    initiatives.update_initiative(w.db, w.fac, made.id, initiatives.InitiativeFields(**values))
     return _unique(w.db, Initiative, made, field) if field == "name" else _read(w, made, field)
 
 
@@ -356,22 +404,39 @@ def _trust_statement(w: World, text: str) -> str:
 
 
 def _question(w: World, text: str) -> str:
-    made = initiatives.create_initiative(w.db, w.fac, f"Initiative {uuid.uuid4().hex}")
+    made = initiatives.create_initiative(
+        w.db, w.fac, initiatives.InitiativeFields(name=f"Initiative {uuid.uuid4().hex}")
+    )
     survey_settings.set_demographic_questions(w.db, w.fac, made.id, [text])
     asked = read(w.db, Initiative, made.id, "demographic_questions")
     return asked[0] if asked else ""
 
 
 def _stakeholder(w: World, text: str) -> str:
-    made = stakeholders.create_stakeholder(w.db, w.fac, w.room.initiative_id, text, "other")
+    made = stakeholders.create_stakeholder(
+        w.db,
+        w.fac,
+        w.room.initiative_id,
+        stakeholders.StakeholderFields(name=text, category="other"),
+    )
     return _unique(w.db, Stakeholder, made, "name")
 
 
 def _updated_stakeholder(w: World, text: str) -> str:
     made = stakeholders.create_stakeholder(
-        w.db, w.fac, w.room.initiative_id, f"Group {uuid.uuid4().hex}", StakeholderCategory.YOUTH
+        w.db,
+        w.fac,
+        w.room.initiative_id,
+        stakeholders.StakeholderFields(
+            name=f"Group {uuid.uuid4().hex}", category=StakeholderCategory.YOUTH
+        ),
     )
-    stakeholders.update_stakeholder(w.db, w.fac, made.id, text, "youth", True)
+    stakeholders.update_stakeholder(
+        w.db,
+        w.fac,
+        made.id,
+        stakeholders.StakeholderFields(name=text, category="youth", is_major=True),
+    )
     return _unique(w.db, Stakeholder, made, "name")
 
 
@@ -402,25 +467,34 @@ def _updated_participant(w: World, **given: str) -> str:
 def _meeting(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Meeting", **given}
-    made = meetings.create_meeting(w.db, w.fac, w.room.initiative_id, **values)
+    made = meetings.create_meeting(
+        w.db, w.fac, w.room.initiative_id, meetings.MeetingFields(**values)
+    )
     return read(w.db, Meeting, made.id, field)
 
 
 def _updated_meeting(w: World, **given: str) -> str:
     (field,) = given
     values = {"title": "Meeting", "location": "", **given}
-    meetings.update_meeting(w.db, w.fac, w.room.meeting_id, starts_at=None, **values)
+    meetings.update_meeting(w.db, w.fac, w.room.meeting_id, meetings.MeetingFields(**values))
     return read(w.db, Meeting, w.room.meeting_id, field)
 
 
 def _table(w: World, text: str) -> str:
-    made = meetings.create_meeting(w.db, w.fac, w.room.initiative_id, "Meeting")
-    table = tables.create_table(w.db, w.fac, made.id, 1, text)
+    made = meetings.create_meeting(
+        w.db, w.fac, w.room.initiative_id, meetings.MeetingFields(title="Meeting")
+    )
+    table = tables.create_table(w.db, w.fac, made.id, tables.TableFields(number=1, name=text))
     return read(w.db, MeetingTable, table.id, "name")
 
 
 def _updated_table(w: World, text: str) -> str:
-    tables.update_table(w.db, w.fac, w.room.table2_id, 2, text, w.room.scribe2.account_id)
+    tables.update_table(
+        w.db,
+        w.fac,
+        w.room.table2_id,
+        tables.TableFields(number=2, name=text, scribe_account_id=w.room.scribe2.account_id),
+    )
     return read(w.db, MeetingTable, w.room.table2_id, "name")
 
 
@@ -442,33 +516,35 @@ def _updated_theme(w: World, **given: str) -> str:
 
 
 def _round(w: World, text: str) -> str:
-    made = voting_rounds.create_round(w.db, w.fac, w.room.meeting_id, text, "dots")
+    made = voting_rounds.create_round(
+        w.db, w.fac, w.room.meeting_id, voting_rounds.NewRound(title=text, mode="dots")
+    )
     return read(w.db, VotingRound, made.id, "title")
 
 
 def _new_account(w: World, **given: str) -> str:
     (field,) = given
     values = {"username": f"u{uuid.uuid4().hex[:12]}", "display_name": "Name", **given}
-    made = accounts.create_account(w.db, w.fac, role="scribe", password=PASSWORD, **values)
+    made = accounts.create_account(
+        w.db, w.fac, accounts.NewAccount(role="scribe", password=PASSWORD, **values)
+    )
     return _unique(w.db, Account, made, field) if field == "username" else _read(w, made, field)
 
 
 def _updated_account(w: World, **given: str) -> str:
     (field,) = given
     values = {"display_name": "Someone", "email": "", **given}
-    accounts.update_account(
-        w.db, w.fac, w.ids["account"], stakeholder_id=None, active=True, **values
-    )
+    accounts.update_account(w.db, w.fac, w.ids["account"], accounts.AccountFields(**values))
     return read(w.db, Account, w.ids["account"], field)
 
 
 def _idea(w: World, text: str) -> str:
-    made = ideas.add_idea(w.db, w.fac, w.room.table1_id, text)
+    made = ideas.add_idea(w.db, w.fac, ideas.NewIdea(table_id=w.room.table1_id, text=text))
     return read(w.db, Idea, made.id, "text")
 
 
 def _updated_idea(w: World, text: str) -> str:
-    ideas.update_idea(w.db, w.fac, w.ids["idea"], text)
+    ideas.update_idea(w.db, w.fac, w.ids["idea"], ideas.IdeaFields(text=text))
     return read(w.db, Idea, w.ids["idea"], "text")
 
 

@@ -44,9 +44,19 @@ def fill_room(db: Database, room: Room, given: list[str]) -> Filled:
         written[place] = next(texts)
         return written[place]
 
-    group = stakeholders.create_stakeholder(db, fac, room.initiative_id, t("group"), "youth")
+    group = stakeholders.create_stakeholder(
+        db,
+        fac,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name=t("group"), category="youth"),
+    )
     theme = themes.create_theme(db, fac, room.meeting_id, t("theme"), t("theme description"))
-    tables.update_table(db, fac, room.table1_id, 1, t("table name"), scribe.account_id)
+    tables.update_table(
+        db,
+        fac,
+        room.table1_id,
+        tables.TableFields(number=1, name=t("table name"), scribe_account_id=scribe.account_id),
+    )
     owner = participants.create_participant(
         db, fac, room.initiative_id, participants.ParticipantFields(
             name=t("owner"), stakeholder_id=group.id, notes=t("roster notes"),
@@ -54,41 +64,118 @@ def fill_room(db: Database, room: Room, given: list[str]) -> Filled:
         ),
     )  # fmt: skip
     notes.add_note(
-        db, scribe, room.table1_id, t("said"), t("paraphrase"), t("interest"), group.id, True,
-        t("prompt"),
-    )  # fmt: skip
-    idea = ideas.add_idea(db, scribe, room.table1_id, t("idea"), group.id)
-    other = ideas.add_idea(db, scribe, room.table1_id, t("other idea"), room.police_id)
+        db,
+        scribe,
+        room.table1_id,
+        notes.NoteFields(
+            said=t("said"),
+            paraphrase=t("paraphrase"),
+            interest=t("interest"),
+            stakeholder_id=group.id,
+            confirmed=True,
+            prompt=t("prompt"),
+        ),
+    )
+    idea = ideas.add_idea(
+        db, scribe, ideas.NewIdea(table_id=room.table1_id, text=t("idea"), stakeholder_id=group.id)
+    )
+    other = ideas.add_idea(
+        db,
+        scribe,
+        ideas.NewIdea(table_id=room.table1_id, text=t("other idea"), stakeholder_id=room.police_id),
+    )
     themes.assign_theme(db, fac, [idea.id], theme.id)
     rnd = voting_rounds.create_round(
-        db, fac, room.meeting_id, t("round"), "dots", idea_ids=[idea.id, other.id]
+        db,
+        fac,
+        room.meeting_id,
+        voting_rounds.NewRound(title=t("round"), mode="dots", idea_ids=[idea.id, other.id]),
     )
     voting_rounds.open_round(db, fac, rnd.id)
     first, second = [i.id for i in round_items(db, rnd.id)]
     voting_ballots.set_dots(db, "code-0", first, 2)
     voting_ballots.set_dots(db, "code-1", second, 1)
     conflict = conflicts.create_conflict(
-        db, fac, room.meeting_id, t("issue"), room.table1_id, t("options"), t("conflict owner")
+        db,
+        fac,
+        room.meeting_id,
+        conflicts.ConflictFields(issue=t("issue"), options=t("options"), owner=t("conflict owner")),
+        table_id=room.table1_id,
     )
-    conflict_parties.set_party(db, fac, conflict.id, room.police_id, t("position"), t("interests"))
-    conflicts.set_status(db, fac, conflict.id, "agreed", t("agreement"), t("next step"))
+    conflict_parties.set_party(
+        db,
+        fac,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id, position=t("position"), interests=t("interests")
+        ),
+    )
+    conflicts.set_status(
+        db,
+        fac,
+        conflict.id,
+        conflicts.StatusFields(status="agreed", agreement=t("agreement"), next_step=t("next step")),
+    )
     charters.new_version(
-        db, fac, room.initiative_id, t("mission"), t("shared goals"), t("ground rules"),
-        t("roles"), t("communication"), t("confidentiality"), {room.police_id: t("commitment")},
-    )  # fmt: skip
+        db,
+        fac,
+        room.initiative_id,
+        charters.CharterFields(
+            mission=t("mission"),
+            shared_goals=t("shared goals"),
+            ground_rules=t("ground rules"),
+            roles=t("roles"),
+            communication=t("communication"),
+            confidentiality=t("confidentiality"),
+            commitments={room.police_id: t("commitment")},
+        ),
+    )
     action = actions.create_action(
-        db, fac, room.initiative_id, t("action"), t("description"), t("measure"), owner.id,
-        group.id, meeting_id=room.meeting_id, idea_id=idea.id, theme_id=theme.id,
-        conflict_id=conflict.id, charter_goal=t("charter goal"),
-    )  # fmt: skip
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(
+            title=t("action"),
+            description=t("description"),
+            measure=t("measure"),
+            owner_participant_id=owner.id,
+            stakeholder_id=group.id,
+            charter_goal=t("charter goal"),
+        ),
+        actions.ActionLinks(
+            meeting_id=room.meeting_id, idea_id=idea.id, theme_id=theme.id, conflict_id=conflict.id
+        ),
+    )
     action_followup.add_update(db, fac, action.id, "in_progress", t("update"))
     options.create_option(
-        db, fac, room.meeting_id, t("option"), t("option description"), t("delivered by"),
-        risks=t("risks"), idea_id=idea.id,
-    )  # fmt: skip
+        db,
+        fac,
+        room.meeting_id,
+        options.OptionFields(
+            title=t("option"),
+            description=t("option description"),
+            delivered_by=t("delivered by"),
+            risks=t("risks"),
+            idea_id=idea.id,
+        ),
+    )
     interviews.create_interview(
-        db, fac, room.initiative_id, t("interviewee"), t("interview notes"), t("interviewer"),
-        themes=t("interview themes"),
-    )  # fmt: skip
-    surveys.submit_survey(db, "code-2", "pre", t("top issues"), t("solutions"), t("goals"))
+        db,
+        fac,
+        room.initiative_id,
+        interviews.InterviewFields(
+            interviewee=t("interviewee"),
+            notes=t("interview notes"),
+            interviewer=t("interviewer"),
+            themes=t("interview themes"),
+        ),
+    )
+    surveys.submit_survey(
+        db,
+        "code-2",
+        "pre",
+        surveys.SurveyFields(
+            top_issues=t("top issues"), solutions=t("solutions"), goals=t("goals")
+        ),
+    )
     return Filled(written, group.id, idea.id, conflict.id, action.id, rnd.id)

@@ -65,7 +65,9 @@ def test_a_bad_code_gets_not_valid_from_the_survey_and_the_ballot(world: World, 
     calls = [
         lambda: surveys.survey_stage(world.db, code),
         lambda: surveys.get_response(world.db, code, "pre"),
-        lambda: surveys.submit_survey(world.db, code, "pre", goals="Safer streets"),
+        lambda: surveys.submit_survey(
+            world.db, code, "pre", surveys.SurveyFields(goals="Safer streets")
+        ),
         lambda: voting_ballots.open_ballots(world.db, code),
         lambda: voting_ballots.set_dots(world.db, code, 1, 1),
         lambda: voting_ballots.choose(world.db, code, 1, "agree"),

@@ -176,7 +176,12 @@ def test_the_reports_build_with_hostile_text_and_the_html_escapes_it(db):
     room = build_room(db)
     fill_room(db, room, EXACT)
     fac = room.facilitator
-    initiatives.update_initiative(db, fac, room.initiative_id, case("script").text, "", "")
+    initiatives.update_initiative(
+        db,
+        fac,
+        room.initiative_id,
+        initiatives.InitiativeFields(name=case("script").text, city="", purpose=""),
+    )
     assert meeting_report.meeting_report_pdf(db, fac, room.meeting_id, True).startswith(b"%PDF")
     assert charter_pdf.charter_pdf(db, fac, room.initiative_id).startswith(b"%PDF")
     report = presession_report.presession_report(db, fac, room.initiative_id)
@@ -200,8 +205,15 @@ def test_printed_invitations_escape_names_groups_and_the_meeting(db):
     fill_room(db, room, EXACT)
     script, image = case("script").text, case("html").text
     fac = room.facilitator
-    meetings.update_meeting(db, fac, room.meeting_id, script, None, image)
-    initiatives.update_initiative(db, fac, room.initiative_id, script, "", "")
+    meetings.update_meeting(
+        db,
+        fac,
+        room.meeting_id,
+        meetings.MeetingFields(title=script, starts_at=None, location=image),
+    )
+    initiatives.update_initiative(
+        db, fac, room.initiative_id, initiatives.InitiativeFields(name=script, city="", purpose="")
+    )
     heading = invitations.meeting_heading(db, fac, room.meeting_id)
     people = invitations.invitations(db, fac, room.meeting_id, "https://example.org")
     page = invitation_sheet_html(heading, people)

@@ -81,9 +81,14 @@ def test_a_code_of_another_initiative_sees_nothing_of_this_room(room_app, db):
     elsewhere = build_elsewhere(db)
     with db.write() as s:
         s.get_one(Meeting, elsewhere.meeting_id).status = MeetingStatus.CLOSED
-    idea = ideas.add_idea(db, room.facilitator, room.table1_id, "Only for this room")
+    idea = ideas.add_idea(
+        db, room.facilitator, ideas.NewIdea(table_id=room.table1_id, text="Only for this room")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "This room's vote", "dots", idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="This room's vote", mode="dots", idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     vote = open_page(room_app, "views/vote.py", code="z")
@@ -126,9 +131,12 @@ def test_a_link_to_a_table_this_meeting_lacks_is_refused_plainly(room_app, db, s
     # Another meeting of the initiative, later on, has a table 7; the room's meeting stays
     # the one in focus (a meeting with no start time comes first).
     later = meetings.create_meeting(
-        db, room.facilitator, room.initiative_id, "Follow-up", datetime(2027, 1, 9, tzinfo=UTC)
+        db,
+        room.facilitator,
+        room.initiative_id,
+        meetings.MeetingFields(title="Follow-up", starts_at=datetime(2027, 1, 9, tzinfo=UTC)),
     )
-    tables.create_table(db, room.facilitator, later.id, 7)
+    tables.create_table(db, room.facilitator, later.id, tables.TableFields(number=7))
     for user, (name, (number, words)) in zip(cycle(["fac", "s1"]), BAD_TABLES.items()):
         at = open_page(room_app, screen, user, table=number)
         assert not at.exception, (name, user, at.exception)

@@ -178,11 +178,25 @@ def hostile_room(db, room) -> Filled:
     """
     fac = room.facilitator
     filled = fill_room(db, room, HOSTILE)
-    initiatives.update_initiative(db, fac, room.initiative_id, HOSTILE[1], HOSTILE[2], HOSTILE[3])
+    initiatives.update_initiative(
+        db,
+        fac,
+        room.initiative_id,
+        initiatives.InitiativeFields(name=HOSTILE[1], city=HOSTILE[2], purpose=HOSTILE[3]),
+    )
     initiatives.set_trust_statements(db, fac, room.initiative_id, HOSTILE[:2])
     survey_settings.set_demographic_questions(db, fac, room.initiative_id, HOSTILE[2:4])
     other = accounts.create_account(
-        db, fac, "lead2", HOSTILE[4], "leader", "a-long-password", "", room.residents_id
+        db,
+        fac,
+        accounts.NewAccount(
+            username="lead2",
+            display_name=HOSTILE[4],
+            role="leader",
+            password="a-long-password",
+            email="",
+            stakeholder_id=room.residents_id,
+        ),
     )
     other_leader = Actor(other.id, Role.LEADER, other.display_name)
     agenda_review.comment(db, other_leader, room.item_ids[0], HOSTILE[3])
@@ -190,7 +204,12 @@ def hostile_room(db, room) -> Filled:
         charter_id = s.scalar(select(Charter.id).where(Charter.initiative_id == room.initiative_id))
     charter_signoff.sign(db, other_leader, charter_id)
     # A group seated at a table that has said nothing yet: voice balance names it.
-    quiet = stakeholders.create_stakeholder(db, fac, room.initiative_id, HOSTILE[4], "other")
+    quiet = stakeholders.create_stakeholder(
+        db,
+        fac,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name=HOSTILE[4], category="other"),
+    )
     participants.create_participant(
         db,
         fac,
@@ -200,7 +219,11 @@ def hostile_room(db, room) -> Filled:
         ),
     )
     for _ in range(3):
-        ideas.add_idea(db, room.scribe2, room.table2_id, HOSTILE[3], room.police_id)
+        ideas.add_idea(
+            db,
+            room.scribe2,
+            ideas.NewIdea(table_id=room.table2_id, text=HOSTILE[3], stakeholder_id=room.police_id),
+        )
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).title = HOSTILE[0]
         s.get_one(Meeting, room.meeting_id).location = HOSTILE[1]

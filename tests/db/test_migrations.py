@@ -88,7 +88,7 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
     room_control.start_meeting(db, facilitator, meeting_id)
     room_control.set_input(db, facilitator, meeting_id, True)
     table = tables.list_tables(db, meeting_id)[0]
-    ideas.add_idea(db, scribe, table.id, "Crisis line first")
+    ideas.add_idea(db, scribe, ideas.NewIdea(table_id=table.id, text="Crisis line first"))
 
     def counts() -> dict[str, int]:
         with db.engine.connect() as conn:

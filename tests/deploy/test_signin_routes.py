@@ -39,7 +39,13 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Da
     url = f"sqlite:///{folder / 'routes.db'}"
     upgrade_to_head(url)
     db = Database.from_url(url)
-    accounts.create_account(db, SYSTEM, "scribe1", "Scribe One", "scribe", PASSWORD)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="scribe1", display_name="Scribe One", role="scribe", password=PASSWORD
+        ),
+    )
     yield url, db
     db.dispose()
 

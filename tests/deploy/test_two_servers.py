@@ -109,10 +109,22 @@ def _open_room(url: str, db: Database) -> Room:
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     room_control.set_input(db, facilitator, meeting.id, True)
     made = [
-        ideas.add_idea(db, facilitator, None, text, meeting_id=meeting.id) for text in SEED_IDEAS
+        ideas.add_idea(
+            db, facilitator, ideas.NewIdea(table_id=None, text=text, meeting_id=meeting.id)
+        )
+        for text in SEED_IDEAS
     ]
     rnd = voting_rounds.create_round(
-        db, facilitator, meeting.id, "Priorities", "dots", BUDGET, 3, [i.id for i in made]
+        db,
+        facilitator,
+        meeting.id,
+        voting_rounds.NewRound(
+            title="Priorities",
+            mode="dots",
+            budget=BUDGET,
+            max_per_item=3,
+            idea_ids=[i.id for i in made],
+        ),
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     codes = [p.code for p in participants.list_participants(db, SYSTEM, initiative.id)]

@@ -24,10 +24,16 @@ SLOW = 15_000
 @pytest.fixture(scope="module")
 def two_initiatives(demo: Demo) -> Demo:
     """The demo, a newer initiative beside it, and a follow-up meeting of the demo's."""
-    harbour = initiatives.create_initiative(demo.db, SYSTEM, HARBOUR, city="Port Town")
-    meetings.create_meeting(demo.db, SYSTEM, harbour.id, "Harbour listening session")
+    harbour = initiatives.create_initiative(
+        demo.db, SYSTEM, initiatives.InitiativeFields(name=HARBOUR, city="Port Town")
+    )
+    meetings.create_meeting(
+        demo.db, SYSTEM, harbour.id, meetings.MeetingFields(title="Harbour listening session")
+    )
     (riverside,) = [i for i in initiatives.list_initiatives(demo.db) if i.name == DEMO_NAME]
-    meetings.create_meeting(demo.db, SYSTEM, riverside.id, "Follow-up session")
+    meetings.create_meeting(
+        demo.db, SYSTEM, riverside.id, meetings.MeetingFields(title="Follow-up session")
+    )
     return demo
 
 

@@ -40,13 +40,17 @@ def open_vote(demo: Demo) -> tuple[list[str], int]:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [
-        ideas.add_idea(demo.db, facilitator, table_id, text)
+        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
         for text in ("Street lights on Elm Avenue", "Youth league with officers as coaches")
     ]
     rnd = voting_rounds.create_round(
-        demo.db, facilitator, meeting_id, "Which first?", VoteMode.DOTS,
-        idea_ids=[i.id for i in made],
-    )  # fmt: skip
+        demo.db,
+        facilitator,
+        meeting_id,
+        voting_rounds.NewRound(
+            title="Which first?", mode=VoteMode.DOTS, idea_ids=[i.id for i in made]
+        ),
+    )
     voting_rounds.open_round(demo.db, facilitator, rnd.id)
     return list(codes), rnd.id
 

@@ -40,11 +40,18 @@ def ballot(demo: Demo) -> tuple[str, int]:
     if room_control.room_state(demo.db, meeting_id).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
-    made = [ideas.add_idea(demo.db, facilitator, table_id, text) for text in IDEAS]
+    made = [
+        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
+        for text in IDEAS
+    ]
     rnd = voting_rounds.create_round(
-        demo.db, facilitator, meeting_id, "Which first?", VoteMode.DOTS,
-        budget=BUDGET, idea_ids=[i.id for i in made],
-    )  # fmt: skip
+        demo.db,
+        facilitator,
+        meeting_id,
+        voting_rounds.NewRound(
+            title="Which first?", mode=VoteMode.DOTS, budget=BUDGET, idea_ids=[i.id for i in made]
+        ),
+    )
     voting_rounds.open_round(demo.db, facilitator, rnd.id)
     return code, rnd.id
 

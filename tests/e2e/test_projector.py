@@ -140,7 +140,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     words = LONG_IDEA.split()
     texts = [f"Idea {n}: {' '.join(words[: 5 + 2 * n])}" for n in range(1, 19)]
     for text in texts:
-        ideas.add_idea(demo.db, scribe, table_id, text)
+        ideas.add_idea(demo.db, scribe, ideas.NewIdea(table_id=table_id, text=text))
     _both(walls, texts[-1])
     _both(walls, "18 ideas so far, newest first")
     _fits(walls, screenshots, "ideas")
@@ -197,13 +197,15 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
         demo.db,
         facilitator,
         _initiative_id(demo),
-        "Every 911 call about a person in crisis gets the right help, fast",
-        shared_goals="Fewer crisis calls end in arrest or injury. " * 3,
-        ground_rules="Listen first; speak for yourself; no names of officers or callers.",
-        roles="The city convenes; police and the crisis team share the response.",
-        communication="A public report every month on response times by neighbourhood.",
-        confidentiality="What is said at the tables stays at the tables.",
-        commitments={g: f"Our group commits to turn up and report back ({g})." for g in groups},
+        charters.CharterFields(
+            mission="Every 911 call about a person in crisis gets the right help, fast",
+            shared_goals="Fewer crisis calls end in arrest or injury. " * 3,
+            ground_rules="Listen first; speak for yourself; no names of officers or callers.",
+            roles="The city convenes; police and the crisis team share the response.",
+            communication="A public report every month on response times by neighbourhood.",
+            confidentiality="What is said at the tables stays at the tables.",
+            commitments={g: f"Our group commits to turn up and report back ({g})." for g in groups},
+        ),
     )
     charter_signoff.sign(demo.db, Actor(leader.id, Role.LEADER, leader.display_name), version.id)
     _move_to_step(console_at(console, base), 8)

@@ -49,11 +49,18 @@ def _facilitator(demo: Demo) -> tuple[Actor, int]:
 def voted(demo: Demo) -> Demo:
     """The demo with one closed agree / disagree round that every participant voted in."""
     actor, meeting_id = _facilitator(demo)
-    made = [ideas.add_idea(demo.db, actor, None, t, meeting_id=meeting_id) for t in IDEAS]
+    made = [
+        ideas.add_idea(demo.db, actor, ideas.NewIdea(table_id=None, text=t, meeting_id=meeting_id))
+        for t in IDEAS
+    ]
     rnd = voting_rounds.create_round(
-        demo.db, actor, meeting_id, "Which responses?", VoteMode.AGREE_DISAGREE,
-        idea_ids=[i.id for i in made],
-    )  # fmt: skip
+        demo.db,
+        actor,
+        meeting_id,
+        voting_rounds.NewRound(
+            title="Which responses?", mode=VoteMode.AGREE_DISAGREE, idea_ids=[i.id for i in made]
+        ),
+    )
     voting_rounds.open_round(demo.db, actor, rnd.id)
     with demo.db.read() as s:
         codes = list(s.scalars(select(Participant.code).order_by(Participant.id)))

@@ -106,9 +106,16 @@ def test_a_deactivated_accounts_cookie_signs_out_on_every_page(browser: Browser,
 
 def deactivate(demo: Demo, account, *, active: bool) -> None:
     accounts.update_account(
-        demo.db, SYSTEM, account.id, account.display_name, account.email,
-        account.stakeholder_id, active,
-    )  # fmt: skip
+        demo.db,
+        SYSTEM,
+        account.id,
+        accounts.AccountFields(
+            display_name=account.display_name,
+            email=account.email,
+            stakeholder_id=account.stakeholder_id,
+            active=active,
+        ),
+    )
 
 
 def test_a_cookie_copied_before_sign_out_no_longer_signs_in(

@@ -41,12 +41,20 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     made = [
-        ideas.add_idea(db, facilitator, None, f"Idea {n}", meeting_id=meeting.id) for n in range(3)
+        ideas.add_idea(
+            db, facilitator, ideas.NewIdea(table_id=None, text=f"Idea {n}", meeting_id=meeting.id)
+        )
+        for n in range(3)
     ]
     # Merged into a later idea: a reference to a row inserted after it.
     idea_merge.merge_ideas(db, facilitator, made[2].id, [made[0].id])
     rnd = voting_rounds.create_round(
-        db, facilitator, meeting.id, "Round", "dots", 5, 3, [made[1].id, made[2].id]
+        db,
+        facilitator,
+        meeting.id,
+        voting_rounds.NewRound(
+            title="Round", mode="dots", budget=5, max_per_item=3, idea_ids=[made[1].id, made[2].id]
+        ),
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     code = participants.list_participants(db, SYSTEM, initiative.id)[0].code
@@ -84,7 +92,9 @@ def test_every_row_arrives_with_its_id_and_new_rows_come_after(source, kind, tmp
                 after, SYSTEM, initiatives.list_initiatives(after)[0].id
             )[0]
             fresh = ideas.add_idea(
-                after, facilitator, None, "After the move", meeting_id=meeting.id
+                after,
+                facilitator,
+                ideas.NewIdea(table_id=None, text="After the move", meeting_id=meeting.id),
             )
             assert fresh.id == 4
         finally:

@@ -18,7 +18,13 @@ pytestmark = [pytest.mark.usefixtures("fast_bcrypt"), pytest.mark.both_databases
 
 
 def _scribe(db, actor=SYSTEM, username="maria.lopez", **extra):
-    return accounts.create_account(db, actor, username, "Maria", "scribe", PASSWORD, **extra)
+    return accounts.create_account(
+        db,
+        actor,
+        accounts.NewAccount(
+            username=username, display_name="Maria", role="scribe", password=PASSWORD, **extra
+        ),
+    )
 
 
 def test_creates_an_account_with_a_bcrypt_hash_and_audits_it(db):
@@ -38,7 +44,13 @@ def test_creates_an_account_with_a_bcrypt_hash_and_audits_it(db):
 
 
 def test_the_system_actor_can_create_the_first_facilitator_on_an_empty_database(db):
-    made = accounts.create_account(db, SYSTEM, "admin", "Admin", Role.FACILITATOR, PASSWORD)
+    made = accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="admin", display_name="Admin", role=Role.FACILITATOR, password=PASSWORD
+        ),
+    )
     assert signin_accounts.actor_for_username(db, "admin") == Actor(
         made.id, Role.FACILITATOR, "Admin"
     )
@@ -68,23 +80,54 @@ def test_refuses_a_taken_username_whatever_its_case(db):
 
 def test_refuses_a_password_under_ten_characters(db):
     with pytest.raises(ValidationError, match="has 9 characters; it needs at least 10"):
-        accounts.create_account(db, SYSTEM, "ana", "Ana", "scribe", "x" * 9)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username="ana", display_name="Ana", role="scribe", password="x" * 9
+            ),
+        )
 
 
 def test_refuses_a_password_over_bcrypts_seventy_two_bytes_counting_accents(db):
-    accounts.create_account(db, SYSTEM, "ana", "Ana", "scribe", "quiet-ferret-" + "x" * 59)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="ana", display_name="Ana", role="scribe", password="quiet-ferret-" + "x" * 59
+        ),
+    )
     with pytest.raises(ValidationError, match="longer than 72 bytes, the most bcrypt"):
-        accounts.create_account(db, SYSTEM, "bea", "Bea", "scribe", "quiet ferrets nap" + "é" * 28)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username="bea",
+                display_name="Bea",
+                role="scribe",
+                password="quiet ferrets nap" + "é" * 28,
+            ),
+        )
 
 
 def test_refuses_an_unknown_role(db):
     with pytest.raises(ValidationError, match="“admin” is not a role"):
-        accounts.create_account(db, SYSTEM, "ana", "Ana", "admin", PASSWORD)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username="ana", display_name="Ana", role="admin", password=PASSWORD
+            ),
+        )
 
 
 def test_refuses_an_empty_display_name_and_a_bad_email(db):
     with pytest.raises(ValidationError, match="Display name is empty"):
-        accounts.create_account(db, SYSTEM, "ana", " ", "scribe", PASSWORD)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(username="ana", display_name=" ", role="scribe", password=PASSWORD),
+        )
     with pytest.raises(ValidationError, match="not an email address"):
         _scribe(db, email="maria")
 
@@ -92,9 +135,23 @@ def test_refuses_an_empty_display_name_and_a_bad_email(db):
 def test_a_leader_must_name_a_stakeholder_group(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="speaks for one stakeholder group"):
-        accounts.create_account(db, SYSTEM, "chief", "Chief", "leader", PASSWORD)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username="chief", display_name="Chief", role="leader", password=PASSWORD
+            ),
+        )
     made = accounts.create_account(
-        db, SYSTEM, "chief", "Chief", "leader", PASSWORD, stakeholder_id=room.police_id
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="chief",
+            display_name="Chief",
+            role="leader",
+            password=PASSWORD,
+            stakeholder_id=room.police_id,
+        ),
     )
     assert made.stakeholder_id == room.police_id
 
@@ -118,7 +175,14 @@ def test_only_a_facilitator_may_manage_accounts(db):
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         _scribe(db, actor=room.leader)
     with pytest.raises(PermissionDenied):
-        accounts.update_account(db, room.scribe1, lead_id, "X", "", room.police_id, True)
+        accounts.update_account(
+            db,
+            room.scribe1,
+            lead_id,
+            accounts.AccountFields(
+                display_name="X", email="", stakeholder_id=room.police_id, active=True
+            ),
+        )
     with pytest.raises(PermissionDenied):
         accounts.set_password(db, room.leader, lead_id, PASSWORD)
     with pytest.raises(PermissionDenied):
@@ -131,7 +195,15 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
     room = build_room(db)
     lead_id = room.leader.account_id
     changed = accounts.update_account(
-        db, room.facilitator, lead_id, "Chief Lee", "lee@pd.org", room.residents_id, True
+        db,
+        room.facilitator,
+        lead_id,
+        accounts.AccountFields(
+            display_name="Chief Lee",
+            email="lee@pd.org",
+            stakeholder_id=room.residents_id,
+            active=True,
+        ),
     )
     assert (changed.display_name, changed.email, changed.stakeholder_id) == (
         "Chief Lee",
@@ -140,18 +212,41 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
     )
     assert [e.action for e in history(db, "account", lead_id)] == ["updated"]
     with pytest.raises(ValidationError, match="speaks for one stakeholder group"):
-        accounts.update_account(db, room.facilitator, lead_id, "Chief Lee", "", None, True)
+        accounts.update_account(
+            db,
+            room.facilitator,
+            lead_id,
+            accounts.AccountFields(
+                display_name="Chief Lee", email="", stakeholder_id=None, active=True
+            ),
+        )
 
 
 def test_refuses_to_deactivate_or_delete_the_last_active_facilitator(db):
     room = build_room(db)
     fac_id = room.facilitator.account_id
     with pytest.raises(ValidationError, match="only active facilitator"):
-        accounts.update_account(db, room.facilitator, fac_id, "Fac", "", None, False)
+        accounts.update_account(
+            db,
+            room.facilitator,
+            fac_id,
+            accounts.AccountFields(display_name="Fac", email="", stakeholder_id=None, active=False),
+        )
     with pytest.raises(ValidationError, match="only active facilitator"):
         accounts.delete_account(db, room.facilitator, fac_id)
-    accounts.create_account(db, SYSTEM, "fac2", "Fac Two", "facilitator", PASSWORD)
-    accounts.update_account(db, room.facilitator, fac_id, "Fac", "", None, False)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="fac2", display_name="Fac Two", role="facilitator", password=PASSWORD
+        ),
+    )
+    accounts.update_account(
+        db,
+        room.facilitator,
+        fac_id,
+        accounts.AccountFields(display_name="Fac", email="", stakeholder_id=None, active=False),
+    )
     assert signin_accounts.actor_for_username(db, "fac") is None
 
 

@@ -17,7 +17,9 @@ TODAY = date.today()
 
 def test_updates_move_the_status_and_are_kept_in_order(db):
     room = build_room(db)
-    action = actions.create_action(db, room.facilitator, room.initiative_id, "X")
+    action = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="X")
+    )
     action_followup.add_update(db, room.leader, action.id, "in_progress", "Started training")
     action_followup.add_update(
         db, room.facilitator, action.id, ActionStatus.IN_PROGRESS, "Half done"
@@ -47,7 +49,9 @@ def test_updates_move_the_status_and_are_kept_in_order(db):
 
 def test_an_update_must_say_something(db):
     room = build_room(db)
-    action = actions.create_action(db, room.facilitator, room.initiative_id, "X")
+    action = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="X")
+    )
     with pytest.raises(ValidationError, match="Nothing to record"):
         action_followup.add_update(db, room.facilitator, action.id, "not_started", " ")
     with pytest.raises(ValidationError, match="not an action status"):
@@ -58,7 +62,9 @@ def test_an_update_must_say_something(db):
 
 def test_scribes_may_not_update_and_leaders_not_confidential_actions(db):
     room = build_room(db)
-    secret = actions.create_action(db, room.facilitator, room.initiative_id, "X", confidential=True)
+    secret = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="X", confidential=True)
+    )
     with pytest.raises(
         PermissionDenied, match="Only a facilitator or a Thought Leader Team member"
     ):
@@ -71,22 +77,30 @@ def test_scribes_may_not_update_and_leaders_not_confidential_actions(db):
 def test_overdue_lists_unfinished_actions_past_their_date(db):
     room = build_room(db)
     late = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Late", due_on=TODAY - timedelta(3)
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Late", due_on=TODAY - timedelta(3)),
     )
     later = actions.create_action(
         db,
         room.facilitator,
         room.initiative_id,
-        "Later",
-        due_on=TODAY - timedelta(1),
-        confidential=True,
+        actions.ActionFields(title="Later", due_on=TODAY - timedelta(1), confidential=True),
     )
     done = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Done", due_on=TODAY - timedelta(5)
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Done", due_on=TODAY - timedelta(5)),
     )
     action_followup.add_update(db, room.facilitator, done.id, "done")
-    actions.create_action(db, room.facilitator, room.initiative_id, "Today", due_on=TODAY)
-    actions.create_action(db, room.facilitator, room.initiative_id, "Undated")
+    actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Today", due_on=TODAY)
+    )
+    actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Undated")
+    )
     assert [
         a.id for a in action_followup.overdue(db, room.facilitator, room.initiative_id, TODAY)
     ] == [
@@ -105,13 +119,18 @@ def test_progress_counts_each_groups_actions_by_status(db):
     room = build_room(db)
     police = [
         actions.create_action(
-            db, room.facilitator, room.initiative_id, f"P{i}", stakeholder_id=room.police_id
+            db,
+            room.facilitator,
+            room.initiative_id,
+            actions.ActionFields(title=f"P{i}", stakeholder_id=room.police_id),
         )
         for i in range(3)
     ]
     action_followup.add_update(db, room.facilitator, police[0].id, "done")
     action_followup.add_update(db, room.facilitator, police[1].id, "blocked")
-    actions.create_action(db, room.facilitator, room.initiative_id, "Nobody's")
+    actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Nobody's")
+    )
     rows = action_followup.progress_by_group(db, room.facilitator, room.initiative_id)
     assert [(r.stakeholder_id, r.stakeholder, r.total) for r in rows] == [
         (room.police_id, "Police", 3),

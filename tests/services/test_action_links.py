@@ -17,4 +17,14 @@ def test_refuses_links_into_another_initiative(db):
         ({"meeting_id": meeting_id}, "meeting"),
     ]:
         with pytest.raises(ValidationError, match=f"That {label} belongs to another initiative"):
-            actions.create_action(db, room.facilitator, room.initiative_id, "X", **link)
+            actions.create_action(
+                db,
+                room.facilitator,
+                room.initiative_id,
+                actions.ActionFields(
+                    title="X",
+                    owner_participant_id=link.get("owner_participant_id"),
+                    stakeholder_id=link.get("stakeholder_id"),
+                ),
+                actions.ActionLinks(meeting_id=link.get("meeting_id")),
+            )

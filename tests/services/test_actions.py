@@ -31,7 +31,10 @@ def _smart(room, **changes):
 def test_saves_an_incomplete_draft(db):
     room = build_room(db)
     action = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Something about triage"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Something about triage"),
     )
     assert (action.ready, action.status, action.stakeholder_id) == (
         False,
@@ -45,16 +48,23 @@ def test_refuses_to_mark_ready_what_is_not_smart_and_says_what_is_missing(db):
     room = build_room(db)
     values = _smart(room, measure="", due_on=TODAY - timedelta(days=1))
     with pytest.raises(ValidationError, match=r"\(M, T missing\).*Measurable.*Time-bound.*draft"):
-        actions.create_action(db, room.facilitator, room.initiative_id, **values)
+        actions.create_action(
+            db, room.facilitator, room.initiative_id, actions.ActionFields(**values)
+        )
     assert actions.list_actions(db, room.facilitator, room.initiative_id) == []
 
 
 def test_a_ready_action_counts_for_its_owners_group_unless_told_otherwise(db):
     room = build_room(db)
-    mine = actions.create_action(db, room.facilitator, room.initiative_id, **_smart(room))
+    mine = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(**_smart(room))
+    )
     assert (mine.ready, mine.stakeholder_id) == (True, room.police_id)
     theirs = actions.create_action(
-        db, room.facilitator, room.initiative_id, **_smart(room, stakeholder_id=room.residents_id)
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(**_smart(room, stakeholder_id=room.residents_id)),
     )
     assert theirs.stakeholder_id == room.residents_id
 
@@ -63,41 +73,96 @@ def test_refuses_unknown_links_and_an_empty_title(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No participant with id 999"):
         actions.create_action(
-            db, room.facilitator, room.initiative_id, "X", owner_participant_id=999
+            db,
+            room.facilitator,
+            room.initiative_id,
+            actions.ActionFields(title="X", owner_participant_id=999),
         )
     with pytest.raises(NotFound, match="No conflict with id 999"):
-        actions.create_action(db, room.facilitator, room.initiative_id, "X", conflict_id=999)
+        actions.create_action(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            actions.ActionFields(title="X"),
+            actions.ActionLinks(conflict_id=999),
+        )
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        actions.create_action(db, room.facilitator, 999, "X")
+        actions.create_action(db, room.facilitator, 999, actions.ActionFields(title="X"))
     with pytest.raises(ValidationError, match="Action title is empty"):
-        actions.create_action(db, room.facilitator, room.initiative_id, "")
+        actions.create_action(
+            db, room.facilitator, room.initiative_id, actions.ActionFields(title="")
+        )
 
 
 @pytest.mark.parametrize("who", ["scribe1", "leader"])
 def test_only_a_facilitator_creates_edits_and_deletes_actions(db, who):
     room = build_room(db)
-    action = actions.create_action(db, room.facilitator, room.initiative_id, "X")
+    action = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="X")
+    )
     actor = getattr(room, who)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        actions.create_action(db, actor, room.initiative_id, "X")
+        actions.create_action(db, actor, room.initiative_id, actions.ActionFields(title="X"))
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        actions.update_action(db, actor, action.id, "Y", "", "", None, None, None, "", False, False)
+        actions.update_action(
+            db,
+            actor,
+            action.id,
+            actions.ActionFields(
+                title="Y",
+                description="",
+                measure="",
+                owner_participant_id=None,
+                stakeholder_id=None,
+                due_on=None,
+                charter_goal="",
+                confidential=False,
+                ready=False,
+            ),
+        )
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         actions.delete_action(db, actor, action.id)
 
 
 def test_updating_to_ready_runs_the_smart_check(db):
     room = build_room(db)
-    action = actions.create_action(db, room.facilitator, room.initiative_id, "Draft")
+    action = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Draft")
+    )
     with pytest.raises(ValidationError, match="not SMART yet"):
         actions.update_action(
-            db, room.facilitator, action.id, "Draft", "", "", None, None, None, "", False, True
+            db,
+            room.facilitator,
+            action.id,
+            actions.ActionFields(
+                title="Draft",
+                description="",
+                measure="",
+                owner_participant_id=None,
+                stakeholder_id=None,
+                due_on=None,
+                charter_goal="",
+                confidential=False,
+                ready=True,
+            ),
         )
     v = _smart(room)
     updated = actions.update_action(
-        db, room.facilitator, action.id, v["title"], v["description"], v["measure"],
-        v["owner_participant_id"], None, v["due_on"], "Goal 2", True, True,
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        action.id,
+        actions.ActionFields(
+            title=v["title"],
+            description=v["description"],
+            measure=v["measure"],
+            owner_participant_id=v["owner_participant_id"],
+            stakeholder_id=None,
+            due_on=v["due_on"],
+            charter_goal="Goal 2",
+            confidential=True,
+            ready=True,
+        ),
+    )
     assert (updated.ready, updated.stakeholder_id, updated.charter_goal) == (
         True,
         room.police_id,
@@ -108,7 +173,9 @@ def test_updating_to_ready_runs_the_smart_check(db):
 
 def test_deletes_an_action(db):
     room = build_room(db)
-    action = actions.create_action(db, room.facilitator, room.initiative_id, "X")
+    action = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="X")
+    )
     actions.delete_action(db, room.facilitator, action.id)
     assert actions.list_actions(db, room.facilitator, room.initiative_id) == []
     with pytest.raises(NotFound, match="No action with id"):
@@ -117,12 +184,20 @@ def test_deletes_an_action(db):
 
 def test_lists_by_due_date_with_undated_last_and_hides_confidential_from_leaders(db):
     room = build_room(db)
-    undated = actions.create_action(db, room.facilitator, room.initiative_id, "Undated")
+    undated = actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Undated")
+    )
     later = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Later", due_on=TODAY + timedelta(9)
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Later", due_on=TODAY + timedelta(9)),
     )
     soon = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Soon", due_on=TODAY, confidential=True
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Soon", due_on=TODAY, confidential=True),
     )
     every = actions.list_actions(db, room.facilitator, room.initiative_id)
     assert [a.id for a in every] == [soon.id, later.id, undated.id]

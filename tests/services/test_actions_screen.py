@@ -17,18 +17,33 @@ def _plan(db):
     room = build_room(db)
     fac = room.facilitator
     late = actions.create_action(
-        db, fac, room.initiative_id, "Train officers", stakeholder_id=room.police_id,
-        due_on=TODAY - timedelta(days=3),
-    )  # fmt: skip
-    actions.create_action(db, fac, room.initiative_id, "Open a youth centre")
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(
+            title="Train officers", stakeholder_id=room.police_id, due_on=TODAY - timedelta(days=3)
+        ),
+    )
+    actions.create_action(
+        db, fac, room.initiative_id, actions.ActionFields(title="Open a youth centre")
+    )
     done = actions.create_action(
-        db, fac, room.initiative_id, "Publish response times", due_on=TODAY - timedelta(days=9)
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(title="Publish response times", due_on=TODAY - timedelta(days=9)),
     )
     action_followup.add_update(db, fac, done.id, "done", "Published online")
     actions.create_action(
-        db, fac, room.initiative_id, "Name the informant's handler", confidential=True,
-        due_on=TODAY - timedelta(days=1),
-    )  # fmt: skip
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(
+            title="Name the informant's handler",
+            confidential=True,
+            due_on=TODAY - timedelta(days=1),
+        ),
+    )
     action_followup.add_update(db, fac, late.id, "in_progress", "Two sessions booked")
     return room
 

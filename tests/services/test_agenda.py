@@ -34,13 +34,15 @@ def test_appends_an_item_at_the_end_and_audits_it(db):
         db,
         room.facilitator,
         room.meeting_id,
-        " Solve ",
-        "solve",
-        45,
-        "creative_problem_solving",
-        goal="Options",
-        materials="Cards",
-        prompt="What could work?",
+        agenda.ItemFields(
+            title=" Solve ",
+            step="solve",
+            minutes=45,
+            skill="creative_problem_solving",
+            goal="Options",
+            materials="Cards",
+            prompt="What could work?",
+        ),
     )
     assert (item.position, item.title, item.step, item.skill, item.minutes) == (
         4,
@@ -59,7 +61,12 @@ def test_the_first_item_of_an_empty_agenda_is_at_position_one(db):
     with db.write() as s:
         empty = Meeting(initiative_id=room.initiative_id, title="Empty", code="empty-code")
         s.add(empty)
-    item = agenda.add_item(db, room.facilitator, empty.id, "Welcome", Step.WELCOME, 10)
+    item = agenda.add_item(
+        db,
+        room.facilitator,
+        empty.id,
+        agenda.ItemFields(title="Welcome", step=Step.WELCOME, minutes=10),
+    )
     assert (item.position, item.skill) == (1, None)
 
 
@@ -67,31 +74,52 @@ def test_the_first_item_of_an_empty_agenda_is_at_position_one(db):
 def test_refuses_minutes_outside_one_to_480(db, bad):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Minutes must be between 1 and 480"):
-        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "listen", bad)
+        agenda.add_item(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            agenda.ItemFields(title="X", step="listen", minutes=bad),
+        )
 
 
 def test_refuses_an_empty_title_and_over_long_texts(db):
     room = build_room(db)
-    add = agenda.add_item
+
+    def add(title, **extra):
+        fields = agenda.ItemFields(title=title, step="listen", minutes=5, **extra)
+        return agenda.add_item(db, room.facilitator, room.meeting_id, fields)
+
     with pytest.raises(ValidationError, match="Item title is empty"):
-        add(db, room.facilitator, room.meeting_id, " ", "listen", 5)
+        add(" ")
     for field, label in [("goal", "Goal"), ("materials", "Materials"), ("prompt", "Prompt")]:
         with pytest.raises(ValidationError, match=f"{label} is 2,001 characters"):
-            add(db, room.facilitator, room.meeting_id, "X", "listen", 5, **{field: "x" * 2001})
+            add("X", **{field: "x" * 2001})
 
 
 def test_refuses_an_unknown_step_or_skill(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="“dance” is not a step"):
-        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "dance", 5)
+        agenda.add_item(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            agenda.ItemFields(title="X", step="dance", minutes=5),
+        )
     with pytest.raises(ValidationError, match="“juggling” is not a skill"):
-        agenda.add_item(db, room.facilitator, room.meeting_id, "X", "listen", 5, "juggling")
+        agenda.add_item(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            agenda.ItemFields(title="X", step="listen", minutes=5, skill="juggling"),
+        )
 
 
 def test_names_an_unknown_meeting_or_item(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        agenda.add_item(db, room.facilitator, 999, "X", "listen", 5)
+        agenda.add_item(
+            db, room.facilitator, 999, agenda.ItemFields(title="X", step="listen", minutes=5)
+        )
     with pytest.raises(NotFound, match="No agenda item with id 999"):
         agenda.move_item(db, room.facilitator, 999, 1)
 
@@ -100,9 +128,18 @@ def test_only_a_facilitator_may_change_the_agenda(db):
     room = build_room(db)
     item_id = room.item_ids[1]
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        agenda.add_item(db, room.leader, room.meeting_id, "X", "listen", 5)
+        agenda.add_item(
+            db, room.leader, room.meeting_id, agenda.ItemFields(title="X", step="listen", minutes=5)
+        )
     with pytest.raises(PermissionDenied):
-        agenda.update_item(db, room.scribe1, item_id, "X", "listen", 5, None, "", "", "")
+        agenda.update_item(
+            db,
+            room.scribe1,
+            item_id,
+            agenda.ItemFields(
+                title="X", step="listen", minutes=5, skill=None, goal="", materials="", prompt=""
+            ),
+        )
     with pytest.raises(PermissionDenied):
         agenda.delete_item(db, room.leader, item_id)
     with pytest.raises(PermissionDenied):
@@ -112,7 +149,18 @@ def test_only_a_facilitator_may_change_the_agenda(db):
 def test_updates_an_item(db):
     room = build_room(db)
     item = agenda.update_item(
-        db, room.facilitator, room.item_ids[1], "Brainstorm", "diverge", 30, None, "G", "M", "P"
+        db,
+        room.facilitator,
+        room.item_ids[1],
+        agenda.ItemFields(
+            title="Brainstorm",
+            step="diverge",
+            minutes=30,
+            skill=None,
+            goal="G",
+            materials="M",
+            prompt="P",
+        ),
     )
     assert (item.title, item.minutes, item.skill, item.position) == ("Brainstorm", 30, None, 2)
     assert [e.action for e in history(db, "agenda_item", item.id)] == ["updated"]
@@ -141,7 +189,12 @@ def test_refuses_to_move_past_either_end_or_by_more_than_one(db):
 
 def test_deleting_an_item_closes_the_gap(db):
     room = build_room(db)
-    agenda.add_item(db, room.facilitator, room.meeting_id, "Act", "act", 20)
+    agenda.add_item(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        agenda.ItemFields(title="Act", step="act", minutes=20),
+    )
     agenda.move_item(db, room.facilitator, room.item_ids[1], 1)
     agenda.delete_item(db, room.facilitator, room.item_ids[2])
     assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Act"]
@@ -161,9 +214,24 @@ def test_any_change_to_an_approved_agenda_sends_it_back_to_draft(db, change):
     _approve(db, room.meeting_id)
     fac, item_id = room.facilitator, room.item_ids[2]
     if change == "add":
-        agenda.add_item(db, fac, room.meeting_id, "Close", "close", 5)
+        agenda.add_item(
+            db, fac, room.meeting_id, agenda.ItemFields(title="Close", step="close", minutes=5)
+        )
     elif change == "update":
-        agenda.update_item(db, fac, item_id, "Vote", "converge", 25, None, "", "", "")
+        agenda.update_item(
+            db,
+            fac,
+            item_id,
+            agenda.ItemFields(
+                title="Vote",
+                step="converge",
+                minutes=25,
+                skill=None,
+                goal="",
+                materials="",
+                prompt="",
+            ),
+        )
     elif change == "delete":
         agenda.delete_item(db, fac, item_id)
     else:
@@ -177,7 +245,12 @@ def test_any_change_to_an_approved_agenda_sends_it_back_to_draft(db, change):
 
 def test_a_change_to_a_draft_agenda_records_no_status_change(db):
     room = build_room(db)
-    agenda.add_item(db, room.facilitator, room.meeting_id, "Close", "close", 5)
+    agenda.add_item(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        agenda.ItemFields(title="Close", step="close", minutes=5),
+    )
     assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
     assert history(db, "meeting", room.meeting_id) == []
 
@@ -185,7 +258,9 @@ def test_a_change_to_a_draft_agenda_records_no_status_change(db):
 def _empty_meeting(db, room):
     from services.setup import meetings
 
-    return meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up").id
+    return meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    ).id
 
 
 def test_an_empty_agenda_starts_from_the_standard_one_in_order(db):

@@ -14,7 +14,12 @@ def test_changing_an_approved_agenda_clears_the_approvals(db):
     room = build_room(db)
     assert review.approve(db, room.leader, room.meeting_id).approved
     agenda.update_item(
-        db, room.facilitator, room.item_ids[2], "Vote", "converge", 25, None, "", "", ""
+        db,
+        room.facilitator,
+        room.item_ids[2],
+        agenda.ItemFields(
+            title="Vote", step="converge", minutes=25, skill=None, goal="", materials="", prompt=""
+        ),
     )
     state = review.approval_status(db, room.facilitator, room.meeting_id)
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])

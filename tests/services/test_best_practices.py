@@ -14,7 +14,11 @@ pytestmark = pytest.mark.both_databases  # names unique in any case; the library
 
 def _add(db, actor, name="STAR", model="civilian_responder", **extra):
     return bp.create_best_practice(
-        db, actor, name, "Denver, CO", model, "Vans to 911 calls.", **extra
+        db,
+        actor,
+        bp.BestPracticeFields(
+            name=name, city="Denver, CO", model=model, summary="Vans to 911 calls.", **extra
+        ),
     )
 
 
@@ -58,7 +62,11 @@ def test_refuses_an_empty_name_or_summary(db):
     with pytest.raises(ValidationError, match="Programme name is empty"):
         _add(db, room.facilitator, " ")
     with pytest.raises(ValidationError, match="Summary is empty"):
-        bp.create_best_practice(db, room.facilitator, "X", "Y", "other", "")
+        bp.create_best_practice(
+            db,
+            room.facilitator,
+            bp.BestPracticeFields(name="X", city="Y", model="other", summary=""),
+        )
 
 
 def test_refuses_an_unknown_model_and_names_the_choices(db):
@@ -82,13 +90,15 @@ def test_updates_an_entry_but_not_onto_another_name(db):
         db,
         room.facilitator,
         star.id,
-        "STAR Denver",
-        "Denver",
-        "co_responder",
-        "New.",
-        "Clinician",
-        "Fewer reports",
-        "",
+        bp.BestPracticeFields(
+            name="STAR Denver",
+            city="Denver",
+            model="co_responder",
+            summary="New.",
+            staffing="Clinician",
+            evidence="Fewer reports",
+            source_url="",
+        ),
     )
     assert (updated.name, updated.staffing, updated.model) == (
         "STAR Denver",
@@ -97,14 +107,38 @@ def test_updates_an_entry_but_not_onto_another_name(db):
     )
     with pytest.raises(ValidationError, match="already has"):
         bp.update_best_practice(
-            db, room.facilitator, star.id, "cahoots", "D", "other", "S", "", "", ""
+            db,
+            room.facilitator,
+            star.id,
+            bp.BestPracticeFields(
+                name="cahoots",
+                city="D",
+                model="other",
+                summary="S",
+                staffing="",
+                evidence="",
+                source_url="",
+            ),
         )
 
 
 def test_update_and_delete_refuse_an_unknown_entry(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No best practice with id 99"):
-        bp.update_best_practice(db, room.facilitator, 99, "X", "Y", "other", "Z", "", "", "")
+        bp.update_best_practice(
+            db,
+            room.facilitator,
+            99,
+            bp.BestPracticeFields(
+                name="X",
+                city="Y",
+                model="other",
+                summary="Z",
+                staffing="",
+                evidence="",
+                source_url="",
+            ),
+        )
     with pytest.raises(NotFound, match="No best practice with id 99"):
         bp.delete_best_practice(db, room.facilitator, 99)
 
@@ -125,7 +159,20 @@ def test_only_a_facilitator_may_change_the_library(db, who):
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         _add(db, actor, "Other")
     with pytest.raises(PermissionDenied):
-        bp.update_best_practice(db, actor, star.id, "X", "Y", "other", "Z", "", "", "")
+        bp.update_best_practice(
+            db,
+            actor,
+            star.id,
+            bp.BestPracticeFields(
+                name="X",
+                city="Y",
+                model="other",
+                summary="Z",
+                staffing="",
+                evidence="",
+                source_url="",
+            ),
+        )
     with pytest.raises(PermissionDenied):
         bp.delete_best_practice(db, actor, star.id)
     with pytest.raises(PermissionDenied):

@@ -11,7 +11,10 @@ pytestmark = pytest.mark.both_databases  # one commitment per group (a constrain
 
 def _v1(db, room, **extra):
     return charters.new_version(
-        db, room.facilitator, room.initiative_id, "Safer calls together", **extra
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer calls together", **extra),
     )
 
 
@@ -39,7 +42,9 @@ def test_sets_replaces_and_removes_a_commitment_on_the_unsigned_latest_version(d
 def test_refuses_to_change_commitments_of_an_older_or_signed_version(db):
     room = build_room(db)
     first = _v1(db, room)
-    second = charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    second = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     with pytest.raises(ValidationError, match="replaced by version 2"):
         charter_commitments.set_commitment(db, room.facilitator, first.id, room.police_id, "X")
     charter_signoff.sign(db, room.leader, second.id)

@@ -32,10 +32,16 @@ def _text(data: bytes) -> str:
 
 def _v1(db, room, mission="Safer calls together"):
     return charters.new_version(
-        db, room.facilitator, room.initiative_id, mission,
-        shared_goals="Fewer crises end in arrest", ground_rules="Listen first",
-        commitments={room.police_id: "Send crisis-trained officers"},
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(
+            mission=mission,
+            shared_goals="Fewer crises end in arrest",
+            ground_rules="Listen first",
+            commitments={room.police_id: "Send crisis-trained officers"},
+        ),
+    )
 
 
 def _rename_leader(db, room, name):
@@ -73,7 +79,12 @@ def test_after_a_new_version_nobody_has_signed_it_and_the_older_signature_is_nam
     room = build_room(db)
     first = _v1(db, room)
     charter_signoff.sign(db, room.leader, first.id)
-    charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls, version two")
+    charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer calls, version two"),
+    )
     text = _text(charter_pdf(db, room.facilitator, room.initiative_id))
     assert "Version 2," in text
     assert "Safer calls, version two" in text
@@ -86,7 +97,9 @@ def test_an_older_version_can_be_exported_with_its_own_signatures(db):
     room = build_room(db)
     first = _v1(db, room)
     charter_signoff.sign(db, room.leader, first.id)
-    charters.new_version(db, room.facilitator, room.initiative_id, "Version two")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Version two")
+    )
     text = _text(charter_pdf(db, room.facilitator, room.initiative_id, first.id))
     assert "Version 1," in text and "Safer calls together" in text
     assert "Name: Lead" in text
@@ -112,7 +125,12 @@ def test_without_a_charter_the_export_says_there_is_none_yet(db):
 def test_a_version_of_another_initiative_or_a_deleted_one_is_not_found(db):
     room = build_room(db)
     _v1(db, room)
-    away = charters.new_version(db, room.facilitator, build_elsewhere(db).initiative_id, "Away")
+    away = charters.new_version(
+        db,
+        room.facilitator,
+        build_elsewhere(db).initiative_id,
+        charters.CharterFields(mission="Away"),
+    )
     with pytest.raises(NotFound, match=f"No charter version with id {away.id} in Test City"):
         charter_pdf(db, room.facilitator, room.initiative_id, away.id)
     with pytest.raises(NotFound, match="No charter version with id 999"):
@@ -145,12 +163,21 @@ def _retire_residents(db, room):
 def test_a_retired_group_is_left_off_new_versions_but_stays_on_those_it_was_part_of(db):
     room = build_room(db)
     first = charters.new_version(
-        db, room.facilitator, room.initiative_id, "Safer calls",
-        commitments={room.residents_id: "Report what we see"},
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(
+            mission="Safer calls", commitments={room.residents_id: "Report what we see"}
+        ),
+    )
     _retire_residents(db, room)
     old = _text(charter_pdf(db, room.facilitator, room.initiative_id, first.id))
     assert "Residents" in old and "Report what we see" in old
-    charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls, again")
+    charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer calls, again"),
+    )
     new = _text(charter_pdf(db, room.facilitator, room.initiative_id))
     assert "Police" in new and "Residents" not in new

@@ -12,16 +12,20 @@ def test_nothing_to_show_before_the_first_version(db):
 
 def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
     room = build_room(db)
-    charters.new_version(db, room.facilitator, room.initiative_id, "Old mission")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Old mission")
+    )
     latest = charters.new_version(
         db,
         room.facilitator,
         room.initiative_id,
-        "Safer calls together",
-        shared_goals="Fewer crises end in arrest",
-        ground_rules="",  # an empty section is left out
-        communication="A monthly report",
-        commitments={room.residents_id: "Bring two neighbours", room.police_id: "  "},
+        charters.CharterFields(
+            mission="Safer calls together",
+            shared_goals="Fewer crises end in arrest",
+            ground_rules="",
+            communication="A monthly report",
+            commitments={room.residents_id: "Bring two neighbours", room.police_id: "  "},
+        ),
     )
     charter_signoff.sign(db, room.leader, latest.id)  # the leader speaks for Police
     shown = charter_for_room(db, room.meeting_id)
@@ -36,8 +40,12 @@ def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
 
 def test_a_signature_on_an_older_version_does_not_count_as_signed(db):
     room = build_room(db)
-    first = charters.new_version(db, room.facilitator, room.initiative_id, "M1")
+    first = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M1")
+    )
     charter_signoff.sign(db, room.leader, first.id)
-    charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     shown = charter_for_room(db, room.meeting_id)
     assert (shown.version, shown.signed, shown.waiting) == (2, (), ("Police", "Residents"))

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.both_databases
 
 def _v1(db, room, **extra):
     return charters.new_version(
-        db, room.facilitator, room.initiative_id, "Safer calls together", **extra
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer calls together", **extra),
     )
 
 
@@ -52,7 +55,9 @@ def test_a_leader_signs_for_their_group_and_signing_twice_is_harmless(db):
 def test_only_the_latest_version_can_be_signed(db):
     room = build_room(db)
     first = _v1(db, room)
-    charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     with pytest.raises(ValidationError, match="Open version 2 instead"):
         charter_signoff.sign(db, room.leader, first.id)
 
@@ -74,7 +79,9 @@ def test_a_new_version_needs_everyone_to_sign_again(db):
     first = _v1(db, room)
     charter_signoff.sign(db, room.leader, first.id)
     assert _status(db, room) == {"Police": SignOff.SIGNED, "Residents": SignOff.NEVER}
-    second = charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    second = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     assert _status(db, room) == {"Police": SignOff.OUTDATED, "Residents": SignOff.NEVER}
     assert charter_signoff.signatures(db, second.id) == []
     charter_signoff.sign(db, room.leader, second.id)
@@ -150,7 +157,9 @@ def test_sign_off_is_complete_only_when_every_active_group_signed_the_latest(db)
     assert charter_signoff.signoff_complete(
         charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     )
-    charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     assert not charter_signoff.signoff_complete(
         charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     )
@@ -186,9 +195,14 @@ def test_a_retired_group_makes_no_new_commitments_and_its_old_one_is_not_carried
         charter_commitments.set_commitment(db, room.facilitator, first.id, room.residents_id, "X")
     with pytest.raises(ValidationError, match="Residents is retired"):
         charters.new_version(
-            db, room.facilitator, room.initiative_id, "M2", commitments={room.residents_id: "Y"}
+            db,
+            room.facilitator,
+            room.initiative_id,
+            charters.CharterFields(mission="M2", commitments={room.residents_id: "Y"}),
         )
-    second = charters.new_version(db, room.facilitator, room.initiative_id, "M2")
+    second = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
+    )
     assert charter_commitments.commitments(db, second.id) == []
     [(kept, group)] = charter_commitments.commitments(db, first.id)
     assert (kept.text, group) == ("Report what we see", "Residents")

@@ -14,14 +14,24 @@ def _two_versions(db):
     room = build_room(db)
     fac = room.facilitator
     first = charters.new_version(
-        db, fac, room.initiative_id, "Safer calls together",
-        commitments={room.police_id: "Send crisis-trained officers"},
-    )  # fmt: skip
+        db,
+        fac,
+        room.initiative_id,
+        charters.CharterFields(
+            mission="Safer calls together",
+            commitments={room.police_id: "Send crisis-trained officers"},
+        ),
+    )
     charter_signoff.sign(db, room.leader, first.id)
     charters.new_version(
-        db, fac, room.initiative_id, "Safer calls, together and sooner",
-        commitments={room.residents_id: "Report what works"},
-    )  # fmt: skip
+        db,
+        fac,
+        room.initiative_id,
+        charters.CharterFields(
+            mission="Safer calls, together and sooner",
+            commitments={room.residents_id: "Report what works"},
+        ),
+    )
     return room
 
 

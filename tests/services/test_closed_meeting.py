@@ -38,9 +38,15 @@ CLOSED = "This meeting has closed"
 
 
 def _round(db, room, mode=VoteMode.DOTS):
-    made = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}") for i in range(3)]
+    made = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=f"idea {i}"))
+        for i in range(3)
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", mode, idea_ids=[i.id for i in made]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Vote", mode=mode, idea_ids=[i.id for i in made]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd, [i.id for i in round_items(db, rnd.id)]
@@ -85,9 +91,12 @@ def test_a_phone_tap_after_the_meeting_closed_is_refused_in_plain_words(db, mode
 
 def test_no_round_opens_in_a_closed_meeting(db):
     room = build_room(db)
-    made = ideas.add_idea(db, room.scribe1, room.table1_id, "An idea")
+    made = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="An idea"))
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Late vote", VoteMode.DOTS, idea_ids=[made.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Late vote", mode=VoteMode.DOTS, idea_ids=[made.id]),
     )
     _close(db, room)
     with pytest.raises(NotAllowedNow, match="meeting has closed, so no vote can open"):
@@ -101,15 +110,27 @@ def test_no_round_opens_in_a_closed_meeting(db):
 
 def test_a_scribe_can_add_change_or_delete_no_note_or_idea_once_closed(db):
     room = build_room(db)
-    note = notes.add_note(db, room.scribe1, room.table1_id, "Said before the end")
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Idea before the end")
+    note = notes.add_note(
+        db, room.scribe1, room.table1_id, notes.NoteFields(said="Said before the end")
+    )
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Idea before the end")
+    )
     _close(db, room)
     refusals = [
-        lambda: notes.add_note(db, room.scribe1, room.table1_id, "Said after"),
-        lambda: notes.update_note(db, room.scribe1, note.id, "Changed after"),
+        lambda: notes.add_note(
+            db, room.scribe1, room.table1_id, notes.NoteFields(said="Said after")
+        ),
+        lambda: notes.update_note(
+            db, room.scribe1, note.id, notes.NoteFields(said="Changed after")
+        ),
         lambda: notes.delete_note(db, room.scribe1, note.id),
-        lambda: ideas.add_idea(db, room.scribe1, room.table1_id, "Idea after"),
-        lambda: ideas.update_idea(db, room.scribe1, idea.id, "Changed after"),
+        lambda: ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Idea after")
+        ),
+        lambda: ideas.update_idea(
+            db, room.scribe1, idea.id, ideas.IdeaFields(text="Changed after")
+        ),
     ]
     for call in refusals:
         with pytest.raises(NotAllowedNow) as refused:
@@ -121,14 +142,37 @@ def test_a_scribe_can_add_change_or_delete_no_note_or_idea_once_closed(db):
 
 def test_a_scribe_can_write_up_rate_or_cite_no_option_once_closed(db):
     room = build_room(db)
-    option = options.create_option(db, room.scribe1, room.meeting_id, "Co-responders")
+    option = options.create_option(
+        db, room.scribe1, room.meeting_id, options.OptionFields(title="Co-responders")
+    )
     _close(db, room)
     refusals = [
-        lambda: options.create_option(db, room.scribe1, room.meeting_id, "After"),
-        lambda: options.update_option(
-            db, room.scribe1, option.id, "Changed", "", "", 3, 3, "medium", "", None, None
+        lambda: options.create_option(
+            db, room.scribe1, room.meeting_id, options.OptionFields(title="After")
         ),
-        lambda: option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 4),
+        lambda: options.update_option(
+            db,
+            room.scribe1,
+            option.id,
+            options.OptionFields(
+                title="Changed",
+                description="",
+                delivered_by="",
+                impact=3,
+                feasibility=3,
+                cost_band="medium",
+                risks="",
+                idea_id=None,
+                theme_id=None,
+            ),
+        ),
+        lambda: option_ratings.rate_option(
+            db,
+            room.scribe1,
+            option.id,
+            room.table1_id,
+            option_ratings.RatingFields(impact=4, feasibility=4),
+        ),
         lambda: option_citations.cite(db, room.scribe1, option.id, []),
     ]
     for call in refusals:
@@ -141,18 +185,45 @@ def test_a_scribe_can_write_up_rate_or_cite_no_option_once_closed(db):
 def test_a_scribe_can_log_or_move_no_conflict_once_closed(db):
     room = build_room(db)
     conflict = conflicts.create_conflict(
-        db, room.scribe1, room.meeting_id, "Who answers the calls?", table_id=room.table1_id
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Who answers the calls?"),
+        table_id=room.table1_id,
     )
-    conflict_parties.set_party(db, room.scribe1, conflict.id, room.police_id, "Us", "Safety")
+    conflict_parties.set_party(
+        db,
+        room.scribe1,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id, position="Us", interests="Safety"
+        ),
+    )
     _close(db, room)
     refusals = [
         lambda: conflicts.create_conflict(
-            db, room.scribe1, room.meeting_id, "After", table_id=room.table1_id
+            db,
+            room.scribe1,
+            room.meeting_id,
+            conflicts.ConflictFields(issue="After"),
+            table_id=room.table1_id,
         ),
-        lambda: conflicts.update_conflict(db, room.scribe1, conflict.id, "After", "", "", False),
-        lambda: conflicts.set_status(db, room.scribe1, conflict.id, "exploring"),
+        lambda: conflicts.update_conflict(
+            db,
+            room.scribe1,
+            conflict.id,
+            conflicts.ConflictFields(issue="After", options="", owner="", confidential=False),
+        ),
+        lambda: conflicts.set_status(
+            db, room.scribe1, conflict.id, conflicts.StatusFields(status="exploring")
+        ),
         lambda: conflict_parties.set_party(
-            db, room.scribe1, conflict.id, room.residents_id, "Them", ""
+            db,
+            room.scribe1,
+            conflict.id,
+            conflict_parties.PartyFields(
+                stakeholder_id=room.residents_id, position="Them", interests=""
+            ),
         ),
         lambda: conflict_parties.remove_party(db, room.scribe1, conflict.id, room.police_id),
     ]
@@ -166,24 +237,45 @@ def test_a_scribe_can_log_or_move_no_conflict_once_closed(db):
 
 def test_the_facilitator_may_still_tidy_the_record_after_closing(db):
     room = build_room(db)
-    note = notes.add_note(db, room.scribe1, room.table1_id, "Said")
-    option = options.create_option(db, room.scribe1, room.meeting_id, "Option")
-    _close(db, room)
-    notes.update_note(db, room.facilitator, note.id, "Said, typo fixed")
-    options.update_option(
-        db, room.facilitator, option.id, "Option, renamed", "", "", 3, 3, "medium", "", None, None
+    note = notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="Said"))
+    option = options.create_option(
+        db, room.scribe1, room.meeting_id, options.OptionFields(title="Option")
     )
-    conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Raised at the door")
+    _close(db, room)
+    notes.update_note(db, room.facilitator, note.id, notes.NoteFields(said="Said, typo fixed"))
+    options.update_option(
+        db,
+        room.facilitator,
+        option.id,
+        options.OptionFields(
+            title="Option, renamed",
+            description="",
+            delivered_by="",
+            impact=3,
+            feasibility=3,
+            cost_band="medium",
+            risks="",
+            idea_id=None,
+            theme_id=None,
+        ),
+    )
+    conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Raised at the door")
+    )
     assert notes.list_notes(db, room.facilitator, room.meeting_id)[0].said == "Said, typo fixed"
 
 
 def test_the_feedback_form_opens_when_the_meeting_closes_and_takes_answers(db):
     room = build_room(db)
     with pytest.raises(NotAllowedNow, match="opens once the meeting has closed"):
-        surveys.submit_survey(db, "code-1", SurveyKind.POST, what_worked="Before the end")
+        surveys.submit_survey(
+            db, "code-1", SurveyKind.POST, surveys.SurveyFields(what_worked="Before the end")
+        )
     _close(db, room)
     assert surveys.survey_stage(db, "code-1") is SurveyKind.POST
-    surveys.submit_survey(db, "code-1", SurveyKind.POST, what_worked="Being heard")
+    surveys.submit_survey(
+        db, "code-1", SurveyKind.POST, surveys.SurveyFields(what_worked="Being heard")
+    )
     saved = surveys.get_response(db, "code-1", SurveyKind.POST)
     assert saved is not None and saved.what_worked == "Being heard"
     assert _count(db, SurveyResponse) == 1

@@ -21,15 +21,40 @@ def _secrets(db):
     t1, fac = room.table1_id, room.facilitator
     for secret in (False, True):
         word = "secret" if secret else "open"
-        notes.add_note(db, room.scribe1, t1, f"{word} note", confidential=secret)
-        ideas.add_idea(db, room.scribe1, t1, f"{word} idea", confidential=secret)
-        conflicts.create_conflict(db, room.scribe1, room.meeting_id, f"{word} table conflict", t1,
-                                  confidential=secret)  # fmt: skip
-        conflicts.create_conflict(db, fac, room.meeting_id, f"{word} room conflict", None,
-                                  confidential=secret)  # fmt: skip
-        actions.create_action(db, fac, room.initiative_id, f"{word} action", confidential=secret)
-        interviews.create_interview(db, fac, room.initiative_id, "A resident", f"{word} interview",
-                                    confidential=secret)  # fmt: skip
+        notes.add_note(
+            db, room.scribe1, t1, notes.NoteFields(said=f"{word} note", confidential=secret)
+        )
+        ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=t1, text=f"{word} idea", confidential=secret)
+        )
+        conflicts.create_conflict(
+            db,
+            room.scribe1,
+            room.meeting_id,
+            conflicts.ConflictFields(issue=f"{word} table conflict", confidential=secret),
+            table_id=t1,
+        )
+        conflicts.create_conflict(
+            db,
+            fac,
+            room.meeting_id,
+            conflicts.ConflictFields(issue=f"{word} room conflict", confidential=secret),
+            table_id=None,
+        )
+        actions.create_action(
+            db,
+            fac,
+            room.initiative_id,
+            actions.ActionFields(title=f"{word} action", confidential=secret),
+        )
+        interviews.create_interview(
+            db,
+            fac,
+            room.initiative_id,
+            interviews.InterviewFields(
+                interviewee="A resident", notes=f"{word} interview", confidential=secret
+            ),
+        )
     return room
 
 

@@ -14,16 +14,26 @@ from tests.factories import build_room
 pytestmark = pytest.mark.both_databases
 
 
-def _conflict(db, room, **extra):
+def _conflict(db, room, table_id=None, **extra):
+    issue = "Who answers 911 mental health calls?"
     return conflicts.create_conflict(
-        db, room.facilitator, room.meeting_id, "Who answers 911 mental health calls?", **extra
+        db,
+        room.facilitator,
+        room.meeting_id,
+        conflicts.ConflictFields(issue=issue, **extra),
+        table_id,
     )
 
 
 def _agreed(db, room, **extra):
     conflict = _conflict(db, room, **extra)
     return conflicts.set_status(
-        db, room.facilitator, conflict.id, "agreed", "Pilot a clinician team", "Draft a budget"
+        db,
+        room.facilitator,
+        conflict.id,
+        conflicts.StatusFields(
+            status="agreed", agreement="Pilot a clinician team", next_step="Draft a budget"
+        ),
     )
 
 
@@ -48,8 +58,15 @@ def test_an_agreement_becomes_a_draft_action_once(db):
 def test_a_long_issue_is_shortened_to_fit_an_action_title(db):
     room = build_room(db)
     conflict = _conflict(db, room)
-    conflicts.update_conflict(db, room.facilitator, conflict.id, "word\n" * 100, "", "", False)
-    conflicts.set_status(db, room.facilitator, conflict.id, "agreed", "A")
+    conflicts.update_conflict(
+        db,
+        room.facilitator,
+        conflict.id,
+        conflicts.ConflictFields(issue="word\n" * 100, options="", owner="", confidential=False),
+    )
+    conflicts.set_status(
+        db, room.facilitator, conflict.id, conflicts.StatusFields(status="agreed", agreement="A")
+    )
     title = conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id).title
     assert len(title) == 200
     assert title.startswith("word word") and title.endswith("…")
@@ -77,10 +94,12 @@ def test_an_agreement_becomes_a_ground_rule_in_a_new_charter_version(db):
         db,
         room.facilitator,
         room.initiative_id,
-        "Safer calls",
-        ground_rules="Listen first",
-        roles="Chair rotates",
-        commitments={room.police_id: "Share data"},
+        charters.CharterFields(
+            mission="Safer calls",
+            ground_rules="Listen first",
+            roles="Chair rotates",
+            commitments={room.police_id: "Share data"},
+        ),
     )
     charter = conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)
     assert charter.version == first.version + 1

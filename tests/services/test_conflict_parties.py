@@ -9,9 +9,14 @@ from tests.factories import build_elsewhere, build_room
 pytestmark = pytest.mark.both_databases  # one row per group and conflict (a constraint)
 
 
-def _conflict(db, room, **extra):
+def _conflict(db, room, table_id=None, **extra):
+    issue = "Who answers 911 mental health calls?"
     return conflicts.create_conflict(
-        db, room.facilitator, room.meeting_id, "Who answers 911 mental health calls?", **extra
+        db,
+        room.facilitator,
+        room.meeting_id,
+        conflicts.ConflictFields(issue=issue, **extra),
+        table_id,
     )
 
 
@@ -19,13 +24,28 @@ def test_each_group_has_one_party_row_that_setting_again_rewrites(db):
     room = build_room(db)
     conflict = _conflict(db, room)
     first = conflict_parties.set_party(
-        db, room.facilitator, conflict.id, room.residents_id, "Police out", "Safety"
+        db,
+        room.facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.residents_id, position="Police out", interests="Safety"
+        ),
     )
     again = conflict_parties.set_party(
-        db, room.facilitator, conflict.id, room.residents_id, "", "Being heard"
+        db,
+        room.facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.residents_id, position="", interests="Being heard"
+        ),
     )
     conflict_parties.set_party(
-        db, room.facilitator, conflict.id, room.police_id, "Keep control", "Officer safety"
+        db,
+        room.facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id, position="Keep control", interests="Officer safety"
+        ),
     )
     assert again.id == first.id
     parties = conflict_parties.list_parties(db, conflict.id)
@@ -39,19 +59,39 @@ def test_party_refuses_empty_text_and_a_group_of_another_initiative(db):
     room = build_room(db)
     conflict = _conflict(db, room)
     with pytest.raises(ValidationError, match="position, its interests, or both"):
-        conflict_parties.set_party(db, room.facilitator, conflict.id, room.police_id, " ", "")
+        conflict_parties.set_party(
+            db,
+            room.facilitator,
+            conflict.id,
+            conflict_parties.PartyFields(stakeholder_id=room.police_id, position=" ", interests=""),
+        )
     with pytest.raises(ValidationError, match="Others is not a group of this initiative"):
         conflict_parties.set_party(
-            db, room.facilitator, conflict.id, build_elsewhere(db).group_id, "P", "I"
+            db,
+            room.facilitator,
+            conflict.id,
+            conflict_parties.PartyFields(
+                stakeholder_id=build_elsewhere(db).group_id, position="P", interests="I"
+            ),
         )
     with pytest.raises(NotFound, match="No stakeholder group with id 999"):
-        conflict_parties.set_party(db, room.facilitator, conflict.id, 999, "P", "I")
+        conflict_parties.set_party(
+            db,
+            room.facilitator,
+            conflict.id,
+            conflict_parties.PartyFields(stakeholder_id=999, position="P", interests="I"),
+        )
 
 
 def test_removes_a_party_and_refuses_one_that_is_not_there(db):
     room = build_room(db)
     conflict = _conflict(db, room)
-    conflict_parties.set_party(db, room.facilitator, conflict.id, room.police_id, "P", "I")
+    conflict_parties.set_party(
+        db,
+        room.facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(stakeholder_id=room.police_id, position="P", interests="I"),
+    )
     conflict_parties.remove_party(db, room.facilitator, conflict.id, room.police_id)
     assert conflict_parties.list_parties(db, conflict.id) == []
     with pytest.raises(NotFound, match="not a party to this conflict"):

@@ -12,9 +12,14 @@ from tests.factories import build_room
 pytestmark = pytest.mark.both_databases  # audit details are JSON; ordering
 
 
-def _conflict(db, room, **extra):
+def _conflict(db, room, table_id=None, **extra):
+    issue = "Who answers 911 mental health calls?"
     return conflicts.create_conflict(
-        db, room.facilitator, room.meeting_id, "Who answers 911 mental health calls?", **extra
+        db,
+        room.facilitator,
+        room.meeting_id,
+        conflicts.ConflictFields(issue=issue, **extra),
+        table_id,
     )
 
 
@@ -44,37 +49,66 @@ def test_a_facilitator_records_a_conflict_for_the_whole_room(db):
 def test_a_scribe_records_a_conflict_for_their_own_table_only(db):
     room = build_room(db)
     mine = conflicts.create_conflict(
-        db, room.scribe1, room.meeting_id, "Response times", room.table1_id
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Response times"),
+        table_id=room.table1_id,
     )
     assert mine.table_id == room.table1_id
     with pytest.raises(
         PermissionDenied,
         match="cannot record conflicts for table 2; you are the scribe for table 1",
     ):
-        conflicts.create_conflict(db, room.scribe1, room.meeting_id, "X", room.table2_id)
+        conflicts.create_conflict(
+            db,
+            room.scribe1,
+            room.meeting_id,
+            conflicts.ConflictFields(issue="X"),
+            table_id=room.table2_id,
+        )
     with pytest.raises(ValidationError, match="Choose your table"):
-        conflicts.create_conflict(db, room.scribe1, room.meeting_id, "X")
+        conflicts.create_conflict(
+            db, room.scribe1, room.meeting_id, conflicts.ConflictFields(issue="X")
+        )
 
 
 def test_refuses_an_empty_issue_a_foreign_table_and_leaders(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Issue is empty"):
-        conflicts.create_conflict(db, room.facilitator, room.meeting_id, " ")
+        conflicts.create_conflict(
+            db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue=" ")
+        )
     with pytest.raises(ValidationError, match="table is at another meeting"):
         conflicts.create_conflict(
-            db, room.facilitator, room.meeting_id, "X", _other_meeting_table(db, room)
+            db,
+            room.facilitator,
+            room.meeting_id,
+            conflicts.ConflictFields(issue="X"),
+            table_id=_other_meeting_table(db, room),
         )
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        conflicts.create_conflict(db, room.facilitator, 999, "X")
+        conflicts.create_conflict(db, room.facilitator, 999, conflicts.ConflictFields(issue="X"))
     with pytest.raises(PermissionDenied, match="Only a facilitator or a table scribe"):
-        conflicts.create_conflict(db, room.leader, room.meeting_id, "X")
+        conflicts.create_conflict(
+            db, room.leader, room.meeting_id, conflicts.ConflictFields(issue="X")
+        )
 
 
 def test_updates_by_the_tables_scribe_but_not_another(db):
     room = build_room(db)
-    conflict = conflicts.create_conflict(db, room.scribe1, room.meeting_id, "X", room.table1_id)
+    conflict = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="X"),
+        table_id=room.table1_id,
+    )
     updated = conflicts.update_conflict(
-        db, room.scribe1, conflict.id, "Y", "Two options", "Ana", True
+        db,
+        room.scribe1,
+        conflict.id,
+        conflicts.ConflictFields(issue="Y", options="Two options", owner="Ana", confidential=True),
     )
     assert (updated.issue, updated.options, updated.owner, updated.confidential) == (
         "Y",
@@ -86,19 +120,35 @@ def test_updates_by_the_tables_scribe_but_not_another(db):
         PermissionDenied,
         match="cannot change conflicts for table 1; you are the scribe for table 2",
     ):
-        conflicts.update_conflict(db, room.scribe2, conflict.id, "Z", "", "", False)
+        conflicts.update_conflict(
+            db,
+            room.scribe2,
+            conflict.id,
+            conflicts.ConflictFields(issue="Z", options="", owner="", confidential=False),
+        )
 
 
 def test_a_scribe_may_not_change_a_whole_room_conflict(db):
     room = build_room(db)
     conflict = _conflict(db, room)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        conflicts.update_conflict(db, room.scribe1, conflict.id, "Z", "", "", False)
+        conflicts.update_conflict(
+            db,
+            room.scribe1,
+            conflict.id,
+            conflicts.ConflictFields(issue="Z", options="", owner="", confidential=False),
+        )
 
 
 def test_only_a_facilitator_deletes_a_conflict(db):
     room = build_room(db)
-    conflict = conflicts.create_conflict(db, room.scribe1, room.meeting_id, "X", room.table1_id)
+    conflict = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="X"),
+        table_id=room.table1_id,
+    )
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         conflicts.delete_conflict(db, room.scribe1, conflict.id)
     conflicts.delete_conflict(db, room.facilitator, conflict.id)
@@ -111,19 +161,40 @@ def test_agreed_needs_an_agreement(db):
     room = build_room(db)
     conflict = _conflict(db, room)
     with pytest.raises(ValidationError, match="Write down what both sides agreed"):
-        conflicts.set_status(db, room.facilitator, conflict.id, ConflictStatus.AGREED, "  ")
+        conflicts.set_status(
+            db,
+            room.facilitator,
+            conflict.id,
+            conflicts.StatusFields(status=ConflictStatus.AGREED, agreement="  "),
+        )
     with pytest.raises(ValidationError, match="not a conflict status"):
-        conflicts.set_status(db, room.facilitator, conflict.id, "solved")
+        conflicts.set_status(
+            db, room.facilitator, conflict.id, conflicts.StatusFields(status="solved")
+        )
 
 
 def test_history_shows_every_move_of_the_status(db):
     room = build_room(db)
-    conflict = conflicts.create_conflict(db, room.scribe1, room.meeting_id, "X", room.table1_id)
-    conflicts.set_status(db, room.scribe1, conflict.id, "exploring")
-    done = conflicts.set_status(
-        db, room.facilitator, conflict.id, "agreed", "Joint patrols", "Ask council"
+    conflict = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="X"),
+        table_id=room.table1_id,
     )
-    conflicts.set_status(db, room.facilitator, conflict.id, "parked", next_step="Revisit in May")
+    conflicts.set_status(db, room.scribe1, conflict.id, conflicts.StatusFields(status="exploring"))
+    done = conflicts.set_status(
+        db,
+        room.facilitator,
+        conflict.id,
+        conflicts.StatusFields(status="agreed", agreement="Joint patrols", next_step="Ask council"),
+    )
+    conflicts.set_status(
+        db,
+        room.facilitator,
+        conflict.id,
+        conflicts.StatusFields(status="parked", next_step="Revisit in May"),
+    )
     assert (done.agreement, done.next_step) == ("Joint patrols", "Ask council")
     moves = [
         (e.detail["from"], e.detail["to"])
@@ -135,7 +206,7 @@ def test_history_shows_every_move_of_the_status(db):
         PermissionDenied,
         match="cannot change conflicts for table 1; you are the scribe for table 2",
     ):
-        conflicts.set_status(db, room.scribe2, conflict.id, "open")
+        conflicts.set_status(db, room.scribe2, conflict.id, conflicts.StatusFields(status="open"))
 
 
 def test_leaders_never_see_confidential_conflicts(db):

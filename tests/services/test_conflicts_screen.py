@@ -11,20 +11,49 @@ from tests.factories import build_elsewhere, build_room
 def _log(db, room):
     """A room-wide conflict on the projector with two sides, a confidential one at each
     table, and an agreed one at table 1."""
-    room_wide = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Response times")
-    conflict_parties.set_party(db, room.facilitator, room_wide.id, room.residents_id, "Faster", "")
+    room_wide = conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Response times")
+    )
     conflict_parties.set_party(
-        db, room.facilitator, room_wide.id, room.police_id, "More staff", "Safety"
+        db,
+        room.facilitator,
+        room_wide.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.residents_id, position="Faster", interests=""
+        ),
+    )
+    conflict_parties.set_party(
+        db,
+        room.facilitator,
+        room_wide.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id, position="More staff", interests="Safety"
+        ),
     )
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, room_wide.id)
     for table_id, words in [(room.table1_id, "Secret at 1"), (room.table2_id, "Secret at 2")]:
         conflicts.create_conflict(
-            db, room.facilitator, room.meeting_id, words, table_id, confidential=True
+            db,
+            room.facilitator,
+            room.meeting_id,
+            conflicts.ConflictFields(issue=words, confidential=True),
+            table_id=table_id,
         )
     agreed = conflicts.create_conflict(
-        db, room.scribe1, room.meeting_id, "Park curfew", room.table1_id
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Park curfew"),
+        table_id=room.table1_id,
     )
-    conflicts.set_status(db, room.scribe1, agreed.id, "agreed", "Nine o'clock", "Ask the council")
+    conflicts.set_status(
+        db,
+        room.scribe1,
+        agreed.id,
+        conflicts.StatusFields(
+            status="agreed", agreement="Nine o'clock", next_step="Ask the council"
+        ),
+    )
     return room_wide
 
 

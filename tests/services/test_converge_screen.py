@@ -15,20 +15,39 @@ from tests.factories import build_elsewhere, build_room
 def setup(db):
     room = build_room(db)
     fac = room.facilitator
-    shown = [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in ("Lights", "Buses")]
-    ideas.add_idea(db, room.scribe1, room.table1_id, "A name", confidential=True)
-    hidden = ideas.add_idea(db, room.scribe2, room.table2_id, "Off topic").id
+    shown = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t)).id
+        for t in ("Lights", "Buses")
+    ]
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="A name", confidential=True)
+    )
+    hidden = ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Off topic")
+    ).id
     ideas.hide_idea(db, fac, hidden)
     themes.create_theme(db, fac, room.meeting_id, "transport")
     themes.create_theme(db, fac, room.meeting_id, "Safety")
-    closed = voting_rounds.create_round(db, fac, room.meeting_id, "First", "dots", idea_ids=shown)
+    closed = voting_rounds.create_round(
+        db, fac, room.meeting_id, voting_rounds.NewRound(title="First", mode="dots", idea_ids=shown)
+    )
     voting_rounds.open_round(db, fac, closed.id)
     first_item = round_items(db, closed.id)[0].id
     voting_ballots.set_dots(db, "code-0", first_item, 2)
     voting_rounds.close_round(db, fac, closed.id)
-    live = voting_rounds.create_round(db, fac, room.meeting_id, "Second", "dots", idea_ids=shown)
+    live = voting_rounds.create_round(
+        db,
+        fac,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Second", mode="dots", idea_ids=shown),
+    )
     voting_rounds.open_round(db, fac, live.id)
-    voting_rounds.create_round(db, fac, room.meeting_id, "Third", VoteMode.AGREE_DISAGREE)
+    voting_rounds.create_round(
+        db,
+        fac,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Third", mode=VoteMode.AGREE_DISAGREE),
+    )
     with db.write() as s:
         s.add(
             AuditEntry(

@@ -13,8 +13,14 @@ from seed.demo import DEMO_NAME, build_demo, demo_usernames
 from services.accounts import accounts
 from services.core.actors import SYSTEM, Actor
 from services.core.errors import NotFound, PermissionDenied, ValidationError
-from services.setup import demo, getting_started, initiatives, participants, stakeholders
-from services.setup.participants import ParticipantFields as PF
+from services.setup import (
+    demo,
+    getting_started,
+    initiatives,
+    meetings,
+    participants,
+    stakeholders,
+)
 
 pytestmark = pytest.mark.both_databases  # tagged rows found and removed across foreign keys
 
@@ -23,23 +29,35 @@ PASSWORD = "a-demo-password"
 
 def real_install(db):
     """A facilitator's own account and initiative, beside the demo."""
-    me = accounts.create_account(db, SYSTEM, "maria.lopez", "Maria", Role.FACILITATOR, PASSWORD)
+    me = accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="maria.lopez", display_name="Maria", role=Role.FACILITATOR, password=PASSWORD
+        ),
+    )
     actor = Actor(me.id, Role.FACILITATOR, "Maria")
     started = getting_started.start_initiative(
         db,
         actor,
-        "Eastside Initiative",
-        "Eastside",
-        "",
-        "First session",
-        datetime(2027, 3, 1, 18, tzinfo=UTC),
-        "Library",
+        initiatives.InitiativeFields(name="Eastside Initiative", city="Eastside"),
+        meetings.MeetingFields(
+            title="First session",
+            starts_at=datetime(2027, 3, 1, 18, tzinfo=UTC),
+            location="Library",
+        ),
     )
     group = stakeholders.create_stakeholder(
-        db, actor, started.initiative_id, "Youth", StakeholderCategory.YOUTH
+        db,
+        actor,
+        started.initiative_id,
+        stakeholders.StakeholderFields(name="Youth", category=StakeholderCategory.YOUTH),
     )
     participants.create_participant(
-        db, actor, started.initiative_id, PF(name="Ana Diaz", stakeholder_id=group.id)
+        db,
+        actor,
+        started.initiative_id,
+        participants.ParticipantFields(name="Ana Diaz", stakeholder_id=group.id),
     )
     return actor, started
 
@@ -67,7 +85,16 @@ def test_a_second_seed_finds_the_demo_by_its_tag_even_renamed(db, fast_bcrypt):
 
 
 def test_demo_logins_step_aside_for_a_facilitator_named_facilitator(db, fast_bcrypt):
-    accounts.create_account(db, SYSTEM, "facilitator", "Real One", Role.FACILITATOR, PASSWORD)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="facilitator",
+            display_name="Real One",
+            role=Role.FACILITATOR,
+            password=PASSWORD,
+        ),
+    )
     summary = build_demo(db, PASSWORD)
     assert summary.usernames == demo_usernames("demo-")
     assert demo.demo_usernames(db, SYSTEM) == sorted(demo_usernames("demo-"))
@@ -78,7 +105,13 @@ def test_demo_logins_step_aside_for_a_facilitator_named_facilitator(db, fast_bcr
 
 def test_when_every_demo_username_is_taken_nothing_is_written(db, fast_bcrypt):
     for username in ("scribe3", "demo-leader2"):
-        accounts.create_account(db, SYSTEM, username, "Taken", Role.SCRIBE, PASSWORD)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username=username, display_name="Taken", role=Role.SCRIBE, password=PASSWORD
+            ),
+        )
     with pytest.raises(ValidationError, match="already taken"):
         build_demo(db, PASSWORD)
     assert count(db, Initiative) == 0 and count(db, Account) == 2
@@ -90,7 +123,15 @@ def test_removing_the_demo_takes_its_data_and_logins_and_keeps_the_rest(db, fast
     # A real leader the facilitator pointed at a demo group by mistake keeps their login.
     demo_group = stakeholders.list_stakeholders(db, summary.initiative_id)[0]
     accounts.create_account(
-        db, actor, "kim.leader", "Kim", Role.LEADER, PASSWORD, stakeholder_id=demo_group.id
+        db,
+        actor,
+        accounts.NewAccount(
+            username="kim.leader",
+            display_name="Kim",
+            role=Role.LEADER,
+            password=PASSWORD,
+            stakeholder_id=demo_group.id,
+        ),
     )
     assert count(db, Participant, Participant.initiative_id == summary.initiative_id) == 56
 

@@ -21,7 +21,12 @@ PASSWORD = "a-first-password"
 
 def create(db, data_dir, code, username="maria.lopez", again=PASSWORD):
     return first_run.create_first_facilitator(
-        db, data_dir, code, username, "Maria Lopez", PASSWORD, again
+        db,
+        data_dir,
+        code,
+        first_run.FirstLogin(
+            username=username, display_name="Maria Lopez", password=PASSWORD, password_again=again
+        ),
     )
 
 
@@ -94,7 +99,16 @@ def test_passwords_that_differ_or_a_bad_username_keep_the_code(db, tmp_path, fas
 
 def test_once_any_account_exists_there_is_no_code(db, tmp_path, fast_bcrypt):
     code = first_run.prepare_setup_code(db, tmp_path)
-    accounts.create_account(db, SYSTEM, "ops.made", "Made by ops", Role.FACILITATOR, PASSWORD)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="ops.made",
+            display_name="Made by ops",
+            role=Role.FACILITATOR,
+            password=PASSWORD,
+        ),
+    )
     assert not first_run.first_account_needed(db, tmp_path)
     assert not first_run.setup_code_path(tmp_path).exists()
     assert first_run.prepare_setup_code(db, tmp_path) is None
@@ -127,6 +141,14 @@ def test_the_first_facilitator_cannot_choose_a_guessable_password(db, tmp_path, 
     code = first_run.prepare_setup_code(db, tmp_path)
     with pytest.raises(ValidationError, match="guess"):
         first_run.create_first_facilitator(
-            db, tmp_path, code, "maria.lopez", "Maria Lopez", weak, weak
+            db,
+            tmp_path,
+            code,
+            first_run.FirstLogin(
+                username="maria.lopez",
+                display_name="Maria Lopez",
+                password=weak,
+                password_again=weak,
+            ),
         )
     assert not first_run.has_accounts(db)

@@ -35,7 +35,9 @@ def test_a_meeting_chosen_in_another_initiative_gives_way_to_the_chosen_ones_new
 def test_an_archived_choice_falls_back_quietly_to_the_newest(db):
     room = build_room(db)
     other = build_elsewhere(db)
-    newer = initiatives.create_initiative(db, room.facilitator, "Newer")
+    newer = initiatives.create_initiative(
+        db, room.facilitator, initiatives.InitiativeFields(name="Newer")
+    )
     initiatives.archive_initiative(db, room.facilitator, other.initiative_id)
     here = focus.resolve(db, room.facilitator, other.initiative_id, other.meeting_id)
     assert (here.initiative_id, here.meeting_id) == (newer.id, None)
@@ -44,7 +46,9 @@ def test_an_archived_choice_falls_back_quietly_to_the_newest(db):
 
 def test_an_archived_meeting_falls_back_to_the_initiatives_newest_other_meeting(db):
     room = build_room(db)
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     meetings.archive_meeting(db, room.facilitator, follow_up.id)
     here = focus.resolve(db, room.facilitator, room.initiative_id, follow_up.id)
     assert here.meeting_id == room.meeting_id
@@ -80,7 +84,9 @@ def test_a_scribe_works_by_default_in_the_newest_meeting_where_they_scribe(db):
     # A newer initiative where the scribe has no table is not theirs at all.
     assert focus.resolve(db, room.scribe1).meeting_id == room.meeting_id
     # A follow-up of the room, dated and without a table for them, is not offered.
-    meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     assert focus.resolve(db, room.scribe1).meeting_id == room.meeting_id
     # Given the other initiative's table, its meeting (the newest they scribe) is the default,
     with db.write() as s:
@@ -94,6 +100,8 @@ def test_a_scribe_works_by_default_in_the_newest_meeting_where_they_scribe(db):
 
 def test_an_initiative_with_no_meeting_is_in_focus_without_one(db):
     room = build_room(db)
-    fresh = initiatives.create_initiative(db, room.facilitator, "Fresh start")
+    fresh = initiatives.create_initiative(
+        db, room.facilitator, initiatives.InitiativeFields(name="Fresh start")
+    )
     here = focus.resolve(db, room.facilitator, fresh.id, room.meeting_id)
     assert (here.initiative_id, here.meeting_id, here.meetings) == (fresh.id, None, [])

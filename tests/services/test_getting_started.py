@@ -27,7 +27,18 @@ def start(db, actor=FACILITATOR, **changes):
         "starts_at": WHEN,
         "location": "Library, main hall",
     } | changes
-    return getting_started.start_initiative(db, actor, **fields)
+    return getting_started.start_initiative(
+        db,
+        actor,
+        initiatives.InitiativeFields(
+            name=fields["name"], city=fields["city"], purpose=fields["purpose"]
+        ),
+        meetings.MeetingFields(
+            title=fields["meeting_title"],
+            starts_at=fields["starts_at"],
+            location=fields["location"],
+        ),
+    )
 
 
 def test_makes_the_initiative_and_its_first_meeting(db):

@@ -16,12 +16,20 @@ pytestmark = pytest.mark.both_databases  # votes moved under row locks; sums
 
 
 def _ideas(db, room, *texts):
-    return [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in texts]
+    return [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t)).id
+        for t in texts
+    ]
 
 
 def _round(db, room, idea_ids, mode=VoteMode.DOTS):
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", mode, 5, 3, idea_ids
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote", mode=mode, budget=5, max_per_item=3, idea_ids=idea_ids
+        ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd.id, {i.idea_id: i.id for i in round_items(db, rnd.id)}
@@ -154,7 +162,9 @@ def test_refuses_to_merge_across_meetings(db):
         s.add(other)
         s.flush()
         other_id = other.id
-    far = ideas.add_idea(db, room.facilitator, None, "far", meeting_id=other_id)
+    far = ideas.add_idea(
+        db, room.facilitator, ideas.NewIdea(table_id=None, text="far", meeting_id=other_id)
+    )
     with pytest.raises(ValidationError, match=f"Idea #{far.id} belongs to another meeting"):
         idea_merge.merge_ideas(db, room.facilitator, keep, [far.id])
 

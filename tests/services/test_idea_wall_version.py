@@ -16,19 +16,27 @@ def test_every_change_the_room_sees_changes_the_wall_version(db):
         seen.append(ideas.wall_version(db, room.meeting_id))
         return seen[-1] != seen[-2]
 
-    first = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    first = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders")
+    )
     assert changed()
-    second = ideas.add_idea(db, room.scribe2, room.table2_id, "A crisis line")
+    second = ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="A crisis line")
+    )
     assert changed()
-    ideas.update_idea(db, room.scribe1, first.id, "Co-responders at night")
+    ideas.update_idea(db, room.scribe1, first.id, ideas.IdeaFields(text="Co-responders at night"))
     assert changed()
     ideas.hide_idea(db, room.facilitator, second.id)
     assert changed()
     ideas.show_idea(db, room.facilitator, second.id)
     assert changed()
-    ideas.update_idea(db, room.scribe2, second.id, "A crisis line", confidential=True)
+    ideas.update_idea(
+        db, room.scribe2, second.id, ideas.IdeaFields(text="A crisis line", confidential=True)
+    )
     assert changed()
-    ideas.update_idea(db, room.scribe2, second.id, "A crisis line", confidential=False)
+    ideas.update_idea(
+        db, room.scribe2, second.id, ideas.IdeaFields(text="A crisis line", confidential=False)
+    )
     assert changed()
     idea_merge.merge_ideas(db, room.facilitator, first.id, [second.id])
     assert changed()
@@ -38,5 +46,9 @@ def test_every_change_the_room_sees_changes_the_wall_version(db):
 def test_ideas_the_room_does_not_see_leave_the_version_alone(db):
     room = build_room(db)
     before = ideas.wall_version(db, room.meeting_id)
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Between us", confidential=True)
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Between us", confidential=True),
+    )
     assert ideas.wall_version(db, room.meeting_id) == before

@@ -12,18 +12,38 @@ def _board(db, room):
     """Table 1: a themed idea, a confidential one, a hidden one and a duplicate merged into
     the first; table 2: a confidential idea and one waiting for approval; and the
     facilitator's own, at no table."""
-    first = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders", room.police_id)
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Name of an officer", confidential=True)
-    hidden = ideas.add_idea(db, room.scribe1, room.table1_id, "Off-topic")
+    first = ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Co-responders", stakeholder_id=room.police_id),
+    )
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Name of an officer", confidential=True),
+    )
+    hidden = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Off-topic")
+    )
     ideas.hide_idea(db, room.facilitator, hidden.id)
-    dup = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders!")
+    dup = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders!")
+    )
     idea_merge.merge_ideas(db, room.facilitator, first.id, [dup.id])
     theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Crisis response")
     themes.assign_theme(db, room.facilitator, [first.id], theme.id)
-    ideas.add_idea(db, room.scribe2, room.table2_id, "Secret at 2", confidential=True)
+    ideas.add_idea(
+        db,
+        room.scribe2,
+        ideas.NewIdea(table_id=room.table2_id, text="Secret at 2", confidential=True),
+    )
     idea_queue.set_premoderate(db, room.facilitator, room.item_ids[0], True)
-    ideas.add_idea(db, room.scribe2, room.table2_id, "Waiting at 2")
-    ideas.add_idea(db, room.facilitator, None, "From the front", meeting_id=room.meeting_id)
+    ideas.add_idea(db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Waiting at 2"))
+    ideas.add_idea(
+        db,
+        room.facilitator,
+        ideas.NewIdea(table_id=None, text="From the front", meeting_id=room.meeting_id),
+    )
 
 
 def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):

@@ -25,7 +25,11 @@ def export():
 def test_every_imported_idea_has_the_credit_and_the_rooms_own_have_none(db, export):
     room = build_room(db)
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
-    own = ideas.add_idea(db, room.facilitator, room.table1_id, "Walk the beat with youth")
+    own = ideas.add_idea(
+        db,
+        room.facilitator,
+        ideas.NewIdea(table_id=room.table1_id, text="Walk the beat with youth"),
+    )
     imported = list(load.idea_id_by_comment.values())
     credits = imported_credit.idea_credits(db, room.facilitator, [*imported, own.id])
     assert set(credits) == set(imported)  # 39, the 3 Pol.is moderated out included
@@ -64,6 +68,8 @@ def test_the_board_draws_the_credit_once_as_text(db, export):
     assert not at.exception
     [line] = [c.value for c in at.caption]
     assert line.startswith(imported_credit.IMPORTED_NOTE) and "CC BY 4\\.0" in line
-    own = ideas.add_idea(db, room.facilitator, room.table1_id, "A youth advisory board")
+    own = ideas.add_idea(
+        db, room.facilitator, ideas.NewIdea(table_id=room.table1_id, text="A youth advisory board")
+    )
     at = AppTest.from_function(_board, args=(db, room.facilitator, [own.id])).run()
     assert not at.exception and not at.caption

@@ -96,48 +96,116 @@ def build_live(db: Database) -> dict:
     agenda_review.approve(db, leader_actor, meeting.id)
     room_control.start_meeting(db, facilitator, meeting.id)
     room_control.set_input(db, facilitator, meeting.id, True)
-    notes.add_note(db, scribe_actor, table.id, "Nobody came for two hours", interest="Safety")
-    notes.add_note(db, scribe_actor, table.id, "My cousin's case", confidential=True)
-    i1 = ideas.add_idea(db, scribe_actor, table.id, "Crisis line staffed by counsellors")
-    i2 = ideas.add_idea(db, scribe_actor, table.id, "Walk-and-talk patrols")
-    ideas.add_idea(db, scribe_actor, table.id, "Name the officer involved", confidential=True)
+    notes.add_note(
+        db,
+        scribe_actor,
+        table.id,
+        notes.NoteFields(said="Nobody came for two hours", interest="Safety"),
+    )
+    notes.add_note(
+        db, scribe_actor, table.id, notes.NoteFields(said="My cousin's case", confidential=True)
+    )
+    i1 = ideas.add_idea(
+        db,
+        scribe_actor,
+        ideas.NewIdea(table_id=table.id, text="Crisis line staffed by counsellors"),
+    )
+    i2 = ideas.add_idea(
+        db, scribe_actor, ideas.NewIdea(table_id=table.id, text="Walk-and-talk patrols")
+    )
+    ideas.add_idea(
+        db,
+        scribe_actor,
+        ideas.NewIdea(table_id=table.id, text="Name the officer involved", confidential=True),
+    )
     theme = themes.create_theme(db, facilitator, meeting.id, "Response", "Who answers")
     themes.assign_theme(db, facilitator, [i1.id, i2.id], theme.id)
     rnd = voting_rounds.create_round(
-        db, facilitator, meeting.id, "Priorities", "dots", idea_ids=[i1.id, i2.id]
+        db,
+        facilitator,
+        meeting.id,
+        voting_rounds.NewRound(title="Priorities", mode="dots", idea_ids=[i1.id, i2.id]),
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     with db.read() as s:
         item_ids = s.scalars(select(RoundItem.id).where(RoundItem.round_id == rnd.id)).all()
     for voter in voters:
         voting_ballots.set_dots(db, voter.code, item_ids[0], 2)
-    surveys.submit_survey(db, voters[0].code, "pre", top_issues="Slow response")
-    conflict = conflicts.create_conflict(db, facilitator, meeting.id, "Who responds first")
-    conflict_parties.set_party(db, facilitator, conflict.id, groups[0].id, "Us", "Safety")
-    conflict_parties.set_party(db, facilitator, conflict.id, groups[1].id, "Them", "Trust")
-    secret = conflicts.create_conflict(db, facilitator, meeting.id, "Internal", confidential=True)
+    surveys.submit_survey(
+        db, voters[0].code, "pre", surveys.SurveyFields(top_issues="Slow response")
+    )
+    conflict = conflicts.create_conflict(
+        db, facilitator, meeting.id, conflicts.ConflictFields(issue="Who responds first")
+    )
+    conflict_parties.set_party(
+        db,
+        facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=groups[0].id, position="Us", interests="Safety"
+        ),
+    )
+    conflict_parties.set_party(
+        db,
+        facilitator,
+        conflict.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=groups[1].id, position="Them", interests="Trust"
+        ),
+    )
+    secret = conflicts.create_conflict(
+        db, facilitator, meeting.id, conflicts.ConflictFields(issue="Internal", confidential=True)
+    )
     spotlight.set_spotlight(db, facilitator, meeting.id, conflict.id)
     practice = best_practices.create_best_practice(
-        db, facilitator, "CAHOOTS", "Eugene", "civilian_responder", "Medics and counsellors"
+        db,
+        facilitator,
+        best_practices.BestPracticeFields(
+            name="CAHOOTS",
+            city="Eugene",
+            model="civilian_responder",
+            summary="Medics and counsellors",
+        ),
     )
     option = options.create_option(
-        db, facilitator, meeting.id, "Civilian crisis team", best_practice_ids=[practice.id]
+        db,
+        facilitator,
+        meeting.id,
+        options.OptionFields(title="Civilian crisis team"),
+        best_practice_ids=[practice.id],
     )
-    option_ratings.rate_option(db, scribe_actor, option.id, table.id, 4, 3)
+    option_ratings.rate_option(
+        db, scribe_actor, option.id, table.id, option_ratings.RatingFields(impact=4, feasibility=3)
+    )
     charter = charters.new_version(
-        db, facilitator, initiative_id, "Safer together", commitments={groups[0].id: "Train"}
+        db,
+        facilitator,
+        initiative_id,
+        charters.CharterFields(mission="Safer together", commitments={groups[0].id: "Train"}),
     )
     charter_signoff.sign(db, leader_actor, charter.id)
     action = actions.create_action(
-        db, facilitator, initiative_id, "Pilot the crisis team", meeting_id=meeting.id,
-        idea_id=i1.id, due_on=date(2027, 6, 1), stakeholder_id=groups[0].id,
-    )  # fmt: skip
+        db,
+        facilitator,
+        initiative_id,
+        actions.ActionFields(
+            title="Pilot the crisis team", due_on=date(2027, 6, 1), stakeholder_id=groups[0].id
+        ),
+        actions.ActionLinks(meeting_id=meeting.id, idea_id=i1.id),
+    )
     action_followup.add_update(db, facilitator, action.id, "in_progress", "Budget found")
     actions.create_action(
-        db, facilitator, initiative_id, "Quiet fix", conflict_id=secret.id, confidential=True
+        db,
+        facilitator,
+        initiative_id,
+        actions.ActionFields(title="Quiet fix", confidential=True),
+        actions.ActionLinks(conflict_id=secret.id),
     )
     interviews.create_interview(
-        db, facilitator, initiative_id, "Chief", "Off the record", confidential=True
+        db,
+        facilitator,
+        initiative_id,
+        interviews.InterviewFields(interviewee="Chief", notes="Off the record", confidential=True),
     )
     return {"initiative_id": initiative_id, "facilitator": facilitator, "scribe": scribe_actor}
 

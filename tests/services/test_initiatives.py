@@ -16,7 +16,11 @@ pytestmark = pytest.mark.both_databases  # names unique in any case; trust state
 def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
     room = build_room(db)
     made = initiatives.create_initiative(
-        db, room.facilitator, "  Riverside Safety ", " Riverside ", " Fewer crises "
+        db,
+        room.facilitator,
+        initiatives.InitiativeFields(
+            name="  Riverside Safety ", city=" Riverside ", purpose=" Fewer crises "
+        ),
     )
     assert (made.name, made.city, made.purpose) == ("Riverside Safety", "Riverside", "Fewer crises")
     assert made.trust_statements == []
@@ -25,7 +29,7 @@ def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
 
 def test_lists_initiatives_by_name(db):
     room = build_room(db)
-    initiatives.create_initiative(db, room.facilitator, "Alpha")
+    initiatives.create_initiative(db, room.facilitator, initiatives.InitiativeFields(name="Alpha"))
     names = [i.name for i in initiatives.list_initiatives(db)]
     assert names == ["Alpha", "Test City Initiative"]
 
@@ -41,29 +45,40 @@ def test_gets_one_initiative_and_names_a_missing_one(db):
 def test_refuses_an_empty_name(db, bad):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Initiative name is empty"):
-        initiatives.create_initiative(db, room.facilitator, bad)
+        initiatives.create_initiative(db, room.facilitator, initiatives.InitiativeFields(name=bad))
 
 
 def test_refuses_over_long_fields(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="City is 201 characters"):
-        initiatives.create_initiative(db, room.facilitator, "X", city="c" * 201)
+        initiatives.create_initiative(
+            db, room.facilitator, initiatives.InitiativeFields(name="X", city="c" * 201)
+        )
     with pytest.raises(ValidationError, match="Purpose is 2,001 characters"):
-        initiatives.create_initiative(db, room.facilitator, "X", purpose="p" * 2001)
+        initiatives.create_initiative(
+            db, room.facilitator, initiatives.InitiativeFields(name="X", purpose="p" * 2001)
+        )
 
 
 def test_refuses_a_duplicate_name_whatever_its_case(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="already an initiative called"):
-        initiatives.create_initiative(db, room.facilitator, "TEST CITY INITIATIVE")
+        initiatives.create_initiative(
+            db, room.facilitator, initiatives.InitiativeFields(name="TEST CITY INITIATIVE")
+        )
 
 
 def test_only_a_facilitator_may_create_update_or_delete(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        initiatives.create_initiative(db, room.leader, "X")
+        initiatives.create_initiative(db, room.leader, initiatives.InitiativeFields(name="X"))
     with pytest.raises(PermissionDenied):
-        initiatives.update_initiative(db, room.scribe1, room.initiative_id, "X", "", "")
+        initiatives.update_initiative(
+            db,
+            room.scribe1,
+            room.initiative_id,
+            initiatives.InitiativeFields(name="X", city="", purpose=""),
+        )
     with pytest.raises(PermissionDenied):
         initiatives.delete_initiative(db, room.leader, room.initiative_id)
     with pytest.raises(PermissionDenied):
@@ -73,7 +88,10 @@ def test_only_a_facilitator_may_create_update_or_delete(db):
 def test_updates_the_initiative_and_may_change_only_the_case_of_its_name(db):
     room = build_room(db)
     changed = initiatives.update_initiative(
-        db, room.facilitator, room.initiative_id, "TEST CITY INITIATIVE", "Elsewhere", "Why"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        initiatives.InitiativeFields(name="TEST CITY INITIATIVE", city="Elsewhere", purpose="Why"),
     )
     assert (changed.name, changed.city, changed.purpose) == (
         "TEST CITY INITIATIVE",
@@ -86,15 +104,22 @@ def test_updates_the_initiative_and_may_change_only_the_case_of_its_name(db):
 
 def test_refuses_to_rename_onto_another_initiative(db):
     room = build_room(db)
-    initiatives.create_initiative(db, room.facilitator, "Other")
+    initiatives.create_initiative(db, room.facilitator, initiatives.InitiativeFields(name="Other"))
     with pytest.raises(ValidationError, match="already an initiative called “other”"):
-        initiatives.update_initiative(db, room.facilitator, room.initiative_id, "other", "", "")
+        initiatives.update_initiative(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            initiatives.InitiativeFields(name="other", city="", purpose=""),
+        )
 
 
 def test_updating_an_unknown_initiative_names_it(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        initiatives.update_initiative(db, room.facilitator, 999, "X", "", "")
+        initiatives.update_initiative(
+            db, room.facilitator, 999, initiatives.InitiativeFields(name="X", city="", purpose="")
+        )
 
 
 def test_deletes_an_initiative_with_everything_said_in_its_meetings(db):

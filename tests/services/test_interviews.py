@@ -16,7 +16,10 @@ pytestmark = pytest.mark.both_databases  # audit details are JSON
 
 def _add(db, room, interviewee="Chief Lee", notes="Wants faster triage", **extra):
     return interviews.create_interview(
-        db, room.facilitator, room.initiative_id, interviewee, notes, **extra
+        db,
+        room.facilitator,
+        room.initiative_id,
+        interviews.InterviewFields(interviewee=interviewee, notes=notes, **extra),
     )
 
 
@@ -97,7 +100,9 @@ def test_refuses_a_participant_of_another_initiative(db):
 def test_names_an_unknown_initiative_participant_or_interview(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        interviews.create_interview(db, room.facilitator, 999, "A", "B")
+        interviews.create_interview(
+            db, room.facilitator, 999, interviews.InterviewFields(interviewee="A", notes="B")
+        )
     with pytest.raises(NotFound, match="No participant with id 999"):
         _add(db, room, participant_id=999)
     with pytest.raises(NotFound, match="No interview with id 999"):
@@ -108,9 +113,27 @@ def test_only_a_facilitator_may_write_interviews(db):
     room = build_room(db)
     made = _add(db, room)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        interviews.create_interview(db, room.leader, room.initiative_id, "A", "B")
+        interviews.create_interview(
+            db,
+            room.leader,
+            room.initiative_id,
+            interviews.InterviewFields(interviewee="A", notes="B"),
+        )
     with pytest.raises(PermissionDenied):
-        interviews.update_interview(db, room.leader, made.id, "A", "B", "", None, "", None, False)
+        interviews.update_interview(
+            db,
+            room.leader,
+            made.id,
+            interviews.InterviewFields(
+                interviewee="A",
+                notes="B",
+                interviewer="",
+                held_on=None,
+                themes="",
+                participant_id=None,
+                confidential=False,
+            ),
+        )
     with pytest.raises(PermissionDenied):
         interviews.delete_interview(db, room.scribe1, made.id)
 
@@ -122,13 +145,15 @@ def test_updates_an_interview(db):
         db,
         room.facilitator,
         made.id,
-        "Mayor Diaz",
-        "Budget worries",
-        "Ana",
-        date(2031, 1, 5),
-        "Budget",
-        room.participant_ids[1],
-        True,
+        interviews.InterviewFields(
+            interviewee="Mayor Diaz",
+            notes="Budget worries",
+            interviewer="Ana",
+            held_on=date(2031, 1, 5),
+            themes="Budget",
+            participant_id=room.participant_ids[1],
+            confidential=True,
+        ),
     )
     assert (changed.interviewee, changed.notes, changed.participant_id, changed.confidential) == (
         "Mayor Diaz",

@@ -28,8 +28,8 @@ def _late_flags(db, model):
 def test_a_note_saved_while_input_is_open_is_not_late(db):
     room = build_room(db)
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
-    notes.add_note(db, room.scribe1, room.table1_id, "On time")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "On time")
+    notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="On time"))
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="On time"))
     assert _late_flags(db, ListeningNote) == [False]
     assert _late_flags(db, Idea) == [False]
 
@@ -37,9 +37,15 @@ def test_a_note_saved_while_input_is_open_is_not_late(db):
 def test_without_the_allowance_a_closed_step_refuses_and_says_what_to_do(db):
     room = build_room(db)
     _close_input(db, room)
-    for add in (notes.add_note, ideas.add_idea):
+    typed = "Typed as input closed"
+    for add in (
+        lambda: notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said=typed)),
+        lambda: ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=typed)
+        ),
+    ):
         with pytest.raises(NotAllowedNow) as refused:
-            add(db, room.scribe1, room.table1_id, "Typed as input closed")
+            add()
         assert refused.value.message == (
             "Input is closed. Your text is kept here; ask the facilitator to allow late notes "
             "or reopen input."
@@ -51,8 +57,12 @@ def test_with_the_allowance_a_closed_step_takes_the_note_and_idea_marked_late(db
     room = build_room(db)
     _close_input(db, room)
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
-    note = notes.add_note(db, room.scribe1, room.table1_id, "x" * 255, submission_key="k1")
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "A late idea")
+    note = notes.add_note(
+        db, room.scribe1, room.table1_id, notes.NoteFields(said="x" * 255), submission_key="k1"
+    )
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="A late idea")
+    )
     assert (note.late, note.agenda_item_id, note.said) == (True, room.item_ids[0], "x" * 255)
     assert idea.late is True
     assert _late_flags(db, ListeningNote) == [True]
@@ -64,10 +74,17 @@ def test_the_allowance_belongs_to_its_step_only(db):
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[1], True)
     _close_input(db, room)
     with pytest.raises(NotAllowedNow, match="allow late notes"):
-        notes.add_note(db, room.scribe1, room.table1_id, "On step 1, allowed on step 2")
+        notes.add_note(
+            db, room.scribe1, room.table1_id, notes.NoteFields(said="On step 1, allowed on step 2")
+        )
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).current_item_id = room.item_ids[1]
-    assert notes.add_note(db, room.scribe1, room.table1_id, "Now on step 2").late is True
+    assert (
+        notes.add_note(
+            db, room.scribe1, room.table1_id, notes.NoteFields(said="Now on step 2")
+        ).late
+        is True
+    )
 
 
 def test_stopping_the_allowance_refuses_again(db):
@@ -76,7 +93,7 @@ def test_stopping_the_allowance_refuses_again(db):
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], False)
     with pytest.raises(NotAllowedNow, match="allow late notes"):
-        ideas.add_idea(db, room.scribe1, room.table1_id, "Too late")
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Too late"))
 
 
 def test_a_closed_meeting_refuses_even_with_the_allowance(db):
@@ -86,13 +103,18 @@ def test_a_closed_meeting_refuses_even_with_the_allowance(db):
         meeting = s.get_one(Meeting, room.meeting_id)
         meeting.status, meeting.input_open = MeetingStatus.CLOSED, False
     with pytest.raises(NotAllowedNow, match="This meeting has closed"):
-        notes.add_note(db, room.scribe1, room.table1_id, "After the end")
+        notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="After the end"))
 
 
 def test_a_facilitators_note_with_input_closed_is_not_late(db):
     room = build_room(db)
     _close_input(db, room)
-    assert notes.add_note(db, room.facilitator, room.table1_id, "From the front").late is False
+    assert (
+        notes.add_note(
+            db, room.facilitator, room.table1_id, notes.NoteFields(said="From the front")
+        ).late
+        is False
+    )
 
 
 def test_only_a_facilitator_allows_late_notes_and_it_is_audited(db):
@@ -110,12 +132,12 @@ def test_only_a_facilitator_allows_late_notes_and_it_is_audited(db):
 
 def test_the_meeting_record_marks_late_notes_and_ideas(db):
     room = build_room(db)
-    notes.add_note(db, room.scribe1, room.table1_id, "On time")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "On time")
+    notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="On time"))
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="On time"))
     _close_input(db, room)
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
-    notes.add_note(db, room.scribe1, room.table1_id, "After the close")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "After the close")
+    notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="After the close"))
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="After the close"))
     frames = meeting_record.collect(db, room.facilitator, room.meeting_id).frames
     for name, text in (("Listening notes", "Said"), ("Ideas", "Idea")):
         marks = frames[name].set_index(text)["Late"].to_dict()

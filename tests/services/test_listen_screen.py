@@ -11,11 +11,27 @@ from tests.factories import build_elsewhere, build_room
 def _notes(db, room):
     """At table 1: an open note and a confidential one; at table 2: a confidential one."""
     notes.add_note(
-        db, room.scribe1, room.table1_id, "Nobody came", "You waited", "Safety",
-        room.residents_id, True, "What happened?",
-    )  # fmt: skip
-    notes.add_note(db, room.scribe1, room.table1_id, "Name of an officer", confidential=True)
-    notes.add_note(db, room.scribe2, room.table2_id, "Secret at 2", confidential=True)
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(
+            said="Nobody came",
+            paraphrase="You waited",
+            interest="Safety",
+            stakeholder_id=room.residents_id,
+            confirmed=True,
+            prompt="What happened?",
+        ),
+    )
+    notes.add_note(
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(said="Name of an officer", confidential=True),
+    )
+    notes.add_note(
+        db, room.scribe2, room.table2_id, notes.NoteFields(said="Secret at 2", confidential=True)
+    )
 
 
 def test_a_scribe_reads_their_own_table_s_notes_newest_first(db):

@@ -84,7 +84,7 @@ def test_a_meeting_with_nothing_yet_still_builds_and_says_so(db):
 def test_long_lists_are_capped_and_say_how_many_were_left_out(db):
     room = build_room(db)
     for i in range(NOTES_PER_TABLE + 3):
-        notes.add_note(db, room.scribe1, room.table1_id, f"Note number {i}")
+        notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said=f"Note number {i}"))
     text = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
     assert f"Note number {NOTES_PER_TABLE - 1}" in text
     assert f"Note number {NOTES_PER_TABLE} " not in text

@@ -70,31 +70,90 @@ def full_meeting(db):
         ),
     )
     notes.add_note(
-        db, s1, room.table1_id, "We wait an hour for help", "Help comes too late",
-        "Safety at night", room.residents_id, True,
-    )  # fmt: skip
-    notes.add_note(db, s2, room.table2_id, "Secret note", confidential=True)
-    youth = ideas.add_idea(db, s1, room.table1_id, "A youth centre", room.residents_id)
-    formula = ideas.add_idea(db, s2, room.table2_id, FORMULA, room.police_id)
-    ideas.add_idea(db, s1, room.table1_id, "Secret idea", confidential=True)
+        db,
+        s1,
+        room.table1_id,
+        notes.NoteFields(
+            said="We wait an hour for help",
+            paraphrase="Help comes too late",
+            interest="Safety at night",
+            stakeholder_id=room.residents_id,
+            confirmed=True,
+        ),
+    )
+    notes.add_note(db, s2, room.table2_id, notes.NoteFields(said="Secret note", confidential=True))
+    youth = ideas.add_idea(
+        db,
+        s1,
+        ideas.NewIdea(
+            table_id=room.table1_id, text="A youth centre", stakeholder_id=room.residents_id
+        ),
+    )
+    formula = ideas.add_idea(
+        db, s2, ideas.NewIdea(table_id=room.table2_id, text=FORMULA, stakeholder_id=room.police_id)
+    )
+    ideas.add_idea(
+        db, s1, ideas.NewIdea(table_id=room.table1_id, text="Secret idea", confidential=True)
+    )
     theme = themes.create_theme(db, fac, room.meeting_id, "Youth")
     themes.assign_theme(db, fac, [youth.id], theme.id)
     rnd = voting_rounds.create_round(
-        db, fac, room.meeting_id, "First vote", VoteMode.DOTS, 5, 3, [youth.id, formula.id]
+        db,
+        fac,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="First vote",
+            mode=VoteMode.DOTS,
+            budget=5,
+            max_per_item=3,
+            idea_ids=[youth.id, formula.id],
+        ),
     )
     voting_rounds.open_round(db, fac, rnd.id)
     a, b = [i.id for i in round_items(db, rnd.id)]
     for code, item, dots in [("code-0", a, 2), ("code-1", a, 1), ("code-1", b, 1)]:
         voting_ballots.set_dots(db, code, item, dots)
-    fight = conflicts.create_conflict(db, fac, room.meeting_id, "Response times", room.table1_id)
-    conflict_parties.set_party(
-        db, fac, fight.id, room.police_id, "Patrols are stretched", "Officer safety"
+    fight = conflicts.create_conflict(
+        db,
+        fac,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Response times"),
+        table_id=room.table1_id,
     )
-    conflicts.set_status(db, fac, fight.id, "agreed", "Crisis team answers at night", "Pilot")
-    conflicts.create_conflict(db, fac, room.meeting_id, "Informant names", confidential=True)
-    charter = charters.new_version(db, fac, room.initiative_id, "Safer calls together")
+    conflict_parties.set_party(
+        db,
+        fac,
+        fight.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id,
+            position="Patrols are stretched",
+            interests="Officer safety",
+        ),
+    )
+    conflicts.set_status(
+        db,
+        fac,
+        fight.id,
+        conflicts.StatusFields(
+            status="agreed", agreement="Crisis team answers at night", next_step="Pilot"
+        ),
+    )
+    conflicts.create_conflict(
+        db,
+        fac,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Informant names", confidential=True),
+    )
+    charter = charters.new_version(
+        db, fac, room.initiative_id, charters.CharterFields(mission="Safer calls together")
+    )
     charter_signoff.sign(db, room.leader, charter.id)
-    actions.create_action(db, fac, room.initiative_id, "Train officers", owner_participant_id=owner)
+    actions.create_action(
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(title="Train officers", owner_participant_id=owner),
+    )
     return room
 
 
@@ -224,7 +283,9 @@ def test_a_retired_group_stays_in_the_sign_off_table_only_where_it_signed(db):
         for person in s.query(Participant).filter_by(stakeholder_id=room.residents_id):
             person.absent = True
         never_id, res_actor = never.id, Actor(res.id, Role.LEADER, "Res")
-    charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")
+    charter = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safer calls")
+    )
     charter_signoff.sign(db, res_actor, charter.id)
     for group in (never_id, room.residents_id):
         stakeholders.retire_stakeholder(db, room.facilitator, group)

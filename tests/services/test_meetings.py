@@ -23,7 +23,10 @@ def test_creates_a_meeting_with_an_unguessable_code_and_audits_it(db):
     room = build_room(db)
     when = datetime(2031, 3, 4, 18, 30, tzinfo=EASTERN)
     made = meetings.create_meeting(
-        db, room.facilitator, room.initiative_id, " Listening session ", when, " Library "
+        db,
+        room.facilitator,
+        room.initiative_id,
+        meetings.MeetingFields(title=" Listening session ", starts_at=when, location=" Library "),
     )
     assert (made.title, made.location, made.status) == (
         "Listening session",
@@ -31,7 +34,12 @@ def test_creates_a_meeting_with_an_unguessable_code_and_audits_it(db):
         MeetingStatus.PLANNED,
     )
     assert codes.is_new_style(made.code)
-    assert made.code != meetings.create_meeting(db, room.facilitator, room.initiative_id, "B").code
+    assert (
+        made.code
+        != meetings.create_meeting(
+            db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="B")
+        ).code
+    )
     assert meetings.get_meeting(db, made.id).starts_at == when
     assert [e.action for e in history(db, "meeting", made.id)] == ["created"]
 
@@ -40,35 +48,64 @@ def test_refuses_a_start_time_without_a_time_zone(db):
     room = build_room(db)
     naive = datetime(2031, 3, 4, 18, 30)
     with pytest.raises(ValidationError, match="no time zone"):
-        meetings.create_meeting(db, room.facilitator, room.initiative_id, "X", naive)
+        meetings.create_meeting(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            meetings.MeetingFields(title="X", starts_at=naive),
+        )
     with pytest.raises(ValidationError, match="no time zone"):
-        meetings.update_meeting(db, room.facilitator, room.meeting_id, "X", naive, "")
+        meetings.update_meeting(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            meetings.MeetingFields(title="X", starts_at=naive, location=""),
+        )
 
 
 def test_refuses_an_empty_title_and_an_over_long_location(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Meeting title is empty"):
-        meetings.create_meeting(db, room.facilitator, room.initiative_id, "  ")
+        meetings.create_meeting(
+            db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="  ")
+        )
     with pytest.raises(ValidationError, match="Location is 201 characters"):
-        meetings.create_meeting(db, room.facilitator, room.initiative_id, "X", None, "l" * 201)
+        meetings.create_meeting(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            meetings.MeetingFields(title="X", starts_at=None, location="l" * 201),
+        )
 
 
 def test_names_an_unknown_initiative_or_meeting(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        meetings.create_meeting(db, room.facilitator, 999, "X")
+        meetings.create_meeting(db, room.facilitator, 999, meetings.MeetingFields(title="X"))
     with pytest.raises(NotFound, match="No meeting with id 999"):
         meetings.get_meeting(db, 999)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        meetings.update_meeting(db, room.facilitator, 999, "X", None, "")
+        meetings.update_meeting(
+            db,
+            room.facilitator,
+            999,
+            meetings.MeetingFields(title="X", starts_at=None, location=""),
+        )
 
 
 def test_only_a_facilitator_may_plan_meetings(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        meetings.create_meeting(db, room.leader, room.initiative_id, "X")
+        meetings.create_meeting(
+            db, room.leader, room.initiative_id, meetings.MeetingFields(title="X")
+        )
     with pytest.raises(PermissionDenied):
-        meetings.update_meeting(db, room.scribe1, room.meeting_id, "X", None, "")
+        meetings.update_meeting(
+            db,
+            room.scribe1,
+            room.meeting_id,
+            meetings.MeetingFields(title="X", starts_at=None, location=""),
+        )
     with pytest.raises(PermissionDenied):
         meetings.delete_meeting(db, room.leader, room.meeting_id)
 
@@ -77,7 +114,10 @@ def test_updates_a_meeting_and_keeps_its_code(db):
     room = build_room(db)
     when = datetime(2031, 5, 1, 17, tzinfo=UTC)
     changed = meetings.update_meeting(
-        db, room.facilitator, room.meeting_id, "Round 2", when, "Hall"
+        db,
+        room.facilitator,
+        room.meeting_id,
+        meetings.MeetingFields(title="Round 2", starts_at=when, location="Hall"),
     )
     assert (changed.title, changed.starts_at, changed.location) == ("Round 2", when, "Hall")
     assert meetings.meeting_by_code(db, "meet-code").title == "Round 2"
@@ -95,9 +135,19 @@ def test_finds_a_meeting_by_its_code_ignoring_spaces(db):
 def test_lists_meetings_newest_first_with_undated_ones_first(db):
     room = build_room(db)
     fac, ini = room.facilitator, room.initiative_id
-    old = meetings.create_meeting(db, fac, ini, "Old", datetime(2030, 1, 1, tzinfo=UTC))
-    new = meetings.create_meeting(db, fac, ini, "New", datetime(2031, 1, 1, tzinfo=UTC))
-    undated = meetings.create_meeting(db, fac, ini, "Undated")
+    old = meetings.create_meeting(
+        db,
+        fac,
+        ini,
+        meetings.MeetingFields(title="Old", starts_at=datetime(2030, 1, 1, tzinfo=UTC)),
+    )
+    new = meetings.create_meeting(
+        db,
+        fac,
+        ini,
+        meetings.MeetingFields(title="New", starts_at=datetime(2031, 1, 1, tzinfo=UTC)),
+    )
+    undated = meetings.create_meeting(db, fac, ini, meetings.MeetingFields(title="Undated"))
     ids = [m.id for m in meetings.list_meetings(db, SYSTEM, ini)]
     assert ids == [undated.id, room.meeting_id, new.id, old.id]
 
@@ -154,7 +204,9 @@ def test_only_a_facilitator_may_archive_or_restore_a_meeting(db):
 def test_a_leader_lists_every_meeting_of_their_initiative_and_none_of_another(db):
     room = build_room(db)
     other = build_elsewhere(db)
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     listed = meetings.meetings_for(db, room.leader, room.initiative_id)
     assert {m.id for m in listed} == {room.meeting_id, follow_up.id}
     with pytest.raises(PermissionDenied, match="not one of yours"):
@@ -163,7 +215,9 @@ def test_a_leader_lists_every_meeting_of_their_initiative_and_none_of_another(db
 
 def test_a_scribe_lists_only_the_meetings_where_they_scribe_a_table(db):
     room = build_room(db)
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     assert [m.id for m in meetings.meetings_for(db, room.scribe1, room.initiative_id)] == [
         room.meeting_id
     ]

@@ -46,16 +46,33 @@ def fill(db, room: Room) -> None:
         s.add(Idea(meeting_id=room.meeting_id, table_id=room.table1_id, text="Triage line"))
         s.add(AgendaComment(agenda_item_id=room.item_ids[0], author="Lead", text="Longer?"))
     themes.create_theme(db, fac, room.meeting_id, "Speed")
-    options.create_option(db, fac, room.meeting_id, "Co-responders")
-    conflicts.create_conflict(db, fac, room.meeting_id, "Response times")
+    options.create_option(db, fac, room.meeting_id, options.OptionFields(title="Co-responders"))
+    conflicts.create_conflict(
+        db, fac, room.meeting_id, conflicts.ConflictFields(issue="Response times")
+    )
     board = ideas.list_ideas(db, room.meeting_id)
     rnd = voting_rounds.create_round(
-        db, fac, room.meeting_id, "First", "dots", idea_ids=[i.id for i in board]
+        db,
+        fac,
+        room.meeting_id,
+        voting_rounds.NewRound(title="First", mode="dots", idea_ids=[i.id for i in board]),
     )
     voting_rounds.open_round(db, fac, rnd.id)
-    actions.create_action(db, fac, room.initiative_id, "Publish times", due_on=date(2020, 1, 1))
-    charters.new_version(db, fac, room.initiative_id, "Safer responses")
-    interviews.create_interview(db, fac, room.initiative_id, "Chief", "Wants data")
+    actions.create_action(
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(title="Publish times", due_on=date(2020, 1, 1)),
+    )
+    charters.new_version(
+        db, fac, room.initiative_id, charters.CharterFields(mission="Safer responses")
+    )
+    interviews.create_interview(
+        db,
+        fac,
+        room.initiative_id,
+        interviews.InterviewFields(interviewee="Chief", notes="Wants data"),
+    )
     initiatives.set_trust_statements(db, fac, room.initiative_id, ["Police listen"])
 
 
@@ -189,7 +206,12 @@ def places(db):
     fill(db, room)
     other = build_elsewhere(db)
     # So that the facilitator's read of it has a charter to print, like the room's.
-    charters.new_version(db, room.facilitator, other.initiative_id, "Elsewhere's charter")
+    charters.new_version(
+        db,
+        room.facilitator,
+        other.initiative_id,
+        charters.CharterFields(mission="Elsewhere's charter"),
+    )
     mine = Place(room.initiative_id, room.meeting_id, room.table1_id)
     theirs = Place(other.initiative_id, other.meeting_id, other.table_id)
     return room, mine, theirs
@@ -261,7 +283,9 @@ def test_a_scribe_belongs_to_every_initiative_where_they_scribe_a_table(db):
 
 def test_a_scribe_reads_a_meeting_of_their_initiative_where_they_have_no_table(db):
     room = build_room(db)
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     assert themes.list_themes(db, room.scribe1, follow_up.id) == []
     with db.read() as s:
         membership.require_meeting_member(s, room.scribe1, follow_up.id)

@@ -27,9 +27,23 @@ def _other_meeting(db, room):
 
 def test_a_table_rates_once_and_rating_again_replaces_it(db):
     room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    first = option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 2, 5)
-    again = option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 3)
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
+    first = option_ratings.rate_option(
+        db,
+        room.scribe1,
+        option.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=2, feasibility=5),
+    )
+    again = option_ratings.rate_option(
+        db,
+        room.scribe1,
+        option.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=4, feasibility=3),
+    )
     assert again.id == first.id
     assert (again.impact, again.feasibility) == (4, 3)
     assert [e.action for e in history(db, "option", option.id)] == ["created", "rated", "rated"]
@@ -37,29 +51,51 @@ def test_a_table_rates_once_and_rating_again_replaces_it(db):
 
 def test_a_scribe_may_not_rate_for_another_table_and_is_told_both(db):
     room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
     with pytest.raises(
         PermissionDenied, match="cannot rate options for table 2; you are the scribe for table 1"
     ):
-        option_ratings.rate_option(db, room.scribe1, option.id, room.table2_id, 3, 3)
+        option_ratings.rate_option(
+            db,
+            room.scribe1,
+            option.id,
+            room.table2_id,
+            option_ratings.RatingFields(impact=3, feasibility=3),
+        )
 
 
 def test_a_scribe_without_a_table_here_may_not_rate(db):
     room = build_room(db)
     other_id, other_table = _other_meeting(db, room)
-    option = options.create_option(db, room.facilitator, other_id, "X")
+    option = options.create_option(db, room.facilitator, other_id, options.OptionFields(title="X"))
     with pytest.raises(
         PermissionDenied,
         match="cannot rate options for table 1; you are not the scribe for any table",
     ):
-        option_ratings.rate_option(db, room.scribe1, option.id, other_table, 3, 3)
+        option_ratings.rate_option(
+            db,
+            room.scribe1,
+            option.id,
+            other_table,
+            option_ratings.RatingFields(impact=3, feasibility=3),
+        )
 
 
 def test_a_facilitator_may_rate_for_any_table(db):
     room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
     assert (
-        option_ratings.rate_option(db, room.facilitator, option.id, room.table2_id, 1, 1).table_id
+        option_ratings.rate_option(
+            db,
+            room.facilitator,
+            option.id,
+            room.table2_id,
+            option_ratings.RatingFields(impact=1, feasibility=1),
+        ).table_id
         == room.table2_id
     )
 
@@ -67,23 +103,65 @@ def test_a_facilitator_may_rate_for_any_table(db):
 def test_rating_refuses_a_table_of_another_meeting_bad_values_and_leaders(db):
     room = build_room(db)
     _, other_table = _other_meeting(db, room)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
     with pytest.raises(ValidationError, match="table 1 is not at this option's meeting"):
-        option_ratings.rate_option(db, room.facilitator, option.id, other_table, 3, 3)
+        option_ratings.rate_option(
+            db,
+            room.facilitator,
+            option.id,
+            other_table,
+            option_ratings.RatingFields(impact=3, feasibility=3),
+        )
     with pytest.raises(ValidationError, match="Feasibility must be between 1 and 5"):
-        option_ratings.rate_option(db, room.facilitator, option.id, room.table1_id, 3, 9)
+        option_ratings.rate_option(
+            db,
+            room.facilitator,
+            option.id,
+            room.table1_id,
+            option_ratings.RatingFields(impact=3, feasibility=9),
+        )
     with pytest.raises(NotFound, match="No table with id 999"):
-        option_ratings.rate_option(db, room.facilitator, option.id, 999, 3, 3)
+        option_ratings.rate_option(
+            db,
+            room.facilitator,
+            option.id,
+            999,
+            option_ratings.RatingFields(impact=3, feasibility=3),
+        )
     with pytest.raises(PermissionDenied):
-        option_ratings.rate_option(db, room.leader, option.id, room.table1_id, 3, 3)
+        option_ratings.rate_option(
+            db,
+            room.leader,
+            option.id,
+            room.table1_id,
+            option_ratings.RatingFields(impact=3, feasibility=3),
+        )
 
 
 def test_summary_gives_means_and_counts_in_one_query(db):
     room = build_room(db)
-    rated = options.create_option(db, room.facilitator, room.meeting_id, "Rated")
-    unrated = options.create_option(db, room.facilitator, room.meeting_id, "Unrated")
-    option_ratings.rate_option(db, room.scribe1, rated.id, room.table1_id, 4, 2)
-    option_ratings.rate_option(db, room.scribe2, rated.id, room.table2_id, 5, 3)
+    rated = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="Rated")
+    )
+    unrated = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="Unrated")
+    )
+    option_ratings.rate_option(
+        db,
+        room.scribe1,
+        rated.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=4, feasibility=2),
+    )
+    option_ratings.rate_option(
+        db,
+        room.scribe2,
+        rated.id,
+        room.table2_id,
+        option_ratings.RatingFields(impact=5, feasibility=3),
+    )
     statements = []
 
     def listener(_conn, _cursor, statement, *_rest):
@@ -103,8 +181,16 @@ def test_summary_gives_means_and_counts_in_one_query(db):
 
 def test_a_rating_racing_another_for_the_same_table_updates_it(db, monkeypatch):
     room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
-    first = option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 1, 1)
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
+    first = option_ratings.rate_option(
+        db,
+        room.scribe1,
+        option.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=1, feasibility=1),
+    )
     real = Session.scalar
     missed = []
 
@@ -117,6 +203,12 @@ def test_a_rating_racing_another_for_the_same_table_updates_it(db, monkeypatch):
         return real(self, statement, *args, **kwargs)
 
     monkeypatch.setattr(Session, "scalar", scalar)
-    again = option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 5, 4)
+    again = option_ratings.rate_option(
+        db,
+        room.scribe1,
+        option.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=5, feasibility=4),
+    )
     assert missed
     assert (again.id, again.impact, again.feasibility) == (first.id, 5, 4)

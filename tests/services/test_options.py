@@ -14,7 +14,11 @@ pytestmark = pytest.mark.both_databases  # citations inserted in bulk; ratings a
 
 
 def _practice(db, room, name):
-    return best_practices.create_best_practice(db, room.facilitator, name, "City", "other", "S.")
+    return best_practices.create_best_practice(
+        db,
+        room.facilitator,
+        best_practices.BestPracticeFields(name=name, city="City", model="other", summary="S."),
+    )
 
 
 def _idea_and_theme(db, meeting_id):
@@ -47,12 +51,14 @@ def test_creates_an_option_with_links_and_citations(db):
         db,
         room.scribe1,
         room.meeting_id,
-        " Civilian crisis team ",
-        impact=5,
-        feasibility=2,
-        cost_band="high",
-        idea_id=idea_id,
-        theme_id=theme_id,
+        options.OptionFields(
+            title=" Civilian crisis team ",
+            impact=5,
+            feasibility=2,
+            cost_band="high",
+            idea_id=idea_id,
+            theme_id=theme_id,
+        ),
         best_practice_ids=[star.id, cahoots.id],
     )
     assert (option.title, option.impact, option.cost_band) == (
@@ -73,16 +79,23 @@ def test_refuses_impact_or_feasibility_outside_one_to_five(db, impact, feasibili
     room = build_room(db)
     with pytest.raises(ValidationError, match="must be between 1 and 5"):
         options.create_option(
-            db, room.facilitator, room.meeting_id, "X", impact=impact, feasibility=feasibility
+            db,
+            room.facilitator,
+            room.meeting_id,
+            options.OptionFields(title="X", impact=impact, feasibility=feasibility),
         )
 
 
 def test_refuses_an_empty_title_and_an_unknown_cost_band(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Option title is empty"):
-        options.create_option(db, room.facilitator, room.meeting_id, "  ")
+        options.create_option(
+            db, room.facilitator, room.meeting_id, options.OptionFields(title="  ")
+        )
     with pytest.raises(ValidationError, match="not a cost band"):
-        options.create_option(db, room.facilitator, room.meeting_id, "X", cost_band="free")
+        options.create_option(
+            db, room.facilitator, room.meeting_id, options.OptionFields(title="X", cost_band="free")
+        )
 
 
 def test_refuses_an_idea_or_theme_from_another_meeting(db):
@@ -90,20 +103,33 @@ def test_refuses_an_idea_or_theme_from_another_meeting(db):
     other_id, _ = _other_meeting(db, room)
     idea_id, theme_id = _idea_and_theme(db, other_id)
     with pytest.raises(ValidationError, match="That idea belongs to another meeting"):
-        options.create_option(db, room.facilitator, room.meeting_id, "X", idea_id=idea_id)
+        options.create_option(
+            db, room.facilitator, room.meeting_id, options.OptionFields(title="X", idea_id=idea_id)
+        )
     with pytest.raises(ValidationError, match="That theme belongs to another meeting"):
-        options.create_option(db, room.facilitator, room.meeting_id, "X", theme_id=theme_id)
+        options.create_option(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            options.OptionFields(title="X", theme_id=theme_id),
+        )
 
 
 def test_refuses_unknown_meeting_idea_or_best_practice(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        options.create_option(db, room.facilitator, 999, "X")
+        options.create_option(db, room.facilitator, 999, options.OptionFields(title="X"))
     with pytest.raises(NotFound, match="No idea with id 999"):
-        options.create_option(db, room.facilitator, room.meeting_id, "X", idea_id=999)
+        options.create_option(
+            db, room.facilitator, room.meeting_id, options.OptionFields(title="X", idea_id=999)
+        )
     with pytest.raises(NotFound, match="No best practice with id 998, 999"):
         options.create_option(
-            db, room.facilitator, room.meeting_id, "X", best_practice_ids=[999, 998]
+            db,
+            room.facilitator,
+            room.meeting_id,
+            options.OptionFields(title="X"),
+            best_practice_ids=[999, 998],
         )
     assert options.list_options(db, room.facilitator, room.meeting_id) == []
 
@@ -111,14 +137,29 @@ def test_refuses_unknown_meeting_idea_or_best_practice(db):
 def test_a_leader_may_not_write_options(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="Only a facilitator or a table scribe"):
-        options.create_option(db, room.leader, room.meeting_id, "X")
+        options.create_option(db, room.leader, room.meeting_id, options.OptionFields(title="X"))
 
 
 def test_updates_an_option(db):
     room = build_room(db)
-    option = options.create_option(db, room.facilitator, room.meeting_id, "X")
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="X")
+    )
     updated = options.update_option(
-        db, room.scribe2, option.id, "Y", "How", "City", 4, 4, "low", "Cost overrun", None, None
+        db,
+        room.scribe2,
+        option.id,
+        options.OptionFields(
+            title="Y",
+            description="How",
+            delivered_by="City",
+            impact=4,
+            feasibility=4,
+            cost_band="low",
+            risks="Cost overrun",
+            idea_id=None,
+            theme_id=None,
+        ),
     )
     assert (updated.title, updated.cost_band, updated.risks) == ("Y", CostBand.LOW, "Cost overrun")
     assert [e.action for e in history(db, "option", option.id)] == ["created", "updated"]
@@ -128,9 +169,19 @@ def test_only_a_facilitator_may_delete_and_deleting_drops_ratings_and_citations(
     room = build_room(db)
     star = _practice(db, room, "STAR")
     option = options.create_option(
-        db, room.facilitator, room.meeting_id, "X", best_practice_ids=[star.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        options.OptionFields(title="X"),
+        best_practice_ids=[star.id],
     )
-    option_ratings.rate_option(db, room.scribe1, option.id, room.table1_id, 4, 4)
+    option_ratings.rate_option(
+        db,
+        room.scribe1,
+        option.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=4, feasibility=4),
+    )
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         options.delete_option(db, room.scribe1, option.id)
     options.delete_option(db, room.facilitator, option.id)

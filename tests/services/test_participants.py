@@ -366,16 +366,26 @@ def test_someone_already_in_a_retired_group_can_still_be_edited(db):
 
 
 def _votes_survey_and_interview(db, room, pid: int, code: str) -> int:
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Vote", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     (item,) = voting_items.round_items(db, rnd.id)
     voting_ballots.set_dots(db, code, item.id, 2)
-    surveys.submit_survey(db, code, "pre", top_issues="Slow answers to 911")
+    surveys.submit_survey(db, code, "pre", surveys.SurveyFields(top_issues="Slow answers to 911"))
     interviews.create_interview(
-        db, room.facilitator, room.initiative_id, "P0", "Wants a crisis line", participant_id=pid
+        db,
+        room.facilitator,
+        room.initiative_id,
+        interviews.InterviewFields(
+            interviewee="P0", notes="Wants a crisis line", participant_id=pid
+        ),
     )
     return rnd.id
 
@@ -413,7 +423,10 @@ def test_removing_an_action_owner_keeps_them_as_the_owner(db):
     room = build_room(db)
     pid = room.participant_ids[2]
     action = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Monthly data", owner_participant_id=pid
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Monthly data", owner_participant_id=pid),
     )
     removal = participants.remove_participant(db, room.facilitator, pid)
     assert (removal.deleted, removal.kept) == (False, ("1 action they own",))

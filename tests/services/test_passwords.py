@@ -25,7 +25,13 @@ pytestmark = pytest.mark.usefixtures("fast_bcrypt")
 )
 def test_a_common_or_guessable_password_is_refused_with_advice(db, weak, advice):
     with pytest.raises(ValidationError, match=advice) as refused:
-        accounts.create_account(db, SYSTEM, "maria.lopez", "Maria Lopez", "scribe", weak)
+        accounts.create_account(
+            db,
+            SYSTEM,
+            accounts.NewAccount(
+                username="maria.lopez", display_name="Maria Lopez", role="scribe", password=weak
+            ),
+        )
     assert "password" in refused.value.message.lower()
     assert signin_accounts.get_account_by_username(db, "maria.lopez") is None
 
@@ -34,7 +40,13 @@ def test_a_facilitators_reset_follows_the_same_rule(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="very common password"):
         accounts.set_password(db, room.facilitator, room.scribe1.account_id, "password12")
-    made = accounts.create_account(db, SYSTEM, "maria.lopez", "Maria", "scribe", "amber tram 70")
+    made = accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="maria.lopez", display_name="Maria", role="scribe", password="amber tram 70"
+        ),
+    )
     with pytest.raises(ValidationError, match="username or the name"):
         accounts.set_password(db, room.facilitator, made.id, "Maria.Lopez")
     accounts.set_password(db, room.facilitator, made.id, "amber tram seventy")
@@ -52,4 +64,10 @@ def test_an_over_long_password_is_refused_before_scoring_or_hashing(db, monkeypa
     monkeypatch.setattr(passwords.bcrypt, "hashpw", must_not_run)
     for too_long in ("x" * 201, "correct horse " * 800_000):  # the latter is 11 MB
         with pytest.raises(ValidationError, match="longer than 200 characters"):
-            accounts.create_account(db, SYSTEM, "ana.b", "Ana", "scribe", too_long)
+            accounts.create_account(
+                db,
+                SYSTEM,
+                accounts.NewAccount(
+                    username="ana.b", display_name="Ana", role="scribe", password=too_long
+                ),
+            )

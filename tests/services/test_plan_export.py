@@ -41,19 +41,41 @@ def _plan(db):
         ),
     )
     theme = themes.create_theme(db, fac, room.meeting_id, "Youth")
-    idea = ideas.add_idea(db, fac, None, "A youth centre", meeting_id=room.meeting_id)
+    idea = ideas.add_idea(
+        db, fac, ideas.NewIdea(table_id=None, text="A youth centre", meeting_id=room.meeting_id)
+    )
     secret = conflicts.create_conflict(
-        db, fac, room.meeting_id, "Informant names", confidential=True
+        db,
+        fac,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Informant names", confidential=True),
     )
     ready = actions.create_action(
-        db, fac, room.initiative_id, "Train officers",
-        description="Two days of crisis training for every patrol officer",
-        measure="All officers certified", owner_participant_id=owner, due_on=DUE,
-        idea_id=idea.id, theme_id=theme.id, charter_goal="Safer calls", ready=True,
-    )  # fmt: skip
-    actions.create_action(db, fac, room.initiative_id, FORMULA)
-    actions.create_action(db, fac, room.initiative_id, "Review cases", conflict_id=secret.id)
-    actions.create_action(db, fac, room.initiative_id, "Hidden work", confidential=True)
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(
+            title="Train officers",
+            description="Two days of crisis training for every patrol officer",
+            measure="All officers certified",
+            owner_participant_id=owner,
+            due_on=DUE,
+            charter_goal="Safer calls",
+            ready=True,
+        ),
+        actions.ActionLinks(idea_id=idea.id, theme_id=theme.id),
+    )
+    actions.create_action(db, fac, room.initiative_id, actions.ActionFields(title=FORMULA))
+    actions.create_action(
+        db,
+        fac,
+        room.initiative_id,
+        actions.ActionFields(title="Review cases"),
+        actions.ActionLinks(conflict_id=secret.id),
+    )
+    actions.create_action(
+        db, fac, room.initiative_id, actions.ActionFields(title="Hidden work", confidential=True)
+    )
     action_followup.add_update(db, room.leader, ready.id, "in_progress", "Started training")
     action_followup.add_update(db, fac, ready.id, "done")
     return room, secret

@@ -37,8 +37,14 @@ def test_an_unknown_code_is_refused_in_words(db):
 def test_on_the_ideas_step_the_wall_leaves_out_what_is_confidential(db):
     room = build_room(db)
     _go(db, room, room.item_ids[1])
-    ideas.add_idea(db, room.scribe1, room.table1_id, "More street lights")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "A name said in confidence", confidential=True)
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="More street lights")
+    )
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="A name said in confidence", confidential=True),
+    )
     shown = projector_screen.read(db, "meet-code")
     assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
     assert projector_screen.wall(db, room.meeting_id).newest_first == ("More street lights",)
@@ -48,9 +54,16 @@ def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
     room = build_room(db)
     _go(db, room, room.item_ids[2])
     assert projector_screen.read(db, "meet-code").voting is None
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Walk the beat").id
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Walk the beat")
+    ).id
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS, 3, 2, [idea]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Priorities", mode=VoteMode.DOTS, budget=3, max_per_item=2, idea_ids=[idea]
+        ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     voting = projector_screen.read(db, "meet-code").voting
@@ -66,7 +79,9 @@ def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
 def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
     room = build_room(db)
     _go(db, room, room.item_ids[1])
-    open_one = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Stops")
+    open_one = conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Stops")
+    )
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, open_one.id)
     shown = projector_screen.read(db, "meet-code")
     assert shown.spotlight.issue == "Stops"
@@ -90,7 +105,9 @@ def test_on_the_partnering_step_it_reads_the_newest_charter(db):
         step_id = step.id
     _go(db, room, step_id)
     assert projector_screen.read(db, "meet-code").charter is None
-    charters.new_version(db, room.facilitator, room.initiative_id, "Safety for all")
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safety for all")
+    )
     assert projector_screen.read(db, "meet-code").charter.mission == "Safety for all"
 
 

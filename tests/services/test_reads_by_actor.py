@@ -14,9 +14,14 @@ from tests.factories import build_elsewhere, build_room
 
 def test_a_rounds_reads_are_for_the_people_of_its_initiative(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Lights").id
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights")
+    ).id
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[idea]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="R", mode=VoteMode.DOTS, idea_ids=[idea]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     for member in (room.facilitator, room.leader, room.scribe1):

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from db.models import Participant, Stakeholder
 from db.models.enums import StakeholderCategory, VoteMode
 from services.converge import result_words, voting_ballots, voting_rounds
+from services.converge.voting_counts import Counts
 from services.converge.voting_items import round_items
 from services.review.meeting_record import collect
 from services.review.meeting_report import meeting_report_pdf
@@ -28,18 +29,21 @@ def test_a_share_is_a_whole_percentage_and_never_a_false_zero_or_hundred(share, 
 
 
 def test_agree_disagree_support_is_the_agree_share_of_the_votes_cast():
-    said = result_words.support("agree_disagree", agree=18, disagree=5, passed=2, voters=25)
+    said = result_words.support("agree_disagree", Counts(agree=18, disagree=5, passed=2, voters=25))
     assert said == "agree 72% · 25 votes"
-    assert result_words.support(VoteMode.AGREE_DISAGREE, agree=1, voters=1) == "agree 100% · 1 vote"
-    assert result_words.support("agree_disagree") == "no votes yet"
+    assert (
+        result_words.support(VoteMode.AGREE_DISAGREE, Counts(agree=1, voters=1))
+        == "agree 100% · 1 vote"
+    )
+    assert result_words.support("agree_disagree", Counts()) == "no votes yet"
 
 
 def test_dot_support_counts_dots_and_voters_in_the_right_number():
-    assert result_words.support("dots", dots=12, voters=7) == "12 dots from 7 voters"
-    assert result_words.support(VoteMode.DOTS, dots=1, voters=1) == "1 dot from 1 voter"
-    assert result_words.support("dots") == "no votes yet"
+    assert result_words.support("dots", Counts(dots=12, voters=7)) == "12 dots from 7 voters"
+    assert result_words.support(VoteMode.DOTS, Counts(dots=1, voters=1)) == "1 dot from 1 voter"
+    assert result_words.support("dots", Counts()) == "no votes yet"
     with pytest.raises(ValueError, match="Unknown voting mode"):
-        result_words.support("ranked")
+        result_words.support("ranked", Counts())
 
 
 def test_a_needed_score_is_a_whole_number_or_one_decimal():
@@ -74,11 +78,17 @@ def _eight_group_vote(db):
             s.flush()
             s.add(Participant(initiative_id=room.initiative_id, stakeholder_id=group.id,
                               name=f"V{i}", code=f"eight-{i}"))  # fmt: skip
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line answered by clinicians")
+    idea = ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Crisis line answered by clinicians"),
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Agree?", VoteMode.AGREE_DISAGREE,
-        idea_ids=[idea.id],
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Agree?", mode=VoteMode.AGREE_DISAGREE, idea_ids=[idea.id]),
+    )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     [item] = round_items(db, rnd.id)
     for i in range(8):

@@ -19,11 +19,23 @@ from tests.services.test_meeting_tables import full_meeting
 def _merged_and_hidden(db, room):
     """Table 2 proposes what table 1 did (merged away), one more is hidden, one the room's."""
     fac = room.facilitator
-    kept = ideas.add_idea(db, room.scribe1, room.table1_id, "Street lights on Elm")
-    twin = ideas.add_idea(db, room.scribe2, room.table2_id, "Lights on Elm street")
+    kept = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Street lights on Elm")
+    )
+    twin = ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Lights on Elm street")
+    )
     idea_merge.merge_ideas(db, fac, kept.id, [twin.id])
-    ideas.hide_idea(db, fac, ideas.add_idea(db, room.scribe2, room.table2_id, "Off topic").id)
-    ideas.add_idea(db, fac, None, "Whole-room idea", meeting_id=room.meeting_id)
+    ideas.hide_idea(
+        db,
+        fac,
+        ideas.add_idea(
+            db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Off topic")
+        ).id,
+    )
+    ideas.add_idea(
+        db, fac, ideas.NewIdea(table_id=None, text="Whole-room idea", meeting_id=room.meeting_id)
+    )
 
 
 def _screen_ideas(screen):

@@ -28,11 +28,20 @@ SECONDS = 3.0
 def test_ten_scribes_and_sixty_voters_at_once_lose_nothing_and_overspend_nothing(db):
     crowd = build_crowd(db, tables=10, voters=60)
     made = [
-        ideas.add_idea(db, crowd.facilitator, None, f"Idea {n}", meeting_id=crowd.meeting_id)
+        ideas.add_idea(
+            db,
+            crowd.facilitator,
+            ideas.NewIdea(table_id=None, text=f"Idea {n}", meeting_id=crowd.meeting_id),
+        )
         for n in range(6)
     ]
     rnd = voting_rounds.create_round(
-        db, crowd.facilitator, crowd.meeting_id, "Load", "dots", 5, 3, [i.id for i in made]
+        db,
+        crowd.facilitator,
+        crowd.meeting_id,
+        voting_rounds.NewRound(
+            title="Load", mode="dots", budget=5, max_per_item=3, idea_ids=[i.id for i in made]
+        ),
     )
     voting_rounds.open_round(db, crowd.facilitator, rnd.id)
     items = [i.id for i in voting_items.round_items(db, rnd.id)]
@@ -51,8 +60,20 @@ def test_ten_scribes_and_sixty_voters_at_once_lose_nothing_and_overspend_nothing
             taps = 2 if rng.random() < 0.2 else 1  # a double tap sends the same key twice
             try:
                 for _ in range(taps):
-                    notes.add_note(db, actor, table_id, f"said {key}", submission_key="n" + key)
-                    ideas.add_idea(db, actor, table_id, f"idea {key}", submission_key="i" + key)
+                    notes.add_note(
+                        db,
+                        actor,
+                        table_id,
+                        notes.NoteFields(said=f"said {key}"),
+                        submission_key="n" + key,
+                    )
+                    ideas.add_idea(
+                        db,
+                        actor,
+                        ideas.NewIdea(
+                            table_id=table_id, text=f"idea {key}", submission_key="i" + key
+                        ),
+                    )
             except BaseException as error:
                 with lock:
                     failures.append(error)

@@ -29,7 +29,13 @@ ROOM_WIFI = "10.0.0.7"
 
 
 def _scribe(db, username="maria.lopez"):
-    return accounts.create_account(db, SYSTEM, username, "Maria", "scribe", PASSWORD)
+    return accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username=username, display_name="Maria", role="scribe", password=PASSWORD
+        ),
+    )
 
 
 def _wrong(db, username="maria.lopez", address=ROOM_WIFI, now=None) -> SignInRefused:
@@ -161,7 +167,12 @@ def test_an_unknown_or_deactivated_username_costs_one_bcrypt_check_like_a_real_o
 ):
     room = build_room(db)
     _scribe(db)
-    accounts.update_account(db, room.facilitator, room.scribe1.account_id, "S1", "", None, False)
+    accounts.update_account(
+        db,
+        room.facilitator,
+        room.scribe1.account_id,
+        accounts.AccountFields(display_name="S1", email="", stakeholder_id=None, active=False),
+    )
     for username in ("maria.lopez", "nobody", "s1", "x" * 90):
         before = len(checks)
         _wrong(db, username, address=None)
@@ -246,7 +257,12 @@ def test_a_cookie_of_a_deactivated_or_removed_login_signs_in_nobody(db, fast_bcr
     room = build_room(db)
     made = _scribe(db)
     cookie = _cookie_for(db)
-    accounts.update_account(db, room.facilitator, made.id, "Maria", "", None, False)
+    accounts.update_account(
+        db,
+        room.facilitator,
+        made.id,
+        accounts.AccountFields(display_name="Maria", email="", stakeholder_id=None, active=False),
+    )
     assert signin_accounts.signed_in_by_cookie(db, cookie, KEY) is None
     accounts.delete_account(db, room.facilitator, made.id)
     assert signin_accounts.signed_in_by_cookie(db, cookie, KEY) is None
@@ -295,7 +311,12 @@ def test_a_deactivated_account_cannot_sign_in(db, fast_bcrypt):
     room = build_room(db)
     _scribe(db)
     made = signin_accounts.get_account_by_username(db, "maria.lopez")
-    accounts.update_account(db, room.facilitator, made.id, "Maria", "", None, False)
+    accounts.update_account(
+        db,
+        room.facilitator,
+        made.id,
+        accounts.AccountFields(display_name="Maria", email="", stakeholder_id=None, active=False),
+    )
     assert signin_accounts.actor_for_username(db, "maria.lopez") is None
     with pytest.raises(SignInRefused, match="do not match"):
         signin_accounts.sign_in(db, "maria.lopez", PASSWORD)

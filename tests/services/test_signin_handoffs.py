@@ -18,7 +18,13 @@ PASSWORD = "correct horse"
 
 
 def _signed_in(db) -> SignedIn:
-    accounts.create_account(db, SYSTEM, "maria.lopez", "Maria", "scribe", PASSWORD)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="maria.lopez", display_name="Maria", role="scribe", password=PASSWORD
+        ),
+    )
     return signin_accounts.sign_in(db, "maria.lopez", PASSWORD)
 
 
@@ -56,7 +62,12 @@ def test_a_sign_out_or_deactivation_in_that_minute_ends_the_handoff(db, fast_bcr
     signed = signin_accounts.sign_in(db, "maria.lopez", PASSWORD)
     code = signin_handoffs.issue(db, signed)
     account = signin_accounts.get_account_by_username(db, "maria.lopez")
-    accounts.update_account(db, SYSTEM, account.id, "Maria", None, None, False)
+    accounts.update_account(
+        db,
+        SYSTEM,
+        account.id,
+        accounts.AccountFields(display_name="Maria", email=None, stakeholder_id=None, active=False),
+    )
     assert signin_handoffs.redeem(db, code) is None
 
 

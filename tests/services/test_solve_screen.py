@@ -15,24 +15,66 @@ def _solve(db, room):
     """Two programmes, an idea on the board, a confidential one, a theme, two options (one
     citing both programmes, rated by table 1) and a closed dot vote."""
     cahoots = best_practices.create_best_practice(
-        db, room.facilitator, "CAHOOTS", "Eugene", "civilian_responder", "Medics and workers"
+        db,
+        room.facilitator,
+        best_practices.BestPracticeFields(
+            name="CAHOOTS", city="Eugene", model="civilian_responder", summary="Medics and workers"
+        ),
     )
     star = best_practices.create_best_practice(
-        db, room.facilitator, "STAR", "Denver", "co_responder", "Clinicians with police",
-        evidence="Fewer arrests", source_url="https://example.org/star",
-    )  # fmt: skip
-    lights = ideas.add_idea(db, room.scribe1, room.table1_id, "Lights on Pine Street")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "A named officer", confidential=True)
-    crisis = ideas.add_idea(db, room.scribe2, room.table2_id, "Crisis line first")
+        db,
+        room.facilitator,
+        best_practices.BestPracticeFields(
+            name="STAR",
+            city="Denver",
+            model="co_responder",
+            summary="Clinicians with police",
+            evidence="Fewer arrests",
+            source_url="https://example.org/star",
+        ),
+    )
+    lights = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights on Pine Street")
+    )
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="A named officer", confidential=True),
+    )
+    crisis = ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Crisis line first")
+    )
     theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Safety")
     first = options.create_option(
-        db, room.scribe1, room.meeting_id, "Co-responders at night", "Teams of two",
-        "Police", 4, 2, "high", "Staffing", lights.id, None, [star.id, cahoots.id],
+        db, room.scribe1, room.meeting_id, options.OptionFields(
+            title="Co-responders at night", description="Teams of two", delivered_by="Police",
+            impact=4, feasibility=2, cost_band="high", risks="Staffing", idea_id=lights.id,
+        ), [star.id, cahoots.id],
     )  # fmt: skip
-    options.create_option(db, room.facilitator, room.meeting_id, "Crisis line", theme_id=theme.id)
-    option_ratings.rate_option(db, room.scribe1, first.id, room.table1_id, 5, 3)
+    options.create_option(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        options.OptionFields(title="Crisis line", theme_id=theme.id),
+    )
+    option_ratings.rate_option(
+        db,
+        room.scribe1,
+        first.id,
+        room.table1_id,
+        option_ratings.RatingFields(impact=5, feasibility=3),
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, 5, 3, [lights.id, crisis.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote",
+            mode=VoteMode.DOTS,
+            budget=5,
+            max_per_item=3,
+            idea_ids=[lights.id, crisis.id],
+        ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     lit, line = (i.id for i in round_items(db, rnd.id))

@@ -10,14 +10,32 @@ from tests.factories import build_elsewhere, build_room
 
 def _conflict(db, room, confidential=False):
     made = conflicts.create_conflict(
-        db, room.facilitator, room.meeting_id, "Who answers mental-health calls?",
-        confidential=confidential,
-    )  # fmt: skip
-    conflict_parties.set_party(
-        db, room.facilitator, made.id, room.police_id, "Officers must attend", "Officer safety"
+        db,
+        room.facilitator,
+        room.meeting_id,
+        conflicts.ConflictFields(
+            issue="Who answers mental-health calls?", confidential=confidential
+        ),
     )
     conflict_parties.set_party(
-        db, room.facilitator, made.id, room.residents_id, "No police", "Feeling safe, not judged"
+        db,
+        room.facilitator,
+        made.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id,
+            position="Officers must attend",
+            interests="Officer safety",
+        ),
+    )
+    conflict_parties.set_party(
+        db,
+        room.facilitator,
+        made.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.residents_id,
+            position="No police",
+            interests="Feeling safe, not judged",
+        ),
     )
     return made
 
@@ -49,7 +67,12 @@ def test_a_conflict_made_confidential_after_it_was_shown_disappears_from_the_scr
     room = build_room(db)
     made = _conflict(db, room)
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, made.id)
-    conflicts.update_conflict(db, room.facilitator, made.id, made.issue, "", "", True)
+    conflicts.update_conflict(
+        db,
+        room.facilitator,
+        made.id,
+        conflicts.ConflictFields(issue=made.issue, options="", owner="", confidential=True),
+    )
     assert spotlight.spotlight(db, room.meeting_id) is None
 
 

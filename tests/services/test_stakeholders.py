@@ -21,7 +21,10 @@ pytestmark = pytest.mark.both_databases  # group names unique in any case (integ
 def test_creates_a_group_and_records_it_in_the_audit_trail(db):
     room = build_room(db)
     group = stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "  Youth Council ", "youth"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="  Youth Council ", category="youth"),
     )
     assert group.name == "Youth Council"
     names = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)]
@@ -33,45 +36,73 @@ def test_creates_a_group_and_records_it_in_the_audit_trail(db):
 def test_refuses_an_empty_name(db, bad):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Group name is empty"):
-        stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, bad, "youth")
+        stakeholders.create_stakeholder(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            stakeholders.StakeholderFields(name=bad, category="youth"),
+        )
 
 
 def test_refuses_a_name_over_the_limit(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="limit is 200"):
         stakeholders.create_stakeholder(
-            db, room.facilitator, room.initiative_id, "x" * 201, "youth"
+            db,
+            room.facilitator,
+            room.initiative_id,
+            stakeholders.StakeholderFields(name="x" * 201, category="youth"),
         )
 
 
 def test_refuses_a_duplicate_name_whatever_its_case(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="already a group"):
-        stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, "POLICE", "other")
+        stakeholders.create_stakeholder(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            stakeholders.StakeholderFields(name="POLICE", category="other"),
+        )
 
 
 def test_refuses_an_unknown_category(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="not a stakeholder category"):
-        stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, "X", "pirates")
+        stakeholders.create_stakeholder(
+            db,
+            room.facilitator,
+            room.initiative_id,
+            stakeholders.StakeholderFields(name="X", category="pirates"),
+        )
 
 
 def test_refuses_an_unknown_initiative(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        stakeholders.create_stakeholder(db, room.facilitator, 999, "X", "youth")
+        stakeholders.create_stakeholder(
+            db, room.facilitator, 999, stakeholders.StakeholderFields(name="X", category="youth")
+        )
 
 
 def test_only_a_facilitator_may_create_groups(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        stakeholders.create_stakeholder(db, room.scribe1, room.initiative_id, "X", "youth")
+        stakeholders.create_stakeholder(
+            db,
+            room.scribe1,
+            room.initiative_id,
+            stakeholders.StakeholderFields(name="X", category="youth"),
+        )
 
 
 def test_updates_name_and_category(db):
     room = build_room(db)
     group = stakeholders.update_stakeholder(
-        db, room.facilitator, room.residents_id, "Neighbours", "residents_911", False
+        db,
+        room.facilitator,
+        room.residents_id,
+        stakeholders.StakeholderFields(name="Neighbours", category="residents_911", is_major=False),
     )
     assert (group.name, group.is_major) == ("Neighbours", False)
 
@@ -91,7 +122,10 @@ def test_refuses_to_delete_a_group_in_use_naming_what_uses_it_and_suggesting_ret
 def test_deletes_an_empty_group(db):
     room = build_room(db)
     group = stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "Faith", "faith"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="Faith", category="faith"),
     )
     stakeholders.delete_stakeholder(db, room.facilitator, group.id)
     assert group.id not in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]
@@ -102,9 +136,16 @@ def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
 
     room = build_room(db)
     group = stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "Faith", "faith"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="Faith", category="faith"),
     )
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Chaplains on calls", stakeholder_id=group.id)
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Chaplains on calls", stakeholder_id=group.id),
+    )
     with pytest.raises(
         ValidationError, match="Faith cannot be deleted: it is still used by 1 idea"
     ):
@@ -114,7 +155,10 @@ def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
 
 def _faith(db, room):
     return stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "Faith", "faith"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="Faith", category="faith"),
     ).id
 
 
@@ -144,17 +188,39 @@ def _use(db, room, what: str, group: int) -> None:
                 )
             )
     elif what == "note":
-        notes.add_note(db, room.scribe1, room.table1_id, "We pray for peace", stakeholder_id=group)
+        notes.add_note(
+            db,
+            room.scribe1,
+            room.table1_id,
+            notes.NoteFields(said="We pray for peace", stakeholder_id=group),
+        )
     elif what == "idea":
-        ideas.add_idea(db, room.scribe1, room.table1_id, "Chaplains", stakeholder_id=group)
+        ideas.add_idea(
+            db,
+            room.scribe1,
+            ideas.NewIdea(table_id=room.table1_id, text="Chaplains", stakeholder_id=group),
+        )
     elif what == "conflict":
-        conflict = conflicts.create_conflict(db, fac, room.meeting_id, "Patrol hours")
-        conflict_parties.set_party(db, fac, conflict.id, group, "More patrols", "Safety")
+        conflict = conflicts.create_conflict(
+            db, fac, room.meeting_id, conflicts.ConflictFields(issue="Patrol hours")
+        )
+        conflict_parties.set_party(
+            db,
+            fac,
+            conflict.id,
+            conflict_parties.PartyFields(
+                stakeholder_id=group, position="More patrols", interests="Safety"
+            ),
+        )
     elif what == "commitment":
-        charter = charters.new_version(db, fac, room.initiative_id, "Safer calls")
+        charter = charters.new_version(
+            db, fac, room.initiative_id, charters.CharterFields(mission="Safer calls")
+        )
         charter_commitments.set_commitment(db, fac, charter.id, group, "Host the meetings")
     elif what == "action":
-        actions.create_action(db, fac, room.initiative_id, "Vigil", stakeholder_id=group)
+        actions.create_action(
+            db, fac, room.initiative_id, actions.ActionFields(title="Vigil", stakeholder_id=group)
+        )
 
 
 USES = {
@@ -182,7 +248,9 @@ def test_a_signature_keeps_a_group(db):
     from services.partner import charter_signoff
 
     room = build_room(db)
-    charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")
+    charter = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safer calls")
+    )
     charter_signoff.sign(db, room.leader, charter.id)
     with pytest.raises(ValidationError, match="1 charter signature"):
         stakeholders.delete_stakeholder(db, room.facilitator, room.police_id)
@@ -199,11 +267,17 @@ def test_renames_keeping_names_unique_in_the_initiative_whatever_the_case(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="There is already a group called “police”"):
         stakeholders.update_stakeholder(
-            db, room.facilitator, room.residents_id, "police", "residents_911", True
+            db,
+            room.facilitator,
+            room.residents_id,
+            stakeholders.StakeholderFields(name="police", category="residents_911", is_major=True),
         )
     # Changing only the case of its own name is no clash with itself.
     renamed = stakeholders.update_stakeholder(
-        db, room.facilitator, room.police_id, "POLICE", "police_department", False
+        db,
+        room.facilitator,
+        room.police_id,
+        stakeholders.StakeholderFields(name="POLICE", category="police_department", is_major=False),
     )
     assert (renamed.name, renamed.is_major) == ("POLICE", False)
     [entry] = history(db, "stakeholder", room.police_id)
@@ -220,7 +294,10 @@ def test_a_group_of_another_initiative_may_share_a_name(db):
     room = build_room(db)
     build_elsewhere(db)
     made = stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "Others", "other"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="Others", category="other"),
     )
     assert made.name == "Others"
 
@@ -228,7 +305,11 @@ def test_a_group_of_another_initiative_may_share_a_name(db):
 def test_retires_and_restores_a_group_keeping_it_on_old_records(db):
     room = build_room(db)
     group = _faith(db, room)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Chaplains", stakeholder_id=group)
+    idea = ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Chaplains", stakeholder_id=group),
+    )
     retired = stakeholders.retire_stakeholder(db, room.facilitator, group)
     assert retired.retired
     active = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id, False)]
@@ -272,11 +353,25 @@ def test_no_new_leader_speaks_for_a_retired_group(db, fast_bcrypt):
     stakeholders.retire_stakeholder(db, room.facilitator, group)
     with pytest.raises(ValidationError, match="Faith is retired, so nobody new speaks for it"):
         accounts.create_account(
-            db, room.facilitator, "faith.lead", "Faith lead", "leader", "a-long-password", "", group
+            db,
+            room.facilitator,
+            accounts.NewAccount(
+                username="faith.lead",
+                display_name="Faith lead",
+                role="leader",
+                password="a-long-password",
+                email="",
+                stakeholder_id=group,
+            ),
         )
     with pytest.raises(ValidationError, match="Faith is retired"):
         accounts.update_account(
-            db, room.facilitator, room.leader.account_id, "Lead", "", group, True
+            db,
+            room.facilitator,
+            room.leader.account_id,
+            accounts.AccountFields(
+                display_name="Lead", email="", stakeholder_id=group, active=True
+            ),
         )
 
 
@@ -287,7 +382,12 @@ def test_a_leader_of_a_group_retired_later_keeps_their_account_editable(db):
             s.get_one(Participant, pid).absent = True
     stakeholders.retire_stakeholder(db, room.facilitator, room.police_id)
     kept = accounts.update_account(
-        db, room.facilitator, room.leader.account_id, "Lead R", "", room.police_id, True
+        db,
+        room.facilitator,
+        room.leader.account_id,
+        accounts.AccountFields(
+            display_name="Lead R", email="", stakeholder_id=room.police_id, active=True
+        ),
     )
     assert (kept.display_name, kept.stakeholder_id) == ("Lead R", room.police_id)
 

@@ -13,10 +13,12 @@ pytestmark = pytest.mark.both_databases  # JSON questions; dates
 
 def test_a_closed_survey_keeps_earlier_answers_and_refuses_changes(db):
     room = build_room(db)
-    surveys.submit_survey(db, "code-0", "pre", top_issues="Slow response")
+    surveys.submit_survey(db, "code-0", "pre", surveys.SurveyFields(top_issues="Slow response"))
     survey_settings.set_survey_open(db, room.facilitator, room.initiative_id, False)
     with pytest.raises(NotAllowedNow, match="survey has closed"):
-        surveys.submit_survey(db, "code-0", "pre", top_issues="Changed my mind")
+        surveys.submit_survey(
+            db, "code-0", "pre", surveys.SurveyFields(top_issues="Changed my mind")
+        )
     assert surveys.get_response(db, "code-0", "pre").top_issues == "Slow response"
     assert surveys.survey_stage(db, "code-0") is None
 
@@ -25,10 +27,14 @@ def test_feedback_opens_only_once_the_meeting_has_closed(db):
     room = build_room(db)
     assert surveys.survey_stage(db, "code-1") is SurveyKind.PRE
     with pytest.raises(NotAllowedNow, match="opens once the meeting has closed"):
-        surveys.submit_survey(db, "code-1", "post", what_worked="The listening pairs")
+        surveys.submit_survey(
+            db, "code-1", "post", surveys.SurveyFields(what_worked="The listening pairs")
+        )
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     assert surveys.survey_stage(db, "code-1") is SurveyKind.POST
-    saved = surveys.submit_survey(db, "code-1", "post", what_worked="The listening pairs")
+    saved = surveys.submit_survey(
+        db, "code-1", "post", surveys.SurveyFields(what_worked="The listening pairs")
+    )
     assert saved.what_worked == "The listening pairs"
 
 
@@ -38,11 +44,19 @@ def test_demographic_answers_must_answer_the_questions_asked(db):
         db, room.facilitator, room.initiative_id, ["Age range", "Neighbourhood", "  "]
     )
     saved = surveys.submit_survey(
-        db, "code-2", "pre", goals="Trust", demographics={"Age range": "25-34"}
+        db,
+        "code-2",
+        "pre",
+        surveys.SurveyFields(goals="Trust", demographics={"Age range": "25-34"}),
     )
     assert saved.demographics == {"Age range": "25-34"}
     with pytest.raises(ValidationError, match="not one of this survey's questions"):
-        surveys.submit_survey(db, "code-2", "pre", goals="Trust", demographics={"Income": "high"})
+        surveys.submit_survey(
+            db,
+            "code-2",
+            "pre",
+            surveys.SurveyFields(goals="Trust", demographics={"Income": "high"}),
+        )
 
 
 def test_question_lists_are_short_distinct_and_the_facilitators(db):

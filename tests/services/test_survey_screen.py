@@ -39,8 +39,10 @@ def test_before_the_meeting_the_survey_asks_its_questions_with_nothing_answered(
 def test_it_shows_the_persons_own_earlier_answers_and_not_another_persons(db):
     room = build_room(db)
     _ask(db, room)
-    surveys.submit_survey(db, "code-0", "pre", goals="Be heard", trust={SAFE: 4})
-    surveys.submit_survey(db, "code-1", "pre", goals="Someone else's")
+    surveys.submit_survey(
+        db, "code-0", "pre", surveys.SurveyFields(goals="Be heard", trust={SAFE: 4})
+    )
+    surveys.submit_survey(db, "code-1", "pre", surveys.SurveyFields(goals="Someone else's"))
     mine = survey_screen.read(db, "code-0")
     assert mine.earlier_text("goals") == "Be heard"
     assert mine.earlier.trust == {SAFE: 4}
@@ -50,7 +52,7 @@ def test_it_shows_the_persons_own_earlier_answers_and_not_another_persons(db):
 def test_after_a_closed_meeting_it_is_the_feedback_form_without_the_questions_about_you(db):
     room = build_room(db)
     _ask(db, room)
-    surveys.submit_survey(db, "code-0", "pre", goals="Be heard")
+    surveys.submit_survey(db, "code-0", "pre", surveys.SurveyFields(goals="Be heard"))
     _ask(db, room, survey_open=False)
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED

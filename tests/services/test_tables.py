@@ -19,7 +19,10 @@ def _numbers(db, meeting_id):
 def test_creates_a_table_with_its_scribe_and_audits_it(db):
     room = build_room(db)
     made = tables.create_table(
-        db, room.facilitator, room.meeting_id, 3, " Window ", room.scribe1.account_id
+        db,
+        room.facilitator,
+        room.meeting_id,
+        tables.TableFields(number=3, name=" Window ", scribe_account_id=room.scribe1.account_id),
     )
     assert (made.number, made.name, made.scribe_account_id) == (
         3,
@@ -33,31 +36,43 @@ def test_creates_a_table_with_its_scribe_and_audits_it(db):
 def test_refuses_a_number_already_used_in_the_meeting(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Table 2 already exists in this meeting"):
-        tables.create_table(db, room.facilitator, room.meeting_id, 2)
+        tables.create_table(db, room.facilitator, room.meeting_id, tables.TableFields(number=2))
 
 
 @pytest.mark.parametrize("bad", [0, -1, 51])
 def test_refuses_a_number_outside_one_to_fifty(db, bad):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Table number must be between 1 and 50"):
-        tables.create_table(db, room.facilitator, room.meeting_id, bad)
+        tables.create_table(db, room.facilitator, room.meeting_id, tables.TableFields(number=bad))
 
 
 def test_accepts_table_fifty(db):
     room = build_room(db)
-    assert tables.create_table(db, room.facilitator, room.meeting_id, 50).number == 50
+    assert (
+        tables.create_table(
+            db, room.facilitator, room.meeting_id, tables.TableFields(number=50)
+        ).number
+        == 50
+    )
 
 
 def test_refuses_an_over_long_name(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Table name is 201 characters"):
-        tables.create_table(db, room.facilitator, room.meeting_id, 3, "n" * 201)
+        tables.create_table(
+            db, room.facilitator, room.meeting_id, tables.TableFields(number=3, name="n" * 201)
+        )
 
 
 def test_refuses_a_scribe_who_is_not_a_scribe(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="Lead is not a table scribe"):
-        tables.create_table(db, room.facilitator, room.meeting_id, 3, "", room.leader.account_id)
+        tables.create_table(
+            db,
+            room.facilitator,
+            room.meeting_id,
+            tables.TableFields(number=3, name="", scribe_account_id=room.leader.account_id),
+        )
 
 
 def test_refuses_a_deactivated_scribe(db):
@@ -71,9 +86,11 @@ def test_refuses_a_deactivated_scribe(db):
 def test_names_an_unknown_meeting_table_or_account(db):
     room = build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        tables.create_table(db, room.facilitator, 999, 3)
+        tables.create_table(db, room.facilitator, 999, tables.TableFields(number=3))
     with pytest.raises(NotFound, match="No table with id 999"):
-        tables.update_table(db, room.facilitator, 999, 3, "", None)
+        tables.update_table(
+            db, room.facilitator, 999, tables.TableFields(number=3, name="", scribe_account_id=None)
+        )
     with pytest.raises(NotFound, match="No account with id 999"):
         tables.assign_scribe(db, room.facilitator, room.table1_id, 999)
 
@@ -81,9 +98,14 @@ def test_names_an_unknown_meeting_table_or_account(db):
 def test_only_a_facilitator_may_set_up_tables(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
-        tables.create_table(db, room.scribe1, room.meeting_id, 3)
+        tables.create_table(db, room.scribe1, room.meeting_id, tables.TableFields(number=3))
     with pytest.raises(PermissionDenied):
-        tables.update_table(db, room.leader, room.table1_id, 1, "", None)
+        tables.update_table(
+            db,
+            room.leader,
+            room.table1_id,
+            tables.TableFields(number=1, name="", scribe_account_id=None),
+        )
     with pytest.raises(PermissionDenied):
         tables.delete_table(db, room.scribe1, room.table1_id)
     with pytest.raises(PermissionDenied):
@@ -92,7 +114,12 @@ def test_only_a_facilitator_may_set_up_tables(db):
 
 def test_renumbers_and_renames_a_table(db):
     room = build_room(db)
-    changed = tables.update_table(db, room.facilitator, room.table1_id, 9, "Front", None)
+    changed = tables.update_table(
+        db,
+        room.facilitator,
+        room.table1_id,
+        tables.TableFields(number=9, name="Front", scribe_account_id=None),
+    )
     assert (changed.number, changed.name, changed.scribe_account_id) == (9, "Front", None)
     assert _numbers(db, room.meeting_id) == [2, 9]
     assert [e.action for e in history(db, "table", room.table1_id)] == ["updated"]
@@ -100,9 +127,19 @@ def test_renumbers_and_renames_a_table(db):
 
 def test_keeping_its_own_number_is_not_a_clash_but_taking_anothers_is(db):
     room = build_room(db)
-    tables.update_table(db, room.facilitator, room.table1_id, 1, "Same", None)
+    tables.update_table(
+        db,
+        room.facilitator,
+        room.table1_id,
+        tables.TableFields(number=1, name="Same", scribe_account_id=None),
+    )
     with pytest.raises(ValidationError, match="Table 2 already exists"):
-        tables.update_table(db, room.facilitator, room.table1_id, 2, "", None)
+        tables.update_table(
+            db,
+            room.facilitator,
+            room.table1_id,
+            tables.TableFields(number=2, name="", scribe_account_id=None),
+        )
 
 
 def test_assigns_and_removes_a_scribe(db):
@@ -162,7 +199,9 @@ def test_someone_absent_still_linked_to_a_table_does_not_keep_it(db):
 
 
 def _empty_table(db, room, number=3):
-    return tables.create_table(db, room.facilitator, room.meeting_id, number)
+    return tables.create_table(
+        db, room.facilitator, room.meeting_id, tables.TableFields(number=number)
+    )
 
 
 def test_refuses_to_remove_a_table_where_something_was_said_naming_it_all(db):
@@ -219,7 +258,10 @@ def test_people_and_records_are_both_named_in_one_refusal(db):
 def test_removes_an_empty_table_with_a_scribe(db):
     room = build_room(db)
     table = tables.create_table(
-        db, room.facilitator, room.meeting_id, 3, "", room.scribe1.account_id
+        db,
+        room.facilitator,
+        room.meeting_id,
+        tables.TableFields(number=3, name="", scribe_account_id=room.scribe1.account_id),
     )
     tables.delete_table(db, room.facilitator, table.id)
     assert _numbers(db, room.meeting_id) == [1, 2]

@@ -20,9 +20,19 @@ pytestmark = pytest.mark.both_databases  # sum(case ...) aggregates
 
 
 def _round(db, room, mode, n):
-    idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}").id for i in range(n)]
+    idea_ids = [
+        ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=f"idea {i}")
+        ).id
+        for i in range(n)
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", mode, 5, 3, idea_ids
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote", mode=mode, budget=5, max_per_item=3, idea_ids=idea_ids
+        ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd.id, [i.id for i in round_items(db, rnd.id)]
@@ -185,9 +195,15 @@ def test_an_unknown_round_is_named(db):
 
 def test_results_gathers_every_view_of_a_round_with_each_groups_voters(db):
     room = build_room(db)
-    made = [ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in ("A", "B")]
+    made = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t))
+        for t in ("A", "B")
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[i.id for i in made]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="R", mode=VoteMode.DOTS, idea_ids=[i.id for i in made]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     first, second = round_items(db, rnd.id)

@@ -11,9 +11,17 @@ from tests.factories import build_crowd
 
 def _agree_round(db, crowd, n):
     scribe, table_id = crowd.scribes[0]
-    idea_ids = [ideas.add_idea(db, scribe, table_id, f"idea {i}").id for i in range(n)]
+    idea_ids = [
+        ideas.add_idea(db, scribe, ideas.NewIdea(table_id=table_id, text=f"idea {i}")).id
+        for i in range(n)
+    ]
     rnd = voting_rounds.create_round(
-        db, crowd.facilitator, crowd.meeting_id, "Vote", VoteMode.AGREE_DISAGREE, 5, 3, idea_ids
+        db,
+        crowd.facilitator,
+        crowd.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote", mode=VoteMode.AGREE_DISAGREE, budget=5, max_per_item=3, idea_ids=idea_ids
+        ),
     )
     voting_rounds.open_round(db, crowd.facilitator, rnd.id)
     return rnd.id, [i.id for i in round_items(db, rnd.id)]

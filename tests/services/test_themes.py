@@ -90,8 +90,8 @@ def test_lists_themes_by_name(db):
 def test_assigns_ideas_to_a_theme_and_takes_them_out_again(db):
     room = build_room(db)
     theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response")
-    a = ideas.add_idea(db, room.scribe1, room.table1_id, "a")
-    b = ideas.add_idea(db, room.scribe1, room.table1_id, "b")
+    a = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="a"))
+    b = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="b"))
     assigned = themes.assign_theme(db, room.facilitator, [a.id, b.id], theme.id)
     assert [i.theme_id for i in assigned] == [theme.id, theme.id]
     themes.assign_theme(db, room.facilitator, [a.id], None)
@@ -108,7 +108,7 @@ def test_refuses_to_theme_an_idea_of_another_meeting(db):
         s.flush()
         other_id = other.id
     theme = themes.create_theme(db, room.facilitator, other_id, "Elsewhere")
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "a")
+    idea = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="a"))
     with pytest.raises(ValidationError, match=f"Idea #{idea.id} belongs to another meeting"):
         themes.assign_theme(db, room.facilitator, [idea.id], theme.id)
 
@@ -125,7 +125,7 @@ def test_assigning_an_unknown_theme_or_idea_is_refused(db):
 def test_deleting_a_theme_leaves_its_ideas_without_one(db):
     room = build_room(db)
     theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response")
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "a")
+    idea = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="a"))
     themes.assign_theme(db, room.facilitator, [idea.id], theme.id)
     themes.delete_theme(db, room.facilitator, theme.id)
     assert themes.list_themes(db, room.facilitator, room.meeting_id) == []
@@ -137,7 +137,10 @@ def test_refuses_to_delete_a_theme_on_an_opened_ballot(db):
     room = build_room(db)
     theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response")
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Themes", VoteMode.DOTS, theme_ids=[theme.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Themes", mode=VoteMode.DOTS, theme_ids=[theme.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     with pytest.raises(ValidationError, match="on the ballot of Themes"):

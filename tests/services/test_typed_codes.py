@@ -36,7 +36,9 @@ def test_new_roster_and_meeting_codes_are_new_style(db):
         room.initiative_id,
         participants.ParticipantFields(name="Ana", stakeholder_id=room.police_id),
     )
-    meeting = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Second")
+    meeting = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Second")
+    )
     assert codes.is_new_style(person.code) and codes.is_new_style(meeting.code)
     assert participants.participant_by_code(db, codes.display_code(person.code).lower()).id == (
         person.id
@@ -88,7 +90,9 @@ def test_a_personal_code_is_no_meeting_code_however_typed(db):
 def test_a_survey_is_answered_with_a_typed_lower_case_dashed_code(db):
     room = build_room(db)
     _codes(db, room)
-    saved = surveys.submit_survey(db, "k7qm-4tpx", "pre", top_issues="Parking", trust={})
+    saved = surveys.submit_survey(
+        db, "k7qm-4tpx", "pre", surveys.SurveyFields(top_issues="Parking", trust={})
+    )
     assert saved.participant_id == room.participant_ids[0]
     assert surveys.get_response(db, "K7QM 4TPX", SurveyKind.PRE).top_issues == "Parking"
     assert surveys.survey_stage(db, "k7qm4tpx") is SurveyKind.PRE
@@ -99,9 +103,16 @@ def test_a_vote_is_cast_with_a_typed_lower_case_dashed_code(db):
 
     room = build_room(db)
     _codes(db, room)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "More lights")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="More lights")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, 3, 3, [idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote", mode=VoteMode.DOTS, budget=3, max_per_item=3, idea_ids=[idea.id]
+        ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     [ballot] = voting_ballots.open_ballots(db, "k7qm-4tpx")

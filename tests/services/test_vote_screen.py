@@ -14,10 +14,16 @@ from tests.factories import build_elsewhere, build_room
 
 def _open_round(db, room, title="Vote", mode=VoteMode.DOTS):
     idea_ids = [
-        ideas.add_idea(db, room.scribe1, room.table1_id, f"{title} {i}").id for i in range(2)
+        ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=f"{title} {i}")
+        ).id
+        for i in range(2)
     ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, title, mode, 3, 2, idea_ids
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title=title, mode=mode, budget=3, max_per_item=2, idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd, [i.id for i in round_items(db, rnd.id)]

@@ -18,9 +18,19 @@ pytestmark = pytest.mark.both_databases  # budgets under row locks; integrity re
 
 
 def _open_round(db, room, mode=VoteMode.DOTS, n=4, budget=5, max_per_item=3, opened=True):
-    idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, f"idea {i}").id for i in range(n)]
+    idea_ids = [
+        ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=f"idea {i}")
+        ).id
+        for i in range(n)
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", mode, budget, max_per_item, idea_ids
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Vote", mode=mode, budget=budget, max_per_item=max_per_item, idea_ids=idea_ids
+        ),
     )
     if opened:
         voting_rounds.open_round(db, room.facilitator, rnd.id)
@@ -229,12 +239,20 @@ def test_two_phones_with_one_code_never_spend_past_the_budget(db):
 
 def test_open_ballots_lists_only_the_rounds_open_now_in_the_voters_initiative(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Civilian crisis team")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Civilian crisis team")
+    )
     draft = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Not yet", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Not yet", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     live = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Now", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Now", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, live.id)
     assert [b.title for b in voting_ballots.open_ballots(db, "code-0")] == ["Now"]
@@ -251,10 +269,15 @@ def test_open_ballots_refuses_an_unknown_code(db):
 
 def test_open_round_ids_name_exactly_the_rounds_open_ballots_shows(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Civilian crisis team")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Civilian crisis team")
+    )
     rounds = [
         voting_rounds.create_round(
-            db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=[idea.id]
+            db,
+            room.facilitator,
+            room.meeting_id,
+            voting_rounds.NewRound(title=title, mode=VoteMode.DOTS, idea_ids=[idea.id]),
         )
         for title in ("First", "Second", "Draft")
     ]

@@ -12,9 +12,14 @@ pytestmark = pytest.mark.both_databases  # row locks and tallies
 
 def test_a_round_runs_from_ballot_to_common_ground_ranking(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Vote", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     (item,) = voting_items.round_items(db, rnd.id)

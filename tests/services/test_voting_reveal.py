@@ -17,9 +17,15 @@ pytestmark = pytest.mark.both_databases  # count(distinct ...)
 
 
 def _open_round(db, room, title="Round"):
-    idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in ("a", "b")]
+    idea_ids = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t)).id
+        for t in ("a", "b")
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=idea_ids
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title=title, mode=VoteMode.DOTS, idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd.id, [i.id for i in round_items(db, rnd.id)]

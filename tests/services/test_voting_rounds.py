@@ -16,12 +16,18 @@ pytestmark = pytest.mark.both_databases  # row locks; audit details are JSON
 
 
 def _ideas(db, room, *texts):
-    return [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in texts]
+    return [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t)).id
+        for t in texts
+    ]
 
 
 def _round(db, room, idea_ids=(), **kwargs):
     return voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Round", VoteMode.DOTS, idea_ids=idea_ids, **kwargs
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Round", mode=VoteMode.DOTS, idea_ids=idea_ids, **kwargs),
     )
 
 
@@ -33,12 +39,14 @@ def test_drafts_a_round_with_ideas_and_themes_on_its_ballot(db):
         db,
         room.facilitator,
         room.meeting_id,
-        " First vote ",
-        "dots",
-        budget=4,
-        max_per_item=2,
-        idea_ids=[a, b, a],
-        theme_ids=[theme.id],
+        voting_rounds.NewRound(
+            title=" First vote ",
+            mode="dots",
+            budget=4,
+            max_per_item=2,
+            idea_ids=[a, b, a],
+            theme_ids=[theme.id],
+        ),
     )
     assert (rnd.title, rnd.mode, rnd.status) == ("First vote", VoteMode.DOTS, RoundStatus.DRAFT)
     assert (rnd.budget, rnd.max_per_item) == (4, 2)
@@ -69,7 +77,10 @@ def test_refuses_a_budget_or_per_item_limit_out_of_range(db, budget, max_per_ite
 def test_an_agree_disagree_round_ignores_the_dot_settings(db):
     room = build_room(db)
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Agree?", "agree_disagree", budget=0, max_per_item=99
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Agree?", mode="agree_disagree", budget=0, max_per_item=99),
     )
     assert rnd.mode is VoteMode.AGREE_DISAGREE
 
@@ -77,11 +88,17 @@ def test_an_agree_disagree_round_ignores_the_dot_settings(db):
 def test_refuses_an_unknown_mode_an_empty_title_or_an_unknown_meeting(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="not a way of voting"):
-        voting_rounds.create_round(db, room.facilitator, room.meeting_id, "R", "ranked")
+        voting_rounds.create_round(
+            db, room.facilitator, room.meeting_id, voting_rounds.NewRound(title="R", mode="ranked")
+        )
     with pytest.raises(ValidationError, match="Round title is empty"):
-        voting_rounds.create_round(db, room.facilitator, room.meeting_id, " ", "dots")
+        voting_rounds.create_round(
+            db, room.facilitator, room.meeting_id, voting_rounds.NewRound(title=" ", mode="dots")
+        )
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        voting_rounds.create_round(db, room.facilitator, 999, "R", "dots")
+        voting_rounds.create_round(
+            db, room.facilitator, 999, voting_rounds.NewRound(title="R", mode="dots")
+        )
 
 
 def test_refuses_ideas_or_themes_of_another_meeting(db):
@@ -92,7 +109,9 @@ def test_refuses_ideas_or_themes_of_another_meeting(db):
         s.flush()
         other_id = other.id
     theme = themes.create_theme(db, room.facilitator, other_id, "Elsewhere")
-    idea = ideas.add_idea(db, room.facilitator, None, "Elsewhere", meeting_id=other_id)
+    idea = ideas.add_idea(
+        db, room.facilitator, ideas.NewIdea(table_id=None, text="Elsewhere", meeting_id=other_id)
+    )
     with pytest.raises(ValidationError, match=f"Idea #{idea.id} belongs to another meeting"):
         _round(db, room, [idea.id])
     with pytest.raises(ValidationError, match="Theme “Elsewhere” belongs to another meeting"):
@@ -197,7 +216,9 @@ def test_only_a_facilitator_runs_rounds(db):
     room = build_room(db)
     rnd = _round(db, room, _ideas(db, room, "a"))
     calls = [
-        lambda a: voting_rounds.create_round(db, a, room.meeting_id, "R", "dots"),
+        lambda a: voting_rounds.create_round(
+            db, a, room.meeting_id, voting_rounds.NewRound(title="R", mode="dots")
+        ),
         lambda a: voting_rounds.add_round_items(db, a, rnd.id),
         lambda a: voting_rounds.remove_round_item(db, a, 1),
         lambda a: voting_rounds.open_round(db, a, rnd.id),
@@ -211,10 +232,15 @@ def test_only_a_facilitator_runs_rounds(db):
 
 def test_the_round_to_show_is_the_newest_open_one_else_the_newest_closed_one(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line")
+    )
     older, newer, _draft = [
         voting_rounds.create_round(
-            db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=[idea.id]
+            db,
+            room.facilitator,
+            room.meeting_id,
+            voting_rounds.NewRound(title=title, mode=VoteMode.DOTS, idea_ids=[idea.id]),
         )
         for title in ("Older", "Newer", "Draft")
     ]
@@ -228,20 +254,37 @@ def test_the_round_to_show_is_the_newest_open_one_else_the_newest_closed_one(db)
 
 def test_a_confidential_idea_cannot_go_on_a_ballot_everyone_sees(db):
     room = build_room(db)
-    secret = ideas.add_idea(db, room.scribe1, room.table1_id, "Officer X's name", confidential=True)
+    secret = ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Officer X's name", confidential=True),
+    )
     with pytest.raises(ValidationError, match="confidential"):
         voting_rounds.create_round(
-            db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[secret.id]
+            db,
+            room.facilitator,
+            room.meeting_id,
+            voting_rounds.NewRound(title="R", mode=VoteMode.DOTS, idea_ids=[secret.id]),
         )
     assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
 
 
 def test_an_idea_on_a_ballot_cannot_be_made_confidential_afterwards(db):
     room = build_room(db)
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line")
+    )
     voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "R", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="R", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     with pytest.raises(ValidationError, match="cannot be made confidential"):
-        ideas.update_idea(db, room.facilitator, idea.id, idea.text, None, True)
+        ideas.update_idea(
+            db,
+            room.facilitator,
+            idea.id,
+            ideas.IdeaFields(text=idea.text, stakeholder_id=None, confidential=True),
+        )
     assert not ideas.list_ideas(db, room.meeting_id)[0].confidential

@@ -29,9 +29,16 @@ def test_a_scribe_logs_a_conflict_from_their_table(room_app, db):
 
 def test_a_conflict_moves_to_agreed_with_its_history_and_shows_on_the_projector(room_app, db):
     room = room_app.room
-    made = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Response times")
+    made = conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Response times")
+    )
     conflict_parties.set_party(
-        db, room.facilitator, made.id, room.police_id, "More staff", "Safety"
+        db,
+        room.facilitator,
+        made.id,
+        conflict_parties.PartyFields(
+            stakeholder_id=room.police_id, position="More staff", interests="Safety"
+        ),
     )
     at = open_page(room_app, "conflicts", "fac")
     by_label(at.radio, "Status").set_value(ConflictStatus.AGREED)
@@ -61,7 +68,12 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
     at = open_page(room_app, "charter", "lead")
     assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
     assert "Prepare the charter, version 1 (PDF)" in [b.label for b in at.button]
-    charters.new_version(db, room.facilitator, room.initiative_id, "Safer 911 responses, v2")
+    charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer 911 responses, v2"),
+    )
     at = open_page(room_app, "charter", "lead")
     assert any("0 of 2 groups have signed version 2" in t for t in texts(at))
     at = click(at, "Sign this version for my group")
@@ -110,9 +122,13 @@ def test_the_smart_check_names_what_is_missing_and_a_draft_still_saves(room_app,
 def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
     room = room_app.room
     late = actions.create_action(
-        db, room.facilitator, room.initiative_id, "Publish the first report",
-        due_on=date.today() + timedelta(days=1),
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(
+            title="Publish the first report", due_on=date.today() + timedelta(days=1)
+        ),
+    )
     with db.write() as s:  # a date in the past, as a later follow-up meeting would find it
         from db.models import ActionItem
 
@@ -132,7 +148,9 @@ def test_retiring_a_group_added_by_mistake_lets_the_charter_page_call_sign_off_c
     from services.setup import stakeholders
 
     room = room_app.room
-    charter = charters.new_version(db, room.facilitator, room.initiative_id, "Safer calls")
+    charter = charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safer calls")
+    )
     charter_signoff.sign(db, room.leader, charter.id)
     at = open_page(room_app, "charter", "fac")
     assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
@@ -149,11 +167,20 @@ def test_a_scribe_s_conflicts_page_lists_another_table_s_confidential_conflict_n
     room_app, db
 ):
     room = room_app.room
-    conflicts.create_conflict(db, room.scribe1, room.meeting_id, "Open at table 1", room.table1_id)
     conflicts.create_conflict(
-        db, room.scribe1, room.meeting_id, "Told in confidence at 1", room.table1_id,
-        confidential=True,
-    )  # fmt: skip
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Open at table 1"),
+        table_id=room.table1_id,
+    )
+    conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Told in confidence at 1", confidential=True),
+        table_id=room.table1_id,
+    )
     own = open_page(room_app, "conflicts", "s1", {"table": "1"})
     other = open_page(room_app, "conflicts", "s2", {"table": "2"})
     assert any(

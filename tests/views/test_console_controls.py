@@ -65,9 +65,14 @@ def test_the_tablet_banner_says_the_timer_is_paused(room_app, db):
 
 def test_the_phone_ballot_says_the_timer_is_paused(room_app, db):
     room = room_app.room
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Priorities", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     with db.write() as s:

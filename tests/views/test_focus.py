@@ -66,7 +66,9 @@ def test_the_picker_switches_every_screen_to_the_chosen_initiative(room_app, db)
 
 def test_a_meeting_picked_in_the_sidebar_is_the_one_every_screen_works_on(room_app, db):
     room = room_app.room
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     at = room_app("fac").run()
     assert picker(at, "Meeting").value == follow_up.id  # undated, so first: the default
     picker(at, "Meeting").set_value(room.meeting_id).run()
@@ -88,7 +90,9 @@ def test_a_leader_never_sees_another_initiative_even_when_it_is_remembered(room_
     assert next(s.value for s in at.subheader) == "Test City Initiative"
     at.switch_page("views/review.py").run()
     assert not at.exception and not at.error
-    meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     at.run()
     assert picker(at, "Initiative").options == ["Test City Initiative"]
     assert sorted(picker(at, "Meeting").options) == ["Follow-up", "Meeting · live now"]
@@ -170,7 +174,9 @@ def test_archiving_an_initiative_with_a_live_meeting_is_refused_in_words(room_ap
 
 def test_setup_lists_the_meetings_and_changes_archives_and_works_on_one(room_app, db):
     room = room_app.room
-    follow_up = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Follow-up")
+    follow_up = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     at = room_app("fac")
     at.session_state[runtime.INITIATIVE_KEY] = room.initiative_id
     at.session_state[runtime.MEETING_KEY] = room.meeting_id

@@ -55,7 +55,13 @@ def fill_first_account(at, code: str | None = None, again: str = PASSWORD):
 
 
 def facilitator(db, username="maria.lopez"):
-    accounts.create_account(db, SYSTEM, username, "Maria Lopez", Role.FACILITATOR, PASSWORD)
+    accounts.create_account(
+        db,
+        SYSTEM,
+        accounts.NewAccount(
+            username=username, display_name="Maria Lopez", role=Role.FACILITATOR, password=PASSWORD
+        ),
+    )
     return username
 
 
@@ -161,7 +167,13 @@ def test_a_demo_login_is_told_why_it_cannot_remove_the_demo(empty):
 
 
 def test_a_scribe_on_an_empty_install_is_pointed_to_a_facilitator(empty):
-    accounts.create_account(empty.db, SYSTEM, "sam.scribe", "Sam", Role.SCRIBE, PASSWORD)
+    accounts.create_account(
+        empty.db,
+        SYSTEM,
+        accounts.NewAccount(
+            username="sam.scribe", display_name="Sam", role=Role.SCRIBE, password=PASSWORD
+        ),
+    )
     at = empty("sam.scribe").run()
     assert any("A facilitator starts one" in i.value for i in at.info)
     assert "Start with the demo" not in [b.label for b in at.button]

@@ -66,7 +66,9 @@ def test_a_closed_step_refuses_a_note_with_a_message_not_an_exception(room_app, 
 
 def test_user_text_is_shown_literally_never_as_html_or_links(room_app, db):
     hostile = "<script>alert(1)</script> [click](javascript:alert(2)) ![x](http://e.vil/x.png)"
-    ideas.add_idea(db, room_app.room.scribe1, room_app.room.table1_id, hostile)
+    ideas.add_idea(
+        db, room_app.room.scribe1, ideas.NewIdea(table_id=room_app.room.table1_id, text=hostile)
+    )
     at = room_app("s1", {"table": "1"}).run()
     at = at.switch_page("views/ideas.py").run()
     shown = [t for t in texts(at) if "script" in t]
@@ -92,17 +94,26 @@ def test_a_scribe_adds_an_idea_and_the_facilitators_board_lists_it(room_app, db)
 
 def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
     room = room_app.room
-    kept = ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
-    gone = ideas.add_idea(db, room.scribe1, room.table1_id, "Off-topic remark")
+    kept = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line first")
+    )
+    gone = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Off-topic remark")
+    )
     secret = ideas.add_idea(
-        db, room.scribe1, room.table1_id, "Name of an officer", confidential=True
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Name of an officer", confidential=True),
     )
     room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
     board = room_app("fac").run().switch_page("views/ideas.py").run()
     by_label(board.selectbox, "Idea to edit, hide or show").select(gone)
     board = click(board.run(), "Hide it from the board")
     assert not board.exception
-    assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[1].status.value == "hidden"
+    assert (
+        ideas.list_ideas(db, room.meeting_id, ideas.IdeaFilter(include_hidden=True))[1].status.value
+        == "hidden"
+    )
     wall = room_app(query={"code": "meet-code"}).run().switch_page("views/projector.py").run()
     shown = screen_text(wall)
     assert kept.text in shown
@@ -195,10 +206,14 @@ def test_a_closed_meeting_keeps_its_step_buttons_and_time_buttons_shut(room_app,
 
 def _open_round(db, room, mode=VoteMode.DOTS):
     made = [
-        ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in ("Co-responders", "911 triage")
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t))
+        for t in ("Co-responders", "911 triage")
     ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Priorities", mode, idea_ids=[i.id for i in made]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Priorities", mode=mode, idea_ids=[i.id for i in made]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     return rnd
@@ -237,11 +252,18 @@ def test_a_tap_after_the_meeting_closed_is_refused_and_the_phone_says_thank_you(
 def test_ballot_rows_are_named_in_plain_words_as_typed(room_app, db):
     room = room_app.room
     typed = ["Co-responders at night", "Fund *mental-health* & [train] staff_now"]
-    made = [ideas.add_idea(db, room.scribe1, room.table1_id, t) for t in typed]
+    made = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=t))
+        for t in typed
+    ]
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Priorities", VoteMode.DOTS,
-        idea_ids=[i.id for i in made],
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Priorities", mode=VoteMode.DOTS, idea_ids=[i.id for i in made]
+        ),
+    )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
     plain_row, markdown_row = at.button_group

@@ -25,9 +25,16 @@ def deactivated(db, username: str) -> Iterator[None]:
 
     def set_active(active: bool) -> None:
         accounts.update_account(
-            db, facilitator, account.id, account.display_name, account.email,
-            account.stakeholder_id, active,
-        )  # fmt: skip
+            db,
+            facilitator,
+            account.id,
+            accounts.AccountFields(
+                display_name=account.display_name,
+                email=account.email,
+                stakeholder_id=account.stakeholder_id,
+                active=active,
+            ),
+        )
 
     set_active(False)
     try:
@@ -74,7 +81,12 @@ def test_the_sidebar_names_the_signed_in_person_literally(room_app, db):
     hostile = "**Ana** [click](http://evil.example) <b>x</b>"
     account = signin_accounts.get_account_by_username(db, "lead")
     accounts.update_account(
-        db, room.facilitator, account.id, hostile, None, account.stakeholder_id, True
+        db,
+        room.facilitator,
+        account.id,
+        accounts.AccountFields(
+            display_name=hostile, email=None, stakeholder_id=account.stakeholder_id, active=True
+        ),
     )
     at = room_app("lead").run()
     [line] = [c.value for c in at.sidebar.caption if c.value.startswith("Signed in as")]

@@ -65,7 +65,7 @@ def test_the_console_switches_the_current_step_and_says_so_in_words(room_app, db
 def test_the_queue_shows_the_idea_and_its_flags_as_text_and_rejects_it(room_app, db):
     room = room_app.room
     _premoderate(db, room)
-    waiting = ideas.add_idea(db, room.scribe1, room.table1_id, TRICKY)
+    waiting = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=TRICKY))
     board = room_app("fac").run().switch_page("views/ideas.py").run()
     assert not board.exception
     shown = texts(board)
@@ -76,17 +76,21 @@ def test_the_queue_shows_the_idea_and_its_flags_as_text_and_rejects_it(room_app,
     assert any(_escaped(flag.reason) in t and "Read it twice" in t for t in board.warning.values)
     board = click(board, f"Reject idea #{waiting.id}")
     assert not board.exception
-    assert ideas.list_ideas(db, room.meeting_id, include_hidden=True)[0].status is (
-        IdeaStatus.HIDDEN
-    )
+    assert ideas.list_ideas(db, room.meeting_id, ideas.IdeaFilter(include_hidden=True))[
+        0
+    ].status is (IdeaStatus.HIDDEN)
     assert f"Idea #{waiting.id} rejected and kept hidden." in texts(board)
 
 
 def test_approve_all_empties_the_queue_and_the_board_lists_the_ideas(room_app, db):
     room = room_app.room
     _premoderate(db, room)
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Lights on Pine Street")
-    ideas.add_idea(db, room.scribe2, room.table2_id, "Benches at the bus stop")
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights on Pine Street")
+    )
+    ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Benches at the bus stop")
+    )
     board = room_app("fac").run().switch_page("views/ideas.py").run()
     board = click(board, "Approve all (2)")
     assert not board.exception

@@ -20,9 +20,19 @@ def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(ro
     assert any(t.startswith("Approved by the Thought Leader Team") for t in texts(at))
     item = agenda.list_agenda(db, room.meeting_id)[0]
     agenda.update_item(
-        db, room.facilitator, item.id, item.title, item.step, 30, item.skill, item.goal,
-        item.materials, item.prompt,
-    )  # fmt: skip
+        db,
+        room.facilitator,
+        item.id,
+        agenda.ItemFields(
+            title=item.title,
+            step=item.step,
+            minutes=30,
+            skill=item.skill,
+            goal=item.goal,
+            materials=item.materials,
+            prompt=item.prompt,
+        ),
+    )
     at = room_app("lead").run().switch_page("views/agenda.py").run()
     assert any(t.startswith("Draft: waiting for approval from Lead") for t in texts(at))
 
@@ -134,9 +144,20 @@ def test_leaders_review_the_record_without_confidential_items(room_app, db):
     from services.room import ideas, notes
 
     room = room_app.room
-    notes.add_note(db, room.scribe1, room.table1_id, "We need faster help", "You want speed")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
-    ideas.add_idea(db, room.scribe1, room.table1_id, "A named officer", confidential=True)
+    notes.add_note(
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(said="We need faster help", paraphrase="You want speed"),
+    )
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line first")
+    )
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="A named officer", confidential=True),
+    )
     at = room_app("lead").run().switch_page("views/review.py").run()
     assert not at.exception
     shown = " ".join(texts(at))

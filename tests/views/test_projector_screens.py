@@ -17,7 +17,9 @@ def _wall(room_app):
 def test_a_closed_meeting_shows_thanks_and_nothing_live(room_app, db):
     room = room_app.room
     room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
-    ideas.add_idea(db, room.scribe1, room.table1_id, "Crisis line first")
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line first")
+    )
     assert "Crisis line first" in screen_text(_wall(room_app))
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     wall = _wall(room_app)
@@ -40,7 +42,10 @@ def test_the_charter_step_shows_the_charter_and_who_signed(room_app, db):
     room_control.go_to_step(db, room.facilitator, room.meeting_id, step_id)
     assert "The charter has not been drafted yet." in screen_text(_wall(room_app))
     charters.new_version(
-        db, room.facilitator, room.initiative_id, "Safer calls", roles="The city convenes"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(mission="Safer calls", roles="The city convenes"),
     )
     shown = screen_text(_wall(room_app))
     assert "Partnering charter, version 1" in shown and "Mission: Safer calls" in shown

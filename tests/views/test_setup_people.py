@@ -88,9 +88,14 @@ def test_a_walk_in_without_a_group_is_refused_and_what_was_typed_stays(room_app,
 
 
 def _vote_as(db, room, code):
-    idea = ideas.add_idea(db, room.scribe1, room.table1_id, "Co-responders")
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Co-responders")
+    )
     rnd = voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, idea_ids=[idea.id]
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Vote", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     (item,) = voting_items.round_items(db, rnd.id)
@@ -204,7 +209,10 @@ def test_a_group_added_by_mistake_is_deleted_and_one_in_use_is_refused(room_app,
 def test_a_retired_group_leaves_the_pickers_for_new_people_and_leaders(room_app, db):
     room = room_app.room
     old = stakeholders.create_stakeholder(
-        db, room.facilitator, room.initiative_id, "Old youth", "youth"
+        db,
+        room.facilitator,
+        room.initiative_id,
+        stakeholders.StakeholderFields(name="Old youth", category="youth"),
     )
     at = _setup(room_app)
     by_label(at.selectbox, "Group to change").select(old.id).run()

@@ -71,7 +71,7 @@ def test_someone_coming_back_sees_their_own_answers_chosen_and_can_take_one_back
 
 def test_the_feedback_form_asks_the_same_statements_with_nothing_chosen(survey, room_app, db):
     room = room_app.room
-    surveys.submit_survey(db, "code-0", "pre", trust={SAFE: 4})
+    surveys.submit_survey(db, "code-0", "pre", surveys.SurveyFields(trust={SAFE: 4}))
     room_control.start_meeting(db, room.facilitator, room.meeting_id)
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     at = survey()
