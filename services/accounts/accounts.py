@@ -73,7 +73,14 @@ def create_account(db: Database, actor: Actor, fields: NewAccount) -> Account:
         s.add(account)
         s.flush()
         audit.record(
-            s, actor, "account", account.id, "created", {"username": login, "role": kind.value}
+            s,
+            actor,
+            audit.Change(
+                entity="account",
+                entity_id=account.id,
+                action="created",
+                detail={"username": login, "role": kind.value},
+            ),
         )
         return account
 
@@ -92,7 +99,13 @@ def update_account(db: Database, actor: Actor, account_id: int, fields: AccountF
             _refuse_last_facilitator(s, account)
         account.display_name, account.email = name, address
         account.stakeholder_id, account.active = stakeholder_id, active
-        audit.record(s, actor, "account", account.id, "updated", {"active": active})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="account", entity_id=account.id, action="updated", detail={"active": active}
+            ),
+        )
         return account
 
 
@@ -107,7 +120,9 @@ def set_password(db: Database, actor: Actor, account_id: int, password: str) -> 
         account = require(s, Account, account_id, "account")
         account.password_hash = hashed
         account.token_version += 1
-        audit.record(s, actor, "account", account.id, "password_set")
+        audit.record(
+            s, actor, audit.Change(entity="account", entity_id=account.id, action="password_set")
+        )
 
 
 def delete_account(db: Database, actor: Actor, account_id: int) -> None:
@@ -123,7 +138,16 @@ def delete_account(db: Database, actor: Actor, account_id: int) -> None:
                 f"{account.display_name} has signed the charter, so the account cannot be "
                 "removed. Deactivate it instead."
             )
-        audit.record(s, actor, "account", account.id, "deleted", {"username": account.username})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="account",
+                entity_id=account.id,
+                action="deleted",
+                detail={"username": account.username},
+            ),
+        )
         s.delete(account)
 
 

@@ -144,16 +144,26 @@ def _count(
         "address": address or "this computer",
         "known_account": account_id is not None,
     }
-    audit.record(s, SIGN_IN, "signin", account_id or 0, "failed", detail)
+    audit.record(
+        s,
+        SIGN_IN,
+        audit.Change(entity="signin", entity_id=account_id or 0, action="failed", detail=detail),
+    )
     if lock is not None:
         seconds = math.ceil((lock.until - now).total_seconds())
         audit.record(
             s,
             SIGN_IN,
-            "signin",
-            account_id or 0,
-            "locked",
-            {**detail, "seconds": seconds, "by": "address" if lock.by_address else "username"},
+            audit.Change(
+                entity="signin",
+                entity_id=account_id or 0,
+                action="locked",
+                detail={
+                    **detail,
+                    "seconds": seconds,
+                    "by": "address" if lock.by_address else "username",
+                },
+            ),
         )
     return lock
 

@@ -49,7 +49,17 @@ def add_update(
         old, action.status = action.status, new
         s.flush()
         detail = {"from": old.value, "to": new.value, "update_id": update.id}
-        audit.record(s, actor, "action_item", action.id, "status", detail, action.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="action_item",
+                entity_id=action.id,
+                action="status",
+                detail=detail,
+                initiative_id=action.initiative_id,
+            ),
+        )
         return update
 
 

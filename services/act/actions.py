@@ -57,7 +57,17 @@ def create_action(
         s.add(action)
         s.flush()
         detail = {"title": action.title, "ready": action.ready}
-        audit.record(s, actor, "action_item", action.id, "created", detail, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="action_item",
+                entity_id=action.id,
+                action="created",
+                detail=detail,
+                initiative_id=initiative_id,
+            ),
+        )
         return action
 
 
@@ -79,7 +89,17 @@ def update_action(db: Database, actor: Actor, action_id: int, fields: ActionFiel
         for field, value in values.items():
             setattr(action, field, value)
         detail = {"title": action.title, "ready": action.ready}
-        audit.record(s, actor, "action_item", action.id, "updated", detail, action.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="action_item",
+                entity_id=action.id,
+                action="updated",
+                detail=detail,
+                initiative_id=action.initiative_id,
+            ),
+        )
         return action
 
 
@@ -89,7 +109,17 @@ def delete_action(db: Database, actor: Actor, action_id: int) -> None:
     with db.write() as s:
         action = require(s, ActionItem, action_id, "action")
         detail = {"title": action.title}
-        audit.record(s, actor, "action_item", action.id, "deleted", detail, action.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="action_item",
+                entity_id=action.id,
+                action="deleted",
+                detail=detail,
+                initiative_id=action.initiative_id,
+            ),
+        )
         s.delete(action)
 
 

@@ -206,6 +206,16 @@ def _vocab(kind: type[Step] | type[Skill], value: object, word: str) -> Step | S
 
 def _changed(s: Session, actor: Actor, meeting: Meeting, item: AgendaItem, action: str) -> None:
     detail = {"title": item.title, "position": item.position}
-    audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="agenda_item",
+            entity_id=item.id,
+            action=action,
+            detail=detail,
+            initiative_id=meeting.initiative_id,
+        ),
+    )
     # An approval covers the agenda as it was read, not as it is now: leaders review again.
     agenda_review.reopen(s, meeting, actor)

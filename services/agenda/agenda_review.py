@@ -53,7 +53,17 @@ def comment(db: Database, actor: Actor, item_id: int, text: str) -> AgendaCommen
         s.add(note)
         s.flush()
         detail = {"agenda_item_id": item.id}
-        audit.record(s, actor, "agenda_comment", note.id, "created", detail, meeting.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="agenda_comment",
+                entity_id=note.id,
+                action="created",
+                detail=detail,
+                initiative_id=meeting.initiative_id,
+            ),
+        )
         return note
 
 
@@ -86,7 +96,17 @@ def delete_comment(db: Database, actor: Actor, comment_id: int) -> None:
             )
         meeting_id = s.get_one(AgendaItem, note.agenda_item_id).meeting_id
         initiative_id = s.get_one(Meeting, meeting_id).initiative_id
-        audit.record(s, actor, "agenda_comment", note.id, "deleted", {}, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="agenda_comment",
+                entity_id=note.id,
+                action="deleted",
+                detail={},
+                initiative_id=initiative_id,
+            ),
+        )
         s.delete(note)
 
 
@@ -211,7 +231,17 @@ def _set(s: Session, actor: Actor, meeting: Meeting, status: AgendaStatus) -> No
 def _record(
     s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict | None = None
 ) -> None:
-    audit.record(s, actor, "meeting", meeting.id, action, detail, meeting.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="meeting",
+            entity_id=meeting.id,
+            action=action,
+            detail=detail,
+            initiative_id=meeting.initiative_id,
+        ),
+    )
 
 
 def _deleted(session: Session, statement: Delete) -> int:

@@ -121,5 +121,15 @@ def _set(db: Database, actor: Actor, round_id: int, revealed: bool) -> VotingRou
             rnd.results_revealed = revealed
             initiative_id = s.get_one(Meeting, rnd.meeting_id).initiative_id
             action = "results revealed" if revealed else "results hidden"
-            audit.record(s, actor, "voting_round", rnd.id, action, {}, initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="voting_round",
+                    entity_id=rnd.id,
+                    action=action,
+                    detail={},
+                    initiative_id=initiative_id,
+                ),
+            )
         return rnd

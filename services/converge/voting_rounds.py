@@ -57,7 +57,17 @@ def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) 
         s.flush()
         add_items(s, rnd, fields.idea_ids, fields.theme_ids)
         detail = {"title": clean, "mode": kind.value}
-        audit.record(s, actor, "voting_round", rnd.id, "created", detail, meeting.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=rnd.id,
+                action="created",
+                detail=detail,
+                initiative_id=meeting.initiative_id,
+            ),
+        )
         return rnd
 
 
@@ -74,7 +84,17 @@ def add_round_items(
         rnd = _draft(s, round_id)
         added = add_items(s, rnd, idea_ids, theme_ids)
         detail = {"added": [i.id for i in added]}
-        audit.record(s, actor, "voting_round", rnd.id, "items added", detail, _initiative(s, rnd))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=rnd.id,
+                action="items added",
+                detail=detail,
+                initiative_id=_initiative(s, rnd),
+            ),
+        )
         return item_rows(s, rnd.id)
 
 
@@ -85,7 +105,17 @@ def remove_round_item(db: Database, actor: Actor, round_item_id: int) -> None:
         item = require(s, RoundItem, round_item_id, "ballot item")
         rnd = _draft(s, item.round_id)
         detail = {"idea_id": item.idea_id, "theme_id": item.theme_id}
-        audit.record(s, actor, "voting_round", rnd.id, "item removed", detail, _initiative(s, rnd))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=rnd.id,
+                action="item removed",
+                detail=detail,
+                initiative_id=_initiative(s, rnd),
+            ),
+        )
         s.delete(item)
 
 
@@ -105,7 +135,17 @@ def delete_round(db: Database, actor: Actor, round_id: int) -> None:
     with db.write() as s:
         rnd = _draft(s, round_id)
         detail = {"title": rnd.title}
-        audit.record(s, actor, "voting_round", rnd.id, "deleted", detail, _initiative(s, rnd))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=rnd.id,
+                action="deleted",
+                detail=detail,
+                initiative_id=_initiative(s, rnd),
+            ),
+        )
         s.delete(rnd)
 
 
@@ -177,7 +217,17 @@ def _move(
         else:
             rnd.closed_at = utcnow()
         detail = {"from": before.value}
-        audit.record(s, actor, "voting_round", rnd.id, after.value, detail, _initiative(s, rnd))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=rnd.id,
+                action=after.value,
+                detail=detail,
+                initiative_id=_initiative(s, rnd),
+            ),
+        )
         return rnd
 
 

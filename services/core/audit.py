@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -12,25 +13,32 @@ from db.models import AuditEntry
 from services.core.actors import Actor
 
 
-def record(
-    session: Session,
-    actor: Actor,
-    entity: str,
-    entity_id: int,
-    action: str,
-    detail: dict[str, Any] | None = None,
-    initiative_id: int | None = None,
-) -> None:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """What happened to which record, for the audit trail: e.g. idea 12 "created".
+
+    `initiative_id` files the entry under its initiative; None for what belongs to none
+    (accounts, the best-practice library).
+    """
+
+    entity: str
+    entity_id: int
+    action: str
+    detail: dict[str, Any] | None = None
+    initiative_id: int | None = None
+
+
+def record(session: Session, actor: Actor, change: Change) -> None:
     """Add one audit entry; the caller's transaction commits it with the change itself."""
     session.add(
         AuditEntry(
-            initiative_id=initiative_id,
+            initiative_id=change.initiative_id,
             account_id=actor.account_id,
             actor=actor.name,
-            entity=entity,
-            entity_id=entity_id,
-            action=action,
-            detail=detail or {},
+            entity=change.entity,
+            entity_id=change.entity_id,
+            action=change.action,
+            detail=change.detail or {},
         )
     )
 

@@ -57,7 +57,17 @@ def set_commitment(
             existing = Commitment(charter_id=charter.id, stakeholder_id=stakeholder_id, text=clean)
             s.add(existing)
         detail = {"stakeholder_id": stakeholder_id, "removed": not clean}
-        audit.record(s, actor, "charter", charter.id, "commitment", detail, charter.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="charter",
+                entity_id=charter.id,
+                action="commitment",
+                detail=detail,
+                initiative_id=charter.initiative_id,
+            ),
+        )
         return existing if clean else None
 
 

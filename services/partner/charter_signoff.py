@@ -71,7 +71,17 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
         except IntegrityError:
             return s.scalars(query).one()
         detail = {"version": charter.version, "stakeholder_id": group.id}
-        audit.record(s, actor, "charter", charter.id, "signed", detail, charter.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="charter",
+                entity_id=charter.id,
+                action="signed",
+                detail=detail,
+                initiative_id=charter.initiative_id,
+            ),
+        )
         return signature
 
 

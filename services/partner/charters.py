@@ -87,7 +87,17 @@ def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFie
         if text:
             s.add(Commitment(charter_id=charter.id, stakeholder_id=gid, text=text))
     detail = {"version": charter.version, "groups": sorted(groups)}
-    audit.record(s, actor, "charter", charter.id, "created", detail, initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="charter",
+            entity_id=charter.id,
+            action="created",
+            detail=detail,
+            initiative_id=initiative_id,
+        ),
+    )
     return charter
 
 

@@ -134,4 +134,14 @@ def _check_participant(s: Session, initiative_id: int, participant_id: int | Non
 
 def _audit(s: Session, actor: Actor, interview: Interview, action: str) -> None:
     detail = {"interviewee": interview.interviewee, "confidential": interview.confidential}
-    audit.record(s, actor, "interview", interview.id, action, detail, interview.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="interview",
+            entity_id=interview.id,
+            action=action,
+            detail=detail,
+            initiative_id=interview.initiative_id,
+        ),
+    )

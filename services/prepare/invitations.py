@@ -172,11 +172,13 @@ def _exported_frame(
         audit.record(
             s,
             actor,
-            "initiative",
-            meeting.initiative_id,
-            "contacts_exported",
-            detail,
-            meeting.initiative_id,
+            audit.Change(
+                entity="initiative",
+                entity_id=meeting.initiative_id,
+                action="contacts_exported",
+                detail=detail,
+                initiative_id=meeting.initiative_id,
+            ),
         )
     frame = pd.DataFrame(rows, columns=MAIL_MERGE_COLUMNS)
     # A whole number column with blanks, not 1.0 and NaN: a person may have no table yet.

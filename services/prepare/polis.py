@@ -224,7 +224,15 @@ def _finish(db: Database, actor: Actor, started: _Started, export: PolisExport, 
         for group_id in started.new_group_ids:
             name = s.get_one(Stakeholder, group_id).name
             audit.record(
-                s, actor, "stakeholder", group_id, "created", {"name": name}, started.initiative_id
+                s,
+                actor,
+                audit.Change(
+                    entity="stakeholder",
+                    entity_id=group_id,
+                    action="created",
+                    detail={"name": name},
+                    initiative_id=started.initiative_id,
+                ),
             )
         detail = {
             "source": "Pol.is",
@@ -238,7 +246,15 @@ def _finish(db: Database, actor: Actor, started: _Started, export: PolisExport, 
             "idea_ids": sorted(started.idea_ids.values()),
         }
         audit.record(
-            s, actor, "voting_round", started.round_id, "imported", detail, started.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="voting_round",
+                entity_id=started.round_id,
+                action="imported",
+                detail=detail,
+                initiative_id=started.initiative_id,
+            ),
         )
 
 

@@ -23,7 +23,17 @@ def set_survey_open(db: Database, actor: Actor, initiative_id: int, is_open: boo
         if initiative.survey_open != is_open:
             initiative.survey_open = is_open
             action = "survey_opened" if is_open else "survey_closed"
-            audit.record(s, actor, "initiative", initiative.id, action, {}, initiative.id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="initiative",
+                    entity_id=initiative.id,
+                    action=action,
+                    detail={},
+                    initiative_id=initiative.id,
+                ),
+            )
 
 
 def set_demographic_questions(
@@ -43,7 +53,17 @@ def set_demographic_questions(
         initiative = require(s, Initiative, initiative_id, "initiative")
         initiative.demographic_questions = clean
         detail = {"questions": len(clean)}
-        audit.record(s, actor, "initiative", initiative.id, "questions_set", detail, initiative.id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="questions_set",
+                detail=detail,
+                initiative_id=initiative.id,
+            ),
+        )
     return clean
 
 

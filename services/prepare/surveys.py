@@ -129,7 +129,15 @@ def delete_response(db: Database, actor: Actor, response_id: int) -> None:
         person = s.get_one(Participant, response.participant_id)
         detail = {"kind": response.kind.value, "participant_id": person.id}
         audit.record(
-            s, actor, "survey_response", response.id, "deleted", detail, person.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="survey_response",
+                entity_id=response.id,
+                action="deleted",
+                detail=detail,
+                initiative_id=person.initiative_id,
+            ),
         )
         s.delete(response)
 

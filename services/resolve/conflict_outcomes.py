@@ -44,11 +44,13 @@ def agreement_to_action(db: Database, actor: Actor, conflict_id: int) -> ActionI
         audit.record(
             s,
             actor,
-            "action_item",
-            action.id,
-            "created",
-            {"title": action.title, "conflict_id": conflict.id},
-            initiative_id,
+            audit.Change(
+                entity="action_item",
+                entity_id=action.id,
+                action="created",
+                detail={"title": action.title, "conflict_id": conflict.id},
+                initiative_id=initiative_id,
+            ),
         )
         audit_conflict(s, actor, conflict, "made_action", {"action_id": action.id})
         return action

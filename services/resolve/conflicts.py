@@ -153,7 +153,15 @@ def conflict_initiative(s: Session, conflict: Conflict) -> int:
 def audit_conflict(s: Session, actor: Actor, conflict: Conflict, action: str, detail: dict) -> None:
     """Record a change to the conflict in its initiative's audit trail."""
     audit.record(
-        s, actor, "conflict", conflict.id, action, detail, conflict_initiative(s, conflict)
+        s,
+        actor,
+        audit.Change(
+            entity="conflict",
+            entity_id=conflict.id,
+            action=action,
+            detail=detail,
+            initiative_id=conflict_initiative(s, conflict),
+        ),
     )
 
 

@@ -45,9 +45,29 @@ def merge_ideas(db: Database, actor: Actor, survivor_id: int, duplicate_ids: lis
                 update(Idea).where(Idea.merged_into_id == dup.id).values(merged_into_id=survivor.id)
             )
             detail = {"into": survivor.id, "votes_moved": moved}
-            audit.record(s, actor, "idea", dup.id, "merged", detail, initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="idea",
+                    entity_id=dup.id,
+                    action="merged",
+                    detail=detail,
+                    initiative_id=initiative_id,
+                ),
+            )
         detail = {"duplicates": [d.id for d in duplicates], "votes_moved": total}
-        audit.record(s, actor, "idea", survivor.id, "absorbed", detail, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="idea",
+                entity_id=survivor.id,
+                action="absorbed",
+                detail=detail,
+                initiative_id=initiative_id,
+            ),
+        )
         survivor.updated_at = utcnow()
         return survivor
 

@@ -85,8 +85,17 @@ def set_premoderate(db: Database, actor: Actor, item_id: int, on: bool) -> Agend
         if item.premoderate != on:
             item.premoderate = on
             detail = {"title": item.title, "premoderate": on}
-            audit.record(s, actor, "agenda_item", item.id, "premoderate", detail,
-                         meeting.initiative_id)  # fmt: skip
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="agenda_item",
+                    entity_id=item.id,
+                    action="premoderate",
+                    detail=detail,
+                    initiative_id=meeting.initiative_id,
+                ),
+            )
         return item
 
 
@@ -191,5 +200,15 @@ _DECISIONS = {IdeaStatus.VISIBLE: "approved", IdeaStatus.HIDDEN: "rejected"}
 def _set(s: Session, actor: Actor, idea: Idea, meeting: Meeting, to: IdeaStatus) -> Idea:
     idea.status, idea.updated_at = to, utcnow()
     action = _DECISIONS[to]
-    audit.record(s, actor, "idea", idea.id, action, {"from": "pending"}, meeting.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="idea",
+            entity_id=idea.id,
+            action=action,
+            detail={"from": "pending"},
+            initiative_id=meeting.initiative_id,
+        ),
+    )
     return idea

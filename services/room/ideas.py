@@ -85,7 +85,17 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
         saved = insert_once(s, idea, Idea, meeting.id, key)
         if saved is idea:
             detail = {"table_id": table_id}
-            audit.record(s, actor, "idea", idea.id, "created", detail, meeting.initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="idea",
+                    entity_id=idea.id,
+                    action="created",
+                    detail=detail,
+                    initiative_id=meeting.initiative_id,
+                ),
+            )
         return saved
 
 
@@ -112,7 +122,17 @@ def update_idea(db: Database, actor: Actor, idea_id: int, fields: IdeaFields) ->
         idea.text, idea.confidential = clean, confidential
         idea.stakeholder_id = require_stakeholder(s, stakeholder_id, meeting.initiative_id)
         idea.updated_at = utcnow()
-        audit.record(s, actor, "idea", idea.id, "updated", {}, meeting.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="idea",
+                entity_id=idea.id,
+                action="updated",
+                detail={},
+                initiative_id=meeting.initiative_id,
+            ),
+        )
         return idea
 
 
@@ -143,7 +163,17 @@ def delete_idea(db: Database, actor: Actor, idea_id: int) -> None:
                 f"{absorbed} other idea(s) were merged into idea #{idea.id}. Hide it instead."
             )
         initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
-        audit.record(s, actor, "idea", idea.id, "deleted", {"text": idea.text}, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="idea",
+                entity_id=idea.id,
+                action="deleted",
+                detail={"text": idea.text},
+                initiative_id=initiative_id,
+            ),
+        )
         s.delete(idea)
 
 
@@ -211,7 +241,17 @@ def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) ->
             before, idea.status, idea.updated_at = idea.status, status, utcnow()
             initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
             detail = {"from": before.value}
-            audit.record(s, actor, "idea", idea.id, status.value, detail, initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="idea",
+                    entity_id=idea.id,
+                    action=status.value,
+                    detail=detail,
+                    initiative_id=initiative_id,
+                ),
+            )
         return idea
 
 

@@ -47,7 +47,17 @@ def allow_late_notes(db: Database, actor: Actor, item_id: int, allowed: bool) ->
             item.late_notes = allowed
             action = "late notes allowed" if allowed else "late notes stopped"
             detail = {"title": item.title, "position": item.position}
-            audit.record(s, actor, "agenda_item", item.id, action, detail, meeting.initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="agenda_item",
+                    entity_id=item.id,
+                    action=action,
+                    detail=detail,
+                    initiative_id=meeting.initiative_id,
+                ),
+            )
         return item
 
 

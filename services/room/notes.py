@@ -60,7 +60,15 @@ def add_note(
         saved = insert_once(s, note, ListeningNote, meeting.id, key)
         if saved is note:
             audit.record(
-                s, actor, "note", note.id, "created", {"table": table.number}, meeting.initiative_id
+                s,
+                actor,
+                audit.Change(
+                    entity="note",
+                    entity_id=note.id,
+                    action="created",
+                    detail={"table": table.number},
+                    initiative_id=meeting.initiative_id,
+                ),
             )
         return saved
 
@@ -80,7 +88,15 @@ def update_note(db: Database, actor: Actor, note_id: int, fields: NoteFields) ->
         note.confirmed, note.confidential = fields.confirmed, fields.confidential
         note.updated_at = utcnow()
         audit.record(
-            s, actor, "note", note.id, "updated", {"table": table.number}, meeting.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="note",
+                entity_id=note.id,
+                action="updated",
+                detail={"table": table.number},
+                initiative_id=meeting.initiative_id,
+            ),
         )
         return note
 
@@ -94,7 +110,15 @@ def delete_note(db: Database, actor: Actor, note_id: int) -> None:
         if not actor.is_facilitator:
             require_input_open(meeting)
         audit.record(
-            s, actor, "note", note.id, "deleted", {"table": table.number}, meeting.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="note",
+                entity_id=note.id,
+                action="deleted",
+                detail={"table": table.number},
+                initiative_id=meeting.initiative_id,
+            ),
         )
         s.delete(note)
 

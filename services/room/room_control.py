@@ -265,7 +265,17 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
         for rnd in s.scalars(left_open):
             rnd.status, rnd.closed_at = RoundStatus.CLOSED, utcnow()
             detail = {"from": RoundStatus.OPEN.value, "by": "meeting closed"}
-            audit.record(s, actor, "voting_round", rnd.id, "closed", detail, meeting.initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="voting_round",
+                    entity_id=rnd.id,
+                    action="closed",
+                    detail=detail,
+                    initiative_id=meeting.initiative_id,
+                ),
+            )
         return _state(s, meeting)
 
 
@@ -343,7 +353,17 @@ def _extend_paused(s: Session, actor: Actor, meeting: Meeting, minutes: int) -> 
 
 
 def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
-    audit.record(s, actor, "meeting", meeting.id, action, detail, meeting.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="meeting",
+            entity_id=meeting.id,
+            action=action,
+            detail=detail,
+            initiative_id=meeting.initiative_id,
+        ),
+    )
 
 
 def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) -> RoomState:

@@ -51,7 +51,17 @@ def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int 
                 )
         meeting.spotlight_conflict_id = conflict_id
         detail = {"conflict_id": conflict_id}
-        audit.record(s, actor, "meeting", meeting.id, "spotlight", detail, meeting.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="meeting",
+                entity_id=meeting.id,
+                action="spotlight",
+                detail=detail,
+                initiative_id=meeting.initiative_id,
+            ),
+        )
 
 
 def spotlight(db: Database, meeting_id: int) -> Spotlight | None:

@@ -28,7 +28,17 @@ def create_theme(
         theme = Theme(meeting_id=meeting.id, name=clean, description=about)
         s.add(theme)
         s.flush()
-        audit.record(s, actor, "theme", theme.id, "created", {"name": clean}, meeting.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="theme",
+                entity_id=theme.id,
+                action="created",
+                detail={"name": clean},
+                initiative_id=meeting.initiative_id,
+            ),
+        )
         return theme
 
 
@@ -45,7 +55,17 @@ def update_theme(
             _refuse_duplicate(s, theme.meeting_id, clean)
         theme.name, theme.description = clean, about
         detail = {"name": clean}
-        audit.record(s, actor, "theme", theme.id, "updated", detail, _initiative(s, theme))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="theme",
+                entity_id=theme.id,
+                action="updated",
+                detail=detail,
+                initiative_id=_initiative(s, theme),
+            ),
+        )
         return theme
 
 
@@ -61,7 +81,17 @@ def delete_theme(db: Database, actor: Actor, theme_id: int) -> None:
                 "would lose those votes. Rename it instead."
             )
         detail = {"name": theme.name}
-        audit.record(s, actor, "theme", theme.id, "deleted", detail, _initiative(s, theme))
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="theme",
+                entity_id=theme.id,
+                action="deleted",
+                detail=detail,
+                initiative_id=_initiative(s, theme),
+            ),
+        )
         s.delete(theme)
 
 
@@ -91,7 +121,17 @@ def assign_theme(
                 detail = {"from": idea.theme_id, "to": theme_id}
                 idea.theme_id, idea.updated_at = theme_id, utcnow()
                 initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
-                audit.record(s, actor, "idea", idea.id, "themed", detail, initiative_id)
+                audit.record(
+                    s,
+                    actor,
+                    audit.Change(
+                        entity="idea",
+                        entity_id=idea.id,
+                        action="themed",
+                        detail=detail,
+                        initiative_id=initiative_id,
+                    ),
+                )
         return ideas
 
 

@@ -46,9 +46,21 @@ def mark_demo(
         if account_ids:
             s.execute(update(Account).where(Account.id.in_(account_ids)).values(is_demo=True))
         for initiative_id in initiative_ids:
-            audit.record(s, actor, "initiative", initiative_id, "tagged_demo", {}, initiative_id)
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="initiative",
+                    entity_id=initiative_id,
+                    action="tagged_demo",
+                    detail={},
+                    initiative_id=initiative_id,
+                ),
+            )
         for account_id in account_ids:
-            audit.record(s, actor, "account", account_id, "tagged_demo")
+            audit.record(
+                s, actor, audit.Change(entity="account", entity_id=account_id, action="tagged_demo")
+            )
 
 
 def demo_initiatives(db: Database, actor: Actor) -> list[Initiative]:
@@ -115,15 +127,26 @@ def remove_demo(db: Database, actor: Actor) -> DemoRemoved:
         logins = list(s.scalars(query))
         usernames = sorted(a.username for a in logins)
         for login in logins:
-            audit.record(s, actor, "account", login.id, "deleted", {"username": login.username})
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="account",
+                    entity_id=login.id,
+                    action="deleted",
+                    detail={"username": login.username},
+                ),
+            )
             s.delete(login)
         audit.record(
             s,
             actor,
-            "demo",
-            0,
-            "removed",
-            {"initiatives": [name for _id, name in doomed], "usernames": usernames},
+            audit.Change(
+                entity="demo",
+                entity_id=0,
+                action="removed",
+                detail={"initiatives": [name for _id, name in doomed], "usernames": usernames},
+            ),
         )
     return DemoRemoved([name for _id, name in doomed], usernames)
 

@@ -37,7 +37,15 @@ def create_initiative(db: Database, actor: Actor, fields: InitiativeFields) -> I
         s.add(initiative)
         s.flush()
         audit.record(
-            s, actor, "initiative", initiative.id, "created", {"name": clean}, initiative.id
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="created",
+                detail={"name": clean},
+                initiative_id=initiative.id,
+            ),
         )
         return initiative
 
@@ -54,7 +62,15 @@ def update_initiative(
             _refuse_duplicate(s, clean)
         initiative.name, initiative.city, initiative.purpose = clean, place, why
         audit.record(
-            s, actor, "initiative", initiative.id, "updated", {"name": clean}, initiative.id
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="updated",
+                detail={"name": clean},
+                initiative_id=initiative.id,
+            ),
         )
         return initiative
 
@@ -110,9 +126,16 @@ def archive_initiative(db: Database, actor: Actor, initiative_id: int) -> Initia
             )
         initiative.archived = True
         audit.record(
-            s, actor, "initiative", initiative.id, "archived", {"name": initiative.name},
-            initiative.id,
-        )  # fmt: skip
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="archived",
+                detail={"name": initiative.name},
+                initiative_id=initiative.id,
+            ),
+        )
         return initiative
 
 
@@ -123,9 +146,16 @@ def restore_initiative(db: Database, actor: Actor, initiative_id: int) -> Initia
         initiative = require(s, Initiative, initiative_id, "initiative")
         initiative.archived = False
         audit.record(
-            s, actor, "initiative", initiative.id, "restored", {"name": initiative.name},
-            initiative.id,
-        )  # fmt: skip
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="restored",
+                detail={"name": initiative.name},
+                initiative_id=initiative.id,
+            ),
+        )
         return initiative
 
 
@@ -140,7 +170,16 @@ def delete_initiative(db: Database, actor: Actor, initiative_id: int) -> None:
         for model in (Meeting, Charter, ActionItem, Participant):
             s.execute(delete(model).where(model.initiative_id == initiative_id))
         # Not tied to the initiative: its own entries are deleted with it.
-        audit.record(s, actor, "initiative", initiative.id, "deleted", {"name": initiative.name})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="deleted",
+                detail={"name": initiative.name},
+            ),
+        )
         s.delete(initiative)
 
 
@@ -168,11 +207,13 @@ def set_trust_statements(
         audit.record(
             s,
             actor,
-            "initiative",
-            initiative.id,
-            "trust_statements_set",
-            {"statements": clean},
-            initiative.id,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative.id,
+                action="trust_statements_set",
+                detail={"statements": clean},
+                initiative_id=initiative.id,
+            ),
         )
         return initiative
 

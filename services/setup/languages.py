@@ -51,7 +51,17 @@ def set_participant_language(
         person = require(s, Participant, participant_id, "participant")
         person.language = chosen
         detail = {"name": person.name, "language": chosen}
-        audit.record(s, actor, "participant", person.id, "language", detail, person.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="participant",
+                entity_id=person.id,
+                action="language",
+                detail=detail,
+                initiative_id=person.initiative_id,
+            ),
+        )
         return person
 
 

@@ -43,7 +43,17 @@ def create_meeting(
         )
         s.add(meeting)
         s.flush()
-        audit.record(s, actor, "meeting", meeting.id, "created", {"title": clean}, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="meeting",
+                entity_id=meeting.id,
+                action="created",
+                detail={"title": clean},
+                initiative_id=initiative_id,
+            ),
+        )
         return meeting
 
 
@@ -55,7 +65,15 @@ def update_meeting(db: Database, actor: Actor, meeting_id: int, fields: MeetingF
         meeting = require(s, Meeting, meeting_id, "meeting")
         meeting.title, meeting.starts_at, meeting.location = clean, when, where
         audit.record(
-            s, actor, "meeting", meeting.id, "updated", {"title": clean}, meeting.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="meeting",
+                entity_id=meeting.id,
+                action="updated",
+                detail={"title": clean},
+                initiative_id=meeting.initiative_id,
+            ),
         )
         return meeting
 
@@ -73,11 +91,13 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
         audit.record(
             s,
             actor,
-            "meeting",
-            meeting.id,
-            "deleted",
-            {"title": meeting.title},
-            meeting.initiative_id,
+            audit.Change(
+                entity="meeting",
+                entity_id=meeting.id,
+                action="deleted",
+                detail={"title": meeting.title},
+                initiative_id=meeting.initiative_id,
+            ),
         )
         s.delete(meeting)
 
@@ -161,9 +181,16 @@ def _newest_first(query, initiative_id: int):
 def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) -> Meeting:
     meeting.archived = archived
     audit.record(
-        s, actor, "meeting", meeting.id, "archived" if archived else "restored",
-        {"title": meeting.title}, meeting.initiative_id,
-    )  # fmt: skip
+        s,
+        actor,
+        audit.Change(
+            entity="meeting",
+            entity_id=meeting.id,
+            action="archived" if archived else "restored",
+            detail={"title": meeting.title},
+            initiative_id=meeting.initiative_id,
+        ),
+    )
     return meeting
 
 

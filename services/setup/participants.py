@@ -146,7 +146,15 @@ def remove_participant(db: Database, actor: Actor, participant_id: int) -> Remov
         person.absent, person.table_id = True, None
         detail = {"name": name, "former_table_id": former_table, "kept": list(kept)}
         audit.record(
-            s, actor, "participant", person.id, "marked_absent", detail, person.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="participant",
+                entity_id=person.id,
+                action="marked_absent",
+                detail=detail,
+                initiative_id=person.initiative_id,
+            ),
         )
         return Removal(name, deleted=False, kept=kept)
 
@@ -254,7 +262,17 @@ def _refuse_seating_the_absent(person: Participant, table_id: int | None) -> Non
 
 def _audit(s: Session, actor: Actor, person: Participant, action: str) -> None:
     detail = {"name": person.name, "table_id": person.table_id}
-    audit.record(s, actor, "participant", person.id, action, detail, person.initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="participant",
+            entity_id=person.id,
+            action=action,
+            detail=detail,
+            initiative_id=person.initiative_id,
+        ),
+    )
 
 
 def _clean(fields: ParticipantFields) -> ParticipantFields:

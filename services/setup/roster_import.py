@@ -109,7 +109,15 @@ def import_roster(
             "already_on_roster_rows": known,
         }
         audit.record(
-            s, actor, "initiative", initiative_id, "roster_imported", detail, initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="initiative",
+                entity_id=initiative_id,
+                action="roster_imported",
+                detail=detail,
+                initiative_id=initiative_id,
+            ),
         )
         return ImportResult(len(people), [p.id for p in people], check.bad, check.known, by_group)
 

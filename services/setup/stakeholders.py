@@ -79,7 +79,17 @@ def create_stakeholder(
         )
         s.add(group)
         s.flush()
-        audit.record(s, actor, "stakeholder", group.id, "created", {"name": clean}, initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="stakeholder",
+                entity_id=group.id,
+                action="created",
+                detail={"name": clean},
+                initiative_id=initiative_id,
+            ),
+        )
         return group
 
 
@@ -96,7 +106,17 @@ def update_stakeholder(
         before = group.name
         group.name, group.category, group.is_major = clean, kind, is_major
         detail = {"name": clean, "was": before, "category": kind.value, "is_major": is_major}
-        audit.record(s, actor, "stakeholder", group.id, "updated", detail, group.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="stakeholder",
+                entity_id=group.id,
+                action="updated",
+                detail=detail,
+                initiative_id=group.initiative_id,
+            ),
+        )
         return group
 
 
@@ -117,7 +137,17 @@ def retire_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stake
             )
         group.retired = True
         detail = {"name": group.name}
-        audit.record(s, actor, "stakeholder", group.id, "retired", detail, group.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="stakeholder",
+                entity_id=group.id,
+                action="retired",
+                detail=detail,
+                initiative_id=group.initiative_id,
+            ),
+        )
         return group
 
 
@@ -128,7 +158,17 @@ def restore_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stak
         group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
         group.retired = False
         detail = {"name": group.name}
-        audit.record(s, actor, "stakeholder", group.id, "restored", detail, group.initiative_id)
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="stakeholder",
+                entity_id=group.id,
+                action="restored",
+                detail=detail,
+                initiative_id=group.initiative_id,
+            ),
+        )
         return group
 
 
@@ -178,7 +218,15 @@ def delete_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> None:
         if uses:
             raise _still_used(name, uses)
         audit.record(
-            s, actor, "stakeholder", group.id, "deleted", {"name": name}, group.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="stakeholder",
+                entity_id=group.id,
+                action="deleted",
+                detail={"name": name},
+                initiative_id=group.initiative_id,
+            ),
         )
         s.delete(group)
         try:

@@ -106,7 +106,15 @@ def apply_plan(db: Database, actor: Actor, meeting_id: int, plan: TablePlan) -> 
             person.table_id = seat[person.id]
         detail = {"seated": len(people), "tables": len(plan.tables)}
         audit.record(
-            s, actor, "meeting", meeting_id, "table_plan_applied", detail, meeting.initiative_id
+            s,
+            actor,
+            audit.Change(
+                entity="meeting",
+                entity_id=meeting_id,
+                action="table_plan_applied",
+                detail=detail,
+                initiative_id=meeting.initiative_id,
+            ),
         )
         return len(people)
 

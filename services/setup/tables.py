@@ -289,4 +289,14 @@ def _audit(s: Session, actor: Actor, table: MeetingTable, action: str) -> None:
         "name": table.name,
         "scribe_account_id": table.scribe_account_id,
     }
-    audit.record(s, actor, "table", table.id, action, detail, initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="table",
+            entity_id=table.id,
+            action=action,
+            detail=detail,
+            initiative_id=initiative_id,
+        ),
+    )

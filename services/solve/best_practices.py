@@ -42,7 +42,16 @@ def create_best_practice(db: Database, actor: Actor, fields: BestPracticeFields)
         practice = BestPractice(**values)
         s.add(practice)
         s.flush()
-        audit.record(s, actor, "best_practice", practice.id, "created", {"name": practice.name})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="best_practice",
+                entity_id=practice.id,
+                action="created",
+                detail={"name": practice.name},
+            ),
+        )
         return practice
 
 
@@ -58,7 +67,16 @@ def update_best_practice(
             _refuse_duplicate(s, values["name"])
         for field, value in values.items():
             setattr(practice, field, value)
-        audit.record(s, actor, "best_practice", practice.id, "updated", {"name": practice.name})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="best_practice",
+                entity_id=practice.id,
+                action="updated",
+                detail={"name": practice.name},
+            ),
+        )
         return practice
 
 
@@ -67,7 +85,16 @@ def delete_best_practice(db: Database, actor: Actor, best_practice_id: int) -> N
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         practice = require(s, BestPractice, best_practice_id, "best practice")
-        audit.record(s, actor, "best_practice", practice.id, "deleted", {"name": practice.name})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="best_practice",
+                entity_id=practice.id,
+                action="deleted",
+                detail={"name": practice.name},
+            ),
+        )
         s.delete(practice)
 
 
@@ -112,7 +139,16 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                 action = "updated"
             else:
                 continue
-            audit.record(s, actor, "best_practice", practice.id, action, {"name": practice.name})
+            audit.record(
+                s,
+                actor,
+                audit.Change(
+                    entity="best_practice",
+                    entity_id=practice.id,
+                    action=action,
+                    detail={"name": practice.name},
+                ),
+            )
     return added
 
 

@@ -74,7 +74,16 @@ def update_option(db: Database, actor: Actor, option_id: int, fields: OptionFiel
         _check_links(s, option.meeting_id, idea_id, theme_id)
         for field, value in {**values, "idea_id": idea_id, "theme_id": theme_id}.items():
             setattr(option, field, value)
-        audit.record(s, actor, "option", option.id, "updated", {"title": option.title})
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity="option",
+                entity_id=option.id,
+                action="updated",
+                detail={"title": option.title},
+            ),
+        )
         return option
 
 
@@ -123,7 +132,17 @@ def replace_citations(
 def audit_option(s: Session, actor: Actor, option: Option, action: str, detail: dict) -> None:
     """Record a change to the option in its initiative's audit trail."""
     initiative_id = s.scalar(select(Meeting.initiative_id).where(Meeting.id == option.meeting_id))
-    audit.record(s, actor, "option", option.id, action, detail, initiative_id)
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="option",
+            entity_id=option.id,
+            action=action,
+            detail=detail,
+            initiative_id=initiative_id,
+        ),
+    )
 
 
 def _clean(fields: OptionFields) -> dict[str, object]:
