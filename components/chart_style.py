@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -119,23 +120,28 @@ def value_labels(
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShareLook:
+    """How share bars are told apart: the legend's and axis's titles, the tooltip's fields,
+    and the colours in the order of the values."""
+
+    legend: str
+    title: str
+    tooltip: list[str]
+    palette: Sequence[str] = PALETTE
+
+
 def share_bars(
-    data: pd.DataFrame,
-    y: alt.Y,
-    by: str,
-    order: Sequence[str],
-    *,
-    legend: str,
-    title: str,
-    tooltip: list[str],
-    palette: Sequence[str] = PALETTE,
+    data: pd.DataFrame, y: alt.Y, by: str, order: Sequence[str], look: ShareLook
 ) -> alt.LayerChart:
     """Bars of `share`, one per value of `by` (in `order`) within each row, labelled in words."""
     offset = alt.YOffset(f"{by}:N", sort=list(order))
-    colour = alt.Color(f"{by}:N", title=legend, scale=colours(order, palette))
-    x = alt.X("share:Q", title=title, scale=SHARES, axis=SHARE_AXIS)
+    colour = alt.Color(f"{by}:N", title=look.legend, scale=colours(order, look.palette))
+    x = alt.X("share:Q", title=look.title, scale=SHARES, axis=SHARE_AXIS)
     bars = (
-        alt.Chart(data).mark_bar().encode(x=x, y=y, yOffset=offset, color=colour, tooltip=tooltip)
+        alt.Chart(data)
+        .mark_bar()
+        .encode(x=x, y=y, yOffset=offset, color=colour, tooltip=look.tooltip)
     )
     chart = alt.layer(bars, value_labels(data, "share", y, yOffset=offset))
     return finish(chart.properties(height=alt.Step(BAR_STEP)))
@@ -159,20 +165,27 @@ def finish(chart: alt.LayerChart, scale: float = 1.0) -> alt.LayerChart:
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChartWords:
+    """What a chart says in words: its alt text, and, with no rows, why there is no chart."""
+
+    alt_text: str
+    empty: str | None = None
+
+
 def show_chart(
     build: Callable[..., alt.TopLevelMixin],
     inputs: tuple,
     table: pd.DataFrame,
     key: str,
-    alt_text: str,
-    empty: str | None = None,
+    words: ChartWords,
 ) -> None:
     """The chart `build(*inputs)` makes, then the same numbers as a table right beneath it:
-    its text alternative. With no rows, `empty` says in words why there is no chart."""
-    if table.empty and empty:
-        st.info(empty)
+    its text alternative. With no rows, `words.empty` says why there is no chart."""
+    if table.empty and words.empty:
+        st.info(words.empty)
         return
-    draw_chart(build, inputs, key, alt_text)
+    draw_chart(build, inputs, key, words.alt_text)
     show_table(table, key)
 
 

@@ -132,10 +132,12 @@ def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
         y,
         "measure",
         MEASURES,
-        legend="Share of",
-        title="Share",
-        tooltip=["group:N", "measure:N", "text:N"],
-        palette=(style.GREY, style.BLUE),
+        style.ShareLook(
+            legend="Share of",
+            title="Share",
+            tooltip=["group:N", "measure:N", "text:N"],
+            palette=(style.GREY, style.BLUE),
+        ),
     )
 
 
@@ -149,8 +151,10 @@ def render_totals_chart(
         (totals, mode, scale),
         tables.totals_table(totals, mode),
         key,
-        f"Bar chart of {what} per idea; the table below has the same numbers.",
-        empty="No items on this ballot yet — the bars appear once it has items and votes.",
+        style.ChartWords(
+            alt_text=(f"Bar chart of {what} per idea; the table below has the same numbers."),
+            empty="No items on this ballot yet — the bars appear once it has items and votes.",
+        ),
     )
 
 
@@ -185,8 +189,14 @@ def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> Non
         (rows,),
         tables.common_ground_table(rows),
         key,
-        "Ideas ranked by common ground, with the range of group support; the first says "
-        "“strongest common ground”. " + tallies.THRESHOLD_WORDS + " The table below has the same.",
+        style.ChartWords(
+            alt_text=(
+                "Ideas ranked by common ground, with the range of group support; the first says "
+                "“strongest common ground”. "
+                + tallies.THRESHOLD_WORDS
+                + " The table below has the same."
+            )
+        ),
     )
 
 
@@ -197,7 +207,11 @@ def render_voice_chart(shares: Sequence[VoiceShare], key: str) -> None:
         (shares,),
         tables.voice_table(shares),
         key,
-        "Bar chart of each group's share of people and of contributions; "
-        "the table below has the same.",
-        empty="No one is seated or heard yet — each group's share appears as tables fill.",
+        style.ChartWords(
+            alt_text=(
+                "Bar chart of each group's share of people and of contributions; "
+                "the table below has the same."
+            ),
+            empty="No one is seated or heard yet — each group's share appears as tables fill.",
+        ),
     )

@@ -147,9 +147,13 @@ def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> 
         (points,),
         data.option_table(points),
         key,
-        "Scatter chart of options by impact and feasibility in four quadrants: quick wins, "
-        "big bets, easy extras and not now; the table below has the same.",
-        empty="No options yet — each appears here once a table develops one.",
+        style.ChartWords(
+            alt_text=(
+                "Scatter chart of options by impact and feasibility in four quadrants: quick wins, "
+                "big bets, easy extras and not now; the table below has the same."
+            ),
+            empty="No options yet — each appears here once a table develops one.",
+        ),
     )
 
 
@@ -164,9 +168,13 @@ def render_due_dates_chart(actions: Sequence[PlannedAction], today: date, key: s
         (actions, today),
         data.action_table(actions, today),
         key,
-        "Timeline of actions by due date with each one's status and whether it is overdue; "
-        "the table below has the same, and actions with no date.",
-        empty="No actions yet — the timeline appears once the plan has dated actions.",
+        style.ChartWords(
+            alt_text=(
+                "Timeline of actions by due date with each one's status and whether it is overdue; "
+                "the table below has the same, and actions with no date."
+            ),
+            empty="No actions yet — the timeline appears once the plan has dated actions.",
+        ),
     )
 
 
@@ -180,5 +188,9 @@ def render_progress_chart(rows: Sequence[GroupStatusCounts], key: str) -> None:
         (rows,),
         data.progress_table(rows),
         key,
-        "Bar chart of each group's actions by status; the table below has the same numbers.",
+        style.ChartWords(
+            alt_text=(
+                "Bar chart of each group's actions by status; the table below has the same numbers."
+            )
+        ),
     )

@@ -21,7 +21,7 @@ import streamlit as st
 
 from adapters import wordcloud_worker
 from adapters.wordcloud_worker import Drawing
-from components.wordcloud import cloud_words, show_word_counts, word_table
+from components.wordcloud import DrawnCloud, cloud_words, show_word_counts, word_table
 
 CLOUD_EVERY = 20.0
 """Seconds from the start of one drawing to the start of the next."""
@@ -61,7 +61,10 @@ def projector_cloud(
         return
     cloud = _current(meeting_id, counts)
     show_word_counts(
-        cloud.counts, key, picture=cloud.picture, table=cloud.table, with_table=with_table
+        cloud.counts,
+        key,
+        drawn=DrawnCloud(picture=cloud.picture, table=cloud.table),
+        with_table=with_table,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from urllib.parse import parse_qs, urlsplit
@@ -78,9 +79,19 @@ def _document(meeting_title: str, kind: str, pages: Sequence[str]) -> str:
     )
 
 
-def _page(header: str, cells: list[str], cols: int, rows: int, qr_mm: float, big_pt: int) -> str:
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """How a page's cells are laid out: columns, rows, QR code size, big type size."""
+
+    cols: int
+    rows: int
+    qr_mm: float
+    big_pt: int
+
+
+def _page(header: str, cells: list[str], grid: _Grid) -> str:
     """One printed page: a header line over a `cols` x `rows` grid of cells."""
-    style = f"--cols:{cols};--rows:{rows};--qr:{qr_mm:.1f}mm;--big:{big_pt}pt"
+    style = f"--cols:{grid.cols};--rows:{grid.rows};--qr:{grid.qr_mm:.1f}mm;--big:{grid.big_pt}pt"
     return (
         f'<section class="page" style="{style}"><header>{header}</header>'
         f'<div class="grid">{"".join(cells)}</div></section>'
@@ -101,7 +112,9 @@ def table_cards_html(meeting_title: str, cards: list[tuple[int, str]]) -> str:
     ]
     header = f"<h1>{escape(meeting_title)}</h1><span>Scribes: scan the code at your table.</span>"
     big = 36 if rows <= 4 else 24
-    return _document(meeting_title, "Table cards", [_page(header, cells, cols, rows, qr_mm, big)])
+    return _document(
+        meeting_title, "Table cards", [_page(header, cells, _Grid(cols, rows, qr_mm, big))]
+    )
 
 
 def _code_of(link: str) -> str:
@@ -133,7 +146,7 @@ def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> 
         for name, group, link in badges
     ]
     pages = [
-        _page(header, cells[i : i + per_page], _BADGE_COLS, _BADGE_ROWS, cell_h - 3, 9)
+        _page(header, cells[i : i + per_page], _Grid(_BADGE_COLS, _BADGE_ROWS, cell_h - 3, 9))
         for i in range(0, max(len(cells), 1), per_page)
     ]
     return _document(meeting_title, "Badge codes", pages)

@@ -149,7 +149,11 @@ def render_trust_chart(rows: Sequence[TrustRow], key: str) -> None:
             (tuple(these), scale),
             trust_table(these),
             f"{key}-{scale.name}",
-            "Each group's mean answer before and after the meeting, per question, on a "
-            f"scale from {scale.describe()}; the table below has the same numbers.",
+            style.ChartWords(
+                alt_text=(
+                    "Each group's mean answer before and after the meeting, per question, on a "
+                    f"scale from {scale.describe()}; the table below has the same numbers."
+                )
+            ),
         )
     st.caption(WHAT_SMALL_GROUPS_SHOW)

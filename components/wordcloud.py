@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 import pyarrow as pa
 import streamlit as st
@@ -47,20 +48,29 @@ def word_table(counts: dict[str, int]) -> pa.Table:
     return pa.table({"Word": list(counts), "Count": list(counts.values())})
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DrawnCloud:
+    """The cloud of exactly the counts shown, drawn by the caller already, and their
+    word_table when it made that too."""
+
+    picture: bytes
+    table: pa.Table | None = None
+
+
 def show_word_counts(
     counts: dict[str, int],
     key: str,
     max_words: int = MAX_WORDS,
-    picture: bytes | None = None,
-    table: pa.Table | None = None,
+    drawn: DrawnCloud | None = None,
     with_table: bool = True,
 ) -> None:
     """The word cloud of counted words (most used first), its caption, and the table.
 
-    `picture` is the cloud of exactly these counts when the caller drew it already, and
-    `table` their word_table. Without `with_table` the caption, which names the top words
-    and their counts, is the picture's only text: for the projector, which cannot scroll.
+    Without `with_table` the caption, which names the top words and their counts, is the
+    picture's only text: for the projector, which cannot scroll.
     """
+    picture = drawn.picture if drawn is not None else None
+    table = drawn.table if drawn is not None else None
     if not counts:
         st.info("No ideas yet, so no word cloud.")
         return
