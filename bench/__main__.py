@@ -24,15 +24,15 @@ import os
 import secrets
 import sys
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import report
 from bench.cpu_share import SHARE_GOAL, Profile, Sampler, share_lines
 from bench.cpu_share import verdict as share_verdict
-from bench.crowd import Pace
 from bench.floor_players import write_recording
-from bench.load import Crowd, LoadResult, run_load
+from bench.load import Crowd, LoadPlan, LoadResult, run_load
 from bench.machine import describe
 from bench.render_times import PageTime, render_times
 from bench.scratch_db import fresh_database
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     _say("\n".join(out))
     db = Database.from_url(url)
     seeded = seed_rooms(db, rooms=args.rooms, scale=1)
-    crowd = Crowd(args.voters, args.scribes, args.projectors)
+    crowd = _crowd(args)
     cookie_key = secrets.token_urlsafe(32)
     app_path = Path(args.app).resolve()
 
@@ -79,17 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_profile:
             pids = [s.process.pid for s in servers]
             sampler = Sampler(pids, RESULTS / "profiles", root=app_path.parent)
-        app = run_load(_targets(servers), seeded, args.seconds, crowd, Pace())
+        app = run_load(_targets(servers), seeded, LoadPlan(seconds=args.seconds, crowd=crowd))
         profile = sampler.stop() if sampler else Profile(problem="--skip-profile")
         large: list[PageTime] = []
         if not args.skip_render:
             _say("Seeding a 10× room and timing every page again…")
             big = seed_rooms(db, rooms=1, scale=10, password=seeded.password)
             large = render_times(first, big, big.rooms[-1])
-    floor = None if args.skip_floor else _floor(url, folder, args, seeded, crowd, app)
+    floor = None if args.skip_floor else _floor(url, folder, args, seeded, app)
     db.dispose()
 
-    failed = _report(out, args, app, floor, profile, small, large)
+    failed = _report(out, args, _Measured(app, floor, profile, small, large))
     (RESULTS / "latest.md").write_text("\n".join(out) + "\n")
     _timeline(RESULTS / "timeline-app.csv", app)
     if floor:
@@ -97,7 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _floor(url, folder: Path, args, seeded, crowd: Crowd, app: LoadResult) -> LoadResult:
+def _crowd(args) -> Crowd:
+    return Crowd(args.voters, args.scribes, args.projectors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Measured:
+    """What a run measured: the app under load, the floor (if run), the profile, and the
+    pages' render times in the small and the 10× room."""
+
+    app: LoadResult
+    floor: LoadResult | None
+    profile: Profile
+    small: list[PageTime]
+    large: list[PageTime]
+
+
+def _floor(url, folder: Path, args, seeded, app: LoadResult) -> LoadResult:
     """The same crowd against the floor app replaying what each interaction drew."""
     recording = RESULTS / "floor-recording.json"
     recorded = write_recording(app.recorder, recording)
@@ -110,13 +126,16 @@ def _floor(url, folder: Path, args, seeded, crowd: Crowd, app: LoadResult) -> Lo
         # Profiled as the app was, so both pay py-spy's reading of their memory alike.
         pids = [s.process.pid for s in servers]
         sampler = None if args.skip_profile else Sampler(pids, RESULTS / "profiles-floor", ROOT)
-        floor = run_load(_targets(servers), seeded, args.seconds, crowd, Pace(), floor=recorded)
+        plan = LoadPlan(seconds=args.seconds, crowd=_crowd(args), floor=recorded)
+        floor = run_load(_targets(servers), seeded, plan)
         if sampler:
             sampler.stop()
     return floor
 
 
-def _report(out, args, app: LoadResult, floor, profile: Profile, small, large) -> bool:
+def _report(out, args, measured: _Measured) -> bool:
+    app, floor, profile = measured.app, measured.floor, measured.profile
+    small, large = measured.small, measured.large
     one_room = args.rooms == 1 and args.servers == 1
     rooms_on_one = args.rooms > 1 and args.servers == 1
     goal = report.FEEL_GOAL if one_room else report.ROOMS_GOAL

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from bench.cookie_component import CookieManagerFrame
 from bench.recorder import IdeaWatch, Recorder, Unexpected
@@ -113,22 +114,23 @@ class AppVoter(_Player):
         await self._refresh("vote: 5 s refresh")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScribeSeat:
+    """Who a scribe signs in as, and the table and room they write for."""
+
+    username: str
+    password: str
+    table: int
+    room: int
+
+
 class AppScribe(_Player):
     """A table's tablet: signs in once, then notes and ideas, switching between the two."""
 
-    def __init__(
-        self,
-        server: str,
-        username: str,
-        password: str,
-        table: int,
-        watch: IdeaWatch,
-        room: int,
-        recorder: Recorder,
-    ) -> None:
+    def __init__(self, server: str, seat: ScribeSeat, watch: IdeaWatch, recorder: Recorder) -> None:
         super().__init__(Tab(server), recorder)
-        self.username, self.password, self.table = username, password, table
-        self.watch, self.room = watch, room
+        self.username, self.password, self.table = seat.username, seat.password, seat.table
+        self.watch, self.room = watch, seat.room
 
     async def open(self) -> None:
         home = await self._do("home: open page", self.tab.open, "Sign in")

@@ -13,7 +13,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from bench.app_players import AppProjector, AppScribe, AppVoter
+from bench.app_players import AppProjector, AppScribe, AppVoter, ScribeSeat
 from bench.crowd import Pace, play_projector, play_scribe, play_voter
 from bench.floor_players import FloorProjector, FloorScribe, FloorVoter
 from bench.recorder import IdeaWatch, Recorder
@@ -42,21 +42,25 @@ class LoadResult:
     projectors_per_room: int = 0
 
 
-def run_load(
-    servers: list[tuple[str, int]],
-    seeded: Seeded,
-    seconds: float,
-    crowd: Crowd | None = None,
-    pace: Pace | None = None,
-    floor: dict[str, int] | None = None,
-    seed: int = 7,
-) -> LoadResult:
-    """Play every room's crowd for `seconds` against `servers` ((url, pid) pairs)."""
-    crowd, pace = crowd or Crowd(), pace or Pace()
-    return asyncio.run(_run(servers, seeded, seconds, crowd, pace, floor, seed))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoadPlan:
+    """How long the crowd plays, who is in it and at what pace; `floor` is the recording
+    the floor app replays (None plays the app itself); `seed` makes the run repeatable."""
+
+    seconds: float
+    crowd: Crowd = field(default_factory=Crowd)
+    pace: Pace = field(default_factory=Pace)
+    floor: dict[str, int] | None = None
+    seed: int = 7
 
 
-async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult:
+def run_load(servers: list[tuple[str, int]], seeded: Seeded, plan: LoadPlan) -> LoadResult:
+    """Play every room's crowd for `plan.seconds` against `servers` ((url, pid) pairs)."""
+    return asyncio.run(_run(servers, seeded, plan))
+
+
+async def _run(servers, seeded, plan: LoadPlan) -> LoadResult:
+    seconds, crowd, pace, floor, seed = plan.seconds, plan.crowd, plan.pace, plan.floor, plan.seed
     recorder = Recorder()
     deal = itertools.cycle([url for url, _pid in servers])
     rng = random.Random(seed)
@@ -75,7 +79,12 @@ async def _run(servers, seeded, seconds, crowd, pace, floor, seed) -> LoadResult
                 (
                     play_scribe,
                     AppScribe(
-                        next(deal), user, seeded.password, table, watch, room.number, recorder
+                        next(deal),
+                        ScribeSeat(
+                            username=user, password=seeded.password, table=table, room=room.number
+                        ),
+                        watch,
+                        recorder,
                     ),
                 )
                 for user, table in room.scribes[: crowd.scribes]

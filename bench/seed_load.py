@@ -115,9 +115,10 @@ def seed_room(db: Database, number: int, scale: int, hashed: str) -> Room:
         ).id
         for n, (_username, account_id) in enumerate(scribes, start=1)
     ]
-    codes = _participants(db, initiative.id, groups, table_ids, scale * PEOPLE, rng)
-    idea_ids = _ideas(db, meeting.id, table_ids, groups, scale * IDEAS, rng)
-    _notes(db, meeting.id, table_ids, groups, scale * NOTES, rng)
+    spread = _Spread(groups, table_ids, rng)
+    codes = _participants(db, initiative.id, spread, scale * PEOPLE)
+    idea_ids = _ideas(db, meeting.id, spread, scale * IDEAS)
+    _notes(db, meeting.id, spread, scale * NOTES)
     _closed_round(db, meeting.id, idea_ids[:CLOSED_ITEMS], rng)
     _open_round(db, meeting.id, idea_ids[CLOSED_ITEMS : CLOSED_ITEMS + OPEN_ITEMS], rng)
     room_control.start_meeting(db, SYSTEM, meeting.id)
@@ -167,14 +168,17 @@ def _scribes(db: Database, room: int, count: int, hashed: str) -> list[tuple[str
         return [(a.username, a.id) for a in accounts]
 
 
-def _participants(
-    db: Database,
-    initiative_id: int,
-    groups: list[int],
-    table_ids: list[int],
-    count: int,
-    rng: random.Random,
-) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Spread:
+    """Where made-up rows go: among these groups and tables, drawn by `rng`."""
+
+    groups: list[int]
+    table_ids: list[int]
+    rng: random.Random
+
+
+def _participants(db: Database, initiative_id: int, spread: _Spread, count: int) -> list[str]:
+    groups, table_ids, rng = spread.groups, spread.table_ids, spread.rng
     with db.write() as s:
         people = [
             Participant(
@@ -190,14 +194,8 @@ def _participants(
         return [p.code for p in people]
 
 
-def _ideas(
-    db: Database,
-    meeting_id: int,
-    table_ids: list[int],
-    groups: list[int],
-    count: int,
-    rng: random.Random,
-) -> list[int]:
+def _ideas(db: Database, meeting_id: int, spread: _Spread, count: int) -> list[int]:
+    groups, table_ids, rng = spread.groups, spread.table_ids, spread.rng
     with db.write() as s:
         rows = [
             Idea(
@@ -213,14 +211,8 @@ def _ideas(
         return [r.id for r in rows]
 
 
-def _notes(
-    db: Database,
-    meeting_id: int,
-    table_ids: list[int],
-    groups: list[int],
-    count: int,
-    rng: random.Random,
-) -> None:
+def _notes(db: Database, meeting_id: int, spread: _Spread, count: int) -> None:
+    groups, table_ids, rng = spread.groups, spread.table_ids, spread.rng
     with db.write() as s:
         s.add_all(
             ListeningNote(
