@@ -191,16 +191,31 @@ def action_table(actions: Sequence[PlannedAction], today: date) -> pd.DataFrame:
     return rows.rename(columns=names).reindex(columns=["#", *names.values()])
 
 
+def counted(status: str, n: int) -> str:
+    """How many actions have `status` (a status value), in words that agree with the count:
+    "3 done" / "3 hechas"."""
+    # Each status its own entry: in Spanish the word agrees with "acción" and the count.
+    if status == "done":
+        words = ngettext("{n} done", "{n} done", n)
+    elif status == "in_progress":
+        words = ngettext("{n} in progress", "{n} in progress", n)
+    elif status == "not_started":
+        words = ngettext("{n} not started", "{n} not started", n)
+    elif status == "blocked":
+        words = ngettext("{n} blocked", "{n} blocked", n)
+    else:
+        return f"{n} {status_word(status)}"
+    return words.format(n=n)
+
+
 def progress_rows(rows: Sequence[GroupStatusCounts]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per group with its counts in words, one per group and status it has)."""
     groups, parts = [], []
     for r in rows:
         counts = {status_word(k): n for k, n in r.counts.items()}
+        value_of = {status_word(k): str(k) for k in r.counts}
         order = statuses_in(list(counts))
-        # Translators: how many of a group's actions have one status: "3 in progress".
-        said = [
-            _("{count} {status}").format(count=counts[s], status=s) for s in order if counts.get(s)
-        ]
+        said = [counted(value_of[s], counts[s]) for s in order if counts.get(s)]
         label = short(r.stakeholder)
         text = " · ".join(said) or _("no actions")
         groups.append({"label": label, "total": r.total, "text": text})

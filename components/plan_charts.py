@@ -9,11 +9,12 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 import streamlit as st
+from babel import Locale
 
 from components import chart_style as style
 from components import plan_chart_data as data
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
-from i18n import _
+from i18n import ENGLISH, _, current
 
 PLOT_PX = 440  # the scatter's whole height; its axes and legend take about 130px of it
 EMPTY_PX = 240  # a timeline with nothing dated: axis, legend and a short rule at today
@@ -97,6 +98,31 @@ def impact_feasibility_chart(points: Sequence[RatedOption]) -> alt.LayerChart:
     return style.finish(chart.properties(height=PLOT_PX))
 
 
+def _dates_in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
+    """`chart` with the month and day names of its dates in the reader's language: Vega
+    writes "%b" in English unless the spec carries a time locale (Vega-Lite config.locale)."""
+    language = current()
+    if language == ENGLISH or not isinstance(chart.config, alt.Config):
+        return chart
+    names = Locale.parse(language)
+    months, days = names.months["format"], names.days["format"]
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
+    # Set on the finished chart's config: a second .configure() would replace finish's.
+    chart.config.locale = alt.Locale(
+        time=alt.TimeLocale(
+            dateTime="%x, %X",
+            date="%d/%m/%Y",
+            time="%H:%M:%S",
+            periods=[names.periods["am"], names.periods["pm"]],
+            days=[days["wide"][d] for d in sunday_first],
+            shortDays=[days["abbreviated"][d] for d in sunday_first],
+            months=[months["wide"][m] for m in range(1, 13)],
+            shortMonths=[months["abbreviated"][m] for m in range(1, 13)],
+        )
+    )
+    return chart
+
+
 def _day(day: date) -> alt.DateTime:
     return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
@@ -145,7 +171,7 @@ def due_dates_chart(actions: Sequence[PlannedAction], today: date) -> alt.LayerC
     # Nothing dated: no rows to step through. A fixed height is the whole chart's, axis and
     # legend included (Streamlit fits it), so leave the rule at today a few rows of its own.
     height = alt.Step(style.ROW_STEP) if len(frame) else EMPTY_PX
-    return style.finish(chart.properties(height=height))
+    return _dates_in_reader_language(style.finish(chart.properties(height=height)))
 
 
 def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
