@@ -86,7 +86,7 @@ def presession_report(report: PreSessionReport) -> None:
             _("Group"): "group",
             _("Invited"): "invited",
             _("Responded"): "responded",
-            _("Rate"): lambda r: "—" if r.rate is None else percent(r.rate),
+            _("Rate"): lambda r: "—" if r.rate is None else _whole_percent(r.rate),
         },
         _("No stakeholder groups yet."),
     )
@@ -107,6 +107,12 @@ def presession_report(report: PreSessionReport) -> None:
             "application/pdf",
             key="presession-pdf",
         )
+
+
+def _whole_percent(share: float) -> str:
+    """`share` rounded to a whole percent as Python rounds the float (57% for 23 of 40, as
+    the English page always said), then written the reader's way: "57%", "57 %"."""
+    return percent(round(share * 100) / 100)
 
 
 def survey_responses(responses: Sequence[ResponseRow]) -> None:
