@@ -95,20 +95,28 @@ def impact_feasibility_chart(points: Sequence[RatedOption]) -> alt.LayerChart:
             .encode(x=x, y=alt.Y("label_y:Q", scale=RATING), text="text:N"),
         ]
     )
-    return style.finish(chart.properties(height=PLOT_PX))
+    return _in_reader_language(style.finish(chart.properties(height=PLOT_PX)))
 
 
-def _dates_in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
-    """`chart` with the month and day names of its dates in the reader's language: Vega
-    writes "%b" in English unless the spec carries a time locale (Vega-Lite config.locale)."""
+def _in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
+    """`chart` with its month and day names and its decimal mark in the reader's language:
+    Vega writes "%b" and "4.5" the English way unless the spec carries a locale
+    (Vega-Lite config.locale)."""
     language = current()
     if language == ENGLISH or not isinstance(chart.config, alt.Config):
         return chart
     names = Locale.parse(language)
     months, days = names.months["format"], names.days["format"]
+    symbols = names.number_symbols["latn"]
     sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
     # Set on the finished chart's config: a second .configure() would replace finish's.
     chart.config.locale = alt.Locale(
+        number=alt.NumberLocale(
+            decimal=symbols["decimal"],
+            thousands=symbols["group"],
+            grouping=[3],
+            currency=["", ""],
+        ),
         time=alt.TimeLocale(
             dateTime="%x, %X",
             date="%d/%m/%Y",
@@ -118,7 +126,7 @@ def _dates_in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
             shortDays=[days["abbreviated"][d] for d in sunday_first],
             months=[months["wide"][m] for m in range(1, 13)],
             shortMonths=[months["abbreviated"][m] for m in range(1, 13)],
-        )
+        ),
     )
     return chart
 
@@ -171,7 +179,7 @@ def due_dates_chart(actions: Sequence[PlannedAction], today: date) -> alt.LayerC
     # Nothing dated: no rows to step through. A fixed height is the whole chart's, axis and
     # legend included (Streamlit fits it), so leave the rule at today a few rows of its own.
     height = alt.Step(style.ROW_STEP) if len(frame) else EMPTY_PX
-    return _dates_in_reader_language(style.finish(chart.properties(height=height)))
+    return _in_reader_language(style.finish(chart.properties(height=height)))
 
 
 def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
@@ -193,7 +201,7 @@ def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
         )
     )
     chart = alt.LayerChart(layer=[bars, style.value_labels(groups, "total", y)])
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
+    return _in_reader_language(style.finish(chart.properties(height=alt.Step(style.ROW_STEP))))
 
 
 def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> None:

@@ -109,6 +109,7 @@ def test_the_plan_charts_and_their_tables_in_spanish():
     assert "Overdue" not in words and "Today" not in words
     # The month on the date axis is Vega's to write: the spec carries Spanish month names.
     assert timeline["config"]["locale"]["time"]["shortMonths"][2] == "mar"
+    assert timeline["config"]["locale"]["number"]["decimal"] == ","  # 4,5 on a tooltip
     assert "Acciones" in bars and "en curso" in bars and "in progress" not in bars
     assert list(options.columns) == [
         "#",
