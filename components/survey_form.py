@@ -14,7 +14,8 @@ def survey_form(screen: SurveyScreen) -> SurveyAnswers | None:
     """The form, filled with the person's earlier answers; what it holds once sent, else None."""
     with st.form("survey"):
         texts = tuple(
-            (field, st.text_area(question, value=screen.earlier_text(field)))
+            # The survey's own questions, in the reader's language (the service's words).
+            (field, st.text_area(_(question), value=screen.earlier_text(field)))
             for field, question in screen.questions
         )
         trust = {}
