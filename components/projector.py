@@ -78,8 +78,8 @@ def screen(*parts: str) -> None:
 def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> str:
     """The meeting's name, the step, the timer in words, and the step's prompt."""
     # Babel reads no `_()` inside an f-string: every marked string stands outside one.
-    clock = _("Timer: {timer}").format(timer=timer)
-    clock = f'<p class="pj-timer">{text(clock)}</p>' if timer else ""
+    timer_words = text(_("Timer: {timer}").format(timer=timer))
+    clock = f'<p class="pj-timer">{timer_words}</p>' if timer else ""
     asked = f'<p class="pj-prompt pj-clamp2">{text(prompt)}</p>' if prompt else ""
     return (
         f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
