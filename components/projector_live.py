@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
 from adapters import room_links
-from components.projector import closed_html, header_html, screen, spotlight_html
+from components.projector import closed_html, header_html, screen, spotlight_html, text
 from components.projector_cloud import projector_cloud
 from components.projector_pages import page_now
 from components.projector_results import (
@@ -29,16 +28,19 @@ from components.projector_views import (
     wall_html,
 )
 from components.room_banner import room_timer_text, step_heading
+from i18n import _
+from runtime import Database
 from services.converge import tallies
 from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
 from services.partner.charter_screen import CharterOnScreen
 from services.room import projector_screen
 from services.room.projector_screen import ProjectorScreen, VotingOnScreen, Wall
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
+# `db` below is the app's Database (runtime.database()); components do not import db/,
+# so its type comes through runtime.
 
 
-def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
+def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     """The header with the step and timer, then the spotlight or the step's own view.
 
     `base` starts the phones' voting link, as on the console's Join links tab.
@@ -68,7 +70,7 @@ def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
 # most of a refresh, and grew with the room (bench/). A few entries: one or two versions
 # per meeting in flight, and at 10× the data one is a few MB.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _wall(_db: Any, meeting_id: int, version: tuple) -> Wall:
+def _wall(_db: Database, meeting_id: int, version: tuple) -> Wall:
     """The board as of `version` (ideas.wall_version), which is there to key the cache;
     `_db`, the one Database of the process, is left out of the key."""
     return projector_screen.wall(_db, meeting_id)
@@ -90,7 +92,7 @@ def ideas_view(board: Wall, meeting_id: int) -> None:
 def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     """While voting runs or before the reveal, who has voted; once revealed, the results."""
     if voting is None:
-        screen("<h2>Voting opens soon.</h2>")
+        screen("<h2>" + text(_("Voting opens soon.")) + "</h2>")
         return
     shown, results = voting.shown, voting.results
     if results is None:
@@ -101,7 +103,7 @@ def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
     page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
-    rule = tallies.THRESHOLD_WORDS + (f" {voting.credit}" if voting.credit else "")
+    rule = _(tallies.THRESHOLD_WORDS) + (f" {voting.credit}" if voting.credit else "")
     screen(results_html(shown.title, items, dots, page, rule))
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 from adapters.wordcloud_render import render_png
 from adapters.wordfreq import word_frequencies
 from components.text import escape_markdown
+from i18n import _
 
 MAX_WORDS = 150
 """Layout time grows fast with distinct words (2,000 take ~9 s, 150 ~1 s), so cap them."""
@@ -17,7 +18,9 @@ MAX_WORDS = 150
 CAPTION_WORDS = 10
 
 
-@st.cache_data(max_entries=32, show_spinner="Drawing the word cloud…")
+# The spinner is drawn by the caller, in the reader's language: this one would be fixed at
+# import, before any language is known.
+@st.cache_data(max_entries=32, show_spinner=False)
 def word_cloud_png(
     frequencies: tuple[tuple[str, int], ...], width: int = 1200, height: int = 600
 ) -> bytes:
@@ -29,7 +32,7 @@ def caption_text(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
     """'Most frequent words: police (12), response (9), …': the picture said in words."""
     shown = [f"{word} ({count})" for word, count in list(frequencies.items())[:top]]
     more = ", …" if len(frequencies) > top else ""
-    return f"Most frequent words: {', '.join(shown)}{more}"
+    return _("Most frequent words: {words}").format(words=", ".join(shown) + more)
 
 
 def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> None:
@@ -43,7 +46,9 @@ def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tup
 
 
 def word_table(counts: dict[str, int]) -> pa.Table:
-    """Every counted word and its count, most used first: the cloud's text alternative."""
+    """Every counted word and its count, most used first: the cloud's text alternative.
+
+    Its column names are the English keys; `show_word_counts` shows them translated."""
     return pa.table({"Word": list(counts), "Count": list(counts.values())})
 
 
@@ -62,21 +67,25 @@ def show_word_counts(
     and their counts, is the picture's only text: for the projector, which cannot scroll.
     """
     if not counts:
-        st.info("No ideas yet, so no word cloud.")
+        st.info(_("No ideas yet, so no word cloud."))
         return
     top = dict(list(counts.items())[: min(max_words, MAX_WORDS)])
+    if picture is None:
+        with st.spinner(_("Drawing the word cloud…")):
+            picture = word_cloud_png(cloud_words(counts, max_words))
     st.image(
-        picture if picture is not None else word_cloud_png(cloud_words(counts, max_words)),
+        picture,
         caption=escape_markdown(caption_text(top)),
         width="stretch",
         # Said outright: "auto" re-encoded the PNG as JPEG on every run, 14 ms of a
         # projector's refresh (bench/), and blurred the letters.
         output_format="PNG",
-        alt="Word cloud of the words used most in the ideas: bigger words were used more.",
+        alt=_("Word cloud of the words used most in the ideas: bigger words were used more."),
     )
     if not with_table:
         return
-    with st.expander("Word counts as a table", key=f"{key}-expander"):
+    shown = table if table is not None else word_table(counts)
+    with st.expander(_("Word counts as a table"), key=f"{key}-expander"):
         st.dataframe(
-            table if table is not None else word_table(counts), hide_index=True, key=f"{key}-table"
+            shown.rename_columns([_("Word"), _("Count")]), hide_index=True, key=f"{key}-table"
         )

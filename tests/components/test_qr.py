@@ -7,14 +7,14 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.qr import qr_png, qr_svg
+from components.qr import qr_png, qr_svg, titled_svg
 
 URL = "http://192.168.1.20:8501/ideas?table=3"
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    qr_svg.clear()
+    titled_svg.clear()
     qr_png.clear()
 
 

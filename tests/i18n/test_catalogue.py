@@ -38,7 +38,8 @@ def test_every_string_has_a_translation_that_keeps_its_placeholders(language):
     assert _ids(source_catalog()) <= _ids(catalog), "run `make messages`"
     problems = []
     for message in catalog:
-        if not message.id:  # a Catalog iterates no obsolete entry (they are in .obsolete)
+        # Iterating a catalogue gives its live entries; obsolete ones sit in catalog.obsolete.
+        if not message.id:
             continue
         english = message.id if isinstance(message.id, tuple) else (message.id,)
         translated = message.string if isinstance(message.string, tuple) else (message.string,)
