@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.chart_inputs import ByGroupRow, TotalRow, VoiceShare
 from components.chart_style import numbered, pct
 from i18n import _
 from services.converge import result_words, tallies
+from services.converge.tallies import CommonGround
 
 
 def support_words(supporters: int, voters: int) -> str:
@@ -102,7 +103,7 @@ def by_group_table(
     return data.rename(columns={**names, "share_text": share}).loc[:, ["#", *names.values(), share]]
 
 
-def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def common_ground_rows(rows: Sequence[CommonGround]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per idea with its lowest and highest group share and verdict, one per point)."""
     ranges, points = [], []
     labels = numbered([r.text for r in rows])
@@ -110,7 +111,7 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
         known = [g.share for g in row.groups if g.share is not None]
         # The projector's words (services/converge/tallies.verdict): most items neither unite nor
         # divide the room, so most get none; "groups differ" carries its own gap.
-        verdict = tallies.verdict(row, place) if known else _("no votes")  # type: ignore[arg-type]
+        verdict = tallies.verdict(row, place) if known else _("no votes")
         gap = "" if not known or row.divides else _("gap {share}").format(share=pct(row.spread))
         ranges.append(
             {
@@ -138,7 +139,7 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
     return pd.DataFrame(ranges, columns=range_columns), pd.DataFrame(points, columns=point_columns)
 
 
-def common_ground_table(rows: Sequence[CommonGroundRow]) -> pd.DataFrame:
+def common_ground_table(rows: Sequence[CommonGround]) -> pd.DataFrame:
     """The ideas by common ground as a table, with every group's share written out."""
     # No score column: a product over every group's share, it reads "0.004" to a person.
     return pd.DataFrame(

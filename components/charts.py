@@ -9,10 +9,11 @@ import streamlit as st
 
 from components import chart_style as style
 from components import chart_tables as tables
-from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.chart_inputs import ByGroupRow, TotalRow, VoiceShare
 from components.text import escape_markdown
 from i18n import N_, _
 from services.converge import tallies
+from services.converge.tallies import CommonGround
 
 CHOICES = (N_("Agree"), N_("Disagree"), N_("Pass"))
 """The columns of agree/disagree/pass counts, and the words a legend shows for each."""
@@ -93,7 +94,7 @@ def by_group_chart(
     return style.finish(chart.properties(height=style.row_step(list(data["name"]))))
 
 
-def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
+def common_ground_chart(rows: Sequence[CommonGround]) -> alt.LayerChart:
     """Ideas best first: each group's share as a point, the range between them, and a verdict."""
     ranges, points = tables.common_ground_rows(rows)
     for frame in (ranges, points):
@@ -188,9 +189,9 @@ def render_by_group_chart(
     style.show_table(table, key)
 
 
-def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
+def render_common_ground_chart(rows: Sequence[CommonGround], key: str) -> None:
     """The common-ground chart with its table beneath, or words while no group has voted."""
-    if reason := tallies.why_no_common_ground(rows):  # type: ignore[arg-type]
+    if reason := tallies.why_no_common_ground(rows):
         st.info(reason)
         return
     style.show_chart(
