@@ -6,6 +6,8 @@ English of the same sentences is not (a string left unmarked would still read in
 
 from __future__ import annotations
 
+import pytest
+
 from services.converge import voting_rounds
 from services.core.vocab import VoteMode
 from services.room import ideas
@@ -81,3 +83,25 @@ def test_the_facilitators_agenda_in_spanish(room_app, db):
     assert "Sesión iniciada como" in "\n".join(c.value for c in at.sidebar.caption)
     for english in ("Add a step", "Move up", "Signed in as", "Approve this agenda"):
         assert english not in words
+
+
+SPANISH_TITLES = {
+    "views/setup.py": "Configuración",
+    "views/prepare.py": "Preparación",
+    "views/console.py": "Consola",
+    "views/listen.py": "Escucha · todas las mesas",
+    "views/converge.py": "Convergencia",
+    "views/solve.py": "Soluciones",
+    "views/conflicts.py": "Conflictos",
+    "views/charter.py": "Carta de colaboración",
+    "views/actions.py": "Plan de acción",
+    "views/review.py": "Revisión",
+}
+
+
+@pytest.mark.parametrize(("screen", "title"), SPANISH_TITLES.items())
+def test_every_facilitator_screen_draws_in_spanish(room_app, db, screen, title):
+    languages.set_own_language(db, room_app.room.facilitator, "es")
+    at = room_app("fac").run().switch_page(screen).run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title][:1] == [title]
