@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from adapters import room_links
 from db.database import Database
+from i18n import N_, _
 from services.accounts import signin_accounts
 from services.core.actors import Actor
 from services.core.vocab import Role
 from services.setup import focus as focus_rule
 from services.setup.focus import Focus
 from settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from db.models import MeetingTable
 
 ACTOR_KEY = "username"
 SIGNIN_VERSION_KEY = "signin_version"
@@ -139,7 +143,7 @@ def require_actor() -> Actor:
     """The signed-in actor; stops the page politely if there is none."""
     actor = current_actor()
     if actor is None:
-        st.error("Sign in on the home page to use this screen.")
+        st.error(_("Sign in on the home page to use this screen."))
         st.stop()
     return actor
 
@@ -152,31 +156,40 @@ def require_meeting(actor: Actor) -> tuple[int, int]:
     """
     here = focus(actor)
     if here.initiative_id is None:
-        st.info(_NO_INITIATIVE[actor.role])
+        st.info(_(_NO_INITIATIVE[actor.role]))
         st.stop()
     if here.meeting_id is None:
-        st.info(_NO_MEETING[actor.role])
+        st.info(_(_NO_MEETING[actor.role]))
         st.stop()
     return here.initiative_id, here.meeting_id
 
 
 _NO_INITIATIVE = {
-    Role.FACILITATOR: "There is no initiative yet. Start one on Set up › Initiative and meetings.",
-    Role.LEADER: "You are not on an initiative yet: a leader sees the initiative of the "
-    "group they speak for. Ask a facilitator to set your group on Set up › Team and accounts.",
-    Role.SCRIBE: "You are not on an initiative yet: a scribe sees the initiatives where they "
-    "scribe a table. Ask a facilitator to give you a table on Set up › Tables.",
+    Role.FACILITATOR: N_(
+        "There is no initiative yet. Start one on Set up › Initiative and meetings."
+    ),
+    Role.LEADER: N_(
+        "You are not on an initiative yet: a leader sees the initiative of the "
+        "group they speak for. Ask a facilitator to set your group on Set up › Team and accounts."
+    ),
+    Role.SCRIBE: N_(
+        "You are not on an initiative yet: a scribe sees the initiatives where they "
+        "scribe a table. Ask a facilitator to give you a table on Set up › Tables."
+    ),
 }
 _NO_MEETING = {
-    Role.FACILITATOR: "This initiative has no meeting yet. Add one on Set up › "
-    "Initiative and meetings.",
-    Role.LEADER: "This initiative has no meeting yet. A facilitator adds one on Set up.",
-    Role.SCRIBE: "You scribe no table in a meeting of this initiative yet. Ask a "
-    "facilitator to give you a table on Set up › Tables.",
+    Role.FACILITATOR: N_(
+        "This initiative has no meeting yet. Add one on Set up › Initiative and meetings."
+    ),
+    Role.LEADER: N_("This initiative has no meeting yet. A facilitator adds one on Set up."),
+    Role.SCRIBE: N_(
+        "You scribe no table in a meeting of this initiative yet. Ask a "
+        "facilitator to give you a table on Set up › Tables."
+    ),
 }
 
 
-def table_in_focus(actor: Actor, meeting_id: int):
+def table_in_focus(actor: Actor, meeting_id: int) -> MeetingTable | None:
     """The table of `?table=N`, else the scribe's own table; None means every table.
 
     Stops with a plain message when the link's table is not a number, or a number that
@@ -184,7 +197,7 @@ def table_in_focus(actor: Actor, meeting_id: int):
     """
     from services.setup import tables  # noqa: PLC0415
 
-    _stop_if_not_a_number("table")
+    _stop_if_table_is_not_a_number()
     number = query_int("table")
     if number is None:
         if actor.is_facilitator or actor.account_id is None:
@@ -193,21 +206,27 @@ def table_in_focus(actor: Actor, meeting_id: int):
         return own[0] if own else None
     table = tables.get_table_by_number(database(), meeting_id, number)
     if table is None:
-        st.error(f"This meeting has no table {number}. Check the link on your table card.")
+        st.error(
+            _("This meeting has no table {number}. Check the link on your table card.").format(
+                number=number
+            )
+        )
         st.stop()
     return table
 
 
-def _stop_if_not_a_number(name: str) -> None:
+def _stop_if_table_is_not_a_number() -> None:
     """Stop the page when the link's `?table=` holds something that is not a table number.
 
     Read as "no table" instead, a scribe's mistyped link would open another view silently.
     """
-    raw = (st.query_params.get(name) or "").strip()
+    raw = (st.query_params.get("table") or "").strip()
     if raw and not raw.isdecimal():
         st.error(
-            f"The {name} in this link is not a number. Check the link on your table card, "
-            "or open the page from the menu."
+            _(
+                "The table in this link is not a number. Check the link on your table card, "
+                "or open the page from the menu."
+            )
         )
         st.stop()
 
@@ -269,7 +288,8 @@ class StaffPage:
     db: Database
     initiative_id: int
     meeting_id: int
-    table: Any  # the MeetingTable of ?table=N or the scribe's own; None = every table
+    table: MeetingTable | None
+    """The table of ?table=N or the scribe's own; None: every table."""
     act: Callable[..., None]
 
 

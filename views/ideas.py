@@ -11,6 +11,7 @@ from components.imported_credit_line import imported_credit_line
 from components.notices import refuse, show_flash
 from components.room_banner import follow_room
 from components.wordcloud import show_word_cloud
+from i18n import _
 from services.core.errors import DomainError
 from services.room import ideas_screen, room_control
 
@@ -21,7 +22,11 @@ try:
 except DomainError as error:
     refuse(error.message)
 
-st.title(f"Ideas · table {screen.table_number}" if screen.table_id else "Idea board")
+st.title(
+    _("Ideas · table {number}").format(number=screen.table_number)
+    if screen.table_id
+    else _("Idea board")
+)
 show_flash()
 follow_room(lambda: room_control.room_state(db, meeting_id, actor=actor), screen.room, actor)
 if screen.moderates:

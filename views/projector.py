@@ -11,7 +11,9 @@ from services.room import projector_screen
 from services.setup import meetings
 
 db = runtime.database()
-meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
+meeting = code_entry(
+    PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed), lambda found: found.code
+)
 projector_frame()
 get_cloud_worker_ready()
 
