@@ -26,6 +26,8 @@ class ShownNote(Protocol):
     ListeningNote on Review."""
 
     @property
+    def id(self) -> int: ...
+    @property
     def said(self) -> str: ...
     @property
     def paraphrase(self) -> str: ...
@@ -42,6 +44,8 @@ class ShownNote(Protocol):
 class ShownIdea(Protocol):
     """An idea as a list shows it: the board's IdeaCard, or the record's Idea on Review."""
 
+    @property
+    def id(self) -> int: ...
     @property
     def text(self) -> str: ...
     @property

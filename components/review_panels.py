@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
 import runtime
-from components.cards import idea_list, idea_origin, note_list
+from components.cards import ShownIdea, ShownNote, idea_list, idea_origin, note_list
 from components.downloads import prepared_download
 from i18n import _, ngettext
 from services.archive import initiative_export
@@ -44,8 +47,12 @@ def tables_record(tables: tuple[TableHeard, ...]) -> None:
 def _table_record(table: TableHeard) -> None:
     group = {said.note.id: said.group for said in table.notes}
     origin = {p.idea.id: (p.group, table.number, p.theme) for p in table.ideas}
-    note_list([said.note for said in table.notes], lambda n: group[n.id])
-    idea_list([p.idea for p in table.ideas], lambda i: idea_origin(i, *origin[i.id]))
+    # The record holds the database's rows, whose `Mapped[...]` columns pyright does not
+    # match against the lists' protocols, though they read as the same values.
+    notes = cast("Sequence[ShownNote]", [said.note for said in table.notes])
+    ideas = cast("Sequence[ShownIdea]", [p.idea for p in table.ideas])
+    note_list(notes, lambda n: group[n.id])
+    idea_list(ideas, lambda i: idea_origin(i, *origin[i.id]))
 
 
 def conflicts_record(record: MeetingRecord) -> None:
