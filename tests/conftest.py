@@ -27,7 +27,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import bcrypt
@@ -111,12 +113,26 @@ def _postgres() -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture(scope="session")
+def _sqlite_schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite database with the current schema, made once per process: each test's
+    own database is a copy of it, a twentieth of the time `create_all` takes (~2,000 tests)."""
+    path = tmp_path_factory.mktemp("schema") / "empty.db"
+    database = Database.from_url(f"sqlite:///{path}")
+    Base.metadata.create_all(database.engine)
+    database.dispose()
+    return path
+
+
 @pytest.fixture
 def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
     """A real, empty database with the current schema: SQLite, or Postgres by the rule."""
     if backends.backend(request) == "sqlite":
-        database = Database.from_url(f"sqlite:///{tmp_path / 'test.db'}")
-        Base.metadata.create_all(database.engine)
+        path = tmp_path / "test.db"
+        template = request.getfixturevalue("_sqlite_schema")
+        with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
+            empty.backup(copy)
+        database = Database.from_url(f"sqlite:///{path}")
         yield database
         database.dispose()
         return
