@@ -53,9 +53,13 @@ def add_update(
         return update
 
 
-def updates(db: Database, action_id: int) -> list[ActionUpdate]:
-    """An action's updates, oldest first."""
+def updates(db: Database, actor: Actor, action_id: int) -> list[ActionUpdate]:
+    """An action's updates, oldest first; a confidential action's for facilitators only."""
     with db.read() as s:
+        action = require(s, ActionItem, action_id, "action")
+        membership.require_member(s, actor, action.initiative_id)
+        if action.confidential and not actor.is_facilitator:
+            raise PermissionDenied("This action is confidential; only a facilitator can read it.")
         query = select(ActionUpdate).where(ActionUpdate.action_id == action_id)
         return list(s.scalars(query.order_by(ActionUpdate.created_at, ActionUpdate.id)))
 
