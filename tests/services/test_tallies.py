@@ -179,7 +179,7 @@ def test_an_unknown_round_is_named(db):
     room = build_room(db)
     for call in (tallies.totals, tallies.by_group, tallies.common_ground):
         with pytest.raises(NotFound, match="No voting round with id 999"):
-            call(db, 999)
+            call(db, SYSTEM, 999)
     with pytest.raises(NotFound, match="No voting round with id 999"):
         tallies.list_votes(db, room.facilitator, 999)
 
