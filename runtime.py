@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -20,9 +19,6 @@ from services.core.vocab import Role
 from services.setup import focus as focus_rule
 from services.setup.focus import Focus
 from settings import Settings, load_settings
-
-if TYPE_CHECKING:
-    from db.models import MeetingTable
 
 ACTOR_KEY = "username"
 SIGNIN_VERSION_KEY = "signin_version"
@@ -189,30 +185,15 @@ _NO_MEETING = {
 }
 
 
-def table_in_focus(actor: Actor, meeting_id: int) -> MeetingTable | None:
-    """The table of `?table=N`, else the scribe's own table; None means every table.
+def table_number_in_link() -> int | None:
+    """The table the page's link names (`?table=N`); None when it names none.
 
-    Stops with a plain message when the link's table is not a number, or a number that
-    names no table of this meeting.
+    Stops with a plain message when it is not a number. The screen's read model finds the
+    table, or the scribe's own when none is named, in its one read
+    (services/room/table_pages.py), so a page looks its table up once.
     """
-    from services.setup import tables  # noqa: PLC0415
-
     _stop_if_table_is_not_a_number()
-    number = query_int("table")
-    if number is None:
-        if actor.is_facilitator or actor.account_id is None:
-            return None  # a facilitator's view spans every table
-        own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
-        return own[0] if own else None
-    table = tables.get_table_by_number(database(), meeting_id, number)
-    if table is None:
-        st.error(
-            _("This meeting has no table {number}. Check the link on your table card.").format(
-                number=number
-            )
-        )
-        st.stop()
-    return table
+    return query_int("table")
 
 
 def _stop_if_table_is_not_a_number() -> None:
@@ -288,15 +269,16 @@ class StaffPage:
     db: Database
     initiative_id: int
     meeting_id: int
-    table: MeetingTable | None
-    """The table of ?table=N or the scribe's own; None: every table."""
+    table_number: int | None
+    """The link's `?table=N` on a per-table screen; None: the scribe's own, or every table."""
     act: Callable[..., None]
 
 
 def page(*, with_table: bool = False) -> StaffPage:
     """The preamble every staff screen shared: the signed-in actor (else a sign-in note),
-    the initiative and meeting in focus (else what to do about it), the table when the
-    screen is per table, and an action runner bound to the database and the actor.
+    the initiative and meeting in focus (else what to do about it), the table its link
+    names when the screen is per table, and an action runner bound to the database and
+    the actor.
 
     Roles are the navigation's business (screens.py registers each screen only for its
     roles, and Streamlit refuses the others); services check them again on every call.
@@ -306,5 +288,5 @@ def page(*, with_table: bool = False) -> StaffPage:
     actor = require_actor()
     db = database()
     initiative_id, meeting_id = require_meeting(actor)
-    table = table_in_focus(actor, meeting_id) if with_table else None
-    return StaffPage(actor, db, initiative_id, meeting_id, table, action_runner(db, actor))
+    table_number = table_number_in_link() if with_table else None
+    return StaffPage(actor, db, initiative_id, meeting_id, table_number, action_runner(db, actor))

@@ -8,29 +8,16 @@ idea board shows the statements themselves, so it says where they came from too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
 
 import streamlit as st
 
 from components.text import escape_markdown
 from i18n import _
-from services.core.actors import Actor
-from services.prepare import imported_credit
+from services.prepare.imported_credit import IMPORTED_NOTE
 
 
-class ShownIdea(Protocol):
-    """An idea on the board: only its id matters here."""
-
-    @property
-    def id(self) -> int: ...
-
-
-# `db` below is the app's Database (runtime.database()); components do not import db/.
-
-
-def imported_credit_line(db: Any, actor: Actor, shown_ideas: Iterable[ShownIdea]) -> None:
-    """A caption per Pol.is conversation some of `shown_ideas` came from; nothing when
-    none did. The credit is the export's own text, shown as text."""
-    for credit in imported_credit.board_credits(db, actor, [idea.id for idea in shown_ideas]):
-        note = _(imported_credit.IMPORTED_NOTE)
-        st.caption(f"{note} {escape_markdown(credit)}")
+def imported_credit_line(credits: Iterable[str]) -> None:
+    """A caption per Pol.is conversation the board's ideas came from (the Ideas screen's
+    `credits_for`); nothing when none did. The credit is the export's own text, shown as text."""
+    for credit in credits:
+        st.caption(f"{_(IMPORTED_NOTE)} {escape_markdown(credit)}")

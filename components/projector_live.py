@@ -58,7 +58,7 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
         return
     step = state.current.step if state.current else None
     if step is Step.DIVERGE and shown.wall_version is not None:
-        ideas_view(_wall(db, shown.meeting_id, shown.wall_version), shown.meeting_id)
+        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id)
     elif step is Step.CONVERGE:
         voting_view(shown.voting, base)
     elif step is Step.PARTNER:
@@ -70,10 +70,10 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
 # most of a refresh, and grew with the room (bench/). A few entries: one or two versions
 # per meeting in flight, and at 10× the data one is a few MB.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _wall(_db: Database, meeting_id: int, version: tuple) -> Wall:
+def _wall(_db: Database, code: str, version: tuple) -> Wall:
     """The board as of `version` (ideas.wall_version), which is there to key the cache;
     `_db`, the one Database of the process, is left out of the key."""
-    return projector_screen.wall(_db, meeting_id)
+    return projector_screen.wall(_db, code)
 
 
 def ideas_view(board: Wall, meeting_id: int) -> None:

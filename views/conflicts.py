@@ -4,21 +4,24 @@ import streamlit as st
 
 import runtime
 from components import conflict_panels as panels
-from components.notices import show_flash
+from components.notices import refuse, show_flash
 from i18n import _
+from services.core.errors import DomainError
 from services.resolve import conflict_outcomes, conflict_parties, conflicts, conflicts_screen
 from services.room import spotlight
 
 here = runtime.page(with_table=True)
 act, meeting_id = here.act, here.meeting_id
-screen = conflicts_screen.read(here.db, here.actor, meeting_id)
+try:
+    screen = conflicts_screen.read(here.db, here.actor, meeting_id, here.table_number)
+except DomainError as error:
+    refuse(error.message)
 
 st.title(_("Conflicts"))
 show_flash()
-where = here.table.id if here.table else None
 panels.new_conflict_form(
     lambda issue, options, owner, secret: act(
-        conflicts.create_conflict, meeting_id, issue, where, options, owner, secret,
+        conflicts.create_conflict, meeting_id, issue, screen.table_id, options, owner, secret,
         done=_("Conflict logged."),
     )
 )  # fmt: skip

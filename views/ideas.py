@@ -18,7 +18,7 @@ from services.room import ideas_screen, room_control
 here = runtime.page(with_table=True)
 db, actor, meeting_id = here.db, here.actor, here.meeting_id
 try:
-    screen = ideas_screen.read(db, actor, meeting_id, here.table.id if here.table else None)
+    screen = ideas_screen.read(db, actor, meeting_id, here.table_number)
 except DomainError as error:
     refuse(error.message)
 
@@ -35,7 +35,7 @@ if screen.moderates:
     moderation_tabs(here, screen, board)
     show_word_cloud(ideas_screen.cloud_texts(board), key="board-cloud")
     count_header(board)
-    imported_credit_line(db, actor, board)  # Pol.is statements carry their CC BY credit
+    imported_credit_line(screen.credits_for(board))  # Pol.is statements carry their credit
 else:
     board = screen.ideas
     idea_form(here, screen)

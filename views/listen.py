@@ -14,7 +14,7 @@ from services.room import listen_screen, room_control
 here = runtime.page(with_table=True)
 db, actor, meeting_id = here.db, here.actor, here.meeting_id
 try:
-    screen = listen_screen.read(db, actor, meeting_id, here.table.id if here.table else None)
+    screen = listen_screen.read(db, actor, meeting_id, here.table_number)
 except DomainError as error:
     refuse(error.message)
 

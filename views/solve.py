@@ -4,13 +4,17 @@ import streamlit as st
 
 import runtime
 from components import solve_panels as panels
-from components.notices import show_flash
+from components.notices import refuse, show_flash
 from i18n import _
+from services.core.errors import DomainError
 from services.solve import option_ratings, options, solve_screen
 
 here = runtime.page(with_table=True)
 act, meeting_id = here.act, here.meeting_id
-screen = solve_screen.read(here.db, here.actor, meeting_id, here.table.id if here.table else None)
+try:
+    screen = solve_screen.read(here.db, here.actor, meeting_id, here.table_number)
+except DomainError as error:
+    refuse(error.message)
 
 st.title(_("Solve"))
 show_flash()

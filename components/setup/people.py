@@ -25,9 +25,9 @@ def people_tab(ctx: SetupContext) -> None:
     """Walk-ins, the import, the roster, and changing, moving or removing one person."""
     show_tab_flash(TAB)
     roster = participants.list_participants(ctx.db, ctx.actor, ctx.initiative_id)
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
     group_names = {g.id: g.name for g in groups}
-    seats = {t.id: t for t in tables.list_tables(ctx.db, ctx.meeting_id)}
+    seats = {t.id: t for t in tables.list_tables(ctx.db, ctx.actor, ctx.meeting_id)}
     absent = sum(p.absent for p in roster)
     walk_in_panel(ctx)
     st.header(

@@ -15,7 +15,7 @@ from services.setup import stakeholders
 
 def team_tab(ctx: SetupContext) -> None:
     """Leaders and the groups they speak for, groups with no leader, and accounts."""
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
     group_names = {g.id: g.name for g in groups}
     # A retired group needs no leader and takes no new one.
     active = {g.id: g.name for g in groups if not g.retired}

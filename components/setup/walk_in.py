@@ -27,7 +27,9 @@ FORM_KEY = "setup_walk_in_form"
 
 def walk_in_panel(ctx: SetupContext) -> None:
     """The badge of whoever was added last (first: it is to print now), then the form."""
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id, include_retired=False)
+    groups = stakeholders.list_stakeholders(
+        ctx.db, ctx.actor, ctx.initiative_id, include_retired=False
+    )
     if BADGE_KEY in st.session_state:
         _badge(ctx, st.session_state[BADGE_KEY])
     st.subheader(_("Add someone at the door"))
@@ -88,10 +90,17 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
         # Removed since, or another initiative is open now: no badge to print here.
         st.session_state.pop(BADGE_KEY, None)
         return
-    groups = {g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)}
+    groups = {
+        g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
+    }
     group = groups.get(person.stakeholder_id, "")
     seat = next(
-        (t for t in tables.list_tables(ctx.db, ctx.meeting_id) if t.id == person.table_id), None
+        (
+            t
+            for t in tables.list_tables(ctx.db, ctx.actor, ctx.meeting_id)
+            if t.id == person.table_id
+        ),
+        None,
     )
     where = table_words(seat) if seat is not None else _("No table yet")
     url = room_links.vote_link(runtime.public_base_url(), person.code)

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, RoundItem, Theme, Vote, VotingRound
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
+from services.core import membership
+from services.core.actors import Actor
 from services.core.errors import ValidationError
 from services.core.validation import require
 
@@ -52,10 +54,11 @@ class BallotView:
     meeting_id: int = 0
 
 
-def round_items(db: Database, round_id: int) -> list[BallotItem]:
+def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
     """A round's ballot with the idea or theme text of each item."""
     with db.read() as s:
-        require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
         return item_rows(s, round_id)
 
 

@@ -13,9 +13,10 @@ from db.models import Idea, MeetingTable, Stakeholder, Theme
 from db.models.enums import IdeaStatus
 from services.core import confidential
 from services.core.actors import Actor
+from services.prepare.imported_credit import idea_credits_in
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
-from services.room.table_pages import group_choices, open_table_page
+from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,10 @@ class IdeasScreen:
     read. The board: every idea, hidden, merged and waiting ones too, for `board()`."""
     waiting: bool
     """On a table's page, whether some of its ideas wait for the facilitator's approval."""
+    credits: tuple[tuple[int, str], ...]
+    """On the board: (idea id, attribution) of each idea imported from a Pol.is
+    conversation, in the order of the imports; CC BY 4.0 asks for the credit wherever its
+    statements show (`credits_for`)."""
 
     @property
     def moderates(self) -> bool:
@@ -88,17 +93,25 @@ class IdeasScreen:
             and (not groups or i.stakeholder_id in groups)
         )
 
+    def credits_for(self, shown: Collection[IdeaCard]) -> tuple[str, ...]:
+        """The attributions a board showing these ideas must carry, each once, in import order."""
+        ids = {i.id for i in shown}
+        return tuple(dict.fromkeys(credit for idea_id, credit in self.credits if idea_id in ids))
+
 
 def cloud_texts(ideas: Collection[IdeaCard]) -> list[str]:
     """The words of the word cloud: ideas on the board that the whole room may read."""
     return [i.text for i in ideas if i.visible and not i.confidential]
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> IdeasScreen:
+def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) -> IdeasScreen:
     """The ideas screen of one table (a scribe's own, or any for a facilitator), or the
-    facilitator's board of every table, in one read; refused in words otherwise."""
+    facilitator's board of every table, in one read; refused in words otherwise.
+
+    `table_number` is the page link's `?table=N`; None opens the scribe's own table, or
+    the whole board for a facilitator."""
     with db.read() as s:
-        meeting, table = open_table_page(s, actor, meeting_id, table_id)
+        meeting, table = open_linked_table_page(s, actor, meeting_id, table_number)
         room = room_state_in(s, meeting)
         numbers = s.scalars(
             select(MeetingTable.number)
@@ -122,6 +135,7 @@ def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> I
             themes=tuple((theme_id, name) for theme_id, name in themes),
             ideas=here.ideas if here else _cards(s, _of_meeting(meeting.id)),
             waiting=here.waiting if here else False,
+            credits=() if here else tuple(idea_credits_in(s, meeting.id).items()),
         )
 
 

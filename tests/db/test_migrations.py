@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from db.engine import create_db_engine
 from db.migrate import alembic_config, upgrade_to_head
 from db.models import Base
+from services.core.actors import SYSTEM
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
@@ -87,7 +88,7 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
         meeting_id = s.scalar(select(Meeting.id))
     room_control.start_meeting(db, facilitator, meeting_id)
     room_control.set_input(db, facilitator, meeting_id, True)
-    table = tables.list_tables(db, meeting_id)[0]
+    table = tables.list_tables(db, SYSTEM, meeting_id)[0]
     ideas.add_idea(db, scribe, table.id, "Crisis line first")
 
     def counts() -> dict[str, int]:

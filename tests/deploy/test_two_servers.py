@@ -105,7 +105,9 @@ def _open_room(url: str, db: Database) -> Room:
     meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     room_control.start_meeting(db, facilitator, meeting.id)
-    diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
+    diverge = next(
+        i for i in agenda.list_agenda(db, meeting.id, actor=SYSTEM) if i.step is Step.DIVERGE
+    )
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     room_control.set_input(db, facilitator, meeting.id, True)
     made = [
@@ -116,7 +118,7 @@ def _open_room(url: str, db: Database) -> Room:
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     codes = [p.code for p in participants.list_participants(db, SYSTEM, initiative.id)]
-    items = [i.id for i in voting_items.round_items(db, rnd.id)]
+    items = [i.id for i in voting_items.round_items(db, SYSTEM, rnd.id)]
     return Room(url, db, meeting.code, codes, rnd.id, items)
 
 

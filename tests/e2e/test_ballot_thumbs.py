@@ -14,7 +14,7 @@ from sqlalchemy import select
 from components.ballot import TARGET_PX
 from db.models import Account, Meeting, MeetingTable, Participant, Vote
 from services.converge import voting_rounds
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas, room_control
 from tests.browser import PHONE, device, snap, visit, wait_idle
@@ -64,7 +64,7 @@ def ballot(demo: Demo) -> tuple[str, int]:
         ).first()
         code = s.scalars(select(Participant.code)).first()
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [ideas.add_idea(demo.db, facilitator, table_id, text) for text in IDEAS]

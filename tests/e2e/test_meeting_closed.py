@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from components.ballot import FEEDBACK, TARGET_PX
 from db.models import Account, ListeningNote, Meeting, MeetingTable, Participant, Vote
 from services.converge import voting_rounds
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.scope import MEETING_CLOSED
 from services.core.vocab import Role, VoteMode
 from services.room import ideas, room_control
@@ -36,7 +36,7 @@ def open_vote(demo: Demo) -> tuple[list[str], int]:
         ).first()
         codes = s.scalars(select(Participant.code).limit(2)).all()
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [

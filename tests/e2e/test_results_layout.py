@@ -18,7 +18,7 @@ from sqlalchemy import select
 from db.models import Account, Meeting, Participant
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
@@ -57,7 +57,7 @@ def voted(demo: Demo) -> Demo:
     voting_rounds.open_round(demo.db, actor, rnd.id)
     with demo.db.read() as s:
         codes = list(s.scalars(select(Participant.code).order_by(Participant.id)))
-    for n, item in enumerate(round_items(demo.db, rnd.id)):
+    for n, item in enumerate(round_items(demo.db, SYSTEM, rnd.id)):
         for i, code in enumerate(codes):
             choice = ("agree", "disagree", "pass")[(i * (n + 1)) % 3 if n else i % 2]
             voting_ballots.choose(demo.db, code, item.id, choice)

@@ -38,7 +38,9 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     room_control.start_meeting(db, facilitator, meeting.id)
-    diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
+    diverge = next(
+        i for i in agenda.list_agenda(db, meeting.id, actor=SYSTEM) if i.step is Step.DIVERGE
+    )
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     made = [
         ideas.add_idea(db, facilitator, None, f"Idea {n}", meeting_id=meeting.id) for n in range(3)
@@ -50,7 +52,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     code = participants.list_participants(db, SYSTEM, initiative.id)[0].code
-    for item in voting_items.round_items(db, rnd.id):
+    for item in voting_items.round_items(db, SYSTEM, rnd.id):
         voting_ballots.set_dots(db, code, item.id, 2)
     db.dispose()
     return url

@@ -32,7 +32,7 @@ def test_creates_an_account_with_a_bcrypt_hash_and_audits_it(db):
     )
     assert made.password_hash.startswith("$2b$")
     assert bcrypt.checkpw(PASSWORD.encode(), made.password_hash.encode())
-    entries = history(db, "account", made.id)
+    entries = history(db, SYSTEM, "account", made.id)
     assert [e.action for e in entries] == ["created"]
     assert "password" not in str(entries[0].detail)
 
@@ -138,7 +138,7 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
         "lee@pd.org",
         room.residents_id,
     )
-    assert [e.action for e in history(db, "account", lead_id)] == ["updated"]
+    assert [e.action for e in history(db, SYSTEM, "account", lead_id)] == ["updated"]
     with pytest.raises(ValidationError, match="speaks for one stakeholder group"):
         accounts.update_account(db, room.facilitator, lead_id, "Chief Lee", "", None, True)
 
@@ -160,7 +160,9 @@ def test_sets_a_new_password_that_then_checks(db):
     accounts.set_password(db, room.facilitator, room.scribe1.account_id, "a brand new one")
     stored = signin_accounts.get_account_by_username(db, "s1").password_hash
     assert bcrypt.checkpw(b"a brand new one", stored.encode())
-    assert [e.action for e in history(db, "account", room.scribe1.account_id)] == ["password_set"]
+    assert [e.action for e in history(db, SYSTEM, "account", room.scribe1.account_id)] == [
+        "password_set"
+    ]
     with pytest.raises(ValidationError, match="at least 10"):
         accounts.set_password(db, room.facilitator, room.scribe1.account_id, "short")
 
@@ -169,7 +171,9 @@ def test_deletes_an_account(db):
     room = build_room(db)
     accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
     assert signin_accounts.get_account_by_username(db, "s2") is None
-    assert [e.action for e in history(db, "account", room.scribe2.account_id)] == ["deleted"]
+    assert [e.action for e in history(db, SYSTEM, "account", room.scribe2.account_id)] == [
+        "deleted"
+    ]
     with pytest.raises(NotFound, match="No account with id"):
         accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
 

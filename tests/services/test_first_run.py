@@ -43,7 +43,7 @@ def test_the_code_opens_one_facilitator_account_once(db, tmp_path, fast_bcrypt):
     assert account.role is Role.FACILITATOR and not account.is_demo
     assert signin_accounts.sign_in(db, "maria.lopez", PASSWORD).username == "maria.lopez"
     assert not first_run.setup_code_path(tmp_path).exists()
-    (entry,) = audit.history(db, "account", account.id)
+    (entry,) = audit.history(db, SYSTEM, "account", account.id)
     assert entry.actor == "first-run setup" and entry.action == "created"
     with pytest.raises(NotAllowedNow, match="already has an account"):
         create(db, tmp_path, code, username="someone.else")

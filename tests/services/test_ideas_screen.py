@@ -5,6 +5,7 @@ import pytest
 from db.models.enums import IdeaStatus
 from services.core.errors import NotFound, PermissionDenied
 from services.room import idea_merge, idea_queue, ideas, ideas_screen, late_notes, themes
+from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
 
 
@@ -53,10 +54,10 @@ def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
 def test_a_scribe_reads_their_table_s_ideas_on_the_board_and_whether_some_wait(db):
     room = build_room(db)
     _board(db, room)
-    one = ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    one = ideas_screen.read(db, room.scribe1, room.meeting_id, 1)
     assert (one.moderates, one.table_number, one.waiting) == (False, 1, False)
     assert [i.text for i in one.ideas] == ["Co-responders", "Name of an officer"]
-    two = ideas_screen.read(db, room.scribe2, room.meeting_id, room.table2_id)
+    two = ideas_screen.read(db, room.scribe2, room.meeting_id, None)  # their own: table 2
     assert ([i.text for i in two.ideas], two.waiting) == (["Secret at 2"], True)
     assert ideas_screen.table_ideas(db, room.scribe2, room.meeting_id, room.table2_id) == (
         ideas_screen.TableIdeas(two.ideas, True)
@@ -66,7 +67,7 @@ def test_a_scribe_reads_their_table_s_ideas_on_the_board_and_whether_some_wait(d
 def test_the_facilitator_on_a_table_s_page_sees_that_table_s_board(db):
     room = build_room(db)
     _board(db, room)
-    two = ideas_screen.read(db, room.facilitator, room.meeting_id, room.table2_id)
+    two = ideas_screen.read(db, room.facilitator, room.meeting_id, 2)
     assert ([i.text for i in two.ideas], two.waiting, two.moderates) == (
         ["Secret at 2"], True, False,
     )  # fmt: skip
@@ -76,9 +77,11 @@ def test_the_facilitator_on_a_table_s_page_sees_that_table_s_board(db):
 def test_a_scribe_is_refused_another_table_and_the_board(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="you are the scribe for table 1"):
-        ideas_screen.read(db, room.scribe1, room.meeting_id, room.table2_id)
+        ideas_screen.read(db, room.scribe1, room.meeting_id, 2)
+    # A scribe of this initiative with no table in this meeting has no page of their own.
+    other = meetings.create_meeting(db, room.facilitator, room.initiative_id, "Next")
     with pytest.raises(PermissionDenied, match="own table's page"):
-        ideas_screen.read(db, room.scribe1, room.meeting_id, None)
+        ideas_screen.read(db, room.scribe1, other.id, None)
     with pytest.raises(PermissionDenied):
         ideas_screen.table_ideas(db, room.scribe1, room.meeting_id, room.table2_id)
 
@@ -89,6 +92,7 @@ def test_a_leader_an_outsider_and_another_meeting_s_table_are_refused(db):
     with pytest.raises(PermissionDenied):
         ideas_screen.read(db, room.leader, room.meeting_id, None)
     with pytest.raises(PermissionDenied):
-        ideas_screen.read(db, room.scribe1, away.meeting_id, room.table1_id)
-    with pytest.raises(NotFound, match="another meeting"):
-        ideas_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
+        ideas_screen.read(db, room.scribe1, away.meeting_id, 1)
+    for number in (7, 10**30):  # no such table; a number no table could have
+        with pytest.raises(NotFound, match=f"no table {number}"):
+            ideas_screen.read(db, room.facilitator, room.meeting_id, number)

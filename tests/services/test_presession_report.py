@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from db.models import Interview, Stakeholder, SurveyResponse
 from db.models.enums import StakeholderCategory, SurveyKind
 from services.converge import tallies
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.prepare import polis
 from services.prepare.presession_document import HEADINGS, report_html, report_pdf
@@ -88,7 +89,7 @@ def test_without_polis_the_report_says_so(db, room):
 def test_an_imported_polis_round_gives_what_unites_and_divides(db, room):
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, polis.read_export(DATA))
     report = presession_report(db, room.facilitator, room.initiative_id)
-    ranking = tallies.common_ground(db, load.round_id)
+    ranking = tallies.common_ground(db, SYSTEM, load.round_id)
     assert report.polis.title.startswith("Pol.is: ")
     # The same ranking tallies gives, split into the five best that unite and that divide.
     assert list(report.polis.unite) == [r for r in ranking if not r.divides][:5]

@@ -6,6 +6,7 @@ import pytest
 from db.models import AgendaItem, Conflict
 from db.models.enums import Step, VoteMode
 from services.converge import voting_reveal, voting_rounds
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.partner import charters
 from services.resolve import conflicts
@@ -40,8 +41,8 @@ def test_on_the_ideas_step_the_wall_leaves_out_what_is_confidential(db):
     ideas.add_idea(db, room.scribe1, room.table1_id, "More street lights")
     ideas.add_idea(db, room.scribe1, room.table1_id, "A name said in confidence", confidential=True)
     shown = projector_screen.read(db, "meet-code")
-    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
-    assert projector_screen.wall(db, room.meeting_id).newest_first == ("More street lights",)
+    assert shown.wall_version == ideas.wall_version(db, SYSTEM, room.meeting_id)
+    assert projector_screen.wall(db, "meet-code").newest_first == ("More street lights",)
 
 
 def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
@@ -76,7 +77,7 @@ def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
         s.get_one(Conflict, open_one.id).confidential = True
     shown = projector_screen.read(db, "meet-code")
     assert shown.spotlight is None
-    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
+    assert shown.wall_version == ideas.wall_version(db, SYSTEM, room.meeting_id)
 
 
 def test_on_the_partnering_step_it_reads_the_newest_charter(db):

@@ -9,6 +9,7 @@ from sqlalchemy import event, func, select, update
 
 from db.models import AgendaItem, Meeting, utcnow
 from db.models.enums import MeetingStatus, Step
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import room_control
@@ -31,12 +32,12 @@ def _planned(db, room, steps=("Welcome", "Listen")):
 
 
 def _actions(db, room):
-    return [e.action for e in history(db, "meeting", room.meeting_id)]
+    return [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
 
 
 def test_the_state_names_the_step_its_place_and_the_next_one(db):
     room = build_room(db)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.input_open, state.position, state.step_count) == (
         MeetingStatus.LIVE,
         True,
@@ -55,7 +56,7 @@ def test_the_projector_read_costs_at_most_two_queries(db):
 
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        room_control.room_state(db, room.meeting_id)
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) <= 2
@@ -64,20 +65,20 @@ def test_the_projector_read_costs_at_most_two_queries(db):
 def test_an_unknown_meeting_is_named_in_the_message(db):
     build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        room_control.room_state(db, 999)
+        room_control.room_state(db, 999, actor=SYSTEM)
 
 
 def test_starting_goes_live_on_the_first_step_and_applies_its_plan(db):
     room = build_room(db)
     meeting_id = _planned(db, room)
-    before = room_control.room_state(db, meeting_id)
+    before = room_control.room_state(db, meeting_id, actor=SYSTEM)
     assert (before.status, before.position, before.current) == (MeetingStatus.PLANNED, 0, None)
     state = room_control.start_meeting(db, room.facilitator, meeting_id)
     assert (state.status, state.position, state.current.title) == (MeetingStatus.LIVE, 1, "Welcome")
     # The first step here is a listening step: input opens and its 10 minutes run, as on Next.
     assert state.input_open is True
     assert _timer_minutes(state) == 10
-    assert [e.action for e in history(db, "meeting", meeting_id)] == ["started", "step"]
+    assert [e.action for e in history(db, SYSTEM, "meeting", meeting_id)] == ["started", "step"]
 
 
 def test_starting_keeps_a_step_the_facilitator_already_chose(db):
@@ -96,7 +97,7 @@ def test_starting_refuses_a_meeting_without_an_agenda(db):
     meeting_id = _planned(db, room, steps=())
     with pytest.raises(ValidationError, match=r"no agenda yet\. Add at least one step"):
         room_control.start_meeting(db, room.facilitator, meeting_id)
-    assert room_control.room_state(db, meeting_id).status is MeetingStatus.PLANNED
+    assert room_control.room_state(db, meeting_id, actor=SYSTEM).status is MeetingStatus.PLANNED
 
 
 def _kinds(db, room, kinds):
@@ -149,7 +150,7 @@ def test_moving_replaces_the_old_timer_and_audits_the_plan_it_applied(db):
     back = room_control.move_step(db, room.facilitator, room.meeting_id, -1)
     assert (back.position, back.current.title) == (1, "Listen")
     assert _actions(db, room) == ["timer started", "step", "step"]
-    entry = history(db, "meeting", room.meeting_id)[1]
+    entry = history(db, SYSTEM, "meeting", room.meeting_id)[1]
     assert {k: entry.detail[k] for k in ("to", "input_open", "timer_minutes")} == {
         "to": room.item_ids[1],
         "input_open": True,
@@ -181,7 +182,7 @@ def test_moving_past_either_end_is_refused_and_changes_nothing(db, item, directi
     room_control.set_input(db, room.facilitator, room.meeting_id, True)
     with pytest.raises(ValidationError, match=f"on the {end} it"):
         room_control.move_step(db, room.facilitator, room.meeting_id, direction)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.position, state.input_open) == (item + 1, True)
 
 
@@ -197,7 +198,7 @@ def test_jumping_to_a_step_applies_its_plan_and_is_audited(db):
     state = room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
     assert (state.position, state.current.title, state.input_open) == (3, "Vote", True)
     assert _timer_minutes(state) == 20
-    entry = history(db, "meeting", room.meeting_id)[-1]
+    entry = history(db, SYSTEM, "meeting", room.meeting_id)[-1]
     assert (entry.action, entry.detail["to"]) == ("step", room.item_ids[2])
 
 
@@ -219,7 +220,7 @@ def test_jumping_is_refused_in_words_before_the_start_and_after_the_close(db):
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to move"):
         room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
-    assert room_control.room_state(db, room.meeting_id).position == 1
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).position == 1
 
 
 def test_jumping_to_the_current_step_leaves_input_as_it_is(db):
@@ -248,7 +249,7 @@ def test_input_opens_and_closes_and_each_change_is_audited(db):
     room = build_room(db)
     assert room_control.set_input(db, room.facilitator, room.meeting_id, False).input_open is False
     assert room_control.set_input(db, room.facilitator, room.meeting_id, True).input_open is True
-    assert room_control.room_state(db, room.meeting_id).input_open is True
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).input_open is True
     assert _actions(db, room) == ["input closed", "input opened"]
 
 
@@ -280,9 +281,12 @@ def test_adding_minutes_extends_a_running_timer(db, minutes):
     started = room_control.start_timer(db, room.facilitator, room.meeting_id, 10)
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
     assert state.timer_ends_at == started.timer_ends_at + timedelta(minutes=minutes)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == state.timer_ends_at
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == state.timer_ends_at
+    )
     assert _actions(db, room) == ["timer started", "timer extended"]
-    assert history(db, "meeting", room.meeting_id)[-1].detail == {"minutes": minutes}
+    assert history(db, SYSTEM, "meeting", room.meeting_id)[-1].detail == {"minutes": minutes}
 
 
 @pytest.mark.parametrize("minutes", [1, 5])
@@ -309,7 +313,10 @@ def test_adding_minutes_past_the_longest_timer_is_refused_and_keeps_the_timer(db
     started = room_control.start_timer(db, room.facilitator, room.meeting_id, 178)
     with pytest.raises(ValidationError, match=r"past 180 minutes\. Start a shorter timer"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == started.timer_ends_at
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == started.timer_ends_at
+    )
 
 
 @pytest.mark.parametrize("minutes", [0, -1, 181])
@@ -317,7 +324,7 @@ def test_adding_a_nonsense_number_of_minutes_is_refused(db, minutes):
     room = build_room(db)
     with pytest.raises(ValidationError, match="between 1 and 180"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at is None
 
 
 def test_adding_minutes_is_refused_in_words_before_the_start_and_after_the_close(db):
@@ -328,7 +335,7 @@ def test_adding_minutes_is_refused_in_words_before_the_start_and_after_the_close
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to add time"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at is None
 
 
 def test_the_timer_ends_the_given_minutes_from_now(db):
@@ -336,7 +343,10 @@ def test_the_timer_ends_the_given_minutes_from_now(db):
     before = utcnow()
     state = room_control.start_timer(db, room.facilitator, room.meeting_id, 12)
     assert before + timedelta(minutes=12) <= state.timer_ends_at <= utcnow() + timedelta(minutes=12)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == state.timer_ends_at
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == state.timer_ends_at
+    )
     assert 11 * 60 < state.seconds_left(utcnow()) <= 12 * 60
     assert room_control.clear_timer(db, room.facilitator, room.meeting_id).timer_ends_at is None
     assert _actions(db, room) == ["timer started", "timer cleared"]
@@ -410,7 +420,7 @@ def test_only_a_facilitator_runs_the_room(db, call, args):
     for who in (room.scribe1, room.leader):
         with pytest.raises(PermissionDenied, match="Only a facilitator"):
             call(db, who, room.meeting_id, *args)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.position, state.input_open) == (MeetingStatus.LIVE, 1, True)
 
 
@@ -422,8 +432,8 @@ def test_the_state_of_one_meeting_ignores_another_meetings_agenda(db):
             meeting_id=elsewhere.meeting_id, position=1, title="Away", step=Step.WELCOME, minutes=5
         )
         s.add(away)
-    assert room_control.room_state(db, room.meeting_id).step_count == 3
-    assert room_control.room_state(db, elsewhere.meeting_id).step_count == 1
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).step_count == 3
+    assert room_control.room_state(db, elsewhere.meeting_id, actor=SYSTEM).step_count == 1
 
 
 @pytest.mark.postgres_only  # SQLite writers queue behind one lock: this race cannot happen
@@ -450,5 +460,5 @@ def test_a_step_move_waiting_on_a_close_sees_the_meeting_closed(db):
         )
     mover.join(timeout=10)
     assert isinstance(outcome[0], NotAllowedNow)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.position) == (MeetingStatus.CLOSED, 1)

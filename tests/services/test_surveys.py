@@ -5,6 +5,7 @@ from sqlalchemy import event, insert, select
 
 from db.models import AuditEntry, Initiative, Meeting, SurveyResponse
 from db.models.enums import MeetingStatus, SurveyKind
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import survey_settings, surveys
@@ -45,7 +46,7 @@ def test_saves_a_pre_survey_by_personal_code_and_audits_it_without_the_answers(d
     assert (saved.top_issues, saved.goals, saved.solutions) == ("Slow response", "Be heard", "")
     assert saved.trust == {SAFE: 2, HEARD: 4}
     assert saved.demographics == {"age": 34, "area": "North"}
-    entries = history(db, "survey_response", saved.id)
+    entries = history(db, SYSTEM, "survey_response", saved.id)
     assert [(e.action, e.actor, e.account_id) for e in entries] == [("submitted", "P0", None)]
     assert entries[0].detail == {"kind": "pre", "participant_id": room.participant_ids[0]}
 
@@ -60,7 +61,7 @@ def test_a_second_submission_updates_the_same_response(db):
     assert second.updated_at > first.updated_at
     assert second.updated_at.tzinfo is not None
     assert len(surveys.list_responses(db, room.facilitator, room.initiative_id)) == 1
-    assert [e.action for e in history(db, "survey_response", first.id)] == [
+    assert [e.action for e in history(db, SYSTEM, "survey_response", first.id)] == [
         "submitted",
         "resubmitted",
     ]
@@ -219,7 +220,7 @@ def test_a_submission_racing_another_for_the_same_survey_updates_it(db):
     assert raced
     listed = surveys.list_responses(db, room.facilitator, room.initiative_id)
     assert [(r.id, r.goals) for r in listed] == [(saved.id, "Second tap")]
-    assert [e.action for e in history(db, "survey_response", saved.id)] == ["resubmitted"]
+    assert [e.action for e in history(db, SYSTEM, "survey_response", saved.id)] == ["resubmitted"]
 
 
 def _with_published_items(db):

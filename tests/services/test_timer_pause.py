@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Meeting, utcnow
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
 from services.room import room_control
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.both_databases  # times stored and compared
 
 
 def _actions(db, room):
-    return [e.action for e in history(db, "meeting", room.meeting_id)]
+    return [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
 
 
 def _stored(db, room):
@@ -39,7 +40,9 @@ def test_pausing_keeps_the_whole_seconds_left_and_the_state_says_paused(db):
     later = utcnow() + timedelta(minutes=3)
     assert state.seconds_left(later) == state.timer_paused_seconds
     assert _stored(db, room) == (None, state.timer_paused_seconds)
-    (paused,) = [e for e in history(db, "meeting", room.meeting_id) if e.action == "timer paused"]
+    (paused,) = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "timer paused"
+    ]
     assert paused.detail == {"seconds_left": state.timer_paused_seconds}
 
 
@@ -93,7 +96,9 @@ def test_adding_minutes_while_paused_adds_to_the_paused_seconds(db):
     assert state.timer_paused_seconds == before.timer_paused_seconds + 60
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
     assert state.timer_paused_seconds == before.timer_paused_seconds + 6 * 60
-    extended = [e for e in history(db, "meeting", room.meeting_id) if e.action == "timer extended"]
+    extended = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "timer extended"
+    ]
     assert [e.detail for e in extended] == [
         {"minutes": 1, "paused": True},
         {"minutes": 5, "paused": True},

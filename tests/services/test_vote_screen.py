@@ -7,6 +7,7 @@ from db.models import Initiative
 from db.models.enums import SurveyKind, VoteMode
 from services.converge import vote_screen, voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.room import ideas, room_control
 from tests.factories import build_elsewhere, build_room
@@ -20,7 +21,7 @@ def _open_round(db, room, title="Vote", mode=VoteMode.DOTS):
         db, room.facilitator, room.meeting_id, title, mode, 3, 2, idea_ids
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd, [i.id for i in round_items(db, rnd.id)]
+    return rnd, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def test_the_voter_sees_each_open_round_with_their_own_votes_and_the_rooms_timer(db):

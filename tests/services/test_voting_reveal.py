@@ -8,6 +8,7 @@ from db.models import Participant
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import voting_ballots, voting_reveal, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, PermissionDenied
 from services.room import ideas
@@ -22,7 +23,7 @@ def _open_round(db, room, title="Round"):
         db, room.facilitator, room.meeting_id, title, VoteMode.DOTS, idea_ids=idea_ids
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd.id, [i.id for i in round_items(db, rnd.id)]
+    return rnd.id, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def test_the_turnout_counts_people_who_voted_out_of_those_expected(db):
@@ -57,7 +58,7 @@ def test_people_marked_absent_are_not_expected_unless_they_voted(db):
 def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     room = build_room(db)
     round_id, _ = _open_round(db, room, "First")
-    shown = voting_reveal.round_on_screen(db, room.meeting_id)
+    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
     assert (shown.round_id, shown.status, shown.shows_results) == (
         round_id,
         RoundStatus.OPEN,
@@ -66,12 +67,12 @@ def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     with pytest.raises(NotAllowedNow, match="close voting first"):
         voting_reveal.reveal_results(db, room.facilitator, round_id)
     voting_rounds.close_round(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).shows_results
+    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
     voting_reveal.reveal_results(db, room.facilitator, round_id)
-    assert voting_reveal.round_on_screen(db, room.meeting_id).shows_results
+    assert voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
     voting_reveal.hide_results(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).shows_results
-    actions = [e.action for e in history(db, "voting_round", round_id)]
+    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
+    actions = [e.action for e in history(db, SYSTEM, "voting_round", round_id)]
     assert actions[-2:] == ["results revealed", "results hidden"]
 
 
@@ -81,7 +82,7 @@ def test_revealing_twice_is_recorded_once(db):
     voting_rounds.close_round(db, room.facilitator, round_id)
     voting_reveal.reveal_results(db, room.facilitator, round_id)
     voting_reveal.reveal_results(db, room.facilitator, round_id)
-    actions = [e.action for e in history(db, "voting_round", round_id)]
+    actions = [e.action for e in history(db, SYSTEM, "voting_round", round_id)]
     assert actions.count("results revealed") == 1
 
 
@@ -91,13 +92,13 @@ def test_a_new_open_round_takes_the_screen_from_a_revealed_one(db):
     voting_rounds.close_round(db, room.facilitator, first)
     voting_reveal.reveal_results(db, room.facilitator, first)
     second, _ = _open_round(db, room, "Second")
-    shown = voting_reveal.round_on_screen(db, room.meeting_id)
+    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
     assert (shown.round_id, shown.title, shown.shows_results) == (second, "Second", False)
 
 
 def test_no_round_on_screen_before_any_opens(db):
     room = build_room(db)
-    assert voting_reveal.round_on_screen(db, room.meeting_id) is None
+    assert voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id) is None
 
 
 def test_only_a_facilitator_reveals_or_hides(db):
@@ -108,4 +109,4 @@ def test_only_a_facilitator_reveals_or_hides(db):
         for act in (voting_reveal.reveal_results, voting_reveal.hide_results):
             with pytest.raises(PermissionDenied):
                 act(db, who, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).revealed
+    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).revealed

@@ -6,6 +6,7 @@ import re
 
 from db.models.enums import VoteMode
 from services.converge import voting_ballots, voting_items, voting_rounds
+from services.core.actors import SYSTEM
 from services.room import ideas
 from services.setup import participants, stakeholders, tables
 from tests.views.helpers import by_label, click
@@ -93,7 +94,7 @@ def _vote_as(db, room, code):
         db, room.facilitator, room.meeting_id, "Vote", VoteMode.DOTS, idea_ids=[idea.id]
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    (item,) = voting_items.round_items(db, rnd.id)
+    (item,) = voting_items.round_items(db, SYSTEM, rnd.id)
     voting_ballots.set_dots(db, code, item.id, 2)
 
 
@@ -151,7 +152,7 @@ def test_tables_are_added_renamed_and_removed_only_when_empty(room_app, db):
     by_label(at.text_input, "New table's name (optional)").input("By the door")
     at = click(at, "Add a table")
     assert "Table 3 (By the door) added." in texts(at)
-    assert [(t.number, t.name) for t in tables.list_tables(db, room.meeting_id)][-1] == (
+    assert [(t.number, t.name) for t in tables.list_tables(db, SYSTEM, room.meeting_id)][-1] == (
         3,
         "By the door",
     )
@@ -172,7 +173,7 @@ def test_tables_are_added_renamed_and_removed_only_when_empty(room_app, db):
     ]
     at = click(at, "Remove the table")  # the last table is chosen first
     assert "Table 3 (By the door) removed." in texts(at)
-    assert [t.number for t in tables.list_tables(db, room.meeting_id)] == [1, 2]
+    assert [t.number for t in tables.list_tables(db, SYSTEM, room.meeting_id)] == [1, 2]
 
 
 def test_a_group_added_by_mistake_is_deleted_and_one_in_use_is_refused(room_app, db):
@@ -181,12 +182,14 @@ def test_a_group_added_by_mistake_is_deleted_and_one_in_use_is_refused(room_app,
     by_label(at.text_input, "New group's name").input("Mistake")
     at = click(at, "Add the group")
     mistake = next(
-        g for g in stakeholders.list_stakeholders(db, room.initiative_id) if g.name == "Mistake"
+        g
+        for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)
+        if g.name == "Mistake"
     )
     by_label(at.selectbox, "Group to change").select(mistake.id).run()
     at = click(at, "Delete this group")
     assert "Mistake is deleted." in texts(at)
-    assert [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)] == [
+    assert [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)] == [
         "Police",
         "Residents",
     ]
@@ -230,5 +233,5 @@ def test_renaming_a_group_to_a_name_in_use_is_refused_in_words(room_app, db):
     by_label(at.text_input, "Group's name").input("Neighbours")
     at = click(at, "Save the group")
     assert "Group saved." in texts(at)
-    names = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    names = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
     assert names == ["Neighbours", "Police"]
