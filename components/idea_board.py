@@ -11,6 +11,9 @@ from runtime import StaffPage
 from services.room import idea_merge, ideas, themes
 from services.room.ideas_screen import IdeaCard, IdeasScreen
 
+MODERATION_KEY = "moderation-open"
+"""The moderation expander's state: open, its pickers are drawn."""
+
 
 def origin(idea: IdeaCard) -> list[str]:
     """Where an idea came from and what became of it, in words (components/cards.py)."""
@@ -37,8 +40,16 @@ def filtered_board(screen: IdeasScreen) -> tuple[IdeaCard, ...]:
 def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard, ...]) -> None:
     """Edit or hide, merge duplicates, group into themes: each calls a service through `act`."""
     act = here.act
+    # Its pickers list every idea of the board, four times: drawn only while it is open,
+    # since a closed expander's content is still built and sent on every run, and at 10×
+    # the data the pickers were a sixth of the page (bench/).
+    box = st.expander(
+        _("Moderate: edit, hide, merge, group into themes"), key=MODERATION_KEY, on_change="rerun"
+    )
+    if not box.open:
+        return
     visible = [i for i in board if i.visible]
-    with st.expander(_("Moderate: edit, hide, merge, group into themes")):
+    with box:
         tab_edit, tab_merge, tab_theme = st.tabs(
             [_("Edit or hide"), _("Merge duplicates"), _("Themes")]
         )

@@ -38,6 +38,9 @@ def round_credit_in(s: Session, round_id: int) -> str | None:
     return _attribution(detail)
 
 
+_IMPORTED = (AuditEntry.entity == "voting_round") & (AuditEntry.action == "imported")
+
+
 def idea_credits(db: Database, actor: Actor, idea_ids: Iterable[int]) -> dict[int, str]:
     """The attribution of each of these ideas that was imported, by idea id.
 
@@ -50,15 +53,15 @@ def idea_credits(db: Database, actor: Actor, idea_ids: Iterable[int]) -> dict[in
         return {}
     found: dict[int, str] = {}
     with db.read() as s:
+        # Most installations never import: then there is nothing to credit, and a board of
+        # thousands of ideas need not send their ids to the database on every run (bench/).
+        if s.scalar(select(AuditEntry.id).where(_IMPORTED).limit(1)) is None:
+            return {}
         meetings = select(Idea.meeting_id).where(Idea.id.in_(wanted)).distinct()
         rounds = select(VotingRound.id).where(VotingRound.meeting_id.in_(meetings))
         imports = s.execute(
             select(AuditEntry.entity_id, AuditEntry.detail)
-            .where(
-                AuditEntry.entity == "voting_round",
-                AuditEntry.action == "imported",
-                AuditEntry.entity_id.in_(rounds),
-            )
+            .where(_IMPORTED, AuditEntry.entity_id.in_(rounds))
             .order_by(AuditEntry.id)
         ).all()
         for round_id, detail in imports:

@@ -147,8 +147,10 @@ def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> Ta
 
 def _of_meeting(meeting_id: int) -> Select:
     table, group, theme = aliased(MeetingTable), aliased(Stakeholder), aliased(Theme)
+    # Columns, not Idea objects: the board holds every idea of the meeting, and making
+    # thousands of ORM objects on each run was most of the page at 10× the data (bench/).
     return (
-        select(Idea, table.number, group.name, theme.name)
+        select(*_CARD_COLUMNS, table.number, group.name, theme.name)
         .outerjoin(table, table.id == Idea.table_id)
         .outerjoin(group, group.id == Idea.stakeholder_id)
         .outerjoin(theme, theme.id == Idea.theme_id)
@@ -156,13 +158,25 @@ def _of_meeting(meeting_id: int) -> Select:
     )
 
 
+_CARD_COLUMNS = (Idea.id, Idea.text, Idea.status, Idea.stakeholder_id, Idea.confidential, Idea.late)
+
+
 def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
     rows = s.execute(query.order_by(Idea.created_at, Idea.id))
-    return tuple(_card(i, number, group, theme) for i, number, group, theme in rows)
+    return tuple(_card(*row) for row in rows)
 
 
-def _card(i: Idea, table_number: int | None, group: str | None, theme: str | None) -> IdeaCard:
+def _card(
+    idea_id: int,
+    text: str,
+    status: IdeaStatus,
+    stakeholder_id: int | None,
+    secret: bool,
+    late: bool,
+    table_number: int | None,
+    group: str | None,
+    theme: str | None,
+) -> IdeaCard:
     return IdeaCard(
-        i.id, i.text, i.status, i.stakeholder_id, i.confidential, i.late, table_number,
-        group or "", theme or "",
-    )  # fmt: skip
+        idea_id, text, status, stakeholder_id, secret, late, table_number, group or "", theme or ""
+    )
