@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 import streamlit as st
 
 from components import moderation
@@ -13,6 +15,14 @@ from services.room.ideas_screen import IdeaCard, IdeasScreen
 
 MODERATION_KEY = "moderation-open"
 """The moderation expander's state: open, its pickers are drawn."""
+
+
+# The board's cards, shared read-only by the meeting's facilitators until one idea, table,
+# group or theme changes (ideas_screen.read makes the key); at 10× the data a few MB each.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def board_cards(key: Hashable, _load: Callable[[], tuple[IdeaCard, ...]]) -> tuple[IdeaCard, ...]:
+    """`_load()`'s cards, made once per `key` (ideas_screen.BoardCache)."""
+    return _load()
 
 
 def origin(idea: IdeaCard) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -94,35 +94,74 @@ def cloud_texts(ideas: Collection[IdeaCard]) -> list[str]:
     return [i.text for i in ideas if i.visible and not i.confidential]
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> IdeasScreen:
+BoardCache = Callable[[Hashable, Callable[[], tuple[IdeaCard, ...]]], tuple[IdeaCard, ...]]
+"""(key, load) → the board's cards: load()'s answer, or what it gave for an equal key."""
+
+
+def read(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    table_id: int | None,
+    board_cache: BoardCache | None = None,
+) -> IdeasScreen:
     """The ideas screen of one table (a scribe's own, or any for a facilitator), or the
-    facilitator's board of every table, in one read; refused in words otherwise."""
+    facilitator's board of every table, in one read; refused in words otherwise.
+
+    `board_cache` may keep the board's cards between reads. Its key is everything they are
+    made of: the fingerprint of every idea of the meeting (each change to one sets its
+    `updated_at`, and adding or removing one changes the count or the newest id), the
+    tables' numbers and the names of the groups and themes. Making every card again on
+    each run was most of the board at 10× the data (bench/).
+    """
     with db.read() as s:
         meeting, table = open_table_page(s, actor, meeting_id, table_id)
         room = room_state_in(s, meeting)
-        numbers = s.scalars(
-            select(MeetingTable.number)
+        numbered = s.execute(
+            select(MeetingTable.id, MeetingTable.number)
             .where(MeetingTable.meeting_id == meeting.id)
             .order_by(MeetingTable.number)
         )
-        themes = s.execute(
+        tables = tuple((table_id, number) for table_id, number in numbered)
+        named = s.execute(
             select(Theme.id, Theme.name)
             .where(Theme.meeting_id == meeting.id)
             .order_by(func.lower(Theme.name), Theme.id)
         )
+        themes = tuple((theme_id, name) for theme_id, name in named)
+        groups = group_choices(s, meeting.initiative_id)
         here = _table_ideas(s, actor, meeting.id, table.id) if table else None
+        if here is not None:
+            cards = here.ideas
+        else:
+            load = lambda: _cards(s, _of_meeting(meeting.id))  # noqa: E731
+            if board_cache is None:
+                cards = load()
+            else:
+                made_of = (str(db.engine.url), meeting.id, _fingerprint(s, meeting.id))
+                cards = board_cache((*made_of, tables, themes, groups), load)
         return IdeasScreen(
             meeting_id=meeting.id,
             table_id=table.id if table else None,
             table_number=table.number if table else None,
             room=room,
             gate=late_notes.input_gate(room, actor.is_facilitator),
-            groups=group_choices(s, meeting.initiative_id),
-            table_numbers=tuple(numbers),
-            themes=tuple((theme_id, name) for theme_id, name in themes),
-            ideas=here.ideas if here else _cards(s, _of_meeting(meeting.id)),
+            groups=groups,
+            table_numbers=tuple(number for _id, number in tables),
+            themes=themes,
+            ideas=cards,
             waiting=here.waiting if here else False,
         )
+
+
+def _fingerprint(s: Session, meeting_id: int) -> tuple[int, int, str]:
+    """Every idea of the meeting, whatever its status, as ideas.wall_version says the room's."""
+    count, newest_id, newest_change = s.execute(
+        select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+            Idea.meeting_id == meeting_id
+        )
+    ).one()
+    return count, newest_id or 0, str(newest_change or "")
 
 
 def table_ideas(db: Database, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
