@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 import streamlit as st
 
 from components import moderation
@@ -10,6 +12,17 @@ from i18n import _
 from runtime import StaffPage
 from services.room import idea_merge, ideas, themes
 from services.room.ideas_screen import IdeaCard, IdeasScreen
+
+MODERATION_KEY = "moderation-open"
+"""The moderation expander's state: open, its pickers are drawn."""
+
+
+# The board's cards, shared read-only by the meeting's facilitators until one idea, table,
+# group or theme changes (ideas_screen.read makes the key); at 10× the data a few MB each.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def board_cards(key: Hashable, _load: Callable[[], tuple[IdeaCard, ...]]) -> tuple[IdeaCard, ...]:
+    """`_load()`'s cards, made once per `key` (ideas_screen.BoardCache)."""
+    return _load()
 
 
 def origin(idea: IdeaCard) -> list[str]:
@@ -37,8 +50,16 @@ def filtered_board(screen: IdeasScreen) -> tuple[IdeaCard, ...]:
 def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard, ...]) -> None:
     """Edit or hide, merge duplicates, group into themes: each calls a service through `act`."""
     act = here.act
+    # Its pickers list every idea of the board, four times: drawn only while it is open,
+    # since a closed expander's content is still built and sent on every run, and at 10×
+    # the data the pickers were a sixth of the page (bench/).
+    box = st.expander(
+        _("Moderate: edit, hide, merge, group into themes"), key=MODERATION_KEY, on_change="rerun"
+    )
+    if not box.open:
+        return
     visible = [i for i in board if i.visible]
-    with st.expander(_("Moderate: edit, hide, merge, group into themes")):
+    with box:
         tab_edit, tab_merge, tab_theme = st.tabs(
             [_("Edit or hide"), _("Merge duplicates"), _("Themes")]
         )

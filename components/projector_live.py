@@ -39,12 +39,20 @@ from services.room.projector_screen import ProjectorScreen, VotingOnScreen, Wall
 # `db` below is the app's Database (runtime.database()); components do not import db/,
 # so its type comes through runtime.
 
+WALL_CHECK_SECONDS = 0.5
+"""How often the projector asks whether the board changed: an idea should be on the wall
+within a second (BENCHMARKS.md), and the live view's own refresh comes every two."""
+DRAWN_WALL_KEY = "projector-drawn-wall"
+"""(meeting code, wall_version) of the board the live view last drew; None off the ideas step."""
+
 
 def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     """The header with the step and timer, then the spotlight or the step's own view.
 
     `base` starts the phones' voting link, as on the console's Join links tab.
     """
+    drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
+    st.session_state[DRAWN_WALL_KEY] = drawn
     state = shown.room
     if state.status is MeetingStatus.CLOSED:
         screen(closed_html(state.title))
@@ -63,6 +71,28 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
         voting_view(shown.voting, base)
     elif step is Step.PARTNER:
         charter_view(shown.charter)
+
+
+@st.fragment(run_every=WALL_CHECK_SECONDS)
+def wall_check(db: Database) -> None:
+    """Between the live view's refreshes, a new idea on the board redraws the page at once.
+
+    It reads only the board's fingerprint (projector_screen.wall_version: one count over the meeting's
+    ideas) and draws nothing: refreshing the whole live view this often would cost the room
+    four times what it does, for a header and a timer that need no more than every two
+    seconds. Off the ideas step there is no wall to watch.
+    """
+    if board_changed(db, st.session_state.get(DRAWN_WALL_KEY)):
+        # The live view is another fragment, which a fragment's body cannot rerun alone.
+        st.rerun()
+
+
+def board_changed(db: Database, drawn: tuple[str, tuple] | None) -> bool:
+    """Whether the room's board is no longer the one drawn (DRAWN_WALL_KEY's value)."""
+    if drawn is None:
+        return False
+    code, version = drawn
+    return projector_screen.wall_version(db, code) != version
 
 
 # Loaded once per change of the board and shared, read-only, by every projector of the

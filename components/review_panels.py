@@ -28,7 +28,12 @@ def figures(counts: tuple[tuple[str, int], ...]) -> None:
 
 
 def tables_record(tables: tuple[TableHeard, ...]) -> None:
-    """Per table, what it heard and what it proposed; then what no table put forward."""
+    """Per table, what it heard and what it proposed; then what no table put forward.
+
+    A table's record is drawn only while its expander is open: a closed expander's content
+    is still built and sent on every run, and at 10× the data fifty tables' notes and ideas
+    were most of the page (bench/), though a reader opens one table at a time.
+    """
     for table in tables:
         where = (
             _("Table {number}").format(number=table.number)
@@ -38,10 +43,12 @@ def tables_record(tables: tuple[TableHeard, ...]) -> None:
         notes = ngettext("{n} note", "{n} notes", len(table.notes)).format(n=len(table.notes))
         ideas = ngettext("{n} idea", "{n} ideas", len(table.ideas)).format(n=len(table.ideas))
         # Translators: "Table 3: 12 notes, 4 ideas".
-        with st.expander(
-            _("{where}: {notes}, {ideas}").format(where=where, notes=notes, ideas=ideas)
-        ):
-            _table_record(table)
+        label = _("{where}: {notes}, {ideas}").format(where=where, notes=notes, ideas=ideas)
+        key = f"review-table-{table.number if table.number is not None else 'room'}"
+        box = st.expander(label, key=key, on_change="rerun")
+        if box.open:
+            with box:
+                _table_record(table)
 
 
 def _table_record(table: TableHeard) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import pyarrow as pa
@@ -37,7 +38,18 @@ def caption_text(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
 
 def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> None:
     """The word cloud of `texts`, captioned with its top words, and every count in a table."""
-    show_word_counts(word_frequencies(texts, max_words=sys.maxsize), key, max_words)
+    counts, table = counted_words(tuple(texts))
+    show_word_counts(counts, key, max_words, table=table)
+
+
+# Keyed by the texts themselves, through Python's own tuple hash: counting every idea's
+# words again on each run was a fifth of the idea board at 10× the data (bench/), and
+# st.cache_data would hash the texts its slower way. Callers only read what it returns.
+@functools.lru_cache(maxsize=16)
+def counted_words(texts: tuple[str, ...]) -> tuple[dict[str, int], pa.Table]:
+    """Every word of `texts` counted, most used first, and the same as word_table()."""
+    counts = word_frequencies(texts, max_words=sys.maxsize)
+    return counts, word_table(counts)
 
 
 def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tuple[str, int], ...]:

@@ -5,7 +5,13 @@ import streamlit as st
 import runtime
 from components.approval_queue import approval_queue
 from components.cards import idea_list, newest_first
-from components.idea_board import count_header, filtered_board, moderation_tabs, origin
+from components.idea_board import (
+    board_cards,
+    count_header,
+    filtered_board,
+    moderation_tabs,
+    origin,
+)
 from components.idea_form import idea_form
 from components.imported_credit_line import imported_credit_line
 from components.notices import refuse, show_flash
@@ -18,7 +24,7 @@ from services.room import ideas_screen, room_control
 here = runtime.page(with_table=True)
 db, actor, meeting_id = here.db, here.actor, here.meeting_id
 try:
-    screen = ideas_screen.read(db, actor, meeting_id, here.table_number)
+    screen = ideas_screen.read(db, actor, meeting_id, here.table_number, board_cache=board_cards)
 except DomainError as error:
     refuse(error.message)
 

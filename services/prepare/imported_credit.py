@@ -39,6 +39,9 @@ def round_credit_in(s: Session, round_id: int) -> str | None:
     return _attribution(detail)
 
 
+_IMPORTED = (AuditEntry.entity == "voting_round") & (AuditEntry.action == "imported")
+
+
 def idea_credits_in(s: Session, meeting_id: int) -> dict[int, str]:
     """The attribution of each of the meeting's ideas that was imported, by idea id, in
     the order of the imports; inside a read already open (the Ideas screen's).
@@ -47,14 +50,14 @@ def idea_credits_in(s: Session, meeting_id: int) -> dict[int, str]:
     before it did is known by its round's ballot, which holds all but the statements Pol.is
     moderated out."""
     found: dict[int, str] = {}
+    # Most installations never import: then there is nothing to credit, and a board of
+    # thousands of ideas need not look further on every run (bench/).
+    if s.scalar(select(AuditEntry.id).where(_IMPORTED).limit(1)) is None:
+        return found
     rounds = select(VotingRound.id).where(VotingRound.meeting_id == meeting_id)
     imports = s.execute(
         select(AuditEntry.entity_id, AuditEntry.detail)
-        .where(
-            AuditEntry.entity == "voting_round",
-            AuditEntry.action == "imported",
-            AuditEntry.entity_id.in_(rounds),
-        )
+        .where(_IMPORTED, AuditEntry.entity_id.in_(rounds))
         .order_by(AuditEntry.id)
     ).all()
     for round_id, detail in imports:

@@ -106,6 +106,13 @@ def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
     return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
 
 
+def wall_version(db: Database, code: str) -> tuple[int, int, str]:
+    """The fingerprint of the board the room sees (ideas.wall_version_in), for the
+    meeting whose code this is: what the projector checks twice a second."""
+    with db.read() as s:
+        return ideas.wall_version_in(s, _meeting_by_code(s, code).id)
+
+
 def wall(db: Database, code: str) -> Wall:
     """The board the room sees (visible ideas, nothing confidential) of the meeting whose
     code this is, its words counted.

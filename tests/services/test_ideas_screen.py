@@ -27,6 +27,50 @@ def _board(db, room):
     ideas.add_idea(db, room.facilitator, None, "From the front", meeting_id=room.meeting_id)
 
 
+class _Cache:
+    """A board cache as the page keeps one: what each key's load made, and the loads."""
+
+    def __init__(self):
+        self.kept, self.loads = {}, 0
+
+    def __call__(self, key, load):
+        if key not in self.kept:
+            self.loads += 1
+            self.kept[key] = load()
+        return self.kept[key]
+
+
+def test_the_board_s_cards_are_kept_until_something_on_them_changes(db):
+    room = build_room(db)
+    _board(db, room)
+    cache = _Cache()
+
+    def read():
+        return ideas_screen.read(db, room.facilitator, room.meeting_id, None, board_cache=cache)
+
+    board = read()
+    assert board.ideas == ideas_screen.read(db, room.facilitator, room.meeting_id, None).ideas
+    assert read().ideas is board.ideas and cache.loads == 1  # nothing changed: not made again
+    first = board.board()[0]
+    theme_id = board.themes[0][0]
+    changes = [
+        lambda: ideas.add_idea(db, room.scribe1, room.table1_id, "One more"),
+        lambda: ideas.update_idea(db, room.facilitator, first.id, "Co-responders, reworded"),
+        lambda: ideas.hide_idea(db, room.facilitator, first.id),
+        lambda: ideas.show_idea(db, room.facilitator, first.id),
+        lambda: themes.assign_theme(db, room.facilitator, [first.id], None),
+        lambda: themes.update_theme(db, room.facilitator, theme_id, "Crisis care"),
+    ]
+    for n, change in enumerate(changes, start=2):
+        change()
+        assert read().ideas == ideas_screen.read(db, room.facilitator, room.meeting_id, None).ideas
+        assert cache.loads == n
+    assert [name for _, name in read().themes] == ["Crisis care"]
+    # A table's page is the table's own ideas, read afresh: the board's cache is not for it.
+    ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id, board_cache=cache)
+    assert cache.loads == len(changes) + 1
+
+
 def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
     room = build_room(db)
     _board(db, room)

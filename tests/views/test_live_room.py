@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from components.cards import idea_text, note_text
+from components.idea_board import MODERATION_KEY
 from components.text import escape_markdown
 from services.converge import voting_ballots, voting_rounds
 from services.core.actors import SYSTEM
@@ -100,6 +101,9 @@ def test_the_facilitator_hides_an_idea_and_the_projector_drops_it(room_app, db):
     )
     room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
     board = room_app("fac").run().switch_page("views/ideas.py").run()
+    assert not board.selectbox  # the moderation pickers wait until it is opened
+    board.session_state[MODERATION_KEY] = True
+    board = board.run()
     by_label(board.selectbox, "Idea to edit, hide or show").select(gone)
     board = click(board.run(), "Hide it from the board")
     assert not board.exception
