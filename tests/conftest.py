@@ -81,6 +81,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=dropped)
         left_out = set(dropped)
         items[:] = [i for i in items if i not in left_out]
+    items.sort(key=_longest_first)
+
+
+LONGEST_FIRST = (
+    "tests/e2e/test_empty_install.py",
+    "tests/e2e/test_empty_install_nginx.py",
+    "tests/e2e/test_screenshots.py",
+    "tests/seed/test_cli.py",
+    "tests/e2e/test_projector.py",
+    "tests/e2e/test_first_run.py",
+    "tests/e2e/test_links.py",
+    "tests/e2e/test_room.py",
+    "tests/e2e/test_signin_cookies.py",
+    "tests/db/test_migrations.py",
+    "tests/deploy/test_two_servers.py",
+)
+"""The modules that take longest, longest first (`--durations`, summed per module). The
+workers share the run a module at a time (`--dist loadscope --no-loadscope-reorder`, in
+that order): one of these started last would keep one worker busy while the others
+stand idle."""
+
+
+def _longest_first(item: pytest.Item) -> tuple[int, int]:
+    """Listed modules first in their order, then the other browser tests, then the rest;
+    `sort` keeps each module's own order."""
+    module = item.nodeid.split("::")[0]
+    if module in LONGEST_FIRST:
+        return (0, LONGEST_FIRST.index(module))
+    return (1, 0) if item.get_closest_marker("e2e") else (2, 0)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
