@@ -11,7 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).is_file()
@@ -31,8 +31,8 @@ CHROMIUM_ARGS = [
 ]
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-TABLET = {"width": 768, "height": 1024}
-PHONE = {"width": 390, "height": 844}
+TABLET: ViewportSize = {"width": 768, "height": 1024}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1440, "height": 900}
 COOKIE = "common_ground_auth"
@@ -51,7 +51,7 @@ def visit(page: Page, base: str, path: str) -> Page:
     return page
 
 
-def device(browser: Browser, viewport: dict[str, int]) -> BrowserContext:
+def device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     """A new browser with its own cookies, at a device's screen size."""
     return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
 
@@ -76,7 +76,7 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
 def _has_cookie(page: Page, name: str, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if any(c["name"] == name for c in page.context.cookies()):
+        if any(c.get("name") == name for c in page.context.cookies()):
             return True
         page.wait_for_timeout(100)
     return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from db.database import Database
 from db.models import (
@@ -123,15 +123,18 @@ def _unique(db: Database, model: type, record: Any, attribute: str) -> str:
     return stored
 
 
+WorldT = TypeVar("WorldT")  # a service's field saves into a World; a bare validator needs none
+
+
 @dataclass(frozen=True)
-class Field:
+class Field(Generic[WorldT]):
     """One text box: its label in messages, its limit, and how to save and read it back."""
 
     name: str
     label: str
     max_len: int
     required: bool
-    save: Callable[[World, str], str]
+    save: Callable[[WorldT, str], str]
     kind: str = "text"  # "text", "username", "email" or "link": what it accepts
 
     def __str__(self) -> str:

@@ -38,10 +38,11 @@ def test_every_string_has_a_translation_that_keeps_its_placeholders(language):
     assert _ids(source_catalog()) <= _ids(catalog), "run `make messages`"
     problems = []
     for message in catalog:
-        if not message.id or message.obsolete:
+        if not message.id:  # the header; obsolete entries are never iterated (catalog.obsolete)
             continue
-        english = message.id if isinstance(message.id, tuple) else (message.id,)
-        translated = message.string if isinstance(message.string, tuple) else (message.string,)
+        english = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        string = message.string
+        translated = tuple(string) if isinstance(string, tuple | list) else (string or "",)
         if message.fuzzy or not all(translated):
             problems.append(f"untranslated or fuzzy: {english[0]!r}")
             continue
