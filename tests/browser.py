@@ -33,8 +33,8 @@ CHROMIUM_ARGS = [
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TABLET: ViewportSize = {"width": 768, "height": 1024}
 PHONE: ViewportSize = {"width": 390, "height": 844}
-PROJECTOR = {"width": 1920, "height": 1080}
-LAPTOP = {"width": 1440, "height": 900}
+PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
+LAPTOP: ViewportSize = {"width": 1440, "height": 900}
 COOKIE = "common_ground_auth"
 
 
