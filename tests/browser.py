@@ -11,7 +11,15 @@ import shutil
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FloatRect,
+    Locator,
+    Page,
+    ViewportSize,
+    expect,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).is_file()
@@ -54,6 +62,20 @@ def visit(page: Page, base: str, path: str) -> Page:
 def device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     """A new browser with its own cookies, at a device's screen size."""
     return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+
+
+def box(locator: Locator) -> FloatRect:
+    """Where `locator` is drawn; the test expects it visible (a hidden one has no box)."""
+    drawn = locator.bounding_box()
+    assert drawn is not None, f"{locator} is not drawn"
+    return drawn
+
+
+def screen(page: Page) -> ViewportSize:
+    """The page's screen size: every page of these tests is opened at a device's size."""
+    size = page.viewport_size
+    assert size is not None, "the page was opened without a viewport"
+    return size
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
