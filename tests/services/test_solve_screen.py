@@ -62,6 +62,7 @@ def test_every_worker_reads_the_same_options_library_and_topics(db, who):
         first.id, "Co-responders at night", "Police", 4, 2,
     )  # fmt: skip
     assert made.cites == ("CAHOOTS", "STAR")
+    assert made.score is not None and other.score is not None
     assert (made.score.ratings, made.score.mean_impact) == (1, 5.0)
     assert (other.title, other.cites, other.score.ratings) == ("Crisis line", (), 0)
     assert screen.rating_table is None
