@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, FloatRect, Locator, Page, expect
 from sqlalchemy import select
 
 from components.ballot import TARGET_PX
@@ -63,6 +63,7 @@ def ballot(demo: Demo) -> tuple[str, int]:
             select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
         ).first()
         code = s.scalars(select(Participant.code)).first()
+    assert code is not None
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
     if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
@@ -80,7 +81,7 @@ def _count(page: Page, left: int) -> Locator:
     return page.get_by_text(f"{left} of {BUDGET} dots left", exact=True)
 
 
-def _in_viewport(box: dict[str, float] | None) -> bool:
+def _in_viewport(box: FloatRect | None) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
@@ -101,7 +102,7 @@ def test_a_thumb_ballot_on_a_phone(
     for n, idea in enumerate(IDEAS, start=1):
         name = groups.nth(n - 1).get_attribute("aria-label")
         assert name == f"Idea {n} of {len(IDEAS)}: {NAMES.get(idea, idea)}"
-        assert "\\" not in name and "*" not in name and "[" not in name
+        assert name is not None and "\\" not in name and "*" not in name and "[" not in name
     # The ideas typed with Markdown's characters show them as text, not as formatting.
     for n, idea in ((3, MARKDOWN_IDEA), (4, HOSTILE_IDEA)):
         expect(phone.get_by_text(f"Idea {n} of {len(IDEAS)}: {idea}", exact=True)).to_be_visible()

@@ -53,7 +53,7 @@ def open_vote(demo: Demo) -> tuple[list[str], int]:
 
 def _stored(demo: Demo, model, where) -> int:
     with demo.db.read() as s:
-        return s.scalar(select(func.count()).select_from(model).where(where))
+        return s.execute(select(func.count()).select_from(model).where(where)).scalar_one()
 
 
 def test_closing_the_meeting_on_the_console_ends_every_input(

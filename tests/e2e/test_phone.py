@@ -36,6 +36,7 @@ def ballot(demo: Demo) -> tuple[str, int]:
             select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
         ).first()
         code = s.scalars(select(Participant.code)).first()
+    assert code is not None
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
     if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)

@@ -22,7 +22,7 @@ from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
-from tests.browser import LAPTOP, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, TABLET, box, device, screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -103,7 +103,7 @@ def test_the_by_group_charts_words_never_overlap(
     expect(charts.first.locator("svg text").first).to_be_visible()
     charts.first.scroll_into_view_if_needed()
     snap(page, screenshots, f"results-by-group-{size}")
-    width = page.viewport_size["width"]
+    width = screen(page)["width"]
     for n in range(charts.count()):
         chart = charts.nth(n)
         chart.scroll_into_view_if_needed()
@@ -111,7 +111,7 @@ def test_the_by_group_charts_words_never_overlap(
         texts = " ".join(chart.locator("svg text").all_text_contents())
         for group in ["Neighborhood", "Police Department", "Youth", "of 16"]:
             assert group in texts, (group, texts)
-        drawn = chart.locator("svg").first.bounding_box()
+        drawn = box(chart.locator("svg").first)
         assert drawn["x"] + drawn["width"] <= width, drawn
 
 

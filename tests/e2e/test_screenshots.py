@@ -19,11 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.accessibility import violations
-from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    TABLET,
+    device,
+    screen,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +95,7 @@ LEADER = [
 ]
 
 
-def _size(viewport: dict[str, int]) -> str:
+def _size(viewport: ViewportSize) -> str:
     return f"{viewport['width']}x{viewport['height']}"
 
 
@@ -134,7 +144,7 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
     Streamlit scrolls inside its main area, so a full-page screenshot stops at the
     screen's height: the window is made as tall as the content for one picture.
     """
-    size = page.viewport_size
+    size = screen(page)
     tall = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], '
             + '[data-testid="stMainBlockContainer"]')].map(e => e.scrollHeight))"""
@@ -148,7 +158,7 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
 
 def _walk(page: Page, base: str, role: str, visits: list[Visit], folder: Path) -> list[str]:
     wrong = []
-    size = _size(page.viewport_size)
+    size = _size(screen(page))
     for v in visits:
         page.goto(f"{base}/{v.path}")
         wait_idle(page)

@@ -42,7 +42,7 @@ def scribe2(browser: Browser, open_room: Demo) -> Page:
 def _count(demo: Demo, model, text: str) -> int:
     column = model.said if model is ListeningNote else model.text
     with demo.db.read() as s:
-        return s.scalar(select(func.count()).select_from(model).where(column == text))
+        return s.execute(select(func.count()).select_from(model).where(column == text)).scalar_one()
 
 
 def test_a_scribe_opening_another_tables_link_is_refused_in_words(

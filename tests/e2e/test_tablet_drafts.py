@@ -137,4 +137,5 @@ def _snap_top(page: Page, folder: Path, name: str) -> None:
 def _notes_saying(demo: Demo, said: str) -> list[tuple[bool, str]]:
     with demo.db.read() as s:
         query = select(ListeningNote.late, ListeningNote.paraphrase)
-        return [tuple(row) for row in s.execute(query.where(ListeningNote.said == said))]
+        found = s.execute(query.where(ListeningNote.said == said))
+        return [(late, paraphrase) for late, paraphrase in found]

@@ -46,9 +46,9 @@ def test_every_string_has_a_translation_that_keeps_its_placeholders(language):
         if message.fuzzy or not all(translated):
             problems.append(f"untranslated or fuzzy: {english[0]!r}")
             continue
-        wanted = set(PLACEHOLDER.findall(" ".join(english)))
+        wanted = set(PLACEHOLDER.findall(" ".join(str(e) for e in english)))
         for text in translated:
-            if set(PLACEHOLDER.findall(text)) != wanted:
+            if set(PLACEHOLDER.findall(str(text))) != wanted:
                 problems.append(f"placeholders differ: {english[0]!r} -> {text!r}")
     assert problems == []
 

@@ -28,7 +28,9 @@ def marked_literals(path: Path) -> list[tuple[int, str]]:
 
 
 def test_babel_reads_every_marked_string():
-    extracted = {m.id[0] if isinstance(m.id, tuple) else m.id for m in source_catalog() if m.id}
+    extracted = {
+        str(m.id[0] if isinstance(m.id, tuple) else m.id) for m in source_catalog() if m.id
+    }
     unread = [
         f"{path.relative_to(ROOT)}:{line}: {text!r}"
         for path in sorted(ROOT.rglob("*.py"))

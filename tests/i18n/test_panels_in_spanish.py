@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import i18n
 from components import plan_chart_data as data
 from components import plan_charts
+from db.models.enums import ActionStatus
 from services.act.action_followup import GroupProgress
 from tests.components.test_plan_charts import ACTIONS, POINTS, PROGRESS, TODAY
 
@@ -121,18 +122,19 @@ def test_the_plan_charts_and_their_tables_in_spanish():
         "Costo",
     ]
     assert list(actions.columns) == ["#", "Acción", "Grupo", "Vence", "Estado", "Vencida"]
-    assert set(actions["Vencida"]) == {"sí", "no"} and "sin fecha" in set(actions["Vence"])
-    assert progress.columns[0] == "Grupo" and "Total" in progress.columns
-    assert said["text"][0] == "2 hechas · 3 en curso · 1 sin empezar · 1 bloqueada"
-    assert said["text"][2] == "sin acciones"
+    assert set(actions["Vencida"]) == {"sí", "no"}
+    assert "sin fecha" in set(actions["Vence"])
+    assert list(progress.columns)[0] == "Grupo" and "Total" in list(progress.columns)
+    assert said["text"].iloc[0] == "2 hechas · 3 en curso · 1 sin empezar · 1 bloqueada"
+    assert said["text"].iloc[2] == "sin acciones"
 
 
 def test_a_count_of_one_agrees_in_spanish_and_english_is_unchanged():
-    one_done = [GroupProgress(1, "Police", {"done": 1}, 1)]
+    one_done = [GroupProgress(1, "Police", {ActionStatus.DONE: 1}, 1)]
     with i18n.using("es"):
-        assert data.progress_rows(one_done)[0]["text"][0] == "1 hecha"
+        assert data.progress_rows(one_done)[0]["text"].iloc[0] == "1 hecha"
     with i18n.using("en"):
-        assert data.progress_rows(one_done)[0]["text"][0] == "1 done"
+        assert data.progress_rows(one_done)[0]["text"].iloc[0] == "1 done"
         assert (
             "locale"
             not in plan_charts.due_dates_chart(ACTIONS, date(2025, 3, 10)).to_dict()["config"]

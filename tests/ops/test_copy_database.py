@@ -37,6 +37,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     initiative = initiatives.list_initiatives(db)[0]
     meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
+    assert facilitator is not None
     room_control.start_meeting(db, facilitator, meeting.id)
     diverge = next(
         i for i in agenda.list_agenda(db, meeting.id, actor=SYSTEM) if i.step is Step.DIVERGE
@@ -82,6 +83,7 @@ def test_every_row_arrives_with_its_id_and_new_rows_come_after(source, kind, tmp
                 assert theirs == mine, table.name
             # Passwords came along: the demo's still signs in, ids continue after the copy.
             facilitator = signin_accounts.actor_for_username(after, "facilitator")
+            assert facilitator is not None
             meeting = meetings.list_meetings(
                 after, SYSTEM, initiatives.list_initiatives(after)[0].id
             )[0]

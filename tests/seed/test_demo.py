@@ -53,7 +53,7 @@ def test_every_table_mixes_the_groups_with_police_and_residents_at_each(db):
     build_demo(db, PASSWORD)
     ini = initiatives.list_initiatives(db)[0]
     by_name = {g.name: g.id for g in stakeholders.list_stakeholders(db, SYSTEM, ini.id)}
-    seating: dict[int, Counter] = {}
+    seating: dict[int | None, Counter[int | None]] = {}  # None: someone left unseated
     for person in participants.list_participants(db, SYSTEM, ini.id):
         seating.setdefault(person.table_id, Counter())[person.stakeholder_id] += 1
     assert len(seating) == 8
@@ -69,14 +69,14 @@ def test_the_thought_leader_team_has_one_leader_per_major_group(db):
     ini = initiatives.list_initiatives(db)[0]
     major = {g.id for g in stakeholders.list_stakeholders(db, SYSTEM, ini.id) if g.is_major}
     leaders = [a for a in accounts.list_accounts(db, SYSTEM) if a.role is Role.LEADER]
-    assert sorted(a.stakeholder_id for a in leaders) == sorted(major)
+    assert Counter(a.stakeholder_id for a in leaders) == Counter(major)
 
 
 def test_each_table_has_its_own_scribe_account(db):
     build_demo(db, PASSWORD)
     ini = initiatives.list_initiatives(db)[0]
     meeting = meetings.list_meetings(db, SYSTEM, ini.id)[0]
-    scribes = {a.id: a.username for a in accounts.list_accounts(db, SYSTEM)}
+    scribes: dict[int | None, str] = {a.id: a.username for a in accounts.list_accounts(db, SYSTEM)}
     assert [scribes[t.scribe_account_id] for t in tables.list_tables(db, SYSTEM, meeting.id)] == [
         f"scribe{n}" for n in range(1, 9)
     ]
@@ -151,6 +151,6 @@ def test_generated_passwords_are_random_kept_private_and_shown_once(tmp_path, mo
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     started = start_demo(db, tmp_path)
     assert started.generated and all(len(p) >= 16 for p in started.passwords.values())
-    assert started.kept_in.stat().st_mode & 0o077 == 0
+    assert started.kept_in is not None and started.kept_in.stat().st_mode & 0o077 == 0
     assert read_credentials(tmp_path) == started.passwords
     assert start_demo(db, tmp_path).passwords == {}  # seeded already: nothing new to show

@@ -1,5 +1,7 @@
 """The agenda: items in order, reordering them, and approval lost on any change."""
 
+from typing import TypedDict
+
 import pytest
 
 from db.models import Meeting
@@ -71,14 +73,26 @@ def test_refuses_minutes_outside_one_to_480(db, bad):
         agenda.add_item(db, room.facilitator, room.meeting_id, "X", "listen", bad)
 
 
+class _ItemText(TypedDict, total=False):
+    goal: str
+    materials: str
+    prompt: str
+
+
 def test_refuses_an_empty_title_and_over_long_texts(db):
     room = build_room(db)
     add = agenda.add_item
     with pytest.raises(ValidationError, match="Item title is empty"):
         add(db, room.facilitator, room.meeting_id, " ", "listen", 5)
-    for field, label in [("goal", "Goal"), ("materials", "Materials"), ("prompt", "Prompt")]:
+    too_long = "x" * 2001
+    texts: list[tuple[_ItemText, str]] = [
+        ({"goal": too_long}, "Goal"),
+        ({"materials": too_long}, "Materials"),
+        ({"prompt": too_long}, "Prompt"),
+    ]
+    for text, label in texts:
         with pytest.raises(ValidationError, match=f"{label} is 2,001 characters"):
-            add(db, room.facilitator, room.meeting_id, "X", "listen", 5, **{field: "x" * 2001})
+            add(db, room.facilitator, room.meeting_id, "X", "listen", 5, **text)
 
 
 def test_refuses_an_unknown_step_or_skill(db):

@@ -25,6 +25,7 @@ def test_sets_replaces_and_removes_a_commitment_on_the_unsigned_latest_version(d
     changed = charter_commitments.set_commitment(
         db, room.facilitator, charter.id, room.police_id, "Share more"
     )
+    assert made is not None and changed is not None
     assert (changed.id, changed.text) == (made.id, "Share more")
     assert (
         charter_commitments.set_commitment(db, room.facilitator, charter.id, room.police_id, "")

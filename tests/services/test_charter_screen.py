@@ -26,6 +26,7 @@ def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
     )
     charter_signoff.sign(db, room.leader, latest.id)  # the leader speaks for Police
     shown = charter_for_room(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert (shown.version, shown.mission) == (2, "Safer calls together")
     assert shown.clauses == (
         ("Shared goals", "Fewer crises end in arrest"),
@@ -41,4 +42,5 @@ def test_a_signature_on_an_older_version_does_not_count_as_signed(db):
     charter_signoff.sign(db, room.leader, first.id)
     charters.new_version(db, room.facilitator, room.initiative_id, "M2")
     shown = charter_for_room(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert (shown.version, shown.signed, shown.waiting) == (2, (), ("Police", "Residents"))

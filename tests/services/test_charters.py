@@ -23,7 +23,8 @@ def test_versions_are_numbered_from_one_and_recorded(db):
     first = _v1(db, room, ground_rules="Listen first")
     second = charters.new_version(db, room.facilitator, room.initiative_id, "Mission 2")
     assert (first.version, second.version) == (1, 2)
-    assert charters.latest_charter(db, room.facilitator, room.initiative_id).id == second.id
+    latest = charters.latest_charter(db, room.facilitator, room.initiative_id)
+    assert latest is not None and latest.id == second.id
     assert [
         c.version for c in charters.list_versions(db, room.facilitator, room.initiative_id)
     ] == [2, 1]

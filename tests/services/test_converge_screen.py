@@ -51,7 +51,8 @@ def test_a_facilitator_sees_every_round_newest_first_with_what_each_shows(db, se
     third, second, first = screen.rounds
     assert [r.title for r in screen.rounds] == ["Third", "Second", "First"]
     assert (third.status, third.turnout, third.results) == (RoundStatus.DRAFT, None, None)
-    assert second.is_open and second.turnout.words() == "0 of 4 have voted"
+    assert second.is_open and second.turnout is not None
+    assert second.turnout.words() == "0 of 4 have voted"
     assert second.results is not None and second.credit is None
     assert first.is_closed and first.turnout is None and not first.revealed
     assert first.results == tallies.results(db, SYSTEM, closed_id)
@@ -61,6 +62,7 @@ def test_a_facilitator_sees_every_round_newest_first_with_what_each_shows(db, se
 def test_the_ballot_offers_only_what_the_room_may_see(db, setup):
     room, _closed_id = setup
     ballot = converge_screen.read(db, room.facilitator, room.meeting_id).ballot
+    assert ballot is not None
     assert [i.text for i in ballot.ideas] == ["Lights", "Buses"]
     assert [t.name for t in ballot.themes] == ["Safety", "transport"]
 

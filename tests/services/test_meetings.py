@@ -80,13 +80,15 @@ def test_updates_a_meeting_and_keeps_its_code(db):
         db, room.facilitator, room.meeting_id, "Round 2", when, "Hall"
     )
     assert (changed.title, changed.starts_at, changed.location) == ("Round 2", when, "Hall")
-    assert meetings.meeting_by_code(db, "meet-code").title == "Round 2"
+    found = meetings.meeting_by_code(db, "meet-code")
+    assert found is not None and found.title == "Round 2"
     assert [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)] == ["updated"]
 
 
 def test_finds_a_meeting_by_its_code_ignoring_spaces(db):
     room = build_room(db)
-    assert meetings.meeting_by_code(db, " meet-code\n").id == room.meeting_id
+    found = meetings.meeting_by_code(db, " meet-code\n")
+    assert found is not None and found.id == room.meeting_id
     assert meetings.meeting_by_code(db, "wrong") is None
     assert meetings.meeting_by_code(db, "  ") is None
     assert meetings.meeting_by_code(db, None) is None

@@ -47,7 +47,8 @@ def test_creates_a_participant_with_an_unguessable_code_and_audits_it(db):
 def test_finds_a_participant_by_code_ignoring_surrounding_spaces(db):
     room = build_room(db)
     person = _add(db, room)
-    assert participants.participant_by_code(db, f"  {person.code}\n").id == person.id
+    found = participants.participant_by_code(db, f"  {person.code}\n")
+    assert found is not None and found.id == person.id
     assert participants.participant_by_code(db, "no-such-code") is None
 
 
@@ -140,7 +141,8 @@ def test_updates_a_participant_and_keeps_their_code(db):
         "a@b.org",
     )
     assert changed.code == person.code
-    assert participants.participant_by_code(db, person.code).name == "Ana R"
+    found = participants.participant_by_code(db, person.code)
+    assert found is not None and found.name == "Ana R"
     assert [e.action for e in history(db, SYSTEM, "participant", person.id)] == [
         "created",
         "updated",
@@ -211,6 +213,7 @@ def test_others_see_the_roster_without_contacts_notes_or_codes_and_nothing_is_er
     )
     assert (zoe.email, zoe.phone, zoe.notes, zoe.code) == ("", "", "", "")
     stored = participants.participant_by_code(db, person.code)
+    assert stored is not None
     assert (stored.email, stored.phone, stored.notes) == ("z@x.org", "555", "Private")
 
 
@@ -238,9 +241,11 @@ def test_a_walk_in_gets_the_table_with_the_fewest_people_and_a_code(db):
     )
     person = seated.participant
     assert (person.name, person.email, person.phone) == ("Walk In", "w@x.org", "555")
+    assert seated.table is not None
     assert (seated.table.id, seated.table.number) == (room.table2_id, 2)
     assert person.table_id == room.table2_id and codes.is_new_style(person.code)
-    assert participants.participant_by_code(db, person.code).id == person.id
+    found = participants.participant_by_code(db, person.code)
+    assert found is not None and found.id == person.id
     assert [e.action for e in history(db, SYSTEM, "participant", person.id)] == ["walk_in"]
     assert _seat_counts(db, room) == {room.table1_id: 3, room.table2_id: 2}
 
@@ -251,11 +256,11 @@ def test_between_equal_tables_a_walk_in_goes_where_their_group_is_least_represen
     participants.assign_table(db, room.facilitator, room.participant_ids[1], room.table2_id)
     participants.assign_table(db, room.facilitator, room.participant_ids[2], room.table1_id)
     police = participants.add_walk_in(db, room.facilitator, room.meeting_id, "Cop", room.police_id)
-    assert police.table.number == 2
+    assert police.table is not None and police.table.number == 2
     residents = participants.add_walk_in(
         db, room.facilitator, room.meeting_id, "Neighbour", room.residents_id
     )
-    assert residents.table.number == 1
+    assert residents.table is not None and residents.table.number == 1
 
 
 def test_a_seat_left_by_someone_absent_is_free_for_a_walk_in(db):
@@ -264,7 +269,7 @@ def test_a_seat_left_by_someone_absent_is_free_for_a_walk_in(db):
         for pid in room.participant_ids[:2]:  # both of table 1
             s.get_one(Participant, pid).absent = True
     seated = participants.add_walk_in(db, room.facilitator, room.meeting_id, "New", room.police_id)
-    assert seated.table.id == room.table1_id
+    assert seated.table is not None and seated.table.id == room.table1_id
 
 
 def test_a_walk_in_to_a_meeting_without_tables_is_added_unseated(db):
@@ -408,6 +413,7 @@ def test_someone_absent_has_no_seat_until_marked_present(db):
         )
     # Table 1 now has one person (P1, residents); table 2 has two: P0 goes back to table 1.
     seated = participants.mark_present(db, room.facilitator, pid, room.meeting_id)
+    assert seated.table is not None
     assert (seated.participant.absent, seated.table.id) == (False, room.table1_id)
     assert [e.action for e in history(db, SYSTEM, "participant", pid)] == ["marked_present"]
     assert participants.assign_table(db, room.facilitator, pid, room.table2_id).table_id == (

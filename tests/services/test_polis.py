@@ -288,7 +288,7 @@ def test_the_pol_is_ranking_and_the_room_agree_on_what_unites_the_groups(db, exp
     room = build_room(db)
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     expected = _polis_scores()
-    best = max(expected, key=expected.get)
+    best = max(expected, key=expected.__getitem__)
     top = tallies.common_ground(db, SYSTEM, load.round_id)[0]
     text = "To provide incentives and to allow for true change to be made. Not just conversation"
     assert top.text == text

@@ -90,6 +90,7 @@ def test_an_imported_polis_round_gives_what_unites_and_divides(db, room):
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, polis.read_export(DATA))
     report = presession_report(db, room.facilitator, room.initiative_id)
     ranking = tallies.common_ground(db, SYSTEM, load.round_id)
+    assert report.polis is not None
     assert report.polis.title.startswith("Pol.is: ")
     # The same ranking tallies gives, split into the five best that unite and that divide.
     assert list(report.polis.unite) == [r for r in ranking if not r.divides][:5]
@@ -164,6 +165,7 @@ def test_a_conversation_without_groups_or_votes_claims_no_common_ground(db, miss
         export = dataclasses.replace(export, votes=())
     polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.polis is not None and report.polis.not_computed is not None
     assert report.polis.unite == () and report.polis.divide == ()
     assert report.polis.not_computed.startswith("No common ground can be computed yet")
     assert "No common ground can be computed yet" in report_html(report)

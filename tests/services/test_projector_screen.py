@@ -55,12 +55,14 @@ def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None
     assert (voting.shown.title, voting.results, voting.credit) == ("Priorities", None, None)
     voting_rounds.close_round(db, room.facilitator, rnd.id)
-    assert projector_screen.read(db, "meet-code").voting.results is None
+    voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None and voting.results is None
     voting_reveal.reveal_results(db, room.facilitator, rnd.id)
     voting = projector_screen.read(db, "meet-code").voting
-    assert voting.shown.shows_results
+    assert voting is not None and voting.shown.shows_results and voting.results is not None
     assert [t.text for t in voting.results.totals] == ["Walk the beat"]
 
 
@@ -70,7 +72,7 @@ def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
     open_one = conflicts.create_conflict(db, room.facilitator, room.meeting_id, "Stops")
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, open_one.id)
     shown = projector_screen.read(db, "meet-code")
-    assert shown.spotlight.issue == "Stops"
+    assert shown.spotlight is not None and shown.spotlight.issue == "Stops"
     assert shown.wall_version is None  # the spotlight covers the step's own view
     # Made confidential while on the projector: it leaves the screen at the next refresh.
     with db.write() as s:
@@ -92,7 +94,8 @@ def test_on_the_partnering_step_it_reads_the_newest_charter(db):
     _go(db, room, step_id)
     assert projector_screen.read(db, "meet-code").charter is None
     charters.new_version(db, room.facilitator, room.initiative_id, "Safety for all")
-    assert projector_screen.read(db, "meet-code").charter.mission == "Safety for all"
+    charter = projector_screen.read(db, "meet-code").charter
+    assert charter is not None and charter.mission == "Safety for all"
 
 
 def test_a_closed_meeting_reads_nothing_but_the_room(db):

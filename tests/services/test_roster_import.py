@@ -6,6 +6,7 @@ import time
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, insert, select
 
 from db.models import Initiative, Participant, Stakeholder
@@ -37,8 +38,10 @@ def _count(db) -> int:
 
 def _xlsx(rows) -> bytes:
     book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     for row in rows:
-        book.active.append(row)
+        sheet.append(row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -263,7 +266,7 @@ def _add_groups(db, room, *names: str, retired: tuple[str, ...] = ()) -> dict[st
         return {g.name: g.id for g in groups}
 
 
-def _roster(*rows: tuple[str, str], email: bool = False) -> RosterFile:
+def _roster(*rows: tuple[str, ...], email: bool = False) -> RosterFile:
     lines = ["Name,Stakeholder group" + (",Email" if email else "")]
     lines += [",".join(f'"{cell}"' for cell in row) for row in rows]
     return parse_roster("\n".join(lines).encode(), "groups.csv")

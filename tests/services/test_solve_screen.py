@@ -63,6 +63,7 @@ def test_every_worker_reads_the_same_options_library_and_topics(db, who):
         first.id, "Co-responders at night", "Police", 4, 2,
     )  # fmt: skip
     assert made.cites == ("CAHOOTS", "STAR")
+    assert made.score is not None and other.score is not None
     assert (made.score.ratings, made.score.mean_impact) == (1, 5.0)
     assert (other.title, other.cites, other.score.ratings) == ("Crisis line", (), 0)
     own = {"facilitator": None, "scribe1": (room.table1_id, 1), "scribe2": (room.table2_id, 2)}

@@ -29,6 +29,7 @@ def test_the_projector_shows_the_chosen_conflicts_sides_and_their_interests(db):
     assert spotlight.spotlight(db, SYSTEM, room.meeting_id) is None
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, made.id)
     shown = spotlight.spotlight(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert shown.issue == "Who answers mental-health calls?"
     assert [(s.group, s.interests) for s in shown.sides] == [
         ("Police", "Officer safety"),

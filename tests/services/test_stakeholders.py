@@ -13,7 +13,7 @@ from services.partner import charter_commitments, charters
 from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes
 from services.setup import stakeholders
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 pytestmark = pytest.mark.both_databases  # group names unique in any case (integrity retry)
 
@@ -280,7 +280,7 @@ def test_no_new_leader_speaks_for_a_retired_group(db, fast_bcrypt):
         )
     with pytest.raises(ValidationError, match="Faith is retired"):
         accounts.update_account(
-            db, room.facilitator, room.leader.account_id, "Lead", "", group, True
+            db, room.facilitator, account_of(room.leader), "Lead", "", group, True
         )
 
 
@@ -291,7 +291,7 @@ def test_a_leader_of_a_group_retired_later_keeps_their_account_editable(db):
             s.get_one(Participant, pid).absent = True
     stakeholders.retire_stakeholder(db, room.facilitator, room.police_id)
     kept = accounts.update_account(
-        db, room.facilitator, room.leader.account_id, "Lead R", "", room.police_id, True
+        db, room.facilitator, account_of(room.leader), "Lead R", "", room.police_id, True
     )
     assert (kept.display_name, kept.stakeholder_id) == ("Lead R", room.police_id)
 

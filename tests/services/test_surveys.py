@@ -72,7 +72,8 @@ def test_pre_and_post_are_separate_responses(db):
     pre = surveys.submit_survey(db, "code-2", "pre", top_issues="A")
     post = surveys.submit_survey(db, "code-2", "post", what_worked="Tables", what_to_change="Time")
     assert pre.id != post.id
-    assert surveys.get_response(db, "code-2", "post").what_to_change == "Time"
+    answers = surveys.get_response(db, "code-2", "post")
+    assert answers is not None and answers.what_to_change == "Time"
     listed = surveys.list_responses(db, room.facilitator, room.initiative_id, "post")
     assert [r.id for r in listed] == [post.id]
 
@@ -106,14 +107,16 @@ def test_a_skipped_rating_is_stored_as_no_answer_never_as_the_middle(db):
     _room(db)
     saved = surveys.submit_survey(db, "code-0", "pre", trust={SAFE: None, HEARD: 2})
     assert saved.trust == {HEARD: 2}
-    assert surveys.get_response(db, "code-0", "pre").trust == {HEARD: 2}
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.trust == {HEARD: 2}
 
 
 def test_skipping_a_rating_answered_before_takes_the_answer_back(db):
     _room(db)
     surveys.submit_survey(db, "code-1", "post", trust={SAFE: 5, HEARD: 1})
     surveys.submit_survey(db, "code-1", "post", what_worked="Tables", trust={SAFE: None, HEARD: 1})
-    assert surveys.get_response(db, "code-1", "post").trust == {HEARD: 1}
+    answers = surveys.get_response(db, "code-1", "post")
+    assert answers is not None and answers.trust == {HEARD: 1}
 
 
 def test_a_survey_with_every_rating_skipped_and_no_words_is_empty(db):
@@ -240,7 +243,8 @@ def test_a_published_item_is_answered_under_its_key_on_its_own_scale(db):
     _with_published_items(db)
     respect = PROCEDURAL_JUSTICE[0]
     surveys.submit_survey(db, "code-0", "pre", trust={respect.key: 4, SAFE: 5})
-    assert surveys.get_response(db, "code-0", "pre").trust == {respect.key: 4, SAFE: 5}
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.trust == {respect.key: 4, SAFE: 5}
     # "How often" runs 1 to 4: a 5 is refused in the question's own words.
     with pytest.raises(ValidationError, match=r"treat people in this city with respect.*1 and 4"):
         surveys.submit_survey(db, "code-0", "pre", trust={respect.key: 5})

@@ -7,7 +7,7 @@ from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import participants, tables
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 pytestmark = pytest.mark.both_databases  # numbers from max() and unique (integrity retry)
 
@@ -19,12 +19,12 @@ def _numbers(db, meeting_id):
 def test_creates_a_table_with_its_scribe_and_audits_it(db):
     room = build_room(db)
     made = tables.create_table(
-        db, room.facilitator, room.meeting_id, 3, " Window ", room.scribe1.account_id
+        db, room.facilitator, room.meeting_id, 3, " Window ", account_of(room.scribe1)
     )
     assert (made.number, made.name, made.scribe_account_id) == (
         3,
         "Window",
-        room.scribe1.account_id,
+        account_of(room.scribe1),
     )
     assert _numbers(db, room.meeting_id) == [1, 2, 3]
     assert [e.action for e in history(db, SYSTEM, "table", made.id)] == ["created"]
@@ -63,9 +63,9 @@ def test_refuses_a_scribe_who_is_not_a_scribe(db):
 def test_refuses_a_deactivated_scribe(db):
     room = build_room(db)
     with db.write() as s:
-        s.get_one(Account, room.scribe2.account_id).active = False
+        s.get_one(Account, account_of(room.scribe2)).active = False
     with pytest.raises(ValidationError, match="S2's account is deactivated"):
-        tables.assign_scribe(db, room.facilitator, room.table1_id, room.scribe2.account_id)
+        tables.assign_scribe(db, room.facilitator, room.table1_id, account_of(room.scribe2))
 
 
 def test_names_an_unknown_meeting_table_or_account(db):
@@ -87,7 +87,7 @@ def test_only_a_facilitator_may_set_up_tables(db):
     with pytest.raises(PermissionDenied):
         tables.delete_table(db, room.scribe1, room.table1_id)
     with pytest.raises(PermissionDenied):
-        tables.assign_scribe(db, room.scribe1, room.table1_id, room.scribe1.account_id)
+        tables.assign_scribe(db, room.scribe1, room.table1_id, account_of(room.scribe1))
 
 
 def test_renumbers_and_renames_a_table(db):
@@ -111,7 +111,7 @@ def _scribes(db, room) -> dict[int, int | None]:
 
 def test_assigns_and_removes_a_scribe(db):
     room = build_room(db)
-    s2 = room.scribe2.account_id
+    s2 = account_of(room.scribe2)
     assert tables.assign_scribe(db, room.facilitator, room.table1_id, s2).scribe_account_id == s2
     assert _scribes(db, room) == {1: s2, 2: s2}
     tables.assign_scribe(db, room.facilitator, room.table1_id, None)
@@ -211,7 +211,7 @@ def test_people_and_records_are_both_named_in_one_refusal(db):
 def test_removes_an_empty_table_with_a_scribe(db):
     room = build_room(db)
     table = tables.create_table(
-        db, room.facilitator, room.meeting_id, 3, "", room.scribe1.account_id
+        db, room.facilitator, room.meeting_id, 3, "", account_of(room.scribe1)
     )
     tables.delete_table(db, room.facilitator, table.id)
     assert _numbers(db, room.meeting_id) == [1, 2]
@@ -278,8 +278,8 @@ def test_the_overview_counts_the_people_present_at_each_table(db):
         for t in tables.table_overview(db, SYSTEM, room.meeting_id)
     ]
     assert rows == [
-        (1, "", room.scribe1.account_id, 2),
-        (2, "Window", room.scribe2.account_id, 1),
+        (1, "", account_of(room.scribe1), 2),
+        (2, "Window", account_of(room.scribe2), 1),
         (3, "", None, 0),
     ]
 

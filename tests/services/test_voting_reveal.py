@@ -17,6 +17,13 @@ from tests.factories import build_room
 pytestmark = pytest.mark.both_databases  # count(distinct ...)
 
 
+def _on_screen(db, room) -> voting_reveal.RoundOnScreen:
+    """The round on the room's screen, which the test expects there to be."""
+    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
+    assert shown is not None, "no round on the screen"
+    return shown
+
+
 def _open_round(db, room, title="Round"):
     idea_ids = [ideas.add_idea(db, room.scribe1, room.table1_id, t).id for t in ("a", "b")]
     rnd = voting_rounds.create_round(
@@ -58,7 +65,7 @@ def test_people_marked_absent_are_not_expected_unless_they_voted(db):
 def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     room = build_room(db)
     round_id, _ = _open_round(db, room, "First")
-    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
+    shown = _on_screen(db, room)
     assert (shown.round_id, shown.status, shown.shows_results) == (
         round_id,
         RoundStatus.OPEN,
@@ -67,11 +74,11 @@ def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     with pytest.raises(NotAllowedNow, match="close voting first"):
         voting_reveal.reveal_results(db, room.facilitator, round_id)
     voting_rounds.close_round(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
+    assert not _on_screen(db, room).shows_results
     voting_reveal.reveal_results(db, room.facilitator, round_id)
-    assert voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
+    assert _on_screen(db, room).shows_results
     voting_reveal.hide_results(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).shows_results
+    assert not _on_screen(db, room).shows_results
     actions = [e.action for e in history(db, SYSTEM, "voting_round", round_id)]
     assert actions[-2:] == ["results revealed", "results hidden"]
 
@@ -92,7 +99,7 @@ def test_a_new_open_round_takes_the_screen_from_a_revealed_one(db):
     voting_rounds.close_round(db, room.facilitator, first)
     voting_reveal.reveal_results(db, room.facilitator, first)
     second, _ = _open_round(db, room, "Second")
-    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
+    shown = _on_screen(db, room)
     assert (shown.round_id, shown.title, shown.shows_results) == (second, "Second", False)
 
 
@@ -109,4 +116,4 @@ def test_only_a_facilitator_reveals_or_hides(db):
         for act in (voting_reveal.reveal_results, voting_reveal.hide_results):
             with pytest.raises(PermissionDenied):
                 act(db, who, round_id)
-    assert not voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id).revealed
+    assert not _on_screen(db, room).revealed

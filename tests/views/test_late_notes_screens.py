@@ -85,9 +85,11 @@ def test_the_facilitator_allows_late_notes_from_the_console(room_app, db):
     by_label(at.toggle, LABEL).set_value(True).run()
     assert not at.exception
     assert any("Late notes are allowed for Listen" in s.value for s in at.success)
-    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).current.late_notes is True
+    current = room_control.room_state(db, room.meeting_id, actor=SYSTEM).current
+    assert current is not None and current.late_notes is True
     by_label(at.toggle, LABEL).set_value(False).run()
-    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).current.late_notes is False
+    current = room_control.room_state(db, room.meeting_id, actor=SYSTEM).current
+    assert current is not None and current.late_notes is False
 
 
 def test_the_agenda_step_editor_allows_late_notes_for_its_step(room_app, db):

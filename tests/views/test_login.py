@@ -22,6 +22,7 @@ def deactivated(db, username: str) -> Iterator[None]:
     """The account is inactive inside the block and active again after it."""
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     account = signin_accounts.get_account_by_username(db, username)
+    assert facilitator is not None and account is not None
 
     def set_active(active: bool) -> None:
         accounts.update_account(
@@ -73,8 +74,9 @@ def test_the_sidebar_names_the_signed_in_person_literally(room_app, db):
     room = room_app.room
     hostile = "**Ana** [click](http://evil.example) <b>x</b>"
     account = signin_accounts.get_account_by_username(db, "lead")
+    assert account is not None
     accounts.update_account(
-        db, room.facilitator, account.id, hostile, None, account.stakeholder_id, True
+        db, room.facilitator, account.id, hostile, "", account.stakeholder_id, True
     )
     at = room_app("lead").run()
     [line] = [c.value for c in at.sidebar.caption if c.value.startswith("Signed in as")]
@@ -94,6 +96,7 @@ def test_a_locked_username_is_told_how_long_to_wait(app):
 
 def test_a_session_signed_out_elsewhere_is_asked_to_sign_in_again(app, demo_db):
     account = signin_accounts.get_account_by_username(demo_db, "leader5")
+    assert account is not None
     at = app("leader5")
     at.session_state["signin_version"] = account.token_version
     at.run()

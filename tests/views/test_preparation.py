@@ -69,14 +69,16 @@ def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeti
     assert [t.value for t in at.title] == ["Before we meet"]
     by_label(at.text_area, "The top issues for you").input("Waiting an hour for help")
     at = click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "pre").top_issues == "Waiting an hour for help"
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.top_issues == "Waiting an hour for help"
     room_control.start_meeting(db, room.facilitator, room.meeting_id)
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
     assert [t.value for t in at.title] == ["How did it go?"]
     by_label(at.text_area, "What worked").input("Being heard by an officer")
     click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "post").what_worked == "Being heard by an officer"
+    feedback = surveys.get_response(db, "code-0", "post")
+    assert feedback is not None and feedback.what_worked == "Being heard by an officer"
 
 
 def test_the_facilitator_closes_the_survey_and_the_link_says_so(room_app, db):
@@ -130,6 +132,7 @@ def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
     at = click(at, "Add the account")
     assert "Account added." in texts(at)
     made = signin_accounts.get_account_by_username(db, "resident.lead")
+    assert made is not None
     assert (made.role.value, made.stakeholder_id) == ("leader", room.residents_id)
 
 

@@ -37,6 +37,13 @@ def _person(db, room, name):
     return next((p for p in roster if p.name == name), None)
 
 
+def _found(db, room, name):
+    """The person named `name`, whom the test expects on the roster."""
+    person = _person(db, room, name)
+    assert person is not None, f"{name} is not on the roster"
+    return person
+
+
 def _frame(at, column, *others):
     """The first table on the page with these columns (Set up draws every tab's tables)."""
     wanted = {column, *others}
@@ -53,7 +60,7 @@ def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app,
     room = room_app.room
     at = _walk_in(_setup(room_app), "Ana Door", room.residents_id)
     assert not at.exception, at.exception
-    ana = _person(db, room, "Ana Door")
+    ana = _found(db, room, "Ana Door")
     assert ana.table_id == room.table1_id  # both tables hold two; table 1 comes first
     assert (
         "Ana Door is on the roster and sits at Table 1, the table with the most room. "
@@ -68,7 +75,7 @@ def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app,
     assert badge.proto.label == "Download their badge (one page to print)"
     # The next walk-in goes where there is now more room, and their badge replaces Ana's.
     at = _walk_in(at, "Bo Door", room.police_id)
-    assert _person(db, room, "Bo Door").table_id == room.table2_id
+    assert _found(db, room, "Bo Door").table_id == room.table2_id
     assert any(t.startswith("Bo Door is on the roster and sits at Table 2") for t in texts(at))
     assert "Table: Table 2" in texts(at) and "Name: **Ana Door**" not in texts(at)
     assert by_label(at.text_input, "Walk-in's name").value == ""
@@ -116,7 +123,7 @@ def test_removing_someone_who_voted_marks_them_absent_and_says_why(room_app, db)
     assert (roster.loc["P0", "Here"], roster.loc["P0", "Table"]) == ("Absent", "—")
     at = click(at, "Mark them present again")
     assert "P0 is present again and sits at Table 1." in texts(at)
-    back = _person(db, room, "P0")
+    back = _found(db, room, "P0")
     assert (back.absent, back.table_id) == (False, room.table1_id)
 
 
@@ -141,7 +148,7 @@ def test_a_person_is_edited_and_moved_in_one_form(room_app, db):
     by_label(at.selectbox, "Their table").select(room.table2_id)
     at = click(at, "Save the changes")
     assert "Pat Renamed: changes saved." in texts(at)
-    pat = _person(db, room, "Pat Renamed")
+    pat = _found(db, room, "Pat Renamed")
     assert (pat.email, pat.table_id, pat.code) == ("pat@example.org", room.table2_id, "code-1")
 
 
