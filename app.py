@@ -11,7 +11,9 @@ from components import language, menu, signin
 from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
+from i18n import N_, _
 from screens import HOME, Screen, listed_for, screens_for
+from services.core.vocab import Role
 from services.setup import languages
 from workarounds.gc_freeze import freeze_long_lived_objects
 
@@ -40,10 +42,18 @@ if language.chosen_by() != (actor.account_id if actor else None):
 language.mark_page()
 
 
+ROLE_NAMES = {
+    Role.FACILITATOR: N_("facilitator"),
+    Role.SCRIBE: N_("scribe"),
+    Role.LEADER: N_("leader"),
+}
+"""A role as the sidebar names it; the stored value stays the role's code."""
+
+
 def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
     return st.Page(
         screen.file,
-        title=screen.title,
+        title=_(screen.title),
         url_path=screen.url_path or None,
         default=screen is HOME,
         visibility="visible" if listed else "hidden",
@@ -70,11 +80,15 @@ else:
     menu.draw({"": [home], **sections})
 
 if actor is not None:
-    st.sidebar.caption(f"Signed in as {escape_markdown(actor.name)} ({actor.role.value})")
+    st.sidebar.caption(
+        _("Signed in as {name} ({role})").format(
+            name=escape_markdown(actor.name), role=_(ROLE_NAMES[actor.role])
+        )
+    )
     # Drawn above the sign-out button, filled after it: a run that signs out shows none.
     picker_slot = st.sidebar.container()
     if signin.logout_button(db, settings.cookie_name):
-        st.info(signin.SIGNED_OUT)
+        st.info(_(signin.SIGNED_OUT))
         st.stop()
     with picker_slot:
         focus_picker(actor)
@@ -89,7 +103,7 @@ if actor is None and page.url_path == home.url_path:
     if signin.signed_in_username():
         # This run's navigation was built for a visitor. The form fetching the cookie
         # brings the browser back, and that page's session builds the role's.
-        st.success("You are signed in.")
+        st.success(_("You are signed in."))
         st.stop()
 page.run()
 freeze_long_lived_objects(page.url_path)

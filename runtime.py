@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
 from adapters import room_links
 from db.database import Database
+from i18n import N_, _
 from services.accounts import signin_accounts
 from services.core.actors import Actor
 from services.core.vocab import Role
@@ -139,7 +139,7 @@ def require_actor() -> Actor:
     """The signed-in actor; stops the page politely if there is none."""
     actor = current_actor()
     if actor is None:
-        st.error("Sign in on the home page to use this screen.")
+        st.error(_("Sign in on the home page to use this screen."))
         st.stop()
     return actor
 
@@ -152,62 +152,62 @@ def require_meeting(actor: Actor) -> tuple[int, int]:
     """
     here = focus(actor)
     if here.initiative_id is None:
-        st.info(_NO_INITIATIVE[actor.role])
+        st.info(_(_NO_INITIATIVE[actor.role]))
         st.stop()
     if here.meeting_id is None:
-        st.info(_NO_MEETING[actor.role])
+        st.info(_(_NO_MEETING[actor.role]))
         st.stop()
     return here.initiative_id, here.meeting_id
 
 
 _NO_INITIATIVE = {
-    Role.FACILITATOR: "There is no initiative yet. Start one on Set up › Initiative and meetings.",
-    Role.LEADER: "You are not on an initiative yet: a leader sees the initiative of the "
-    "group they speak for. Ask a facilitator to set your group on Set up › Team and accounts.",
-    Role.SCRIBE: "You are not on an initiative yet: a scribe sees the initiatives where they "
-    "scribe a table. Ask a facilitator to give you a table on Set up › Tables.",
+    Role.FACILITATOR: N_(
+        "There is no initiative yet. Start one on Set up › Initiative and meetings."
+    ),
+    Role.LEADER: N_(
+        "You are not on an initiative yet: a leader sees the initiative of the "
+        "group they speak for. Ask a facilitator to set your group on Set up › Team and accounts."
+    ),
+    Role.SCRIBE: N_(
+        "You are not on an initiative yet: a scribe sees the initiatives where they "
+        "scribe a table. Ask a facilitator to give you a table on Set up › Tables."
+    ),
 }
 _NO_MEETING = {
-    Role.FACILITATOR: "This initiative has no meeting yet. Add one on Set up › "
-    "Initiative and meetings.",
-    Role.LEADER: "This initiative has no meeting yet. A facilitator adds one on Set up.",
-    Role.SCRIBE: "You scribe no table in a meeting of this initiative yet. Ask a "
-    "facilitator to give you a table on Set up › Tables.",
+    Role.FACILITATOR: N_(
+        "This initiative has no meeting yet. Add one on Set up › Initiative and meetings."
+    ),
+    Role.LEADER: N_("This initiative has no meeting yet. A facilitator adds one on Set up."),
+    Role.SCRIBE: N_(
+        "You scribe no table in a meeting of this initiative yet. Ask a "
+        "facilitator to give you a table on Set up › Tables."
+    ),
 }
 
 
-def table_in_focus(actor: Actor, meeting_id: int):
-    """The table of `?table=N`, else the scribe's own table; None means every table.
+def table_number_in_link() -> int | None:
+    """The table the page's link names (`?table=N`); None when it names none.
 
-    Stops with a plain message when the link's table is not a number, or a number that
-    names no table of this meeting.
+    Stops with a plain message when it is not a number. The screen's read model finds the
+    table, or the scribe's own when none is named, in its one read
+    (services/room/table_pages.py), so a page looks its table up once.
     """
-    from services.setup import tables  # noqa: PLC0415
-
-    _stop_if_not_a_number("table")
-    number = query_int("table")
-    if number is None:
-        if actor.is_facilitator or actor.account_id is None:
-            return None  # a facilitator's view spans every table
-        own = tables.tables_for_scribe(database(), actor.account_id, meeting_id)
-        return own[0] if own else None
-    table = tables.get_table_by_number(database(), meeting_id, number)
-    if table is None:
-        st.error(f"This meeting has no table {number}. Check the link on your table card.")
-        st.stop()
-    return table
+    _stop_if_table_is_not_a_number()
+    return query_int("table")
 
 
-def _stop_if_not_a_number(name: str) -> None:
+def _stop_if_table_is_not_a_number() -> None:
     """Stop the page when the link's `?table=` holds something that is not a table number.
 
     Read as "no table" instead, a scribe's mistyped link would open another view silently.
     """
-    raw = (st.query_params.get(name) or "").strip()
+    raw = (st.query_params.get("table") or "").strip()
     if raw and not raw.isdecimal():
         st.error(
-            f"The {name} in this link is not a number. Check the link on your table card, "
-            "or open the page from the menu."
+            _(
+                "The table in this link is not a number. Check the link on your table card, "
+                "or open the page from the menu."
+            )
         )
         st.stop()
 
@@ -269,14 +269,16 @@ class StaffPage:
     db: Database
     initiative_id: int
     meeting_id: int
-    table: Any  # the MeetingTable of ?table=N or the scribe's own; None = every table
+    table_number: int | None
+    """The link's `?table=N` on a per-table screen; None: the scribe's own, or every table."""
     act: Callable[..., None]
 
 
 def page(*, with_table: bool = False) -> StaffPage:
     """The preamble every staff screen shared: the signed-in actor (else a sign-in note),
-    the initiative and meeting in focus (else what to do about it), the table when the
-    screen is per table, and an action runner bound to the database and the actor.
+    the initiative and meeting in focus (else what to do about it), the table its link
+    names when the screen is per table, and an action runner bound to the database and
+    the actor.
 
     Roles are the navigation's business (screens.py registers each screen only for its
     roles, and Streamlit refuses the others); services check them again on every call.
@@ -286,5 +288,5 @@ def page(*, with_table: bool = False) -> StaffPage:
     actor = require_actor()
     db = database()
     initiative_id, meeting_id = require_meeting(actor)
-    table = table_in_focus(actor, meeting_id) if with_table else None
-    return StaffPage(actor, db, initiative_id, meeting_id, table, action_runner(db, actor))
+    table_number = table_number_in_link() if with_table else None
+    return StaffPage(actor, db, initiative_id, meeting_id, table_number, action_runner(db, actor))

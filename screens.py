@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import N_
 from services.core.vocab import Role
 
 FACILITATOR, SCRIBE, LEADER = Role.FACILITATOR, Role.SCRIBE, Role.LEADER
@@ -12,7 +13,8 @@ EVERYONE: frozenset[Role | None] = frozenset({*Role, None})
 """None is a visitor with no account: a participant or the projector, with a code."""
 
 # The menu follows the meeting's arc, so a person finds a screen by when they need it.
-BEFORE, IN_THE_ROOM, AFTER = "Before", "In the room", "After"
+# Stages and titles are English here, translated where they are shown (`_(screen.title)`).
+BEFORE, IN_THE_ROOM, AFTER = N_("Before"), N_("In the room"), N_("After")
 STAGES = (BEFORE, IN_THE_ROOM, AFTER)
 
 
@@ -30,15 +32,20 @@ class Screen:
     meeting's code, which staff never use from the menu."""
 
 
-HOME = Screen("views/home.py", "Home", "", ":material/home:", EVERYONE)
+HOME = Screen("views/home.py", N_("Home"), "", ":material/home:", EVERYONE)
 
 SCREENS: tuple[Screen, ...] = (
     Screen(
-        "views/setup.py", "Set up", "setup", ":material/settings:", frozenset({FACILITATOR}), BEFORE
+        "views/setup.py",
+        N_("Set up"),
+        "setup",
+        ":material/settings:",
+        frozenset({FACILITATOR}),
+        BEFORE,
     ),
     Screen(
         "views/prepare.py",
-        "Prepare",
+        N_("Prepare"),
         "prepare",
         ":material/assignment:",
         frozenset({FACILITATOR, LEADER}),
@@ -46,7 +53,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/agenda.py",
-        "Agenda",
+        N_("Agenda"),
         "agenda",
         ":material/list_alt:",
         frozenset({FACILITATOR, LEADER}),
@@ -54,7 +61,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/console.py",
-        "Console",
+        N_("Console"),
         "console",
         ":material/cast:",
         frozenset({FACILITATOR}),
@@ -62,7 +69,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/listen.py",
-        "Listen",
+        N_("Listen"),
         "listen",
         ":material/hearing:",
         frozenset({FACILITATOR, SCRIBE}),
@@ -70,7 +77,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/ideas.py",
-        "Ideas",
+        N_("Ideas"),
         "ideas",
         ":material/lightbulb:",
         frozenset({FACILITATOR, SCRIBE}),
@@ -78,7 +85,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/converge.py",
-        "Converge",
+        N_("Converge"),
         "converge",
         ":material/how_to_vote:",
         frozenset({FACILITATOR, LEADER}),
@@ -86,7 +93,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/solve.py",
-        "Solve",
+        N_("Solve"),
         "solve",
         ":material/construction:",
         frozenset({FACILITATOR, SCRIBE}),
@@ -94,7 +101,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/conflicts.py",
-        "Conflicts",
+        N_("Conflicts"),
         "conflicts",
         ":material/handshake:",
         frozenset({FACILITATOR, SCRIBE}),
@@ -102,7 +109,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/charter.py",
-        "Charter",
+        N_("Charter"),
         "charter",
         ":material/draw:",
         frozenset({FACILITATOR, LEADER}),
@@ -110,7 +117,7 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/actions.py",
-        "Actions",
+        N_("Actions"),
         "actions",
         ":material/task_alt:",
         frozenset({FACILITATOR, LEADER}),
@@ -118,15 +125,15 @@ SCREENS: tuple[Screen, ...] = (
     ),
     Screen(
         "views/review.py",
-        "Review",
+        N_("Review"),
         "review",
         ":material/summarize:",
         frozenset({FACILITATOR, LEADER}),
         AFTER,
     ),
-    Screen("views/survey.py", "Survey", "survey", ":material/quiz:", EVERYONE),
-    Screen("views/vote.py", "Vote", "vote", ":material/touch_app:", EVERYONE),
-    Screen("views/projector.py", "Projector", "projector", ":material/tv:", EVERYONE),
+    Screen("views/survey.py", N_("Survey"), "survey", ":material/quiz:", EVERYONE),
+    Screen("views/vote.py", N_("Vote"), "vote", ":material/touch_app:", EVERYONE),
+    Screen("views/projector.py", N_("Projector"), "projector", ":material/tv:", EVERYONE),
 )
 
 

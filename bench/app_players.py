@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bench.cookie_component import CookieManagerFrame
 from bench.recorder import IdeaWatch, Recorder, Unexpected
@@ -24,6 +25,11 @@ DOTS_KEY = "-dots-"
 
 
 COOKIE_RERUN = "cookie component rerun"
+PROJECTOR_REFRESH = "projector: 2 s refresh"
+WALL_CHECK = "projector: wall check"
+"""The projector's check between refreshes that found the board as it drew it: no redraw."""
+NEW_IDEA_DRAWN = "projector: new idea drawn"
+"""A wall check that found a new idea, and the page it drew again to show it."""
 
 
 class _Player:
@@ -41,12 +47,17 @@ class _Player:
         request: Callable[[], Awaitable[Run]],
         *expected: str,
         fragment: bool = False,
+        named: Callable[[Run], str] | None = None,
     ) -> Run | None:
-        """One timed request; then the page must show every `expected` text."""
+        """One timed request; then the page must show every `expected` text.
+
+        `named` names the interaction by what the run did, when only the answer tells.
+        """
         async with self.tab.lock:
-            run = await self.recorder.timed(name, request())
+            run = await self.recorder.timed(name, request(), named)
         if run is None:
             return None
+        name = named(run) if named else name
         missing = [e for e in expected if not run.contains(e)]
         if run.exceptions or missing:
             problem = run.exceptions or [f"missing {m!r}" for m in missing]
@@ -67,15 +78,21 @@ class _Player:
         if answers:
             await self._do(COOKIE_RERUN, lambda: self.tab.rerun(answers))
 
-    async def _refresh(self, name: str, *expected: str) -> Run | None:
-        """What the browser's `run_every` timer sends: a rerun of that fragment alone."""
-        return await self._do(name, self._fragment_rerun, *expected, fragment=True)
+    async def _refresh(
+        self, name: str, *expected: str, every: float | None = None, **how: Any
+    ) -> Run | None:
+        """What the browser's `run_every` timer sends: a rerun of that fragment alone.
 
-    async def _fragment_rerun(self) -> Run:
+        `every` picks the page's fragment of that interval, on a page that has several.
+        """
+        rerun = lambda: self._fragment_rerun(every)  # noqa: E731
+        return await self._do(name, rerun, *expected, fragment=True, **how)
+
+    async def _fragment_rerun(self, every: float | None) -> Run:
         # Read under the tab's lock: a full run in flight may be renewing the fragment ids.
-        fragments = list(self.tab.auto_reruns)
+        fragments = [f for f, s in self.tab.auto_reruns.items() if every in (None, s)]
         if not fragments:
-            raise Unexpected("the page registered no run_every fragment")
+            raise Unexpected(f"the page registered no run_every fragment of {every} s")
         return await self.tab.rerun(fragment_id=fragments[0], timer=True)
 
     async def close(self) -> None:
@@ -184,11 +201,24 @@ class AppProjector(_Player):
         self._look(await self._do("projector: open page", self.tab.open, "ideas so far"))
 
     async def refresh(self) -> None:
-        self._look(await self._refresh("projector: 2 s refresh", "ideas so far"))
+        self._look(await self._refresh(PROJECTOR_REFRESH, "ideas so far", every=2.0))
+
+    async def check(self) -> None:
+        """The wall check's tick: nothing drawn, or the whole page again with a new idea."""
+        run = await self._refresh(WALL_CHECK, every=0.5, named=_wall_check_name)
+        if run is not None and _wall_check_name(run) == NEW_IDEA_DRAWN:
+            if not run.contains("ideas so far"):
+                self.recorder.error(NEW_IDEA_DRAWN, "missing 'ideas so far'")
+            self._look(run)
 
     def _look(self, run: Run | None) -> None:
         if run is not None:
             self.watch.shown(self.name, [(e.text, e.at) for e in run.elements])
+
+
+def _wall_check_name(run: Run) -> str:
+    # A check that found a new idea reruns the page (st.rerun): it draws outside any fragment.
+    return NEW_IDEA_DRAWN if any(not e.fragment for e in run.elements) else WALL_CHECK
 
 
 def sign_in_form(home: Run, username: str, password: str) -> list:

@@ -27,6 +27,9 @@ class Pace:
     """The ballot's `run_every` fragment, as views/vote.py declares it."""
     projector_refresh: float = 2.0
     """The projector's `run_every` fragment, as views/projector.py declares it."""
+    projector_check: float = 0.5
+    """The projector's wall check, a `run_every` fragment of its own
+    (components/projector_live.py, WALL_CHECK_SECONDS)."""
 
 
 class Voter(Protocol):
@@ -48,6 +51,7 @@ class Scribe(Protocol):
 class Projector(Protocol):
     async def open(self) -> None: ...
     async def refresh(self) -> None: ...
+    async def check(self) -> None: ...
     async def close(self) -> None: ...
 
 
@@ -80,10 +84,13 @@ async def play_scribe(scribe: Scribe, pace: Pace, rng: random.Random, until: flo
 
 
 async def play_projector(projector: Projector, pace: Pace, rng: random.Random, until: float):
-    """Open once; the fragment refreshes itself for the rest of the run."""
+    """Open once; then the live view refreshes itself, and the wall check asks between."""
     await asyncio.sleep(rng.uniform(0, 1.0))
     await projector.open()
-    await every(pace.projector_refresh, projector.refresh, until)
+    await asyncio.gather(
+        every(pace.projector_refresh, projector.refresh, until),
+        every(pace.projector_check, projector.check, until),
+    )
     await projector.close()
 
 

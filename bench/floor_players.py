@@ -14,8 +14,8 @@ import random
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.app_players import COOKIE_RERUN
-from bench.recorder import Recorder
+from bench.app_players import COOKIE_RERUN, NEW_IDEA_DRAWN, PROJECTOR_REFRESH, WALL_CHECK
+from bench.recorder import IdeaWatch, Recorder
 from bench.session import Tab
 
 
@@ -33,10 +33,14 @@ def write_recording(app: Recorder, path: Path) -> dict[str, int]:
 class _FloorPerson:
     """A tab on the floor app; each interaction draws again the app's run of that name."""
 
-    def __init__(self, server: str, recorder: Recorder, recorded: dict[str, int]) -> None:
+    def __init__(
+        self, server: str, recorder: Recorder, recorded: dict[str, int], watch: IdeaWatch
+    ) -> None:
         self.server = server
         self.recorder = recorder
         self.recorded = recorded
+        self.watch = watch
+        """The room's ideas: a scribe's are counted, so its projectors redraw as the app's do."""
         self.tab: Tab | None = None
 
     async def _open(self, name: str) -> None:
@@ -90,17 +94,31 @@ class FloorScribe(_FloorPerson):
 
     async def add_idea(self, rng: random.Random) -> None:
         await self._rerun("ideas: add idea")
+        self.watch.added += 1
 
     async def to_listen(self) -> None:
         await self._rerun("listen: open page")
 
 
 class FloorProjector(_FloorPerson):
+    """Draws the app's wall check, and after a scribe of the room added an idea since the
+    projector last drew, the page the app drew again to show it."""
+
+    drawn = 0
+    """The room's ideas added when this projector last drew its wall."""
+
     async def open(self) -> None:
+        self.drawn = self.watch.added
         await self._open("projector: open page")
 
     async def refresh(self) -> None:
-        await self._rerun("projector: 2 s refresh")
+        self.drawn = self.watch.added
+        await self._rerun(PROJECTOR_REFRESH)
+
+    async def check(self) -> None:
+        added = self.watch.added
+        changed, self.drawn = added != self.drawn, added
+        await self._rerun(NEW_IDEA_DRAWN if changed else WALL_CHECK)
 
 
 def _query(name: str) -> str:

@@ -106,7 +106,9 @@ async def _run(servers, seeded, plan: LoadPlan) -> LoadResult:
         for play, player in people:
             # The floor gets the same people, the same pacing and the same servers' turns.
             stand_in = (
-                player if floor is None else _FLOOR[play](player.tab.server_url, recorder, floor)
+                player
+                if floor is None
+                else _FLOOR[play](player.tab.server_url, recorder, floor, watch)
             )
             games.append(play(stand_in, pace, random.Random(rng.random()), until))
     await asyncio.gather(*games)

@@ -6,7 +6,7 @@ import itertools
 import math
 import time
 from collections import defaultdict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -50,8 +50,13 @@ class Recorder:
         self.kept: dict[str, list[Run]] = defaultdict(list)
         """Runs that did what they should, by interaction: the floor replays one of each."""
 
-    async def timed(self, name: str, action: Awaitable[T]) -> T | None:
-        """Run one interaction; its latency counts only when it did what it should."""
+    async def timed(
+        self, name: str, action: Awaitable[T], named: Callable[[T], str] | None = None
+    ) -> T | None:
+        """Run one interaction; its latency counts only when it did what it should.
+
+        `named` names it by its result instead, when only the answer tells which it was.
+        """
         started = time.monotonic()
         try:
             result = await action
@@ -59,6 +64,7 @@ class Recorder:
             self.error(name, f"{type(error).__name__}: {error}")
             return None
         seconds = time.monotonic() - started
+        name = named(result) if named else name
         self.interactions[name].seconds.append(seconds)
         self.timeline.append((started, name, seconds))
         return result
@@ -87,6 +93,8 @@ class IdeaWatch:
         self._sent: dict[str, float] = {}
         self._seen: set[tuple[str, str]] = set()
         self.latencies: list[float] = []
+        self.added = 0
+        """Ideas the room's scribes added on the floor, which draws no idea to watch for."""
 
     def new_marker(self, room: int) -> str:
         """A word no idea contains by chance; letters and digits survive markdown escaping."""

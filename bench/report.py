@@ -38,6 +38,8 @@ ORDER = [
     "ideas: add idea",
     "projector: open page",
     "projector: 2 s refresh",
+    "projector: wall check",
+    "projector: new idea drawn",
 ]
 """The table's order; an interaction the run did not see (the cookie component's rerun
 goes when sign-in stops drawing that component) is left out, and a new one goes last."""

@@ -235,7 +235,7 @@ def _closed_round(db: Database, meeting_id: int, idea_ids: list[int], rng: rando
         voting_rounds.NewRound(title="Statements", mode="agree_disagree", idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, SYSTEM, rnd.id)
-    items = [i.id for i in voting_items.round_items(db, rnd.id)]
+    items = [i.id for i in voting_items.round_items(db, SYSTEM, rnd.id)]
     choices = list(Choice)
     with db.write() as s:
         voters = _voter_ids(s, meeting_id)
@@ -262,7 +262,7 @@ def _open_round(db: Database, meeting_id: int, idea_ids: list[int], rng: random.
         ),
     )
     voting_rounds.open_round(db, SYSTEM, rnd.id)
-    items = [i.id for i in voting_items.round_items(db, rnd.id)]
+    items = [i.id for i in voting_items.round_items(db, SYSTEM, rnd.id)]
     with db.write() as s:
         for n, person in enumerate(_voter_ids(s, meeting_id)):
             # 8 or 9 single dots each, so the room totals 480 and every voter has dots left.

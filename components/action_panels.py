@@ -7,14 +7,23 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_date
 
+import i18n
 from components.downloads import prepared_download
 from components.text import escape_markdown
+from i18n import _, ngettext
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
 from services.act.smart import SmartGap
 from services.core.vocab import ActionStatus, label
+
+
+def short_day(value: date) -> str:
+    """05 Mar 2026 / 05 mar 2026: the month in words, never 3/5 or 5/3."""
+    # Translators: a date pattern (Unicode CLDR): "dd MMM y" writes 05 Mar 2026.
+    return format_date(value, _("dd MMM y"), locale=i18n.current())
 
 
 def smart_form(
@@ -25,18 +34,23 @@ def smart_form(
 ) -> None:
     """A new action; the SMART check names what is missing before it can be ready."""
     with st.form("new-action"):
-        title = st.text_input("Action (specific: what will be done)")
-        description = st.text_area("How it will be done")
-        measure = st.text_input("Measure of done (how we will know)")
-        owner = st.selectbox("Owner", list(people), format_func=people.get, index=None)
-        group = st.selectbox(
-            "Owner's stakeholder group", list(groups), format_func=groups.get, index=None
+        title = st.text_input(_("Action (specific: what will be done)"))
+        description = st.text_area(_("How it will be done"))
+        measure = st.text_input(_("Measure of done (how we will know)"))
+        owner = st.selectbox(
+            _("Owner"), list(people), format_func=lambda i: people.get(i, ""), index=None
         )
-        due = st.date_input("Due date", value=None)
-        goal = st.text_input("Charter goal it serves (optional)")
-        secret = st.checkbox("Confidential: keep it out of reports and exports")
-        ready = st.checkbox("Ready: it passes the SMART check")
-        pressed = st.form_submit_button("Save the action", type="primary")
+        group = st.selectbox(
+            _("Owner's stakeholder group"),
+            list(groups),
+            format_func=lambda i: groups.get(i, ""),
+            index=None,
+        )
+        due = st.date_input(_("Due date"), value=None)
+        goal = st.text_input(_("Charter goal it serves (optional)"))
+        secret = st.checkbox(_("Confidential: keep it out of reports and exports"))
+        ready = st.checkbox(_("Ready: it passes the SMART check"))
+        pressed = st.form_submit_button(_("Save the action"), type="primary")
     if not pressed:
         return
     fields = ActionFields(
@@ -47,7 +61,7 @@ def smart_form(
     for gap in gaps:
         st.warning(f"{gap.letter}: {gap.message}")
     if not gaps:
-        st.success("SMART: specific, measurable, assignable, realistic and time-bound.")
+        st.success(_("SMART: specific, measurable, assignable, realistic and time-bound."))
     on_save(fields)
 
 
@@ -57,11 +71,11 @@ def update_form(item: PlannedItem, on_update: Callable[[str, str], None]) -> Non
     statuses = list(ActionStatus)
     with st.form(f"update-{action.id}", clear_on_submit=True):
         status = st.radio(
-            "Status", statuses, index=statuses.index(action.status), format_func=label,
+            _("Status"), statuses, index=statuses.index(action.status), format_func=label,
             horizontal=True,
         )  # fmt: skip
-        note = st.text_area("What happened")
-        if st.form_submit_button("Add the update"):
+        note = st.text_area(_("What happened"))
+        if st.form_submit_button(_("Add the update")):
             on_update(status.value, note)
 
 
@@ -69,24 +83,29 @@ def updates_table(item: PlannedItem) -> None:
     """The action's follow-up, oldest first."""
     updates = item.updates
     if not updates:
-        st.caption("No updates yet.")
+        st.caption(_("No updates yet."))
         return
-    rows = [
-        {"On": u.created_at.strftime("%d %b %Y"), "Status": label(u.status), "Note": u.note}
-        for u in updates
-    ]
+    # Translators: the columns of an action's updates: the date, its status, the note.
+    on, status, note = _("On"), _("Status"), _("Note")
+    rows = [{on: short_day(u.created_at), status: label(u.status), note: u.note} for u in updates]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
     """Overdue actions, named, with how late they are."""
     if not items:
-        st.success("Nothing is overdue.")
+        st.success(_("Nothing is overdue."))
         return
-    st.warning(f"{len(items)} action(s) overdue:")
+    st.warning(_("{n} action(s) overdue:").format(n=len(items)))
     for a in items:
-        late = (today - a.due_on).days
-        st.markdown(f"- {escape_markdown(a.title)} — due {a.due_on:%d %b %Y}, {late} days late")
+        due = a.due_on
+        if due is None:
+            continue  # an action with no date is never overdue
+        late = (today - due).days
+        line = ngettext(
+            "{title} — due {day}, {n} days late", "{title} — due {day}, {n} days late", late
+        ).format(title=escape_markdown(a.title), day=short_day(due), n=late)
+        st.markdown(f"- {line}")
 
 
 def plan_items(items: Sequence[PlannedItem], on_update: Callable[[int, str, str], None]) -> None:
@@ -94,9 +113,18 @@ def plan_items(items: Sequence[PlannedItem], on_update: Callable[[int, str, str]
     for item in items:
         action = item.action
         title = escape_markdown(action.title)
-        with st.expander(f"{title} · {label(action.status)} · due {action.due_on or 'no date'}"):
+        due = str(action.due_on) if action.due_on else _("no date")
+        with st.expander(
+            _("{title} · {status} · due {due}").format(
+                title=title, status=label(action.status), due=due
+            )
+        ):
             st.markdown(escape_markdown(action.description or "—"))
-            st.caption(escape_markdown(f"Measure of done: {action.measure or '—'}"))
+            st.caption(
+                escape_markdown(
+                    _("Measure of done: {measure}").format(measure=action.measure or "—")
+                )
+            )
             updates_table(item)
             update_form(item, lambda status, note, a=action.id: on_update(a, status, note))
 
@@ -105,11 +133,11 @@ def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:
     """The plan as CSV and as a workbook, from the rows the screen's record holds."""
     rows, updates = files
     prepared_download(
-        "the plan (CSV)", lambda: plan_export.csv_of(rows), "action-plan.csv", "text/csv",
+        _("the plan (CSV)"), lambda: plan_export.csv_of(rows), "action-plan.csv", "text/csv",
         key="plan-csv",
     )  # fmt: skip
     prepared_download(
-        "the plan (Excel)",
+        _("the plan (Excel)"),
         lambda: plan_export.xlsx_of(rows, updates),
         "action-plan.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

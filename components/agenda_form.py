@@ -5,13 +5,23 @@ buttons that move a step, the comment form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import streamlit as st
+from babel.dates import format_datetime
 
+import i18n
 from components.text import escape_markdown
+from i18n import _
 from services.agenda.agenda import ItemFields
 from services.agenda.agenda_screen import AgendaScreen, StepShown
 from services.core.vocab import Skill, Step, label
+
+
+def _short_moment(value: datetime) -> str:
+    """05 Mar 14:05: when in the run-up to a meeting, the year goes without saying."""
+    # Translators: a date-and-time pattern (Unicode CLDR): "dd MMM HH:mm" writes 05 Mar 14:05.
+    return format_datetime(value, _("dd MMM HH:mm"), locale=i18n.current())
 
 
 def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], button: str) -> None:
@@ -19,32 +29,34 @@ def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], bu
     item = step.item if step else None
     steps, skills = list(Step), [None, *Skill]
     with st.form(key, clear_on_submit=item is None):
-        title = st.text_input("Step title", item.title if item else "")
+        title = st.text_input(_("Step title"), item.title if item else "")
         left, right, minutes_col = st.columns([2, 2, 1])
-        step = left.selectbox(
-            "What the room does", steps, format_func=label,
+        kind = left.selectbox(
+            _("What the room does"), steps, format_func=label,
             index=steps.index(item.step) if item else 0,
         )  # fmt: skip
         skill = right.selectbox(
-            "Citizen leadership skill", skills,
-            format_func=lambda s: "— none —" if s is None else label(s),
+            _("Citizen leadership skill"), skills,
+            format_func=lambda s: _("— none —") if s is None else label(s),
             index=skills.index(item.skill) if item else 0,
         )  # fmt: skip
-        minutes = minutes_col.number_input("Minutes", 1, 480, item.minutes if item else 20)
-        goal = st.text_area("Goal", item.goal if item else "", height=70)
-        materials = st.text_input("Materials", item.materials if item else "")
+        minutes = minutes_col.number_input(_("Minutes"), 1, 480, item.minutes if item else 20)
+        goal = st.text_area(_("Goal"), item.goal if item else "", height=70)
+        materials = st.text_input(_("Materials"), item.materials if item else "")
         prompt = st.text_input(
-            "Question for the room (shown on the projector)", item.prompt if item else ""
+            _("Question for the room (shown on the projector)"), item.prompt if item else ""
         )
         premoderate = st.checkbox(
-            "Approve before it shows: new ideas from the tables wait for your approval "
-            "before the projector shows them",
+            _(
+                "Approve before it shows: new ideas from the tables wait for your approval "
+                "before the projector shows them"
+            ),
             bool(item and item.premoderate),
         )
         if st.form_submit_button(button, type="primary"):
             on_save(
                 ItemFields(
-                    title=title, step=step, minutes=int(minutes), skill=skill, goal=goal,
+                    title=title, step=kind, minutes=int(minutes), skill=skill, goal=goal,
                     materials=materials, prompt=prompt, premoderate=premoderate,
                 )
             )  # fmt: skip
@@ -54,16 +66,24 @@ def approval_banner(screen: AgendaScreen) -> None:
     """Approved or a draft (waiting for whom), the agenda's length, and who approved when."""
     review, steps = screen.approval, len(screen.steps)
     if review.approved:
-        st.success(f"Approved by the Thought Leader Team · {steps} steps, {screen.minutes} minutes")
+        st.success(
+            _("Approved by the Thought Leader Team · {steps} steps, {minutes} minutes").format(
+                steps=steps, minutes=screen.minutes
+            )
+        )
     else:
-        waiting = ", ".join(escape_markdown(n) for n in review.waiting_for) or "nobody"
+        waiting = ", ".join(escape_markdown(n) for n in review.waiting_for) or _("nobody")
         st.warning(
-            f"Draft: waiting for approval from {waiting} · {steps} steps, {screen.minutes} minutes"
+            _(
+                "Draft: waiting for approval from {waiting} · {steps} steps, {minutes} minutes"
+            ).format(waiting=waiting, steps=steps, minutes=screen.minutes)
         )
     for who in review.approvers:
         st.caption(
             escape_markdown(
-                f"Approved by {who.name} ({who.group}) on {who.approved_at:%d %b %H:%M}"
+                _("Approved by {name} ({group}) on {moment}").format(
+                    name=who.name, group=who.group, moment=_short_moment(who.approved_at)
+                )
             )
         )
 
@@ -72,11 +92,13 @@ def step_text(step: StepShown) -> None:
     """The step as everyone reads it, with the comments on it."""
     item = step.item
     skill = f" · {label(item.skill)}" if item.skill else ""
-    st.markdown(f"**{item.position}. {escape_markdown(item.title)}** · {item.minutes} min{skill}")
+    # Translators: "min" is short for minutes, after a step's length ("20 min").
+    minutes = _("{minutes} min").format(minutes=item.minutes)
+    st.markdown(f"**{item.position}. {escape_markdown(item.title)}** · {minutes}{skill}")
     if item.goal:
-        st.markdown(f"*Goal:* {escape_markdown(item.goal)}")
+        st.markdown(_("*Goal:* {goal}").format(goal=escape_markdown(item.goal)))
     if item.materials:
-        st.markdown(f"*Materials:* {escape_markdown(item.materials)}")
+        st.markdown(_("*Materials:* {materials}").format(materials=escape_markdown(item.materials)))
     for note in step.comments:
         st.caption(escape_markdown(f"{note.author}: {note.text}"))
 
@@ -87,11 +109,11 @@ def step_moves(
     """Move the step up or down one place, or remove it."""
     item = step.item
     up, down, drop = st.columns(3)
-    if up.button("Move up", key=f"up-{item.id}", disabled=item.position == 1):
+    if up.button(_("Move up"), key=f"up-{item.id}", disabled=item.position == 1):
         on_move(-1)
-    if down.button("Move down", key=f"down-{item.id}", disabled=step.last):
+    if down.button(_("Move down"), key=f"down-{item.id}", disabled=step.last):
         on_move(+1)
-    if drop.button("Remove the step", key=f"drop-{item.id}"):
+    if drop.button(_("Remove the step"), key=f"drop-{item.id}"):
         on_drop()
 
 
@@ -99,6 +121,6 @@ def comment_form(step: StepShown, on_comment: Callable[[str], None]) -> None:
     """A comment on the step, from a leader or a facilitator."""
     item_id = step.item.id
     with st.form(f"comment-{item_id}", clear_on_submit=True):
-        text = st.text_input("Comment on this step", key=f"c-{item_id}")
-        if st.form_submit_button("Add comment"):
+        text = st.text_input(_("Comment on this step"), key=f"c-{item_id}")
+        if st.form_submit_button(_("Add comment")):
             on_comment(text)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.notices import flash_and_rerun
 from components.text import escape_markdown
+from i18n import _, ngettext
 from runtime import StaffPage
 from services.core.vocab import IdeaStatus
 from services.room import idea_queue, room_control
@@ -29,18 +30,23 @@ def approval_queue(here: StaffPage) -> None:
     holding = current is not None and current.premoderate
     if not queue and not holding:
         return
-    st.header(f"Waiting for your approval ({len(queue)})")
+    st.header(_("Waiting for your approval ({count})").format(count=len(queue)))
     st.caption(
-        "The projector, the tables' boards and the ballots show these only once you approve "
-        "them. Rejected ideas are kept, hidden, with their history."
+        _(
+            "The projector, the tables' boards and the ballots show these only once you approve "
+            "them. Rejected ideas are kept, hidden, with their history."
+        )
     )
     if not queue:
-        st.info("No ideas are waiting. New ideas from the tables will appear here.")
+        st.info(_("No ideas are waiting. New ideas from the tables will appear here."))
         return
-    if st.button(f"Approve all ({len(queue)})", key="approve-all", type="primary"):
+    if st.button(
+        _("Approve all ({count})").format(count=len(queue)), key="approve-all", type="primary"
+    ):
         # Only the ideas on screen: one that arrived since was read by nobody yet.
         shown = [q.idea.id for q in queue]
-        act(idea_queue.approve_all, meeting_id, shown, done=f"Approved {len(shown)} ideas.")
+        done = ngettext("Approved {n} ideas.", "Approved {n} ideas.", len(shown))
+        act(idea_queue.approve_all, meeting_id, shown, done=done.format(n=len(shown)))
     for waiting in queue:
         _queued(waiting, act)
 
@@ -49,32 +55,49 @@ def _queued(waiting: QueuedIdea, act: Callable[..., None]) -> None:
     idea = waiting.idea
     with st.container(border=True):
         st.markdown(escape_markdown(idea.text))
-        where = f"Table {waiting.table_number}" if waiting.table_number else "No table"
-        secret = " · confidential: approved, it still stays off the projector"
-        st.caption(f"Idea #{idea.id} · {where}{secret if idea.confidential else ''}")
+        where = (
+            _("Table {number}").format(number=waiting.table_number)
+            if waiting.table_number
+            else _("No table")
+        )
+        line = _("Idea #{id} · {where}").format(id=idea.id, where=where)
+        if idea.confidential:
+            line += " · " + _("confidential: approved, it still stays off the projector")
+        st.caption(line)
         if waiting.flags:
             reasons = "\n".join(f"- {escape_markdown(f.reason)}" for f in waiting.flags)
-            st.warning(f"**Read it twice before approving:**\n{reasons}")
+            st.warning("**" + _("Read it twice before approving:") + f"**\n{reasons}")
         else:
-            st.caption("Nothing flagged: no listed swear words, phone numbers, emails or names.")
-        approve, reject, _ = st.columns([2, 2, 4])
+            st.caption(_("Nothing flagged: no listed swear words, phone numbers, emails or names."))
+        approve, reject, _spacer = st.columns([2, 2, 4])
         if approve.button(
-            f"Approve idea #{idea.id}", key=f"approve-{idea.id}", type="primary", width="stretch"
+            _("Approve idea #{id}").format(id=idea.id),
+            key=f"approve-{idea.id}",
+            type="primary",
+            width="stretch",
         ):
             act(
                 idea_queue.approve_idea,
                 idea.id,
-                done=f"Idea #{idea.id} approved: the room sees it.",
+                done=_("Idea #{id} approved: the room sees it.").format(id=idea.id),
             )
-        if reject.button(f"Reject idea #{idea.id}", key=f"reject-{idea.id}", width="stretch"):
-            act(idea_queue.reject_idea, idea.id, done=f"Idea #{idea.id} rejected and kept hidden.")
+        if reject.button(
+            _("Reject idea #{id}").format(id=idea.id), key=f"reject-{idea.id}", width="stretch"
+        ):
+            act(
+                idea_queue.reject_idea,
+                idea.id,
+                done=_("Idea #{id} rejected and kept hidden.").format(id=idea.id),
+            )
 
 
 def added_message(status: IdeaStatus) -> str:
     """What a scribe reads after adding an idea: whether the room sees it yet."""
     if status is IdeaStatus.PENDING:
-        return "Idea added. It is waiting for the facilitator's approval before the room sees it."
-    return "Idea added."
+        return _(
+            "Idea added. It is waiting for the facilitator's approval before the room sees it."
+        )
+    return _("Idea added.")
 
 
 def waiting_for_approval(here: StaffPage, table_id: int, waiting: bool) -> None:
@@ -107,14 +130,11 @@ def _waiting_list(here: StaffPage, table_id: int) -> None:
         flash_and_rerun(_decided((i.text, i.status) for i in decided))
     if not waiting:
         return
-    st.subheader(f"Waiting for the facilitator's approval ({len(waiting)})")
+    st.subheader(_("Waiting for the facilitator's approval ({count})").format(count=len(waiting)))
+    note = _("Waiting for the facilitator's approval: not on the projector yet")
     with st.container(border=True):
         st.markdown(
-            "\n\n---\n\n".join(
-                f"{escape_markdown(i.text)}\n\n"
-                ":small[Waiting for the facilitator's approval: not on the projector yet]"
-                for i in waiting
-            )
+            "\n\n---\n\n".join(f"{escape_markdown(i.text)}\n\n:small[{note}]" for i in waiting)
         )
 
 
@@ -123,9 +143,10 @@ def _decided(ideas: Iterable[tuple[str, IdeaStatus]]) -> str:
     for text, status in ideas:
         words = escape_markdown(text)
         if status is IdeaStatus.VISIBLE:
-            lines.append(f"Approved, now on the board: “{words}”")
+            line = _("Approved, now on the board: “{idea}”")
         elif status is IdeaStatus.MERGED:
-            lines.append(f"Merged into an idea on the board that says the same: “{words}”")
+            line = _("Merged into an idea on the board that says the same: “{idea}”")
         else:
-            lines.append(f"Not shown to the room, by the facilitator's decision: “{words}”")
+            line = _("Not shown to the room, by the facilitator's decision: “{idea}”")
+        lines.append(line.format(idea=words))
     return "  \n".join(lines)

@@ -37,13 +37,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from services.converge.voting_items import BallotView
+from i18n import N_, _, ngettext
+from services.converge.voting_items import BallotLine, BallotView
 
-CHOICE_LABELS = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass / unsure"}
+CHOICE_LABELS = {"agree": N_("Agree"), "disagree": N_("Disagree"), "pass": N_("Pass / unsure")}
+"""Each choice's stored value and its words, translated where they are shown."""
 ROWS_PER_FRAGMENT = 5
 """A tap redraws this many rows; opening the ballot writes the count once per this many."""
 _TAP = "_ballot_tap"
@@ -77,7 +80,7 @@ _STYLE = f"""<style>
 """The count's colours are the theme's text on white (contrast 17:1); "Saved" is dark
 green on white (9:1) and says it in words, so colour is never the only signal. A row's
 label is body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
-FEEDBACK = "The meeting is over: tell us how it went"
+FEEDBACK = N_("The meeting is over: tell us how it went")
 _CLOSED_STYLE = f"""<style>
 [class*="st-key-survey-link-"] a {{
   min-height: {TARGET_PX}px; border: 2px solid #1e3a8a; border-radius: 0.5rem;
@@ -99,15 +102,18 @@ class Tap:
     problem: str | None = None
 
 
-Voter = Callable[[int, int, Any], Tap]
+Tapped = int | str
+"""What a row's tap chose: a number of dots, or a choice's stored value."""
+Voter = Callable[[int, int, Tapped], Tap]
 """(round id, item id, value tapped) → the Tap; the page runs the service behind it."""
+Visibility = Literal["visible", "collapsed"]
 
 
 def closed_screen(survey_page: str, code: str) -> None:
     """The phone once the meeting has closed: thanks, and the feedback form one tap away."""
-    st.header("This meeting has closed — thank you")
-    st.write("Thank you for taking part. Votes can no longer be sent from this page.")
-    survey_button(survey_page, FEEDBACK, code, "feedback")
+    st.header(_("This meeting has closed — thank you"))
+    st.write(_("Thank you for taking part. Votes can no longer be sent from this page."))
+    survey_button(survey_page, _(FEEDBACK), code, "feedback")
 
 
 def survey_button(survey_page: str, label: str, code: str, name: str) -> None:
@@ -126,7 +132,11 @@ def dots_ballot(view: BallotView, vote: Voter) -> None:
     """Per idea, a row 0…max of how many dots it gets; the total left is said in words."""
     _remember(view)
     count = _count_box(view.round_id)
-    st.caption(f"Give each idea 0 to {view.max_per_item} dots. Tap a number to change it.")
+    st.caption(
+        _("Give each idea 0 to {most} dots. Tap a number to change it.").format(
+            most=view.max_per_item
+        )
+    )
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _dots_rows(view.round_id, first, count, vote)
 
@@ -140,15 +150,17 @@ def choice_ballot(view: BallotView, vote: Voter) -> None:
 
 
 @st.fragment
-def _dots_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
+def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) -> None:
     view, tap = _after_tap(round_id, first, lambda line: line.dots)
     # Each fragment writes the one count on every run: a fragment may only redraw an
     # outside container it also wrote to in the last full run. It holds one element,
     # so the last write is what shows.
-    count.markdown(f"### {view.remaining} of {view.budget} dots left")
+    left = _("{left} of {budget} dots left").format(left=view.remaining, budget=view.budget)
+    count.markdown(f"### {left}")
     for n, line in _rows(view, first):
         key = _synced(f"dots-{round_id}-{line.item_id}", line.dots)
-        label, visibility = _row_label("Idea", n, len(view.items), line.text)
+        number = _("Idea {n} of {total}:").format(n=n, total=len(view.items))
+        label, visibility = _row_label(number, line.text)
         st.segmented_control(
             label,
             list(range(view.max_per_item + 1)),
@@ -163,46 +175,48 @@ def _dots_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
 
 
 @st.fragment
-def _choice_rows(round_id: int, first: int, count: Any, vote: Voter) -> None:
+def _choice_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) -> None:
     view, tap = _after_tap(round_id, first, _choice_of)
     answered = sum(1 for line in view.items if line.choice is not None)
-    count.markdown(f"### {answered} of {len(view.items)} statements answered")
+    total = len(view.items)
+    done = _("{answered} of {total} statements answered").format(answered=answered, total=total)
+    count.markdown(f"### {done}")
     for n, line in _rows(view, first):
         key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line))
-        label, visibility = _row_label("Statement", n, len(view.items), line.text)
+        number = _("Statement {n} of {total}:").format(n=n, total=total)
+        label, visibility = _row_label(number, line.text)
         st.segmented_control(
             label,
             list(CHOICE_LABELS),
-            format_func=CHOICE_LABELS.get,
+            format_func=lambda choice: _(CHOICE_LABELS[choice]),
             key=key,
             on_change=_chosen,
             args=(vote, round_id, line.item_id, key),
             width="stretch",
             label_visibility=visibility,
         )
-        _outcome_under(
-            line.item_id, tap, f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
-        )
+        _outcome_under(line.item_id, tap, _choice_saved(line))
 
 
-def _rows(view: Any, first: int) -> list[tuple[int, Any]]:
+def _rows(view: BallotView, first: int) -> list[tuple[int, BallotLine]]:
     """The numbered rows one fragment draws."""
     rows = view.items[first : first + ROWS_PER_FRAGMENT]
     return list(enumerate(rows, start=first + 1))
 
 
-def _count_box(round_id: int) -> Any:
+def _count_box(round_id: int) -> DeltaGenerator:
     """The place for the count: a keyed box the style block makes stick to the top."""
     st.html(_STYLE)
     return st.container(key=f"ballot-count-{round_id}").empty()
 
 
-def _row_label(kind: str, n: int, of: int, text: str) -> tuple[str, str]:
+def _row_label(number: str, text: str) -> tuple[str, Visibility]:
     """The row's label, plain words as the screen reader reads them, and its visibility.
 
-    Numbered, so a screen reader tells one row from the next even when two read alike.
+    Numbered ("Idea 1 of 9:"), so a screen reader tells one row from the next even when
+    two read alike.
     """
-    number = f"{kind} {n} of {of}: "
+    number = f"{number} "
     words = plain_words(text)
     if words == text:
         return number + text, "visible"
@@ -231,12 +245,14 @@ def _outcome_under(item_id: int, tap: Tap | None, saved: str) -> None:
         st.html(f'<p class="ballot-saved" role="status">✓ {saved}</p>')
 
 
-def _choice_saved(line: Any) -> str:
-    return f"Saved: {CHOICE_LABELS.get(_choice_of(line), 'no answer')}."
+def _choice_saved(line: BallotLine) -> str:
+    choice = _choice_of(line)
+    words = _(CHOICE_LABELS[choice]) if choice in CHOICE_LABELS else _("no answer")
+    return _("Saved: {choice}.").format(choice=words)
 
 
 def _dots_saved(dots: int) -> str:
-    return f"Saved: {dots} dot{'' if dots == 1 else 's'}."
+    return ngettext("Saved: {n} dot.", "Saved: {n} dots.", dots).format(n=dots)
 
 
 def _tapped(vote: Voter, round_id: int, item_id: int, key: str) -> None:
@@ -249,7 +265,9 @@ def _chosen(vote: Voter, round_id: int, item_id: int, key: str) -> None:
         _tapped(vote, round_id, item_id, key)
 
 
-def _after_tap(round_id: int, first: int, value: Callable[[Any], Any]) -> tuple[Any, Tap | None]:
+def _after_tap(
+    round_id: int, first: int, value: Callable[[BallotLine], Tapped | None]
+) -> tuple[BallotView, Tap | None]:
     """The ballot these rows draw, and the tap this run answers, if it was one of theirs.
 
     After a tap it is the ballot as stored. When that shows rows of other fragments out
@@ -273,22 +291,27 @@ def _after_tap(round_id: int, first: int, value: Callable[[Any], Any]) -> tuple[
     return tap.view, tap
 
 
-def _others_moved(drawn: Any, stored: Any, mine: set[int], value: Callable[[Any], Any]) -> bool:
+def _others_moved(
+    drawn: BallotView,
+    stored: BallotView,
+    mine: set[int],
+    value: Callable[[BallotLine], Tapped | None],
+) -> bool:
     before = {line.item_id: value(line) for line in drawn.items}
     if set(before) != {line.item_id for line in stored.items}:
         return True
     return any(before[i.item_id] != value(i) for i in stored.items if i.item_id not in mine)
 
 
-def _remember(view: Any) -> None:
+def _remember(view: BallotView) -> None:
     st.session_state.setdefault(_LATEST, {})[view.round_id] = view
 
 
-def _choice_of(line: Any) -> str | None:
+def _choice_of(line: BallotLine) -> str | None:
     return line.choice.value if line.choice else None
 
 
-def _synced(key: str, stored: Any) -> str:
+def _synced(key: str, stored: Tapped | None) -> str:
     # Reset from the stored vote on every run, so a refused tap shows what really counts.
     st.session_state[key] = stored
     return key

@@ -3,36 +3,83 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import N_, _
+from services.core.vocab import IdeaStatus
 
 NEWEST = 20
 """Notes or ideas a page lists before asking: a table's list only grows through a
 meeting, and the page is drawn again on every run (bench/)."""
 T = TypeVar("T")
+_SHOW_ALL = {
+    "notes": N_("Show all {count} notes, not only the newest {limit}"),
+    "ideas": N_("Show all {count} ideas, not only the newest {limit}"),
+}
 
 
-def newest_first(items: Sequence[T], noun: str, key: str, limit: int = NEWEST) -> Sequence[T]:
+class ShownNote(Protocol):
+    """A listening note as a list shows it: the listen screen's NoteCard, or the record's
+    ListeningNote on Review."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def said(self) -> str: ...
+    @property
+    def paraphrase(self) -> str: ...
+    @property
+    def interest(self) -> str: ...
+    @property
+    def confirmed(self) -> bool | None: ...
+    @property
+    def confidential(self) -> bool: ...
+    @property
+    def late(self) -> bool: ...
+
+
+class ShownIdea(Protocol):
+    """An idea as a list shows it: the board's IdeaCard, or the record's Idea on Review."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def status(self) -> IdeaStatus: ...
+    @property
+    def confidential(self) -> bool: ...
+    @property
+    def late(self) -> bool: ...
+
+
+Note = TypeVar("Note", bound=ShownNote)
+Idea = TypeVar("Idea", bound=ShownIdea)
+
+
+def newest_first(
+    items: Sequence[T], noun: Literal["notes", "ideas"], key: str, limit: int = NEWEST
+) -> Sequence[T]:
     """The newest `limit` of `items` (given newest first), or all when the reader asks."""
     if len(items) <= limit:
         return items
-    if st.toggle(f"Show all {len(items)} {noun}, not only the newest {limit}", key=key):
+    if st.toggle(_(_SHOW_ALL[noun]).format(count=len(items), limit=limit), key=key):
         return items
     return items[:limit]
 
 
 CONFIRMED_WORDS = {
-    True: "✓ confirmed by the speaker",
-    False: "✗ not confirmed",
-    None: "? not checked",
+    True: N_("✓ confirmed by the speaker"),
+    False: N_("✗ not confirmed"),
+    None: N_("? not checked"),
 }
 _BETWEEN = "\n\n---\n\n"
 
 
-def note_list(notes: Sequence[Any], group_of: Callable[[Any], str]) -> None:
+def note_list(notes: Sequence[Note], group_of: Callable[[Note], str]) -> None:
     """Notes in one bordered box, a rule between them: what was said, what was heard back,
     the interest beneath, and who said it.
 
@@ -44,45 +91,56 @@ def note_list(notes: Sequence[Any], group_of: Callable[[Any], str]) -> None:
             st.markdown(_BETWEEN.join(note_text(n, group_of(n)) for n in notes))
 
 
-def idea_list(ideas: Sequence[Any], origin_of: Callable[[Any], list[str]]) -> None:
+def idea_list(ideas: Sequence[Idea], origin_of: Callable[[Idea], list[str]]) -> None:
     """Ideas in one bordered box, a rule between them, each with where it came from."""
     if ideas:
         with st.container(border=True):
             st.markdown(_BETWEEN.join(idea_text(i, origin_of(i)) for i in ideas))
 
 
-def note_text(note: Any, group: str) -> str:
+def note_text(note: ShownNote, group: str) -> str:
     """One note as Markdown, its words shown literally."""
     said = [escape_markdown(note.said)]
     if note.paraphrase:
-        said.append(f"**I heard:** {escape_markdown(note.paraphrase)}")
+        said.append(_("**I heard:** {words}").format(words=escape_markdown(note.paraphrase)))
     if note.interest:
-        said.append(f"**Interest or need:** {escape_markdown(note.interest)}")
-    details = [group or "group not given", CONFIRMED_WORDS[note.confirmed]]
+        said.append(_("**Interest or need:** {words}").format(words=escape_markdown(note.interest)))
+    details = [group or _("group not given"), _(CONFIRMED_WORDS[note.confirmed])]
     if note.confidential:
-        details.append("confidential: never on the projector")
+        details.append(_("confidential: never on the projector"))
     if note.late:
-        details.append("late, saved after input closed")
+        details.append(_("late, saved after input closed"))
     return "\n\n".join([*said, _small(details)])
 
 
-def idea_text(idea: Any, origin: list[str]) -> str:
+def idea_text(idea: ShownIdea, origin: list[str]) -> str:
     """One idea as Markdown, its words shown literally, then where it came from."""
     return f"{escape_markdown(idea.text)}\n\n{_small(origin)}"
 
 
-def idea_origin(idea: Any, group: str, table: int | None, theme: str = "") -> list[str]:
+# What became of an idea that is not simply on the board, in words.
+_FATE = {
+    IdeaStatus.PENDING: N_("waiting for approval"),
+    IdeaStatus.HIDDEN: N_("hidden"),
+    IdeaStatus.MERGED: N_("merged"),
+}
+
+
+def idea_origin(idea: ShownIdea, group: str, table: int | None, theme: str = "") -> list[str]:
     """Where an idea came from, and what became of it, in words."""
-    origin = [f"table {table}" if table else "facilitator", group or "group not given"]
+    origin = [
+        _("table {number}").format(number=table) if table else _("facilitator"),
+        group or _("group not given"),
+    ]
     if theme:
-        origin.append(f"theme: {theme}")
-    if idea.status.value != "visible":
-        pending = idea.status.value == "pending"
-        origin.append("waiting for approval" if pending else idea.status.value)
+        origin.append(_("theme: {theme}").format(theme=theme))
+    if idea.status is not IdeaStatus.VISIBLE:
+        fate = _FATE.get(idea.status)
+        origin.append(_(fate) if fate else idea.status.value)
     if idea.confidential:
-        origin.append("confidential")
+        origin.append(_("confidential"))
     if idea.late:
-        origin.append("late, saved after input closed")
+        origin.append(_("late, saved after input closed"))
     return origin
 
 

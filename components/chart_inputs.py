@@ -1,7 +1,8 @@
 """What the charts read from the results they are given, so components need no service import.
 
-services.converge.tallies's ItemTotal, ItemByGroup and CommonGround satisfy these; so will the voice
-results, whichever module computes them.
+services.converge.tallies's ItemTotal and ItemByGroup satisfy these; so will the voice results,
+whichever module computes them. The common-ground chart takes tallies.CommonGround itself: its
+verdict is the projector's own words, worked out by tallies from that record.
 """
 
 from __future__ import annotations
@@ -54,34 +55,6 @@ class ByGroupRow(Protocol):
     def text(self) -> str: ...
     @property
     def groups(self) -> Sequence[GroupSupport]: ...
-
-
-class GroupShareRow(Protocol):
-    """One group's share backing an idea, None when it had no voters (GroupShare)."""
-
-    @property
-    def group(self) -> str: ...
-    @property
-    def share(self) -> float | None: ...
-    @property
-    def voters(self) -> int: ...
-
-
-class CommonGroundRow(Protocol):
-    """An idea's bridging score and each group's share (CommonGround)."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def groups(self) -> Sequence[GroupShareRow]: ...
-    @property
-    def spread(self) -> float: ...
-    @property
-    def divides(self) -> bool: ...
-    @property
-    def backed(self) -> bool: ...
 
 
 class VoiceShare(Protocol):

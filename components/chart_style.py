@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from i18n import N_, _, percent
 from workarounds.chart_spec_cache import chart_spec
 
 # Okabe-Ito's colour-blind-safe hues that reach 3:1 (WCAG non-text contrast) on white, then
@@ -29,8 +30,8 @@ _LABEL_PX = 420  # room for AXIS_CHARS characters before Vega cuts an axis label
 LINE_PX = 16  # one line of a wrapped axis label at FONT_PX
 NEW_LINE = "\n"
 LONG_TEXT_COLUMNS = (
-    "Idea",
-    "Group shares",
+    N_("Idea"),
+    N_("Group shares"),
 )  # where a wrapped label breaks: Vega draws each part on its own line
 
 
@@ -85,7 +86,7 @@ def numbered(texts: Sequence[str]) -> list[str]:
 
 def pct(share: float | None) -> str:
     """A share as a whole percentage, or 'no votes'."""
-    return "no votes" if share is None else f"{share:.0%}"
+    return _("no votes") if share is None else percent(share)
 
 
 def y_axis(labels: Sequence[str], field: str = "label", scale: float = 1.0) -> alt.Y:
@@ -110,14 +111,14 @@ def shapes(domain: Sequence[str]) -> alt.Scale:
 
 
 def value_labels(
-    data: pd.DataFrame, x: str, y: alt.Y, dx: int = 4, **encodings: object
+    data: pd.DataFrame, x: str, y: alt.Y, dx: int = 4, y_offset: alt.YOffset | None = None
 ) -> alt.Chart:
-    """Each bar's value in words (column `text`) just past its end."""
-    return (
-        alt.Chart(data)
-        .mark_text(align="left", baseline="middle", dx=dx)
-        .encode(x=f"{x}:Q", y=y, text="text:N", **encodings)
-    )
+    """Each bar's value in words (column `text`) just past its end; beside its own bar of
+    several in a row when `y_offset` places them."""
+    words = alt.Chart(data).mark_text(align="left", baseline="middle", dx=dx)
+    if y_offset is None:
+        return words.encode(x=f"{x}:Q", y=y, text="text:N")
+    return words.encode(x=f"{x}:Q", y=y, text="text:N", yOffset=y_offset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +144,7 @@ def share_bars(
         .mark_bar()
         .encode(x=x, y=y, yOffset=offset, color=colour, tooltip=look.tooltip)
     )
-    chart = alt.layer(bars, value_labels(data, "share", y, yOffset=offset))
+    chart = alt.LayerChart(layer=[bars, value_labels(data, "share", y, y_offset=offset)])
     return finish(chart.properties(height=alt.Step(BAR_STEP)))
 
 
@@ -192,9 +193,10 @@ def show_chart(
 def show_table(table: pd.DataFrame, key: str) -> None:
     """A chart's table; long text columns kept narrow so a tablet still shows the numbers
     after them (the whole text shows on hover, and in full on the chart or its heading)."""
+    long_columns = [_(column) for column in LONG_TEXT_COLUMNS]
     narrow = {
         column: st.column_config.TextColumn(width="medium")
-        for column in LONG_TEXT_COLUMNS
+        for column in long_columns
         if column in table.columns
     }
     st.dataframe(table, hide_index=True, key=f"{key}-table", column_config=narrow)

@@ -6,9 +6,21 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.chart_inputs import ByGroupRow, TotalRow, VoiceShare
 from components.chart_style import numbered, pct
+from i18n import _
 from services.converge import result_words, tallies
+from services.converge.tallies import CommonGround
+
+
+def support_words(supporters: int, voters: int) -> str:
+    """ "3 of 5 (60%)": a group's backing in words; "no votes" when nobody of it voted."""
+    if not voters:
+        return _("no votes")
+    share = pct(supporters / voters)
+    return _("{supporters} of {voters} ({share})").format(
+        supporters=supporters, voters=voters, share=share
+    )
 
 
 def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
@@ -29,10 +41,18 @@ def totals_rows(totals: Sequence[TotalRow]) -> pd.DataFrame:
 
 def totals_table(totals: Sequence[TotalRow], mode: str) -> pd.DataFrame:
     """The totals as a table, in ballot order."""
-    rows = totals_rows(totals).rename(columns={"idea": "Idea", "dots": "Dots", "voters": "Voters"})
+    names = {
+        "idea": _("Idea"),
+        "dots": _("Dots"),
+        "voters": _("Voters"),
+        "Agree": _("Agree"),
+        "Disagree": _("Disagree"),
+        "Pass": _("Pass"),
+    }
+    rows = totals_rows(totals).rename(columns=names)
     rows.insert(0, "#", range(1, len(rows) + 1))
-    counts = ["Dots"] if mode == "dots" else ["Agree", "Disagree", "Pass"]
-    return rows[["#", "Idea", *counts, "Voters"]]
+    counts = ["dots"] if mode == "dots" else ["Agree", "Disagree", "Pass"]
+    return rows.loc[:, ["#", names["idea"], *(names[c] for c in counts), names["voters"]]]
 
 
 def by_group_rows(
@@ -50,7 +70,7 @@ def by_group_rows(
         for g in row.groups:
             voters = (group_voters or {}).get(g.stakeholder_id, g.counts.voters)
             share = g.counts.supporters / voters if voters else None
-            words = f"{g.counts.supporters} of {voters} ({pct(share)})" if voters else "no votes"
+            words = support_words(g.counts.supporters, voters)
             out.append(
                 {
                     "#": number,
@@ -73,11 +93,17 @@ def by_group_table(
 ) -> pd.DataFrame:
     """Each group's support for each idea as a table."""
     data = by_group_rows(rows, group_voters)
-    names = {"idea": "Idea", "group": "Group", "supporters": "Supporters", "voters": "Voters"}
-    return data.rename(columns={**names, "share_text": "Share"})[["#", *names.values(), "Share"]]
+    names = {
+        "idea": _("Idea"),
+        "group": _("Group"),
+        "supporters": _("Supporters"),
+        "voters": _("Voters"),
+    }
+    share = _("Share")
+    return data.rename(columns={**names, "share_text": share}).loc[:, ["#", *names.values(), share]]
 
 
-def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def common_ground_rows(rows: Sequence[CommonGround]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per idea with its lowest and highest group share and verdict, one per point)."""
     ranges, points = [], []
     labels = numbered([r.text for r in rows])
@@ -85,8 +111,8 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
         known = [g.share for g in row.groups if g.share is not None]
         # The projector's words (services/converge/tallies.verdict): most items neither unite nor
         # divide the room, so most get none; "groups differ" carries its own gap.
-        verdict = tallies.verdict(row, place) if known else "no votes"  # type: ignore[arg-type]
-        gap = "" if not known or row.divides else f"gap {pct(row.spread)}"
+        verdict = tallies.verdict(row, place) if known else _("no votes")
+        gap = "" if not known or row.divides else _("gap {share}").format(share=pct(row.spread))
         ranges.append(
             {
                 "label": label,
@@ -113,20 +139,20 @@ def common_ground_rows(rows: Sequence[CommonGroundRow]) -> tuple[pd.DataFrame, p
     return pd.DataFrame(ranges, columns=range_columns), pd.DataFrame(points, columns=point_columns)
 
 
-def common_ground_table(rows: Sequence[CommonGroundRow]) -> pd.DataFrame:
+def common_ground_table(rows: Sequence[CommonGround]) -> pd.DataFrame:
     """The ideas by common ground as a table, with every group's share written out."""
     # No score column: a product over every group's share, it reads "0.004" to a person.
     return pd.DataFrame(
         {
-            "Rank": range(1, len(rows) + 1),
-            "Idea": [r.text for r in rows],
-            "What the room is told": list(common_ground_rows(rows)[0]["verdict"]),
-            "Least backed by": [
-                result_words.least_backed((g.group, g.share) for g in r.groups) or "no votes"
+            _("Rank"): range(1, len(rows) + 1),
+            _("Idea"): [r.text for r in rows],
+            _("What the room is told"): list(common_ground_rows(rows)[0]["verdict"]),
+            _("Least backed by"): [
+                result_words.least_backed((g.group, g.share) for g in r.groups) or _("no votes")
                 for r in rows
             ],
-            "Gap": [pct(r.spread) for r in rows],
-            "Group shares": [
+            _("Gap"): [pct(r.spread) for r in rows],
+            _("Group shares"): [
                 ", ".join(f"{g.group} {pct(g.share)}" for g in r.groups) for r in rows
             ],
         }
@@ -137,8 +163,9 @@ def voice_rows(shares: Sequence[VoiceShare]) -> pd.DataFrame:
     """Two rows per group (people, contributions), labelled; under-heard groups say so."""
     out = []
     for s in shares:
-        label = f"{s.name} (under-heard)" if s.under_heard else s.name
-        for measure, share in (("People", s.people_share), ("Contributions", s.contribution_share)):
+        label = _("{group} (under-heard)").format(group=s.name) if s.under_heard else s.name
+        people, contributions = _("People"), _("Contributions")
+        for measure, share in ((people, s.people_share), (contributions, s.contribution_share)):
             out.append(
                 {
                     "label": label,
@@ -155,9 +182,9 @@ def voice_table(shares: Sequence[VoiceShare]) -> pd.DataFrame:
     """Each group's share of the people and of what was said, as a table."""
     return pd.DataFrame(
         {
-            "Group": [s.name for s in shares],
-            "Share of people": [pct(s.people_share) for s in shares],
-            "Share of contributions": [pct(s.contribution_share) for s in shares],
-            "Under-heard": ["yes" if s.under_heard else "no" for s in shares],
+            _("Group"): [s.name for s in shares],
+            _("Share of people"): [pct(s.people_share) for s in shares],
+            _("Share of contributions"): [pct(s.contribution_share) for s in shares],
+            _("Under-heard"): [_("yes") if s.under_heard else _("no") for s in shares],
         }
     )

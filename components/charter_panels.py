@@ -3,59 +3,87 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_date
 
+import i18n
 from components.downloads import prepared_download
 from components.text import escape_markdown, plain
+from i18n import N_, _
 from services.partner import charter_pdf
-from services.partner.charter_signoff import GroupSignOff, signoff_complete
+from services.partner.charter_signoff import GroupSignOff, SignOff, signoff_complete
 from services.partner.charter_versions_screen import VersionShown
 from services.partner.charters import CharterFields
 
 SECTIONS = [
-    ("mission", "Mission"),
-    ("shared_goals", "Shared goals"),
-    ("ground_rules", "Ground rules and values"),
-    ("roles", "Roles and responsibilities"),
-    ("communication", "How we communicate and how often we meet"),
-    ("confidentiality", "Confidentiality agreement"),
+    ("mission", N_("Mission")),
+    ("shared_goals", N_("Shared goals")),
+    ("ground_rules", N_("Ground rules and values")),
+    ("roles", N_("Roles and responsibilities")),
+    ("communication", N_("How we communicate and how often we meet")),
+    ("confidentiality", N_("Confidentiality agreement")),
 ]
+_SIGNED_WORDS = {
+    SignOff.SIGNED: N_("signed"),
+    SignOff.OUTDATED: N_("signed an earlier version"),
+    SignOff.NEVER: N_("not signed"),
+}
+
+
+def _long_day(value: datetime) -> str:
+    """05 March 2026: the day a version was written, as a charter dates itself."""
+    # Translators: a date pattern (Unicode CLDR): "dd MMMM y" writes 05 March 2026.
+    return format_date(value, _("dd MMMM y"), locale=i18n.current())
 
 
 def charter_text(shown: VersionShown) -> None:
     """Every section of one version, then each group's commitment."""
     charter = shown.sheet.charter
-    st.caption(f"Version {charter.version} · {charter.created_at:%d %B %Y}")
+    st.caption(
+        _("Version {number} · {day}").format(
+            number=charter.version, day=_long_day(charter.created_at)
+        )
+    )
     for field, heading in SECTIONS:
-        st.subheader(heading)
+        st.subheader(_(heading))
         plain(getattr(charter, field) or "—")
-    st.subheader("Commitments")
+    st.subheader(_("Commitments"))
     if not shown.commitments:
-        st.caption("No group has written its commitment yet.")
+        st.caption(_("No group has written its commitment yet."))
     for group, text in shown.commitments:
         st.markdown(f"**{escape_markdown(group)}:** {escape_markdown(text)}")
 
 
 def signoff_table(rows: Sequence[GroupSignOff], version: int) -> None:
     """Which group signed which version; the words say it, not a colour."""
+    group, signed, signed_version = _("Group"), _("Signed"), _("Version signed")
     frame = pd.DataFrame(
         [
             {
-                "Group": r.stakeholder,
-                "Signed": r.status,
+                group: r.stakeholder,
+                signed: _(_SIGNED_WORDS[r.status]),
                 # Text throughout: a column of numbers and blanks is not one Arrow type.
-                "Version signed": str(r.signed_version or ""),
+                signed_version: str(r.signed_version or ""),
             }
             for r in rows
         ]
     )
     missing = sum(1 for r in rows if r.signed_version != version)
-    if signoff_complete(rows):
-        st.success(f"Sign-off is complete: every group ({len(rows)}) has signed version {version}.")
+    if signoff_complete(list(rows)):
+        st.success(
+            _("Sign-off is complete: every group ({count}) has signed version {version}.").format(
+                count=len(rows), version=version
+            )
+        )
     else:
-        st.write(f"{len(rows) - missing} of {len(rows)} groups have signed version {version}.")
+        st.write(
+            _("{signed} of {count} groups have signed version {version}.").format(
+                signed=len(rows) - missing, count=len(rows), version=version
+            )
+        )
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
@@ -63,18 +91,23 @@ def new_version_form(current: VersionShown | None, on_save: Callable[..., None])
     """The sections of a new version, starting from the one in force."""
     start = current.sheet.charter if current else None
     with st.form("new-version"):
-        values = {
-            field: st.text_area(heading, getattr(start, field, "") if start else "", height=110)
+        mission, goals, rules, roles, talk, secrecy = (
+            st.text_area(_(heading), getattr(start, field, "") if start else "", height=110)
             for field, heading in SECTIONS
-        }
-        if st.form_submit_button("Save as a new version", type="primary"):
-            on_save(CharterFields(**values))
+        )
+        if st.form_submit_button(_("Save as a new version"), type="primary"):
+            on_save(
+                CharterFields(
+                    mission=mission, shared_goals=goals, ground_rules=rules, roles=roles,
+                    communication=talk, confidentiality=secrecy,
+                )
+            )  # fmt: skip
 
 
 def charter_download(shown: VersionShown) -> None:
     """The version on screen as its PDF, rendered from the same record."""
     prepared_download(
-        f"the charter, version {shown.version} (PDF)",
+        _("the charter, version {number} (PDF)").format(number=shown.version),
         # Built only when asked for, not on every run of the page.
         lambda: charter_pdf.render(shown.sheet),
         f"partnering-charter-v{shown.version}.pdf",
@@ -85,8 +118,10 @@ def charter_download(shown: VersionShown) -> None:
 
 def commitment_form(groups: dict[int, str], on_save: Callable[[int, str], None]) -> None:
     """A group's commitment in the current version (retired groups make no new ones)."""
-    with st.expander("A group's commitment in the current version"):
-        group = st.selectbox("Group", list(groups), format_func=groups.get, index=None)
-        text = st.text_area("What the group commits to")
-        if st.button("Save the commitment") and group is not None:
+    with st.expander(_("A group's commitment in the current version")):
+        group = st.selectbox(
+            _("Group"), list(groups), format_func=lambda i: groups.get(i, ""), index=None
+        )
+        text = st.text_area(_("What the group commits to"))
+        if st.button(_("Save the commitment")) and group is not None:
             on_save(group, text)

@@ -9,52 +9,59 @@ import streamlit as st
 
 from components import chart_style as style
 from components import chart_tables as tables
-from components.chart_inputs import ByGroupRow, CommonGroundRow, TotalRow, VoiceShare
+from components.chart_inputs import ByGroupRow, TotalRow, VoiceShare
 from components.text import escape_markdown
+from i18n import N_, _
 from services.converge import tallies
+from services.converge.tallies import CommonGround
 
-CHOICES = ("Agree", "Disagree", "Pass")
-MEASURES = ("People", "Contributions")
+CHOICES = (N_("Agree"), N_("Disagree"), N_("Pass"))
+"""The columns of agree/disagree/pass counts, and the words a legend shows for each."""
+MEASURES = (N_("People"), N_("Contributions"))
 IDEA_CHARS = 34  # an idea's label per line on the common-ground chart, two lines at most
 GROUP_CHARS = 24  # a group's name per line on the by-group chart: two lines fit every demo group
-NO_VOTES = "No votes yet — the bars appear once people vote in this round."
+NO_VOTES = N_("No votes yet — the bars appear once people vote in this round.")
 
 
 def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> alt.LayerChart:
     """Bars of dots, or stacked agree/disagree/pass, per idea in ballot order, labelled."""
     data = tables.totals_rows(totals)
-    y = style.y_axis(data["label"], scale=scale)
+    y = style.y_axis(list(data["label"]), scale=scale)
     if mode == "dots":
         data["text"] = data["dots"].astype(str)
         tooltip = ["idea:N", "dots:Q", "voters:Q"]
         bars = (
             alt.Chart(data)
             .mark_bar(color=style.BLUE)
-            .encode(x=alt.X("dots:Q", title="Dots", axis=style.COUNT_AXIS), y=y, tooltip=tooltip)
+            .encode(x=alt.X("dots:Q", title=_("Dots"), axis=style.COUNT_AXIS), y=y, tooltip=tooltip)
         )
     elif mode == "agree_disagree":
         # The words after the bar name every part, so the stack reads without its colours.
+        words = _("{agree} agree · {disagree} disagree · {passed} pass")
         data["text"] = [
-            f"{a} agree · {d} disagree · {p} pass" for a, d, p in data[list(CHOICES)].values
+            words.format(agree=a, disagree=d, passed=p) for a, d, p in data[list(CHOICES)].values
         ]
         parts = data.melt(["label", "idea", "voters"], list(CHOICES), "choice", "count")
         parts["order"] = parts["choice"].map(CHOICES.index)
+        # The legend and tooltips name each part in the reader's language.
+        shown = [_(choice) for choice in CHOICES]
+        parts["choice"] = parts["order"].map(shown.__getitem__)
         palette = (style.BLUE, style.VERMILLION, style.GREY)
         bars = (
             alt.Chart(parts)
             .mark_bar()
             .encode(
-                x=alt.X("count:Q", stack="zero", title="Votes", axis=style.COUNT_AXIS),
+                x=alt.X("count:Q", stack="zero", title=_("Votes"), axis=style.COUNT_AXIS),
                 y=y,
                 order="order:Q",
-                color=alt.Color("choice:N", title="Vote", scale=style.colours(CHOICES, palette)),
+                color=alt.Color("choice:N", title=_("Vote"), scale=style.colours(shown, palette)),
                 tooltip=["idea:N", "choice:N", "count:Q", "voters:Q"],
             )
         )
     else:
         raise ValueError(f"Unknown voting mode: {mode!r}")
     labels = style.value_labels(data, "dots" if mode == "dots" else "total", y)
-    chart = alt.layer(bars, labels).properties(height=alt.Step(style.ROW_STEP * scale))
+    chart = alt.LayerChart(layer=[bars, labels]).properties(height=alt.Step(style.ROW_STEP * scale))
     return style.finish(chart, scale)
 
 
@@ -70,11 +77,10 @@ def by_group_chart(
     data = tables.by_group_rows([row], group_voters)
     data["name"] = [style.wrap(g, GROUP_CHARS) for g in data["group"]]
     data["text"] = [
-        f"{s} of {v} ({style.pct(s / v)})" if v else "no votes"
-        for s, v in zip(data["supporters"], data["voters"], strict=True)
+        tables.support_words(s, v) for s, v in zip(data["supporters"], data["voters"], strict=True)
     ]
     y = style.wrapped_axis(list(data["name"]), "name", GROUP_CHARS)
-    title = "Share of the group backing the idea"
+    title = _("Share of the group backing the idea")
     bars = (
         alt.Chart(data)
         .mark_bar(color=style.BLUE)
@@ -84,11 +90,11 @@ def by_group_chart(
             tooltip=["group:N", "supporters:Q", "voters:Q", "share_text:N"],
         )
     )
-    chart = alt.layer(bars, style.value_labels(data, "share", y))
+    chart = alt.LayerChart(layer=[bars, style.value_labels(data, "share", y)])
     return style.finish(chart.properties(height=style.row_step(list(data["name"]))))
 
 
-def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
+def common_ground_chart(rows: Sequence[CommonGround]) -> alt.LayerChart:
     """Ideas best first: each group's share as a point, the range between them, and a verdict."""
     ranges, points = tables.common_ground_rows(rows)
     for frame in (ranges, points):
@@ -96,7 +102,7 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
     groups = list(dict.fromkeys(points["group"]))
     y = style.wrapped_axis(list(ranges["label"]), "label", IDEA_CHARS)
     legend = alt.Legend(columns=2, labelLimit=0)  # eight groups in one row ran off a tablet
-    title = "Share of each group backing the idea"
+    title = _("Share of each group backing the idea")
     span = (
         alt.Chart(ranges)
         .mark_rule(color=style.GREY, strokeWidth=3)
@@ -113,13 +119,15 @@ def common_ground_chart(rows: Sequence[CommonGroundRow]) -> alt.LayerChart:
         .encode(
             x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             y=y,
-            color=alt.Color("group:N", title="Group", scale=style.colours(groups), legend=legend),
-            shape=alt.Shape("group:N", title="Group", scale=style.shapes(groups), legend=legend),
+            color=alt.Color(
+                "group:N", title=_("Group"), scale=style.colours(groups), legend=legend
+            ),
+            shape=alt.Shape("group:N", title=_("Group"), scale=style.shapes(groups), legend=legend),
             tooltip=["idea:N", "group:N", "share_text:N"],
         )
     )
     # The words after the highest share, clear of its point.
-    chart = alt.layer(span, dots, style.value_labels(ranges, "high", y, dx=10))
+    chart = alt.LayerChart(layer=[span, dots, style.value_labels(ranges, "high", y, dx=10)])
     return style.finish(chart.properties(height=style.row_step(list(ranges["label"]))))
 
 
@@ -131,10 +139,10 @@ def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
         data,
         y,
         "measure",
-        MEASURES,
+        [_(measure) for measure in MEASURES],
         style.ShareLook(
-            legend="Share of",
-            title="Share",
+            legend=_("Share of"),
+            title=_("Share"),
             tooltip=["group:N", "measure:N", "text:N"],
             palette=(style.GREY, style.BLUE),
         ),
@@ -145,15 +153,19 @@ def render_totals_chart(
     totals: Sequence[TotalRow], mode: str, key: str, scale: float = 1.0
 ) -> None:
     """The totals chart with its table beneath; `scale` enlarges its type for a projector."""
-    what = "dots" if mode == "dots" else "agree, disagree and pass votes"
     style.show_chart(
         totals_chart,
         (totals, mode, scale),
         tables.totals_table(totals, mode),
         key,
         style.ChartWords(
-            alt_text=(f"Bar chart of {what} per idea; the table below has the same numbers."),
-            empty="No items on this ballot yet — the bars appear once it has items and votes.",
+            alt_text=_("Bar chart of dots per idea; the table below has the same numbers.")
+            if mode == "dots"
+            else _(
+                "Bar chart of agree, disagree and pass votes per idea; "
+                "the table below has the same numbers."
+            ),
+            empty=_("No items on this ballot yet — the bars appear once it has items and votes."),
         ),
     )
 
@@ -164,7 +176,7 @@ def render_by_group_chart(
     """Per idea, its heading and its by-group chart; then every number in one table."""
     table = tables.by_group_table(rows, group_voters)
     if table.empty:
-        st.info(NO_VOTES)
+        st.info(_(NO_VOTES))
         return
     with st.container(key=f"{key}-charts"):
         for number, row in enumerate(rows, 1):
@@ -173,15 +185,17 @@ def render_by_group_chart(
                 by_group_chart,
                 (row, group_voters),
                 f"{key}-{number}",
-                f"Bar chart of each group's support for idea {number}; "
-                "the table below has the numbers.",
+                _(
+                    "Bar chart of each group's support for idea {number}; "
+                    "the table below has the numbers."
+                ).format(number=number),
             )
     style.show_table(table, key)
 
 
-def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> None:
+def render_common_ground_chart(rows: Sequence[CommonGround], key: str) -> None:
     """The common-ground chart with its table beneath, or words while no group has voted."""
-    if reason := tallies.why_no_common_ground(rows):  # type: ignore[arg-type]
+    if reason := tallies.why_no_common_ground(rows):
         st.info(reason)
         return
     style.show_chart(
@@ -190,12 +204,10 @@ def render_common_ground_chart(rows: Sequence[CommonGroundRow], key: str) -> Non
         tables.common_ground_table(rows),
         key,
         style.ChartWords(
-            alt_text=(
+            alt_text=_(
                 "Ideas ranked by common ground, with the range of group support; the first says "
-                "“strongest common ground”. "
-                + tallies.THRESHOLD_WORDS
-                + " The table below has the same."
-            )
+                "“strongest common ground”. {threshold} The table below has the same."
+            ).format(threshold=_(tallies.THRESHOLD_WORDS))
         ),
     )
 
@@ -208,10 +220,10 @@ def render_voice_chart(shares: Sequence[VoiceShare], key: str) -> None:
         tables.voice_table(shares),
         key,
         style.ChartWords(
-            alt_text=(
+            alt_text=_(
                 "Bar chart of each group's share of people and of contributions; "
                 "the table below has the same."
             ),
-            empty="No one is seated or heard yet — each group's share appears as tables fill.",
+            empty=_("No one is seated or heard yet — each group's share appears as tables fill."),
         ),
     )

@@ -11,15 +11,16 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import N_, _, ngettext
 from services.core import code_attempts, codes
 from services.core.code_attempts import Browser, CodeAttempts
 
-SHAPE = "8 letters and digits, like K7QM-4TPX"
+SHAPE = N_("8 letters and digits, like K7QM-4TPX")
 _BROWSER_KEY = "_code_entry_browser"
 _ACCEPTED_KEY = "_code_entry_accepted"
 _REFUSED_LINK_KEY = "_code_entry_refused_link"
@@ -27,60 +28,65 @@ _SHOWN_MAX = 40
 """A code longer than this is cut short in a refusal: a link can hold anything."""
 
 
-class _Coded(Protocol):
-    code: str
-
-
-Found = TypeVar("Found", bound=_Coded)
+Found = TypeVar("Found")
+"""What a code names: a participant (Vote, Survey) or a meeting (Projector)."""
 
 
 @dataclass(frozen=True)
 class CodePage:
-    """How one page asks for its code, in its own words."""
+    """How one page asks for its code, in its own words: each a whole sentence marked with
+    `N_`, translated where it is shown (a badge and a meeting differ in gender in Spanish)."""
 
     key: str
     title: str
     label: str
     button: str
-    holder: str
-    """What a code belongs to, for "No badge has the code …"."""
-    link: str
-    """What the page's link is called, for "This voting link is not valid …"."""
-    where: str
-    """Where the code is found, for the refusal of a wrong link."""
-    help_next: str
-    """What to do after checking the code letter by letter."""
+    type_first: str
+    """An empty box sent: what to type, and the button to press."""
+    wrong_link: str
+    """A link whose code names nothing; {code} is "that code" / "the code K7QM-4TPX"."""
+    wrong_typed: str
+    """A typed code that names nothing; {code} as in `wrong_link`."""
 
 
 VOTE = CodePage(
     key="vote",
-    title="Vote",
-    label="The code on your badge",
-    button="Open my ballot",
-    holder="badge",
-    link="voting link",
-    where="Type the code on your badge below",
-    help_next="ask a facilitator",
+    title=N_("Vote"),
+    label=N_("The code on your badge"),
+    button=N_("Open my ballot"),
+    type_first=N_("Type the code on your badge first, then press “Open my ballot”."),
+    wrong_link=N_(
+        "This voting link is not valid: no badge has {code}. "
+        "Type the code on your badge below, or ask a facilitator."
+    ),
+    wrong_typed=N_("No badge has {code}. Check it letter by letter, or ask a facilitator."),
 )
 SURVEY = CodePage(
     key="survey",
-    title="Survey",
-    label="The code on your badge",
-    button="Open my survey",
-    holder="badge",
-    link="survey link",
-    where="Type the code on your badge or invitation below",
-    help_next="ask a facilitator",
+    title=N_("Survey"),
+    label=N_("The code on your badge"),
+    button=N_("Open my survey"),
+    type_first=N_("Type the code on your badge first, then press “Open my survey”."),
+    wrong_link=N_(
+        "This survey link is not valid: no badge has {code}. "
+        "Type the code on your badge or invitation below, or ask a facilitator."
+    ),
+    wrong_typed=N_("No badge has {code}. Check it letter by letter, or ask a facilitator."),
 )
 PROJECTOR = CodePage(
     key="projector",
-    title="Projector",
-    label="The meeting's code",
-    button="Show the meeting",
-    holder="meeting",
-    link="projector link",
-    where="Type the meeting's code below",
-    help_next="copy it again from the facilitator's console",
+    title=N_("Projector"),
+    label=N_("The meeting's code"),
+    button=N_("Show the meeting"),
+    type_first=N_("Type the meeting's code first, then press “Show the meeting”."),
+    wrong_link=N_(
+        "This projector link is not valid: no meeting has {code}. "
+        "Type the meeting's code below, or copy it again from the facilitator's console."
+    ),
+    wrong_typed=N_(
+        "No meeting has {code}. Check it letter by letter, "
+        "or copy it again from the facilitator's console."
+    ),
 )
 
 
@@ -90,31 +96,33 @@ def _attempts() -> CodeAttempts:
     return CodeAttempts()
 
 
-def code_entry(page: CodePage, find: Callable[[str], Found | None]) -> Found:
+def code_entry(
+    page: CodePage, find: Callable[[str], Found | None], code_of: Callable[[Found], str]
+) -> Found:
     """What the link's code names; else a box to type the code, and the page stops there.
 
     `find` looks a code up however it was typed (services/core/codes) and returns None when it
-    names nothing.
+    names nothing; `code_of` is the code as stored, which goes into the link.
     """
     link = (st.query_params.get("code") or "").strip()
     link_refusal = None
     if link:
-        found, link_refusal = _judge(page, link, find, from_link=True)
+        found, link_refusal = _judge(page, link, find, code_of, from_link=True)
         if found is not None:
-            if link != found.code:
-                st.query_params["code"] = found.code
+            if link != code_of(found):
+                st.query_params["code"] = code_of(found)
             return found
-    st.title(page.title)
+    st.title(_(page.title))
     notice = st.container()
     with st.form(f"code-entry-{page.key}"):
-        typed = st.text_input(page.label, key=f"code-entry-{page.key}-typed", help=SHAPE)
-        st.caption(f"{SHAPE}. Capitals or not, with or without the dash.")
-        sent = st.form_submit_button(page.button, type="primary")
+        typed = st.text_input(_(page.label), key=f"code-entry-{page.key}-typed", help=_(SHAPE))
+        st.caption(_("{shape}. Capitals or not, with or without the dash.").format(shape=_(SHAPE)))
+        sent = st.form_submit_button(_(page.button), type="primary")
     message = link_refusal
     if sent:
-        found, message = _judge(page, typed, find, from_link=False)
+        found, message = _judge(page, typed, find, code_of, from_link=False)
         if found is not None:
-            st.query_params["code"] = found.code
+            st.query_params["code"] = code_of(found)
             st.rerun()
     if message:
         with notice:
@@ -125,11 +133,15 @@ def code_entry(page: CodePage, find: Callable[[str], Found | None]) -> Found:
 
 
 def _judge(
-    page: CodePage, code: str, find: Callable[[str], Found | None], from_link: bool
+    page: CodePage,
+    code: str,
+    find: Callable[[str], Found | None],
+    code_of: Callable[[Found], str],
+    from_link: bool,
 ) -> tuple[Found | None, list[str]]:
     """The record `code` names, or why not in words; slowed down after wrong codes."""
     if not code.strip():
-        return None, [f"Type {page.label.lower()} first, then press “{page.button}”."]
+        return None, [_(page.type_first)]
     accepted: set[tuple[str, str]] = st.session_state.setdefault(_ACCEPTED_KEY, set())
     if from_link and st.session_state.get(_REFUSED_LINK_KEY) == (page.key, code):
         # This run is the same visit to the same link (the box was sent): counted already.
@@ -140,7 +152,7 @@ def _judge(
             return None, [_slow_down(wait)]
     found = find(code)
     if found is not None:
-        accepted.add((page.key, found.code))
+        accepted.add((page.key, code_of(found)))
         return found, []
     if from_link:
         st.session_state[_REFUSED_LINK_KEY] = (page.key, code)
@@ -157,22 +169,21 @@ def _browser() -> Browser:
 def _refusal(page: CodePage, code: str, from_link: bool) -> str:
     shown = shown_code(code)
     if not shown:
-        named = "that code"
+        named = _("that code")
     elif codes.normalized(code) is None:
-        named = f"the code “{shown}”"
+        named = _("the code “{code}”").format(code=shown)
     else:
-        named = f"the code {shown}"
-    if from_link:
-        return (
-            f"This {page.link} is not valid: no {page.holder} has {named}. "
-            f"{page.where}, or {page.help_next}."
-        )
-    return f"No {page.holder} has {named}. Check it letter by letter, or {page.help_next}."
+        named = _("the code {code}").format(code=shown)
+    return _(page.wrong_link if from_link else page.wrong_typed).format(code=named)
 
 
 def _slow_down(wait: float) -> str:
     seconds = code_attempts.seconds_to_say(wait)
-    return f"Too many wrong codes: try again in {seconds} second{'s' if seconds != 1 else ''}."
+    return ngettext(
+        "Too many wrong codes: try again in {n} second.",
+        "Too many wrong codes: try again in {n} seconds.",
+        seconds,
+    ).format(n=seconds)
 
 
 def shown_code(code: str) -> str:

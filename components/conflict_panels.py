@@ -6,60 +6,81 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_datetime
 
 from components.text import escape_markdown
+from i18n import N_, _, current
 from services.core.vocab import ConflictStatus, label
 from services.resolve.conflicts_screen import Change, ConflictCard, Side
 
-SECRET = "Confidential: keep it off the projector and out of reports"
+SECRET = N_("Confidential: keep it off the projector and out of reports")
+# The audit trail's action codes (services/resolve), as the history table says them.
+CHANGES = {
+    "created": N_("created"),
+    "updated": N_("updated"),
+    "deleted": N_("deleted"),
+    # Translators: a conflict's history: its status was changed.
+    "status": N_("status"),
+    # Translators: a conflict's history: a party's position and interests were saved.
+    "party": N_("party"),
+    "party removed": N_("party removed"),
+    "made action": N_("made action"),
+    "made ground rule": N_("made ground rule"),
+}
 
 
 def new_conflict_form(on_save: Callable[[str, str, str, bool], None]) -> None:
     """Log a conflict: the issue, options that could meet both sides, who follows it up."""
     with (
-        st.expander("Log a conflict", expanded=False),
+        st.expander(_("Log a conflict"), expanded=False),
         st.form("new-conflict", clear_on_submit=True),
     ):
-        issue = st.text_area("The issue in dispute")
-        options = st.text_area("Options that could meet both sides' interests (optional)")
-        owner = st.text_input("Who follows it up (optional)")
-        secret = st.checkbox(SECRET)
-        if st.form_submit_button("Log it", type="primary"):
+        issue = st.text_area(_("The issue in dispute"))
+        options = st.text_area(_("Options that could meet both sides' interests (optional)"))
+        owner = st.text_input(_("Who follows it up (optional)"))
+        secret = st.checkbox(_(SECRET))
+        if st.form_submit_button(_("Log it"), type="primary"):
             on_save(issue, options, owner, secret)
 
 
 def conflict_picker(log: tuple[ConflictCard, ...]) -> ConflictCard:
     """Pick the conflict to work on; then its issue, and its status in words."""
     chosen = st.selectbox(
-        "Conflict to work on",
+        _("Conflict to work on"),
         log,
         format_func=lambda c: f"#{c.id} · {label(c.status)} · {c.issue[:70]}",
     )
     st.subheader(escape_markdown(chosen.issue))
-    where = " · on the projector" if chosen.on_projector else ""
-    st.caption(f"Status: {label(chosen.status)}{where}")
+    status = label(chosen.status)
+    st.caption(
+        _("Status: {status} · on the projector").format(status=status)
+        if chosen.on_projector
+        else _("Status: {status}").format(status=status)
+    )
     return chosen
 
 
 def sides_side_by_side(sides: tuple[Side, ...]) -> None:
     """Each party's position and, apart, the interests beneath it, in columns."""
     if not sides:
-        st.info("No parties yet: add each group's position and interests below.")
+        st.info(_("No parties yet: add each group's position and interests below."))
         return
     for column, side in zip(st.columns(len(sides)), sides, strict=True):
         with column, st.container(border=True):
             st.markdown(f"**{escape_markdown(side.group)}**")
-            st.markdown(f"*Position:* {escape_markdown(side.position or '—')}")
-            st.markdown(f"*Interests:* {escape_markdown(side.interests or '—')}")
+            position = escape_markdown(side.position or "—")
+            interests = escape_markdown(side.interests or "—")
+            st.markdown(_("*Position:* {position}").format(position=position))
+            st.markdown(_("*Interests:* {interests}").format(interests=interests))
 
 
 def party_form(key: str, groups: dict[int, str], on_save: Callable[[int, str, str], None]) -> None:
     """One group's position and interests."""
     with st.form(f"party-{key}", clear_on_submit=True):
-        group = st.selectbox("Group", list(groups), format_func=groups.get, index=None)
-        position = st.text_area("Their position (what they say they want)")
-        interests = st.text_area("The interests beneath it (why they want it)")
-        if st.form_submit_button("Save this side") and group is not None:
+        group = st.selectbox(_("Group"), list(groups), format_func=groups.__getitem__, index=None)
+        position = st.text_area(_("Their position (what they say they want)"))
+        interests = st.text_area(_("The interests beneath it (why they want it)"))
+        if st.form_submit_button(_("Save this side")) and group is not None:
             on_save(group, position, interests)
 
 
@@ -68,12 +89,12 @@ def status_form(conflict: ConflictCard, on_save: Callable[[str, str, str], None]
     statuses = list(ConflictStatus)
     with st.form(f"status-{conflict.id}"):
         status = st.radio(
-            "Status", statuses, index=statuses.index(conflict.status), format_func=label,
+            _("Status"), statuses, index=statuses.index(conflict.status), format_func=label,
             horizontal=True,
         )  # fmt: skip
-        agreement = st.text_area("Agreement reached", conflict.agreement)
-        next_step = st.text_area("Next step", conflict.next_step)
-        if st.form_submit_button("Save status"):
+        agreement = st.text_area(_("Agreement reached"), conflict.agreement)
+        next_step = st.text_area(_("Next step"), conflict.next_step)
+        if st.form_submit_button(_("Save status")):
             on_save(status.value, agreement, next_step)
 
 
@@ -86,26 +107,32 @@ def room_buttons(
     """The facilitator's: the projector, and the agreement carried into the plan or charter."""
     left, middle, right = st.columns(3)
     if conflict.on_projector:
-        if left.button("Take it off the projector"):
+        if left.button(_("Take it off the projector")):
             on_spotlight(None)
-    elif left.button("Show it on the projector", disabled=conflict.confidential):
+    elif left.button(_("Show it on the projector"), disabled=conflict.confidential):
         on_spotlight(conflict.id)
-    if middle.button("Make the agreement an action", disabled=not conflict.agreed):
+    if middle.button(_("Make the agreement an action"), disabled=not conflict.agreed):
         on_action()
-    if right.button("Make it a charter ground rule", disabled=not conflict.agreed):
+    if right.button(_("Make it a charter ground rule"), disabled=not conflict.agreed):
         on_ground_rule()
+
+
+def _change_words(action: str) -> str:
+    words = action.replace("_", " ")
+    return _(CHANGES[words]) if words in CHANGES else words
 
 
 def history_table(entries: tuple[Change, ...]) -> None:
     """Who changed what, and when, in an expander."""
+    # The month in the reader's words: "02 Dec 14:05", "02 dic 14:05".
     rows = [
         {
-            "When": e.when.strftime("%d %b %H:%M"),
-            "Who": e.who,
-            "What": e.action.replace("_", " "),
-            "Details": ", ".join(f"{k}: {v}" for k, v in e.details),
+            _("When"): format_datetime(e.when, "dd MMM HH:mm", locale=current()),
+            _("Who"): e.who,
+            _("What"): _change_words(e.action),
+            _("Details"): ", ".join(f"{k}: {v}" for k, v in e.details),
         }
         for e in entries
     ]
-    with st.expander("History"):
+    with st.expander(_("History")):
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import _, ngettext
 from services.agenda.agenda_gaps import ApprovalGaps
 from services.core.vocab import MeetingStatus, label
 from services.room import room_control
@@ -26,11 +27,15 @@ SHORTCUTS = {
     "timer": "T",
     "pause": "P",
 }
-LEGEND = (
-    f"**Keyboard:** {SHORTCUTS['next']} next step · {SHORTCUTS['back']} back a step · "
-    f"{SHORTCUTS['input']} open or close input · {SHORTCUTS['timer']} start the timer · "
-    f"{SHORTCUTS['pause']} pause or resume the timer. Keys do nothing while you type in a box."
-)
+
+
+def legend() -> str:
+    """The keys in words, in the reader's language (the keys are the same in every one)."""
+    return _(
+        "**Keyboard:** {next} next step · {back} back a step · {input} open or close input · "
+        "{timer} start the timer · {pause} pause or resume the timer. Keys do nothing while "
+        "you type in a box."
+    ).format(**SHORTCUTS)
 
 
 def approval_warning(gaps: ApprovalGaps | None, status: MeetingStatus) -> None:
@@ -40,16 +45,17 @@ def approval_warning(gaps: ApprovalGaps | None, status: MeetingStatus) -> None:
     parts = []
     if gaps.waiting:
         names = ", ".join(escape_markdown(f"{w.name} ({w.group})") for w in gaps.waiting)
-        parts.append(f"Not approved by: {names}.")
+        parts.append(_("Not approved by: {names}.").format(names=names))
     if gaps.groups_without_leader:
         groups = ", ".join(escape_markdown(g) for g in gaps.groups_without_leader)
-        parts.append(f"No Thought Leader Team member yet for: {groups}.")
+        parts.append(_("No Thought Leader Team member yet for: {groups}.").format(groups=groups))
     if gaps.approved_by:
-        parts.append(f"Approved by: {', '.join(escape_markdown(n) for n in gaps.approved_by)}.")
+        names = ", ".join(escape_markdown(n) for n in gaps.approved_by)
+        parts.append(_("Approved by: {names}.").format(names=names))
     if status is MeetingStatus.LIVE:
-        lead = "This meeting is running on an agenda the Thought Leader Team has not approved."
+        lead = _("This meeting is running on an agenda the Thought Leader Team has not approved.")
     else:
-        lead = (
+        lead = _(
             "The Thought Leader Team has not approved this agenda. You can still start: "
             "the start is recorded with who had not approved."
         )
@@ -61,37 +67,37 @@ def step_controls(state: RoomState, control: Control) -> None:
     live = state.status is MeetingStatus.LIVE and state.current is not None
     moves, inputs, close = st.columns([4, 3, 3], vertical_alignment="bottom")
     if not live and state.status is not MeetingStatus.CLOSED:
-        if moves.button("Start the meeting", type="primary"):
-            control(room_control.start_meeting, done="The meeting has started.")
+        if moves.button(_("Start the meeting"), type="primary"):
+            control(room_control.start_meeting, done=_("The meeting has started."))
     else:
         back, forward = moves.columns(2)
         # Moving applies the step's plan: input opens where the step takes it, its timer starts.
         if back.button(
-            "◀ Back",
+            _("◀ Back"),
             disabled=not live or state.position <= 1,
             width="stretch",
             shortcut=_key("back"),
         ):
-            control(room_control.move_step, -1, done="Moved back one step.")
+            control(room_control.move_step, -1, done=_("Moved back one step."))
         if forward.button(
-            "Next ▶",
+            _("Next ▶"),
             type="primary",
             disabled=not live or state.position >= state.step_count,
             width="stretch",
             shortcut=_key("next"),
         ):
-            control(room_control.move_step, +1, done="Moved to the next step.")
+            control(room_control.move_step, +1, done=_("Moved to the next step."))
     key = _key("input")
     if state.input_open:
-        if inputs.button("Close input", width="stretch", shortcut=key):
-            control(room_control.set_input, False, done="Input is closed.")
-    elif inputs.button("Open input", width="stretch", disabled=not live, shortcut=key):
-        control(room_control.set_input, True, done="Input is open.")
+        if inputs.button(_("Close input"), width="stretch", shortcut=key):
+            control(room_control.set_input, False, done=_("Input is closed."))
+    elif inputs.button(_("Open input"), width="stretch", disabled=not live, shortcut=key):
+        control(room_control.set_input, True, done=_("Input is open."))
     if state.status is MeetingStatus.CLOSED:
-        if close.button("Reopen the meeting", width="stretch"):
-            control(room_control.reopen_meeting, done="The meeting is open again.")
-    elif close.button("Close the meeting", width="stretch"):
-        control(room_control.close_meeting, done="The meeting is closed.")
+        if close.button(_("Reopen the meeting"), width="stretch"):
+            control(room_control.reopen_meeting, done=_("The meeting is open again."))
+    elif close.button(_("Close the meeting"), width="stretch"):
+        control(room_control.close_meeting, done=_("The meeting is closed."))
 
 
 def timer_controls(state: RoomState, control: Control) -> None:
@@ -100,29 +106,33 @@ def timer_controls(state: RoomState, control: Control) -> None:
     closed = state.status is MeetingStatus.CLOSED
     length, start, hold, more = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
     minutes = length.number_input(
-        "Timer (minutes)",
+        _("Timer (minutes)"),
         1,
         room_control.TIMER_MAX,
         state.current.minutes if state.current else 10,
     )
-    if start.button("Start timer", disabled=closed, width="stretch", shortcut=_key("timer")):
-        control(room_control.start_timer, int(minutes), done=f"Timer set for {minutes} minutes.")
+    if start.button(_("Start timer"), disabled=closed, width="stretch", shortcut=_key("timer")):
+        done = _("Timer set for {minutes} minutes.").format(minutes=minutes)
+        control(room_control.start_timer, int(minutes), done=done)
     if state.paused:
-        if hold.button("Resume timer", width="stretch", shortcut=_key("pause")):
-            control(room_control.resume_timer, done="The timer is running again.")
+        if hold.button(_("Resume timer"), width="stretch", shortcut=_key("pause")):
+            control(room_control.resume_timer, done=_("The timer is running again."))
     else:
         running = bool(state.seconds_left(datetime.now(UTC)))
         if hold.button(
-            "Pause timer",
+            _("Pause timer"),
             disabled=closed or not running,
             width="stretch",
             shortcut=_key("pause"),
         ):
-            control(room_control.pause_timer, done="The timer is paused.")
+            control(room_control.pause_timer, done=_("The timer is paused."))
     for extra, column in zip(room_control.EXTENSIONS, more.columns(2), strict=True):
-        unit = "minute" if extra == 1 else "minutes"
-        if column.button(f"+{extra} {unit}", disabled=not live, width="stretch"):
-            control(room_control.extend_timer, extra, done=f"Added {extra} {unit} to the timer.")
+        more_time = ngettext("+{n} minute", "+{n} minutes", extra).format(n=extra)
+        if column.button(more_time, disabled=not live, width="stretch"):
+            done = ngettext(
+                "Added {n} minute to the timer.", "Added {n} minutes to the timer.", extra
+            ).format(n=extra)
+            control(room_control.extend_timer, extra, done=done)
 
 
 KEYS_ON = "console_keys"
@@ -137,8 +147,8 @@ def _key(name: str) -> str | None:
 def shortcut_legend() -> None:
     """The keys, in words, where the facilitator sees them while running the room, and the
     switch that turns them off."""
-    if st.toggle("Keyboard shortcuts", value=True, key=KEYS_ON):
-        st.caption(LEGEND)
+    if st.toggle(_("Keyboard shortcuts"), value=True, key=KEYS_ON):
+        st.caption(legend())
 
 
 def step_jump(screen: ConsoleScreen, control: Control) -> None:
@@ -149,14 +159,21 @@ def step_jump(screen: ConsoleScreen, control: Control) -> None:
     live = state.status is MeetingStatus.LIVE and state.current is not None
     pick, go = st.columns([6, 2], vertical_alignment="bottom")
     titles = {
-        i.id: f"{i.position}. {i.title} ({label(i.step)}, {i.minutes} min)" for i in screen.steps
+        i.id: _("{position}. {title} ({step}, {minutes} min)").format(
+            position=i.position, title=i.title, step=label(i.step), minutes=i.minutes
+        )
+        for i in screen.steps
     }
     chosen = pick.selectbox(
-        "Step to jump to",
+        _("Step to jump to"),
         list(titles),
         index=state.position - 1 if state.current else 0,
         format_func=titles.__getitem__,
     )
-    if go.button("Go to this step", disabled=not live, width="stretch"):
+    if go.button(_("Go to this step"), disabled=not live, width="stretch"):
         where = escape_markdown(titles[chosen])
-        control(room_control.go_to_step, chosen, done=f"The room is on step {where}.")
+        control(
+            room_control.go_to_step,
+            chosen,
+            done=_("The room is on step {where}.").format(where=where),
+        )

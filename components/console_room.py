@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.console_panels import activity_table, voice_panel
 from components.records import show_records
+from i18n import _
 from services.core.actors import Actor
 from services.room import activity, voice
 from services.room.console_screen import ConsoleScreen
@@ -21,22 +22,22 @@ WINDOW = 5
 @st.fragment(run_every="5s")
 def live_panels(db: Any, actor: Actor, meeting_id: int) -> None:
     """Redrawn every five seconds with its own narrow reads: who is talking, who is not."""
-    st.subheader(f"Table activity, last {WINDOW} minutes")
+    st.subheader(_("Table activity, last {minutes} minutes").format(minutes=WINDOW))
     activity_table(activity.activity_by_table(db, actor, meeting_id, WINDOW), WINDOW)
-    st.subheader("Voice balance")
+    st.subheader(_("Voice balance"))
     voice_panel(voice.voice_summary(db, actor, meeting_id))
 
 
 def agenda_table(screen: ConsoleScreen) -> None:
     """The agenda, the step the room is on marked."""
-    st.subheader("Agenda")
+    st.subheader(_("Agenda"))
     show_records(
         list(screen.steps),
         {
             "#": "position",
-            "Step": "title",
-            "Now": lambda i: "▶ now" if screen.is_now(i) else "",
-            "Minutes": "minutes",
+            _("Step"): "title",
+            _("Now"): lambda i: _("▶ now") if screen.is_now(i) else "",
+            _("Minutes"): "minutes",
         },
-        "The agenda is empty: draft it on the Agenda screen.",
+        _("The agenda is empty: draft it on the Agenda screen."),
     )

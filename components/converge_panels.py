@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.results import round_results
 from components.text import escape_markdown
+from i18n import _
 from services.converge.converge_screen import RoundOnConverge
 from services.core.vocab import label
 
@@ -19,22 +20,22 @@ def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
     """
     st.markdown(f"**{escape_markdown(rnd.title)}** · {label(rnd.mode)} · {label(rnd.status)}")
     key, pressed = rnd.id, None
-    if facilitating and rnd.is_draft and st.button("Open voting", key=f"open-{key}"):
+    if facilitating and rnd.is_draft and st.button(_("Open voting"), key=f"open-{key}"):
         pressed = OPEN
-    if facilitating and rnd.is_open and st.button("Close voting", key=f"close-{key}"):
+    if facilitating and rnd.is_open and st.button(_("Close voting"), key=f"close-{key}"):
         pressed = CLOSE
     if rnd.turnout is not None:
-        st.caption(f"{rnd.turnout.words()}: the projector shows this.")
+        st.caption(_("{turnout}: the projector shows this.").format(turnout=rnd.turnout.words()))
     if facilitating and rnd.is_closed:
         st.caption(
-            "The projector shows these results."
+            _("The projector shows these results.")
             if rnd.revealed
-            else "The projector keeps these results hidden until you reveal them."
+            else _("The projector keeps these results hidden until you reveal them.")
         )
-        if rnd.revealed and st.button("Hide the results from the projector", key=f"hide-{key}"):
+        if rnd.revealed and st.button(_("Hide the results from the projector"), key=f"hide-{key}"):
             pressed = HIDE
         if not rnd.revealed and st.button(
-            "Reveal the results on the projector", type="primary", key=f"reveal-{key}"
+            _("Reveal the results on the projector"), type="primary", key=f"reveal-{key}"
         ):
             pressed = REVEAL
     return pressed

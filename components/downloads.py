@@ -16,6 +16,8 @@ from datetime import datetime
 
 import streamlit as st
 
+from i18n import _
+
 
 def prepared_download(
     label: str,
@@ -24,16 +26,19 @@ def prepared_download(
     mime: str,
     key: str,
 ) -> None:
-    """'Prepare <label>' builds the file; 'Download <label>' then hands over that file."""
+    """'Prepare <label>' builds the file; 'Download <label>' then hands over that file.
+
+    `label` is already in the reader's language, with its article ("the report (PDF)").
+    """
     held = f"_download_{key}"
-    if st.button(f"Prepare {label}", key=f"prepare-{key}"):
-        with st.spinner(f"Preparing {label}…"):
+    if st.button(_("Prepare {label}").format(label=label), key=f"prepare-{key}"):
+        with st.spinner(_("Preparing {label}…").format(label=label)):
             st.session_state[held] = (make(), datetime.now().strftime("%H:%M"))
     if held not in st.session_state:
         return
     data, made_at = st.session_state[held]
     st.download_button(
-        f"Download {label}",
+        _("Download {label}").format(label=label),
         data,
         file_name=file_name,
         mime=mime,
@@ -41,4 +46,6 @@ def prepared_download(
         on_click="ignore",
         type="primary",
     )
-    st.caption(f"Prepared at {made_at}. Prepare it again for anything added since.")
+    st.caption(
+        _("Prepared at {time}. Prepare it again for anything added since.").format(time=made_at)
+    )

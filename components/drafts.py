@@ -8,20 +8,24 @@ back into an empty field when the page loads, and forgets it once the page says 
 
 from __future__ import annotations
 
+import html
 import json
 import uuid
 from dataclasses import dataclass
 
 import streamlit as st
 
-RESTORED = "Restored what you were typing. Check it, then save it when you are ready."
+from i18n import N_, _
+
+RESTORED = N_("Restored what you were typing. Check it, then save it when you are ready.")
 
 # The widget key prefix marks the fields the script keeps: Streamlit gives each keyed
 # widget's box the class "st-key-<key>".
 _PREFIX = "draft_"
 _STORE = "cg-"
 
-# No user text ever reaches this body: only widget keys built from ids, and constants.
+# No user text ever reaches this body: only widget keys built from ids, and constants
+# (the notice in the reader's language, escaped as any text in HTML).
 # One listener per browser tab, installed by the first form that loads; it survives reruns,
 # and fields drawn anew are still inside a box with the class, so nothing needs re-binding.
 _SCRIPT = """
@@ -115,7 +119,7 @@ class Draft:
             .replace("__CLEAR__", json.dumps(clear is not None))
             .replace("__STORE__", _STORE)
             .replace("__PREFIX__", _PREFIX)
-            .replace("__RESTORED__", RESTORED)
+            .replace("__RESTORED__", html.escape(_(RESTORED)))
             # New each run, so the browser runs the script again (for the same body it won't).
             .replace("__RUN__", uuid.uuid4().hex)
         )

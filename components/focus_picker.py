@@ -10,10 +10,13 @@ from a person, and the server checks it again on every run (services/setup/focus
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import streamlit as st
+from babel.dates import format_date
 
 import runtime
+from i18n import _, current
 from services.core.actors import Actor
 from services.core.vocab import MeetingStatus
 
@@ -35,27 +38,29 @@ def focus_picker(actor: Actor) -> None:
     # Set before the widget is drawn, so a choice made elsewhere (Set up) shows here too.
     st.session_state[PICKED_INITIATIVE] = here.initiative_id
     st.selectbox(
-        "Initiative", list(names), format_func=names.get, key=PICKED_INITIATIVE,
+        _("Initiative"), list(names), format_func=names.__getitem__, key=PICKED_INITIATIVE,
         on_change=_picked_initiative,
     )  # fmt: skip
     if here.meetings:
-        titles = {m.id: meeting_label(m) for m in here.meetings}
+        titles = {m.id: meeting_label(m.title, m.starts_at, m.status) for m in here.meetings}
         st.session_state[PICKED_MEETING] = here.meeting_id
         st.selectbox(
-            "Meeting", list(titles), format_func=titles.get, key=PICKED_MEETING,
+            _("Meeting"), list(titles), format_func=titles.__getitem__, key=PICKED_MEETING,
             on_change=_picked_meeting,
         )  # fmt: skip
 
 
-def meeting_label(meeting) -> str:
+def meeting_label(title: str, starts_at: datetime | None, status: MeetingStatus) -> str:
     """A meeting as the picker names it: title, day, and whether it is live or over."""
-    parts = [meeting.title]
-    if meeting.starts_at is not None:
-        parts.append(f"{meeting.starts_at:%d %b %Y}")
-    if meeting.status is MeetingStatus.LIVE:
-        parts.append("live now")
-    elif meeting.status is MeetingStatus.CLOSED:
-        parts.append("closed")
+    parts = [title]
+    if starts_at is not None:
+        # The month in the reader's words: "05 Mar 2026", "05 mar 2026".
+        parts.append(format_date(starts_at, "dd MMM yyyy", locale=current()))
+    if status is MeetingStatus.LIVE:
+        parts.append(_("live now"))
+    elif status is MeetingStatus.CLOSED:
+        # Translators: a meeting that is over, in the meeting picker.
+        parts.append(_("closed"))
     return " · ".join(parts)
 
 

@@ -6,6 +6,8 @@ import uuid
 
 import streamlit as st
 
+from i18n import N_
+
 
 def submission_key(form: str) -> str:
     """The key of the form being filled in; stays the same until `form_saved` is called."""
@@ -21,6 +23,11 @@ def form_saved(form: str) -> None:
 
 
 # "Not asked yet" comes first so it is the default: a confirmation is recorded only when
-# the scribe says the speaker gave it.
-CONFIRMED_LABELS = {"Not asked yet": None, "Yes, they confirmed it": True, "No, not quite": False}
+# the scribe says the speaker gave it. The English words are the widget's options (kept in
+# the session); the radio shows each through `_()`.
+CONFIRMED_LABELS = {
+    N_("Not asked yet"): None,
+    N_("Yes, they confirmed it"): True,
+    N_("No, not quite"): False,
+}
 FIRST_ANSWER = next(iter(CONFIRMED_LABELS))

@@ -13,20 +13,24 @@ from components.forms import form_saved, submission_key
 from components.idea_board import count_header, origin
 from components.notices import show_error
 from components.scribe_forms import save_button
+from i18n import N_, _
 from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import ideas, ideas_screen
 from services.room.ideas_screen import IdeasScreen
 from workarounds.fragment_inline_call import InlineCall
 
-SECRET = "Confidential: keep it off the projector and out of reports"
+SECRET = N_("Confidential: keep it off the projector and out of reports")
 _OUTCOME = "_idea_outcome"
 
 
 def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
     """The form of the table of `screen` (a table's page only), its count and new ideas."""
-    draft = table_draft(screen.meeting_id, screen.table_id, "idea", "text")
-    _idea_fragment(here, screen, draft, InlineCall())
+    table_id = screen.table_id
+    if table_id is None:  # the board of every table has no form: ideas are a table's
+        return
+    draft = table_draft(screen.meeting_id, table_id, "idea", "text")
+    _idea_fragment(here, screen, table_id, draft, InlineCall())
 
 
 def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
@@ -44,11 +48,15 @@ def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
     draft.saved()
     st.session_state.update(idea_group=None, idea_secret=False)
     said = added_message(saved.status)
-    st.session_state[_OUTCOME] = f"{said} Marked late: input had closed." if saved.late else said
+    st.session_state[_OUTCOME] = (
+        _("{added} Marked late: input had closed.").format(added=said) if saved.late else said
+    )
 
 
 @st.fragment
-def _idea_fragment(here: StaffPage, screen: IdeasScreen, draft: Draft, inline: InlineCall) -> None:
+def _idea_fragment(
+    here: StaffPage, screen: IdeasScreen, table_id: int, draft: Draft, inline: InlineCall
+) -> None:
     """A fragment, so adding an idea redraws this and not the page: a whole run per idea
     cost five times the floor's time in a 60-person room (bench/)."""
     result = st.session_state.pop(_OUTCOME, None)  # left by _save_idea, which ran first
@@ -56,26 +64,28 @@ def _idea_fragment(here: StaffPage, screen: IdeasScreen, draft: Draft, inline: I
     # Not cleared on submit: a refused save keeps every word in the field.
     with st.form("idea"):
         draft.keep()
-        st.text_area("The idea", height=100, key=draft.key("text"))
+        st.text_area(_("The idea"), height=100, key=draft.key("text"))
         st.selectbox(
-            "Stakeholder group of the person who raised it",
-            list(groups), format_func=groups.get, index=None, key="idea_group",
+            _("Stakeholder group of the person who raised it"),
+            list(groups), format_func=groups.__getitem__, index=None, key="idea_group",
         )  # fmt: skip
-        st.checkbox(SECRET, key="idea_secret")
+        st.checkbox(_(SECRET), key="idea_secret")
         refused = isinstance(result, DomainError)
-        save = partial(_save_idea, here, screen.table_id, draft)
-        sent = save_button(screen.gate, "Add idea", "Add as a late idea", save, refused=refused)
+        save = partial(_save_idea, here, table_id, draft)
+        sent = save_button(
+            screen.gate, _("Add idea"), _("Add as a late idea"), save, refused=refused
+        )
     if refused:
         show_error(result)
     elif result:
         st.success(result)
     fresh = not inline.first() or sent
     now = (
-        ideas_screen.table_ideas(here.db, here.actor, screen.meeting_id, screen.table_id)
+        ideas_screen.table_ideas(here.db, here.actor, screen.meeting_id, table_id)
         if fresh
         else ideas_screen.TableIdeas(screen.ideas, screen.waiting)
     )
-    waiting_for_approval(here, screen.table_id, now.waiting)
+    waiting_for_approval(here, table_id, now.waiting)
     count_header(now.ideas)
     shown = {i.id for i in screen.ideas}
     idea_list([i for i in now.ideas if i.id not in shown][::-1], origin)

@@ -7,14 +7,17 @@ idea board shows the statements themselves, so it says where they came from too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from components.text import escape_markdown
-from services.prepare import imported_credit
+from i18n import _
+from services.prepare.imported_credit import IMPORTED_NOTE
 
 
-def imported_credit_line(db, actor, shown_ideas) -> None:
-    """A caption per Pol.is conversation some of `shown_ideas` (objects with an `id`) came
-    from; nothing when none did. The credit is the export's own text, shown as text."""
-    for credit in imported_credit.board_credits(db, actor, [idea.id for idea in shown_ideas]):
-        st.caption(f"{imported_credit.IMPORTED_NOTE} {escape_markdown(credit)}")
+def imported_credit_line(credits: Iterable[str]) -> None:
+    """A caption per Pol.is conversation the board's ideas came from (the Ideas screen's
+    `credits_for`); nothing when none did. The credit is the export's own text, shown as text."""
+    for credit in credits:
+        st.caption(f"{_(IMPORTED_NOTE)} {escape_markdown(credit)}")

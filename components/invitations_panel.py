@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.downloads import prepared_download
 from components.sheets import invitation_sheet_html
+from i18n import _
 from services.core.actors import Actor
 from services.prepare import invitations
 from services.prepare.prepare_screen import InvitationsOnScreen
@@ -23,7 +24,7 @@ def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str,
     Built on request: hundreds of QR codes are too much to draw on every run of a screen.
     """
     prepared_download(
-        "the invitation sheet",
+        _("the invitation sheet"),
         lambda: invitation_sheet_html(
             invitations.meeting_heading(db, actor, meeting_id),
             invitations.invitations(db, actor, meeting_id, base),
@@ -42,33 +43,48 @@ def invitations_panel(db: Any, actor: Actor, shown: InvitationsOnScreen) -> None
     """
     counts, base, meeting_id = shown.counts, shown.base, shown.meeting_id
     if counts.invited == 0:
-        st.info("No one to invite yet: add people on Set up, or import a roster there.")
+        st.info(_("No one to invite yet: add people on Set up, or import a roster there."))
         return
-    left_out = f" (left out: {counts.absent} marked absent)" if counts.absent else ""
+    invited = (
+        _(
+            "**{invited}** people get an invitation (left out: {absent} marked absent); "
+            "**{with_email}** of them have an email address."
+        )
+        if counts.absent
+        else _(
+            "**{invited}** people get an invitation; **{with_email}** of them have an "
+            "email address."
+        )
+    )
     st.markdown(
-        f"**{counts.invited}** people get an invitation{left_out}; "
-        f"**{counts.with_email}** of them have an email address."
+        invited.format(invited=counts.invited, absent=counts.absent, with_email=counts.with_email)
     )
     st.caption(
-        "Each invitation carries two personal links: the survey, to answer before the "
-        "meeting, and the ballot, to vote at it."
+        _(
+            "Each invitation carries two personal links: the survey, to answer before the "
+            "meeting, and the ballot, to vote at it."
+        )
     )
     if not counts.survey_open:
         st.warning(
-            "The survey is closed, so survey links say so. Reopen it in Survey settings "
-            "above before you send the invitations."
+            _(
+                "The survey is closed, so survey links say so. Reopen it in Survey settings "
+                "above before you send the invitations."
+            )
         )
     if not shown.reachable:
         st.warning(
-            f"Links start with `{base}`, which only this computer can open. Set "
-            "COMMON_GROUND_PUBLIC_URL to the address people reach this app by (README, "
-            "Settings), or pick the room-network address on the Console, before you print "
-            "or send."
+            _(
+                "Links start with `{base}`, which only this computer can open. Set "
+                "COMMON_GROUND_PUBLIC_URL to the address people reach this app by (README, "
+                "Settings), or pick the room-network address on the Console, before you "
+                "print or send."
+            ).format(base=base)
         )
     sheet, csv, xlsx = st.columns(3)
     with sheet:
         prepared_download(
-            "the invitation sheet",
+            _("the invitation sheet"),
             lambda: invitation_sheet_html(shown.heading, shown.people),
             "invitations.html",
             "text/html",
@@ -76,7 +92,7 @@ def invitations_panel(db: Any, actor: Actor, shown: InvitationsOnScreen) -> None
         )
     with csv:
         prepared_download(
-            "the mail-merge CSV",
+            _("the mail-merge CSV"),
             lambda: invitations.mail_merge_csv(db, actor, meeting_id, base),
             "invitations-mail-merge.csv",
             "text/csv",
@@ -84,23 +100,29 @@ def invitations_panel(db: Any, actor: Actor, shown: InvitationsOnScreen) -> None
         )
     with xlsx:
         prepared_download(
-            "the mail-merge Excel file",
+            _("the mail-merge Excel file"),
             lambda: invitations.mail_merge_xlsx(db, actor, meeting_id, base),
             "invitations-mail-merge.xlsx",
             XLSX,
             key="mail-merge-xlsx",
         )
     st.caption(
-        "The mail-merge files hold each person's email and phone, and their personal "
-        "links: keep them private. Each one prepared is recorded in the audit trail."
+        _(
+            "The mail-merge files hold each person's email and phone, and their personal "
+            "links: keep them private. Each one prepared is recorded in the audit trail."
+        )
     )
     first = shown.preview
     st.dataframe(
         pd.DataFrame(
             [(i.name, i.group, i.survey_link) for i in first],
-            columns=["Name", "Group", "Survey link"],
+            columns=[_("Name"), _("Group"), _("Survey link")],
         ),
         hide_index=True,
         width="stretch",
     )
-    st.caption(f"The first {len(first)} of {counts.invited}, by name.")
+    st.caption(
+        _("The first {shown} of {invited}, by name.").format(
+            shown=len(first), invited=counts.invited
+        )
+    )

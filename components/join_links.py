@@ -11,6 +11,7 @@ from adapters import network, room_links
 from components.qr import show_qr
 from components.sheets import badge_codes_html, download_sheet, table_cards_html
 from components.text import escape_markdown
+from i18n import _
 from services.core.codes import display_code
 from services.room.console_screen import ConsoleScreen, TableCard
 
@@ -26,31 +27,37 @@ def room_address_picker(
         return
     addresses = network.room_addresses()
     if room_links.reachable_from_phones(base):
-        st.caption(f"Links use this computer's room-network address `{chosen}`.")
-        if st.button("Use the address in my browser instead"):
+        st.caption(
+            _("Links use this computer's room-network address `{address}`.").format(address=chosen)
+        )
+        if st.button(_("Use the address in my browser instead")):
             choose(None)
             st.rerun()
         return
     st.warning(
-        f"Links would start with `{base}`, which only this computer can "
-        "open: phones and tablets in the room cannot. Pick this computer's address on "
-        "the room's network below, or set COMMON_GROUND_PUBLIC_URL (README, Settings)."
+        _(
+            "Links would start with `{base}`, which only this computer can open: phones "
+            "and tablets in the room cannot. Pick this computer's address on the room's "
+            "network below, or set COMMON_GROUND_PUBLIC_URL (README, Settings)."
+        ).format(base=base)
     )
     if not addresses:
         st.error(
-            "This computer has no address on a network right now. Join the venue's Wi-Fi "
-            "(or plug in its cable), then reload this page."
+            _(
+                "This computer has no address on a network right now. Join the venue's "
+                "Wi-Fi (or plug in its cable), then reload this page."
+            )
         )
         return
     with st.form("room-address"):
         picked = st.radio(
-            "This computer's address on the room's network",
+            _("This computer's address on the room's network"),
             addresses,
             # As words, not links: a caption's link colour is 3.25:1 on white (axe), and the
             # address is to read and choose here, not to follow.
             captions=[escape_markdown(room_links.with_host(base, a)) for a in addresses],
         )
-        if st.form_submit_button("Use this address in every link", type="primary"):
+        if st.form_submit_button(_("Use this address in every link"), type="primary"):
             choose(picked)
             st.rerun()
 
@@ -62,43 +69,52 @@ def join_links_panel(
 
     `invitation_download` draws the invitation sheet's download, beside the badges'.
     """
-    st.markdown(f"Every link and QR code below starts with `{base}`.")
-    st.subheader("Projector")
+    st.markdown(_("Every link and QR code below starts with `{base}`.").format(base=base))
+    st.subheader(_("Projector"))
     show_qr(
         room_links.projector_link(base, screen.meeting_code),
-        "Open this on the projector's computer",
+        _("Open this on the projector's computer"),
     )
-    st.subheader("Phones")
+    st.subheader(_("Phones"))
     st.markdown(
-        "While voting is open the projector shows this link and its QR code; people open "
-        "it and type the code on their badge:"
+        _(
+            "While voting is open the projector shows this link and its QR code; people "
+            "open it and type the code on their badge:"
+        )
     )
     st.code(room_links.vote_page(base), language=None, wrap_lines=True)
-    st.subheader("Tables")
+    st.subheader(_("Tables"))
     download_sheet(
-        "Download table cards (one page)", table_cards_sheet(base, screen), "table-cards.html"
+        _("Download table cards (one page)"), table_cards_sheet(base, screen), "table-cards.html"
     )
     columns = st.columns(4)
     for card in screen.tables:
         with columns[(card.number - 1) % 4]:
-            show_qr(
-                scribe_link(base, card),
-                f"Table {card.number} · scribe: {card.scribe or 'none yet'}",
+            caption = (
+                _("Table {number} · scribe: {scribe}").format(
+                    number=card.number, scribe=card.scribe
+                )
+                if card.scribe
+                else _("Table {number} · scribe: none yet").format(number=card.number)
             )
-    st.subheader(f"Participants' voting links ({len(screen.badges)})")
+            show_qr(scribe_link(base, card), caption)
+    st.subheader(_("Participants' voting links ({count})").format(count=len(screen.badges)))
     badge_column, invitation_column = st.columns(2)
     with badge_column:
-        download_sheet("Download badge codes (one page)", badge_sheet(base, screen), "badges.html")
+        download_sheet(
+            _("Download badge codes (one page)"), badge_sheet(base, screen), "badges.html"
+        )
     if invitation_download is not None:
         with invitation_column:
             invitation_download()
+    link = _("Voting link")
     st.dataframe(
-        pd.DataFrame(badge_rows(base, screen), columns=["Name", "Group", "Code", "Voting link"]),
+        pd.DataFrame(badge_rows(base, screen), columns=[_("Name"), _("Group"), _("Code"), link]),
         hide_index=True,
         width="stretch",
-        column_config={"Voting link": st.column_config.LinkColumn()},
+        column_config={link: st.column_config.LinkColumn()},
     )
-    st.caption("Anyone holding a personal link can vote with it: hand them out on badges only.")
+    st.caption(_("Anyone holding a personal link can vote with it: hand them out on badges only."))
 
 
 def scribe_link(base: str, card: TableCard) -> str:

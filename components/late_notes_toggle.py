@@ -8,17 +8,22 @@ import streamlit as st
 
 from components.notices import show_error
 from components.text import escape_markdown
+from i18n import N_, _
+from services.core.actors import Actor
 from services.core.errors import DomainError
 from services.room import late_notes
 
-LABEL = "Allow late notes for this step"
-HELP = (
+LABEL = N_("Allow late notes for this step")
+HELP = N_(
     "Tables can still save notes and ideas for this step after you close input; "
     "they are marked late wherever they are listed."
 )
 
 
-def late_notes_toggle(db: Any, actor: Any, item: Any, *, key: str = "late-notes") -> None:
+# `db` is the app's Database and `item` an agenda step (its AgendaItem row, as RoomState and
+# the agenda screen hold it, or None): components do not import db/, and a Protocol of its
+# columns does not match SQLAlchemy's Mapped attributes under pyright.
+def late_notes_toggle(db: Any, actor: Actor, item: Any, *, key: str = "late-notes") -> None:
     """A switch for `item`'s late notes, saved the moment it is flipped.
 
     The switch is set from the database on every run (the callback runs before the page
@@ -40,12 +45,12 @@ def late_notes_toggle(db: Any, actor: Any, item: Any, *, key: str = "late-notes"
             return
         title = escape_markdown(item.title)
         st.session_state[said] = (
-            f"Late notes are allowed for {title}: tables can still save, marked late."
+            _("Late notes are allowed for {title}: tables can still save, marked late.")
             if allowed
-            else f"Late notes are stopped for {title}."
-        )
+            else _("Late notes are stopped for {title}.")
+        ).format(title=title)
 
-    st.toggle(LABEL, key=widget, help=HELP, on_change=flip)
+    st.toggle(_(LABEL), key=widget, help=_(HELP), on_change=flip)
     if isinstance(result, DomainError):
         show_error(result)
     elif result:

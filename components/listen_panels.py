@@ -11,6 +11,7 @@ from components.drafts import Draft, table_draft
 from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
 from components.notices import flash_and_rerun, show_error
 from components.scribe_forms import save_button
+from i18n import N_, _
 from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import listen_screen, notes
@@ -18,15 +19,15 @@ from services.room.listen_screen import ListenScreen, NoteCard
 from workarounds.fragment_inline_call import InlineCall
 
 FIELDS = ("said", "heard", "interest", "prompt")
-SECRET = "Confidential: keep it off the projector and out of reports"
+SECRET = N_("Confidential: keep it off the projector and out of reports")
 _OUTCOME = "_note_outcome"
 
 
 def count_header(listed: tuple[NoteCard, ...]) -> None:
     """How many notes, and a word when there are none."""
-    st.header(f"Notes so far ({len(listed)})")
+    st.header(_("Notes so far ({count})").format(count=len(listed)))
     if not listed:
-        st.info("No listening notes yet.")
+        st.info(_("No listening notes yet."))
 
 
 def note_form(here: StaffPage, screen: ListenScreen) -> None:
@@ -35,8 +36,11 @@ def note_form(here: StaffPage, screen: ListenScreen) -> None:
     Only for a table's page (`screen.table_id`); the fragment reads again only after its
     own runs, the page's run hands it what the page has read.
     """
-    draft = table_draft(screen.meeting_id, screen.table_id, "note", *FIELDS)
-    _note_fragment(here, screen, draft, InlineCall())
+    table_id = screen.table_id
+    if table_id is None:  # every table's page lists notes; a note is written at a table
+        return
+    draft = table_draft(screen.meeting_id, table_id, "note", *FIELDS)
+    _note_fragment(here, screen, table_id, draft, InlineCall())
 
 
 def _save_note(here: StaffPage, table_id: int, draft: Draft) -> None:
@@ -57,11 +61,13 @@ def _save_note(here: StaffPage, table_id: int, draft: Draft) -> None:
     form_saved("note")
     draft.saved()
     st.session_state.update(note_group=None, note_confirmed=FIRST_ANSWER, note_secret=False)
-    st.session_state[_OUTCOME] = "Note saved, marked late." if saved.late else "Note saved."
+    st.session_state[_OUTCOME] = _("Note saved, marked late.") if saved.late else _("Note saved.")
 
 
 @st.fragment
-def _note_fragment(here: StaffPage, screen: ListenScreen, draft: Draft, inline: InlineCall) -> None:
+def _note_fragment(
+    here: StaffPage, screen: ListenScreen, table_id: int, draft: Draft, inline: InlineCall
+) -> None:
     """A fragment, so saving a note redraws this and not the page: a whole run per note
     cost five times the floor's time in a 60-person room (bench/)."""
     result = st.session_state.pop(_OUTCOME, None)  # left by _save_note, which ran first
@@ -69,22 +75,24 @@ def _note_fragment(here: StaffPage, screen: ListenScreen, draft: Draft, inline: 
     # Not cleared on submit: a refused save keeps every word in the fields.
     with st.form("note"):
         draft.keep()
-        st.text_area("What was said", height=120, key=draft.key("said"))
-        st.text_area("What I heard (the paraphrase back)", height=100, key=draft.key("heard"))
-        st.text_area("The interest or need underneath", height=80, key=draft.key("interest"))
+        st.text_area(_("What was said"), height=120, key=draft.key("said"))
+        st.text_area(_("What I heard (the paraphrase back)"), height=100, key=draft.key("heard"))
+        st.text_area(_("The interest or need underneath"), height=80, key=draft.key("interest"))
         st.selectbox(
-            "Speaker's stakeholder group", list(groups), format_func=groups.get, index=None,
-            key="note_group",
+            _("Speaker's stakeholder group"), list(groups), format_func=groups.__getitem__,
+            index=None, key="note_group",
         )  # fmt: skip
         st.radio(
-            "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS), horizontal=True,
-            key="note_confirmed",
+            _("Did the speaker confirm the paraphrase?"), list(CONFIRMED_LABELS),
+            format_func=_, horizontal=True, key="note_confirmed",
         )  # fmt: skip
-        st.text_input("Dialogue question it answers (optional)", key=draft.key("prompt"))
-        st.checkbox(SECRET, key="note_secret")
+        st.text_input(_("Dialogue question it answers (optional)"), key=draft.key("prompt"))
+        st.checkbox(_(SECRET), key="note_secret")
         refused = isinstance(result, DomainError)
-        save = partial(_save_note, here, screen.table_id, draft)
-        sent = save_button(screen.gate, "Save note", "Save as a late note", save, refused=refused)
+        save = partial(_save_note, here, table_id, draft)
+        sent = save_button(
+            screen.gate, _("Save note"), _("Save as a late note"), save, refused=refused
+        )
     # Always there, so what follows keeps its place when the message goes: moved, the
     # "Correct a note" expander was drawn anew, closed, as a note was picked in it.
     outcome = st.empty()
@@ -95,7 +103,7 @@ def _note_fragment(here: StaffPage, screen: ListenScreen, draft: Draft, inline: 
         outcome.success(result)
     fresh = not inline.first() or sent
     current = (
-        listen_screen.table_notes(here.db, here.actor, screen.meeting_id, screen.table_id)
+        listen_screen.table_notes(here.db, here.actor, screen.meeting_id, table_id)
         if fresh
         else screen.notes
     )
@@ -108,9 +116,9 @@ def _note_fragment(here: StaffPage, screen: ListenScreen, draft: Draft, inline: 
 
 def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict[int, str]) -> None:
     """Pick one of the table's notes and correct it."""
-    with st.expander("Correct a note"):
+    with st.expander(_("Correct a note")):
         chosen = st.selectbox(
-            "Note to correct",
+            _("Note to correct"),
             table_notes,
             format_func=lambda n: n.said[:80],
             index=None,
@@ -118,21 +126,21 @@ def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict
         if chosen is None:
             return
         with st.form(f"edit-{chosen.id}"):
-            said = st.text_area("What was said", chosen.said)
-            heard = st.text_area("What I heard", chosen.paraphrase)
-            interest = st.text_area("The interest or need underneath", chosen.interest)
+            said = st.text_area(_("What was said"), chosen.said)
+            heard = st.text_area(_("What I heard"), chosen.paraphrase)
+            interest = st.text_area(_("The interest or need underneath"), chosen.interest)
             group = st.selectbox(
-                "Speaker's stakeholder group", list(groups), format_func=groups.get,
+                _("Speaker's stakeholder group"), list(groups), format_func=groups.__getitem__,
                 index=list(groups).index(chosen.stakeholder_id)
                 if chosen.stakeholder_id in groups else None,
             )  # fmt: skip
             answer = {v: k for k, v in CONFIRMED_LABELS.items()}[chosen.confirmed]
             confirmed = st.radio(
-                "Did the speaker confirm the paraphrase?", list(CONFIRMED_LABELS),
-                index=list(CONFIRMED_LABELS).index(answer), horizontal=True,
+                _("Did the speaker confirm the paraphrase?"), list(CONFIRMED_LABELS),
+                index=list(CONFIRMED_LABELS).index(answer), format_func=_, horizontal=True,
             )  # fmt: skip
-            secret = st.checkbox("Confidential", chosen.confidential)
-            if st.form_submit_button("Save correction"):
+            secret = st.checkbox(_("Confidential"), chosen.confidential)
+            if st.form_submit_button(_("Save correction")):
                 try:
                     notes.update_note(
                         here.db, here.actor, chosen.id, notes.NoteFields(
@@ -141,6 +149,6 @@ def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict
                             confidential=secret,
                         ),
                     )  # fmt: skip
-                    flash_and_rerun("Correction saved.")
+                    flash_and_rerun(_("Correction saved."))
                 except DomainError as error:
                     show_error(error)

@@ -10,8 +10,11 @@ a real heading and each screen a plain link named by its words.
 from __future__ import annotations
 
 import html
+import json
 
 import streamlit as st
+
+from i18n import _
 
 MENU_KEY = "menu"
 
@@ -21,11 +24,11 @@ def draw(sections: dict[str, list[st.Page]]) -> None:
     with st.sidebar.container(key=MENU_KEY):
         for stage, pages in sections.items():
             if stage:
-                st.html(f'<h2 class="menu-stage">{html.escape(stage)}</h2>')
+                st.html(f'<h2 class="menu-stage">{html.escape(_(stage))}</h2>')
             for page in pages:
                 st.page_link(page, label=page.title)
         st.html(_STYLE)
-        st.html(LANDMARK_SCRIPT, unsafe_allow_javascript=True)
+        st.html(landmark_script(_("Menu")), unsafe_allow_javascript=True)
 
 
 # The heading reads as a section label, the size of the sidebar's text, not a page title.
@@ -38,12 +41,22 @@ _STYLE = """<style>
 # The sidebar scrolls when the menu is taller than the screen (a tablet held upright): a
 # scrolling region must take keyboard focus so it can be scrolled without a mouse (axe:
 # scrollable-region-focusable), and as the menu's landmark it lets a screen reader jump
-# straight to it or past it (WCAG 2.4.1). Fixed text: no person's words in it.
-LANDMARK_SCRIPT = """<script>
+# straight to it or past it (WCAG 2.4.1). Fixed text: no person's words in it, only the
+# landmark's name from our catalogue, written as a JavaScript string.
+_LANDMARK = """<script>
 const menu = document.querySelector('[data-testid="stSidebarContent"]');
 if (menu) {
   menu.setAttribute('tabindex', '0');
   menu.setAttribute('role', 'navigation');
-  menu.setAttribute('aria-label', 'Menu');
+  menu.setAttribute('aria-label', %s);
 }
 </script>"""
+
+
+def landmark_script(name: str) -> str:
+    """The script that makes the sidebar the menu's landmark, named `name`."""
+    return _LANDMARK % json.dumps(name)
+
+
+LANDMARK_SCRIPT = landmark_script("Menu")
+"""The script as an English page writes it."""

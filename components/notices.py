@@ -8,15 +8,17 @@ from typing import Any, NoReturn
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import _
 from services.core.errors import DomainError
 
 
-def refuse(message: str, title: str = "This page is not available") -> NoReturn:
+def refuse(message: str, title: str | None = None) -> NoReturn:
     """Stop the page with a plain explanation of why and what to do.
 
     The message is shown literally: a refusal may repeat what someone typed or linked.
+    `title`, in the reader's language, defaults to "This page is not available".
     """
-    st.title(title)
+    st.title(title if title is not None else _("This page is not available"))
     st.error(escape_markdown(message))
     st.stop()
     raise AssertionError("unreachable")  # st.stop raises; this satisfies NoReturn

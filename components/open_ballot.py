@@ -10,6 +10,7 @@ import streamlit as st
 from components.ballot import Tap, Voter, choice_ballot, dots_ballot
 from components.room_banner import room_timer_text
 from components.text import escape_markdown
+from i18n import _
 from services.converge import voting_ballots
 from services.converge.vote_screen import OpenBallot
 from services.converge.voting_items import BallotView
@@ -25,7 +26,7 @@ def open_ballot(shown: OpenBallot, db: Any, code: str) -> None:
     st.header(escape_markdown(view.title))
     left = room_timer_text(shown.room)
     if left:
-        st.subheader(f"Timer: {left}", anchor=False)
+        st.subheader(_("Timer: {time_left}").format(time_left=left), anchor=False)
     if view.mode is VoteMode.DOTS:
         dots_ballot(view, voter(db, code, voting_ballots.set_dots))
     else:

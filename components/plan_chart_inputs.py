@@ -1,4 +1,5 @@
-"""What the plan charts read, so components need no service import.
+"""What the plan charts read, so components need no service import beyond the shared
+vocabulary (a group's counts are keyed by ActionStatus: a Mapping's keys must match exactly).
 
 action_followup's GroupProgress satisfies GroupStatusCounts as it is. The views adapt the
 others: option_ratings' OptionScore (mean_impact, mean_feasibility, ratings) with its
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from typing import Protocol
+
+from services.core.vocab import ActionStatus
 
 
 class RatedOption(Protocol):
@@ -47,6 +50,6 @@ class GroupStatusCounts(Protocol):
     @property
     def stakeholder(self) -> str: ...
     @property
-    def counts(self) -> Mapping[str, int]: ...
+    def counts(self) -> Mapping[ActionStatus, int]: ...
     @property
     def total(self) -> int: ...

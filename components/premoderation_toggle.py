@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.notices import action_runner
 from components.text import escape_markdown
+from i18n import _
 from services.core.actors import Actor
 from services.room import idea_queue
 from services.room.room_control import RoomState
@@ -23,22 +24,28 @@ def premoderation_toggle(db: Any, actor: Actor, state: RoomState) -> None:
     if item is None:
         return
     act = action_runner(db, actor)
-    st.subheader("Approve before it shows")
+    st.subheader(_("Approve before it shows"))
     title = escape_markdown(item.title)
     words, switch = st.columns([6, 3], vertical_alignment="center")
     if item.premoderate:
         words.markdown(
-            f"**On** for “{title}”: new ideas from the tables wait for your approval on the "
-            "Idea board before the projector shows them."
+            _(
+                "**On** for “{title}”: new ideas from the tables wait for your approval on "
+                "the Idea board before the projector shows them."
+            ).format(title=title)
         )
-        if switch.button("Show new ideas at once", key="premoderate-off", width="stretch"):
-            act(idea_queue.set_premoderate, item.id, False, done="New ideas show at once.")
+        if switch.button(_("Show new ideas at once"), key="premoderate-off", width="stretch"):
+            act(idea_queue.set_premoderate, item.id, False, done=_("New ideas show at once."))
     else:
         words.markdown(
-            f"**Off** for “{title}”: new ideas from the tables show on the projector at once."
+            _(
+                "**Off** for “{title}”: new ideas from the tables show on the projector at once."
+            ).format(title=title)
         )
-        if switch.button("Approve ideas before they show", key="premoderate-on", width="stretch"):
+        if switch.button(
+            _("Approve ideas before they show"), key="premoderate-on", width="stretch"
+        ):
             act(
                 idea_queue.set_premoderate, item.id, True,
-                done="New ideas now wait for your approval on the Idea board.",
+                done=_("New ideas now wait for your approval on the Idea board."),
             )  # fmt: skip

@@ -10,6 +10,7 @@ import streamlit as st
 from components.downloads import prepared_download
 from components.records import show_records
 from components.wordcloud import show_word_cloud
+from i18n import _, percent
 from services.core.vocab import label
 from services.prepare import presession_document
 from services.prepare.interviews import InterviewFields
@@ -24,37 +25,44 @@ def lines(text: str) -> list[str]:
 
 def survey_settings(
     initiative: SurveySetup,
-    on_open: Callable,
-    on_trust: Callable,
-    on_questions: Callable,
+    on_open: Callable[[bool], None],
+    on_trust: Callable[[list[str]], None],
+    on_questions: Callable[[list[str]], None],
     on_standard: Callable[[], None] | None = None,
 ) -> None:
     """Open or close the survey; edit its trust statements and demographic questions."""
-    state = "open" if initiative.survey_open else "closed"
-    st.write(f"The pre-session survey is **{state}**.")
-    if st.button("Close the survey" if initiative.survey_open else "Reopen the survey"):
+    st.write(
+        _("The pre-session survey is **open**.")
+        if initiative.survey_open
+        else _("The pre-session survey is **closed**.")
+    )
+    if st.button(_("Close the survey") if initiative.survey_open else _("Reopen the survey")):
         on_open(not initiative.survey_open)
     if on_standard is not None and st.button(
-        "Add the published trust questions", key="standard-trust"
+        _("Add the published trust questions"), key="standard-trust"
     ):
         on_standard()
     st.caption(
-        "Published questions: how often the police treat people with respect, make fair, "
-        "impartial decisions and explain their decisions when asked (European Social "
-        "Survey, Round 5), and whether police in this neighbourhood treat residents with "
-        "respect and listen to local concerns."
+        _(
+            "Published questions: how often the police treat people with respect, make fair, "
+            "impartial decisions and explain their decisions when asked (European Social "
+            "Survey, Round 5), and whether police in this neighbourhood treat residents with "
+            "respect and listen to local concerns."
+        )
     )
     with st.form("survey-questions"):
         trust = st.text_area(
-            "Trust questions, one per line (asked in the same words before and after the "
-            "meeting; rewording one starts its comparison afresh)",
+            _(
+                "Trust questions, one per line (asked in the same words before and after the "
+                "meeting; rewording one starts its comparison afresh)"
+            ),
             "\n".join(initiative.trust_statements),
         )
         asked = st.text_area(
-            "Optional demographic questions, one per line",
+            _("Optional demographic questions, one per line"),
             "\n".join(initiative.demographic_questions),
         )
-        if st.form_submit_button("Save the questions"):
+        if st.form_submit_button(_("Save the questions")):
             on_trust(lines(trust))
             on_questions(lines(asked))
 
@@ -63,7 +71,11 @@ def response_count(groups: Sequence[GroupResponse]) -> None:
     """'12 of 56 people have answered the survey', over every group of the report."""
     answered = sum(g.responded for g in groups)
     roster = sum(g.invited for g in groups)
-    st.markdown(f"**{answered}** of {roster} people have answered the survey.")
+    st.markdown(
+        _("**{answered}** of {roster} people have answered the survey.").format(
+            answered=answered, roster=roster
+        )
+    )
 
 
 def presession_report(report: PreSessionReport) -> None:
@@ -72,17 +84,17 @@ def presession_report(report: PreSessionReport) -> None:
     show_records(
         report.responses,
         {
-            "Group": "group",
-            "Invited": "invited",
-            "Responded": "responded",
-            "Rate": lambda r: "—" if r.rate is None else f"{r.rate:.0%}",
+            _("Group"): "group",
+            _("Invited"): "invited",
+            _("Responded"): "responded",
+            _("Rate"): lambda r: "—" if r.rate is None else _whole_percent(r.rate),
         },
-        "No stakeholder groups yet.",
+        _("No stakeholder groups yet."),
     )
     html_col, pdf_col = st.columns(2)
     with html_col:
         prepared_download(
-            "the report (HTML)",
+            _("the report (HTML)"),
             lambda: presession_document.report_html(report),
             "pre-session-report.html",
             "text/html",
@@ -90,12 +102,18 @@ def presession_report(report: PreSessionReport) -> None:
         )
     with pdf_col:
         prepared_download(
-            "the report (PDF)",
+            _("the report (PDF)"),
             lambda: presession_document.report_pdf(report),
             "pre-session-report.pdf",
             "application/pdf",
             key="presession-pdf",
         )
+
+
+def _whole_percent(share: float) -> str:
+    """`share` rounded to a whole percent as Python rounds the float (57% for 23 of 40, as
+    the English page always said), then written the reader's way: "57%", "57 %"."""
+    return percent(round(share * 100) / 100)
 
 
 def survey_responses(responses: Sequence[ResponseRow]) -> None:
@@ -104,15 +122,15 @@ def survey_responses(responses: Sequence[ResponseRow]) -> None:
     show_records(
         responses,
         {
-            "Kind": lambda r: label(r.kind),
-            "Top issues": "top_issues",
-            "Solutions": "solutions",
-            "Goals": "goals",
-            "What worked": "what_worked",
-            "What should change": "what_to_change",
-            "Updated": "updated_at",
+            _("Kind"): lambda r: label(r.kind),
+            _("Top issues"): "top_issues",
+            _("Solutions"): "solutions",
+            _("Goals"): "goals",
+            _("What worked"): "what_worked",
+            _("What should change"): "what_to_change",
+            _("Updated"): "updated_at",
         },
-        "No survey responses yet.",
+        _("No survey responses yet."),
     )
 
 
@@ -121,27 +139,29 @@ def interview_notes(interviews: Sequence[InterviewRow]) -> None:
     show_records(
         interviews,
         {
-            "Interviewee": "interviewee",
-            "Interviewer": "interviewer",
-            "Date": "held_on",
-            "Themes": "themes",
-            "Notes": "notes",
+            _("Interviewee"): "interviewee",
+            _("Interviewer"): "interviewer",
+            _("Date"): "held_on",
+            _("Themes"): "themes",
+            _("Notes"): "notes",
         },
-        "No interview notes yet.",
+        _("No interview notes yet."),
     )
 
 
 def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:
     """Notes of a conversation with a key participant."""
     with st.form("interview", clear_on_submit=True):
-        who = st.text_input("Interviewee")
-        person = st.selectbox("On the roster as", list(people), format_func=people.get, index=None)
-        by = st.text_input("Interviewer")
-        held = st.date_input("Date", value=None)
-        notes = st.text_area("Notes")
-        themes = st.text_input("Themes it raised")
-        secret = st.checkbox("Confidential: facilitators only")
-        if st.form_submit_button("Save the interview"):
+        who = st.text_input(_("Interviewee"))
+        person = st.selectbox(
+            _("On the roster as"), list(people), format_func=people.__getitem__, index=None
+        )
+        by = st.text_input(_("Interviewer"))
+        held = st.date_input(_("Date"), value=None)
+        notes = st.text_area(_("Notes"))
+        themes = st.text_input(_("Themes it raised"))
+        secret = st.checkbox(_("Confidential: facilitators only"))
+        if st.form_submit_button(_("Save the interview")):
             on_save(
                 InterviewFields(
                     interviewee=who, notes=notes, interviewer=by, held_on=held, themes=themes,
@@ -153,11 +173,13 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
 def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
     """A Pol.is export: the zip Pol.is offers, or its four CSV files (and ATTRIBUTION.md)."""
     files = st.file_uploader(
-        "Pol.is export: the zip from the conversation's report page, or its four files "
-        "(summary, comments, votes, participant-votes .csv)",
+        _(
+            "Pol.is export: the zip from the conversation's report page, or its four files "
+            "(summary, comments, votes, participant-votes .csv)"
+        ),
         type=["zip", "csv", "md"],
         accept_multiple_files=True,
-        help="Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine.",
+        help=_("Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine."),
     )
-    if files and st.button("Import the conversation"):
+    if files and st.button(_("Import the conversation")):
         on_import({f.name: f.getvalue() for f in files})

@@ -13,6 +13,7 @@ import html
 
 import streamlit as st
 
+from i18n import _
 from services.room.spotlight import Spotlight
 
 # Static CSS only: no user text ever reaches this string. Text #111827 on white is 17:1,
@@ -76,7 +77,9 @@ def screen(*parts: str) -> None:
 
 def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> str:
     """The meeting's name, the step, the timer in words, and the step's prompt."""
-    clock = f'<p class="pj-timer">Timer: {text(timer)}</p>' if timer else ""
+    # Babel reads no `_()` inside an f-string: every marked string stands outside one.
+    timer_words = text(_("Timer: {timer}").format(timer=timer))
+    clock = f'<p class="pj-timer">{timer_words}</p>' if timer else ""
     asked = f'<p class="pj-prompt pj-clamp2">{text(prompt)}</p>' if prompt else ""
     return (
         f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
@@ -86,31 +89,38 @@ def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> s
 
 def closed_html(meeting: str) -> str:
     """The screen once the meeting has closed: thanks, and nothing live."""
+    thanks, closed = text(_("Thank you for coming.")), text(_("This meeting has closed."))
+    what_next = _(
+        "Nothing more is being collected. What the room decided goes into the meeting report "
+        "for everyone who took part."
+    )
     return (
         f'<p class="pj-name">{text(meeting)}</p>'
-        '<p class="pj-big" style="margin-top:20vh !important">Thank you for coming.</p>'
-        '<h2 style="margin-top:3vh">This meeting has closed.</h2>'
-        "<p>Nothing more is being collected. What the room decided goes into the meeting "
-        "report for everyone who took part.</p>"
+        f'<p class="pj-big" style="margin-top:20vh !important">{thanks}</p>'
+        f'<h2 style="margin-top:3vh">{closed}</h2>'
+        f"<p>{text(what_next)}</p>"
     )
 
 
 def spotlight_html(spot: Spotlight) -> str:
     """One conflict's sides side by side: each position, and apart, the interests beneath."""
+    position, interests = text(_("Position:")), text(_("Interests:"))
     sides = "".join(
         f'<div class="pj-card"><h2>{text(side.group)}</h2>'
-        f'<p class="pj-clamp3"><b>Position:</b> {text(side.position or "—")}</p>'
-        f'<p class="pj-clamp4" style="margin-top:1vh"><b>Interests:</b> '
+        f'<p class="pj-clamp3"><b>{position}</b> {text(side.position or "—")}</p>'
+        f'<p class="pj-clamp4" style="margin-top:1vh"><b>{interests}</b> '
         f"{text(side.interests or '—')}</p></div>"
         for side in spot.sides
     )
     columns = f"repeat({min(max(len(spot.sides), 1), 4)}, 1fr)"
+    agreement = text(_("Agreement:"))
     agreed = (
-        f'<p class="pj-clamp3" style="margin-top:2vh"><b>Agreement:</b> {text(spot.agreement)}</p>'
+        f'<p class="pj-clamp3" style="margin-top:2vh"><b>{agreement}</b> {text(spot.agreement)}</p>'
         if spot.agreement
         else ""
     )
+    issue = text(_("Working through: {issue}").format(issue=spot.issue))
     return (
-        f'<h2 class="pj-clamp2">Working through: {text(spot.issue)}</h2>'
+        f'<h2 class="pj-clamp2">{issue}</h2>'
         f'<div class="pj-grid" style="grid-template-columns:{columns}">{sides}</div>{agreed}'
     )

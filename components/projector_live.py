@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
 from adapters import room_links
-from components.projector import closed_html, header_html, screen, spotlight_html
+from components.projector import closed_html, header_html, screen, spotlight_html, text
 from components.projector_cloud import projector_cloud
 from components.projector_pages import page_now
 from components.projector_results import (
@@ -29,20 +28,31 @@ from components.projector_views import (
     wall_html,
 )
 from components.room_banner import room_timer_text, step_heading
+from i18n import _
+from runtime import Database
 from services.converge import tallies
 from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
 from services.partner.charter_screen import CharterOnScreen
 from services.room import projector_screen
 from services.room.projector_screen import ProjectorScreen, VotingOnScreen, Wall
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
+# `db` below is the app's Database (runtime.database()); components do not import db/,
+# so its type comes through runtime.
+
+WALL_CHECK_SECONDS = 0.5
+"""How often the projector asks whether the board changed: an idea should be on the wall
+within a second (BENCHMARKS.md), and the live view's own refresh comes every two."""
+DRAWN_WALL_KEY = "projector-drawn-wall"
+"""(meeting code, wall_version) of the board the live view last drew; None off the ideas step."""
 
 
-def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
+def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     """The header with the step and timer, then the spotlight or the step's own view.
 
     `base` starts the phones' voting link, as on the console's Join links tab.
     """
+    drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
+    st.session_state[DRAWN_WALL_KEY] = drawn
     state = shown.room
     if state.status is MeetingStatus.CLOSED:
         screen(closed_html(state.title))
@@ -56,11 +66,33 @@ def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
         return
     step = state.current.step if state.current else None
     if step is Step.DIVERGE and shown.wall_version is not None:
-        ideas_view(_wall(db, shown.meeting_id, shown.wall_version), shown.meeting_id)
+        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id)
     elif step is Step.CONVERGE:
         voting_view(shown.voting, base)
     elif step is Step.PARTNER:
         charter_view(shown.charter)
+
+
+@st.fragment(run_every=WALL_CHECK_SECONDS)
+def wall_check(db: Database) -> None:
+    """Between the live view's refreshes, a new idea on the board redraws the page at once.
+
+    It reads only the board's fingerprint (projector_screen.wall_version: one count over the
+    meeting's ideas) and draws nothing: refreshing the whole live view this often would cost
+    the room four times what it does, for a header and a timer that need no more than every
+    two seconds. Off the ideas step there is no wall to watch.
+    """
+    if board_changed(db, st.session_state.get(DRAWN_WALL_KEY)):
+        # The live view is another fragment, which a fragment's body cannot rerun alone.
+        st.rerun()
+
+
+def board_changed(db: Database, drawn: tuple[str, tuple] | None) -> bool:
+    """Whether the room's board is no longer the one drawn (DRAWN_WALL_KEY's value)."""
+    if drawn is None:
+        return False
+    code, version = drawn
+    return projector_screen.wall_version(db, code) != version
 
 
 # Loaded once per change of the board and shared, read-only, by every projector of the
@@ -68,10 +100,10 @@ def live_screen(shown: ProjectorScreen, db: Any, base: str) -> None:
 # most of a refresh, and grew with the room (bench/). A few entries: one or two versions
 # per meeting in flight, and at 10× the data one is a few MB.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _wall(_db: Any, meeting_id: int, version: tuple) -> Wall:
+def _wall(_db: Database, code: str, version: tuple) -> Wall:
     """The board as of `version` (ideas.wall_version), which is there to key the cache;
     `_db`, the one Database of the process, is left out of the key."""
-    return projector_screen.wall(_db, meeting_id)
+    return projector_screen.wall(_db, code)
 
 
 def ideas_view(board: Wall, meeting_id: int) -> None:
@@ -90,7 +122,7 @@ def ideas_view(board: Wall, meeting_id: int) -> None:
 def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     """While voting runs or before the reveal, who has voted; once revealed, the results."""
     if voting is None:
-        screen("<h2>Voting opens soon.</h2>")
+        screen("<h2>" + text(_("Voting opens soon.")) + "</h2>")
         return
     shown, results = voting.shown, voting.results
     if results is None:
@@ -101,7 +133,7 @@ def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
     page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
-    rule = tallies.THRESHOLD_WORDS + (f" {voting.credit}" if voting.credit else "")
+    rule = _(tallies.THRESHOLD_WORDS) + (f" {voting.credit}" if voting.credit else "")
     screen(results_html(shown.title, items, dots, page, rule))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from components.projector import text
+from i18n import _
 
 
 def page_now(count: int, per_page: int, now: float, seconds: float, hold: bool = False) -> int:
@@ -23,12 +24,19 @@ def page_count(count: int, per_page: int) -> int:
 
 
 def page_note(what: str, count: int, per_page: int, page: int, seconds: float) -> str:
-    """'Ideas 9–16 of 40 · page 2 of 5, turning every 12 seconds', or '' on a lone page."""
+    """'Ideas 9–16 of 40 · page 2 of 5, turning every 12 seconds', or '' on a lone page.
+
+    `what` is already in the reader's language ("Ideas", "Items")."""
     pages = page_count(count, per_page)
     if pages == 1:
         return ""
     first, last = page * per_page + 1, min(count, (page + 1) * per_page)
-    return (
-        f'<p class="pj-note">{text(what)} {first}–{last} of {count} · page {page + 1} of '
-        f"{pages}, turning every {round(seconds)} seconds</p>"
+    # Translators: "Ideas 9–16 of 40 · page 2 of 5, turning every 12 seconds".
+    note = _(
+        "{what} {first}–{last} of {count} · page {page} of {pages}, turning every {seconds} seconds"
     )
+    said = note.format(
+        what=what, first=first, last=last, count=count, page=page + 1, pages=pages,
+        seconds=round(seconds),
+    )  # fmt: skip
+    return f'<p class="pj-note">{text(said)}</p>'

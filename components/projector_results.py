@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from components.projector import text
 from components.projector_pages import page_note
 from components.qr import qr_data_uri
+from i18n import _, ngettext
 from services.converge.tallies import CommonGround, ItemTotal
 from services.converge.voting_reveal import Turnout
 
@@ -60,29 +61,43 @@ def ranked_items(
 
 def results_html(title: str, items: Sequence[RankedItem], dots: bool, page: int, rule: str) -> str:
     """One page of the ranking, each row its place, the item, its bar and its verdict."""
+    heading = text(_("Results: {title}").format(title=title))
     if not any(i.voters for i in items):
-        return f"<h2>Results: {text(title)}</h2><p>Nobody voted in this round.</p>"
+        nobody = text(_("Nobody voted in this round."))
+        return f"<h2>{heading}</h2><p>{nobody}</p>"
     top = max((i.dots if dots else i.agree + i.disagree + i.passed) for i in items) or 1
     shown = items[page * RESULT_PAGE : (page + 1) * RESULT_PAGE]
     rows = "".join(_row(i, dots, top) for i in shown)
     return (
-        f'<h2 class="pj-clamp2">Results: {text(title)}</h2>'
-        "<p>Ranked by common ground: an item is high only when every group backs it. "
-        "The bars follow the same order.</p>"
+        f'<h2 class="pj-clamp2">{heading}</h2>'
+        "<p>"
+        + text(
+            _(
+                "Ranked by common ground: an item is high only when every group backs it. "
+                "The bars follow the same order."
+            )
+        )
+        + "</p>"
         f"<div>{rows}</div>"
         f'<p class="pj-note">{text(rule)}</p>'
-        f"{page_note('Items', len(items), RESULT_PAGE, page, RESULT_SECONDS)}"
+        + page_note(_("Items"), len(items), RESULT_PAGE, page, RESULT_SECONDS)
     )
 
 
 def _row(item: RankedItem, dots: bool, top: int) -> str:
     if dots:
         parts = [(item.dots, DOTS)]
-        people = "person" if item.voters == 1 else "people"
-        words = f"{item.dots} dot{'s' * (item.dots != 1)} from {item.voters} {people}"
+        people = ngettext("{n} person", "{n} people", item.voters).format(n=item.voters)
+        # Translators: {people} is "1 person" or "12 people".
+        dots_from = ngettext("{dots} dot from {people}", "{dots} dots from {people}", item.dots)
+        words = text(dots_from.format(dots=item.dots, people=people))
     else:
         parts = [(item.agree, AGREE), (item.disagree, DISAGREE), (item.passed, PASS)]
-        words = f"{item.agree} agree · {item.disagree} disagree · {item.passed} pass"
+        words = text(
+            _("{agree} agree · {disagree} disagree · {passed} pass").format(
+                agree=item.agree, disagree=item.disagree, passed=item.passed
+            )
+        )
     bar = "".join(
         f'<span style="width:{100 * n / top:.1f}%;background:{colour}"></span>'
         for n, colour in parts
@@ -105,33 +120,43 @@ def voting_html(title: str, is_open: bool, turnout: Turnout, phone_link: str | N
     )
     counted = (
         f'<p class="pj-big">{text(turnout.words(closed=not is_open))}</p>{bar}'
-        "<p>Counted out of everyone expected today: the people on the roster not marked "
-        "absent.</p>"
+        "<p>"
+        + text(
+            _("Counted out of everyone expected today: the people on the roster not marked absent.")
+        )
+        + "</p>"
     )
     if not is_open:
         return (
-            f'<h2 class="pj-clamp2">Voting has closed: {text(title)}</h2>{counted}'
-            '<p style="margin-top:3vh !important">The results appear here when the '
-            "facilitator reveals them.</p>"
+            '<h2 class="pj-clamp2">'
+            + text(_("Voting has closed: {title}").format(title=title))
+            + f"</h2>{counted}"
+            '<p style="margin-top:3vh !important">'
+            + text(_("The results appear here when the facilitator reveals them."))
+            + "</p>"
         )
     join = ""
     if phone_link:
         join = (
             f'<img class="pj-qr" src="{qr_data_uri(phone_link)}" '
-            f'alt="QR code for {text(phone_link)}">'
+            'alt="' + text(_("QR code for {link}").format(link=phone_link)) + '">'
         )
     how = (
-        "<p class='pj-prompt' style='margin-top:3vh !important'>Vote on your phone: scan "
-        "the code, or open</p>"
+        "<p class='pj-prompt' style='margin-top:3vh !important'>"
+        # Translators: the voting link follows on a line of its own.
+        + text(_("Vote on your phone: scan the code, or open"))
+        + "</p>"
         f'<p class="pj-link">{text(phone_link)}</p>'
-        "<p class='pj-prompt'>and type the code on your badge.</p>"
+        # Translators: this line follows the voting link.
+        "<p class='pj-prompt'>" + text(_("and type the code on your badge.")) + "</p>"
         if phone_link
         else ""
     )
     return (
-        f'<h2 class="pj-clamp2">Voting is open: {text(title)}</h2>'
+        '<h2 class="pj-clamp2">' + text(_("Voting is open: {title}").format(title=title)) + "</h2>"
         '<div style="display:flex;gap:3vw;align-items:flex-start">'
         f"<div style='flex:1'>{counted}{how}</div>{join}</div>"
-        "<p class='pj-note'>Results stay hidden until voting closes and the facilitator "
-        "reveals them.</p>"
+        "<p class='pj-note'>"
+        + text(_("Results stay hidden until voting closes and the facilitator reveals them."))
+        + "</p>"
     )

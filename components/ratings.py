@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import N_, _
 from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
 from services.prepare.trust_items import Scale, TrustItem
 
-SKIP = "Prefer not to say"
-AGREEMENT = {n: f"{n} {w}" for n, w in enumerate(AGREEMENT_SCALE.words, start=1)}
+SKIP = N_("Prefer not to say")
 
 # Static CSS only: no user text reaches it. The statement reads as the question; each
 # choice is a whole row a thumb can hit (44 px, WCAG 2.5.5), with a gap between rows so a
@@ -41,22 +41,24 @@ def roomy_choices() -> None:
 
 def choice_words(scale: Scale) -> dict[int, str]:
     """Each answer's number with its words: {1: '1 Strongly disagree', …}."""
-    return {n: f"{n} {words}" for n, words in enumerate(scale.words, start=1)}
+    return {n: f"{n} {_(words)}" for n, words in enumerate(scale.words, start=1)}
 
 
-def rating(question: str, scale: Scale, earlier: object, key: str) -> int | None:
+def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | None:
     """Ask `question` on `scale`: 1 to scale.top, or None when skipped.
 
     `earlier` is their own saved answer, shown chosen again when they come back; without
-    one nothing is chosen."""
+    one nothing is chosen. A published question and the scale's words are shown in the
+    reader's language; a question the facilitator wrote has no entry and stays as written."""
     words = choice_words(scale)
     choices: list[int | str] = [*words, SKIP]
-    index = choices.index(earlier) if earlier in words else None
+    index = choices.index(earlier) if earlier is not None and earlier in words else None
+    skip = _(SKIP)
     picked = st.radio(
-        escape_markdown(question),
+        escape_markdown(_(question)),
         choices,
         index=index,
-        format_func=lambda choice: words.get(choice, SKIP),
+        format_func=lambda choice: words.get(choice, skip) if isinstance(choice, int) else skip,
         key=key,
     )
     return picked if isinstance(picked, int) else None

@@ -2,33 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
+Record = TypeVar("Record")
 
-def record_rows(
-    records: Iterable[Any], columns: dict[str, Callable[[Any], Any] | str]
-) -> list[dict[str, Any]]:
+Columns = Mapping[str, Callable[[Record], object] | str]
+"""Each column's heading, as the reader reads it, and where its value comes from: a
+function of the record or the name of one of its attributes."""
+
+
+def record_rows(records: Iterable[Record], columns: Columns[Record]) -> list[dict[str, object]]:
     """Rows of `records` with one value per column: an attribute name or a function."""
     rows = []
     for record in records:
-        row = {}
+        row: dict[str, object] = {}
         for label, source in columns.items():
-            row[label] = source(record) if callable(source) else getattr(record, source)
+            row[label] = getattr(record, source) if isinstance(source, str) else source(record)
         rows.append(row)
     return rows
 
 
 def show_records(
-    records: Iterable[Any],
-    columns: dict[str, Callable[[Any], Any] | str],
+    records: Iterable[Record],
+    columns: Columns[Record],
     empty: str,
     key: str | None = None,
 ) -> None:
-    """A read-only table of `records`, or `empty` when there are none."""
+    """A read-only table of `records`, or `empty` when there are none.
+
+    The column headings and `empty` come already in the reader's language."""
     rows = record_rows(records, columns)
     if not rows:
         st.info(empty)

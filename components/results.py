@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
-from services.converge.tallies import DIFFER, THRESHOLD_WORDS
+from i18n import _, percent
+from services.converge.tallies import DIFFER, THRESHOLD_WORDS, CommonGround, RoundResults
 
 
-def unites_and_divides(ranking: list[Any], top: int = 3) -> None:
+def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
     """The items every group backs most, and those the groups really differ on, in words.
 
     "Groups differ" only past the service's threshold (services/converge/tallies), said beneath.
@@ -20,36 +19,44 @@ def unites_and_divides(ranking: list[Any], top: int = 3) -> None:
     divide = [r for r in ranking if r.divides][:top]
     left, right = st.columns(2)
     with left:
-        st.markdown("**Strongest common ground**")
+        st.markdown("**" + _("Strongest common ground") + "**")
         for row in unite:
             st.markdown(f"- {escape_markdown(row.text)}")
         if not unite:
-            st.caption("Nothing backed yet.")
+            st.caption(_("Nothing backed yet."))
     with right:
-        st.markdown(f"**Where {DIFFER}**")
+        # Translators: {differ} is "groups differ", as the rule beneath says it.
+        st.markdown("**" + _("Where {differ}").format(differ=_(DIFFER)) + "**")
         for row in divide:
-            low = min((g for g in row.groups if g.share is not None), key=lambda g: g.share)
-            st.markdown(
-                f"- {escape_markdown(row.text)} — least backed by "
-                f"{escape_markdown(low.group)} ({low.share:.0%})"
+            low = min(
+                (g for g in row.groups if g.share is not None),
+                key=lambda g: g.share if g.share is not None else 0.0,
             )
-        st.caption(("None. " if not divide else "") + THRESHOLD_WORDS)
+            least = _("{item} — least backed by {group} ({share})").format(
+                item=escape_markdown(row.text),
+                group=escape_markdown(low.group),
+                share=percent(low.share or 0.0),
+            )
+            st.markdown(f"- {least}")
+        st.caption((_("None.") + " " if not divide else "") + _(THRESHOLD_WORDS))
 
 
-def round_results(title: str, results: Any, key: str) -> None:
+def round_results(title: str, results: RoundResults, key: str) -> None:
     """Everything a round showed, in the order a room reads it."""
     st.subheader(escape_markdown(title))
     if not any(t.voters for t in results.totals):
-        st.info("No votes yet in this round.")
+        st.info(_("No votes yet in this round."))
         return
-    st.markdown("#### Common-ground ranking")
+    st.markdown("#### " + _("Common-ground ranking"))
     st.caption(
-        "An item ranks high only when every stakeholder group backs it: for each group, "
-        "(supporters + 1) / (voters + 2), multiplied across the groups."
+        _(
+            "An item ranks high only when every stakeholder group backs it: for each group, "
+            "(supporters + 1) / (voters + 2), multiplied across the groups."
+        )
     )
     unites_and_divides(results.ranking)
     render_common_ground_chart(results.ranking, key=f"cg-{key}")
-    st.markdown("#### Totals")
+    st.markdown("#### " + _("Totals"))
     render_totals_chart(results.totals, results.mode.value, key=f"totals-{key}")
-    st.markdown("#### By stakeholder group")
+    st.markdown("#### " + _("By stakeholder group"))
     render_by_group_chart(results.by_group, key=f"groups-{key}", group_voters=results.group_voters)

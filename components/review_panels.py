@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
 import runtime
-from components.cards import idea_list, idea_origin, note_list
+from components.cards import ShownIdea, ShownNote, idea_list, idea_origin, note_list
 from components.downloads import prepared_download
+from i18n import _, ngettext
 from services.archive import initiative_export
 from services.core.vocab import label
 from services.review import meeting_report, meeting_sheets
@@ -18,39 +22,59 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def figures(counts: tuple[tuple[str, int], ...]) -> None:
-    """The line of counts at the top of the record."""
+    """The line of counts at the top of the record (named by the service, translated here)."""
     for column, (name, count) in zip(st.columns(len(counts)), counts, strict=True):
-        column.metric(name, count)
+        column.metric(_(name), count)
 
 
 def tables_record(tables: tuple[TableHeard, ...]) -> None:
-    """Per table, what it heard and what it proposed; then what no table put forward."""
+    """Per table, what it heard and what it proposed; then what no table put forward.
+
+    A table's record is drawn only while its expander is open: a closed expander's content
+    is still built and sent on every run, and at 10× the data fifty tables' notes and ideas
+    were most of the page (bench/), though a reader opens one table at a time.
+    """
     for table in tables:
-        where = f"Table {table.number}" if table.number is not None else "Whole room"
-        with st.expander(f"{where}: {len(table.notes)} notes, {len(table.ideas)} ideas"):
-            _table_record(table)
+        where = (
+            _("Table {number}").format(number=table.number)
+            if table.number is not None
+            else _("Whole room")
+        )
+        notes = ngettext("{n} note", "{n} notes", len(table.notes)).format(n=len(table.notes))
+        ideas = ngettext("{n} idea", "{n} ideas", len(table.ideas)).format(n=len(table.ideas))
+        # Translators: "Table 3: 12 notes, 4 ideas".
+        label = _("{where}: {notes}, {ideas}").format(where=where, notes=notes, ideas=ideas)
+        key = f"review-table-{table.number if table.number is not None else 'room'}"
+        box = st.expander(label, key=key, on_change="rerun")
+        if box.open:
+            with box:
+                _table_record(table)
 
 
 def _table_record(table: TableHeard) -> None:
     group = {said.note.id: said.group for said in table.notes}
     origin = {p.idea.id: (p.group, table.number, p.theme) for p in table.ideas}
-    note_list([said.note for said in table.notes], lambda n: group[n.id])
-    idea_list([p.idea for p in table.ideas], lambda i: idea_origin(i, *origin[i.id]))
+    # The record holds the database's rows, whose `Mapped[...]` columns pyright does not
+    # match against the lists' protocols, though they read as the same values.
+    notes = cast("Sequence[ShownNote]", [said.note for said in table.notes])
+    ideas = cast("Sequence[ShownIdea]", [p.idea for p in table.ideas])
+    note_list(notes, lambda n: group[n.id])
+    idea_list(ideas, lambda i: idea_origin(i, *origin[i.id]))
 
 
 def conflicts_record(record: MeetingRecord) -> None:
     """Each conflict with its status, the agreement reached or the next step."""
     items = record.conflicts
     if not items:
-        st.info("No conflicts were logged.")
+        st.info(_("No conflicts were logged."))
         return
     rows = [
         {
-            "Issue": c.issue,
-            "Status": label(c.status),
-            "Agreement": c.agreement,
-            "Next step": c.next_step,
-            "Owner": c.owner,
+            _("Issue"): c.issue,
+            _("Status"): label(c.status),
+            _("Agreement"): c.agreement,
+            _("Next step"): c.next_step,
+            _("Owner"): c.owner,
         }
         for c in items
     ]
@@ -62,7 +86,8 @@ def record_downloads(record: MeetingRecord) -> None:
     report_col, zip_col, xlsx_col = st.columns(3)
     with report_col:
         prepared_download(
-            "the meeting report (PDF)",
+            # Translators: follows "Prepare" and "Download" on the buttons.
+            _("the meeting report (PDF)"),
             lambda: meeting_report.report_pdf(record),
             "meeting-report.pdf",
             "application/pdf",
@@ -70,7 +95,7 @@ def record_downloads(record: MeetingRecord) -> None:
         )
     with zip_col:
         prepared_download(
-            "every table (CSV, zipped)",
+            _("every table (CSV, zipped)"),
             lambda: meeting_sheets.zip_of(record),
             "meeting-tables.zip",
             "application/zip",
@@ -78,7 +103,7 @@ def record_downloads(record: MeetingRecord) -> None:
         )
     with xlsx_col:
         prepared_download(
-            "every table (one Excel workbook)",
+            _("every table (one Excel workbook)"),
             lambda: meeting_sheets.xlsx_of(record),
             "meeting-tables.xlsx",
             XLSX,
@@ -88,13 +113,13 @@ def record_downloads(record: MeetingRecord) -> None:
 
 def full_export(here: runtime.StaffPage) -> None:
     """The whole initiative as JSON, for a facilitator: more than this meeting's record."""
-    st.header("Full export")
+    st.header(_("Full export"))
     private = st.checkbox(
-        "Include participants' contact details, survey answers and confidential items",
-        help="Leave this off for anything that leaves the facilitation team.",
+        _("Include participants' contact details, survey answers and confidential items"),
+        help=_("Leave this off for anything that leaves the facilitation team."),
     )
     prepared_download(
-        "the whole initiative (JSON)",
+        _("the whole initiative (JSON)"),
         lambda: initiative_export.to_json(
             initiative_export.export_initiative(here.db, here.actor, here.initiative_id, private)
         ),
@@ -102,4 +127,4 @@ def full_export(here: runtime.StaffPage) -> None:
         "application/json",
         key="initiative-json",
     )
-    st.caption("A facilitator can load this file into an empty installation, losing nothing.")
+    st.caption(_("A facilitator can load this file into an empty installation, losing nothing."))

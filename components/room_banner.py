@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
 from components.text import escape_markdown
+from i18n import _
+from services.core.actors import Actor
 from services.room import late_notes
+from services.room.room_control import RoomState
 from workarounds.fragment_inline_call import InlineCall
 
 
@@ -18,33 +20,37 @@ def timer_text(seconds_left: int | None, *, paused: bool = False) -> str:
     if seconds_left is None:
         return ""
     if seconds_left <= 0 and not paused:
-        return "Time is up"
+        return _("Time is up")
     minutes, seconds = divmod(max(0, seconds_left), 60)
-    left = f"{minutes}:{seconds:02d} left"
+    # Translators: {time} is minutes and seconds, "12:05".
+    left = _("{time} left").format(time=f"{minutes}:{seconds:02d}")
     # In words: a clock that merely stops looks like a frozen screen, not a choice.
-    return f"Paused — {left}" if paused else left
+    # Translators: {left} is "4:12 left".
+    return _("Paused — {left}").format(left=left) if paused else left
 
 
-def room_timer_text(state: Any, now: datetime | None = None) -> str:
+def room_timer_text(state: RoomState, now: datetime | None = None) -> str:
     """The room's timer as every screen words it, paused or running (see `timer_text`)."""
     return timer_text(state.seconds_left(now or datetime.now(UTC)), paused=state.paused)
 
 
-def step_heading(state: Any) -> str:
+def step_heading(state: RoomState) -> str:
     """'Step 3 of 10: Ideas for better 911 response', or why there is no step."""
     if state.current is None:
-        return "The meeting has not started yet"
-    return f"Step {state.position} of {state.step_count}: {state.current.title}"
+        return _("The meeting has not started yet")
+    return _("Step {position} of {count}: {title}").format(
+        position=state.position, count=state.step_count, title=state.current.title
+    )
 
 
 def countdown_text(seconds_left: int | None, *, paused: bool = False) -> str:
     """'Timer: 12:05 left', 'Timer: Paused — 4:12 left', 'Timer: Time is up', or
     'No timer is running'."""
     timer = timer_text(seconds_left, paused=paused)
-    return f"Timer: {timer}" if timer else "No timer is running"
+    return _("Timer: {timer}").format(timer=timer) if timer else _("No timer is running")
 
 
-def live_countdown(read_state: Callable[[], Any]) -> None:
+def live_countdown(read_state: Callable[[], RoomState]) -> None:
     """The room's timer, redrawn every second by itself and nothing else on the page.
 
     `read_state` reads the room afresh, so a timer another facilitator started, extended or
@@ -63,7 +69,9 @@ def live_countdown(read_state: Callable[[], Any]) -> None:
     tick()
 
 
-def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: bool = True) -> None:
+def show_room_banner(
+    state: RoomState, now: datetime | None = None, *, with_timer: bool = True
+) -> None:
     """The step, prompt, input state and timer; words, not colour, carry the state.
 
     A screen that shows `live_countdown` passes `with_timer=False`, so the timer is not
@@ -72,8 +80,8 @@ def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: boo
     now = now or datetime.now(UTC)
     st.subheader(escape_markdown(step_heading(state)))
     if state.current is not None and state.current.prompt:
-        st.markdown(f"**Question:** {escape_markdown(state.current.prompt)}")
-    status = "Input is open" if state.input_open else "Input is closed"
+        st.markdown("**" + _("Question:") + "** " + escape_markdown(state.current.prompt))
+    status = _("Input is open") if state.input_open else _("Input is closed")
     timer = room_timer_text(state, now) if with_timer else ""
     line = f"{status} · {timer}" if timer else status
     if state.input_open:
@@ -82,7 +90,9 @@ def show_room_banner(state: Any, now: datetime | None = None, *, with_timer: boo
         st.warning(line, icon=":material/lock:")
 
 
-def follow_room(read_state: Callable[[], Any], drawn: Any, actor: Any, every: str = "2s") -> None:
+def follow_room(
+    read_state: Callable[[], RoomState], drawn: RoomState, actor: Actor, every: str = "2s"
+) -> None:
     """The banner on a table's screen, read afresh every two seconds, so it follows the room.
 
     When what a save from this screen would do changes (input opens or closes, late notes
@@ -97,7 +107,7 @@ def follow_room(read_state: Callable[[], Any], drawn: Any, actor: Any, every: st
         state = drawn if inline.first() else read_state()
         show_room_banner(state)
         if state.current is not None and state.current.late_notes and not state.input_open:
-            st.info("Late notes are allowed for this step: they are marked late.")
+            st.info(_("Late notes are allowed for this step: they are marked late."))
         if late_notes.input_gate(state, actor.is_facilitator) != page_gate:
             st.rerun()
 

@@ -7,32 +7,35 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.moderation import idea_label
+from i18n import N_, _
 from services.converge.converge_screen import BallotChoices
 from services.converge.voting_rounds import NewRound
 
-MODES = {"dots": "Dot voting", "agree_disagree": "Agree / disagree / pass"}
+MODES = {"dots": N_("Dot voting"), "agree_disagree": N_("Agree / disagree / pass")}
 
 
 def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> None:
     """Title, mode, budget, and the ideas or themes on the ballot."""
     with st.form("new-round"):
-        title = st.text_input("Round title", "Which ideas should the city act on first?")
-        mode = st.radio("How people vote", list(MODES), format_func=MODES.get, horizontal=True)
+        title = st.text_input(_("Round title"), _("Which ideas should the city act on first?"))
+        mode = st.radio(
+            _("How people vote"), list(MODES), format_func=lambda m: _(MODES[m]), horizontal=True
+        )
         budget_col, max_col = st.columns(2)
-        budget = budget_col.number_input("Dots per person", 1, 50, 5)
-        most = max_col.number_input("Most dots on one idea", 1, 50, 3)
+        budget = budget_col.number_input(_("Dots per person"), 1, 50, 5)
+        most = max_col.number_input(_("Most dots on one idea"), 1, 50, 3)
         # A list with nothing to pick is drawn greyed out, its label below 4.5:1: words instead.
         picked = (
-            st.multiselect("Ideas on the ballot", choices.ideas, format_func=idea_label)
+            st.multiselect(_("Ideas on the ballot"), choices.ideas, format_func=idea_label)
             if choices.ideas
-            else _none("No ideas yet to put on the ballot: tables add them on Ideas.")
+            else _none(_("No ideas yet to put on the ballot: tables add them on Ideas."))
         )
         theme_picks = (
-            st.multiselect("Themes on the ballot", choices.themes, format_func=lambda t: t.name)
+            st.multiselect(_("Themes on the ballot"), choices.themes, format_func=lambda t: t.name)
             if choices.themes
-            else _none("No themes yet: the facilitator groups ideas into themes on Ideas.")
+            else _none(_("No themes yet: the facilitator groups ideas into themes on Ideas."))
         )
-        if st.form_submit_button("Create the round", type="primary"):
+        if st.form_submit_button(_("Create the round"), type="primary"):
             on_create(
                 NewRound(
                     title=title, mode=mode, budget=int(budget), max_per_item=int(most),

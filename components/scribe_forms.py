@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from i18n import N_, _
 from services.core.scope import MEETING_CLOSED
 from services.room import late_notes
 
-LATE_ALLOWED = (
+LATE_ALLOWED = N_(
     "Input is closed, but the facilitator allows late notes for this step: "
     "what you save now is marked late."
 )
+# The services' own sentences, translated where they are shown.
 REFUSAL = {late_notes.CLOSED: late_notes.CLOSED_MESSAGE, late_notes.OVER: MEETING_CLOSED}
 
 
@@ -26,8 +28,8 @@ def save_button(
     (`refused`) the refusal below says it, so the line is not shown twice.
     """
     if gate == late_notes.LATE:
-        st.info(LATE_ALLOWED, icon=":material/schedule:")
+        st.info(_(LATE_ALLOWED), icon=":material/schedule:")
         label = late_label
     elif gate in REFUSAL and not refused:
-        st.warning(REFUSAL[gate], icon=":material/lock:")
+        st.warning(_(REFUSAL[gate]), icon=":material/lock:")
     return st.form_submit_button(label, type="primary", width="stretch", on_click=on_click)

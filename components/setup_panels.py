@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
+from i18n import _, percent
+from services.setup.inclusion import Inclusion
+from services.setup.roster_check import RosterCheck
+from services.setup.table_plan import TablePlan
 
-def inclusion_panel(inclusion: Any) -> None:
+
+def inclusion_panel(inclusion: Inclusion) -> None:
     """Who is on the roster, by group, and which groups the process needs are missing."""
     for warning in inclusion.warnings:
         st.warning(warning)
     if not inclusion.warnings:
-        st.success("Every kind of group the process names has someone on the roster.")
+        st.success(_("Every kind of group the process names has someone on the roster."))
     rows = [
-        {"Group": s.label, "People": s.count, "Share": f"{s.share:.0%}"} for s in inclusion.by_group
+        {_("Group"): s.label, _("People"): s.count, _("Share"): percent(s.share)}
+        for s in inclusion.by_group
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def problems_table(check: Any) -> None:
+def problems_table(check: RosterCheck) -> None:
     """What importing the file would do: how many rows are new, bad or already on the
     roster, then every bad row by its row number with every reason, in full."""
-    counts = [f"{check.good_count} to add", f"{check.bad_count} with problems"]
+    counts = [
+        _("{count} to add").format(count=check.good_count),
+        _("{count} with problems").format(count=check.bad_count),
+    ]
     if check.known_count:
-        counts.append(f"{check.known_count} already on the roster (skipped)")
+        counts.append(_("{count} already on the roster (skipped)").format(count=check.known_count))
     st.write(", ".join(counts) + ".")
+    row, name, problems = _("Row"), _("Name"), _("Problems")
     if check.bad:
-        rows = [
-            {"Row": b.row_number, "Name": b.name, "Problems": " ".join(b.reasons)}
-            for b in check.bad
-        ]
+        rows = [{row: b.row_number, name: b.name, problems: " ".join(b.reasons)} for b in check.bad]
         st.dataframe(
             pd.DataFrame(rows),
             hide_index=True,
@@ -39,27 +44,29 @@ def problems_table(check: Any) -> None:
             # Three lines a row: reasons wrap instead of hiding "did you mean …" past the edge.
             row_height=66,
             column_config={
-                "Row": st.column_config.NumberColumn("Row", width=60),
-                "Name": st.column_config.TextColumn("Name", width="medium"),
-                "Problems": st.column_config.TextColumn("Problems", width="large"),
+                row: st.column_config.NumberColumn(row, width=60),
+                name: st.column_config.TextColumn(name, width="medium"),
+                problems: st.column_config.TextColumn(problems, width="large"),
             },
         )
     if check.known:
-        with st.expander(f"Already on the roster ({check.known_count}), not added again"):
-            rows = [{"Row": k.row_number, "Name": k.name, "Why": k.reason} for k in check.known]
+        heading = _("Already on the roster ({count}), not added again")
+        with st.expander(heading.format(count=check.known_count)):
+            why = _("Why")
+            rows = [{row: k.row_number, name: k.name, why: k.reason} for k in check.known]
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def plan_preview(plan: Any, names: dict[int, str]) -> None:
+def plan_preview(plan: TablePlan, names: dict[int, str]) -> None:
     """The proposed seating, table by table, with how evenly the groups are spread."""
     spread = plan.balance.size_spread
-    st.write(f"Table sizes differ by at most {spread}. Groups per table:")
+    st.write(_("Table sizes differ by at most {spread}. Groups per table:").format(spread=spread))
     rows = [
         {
-            "Table": number,
-            "People": len(t.participant_ids),
-            "Groups": ", ".join(f"{g} {n}" for g, n in sorted(t.by_group.items())),
-            "Names": ", ".join(names.get(p, "?") for p in t.participant_ids),
+            _("Table"): number,
+            _("People"): len(t.participant_ids),
+            _("Groups"): ", ".join(f"{g} {n}" for g, n in sorted(t.by_group.items())),
+            _("Names"): ", ".join(names.get(p, "?") for p in t.participant_ids),
         }
         for number, t in sorted(plan.tables.items())
     ]

@@ -10,8 +10,10 @@ from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
+from babel.dates import format_date
 
 from components.qr import qr_svg
+from i18n import _, current
 from services.core.codes import display_code
 from services.prepare.invitations import Invitation, MeetingHeading
 
@@ -70,11 +72,13 @@ header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
 
 
 def _document(meeting_title: str, kind: str, pages: Sequence[str]) -> str:
-    """A whole HTML document around `pages`, titled by the meeting and the sheet's kind."""
+    """A whole HTML document around `pages`, titled by the meeting and the sheet's kind,
+    in the language of the person who makes it."""
     css = _CSS % {"w": _PAGE_W, "h": _PAGE_H, "hh": _HEADER_H}
     title = escape(f"{kind}: {meeting_title}")
     return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<!DOCTYPE html>\n<html lang="{current()}"><head><meta charset="utf-8">'
+        f"<title>{title}</title>"
         f"<style>{css}</style></head><body>{''.join(pages)}</body></html>\n"
     )
 
@@ -104,17 +108,18 @@ def table_cards_html(meeting_title: str, cards: list[tuple[int, str]]) -> str:
     rows = max(1, math.ceil(len(cards) / cols))
     cell_w, cell_h = _PAGE_W / cols, (_PAGE_H - _HEADER_H) / rows
     qr_mm = max(20.0, min(cell_w * 0.45, cell_h - 8))
+    table, scribe_link = _("Table {number}"), _("Scribe link: {link}")
     cells = [
         f'<article class="cell">{qr_svg(link)}<div class="words">'
-        f'<p class="table">Table {int(number)}</p>'
-        f'<p class="link">Scribe link: {escape(link)}</p></div></article>'
+        f'<p class="table">{table.format(number=int(number))}</p>'
+        f'<p class="link">{scribe_link.format(link=escape(link))}</p></div></article>'
         for number, link in cards
     ]
-    header = f"<h1>{escape(meeting_title)}</h1><span>Scribes: scan the code at your table.</span>"
+    scan = _("Scribes: scan the code at your table.")
+    header = f"<h1>{escape(meeting_title)}</h1><span>{scan}</span>"
     big = 36 if rows <= 4 else 24
-    return _document(
-        meeting_title, "Table cards", [_page(header, cells, _Grid(cols, rows, qr_mm, big))]
-    )
+    pages = [_page(header, cells, _Grid(cols, rows, qr_mm, big))]
+    return _document(meeting_title, _("Table cards"), pages)
 
 
 def _code_of(link: str) -> str:
@@ -134,10 +139,9 @@ def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> 
     per_page = _BADGE_COLS * _BADGE_ROWS
     cell_h = (_PAGE_H - _HEADER_H) / _BADGE_ROWS
     bases = ", ".join(dict.fromkeys(_base_of(link) for _, _, link in badges))
-    header = (
-        f"<h1>{escape(meeting_title)}</h1><span>Vote: scan your code, or open "
-        f'<span class="link">{escape(bases)}</span> and type the code on your badge.</span>'
-    )
+    how = _("Vote: scan your code, or open {address} and type the code on your badge.")
+    address = f'<span class="link">{escape(bases)}</span>'
+    header = f"<h1>{escape(meeting_title)}</h1><span>{how.format(address=address)}</span>"
     # The cell's white padding completes the one-module quiet zone to about four modules.
     cells = [
         f'<article class="cell badge">{qr_svg(link, scale=2, border=1)}<div class="words">'
@@ -149,7 +153,7 @@ def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> 
         _page(header, cells[i : i + per_page], _Grid(_BADGE_COLS, _BADGE_ROWS, cell_h - 3, 9))
         for i in range(0, max(len(cells), 1), per_page)
     ]
-    return _document(meeting_title, "Badge codes", pages)
+    return _document(meeting_title, _("Badge codes"), pages)
 
 
 def when_and_where(heading: MeetingHeading) -> str:
@@ -160,33 +164,47 @@ def when_and_where(heading: MeetingHeading) -> str:
 
 def _day_and_time(moment: datetime) -> str:
     # Meetings keep their start in UTC and no zone of their own: say so rather than guess.
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M} UTC"
+    # Translators: a date pattern of Unicode CLDR ("Saturday 16 January 2027"); words in
+    # it go between single quotes: "EEEE d 'de' MMMM 'de' y".
+    pattern = _("EEEE d MMMM y")
+    day = format_date(moment, pattern, locale=current())
+    return _("{day}, {time} UTC").format(day=day, time=f"{moment:%H:%M}")
 
 
 def _invitation(heading: MeetingHeading, person: Invitation) -> str:
     """One half-page invitation: the meeting, the survey and the voting QR codes, the code."""
-    seat = f" · Table {int(person.table)}" if person.table is not None else ""
+    seat = (
+        " · " + _("Table {number}").format(number=int(person.table))
+        if person.table is not None
+        else ""
+    )
     when = when_and_where(heading)
     steps = [
-        ("survey", "Before the meeting: tell us what matters to you", person.survey_link),
-        ("vote", "At the meeting: vote from your phone", person.vote_link),
+        ("survey", _("Before the meeting: tell us what matters to you"), person.survey_link),
+        ("vote", _("At the meeting: vote from your phone"), person.vote_link),
     ]
+    scan = _("Scan the code with your phone's camera, or open:")
     blocks = "".join(
         f'<section class="step {kind}"><h2>{title}</h2>{qr_svg(link)}'
-        '<p class="how">Scan the code with your phone\'s camera, or open:</p>'
+        f'<p class="how">{scan}</p>'
         f'<p class="link">{escape(link)}</p></section>'
         for kind, title, link in steps
     )
+    # Translators: {name} is the invited person's name, set in bold on the card.
+    invited = _("For {name}").format(name=f'<strong class="person">{escape(person.name)}</strong>')
     return (
         f'<article class="invitation"><p class="initiative">{escape(heading.initiative)}</p>'
         f"<h1>{escape(heading.title)}</h1>"
         + (f'<p class="when">{escape(when)}</p>' if when else "")
-        + f'<p class="for">For <strong class="person">{escape(person.name)}</strong>'
-        f" · {escape(person.group)}{seat}</p>"
+        + f'<p class="for">{invited} · {escape(person.group)}{seat}</p>'
         f'<div class="steps">{blocks}</div>'
-        '<footer class="private"><p>Your personal code: '
-        f'<span class="code">{escape(person.shown_code)}</span></p>'
-        "<p>Keep this private: anyone with this code can answer as you.</p></footer></article>"
+        '<footer class="private"><p>'
+        + _("Your personal code: {code}").format(
+            code=f'<span class="code">{escape(person.shown_code)}</span>'
+        )
+        + "</p><p>"
+        + _("Keep this private: anyone with this code can answer as you.")
+        + "</p></footer></article>"
     )
 
 
@@ -198,9 +216,9 @@ def invitation_sheet_html(heading: MeetingHeading, people: Sequence[Invitation])
         for i in range(0, len(cards), 2)
     ]
     if not pages:
-        nobody = "<p>No one to invite yet: add people on Set up.</p>"
+        nobody = "<p>" + _("No one to invite yet: add people on Set up.") + "</p>"
         pages = [f'<section class="page">{nobody}</section>']
-    return _document(heading.title, "Invitations", pages)
+    return _document(heading.title, _("Invitations"), pages)
 
 
 def download_sheet(label: str, html: str, file_name: str, key: str | None = None) -> None:

@@ -26,6 +26,8 @@ import json
 import streamlit as st
 
 import signin_routes
+from i18n import N_, _
+from runtime import Database
 from services.accounts import signin_accounts, signin_handoffs
 from services.accounts.signin_accounts import SignedIn, SignInRefused
 
@@ -38,9 +40,9 @@ _SPENT_COOKIE = "_signin_spent_cookie"
 `st.context.cookies` keeps sending it to the server until the tab reloads."""
 _SIGN_IN_AGAIN = "_signin_again"
 _SIGNED_OUT = "_signin_signed_out"
-SIGNED_OUT = "You are signed out. Close this tab or sign in again from the home page."
+SIGNED_OUT = N_("You are signed out. Close this tab or sign in again from the home page.")
 
-SIGN_IN_AGAIN = "Please sign in again."
+SIGN_IN_AGAIN = N_("Please sign in again.")
 
 
 def signed_in_username() -> str | None:
@@ -55,7 +57,7 @@ def signed_in_version() -> int | None:
     return st.session_state.get(VERSION_KEY)
 
 
-def restore_from_cookie(db, cookie_name: str, cookie_key: str) -> None:
+def restore_from_cookie(db: Database, cookie_name: str, cookie_key: str) -> None:
     """A browser back with its sign-in cookie is signed in by it, before pages are chosen.
 
     A cookie that no longer holds (signed out or a new password since, the login
@@ -91,12 +93,12 @@ def sign_in_again_note() -> None:
         return
     # Kept for the runs after the sign-out's own, as long as the tab is open.
     if st.session_state.get(_SIGNED_OUT):
-        st.info(SIGNED_OUT)
+        st.info(_(SIGNED_OUT))
     elif st.session_state.get(_SIGN_IN_AGAIN):
-        st.info(f"{SIGN_IN_AGAIN} Your earlier sign-in on this browser has ended.")
+        st.info(_("Please sign in again. Your earlier sign-in on this browser has ended."))
 
 
-def login_form(db) -> None:
+def login_form(db: Database) -> None:
     """The sign-in form with labelled fields; says why a sign-in failed or must wait.
 
     Cleared on submit: a pasted 10 MB "password" does not stay in the session's memory,
@@ -106,10 +108,10 @@ def login_form(db) -> None:
     if not signin_accounts.has_active_login(db):
         return
     with st.form("signin", clear_on_submit=True):
-        st.subheader("Sign in")
-        username = st.text_input("Username", autocomplete="username")
-        password = st.text_input("Password", type="password", autocomplete="current-password")
-        submitted = st.form_submit_button("Sign in")
+        st.subheader(_("Sign in"))
+        username = st.text_input(_("Username"), autocomplete="username")
+        password = st.text_input(_("Password"), type="password", autocomplete="current-password")
+        submitted = st.form_submit_button(_("Sign in"))
     if not submitted:
         return
     try:
@@ -122,7 +124,7 @@ def login_form(db) -> None:
     _fetch_cookie(signin_handoffs.issue(db, signed))
 
 
-def logout_button(db, cookie_name: str) -> bool:
+def logout_button(db: Database, cookie_name: str) -> bool:
     """A sign-out button in the sidebar; True on the run that signed out.
 
     Signing out raises the login's token version: the cookie of every browser signed in
@@ -131,7 +133,7 @@ def logout_button(db, cookie_name: str) -> bool:
     username = signed_in_username()
     if not username:
         return False
-    if not st.sidebar.button("Sign out", key=SIGN_OUT_KEY):
+    if not st.sidebar.button(_("Sign out"), key=SIGN_OUT_KEY):
         return False
     signin_accounts.sign_out(db, username)
     raw = st.context.cookies.get(cookie_name)
@@ -166,7 +168,7 @@ def _fetch_cookie(handoff: str) -> None:
         f'<form method="post" action="{action}" data-signin-handoff>'
         f'<input type="hidden" name="{signin_routes.HANDOFF_FIELD}" '
         f'value="{html.escape(handoff)}">'
-        '<button type="submit">Continue to your screens</button></form>'
+        '<button type="submit">' + html.escape(_("Continue to your screens")) + "</button></form>"
         "<script>document.querySelector('form[data-signin-handoff]').submit();</script>",
         unsafe_allow_javascript=True,
     )

@@ -9,20 +9,27 @@ import streamlit as st
 
 from components.plan_charts import render_impact_feasibility_chart
 from components.text import escape_markdown
-from services.converge.result_words import counted, number
+from i18n import N_, _, ngettext, number
 from services.core.vocab import CostBand, ResponseModel, label
 from services.solve.option_ratings import OptionScore
 from services.solve.options import OptionFields
 from services.solve.solve_screen import OptionCard, Programme
 
+# Stored as written here (the option's "delivered by"), shown in the reader's language.
 PROVIDERS = [
-    "Police",
-    "Social workers",
-    "Mental-health clinicians",
-    "Community organisations",
-    "Fire and emergency medical services",
-    "Other providers",
+    N_("Police"),
+    N_("Social workers"),
+    N_("Mental-health clinicians"),
+    N_("Community organisations"),
+    N_("Fire and emergency medical services"),
+    N_("Other providers"),
 ]
+LIBRARY_FIELDS = (
+    (N_("What it does"), "summary"),
+    (N_("Staffed by"), "staffing"),
+    (N_("Reported results"), "evidence"),
+)
+"""A programme's fields in the order a card shows them, each under its heading."""
 
 
 @dataclass(frozen=True)
@@ -36,21 +43,32 @@ class ChartPoint:
     cost: str
 
 
-def rated(score: OptionScore | None) -> OptionScore | None:
-    """The tables' score, or None while no table has rated the option."""
-    return score if score is not None and score.ratings else None
+def rated(score: OptionScore | None) -> tuple[float, float, int] | None:
+    """The tables' mean impact, mean feasibility and how many tables rated, or None while
+    no table has rated the option."""
+    if score is None or not score.ratings:
+        return None
+    if score.mean_impact is None or score.mean_feasibility is None:
+        return None
+    return score.mean_impact, score.mean_feasibility, score.ratings
+
+
+def score_words(value: float) -> str:
+    """A mean rating as said: a whole number when it is one, else one decimal."""
+    rounded = round(value, 1)
+    return number(rounded, 0 if rounded == int(rounded) else 1)
 
 
 def top_of_the_vote(words: tuple[str, ...] | None) -> None:
     """The first items of the vote the room sees, by common ground, once there is a vote."""
     if words is not None:
         top = " · ".join(escape_markdown(w) for w in words)
-        st.markdown(f"**Top of the vote, by common ground:** {top}")
+        st.markdown("**" + _("Top of the vote, by common ground:") + "** " + top)
 
 
 def options_chart(options: tuple[OptionCard, ...]) -> None:
     """How many options, and where they sit on impact against feasibility."""
-    st.header(f"Options ({len(options)})")
+    st.header(_("Options ({count})").format(count=len(options)))
     if options:
         render_impact_feasibility_chart(chart_points(options), key="impact-feasibility")
 
@@ -59,11 +77,8 @@ def chart_points(options: tuple[OptionCard, ...]) -> list[ChartPoint]:
     """Where each option sits on impact against feasibility."""
     points = []
     for o in options:
-        s = rated(o.score)
-        impact, feasible = (s.mean_impact, s.mean_feasibility) if s else (o.impact, o.feasibility)
-        points.append(
-            ChartPoint(o.title, impact, feasible, s.ratings if s else 0, o.cost_band.value)
-        )
+        impact, feasible, ratings = rated(o.score) or (o.impact, o.feasibility, 0)
+        points.append(ChartPoint(o.title, impact, feasible, ratings, o.cost_band.value))
     return points
 
 
@@ -74,16 +89,18 @@ def option_form(
 ) -> None:
     """A new option: what, who delivers it, impact, feasibility, cost, risks, sources."""
     with st.form("new-option", clear_on_submit=True):
-        topic = st.selectbox("For which idea or theme", list(topics), format_func=topics.get)
-        title = st.text_input("Option")
-        description = st.text_area("What it would do")
-        who = st.multiselect("Who would deliver it", PROVIDERS)
-        impact = st.slider("Expected impact (1 low – 5 high)", 1, 5, 3)
-        feasible = st.slider("Feasibility (1 hard – 5 easy)", 1, 5, 3)
-        cost = st.radio("Cost", list(CostBand), format_func=label, index=1, horizontal=True)
-        risks = st.text_area("Risks")
-        cites = st.multiselect("Programmes it draws on", library, format_func=lambda b: b.name)
-        if st.form_submit_button("Add the option", type="primary"):
+        topic = st.selectbox(
+            _("For which idea or theme"), list(topics), format_func=lambda t: topics[t]
+        )
+        title = st.text_input(_("Option"))
+        description = st.text_area(_("What it would do"))
+        who = st.multiselect(_("Who would deliver it"), PROVIDERS, format_func=_)
+        impact = st.slider(_("Expected impact (1 low – 5 high)"), 1, 5, 3)
+        feasible = st.slider(_("Feasibility (1 hard – 5 easy)"), 1, 5, 3)
+        cost = st.radio(_("Cost"), list(CostBand), format_func=label, index=1, horizontal=True)
+        risks = st.text_area(_("Risks"))
+        cites = st.multiselect(_("Programmes it draws on"), library, format_func=lambda b: b.name)
+        if st.form_submit_button(_("Add the option"), type="primary"):
             idea_id = topic[1] if topic and topic[0] == "idea" else None
             theme_id = topic[1] if topic and topic[0] == "theme" else None
             on_save(
@@ -98,27 +115,34 @@ def option_form(
 
 def option_card(option: OptionCard) -> None:
     """One option with its tables' ratings and the programmes it cites."""
-    score = option.score
+    score = rated(option.score)
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(option.title)}**")
         if option.description:
             st.markdown(escape_markdown(option.description))
         facts = [
-            f"delivered by {option.delivered_by}" if option.delivered_by else "",
-            f"cost {label(option.cost_band).lower()}",
-            f"estimated impact {option.impact}/5, feasibility {option.feasibility}/5",
+            _("delivered by {providers}").format(providers=option.delivered_by)
+            if option.delivered_by
+            else "",
+            _("cost {band}").format(band=label(option.cost_band).lower()),
+            _("estimated impact {impact}/5, feasibility {feasibility}/5").format(
+                impact=option.impact, feasibility=option.feasibility
+            ),
         ]
-        if rated(score):
+        if score:
+            impact, feasible, ratings = score
+            tables = ngettext("{n} table", "{n} tables", ratings).format(n=ratings)
             facts.append(
-                f"tables rate it impact {number(score.mean_impact)}, feasibility "
-                f"{number(score.mean_feasibility)} "
-                f"({counted(score.ratings, 'table')})"
+                _("tables rate it impact {impact}, feasibility {feasibility} ({tables})").format(
+                    impact=score_words(impact), feasibility=score_words(feasible), tables=tables
+                )
             )
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
         if option.risks:
-            st.markdown(f"*Risks:* {escape_markdown(option.risks)}")
+            st.markdown("*" + _("Risks:") + "* " + escape_markdown(option.risks))
         if option.cites:
-            st.caption(escape_markdown("Draws on: " + ", ".join(option.cites)))
+            cites = ", ".join(option.cites)
+            st.caption(escape_markdown(_("Draws on: {programmes}").format(programmes=cites)))
 
 
 def rating_form(
@@ -126,21 +150,21 @@ def rating_form(
 ) -> None:
     """This table's rating of one option."""
     with st.form(f"rate-{option.id}"):
-        st.caption(f"Table {table_number}'s rating")
+        st.caption(_("Table {number}'s rating").format(number=table_number))
         left, right = st.columns(2)
-        impact = left.slider("Impact", 1, 5, 3, key=f"ri-{option.id}")
-        feasible = right.slider("Feasibility", 1, 5, 3, key=f"rf-{option.id}")
-        if st.form_submit_button("Save our rating"):
+        impact = left.slider(_("Impact"), 1, 5, 3, key=f"ri-{option.id}")
+        feasible = right.slider(_("Feasibility"), 1, 5, 3, key=f"rf-{option.id}")
+        if st.form_submit_button(_("Save our rating")):
             on_rate(option.id, impact, feasible)
 
 
 def library_section(library: Callable[[ResponseModel | None], tuple[Programme, ...]]) -> None:
     """The library under its heading, for the model of response picked (all at first)."""
-    st.header("Best-practice library: responses to 911 and crisis calls")
+    st.header(_("Best-practice library: responses to 911 and crisis calls"))
     model = st.selectbox(
-        "Model of response",
+        _("Model of response"),
         [None, *ResponseModel],
-        format_func=lambda m: "All models" if m is None else label(m),
+        format_func=lambda m: _("All models") if m is None else label(m),
     )
     library_cards(library(model))
 
@@ -152,20 +176,27 @@ def library_cards(practices: tuple[Programme, ...]) -> None:
     of its own and long text wraps. Every field is user-editable, so all of it is escaped.
     """
     if not practices:
-        st.info("No programme of this model in the library.")
+        st.info(_("No programme of this model in the library."))
         return
-    st.caption(f"{len(practices)} programmes. Open one to read what it does and its results.")
+    count = len(practices)
+    st.caption(
+        ngettext(
+            "{count} programme. Open one to read what it does and its results.",
+            "{count} programmes. Open one to read what it does and its results.",
+            count,
+        ).format(count=count)
+    )
     for b in practices:
         title = f"{b.name} — {b.city} · {label(b.model)}"
         with st.expander(escape_markdown(title)):
-            for heading, text in [
-                ("What it does", b.summary),
-                ("Staffed by", b.staffing),
-                ("Reported results", b.evidence),
-            ]:
+            for heading, field in LIBRARY_FIELDS:
+                text = getattr(b, field)
                 if text:
-                    st.markdown(f"**{heading}:** {escape_markdown(text)}")
+                    # Translators: a heading before its text, as in "What it does: …".
+                    said = _("{heading}:").format(heading=_(heading))
+                    st.markdown(f"**{said}** {escape_markdown(text)}")
             if b.source_url:
                 # The library takes only https:// addresses without spaces (best_practices).
-                st.link_button(escape_markdown(f"Open the source on {b.name}"), b.source_url)
+                source = _("Open the source on {programme}").format(programme=b.name)
+                st.link_button(escape_markdown(source), b.source_url)
                 st.caption(escape_markdown(b.source_url))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.ratings import trust_answers
 from components.text import escape_markdown
+from i18n import _
 from services.prepare.survey_screen import SurveyAnswers, SurveyScreen
 
 
@@ -13,25 +14,29 @@ def survey_form(screen: SurveyScreen) -> SurveyAnswers | None:
     """The form, filled with the person's earlier answers; what it holds once sent, else None."""
     with st.form("survey"):
         texts = tuple(
-            (field, st.text_area(question, value=screen.earlier_text(field)))
+            # The survey's own questions, in the reader's language (the service's words).
+            (field, st.text_area(_(question), value=screen.earlier_text(field)))
             for field, question in screen.questions
         )
         trust = {}
         if screen.trust:
-            st.markdown("**How you see the police**")
+            st.markdown("**" + _("How you see the police") + "**")
             st.caption(
-                "Choose the answer closest to how you feel. Skip any you prefer not to answer: "
-                "“Prefer not to say” counts as no answer."
+                _(
+                    "Choose the answer closest to how you feel. Skip any you prefer not to "
+                    "answer: “Prefer not to say” counts as no answer."
+                )
             )
             earlier = screen.earlier.trust if screen.earlier else None
-            trust = trust_answers(screen.trust, earlier, screen.stage.value)
+            stage = screen.stage.value if screen.stage is not None else "survey"
+            trust = trust_answers(screen.trust, earlier, stage)
         about = []
         if screen.about_you:
-            st.markdown("**About you (optional)**")
+            st.markdown("**" + _("About you (optional)") + "**")
             given = screen.earlier.demographics if screen.earlier else {}
             for question in screen.about_you:
                 typed = st.text_input(escape_markdown(question), given.get(question, ""))
                 about.append((question, typed))
-        if not st.form_submit_button("Send my answers", type="primary"):
+        if not st.form_submit_button(_("Send my answers"), type="primary"):
             return None
     return SurveyAnswers(texts, tuple(trust.items()), tuple(about))

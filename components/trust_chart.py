@@ -9,59 +9,47 @@ the words and the table say "fewer than 5 answered" in its place.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from components import chart_style as style
+from i18n import N_, _, current, using
 from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
 from services.prepare.trust_items import AGREEMENT, SCALES, Scale
-from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, row_words, table_rows
+from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, TrustChange, row_words, table_rows
 
-WHEN = ("Before", "After")
-
-
-class TrustRow(Protocol):
-    """One group's mean on one question before and after (trust_pulse.TrustChange)."""
-
-    @property
-    def statement(self) -> str: ...
-    @property
-    def group(self) -> str: ...
-    @property
-    def before(self) -> float | None: ...
-    @property
-    def n_before(self) -> int: ...
-    @property
-    def after(self) -> float | None: ...
-    @property
-    def n_after(self) -> int: ...
-    @property
-    def change(self) -> float | None: ...
-    @property
-    def scale(self) -> Scale: ...
+WHEN = (N_("Before"), N_("After"))
+"""The two times a group answered, as the legend and the points name them."""
 
 
-def _label(row: TrustRow) -> str:
+def _label(row: TrustChange) -> str:
     # The question is shortened more than the group: the table beneath has it whole.
-    return f"{style.short(row.statement, 28)} · {row.group}"
+    return f"{style.short(_(row.statement), 28)} · {row.group}"
 
 
-def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per row its span and words, and per row and time its point (missing means left out)."""
+def _when() -> tuple[str, str]:
+    before, after = WHEN
+    return _(before), _(after)
+
+
+def trust_rows(rows: Sequence[TrustChange]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per row its span and words, and per row and time its point (missing means left out).
+
+    A published question is in the reader's language; one the facilitator wrote as written."""
+    before, after = _when()
     spans = pd.DataFrame(
         [
             {
                 "label": _label(r),
-                "statement": r.statement,
+                "statement": _(r.statement),
                 "group": r.group,
                 "low": min((v for v in (r.before, r.after) if v is not None), default=None),
                 "high": max((v for v in (r.before, r.after) if v is not None), default=None),
                 # A row with nothing to plot still says why, from the scale's start.
                 "label_at": max((v for v in (r.before, r.after) if v is not None), default=1),
-                "text": row_words(r),  # type: ignore[arg-type]
+                "text": row_words(r),
             }
             for r in rows
         ],
@@ -69,10 +57,10 @@ def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
     points = pd.DataFrame(
         [
-            {"label": _label(r), "statement": r.statement, "group": r.group, "when": when,
+            {"label": _label(r), "statement": _(r.statement), "group": r.group, "when": when,
              "mean": mean, "n": n}
             for r in rows
-            for when, mean, n in (("Before", r.before, r.n_before), ("After", r.after, r.n_after))
+            for when, mean, n in ((before, r.before, r.n_before), (after, r.after, r.n_after))
             if mean is not None
         ],
         columns=["label", "statement", "group", "when", "mean", "n"],
@@ -80,11 +68,21 @@ def trust_rows(rows: Sequence[TrustRow]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return spans, points
 
 
-def trust_chart(rows: Sequence[TrustRow], scale: Scale = AGREEMENT) -> alt.LayerChart:
-    """Per question and group, the mean before and after as points on the scale, labelled."""
+def trust_chart(
+    rows: Sequence[TrustChange], scale: Scale = AGREEMENT, language: str | None = None
+) -> alt.LayerChart:
+    """Per question and group, the mean before and after as points on the scale, labelled,
+    in `language` (the reader's when None). The language is an argument so that a chart
+    made once per content (chart_style.show_chart) is made once per language too."""
+    with using(language or current()):
+        return _trust_chart(rows, scale)
+
+
+def _trust_chart(rows: Sequence[TrustChange], scale: Scale) -> alt.LayerChart:
     spans, points = trust_rows(rows)
     y = style.y_axis(list(dict.fromkeys(spans["label"])))
-    title = f"Mean answer ({scale.describe()})"
+    when, order = _("When"), list(_when())
+    title = _("Mean answer ({scale})").format(scale=scale.describe())
     # Two steps past the scale's top, unticked, hold the words of a row whose mean is high;
     # without them "…, +0.7 (n 6 → 5)" ran off the chart's right edge.
     domain = alt.Scale(domain=[1, scale.top + 2])
@@ -107,53 +105,57 @@ def trust_chart(rows: Sequence[TrustRow], scale: Scale = AGREEMENT) -> alt.Layer
             x=alt.X("mean:Q", title=title, scale=domain, axis=axis),
             y=y,
             color=alt.Color(
-                "when:N", title="When", scale=style.colours(WHEN, (style.GREY, style.BLUE))
+                "when:N", title=when, scale=style.colours(tuple(order), (style.GREY, style.BLUE))
             ),
-            shape=alt.Shape("when:N", title="When", scale=alt.Scale(domain=list(WHEN),
+            shape=alt.Shape("when:N", title=when, scale=alt.Scale(domain=order,
                             range=["circle", "square"])),
-            fill=alt.Fill("when:N", legend=None, scale=alt.Scale(domain=list(WHEN),
+            fill=alt.Fill("when:N", legend=None, scale=alt.Scale(domain=order,
                           range=["#FFFFFF", style.BLUE])),
             tooltip=["statement:N", "group:N", "when:N", alt.Tooltip("mean:Q", format=".1f"),
                      "n:Q"],
         )
     )  # fmt: skip
-    chart = alt.layer(span, dots, style.value_labels(spans, "label_at", y, dx=10))
-    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
+    labels = style.value_labels(spans, "label_at", y, dx=10)
+    # alt.layer is typed as maybe a facet; the LayerChart it makes here is built directly.
+    chart = alt.LayerChart(layer=[span, dots, labels], height=alt.Step(style.ROW_STEP))
+    return style.finish(chart)
 
 
-def trust_table(rows: Sequence[TrustRow]) -> pd.DataFrame:
+def trust_table(rows: Sequence[TrustChange]) -> pd.DataFrame:
     """The chart's numbers as the reports print them: one decimal, counts beside them, and
-    "fewer than 5 answered" where a group is too small to show."""
-    return pd.DataFrame(table_rows(list(rows)), columns=TABLE_COLUMNS)  # type: ignore[arg-type]
+    "fewer than 5 answered" where a group is too small to show. The headings are in the
+    reader's language; the question too when it is a published one."""
+    cells = [[_(statement), *rest] for statement, *rest in table_rows(list(rows))]
+    return pd.DataFrame(cells, columns=[_(column) for column in TABLE_COLUMNS])
 
 
-def render_trust_chart(rows: Sequence[TrustRow], key: str) -> None:
+def render_trust_chart(rows: Sequence[TrustChange], key: str) -> None:
     """A chart per answer scale with its table beneath, or words when there is nothing."""
     if not rows:
-        st.info(EMPTY)
+        st.info(_(EMPTY))
         return
     for scale in SCALES:
         these = [r for r in rows if r.scale == scale]
         if not these:
             continue
-        st.markdown(f"**Answered {scale.describe()}**")
+        st.markdown("**" + _("Answered {scale}").format(scale=scale.describe()) + "**")
         if all(r.before is None and r.after is None for r in these):
             # Nothing may be plotted yet: say so instead of drawing an empty frame.
-            st.info("No group has enough answers to show yet; the table says how many answered.")
+            st.info(_("No group has enough answers to show yet; the table says how many answered."))
             st.dataframe(trust_table(these), hide_index=True, key=f"{key}-{scale.name}-table")
             continue
         # Said in words, not left to a legend that may fall below the fold.
-        st.caption("○ Open grey circle: before the meeting. ■ Filled blue square: after it.")
+        st.caption(_("○ Open grey circle: before the meeting. ■ Filled blue square: after it."))
         style.show_chart(
             trust_chart,
-            (tuple(these), scale),
+            (tuple(these), scale, current()),
             trust_table(these),
             f"{key}-{scale.name}",
             style.ChartWords(
-                alt_text=(
+                alt_text=_(
                     "Each group's mean answer before and after the meeting, per question, on a "
-                    f"scale from {scale.describe()}; the table below has the same numbers."
-                )
+                    "scale from {scale}; the table below has the same numbers."
+                ).format(scale=scale.describe())
             ),
         )
-    st.caption(WHAT_SMALL_GROUPS_SHOW)
+    st.caption(_(WHAT_SMALL_GROUPS_SHOW))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ import streamlit as st
 from adapters.wordcloud_render import render_png
 from adapters.wordfreq import word_frequencies
 from components.text import escape_markdown
+from i18n import _
 
 MAX_WORDS = 150
 """Layout time grows fast with distinct words (2,000 take ~9 s, 150 ~1 s), so cap them."""
@@ -18,7 +20,9 @@ MAX_WORDS = 150
 CAPTION_WORDS = 10
 
 
-@st.cache_data(max_entries=32, show_spinner="Drawing the word cloud…")
+# The spinner is drawn by the caller, in the reader's language: this one would be fixed at
+# import, before any language is known.
+@st.cache_data(max_entries=32, show_spinner=False)
 def word_cloud_png(
     frequencies: tuple[tuple[str, int], ...], width: int = 1200, height: int = 600
 ) -> bytes:
@@ -30,12 +34,23 @@ def caption_text(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
     """'Most frequent words: police (12), response (9), …': the picture said in words."""
     shown = [f"{word} ({count})" for word, count in list(frequencies.items())[:top]]
     more = ", …" if len(frequencies) > top else ""
-    return f"Most frequent words: {', '.join(shown)}{more}"
+    return _("Most frequent words: {words}").format(words=", ".join(shown) + more)
 
 
 def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> None:
     """The word cloud of `texts`, captioned with its top words, and every count in a table."""
-    show_word_counts(word_frequencies(texts, max_words=sys.maxsize), key, max_words)
+    counts, table = counted_words(tuple(texts))
+    show_word_counts(counts, key, max_words, DrawnCloud(table=table))
+
+
+# Keyed by the texts themselves, through Python's own tuple hash: counting every idea's
+# words again on each run was a fifth of the idea board at 10× the data (bench/), and
+# st.cache_data would hash the texts its slower way. Callers only read what it returns.
+@functools.lru_cache(maxsize=16)
+def counted_words(texts: tuple[str, ...]) -> tuple[dict[str, int], pa.Table]:
+    """Every word of `texts` counted, most used first, and the same as word_table()."""
+    counts = word_frequencies(texts, max_words=sys.maxsize)
+    return counts, word_table(counts)
 
 
 def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tuple[str, int], ...]:
@@ -44,16 +59,18 @@ def cloud_words(counts: dict[str, int], max_words: int = MAX_WORDS) -> tuple[tup
 
 
 def word_table(counts: dict[str, int]) -> pa.Table:
-    """Every counted word and its count, most used first: the cloud's text alternative."""
+    """Every counted word and its count, most used first: the cloud's text alternative.
+
+    Its column names are the English keys; `show_word_counts` shows them translated."""
     return pa.table({"Word": list(counts), "Count": list(counts.values())})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DrawnCloud:
-    """The cloud of exactly the counts shown, drawn by the caller already, and their
-    word_table when it made that too."""
+    """What the caller made already of exactly the counts shown: their cloud, their
+    word_table, or both."""
 
-    picture: bytes
+    picture: bytes | None = None
     table: pa.Table | None = None
 
 
@@ -72,21 +89,25 @@ def show_word_counts(
     picture = drawn.picture if drawn is not None else None
     table = drawn.table if drawn is not None else None
     if not counts:
-        st.info("No ideas yet, so no word cloud.")
+        st.info(_("No ideas yet, so no word cloud."))
         return
     top = dict(list(counts.items())[: min(max_words, MAX_WORDS)])
+    if picture is None:
+        with st.spinner(_("Drawing the word cloud…")):
+            picture = word_cloud_png(cloud_words(counts, max_words))
     st.image(
-        picture if picture is not None else word_cloud_png(cloud_words(counts, max_words)),
+        picture,
         caption=escape_markdown(caption_text(top)),
         width="stretch",
         # Said outright: "auto" re-encoded the PNG as JPEG on every run, 14 ms of a
         # projector's refresh (bench/), and blurred the letters.
         output_format="PNG",
-        alt="Word cloud of the words used most in the ideas: bigger words were used more.",
+        alt=_("Word cloud of the words used most in the ideas: bigger words were used more."),
     )
     if not with_table:
         return
-    with st.expander("Word counts as a table", key=f"{key}-expander"):
+    shown = table if table is not None else word_table(counts)
+    with st.expander(_("Word counts as a table"), key=f"{key}-expander"):
         st.dataframe(
-            table if table is not None else word_table(counts), hide_index=True, key=f"{key}-table"
+            shown.rename_columns([_("Word"), _("Count")]), hide_index=True, key=f"{key}-table"
         )

@@ -8,13 +8,17 @@ the same process a facilitator's `make run` starts.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +42,40 @@ class AppServer:
 def seed_demo(database_url: str, password: str) -> None:
     """Migrate `database_url` to head and seed the demo initiative, as `make run` does.
 
-    Its 17 logins are hashed at bcrypt's lowest cost: at the real one (which
-    tests/services/test_passwords.py holds every new password to) each seeding took 4 s
-    more, and each sign-in a quarter of a second.
+    On SQLite the first demo a test process seeds with a password is kept, and later ones
+    are byte copies of it (SQLite's backup): the same rows a fresh seeding makes, without
+    running the eleven migrations and the seed again — 2 s each on a quiet machine, up to
+    18 s while the browser tests load it, once per browser-test module.
     """
+    path = _sqlite_path(database_url)
+    if path is None:
+        _migrate_and_seed(database_url, password)
+        return
+    template = _TEMPLATES.get(password)
+    if template is None or not template.exists():
+        folder = tempfile.mkdtemp(prefix="cg-demo-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = Path(folder) / "demo.db"
+        _migrate_and_seed(f"sqlite:///{template}", password)
+        _TEMPLATES[password] = template
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)
+
+
+_TEMPLATES: dict[str, Path] = {}
+"""The seeded demo per password, in this process."""
+
+
+def _sqlite_path(database_url: str) -> Path | None:
+    prefix = "sqlite:///"
+    return Path(database_url.removeprefix(prefix)) if database_url.startswith(prefix) else None
+
+
+def _migrate_and_seed(database_url: str, password: str) -> None:
+    """Its 17 logins are hashed at bcrypt's lowest cost: at the real one (which
+    tests/services/test_passwords.py holds every new password to) each seeding took 4 s
+    more, and each sign-in a quarter of a second."""
     from db.database import Database  # imported here so the launcher alone stays light
     from db.migrate import upgrade_to_head
     from seed.best_practices import LIBRARY

@@ -11,7 +11,15 @@ import shutil
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FloatRect,
+    Locator,
+    Page,
+    ViewportSize,
+    expect,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).is_file()
@@ -31,10 +39,10 @@ CHROMIUM_ARGS = [
 ]
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-TABLET = {"width": 768, "height": 1024}
-PHONE = {"width": 390, "height": 844}
-PROJECTOR = {"width": 1920, "height": 1080}
-LAPTOP = {"width": 1440, "height": 900}
+TABLET: ViewportSize = {"width": 768, "height": 1024}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
+LAPTOP: ViewportSize = {"width": 1440, "height": 900}
 COOKIE = "common_ground_auth"
 
 
@@ -51,9 +59,23 @@ def visit(page: Page, base: str, path: str) -> Page:
     return page
 
 
-def device(browser: Browser, viewport: dict[str, int]) -> BrowserContext:
+def device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     """A new browser with its own cookies, at a device's screen size."""
     return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+
+
+def box(locator: Locator) -> FloatRect:
+    """Where `locator` is drawn; the test expects it visible (a hidden one has no box)."""
+    drawn = locator.bounding_box()
+    assert drawn is not None, f"{locator} is not drawn"
+    return drawn
+
+
+def screen(page: Page) -> ViewportSize:
+    """The page's screen size: every page of these tests is opened at a device's size."""
+    size = page.viewport_size
+    assert size is not None, "the page was opened without a viewport"
+    return size
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
@@ -76,7 +98,7 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
 def _has_cookie(page: Page, name: str, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if any(c["name"] == name for c in page.context.cookies()):
+        if any(c.get("name") == name for c in page.context.cookies()):
             return True
         page.wait_for_timeout(100)
     return False

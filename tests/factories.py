@@ -36,6 +36,12 @@ class Room:
     leader: Actor
 
 
+def account_of(actor: Actor) -> int:
+    """The account an actor of these rooms signs in with (only SYSTEM has none)."""
+    assert actor.account_id is not None, f"{actor.name} has no account"
+    return actor.account_id
+
+
 def build_room(db: Database) -> Room:
     """Two groups, two tables with a scribe each, four participants, a three-step agenda."""
     with db.write() as s:

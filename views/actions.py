@@ -8,35 +8,38 @@ import runtime
 from components import action_panels as panels
 from components.notices import show_flash
 from components.plan_charts import render_due_dates_chart, render_progress_chart
+from i18n import _
 from services.act import action_followup, actions, actions_screen, smart
 
 here = runtime.page()
 act, today = here.act, date.today()
 screen = actions_screen.read(here.db, here.actor, here.initiative_id, today)
 
-st.title("Action plan")
+st.title(_("Action plan"))
 show_flash()
 panels.overdue_notice(screen.overdue, today)
 if here.actor.is_facilitator:
-    with st.expander("Add an action", expanded=not screen.plan):
+    with st.expander(_("Add an action"), expanded=not screen.plan):
         panels.smart_form(
             screen.people,
             screen.groups,
             lambda f: smart.smart_check(f, today=today),
             lambda f: act(
                 actions.create_action, here.initiative_id, f,
-                actions.ActionLinks(meeting_id=here.meeting_id), done="Action saved.",
+                actions.ActionLinks(meeting_id=here.meeting_id), done=_("Action saved."),
             ),
         )  # fmt: skip
 
-st.header("Due dates")
+st.header(_("Due dates"))
 render_due_dates_chart(screen.plan, today, key="due-dates")
-st.header("Progress by stakeholder group")
+st.header(_("Progress by stakeholder group"))
 render_progress_chart(screen.progress, key="progress")
 
-st.header(f"Actions ({len(screen.plan)})")
+st.header(_("Actions ({count})").format(count=len(screen.plan)))
 panels.plan_items(
     screen.plan,
-    lambda a, status, note: act(action_followup.add_update, a, status, note, done="Update added."),
+    lambda a, status, note: act(
+        action_followup.add_update, a, status, note, done=_("Update added.")
+    ),
 )
 panels.plan_downloads(screen.files)

@@ -6,51 +6,52 @@ import runtime
 from components import agenda_form as panels
 from components.late_notes_toggle import late_notes_toggle
 from components.notices import show_flash
+from i18n import _
 from services.agenda import agenda, agenda_review, agenda_screen
 
 here = runtime.page()
 act, meeting_id = here.act, here.meeting_id
 screen = agenda_screen.read(here.db, here.actor, meeting_id)
 
-st.title("Agenda")
+st.title(_("Agenda"))
 show_flash()
 panels.approval_banner(screen)
-if screen.may_approve and st.button("Approve this agenda", type="primary"):
-    act(agenda_review.approve, meeting_id, done="Your approval is recorded.")
-if screen.may_withdraw and st.button("Withdraw my approval"):
-    act(agenda_review.withdraw_approval, meeting_id, done="Approval withdrawn.")
+if screen.may_approve and st.button(_("Approve this agenda"), type="primary"):
+    act(agenda_review.approve, meeting_id, done=_("Your approval is recorded."))
+if screen.may_withdraw and st.button(_("Withdraw my approval")):
+    act(agenda_review.withdraw_approval, meeting_id, done=_("Approval withdrawn."))
 
 if screen.may_edit and not screen.steps:
-    st.info("This meeting has no agenda yet: start from the standard one and change it.")
-    if st.button("Start from the standard agenda (10 steps, the seven skills)", type="primary"):
-        act(agenda.add_standard_agenda, meeting_id, done="The standard agenda is in place.")
+    st.info(_("This meeting has no agenda yet: start from the standard one and change it."))
+    if st.button(_("Start from the standard agenda (10 steps, the seven skills)"), type="primary"):
+        act(agenda.add_standard_agenda, meeting_id, done=_("The standard agenda is in place."))
 if screen.may_edit:
-    with st.expander("Add a step", expanded=False):
+    with st.expander(_("Add a step"), expanded=False):
         panels.step_form(
             "new-step", None,
-            lambda *f: act(agenda.add_item, meeting_id, *f, done="Step added."),
-            "Add the step",
+            lambda *f: act(agenda.add_item, meeting_id, *f, done=_("Step added.")),
+            _("Add the step"),
         )  # fmt: skip
 for step in screen.steps:
     item_id = step.item.id
     with st.container(border=True):
         panels.step_text(step)
         if screen.may_edit:
-            with st.expander("Change this step"):
+            with st.expander(_("Change this step")):
                 panels.step_form(
                     f"edit-{item_id}", step,
-                    lambda *f, i=item_id: act(agenda.update_item, i, *f, done="Step saved."),
-                    "Save the step",
+                    lambda *f, i=item_id: act(agenda.update_item, i, *f, done=_("Step saved.")),
+                    _("Save the step"),
                 )  # fmt: skip
                 late_notes_toggle(here.db, here.actor, step.item, key="agenda-late-notes")
                 panels.step_moves(
                     step,
                     lambda by, i=item_id: act(
-                        agenda.move_item, i, by, done="Moved up." if by < 0 else "Moved down."
+                        agenda.move_item, i, by, done=_("Moved up.") if by < 0 else _("Moved down.")
                     ),
-                    lambda i=item_id: act(agenda.delete_item, i, done="Step removed."),
+                    lambda i=item_id: act(agenda.delete_item, i, done=_("Step removed.")),
                 )
         panels.comment_form(
             step,
-            lambda text, i=item_id: act(agenda_review.comment, i, text, done="Comment added."),
+            lambda text, i=item_id: act(agenda_review.comment, i, text, done=_("Comment added.")),
         )

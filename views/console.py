@@ -12,6 +12,7 @@ from components.notices import action_runner, show_flash
 from components.premoderation_toggle import premoderation_toggle
 from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
+from i18n import _
 from services.room import console_screen, room_control
 
 here = runtime.page()
@@ -20,7 +21,7 @@ control = action_runner(db, actor, meeting_id)
 screen = console_screen.read(db, actor, meeting_id)
 state = screen.room
 
-st.title("Console")
+st.title(_("Console"))
 st.caption(escape_markdown(state.title))
 show_flash()
 show_room_banner(state, with_timer=False)
@@ -34,7 +35,7 @@ controls.step_jump(screen, control)
 premoderation_toggle(db, actor, state)
 late_notes_toggle(db, actor, state.current)
 
-room, links = st.tabs(["The room", "Join links and QR codes"])
+room, links = st.tabs([_("The room"), _("Join links and QR codes")])
 with room:
     live_panels(db, actor, meeting_id)
     agenda_table(screen)

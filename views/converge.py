@@ -6,25 +6,26 @@ import runtime
 from components import converge_panels as panels
 from components.notices import show_flash
 from components.round_setup import new_round_form
+from i18n import _
 from services.converge import converge_screen, voting_reveal, voting_rounds
 
 here = runtime.page()
 screen = converge_screen.read(here.db, here.actor, here.meeting_id)
 STEPS = {
-    panels.OPEN: (voting_rounds.open_round, "Voting is open."),
-    panels.CLOSE: (voting_rounds.close_round, "Voting is closed."),
-    panels.REVEAL: (voting_reveal.reveal_results, "The results are on the projector."),
-    panels.HIDE: (voting_reveal.hide_results, "The results are off the projector."),
+    panels.OPEN: (voting_rounds.open_round, _("Voting is open.")),
+    panels.CLOSE: (voting_rounds.close_round, _("Voting is closed.")),
+    panels.REVEAL: (voting_reveal.reveal_results, _("The results are on the projector.")),
+    panels.HIDE: (voting_reveal.hide_results, _("The results are off the projector.")),
 }
 
-st.title("Converge")
+st.title(_("Converge"))
 show_flash()
 if screen.ballot is not None:
-    with st.expander("Start a new round", expanded=not screen.rounds):
+    with st.expander(_("Start a new round"), expanded=not screen.rounds):
         new_round_form(
             screen.ballot,
             on_create=lambda *a: here.act(
-                voting_rounds.create_round, here.meeting_id, *a, done="Round ready."
+                voting_rounds.create_round, here.meeting_id, *a, done=_("Round ready.")
             ),
         )
 for voting_round in screen.rounds:
@@ -34,4 +35,4 @@ for voting_round in screen.rounds:
             here.act(service, voting_round.id, done=done)
         panels.round_outcome(voting_round)
 if not screen.rounds:
-    st.info("No voting rounds yet.")
+    st.info(_("No voting rounds yet."))

@@ -7,17 +7,22 @@ from components.cards import newest_first, note_list
 from components.listen_panels import count_header, note_form
 from components.notices import refuse, show_flash
 from components.room_banner import follow_room
+from i18n import _
 from services.core.errors import DomainError
 from services.room import listen_screen, room_control
 
 here = runtime.page(with_table=True)
 db, actor, meeting_id = here.db, here.actor, here.meeting_id
 try:
-    screen = listen_screen.read(db, actor, meeting_id, here.table.id if here.table else None)
+    screen = listen_screen.read(db, actor, meeting_id, here.table_number)
 except DomainError as error:
     refuse(error.message)
 
-st.title(f"Listen · table {screen.table_number}" if screen.table_id else "Listen · every table")
+st.title(
+    _("Listen · table {number}").format(number=screen.table_number)
+    if screen.table_id
+    else _("Listen · every table")
+)
 follow_room(lambda: room_control.room_state(db, meeting_id, actor=actor), screen.room, actor)
 show_flash()
 if screen.table_id is not None:

@@ -6,6 +6,7 @@ import runtime
 from components import prepare_panels as panels
 from components.invitations_panel import invitations_panel
 from components.notices import show_flash
+from i18n import _
 from services.prepare import interviews, polis, prepare_screen, survey_settings
 from services.setup import initiatives
 
@@ -18,41 +19,41 @@ def on_initiative(service, done: str):
     return lambda *values: here.act(service, here.initiative_id, *values, done=done)
 
 
-st.title("Prepare")
+st.title(_("Prepare"))
 show_flash()
 if screen.survey is not None:
-    with st.expander("Survey settings"):
+    with st.expander(_("Survey settings")):
         panels.survey_settings(
             screen.survey,
-            on_open=on_initiative(survey_settings.set_survey_open, "Survey updated."),
-            on_trust=on_initiative(initiatives.set_trust_statements, "Statements saved."),
+            on_open=on_initiative(survey_settings.set_survey_open, _("Survey updated.")),
+            on_trust=on_initiative(initiatives.set_trust_statements, _("Statements saved.")),
             on_questions=on_initiative(
-                survey_settings.set_demographic_questions, "Questions saved."
+                survey_settings.set_demographic_questions, _("Questions saved.")
             ),
             on_standard=on_initiative(
-                survey_settings.add_standard_trust_items, "Published trust questions added."
+                survey_settings.add_standard_trust_items, _("Published trust questions added.")
             ),
         )
 if screen.invitations is not None:
-    st.header("Invitations")
+    st.header(_("Invitations"))
     invitations_panel(here.db, here.actor, screen.invitations)
-st.header("Pre-session report")
+st.header(_("Pre-session report"))
 panels.presession_report(screen.report)
-st.header("Survey responses")
+st.header(_("Survey responses"))
 panels.survey_responses(screen.responses)
-st.header("Interviews")
+st.header(_("Interviews"))
 if screen.facilitating:
-    with st.expander("Add interview notes"):
-        saved = on_initiative(interviews.create_interview, "Interview saved.")
+    with st.expander(_("Add interview notes")):
+        saved = on_initiative(interviews.create_interview, _("Interview saved."))
         panels.interview_form(dict(screen.roster), saved)
 panels.interview_notes(screen.interviews)
 if screen.facilitating:
-    st.header("A Pol.is conversation")
-    st.caption(
+    st.header(_("A Pol.is conversation"))
+    st.caption(_(
         "A city that ran an online Pol.is conversation first can start the room from it: "
         "its statements become ideas and its votes a closed round, ranked by common ground."
-    )
-    imported = "Conversation imported. See its results on Converge."
+    ))  # fmt: skip
+    imported = _("Conversation imported. See its results on Converge.")
     panels.polis_upload(
         lambda files: here.act(polis.load_upload, here.meeting_id, files, done=imported)
     )

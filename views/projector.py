@@ -6,12 +6,14 @@ import runtime
 from components.code_entry import PROJECTOR, code_entry
 from components.projector import projector_frame
 from components.projector_cloud import get_cloud_worker_ready
-from components.projector_live import live_screen
+from components.projector_live import live_screen, wall_check
 from services.room import projector_screen
 from services.setup import meetings
 
 db = runtime.database()
-meeting = code_entry(PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed))
+meeting = code_entry(
+    PROJECTOR, lambda typed: meetings.meeting_by_code(db, typed), lambda found: found.code
+)
 projector_frame()
 get_cloud_worker_ready()
 
@@ -25,3 +27,4 @@ def live_view() -> None:
 
 
 live_view()
+wall_check(db)

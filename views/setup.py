@@ -10,13 +10,14 @@ from components.setup.initiative import initiative_and_meetings, initiative_tab
 from components.setup.people import people_tab
 from components.setup.tables import tables_tab
 from components.setup.team import team_tab
+from i18n import _
 
 actor = runtime.require_actor()
 db = runtime.database()
 act = action_runner(db, actor)
 here = runtime.focus(actor)
 
-st.title("Set up")
+st.title(_("Set up"))
 show_flash()
 if here.initiative_id is None or here.meeting_id is None:
     # The other tabs need an initiative and a meeting; this is where both are made.
@@ -24,11 +25,11 @@ if here.initiative_id is None or here.meeting_id is None:
     st.stop()
 ctx = SetupContext(db, actor, here.initiative_id, here.meeting_id, act)
 panels = {
-    "Initiative and meetings": initiative_tab,
-    "Groups": groups_tab,
-    "People": people_tab,
-    "Tables": tables_tab,
-    "Team and accounts": team_tab,
+    _("Initiative and meetings"): initiative_tab,
+    _("Groups"): groups_tab,
+    _("People"): people_tab,
+    _("Tables"): tables_tab,
+    _("Team and accounts"): team_tab,
 }
 # Keyed, with its state kept: the open tab survives each action's rerun (a confirmation
 # above the tabs used to send the facilitator back to the first tab).

@@ -4,21 +4,26 @@ import streamlit as st
 
 import runtime
 from components import solve_panels as panels
-from components.notices import show_flash
+from components.notices import refuse, show_flash
+from i18n import _
+from services.core.errors import DomainError
 from services.solve import option_ratings, options, solve_screen
 
 here = runtime.page(with_table=True)
 act, meeting_id = here.act, here.meeting_id
-screen = solve_screen.read(here.db, here.actor, meeting_id, here.table.id if here.table else None)
+try:
+    screen = solve_screen.read(here.db, here.actor, meeting_id, here.table_number)
+except DomainError as error:
+    refuse(error.message)
 
-st.title("Solve")
+st.title(_("Solve"))
 show_flash()
 panels.top_of_the_vote(screen.top_of_the_vote)
-with st.expander("Develop an option", expanded=False):
+with st.expander(_("Develop an option"), expanded=False):
     panels.option_form(
         dict(screen.topics),
         screen.library,
-        lambda *fields: act(options.create_option, meeting_id, *fields, done="Option added."),
+        lambda *fields: act(options.create_option, meeting_id, *fields, done=_("Option added.")),
     )
 panels.options_chart(screen.options)
 rater = screen.rating_table
@@ -28,12 +33,12 @@ for option in screen.options:
         panels.rating_form(
             option,
             rater[1],
-            lambda oid, i, f: act(
+            lambda oid, i, f, table=rater[0]: act(
                 option_ratings.rate_option,
                 oid,
-                rater[0],
+                table,
                 option_ratings.RatingFields(impact=i, feasibility=f),
-                done="Rating saved.",
+                done=_("Rating saved."),
             ),
         )
 panels.library_section(screen.programmes)

@@ -20,10 +20,13 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+import i18n
+
 
 def chart_spec(build: Callable[..., alt.TopLevelMixin], inputs: tuple) -> dict[str, Any]:
-    """The Vega-Lite of `build(*inputs)`, made once per content of `inputs`."""
-    content = repr(inputs)
+    """The Vega-Lite of `build(*inputs)`, made once per content of `inputs` and language:
+    a chart's titles and words are in its reader's language."""
+    content = repr((i18n.current(), inputs))
     if " at 0x" in content:
         # An object that names only its address says nothing of its content, and a new
         # one may take the same address: no key for a cache, so made afresh.

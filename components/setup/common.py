@@ -8,23 +8,27 @@ the badge or the list the facilitator was working on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import streamlit as st
 
 from components.notices import show_error
 from components.setup.context import SetupContext
+from i18n import _
 from services.core.errors import DomainError
+from services.setup.tables import MeetingTable, TableSummary
 
 _FLASH = "_setup_tab_flash_{}"
 
 
-def table_words(table: Any) -> str:
+def table_words(table: MeetingTable | TableSummary | None) -> str:
     """'Table 3 (By the window)', 'Table 3', or '—' for nobody's table."""
     if table is None:
         return "—"
+    # A table nobody named is stored as "Table 3" in English: that is no name of its own.
     name = table.name if table.name != f"Table {table.number}" else ""
-    return f"Table {table.number} ({name})" if name else f"Table {table.number}"
+    numbered = _("Table {number}").format(number=table.number)
+    return _("{table} ({name})").format(table=numbered, name=name) if name else numbered
 
 
 def show_tab_flash(tab: str) -> None:
@@ -55,7 +59,7 @@ def run_then_confirm(tab: str, action: Callable[[], str]) -> None:
 def tab_act(ctx: SetupContext, tab: str) -> Callable[..., None]:
     """Like `ctx.act` (service calls that start with db and actor), confirmed in the tab."""
 
-    def act(action: Callable[..., Any], *args: Any, done: str) -> None:
+    def act(action: Callable[..., object], *args: object, done: str) -> None:
         def run() -> str:
             action(ctx.db, ctx.actor, *args)
             return done

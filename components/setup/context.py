@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+from runtime import Database
 from services.core.actors import Actor
 
 
@@ -14,7 +14,7 @@ class SetupContext:
     """The database, the facilitator, the initiative and meeting in focus, and the runner
     of actions (success flashes and reruns; a refusal is shown in the service's words)."""
 
-    db: Any
+    db: Database
     actor: Actor
     initiative_id: int
     meeting_id: int

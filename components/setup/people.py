@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components.records import show_records
@@ -12,7 +10,11 @@ from components.setup.context import SetupContext
 from components.setup.roster import roster_import_panel
 from components.setup.walk_in import walk_in_panel
 from components.text import escape_markdown
+from i18n import _
 from services.setup import participants, stakeholders, tables
+from services.setup.participants import Participant
+from services.setup.stakeholders import Stakeholder
+from services.setup.tables import MeetingTable
 
 # Where confirmations show: a walk-in's at the top with their badge, the others beside the
 # change form, wherever the page is scrolled.
@@ -23,24 +25,28 @@ def people_tab(ctx: SetupContext) -> None:
     """Walk-ins, the import, the roster, and changing, moving or removing one person."""
     show_tab_flash(TAB)
     roster = participants.list_participants(ctx.db, ctx.actor, ctx.initiative_id)
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
     group_names = {g.id: g.name for g in groups}
-    seats = {t.id: t for t in tables.list_tables(ctx.db, ctx.meeting_id)}
+    seats = {t.id: t for t in tables.list_tables(ctx.db, ctx.actor, ctx.meeting_id)}
     absent = sum(p.absent for p in roster)
     walk_in_panel(ctx)
-    st.header(f"Roster ({len(roster) - absent} present, {absent} absent)")
+    st.header(
+        _("Roster ({present} present, {absent} absent)").format(
+            present=len(roster) - absent, absent=absent
+        )
+    )
     roster_import_panel(ctx)
     show_records(
         roster,
         {
-            "Name": "name",
-            "Group": lambda p: group_names.get(p.stakeholder_id, "—"),
-            "Table": lambda p: table_words(seats.get(p.table_id)),
-            "Here": lambda p: "Absent" if p.absent else "Present",
-            "Email": "email",
-            "Phone": "phone",
+            _("Name"): "name",
+            _("Group"): lambda p: group_names.get(p.stakeholder_id, "—"),
+            _("Table"): lambda p: table_words(seats.get(p.table_id) if p.table_id else None),
+            _("Here"): lambda p: _("Absent") if p.absent else _("Present"),
+            _("Email"): "email",
+            _("Phone"): "phone",
         },
-        "The roster is empty.",
+        _("The roster is empty."),
     )
     if roster:
         _change_one(ctx, roster, groups, seats)
@@ -49,13 +55,20 @@ def people_tab(ctx: SetupContext) -> None:
 
 
 def _change_one(
-    ctx: SetupContext, roster: list[Any], groups: list[Any], seats: dict[int, Any]
+    ctx: SetupContext,
+    roster: list[Participant],
+    groups: list[Stakeholder],
+    seats: dict[int, MeetingTable],
 ) -> None:
-    st.subheader("Change, move or remove one person")
+    st.subheader(_("Change, move or remove one person"))
     show_tab_flash(CHANGE)
-    names = {p.id: f"{p.name} (absent)" if p.absent else p.name for p in roster}
+    names = {p.id: _("{name} (absent)").format(name=p.name) if p.absent else p.name for p in roster}
     chosen = st.selectbox(
-        "Person to change", list(names), format_func=names.get, index=None, key="person-pick"
+        _("Person to change"),
+        list(names),
+        format_func=lambda p: names[p],
+        index=None,
+        key="person-pick",
     )
     if chosen is None:
         return
@@ -63,44 +76,53 @@ def _change_one(
     _edit_form(ctx, person, groups, seats)
     if person.absent:
         st.info(
-            f"{escape_markdown(person.name)} is marked absent: kept with everything they said, "
-            "out of seating, badges and the room's counts."
+            _(
+                "{name} is marked absent: kept with everything they said, out of seating, "
+                "badges and the room's counts."
+            ).format(name=escape_markdown(person.name))
         )
-        if st.button("Mark them present again", key=f"present-{person.id}"):
+        if st.button(_("Mark them present again"), key=f"present-{person.id}"):
             run_then_confirm(CHANGE, lambda: _present(ctx, person.id))
         return
     st.caption(
-        "Removing deletes someone who has not voted or answered anything. Anyone who has is "
-        "kept with all of it and marked absent instead: nothing they said is lost."
+        _(
+            "Removing deletes someone who has not voted or answered anything. Anyone who has "
+            "is kept with all of it and marked absent instead: nothing they said is lost."
+        )
     )
-    if st.button("Remove this person from the roster", key=f"remove-{person.id}"):
+    if st.button(_("Remove this person from the roster"), key=f"remove-{person.id}"):
         run_then_confirm(CHANGE, lambda: _remove(ctx, person.id))
 
 
-def _edit_form(ctx: SetupContext, person: Any, groups: list[Any], seats: dict[int, Any]) -> None:
+def _edit_form(
+    ctx: SetupContext,
+    person: Participant,
+    groups: list[Stakeholder],
+    seats: dict[int, MeetingTable],
+) -> None:
     # Retired groups are offered only to someone already in one, who keeps it.
     offered = {g.id: g.name for g in groups if not g.retired or g.id == person.stakeholder_id}
     seat_ids: list[int | None] = [None, *seats]
     with st.form(f"edit-person-{person.id}"):
-        name = st.text_input("Name", person.name)
+        name = st.text_input(_("Name"), person.name)
         group = st.selectbox(
-            "Group",
+            _("Group"),
             list(offered),
-            format_func=offered.get,
+            format_func=lambda g: offered[g],
             index=list(offered).index(person.stakeholder_id),
         )
-        email = st.text_input("Email", person.email)
-        phone = st.text_input("Phone", person.phone)
-        notes = st.text_area("Notes (facilitators only)", person.notes)
+        email = st.text_input(_("Email"), person.email)
+        phone = st.text_input(_("Phone"), person.phone)
+        notes = st.text_area(_("Notes (facilitators only)"), person.notes)
         table = st.selectbox(
-            "Their table",
+            _("Their table"),
             seat_ids,
-            format_func=lambda t: "No table" if t is None else table_words(seats[t]),
+            format_func=lambda t: _("No table") if t is None else table_words(seats[t]),
             index=seat_ids.index(person.table_id) if person.table_id in seat_ids else 0,
             disabled=person.absent,
-            help="Mark them present to seat them." if person.absent else None,
+            help=_("Mark them present to seat them.") if person.absent else None,
         )
-        if st.form_submit_button("Save the changes"):
+        if st.form_submit_button(_("Save the changes")):
             tab_act(ctx, CHANGE)(
                 participants.update_participant,
                 person.id,
@@ -112,7 +134,9 @@ def _edit_form(ctx: SetupContext, person: Any, groups: list[Any], seats: dict[in
                     notes=notes,
                     table_id=table,
                 ),
-                done=f"{escape_markdown(name.strip() or person.name)}: changes saved.",
+                done=_("{name}: changes saved.").format(
+                    name=escape_markdown(name.strip() or person.name)
+                ),
             )
 
 
@@ -120,20 +144,24 @@ def _present(ctx: SetupContext, participant_id: int) -> str:
     seated = participants.mark_present(ctx.db, ctx.actor, participant_id, ctx.meeting_id)
     who = escape_markdown(seated.participant.name)
     if seated.table is None:
-        return f"{who} is present again; this meeting has no tables yet to seat them at."
-    return f"{who} is present again and sits at {escape_markdown(table_words(seated.table))}."
+        return _("{name} is present again; this meeting has no tables yet to seat them at.").format(
+            name=who
+        )
+    return _("{name} is present again and sits at {table}.").format(
+        name=who, table=escape_markdown(table_words(seated.table))
+    )
 
 
 def _remove(ctx: SetupContext, participant_id: int) -> str:
     removal = participants.remove_participant(ctx.db, ctx.actor, participant_id)
     who = escape_markdown(removal.name)
     if removal.deleted:
-        return (
-            f"{who} is removed from the roster. They had not voted or answered anything, "
+        return _(
+            "{name} is removed from the roster. They had not voted or answered anything, "
             "so nothing is lost."
-        )
-    return (
-        f"{who} is kept and marked absent, not deleted: they already have "
-        f"{escape_markdown(removal.kept_in_words())}, which stay counted and listed. They are "
-        "out of seating, badges and the room's counts; mark them present if they come back."
-    )
+        ).format(name=who)
+    return _(
+        "{name} is kept and marked absent, not deleted: they already have {kept}, which stay "
+        "counted and listed. They are out of seating, badges and the room's counts; mark them "
+        "present if they come back."
+    ).format(name=who, kept=escape_markdown(removal.kept_in_words()))

@@ -8,11 +8,13 @@ replaced by a fresh, empty one, and what was added stays in words until the next
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from components.notices import show_error
 from components.setup.context import SetupContext
 from components.setup_panels import problems_table
 from components.text import escape_markdown
+from i18n import N_, _, number
 from services.core.errors import DomainError
 from services.setup import roster_import
 from services.setup.roster_check import check_roster
@@ -31,23 +33,25 @@ _ROUND = "roster_upload_round"
 _READ = "roster_upload_read"
 _SUMMARY = "roster_import_summary"
 
-LABEL = f"Import people from a CSV or Excel (.xlsx) file: {LIMITS_IN_WORDS}"
-HELP = (
+LABEL = N_("Import people from a CSV or Excel (.xlsx) file: {limits}")
+HELP = N_(
     "The first row holds the headers: Name and Stakeholder group are needed; Email, Phone, "
     "Notes and Language (English or Spanish; empty is English) are read when present. "
-    "Group names are matched ignoring case, apostrophes, "
-    f"dashes and spaces. Up to {MAX_MEGABYTES} MB, {MAX_PEOPLE:,} people and {MAX_COLUMNS} "
-    "columns per file: split a longer list into several files."
+    "Group names are matched ignoring case, apostrophes, dashes and spaces. Up to "
+    "{megabytes} MB, {people} people and {columns} columns per file: split a longer list "
+    "into several files."
 )
 
 
 def roster_import_panel(ctx: SetupContext) -> None:
     """Upload, check every row, then import the whole file or only its good rows."""
     upload = st.file_uploader(
-        LABEL,
+        _(LABEL).format(limits=_(LIMITS_IN_WORDS)),
         type=["csv", "xlsx"],
         key=f"roster_upload_{st.session_state.get(_ROUND, 0)}",
-        help=HELP,
+        help=_(HELP).format(
+            megabytes=MAX_MEGABYTES, people=number(MAX_PEOPLE), columns=MAX_COLUMNS
+        ),
         max_upload_size=MAX_MEGABYTES,
     )
     if upload is None:
@@ -68,13 +72,13 @@ def roster_import_panel(ctx: SetupContext) -> None:
         return
     problems_table(check)
     whole, good_only = st.columns(2)
-    if whole.button("Import the file", type="primary", disabled=not check.good):
+    if whole.button(_("Import the file"), type="primary", disabled=not check.good):
         _import(ctx, parsed, only_good_rows=False)
-    if good_only.button("Import only the good rows", disabled=not check.good):
+    if good_only.button(_("Import only the good rows"), disabled=not check.good):
         _import(ctx, parsed, only_good_rows=True)
 
 
-def _read_once(upload) -> RosterFile | DomainError:
+def _read_once(upload: UploadedFile) -> RosterFile | DomainError:
     """The upload as read (or why it cannot be), read only when a new file arrives."""
     kept = st.session_state.get(_READ)
     if kept is not None and kept[0] == upload.file_id:

@@ -7,6 +7,7 @@ import streamlit as st
 from components.records import show_records
 from components.setup.context import SetupContext
 from components.text import escape_markdown
+from i18n import _
 from services.accounts import accounts
 from services.core.vocab import Role, label
 from services.setup import stakeholders
@@ -14,34 +15,39 @@ from services.setup import stakeholders
 
 def team_tab(ctx: SetupContext) -> None:
     """Leaders and the groups they speak for, groups with no leader, and accounts."""
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)
+    groups = stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
     group_names = {g.id: g.name for g in groups}
     # A retired group needs no leader and takes no new one.
     active = {g.id: g.name for g in groups if not g.retired}
     all_accounts = accounts.list_accounts(ctx.db, ctx.actor)
-    st.header("Thought Leader Team")
+    st.header(_("Thought Leader Team"))
     leaders = [a for a in all_accounts if a.role is Role.LEADER and a.active]
     show_records(
         leaders,
-        {"Leader": "display_name", "Speaks for": lambda a: group_names.get(a.stakeholder_id, "—")},
-        "Nobody is on the Thought Leader Team yet.",
+        {
+            _("Leader"): "display_name",
+            _("Speaks for"): lambda a: group_names.get(a.stakeholder_id or 0, "—"),
+        },
+        _("Nobody is on the Thought Leader Team yet."),
     )
     led = {a.stakeholder_id for a in leaders}
     unled = [g.name for g in groups if g.is_major and not g.retired and g.id not in led]
     if unled:
         names = ", ".join(escape_markdown(n) for n in unled)
-        st.warning(f"No leader yet for: {names}. Add a leader account for each.")
-    st.header("Accounts")
-    with st.expander("Add an account"), st.form("new-account", clear_on_submit=True):
-        username = st.text_input("Username (lowercase letters, digits, . - _)")
-        display = st.text_input("Name shown to others")
-        role = st.selectbox("Role", list(Role), format_func=label)
-        speaks_for = st.selectbox(
-            "Speaks for (leaders)", list(active), format_func=active.get, index=None
+        st.warning(
+            _("No leader yet for: {groups}. Add a leader account for each.").format(groups=names)
         )
-        email = st.text_input("Email (optional)")
-        password = st.text_input("Password (at least 10 characters)", type="password")
-        if st.form_submit_button("Add the account"):
+    st.header(_("Accounts"))
+    with st.expander(_("Add an account")), st.form("new-account", clear_on_submit=True):
+        username = st.text_input(_("Username (lowercase letters, digits, . - _)"))
+        display = st.text_input(_("Name shown to others"))
+        role = st.selectbox(_("Role"), list(Role), format_func=label)
+        speaks_for = st.selectbox(
+            _("Speaks for (leaders)"), list(active), format_func=lambda g: active[g], index=None
+        )
+        email = st.text_input(_("Email (optional)"))
+        password = st.text_input(_("Password (at least 10 characters)"), type="password")
+        if st.form_submit_button(_("Add the account")):
             ctx.act(
                 accounts.create_account,
                 accounts.NewAccount(
@@ -52,16 +58,16 @@ def team_tab(ctx: SetupContext) -> None:
                     email=email,
                     stakeholder_id=speaks_for,
                 ),
-                done="Account added.",
+                done=_("Account added."),
             )
     show_records(
         all_accounts,
         {
-            "Username": "username",
-            "Name": "display_name",
-            "Role": lambda a: label(a.role),
-            "Group": lambda a: group_names.get(a.stakeholder_id, ""),
-            "Active": "active",
+            _("Username"): "username",
+            _("Name"): "display_name",
+            _("Role"): lambda a: label(a.role),
+            _("Group"): lambda a: group_names.get(a.stakeholder_id or 0, ""),
+            _("Active"): "active",
         },
-        "No accounts yet.",
+        _("No accounts yet."),
     )

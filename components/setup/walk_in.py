@@ -12,6 +12,7 @@ from components.setup.common import confirm_in_tab, table_words
 from components.setup.context import SetupContext
 from components.sheets import badge_codes_html, download_sheet
 from components.text import escape_markdown
+from i18n import _
 from services.core import codes
 from services.core.errors import DomainError
 from services.setup import meetings, participants, stakeholders, tables
@@ -26,12 +27,14 @@ FORM_KEY = "setup_walk_in_form"
 
 def walk_in_panel(ctx: SetupContext) -> None:
     """The badge of whoever was added last (first: it is to print now), then the form."""
-    groups = stakeholders.list_stakeholders(ctx.db, ctx.initiative_id, include_retired=False)
+    groups = stakeholders.list_stakeholders(
+        ctx.db, ctx.actor, ctx.initiative_id, include_retired=False
+    )
     if BADGE_KEY in st.session_state:
         _badge(ctx, st.session_state[BADGE_KEY])
-    st.subheader("Add someone at the door")
+    st.subheader(_("Add someone at the door"))
     if not groups:
-        st.info("Add the stakeholder groups first (Groups tab): everyone belongs to one.")
+        st.info(_("Add the stakeholder groups first (Groups tab): everyone belongs to one."))
     else:
         _walk_in_form(ctx, {g.id: g.name for g in groups})
 
@@ -39,14 +42,16 @@ def walk_in_panel(ctx: SetupContext) -> None:
 def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
     with st.form(f"walk-in-{st.session_state.get(FORM_KEY, 0)}"):
         left, right = st.columns(2)
-        name = left.text_input("Walk-in's name")
-        group = right.selectbox("Their group", list(groups), format_func=groups.get, index=None)
-        email = left.text_input("Their email (optional)")
-        phone = right.text_input("Their phone (optional)")
-        if not st.form_submit_button("Add them and find a seat", type="primary"):
+        name = left.text_input(_("Walk-in's name"))
+        group = right.selectbox(
+            _("Their group"), list(groups), format_func=lambda g: groups[g], index=None
+        )
+        email = left.text_input(_("Their email (optional)"))
+        phone = right.text_input(_("Their phone (optional)"))
+        if not st.form_submit_button(_("Add them and find a seat"), type="primary"):
             return
     if group is None:
-        st.error("Choose the walk-in's group: everyone sits with a group's name on their badge.")
+        st.error(_("Choose the walk-in's group: everyone sits with a group's name on their badge."))
         return
     try:
         seated = participants.add_walk_in(
@@ -66,13 +71,17 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
     if seated.table is None:
         confirm_in_tab(
             TAB,
-            f"{who} is on the roster. This meeting has no tables yet, so they have no seat: "
-            "add tables on the Tables tab. Their badge is below.",
+            _(
+                "{name} is on the roster. This meeting has no tables yet, so they have no "
+                "seat: add tables on the Tables tab. Their badge is below."
+            ).format(name=who),
         )
     confirm_in_tab(
         TAB,
-        f"{who} is on the roster and sits at {escape_markdown(table_words(seated.table))}, "
-        "the table with the most room. Their badge is below: print it now.",
+        _(
+            "{name} is on the roster and sits at {table}, the table with the most room. "
+            "Their badge is below: print it now."
+        ).format(name=who, table=escape_markdown(table_words(seated.table))),
     )
 
 
@@ -86,33 +95,41 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
         # Removed since, or another initiative is open now: no badge to print here.
         st.session_state.pop(BADGE_KEY, None)
         return
-    groups = {g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.initiative_id)}
+    groups = {
+        g.id: g.name for g in stakeholders.list_stakeholders(ctx.db, ctx.actor, ctx.initiative_id)
+    }
     group = groups.get(person.stakeholder_id, "")
     seat = next(
-        (t for t in tables.list_tables(ctx.db, ctx.meeting_id) if t.id == person.table_id), None
+        (
+            t
+            for t in tables.list_tables(ctx.db, ctx.actor, ctx.meeting_id)
+            if t.id == person.table_id
+        ),
+        None,
     )
-    where = table_words(seat) if seat is not None else "No table yet"
+    where = table_words(seat) if seat is not None else _("No table yet")
     url = room_links.vote_link(runtime.public_base_url(), person.code)
     with st.container(border=True):
-        st.markdown(f"**Badge: {escape_markdown(person.name)}**")
+        name = escape_markdown(person.name)
+        st.markdown("**" + _("Badge: {name}").format(name=name) + "**")
         words, code = st.columns([3, 2])
         with words:
-            st.markdown(f"Name: **{escape_markdown(person.name)}**")
-            st.markdown(f"Group: {escape_markdown(group)}")
-            st.markdown(f"Table: {escape_markdown(where)}")
+            st.markdown(_("Name: {name}").format(name=f"**{name}**"))
+            st.markdown(_("Group: {group}").format(group=escape_markdown(group)))
+            st.markdown(_("Table: {table}").format(table=escape_markdown(where)))
             # What they type at /vote when they cannot scan: read aloud, no look-alikes.
-            st.markdown(f"Code: **{codes.display_code(person.code)}**")
+            st.markdown(_("Code: {code}").format(code=f"**{codes.display_code(person.code)}**"))
             title = meetings.get_meeting(ctx.db, ctx.meeting_id, actor=ctx.actor).title
             # The badge sheet's second line carries the table, so the printed badge has it too.
             sheet = badge_codes_html(title, [(person.name, f"{group} · {where}", url)])
             download_sheet(
-                "Download their badge (one page to print)",
+                _("Download their badge (one page to print)"),
                 sheet,
                 f"badge-{person.id}.html",
                 key=f"walk-in-badge-{person.id}",
             )
-            if st.button("Done: hide the badge", key="walk-in-badge-done"):
+            if st.button(_("Done: hide the badge"), key="walk-in-badge-done"):
                 st.session_state.pop(BADGE_KEY, None)
                 st.rerun()
         with code:
-            show_qr(url, f"Voting link for {person.name}")
+            show_qr(url, _("Voting link for {name}").format(name=person.name))

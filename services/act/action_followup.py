@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Stakeholder
 from db.models.enums import ActionStatus, Role
-from services.core import audit, membership
+from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied, ValidationError
 from services.core.validation import TEXT_MAX, optional_text, require
@@ -63,9 +63,13 @@ def add_update(
         return update
 
 
-def updates(db: Database, action_id: int) -> list[ActionUpdate]:
-    """An action's updates, oldest first."""
+def updates(db: Database, actor: Actor, action_id: int) -> list[ActionUpdate]:
+    """An action's updates, oldest first; a confidential action's for facilitators only."""
     with db.read() as s:
+        action = require(s, ActionItem, action_id, "action")
+        membership.require_member(s, actor, action.initiative_id)
+        if action.confidential and not actor.is_facilitator:
+            raise PermissionDenied("This action is confidential; only a facilitator can read it.")
         query = select(ActionUpdate).where(ActionUpdate.action_id == action_id)
         return list(s.scalars(query.order_by(ActionUpdate.created_at, ActionUpdate.id)))
 
@@ -90,16 +94,22 @@ def progress_by_group(db: Database, actor: Actor, initiative_id: int) -> list[Gr
     """Each group's actions counted by status, by group name; unassigned ones come last."""
     with db.read() as s:
         membership.require_member(s, actor, initiative_id)
-        return progress_in(s, initiative_id)
+        return progress_in(s, actor, initiative_id)
 
 
-def progress_in(s: Session, initiative_id: int) -> list[GroupProgress]:
-    """`progress_by_group` inside a read that has already checked the actor's membership."""
+def progress_in(s: Session, actor: Actor, initiative_id: int) -> list[GroupProgress]:
+    """`progress_by_group` inside a read that has already checked the actor's membership.
+
+    Counts only the actions `actor` may read: a count of confidential ones would tell a
+    leader they exist (services/core/confidential.py).
+    """
     query = (
         select(ActionItem.stakeholder_id, ActionItem.status, func.count())
         .where(ActionItem.initiative_id == initiative_id)
         .group_by(ActionItem.stakeholder_id, ActionItem.status)
     )
+    rule = confidential.readable_by(actor, ActionItem.confidential, None)
+    query = query if rule is None else query.where(rule)
     counts: dict[int | None, dict[ActionStatus, int]] = {}
     for group_id, status, count in s.execute(query):
         counts.setdefault(group_id, dict.fromkeys(ActionStatus, 0))[status] = count

@@ -80,7 +80,7 @@ def read(db: Database, actor: Actor, initiative_id: int, today: date) -> Actions
             ).all()
         )
         people = _people(s, initiative_id) if actor.is_facilitator else {}
-        progress = tuple(progress_in(s, initiative_id))
+        progress = tuple(progress_in(s, actor, initiative_id))
         rows, update_rows = rows_in(s, actor, initiative_id, False)
     plan = tuple(
         PlannedItem(a, _group_name(groups, a.stakeholder_id), tuple(updates[a.id])) for a in actions

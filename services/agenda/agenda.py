@@ -167,15 +167,10 @@ def move_item(db: Database, actor: Actor, item_id: int, direction: int) -> Agend
         return item
 
 
-def list_agenda(db: Database, meeting_id: int, *, actor: Actor | None = None) -> list[AgendaItem]:
-    """The meeting's agenda items, by position.
-
-    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
-    the home screen, which shows a meeting already chosen among the reader's own, does not.
-    """
+def list_agenda(db: Database, meeting_id: int, *, actor: Actor) -> list[AgendaItem]:
+    """The meeting's agenda items, by position; refused outside the actor's initiatives."""
     with db.read() as s:
-        if actor is not None:
-            membership.require_meeting_member(s, actor, meeting_id)
+        membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(AgendaItem)
             .where(AgendaItem.meeting_id == meeting_id)

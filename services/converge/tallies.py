@@ -13,6 +13,7 @@ from db.database import Database
 from db.models import Vote, VotingRound
 from db.models.enums import Role, VoteMode
 from services.converge.voting_counts import ItemByGroup, add_up, count_round
+from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
 
@@ -139,9 +140,11 @@ class RoundResults:
     ranking: list[CommonGround]
 
 
-def results(db: Database, round_id: int) -> RoundResults:
+def results(db: Database, actor: Actor, round_id: int) -> RoundResults:
     """Totals, the split by group and the common-ground ranking, from one count."""
     with db.read() as s:
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
         return results_in(s, round_id)
 
 
@@ -152,19 +155,19 @@ def results_in(s: Session, round_id: int) -> RoundResults:
     return RoundResults(mode, _totals(rows), rows, voters, rank_items(rows, voters, mode))
 
 
-def totals(db: Database, round_id: int) -> list[ItemTotal]:
+def totals(db: Database, actor: Actor, round_id: int) -> list[ItemTotal]:
     """Per ballot item: dots, voters and agree/disagree/pass counts, in ballot order."""
-    return results(db, round_id).totals
+    return results(db, actor, round_id).totals
 
 
-def by_group(db: Database, round_id: int) -> list[ItemByGroup]:
+def by_group(db: Database, actor: Actor, round_id: int) -> list[ItemByGroup]:
     """Per ballot item, the counts of each stakeholder group that voted in the round."""
-    return results(db, round_id).by_group
+    return results(db, actor, round_id).by_group
 
 
-def common_ground(db: Database, round_id: int) -> list[CommonGround]:
+def common_ground(db: Database, actor: Actor, round_id: int) -> list[CommonGround]:
     """Items by bridging score, best first: high only where every group leans in."""
-    return results(db, round_id).ranking
+    return results(db, actor, round_id).ranking
 
 
 def _totals(rows: list[ItemByGroup]) -> list[ItemTotal]:

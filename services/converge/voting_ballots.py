@@ -73,13 +73,17 @@ def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotVi
             )
         if dots == 0 and vote is not None:
             s.delete(vote)
+            del votes[item.id]
         elif dots and vote is None:
-            s.add(Vote(round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, dots=dots))
+            votes[item.id] = Vote(
+                round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, dots=dots
+            )
+            s.add(votes[item.id])
         elif dots and vote is not None:
             vote.dots, vote.updated_at = dots, utcnow()
         ballot_row.dots_used = elsewhere + dots
         s.flush()
-        return ballot_view(s, rnd, voter.id)
+        return ballot_view(s, rnd, voter.id, votes)
 
 
 def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) -> BallotView:
@@ -92,15 +96,17 @@ def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) ->
             raise ValidationError(f"“{choice}” is not agree, disagree or pass.") from None
         # Taken only to queue this voter's taps one after another, as in dot voting.
         _locked_ballot(s, rnd, voter.id)
-        vote = _votes(s, rnd.id, voter.id).get(item.id)
+        votes = _votes(s, rnd.id, voter.id)
+        vote = votes.get(item.id)
         if vote is None:
-            s.add(
-                Vote(round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, choice=picked)
+            votes[item.id] = Vote(
+                round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, choice=picked
             )
+            s.add(votes[item.id])
         else:
             vote.choice, vote.updated_at = picked, utcnow()
         s.flush()
-        return ballot_view(s, rnd, voter.id)
+        return ballot_view(s, rnd, voter.id, votes)
 
 
 def _open_item(

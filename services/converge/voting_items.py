@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, RoundItem, Theme, Vote, VotingRound
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
+from services.core import membership
+from services.core.actors import Actor
 from services.core.errors import ValidationError
 from services.core.validation import require
 
@@ -52,10 +54,11 @@ class BallotView:
     meeting_id: int = 0
 
 
-def round_items(db: Database, round_id: int) -> list[BallotItem]:
+def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
     """A round's ballot with the idea or theme text of each item."""
     with db.read() as s:
-        require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, "voting round")
+        membership.require_meeting_member(s, actor, rnd.meeting_id)
         return item_rows(s, round_id)
 
 
@@ -123,10 +126,17 @@ def voted_rounds(s: Session, idea_id: int | None = None, theme_id: int | None = 
     return [r.title for r in s.scalars(query) if r.status is not RoundStatus.DRAFT]
 
 
-def ballot_view(s: Session, rnd: VotingRound, participant_id: int) -> BallotView:
-    """One voter's ballot, counted from their votes (agree/disagree rounds spend no dots)."""
-    query = select(Vote).where(Vote.round_id == rnd.id, Vote.participant_id == participant_id)
-    votes = {v.round_item_id: v for v in s.scalars(query)}
+def ballot_view(
+    s: Session, rnd: VotingRound, participant_id: int, votes: Mapping[int, Vote] | None = None
+) -> BallotView:
+    """One voter's ballot, counted from their votes (agree/disagree rounds spend no dots).
+
+    `votes`, by round item id, are theirs as the caller holds them, when it has just
+    written them: a tap need not read back what it wrote.
+    """
+    if votes is None:
+        query = select(Vote).where(Vote.round_id == rnd.id, Vote.participant_id == participant_id)
+        votes = {v.round_item_id: v for v in s.scalars(query)}
     budget = rnd.budget if rnd.mode is VoteMode.DOTS else 0
     used = sum(v.dots for v in votes.values()) if budget else 0
     lines = tuple(

@@ -70,10 +70,12 @@ def turnout(db: Database, actor: Actor, round_id: int) -> Turnout:
         return turnout_in(s, rnd)
 
 
-def round_on_screen(db: Database, meeting_id: int) -> RoundOnScreen | None:
+def round_on_screen(db: Database, actor: Actor, meeting_id: int) -> RoundOnScreen | None:
     """The projector's round (the newest open one, else the newest closed one) and its
-    turnout, in one read: the projector asks every two seconds."""
+    turnout, as a member of the meeting's initiative sees it (the projector itself reads
+    `round_on_screen_in` inside its one read, by the meeting's code)."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return round_on_screen_in(s, meeting_id)
 
 

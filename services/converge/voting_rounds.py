@@ -157,17 +157,14 @@ def list_rounds(db: Database, actor: Actor, meeting_id: int) -> list[VotingRound
         return list(s.scalars(query.order_by(VotingRound.id)))
 
 
-def round_to_show(
-    db: Database, meeting_id: int, *, actor: Actor | None = None
-) -> VotingRound | None:
+def round_to_show(db: Database, meeting_id: int, *, actor: Actor) -> VotingRound | None:
     """The round the room should see: the newest open one, else the newest closed one.
 
-    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
-    the projector, which reached the meeting by its code, does not.
+    Refused for a meeting outside the actor's initiatives; the projector, which reaches
+    the meeting by its code, reads `round_to_show_in` inside its own read model.
     """
     with db.read() as s:
-        if actor is not None:
-            membership.require_meeting_member(s, actor, meeting_id)
+        membership.require_meeting_member(s, actor, meeting_id)
         return round_to_show_in(s, meeting_id)
 
 

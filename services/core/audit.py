@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AuditEntry
-from services.core.actors import Actor
+from db.models.enums import Role
+from services.core.actors import Actor, require_role
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,8 +44,14 @@ def record(session: Session, actor: Actor, change: Change) -> None:
     )
 
 
-def history(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
-    """Every recorded change to one record, oldest first."""
+def history(db: Database, actor: Actor, entity: str, entity_id: int) -> list[AuditEntry]:
+    """Every recorded change to one record, oldest first: the facilitators' trail.
+
+    Its details keep the words of confidential records and of deleted ones, so only a
+    facilitator reads it whole; a screen showing a record's history to others reads it in
+    its own read model, for the records that reader may see (conflicts_screen.py).
+    """
+    require_role(actor, Role.FACILITATOR)
     with db.read() as s:
         query = (
             select(AuditEntry)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from db.database import Database
 from db.models import Charter, Commitment, Signature
 from db.models.enums import Role
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import TEXT_MAX, optional_text, require
@@ -21,10 +21,11 @@ from services.partner.charters import (
 )
 
 
-def commitments(db: Database, charter_id: int) -> list[tuple[Commitment, str]]:
+def commitments(db: Database, actor: Actor, charter_id: int) -> list[tuple[Commitment, str]]:
     """Each group's commitment under this version, with the group's name, by name."""
     with db.read() as s:
         charter = require(s, Charter, charter_id, "charter version")
+        membership.require_member(s, actor, charter.initiative_id)
         names = group_names(s, charter.initiative_id)
         return sorted(((c, names[c.stakeholder_id]) for c in commitments_of(s, charter)), key=_name)
 

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Meeting, Signature, Stakeholder
+from services.core import membership
+from services.core.actors import Actor
 from services.core.validation import require
 from services.partner.charters import SECTIONS, commitments_of, find_latest, group_names
 
@@ -28,13 +30,12 @@ class CharterOnScreen:
     """The active groups that have not signed this version yet, by name."""
 
 
-def charter_for_room(db: Database, meeting_id: int) -> CharterOnScreen | None:
-    """The charter of the meeting's initiative, or None before its first version.
-
-    Read by the projector, which reached the meeting by its code: the charter is the room's
-    shared text, shown to everyone present, so no account is asked for.
-    """
+def charter_for_room(db: Database, actor: Actor, meeting_id: int) -> CharterOnScreen | None:
+    """The charter of the meeting's initiative as the room sees it, or None before its
+    first version, for a member of that initiative (the projector reads `charter_in` inside
+    its one read, by the meeting's code)."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return charter_in(s, meeting_id)
 
 

@@ -85,9 +85,11 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
         return signature
 
 
-def signatures(db: Database, charter_id: int) -> list[tuple[Signature, str, str]]:
+def signatures(db: Database, actor: Actor, charter_id: int) -> list[tuple[Signature, str, str]]:
     """Who signed this version: the signature, the group's name, the signer's name."""
     with db.read() as s:
+        charter = require(s, Charter, charter_id, "charter version")
+        membership.require_member(s, actor, charter.initiative_id)
         query = (
             select(
                 Signature,

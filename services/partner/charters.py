@@ -120,10 +120,12 @@ def list_versions(db: Database, actor: Actor, initiative_id: int) -> list[Charte
         return list(s.scalars(query))
 
 
-def get_charter(db: Database, charter_id: int) -> Charter:
+def get_charter(db: Database, actor: Actor, charter_id: int) -> Charter:
     """One version of the charter."""
     with db.read() as s:
-        return require(s, Charter, charter_id, "charter version")
+        charter = require(s, Charter, charter_id, "charter version")
+        membership.require_member(s, actor, charter.initiative_id)
+        return charter
 
 
 def find_latest(s: Session, initiative_id: int) -> Charter | None:

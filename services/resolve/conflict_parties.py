@@ -12,7 +12,12 @@ from db.models.enums import Role
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, ValidationError
 from services.core.validation import TEXT_MAX, optional_text, require
-from services.resolve.conflicts import audit_conflict, conflict_initiative, editable_conflict
+from services.resolve.conflicts import (
+    audit_conflict,
+    conflict_initiative,
+    editable_conflict,
+    readable_conflict,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,9 +71,10 @@ def remove_party(db: Database, actor: Actor, conflict_id: int, stakeholder_id: i
         audit_conflict(s, actor, conflict, "party_removed", {"stakeholder_id": stakeholder_id})
 
 
-def list_parties(db: Database, conflict_id: int) -> list[tuple[ConflictParty, str]]:
-    """Each party with its group's name, by name."""
+def list_parties(db: Database, actor: Actor, conflict_id: int) -> list[tuple[ConflictParty, str]]:
+    """Each party with its group's name, by name, of a conflict the actor may read."""
     with db.read() as s:
+        readable_conflict(s, actor, conflict_id)
         query = (
             select(ConflictParty, Stakeholder.name)
             .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)

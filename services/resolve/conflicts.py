@@ -12,7 +12,7 @@ from db.models import Conflict, Meeting, MeetingTable
 from db.models.enums import ConflictStatus, Role
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
-from services.core.errors import ValidationError
+from services.core.errors import PermissionDenied, ValidationError
 from services.core.scope import check_table_access, require_open_meeting
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 
@@ -129,6 +129,22 @@ def list_conflicts(
         ) is not None:
             query = query.where(rule)
         return list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
+
+
+def readable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
+    """The conflict, if the actor belongs to its meeting's initiative and may read it: a
+    confidential one a facilitator, or the scribe of its table (services/core/confidential.py)."""
+    conflict = require(s, Conflict, conflict_id, "conflict")
+    membership.require_meeting_member(s, actor, conflict.meeting_id)
+    rule = confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
+    if (
+        rule is not None
+        and s.scalar(select(Conflict.id).where(Conflict.id == conflict_id, rule)) is None
+    ):
+        raise PermissionDenied(
+            "This conflict is confidential; only a facilitator or its table's scribe can read it."
+        )
+    return conflict
 
 
 def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:

@@ -13,6 +13,7 @@ from db.models import AuditEntry, Conflict, ConflictParty, Stakeholder
 from db.models.enums import ConflictStatus, Role
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
+from services.room.table_pages import table_in_focus
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,16 @@ class ConflictsScreen:
     """Oldest first; confidential ones only where the reader may read them."""
     runs_the_room: bool
     """Whether the reader may put a conflict on the projector or carry its agreement on."""
+    table_id: int | None
+    """The table a conflict logged from this page is raised at (the link's, else the
+    scribe's own); None: the whole room."""
 
 
-def read(db: Database, actor: Actor, meeting_id: int) -> ConflictsScreen:
-    """The meeting's conflicts for a facilitator or a scribe, in one read.
+def read(
+    db: Database, actor: Actor, meeting_id: int, table_number: int | None = None
+) -> ConflictsScreen:
+    """The meeting's conflicts for a facilitator or a scribe, in one read, and the table
+    the page's link names (`table_number`, else the scribe's own).
 
     Confidential ones as services/core/confidential.py says: a scribe reads those of their
     own tables only. The spotlight is the meeting's, so only unconfidential ones are on it.
@@ -103,7 +110,10 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConflictsScreen:
             history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
         shown = meeting.spotlight_conflict_id
         cards = tuple(_card(c, c.id == shown, sides[c.id], history[c.id]) for c in log)
-        return ConflictsScreen(tuple((g, n) for g, n in groups), cards, actor.is_facilitator)
+        here = table_in_focus(s, actor, meeting.id, table_number)
+        return ConflictsScreen(
+            tuple((g, n) for g, n in groups), cards, actor.is_facilitator, here.id if here else None
+        )
 
 
 def _card(

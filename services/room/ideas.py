@@ -178,16 +178,13 @@ def delete_idea(db: Database, actor: Actor, idea_id: int) -> None:
 
 
 def list_ideas(
-    db: Database, meeting_id: int, which: IdeaFilter | None = None, *, actor: Actor | None = None
+    db: Database, meeting_id: int, which: IdeaFilter | None = None, *, actor: Actor
 ) -> list[Idea]:
-    """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked for.
-
-    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
-    the projector, which reached the meeting by its code, does not.
-    """
+    """The meeting's ideas, oldest first; hidden, merged and waiting ones only when asked
+    for; refused outside the actor's initiatives, confidential ones as services/core/
+    confidential.py says (the projector reads its wall by the meeting's code instead)."""
     with db.read() as s:
-        if actor is not None:
-            membership.require_meeting_member(s, actor, meeting_id)
+        membership.require_meeting_member(s, actor, meeting_id)
         which = which or IdeaFilter()
         query = select(Idea).where(Idea.meeting_id == meeting_id)
         if which.table_id is not None:
@@ -198,13 +195,13 @@ def list_ideas(
             query = query.where(Idea.status == IdeaStatus.VISIBLE)
         if not which.include_confidential:
             query = query.where(Idea.confidential.is_(False))
-        elif actor is not None:
+        else:
             rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
             query = query if rule is None else query.where(rule)
         return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
 
 
-def wall_version(db: Database, meeting_id: int) -> tuple[int, int, str]:
+def wall_version(db: Database, actor: Actor, meeting_id: int) -> tuple[int, int, str]:
     """A fingerprint of the ideas the room sees (visible, not confidential).
 
     It changes whenever one is added, edited, hidden, shown, merged, made confidential or
@@ -213,6 +210,7 @@ def wall_version(db: Database, meeting_id: int) -> tuple[int, int, str]:
     changes the count; the newest id and time are part of it too.
     """
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return wall_version_in(s, meeting_id)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -13,9 +13,10 @@ from db.models import Idea, MeetingTable, Stakeholder, Theme
 from db.models.enums import IdeaStatus
 from services.core import confidential
 from services.core.actors import Actor
+from services.prepare.imported_credit import idea_credits_in
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
-from services.room.table_pages import group_choices, open_table_page
+from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,10 @@ class IdeasScreen:
     read. The board: every idea, hidden, merged and waiting ones too, for `board()`."""
     waiting: bool
     """On a table's page, whether some of its ideas wait for the facilitator's approval."""
+    credits: tuple[tuple[int, str], ...]
+    """On the board: (idea id, attribution) of each idea imported from a Pol.is
+    conversation, in the order of the imports; CC BY 4.0 asks for the credit wherever its
+    statements show (`credits_for`)."""
 
     @property
     def moderates(self) -> bool:
@@ -88,41 +93,89 @@ class IdeasScreen:
             and (not groups or i.stakeholder_id in groups)
         )
 
+    def credits_for(self, shown: Collection[IdeaCard]) -> tuple[str, ...]:
+        """The attributions a board showing these ideas must carry, each once, in import order."""
+        ids = {i.id for i in shown}
+        return tuple(dict.fromkeys(credit for idea_id, credit in self.credits if idea_id in ids))
+
 
 def cloud_texts(ideas: Collection[IdeaCard]) -> list[str]:
     """The words of the word cloud: ideas on the board that the whole room may read."""
     return [i.text for i in ideas if i.visible and not i.confidential]
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> IdeasScreen:
+BoardCache = Callable[[Hashable, Callable[[], tuple[IdeaCard, ...]]], tuple[IdeaCard, ...]]
+"""(key, load) → the board's cards: load()'s answer, or what it gave for an equal key."""
+
+
+def read(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    table_number: int | None,
+    board_cache: BoardCache | None = None,
+) -> IdeasScreen:
     """The ideas screen of one table (a scribe's own, or any for a facilitator), or the
-    facilitator's board of every table, in one read; refused in words otherwise."""
+    facilitator's board of every table, in one read; refused in words otherwise.
+
+    `table_number` is the page link's `?table=N`; None opens the scribe's own table, or
+    the whole board for a facilitator.
+
+    `board_cache` may keep the board's cards between reads. Its key is everything they are
+    made of: the fingerprint of every idea of the meeting (each change to one sets its
+    `updated_at`, and adding or removing one changes the count or the newest id), the
+    tables' numbers and the names of the groups and themes. Making every card again on
+    each run was most of the board at 10× the data (bench/).
+    """
     with db.read() as s:
-        meeting, table = open_table_page(s, actor, meeting_id, table_id)
+        meeting, table = open_linked_table_page(s, actor, meeting_id, table_number)
         room = room_state_in(s, meeting)
-        numbers = s.scalars(
-            select(MeetingTable.number)
+        numbered = s.execute(
+            select(MeetingTable.id, MeetingTable.number)
             .where(MeetingTable.meeting_id == meeting.id)
             .order_by(MeetingTable.number)
         )
-        themes = s.execute(
+        tables = tuple((table_id, number) for table_id, number in numbered)
+        named = s.execute(
             select(Theme.id, Theme.name)
             .where(Theme.meeting_id == meeting.id)
             .order_by(func.lower(Theme.name), Theme.id)
         )
+        themes = tuple((theme_id, name) for theme_id, name in named)
+        groups = group_choices(s, meeting.initiative_id)
         here = _table_ideas(s, actor, meeting.id, table.id) if table else None
+        if here is not None:
+            cards = here.ideas
+        else:
+            load = lambda: _cards(s, _of_meeting(meeting.id))  # noqa: E731
+            if board_cache is None:
+                cards = load()
+            else:
+                made_of = (str(db.engine.url), meeting.id, _fingerprint(s, meeting.id))
+                cards = board_cache((*made_of, tables, themes, groups), load)
         return IdeasScreen(
             meeting_id=meeting.id,
             table_id=table.id if table else None,
             table_number=table.number if table else None,
             room=room,
             gate=late_notes.input_gate(room, actor.is_facilitator),
-            groups=group_choices(s, meeting.initiative_id),
-            table_numbers=tuple(numbers),
-            themes=tuple((theme_id, name) for theme_id, name in themes),
-            ideas=here.ideas if here else _cards(s, _of_meeting(meeting.id)),
+            groups=groups,
+            table_numbers=tuple(number for _id, number in tables),
+            themes=themes,
+            ideas=cards,
             waiting=here.waiting if here else False,
+            credits=() if here else tuple(idea_credits_in(s, meeting.id).items()),
         )
+
+
+def _fingerprint(s: Session, meeting_id: int) -> tuple[int, int, str]:
+    """Every idea of the meeting, whatever its status, as ideas.wall_version says the room's."""
+    count, newest_id, newest_change = s.execute(
+        select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+            Idea.meeting_id == meeting_id
+        )
+    ).one()
+    return count, newest_id or 0, str(newest_change or "")
 
 
 def table_ideas(db: Database, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
@@ -147,8 +200,10 @@ def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> Ta
 
 def _of_meeting(meeting_id: int) -> Select:
     table, group, theme = aliased(MeetingTable), aliased(Stakeholder), aliased(Theme)
+    # Columns, not Idea objects: the board holds every idea of the meeting, and making
+    # thousands of ORM objects on each run was most of the page at 10× the data (bench/).
     return (
-        select(Idea, table.number, group.name, theme.name)
+        select(*_CARD_COLUMNS, table.number, group.name, theme.name)
         .outerjoin(table, table.id == Idea.table_id)
         .outerjoin(group, group.id == Idea.stakeholder_id)
         .outerjoin(theme, theme.id == Idea.theme_id)
@@ -156,13 +211,20 @@ def _of_meeting(meeting_id: int) -> Select:
     )
 
 
+_CARD_COLUMNS = (Idea.id, Idea.text, Idea.status, Idea.stakeholder_id, Idea.confidential, Idea.late)
+
+
 def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
     rows = s.execute(query.order_by(Idea.created_at, Idea.id))
-    return tuple(_card(i, number, group, theme) for i, number, group, theme in rows)
+    return tuple(_card(row.tuple()) for row in rows)
 
 
-def _card(i: Idea, table_number: int | None, group: str | None, theme: str | None) -> IdeaCard:
+_CardRow = tuple[int, str, IdeaStatus, int | None, bool, bool, int | None, str | None, str | None]
+
+
+def _card(row: _CardRow) -> IdeaCard:
+    """A row of _CARD_COLUMNS with the idea's table number, group and theme."""
+    idea_id, text, status, stakeholder_id, secret, late, table_number, group, theme = row
     return IdeaCard(
-        i.id, i.text, i.status, i.stakeholder_id, i.confidential, i.late, table_number,
-        group or "", theme or "",
-    )  # fmt: skip
+        idea_id, text, status, stakeholder_id, secret, late, table_number, group or "", theme or ""
+    )

@@ -13,7 +13,7 @@ from services.core import confidential
 from services.core.actors import Actor
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
-from services.room.table_pages import group_choices, open_table_page
+from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +50,14 @@ class ListenScreen:
     """Newest first; confidential ones only where the reader may read them."""
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> ListenScreen:
+def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) -> ListenScreen:
     """The listen screen of one table (a scribe's own, or any for a facilitator), or of
-    every table (facilitators), in one read; refused in words otherwise."""
+    every table (facilitators), in one read; refused in words otherwise.
+
+    `table_number` is the page link's `?table=N`; None opens the scribe's own table, or
+    every table for a facilitator."""
     with db.read() as s:
-        meeting, table = open_table_page(s, actor, meeting_id, table_id)
+        meeting, table = open_linked_table_page(s, actor, meeting_id, table_number)
         room = room_state_in(s, meeting)
         return ListenScreen(
             meeting_id=meeting.id,

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from adapters.wordfreq import word_frequencies
 from db.database import Database
-from db.models import Meeting
-from db.models.enums import MeetingStatus, Step
+from db.models import Idea, Meeting
+from db.models.enums import IdeaStatus, MeetingStatus, Step
 from services.converge import tallies, voting_reveal
 from services.converge.tallies import RoundResults
 from services.converge.voting_reveal import RoundOnScreen
@@ -43,6 +43,8 @@ class ProjectorScreen:
     """
 
     meeting_id: int
+    code: str
+    """The meeting's code as stored: the key of the wall's cached words (`wall`)."""
     room: RoomState
     spotlight: Spotlight | None
     """A conflict on the projector takes the whole screen below the header."""
@@ -69,11 +71,8 @@ def read(db: Database, code: str) -> ProjectorScreen:
     The code is the key: the projector belongs to no account, and it shows only what the
     whole room may see.
     """
-    matches = codes.code_matches(Meeting.code, code)
     with db.read() as s:
-        meeting = None if matches is None else s.scalar(select(Meeting).where(matches))
-        if meeting is None:
-            raise NotFound("This projector link is not valid. Check the code on the console.")
+        meeting = _meeting_by_code(s, code)
         state = room_control.state_in(s, meeting)
         # A closed meeting's projector only says thank you: nothing else is read for it.
         closed = state.status is MeetingStatus.CLOSED
@@ -82,12 +81,21 @@ def read(db: Database, code: str) -> ProjectorScreen:
         step = current.step if current is not None and spot is None and not closed else None
         return ProjectorScreen(
             meeting_id=meeting.id,
+            code=meeting.code,
             room=state,
             spotlight=spot,
             wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
             voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
             charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
         )
+
+
+def _meeting_by_code(s: Session, code: str) -> Meeting:
+    matches = codes.code_matches(Meeting.code, code)
+    meeting = None if matches is None else s.scalar(select(Meeting).where(matches))
+    if meeting is None:
+        raise NotFound("This projector link is not valid. Check the code on the console.")
+    return meeting
 
 
 def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
@@ -98,14 +106,32 @@ def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
     return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
 
 
-def wall(db: Database, meeting_id: int) -> Wall:
-    """The board the room sees (visible ideas, nothing confidential), its words counted.
+def wall_version(db: Database, code: str) -> tuple[int, int, str]:
+    """The fingerprint of the board the room sees (ideas.wall_version_in), for the
+    meeting whose code this is: what the projector checks twice a second."""
+    with db.read() as s:
+        return ideas.wall_version_in(s, _meeting_by_code(s, code).id)
+
+
+def wall(db: Database, code: str) -> Wall:
+    """The board the room sees (visible ideas, nothing confidential) of the meeting whose
+    code this is, its words counted.
 
     Read apart from the screen, and only when wall_version says the board changed: the
     projector caches it by that version (reloading 600 ideas every two seconds was most of
     a refresh, bench/).
     """
-    shown = ideas.list_ideas(db, meeting_id, ideas.IdeaFilter(include_confidential=False))
-    texts = [i.text for i in shown]
-    newest = max((i.created_at for i in shown), default=None)
+    with db.read() as s:
+        meeting = _meeting_by_code(s, code)
+        shown = s.execute(
+            select(Idea.text, Idea.created_at)
+            .where(
+                Idea.meeting_id == meeting.id,
+                Idea.status == IdeaStatus.VISIBLE,
+                Idea.confidential.is_(False),
+            )
+            .order_by(Idea.created_at, Idea.id)
+        ).all()
+    texts = [text for text, _ in shown]
+    newest = max((at for _, at in shown), default=None)
     return Wall(tuple(reversed(texts)), newest, word_frequencies(texts, max_words=sys.maxsize))

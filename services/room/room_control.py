@@ -63,15 +63,13 @@ class RoomState:
         return max(0, math.ceil((self.timer_ends_at - now).total_seconds()))
 
 
-def room_state(db: Database, meeting_id: int, *, actor: Actor | None = None) -> RoomState:
-    """Where the room is now: two small queries, cheap enough for the projector's refresh.
+def room_state(db: Database, meeting_id: int, *, actor: Actor) -> RoomState:
+    """Where the room is now: two small queries, cheap enough for a screen's refresh.
 
-    A signed-in reader passes `actor` and is refused a meeting outside their initiatives;
-    the projector and a voter's phone, which reached the meeting by its code, do not.
+    Refused for a meeting outside the actor's initiatives; the projector and a voter's
+    phone, which reach the meeting by its code, read it inside their own read models.
     """
     with db.read() as s:
-        if actor is None:
-            return _state(s, require(s, Meeting, meeting_id, "meeting"))
         return _state(s, membership.member_meeting(s, actor, meeting_id))
 
 

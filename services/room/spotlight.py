@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, ConflictParty, Meeting, Stakeholder
 from db.models.enums import ConflictStatus, Role
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import require
@@ -64,9 +64,10 @@ def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int 
         )
 
 
-def spotlight(db: Database, meeting_id: int) -> Spotlight | None:
+def spotlight(db: Database, actor: Actor, meeting_id: int) -> Spotlight | None:
     """The conflict on the projector now, with its sides; None when there is none."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return spotlight_in(s, meeting_id)
 
 

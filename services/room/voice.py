@@ -49,9 +49,10 @@ class VoiceBalance:
     counted_roster: bool
 
 
-def voice_balance(db: Database, meeting_id: int) -> list[VoiceShare]:
+def voice_balance(db: Database, actor: Actor, meeting_id: int) -> list[VoiceShare]:
     """The groups, most under-heard first (`voice_summary` adds the totals)."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         return list(summary_in(s, meeting_id).shares)
 
 

@@ -96,16 +96,11 @@ def initiatives_for(db: Database, actor: Actor, include_archived: bool = False) 
         return list(s.scalars(query))
 
 
-def get_initiative(db: Database, initiative_id: int, *, actor: Actor | None = None) -> Initiative:
-    """One initiative by id; with `actor`, only if they belong to it.
-
-    Without an actor only for a reader who reached it by a code (a participant's survey)
-    or whose page already holds an initiative chosen among their own.
-    """
+def get_initiative(db: Database, initiative_id: int, *, actor: Actor) -> Initiative:
+    """One initiative by id, if the actor belongs to it."""
     with db.read() as s:
         initiative = require(s, Initiative, initiative_id, "initiative")
-        if actor is not None:
-            membership.require_member(s, actor, initiative_id)
+        membership.require_member(s, actor, initiative_id)
         return initiative
 
 

@@ -151,16 +151,10 @@ def meetings_for(
         return list(s.scalars(query))
 
 
-def get_meeting(db: Database, meeting_id: int, *, actor: Actor | None = None) -> Meeting:
-    """One meeting by id; with `actor`, only if they belong to its initiative.
-
-    Without an actor only for a reader whose page already holds a meeting chosen among
-    their own (the home screen) or reached by its code.
-    """
+def get_meeting(db: Database, meeting_id: int, *, actor: Actor) -> Meeting:
+    """One meeting by id, if the actor belongs to its initiative."""
     with db.read() as s:
-        if actor is not None:
-            return membership.member_meeting(s, actor, meeting_id)
-        return require(s, Meeting, meeting_id, "meeting")
+        return membership.member_meeting(s, actor, meeting_id)
 
 
 def meeting_by_code(db: Database, code: str | None) -> Meeting | None:

@@ -22,7 +22,7 @@ from db.models import (
     Stakeholder,
 )
 from db.models.enums import Role, StakeholderCategory
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.references import count_references, in_words
@@ -173,13 +173,14 @@ def restore_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stak
 
 
 def list_stakeholders(
-    db: Database, initiative_id: int, include_retired: bool = True
+    db: Database, actor: Actor, initiative_id: int, include_retired: bool = True
 ) -> list[Stakeholder]:
     """The initiative's groups, by name; without the retired ones for pickers of new records.
 
     Retired groups stay in by default: the names of old notes, ideas and votes need them.
     """
     with db.read() as s:
+        membership.require_member(s, actor, initiative_id)
         query = (
             select(Stakeholder)
             .where(Stakeholder.initiative_id == initiative_id)

@@ -20,7 +20,7 @@ from db.models import (
     Participant,
 )
 from db.models.enums import Role
-from services.core import audit
+from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.references import count_references, in_words
@@ -168,9 +168,10 @@ def table_overview(db: Database, actor: Actor, meeting_id: int) -> list[TableSum
         ]
 
 
-def list_tables(db: Database, meeting_id: int) -> list[MeetingTable]:
+def list_tables(db: Database, actor: Actor, meeting_id: int) -> list[MeetingTable]:
     """The meeting's tables, by number."""
     with db.read() as s:
+        membership.require_meeting_member(s, actor, meeting_id)
         query = (
             select(MeetingTable)
             .where(MeetingTable.meeting_id == meeting_id)
@@ -192,20 +193,6 @@ def assign_scribe(
         return table
 
 
-def tables_for_scribe(db: Database, account_id: int, meeting_id: int) -> list[MeetingTable]:
-    """The tables this account scribes at in the meeting, by number."""
-    with db.read() as s:
-        query = (
-            select(MeetingTable)
-            .where(
-                MeetingTable.meeting_id == meeting_id,
-                MeetingTable.scribe_account_id == account_id,
-            )
-            .order_by(MeetingTable.number)
-        )
-        return list(s.scalars(query))
-
-
 def newest_scribed_meeting(db: Database, actor: Actor) -> tuple[int, int] | None:
     """(initiative id, meeting id) of the newest meeting where this account scribes a table.
 
@@ -221,22 +208,6 @@ def newest_scribed_meeting(db: Database, actor: Actor) -> tuple[int, int] | None
             .limit(1)
         ).first()
         return (row[0], row[1]) if row else None
-
-
-def get_table_by_number(db: Database, meeting_id: int, number: int) -> MeetingTable | None:
-    """The meeting's table with this number, or None.
-
-    The number comes from a link (`listen?table=N`), so it can be anything: one no table
-    could have never reaches the database, where a huge one would overflow SQLite's integer.
-    """
-    if not 1 <= number <= TABLE_NUMBER_MAX:
-        return None
-    with db.read() as s:
-        return s.scalar(
-            select(MeetingTable).where(
-                MeetingTable.meeting_id == meeting_id, MeetingTable.number == number
-            )
-        )
 
 
 def _why_kept(number: int, seated: int, said: list[str]) -> str:

@@ -10,6 +10,7 @@ from db.database import Database
 from db.models import BestPractice, Meeting, Option
 from db.models import option_citation as citation
 from db.models.enums import Role
+from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.scope import require_open_meeting
 from services.core.validation import require
@@ -29,9 +30,11 @@ def cite(
         return cited
 
 
-def citations(db: Database, option_id: int) -> list[BestPractice]:
+def citations(db: Database, actor: Actor, option_id: int) -> list[BestPractice]:
     """The programmes an option cites, by name."""
     with db.read() as s:
+        option = require(s, Option, option_id, "option")
+        membership.require_meeting_member(s, actor, option.meeting_id)
         query = (
             select(BestPractice)
             .join(citation, citation.c.best_practice_id == BestPractice.id)

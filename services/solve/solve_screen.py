@@ -9,13 +9,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import BestPractice, Idea, MeetingTable, Option, Theme
+from db.models import BestPractice, Idea, Option, Theme
 from db.models import option_citation as citation
 from db.models.enums import CostBand, IdeaStatus, ResponseModel, Role
 from services.converge.tallies import results_in
 from services.converge.voting_rounds import round_to_show_in
 from services.core import membership
 from services.core.actors import Actor, require_role
+from services.room.table_pages import table_in_focus
 from services.solve.option_ratings import OptionScore, ratings_summary_in
 
 TOP_OF_THE_VOTE = 5
@@ -72,9 +73,10 @@ class SolveScreen:
         return tuple(p for p in self.library if model is None or p.model is model)
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> SolveScreen:
-    """The solve screen for a facilitator or a scribe, in one read; `table_id` is the table
-    the page rates for (rating itself checks who may rate for it)."""
+def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) -> SolveScreen:
+    """The solve screen for a facilitator or a scribe, in one read; the page rates for the
+    table of its link (`table_number`), else the scribe's own (rating itself checks who may
+    rate for it)."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
@@ -99,11 +101,7 @@ def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> S
         )
         topics = [(("idea", i), text) for i, text in on_board]
         topics += [(("theme", t), f"Theme: {name}") for t, name in themes]
-        table = s.execute(
-            select(MeetingTable.id, MeetingTable.number).where(
-                MeetingTable.id == table_id, MeetingTable.meeting_id == meeting_id
-            )
-        ).first()
+        table = table_in_focus(s, actor, meeting_id, table_number)
         library = tuple(
             Programme(
                 p.id, p.name, p.city, p.model, p.summary, p.staffing, p.evidence, p.source_url
@@ -115,7 +113,7 @@ def read(db: Database, actor: Actor, meeting_id: int, table_id: int | None) -> S
             topics=tuple(topics),
             options=_options(s, meeting_id),
             library=library,
-            rating_table=(table[0], table[1]) if table else None,
+            rating_table=(table.id, table.number) if table else None,
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 
 from db.database import Database
 from db.models import (
@@ -139,41 +139,121 @@ def _unique(db: Database, model: type, record: Any, attribute: str) -> str:
     return stored
 
 
+WorldT = TypeVar("WorldT")  # a service's field saves into a World; a bare validator needs none
+
+
 @dataclass(frozen=True)
-class Field:
+class Field(Generic[WorldT]):
     """One text box: its label in messages, its limit, and how to save and read it back."""
 
     name: str
     label: str
     max_len: int
     required: bool
-    save: Callable[[World, str], str]
+    save: Callable[[WorldT, str], str]
     kind: str = "text"  # "text", "username", "email" or "link": what it accepts
 
     def __str__(self) -> str:
         return self.name
 
 
-def _note(w: World, **given: str) -> ListeningNote:
-    values = {"said": "Said", **given}
+# The text fields each service takes, so a field named at run time reaches a str parameter.
+class _NoteText(TypedDict, total=False):
+    said: str
+    paraphrase: str
+    interest: str
+    prompt: str
+
+
+class _SurveyText(TypedDict, total=False):
+    top_issues: str
+    solutions: str
+    goals: str
+    what_worked: str
+    what_to_change: str
+
+
+class _ConflictText(TypedDict, total=False):
+    issue: str
+    options: str
+    owner: str
+
+
+class _CharterText(TypedDict, total=False):
+    mission: str
+    shared_goals: str
+    ground_rules: str
+    roles: str
+    communication: str
+    confidentiality: str
+
+
+class _ActionText(TypedDict, total=False):
+    title: str
+    description: str
+    measure: str
+    charter_goal: str
+
+
+class _ItemText(TypedDict, total=False):
+    title: str
+    goal: str
+    materials: str
+    prompt: str
+
+
+class _InterviewText(TypedDict, total=False):
+    interviewee: str
+    notes: str
+    interviewer: str
+    themes: str
+
+
+class _OptionText(TypedDict, total=False):
+    title: str
+    description: str
+    delivered_by: str
+    risks: str
+
+
+class _PersonText(TypedDict, total=False):
+    name: str
+    email: str
+    phone: str
+    notes: str
+
+
+class _MeetingText(TypedDict, total=False):
+    title: str
+    location: str
+
+
+class _AccountText(TypedDict, total=False):
+    username: str
+    display_name: str
+    email: str
+
+
+def _note(w: World, **given: Unpack[_NoteText]) -> ListeningNote:
+    values: _NoteText = {"said": "Said", **given}
     return notes.add_note(w.db, w.fac, w.room.table1_id, notes.NoteFields(**values))
 
 
-def _updated_note(w: World, **given: str) -> ListeningNote:
-    values = {"said": "Said", **given}
+def _updated_note(w: World, **given: Unpack[_NoteText]) -> ListeningNote:
+    values: _NoteText = {"said": "Said", **given}
     return notes.update_note(w.db, w.fac, w.ids["note"], notes.NoteFields(**values))
 
 
-def _survey(w: World, **given: str) -> str:
+def _survey(w: World, **given: Unpack[_SurveyText]) -> str:
     (field,) = given
-    values = {"goals": "Something else answered", **given}
+    values: _SurveyText = {"goals": "Something else answered", **given}
     made = surveys.submit_survey(w.db, "code-0", "pre", surveys.SurveyFields(**values))
     return read(w.db, SurveyResponse, made.id, field)
 
 
-def _feedback(w: World, **given: str) -> str:
+def _feedback(w: World, **given: Unpack[_SurveyText]) -> str:
     (field,) = given
-    values = {"what_worked": "Something else answered", **given}
+    values: _SurveyText = {"what_worked": "Something else answered", **given}
     made = surveys.submit_survey(w.db, w.after_code, "post", surveys.SurveyFields(**values))
     return read(w.db, SurveyResponse, made.id, field)
 
@@ -185,18 +265,18 @@ def _demographic(w: World, text: str) -> str:
     return read(w.db, SurveyResponse, made.id, "demographics")[QUESTION]
 
 
-def _conflict(w: World, **given: str) -> str:
+def _conflict(w: World, **given: Unpack[_ConflictText]) -> str:
     (field,) = given
-    values = {"issue": "Issue", **given}
+    values: _ConflictText = {"issue": "Issue", **given}
     made = conflicts.create_conflict(
         w.db, w.fac, w.room.meeting_id, conflicts.ConflictFields(**values)
     )
     return read(w.db, Conflict, made.id, field)
 
 
-def _updated_conflict(w: World, **given: str) -> str:
+def _updated_conflict(w: World, **given: Unpack[_ConflictText]) -> str:
     (field,) = given
-    values = {"issue": "Issue", "options": "", "owner": "", **given}
+    values: _ConflictText = {"issue": "Issue", "options": "", "owner": "", **given}
     conflicts.update_conflict(w.db, w.fac, w.ids["conflict"], conflicts.ConflictFields(**values))
     return read(w.db, Conflict, w.ids["conflict"], field)
 
@@ -225,9 +305,9 @@ def _party(w: World, **given: str) -> str:
     return read(w.db, ConflictParty, party.id, field)
 
 
-def _charter(w: World, **given: str) -> str:
+def _charter(w: World, **given: Unpack[_CharterText]) -> str:
     (field,) = given
-    values = {"mission": "Mission", **given}
+    values: _CharterText = {"mission": "Mission", **given}
     made = charters.new_version(w.db, w.fac, w.room.initiative_id, charters.CharterFields(**values))
     return read(w.db, Charter, made.id, field)
 
@@ -258,16 +338,22 @@ def _commitment_of(db: Database, charter_id: int, group_id: int) -> str:
         return row.text if row is not None else ""
 
 
-def _action(w: World, **given: str) -> str:
+def _action(w: World, **given: Unpack[_ActionText]) -> str:
     (field,) = given
-    values = {"title": "Title", **given}
+    values: _ActionText = {"title": "Title", **given}
     made = actions.create_action(w.db, w.fac, w.room.initiative_id, actions.ActionFields(**values))
     return read(w.db, ActionItem, made.id, field)
 
 
-def _updated_action(w: World, **given: str) -> str:
+def _updated_action(w: World, **given: Unpack[_ActionText]) -> str:
     (field,) = given
-    values = {"title": "Title", "description": "", "measure": "", "charter_goal": "", **given}
+    values: _ActionText = {
+        "title": "Title",
+        "description": "",
+        "measure": "",
+        "charter_goal": "",
+        **given,
+    }
     actions.update_action(w.db, w.fac, w.ids["action"], actions.ActionFields(**values))
     return read(w.db, ActionItem, w.ids["action"], field)
 
@@ -277,18 +363,18 @@ def _action_update(w: World, text: str) -> str:
     return read(w.db, ActionUpdate, made.id, "note")
 
 
-def _agenda(w: World, **given: str) -> str:
+def _agenda(w: World, **given: Unpack[_ItemText]) -> str:
     (field,) = given
-    values = {"title": "Step", **given}
+    values: _ItemText = {"title": "Step", **given}
     made = agenda.add_item(
         w.db, w.fac, w.room.meeting_id, agenda.ItemFields(step="listen", minutes=10, **values)
     )
     return read(w.db, AgendaItem, made.id, field)
 
 
-def _updated_agenda(w: World, **given: str) -> str:
+def _updated_agenda(w: World, **given: Unpack[_ItemText]) -> str:
     (field,) = given
-    values = {"title": "Step", "goal": "", "materials": "", "prompt": "", **given}
+    values: _ItemText = {"title": "Step", "goal": "", "materials": "", "prompt": "", **given}
     item_id = w.room.item_ids[0]
     agenda.update_item(
         w.db,
@@ -304,34 +390,46 @@ def _comment(w: World, text: str) -> str:
     return read(w.db, AgendaComment, made.id, "text")
 
 
-def _interview(w: World, **given: str) -> str:
+def _interview(w: World, **given: Unpack[_InterviewText]) -> str:
     (field,) = given
-    values = {"interviewee": "Someone", "notes": "Notes", **given}
+    values: _InterviewText = {"interviewee": "Someone", "notes": "Notes", **given}
     made = interviews.create_interview(
         w.db, w.fac, w.room.initiative_id, interviews.InterviewFields(**values)
     )
     return read(w.db, Interview, made.id, field)
 
 
-def _updated_interview(w: World, **given: str) -> str:
+def _updated_interview(w: World, **given: Unpack[_InterviewText]) -> str:
     (field,) = given
-    values = {"interviewee": "Someone", "notes": "Notes", "interviewer": "", "themes": "", **given}
+    values: _InterviewText = {
+        "interviewee": "Someone",
+        "notes": "Notes",
+        "interviewer": "",
+        "themes": "",
+        **given,
+    }
     interviews.update_interview(
         w.db, w.fac, w.ids["interview"], interviews.InterviewFields(**values)
     )
     return read(w.db, Interview, w.ids["interview"], field)
 
 
-def _option(w: World, **given: str) -> str:
+def _option(w: World, **given: Unpack[_OptionText]) -> str:
     (field,) = given
-    values = {"title": "Option", **given}
+    values: _OptionText = {"title": "Option", **given}
     made = options.create_option(w.db, w.fac, w.room.meeting_id, options.OptionFields(**values))
     return read(w.db, Option, made.id, field)
 
 
-def _updated_option(w: World, **given: str) -> str:
+def _updated_option(w: World, **given: Unpack[_OptionText]) -> str:
     (field,) = given
-    values = {"title": "Option", "description": "", "delivered_by": "", "risks": "", **given}
+    values: _OptionText = {
+        "title": "Option",
+        "description": "",
+        "delivered_by": "",
+        "risks": "",
+        **given,
+    }
     options.update_option(
         w.db, w.fac, w.ids["option"], options.OptionFields(cost_band="low", **values)
     )
@@ -440,9 +538,9 @@ def _updated_stakeholder(w: World, text: str) -> str:
     return _unique(w.db, Stakeholder, made, "name")
 
 
-def _participant(w: World, **given: str) -> str:
+def _participant(w: World, **given: Unpack[_PersonText]) -> str:
     (field,) = given
-    values = {"name": "Person", **given}
+    values: _PersonText = {"name": "Person", **given}
     made = participants.create_participant(
         w.db,
         w.fac,
@@ -452,9 +550,9 @@ def _participant(w: World, **given: str) -> str:
     return read(w.db, Participant, made.id, field)
 
 
-def _updated_participant(w: World, **given: str) -> str:
+def _updated_participant(w: World, **given: Unpack[_PersonText]) -> str:
     (field,) = given
-    values = {"name": "Person", "email": "", "phone": "", "notes": "", **given}
+    values: _PersonText = {"name": "Person", "email": "", "phone": "", "notes": "", **given}
     participants.update_participant(
         w.db,
         w.fac,
@@ -464,18 +562,18 @@ def _updated_participant(w: World, **given: str) -> str:
     return read(w.db, Participant, w.ids["participant"], field)
 
 
-def _meeting(w: World, **given: str) -> str:
+def _meeting(w: World, **given: Unpack[_MeetingText]) -> str:
     (field,) = given
-    values = {"title": "Meeting", **given}
+    values: _MeetingText = {"title": "Meeting", **given}
     made = meetings.create_meeting(
         w.db, w.fac, w.room.initiative_id, meetings.MeetingFields(**values)
     )
     return read(w.db, Meeting, made.id, field)
 
 
-def _updated_meeting(w: World, **given: str) -> str:
+def _updated_meeting(w: World, **given: Unpack[_MeetingText]) -> str:
     (field,) = given
-    values = {"title": "Meeting", "location": "", **given}
+    values: _MeetingText = {"title": "Meeting", "location": "", **given}
     meetings.update_meeting(w.db, w.fac, w.room.meeting_id, meetings.MeetingFields(**values))
     return read(w.db, Meeting, w.room.meeting_id, field)
 
@@ -522,18 +620,27 @@ def _round(w: World, text: str) -> str:
     return read(w.db, VotingRound, made.id, "title")
 
 
-def _new_account(w: World, **given: str) -> str:
+def _new_account(w: World, **given: Unpack[_AccountText]) -> str:
     (field,) = given
-    values = {"username": f"u{uuid.uuid4().hex[:12]}", "display_name": "Name", **given}
+    values: _AccountText = {
+        "username": f"u{uuid.uuid4().hex[:12]}",
+        "display_name": "Name",
+        **given,
+    }
     made = accounts.create_account(
         w.db, w.fac, accounts.NewAccount(role="scribe", password=PASSWORD, **values)
     )
     return _unique(w.db, Account, made, field) if field == "username" else _read(w, made, field)
 
 
-def _updated_account(w: World, **given: str) -> str:
+class _LoginText(TypedDict, total=False):
+    display_name: str
+    email: str
+
+
+def _updated_account(w: World, **given: Unpack[_LoginText]) -> str:
     (field,) = given
-    values = {"display_name": "Someone", "email": "", **given}
+    values: _LoginText = {"display_name": "Someone", "email": "", **given}
     accounts.update_account(w.db, w.fac, w.ids["account"], accounts.AccountFields(**values))
     return read(w.db, Account, w.ids["account"], field)
 

@@ -9,6 +9,7 @@ from db.database import Database
 from services.act import action_followup, actions
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.partner import charters
 from services.prepare import interviews, surveys
 from services.resolve import conflict_parties, conflicts
@@ -92,7 +93,7 @@ def fill_room(db: Database, room: Room, given: list[str]) -> Filled:
         voting_rounds.NewRound(title=t("round"), mode="dots", idea_ids=[idea.id, other.id]),
     )
     voting_rounds.open_round(db, fac, rnd.id)
-    first, second = [i.id for i in round_items(db, rnd.id)]
+    first, second = [i.id for i in round_items(db, SYSTEM, rnd.id)]
     voting_ballots.set_dots(db, "code-0", first, 2)
     voting_ballots.set_dots(db, "code-1", second, 1)
     conflict = conflicts.create_conflict(

@@ -10,7 +10,7 @@ import pytest
 
 from services.core.errors import DomainError
 from tests.bad_input.corpus import Case, Rule
-from tests.bad_input.fields import Field, World
+from tests.bad_input.fields import Field, WorldT
 from tests.bad_input.plain import assert_plain
 
 _USERNAME = re.compile(r"[a-z0-9._-]{3,60}")
@@ -45,7 +45,7 @@ def refusal_words(field: Field, case: Case) -> tuple[str, ...]:
     ]
 
 
-def assert_stored_exactly_or_refused_plainly(world: World | None, field: Field, case: Case):
+def assert_stored_exactly_or_refused_plainly(world: WorldT, field: Field[WorldT], case: Case):
     """Save `case` through `field`: the text exactly as the corpus says, or a plain refusal."""
     if accepts(field, case):
         stored = field.save(world, case.text)
@@ -74,7 +74,7 @@ def longest(field: Field, extra: int = 0) -> str:
     return "👍" * size
 
 
-def assert_takes_text_up_to_its_limit(world: World | None, field: Field) -> None:
+def assert_takes_text_up_to_its_limit(world: WorldT, field: Field[WorldT]) -> None:
     """Text at the limit is kept whole; one character more is refused, naming the limit."""
     at_limit = longest(field)
     assert field.save(world, at_limit) == at_limit

@@ -81,6 +81,9 @@ def test_a_bad_code_gets_not_valid_from_the_survey_and_the_ballot(world: World, 
 
 
 def test_a_good_code_still_works_with_spaces_around_it(world: World):
-    assert participants.participant_by_code(world.db, "  code-0\n").code == "code-0"
-    assert meetings.meeting_by_code(world.db, " meet-code ").code == "meet-code"
-    assert signin_accounts.get_account_by_username(world.db, " FAC ").username == "fac"
+    person = participants.participant_by_code(world.db, "  code-0\n")
+    meeting = meetings.meeting_by_code(world.db, " meet-code ")
+    account = signin_accounts.get_account_by_username(world.db, " FAC ")
+    assert person is not None and person.code == "code-0"
+    assert meeting is not None and meeting.code == "meet-code"
+    assert account is not None and account.username == "fac"

@@ -44,12 +44,14 @@ PASSWORD_CASES = [
 
 
 @pytest.mark.parametrize(("field", "case"), PAIRS)
-def test_a_field_refuses_plainly_or_stores_the_text_exactly(world: World, field: Field, case):
+def test_a_field_refuses_plainly_or_stores_the_text_exactly(
+    world: World, field: Field[World], case
+):
     assert_stored_exactly_or_refused_plainly(world, field, case)
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=str)
-def test_a_field_takes_text_up_to_its_limit_and_names_the_limit_past_it(world, field: Field):
+def test_a_field_takes_text_up_to_its_limit_and_names_the_limit_past_it(world, field: Field[World]):
     assert_takes_text_up_to_its_limit(world, field)
 
 

@@ -34,7 +34,7 @@ def _text(check, max_len: int):
 
 
 # Each validator as a text box; the limits are the shortest and the longest in use.
-VALIDATORS = [
+VALIDATORS: list[Field[None]] = [
     Field("clean_text name", LABEL, NAME_MAX, True, _text(clean_text, NAME_MAX)),
     Field("clean_text long", LABEL, LONG_MAX, True, _text(clean_text, LONG_MAX)),
     Field("optional_text name", LABEL, NAME_MAX, False, _text(optional_text, NAME_MAX)),
@@ -45,12 +45,12 @@ VALIDATORS = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 @pytest.mark.parametrize("validator", VALIDATORS, ids=str)
-def test_a_validator_refuses_plainly_or_gives_the_text_exactly(validator: Field, case: Case):
+def test_a_validator_refuses_plainly_or_gives_the_text_exactly(validator: Field[None], case: Case):
     assert_stored_exactly_or_refused_plainly(None, validator, case)
 
 
 @pytest.mark.parametrize("validator", VALIDATORS, ids=str)
-def test_a_validator_takes_text_up_to_its_limit_and_names_the_limit_past_it(validator: Field):
+def test_a_validator_takes_text_up_to_its_limit_and_names_the_limit_past_it(validator: Field[None]):
     assert_takes_text_up_to_its_limit(None, validator)
 
 

@@ -28,7 +28,8 @@ def test_the_typical_run_is_the_one_with_the_median_number_of_messages():
     recorder = Recorder()
     for run in (_run("a"), _run("a", "b", "c", "d"), _run("a", "b")):
         recorder.keep("ideas: open page", run)
-    assert len(recorder.typical("ideas: open page").deltas) == 2
+    typical = recorder.typical("ideas: open page")
+    assert typical is not None and len(typical.deltas) == 2
     assert recorder.typical("listen: open page") is None
 
 

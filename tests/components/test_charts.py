@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Markdown
 
 from components import chart_style as style
 from components import charts
@@ -320,7 +321,8 @@ def test_every_renderer_shows_its_table():
     # The by-group charts sit in a container, one per idea under its heading.
     assert kinds == ["flex_container", "dataframe"] + ["vega_lite_chart", "dataframe"] * 2
     heading, chart = at.main.children[0].children.values()
-    assert heading.value == "**1. Walk**" and chart.type == "vega_lite_chart"
+    assert isinstance(heading, Markdown) and heading.value == "**1. Walk**"
+    assert chart.type == "vega_lite_chart"
     groups, ranking, voice = (frame.value for frame in at.dataframe)
     assert groups.values.tolist() == [[1, "Walk", "Police", 1, 2, "50%"]]
     assert ranking.iloc[0]["What the room is told"] == "strongest common ground"

@@ -15,10 +15,10 @@ B = {"police": 3, "crisis": 2, "housing": 1}
 C = {"police": 4, "crisis": 2, "housing": 1}
 
 
-class FakeDrawing:
+class FakeDrawing(wordcloud_worker.Drawing):
     """A drawing on a thread, answering like adapters.wordcloud_worker.Drawing."""
 
-    def __init__(self, future: Future) -> None:
+    def __init__(self, future: Future[bytes]) -> None:
         self.future = future
 
     def done(self) -> bool:
@@ -57,7 +57,9 @@ def clock(monkeypatch):
 
 
 def _wait(meeting_id: int) -> None:
-    picture = pc._clouds()[1].get(meeting_id).next_picture
+    cloud = pc._clouds()[1].get(meeting_id)
+    assert cloud is not None
+    picture = cloud.next_picture
     if picture is not None:
         picture.picture(timeout=5)
 
@@ -102,7 +104,7 @@ def test_a_drawing_that_fails_in_the_background_raises_once_and_the_old_cloud_st
     now, _drawn, _release = clock
     pc._current(1, A)
     now[0] += pc.CLOUD_EVERY
-    failed: Future = Future()
+    failed: Future[bytes] = Future()
     failed.set_exception(wordcloud_worker.CloudNotDrawn("the word cloud worker stopped"))
     pc._clouds()[1][1].next_picture = FakeDrawing(failed)
     with pytest.raises(wordcloud_worker.CloudNotDrawn):
@@ -118,7 +120,10 @@ def test_a_stuck_background_drawing_is_given_up_after_draw_seconds(clock):
     now[0] += pc.CLOUD_EVERY
     stuck = threading.Event()
 
-    class StuckDrawing:
+    class StuckDrawing(wordcloud_worker.Drawing):
+        def __init__(self) -> None:
+            pass  # no worker: it never finishes
+
         def done(self) -> bool:
             return False
 

@@ -7,14 +7,14 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.qr import qr_png, qr_svg
+from components.qr import qr_png, qr_svg, titled_svg
 
 URL = "http://192.168.1.20:8501/ideas?table=3"
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    qr_svg.clear()
+    titled_svg.clear()
     qr_png.clear()
 
 
@@ -27,7 +27,9 @@ def test_svg_is_titled_with_its_link_for_screen_readers():
 
 def test_svg_escapes_the_link_in_its_title():
     svg = qr_svg('https://x.org/vote?code=a&b="<c>"')
-    title = re.search(r"<title>(.*?)</title>", svg).group(1)
+    found = re.search(r"<title>(.*?)</title>", svg)
+    assert found is not None
+    title = found.group(1)
     assert title == 'QR code for https://x.org/vote?code=a&amp;b="&lt;c&gt;"'
     assert "<c>" not in svg
 
@@ -41,7 +43,9 @@ def test_svg_scales_for_print_and_keeps_a_screen_size():
 
 def test_a_smaller_quiet_zone_makes_a_smaller_symbol():
     def size(svg: str) -> int:
-        return int(re.search(r'width="(\d+)"', svg).group(1))
+        found = re.search(r'width="(\d+)"', svg)
+        assert found is not None
+        return int(found.group(1))
 
     assert size(qr_svg(URL, scale=2, border=1)) == size(qr_svg(URL, scale=2)) - 2 * 3 * 2
 

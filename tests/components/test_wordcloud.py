@@ -7,6 +7,7 @@ import io
 import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Image as ImageElement
 from wordcloud import WordCloud
 
 from adapters import wordcloud_render
@@ -83,7 +84,9 @@ def test_the_layout_is_deterministic():
 def test_every_word_colour_has_4_5_to_1_contrast_on_white():
     assert all(contrast_on_white(c) >= 4.5 for c in wordcloud_render.PALETTE)
     png = cloud.word_cloud_png(FREQUENCIES, width=400, height=200)
-    used = {c for _, c in Image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)}
+    colours = Image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)
+    assert colours is not None  # None: more colours than asked for
+    used = {c for _, c in colours}
     palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in wordcloud_render.PALETTE}
     assert (255, 255, 255) in used
     assert used & palette  # words are drawn in palette colours (edges are antialiased)
@@ -93,7 +96,9 @@ def test_the_picture_is_a_palette_png_that_keeps_every_word_colour_exactly():
     words = tuple((f"word{n}", 40 - n) for n in range(40))  # enough words for all colours
     picture = Image.open(io.BytesIO(wordcloud_render.render_png(words, 600, 300)))
     assert picture.mode == "P"
-    kept = {c for _, c in picture.convert("RGB").getcolors(1 << 24)}
+    colours = picture.convert("RGB").getcolors(1 << 24)
+    assert colours is not None
+    kept = {c for _, c in colours}
     palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in wordcloud_render.PALETTE}
     assert palette <= kept
 
@@ -127,6 +132,7 @@ def test_show_word_cloud_captions_the_picture_with_its_top_words():
     at = AppTest.from_function(_cloud_page, default_timeout=30).run()
     assert not at.exception
     [image] = at.get("image")
+    assert isinstance(image, ImageElement)
     expected = "Most frequent words: police (3), response (2), community (1), faster (1), "
     assert image.captions[0].startswith(escape_markdown(expected))  # words stay words
     assert image.proto.imgs[0].alt.startswith("Word cloud")

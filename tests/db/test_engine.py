@@ -45,9 +45,12 @@ def test_factory_room_builds_on_every_backend(db):
 
 
 def test_a_postgres_pool_is_sized_as_asked_and_never_opens_a_connection_to_be_built():
+    from sqlalchemy.pool import QueuePool
+
     from db.engine import create_db_engine
 
     engine = create_db_engine("postgresql+psycopg://u@nowhere.invalid/db", 3, 2)
+    assert isinstance(engine.pool, QueuePool)
     assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
     engine.dispose()
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from db.engine import create_db_engine
 from db.migrate import alembic_config, upgrade_to_head
 from db.models import Base
+from services.core.actors import SYSTEM
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
@@ -83,22 +84,26 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
     build_demo(db, "a-test-password-1")
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     scribe = signin_accounts.actor_for_username(db, "scribe1")
+    assert facilitator is not None and scribe is not None
     with db.read() as s:
         meeting_id = s.scalar(select(Meeting.id))
+    assert meeting_id is not None
     room_control.start_meeting(db, facilitator, meeting_id)
     room_control.set_input(db, facilitator, meeting_id, True)
-    table = tables.list_tables(db, meeting_id)[0]
+    table = tables.list_tables(db, SYSTEM, meeting_id)[0]
     ideas.add_idea(db, scribe, ideas.NewIdea(table_id=table.id, text="Crisis line first"))
 
     def counts() -> dict[str, int]:
         with db.engine.connect() as conn:
             names = set(inspect(conn).get_table_names()) - {"alembic_version"}
             return {
-                n: conn.execute(select(func.count()).select_from(text(n))).scalar() for n in names
+                n: conn.execute(select(func.count()).select_from(text(n))).scalar_one()
+                for n in names
             }
 
     before = counts()
     base_revision = ScriptDirectory.from_config(config).get_base()
+    assert base_revision is not None
     command.downgrade(config, base_revision)
     command.upgrade(config, "head")
     after = counts()

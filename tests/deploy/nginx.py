@@ -65,6 +65,7 @@ http {{
 
 def check(config: Path) -> subprocess.CompletedProcess:
     """`nginx -t` on `config`; its output says what is wrong."""
+    assert NGINX is not None, "only run under needs_nginx"
     return subprocess.run(
         [NGINX, "-t", "-p", str(config.parent), "-c", str(config)],
         capture_output=True,
@@ -96,6 +97,7 @@ def start(folder: Path, servers: list[str]) -> Nginx:
     config = render(folder, servers, port)
     tested = check(config)
     assert tested.returncode == 0, tested.stderr
+    assert NGINX is not None
     process = subprocess.Popen(
         [NGINX, "-p", str(folder), "-c", str(config), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,

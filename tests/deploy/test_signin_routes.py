@@ -69,6 +69,7 @@ def _handoff(db: Database) -> str:
 
 def _post(base: str, route: str, body: str = "", **headers: str) -> http.client.HTTPResponse:
     where = urlsplit(base)
+    assert where.hostname is not None
     connection = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
     headers = {"content-type": "application/x-www-form-urlencoded", **headers}
     connection.request("POST", f"{where.path}/{route}", body, headers)
@@ -94,7 +95,8 @@ def test_a_handoff_sets_an_httponly_strict_cookie_once(server, database):
     assert {"httponly", "path", "samesite"} <= set(cookie) and "secure" not in cookie
     assert cookie["path"] == "/" and cookie["samesite"].lower() == "strict"
     # The cookie is the login's genuine token, signed with the server's key.
-    assert signin_tokens.read(cookie["value"], _cookie_key(server)).username == "scribe1"
+    claims = signin_tokens.read(cookie["value"], _cookie_key(server))
+    assert claims is not None and claims.username == "scribe1"
     again = _post(server.url, "_auth/cookie", f"handoff={code}")
     assert again.status == 400 and not again.headers.get_all("set-cookie")
 
@@ -143,7 +145,7 @@ def test_secure_when_nginx_here_says_https(server, database):
 
 
 def test_only_a_proxy_on_this_computer_is_believed_about_https():
-    def scope(peer: str, proto: str, scheme: str = "http") -> dict:
+    def scope(peer: str, proto: bytes, scheme: str = "http") -> dict:
         return {"scheme": scheme, "client": (peer, 1), "headers": [(b"x-forwarded-proto", proto)]}
 
     assert came_over_https(scope("127.0.0.1", b"https"))
@@ -196,13 +198,13 @@ def test_in_chromium_under_a_path_prefix_sign_in_and_out_keep_to_it(browser, pre
     # Back from the cookie route to /cg/, whose session the cookie signed in.
     expect(page.get_by_text("Signed in as Scribe One")).to_be_visible()
     assert page.url == f"{prefixed.url}/"
-    [cookie] = [c for c in page.context.cookies() if c["name"] == COOKIE]
-    assert cookie["path"] == "/cg" and cookie["httpOnly"]
+    [cookie] = [c for c in page.context.cookies() if c.get("name") == COOKIE]
+    assert cookie.get("path") == "/cg" and cookie.get("httpOnly")
     click(page, "Sign out")
     expect(page.get_by_text("You are signed out.")).to_be_visible()
     for _ in range(100):
-        if not [c for c in page.context.cookies() if c["name"] == COOKIE]:
+        if not [c for c in page.context.cookies() if c.get("name") == COOKIE]:
             break
         page.wait_for_timeout(100)
-    assert not [c for c in page.context.cookies() if c["name"] == COOKIE]
+    assert not [c for c in page.context.cookies() if c.get("name") == COOKIE]
     page.context.close()

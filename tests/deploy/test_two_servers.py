@@ -104,8 +104,11 @@ def _open_room(url: str, db: Database) -> Room:
     initiative = initiatives.list_initiatives(db)[0]
     meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
+    assert facilitator is not None
     room_control.start_meeting(db, facilitator, meeting.id)
-    diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
+    diverge = next(
+        i for i in agenda.list_agenda(db, meeting.id, actor=SYSTEM) if i.step is Step.DIVERGE
+    )
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     room_control.set_input(db, facilitator, meeting.id, True)
     made = [
@@ -128,7 +131,7 @@ def _open_room(url: str, db: Database) -> Room:
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     codes = [p.code for p in participants.list_participants(db, SYSTEM, initiative.id)]
-    items = [i.id for i in voting_items.round_items(db, rnd.id)]
+    items = [i.id for i in voting_items.round_items(db, SYSTEM, rnd.id)]
     return Room(url, db, meeting.code, codes, rnd.id, items)
 
 
@@ -210,7 +213,8 @@ def test_through_nginx_each_browser_stays_on_one_server_and_both_servers_get_bro
 
         settle(newcomer)
         expect(newcomer.get_by_text(f"{BUDGET} of {BUDGET} dots left")).to_be_visible()
-        [route] = [c["value"] for c in newcomer.context.cookies() if c["name"] == "cg_route"]
+        cookies = newcomer.context.cookies()
+        [route] = [c.get("value", "") for c in cookies if c.get("name") == "cg_route"]
         # Websockets are logged when they close, so close every browser before reading.
         _close(tablet, wall, on_a, on_b, newcomer)
         served = _served_by(proxy, {key_a, key_b, route})
@@ -301,6 +305,7 @@ def _assert_loaded(image: Locator) -> None:
 
 def _assert_one_budget(room: Room, code: str) -> None:
     person = participants.participant_by_code(room.db, code)
+    assert person is not None
     mine = (Ballot.round_id == room.round_id, Ballot.participant_id == person.id)
     cast = (Vote.round_id == room.round_id, Vote.participant_id == person.id)
     with room.db.read() as s:

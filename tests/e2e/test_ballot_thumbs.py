@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, FloatRect, Locator, Page, expect
 from sqlalchemy import select
 
 from components.ballot import TARGET_PX
 from db.models import Account, Meeting, MeetingTable, Participant, Vote
 from services.converge import voting_rounds
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas, room_control
 from tests.browser import PHONE, device, snap, visit, wait_idle
@@ -63,8 +63,9 @@ def ballot(demo: Demo) -> tuple[str, int]:
             select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
         ).first()
         code = s.scalars(select(Participant.code)).first()
+    assert code is not None
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [
@@ -87,7 +88,7 @@ def _count(page: Page, left: int) -> Locator:
     return page.get_by_text(f"{left} of {BUDGET} dots left", exact=True)
 
 
-def _in_viewport(box: dict[str, float] | None) -> bool:
+def _in_viewport(box: FloatRect | None) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
@@ -108,7 +109,7 @@ def test_a_thumb_ballot_on_a_phone(
     for n, idea in enumerate(IDEAS, start=1):
         name = groups.nth(n - 1).get_attribute("aria-label")
         assert name == f"Idea {n} of {len(IDEAS)}: {NAMES.get(idea, idea)}"
-        assert "\\" not in name and "*" not in name and "[" not in name
+        assert name is not None and "\\" not in name and "*" not in name and "[" not in name
     # The ideas typed with Markdown's characters show them as text, not as formatting.
     for n, idea in ((3, MARKDOWN_IDEA), (4, HOSTILE_IDEA)):
         expect(phone.get_by_text(f"Idea {n} of {len(IDEAS)}: {idea}", exact=True)).to_be_visible()

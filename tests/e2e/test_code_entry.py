@@ -32,7 +32,7 @@ def test_a_phone_types_its_badge_code_in_lower_case_and_sees_its_ballot(
     browser: Browser, demo: Demo, screenshots
 ) -> None:
     with demo.db.read() as s:
-        name, code = s.execute(select(Participant.name, Participant.code)).first()
+        name, code = s.execute(select(Participant.name, Participant.code).limit(1)).one()
     phone = device(browser, PHONE).new_page()
     visit(phone, demo.url, "vote")
     expect(phone.get_by_role("textbox", name="The code on your badge")).to_be_visible()
@@ -68,7 +68,7 @@ def test_wrong_codes_from_one_phone_slow_it_down(browser: Browser, demo: Demo, s
 
 def test_the_projector_opens_with_the_meeting_code_typed(browser: Browser, demo: Demo, screenshots):
     with demo.db.read() as s:
-        title, code = s.execute(select(Meeting.title, Meeting.code)).first()
+        title, code = s.execute(select(Meeting.title, Meeting.code).limit(1)).one()
     wall = device(browser, PROJECTOR).new_page()
     visit(wall, demo.url, "projector")
     expect(wall.get_by_role("textbox", name="The meeting's code")).to_be_visible()

@@ -44,7 +44,9 @@ def test_one_click_on_next_runs_the_step_and_the_countdown_moves(
     countdown = console.get_by_role("heading", name=COUNTDOWN)
     expect(countdown).to_be_visible()
     first = countdown.inner_text().strip()
-    minutes, _seconds = COUNTDOWN.search(first).groups()
+    shown = COUNTDOWN.search(first)
+    assert shown is not None, first
+    minutes, _seconds = shown.groups()
     assert int(minutes) in (29, 30), f"the listening step's 30-minute timer shows {first!r}"
 
     # No click from here: the countdown must redraw itself within 3 seconds.

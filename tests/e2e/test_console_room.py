@@ -70,7 +70,9 @@ def test_the_unapproved_agenda_names_who_has_not_approved_and_start_runs_step_on
     expect(console.get_by_text("Input is closed", exact=True)).to_be_visible()
     countdown = console.get_by_role("heading", name=COUNTDOWN)
     expect(countdown).to_be_visible()
-    minutes = int(COUNTDOWN.search(countdown.inner_text().strip()).group(1))
+    shown = COUNTDOWN.search(countdown.inner_text().strip())
+    assert shown is not None
+    minutes = int(shown.group(1))
     assert minutes in (14, 15), countdown.inner_text()
     expect(console.get_by_text("This meeting is running on an agenda")).to_be_visible()
     meeting = _meeting(demo)

@@ -53,7 +53,7 @@ def _choose(page: Page, label: str, option: str) -> None:
 
 
 def _focus_cookie(page: Page) -> str | None:
-    found = [c["value"] for c in page.context.cookies() if c["name"] == FOCUS_COOKIE]
+    found = [c.get("value") for c in page.context.cookies() if c.get("name") == FOCUS_COOKIE]
     return found[0] if found else None
 
 
@@ -71,7 +71,8 @@ def test_a_facilitators_pick_survives_a_reload_and_a_new_browser_session(
     expect(page.get_by_role("heading", name=DEMO_NAME)).to_be_visible(timeout=SLOW)
     expect(page.get_by_role("heading", name=HARBOUR)).to_have_count(0)
     page.wait_for_function(f"document.cookie.includes('{FOCUS_COOKIE}=')", timeout=10_000)
-    assert _focus_cookie(page).endswith(":")  # the initiative, on its newest meeting
+    picked = _focus_cookie(page)
+    assert picked is not None and picked.endswith(":")  # the initiative, on its newest meeting
     snap(page, screenshots, "focus-picked-laptop")
 
     page.reload()

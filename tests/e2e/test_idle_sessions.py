@@ -42,6 +42,7 @@ def idle_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppS
     with db.read() as s:
         code = s.scalars(select(Participant.code)).first()
     db.dispose()
+    assert code is not None
     with pytest.MonkeyPatch.context() as env:
         env.setenv("COMMON_GROUND_IDLE_ANONYMOUS_MINUTES", str(IDLE_MINUTES))
         with running_app(url, folder, cookie_key="idle-test-cookie-key-not-secret") as server:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from db.models import Participant, SurveyResponse
 from seed.agenda import TRUST_STATEMENTS
 from services.prepare.trust_items import AGREEMENT, trust_items
-from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, PHONE, box, device, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png
 
@@ -35,7 +35,9 @@ def _answered(page: Page) -> tuple[int, int]:
     """The pre-session report's count: (answered, people), read as the facilitator reads it."""
     line = page.get_by_text(ANSWERED)
     expect(line).to_be_visible()
-    answered, people = ANSWERED.match(line.inner_text().strip()).groups()
+    shown = ANSWERED.match(line.inner_text().strip())
+    assert shown is not None
+    answered, people = shown.groups()
     return int(answered), int(people)
 
 
@@ -56,7 +58,7 @@ def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
     for words in ("1 Strongly disagree", "3 Neither agree nor disagree", "5 Strongly agree"):
         expect(phone.get_by_text(words, exact=True)).to_have_count(len(AGREE_ITEMS))
     rows = phone.locator('[role="radiogroup"] label')
-    heights = [rows.nth(i).bounding_box()["height"] for i in range(rows.count())]
+    heights = [box(rows.nth(i))["height"] for i in range(rows.count())]
     assert min(heights) >= 44, heights
     groups = phone.get_by_role("radiogroup")
     groups.nth(0).get_by_text("4 Agree", exact=True).click()

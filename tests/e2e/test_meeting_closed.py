@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from components.ballot import FEEDBACK, TARGET_PX
 from db.models import Account, ListeningNote, Meeting, MeetingTable, Participant, Vote
 from services.converge import voting_rounds
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.scope import MEETING_CLOSED
 from services.core.vocab import Role, VoteMode
 from services.room import ideas, room_control
@@ -36,7 +36,7 @@ def open_vote(demo: Demo) -> tuple[list[str], int]:
         ).first()
         codes = s.scalars(select(Participant.code).limit(2)).all()
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [
@@ -57,7 +57,7 @@ def open_vote(demo: Demo) -> tuple[list[str], int]:
 
 def _stored(demo: Demo, model, where) -> int:
     with demo.db.read() as s:
-        return s.scalar(select(func.count()).select_from(model).where(where))
+        return s.execute(select(func.count()).select_from(model).where(where)).scalar_one()
 
 
 def test_closing_the_meeting_on_the_console_ends_every_input(

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from components.ballot import ROWS_PER_FRAGMENT
 from db.models import Account, Meeting, MeetingTable, Participant, Vote
 from services.converge import voting_rounds
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas, room_control
 from tests.browser import PHONE, device, visit, wait_idle
@@ -36,8 +36,9 @@ def ballot(demo: Demo) -> tuple[str, int]:
             select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
         ).first()
         code = s.scalars(select(Participant.code)).first()
+    assert code is not None
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     made = [

@@ -45,9 +45,9 @@ def test_the_zip_pol_is_offers_today_imports_and_its_results_carry_the_credit(
         expect(page.get_by_text("Conversation imported", exact=False)).to_be_visible()
         with demo.db.read() as s:
             title = s.scalar(select(VotingRound.title).where(VotingRound.title.like("Pol.is:%")))
-            voters = s.scalar(
+            voters = s.execute(
                 select(func.count()).select_from(Participant).where(Participant.outside_voter)
-            )
+            ).scalar_one()
             roster_after = s.scalar(
                 select(func.count()).select_from(Participant).where(~Participant.outside_voter)
             )

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from sqlalchemy import select
 
 from db.models import Account, MeetingTable, Participant, Stakeholder
@@ -19,13 +19,13 @@ from services.core.actors import Actor
 from services.core.vocab import Role
 from services.partner import charter_signoff, charters
 from services.room import ideas
-from tests.browser import LAPTOP, PHONE, PROJECTOR, click, device, sign_in, wait_idle
+from tests.browser import LAPTOP, PHONE, PROJECTOR, click, device, screen, sign_in, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen
 
 pytestmark = pytest.mark.e2e
 
-SMALL = {"width": 1280, "height": 720}
+SMALL: ViewportSize = {"width": 1280, "height": 720}
 SIZES = {"1920": PROJECTOR, "1280": SMALL}
 LONG_IDEA = (
     "Send a trained mental health clinician together with officers on every crisis call, "
@@ -49,7 +49,7 @@ def _fits(walls: dict[str, Page], shots: Path, name: str) -> None:
     for size, wall in walls.items():
         wait_idle(wall)
         wall.wait_for_timeout(300)  # the fragment's picture and HTML settle
-        tallest, height = wall.evaluate(TALLEST), wall.viewport_size["height"]
+        tallest, height = wall.evaluate(TALLEST), screen(wall)["height"]
         assert tallest <= height, f"{name} at {size}: {tallest} px tall on a {height} px screen"
         if size == "1920":
             smallest = wall.evaluate(BODY_PX)
@@ -233,4 +233,4 @@ def _account_id(demo: Demo, username: str) -> int:
 
 def _initiative_id(demo: Demo) -> int:
     with demo.db.read() as s:
-        return s.scalars(select(Stakeholder.initiative_id)).first()
+        return s.scalars(select(Stakeholder.initiative_id).limit(1)).one()

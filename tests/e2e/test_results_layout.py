@@ -18,11 +18,11 @@ from sqlalchemy import select
 from db.models import Account, Meeting, Participant
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
-from tests.browser import LAPTOP, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, TABLET, box, device, screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +64,7 @@ def voted(demo: Demo) -> Demo:
     voting_rounds.open_round(demo.db, actor, rnd.id)
     with demo.db.read() as s:
         codes = list(s.scalars(select(Participant.code).order_by(Participant.id)))
-    for n, item in enumerate(round_items(demo.db, rnd.id)):
+    for n, item in enumerate(round_items(demo.db, SYSTEM, rnd.id)):
         for i, code in enumerate(codes):
             choice = ("agree", "disagree", "pass")[(i * (n + 1)) % 3 if n else i % 2]
             voting_ballots.choose(demo.db, code, item.id, choice)
@@ -110,7 +110,7 @@ def test_the_by_group_charts_words_never_overlap(
     expect(charts.first.locator("svg text").first).to_be_visible()
     charts.first.scroll_into_view_if_needed()
     snap(page, screenshots, f"results-by-group-{size}")
-    width = page.viewport_size["width"]
+    width = screen(page)["width"]
     for n in range(charts.count()):
         chart = charts.nth(n)
         chart.scroll_into_view_if_needed()
@@ -118,7 +118,7 @@ def test_the_by_group_charts_words_never_overlap(
         texts = " ".join(chart.locator("svg text").all_text_contents())
         for group in ["Neighborhood", "Police Department", "Youth", "of 16"]:
             assert group in texts, (group, texts)
-        drawn = chart.locator("svg").first.bounding_box()
+        drawn = box(chart.locator("svg").first)
         assert drawn["x"] + drawn["width"] <= width, drawn
 
 

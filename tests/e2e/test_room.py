@@ -123,7 +123,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # Arriving on the ideas step opened its input: the console offers to close it.
     expect(_button(console, "Close input")).to_be_visible()
     snap(console, screenshots, "console-laptop")
-    # axe-core on each screen as the meeting fills it (the empty ones: test_accessibility).
+    # axe-core on each screen as the meeting fills it (the empty ones: test_screenshots).
     barriers = violations(console, "console-live")
 
     # The projector needs no account: the meeting's code is enough.

@@ -1,10 +1,14 @@
-"""A screenshot walk: every role, every screen, at the size of the device it is used on.
+"""The walk of every screen: every role, at the size of the device it is used on.
 
 From a fresh demo, each role signs in and opens each of its screens; each screen must show
-its title and no Streamlit exception box. The pictures land in
+its title, no Streamlit exception box, and no WCAG 2.1 A or AA violation axe-core can find
+(tests/accessibility.py). The pictures land in
 test-artifacts/screenshots/<role>-<screen>-<size>.png for a person to look at. The
 projector and the tables are reached by the links the console prints, the phones by the
 code printed on a badge: nothing here builds a link a user would be handed.
+
+One walk serves both the pictures and axe: walked twice, the screens cost the suite the
+time of a second run through every page for nothing more proven.
 """
 
 from __future__ import annotations
@@ -15,10 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.accessibility import violations
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    TABLET,
+    device,
+    screen,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -80,12 +95,13 @@ LEADER = [
 ]
 
 
-def _size(viewport: dict[str, int]) -> str:
+def _size(viewport: ViewportSize) -> str:
     return f"{viewport['width']}x{viewport['height']}"
 
 
 def _check(page: Page, title: str | re.Pattern[str], shot: str, folder: Path) -> list[str]:
-    """Wait for `title`, keep the picture, and say what is wrong with the screen, if anything."""
+    """Wait for `title`, keep the picture, and say what is wrong with the screen, if
+    anything: a missing title, an exception, what axe-core finds."""
     wrong = []
     heading = (
         page.get_by_role("heading", name=title, exact=True)
@@ -101,7 +117,7 @@ def _check(page: Page, title: str | re.Pattern[str], shot: str, folder: Path) ->
     _snap_whole(page, folder, shot)
     if page.locator(ERROR).count():
         wrong.append(f"{shot}: {page.locator(ERROR).first.inner_text()[:300]}")
-    return wrong
+    return wrong + violations(page, shot)
 
 
 def settle(page: Page) -> None:
@@ -128,7 +144,7 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
     Streamlit scrolls inside its main area, so a full-page screenshot stops at the
     screen's height: the window is made as tall as the content for one picture.
     """
-    size = page.viewport_size
+    size = screen(page)
     tall = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], '
             + '[data-testid="stMainBlockContainer"]')].map(e => e.scrollHeight))"""
@@ -142,7 +158,7 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
 
 def _walk(page: Page, base: str, role: str, visits: list[Visit], folder: Path) -> list[str]:
     wrong = []
-    size = _size(page.viewport_size)
+    size = _size(screen(page))
     for v in visits:
         page.goto(f"{base}/{v.path}")
         wait_idle(page)
@@ -185,6 +201,10 @@ def test_the_facilitator_walks_every_screen_on_the_laptop(
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     wrong = _walk(laptop, demo.url, "facilitator", FACILITATOR, screenshots)
+    laptop.goto(f"{demo.url}/console")
+    wait_idle(laptop)
+    _printed_link(laptop, "listen")  # the Join links tab, open
+    wrong += violations(laptop, "facilitator-console-join-links")
     assert not wrong, "\n".join(wrong)
 
 
@@ -233,6 +253,7 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
     ]:
         phone.goto(f"{demo.url}/{name}")
         wait_idle(phone)
+        wrong += violations(phone, f"participant-{name}-code-entry")
         phone.get_by_role("textbox", name="The code on your badge").fill(code)
         phone.get_by_role("button", name=button).click()
         wait_idle(phone)
@@ -253,4 +274,14 @@ def test_the_projector_opens_from_the_link_the_console_prints(
     wait_idle(wall)
     title = re.compile(r"^(The meeting has not started yet|Step \d+ of \d+: .+)$")
     wrong = _check(wall, title, "projector-projector-1920x1080", screenshots)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_visitor_on_a_phone_finds_the_home_page(
+    browser: Browser, demo: Demo, screenshots: Path
+) -> None:
+    home = device(browser, PHONE).new_page()
+    home.goto(demo.url)
+    wait_idle(home)
+    wrong = _check(home, "Common Ground", "visitor-home-390x844", screenshots)
     assert not wrong, "\n".join(wrong)

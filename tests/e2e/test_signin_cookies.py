@@ -69,7 +69,7 @@ def _signed_out_with_a_note(page: Page, base: str, path: str) -> None:
 def _until_gone(page: Page, timeout: float = 15.0) -> None:
     """Wait until the browser holds no sign-in cookie (the jar, HttpOnly ones included)."""
     deadline = time.monotonic() + timeout
-    while any(c["name"] == COOKIE for c in page.context.cookies()):
+    while any(c.get("name") == COOKIE for c in page.context.cookies()):
         assert time.monotonic() < deadline, "the sign-in cookie was never cleared"
         page.wait_for_timeout(100)
 
@@ -88,6 +88,7 @@ def test_forged_and_broken_cookies_sign_out_with_a_note(
 
 def test_a_deactivated_accounts_cookie_signs_out_on_every_page(browser: Browser, demo: Demo):
     account = signin_accounts.get_account_by_username(demo.db, "leader4")
+    assert account is not None
     genuine = _sign(_claims("leader4", account.token_version))
     deactivate(demo, account, active=False)
     try:
@@ -124,13 +125,13 @@ def test_a_cookie_copied_before_sign_out_no_longer_signs_in(
     laptop = device(browser, LAPTOP)
     page = laptop.new_page()
     sign_in(page, demo.url, "scribe6", PASSWORD)
-    [copied] = [c for c in laptop.cookies() if c["name"] == COOKIE]
-    assert copied["httpOnly"] and copied["sameSite"] == "Strict"
-    assert copied["path"] == "/" and not copied["secure"]  # plain http here
+    [copied] = [c for c in laptop.cookies() if c.get("name") == COOKIE]
+    assert copied.get("httpOnly") and copied.get("sameSite") == "Strict"
+    assert copied.get("path") == "/" and not copied.get("secure")  # plain http here
     # HttpOnly: the page's scripts do not see it.
     assert COOKIE not in page.evaluate("document.cookie")
     # Before sign-out the copy works in another browser...
-    other = _with_cookie(browser, demo.url, copied["value"])
+    other = _with_cookie(browser, demo.url, copied.get("value", ""))
     visit(other, demo.url, "")
     expect(other.get_by_text("Signed in as Scribe, table 6")).to_be_visible()
     other.context.close()
@@ -139,7 +140,7 @@ def test_a_cookie_copied_before_sign_out_no_longer_signs_in(
     _until_gone(page)  # the server cleared it: no script can
     # ...after it, nowhere.
     for path in PAGES:
-        stolen = _with_cookie(browser, demo.url, copied["value"])
+        stolen = _with_cookie(browser, demo.url, copied.get("value", ""))
         _signed_out_with_a_note(stolen, demo.url, path)
         if path == "":
             snap(stolen, screenshots, "signin-revoked-cookie-laptop")
@@ -151,10 +152,11 @@ def test_a_new_password_ends_the_cookie_from_before(browser: Browser, demo: Demo
     laptop = device(browser, LAPTOP)
     page = laptop.new_page()
     sign_in(page, demo.url, "scribe7", PASSWORD)
-    [cookie] = [c for c in laptop.cookies() if c["name"] == COOKIE]
+    [cookie] = [c for c in laptop.cookies() if c.get("name") == COOKIE]
     account = signin_accounts.get_account_by_username(demo.db, "scribe7")
+    assert account is not None
     accounts.set_password(demo.db, SYSTEM, account.id, PASSWORD)  # a facilitator's reset
-    stolen = _with_cookie(browser, demo.url, cookie["value"])
+    stolen = _with_cookie(browser, demo.url, cookie.get("value", ""))
     _signed_out_with_a_note(stolen, demo.url, "vote")
     stolen.context.close()
     # The tab that was open, reloaded, is asked to sign in again too.

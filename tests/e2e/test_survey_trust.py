@@ -15,7 +15,7 @@ from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import SurveyKind
 from services.core.small_groups import PRIVACY_PROMISE, WITHHELD
 from services.prepare.trust_items import HOW_OFTEN, STANDARD_ITEMS
-from tests.browser import LAPTOP, PHONE, device, sign_in, snap, visit
+from tests.browser import LAPTOP, PHONE, box, device, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -44,11 +44,11 @@ def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
     expect(promise).to_be_visible()
     first_question = page.get_by_role("radiogroup").first
     # The promise is read before any question: it sits above the first one on the page.
-    assert promise.bounding_box()["y"] < first_question.bounding_box()["y"]
+    assert box(promise)["y"] < box(first_question)["y"]
     groups = page.get_by_role("radiogroup")
     with demo.db.read() as s:
         asked = s.scalars(select(Initiative.trust_statements)).first()
-    assert groups.count() == len(asked)
+    assert asked is not None and groups.count() == len(asked)
     for n in range(groups.count()):
         group = groups.nth(n)
         # Nothing chosen for the person, and "Prefer not to say" on every question.
@@ -77,6 +77,7 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
     assert len(groups[big]) >= 6
     with demo.db.read() as s:
         asked = s.scalars(select(Initiative.trust_statements)).first()
+    assert asked
     first = asked[0]
     with demo.db.write() as s:
         for n, (pid, _) in enumerate(groups[big][:6]):

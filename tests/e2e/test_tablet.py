@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import func, select
 
 from db.models import Account, Idea, ListeningNote, Meeting
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
 from tests.browser import TABLET, device, sign_in, snap, visit, wait_idle
@@ -25,7 +25,7 @@ def open_room(demo: Demo) -> Demo:
         meeting_id = s.scalars(select(Meeting.id)).one()
         account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    state = room_control.room_state(demo.db, meeting_id)
+    state = room_control.room_state(demo.db, meeting_id, actor=SYSTEM)
     if state.current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
@@ -42,7 +42,7 @@ def scribe2(browser: Browser, open_room: Demo) -> Page:
 def _count(demo: Demo, model, text: str) -> int:
     column = model.said if model is ListeningNote else model.text
     with demo.db.read() as s:
-        return s.scalar(select(func.count()).select_from(model).where(column == text))
+        return s.execute(select(func.count()).select_from(model).where(column == text)).scalar_one()
 
 
 def test_a_scribe_opening_another_tables_link_is_refused_in_words(

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import Account, ListeningNote, Meeting
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
 from services.room.late_notes import CLOSED_MESSAGE
@@ -41,7 +41,7 @@ def live_room(demo: Demo) -> Demo:
         meeting_id = s.scalars(select(Meeting.id)).one()
         account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id).current is None:
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
     return demo
@@ -137,4 +137,5 @@ def _snap_top(page: Page, folder: Path, name: str) -> None:
 def _notes_saying(demo: Demo, said: str) -> list[tuple[bool, str]]:
     with demo.db.read() as s:
         query = select(ListeningNote.late, ListeningNote.paraphrase)
-        return [tuple(row) for row in s.execute(query.where(ListeningNote.said == said))]
+        found = s.execute(query.where(ListeningNote.said == said))
+        return [(late, paraphrase) for late, paraphrase in found]

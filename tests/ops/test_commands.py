@@ -34,7 +34,9 @@ def run(monkeypatch, *argv: str, stdin: str = "") -> int:
 def password_of(url: str, username: str) -> bytes:
     db = Database.from_url(url)
     try:
-        return signin_accounts.get_account_by_username(db, username).password_hash.encode()
+        account = signin_accounts.get_account_by_username(db, username)
+        assert account is not None
+        return account.password_hash.encode()
     finally:
         db.dispose()
 

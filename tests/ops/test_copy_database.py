@@ -37,8 +37,11 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     initiative = initiatives.list_initiatives(db)[0]
     meeting = meetings.list_meetings(db, SYSTEM, initiative.id)[0]
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
+    assert facilitator is not None
     room_control.start_meeting(db, facilitator, meeting.id)
-    diverge = next(i for i in agenda.list_agenda(db, meeting.id) if i.step is Step.DIVERGE)
+    diverge = next(
+        i for i in agenda.list_agenda(db, meeting.id, actor=SYSTEM) if i.step is Step.DIVERGE
+    )
     room_control.go_to_step(db, facilitator, meeting.id, diverge.id)
     made = [
         ideas.add_idea(
@@ -58,7 +61,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     voting_rounds.open_round(db, facilitator, rnd.id)
     code = participants.list_participants(db, SYSTEM, initiative.id)[0].code
-    for item in voting_items.round_items(db, rnd.id):
+    for item in voting_items.round_items(db, SYSTEM, rnd.id):
         voting_ballots.set_dots(db, code, item.id, 2)
     db.dispose()
     return url
@@ -88,6 +91,7 @@ def test_every_row_arrives_with_its_id_and_new_rows_come_after(source, kind, tmp
                 assert theirs == mine, table.name
             # Passwords came along: the demo's still signs in, ids continue after the copy.
             facilitator = signin_accounts.actor_for_username(after, "facilitator")
+            assert facilitator is not None
             meeting = meetings.list_meetings(
                 after, SYSTEM, initiatives.list_initiatives(after)[0].id
             )[0]

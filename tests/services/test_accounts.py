@@ -9,7 +9,7 @@ from services.accounts import accounts, signin_accounts
 from services.core.actors import SYSTEM, Actor
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 PASSWORD = "correct horse"
 
@@ -38,7 +38,7 @@ def test_creates_an_account_with_a_bcrypt_hash_and_audits_it(db):
     )
     assert made.password_hash.startswith("$2b$")
     assert bcrypt.checkpw(PASSWORD.encode(), made.password_hash.encode())
-    entries = history(db, "account", made.id)
+    entries = history(db, SYSTEM, "account", made.id)
     assert [e.action for e in entries] == ["created"]
     assert "password" not in str(entries[0].detail)
 
@@ -58,7 +58,8 @@ def test_the_system_actor_can_create_the_first_facilitator_on_an_empty_database(
 
 def test_lowercases_and_trims_the_username_as_the_sign_in_widget_does(db):
     assert _scribe(db, username="  Maria.Lopez ").username == "maria.lopez"
-    assert signin_accounts.get_account_by_username(db, "MARIA.LOPEZ ").username == "maria.lopez"
+    found = signin_accounts.get_account_by_username(db, "MARIA.LOPEZ ")
+    assert found is not None and found.username == "maria.lopez"
 
 
 @pytest.mark.parametrize("bad", ["ab", "x" * 61, "maria lopez", "maría", "ana@home", ""])
@@ -171,7 +172,7 @@ def test_names_an_unknown_stakeholder_group(db):
 
 def test_only_a_facilitator_may_manage_accounts(db):
     room = build_room(db)
-    lead_id = room.leader.account_id
+    lead_id = account_of(room.leader)
     with pytest.raises(PermissionDenied, match="Only a facilitator"):
         _scribe(db, actor=room.leader)
     with pytest.raises(PermissionDenied):
@@ -193,7 +194,7 @@ def test_only_a_facilitator_may_manage_accounts(db):
 
 def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
     room = build_room(db)
-    lead_id = room.leader.account_id
+    lead_id = account_of(room.leader)
     changed = accounts.update_account(
         db,
         room.facilitator,
@@ -210,7 +211,7 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
         "lee@pd.org",
         room.residents_id,
     )
-    assert [e.action for e in history(db, "account", lead_id)] == ["updated"]
+    assert [e.action for e in history(db, SYSTEM, "account", lead_id)] == ["updated"]
     with pytest.raises(ValidationError, match="speaks for one stakeholder group"):
         accounts.update_account(
             db,
@@ -224,7 +225,7 @@ def test_updates_an_account_and_keeps_a_leader_with_a_group(db):
 
 def test_refuses_to_deactivate_or_delete_the_last_active_facilitator(db):
     room = build_room(db)
-    fac_id = room.facilitator.account_id
+    fac_id = account_of(room.facilitator)
     with pytest.raises(ValidationError, match="only active facilitator"):
         accounts.update_account(
             db,
@@ -252,21 +253,26 @@ def test_refuses_to_deactivate_or_delete_the_last_active_facilitator(db):
 
 def test_sets_a_new_password_that_then_checks(db):
     room = build_room(db)
-    accounts.set_password(db, room.facilitator, room.scribe1.account_id, "a brand new one")
-    stored = signin_accounts.get_account_by_username(db, "s1").password_hash
-    assert bcrypt.checkpw(b"a brand new one", stored.encode())
-    assert [e.action for e in history(db, "account", room.scribe1.account_id)] == ["password_set"]
+    accounts.set_password(db, room.facilitator, account_of(room.scribe1), "a brand new one")
+    account = signin_accounts.get_account_by_username(db, "s1")
+    assert account is not None
+    assert bcrypt.checkpw(b"a brand new one", account.password_hash.encode())
+    assert [e.action for e in history(db, SYSTEM, "account", account_of(room.scribe1))] == [
+        "password_set"
+    ]
     with pytest.raises(ValidationError, match="at least 10"):
-        accounts.set_password(db, room.facilitator, room.scribe1.account_id, "short")
+        accounts.set_password(db, room.facilitator, account_of(room.scribe1), "short")
 
 
 def test_deletes_an_account(db):
     room = build_room(db)
-    accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
+    accounts.delete_account(db, room.facilitator, account_of(room.scribe2))
     assert signin_accounts.get_account_by_username(db, "s2") is None
-    assert [e.action for e in history(db, "account", room.scribe2.account_id)] == ["deleted"]
+    assert [e.action for e in history(db, SYSTEM, "account", account_of(room.scribe2))] == [
+        "deleted"
+    ]
     with pytest.raises(NotFound, match="No account with id"):
-        accounts.delete_account(db, room.facilitator, room.scribe2.account_id)
+        accounts.delete_account(db, room.facilitator, account_of(room.scribe2))
 
 
 def test_refuses_to_delete_an_account_that_signed_the_charter(db):
@@ -279,11 +285,11 @@ def test_refuses_to_delete_an_account_that_signed_the_charter(db):
             Signature(
                 charter_id=charter.id,
                 stakeholder_id=room.police_id,
-                account_id=room.leader.account_id,
+                account_id=account_of(room.leader),
             )
         )
     with pytest.raises(ValidationError, match=r"signed the charter.*Deactivate it instead"):
-        accounts.delete_account(db, room.facilitator, room.leader.account_id)
+        accounts.delete_account(db, room.facilitator, account_of(room.leader))
     assert signin_accounts.get_account_by_username(db, "lead") is not None
 
 

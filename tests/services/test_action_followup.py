@@ -6,6 +6,7 @@ import pytest
 
 from db.models.enums import ActionStatus
 from services.act import action_followup, actions
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
@@ -25,7 +26,7 @@ def test_updates_move_the_status_and_are_kept_in_order(db):
         db, room.facilitator, action.id, ActionStatus.IN_PROGRESS, "Half done"
     )
     last = action_followup.add_update(db, room.leader, action.id, "done")
-    assert [(u.status, u.note) for u in action_followup.updates(db, action.id)] == [
+    assert [(u.status, u.note) for u in action_followup.updates(db, SYSTEM, action.id)] == [
         (ActionStatus.IN_PROGRESS, "Started training"),
         (ActionStatus.IN_PROGRESS, "Half done"),
         (ActionStatus.DONE, ""),
@@ -33,7 +34,7 @@ def test_updates_move_the_status_and_are_kept_in_order(db):
     assert last.account_id == room.leader.account_id
     moves = [
         (e.detail["from"], e.detail["to"])
-        for e in history(db, "action_item", action.id)
+        for e in history(db, SYSTEM, "action_item", action.id)
         if e.action == "status"
     ]
     assert moves == [
@@ -71,7 +72,7 @@ def test_scribes_may_not_update_and_leaders_not_confidential_actions(db):
         action_followup.add_update(db, room.scribe1, secret.id, "done")
     with pytest.raises(PermissionDenied, match="confidential"):
         action_followup.add_update(db, room.leader, secret.id, "done")
-    assert action_followup.updates(db, secret.id) == []
+    assert action_followup.updates(db, SYSTEM, secret.id) == []
 
 
 def test_overdue_lists_unfinished_actions_past_their_date(db):

@@ -6,6 +6,7 @@ import pytest
 
 from db.models.enums import ActionStatus
 from services.act import actions
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
@@ -41,7 +42,7 @@ def test_saves_an_incomplete_draft(db):
         ActionStatus.NOT_STARTED,
         None,
     )
-    assert [e.action for e in history(db, "action_item", action.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "action_item", action.id)] == ["created"]
 
 
 def test_refuses_to_mark_ready_what_is_not_smart_and_says_what_is_missing(db):
@@ -168,7 +169,10 @@ def test_updating_to_ready_runs_the_smart_check(db):
         room.police_id,
         "Goal 2",
     )
-    assert [e.action for e in history(db, "action_item", action.id)] == ["created", "updated"]
+    assert [e.action for e in history(db, SYSTEM, "action_item", action.id)] == [
+        "created",
+        "updated",
+    ]
 
 
 def test_deletes_an_action(db):

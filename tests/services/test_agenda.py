@@ -1,10 +1,13 @@
 """The agenda: items in order, reordering them, and approval lost on any change."""
 
+from typing import TypedDict
+
 import pytest
 
 from db.models import Meeting
 from db.models.enums import AgendaStatus, Skill, Step
 from services.agenda import agenda
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import build_room
@@ -13,7 +16,7 @@ pytestmark = pytest.mark.both_databases  # positions from max(); audit details a
 
 
 def _titles(db, meeting_id):
-    items = agenda.list_agenda(db, meeting_id)
+    items = agenda.list_agenda(db, meeting_id, actor=SYSTEM)
     assert [i.position for i in items] == list(range(1, len(items) + 1))
     return [i.title for i in items]
 
@@ -53,7 +56,7 @@ def test_appends_an_item_at_the_end_and_audits_it(db):
     )
     assert (item.goal, item.materials, item.prompt) == ("Options", "Cards", "What could work?")
     assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Vote", "Solve"]
-    assert [e.action for e in history(db, "agenda_item", item.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "agenda_item", item.id)] == ["created"]
 
 
 def test_the_first_item_of_an_empty_agenda_is_at_position_one(db):
@@ -82,6 +85,12 @@ def test_refuses_minutes_outside_one_to_480(db, bad):
         )
 
 
+class _ItemText(TypedDict, total=False):
+    goal: str
+    materials: str
+    prompt: str
+
+
 def test_refuses_an_empty_title_and_over_long_texts(db):
     room = build_room(db)
 
@@ -91,9 +100,15 @@ def test_refuses_an_empty_title_and_over_long_texts(db):
 
     with pytest.raises(ValidationError, match="Item title is empty"):
         add(" ")
-    for field, label in [("goal", "Goal"), ("materials", "Materials"), ("prompt", "Prompt")]:
+    too_long = "x" * 2001
+    texts: list[tuple[_ItemText, str]] = [
+        ({"goal": too_long}, "Goal"),
+        ({"materials": too_long}, "Materials"),
+        ({"prompt": too_long}, "Prompt"),
+    ]
+    for text, label in texts:
         with pytest.raises(ValidationError, match=f"{label} is 2,001 characters"):
-            add("X", **{field: "x" * 2001})
+            add("X", **text)
 
 
 def test_refuses_an_unknown_step_or_skill(db):
@@ -163,7 +178,7 @@ def test_updates_an_item(db):
         ),
     )
     assert (item.title, item.minutes, item.skill, item.position) == ("Brainstorm", 30, None, 2)
-    assert [e.action for e in history(db, "agenda_item", item.id)] == ["updated"]
+    assert [e.action for e in history(db, SYSTEM, "agenda_item", item.id)] == ["updated"]
 
 
 def test_moves_an_item_up_and_down(db):
@@ -173,7 +188,7 @@ def test_moves_an_item_up_and_down(db):
     assert _titles(db, room.meeting_id) == ["Listen", "Vote", "Ideas"]
     agenda.move_item(db, room.facilitator, room.item_ids[0], 1)
     assert _titles(db, room.meeting_id) == ["Vote", "Listen", "Ideas"]
-    assert [e.action for e in history(db, "agenda_item", room.item_ids[2])] == ["moved"]
+    assert [e.action for e in history(db, SYSTEM, "agenda_item", room.item_ids[2])] == ["moved"]
 
 
 def test_refuses_to_move_past_either_end_or_by_more_than_one(db):
@@ -198,7 +213,7 @@ def test_deleting_an_item_closes_the_gap(db):
     agenda.move_item(db, room.facilitator, room.item_ids[1], 1)
     agenda.delete_item(db, room.facilitator, room.item_ids[2])
     assert _titles(db, room.meeting_id) == ["Listen", "Ideas", "Act"]
-    assert [e.action for e in history(db, "agenda_item", room.item_ids[2])] == ["deleted"]
+    assert [e.action for e in history(db, SYSTEM, "agenda_item", room.item_ids[2])] == ["deleted"]
 
 
 def test_refuses_to_delete_the_item_the_room_is_on(db):
@@ -237,7 +252,7 @@ def test_any_change_to_an_approved_agenda_sends_it_back_to_draft(db, change):
     else:
         agenda.move_item(db, fac, item_id, -1)
     assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
-    entries = history(db, "meeting", room.meeting_id)
+    entries = history(db, SYSTEM, "meeting", room.meeting_id)
     assert [(e.action, e.detail) for e in entries] == [
         ("agenda_status", {"from": "approved", "to": "draft"})
     ]
@@ -252,7 +267,7 @@ def test_a_change_to_a_draft_agenda_records_no_status_change(db):
         agenda.ItemFields(title="Close", step="close", minutes=5),
     )
     assert _status(db, room.meeting_id) is AgendaStatus.DRAFT
-    assert history(db, "meeting", room.meeting_id) == []
+    assert history(db, SYSTEM, "meeting", room.meeting_id) == []
 
 
 def _empty_meeting(db, room):
@@ -271,11 +286,11 @@ def test_an_empty_agenda_starts_from_the_standard_one_in_order(db):
     made = agenda.add_standard_agenda(db, room.facilitator, meeting_id)
     assert len(made) == len(STANDARD_AGENDA) == 10
     assert _titles(db, meeting_id) == [row[0] for row in STANDARD_AGENDA]
-    steps = agenda.list_agenda(db, meeting_id)
+    steps = agenda.list_agenda(db, meeting_id, actor=SYSTEM)
     assert [i.position for i in steps] == list(range(1, 11))
     assert steps[1].skill is Skill.ACTIVE_LISTENING and steps[1].prompt
     assert sum(i.minutes for i in steps) == 310
-    assert all(history(db, "agenda_item", i.id)[0].action == "created" for i in made)
+    assert all(history(db, SYSTEM, "agenda_item", i.id)[0].action == "created" for i in made)
 
 
 def test_the_standard_agenda_never_lands_on_top_of_steps_already_there(db):

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from db.models import Account, AgendaApproval, Meeting
 from db.models.enums import AgendaStatus, Role
 from services.agenda import agenda_review as review
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from tests.factories import build_elsewhere, build_room
@@ -47,7 +47,7 @@ def test_comments_come_back_per_item_oldest_first(db):
     assert [n.id for n in by_item[second]] == [a.id, c.id]
     assert [n.id for n in by_item[first]] == [b.id]
     assert by_item[third] == []
-    assert [e.action for e in history(db, "agenda_comment", a.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "agenda_comment", a.id)] == ["created"]
 
 
 def test_a_scribe_cannot_comment_and_a_comment_cannot_be_blank(db):
@@ -98,7 +98,7 @@ def test_the_only_leader_approving_approves_the_agenda(db):
     assert (state.approved, state.status, state.waiting_for) == (True, AgendaStatus.APPROVED, [])
     [who] = state.approvers
     assert (who.name, who.group) == ("Lead", "Police")
-    assert [(e.action, e.detail) for e in history(db, "meeting", room.meeting_id)] == [
+    assert [(e.action, e.detail) for e in history(db, SYSTEM, "meeting", room.meeting_id)] == [
         ("agenda_approved", {}),
         ("agenda_status", {"from": "draft", "to": "approved"}),
     ]
@@ -109,7 +109,7 @@ def test_approving_twice_keeps_the_first_time(db):
     first = review.approve(db, room.leader, room.meeting_id).approvers[0].approved_at
     again = review.approve(db, room.leader, room.meeting_id)
     assert [a.approved_at for a in again.approvers] == [first]
-    assert len(history(db, "meeting", room.meeting_id)) == 2
+    assert len(history(db, SYSTEM, "meeting", room.meeting_id)) == 2
 
 
 def test_with_two_leaders_it_waits_for_the_second_and_names_them(db):
@@ -150,7 +150,7 @@ def test_withdrawing_an_approval_reopens_the_agenda(db):
     state = review.approval_status(db, room.facilitator, room.meeting_id)
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
     assert state.waiting_for == ["Lead"]
-    actions = [e.action for e in history(db, "meeting", room.meeting_id)]
+    actions = [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
     assert actions[-2:] == ["agenda_approval_withdrawn", "agenda_status"]
 
 
@@ -175,7 +175,7 @@ def test_reopen_clears_every_approval_and_sets_draft(db):
     assert (state.approved, state.status, state.approvers) == (False, AgendaStatus.DRAFT, [])
     assert state.waiting_for == ["Lead", "Rosa"]
     assert _approvals(db, room.meeting_id) == 0
-    assert [(e.action, e.detail) for e in history(db, "meeting", room.meeting_id)][-2:] == [
+    assert [(e.action, e.detail) for e in history(db, SYSTEM, "meeting", room.meeting_id)][-2:] == [
         ("agenda_approvals_cleared", {"count": 2}),
         ("agenda_status", {"from": "approved", "to": "draft"}),
     ]
@@ -188,7 +188,7 @@ def test_reopen_clears_a_partial_approval_of_a_draft(db):
     with db.write() as s:
         review.reopen(s, s.get_one(Meeting, room.meeting_id), room.facilitator)
     assert review.approval_status(db, room.facilitator, room.meeting_id).approvers == []
-    assert history(db, "meeting", room.meeting_id)[-1].action == "agenda_approvals_cleared"
+    assert history(db, SYSTEM, "meeting", room.meeting_id)[-1].action == "agenda_approvals_cleared"
 
 
 def test_approvers_are_named_with_their_account_so_a_screen_can_tell_whose_it_is(db):

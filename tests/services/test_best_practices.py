@@ -4,6 +4,7 @@ import pytest
 
 from db.models.enums import ResponseModel
 from seed.best_practices import LIBRARY
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.solve import best_practices as bp
@@ -34,7 +35,7 @@ def test_creates_an_entry_and_records_it_in_the_audit_trail(db):
         ResponseModel.CIVILIAN_RESPONDER,
         "https://example.org/star",
     )
-    assert [e.action for e in history(db, "best_practice", entry.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "best_practice", entry.id)] == ["created"]
 
 
 def test_lists_by_name_and_filters_by_model(db):
@@ -148,7 +149,10 @@ def test_deletes_an_entry_and_records_it(db):
     star = _add(db, room.facilitator)
     bp.delete_best_practice(db, room.facilitator, star.id)
     assert bp.list_best_practices(db) == []
-    assert [e.action for e in history(db, "best_practice", star.id)] == ["created", "deleted"]
+    assert [e.action for e in history(db, SYSTEM, "best_practice", star.id)] == [
+        "created",
+        "deleted",
+    ]
 
 
 @pytest.mark.parametrize("who", ["scribe1", "leader"])
@@ -187,8 +191,8 @@ def test_upsert_adds_missing_updates_changed_and_leaves_the_rest(db):
     )
     by_name = {p.name: p for p in bp.list_best_practices(db)}
     assert by_name["B"].summary == "Now different."
-    assert [e.action for e in history(db, "best_practice", by_name["A"].id)] == ["created"]
-    assert [e.action for e in history(db, "best_practice", by_name["B"].id)] == [
+    assert [e.action for e in history(db, SYSTEM, "best_practice", by_name["A"].id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "best_practice", by_name["B"].id)] == [
         "created",
         "updated",
     ]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.core.errors import ValidationError
 from services.partner import charter_commitments, charter_signoff, charters
 from tests.factories import build_elsewhere, build_room
@@ -27,12 +28,13 @@ def test_sets_replaces_and_removes_a_commitment_on_the_unsigned_latest_version(d
     changed = charter_commitments.set_commitment(
         db, room.facilitator, charter.id, room.police_id, "Share more"
     )
+    assert made is not None and changed is not None
     assert (changed.id, changed.text) == (made.id, "Share more")
     assert (
         charter_commitments.set_commitment(db, room.facilitator, charter.id, room.police_id, "")
         is None
     )
-    assert charter_commitments.commitments(db, charter.id) == []
+    assert charter_commitments.commitments(db, SYSTEM, charter.id) == []
     with pytest.raises(ValidationError, match="not part of this initiative"):
         charter_commitments.set_commitment(
             db, room.facilitator, charter.id, build_elsewhere(db).group_id, "X"

@@ -1,5 +1,6 @@
 """The charter on the room's screen: the newest version's clauses and who has signed it."""
 
+from services.core.actors import SYSTEM
 from services.partner import charter_signoff, charters
 from services.partner.charter_screen import charter_for_room
 from tests.factories import build_room
@@ -7,7 +8,7 @@ from tests.factories import build_room
 
 def test_nothing_to_show_before_the_first_version(db):
     room = build_room(db)
-    assert charter_for_room(db, room.meeting_id) is None
+    assert charter_for_room(db, SYSTEM, room.meeting_id) is None
 
 
 def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
@@ -28,7 +29,8 @@ def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
         ),
     )
     charter_signoff.sign(db, room.leader, latest.id)  # the leader speaks for Police
-    shown = charter_for_room(db, room.meeting_id)
+    shown = charter_for_room(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert (shown.version, shown.mission) == (2, "Safer calls together")
     assert shown.clauses == (
         ("Shared goals", "Fewer crises end in arrest"),
@@ -47,5 +49,6 @@ def test_a_signature_on_an_older_version_does_not_count_as_signed(db):
     charters.new_version(
         db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
     )
-    shown = charter_for_room(db, room.meeting_id)
+    shown = charter_for_room(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert (shown.version, shown.signed, shown.waiting) == (2, (), ("Police", "Residents"))

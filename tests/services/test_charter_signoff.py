@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Account, Signature
 from db.models.enums import Role
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.partner import charter_signoff, charters
@@ -47,9 +47,9 @@ def test_a_leader_signs_for_their_group_and_signing_twice_is_harmless(db):
     again = charter_signoff.sign(db, room.leader, charter.id)
     assert again.id == first.id
     assert first.stakeholder_id == room.police_id
-    [(signature, group, signer)] = charter_signoff.signatures(db, charter.id)
+    [(signature, group, signer)] = charter_signoff.signatures(db, SYSTEM, charter.id)
     assert (signature.id, group, signer) == (first.id, "Police", "Lead")
-    assert [e.action for e in history(db, "charter", charter.id)] == ["created", "signed"]
+    assert [e.action for e in history(db, SYSTEM, "charter", charter.id)] == ["created", "signed"]
 
 
 def test_only_the_latest_version_can_be_signed(db):
@@ -83,7 +83,7 @@ def test_a_new_version_needs_everyone_to_sign_again(db):
         db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
     )
     assert _status(db, room) == {"Police": SignOff.OUTDATED, "Residents": SignOff.NEVER}
-    assert charter_signoff.signatures(db, second.id) == []
+    assert charter_signoff.signatures(db, SYSTEM, second.id) == []
     charter_signoff.sign(db, room.leader, second.id)
     rows = charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     assert [(r.stakeholder, r.status, r.signed_version) for r in rows] == [
@@ -110,7 +110,7 @@ def test_a_signature_racing_another_for_the_same_group_returns_the_first(db, mon
     monkeypatch.setattr(Session, "scalar", scalar)
     assert charter_signoff.sign(db, room.leader, charter.id).id == first.id
     assert missed
-    assert len(charter_signoff.signatures(db, charter.id)) == 1
+    assert len(charter_signoff.signatures(db, SYSTEM, charter.id)) == 1
 
 
 def _retire(db, room, group_id: int) -> None:
@@ -171,7 +171,7 @@ def test_a_retired_groups_signature_stays_on_the_version_it_signed(db):
     resident = _resident_leader(db, room)
     charter_signoff.sign(db, resident, charter.id)
     _retire(db, room, room.residents_id)
-    [(_, group, signer)] = charter_signoff.signatures(db, charter.id)
+    [(_, group, signer)] = charter_signoff.signatures(db, SYSTEM, charter.id)
     assert (group, signer) == ("Residents", "Res")
 
 
@@ -182,7 +182,7 @@ def test_a_leader_of_a_retired_group_cannot_sign(db):
     _retire(db, room, room.residents_id)
     with pytest.raises(PermissionDenied, match="Residents is retired, so it no longer signs"):
         charter_signoff.sign(db, resident, charter.id)
-    assert charter_signoff.signatures(db, charter.id) == []
+    assert charter_signoff.signatures(db, SYSTEM, charter.id) == []
 
 
 def test_a_retired_group_makes_no_new_commitments_and_its_old_one_is_not_carried(db):
@@ -203,8 +203,8 @@ def test_a_retired_group_makes_no_new_commitments_and_its_old_one_is_not_carried
     second = charters.new_version(
         db, room.facilitator, room.initiative_id, charters.CharterFields(mission="M2")
     )
-    assert charter_commitments.commitments(db, second.id) == []
-    [(kept, group)] = charter_commitments.commitments(db, first.id)
+    assert charter_commitments.commitments(db, SYSTEM, second.id) == []
+    [(kept, group)] = charter_commitments.commitments(db, SYSTEM, first.id)
     assert (kept.text, group) == ("Report what we see", "Residents")
     # Taking a retired group's commitment off the unsigned latest version is allowed.
     assert (

@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.partner import charter_commitments, charters
@@ -27,12 +28,13 @@ def test_versions_are_numbered_from_one_and_recorded(db):
         db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Mission 2")
     )
     assert (first.version, second.version) == (1, 2)
-    assert charters.latest_charter(db, room.facilitator, room.initiative_id).id == second.id
+    latest = charters.latest_charter(db, room.facilitator, room.initiative_id)
+    assert latest is not None and latest.id == second.id
     assert [
         c.version for c in charters.list_versions(db, room.facilitator, room.initiative_id)
     ] == [2, 1]
-    assert charters.get_charter(db, first.id).ground_rules == "Listen first"
-    assert [e.action for e in history(db, "charter", first.id)] == ["created"]
+    assert charters.get_charter(db, SYSTEM, first.id).ground_rules == "Listen first"
+    assert [e.action for e in history(db, SYSTEM, "charter", first.id)] == ["created"]
 
 
 def test_refuses_an_empty_or_over_long_mission_and_an_unknown_initiative(db):
@@ -46,7 +48,7 @@ def test_refuses_an_empty_or_over_long_mission_and_an_unknown_initiative(db):
     with pytest.raises(NotFound, match="No initiative with id 999"):
         charters.new_version(db, room.facilitator, 999, charters.CharterFields(mission="M"))
     with pytest.raises(NotFound, match="No charter version with id 999"):
-        charters.get_charter(db, 999)
+        charters.get_charter(db, SYSTEM, 999)
 
 
 @pytest.mark.parametrize("who", ["scribe1", "leader"])
@@ -76,17 +78,21 @@ def test_commitments_carry_forward_unless_given(db):
         room.initiative_id,
         charters.CharterFields(mission="M3", commitments={room.police_id: ""}),
     )
-    assert [(name, c.text) for c, name in charter_commitments.commitments(db, first.id)] == [
+    assert [
+        (name, c.text) for c, name in charter_commitments.commitments(db, SYSTEM, first.id)
+    ] == [
         ("Police", "Share data"),
         ("Residents", "Attend"),
     ]
-    assert [(name, c.text) for c, name in charter_commitments.commitments(db, second.id)] == [
+    assert [
+        (name, c.text) for c, name in charter_commitments.commitments(db, SYSTEM, second.id)
+    ] == [
         ("Police", "Share data"),
         ("Residents", "Host"),
     ]
-    assert [(name, c.text) for c, name in charter_commitments.commitments(db, third.id)] == [
-        ("Residents", "Host")
-    ]
+    assert [
+        (name, c.text) for c, name in charter_commitments.commitments(db, SYSTEM, third.id)
+    ] == [("Residents", "Host")]
 
 
 def test_refuses_a_commitment_for_a_group_of_another_initiative(db):

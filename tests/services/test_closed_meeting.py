@@ -49,7 +49,7 @@ def _round(db, room, mode=VoteMode.DOTS):
         voting_rounds.NewRound(title="Vote", mode=mode, idea_ids=[i.id for i in made]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd, [i.id for i in round_items(db, rnd.id)]
+    return rnd, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def _count(db, model) -> int:
@@ -69,7 +69,7 @@ def test_closing_the_meeting_closes_a_round_left_open_and_keeps_its_votes(db):
     assert (state.status, state.input_open) == (MeetingStatus.CLOSED, False)
     closed = voting_rounds.get_round(db, SYSTEM, rnd.id)
     assert closed.status is RoundStatus.CLOSED and closed.closed_at is not None
-    assert [e.action for e in history(db, "voting_round", rnd.id)][-1] == "closed"
+    assert [e.action for e in history(db, SYSTEM, "voting_round", rnd.id)][-1] == "closed"
     assert _count(db, Vote) == 1
     # The phone's list of open ballots is empty at once.
     assert voting_ballots.open_ballots(db, "code-0") == []

@@ -3,12 +3,15 @@ only; a Thought Leader Team member none. Notes, ideas, conflicts, actions, inter
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from services.act import actions
+from services.act import action_followup, actions, actions_screen
 from services.core.errors import PermissionDenied
 from services.prepare import interviews
 from services.resolve import conflicts
+from services.review import review_screen
 from services.room import ideas, notes
 from tests.factories import build_room
 
@@ -134,3 +137,27 @@ def test_a_scribe_cannot_read_another_table_s_notes_at_all(db):
     room = _secrets(db)
     with pytest.raises(PermissionDenied):
         notes.list_notes(db, room.scribe2, room.meeting_id, room.table1_id)
+
+
+def _counted(progress) -> int:
+    return sum(row.total for row in progress)
+
+
+def test_progress_by_group_counts_confidential_actions_only_for_a_facilitator(db):
+    """Actions and Review count the plan per group: a count of confidential actions would
+    tell a leader they exist, so only the facilitator's counts hold them."""
+    room = _secrets(db)
+    today = date(2026, 1, 1)
+    for actor, expected in ((room.facilitator, 2), (room.leader, 1)):
+        on_actions = actions_screen.read(db, actor, room.initiative_id, today).progress
+        on_review = review_screen.read(db, actor, room.meeting_id).progress
+        assert _counted(on_actions) == _counted(on_review) == expected, actor.role
+    for actor, expected in ((room.facilitator, 2), (room.leader, 1), (room.scribe1, 1)):
+        progress = action_followup.progress_by_group(db, actor, room.initiative_id)
+        assert _counted(progress) == expected, actor.role
+    for screen in (
+        lambda: actions_screen.read(db, room.scribe1, room.initiative_id, today),
+        lambda: review_screen.read(db, room.scribe1, room.meeting_id),
+    ):
+        with pytest.raises(PermissionDenied):  # a scribe opens neither screen
+            screen()

@@ -4,6 +4,7 @@ import pytest
 
 from db.models.enums import ActionStatus
 from services.act import actions
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from services.partner import charter_commitments, charters
@@ -50,7 +51,7 @@ def test_an_agreement_becomes_a_draft_action_once(db):
     assert [a.id for a in actions.list_actions(db, room.facilitator, room.initiative_id)] == [
         action.id
     ]
-    assert [e.action for e in history(db, "action_item", action.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "action_item", action.id)] == ["created"]
     with pytest.raises(ValidationError, match="already the action"):
         conflict_outcomes.agreement_to_action(db, room.facilitator, conflict.id)
 
@@ -105,7 +106,9 @@ def test_an_agreement_becomes_a_ground_rule_in_a_new_charter_version(db):
     assert charter.version == first.version + 1
     assert charter.ground_rules == "Listen first\nPilot a clinician team"
     assert (charter.mission, charter.roles) == ("Safer calls", "Chair rotates")
-    assert [c.text for c, _ in charter_commitments.commitments(db, charter.id)] == ["Share data"]
-    assert "made_ground_rule" in [e.action for e in history(db, "conflict", conflict.id)]
+    assert [c.text for c, _ in charter_commitments.commitments(db, SYSTEM, charter.id)] == [
+        "Share data"
+    ]
+    assert "made_ground_rule" in [e.action for e in history(db, SYSTEM, "conflict", conflict.id)]
     with pytest.raises(ValidationError, match="already has this agreement"):
         conflict_outcomes.agreement_to_ground_rule(db, room.facilitator, conflict.id)

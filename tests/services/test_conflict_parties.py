@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound, ValidationError
 from services.resolve import conflict_parties, conflicts
 from tests.factories import build_elsewhere, build_room
@@ -48,7 +49,7 @@ def test_each_group_has_one_party_row_that_setting_again_rewrites(db):
         ),
     )
     assert again.id == first.id
-    parties = conflict_parties.list_parties(db, conflict.id)
+    parties = conflict_parties.list_parties(db, SYSTEM, conflict.id)
     assert [(name, p.position, p.interests) for p, name in parties] == [
         ("Police", "Keep control", "Officer safety"),
         ("Residents", "", "Being heard"),
@@ -93,6 +94,6 @@ def test_removes_a_party_and_refuses_one_that_is_not_there(db):
         conflict_parties.PartyFields(stakeholder_id=room.police_id, position="P", interests="I"),
     )
     conflict_parties.remove_party(db, room.facilitator, conflict.id, room.police_id)
-    assert conflict_parties.list_parties(db, conflict.id) == []
+    assert conflict_parties.list_parties(db, SYSTEM, conflict.id) == []
     with pytest.raises(NotFound, match="not a party to this conflict"):
         conflict_parties.remove_party(db, room.facilitator, conflict.id, room.police_id)

@@ -4,6 +4,7 @@ import pytest
 
 from db.models import Meeting, MeetingTable
 from db.models.enums import ConflictStatus
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.resolve import conflicts
@@ -42,7 +43,7 @@ def test_a_facilitator_records_a_conflict_for_the_whole_room(db):
         ConflictStatus.OPEN,
         True,
     )
-    entries = history(db, "conflict", conflict.id)
+    entries = history(db, SYSTEM, "conflict", conflict.id)
     assert [(e.action, e.initiative_id) for e in entries] == [("created", room.initiative_id)]
 
 
@@ -198,7 +199,7 @@ def test_history_shows_every_move_of_the_status(db):
     assert (done.agreement, done.next_step) == ("Joint patrols", "Ask council")
     moves = [
         (e.detail["from"], e.detail["to"])
-        for e in history(db, "conflict", conflict.id)
+        for e in history(db, SYSTEM, "conflict", conflict.id)
         if e.action == "status"
     ]
     assert moves == [("open", "exploring"), ("exploring", "agreed"), ("agreed", "parked")]

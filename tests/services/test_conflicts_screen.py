@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.core.errors import PermissionDenied
+from services.core.errors import NotFound, PermissionDenied
 from services.resolve import conflict_parties, conflicts, conflicts_screen
 from services.room import spotlight
 from tests.factories import build_elsewhere, build_room
@@ -105,3 +105,14 @@ def test_a_leader_and_an_outsider_are_refused(db):
 def test_an_empty_log(db):
     room = build_room(db)
     assert conflicts_screen.read(db, room.scribe1, room.meeting_id).conflicts == ()
+
+
+def test_a_conflict_logged_from_the_page_is_raised_at_its_link_s_table_or_the_scribe_s(db):
+    room = build_room(db)
+    assert conflicts_screen.read(db, room.facilitator, room.meeting_id).table_id is None
+    assert conflicts_screen.read(db, room.facilitator, room.meeting_id, 2).table_id == (
+        room.table2_id
+    )
+    assert conflicts_screen.read(db, room.scribe1, room.meeting_id).table_id == room.table1_id
+    with pytest.raises(NotFound, match="no table 7"):
+        conflicts_screen.read(db, room.facilitator, room.meeting_id, 7)

@@ -4,6 +4,7 @@ a facilitator of the meeting's initiative only."""
 import pytest
 
 from db.models import AgendaItem, MeetingTable, Participant
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound, PermissionDenied
 from services.room import console_screen, room_control
 from tests.factories import build_room
@@ -15,8 +16,9 @@ def test_the_facilitator_reads_the_room_agenda_tables_and_badges(db):
         s.get_one(Participant, room.participant_ids[3]).absent = True
     room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[1])
     screen = console_screen.read(db, room.facilitator, room.meeting_id)
-    stored = room_control.room_state(db, room.meeting_id)
+    stored = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (screen.room.position, screen.room.step_count) == (stored.position, 3) == (2, 3)
+    assert screen.room.current is not None and stored.current is not None
     assert screen.room.current.id == stored.current.id == room.item_ids[1]
     assert [s.title for s in screen.steps] == ["Listen", "Ideas", "Vote"]
     assert [screen.is_now(s) for s in screen.steps] == [False, True, False]
@@ -33,6 +35,7 @@ def test_the_facilitator_reads_the_room_agenda_tables_and_badges(db):
 def test_the_agenda_not_approved_is_said_with_who_is_still_to_approve(db):
     room = build_room(db)
     screen = console_screen.read(db, room.facilitator, room.meeting_id)
+    assert screen.gaps is not None
     assert [w.name for w in screen.gaps.waiting] == ["Lead"]
     assert screen.gaps.groups_without_leader == ["Residents"]
 

@@ -6,6 +6,7 @@ from db.models import AuditEntry
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import converge_screen, tallies, voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.room import ideas, themes
 from tests.factories import build_elsewhere, build_room
@@ -32,7 +33,7 @@ def setup(db):
         db, fac, room.meeting_id, voting_rounds.NewRound(title="First", mode="dots", idea_ids=shown)
     )
     voting_rounds.open_round(db, fac, closed.id)
-    first_item = round_items(db, closed.id)[0].id
+    first_item = round_items(db, SYSTEM, closed.id)[0].id
     voting_ballots.set_dots(db, "code-0", first_item, 2)
     voting_rounds.close_round(db, fac, closed.id)
     live = voting_rounds.create_round(
@@ -69,16 +70,18 @@ def test_a_facilitator_sees_every_round_newest_first_with_what_each_shows(db, se
     third, second, first = screen.rounds
     assert [r.title for r in screen.rounds] == ["Third", "Second", "First"]
     assert (third.status, third.turnout, third.results) == (RoundStatus.DRAFT, None, None)
-    assert second.is_open and second.turnout.words() == "0 of 4 have voted"
+    assert second.is_open and second.turnout is not None
+    assert second.turnout.words() == "0 of 4 have voted"
     assert second.results is not None and second.credit is None
     assert first.is_closed and first.turnout is None and not first.revealed
-    assert first.results == tallies.results(db, closed_id)
+    assert first.results == tallies.results(db, SYSTEM, closed_id)
     assert first.credit == "Pol.is, CC BY 4.0"
 
 
 def test_the_ballot_offers_only_what_the_room_may_see(db, setup):
     room, _closed_id = setup
     ballot = converge_screen.read(db, room.facilitator, room.meeting_id).ballot
+    assert ballot is not None
     assert [i.text for i in ballot.ideas] == ["Lights", "Buses"]
     assert [t.name for t in ballot.themes] == ["Safety", "transport"]
 
@@ -88,7 +91,7 @@ def test_a_leader_sees_the_rounds_and_their_results_but_no_ballot(db, setup):
     screen = converge_screen.read(db, room.leader, room.meeting_id)
     assert not screen.facilitating and screen.ballot is None
     assert [r.title for r in screen.rounds] == ["Third", "Second", "First"]
-    assert screen.rounds[2].results == tallies.results(db, closed_id)
+    assert screen.rounds[2].results == tallies.results(db, SYSTEM, closed_id)
 
 
 def test_scribes_of_either_table_are_refused(db, setup):

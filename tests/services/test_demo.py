@@ -121,7 +121,7 @@ def test_removing_the_demo_takes_its_data_and_logins_and_keeps_the_rest(db, fast
     summary = build_demo(db, PASSWORD)
     actor, mine = real_install(db)
     # A real leader the facilitator pointed at a demo group by mistake keeps their login.
-    demo_group = stakeholders.list_stakeholders(db, summary.initiative_id)[0]
+    demo_group = stakeholders.list_stakeholders(db, SYSTEM, summary.initiative_id)[0]
     accounts.create_account(
         db,
         actor,

@@ -48,7 +48,7 @@ def test_the_code_opens_one_facilitator_account_once(db, tmp_path, fast_bcrypt):
     assert account.role is Role.FACILITATOR and not account.is_demo
     assert signin_accounts.sign_in(db, "maria.lopez", PASSWORD).username == "maria.lopez"
     assert not first_run.setup_code_path(tmp_path).exists()
-    (entry,) = audit.history(db, "account", account.id)
+    (entry,) = audit.history(db, SYSTEM, "account", account.id)
     assert entry.actor == "first-run setup" and entry.action == "created"
     with pytest.raises(NotAllowedNow, match="already has an account"):
         create(db, tmp_path, code, username="someone.else")
@@ -57,12 +57,14 @@ def test_the_code_opens_one_facilitator_account_once(db, tmp_path, fast_bcrypt):
 
 def test_the_code_is_read_as_people_type_it(db, tmp_path, fast_bcrypt):
     code = first_run.prepare_setup_code(db, tmp_path)
+    assert code is not None
     typed = f"  {code.lower().replace('-', ' ')} "
     assert create(db, tmp_path, typed).username == "maria.lopez"
 
 
 def test_a_wrong_or_missing_code_is_refused_and_writes_nothing(db, tmp_path, fast_bcrypt):
     code = first_run.prepare_setup_code(db, tmp_path)
+    assert code is not None
     wrong = ("1" if code[0] != "1" else "2") + code[1:]
     for attempt in (wrong, "", "ZZZZ", "é" * 16, None):
         with pytest.raises(ValidationError, match="setup code is not right"):
@@ -139,6 +141,7 @@ def test_two_submissions_at_once_open_one_account(db, tmp_path, fast_bcrypt):
 @pytest.mark.parametrize("weak", ["password12", "aaaaaaaaaa", "maria.lopez", "Maria Lopez 1"])
 def test_the_first_facilitator_cannot_choose_a_guessable_password(db, tmp_path, weak):
     code = first_run.prepare_setup_code(db, tmp_path)
+    assert code is not None
     with pytest.raises(ValidationError, match="guess"):
         first_run.create_first_facilitator(
             db,

@@ -15,6 +15,7 @@ def test_everyone_of_the_meeting_sees_its_step_now(db):
         screen = home_screen.read(db, actor, room.initiative_id, room.meeting_id)
         assert screen.initiative == "Test City Initiative"
         now = screen.meeting
+        assert now is not None
         assert (now.title, now.status, now.input_open) == ("Meeting", MeetingStatus.LIVE, True)
         assert (now.step_position, now.step_title) == (1, "Listen")
 

@@ -7,6 +7,7 @@ from db.models import Ballot, Idea, Meeting, Vote
 from db.models.enums import Choice, IdeaStatus, VoteMode
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.room import idea_merge, ideas
@@ -32,7 +33,7 @@ def _round(db, room, idea_ids, mode=VoteMode.DOTS):
         ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd.id, {i.idea_id: i.id for i in round_items(db, rnd.id)}
+    return rnd.id, {i.idea_id: i.id for i in round_items(db, SYSTEM, rnd.id)}
 
 
 def _votes(db, round_id):
@@ -63,10 +64,10 @@ def test_duplicates_are_marked_merged_and_keep_their_text(db):
         rows = {i.id: i for i in s.scalars(select(Idea))}
     assert (rows[dup1].status, rows[dup1].merged_into_id) == (IdeaStatus.MERGED, keep)
     assert (rows[dup2].text, rows[dup2].merged_into_id) == ("Mental health team", keep)
-    assert [i.id for i in ideas.list_ideas(db, room.meeting_id)] == [keep]
-    assert history(db, "idea", keep)[-1].action == "absorbed"
-    assert history(db, "idea", keep)[-1].detail["duplicates"] == [dup1, dup2]
-    assert [e.action for e in history(db, "idea", dup1)] == ["created", "merged"]
+    assert [i.id for i in ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)] == [keep]
+    assert history(db, SYSTEM, "idea", keep)[-1].action == "absorbed"
+    assert history(db, SYSTEM, "idea", keep)[-1].detail["duplicates"] == [dup1, dup2]
+    assert [e.action for e in history(db, SYSTEM, "idea", dup1)] == ["created", "merged"]
 
 
 def test_a_duplicates_votes_move_onto_the_survivors_item(db):
@@ -78,7 +79,7 @@ def test_a_duplicates_votes_move_onto_the_survivors_item(db):
     votes = _votes(db, round_id)
     moved = votes[item[keep], room.participant_ids[0]]
     assert (moved.dots, moved.moved_from_idea_id) == (2, dup)
-    assert [i.idea_id for i in round_items(db, round_id)] == [keep]
+    assert [i.idea_id for i in round_items(db, SYSTEM, round_id)] == [keep]
     assert _dots_used(db, round_id, room.participant_ids[0]) == 2
 
 
@@ -88,7 +89,7 @@ def test_the_survivor_joins_a_ballot_that_had_only_the_duplicate(db):
     round_id, item = _round(db, room, [dup])
     voting_ballots.set_dots(db, "code-1", item[dup], 1)
     idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
-    (line,) = round_items(db, round_id)
+    (line,) = round_items(db, SYSTEM, round_id)
     assert (line.idea_id, line.text) == (keep, "keep")
     assert _votes_on(db, round_id, line.id) == {room.participant_ids[1]: 1}
 
@@ -134,7 +135,7 @@ def test_votes_move_in_every_round_including_closed_ones(db):
     voting_ballots.set_dots(db, "code-2", item2[dup], 3)
     idea_merge.merge_ideas(db, room.facilitator, keep, [dup])
     assert _votes_on(db, first, item1[keep]) == {room.participant_ids[0]: 1}
-    (line,) = round_items(db, second)
+    (line,) = round_items(db, SYSTEM, second)
     assert _votes_on(db, second, line.id) == {room.participant_ids[2]: 3}
 
 

@@ -6,6 +6,7 @@ import pytest
 from db.models import AgendaItem, Meeting, Participant
 from db.models.enums import IdeaStatus, VoteMode
 from services.converge import voting_rounds
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from services.review import meeting_record
@@ -27,11 +28,13 @@ def _room_sees(db, room):
     """Every way the room reads the board: the projector's list and its version, the report."""
     shown = [
         i.text
-        for i in ideas.list_ideas(db, room.meeting_id, ideas.IdeaFilter(include_confidential=False))
+        for i in ideas.list_ideas(
+            db, room.meeting_id, ideas.IdeaFilter(include_confidential=False), actor=SYSTEM
+        )
     ]
     record = meeting_record.collect(db, room.leader, room.meeting_id)
     reported = list(record.frames["Ideas"]["Idea"])
-    return shown, ideas.wall_version(db, room.meeting_id)[0], reported
+    return shown, ideas.wall_version(db, SYSTEM, room.meeting_id)[0], reported
 
 
 def test_a_table_idea_in_a_premoderated_step_waits_and_the_room_does_not_see_it(db):
@@ -61,13 +64,13 @@ def test_approving_puts_the_idea_in_front_of_the_room_and_audits_it(db):
     waiting = ideas.add_idea(
         db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="More street lights")
     )
-    before = ideas.wall_version(db, room.meeting_id)
+    before = ideas.wall_version(db, SYSTEM, room.meeting_id)
     approved = idea_queue.approve_idea(db, room.facilitator, waiting.id)
     assert approved.status is IdeaStatus.VISIBLE
-    assert ideas.wall_version(db, room.meeting_id) != before
+    assert ideas.wall_version(db, SYSTEM, room.meeting_id) != before
     assert _room_sees(db, room) == (["More street lights"], 1, ["More street lights"])
     assert idea_queue.waiting_at_table(db, room.scribe1, room.table1_id) == []
-    assert [e.action for e in history(db, "idea", waiting.id)] == ["created", "approved"]
+    assert [e.action for e in history(db, SYSTEM, "idea", waiting.id)] == ["created", "approved"]
 
 
 def test_rejecting_keeps_the_idea_hidden_with_its_history(db):
@@ -82,7 +85,7 @@ def test_rejecting_keeps_the_idea_hidden_with_its_history(db):
         db, room.meeting_id, ideas.IdeaFilter(include_hidden=True), actor=room.facilitator
     )
     assert [(i.text, i.status) for i in kept] == [("Call 206-555-0134", IdeaStatus.HIDDEN)]
-    assert [e.action for e in history(db, "idea", waiting.id)] == ["created", "rejected"]
+    assert [e.action for e in history(db, SYSTEM, "idea", waiting.id)] == ["created", "rejected"]
     assert idea_queue.approval_queue(db, room.facilitator, room.meeting_id) == []
 
 
@@ -97,7 +100,7 @@ def test_a_decided_idea_cannot_be_decided_again_the_other_way(db):
     assert idea_queue.approve_idea(db, room.facilitator, waiting.id).status is IdeaStatus.VISIBLE
     with pytest.raises(ValidationError, match="no longer waiting for approval"):
         idea_queue.reject_idea(db, room.facilitator, waiting.id)
-    assert [e.action for e in history(db, "idea", waiting.id)] == ["created", "approved"]
+    assert [e.action for e in history(db, SYSTEM, "idea", waiting.id)] == ["created", "approved"]
 
 
 def test_approve_all_approves_only_this_meetings_waiting_ideas(db):
@@ -111,8 +114,8 @@ def test_approve_all_approves_only_this_meetings_waiting_ideas(db):
     idea_queue.reject_idea(db, room.facilitator, rejected.id)
     assert idea_queue.approve_all(db, room.facilitator, room.meeting_id) == 2
     assert _room_sees(db, room)[0] == ["One", "Two"]
-    assert [e.action for e in history(db, "idea", first.id)] == ["created", "approved"]
-    assert [e.action for e in history(db, "idea", second.id)] == ["created", "approved"]
+    assert [e.action for e in history(db, SYSTEM, "idea", first.id)] == ["created", "approved"]
+    assert [e.action for e in history(db, SYSTEM, "idea", second.id)] == ["created", "approved"]
     assert idea_queue.approve_all(db, room.facilitator, room.meeting_id) == 0
 
 
@@ -190,9 +193,10 @@ def test_only_a_facilitator_approves_rejects_switches_or_reads_the_queue(db):
             idea_queue.approval_queue(db, actor, room.meeting_id)
         with pytest.raises(PermissionDenied):
             idea_queue.set_premoderate(db, actor, room.item_ids[1], False)
-    assert ideas.list_ideas(db, room.meeting_id, ideas.IdeaFilter(include_hidden=True))[
-        0
-    ].status is (IdeaStatus.PENDING)
+    hidden_too = ideas.IdeaFilter(include_hidden=True)
+    assert ideas.list_ideas(db, room.meeting_id, hidden_too, actor=SYSTEM)[0].status is (
+        IdeaStatus.PENDING
+    )
 
 
 def test_a_scribe_reads_only_their_own_tables_waiting_ideas(db):
@@ -232,7 +236,8 @@ def test_the_switch_follows_the_step_the_room_is_on_and_is_audited(db):
     with db.read() as s:
         assert s.get_one(AgendaItem, room.item_ids[1]).premoderate is False
     assert [
-        (e.action, e.detail["premoderate"]) for e in history(db, "agenda_item", room.item_ids[1])
+        (e.action, e.detail["premoderate"])
+        for e in history(db, SYSTEM, "agenda_item", room.item_ids[1])
     ] == [
         ("premoderate", True),
         ("premoderate", False),
@@ -288,7 +293,7 @@ def test_a_waiting_idea_goes_on_no_ballot_and_takes_no_merge(db):
         )
     with pytest.raises(ValidationError, match=r"waiting for approval\. Approve it first"):
         idea_merge.merge_ideas(db, room.facilitator, waiting.id, [shown.id])
-    assert ideas.list_ideas(db, room.meeting_id)[0].status is IdeaStatus.VISIBLE
+    assert ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)[0].status is IdeaStatus.VISIBLE
 
 
 def test_the_facilitators_private_record_names_waiting_ideas_as_such(db):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.room import idea_merge, ideas
 from tests.factories import build_room
 
@@ -10,10 +11,10 @@ pytestmark = pytest.mark.both_databases  # max(updated_at): times read back from
 
 def test_every_change_the_room_sees_changes_the_wall_version(db):
     room = build_room(db)
-    seen = [ideas.wall_version(db, room.meeting_id)]
+    seen = [ideas.wall_version(db, SYSTEM, room.meeting_id)]
 
     def changed() -> bool:
-        seen.append(ideas.wall_version(db, room.meeting_id))
+        seen.append(ideas.wall_version(db, SYSTEM, room.meeting_id))
         return seen[-1] != seen[-2]
 
     first = ideas.add_idea(
@@ -45,10 +46,10 @@ def test_every_change_the_room_sees_changes_the_wall_version(db):
 
 def test_ideas_the_room_does_not_see_leave_the_version_alone(db):
     room = build_room(db)
-    before = ideas.wall_version(db, room.meeting_id)
+    before = ideas.wall_version(db, SYSTEM, room.meeting_id)
     ideas.add_idea(
         db,
         room.scribe1,
         ideas.NewIdea(table_id=room.table1_id, text="Between us", confidential=True),
     )
-    assert ideas.wall_version(db, room.meeting_id) == before
+    assert ideas.wall_version(db, SYSTEM, room.meeting_id) == before

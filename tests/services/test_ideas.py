@@ -7,6 +7,7 @@ from db.models import Idea, Meeting, RoundItem
 from db.models.enums import IdeaStatus, VoteMode
 from services.converge import voting_rounds
 from services.core import writes
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import idea_merge, ideas
@@ -48,7 +49,7 @@ def test_adds_an_idea_at_a_table_and_audits_it(db):
         "Co-responders",
     )
     assert (idea.status, idea.stakeholder_id) == (IdeaStatus.VISIBLE, room.police_id)
-    assert [e.action for e in history(db, "idea", idea.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "idea", idea.id)] == ["created"]
 
 
 def test_a_repeated_submission_key_returns_the_first_idea(db):
@@ -160,7 +161,7 @@ def test_updates_text_group_and_confidentiality(db):
         True,
     )
     assert changed.updated_at > idea.updated_at
-    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "updated"]
+    assert [e.action for e in history(db, SYSTEM, "idea", idea.id)] == ["created", "updated"]
 
 
 def test_a_scribe_may_not_update_another_tables_idea_or_one_from_no_table(db):
@@ -187,9 +188,13 @@ def test_hides_and_shows_an_idea_and_records_both(db):
     room = build_room(db)
     idea = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="x"))
     assert ideas.hide_idea(db, room.facilitator, idea.id).status is IdeaStatus.HIDDEN
-    assert ideas.list_ideas(db, room.meeting_id) == []
+    assert ideas.list_ideas(db, room.meeting_id, actor=SYSTEM) == []
     assert ideas.show_idea(db, room.facilitator, idea.id).status is IdeaStatus.VISIBLE
-    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "hidden", "visible"]
+    assert [e.action for e in history(db, SYSTEM, "idea", idea.id)] == [
+        "created",
+        "hidden",
+        "visible",
+    ]
 
 
 def test_hiding_a_hidden_idea_changes_nothing(db):
@@ -197,7 +202,7 @@ def test_hiding_a_hidden_idea_changes_nothing(db):
     idea = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="x"))
     ideas.hide_idea(db, room.facilitator, idea.id)
     ideas.hide_idea(db, room.facilitator, idea.id)
-    assert len(history(db, "idea", idea.id)) == 2
+    assert len(history(db, SYSTEM, "idea", idea.id)) == 2
 
 
 def test_a_merged_idea_cannot_be_hidden_or_shown(db):
@@ -232,7 +237,7 @@ def test_deletes_an_idea_and_takes_it_off_a_draft_ballot(db):
     assert _count(db) == 0
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(RoundItem)) == 0
-    assert [e.action for e in history(db, "idea", idea.id)] == ["created", "deleted"]
+    assert [e.action for e in history(db, SYSTEM, "idea", idea.id)] == ["created", "deleted"]
 
 
 def test_refuses_to_delete_an_idea_on_an_opened_ballot(db):
@@ -285,7 +290,8 @@ def test_lists_the_board_oldest_first_with_its_filters(db):
     idea_merge.merge_ideas(db, room.facilitator, a.id, [d.id])
 
     def ids(**kwargs):
-        return [i.id for i in ideas.list_ideas(db, room.meeting_id, ideas.IdeaFilter(**kwargs))]
+        which = ideas.IdeaFilter(**kwargs)
+        return [i.id for i in ideas.list_ideas(db, room.meeting_id, which, actor=SYSTEM)]
 
     assert ids() == [a.id, b.id]
     assert ids(include_hidden=True) == [a.id, b.id, c.id, d.id]

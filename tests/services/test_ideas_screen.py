@@ -5,6 +5,7 @@ import pytest
 from db.models.enums import IdeaStatus
 from services.core.errors import NotFound, PermissionDenied
 from services.room import idea_merge, idea_queue, ideas, ideas_screen, late_notes, themes
+from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
 
 
@@ -46,6 +47,54 @@ def _board(db, room):
     )
 
 
+class _Cache:
+    """A board cache as the page keeps one: what each key's load made, and the loads."""
+
+    def __init__(self):
+        self.kept, self.loads = {}, 0
+
+    def __call__(self, key, load):
+        if key not in self.kept:
+            self.loads += 1
+            self.kept[key] = load()
+        return self.kept[key]
+
+
+def test_the_board_s_cards_are_kept_until_something_on_them_changes(db):
+    room = build_room(db)
+    _board(db, room)
+    cache = _Cache()
+
+    def read():
+        return ideas_screen.read(db, room.facilitator, room.meeting_id, None, board_cache=cache)
+
+    board = read()
+    assert board.ideas == ideas_screen.read(db, room.facilitator, room.meeting_id, None).ideas
+    assert read().ideas is board.ideas and cache.loads == 1  # nothing changed: not made again
+    first = board.board()[0]
+    theme_id = board.themes[0][0]
+    changes = [
+        lambda: ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="One more")
+        ),
+        lambda: ideas.update_idea(
+            db, room.facilitator, first.id, ideas.IdeaFields(text="Co-responders, reworded")
+        ),
+        lambda: ideas.hide_idea(db, room.facilitator, first.id),
+        lambda: ideas.show_idea(db, room.facilitator, first.id),
+        lambda: themes.assign_theme(db, room.facilitator, [first.id], None),
+        lambda: themes.update_theme(db, room.facilitator, theme_id, "Crisis care"),
+    ]
+    for n, change in enumerate(changes, start=2):
+        change()
+        assert read().ideas == ideas_screen.read(db, room.facilitator, room.meeting_id, None).ideas
+        assert cache.loads == n
+    assert [name for _, name in read().themes] == ["Crisis care"]
+    # A table's page is the table's own ideas, read afresh: the board's cache is not for it.
+    ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id, board_cache=cache)
+    assert cache.loads == len(changes) + 1
+
+
 def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
     room = build_room(db)
     _board(db, room)
@@ -73,10 +122,10 @@ def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
 def test_a_scribe_reads_their_table_s_ideas_on_the_board_and_whether_some_wait(db):
     room = build_room(db)
     _board(db, room)
-    one = ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    one = ideas_screen.read(db, room.scribe1, room.meeting_id, 1)
     assert (one.moderates, one.table_number, one.waiting) == (False, 1, False)
     assert [i.text for i in one.ideas] == ["Co-responders", "Name of an officer"]
-    two = ideas_screen.read(db, room.scribe2, room.meeting_id, room.table2_id)
+    two = ideas_screen.read(db, room.scribe2, room.meeting_id, None)  # their own: table 2
     assert ([i.text for i in two.ideas], two.waiting) == (["Secret at 2"], True)
     assert ideas_screen.table_ideas(db, room.scribe2, room.meeting_id, room.table2_id) == (
         ideas_screen.TableIdeas(two.ideas, True)
@@ -86,7 +135,7 @@ def test_a_scribe_reads_their_table_s_ideas_on_the_board_and_whether_some_wait(d
 def test_the_facilitator_on_a_table_s_page_sees_that_table_s_board(db):
     room = build_room(db)
     _board(db, room)
-    two = ideas_screen.read(db, room.facilitator, room.meeting_id, room.table2_id)
+    two = ideas_screen.read(db, room.facilitator, room.meeting_id, 2)
     assert ([i.text for i in two.ideas], two.waiting, two.moderates) == (
         ["Secret at 2"], True, False,
     )  # fmt: skip
@@ -96,9 +145,13 @@ def test_the_facilitator_on_a_table_s_page_sees_that_table_s_board(db):
 def test_a_scribe_is_refused_another_table_and_the_board(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied, match="you are the scribe for table 1"):
-        ideas_screen.read(db, room.scribe1, room.meeting_id, room.table2_id)
+        ideas_screen.read(db, room.scribe1, room.meeting_id, 2)
+    # A scribe of this initiative with no table in this meeting has no page of their own.
+    other = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Next")
+    )
     with pytest.raises(PermissionDenied, match="own table's page"):
-        ideas_screen.read(db, room.scribe1, room.meeting_id, None)
+        ideas_screen.read(db, room.scribe1, other.id, None)
     with pytest.raises(PermissionDenied):
         ideas_screen.table_ideas(db, room.scribe1, room.meeting_id, room.table2_id)
 
@@ -109,6 +162,7 @@ def test_a_leader_an_outsider_and_another_meeting_s_table_are_refused(db):
     with pytest.raises(PermissionDenied):
         ideas_screen.read(db, room.leader, room.meeting_id, None)
     with pytest.raises(PermissionDenied):
-        ideas_screen.read(db, room.scribe1, away.meeting_id, room.table1_id)
-    with pytest.raises(NotFound, match="another meeting"):
-        ideas_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
+        ideas_screen.read(db, room.scribe1, away.meeting_id, 1)
+    for number in (7, 10**30):  # no such table; a number no table could have
+        with pytest.raises(NotFound, match=f"no table {number}"):
+            ideas_screen.read(db, room.facilitator, room.meeting_id, number)

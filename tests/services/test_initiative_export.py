@@ -83,15 +83,19 @@ def build_live(db: Database) -> dict:
         fac = s.scalar(select(Account).where(Account.username == "facilitator"))
         meeting = s.scalar(select(Meeting).where(Meeting.initiative_id == initiative_id))
         table = s.scalar(select(MeetingTable).where(MeetingTable.number == 1))
+        assert table is not None
         scribe = s.get(Account, table.scribe_account_id)
         leader = s.scalar(select(Account).where(Account.username == "leader1"))
         groups = s.scalars(select(Stakeholder).order_by(Stakeholder.id)).all()
         voters = s.scalars(select(Participant).order_by(Participant.id).limit(3)).all()
+    assert fac is not None and meeting is not None
+    assert scribe is not None and leader is not None
     facilitator = Actor(fac.id, Role.FACILITATOR, fac.display_name)
     scribe_actor = Actor(scribe.id, Role.SCRIBE, scribe.display_name)
     leader_actor = Actor(leader.id, Role.LEADER, leader.display_name)
     with db.read() as s:
         first_item = s.scalar(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))
+    assert first_item is not None
     agenda_review.comment(db, leader_actor, first_item, "Give listening more time")
     agenda_review.approve(db, leader_actor, meeting.id)
     room_control.start_meeting(db, facilitator, meeting.id)

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Idea, ListeningNote, Stakeholder
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import room_control
@@ -24,7 +25,7 @@ def test_creates_an_initiative_trimmed_and_records_it_in_the_audit_trail(db):
     )
     assert (made.name, made.city, made.purpose) == ("Riverside Safety", "Riverside", "Fewer crises")
     assert made.trust_statements == []
-    assert [e.action for e in history(db, "initiative", made.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "initiative", made.id)] == ["created"]
 
 
 def test_lists_initiatives_by_name(db):
@@ -36,9 +37,9 @@ def test_lists_initiatives_by_name(db):
 
 def test_gets_one_initiative_and_names_a_missing_one(db):
     room = build_room(db)
-    assert initiatives.get_initiative(db, room.initiative_id).city == "Test City"
+    assert initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).city == "Test City"
     with pytest.raises(NotFound, match="No initiative with id 999"):
-        initiatives.get_initiative(db, 999)
+        initiatives.get_initiative(db, 999, actor=SYSTEM)
 
 
 @pytest.mark.parametrize("bad", ["", "   "])
@@ -98,8 +99,8 @@ def test_updates_the_initiative_and_may_change_only_the_case_of_its_name(db):
         "Elsewhere",
         "Why",
     )
-    assert initiatives.get_initiative(db, room.initiative_id).city == "Elsewhere"
-    assert [e.action for e in history(db, "initiative", room.initiative_id)] == ["updated"]
+    assert initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).city == "Elsewhere"
+    assert [e.action for e in history(db, SYSTEM, "initiative", room.initiative_id)] == ["updated"]
 
 
 def test_refuses_to_rename_onto_another_initiative(db):
@@ -154,9 +155,9 @@ def test_sets_trust_statements_trimmed_and_in_order(db):
     initiatives.set_trust_statements(
         db, room.facilitator, room.initiative_id, [" Police listen to us ", "I feel safe"]
     )
-    stored = initiatives.get_initiative(db, room.initiative_id).trust_statements
+    stored = initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).trust_statements
     assert stored == ["Police listen to us", "I feel safe"]
-    assert [e.action for e in history(db, "initiative", room.initiative_id)] == [
+    assert [e.action for e in history(db, SYSTEM, "initiative", room.initiative_id)] == [
         "trust_statements_set"
     ]
 
@@ -167,7 +168,7 @@ def test_allows_ten_trust_statements_and_refuses_eleven(db):
     initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, ten)
     with pytest.raises(ValidationError, match="11 trust statements; the limit is 10"):
         initiatives.set_trust_statements(db, room.facilitator, room.initiative_id, [*ten, "One"])
-    assert initiatives.get_initiative(db, room.initiative_id).trust_statements == ten
+    assert initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).trust_statements == ten
 
 
 def test_refuses_an_empty_trust_statement_naming_which(db):
@@ -186,9 +187,9 @@ def test_archives_and_restores_an_initiative_with_an_audit_entry_each(db):
     room = build_room(db)
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     assert initiatives.archive_initiative(db, room.facilitator, room.initiative_id).archived
-    assert initiatives.get_initiative(db, room.initiative_id).archived
+    assert initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).archived
     assert not initiatives.restore_initiative(db, room.facilitator, room.initiative_id).archived
-    assert [e.action for e in history(db, "initiative", room.initiative_id)][-2:] == [
+    assert [e.action for e in history(db, SYSTEM, "initiative", room.initiative_id)][-2:] == [
         "archived",
         "restored",
     ]
@@ -200,7 +201,7 @@ def test_refuses_to_archive_an_initiative_while_one_of_its_meetings_is_live(db):
         NotAllowedNow, match=r"has a live meeting, Meeting.*Close it on the Console"
     ):
         initiatives.archive_initiative(db, room.facilitator, room.initiative_id)
-    assert not initiatives.get_initiative(db, room.initiative_id).archived
+    assert not initiatives.get_initiative(db, room.initiative_id, actor=SYSTEM).archived
 
 
 def test_only_a_facilitator_may_archive_or_restore(db):

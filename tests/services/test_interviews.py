@@ -6,6 +6,7 @@ import pytest
 
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import interviews
@@ -47,7 +48,7 @@ def test_records_an_interview_and_audits_it(db):
         room.participant_ids[0],
         True,
     )
-    assert [e.action for e in history(db, "interview", made.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "interview", made.id)] == ["created"]
 
 
 def test_keeps_only_the_day_of_a_datetime(db):
@@ -161,7 +162,7 @@ def test_updates_an_interview(db):
         room.participant_ids[1],
         True,
     )
-    assert [e.action for e in history(db, "interview", made.id)] == ["created", "updated"]
+    assert [e.action for e in history(db, SYSTEM, "interview", made.id)] == ["created", "updated"]
 
 
 def test_deletes_an_interview(db):
@@ -169,7 +170,7 @@ def test_deletes_an_interview(db):
     made = _add(db, room)
     interviews.delete_interview(db, room.facilitator, made.id)
     assert interviews.list_interviews(db, room.facilitator, room.initiative_id) == []
-    assert [e.action for e in history(db, "interview", made.id)] == ["created", "deleted"]
+    assert [e.action for e in history(db, SYSTEM, "interview", made.id)] == ["created", "deleted"]
 
 
 def test_lists_latest_first_with_undated_last_and_hides_confidential_from_leaders(db):

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from db.models import AgendaItem, Idea, ListeningNote, Meeting
 from db.models.enums import MeetingStatus
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, PermissionDenied
 from services.review import meeting_record
@@ -126,7 +127,7 @@ def test_only_a_facilitator_allows_late_notes_and_it_is_audited(db):
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], False)
     with db.read() as s:
         assert s.get_one(AgendaItem, room.item_ids[0]).late_notes is False
-    actions = [e.action for e in history(db, "agenda_item", room.item_ids[0])]
+    actions = [e.action for e in history(db, SYSTEM, "agenda_item", room.item_ids[0])]
     assert actions == ["late notes allowed", "late notes stopped"]
 
 

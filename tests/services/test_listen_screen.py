@@ -5,6 +5,7 @@ import pytest
 from db.models import AgendaItem, Meeting
 from services.core.errors import NotFound, PermissionDenied
 from services.room import late_notes, listen_screen, notes
+from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
 
 
@@ -37,7 +38,7 @@ def _notes(db, room):
 def test_a_scribe_reads_their_own_table_s_notes_newest_first(db):
     room = build_room(db)
     _notes(db, room)
-    screen = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    screen = listen_screen.read(db, room.scribe1, room.meeting_id, 1)
     assert (screen.table_id, screen.table_number) == (room.table1_id, 1)
     assert [n.said for n in screen.notes] == ["Name of an officer", "Nobody came"]
     first = screen.notes[-1]
@@ -60,7 +61,7 @@ def test_the_facilitator_reads_every_table_and_any_one_table(db):
     every = listen_screen.read(db, room.facilitator, room.meeting_id, None)
     assert (every.table_id, every.table_number) == (None, None)
     assert [n.said for n in every.notes] == ["Secret at 2", "Name of an officer", "Nobody came"]
-    two = listen_screen.read(db, room.facilitator, room.meeting_id, room.table2_id)
+    two = listen_screen.read(db, room.facilitator, room.meeting_id, 2)
     assert [n.said for n in two.notes] == ["Secret at 2"]
 
 
@@ -68,9 +69,13 @@ def test_a_scribe_is_refused_another_table_and_the_every_table_page(db):
     room = build_room(db)
     _notes(db, room)
     with pytest.raises(PermissionDenied, match="you are the scribe for table 1"):
-        listen_screen.read(db, room.scribe1, room.meeting_id, room.table2_id)
+        listen_screen.read(db, room.scribe1, room.meeting_id, 2)
+    # A scribe of this initiative with no table in this meeting has no page of their own.
+    other = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Next")
+    )
     with pytest.raises(PermissionDenied, match="own table's page"):
-        listen_screen.read(db, room.scribe1, room.meeting_id, None)
+        listen_screen.read(db, room.scribe1, other.id, None)
     with pytest.raises(PermissionDenied):
         listen_screen.table_notes(db, room.scribe2, room.meeting_id, room.table1_id)
 
@@ -81,20 +86,21 @@ def test_a_leader_an_outsider_and_another_meeting_s_table_are_refused(db):
     with pytest.raises(PermissionDenied):
         listen_screen.read(db, room.leader, room.meeting_id, None)
     with pytest.raises(PermissionDenied):
-        listen_screen.read(db, room.scribe1, away.meeting_id, room.table1_id)
-    with pytest.raises(NotFound, match="another meeting"):
-        listen_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
+        listen_screen.read(db, room.scribe1, away.meeting_id, 1)
+    for number in (7, 10**30):  # no such table; a number no table could have
+        with pytest.raises(NotFound, match=f"no table {number}"):
+            listen_screen.read(db, room.facilitator, room.meeting_id, number)
 
 
 def test_the_gate_says_what_a_save_does_now(db):
     room = build_room(db)
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).input_open = False
-    closed = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    closed = listen_screen.read(db, room.scribe1, room.meeting_id, 1)
     assert closed.gate == late_notes.CLOSED
     with db.write() as s:
         s.get_one(AgendaItem, room.item_ids[0]).late_notes = True
-    late = listen_screen.read(db, room.scribe1, room.meeting_id, room.table1_id)
+    late = listen_screen.read(db, room.scribe1, room.meeting_id, 1)
     assert late.gate == late_notes.LATE
-    facilitator = listen_screen.read(db, room.facilitator, room.meeting_id, room.table1_id)
+    facilitator = listen_screen.read(db, room.facilitator, room.meeting_id, 1)
     assert facilitator.gate == late_notes.OPEN

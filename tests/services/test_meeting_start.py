@@ -6,7 +6,7 @@ from sqlalchemy import select
 from db.models import Account, AgendaItem, Meeting, Stakeholder, utcnow
 from db.models.enums import MeetingStatus, Role, StakeholderCategory, Step
 from services.agenda import agenda_gaps, agenda_review
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.audit import history
 from services.core.errors import PermissionDenied
 from services.room import room_control
@@ -61,7 +61,8 @@ def test_starting_on_a_quiet_first_step_keeps_input_closed_and_runs_its_timer(db
     _planned(db, room, [Step.WELCOME, Step.LISTEN, Step.DIVERGE])
     state = room_control.start_meeting(db, room.facilitator, room.meeting_id)
     assert (state.status, state.position, state.input_open) == (MeetingStatus.LIVE, 1, False)
-    assert 4 * 60 < state.seconds_left(utcnow()) <= 5 * 60
+    left = state.seconds_left(utcnow())
+    assert left is not None and 4 * 60 < left <= 5 * 60
 
 
 def test_starting_on_a_listening_first_step_opens_input_like_next_would(db):
@@ -69,8 +70,9 @@ def test_starting_on_a_listening_first_step_opens_input_like_next_would(db):
     _planned(db, room, [Step.LISTEN, Step.WELCOME, Step.DIVERGE])
     state = room_control.start_meeting(db, room.facilitator, room.meeting_id)
     assert (state.position, state.input_open, state.paused) == (1, True, False)
-    assert 4 * 60 < state.seconds_left(utcnow()) <= 5 * 60
-    step = [e for e in history(db, "meeting", room.meeting_id) if e.action == "step"]
+    left = state.seconds_left(utcnow())
+    assert left is not None and 4 * 60 < left <= 5 * 60
+    step = [e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "step"]
     assert [(e.detail["input_open"], e.detail["timer_minutes"]) for e in step] == [(True, 5)]
 
 
@@ -80,7 +82,7 @@ def test_starting_twice_does_not_restart_the_first_steps_timer(db):
     first = room_control.start_meeting(db, room.facilitator, room.meeting_id)
     again = room_control.start_meeting(db, room.facilitator, room.meeting_id)
     assert again.timer_ends_at == first.timer_ends_at
-    actions = [e.action for e in history(db, "meeting", room.meeting_id)]
+    actions = [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
     assert actions == ["started", "step"]
 
 
@@ -90,6 +92,7 @@ def test_an_unapproved_agenda_names_who_has_not_approved_and_groups_with_nobody(
     _youth(db, room)
     agenda_review.approve(db, rosa, room.meeting_id)
     gaps = agenda_gaps.approval_gaps(db, room.facilitator, room.meeting_id)
+    assert gaps is not None
     assert [(w.name, w.group) for w in gaps.waiting] == [("Lead", "Police")]
     assert gaps.groups_without_leader == ["Youth"]
     assert gaps.approved_by == ["Rosa"]
@@ -99,6 +102,7 @@ def test_a_minor_group_without_a_leader_is_not_waited_for(db):
     room = build_room(db)
     _youth(db, room, major=False)
     gaps = agenda_gaps.approval_gaps(db, room.facilitator, room.meeting_id)
+    assert gaps is not None
     assert gaps.groups_without_leader == ["Residents"]  # major, and nobody speaks for it
     assert [w.name for w in gaps.waiting] == ["Lead"]
 
@@ -117,7 +121,9 @@ def test_starting_on_an_unapproved_agenda_goes_ahead_and_audits_who_had_not_appr
     _planned(db, room, [Step.WELCOME, Step.LISTEN, Step.DIVERGE])
     state = room_control.start_meeting(db, room.facilitator, room.meeting_id)
     assert state.status is MeetingStatus.LIVE
-    (started,) = [e for e in history(db, "meeting", room.meeting_id) if e.action == "started"]
+    (started,) = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "started"
+    ]
     assert started.detail == {
         "item_id": room.item_ids[0],
         "agenda_approved": False,
@@ -132,7 +138,9 @@ def test_starting_on_an_approved_agenda_says_so_in_the_audit(db):
     agenda_review.approve(db, room.leader, room.meeting_id)
     _planned(db, room, [Step.WELCOME, Step.LISTEN, Step.DIVERGE])
     room_control.start_meeting(db, room.facilitator, room.meeting_id)
-    (started,) = [e for e in history(db, "meeting", room.meeting_id) if e.action == "started"]
+    (started,) = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "started"
+    ]
     assert started.detail == {"item_id": room.item_ids[0], "agenda_approved": True}
 
 

@@ -10,6 +10,7 @@ from db.models.enums import VoteMode
 from services.act import actions
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.partner import charter_signoff, charters
 from services.resolve import conflict_parties, conflicts
@@ -110,7 +111,7 @@ def full_meeting(db):
         ),
     )
     voting_rounds.open_round(db, fac, rnd.id)
-    a, b = [i.id for i in round_items(db, rnd.id)]
+    a, b = [i.id for i in round_items(db, SYSTEM, rnd.id)]
     for code, item, dots in [("code-0", a, 2), ("code-1", a, 1), ("code-1", b, 1)]:
         voting_ballots.set_dots(db, code, item, dots)
     fight = conflicts.create_conflict(

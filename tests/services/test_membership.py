@@ -6,22 +6,41 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
-from db.models import Account, AgendaComment, Idea, ListeningNote, MeetingTable
+from db.models import (
+    Account,
+    ActionItem,
+    AgendaComment,
+    Charter,
+    Conflict,
+    Idea,
+    ListeningNote,
+    Meeting,
+    MeetingTable,
+    Option,
+    VotingRound,
+)
 from services.act import action_followup, actions, plan_export
 from services.agenda import agenda, agenda_review
-from services.converge import voting_rounds
-from services.core import membership
-from services.core.actors import Actor
+from services.converge import tallies, voting_items, voting_reveal, voting_rounds
+from services.core import audit, membership
+from services.core.actors import SYSTEM, Actor
 from services.core.errors import PermissionDenied
 from services.core.vocab import Role
-from services.partner import charter_pdf, charter_signoff, charters
-from services.prepare import interviews, presession_report, surveys
-from services.resolve import conflicts
+from services.partner import (
+    charter_commitments,
+    charter_pdf,
+    charter_screen,
+    charter_signoff,
+    charters,
+)
+from services.prepare import imported_credit, interviews, presession_report, surveys
+from services.resolve import conflict_parties, conflicts
 from services.review import meeting_report, meeting_sheets, trust_pulse
-from services.room import ideas, notes, room_control, themes, voice
-from services.setup import initiatives, meetings
-from services.solve import option_ratings, options
+from services.room import ideas, notes, room_control, spotlight, themes, voice
+from services.setup import initiatives, meetings, stakeholders, tables
+from services.solve import option_citations, option_ratings, options
 from tests.factories import Room, build_elsewhere, build_room
 
 pytestmark = pytest.mark.both_databases  # who sees what is filtered by joins in SQL
@@ -50,7 +69,7 @@ def fill(db, room: Room) -> None:
     conflicts.create_conflict(
         db, fac, room.meeting_id, conflicts.ConflictFields(issue="Response times")
     )
-    board = ideas.list_ideas(db, room.meeting_id)
+    board = ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)
     rnd = voting_rounds.create_round(
         db,
         fac,
@@ -173,6 +192,22 @@ LEADER_READS = {
         lambda db, a, p: room_control.room_state(db, p.meeting_id, actor=a),
         lambda r: r.current.title == "Listen",
     ),
+    "groups": (lambda db, a, p: stakeholders.list_stakeholders(db, a, p.initiative_id), nonempty),
+    "tables": (lambda db, a, p: tables.list_tables(db, a, p.meeting_id), nonempty),
+    "voice shares": (lambda db, a, p: voice.voice_balance(db, a, p.meeting_id), nonempty),
+    "projector's round": (
+        lambda db, a, p: voting_reveal.round_on_screen(db, a, p.meeting_id),
+        lambda r: r.title == "First",
+    ),
+    "room's charter": (
+        lambda db, a, p: charter_screen.charter_for_room(db, a, p.meeting_id),
+        lambda r: r is not None,
+    ),
+    "spotlight": (lambda db, a, p: spotlight.spotlight(db, a, p.meeting_id), lambda r: r is None),
+    "wall version": (
+        lambda db, a, p: ideas.wall_version(db, a, p.meeting_id),
+        lambda r: r[0] == 1,
+    ),
 }
 
 # Every read a scribe reaches on Listen, Ideas, Solve and Conflicts.
@@ -187,6 +222,10 @@ SCRIBE_READS = {
         "themes",
         "round on screen",
         "conflicts",
+        "groups",
+        "tables",
+        "spotlight",
+        "wall version",
     )
 } | {
     "own table's notes": (
@@ -215,6 +254,111 @@ def places(db):
     mine = Place(room.initiative_id, room.meeting_id, room.table1_id)
     theirs = Place(other.initiative_id, other.meeting_id, other.table_id)
     return room, mine, theirs
+
+
+# Reads that reach a record by its own id: the record's initiative decides.
+RECORD_READS = {
+    "ballot": (lambda db, a, r: voting_items.round_items(db, a, r["round"]), nonempty),
+    "round results": (
+        lambda db, a, r: tallies.results(db, a, r["round"]),
+        lambda x: len(x.totals) == 1,
+    ),
+    "round credit": (
+        lambda db, a, r: imported_credit.round_credit(db, a, r["round"]),
+        lambda x: x is None,
+    ),
+    "action updates": (
+        lambda db, a, r: action_followup.updates(db, a, r["action"]),
+        lambda x: x == [],
+    ),
+    "charter version": (
+        lambda db, a, r: charters.get_charter(db, a, r["charter"]),
+        lambda x: x.version == 1,
+    ),
+    "commitments": (
+        lambda db, a, r: charter_commitments.commitments(db, a, r["charter"]),
+        lambda x: x == [],
+    ),
+    "signatures": (
+        lambda db, a, r: charter_signoff.signatures(db, a, r["charter"]),
+        lambda x: x == [],
+    ),
+    "conflict sides": (
+        lambda db, a, r: conflict_parties.list_parties(db, a, r["conflict"]),
+        lambda x: x == [],
+    ),
+    "citations": (
+        lambda db, a, r: option_citations.citations(db, a, r["option"]),
+        lambda x: x == [],
+    ),
+}
+
+
+def records(db, meeting_id: int) -> dict[str, int]:
+    """The id of the first of each kind of record in the meeting (or its initiative)."""
+    with db.read() as s:
+        initiative_id = s.get_one(Meeting, meeting_id).initiative_id
+        first = {
+            "round": select(VotingRound.id).where(VotingRound.meeting_id == meeting_id),
+            "conflict": select(Conflict.id).where(Conflict.meeting_id == meeting_id),
+            "option": select(Option.id).where(Option.meeting_id == meeting_id),
+            "action": select(ActionItem.id).where(ActionItem.initiative_id == initiative_id),
+            "charter": select(Charter.id).where(Charter.initiative_id == initiative_id),
+        }
+        return {kind: s.scalars(query.order_by("id")).first() for kind, query in first.items()}
+
+
+def fill_elsewhere(db, fac, meeting_id: int, initiative_id: int) -> None:
+    """The records of `fill` in the other initiative too (its charter `places` makes)."""
+    idea = ideas.add_idea(
+        db, fac, ideas.NewIdea(table_id=None, text="Their idea", meeting_id=meeting_id)
+    )
+    rnd = voting_rounds.create_round(
+        db, fac, meeting_id, voting_rounds.NewRound(title="Theirs", mode="dots", idea_ids=[idea.id])
+    )
+    voting_rounds.open_round(db, fac, rnd.id)
+    conflicts.create_conflict(db, fac, meeting_id, conflicts.ConflictFields(issue="Their conflict"))
+    options.create_option(db, fac, meeting_id, options.OptionFields(title="Their option"))
+    actions.create_action(db, fac, initiative_id, actions.ActionFields(title="Their action"))
+
+
+@pytest.mark.parametrize("read", sorted(RECORD_READS))
+@pytest.mark.parametrize("who", ["leader", "scribe1"])
+def test_a_read_of_a_record_by_its_id_is_refused_outside_the_reader_s_initiatives(db, read, who):
+    room, mine, theirs = places(db)
+    fill_elsewhere(db, room.facilitator, theirs.meeting_id, theirs.initiative_id)
+    call, shows = RECORD_READS[read]
+    assert shows(call(db, getattr(room, who), records(db, mine.meeting_id)))
+    with pytest.raises(PermissionDenied, match=REFUSED):
+        call(db, getattr(room, who), records(db, theirs.meeting_id))
+    call(db, room.facilitator, records(db, theirs.meeting_id))
+
+
+def test_a_confidential_record_s_details_stay_with_those_who_may_read_it(db):
+    room = build_room(db)
+    fac = room.facilitator
+    action = actions.create_action(
+        db, fac, room.initiative_id, actions.ActionFields(title="Quiet", confidential=True)
+    )
+    conflict = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Quiet", confidential=True),
+        room.table1_id,
+    )
+    assert action_followup.updates(db, fac, action.id) == []
+    assert conflict_parties.list_parties(db, room.scribe1, conflict.id) == []
+    with pytest.raises(PermissionDenied, match="confidential"):
+        action_followup.updates(db, room.leader, action.id)
+    for reader in (room.leader, room.scribe2):
+        with pytest.raises(PermissionDenied, match="confidential"):
+            conflict_parties.list_parties(db, reader, conflict.id)
+    # The audit trail keeps the words of confidential and deleted records: facilitators'.
+    assert audit.history(db, fac, "conflict", conflict.id)
+    for reader in (room.leader, room.scribe1):
+        with pytest.raises(PermissionDenied, match="Only a facilitator"):
+            audit.history(db, reader, "conflict", conflict.id)
 
 
 @pytest.mark.parametrize("read", sorted(LEADER_READS))

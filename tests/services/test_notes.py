@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from db.models import ListeningNote, Meeting
 from services.core import writes
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import notes
@@ -41,7 +42,7 @@ def test_adds_a_note_at_the_current_agenda_item_and_audits_it(db):
     assert note.agenda_item_id == room.item_ids[0]
     assert note.said == "We want faster response times."
     assert (note.confirmed, note.author_account_id) == (True, room.scribe1.account_id)
-    assert [e.action for e in history(db, "note", note.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "note", note.id)] == ["created"]
 
 
 def test_a_repeated_submission_key_returns_the_first_note(db):
@@ -55,7 +56,7 @@ def test_a_repeated_submission_key_returns_the_first_note(db):
     assert again.id == first.id
     assert again.said == "First"
     assert _count(db) == 1
-    assert len(history(db, "note", first.id)) == 1
+    assert len(history(db, SYSTEM, "note", first.id)) == 1
 
 
 def test_two_taps_racing_past_the_look_up_still_save_one_note(db, monkeypatch):
@@ -167,7 +168,7 @@ def test_updates_a_note_and_moves_its_updated_time(db):
     assert (changed.stakeholder_id, changed.confirmed) == (room.police_id, False)
     assert (changed.prompt, changed.confidential) == ("Q?", True)
     assert changed.updated_at > note.updated_at
-    assert [e.action for e in history(db, "note", note.id)] == ["created", "updated"]
+    assert [e.action for e in history(db, SYSTEM, "note", note.id)] == ["created", "updated"]
 
 
 def test_a_scribe_cannot_update_another_tables_note(db):
@@ -202,7 +203,7 @@ def test_deletes_a_note_and_records_it(db):
     note = notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="x"))
     notes.delete_note(db, room.scribe1, note.id)
     assert _count(db) == 0
-    assert [e.action for e in history(db, "note", note.id)] == ["created", "deleted"]
+    assert [e.action for e in history(db, SYSTEM, "note", note.id)] == ["created", "deleted"]
 
 
 def test_a_scribe_cannot_delete_another_tables_note(db):

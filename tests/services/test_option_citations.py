@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound, PermissionDenied
 from services.solve import best_practices, option_citations, options
 from tests.factories import build_room
@@ -29,9 +30,9 @@ def test_cite_replaces_the_whole_set_of_citations(db):
     )
     cited = option_citations.cite(db, room.scribe1, option.id, [cahoots.id])
     assert [p.name for p in cited] == ["CAHOOTS"]
-    assert [p.name for p in option_citations.citations(db, option.id)] == ["CAHOOTS"]
+    assert [p.name for p in option_citations.citations(db, SYSTEM, option.id)] == ["CAHOOTS"]
     option_citations.cite(db, room.facilitator, option.id, [])
-    assert option_citations.citations(db, option.id) == []
+    assert option_citations.citations(db, SYSTEM, option.id) == []
     with pytest.raises(NotFound, match="No option with id 999"):
         option_citations.cite(db, room.facilitator, 999, [])
     with pytest.raises(PermissionDenied):
@@ -49,5 +50,5 @@ def test_deleting_a_cited_programme_removes_only_the_citation(db):
         best_practice_ids=[star.id],
     )
     best_practices.delete_best_practice(db, room.facilitator, star.id)
-    assert option_citations.citations(db, option.id) == []
+    assert option_citations.citations(db, SYSTEM, option.id) == []
     assert len(options.list_options(db, room.facilitator, room.meeting_id)) == 1

@@ -5,6 +5,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from db.models import Meeting, MeetingTable, OptionRating
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.solve import option_ratings, options
@@ -46,7 +47,11 @@ def test_a_table_rates_once_and_rating_again_replaces_it(db):
     )
     assert again.id == first.id
     assert (again.impact, again.feasibility) == (4, 3)
-    assert [e.action for e in history(db, "option", option.id)] == ["created", "rated", "rated"]
+    assert [e.action for e in history(db, SYSTEM, "option", option.id)] == [
+        "created",
+        "rated",
+        "rated",
+    ]
 
 
 def test_a_scribe_may_not_rate_for_another_table_and_is_told_both(db):

@@ -3,8 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from db.models import Idea, Meeting, MeetingTable, OptionRating, Theme
+from db.models import Idea, Meeting, MeetingTable, OptionRating, Theme, option_citation
 from db.models.enums import CostBand
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.solve import best_practices, option_citations, option_ratings, options
@@ -66,11 +67,14 @@ def test_creates_an_option_with_links_and_citations(db):
         5,
         CostBand.HIGH,
     )
-    assert [p.name for p in option_citations.citations(db, option.id)] == ["CAHOOTS", "STAR"]
+    assert [p.name for p in option_citations.citations(db, SYSTEM, option.id)] == [
+        "CAHOOTS",
+        "STAR",
+    ]
     assert [o.id for o in options.list_options(db, room.facilitator, room.meeting_id)] == [
         option.id
     ]
-    entries = history(db, "option", option.id)
+    entries = history(db, SYSTEM, "option", option.id)
     assert [(e.action, e.initiative_id) for e in entries] == [("created", room.initiative_id)]
 
 
@@ -162,7 +166,7 @@ def test_updates_an_option(db):
         ),
     )
     assert (updated.title, updated.cost_band, updated.risks) == ("Y", CostBand.LOW, "Cost overrun")
-    assert [e.action for e in history(db, "option", option.id)] == ["created", "updated"]
+    assert [e.action for e in history(db, SYSTEM, "option", option.id)] == ["created", "updated"]
 
 
 def test_only_a_facilitator_may_delete_and_deleting_drops_ratings_and_citations(db):
@@ -186,7 +190,7 @@ def test_only_a_facilitator_may_delete_and_deleting_drops_ratings_and_citations(
         options.delete_option(db, room.scribe1, option.id)
     options.delete_option(db, room.facilitator, option.id)
     assert options.list_options(db, room.facilitator, room.meeting_id) == []
-    assert option_citations.citations(db, option.id) == []
     with db.read() as s:
         assert s.scalars(select(OptionRating)).all() == []
+        assert s.scalars(select(option_citation.c.option_id)).all() == []
     assert [p.name for p in best_practices.list_best_practices(db)] == ["STAR"]

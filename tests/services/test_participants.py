@@ -10,6 +10,7 @@ from db.models.enums import VoteMode
 from services.act import actions
 from services.converge import tallies, voting_ballots, voting_items, voting_rounds
 from services.core import codes
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import interviews, surveys
@@ -41,13 +42,14 @@ def test_creates_a_participant_with_an_unguessable_code_and_audits_it(db):
     assert person.table_id == room.table2_id
     assert codes.is_new_style(person.code)
     assert _add(db, room, name="Bo").code != person.code
-    assert [e.action for e in history(db, "participant", person.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "participant", person.id)] == ["created"]
 
 
 def test_finds_a_participant_by_code_ignoring_surrounding_spaces(db):
     room = build_room(db)
     person = _add(db, room)
-    assert participants.participant_by_code(db, f"  {person.code}\n").id == person.id
+    found = participants.participant_by_code(db, f"  {person.code}\n")
+    assert found is not None and found.id == person.id
     assert participants.participant_by_code(db, "no-such-code") is None
 
 
@@ -151,8 +153,12 @@ def test_updates_a_participant_and_keeps_their_code(db):
         "a@b.org",
     )
     assert changed.code == person.code
-    assert participants.participant_by_code(db, person.code).name == "Ana R"
-    assert [e.action for e in history(db, "participant", person.id)] == ["created", "updated"]
+    found = participants.participant_by_code(db, person.code)
+    assert found is not None and found.name == "Ana R"
+    assert [e.action for e in history(db, SYSTEM, "participant", person.id)] == [
+        "created",
+        "updated",
+    ]
 
 
 def test_update_refuses_a_group_of_another_initiative(db):
@@ -173,7 +179,7 @@ def test_assigns_and_clears_a_table(db):
         room.table2_id
     )
     assert participants.assign_table(db, room.facilitator, pid, None).table_id is None
-    actions = [e.action for e in history(db, "participant", pid)]
+    actions = [e.action for e in history(db, SYSTEM, "participant", pid)]
     assert actions == ["table_assigned", "table_assigned"]
 
 
@@ -192,7 +198,7 @@ def test_removing_someone_who_left_nothing_behind_deletes_them(db):
     assert (removal.name, removal.deleted, removal.kept) == ("P0", True, ())
     ids = [p.id for p in participants.list_participants(db, room.facilitator, room.initiative_id)]
     assert pid not in ids
-    assert [e.action for e in history(db, "participant", pid)] == ["deleted"]
+    assert [e.action for e in history(db, SYSTEM, "participant", pid)] == ["deleted"]
     with pytest.raises(NotFound, match="No participant with id"):
         participants.remove_participant(db, room.facilitator, pid)
 
@@ -221,6 +227,7 @@ def test_others_see_the_roster_without_contacts_notes_or_codes_and_nothing_is_er
     )
     assert (zoe.email, zoe.phone, zoe.notes, zoe.code) == ("", "", "", "")
     stored = participants.participant_by_code(db, person.code)
+    assert stored is not None
     assert (stored.email, stored.phone, stored.notes) == ("z@x.org", "555", "Private")
 
 
@@ -251,10 +258,12 @@ def test_a_walk_in_gets_the_table_with_the_fewest_people_and_a_code(db):
     )
     person = seated.participant
     assert (person.name, person.email, person.phone) == ("Walk In", "w@x.org", "555")
+    assert seated.table is not None
     assert (seated.table.id, seated.table.number) == (room.table2_id, 2)
     assert person.table_id == room.table2_id and codes.is_new_style(person.code)
-    assert participants.participant_by_code(db, person.code).id == person.id
-    assert [e.action for e in history(db, "participant", person.id)] == ["walk_in"]
+    found = participants.participant_by_code(db, person.code)
+    assert found is not None and found.id == person.id
+    assert [e.action for e in history(db, SYSTEM, "participant", person.id)] == ["walk_in"]
     assert _seat_counts(db, room) == {room.table1_id: 3, room.table2_id: 2}
 
 
@@ -266,14 +275,14 @@ def test_between_equal_tables_a_walk_in_goes_where_their_group_is_least_represen
     police = participants.add_walk_in(
         db, room.facilitator, room.meeting_id, PF(name="Cop", stakeholder_id=room.police_id)
     )
-    assert police.table.number == 2
+    assert police.table is not None and police.table.number == 2
     residents = participants.add_walk_in(
         db,
         room.facilitator,
         room.meeting_id,
         PF(name="Neighbour", stakeholder_id=room.residents_id),
     )
-    assert residents.table.number == 1
+    assert residents.table is not None and residents.table.number == 1
 
 
 def test_a_seat_left_by_someone_absent_is_free_for_a_walk_in(db):
@@ -284,7 +293,7 @@ def test_a_seat_left_by_someone_absent_is_free_for_a_walk_in(db):
     seated = participants.add_walk_in(
         db, room.facilitator, room.meeting_id, PF(name="New", stakeholder_id=room.police_id)
     )
-    assert seated.table.id == room.table1_id
+    assert seated.table is not None and seated.table.id == room.table1_id
 
 
 def test_a_walk_in_to_a_meeting_without_tables_is_added_unseated(db):
@@ -376,7 +385,7 @@ def _votes_survey_and_interview(db, room, pid: int, code: str) -> int:
         voting_rounds.NewRound(title="Vote", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    (item,) = voting_items.round_items(db, rnd.id)
+    (item,) = voting_items.round_items(db, SYSTEM, rnd.id)
     voting_ballots.set_dots(db, code, item.id, 2)
     surveys.submit_survey(db, code, "pre", surveys.SurveyFields(top_issues="Slow answers to 911"))
     interviews.create_interview(
@@ -402,7 +411,7 @@ def test_removing_someone_who_voted_keeps_them_absent_and_everything_they_said(d
         ("1 vote", "1 survey answer", "1 interview note"),
     )
     assert removal.kept_in_words() == "1 vote, 1 survey answer and 1 interview note"
-    (total,) = tallies.totals(db, round_id)
+    (total,) = tallies.totals(db, SYSTEM, round_id)
     assert (total.dots, total.voters) == (2, 1)
     [answer] = surveys.list_responses(db, room.facilitator, room.initiative_id)
     assert (answer.participant_id, answer.top_issues) == (pid, "Slow answers to 911")
@@ -413,7 +422,7 @@ def test_removing_someone_who_voted_keeps_them_absent_and_everything_they_said(d
     assert (kept.absent, kept.table_id, kept.code) == (True, None, "code-0")
     present = participants.list_participants(db, room.facilitator, room.initiative_id, True)
     assert pid not in [p.id for p in present]
-    [entry] = history(db, "participant", pid)
+    [entry] = history(db, SYSTEM, "participant", pid)
     assert entry.action == "marked_absent"
     assert entry.detail["former_table_id"] == room.table1_id
     assert entry.detail["kept"] == ["1 vote", "1 survey answer", "1 interview note"]
@@ -441,7 +450,7 @@ def test_removing_someone_already_absent_again_changes_nothing_they_said(db):
     participants.remove_participant(db, room.facilitator, pid)
     again = participants.remove_participant(db, room.facilitator, pid)
     assert not again.deleted
-    assert tallies.totals(db, round_id)[0].dots == 2
+    assert tallies.totals(db, SYSTEM, round_id)[0].dots == 2
 
 
 def test_someone_absent_has_no_seat_until_marked_present(db):
@@ -461,8 +470,9 @@ def test_someone_absent_has_no_seat_until_marked_present(db):
         )
     # Table 1 now has one person (P1, residents); table 2 has two: P0 goes back to table 1.
     seated = participants.mark_present(db, room.facilitator, pid, room.meeting_id)
+    assert seated.table is not None
     assert (seated.participant.absent, seated.table.id) == (False, room.table1_id)
-    assert [e.action for e in history(db, "participant", pid)] == ["marked_present"]
+    assert [e.action for e in history(db, SYSTEM, "participant", pid)] == ["marked_present"]
     assert participants.assign_table(db, room.facilitator, pid, room.table2_id).table_id == (
         room.table2_id
     )

@@ -8,7 +8,7 @@ import pytest
 from services.accounts import accounts, passwords, signin_accounts
 from services.core.actors import SYSTEM
 from services.core.errors import ValidationError
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 pytestmark = pytest.mark.usefixtures("fast_bcrypt")
 
@@ -39,7 +39,7 @@ def test_a_common_or_guessable_password_is_refused_with_advice(db, weak, advice)
 def test_a_facilitators_reset_follows_the_same_rule(db):
     room = build_room(db)
     with pytest.raises(ValidationError, match="very common password"):
-        accounts.set_password(db, room.facilitator, room.scribe1.account_id, "password12")
+        accounts.set_password(db, room.facilitator, account_of(room.scribe1), "password12")
     made = accounts.create_account(
         db,
         SYSTEM,

@@ -115,7 +115,7 @@ def test_the_workbook_has_the_plan_and_every_dated_update_on_its_own_sheet(db):
     plan, updates = sheets["Action plan"], sheets["Updates"]
     assert list(plan.columns) == PLAN_COLUMNS
     assert plan["Action"].tolist() == ["Train officers", "'" + FORMULA, "Review cases"]
-    assert plan["Due"][0].date() == DUE
+    assert plan["Due"].iloc[0].date() == DUE
     assert list(updates.columns) == UPDATE_COLUMNS
     assert updates.fillna("").values.tolist() == [
         ["Train officers", pd.Timestamp(_utc_today()), "In progress", "Started training", "Lead"],

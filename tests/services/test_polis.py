@@ -260,7 +260,7 @@ def test_common_ground_on_the_import_is_the_pol_is_consensus_score(db, export):
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     comment_of = {i: c for c, i in load.idea_id_by_comment.items()}
     expected = _polis_scores()
-    results = tallies.common_ground(db, load.round_id)
+    results = tallies.common_ground(db, SYSTEM, load.round_id)
     with db.read() as s:
         idea_of = dict(s.execute(select(RoundItem.id, RoundItem.idea_id)).all())
     ranked = [comment_of[idea_of[r.item_id]] for r in results]
@@ -274,10 +274,10 @@ def test_common_ground_on_the_import_is_the_pol_is_consensus_score(db, export):
 def test_voters_pol_is_left_ungrouped_vote_but_do_not_weigh_on_common_ground(db, export):
     room = build_room(db)
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
-    by_group = tallies.by_group(db, load.round_id)
+    by_group = tallies.by_group(db, SYSTEM, load.round_id)
     names = {g.group for row in by_group for g in row.groups}
     assert f"Pol.is voters without a group ({SHORT_TOPIC})" in names
-    ranking = tallies.common_ground(db, load.round_id)
+    ranking = tallies.common_ground(db, SYSTEM, load.round_id)
     assert all(len(r.groups) == 3 for r in ranking)
     assert f"Pol.is voters without a group ({SHORT_TOPIC})" not in {
         g.group for r in ranking for g in r.groups
@@ -288,8 +288,8 @@ def test_the_pol_is_ranking_and_the_room_agree_on_what_unites_the_groups(db, exp
     room = build_room(db)
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     expected = _polis_scores()
-    best = max(expected, key=expected.get)
-    top = tallies.common_ground(db, load.round_id)[0]
+    best = max(expected, key=expected.__getitem__)
+    top = tallies.common_ground(db, SYSTEM, load.round_id)[0]
     text = "To provide incentives and to allow for true change to be made. Not just conversation"
     assert top.text == text
     with db.read() as s:
@@ -496,4 +496,4 @@ def test_imported_voters_count_in_their_round_but_are_nobody_on_the_roster(db, e
         assert voter.outside_voter
     # Their code opens no ballot here; their votes still count in the imported round.
     assert participants.participant_by_code(db, voter.code) is None
-    assert sum(len(r.groups) for r in tallies.common_ground(db, load.round_id)) > 0
+    assert sum(len(r.groups) for r in tallies.common_ground(db, SYSTEM, load.round_id)) > 0

@@ -49,8 +49,9 @@ def room(db):
 def test_a_facilitator_sees_every_part_of_prepare(db, room):
     screen = prepare_screen.read(db, room.facilitator, room.meeting_id, BASE)
     assert screen.facilitating and screen.initiative_id == room.initiative_id
-    assert screen.survey.survey_open is True
+    assert screen.survey is not None and screen.survey.survey_open is True
     shown = screen.invitations
+    assert shown is not None
     assert (shown.counts.invited, shown.counts.with_email) == (4, 1)
     assert [p.name for p in shown.people] == ["P0", "P1", "P2", "P3"]
     assert shown.reachable and shown.heading.initiative == "Test City Initiative"
@@ -84,11 +85,12 @@ def test_a_leader_of_this_initiative_cannot_read_another_one(db, room):
 
 def test_links_only_this_computer_opens_are_flagged(db, room):
     screen = prepare_screen.read(db, room.facilitator, room.meeting_id, "http://localhost:8501")
-    assert not screen.invitations.reachable
+    assert screen.invitations is not None and not screen.invitations.reachable
 
 
 def test_the_invitation_sheet_and_the_mail_merge_hold_the_people_the_screen_lists(db, room):
     shown = prepare_screen.read(db, room.facilitator, room.meeting_id, BASE).invitations
+    assert shown is not None
     sheet = invitation_sheet_html(shown.heading, shown.people)
     for person in shown.people:
         assert person.name in sheet and person.survey_link in sheet

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from db.models import Interview, Stakeholder, SurveyResponse
 from db.models.enums import StakeholderCategory, SurveyKind
 from services.converge import tallies
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.prepare import polis
 from services.prepare.presession_document import HEADINGS, report_html, report_pdf
@@ -88,7 +89,8 @@ def test_without_polis_the_report_says_so(db, room):
 def test_an_imported_polis_round_gives_what_unites_and_divides(db, room):
     load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, polis.read_export(DATA))
     report = presession_report(db, room.facilitator, room.initiative_id)
-    ranking = tallies.common_ground(db, load.round_id)
+    ranking = tallies.common_ground(db, SYSTEM, load.round_id)
+    assert report.polis is not None
     assert report.polis.title.startswith("Pol.is: ")
     # The same ranking tallies gives, split into the five best that unite and that divide.
     assert list(report.polis.unite) == [r for r in ranking if not r.divides][:5]
@@ -163,6 +165,7 @@ def test_a_conversation_without_groups_or_votes_claims_no_common_ground(db, miss
         export = dataclasses.replace(export, votes=())
     polis.load_into_meeting(db, room.facilitator, room.meeting_id, export)
     report = presession_report(db, room.facilitator, room.initiative_id)
+    assert report.polis is not None and report.polis.not_computed is not None
     assert report.polis.unite == () and report.polis.divide == ()
     assert report.polis.not_computed.startswith("No common ground can be computed yet")
     assert "No common ground can be computed yet" in report_html(report)

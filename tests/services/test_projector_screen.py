@@ -6,6 +6,7 @@ import pytest
 from db.models import AgendaItem, Conflict
 from db.models.enums import Step, VoteMode
 from services.converge import voting_reveal, voting_rounds
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.partner import charters
 from services.resolve import conflicts
@@ -46,8 +47,8 @@ def test_on_the_ideas_step_the_wall_leaves_out_what_is_confidential(db):
         ideas.NewIdea(table_id=room.table1_id, text="A name said in confidence", confidential=True),
     )
     shown = projector_screen.read(db, "meet-code")
-    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
-    assert projector_screen.wall(db, room.meeting_id).newest_first == ("More street lights",)
+    assert shown.wall_version == ideas.wall_version(db, SYSTEM, room.meeting_id)
+    assert projector_screen.wall(db, "meet-code").newest_first == ("More street lights",)
 
 
 def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
@@ -67,12 +68,14 @@ def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None
     assert (voting.shown.title, voting.results, voting.credit) == ("Priorities", None, None)
     voting_rounds.close_round(db, room.facilitator, rnd.id)
-    assert projector_screen.read(db, "meet-code").voting.results is None
+    voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None and voting.results is None
     voting_reveal.reveal_results(db, room.facilitator, rnd.id)
     voting = projector_screen.read(db, "meet-code").voting
-    assert voting.shown.shows_results
+    assert voting is not None and voting.shown.shows_results and voting.results is not None
     assert [t.text for t in voting.results.totals] == ["Walk the beat"]
 
 
@@ -84,14 +87,14 @@ def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
     )
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, open_one.id)
     shown = projector_screen.read(db, "meet-code")
-    assert shown.spotlight.issue == "Stops"
+    assert shown.spotlight is not None and shown.spotlight.issue == "Stops"
     assert shown.wall_version is None  # the spotlight covers the step's own view
     # Made confidential while on the projector: it leaves the screen at the next refresh.
     with db.write() as s:
         s.get_one(Conflict, open_one.id).confidential = True
     shown = projector_screen.read(db, "meet-code")
     assert shown.spotlight is None
-    assert shown.wall_version == ideas.wall_version(db, room.meeting_id)
+    assert shown.wall_version == ideas.wall_version(db, SYSTEM, room.meeting_id)
 
 
 def test_on_the_partnering_step_it_reads_the_newest_charter(db):
@@ -108,7 +111,8 @@ def test_on_the_partnering_step_it_reads_the_newest_charter(db):
     charters.new_version(
         db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safety for all")
     )
-    assert projector_screen.read(db, "meet-code").charter.mission == "Safety for all"
+    charter = projector_screen.read(db, "meet-code").charter
+    assert charter is not None and charter.mission == "Safety for all"
 
 
 def test_a_closed_meeting_reads_nothing_but_the_room(db):

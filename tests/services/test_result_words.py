@@ -10,6 +10,7 @@ from db.models.enums import StakeholderCategory, VoteMode
 from services.converge import result_words, voting_ballots, voting_rounds
 from services.converge.voting_counts import Counts
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.review.meeting_record import collect
 from services.review.meeting_report import meeting_report_pdf
 from services.room import ideas
@@ -90,7 +91,7 @@ def _eight_group_vote(db):
         voting_rounds.NewRound(title="Agree?", mode=VoteMode.AGREE_DISAGREE, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    [item] = round_items(db, rnd.id)
+    [item] = round_items(db, SYSTEM, rnd.id)
     for i in range(8):
         voting_ballots.choose(db, f"eight-{i}", item.id, "agree" if i < 2 else "disagree")
     return room

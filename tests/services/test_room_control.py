@@ -9,12 +9,19 @@ from sqlalchemy import event, func, select, update
 
 from db.models import AgendaItem, Meeting, utcnow
 from db.models.enums import MeetingStatus, Step
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import room_control
 from tests.factories import build_elsewhere, build_room
 
 pytestmark = pytest.mark.both_databases  # the meeting under row locks; races
+
+
+def _step(state: room_control.RoomState) -> AgendaItem:
+    """The step the room is on, which the test expects it to be on."""
+    assert state.current is not None, "the room is on no step"
+    return state.current
 
 
 def _planned(db, room, steps=("Welcome", "Listen")):
@@ -31,19 +38,23 @@ def _planned(db, room, steps=("Welcome", "Listen")):
 
 
 def _actions(db, room):
-    return [e.action for e in history(db, "meeting", room.meeting_id)]
+    return [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
 
 
 def test_the_state_names_the_step_its_place_and_the_next_one(db):
     room = build_room(db)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.input_open, state.position, state.step_count) == (
         MeetingStatus.LIVE,
         True,
         1,
         3,
     )
-    assert (state.current.title, state.next_title, state.timer_ends_at) == ("Listen", "Ideas", None)
+    assert (_step(state).title, state.next_title, state.timer_ends_at) == (
+        "Listen",
+        "Ideas",
+        None,
+    )
 
 
 def test_the_projector_read_costs_at_most_two_queries(db):
@@ -55,7 +66,7 @@ def test_the_projector_read_costs_at_most_two_queries(db):
 
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        room_control.room_state(db, room.meeting_id)
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) <= 2
@@ -64,20 +75,24 @@ def test_the_projector_read_costs_at_most_two_queries(db):
 def test_an_unknown_meeting_is_named_in_the_message(db):
     build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        room_control.room_state(db, 999)
+        room_control.room_state(db, 999, actor=SYSTEM)
 
 
 def test_starting_goes_live_on_the_first_step_and_applies_its_plan(db):
     room = build_room(db)
     meeting_id = _planned(db, room)
-    before = room_control.room_state(db, meeting_id)
+    before = room_control.room_state(db, meeting_id, actor=SYSTEM)
     assert (before.status, before.position, before.current) == (MeetingStatus.PLANNED, 0, None)
     state = room_control.start_meeting(db, room.facilitator, meeting_id)
-    assert (state.status, state.position, state.current.title) == (MeetingStatus.LIVE, 1, "Welcome")
+    assert (state.status, state.position, _step(state).title) == (
+        MeetingStatus.LIVE,
+        1,
+        "Welcome",
+    )
     # The first step here is a listening step: input opens and its 10 minutes run, as on Next.
     assert state.input_open is True
     assert _timer_minutes(state) == 10
-    assert [e.action for e in history(db, "meeting", meeting_id)] == ["started", "step"]
+    assert [e.action for e in history(db, SYSTEM, "meeting", meeting_id)] == ["started", "step"]
 
 
 def test_starting_keeps_a_step_the_facilitator_already_chose(db):
@@ -88,7 +103,7 @@ def test_starting_keeps_a_step_the_facilitator_already_chose(db):
         last = s.scalar(select(func.max(AgendaItem.id)).where(AgendaItem.meeting_id == meeting_id))
         second.current_item_id = last
     state = room_control.start_meeting(db, room.facilitator, meeting_id)
-    assert state.current.title == "Listen"
+    assert _step(state).title == "Listen"
 
 
 def test_starting_refuses_a_meeting_without_an_agenda(db):
@@ -96,7 +111,7 @@ def test_starting_refuses_a_meeting_without_an_agenda(db):
     meeting_id = _planned(db, room, steps=())
     with pytest.raises(ValidationError, match=r"no agenda yet\. Add at least one step"):
         room_control.start_meeting(db, room.facilitator, meeting_id)
-    assert room_control.room_state(db, meeting_id).status is MeetingStatus.PLANNED
+    assert room_control.room_state(db, meeting_id, actor=SYSTEM).status is MeetingStatus.PLANNED
 
 
 def _kinds(db, room, kinds):
@@ -125,7 +140,7 @@ def test_next_applies_each_steps_plan_input_by_kind_and_its_own_minutes(db):
     seen = []
     for _ in kinds[1:]:
         state = room_control.move_step(db, room.facilitator, meeting_id, +1)
-        seen.append((state.current.step, state.input_open, _timer_minutes(state)))
+        seen.append((_step(state).step, state.input_open, _timer_minutes(state)))
     quiet = {Step.BREAK, Step.CLOSE}
     assert seen == [(k, k not in quiet, 5 + n) for n, k in enumerate(kinds[1:], start=2)]
 
@@ -135,7 +150,7 @@ def test_back_applies_the_earlier_steps_plan_too(db):
     meeting_id = _kinds(db, room, [Step.WELCOME, Step.LISTEN])
     room_control.move_step(db, room.facilitator, meeting_id, +1)
     back = room_control.move_step(db, room.facilitator, meeting_id, -1)
-    assert (back.current.title, back.input_open, _timer_minutes(back)) == ("welcome", False, 6)
+    assert (_step(back).title, back.input_open, _timer_minutes(back)) == ("welcome", False, 6)
     forward = room_control.move_step(db, room.facilitator, meeting_id, +1)
     assert (forward.input_open, _timer_minutes(forward)) == (True, 7)
 
@@ -144,12 +159,12 @@ def test_moving_replaces_the_old_timer_and_audits_the_plan_it_applied(db):
     room = build_room(db)
     room_control.start_timer(db, room.facilitator, room.meeting_id, 90)
     state = room_control.move_step(db, room.facilitator, room.meeting_id, +1)
-    assert (state.position, state.current.title, state.next_title) == (2, "Ideas", "Vote")
+    assert (state.position, _step(state).title, state.next_title) == (2, "Ideas", "Vote")
     assert (state.input_open, _timer_minutes(state)) == (True, 20)
     back = room_control.move_step(db, room.facilitator, room.meeting_id, -1)
-    assert (back.position, back.current.title) == (1, "Listen")
+    assert (back.position, _step(back).title) == (1, "Listen")
     assert _actions(db, room) == ["timer started", "step", "step"]
-    entry = history(db, "meeting", room.meeting_id)[1]
+    entry = history(db, SYSTEM, "meeting", room.meeting_id)[1]
     assert {k: entry.detail[k] for k in ("to", "input_open", "timer_minutes")} == {
         "to": room.item_ids[1],
         "input_open": True,
@@ -162,7 +177,7 @@ def test_arriving_on_a_quiet_step_closes_input_left_open(db):
     meeting_id = _kinds(db, room, [Step.LISTEN, Step.CLOSE])
     room_control.set_input(db, room.facilitator, meeting_id, True)
     state = room_control.move_step(db, room.facilitator, meeting_id, +1)
-    assert (state.current.step, state.input_open) == (Step.CLOSE, False)
+    assert (_step(state).step, state.input_open) == (Step.CLOSE, False)
 
 
 def test_the_last_step_has_no_next_title(db):
@@ -181,7 +196,7 @@ def test_moving_past_either_end_is_refused_and_changes_nothing(db, item, directi
     room_control.set_input(db, room.facilitator, room.meeting_id, True)
     with pytest.raises(ValidationError, match=f"on the {end} it"):
         room_control.move_step(db, room.facilitator, room.meeting_id, direction)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.position, state.input_open) == (item + 1, True)
 
 
@@ -195,9 +210,9 @@ def test_jumping_to_a_step_applies_its_plan_and_is_audited(db):
     room = build_room(db)
     room_control.set_input(db, room.facilitator, room.meeting_id, False)
     state = room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
-    assert (state.position, state.current.title, state.input_open) == (3, "Vote", True)
+    assert (state.position, _step(state).title, state.input_open) == (3, "Vote", True)
     assert _timer_minutes(state) == 20
-    entry = history(db, "meeting", room.meeting_id)[-1]
+    entry = history(db, SYSTEM, "meeting", room.meeting_id)[-1]
     assert (entry.action, entry.detail["to"]) == ("step", room.item_ids[2])
 
 
@@ -219,7 +234,7 @@ def test_jumping_is_refused_in_words_before_the_start_and_after_the_close(db):
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to move"):
         room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[2])
-    assert room_control.room_state(db, room.meeting_id).position == 1
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).position == 1
 
 
 def test_jumping_to_the_current_step_leaves_input_as_it_is(db):
@@ -232,7 +247,7 @@ def test_jumping_to_the_current_step_leaves_input_as_it_is(db):
 def test_jumping_to_another_meetings_step_is_refused(db):
     room = build_room(db)
     other = _planned(db, room)
-    foreign = room_control.start_meeting(db, room.facilitator, other).current.id
+    foreign = _step(room_control.start_meeting(db, room.facilitator, other)).id
     with pytest.raises(ValidationError, match="another meeting's agenda"):
         room_control.go_to_step(db, room.facilitator, room.meeting_id, foreign)
 
@@ -248,7 +263,7 @@ def test_input_opens_and_closes_and_each_change_is_audited(db):
     room = build_room(db)
     assert room_control.set_input(db, room.facilitator, room.meeting_id, False).input_open is False
     assert room_control.set_input(db, room.facilitator, room.meeting_id, True).input_open is True
-    assert room_control.room_state(db, room.meeting_id).input_open is True
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).input_open is True
     assert _actions(db, room) == ["input closed", "input opened"]
 
 
@@ -279,10 +294,14 @@ def test_adding_minutes_extends_a_running_timer(db, minutes):
     room = build_room(db)
     started = room_control.start_timer(db, room.facilitator, room.meeting_id, 10)
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
+    assert started.timer_ends_at is not None
     assert state.timer_ends_at == started.timer_ends_at + timedelta(minutes=minutes)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == state.timer_ends_at
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == state.timer_ends_at
+    )
     assert _actions(db, room) == ["timer started", "timer extended"]
-    assert history(db, "meeting", room.meeting_id)[-1].detail == {"minutes": minutes}
+    assert history(db, SYSTEM, "meeting", room.meeting_id)[-1].detail == {"minutes": minutes}
 
 
 @pytest.mark.parametrize("minutes", [1, 5])
@@ -291,6 +310,7 @@ def test_adding_minutes_without_a_timer_starts_one_that_long(db, minutes):
     before = utcnow()
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
     later = timedelta(minutes=minutes)
+    assert state.timer_ends_at is not None
     assert before + later <= state.timer_ends_at <= utcnow() + later
     assert _actions(db, room) == ["timer started"]
 
@@ -301,6 +321,7 @@ def test_adding_minutes_after_time_is_up_counts_from_now_not_from_the_old_end(db
         s.get_one(Meeting, room.meeting_id).timer_ends_at = utcnow() - timedelta(minutes=30)
     before = utcnow()
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
+    assert state.timer_ends_at is not None
     assert before + timedelta(minutes=5) <= state.timer_ends_at
 
 
@@ -309,7 +330,10 @@ def test_adding_minutes_past_the_longest_timer_is_refused_and_keeps_the_timer(db
     started = room_control.start_timer(db, room.facilitator, room.meeting_id, 178)
     with pytest.raises(ValidationError, match=r"past 180 minutes\. Start a shorter timer"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == started.timer_ends_at
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == started.timer_ends_at
+    )
 
 
 @pytest.mark.parametrize("minutes", [0, -1, 181])
@@ -317,7 +341,7 @@ def test_adding_a_nonsense_number_of_minutes_is_refused(db, minutes):
     room = build_room(db)
     with pytest.raises(ValidationError, match="between 1 and 180"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, minutes)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at is None
 
 
 def test_adding_minutes_is_refused_in_words_before_the_start_and_after_the_close(db):
@@ -328,16 +352,21 @@ def test_adding_minutes_is_refused_in_words_before_the_start_and_after_the_close
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     with pytest.raises(NotAllowedNow, match=r"is closed\. Reopen it to add time"):
         room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at is None
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at is None
 
 
 def test_the_timer_ends_the_given_minutes_from_now(db):
     room = build_room(db)
     before = utcnow()
     state = room_control.start_timer(db, room.facilitator, room.meeting_id, 12)
+    assert state.timer_ends_at is not None
     assert before + timedelta(minutes=12) <= state.timer_ends_at <= utcnow() + timedelta(minutes=12)
-    assert room_control.room_state(db, room.meeting_id).timer_ends_at == state.timer_ends_at
-    assert 11 * 60 < state.seconds_left(utcnow()) <= 12 * 60
+    assert (
+        room_control.room_state(db, room.meeting_id, actor=SYSTEM).timer_ends_at
+        == state.timer_ends_at
+    )
+    left = state.seconds_left(utcnow())
+    assert left is not None and 11 * 60 < left <= 12 * 60
     assert room_control.clear_timer(db, room.facilitator, room.meeting_id).timer_ends_at is None
     assert _actions(db, room) == ["timer started", "timer cleared"]
 
@@ -376,7 +405,7 @@ def test_closing_stops_input_and_timer_and_reopening_resumes_the_step(db):
     with pytest.raises(NotAllowedNow, match=r"was closed\. Reopen it"):
         room_control.start_meeting(db, room.facilitator, room.meeting_id)
     reopened = room_control.reopen_meeting(db, room.facilitator, room.meeting_id)
-    assert (reopened.status, reopened.current.title, reopened.input_open) == (
+    assert (reopened.status, _step(reopened).title, reopened.input_open) == (
         MeetingStatus.LIVE,
         "Ideas",
         False,
@@ -410,7 +439,7 @@ def test_only_a_facilitator_runs_the_room(db, call, args):
     for who in (room.scribe1, room.leader):
         with pytest.raises(PermissionDenied, match="Only a facilitator"):
             call(db, who, room.meeting_id, *args)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.position, state.input_open) == (MeetingStatus.LIVE, 1, True)
 
 
@@ -422,8 +451,8 @@ def test_the_state_of_one_meeting_ignores_another_meetings_agenda(db):
             meeting_id=elsewhere.meeting_id, position=1, title="Away", step=Step.WELCOME, minutes=5
         )
         s.add(away)
-    assert room_control.room_state(db, room.meeting_id).step_count == 3
-    assert room_control.room_state(db, elsewhere.meeting_id).step_count == 1
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).step_count == 3
+    assert room_control.room_state(db, elsewhere.meeting_id, actor=SYSTEM).step_count == 1
 
 
 @pytest.mark.postgres_only  # SQLite writers queue behind one lock: this race cannot happen
@@ -450,5 +479,5 @@ def test_a_step_move_waiting_on_a_close_sees_the_meeting_closed(db):
         )
     mover.join(timeout=10)
     assert isinstance(outcome[0], NotAllowedNow)
-    state = room_control.room_state(db, room.meeting_id)
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.position) == (MeetingStatus.CLOSED, 1)

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from db.models import Ballot, Idea, ListeningNote, Participant, Vote
 from services.converge import tallies, voting_ballots, voting_items, voting_rounds
+from services.core.actors import SYSTEM
 from services.core.errors import DomainError
 from services.room import ideas, notes
 from tests.factories import build_crowd
@@ -44,7 +45,7 @@ def test_ten_scribes_and_sixty_voters_at_once_lose_nothing_and_overspend_nothing
         ),
     )
     voting_rounds.open_round(db, crowd.facilitator, rnd.id)
-    items = [i.id for i in voting_items.round_items(db, rnd.id)]
+    items = [i.id for i in voting_items.round_items(db, SYSTEM, rnd.id)]
     stop = time.monotonic() + SECONDS
     sent: Counter[str] = Counter()
     seen = Counter()  # double taps sent and budget refusals met, to show both paths ran
@@ -131,6 +132,6 @@ def test_ten_scribes_and_sixty_voters_at_once_lose_nothing_and_overspend_nothing
         ):
             per_item[item] += dots
         assert s.scalar(select(func.count()).select_from(Participant)) >= 60
-    assert {t.item_id: t.dots for t in tallies.totals(db, rnd.id)} == {
+    assert {t.item_id: t.dots for t in tallies.totals(db, SYSTEM, rnd.id)} == {
         i: per_item[i] for i in items
     }

@@ -16,6 +16,7 @@ import zipfile
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from services.core.errors import ValidationError
 from services.setup import roster_file
@@ -213,9 +214,11 @@ def test_a_workbook_with_shared_strings_rich_text_and_unnumbered_rows_is_read():
 
 def test_the_first_visible_sheet_is_the_roster():
     workbook = Workbook()
-    workbook.active.title = "Lists"
-    workbook.active.append(["Police", "Residents"])
-    workbook.active.sheet_state = "hidden"
+    lists = workbook.active
+    assert isinstance(lists, Worksheet)  # a new workbook starts with one worksheet
+    lists.title = "Lists"
+    lists.append(["Police", "Residents"])
+    lists.sheet_state = "hidden"
     roster = workbook.create_sheet("Roster")
     for row in (["Name", "Group"], ["Ana", "Police"]):
         roster.append(row)

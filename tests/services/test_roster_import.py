@@ -6,11 +6,13 @@ import time
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, insert, select
 
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
 from services.core import codes
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from services.setup import participants
@@ -36,8 +38,10 @@ def _count(db) -> int:
 
 def _xlsx(rows) -> bytes:
     book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     for row in rows:
-        book.active.append(row)
+        sheet.append(row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -57,7 +61,7 @@ def test_a_clean_csv_imports_every_row_with_its_group_and_a_code(db):
     assert people["Ana Ruiz"].phone == "555-0101"
     made = {people[n].code for n in ("Ana Ruiz", "Ben Okafor", "Cleo Park")}
     assert len(made) == 3 and all(codes.is_new_style(c) for c in made)
-    [entry] = [e for e in history(db, "initiative", room.initiative_id)]
+    [entry] = [e for e in history(db, SYSTEM, "initiative", room.initiative_id)]
     assert entry.detail == {
         "file": "r.csv",
         "imported": 3,
@@ -134,7 +138,7 @@ def test_an_import_with_bad_rows_writes_nothing_and_says_why(db):
             db, room.facilitator, room.initiative_id, parse_roster(BAD_CSV.encode(), "b.csv")
         )
     assert _count(db) == before
-    assert history(db, "initiative", room.initiative_id) == []
+    assert history(db, SYSTEM, "initiative", room.initiative_id) == []
 
 
 def test_only_good_rows_imports_exactly_the_good_ones_and_reports_the_rest(db):
@@ -149,7 +153,7 @@ def test_only_good_rows_imports_exactly_the_good_ones_and_reports_the_rest(db):
         p.name for p in participants.list_participants(db, room.facilitator, room.initiative_id)
     }
     assert {"Good One", "Ivy"} <= names
-    [entry] = history(db, "initiative", room.initiative_id)
+    [entry] = history(db, SYSTEM, "initiative", room.initiative_id)
     assert entry.detail["skipped_rows"] == [3, 4, 5, 7, 8, 9]
     assert entry.detail["already_on_roster_rows"] == [6]
     assert result.summary() == (
@@ -174,7 +178,7 @@ def test_importing_the_same_file_twice_adds_nobody_and_says_everyone_is_there(db
             "Nothing was changed."
         )
     assert _count(db) == before
-    assert len(history(db, "initiative", room.initiative_id)) == 1
+    assert len(history(db, SYSTEM, "initiative", room.initiative_id)) == 1
 
 
 def test_a_csv_with_a_byte_order_mark_reads_its_first_header():
@@ -262,7 +266,7 @@ def _add_groups(db, room, *names: str, retired: tuple[str, ...] = ()) -> dict[st
         return {g.name: g.id for g in groups}
 
 
-def _roster(*rows: tuple[str, str], email: bool = False) -> RosterFile:
+def _roster(*rows: tuple[str, ...], email: bool = False) -> RosterFile:
     lines = ["Name,Stakeholder group" + (",Email" if email else "")]
     lines += [",".join(f'"{cell}"' for cell in row) for row in rows]
     return parse_roster("\n".join(lines).encode(), "groups.csv")
@@ -422,4 +426,4 @@ def test_a_file_of_only_bad_and_known_rows_adds_nobody_and_says_why(db):
         "Nobody to add: of the 2 rows of “groups.csv”, 1 is already on the roster and 1 has "
         "problems. Fix those rows and upload the file again."
     )
-    assert history(db, "initiative", room.initiative_id) == []
+    assert history(db, SYSTEM, "initiative", room.initiative_id) == []

@@ -18,7 +18,7 @@ from db.models.enums import Role
 from services.accounts import accounts, signin_accounts, signin_throttle, signin_tokens
 from services.accounts.signin_accounts import SignInRefused
 from services.core.actors import SYSTEM, Actor
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 # On Postgres too: throttle rows under row locks and integrity retries; usernames in any case.
 pytestmark = pytest.mark.both_databases
@@ -38,7 +38,7 @@ def _scribe(db, username="maria.lopez"):
     )
 
 
-def _wrong(db, username="maria.lopez", address=ROOM_WIFI, now=None) -> SignInRefused:
+def _wrong(db, username="maria.lopez", address: str | None = ROOM_WIFI, now=None) -> SignInRefused:
     with pytest.raises(SignInRefused) as refused:
         signin_accounts.sign_in(db, username, "not the password", address, now)
     return refused.value
@@ -170,7 +170,7 @@ def test_an_unknown_or_deactivated_username_costs_one_bcrypt_check_like_a_real_o
     accounts.update_account(
         db,
         room.facilitator,
-        room.scribe1.account_id,
+        account_of(room.scribe1),
         accounts.AccountFields(display_name="S1", email="", stakeholder_id=None, active=False),
     )
     for username in ("maria.lopez", "nobody", "s1", "x" * 90):
@@ -235,7 +235,8 @@ def _cookie_for(db, username="maria.lopez") -> str:
 def test_a_cookie_signs_in_until_sign_out_even_a_copy_of_it(db, fast_bcrypt):
     _scribe(db)
     cookie = _cookie_for(db)
-    assert signin_accounts.signed_in_by_cookie(db, cookie, KEY).username == "maria.lopez"
+    signed = signin_accounts.signed_in_by_cookie(db, cookie, KEY)
+    assert signed is not None and signed.username == "maria.lopez"
     signin_accounts.sign_out(db, "maria.lopez")
     assert signin_accounts.signed_in_by_cookie(db, cookie, KEY) is None
     fresh = _cookie_for(db)
@@ -246,7 +247,9 @@ def test_a_new_password_revokes_cookies_and_live_sessions(db, fast_bcrypt):
     room = build_room(db)
     made = _scribe(db)
     cookie = _cookie_for(db)
-    version = signin_accounts.signed_in_by_cookie(db, cookie, KEY).version
+    signed = signin_accounts.signed_in_by_cookie(db, cookie, KEY)
+    assert signed is not None
+    version = signed.version
     assert signin_accounts.actor_for_username(db, "maria.lopez", version) is not None
     accounts.set_password(db, room.facilitator, made.id, "a brand new passphrase")
     assert signin_accounts.signed_in_by_cookie(db, cookie, KEY) is None
@@ -299,6 +302,7 @@ def test_forged_expired_and_garbage_cookies_sign_in_nobody_and_raise_nothing(db,
 def test_a_token_names_its_login_version_and_expiry(db):
     token, expires = signin_tokens.issue("ana", 3, KEY, days=0.5)
     claims = signin_tokens.read(token, KEY)
+    assert claims is not None
     assert (claims.username, claims.version) == ("ana", 3)
     assert abs((claims.expires - expires).total_seconds()) < 1
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
@@ -311,6 +315,7 @@ def test_a_deactivated_account_cannot_sign_in(db, fast_bcrypt):
     room = build_room(db)
     _scribe(db)
     made = signin_accounts.get_account_by_username(db, "maria.lopez")
+    assert made is not None
     accounts.update_account(
         db,
         room.facilitator,
@@ -320,7 +325,8 @@ def test_a_deactivated_account_cannot_sign_in(db, fast_bcrypt):
     assert signin_accounts.actor_for_username(db, "maria.lopez") is None
     with pytest.raises(SignInRefused, match="do not match"):
         signin_accounts.sign_in(db, "maria.lopez", PASSWORD)
-    assert signin_accounts.get_account_by_username(db, "maria.lopez").active is False
+    stored = signin_accounts.get_account_by_username(db, "maria.lopez")
+    assert stored is not None and stored.active is False
 
 
 def test_an_actor_for_a_known_active_username_and_none_otherwise(db):

@@ -62,11 +62,12 @@ def test_a_sign_out_or_deactivation_in_that_minute_ends_the_handoff(db, fast_bcr
     signed = signin_accounts.sign_in(db, "maria.lopez", PASSWORD)
     code = signin_handoffs.issue(db, signed)
     account = signin_accounts.get_account_by_username(db, "maria.lopez")
+    assert account is not None
     accounts.update_account(
         db,
         SYSTEM,
         account.id,
-        accounts.AccountFields(display_name="Maria", email=None, stakeholder_id=None, active=False),
+        accounts.AccountFields(display_name="Maria", email="", stakeholder_id=None, active=False),
     )
     assert signin_handoffs.redeem(db, code) is None
 

@@ -5,7 +5,8 @@ import pytest
 from db.models.enums import ResponseModel, VoteMode
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
-from services.core.errors import PermissionDenied
+from services.core.actors import SYSTEM
+from services.core.errors import NotFound, PermissionDenied
 from services.room import ideas, themes
 from services.solve import best_practices, option_ratings, options, solve_screen
 from tests.factories import build_elsewhere, build_room
@@ -77,7 +78,7 @@ def _solve(db, room):
         ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    lit, line = (i.id for i in round_items(db, rnd.id))
+    lit, line = (i.id for i in round_items(db, SYSTEM, rnd.id))
     voting_ballots.set_dots(db, "code-0", line, 2)
     voting_ballots.set_dots(db, "code-1", line, 1)
     voting_ballots.set_dots(db, "code-1", lit, 1)
@@ -104,14 +105,16 @@ def test_every_worker_reads_the_same_options_library_and_topics(db, who):
         first.id, "Co-responders at night", "Police", 4, 2,
     )  # fmt: skip
     assert made.cites == ("CAHOOTS", "STAR")
+    assert made.score is not None and other.score is not None
     assert (made.score.ratings, made.score.mean_impact) == (1, 5.0)
     assert (other.title, other.cites, other.score.ratings) == ("Crisis line", (), 0)
-    assert screen.rating_table is None
+    own = {"facilitator": None, "scribe1": (room.table1_id, 1), "scribe2": (room.table2_id, 2)}
+    assert screen.rating_table == own[who]  # a scribe's page rates for their own table
 
 
 def test_before_any_vote_there_is_no_top_and_a_table_page_rates_for_its_table(db):
     room = build_room(db)
-    screen = solve_screen.read(db, room.scribe2, room.meeting_id, room.table2_id)
+    screen = solve_screen.read(db, room.facilitator, room.meeting_id, 2)
     assert (screen.top_of_the_vote, screen.options, screen.topics) == (None, (), ())
     assert screen.rating_table == (room.table2_id, 2)
 
@@ -123,5 +126,5 @@ def test_a_leader_an_outsider_and_another_meeting_s_table(db):
         solve_screen.read(db, room.leader, room.meeting_id, None)
     with pytest.raises(PermissionDenied):
         solve_screen.read(db, room.scribe1, away.meeting_id, None)
-    elsewhere = solve_screen.read(db, room.facilitator, room.meeting_id, away.table_id)
-    assert elsewhere.rating_table is None
+    with pytest.raises(NotFound, match="no table 7"):
+        solve_screen.read(db, room.facilitator, room.meeting_id, 7)

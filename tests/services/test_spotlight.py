@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied, ValidationError
 from services.resolve import conflict_parties, conflicts
 from services.room import spotlight
@@ -43,16 +44,17 @@ def _conflict(db, room, confidential=False):
 def test_the_projector_shows_the_chosen_conflicts_sides_and_their_interests(db):
     room = build_room(db)
     made = _conflict(db, room)
-    assert spotlight.spotlight(db, room.meeting_id) is None
+    assert spotlight.spotlight(db, SYSTEM, room.meeting_id) is None
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, made.id)
-    shown = spotlight.spotlight(db, room.meeting_id)
+    shown = spotlight.spotlight(db, SYSTEM, room.meeting_id)
+    assert shown is not None
     assert shown.issue == "Who answers mental-health calls?"
     assert [(s.group, s.interests) for s in shown.sides] == [
         ("Police", "Officer safety"),
         ("Residents", "Feeling safe, not judged"),
     ]
     spotlight.set_spotlight(db, room.facilitator, room.meeting_id, None)
-    assert spotlight.spotlight(db, room.meeting_id) is None
+    assert spotlight.spotlight(db, SYSTEM, room.meeting_id) is None
 
 
 def test_a_confidential_conflict_never_goes_on_the_projector(db):
@@ -60,7 +62,7 @@ def test_a_confidential_conflict_never_goes_on_the_projector(db):
     secret = _conflict(db, room, confidential=True)
     with pytest.raises(ValidationError, match="confidential"):
         spotlight.set_spotlight(db, room.facilitator, room.meeting_id, secret.id)
-    assert spotlight.spotlight(db, room.meeting_id) is None
+    assert spotlight.spotlight(db, SYSTEM, room.meeting_id) is None
 
 
 def test_a_conflict_made_confidential_after_it_was_shown_disappears_from_the_screen(db):
@@ -73,7 +75,7 @@ def test_a_conflict_made_confidential_after_it_was_shown_disappears_from_the_scr
         made.id,
         conflicts.ConflictFields(issue=made.issue, options="", owner="", confidential=True),
     )
-    assert spotlight.spotlight(db, room.meeting_id) is None
+    assert spotlight.spotlight(db, SYSTEM, room.meeting_id) is None
 
 
 def test_only_the_facilitator_chooses_and_only_within_the_meeting(db):

@@ -13,7 +13,7 @@ from services.partner import charter_commitments, charters
 from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes
 from services.setup import stakeholders
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 pytestmark = pytest.mark.both_databases  # group names unique in any case (integrity retry)
 
@@ -27,9 +27,9 @@ def test_creates_a_group_and_records_it_in_the_audit_trail(db):
         stakeholders.StakeholderFields(name="  Youth Council ", category="youth"),
     )
     assert group.name == "Youth Council"
-    names = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    names = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
     assert names == ["Police", "Residents", "Youth Council"]
-    assert [e.action for e in history(db, "stakeholder", group.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "stakeholder", group.id)] == ["created"]
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\t\n"])
@@ -115,8 +115,8 @@ def test_refuses_to_delete_a_group_in_use_naming_what_uses_it_and_suggesting_ret
         "Police cannot be deleted: it is still used by 2 people on the roster and "
         "1 leader account. Retire it instead:"
     )
-    assert len(stakeholders.list_stakeholders(db, room.initiative_id)) == 2
-    assert history(db, "stakeholder", room.police_id) == []
+    assert len(stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)) == 2
+    assert history(db, SYSTEM, "stakeholder", room.police_id) == []
 
 
 def test_deletes_an_empty_group(db):
@@ -128,7 +128,9 @@ def test_deletes_an_empty_group(db):
         stakeholders.StakeholderFields(name="Faith", category="faith"),
     )
     stakeholders.delete_stakeholder(db, room.facilitator, group.id)
-    assert group.id not in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    assert group.id not in [
+        g.id for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)
+    ]
 
 
 def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
@@ -150,7 +152,9 @@ def test_refuses_to_delete_a_group_still_named_on_an_idea_and_says_so(db):
         ValidationError, match="Faith cannot be deleted: it is still used by 1 idea"
     ):
         stakeholders.delete_stakeholder(db, room.facilitator, group.id)
-    assert group.id in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    assert group.id in [
+        g.id for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)
+    ]
 
 
 def _faith(db, room):
@@ -241,7 +245,7 @@ def test_each_kind_of_record_that_names_a_group_keeps_it_and_is_named(db, what):
     _use(db, room, what, group)
     with pytest.raises(ValidationError, match=f"still used by {USES[what]}. Retire it instead"):
         stakeholders.delete_stakeholder(db, room.facilitator, group)
-    assert group in [g.id for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    assert group in [g.id for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
 
 
 def test_a_signature_keeps_a_group(db):
@@ -260,7 +264,7 @@ def test_deleting_an_unused_group_is_audited(db):
     room = build_room(db)
     group = _faith(db, room)
     stakeholders.delete_stakeholder(db, room.facilitator, group)
-    assert [e.action for e in history(db, "stakeholder", group)] == ["created", "deleted"]
+    assert [e.action for e in history(db, SYSTEM, "stakeholder", group)] == ["created", "deleted"]
 
 
 def test_renames_keeping_names_unique_in_the_initiative_whatever_the_case(db):
@@ -280,7 +284,7 @@ def test_renames_keeping_names_unique_in_the_initiative_whatever_the_case(db):
         stakeholders.StakeholderFields(name="POLICE", category="police_department", is_major=False),
     )
     assert (renamed.name, renamed.is_major) == ("POLICE", False)
-    [entry] = history(db, "stakeholder", room.police_id)
+    [entry] = history(db, SYSTEM, "stakeholder", room.police_id)
     assert (entry.action, entry.detail["was"], entry.detail["name"]) == (
         "updated",
         "Police",
@@ -312,15 +316,15 @@ def test_retires_and_restores_a_group_keeping_it_on_old_records(db):
     )
     retired = stakeholders.retire_stakeholder(db, room.facilitator, group)
     assert retired.retired
-    active = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id, False)]
+    active = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id, False)]
     assert active == ["Police", "Residents"]
-    every = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    every = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
     assert every == ["Faith", "Police", "Residents"]
     with db.read() as s:
         assert s.get_one(Idea, idea.id).stakeholder_id == group
     restored = stakeholders.restore_stakeholder(db, room.facilitator, group)
     assert not restored.retired
-    actions_done = [e.action for e in history(db, "stakeholder", group)]
+    actions_done = [e.action for e in history(db, SYSTEM, "stakeholder", group)]
     assert actions_done == ["created", "retired", "restored"]
 
 
@@ -368,7 +372,7 @@ def test_no_new_leader_speaks_for_a_retired_group(db, fast_bcrypt):
         accounts.update_account(
             db,
             room.facilitator,
-            room.leader.account_id,
+            account_of(room.leader),
             accounts.AccountFields(
                 display_name="Lead", email="", stakeholder_id=group, active=True
             ),
@@ -384,7 +388,7 @@ def test_a_leader_of_a_group_retired_later_keeps_their_account_editable(db):
     kept = accounts.update_account(
         db,
         room.facilitator,
-        room.leader.account_id,
+        account_of(room.leader),
         accounts.AccountFields(
             display_name="Lead R", email="", stakeholder_id=room.police_id, active=True
         ),

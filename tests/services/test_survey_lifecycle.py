@@ -19,7 +19,8 @@ def test_a_closed_survey_keeps_earlier_answers_and_refuses_changes(db):
         surveys.submit_survey(
             db, "code-0", "pre", surveys.SurveyFields(top_issues="Changed my mind")
         )
-    assert surveys.get_response(db, "code-0", "pre").top_issues == "Slow response"
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.top_issues == "Slow response"
     assert surveys.survey_stage(db, "code-0") is None
 
 

@@ -45,7 +45,7 @@ def test_it_shows_the_persons_own_earlier_answers_and_not_another_persons(db):
     surveys.submit_survey(db, "code-1", "pre", surveys.SurveyFields(goals="Someone else's"))
     mine = survey_screen.read(db, "code-0")
     assert mine.earlier_text("goals") == "Be heard"
-    assert mine.earlier.trust == {SAFE: 4}
+    assert mine.earlier is not None and mine.earlier.trust == {SAFE: 4}
     assert survey_screen.read(db, "code-2").earlier is None
 
 
@@ -83,4 +83,5 @@ def test_what_the_form_sent_is_saved_for_the_stage_the_screen_showed(db):
     )
     survey_screen.submit(db, screen, sent)
     saved = survey_screen.read(db, "code-0").earlier
+    assert saved is not None
     assert (saved.top_issues, saved.trust, saved.demographics) == ("Slow response", {}, {})

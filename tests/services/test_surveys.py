@@ -5,6 +5,7 @@ from sqlalchemy import event, insert, select
 
 from db.models import AuditEntry, Initiative, Meeting, SurveyResponse
 from db.models.enums import MeetingStatus, SurveyKind
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.prepare import survey_settings, surveys
@@ -47,7 +48,7 @@ def test_saves_a_pre_survey_by_personal_code_and_audits_it_without_the_answers(d
     assert (saved.top_issues, saved.goals, saved.solutions) == ("Slow response", "Be heard", "")
     assert saved.trust == {SAFE: 2, HEARD: 4}
     assert saved.demographics == {"age": 34, "area": "North"}
-    entries = history(db, "survey_response", saved.id)
+    entries = history(db, SYSTEM, "survey_response", saved.id)
     assert [(e.action, e.actor, e.account_id) for e in entries] == [("submitted", "P0", None)]
     assert entries[0].detail == {"kind": "pre", "participant_id": room.participant_ids[0]}
 
@@ -66,7 +67,7 @@ def test_a_second_submission_updates_the_same_response(db):
     assert second.updated_at > first.updated_at
     assert second.updated_at.tzinfo is not None
     assert len(surveys.list_responses(db, room.facilitator, room.initiative_id)) == 1
-    assert [e.action for e in history(db, "survey_response", first.id)] == [
+    assert [e.action for e in history(db, SYSTEM, "survey_response", first.id)] == [
         "submitted",
         "resubmitted",
     ]
@@ -79,7 +80,8 @@ def test_pre_and_post_are_separate_responses(db):
         db, "code-2", "post", surveys.SurveyFields(what_worked="Tables", what_to_change="Time")
     )
     assert pre.id != post.id
-    assert surveys.get_response(db, "code-2", "post").what_to_change == "Time"
+    answers = surveys.get_response(db, "code-2", "post")
+    assert answers is not None and answers.what_to_change == "Time"
     listed = surveys.list_responses(db, room.facilitator, room.initiative_id, "post")
     assert [r.id for r in listed] == [post.id]
 
@@ -122,7 +124,8 @@ def test_a_skipped_rating_is_stored_as_no_answer_never_as_the_middle(db):
         db, "code-0", "pre", surveys.SurveyFields(trust={SAFE: None, HEARD: 2})
     )
     assert saved.trust == {HEARD: 2}
-    assert surveys.get_response(db, "code-0", "pre").trust == {HEARD: 2}
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.trust == {HEARD: 2}
 
 
 def test_skipping_a_rating_answered_before_takes_the_answer_back(db):
@@ -134,7 +137,8 @@ def test_skipping_a_rating_answered_before_takes_the_answer_back(db):
         "post",
         surveys.SurveyFields(what_worked="Tables", trust={SAFE: None, HEARD: 1}),
     )
-    assert surveys.get_response(db, "code-1", "post").trust == {HEARD: 1}
+    answers = surveys.get_response(db, "code-1", "post")
+    assert answers is not None and answers.trust == {HEARD: 1}
 
 
 def test_a_survey_with_every_rating_skipped_and_no_words_is_empty(db):
@@ -250,7 +254,7 @@ def test_a_submission_racing_another_for_the_same_survey_updates_it(db):
     assert raced
     listed = surveys.list_responses(db, room.facilitator, room.initiative_id)
     assert [(r.id, r.goals) for r in listed] == [(saved.id, "Second tap")]
-    assert [e.action for e in history(db, "survey_response", saved.id)] == ["resubmitted"]
+    assert [e.action for e in history(db, SYSTEM, "survey_response", saved.id)] == ["resubmitted"]
 
 
 def _with_published_items(db):
@@ -272,7 +276,8 @@ def test_a_published_item_is_answered_under_its_key_on_its_own_scale(db):
     surveys.submit_survey(
         db, "code-0", "pre", surveys.SurveyFields(trust={respect.key: 4, SAFE: 5})
     )
-    assert surveys.get_response(db, "code-0", "pre").trust == {respect.key: 4, SAFE: 5}
+    answers = surveys.get_response(db, "code-0", "pre")
+    assert answers is not None and answers.trust == {respect.key: 4, SAFE: 5}
     # "How often" runs 1 to 4: a 5 is refused in the question's own words.
     with pytest.raises(ValidationError, match=r"treat people in this city with respect.*1 and 4"):
         surveys.submit_survey(db, "code-0", "pre", surveys.SurveyFields(trust={respect.key: 5}))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
 from db.models.enums import StakeholderCategory as Cat
-from services.core.actors import Actor
+from services.core.actors import SYSTEM, Actor
 from services.core.audit import history
 from services.core.errors import PermissionDenied, ValidationError
 from services.setup import participants
@@ -134,7 +134,7 @@ def test_applying_a_plan_seats_everyone_and_records_it(db):
         seats = dict(s.execute(select(Participant.id, Participant.table_id)).all())
     for table in plan.tables.values():
         assert {seats[i] for i in table.participant_ids} == {table.table_id}
-    [entry] = history(db, "meeting", hall.meeting_id)
+    [entry] = history(db, SYSTEM, "meeting", hall.meeting_id)
     assert entry.detail == {"seated": 56, "tables": 8}
 
 

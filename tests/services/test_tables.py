@@ -7,13 +7,13 @@ from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.setup import participants, tables
-from tests.factories import build_room
+from tests.factories import account_of, build_room
 
 pytestmark = pytest.mark.both_databases  # numbers from max() and unique (integrity retry)
 
 
 def _numbers(db, meeting_id):
-    return [t.number for t in tables.list_tables(db, meeting_id)]
+    return [t.number for t in tables.list_tables(db, SYSTEM, meeting_id)]
 
 
 def test_creates_a_table_with_its_scribe_and_audits_it(db):
@@ -22,15 +22,15 @@ def test_creates_a_table_with_its_scribe_and_audits_it(db):
         db,
         room.facilitator,
         room.meeting_id,
-        tables.TableFields(number=3, name=" Window ", scribe_account_id=room.scribe1.account_id),
+        tables.TableFields(number=3, name=" Window ", scribe_account_id=account_of(room.scribe1)),
     )
     assert (made.number, made.name, made.scribe_account_id) == (
         3,
         "Window",
-        room.scribe1.account_id,
+        account_of(room.scribe1),
     )
     assert _numbers(db, room.meeting_id) == [1, 2, 3]
-    assert [e.action for e in history(db, "table", made.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "table", made.id)] == ["created"]
 
 
 def test_refuses_a_number_already_used_in_the_meeting(db):
@@ -78,9 +78,9 @@ def test_refuses_a_scribe_who_is_not_a_scribe(db):
 def test_refuses_a_deactivated_scribe(db):
     room = build_room(db)
     with db.write() as s:
-        s.get_one(Account, room.scribe2.account_id).active = False
+        s.get_one(Account, account_of(room.scribe2)).active = False
     with pytest.raises(ValidationError, match="S2's account is deactivated"):
-        tables.assign_scribe(db, room.facilitator, room.table1_id, room.scribe2.account_id)
+        tables.assign_scribe(db, room.facilitator, room.table1_id, account_of(room.scribe2))
 
 
 def test_names_an_unknown_meeting_table_or_account(db):
@@ -109,7 +109,7 @@ def test_only_a_facilitator_may_set_up_tables(db):
     with pytest.raises(PermissionDenied):
         tables.delete_table(db, room.scribe1, room.table1_id)
     with pytest.raises(PermissionDenied):
-        tables.assign_scribe(db, room.scribe1, room.table1_id, room.scribe1.account_id)
+        tables.assign_scribe(db, room.scribe1, room.table1_id, account_of(room.scribe1))
 
 
 def test_renumbers_and_renames_a_table(db):
@@ -122,7 +122,7 @@ def test_renumbers_and_renames_a_table(db):
     )
     assert (changed.number, changed.name, changed.scribe_account_id) == (9, "Front", None)
     assert _numbers(db, room.meeting_id) == [2, 9]
-    assert [e.action for e in history(db, "table", room.table1_id)] == ["updated"]
+    assert [e.action for e in history(db, SYSTEM, "table", room.table1_id)] == ["updated"]
 
 
 def test_keeping_its_own_number_is_not_a_clash_but_taking_anothers_is(db):
@@ -142,27 +142,19 @@ def test_keeping_its_own_number_is_not_a_clash_but_taking_anothers_is(db):
         )
 
 
+def _scribes(db, room) -> dict[int, int | None]:
+    return {t.number: t.scribe_account_id for t in tables.list_tables(db, SYSTEM, room.meeting_id)}
+
+
 def test_assigns_and_removes_a_scribe(db):
     room = build_room(db)
-    s2 = room.scribe2.account_id
+    s2 = account_of(room.scribe2)
     assert tables.assign_scribe(db, room.facilitator, room.table1_id, s2).scribe_account_id == s2
-    assert [t.number for t in tables.tables_for_scribe(db, s2, room.meeting_id)] == [1, 2]
-    assert tables.tables_for_scribe(db, room.scribe1.account_id, room.meeting_id) == []
+    assert _scribes(db, room) == {1: s2, 2: s2}
     tables.assign_scribe(db, room.facilitator, room.table1_id, None)
-    assert [t.number for t in tables.tables_for_scribe(db, s2, room.meeting_id)] == [2]
-    actions = [e.action for e in history(db, "table", room.table1_id)]
+    assert _scribes(db, room) == {1: None, 2: s2}
+    actions = [e.action for e in history(db, SYSTEM, "table", room.table1_id)]
     assert actions == ["scribe_assigned", "scribe_assigned"]
-
-
-def test_tables_for_scribe_looks_only_in_the_given_meeting(db):
-    room = build_room(db)
-    assert tables.tables_for_scribe(db, room.scribe1.account_id, 999) == []
-
-
-def test_gets_a_table_by_its_number(db):
-    room = build_room(db)
-    assert tables.get_table_by_number(db, room.meeting_id, 2).id == room.table2_id
-    assert tables.get_table_by_number(db, room.meeting_id, 7) is None
 
 
 def test_refuses_to_remove_a_table_where_people_sit_and_says_to_move_them(db):
@@ -175,7 +167,7 @@ def test_refuses_to_remove_a_table_where_people_sit_and_says_to_move_them(db):
     assert _numbers(db, room.meeting_id) == [1, 2]
     with db.read() as s:
         assert s.get_one(Participant, room.participant_ids[2]).table_id == room.table2_id
-    assert history(db, "table", room.table2_id) == []
+    assert history(db, SYSTEM, "table", room.table2_id) == []
 
 
 def test_removes_a_table_once_its_people_have_moved(db):
@@ -184,7 +176,7 @@ def test_removes_a_table_once_its_people_have_moved(db):
         participants.assign_table(db, room.facilitator, pid, room.table1_id)
     tables.delete_table(db, room.facilitator, room.table2_id)
     assert _numbers(db, room.meeting_id) == [1]
-    assert [e.action for e in history(db, "table", room.table2_id)] == ["deleted"]
+    assert [e.action for e in history(db, SYSTEM, "table", room.table2_id)] == ["deleted"]
 
 
 def test_someone_absent_still_linked_to_a_table_does_not_keep_it(db):
@@ -261,7 +253,7 @@ def test_removes_an_empty_table_with_a_scribe(db):
         db,
         room.facilitator,
         room.meeting_id,
-        tables.TableFields(number=3, name="", scribe_account_id=room.scribe1.account_id),
+        tables.TableFields(number=3, name="", scribe_account_id=account_of(room.scribe1)),
     )
     tables.delete_table(db, room.facilitator, table.id)
     assert _numbers(db, room.meeting_id) == [1, 2]
@@ -273,7 +265,7 @@ def test_adds_the_next_table_and_audits_it(db):
     assert (added.number, added.name, added.scribe_account_id) == (3, "By the door", None)
     _empty_table(db, room, 7)
     assert tables.add_table(db, room.facilitator, room.meeting_id).number == 8
-    assert [e.action for e in history(db, "table", added.id)] == ["created"]
+    assert [e.action for e in history(db, SYSTEM, "table", added.id)] == ["created"]
 
 
 def test_the_first_table_of_a_meeting_is_table_one(db):
@@ -299,8 +291,11 @@ def test_renames_a_table_and_an_empty_name_leaves_just_its_number(db):
     assert tables.rename_table(db, room.facilitator, room.table1_id, "  ").name == ""
     with pytest.raises(ValidationError, match="Table name is 201 characters"):
         tables.rename_table(db, room.facilitator, room.table1_id, "n" * 201)
-    assert [e.action for e in history(db, "table", room.table1_id)] == ["renamed", "renamed"]
-    assert history(db, "table", room.table1_id)[0].detail["name"] == "Window"
+    assert [e.action for e in history(db, SYSTEM, "table", room.table1_id)] == [
+        "renamed",
+        "renamed",
+    ]
+    assert history(db, SYSTEM, "table", room.table1_id)[0].detail["name"] == "Window"
 
 
 def test_only_a_facilitator_adds_renames_or_removes_tables(db):
@@ -325,8 +320,8 @@ def test_the_overview_counts_the_people_present_at_each_table(db):
         for t in tables.table_overview(db, SYSTEM, room.meeting_id)
     ]
     assert rows == [
-        (1, "", room.scribe1.account_id, 2),
-        (2, "Window", room.scribe2.account_id, 1),
+        (1, "", account_of(room.scribe1), 2),
+        (2, "Window", account_of(room.scribe2), 1),
         (3, "", None, 0),
     ]
 

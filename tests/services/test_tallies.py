@@ -12,6 +12,7 @@ from db.models import Participant, Stakeholder
 from db.models.enums import Choice, StakeholderCategory, VoteMode
 from services.converge import tallies, voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound, PermissionDenied
 from services.room import ideas
 from tests.factories import build_room
@@ -35,7 +36,7 @@ def _round(db, room, mode, n):
         ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd.id, [i.id for i in round_items(db, rnd.id)]
+    return rnd.id, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def _dot_round(db, room):
@@ -55,7 +56,7 @@ def _dot_round(db, room):
 def test_totals_count_dots_and_voters_per_item(db):
     room = build_room(db)
     round_id, (a, b, c, d) = _dot_round(db, room)
-    rows = {t.item_id: (t.text, t.dots, t.voters) for t in tallies.totals(db, round_id)}
+    rows = {t.item_id: (t.text, t.dots, t.voters) for t in tallies.totals(db, SYSTEM, round_id)}
     assert rows == {
         a: ("idea 0", 5, 2),
         b: ("idea 1", 3, 2),
@@ -67,7 +68,7 @@ def test_totals_count_dots_and_voters_per_item(db):
 def test_counts_each_group_that_voted_on_every_item(db):
     room = build_room(db)
     round_id, (a, _, _, d) = _dot_round(db, room)
-    rows = {r.item_id: r for r in tallies.by_group(db, round_id)}
+    rows = {r.item_id: r for r in tallies.by_group(db, SYSTEM, round_id)}
     assert [(g.group, g.counts.dots, g.counts.voters) for g in rows[a].groups] == [
         ("Police", 3, 1),
         ("Residents", 2, 1),
@@ -78,7 +79,7 @@ def test_counts_each_group_that_voted_on_every_item(db):
 def test_common_ground_ranks_items_every_group_backs_first(db):
     room = build_room(db)
     round_id, (a, b, c, d) = _dot_round(db, room)
-    rows = tallies.common_ground(db, round_id)
+    rows = tallies.common_ground(db, SYSTEM, round_id)
     assert [r.item_id for r in rows] == [a, b, c, d]
     assert [r.score for r in rows] == pytest.approx([1 / 3, 1 / 4, 1 / 6, 1 / 12])
     first = rows[0]
@@ -107,12 +108,12 @@ def test_agree_mode_counts_only_those_who_voted_on_the_item(db):
         ("code-0", z, Choice.AGREE),
     ]:
         voting_ballots.choose(db, code, item, choice)
-    rows = {r.item_id: r for r in tallies.common_ground(db, round_id)}
+    rows = {r.item_id: r for r in tallies.common_ground(db, SYSTEM, round_id)}
     assert rows[x].score == pytest.approx(2 / 4 * 2 / 3)
     assert rows[y].score == pytest.approx(1 / 3 * 1 / 3)
     assert [(g.voters, g.share) for g in rows[z].groups] == [(1, 1.0), (0, None)]
     assert (rows[z].score, rows[z].spread, rows[z].divides) == (pytest.approx(1 / 3), 0.0, False)
-    totals = {t.item_id: t for t in tallies.totals(db, round_id)}
+    totals = {t.item_id: t for t in tallies.totals(db, SYSTEM, round_id)}
     assert (totals[x].agree, totals[x].passed, totals[x].voters) == (2, 1, 3)
     assert (totals[y].disagree, totals[y].dots) == (2, 0)
 
@@ -169,7 +170,7 @@ def test_common_ground_matches_a_count_made_from_the_raw_votes(db):
         item: math.prod(Fraction(len(backers[item, g]) + 1, len(voters[g]) + 2) for g in voters)
         for item in items
     }
-    rows = tallies.common_ground(db, round_id)
+    rows = tallies.common_ground(db, SYSTEM, round_id)
     assert {r.item_id: r.score for r in rows} == pytest.approx(
         {k: float(v) for k, v in expected.items()}
     )
@@ -188,7 +189,7 @@ def test_an_unknown_round_is_named(db):
     room = build_room(db)
     for call in (tallies.totals, tallies.by_group, tallies.common_ground):
         with pytest.raises(NotFound, match="No voting round with id 999"):
-            call(db, 999)
+            call(db, SYSTEM, 999)
     with pytest.raises(NotFound, match="No voting round with id 999"):
         tallies.list_votes(db, room.facilitator, 999)
 
@@ -206,14 +207,14 @@ def test_results_gathers_every_view_of_a_round_with_each_groups_voters(db):
         voting_rounds.NewRound(title="R", mode=VoteMode.DOTS, idea_ids=[i.id for i in made]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    first, second = round_items(db, rnd.id)
+    first, second = round_items(db, SYSTEM, rnd.id)
     voting_ballots.set_dots(db, "code-0", first.id, 2)  # police
     voting_ballots.set_dots(db, "code-2", second.id, 1)  # police
     voting_ballots.set_dots(db, "code-1", first.id, 1)  # residents
-    results = tallies.results(db, rnd.id)
+    results = tallies.results(db, SYSTEM, rnd.id)
     assert results.group_voters == {room.police_id: 2, room.residents_id: 1}
-    assert results.totals == tallies.totals(db, rnd.id)
-    assert results.ranking == tallies.common_ground(db, rnd.id)
+    assert results.totals == tallies.totals(db, SYSTEM, rnd.id)
+    assert results.ranking == tallies.common_ground(db, SYSTEM, rnd.id)
     assert [t.dots for t in results.totals] == [3, 1]
     # Dots: a group's share is out of everyone in it who voted in the round.
     top = results.ranking[0]

@@ -5,6 +5,7 @@ from db.models.enums import Choice, VoteMode
 from services.converge import tallies, voting_ballots, voting_rounds
 from services.converge.tallies import GroupShare
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.room import ideas
 from tests.factories import build_crowd
 
@@ -24,7 +25,7 @@ def _agree_round(db, crowd, n):
         ),
     )
     voting_rounds.open_round(db, crowd.facilitator, rnd.id)
-    return rnd.id, [i.id for i in round_items(db, rnd.id)]
+    return rnd.id, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def _groups(crowd):
@@ -51,11 +52,11 @@ def test_groups_differ_only_where_groups_with_enough_voters_are_far_apart(db):
     for code in residents[:2]:
         voting_ballots.choose(db, code, thin, Choice.DISAGREE)
 
-    rows = {r.item_id: r for r in tallies.common_ground(db, round_id)}
-    assert tallies.common_ground(db, round_id)[0].item_id == shared
+    rows = {r.item_id: r for r in tallies.common_ground(db, SYSTEM, round_id)}
+    assert tallies.common_ground(db, SYSTEM, round_id)[0].item_id == shared
     assert (rows[shared].divides, rows[split].divides, rows[thin].divides) == (False, True, False)
     assert rows[thin].spread == 1.0  # the raw gap is still there for the tables
-    ranking = tallies.common_ground(db, round_id)
+    ranking = tallies.common_ground(db, SYSTEM, round_id)
     words = [tallies.verdict(r, place) for place, r in enumerate(ranking, 1)]
     assert words[0] == "strongest common ground"
     assert words[[r.item_id for r in ranking].index(split)] == "groups differ (89-point gap)"

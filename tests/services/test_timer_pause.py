@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Meeting, utcnow
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
 from services.room import room_control
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.both_databases  # times stored and compared
 
 
 def _actions(db, room):
-    return [e.action for e in history(db, "meeting", room.meeting_id)]
+    return [e.action for e in history(db, SYSTEM, "meeting", room.meeting_id)]
 
 
 def _stored(db, room):
@@ -33,13 +34,15 @@ def test_pausing_keeps_the_whole_seconds_left_and_the_state_says_paused(db):
     _running(db, room, 5)
     state = room_control.pause_timer(db, room.facilitator, room.meeting_id)
     assert state.paused is True
-    assert state.timer_ends_at is None
+    assert state.timer_ends_at is None and state.timer_paused_seconds is not None
     assert 4 * 60 + 55 <= state.timer_paused_seconds <= 5 * 60
     # The seconds left stand still while paused, whatever the clock says.
     later = utcnow() + timedelta(minutes=3)
     assert state.seconds_left(later) == state.timer_paused_seconds
     assert _stored(db, room) == (None, state.timer_paused_seconds)
-    (paused,) = [e for e in history(db, "meeting", room.meeting_id) if e.action == "timer paused"]
+    (paused,) = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "timer paused"
+    ]
     assert paused.detail == {"seconds_left": state.timer_paused_seconds}
 
 
@@ -51,7 +54,8 @@ def test_resuming_counts_down_from_the_seconds_that_were_left(db):
         s.get_one(Meeting, room.meeting_id).timer_ends_at = None
     state = room_control.resume_timer(db, room.facilitator, room.meeting_id)
     assert state.paused is False and state.timer_paused_seconds is None
-    assert 250 <= state.seconds_left(utcnow()) <= 252
+    left = state.seconds_left(utcnow())
+    assert left is not None and 250 <= left <= 252
     ends_at, paused = _stored(db, room)
     assert paused is None and ends_at is not None
     assert _actions(db, room)[-1] == "timer resumed"
@@ -88,12 +92,15 @@ def test_adding_minutes_while_paused_adds_to_the_paused_seconds(db):
     room = build_room(db)
     _running(db, room, 5)
     before = room_control.pause_timer(db, room.facilitator, room.meeting_id)
+    assert before.timer_paused_seconds is not None
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, 1)
     assert state.paused and state.timer_ends_at is None
     assert state.timer_paused_seconds == before.timer_paused_seconds + 60
     state = room_control.extend_timer(db, room.facilitator, room.meeting_id, 5)
     assert state.timer_paused_seconds == before.timer_paused_seconds + 6 * 60
-    extended = [e for e in history(db, "meeting", room.meeting_id) if e.action == "timer extended"]
+    extended = [
+        e for e in history(db, SYSTEM, "meeting", room.meeting_id) if e.action == "timer extended"
+    ]
     assert [e.detail for e in extended] == [
         {"minutes": 1, "paused": True},
         {"minutes": 5, "paused": True},

@@ -28,6 +28,18 @@ def _codes(db, room, person: str = NEW, meeting: str = NEW):
         s.get_one(Meeting, room.meeting_id).code = meeting
 
 
+def _person_id(db, typed: str) -> int | None:
+    """The id of the participant `typed` finds, or None."""
+    found = participants.participant_by_code(db, typed)
+    return found.id if found is not None else None
+
+
+def _meeting_id(db, typed: str) -> int | None:
+    """The id of the meeting `typed` finds, or None."""
+    found = meetings.meeting_by_code(db, typed)
+    return found.id if found is not None else None
+
+
 def test_new_roster_and_meeting_codes_are_new_style(db):
     room = build_room(db)
     person = participants.create_participant(
@@ -40,18 +52,16 @@ def test_new_roster_and_meeting_codes_are_new_style(db):
         db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Second")
     )
     assert codes.is_new_style(person.code) and codes.is_new_style(meeting.code)
-    assert participants.participant_by_code(db, codes.display_code(person.code).lower()).id == (
-        person.id
-    )
-    assert meetings.meeting_by_code(db, codes.display_code(meeting.code).lower()).id == meeting.id
+    assert _person_id(db, codes.display_code(person.code).lower()) == person.id
+    assert _meeting_id(db, codes.display_code(meeting.code).lower()) == meeting.id
 
 
 @pytest.mark.parametrize("typed", TYPED_NEW)
 def test_a_new_code_is_found_however_it_is_typed(db, typed):
     room = build_room(db)
     _codes(db, room)
-    assert participants.participant_by_code(db, typed).id == room.participant_ids[0]
-    assert meetings.meeting_by_code(db, typed).id == room.meeting_id
+    assert _person_id(db, typed) == room.participant_ids[0]
+    assert _meeting_id(db, typed) == room.meeting_id
 
 
 @pytest.mark.parametrize("typed", ["K7QM4TPZ", "K7QM-4TP", "K7QM4TPXX", "K7QM-4TP0"])
@@ -65,9 +75,9 @@ def test_a_new_code_with_a_wrong_or_missing_symbol_finds_nothing(db, typed):
 def test_an_older_code_works_exactly_as_before(db):
     room = build_room(db)
     _codes(db, room, person=OLD, meeting="Zq-_9meetingCode")
-    assert participants.participant_by_code(db, OLD).id == room.participant_ids[0]
-    assert participants.participant_by_code(db, f" {OLD}\n").id == room.participant_ids[0]
-    assert meetings.meeting_by_code(db, "Zq-_9meetingCode").id == room.meeting_id
+    assert _person_id(db, OLD) == room.participant_ids[0]
+    assert _person_id(db, f" {OLD}\n") == room.participant_ids[0]
+    assert _meeting_id(db, "Zq-_9meetingCode") == room.meeting_id
 
 
 @pytest.mark.parametrize(
@@ -94,7 +104,8 @@ def test_a_survey_is_answered_with_a_typed_lower_case_dashed_code(db):
         db, "k7qm-4tpx", "pre", surveys.SurveyFields(top_issues="Parking", trust={})
     )
     assert saved.participant_id == room.participant_ids[0]
-    assert surveys.get_response(db, "K7QM 4TPX", SurveyKind.PRE).top_issues == "Parking"
+    answers = surveys.get_response(db, "K7QM 4TPX", SurveyKind.PRE)
+    assert answers is not None and answers.top_issues == "Parking"
     assert surveys.survey_stage(db, "k7qm4tpx") is SurveyKind.PRE
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from db.models import Idea, ListeningNote, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import StakeholderCategory
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.room import voice
 from tests.factories import build_elsewhere, build_room
@@ -32,14 +33,14 @@ def _say(db, room, police=0, residents=0, nobody=0, police_ideas=0, table_id=Non
 def _rows(db, room):
     return [
         (v.name, v.people, v.notes, v.ideas, v.contributions, v.under_heard)
-        for v in voice.voice_balance(db, room.meeting_id)
+        for v in voice.voice_balance(db, SYSTEM, room.meeting_id)
     ]
 
 
 def test_a_group_far_below_its_share_of_the_room_is_flagged_first(db):
     room = build_room(db)
     _say(db, room, police=4, police_ideas=2, residents=1)
-    shares = voice.voice_balance(db, room.meeting_id)
+    shares = voice.voice_balance(db, SYSTEM, room.meeting_id)
     assert _rows(db, room) == [
         ("Residents", 2, 1, 0, 1, True),
         ("Police", 2, 4, 2, 6, False),
@@ -54,7 +55,7 @@ def test_a_group_far_below_its_share_of_the_room_is_flagged_first(db):
 def test_a_group_with_nothing_said_while_others_speak_is_under_heard(db):
     room = build_room(db)
     _say(db, room, police=5)
-    shares = voice.voice_balance(db, room.meeting_id)
+    shares = voice.voice_balance(db, SYSTEM, room.meeting_id)
     assert [(v.name, v.ratio, v.under_heard) for v in shares] == [
         ("Residents", 0.0, True),
         ("Police", pytest.approx(2.0), False),
@@ -64,7 +65,7 @@ def test_a_group_with_nothing_said_while_others_speak_is_under_heard(db):
 def test_exactly_half_its_fair_share_is_not_yet_under_heard(db):
     room = build_room(db)
     _say(db, room, police=6, residents=2)
-    assert [(v.name, v.under_heard) for v in voice.voice_balance(db, room.meeting_id)] == [
+    assert [(v.name, v.under_heard) for v in voice.voice_balance(db, SYSTEM, room.meeting_id)] == [
         ("Residents", False),
         ("Police", False),
     ]
@@ -143,7 +144,10 @@ def test_groups_with_no_people_and_nothing_said_and_other_initiatives_are_left_o
                 initiative_id=room.initiative_id, name="Faith", category=StakeholderCategory.FAITH
             )
         )
-    assert [v.name for v in voice.voice_balance(db, room.meeting_id)] == ["Police", "Residents"]
+    assert [v.name for v in voice.voice_balance(db, SYSTEM, room.meeting_id)] == [
+        "Police",
+        "Residents",
+    ]
 
 
 def test_what_was_said_in_another_meeting_does_not_count(db):
@@ -164,7 +168,7 @@ def test_what_was_said_in_another_meeting_does_not_count(db):
 def test_an_unknown_meeting_is_named_in_the_message(db):
     build_room(db)
     with pytest.raises(NotFound, match="No meeting with id 999"):
-        voice.voice_balance(db, 999)
+        voice.voice_balance(db, SYSTEM, 999)
 
 
 def test_people_marked_absent_are_no_share_of_the_room(db):
@@ -173,7 +177,9 @@ def test_people_marked_absent_are_no_share_of_the_room(db):
         # Still linked to table 1, as a plan applied before the absence would leave them.
         s.get_one(Participant, room.participant_ids[0]).absent = True
     _say(db, room, police=1, residents=1)
-    people = {v.name: (v.people, v.people_share) for v in voice.voice_balance(db, room.meeting_id)}
+    people = {
+        v.name: (v.people, v.people_share) for v in voice.voice_balance(db, SYSTEM, room.meeting_id)
+    }
     assert people == {"Police": (1, pytest.approx(1 / 3)), "Residents": (2, pytest.approx(2 / 3))}
 
 
@@ -183,5 +189,5 @@ def test_before_anyone_is_seated_the_roster_counts_only_people_present(db):
         for pid in room.participant_ids:
             s.get_one(Participant, pid).table_id = None
         s.get_one(Participant, room.participant_ids[1]).absent = True  # a resident
-    people = {v.name: v.people for v in voice.voice_balance(db, room.meeting_id)}
+    people = {v.name: v.people for v in voice.voice_balance(db, SYSTEM, room.meeting_id)}
     assert people == {"Police": 2, "Residents": 1}

@@ -7,6 +7,7 @@ from db.models import Initiative
 from db.models.enums import SurveyKind, VoteMode
 from services.converge import vote_screen, voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.room import ideas, room_control
 from tests.factories import build_elsewhere, build_room
@@ -26,7 +27,7 @@ def _open_round(db, room, title="Vote", mode=VoteMode.DOTS):
         voting_rounds.NewRound(title=title, mode=mode, budget=3, max_per_item=2, idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd, [i.id for i in round_items(db, rnd.id)]
+    return rnd, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def test_the_voter_sees_each_open_round_with_their_own_votes_and_the_rooms_timer(db):
@@ -78,4 +79,5 @@ def test_the_record_is_frozen(db):
     build_room(db)
     screen = vote_screen.read(db, "code-0")
     with pytest.raises(AttributeError):
-        screen.name = "someone else"
+        # The very assignment a frozen record refuses, which pyright rightly flags as well.
+        screen.name = "someone else"  # pyright: ignore[reportAttributeAccessIssue]

@@ -10,6 +10,7 @@ from db.models import Ballot, Initiative, Participant, Stakeholder, Vote
 from db.models.enums import Choice, StakeholderCategory, VoteMode
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import ideas
 from tests.factories import build_room
@@ -34,7 +35,7 @@ def _open_round(db, room, mode=VoteMode.DOTS, n=4, budget=5, max_per_item=3, ope
     )
     if opened:
         voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd, [i.id for i in round_items(db, rnd.id)]
+    return rnd, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def _stored(db, round_id, participant_id):

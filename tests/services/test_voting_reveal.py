@@ -8,12 +8,20 @@ from db.models import Participant
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import voting_ballots, voting_reveal, voting_rounds
 from services.converge.voting_items import round_items
+from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, PermissionDenied
 from services.room import ideas
 from tests.factories import build_room
 
 pytestmark = pytest.mark.both_databases  # count(distinct ...)
+
+
+def _on_screen(db, room) -> voting_reveal.RoundOnScreen:
+    """The round on the room's screen, which the test expects there to be."""
+    shown = voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id)
+    assert shown is not None, "no round on the screen"
+    return shown
 
 
 def _open_round(db, room, title="Round"):
@@ -28,7 +36,7 @@ def _open_round(db, room, title="Round"):
         voting_rounds.NewRound(title=title, mode=VoteMode.DOTS, idea_ids=idea_ids),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    return rnd.id, [i.id for i in round_items(db, rnd.id)]
+    return rnd.id, [i.id for i in round_items(db, SYSTEM, rnd.id)]
 
 
 def test_the_turnout_counts_people_who_voted_out_of_those_expected(db):
@@ -63,7 +71,7 @@ def test_people_marked_absent_are_not_expected_unless_they_voted(db):
 def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     room = build_room(db)
     round_id, _ = _open_round(db, room, "First")
-    shown = voting_reveal.round_on_screen(db, room.meeting_id)
+    shown = _on_screen(db, room)
     assert (shown.round_id, shown.status, shown.shows_results) == (
         round_id,
         RoundStatus.OPEN,
@@ -72,12 +80,12 @@ def test_results_show_only_once_the_round_is_closed_and_revealed(db):
     with pytest.raises(NotAllowedNow, match="close voting first"):
         voting_reveal.reveal_results(db, room.facilitator, round_id)
     voting_rounds.close_round(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).shows_results
+    assert not _on_screen(db, room).shows_results
     voting_reveal.reveal_results(db, room.facilitator, round_id)
-    assert voting_reveal.round_on_screen(db, room.meeting_id).shows_results
+    assert _on_screen(db, room).shows_results
     voting_reveal.hide_results(db, room.facilitator, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).shows_results
-    actions = [e.action for e in history(db, "voting_round", round_id)]
+    assert not _on_screen(db, room).shows_results
+    actions = [e.action for e in history(db, SYSTEM, "voting_round", round_id)]
     assert actions[-2:] == ["results revealed", "results hidden"]
 
 
@@ -87,7 +95,7 @@ def test_revealing_twice_is_recorded_once(db):
     voting_rounds.close_round(db, room.facilitator, round_id)
     voting_reveal.reveal_results(db, room.facilitator, round_id)
     voting_reveal.reveal_results(db, room.facilitator, round_id)
-    actions = [e.action for e in history(db, "voting_round", round_id)]
+    actions = [e.action for e in history(db, SYSTEM, "voting_round", round_id)]
     assert actions.count("results revealed") == 1
 
 
@@ -97,13 +105,13 @@ def test_a_new_open_round_takes_the_screen_from_a_revealed_one(db):
     voting_rounds.close_round(db, room.facilitator, first)
     voting_reveal.reveal_results(db, room.facilitator, first)
     second, _ = _open_round(db, room, "Second")
-    shown = voting_reveal.round_on_screen(db, room.meeting_id)
+    shown = _on_screen(db, room)
     assert (shown.round_id, shown.title, shown.shows_results) == (second, "Second", False)
 
 
 def test_no_round_on_screen_before_any_opens(db):
     room = build_room(db)
-    assert voting_reveal.round_on_screen(db, room.meeting_id) is None
+    assert voting_reveal.round_on_screen(db, SYSTEM, room.meeting_id) is None
 
 
 def test_only_a_facilitator_reveals_or_hides(db):
@@ -114,4 +122,4 @@ def test_only_a_facilitator_reveals_or_hides(db):
         for act in (voting_reveal.reveal_results, voting_reveal.hide_results):
             with pytest.raises(PermissionDenied):
                 act(db, who, round_id)
-    assert not voting_reveal.round_on_screen(db, room.meeting_id).revealed
+    assert not _on_screen(db, room).revealed

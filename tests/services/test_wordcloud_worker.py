@@ -37,7 +37,7 @@ def test_the_worker_draws_what_the_app_would_draw_itself(fresh_worker):
 def test_one_worker_is_started_once_spawned_and_kept(fresh_worker):
     worker.draw(WORDS, 200, 100)
     pool = worker._running_pool()
-    assert pool._mp_context.get_start_method() == "spawn"
+    assert pool._mp_context is not None and pool._mp_context.get_start_method() == "spawn"
     first = _worker_pid()
     worker.draw(WORDS, 200, 100)
     assert worker._running_pool() is pool

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from components.text import escape_markdown
 from services.act import action_followup, actions
+from services.core.actors import SYSTEM
 from services.core.vocab import ConflictStatus
 from services.partner import charter_signoff, charters
 from services.resolve import conflict_parties, conflicts
@@ -137,7 +138,7 @@ def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
     assert any("Publish the first report" in t and "3 days late" in t for t in texts(at))
     by_label(at.text_area, "What happened").input("Draft is with the commission")
     at = click(at, "Add the update")
-    (update,) = action_followup.updates(db, late.id)
+    (update,) = action_followup.updates(db, SYSTEM, late.id)
     assert update.note == "Draft is with the commission"
 
 

@@ -10,6 +10,7 @@ from components.late_notes_toggle import LABEL
 from components.scribe_forms import LATE_ALLOWED
 from components.text import escape_markdown
 from services.agenda import agenda
+from services.core.actors import SYSTEM
 from services.room import ideas, late_notes, notes, room_control
 from services.room.late_notes import CLOSED_MESSAGE
 from tests.views.helpers import by_label, click, texts
@@ -74,7 +75,7 @@ def test_a_late_idea_lands_marked_late(room_app, db):
     at = at.run()
     at = click(at, "Add as a late idea")
     assert "Idea added. Marked late: input had closed." in [s.value for s in at.success]
-    (idea,) = ideas.list_ideas(db, room.meeting_id)
+    (idea,) = ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)
     assert (idea.text, idea.late) == ("Walk the block with us", True)
 
 
@@ -84,9 +85,11 @@ def test_the_facilitator_allows_late_notes_from_the_console(room_app, db):
     by_label(at.toggle, LABEL).set_value(True).run()
     assert not at.exception
     assert any("Late notes are allowed for Listen" in s.value for s in at.success)
-    assert room_control.room_state(db, room.meeting_id).current.late_notes is True
+    current = room_control.room_state(db, room.meeting_id, actor=SYSTEM).current
+    assert current is not None and current.late_notes is True
     by_label(at.toggle, LABEL).set_value(False).run()
-    assert room_control.room_state(db, room.meeting_id).current.late_notes is False
+    current = room_control.room_state(db, room.meeting_id, actor=SYSTEM).current
+    assert current is not None and current.late_notes is False
 
 
 def test_the_agenda_step_editor_allows_late_notes_for_its_step(room_app, db):
@@ -96,5 +99,5 @@ def test_the_agenda_step_editor_allows_late_notes_for_its_step(room_app, db):
     assert len(switches) == len(room.item_ids)
     switches[1].set_value(True).run()
     assert not at.exception
-    steps = {i.id: i.late_notes for i in agenda.list_agenda(db, room.meeting_id)}
+    steps = {i.id: i.late_notes for i in agenda.list_agenda(db, room.meeting_id, actor=SYSTEM)}
     assert steps == {room.item_ids[0]: False, room.item_ids[1]: True, room.item_ids[2]: False}

@@ -22,6 +22,7 @@ def deactivated(db, username: str) -> Iterator[None]:
     """The account is inactive inside the block and active again after it."""
     facilitator = signin_accounts.actor_for_username(db, "facilitator")
     account = signin_accounts.get_account_by_username(db, username)
+    assert facilitator is not None and account is not None
 
     def set_active(active: bool) -> None:
         accounts.update_account(
@@ -80,12 +81,13 @@ def test_the_sidebar_names_the_signed_in_person_literally(room_app, db):
     room = room_app.room
     hostile = "**Ana** [click](http://evil.example) <b>x</b>"
     account = signin_accounts.get_account_by_username(db, "lead")
+    assert account is not None
     accounts.update_account(
         db,
         room.facilitator,
         account.id,
         accounts.AccountFields(
-            display_name=hostile, email=None, stakeholder_id=account.stakeholder_id, active=True
+            display_name=hostile, email="", stakeholder_id=account.stakeholder_id, active=True
         ),
     )
     at = room_app("lead").run()
@@ -106,6 +108,7 @@ def test_a_locked_username_is_told_how_long_to_wait(app):
 
 def test_a_session_signed_out_elsewhere_is_asked_to_sign_in_again(app, demo_db):
     account = signin_accounts.get_account_by_username(demo_db, "leader5")
+    assert account is not None
     at = app("leader5")
     at.session_state["signin_version"] = account.token_version
     at.run()

@@ -59,3 +59,31 @@ def test_a_paused_timer_says_paused_on_the_projector(room_app, db):
     assert re.search(r"Timer: [45]:\d\d left", screen_text(_wall(room_app)))
     room_control.pause_timer(db, room.facilitator, room.meeting_id)
     assert re.search(r"Timer: Paused — [45]:\d\d left", screen_text(_wall(room_app)))
+
+
+def test_the_wall_check_sees_a_new_idea_and_nothing_else(room_app, db):
+    from components.projector_live import DRAWN_WALL_KEY, board_changed
+
+    room = room_app.room
+    wall = _wall(room_app)
+    assert wall.session_state[DRAWN_WALL_KEY] is None  # not the ideas step: nothing to watch
+    assert not board_changed(db, None)
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Crisis line first")
+    )
+    wall = _wall(room_app)
+    drawn = wall.session_state[DRAWN_WALL_KEY]
+    assert drawn[0] == "meet-code"
+    assert not board_changed(db, drawn)
+    ideas.add_idea(
+        db,
+        room.scribe1,
+        ideas.NewIdea(table_id=room.table1_id, text="Kept off the wall", confidential=True),
+    )
+    assert not board_changed(db, drawn)  # the room never sees it
+    ideas.add_idea(
+        db, room.scribe2, ideas.NewIdea(table_id=room.table2_id, text="Street lights on Elm")
+    )
+    assert board_changed(db, drawn)
+    assert "Street lights on Elm" in screen_text(_wall(room_app))

@@ -6,6 +6,7 @@ import re
 
 from db.models.enums import VoteMode
 from services.converge import voting_ballots, voting_items, voting_rounds
+from services.core.actors import SYSTEM
 from services.room import ideas
 from services.setup import participants, stakeholders, tables
 from tests.views.helpers import by_label, click
@@ -36,6 +37,13 @@ def _person(db, room, name):
     return next((p for p in roster if p.name == name), None)
 
 
+def _found(db, room, name):
+    """The person named `name`, whom the test expects on the roster."""
+    person = _person(db, room, name)
+    assert person is not None, f"{name} is not on the roster"
+    return person
+
+
 def _frame(at, column, *others):
     """The first table on the page with these columns (Set up draws every tab's tables)."""
     wanted = {column, *others}
@@ -52,7 +60,7 @@ def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app,
     room = room_app.room
     at = _walk_in(_setup(room_app), "Ana Door", room.residents_id)
     assert not at.exception, at.exception
-    ana = _person(db, room, "Ana Door")
+    ana = _found(db, room, "Ana Door")
     assert ana.table_id == room.table1_id  # both tables hold two; table 1 comes first
     assert (
         "Ana Door is on the roster and sits at Table 1, the table with the most room. "
@@ -67,7 +75,7 @@ def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app,
     assert badge.proto.label == "Download their badge (one page to print)"
     # The next walk-in goes where there is now more room, and their badge replaces Ana's.
     at = _walk_in(at, "Bo Door", room.police_id)
-    assert _person(db, room, "Bo Door").table_id == room.table2_id
+    assert _found(db, room, "Bo Door").table_id == room.table2_id
     assert any(t.startswith("Bo Door is on the roster and sits at Table 2") for t in texts(at))
     assert "Table: Table 2" in texts(at) and "Name: **Ana Door**" not in texts(at)
     assert by_label(at.text_input, "Walk-in's name").value == ""
@@ -98,7 +106,7 @@ def _vote_as(db, room, code):
         voting_rounds.NewRound(title="Vote", mode=VoteMode.DOTS, idea_ids=[idea.id]),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
-    (item,) = voting_items.round_items(db, rnd.id)
+    (item,) = voting_items.round_items(db, SYSTEM, rnd.id)
     voting_ballots.set_dots(db, code, item.id, 2)
 
 
@@ -120,7 +128,7 @@ def test_removing_someone_who_voted_marks_them_absent_and_says_why(room_app, db)
     assert (roster.loc["P0", "Here"], roster.loc["P0", "Table"]) == ("Absent", "—")
     at = click(at, "Mark them present again")
     assert "P0 is present again and sits at Table 1." in texts(at)
-    back = _person(db, room, "P0")
+    back = _found(db, room, "P0")
     assert (back.absent, back.table_id) == (False, room.table1_id)
 
 
@@ -145,7 +153,7 @@ def test_a_person_is_edited_and_moved_in_one_form(room_app, db):
     by_label(at.selectbox, "Their table").select(room.table2_id)
     at = click(at, "Save the changes")
     assert "Pat Renamed: changes saved." in texts(at)
-    pat = _person(db, room, "Pat Renamed")
+    pat = _found(db, room, "Pat Renamed")
     assert (pat.email, pat.table_id, pat.code) == ("pat@example.org", room.table2_id, "code-1")
 
 
@@ -156,7 +164,7 @@ def test_tables_are_added_renamed_and_removed_only_when_empty(room_app, db):
     by_label(at.text_input, "New table's name (optional)").input("By the door")
     at = click(at, "Add a table")
     assert "Table 3 (By the door) added." in texts(at)
-    assert [(t.number, t.name) for t in tables.list_tables(db, room.meeting_id)][-1] == (
+    assert [(t.number, t.name) for t in tables.list_tables(db, SYSTEM, room.meeting_id)][-1] == (
         3,
         "By the door",
     )
@@ -177,7 +185,7 @@ def test_tables_are_added_renamed_and_removed_only_when_empty(room_app, db):
     ]
     at = click(at, "Remove the table")  # the last table is chosen first
     assert "Table 3 (By the door) removed." in texts(at)
-    assert [t.number for t in tables.list_tables(db, room.meeting_id)] == [1, 2]
+    assert [t.number for t in tables.list_tables(db, SYSTEM, room.meeting_id)] == [1, 2]
 
 
 def test_a_group_added_by_mistake_is_deleted_and_one_in_use_is_refused(room_app, db):
@@ -186,12 +194,14 @@ def test_a_group_added_by_mistake_is_deleted_and_one_in_use_is_refused(room_app,
     by_label(at.text_input, "New group's name").input("Mistake")
     at = click(at, "Add the group")
     mistake = next(
-        g for g in stakeholders.list_stakeholders(db, room.initiative_id) if g.name == "Mistake"
+        g
+        for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)
+        if g.name == "Mistake"
     )
     by_label(at.selectbox, "Group to change").select(mistake.id).run()
     at = click(at, "Delete this group")
     assert "Mistake is deleted." in texts(at)
-    assert [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)] == [
+    assert [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)] == [
         "Police",
         "Residents",
     ]
@@ -238,5 +248,5 @@ def test_renaming_a_group_to_a_name_in_use_is_refused_in_words(room_app, db):
     by_label(at.text_input, "Group's name").input("Neighbours")
     at = click(at, "Save the group")
     assert "Group saved." in texts(at)
-    names = [g.name for g in stakeholders.list_stakeholders(db, room.initiative_id)]
+    names = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
     assert names == ["Neighbours", "Police"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.text import escape_markdown
-from db.models import Initiative
+from db.models import Initiative, SurveyResponse
 from services.prepare import surveys
 from services.prepare.trust_items import PROCEDURAL_JUSTICE
 from services.room import room_control
@@ -22,6 +22,13 @@ WORDS = [
     "5 Strongly agree",
     "Prefer not to say",
 ]
+
+
+def _saved(db, kind: str) -> SurveyResponse:
+    """code-0's answers to the `kind` survey, which the test has just sent."""
+    response = surveys.get_response(db, "code-0", kind)
+    assert response is not None, f"no {kind} answers were saved"
+    return response
 
 
 @pytest.fixture
@@ -51,7 +58,7 @@ def test_ratings_left_blank_or_declined_are_stored_as_no_answer_never_3(survey, 
     by_label(at.text_area, "The top issues for you").input("Waiting an hour for help")
     at = click(at, "Send my answers")
     assert "Saved. You can change your answers until the survey closes." in texts(at)
-    saved = surveys.get_response(db, "code-0", "pre")
+    saved = _saved(db, "pre")
     assert (saved.top_issues, saved.trust) == ("Waiting an hour for help", {})
 
 
@@ -60,13 +67,13 @@ def test_someone_coming_back_sees_their_own_answers_chosen_and_can_take_one_back
     by_label(at.radio, SAFE).set_value(2)
     by_label(at.radio, HEARD).set_value(5)
     click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "pre").trust == {SAFE: 2, HEARD: 5}
+    assert _saved(db, "pre").trust == {SAFE: 2, HEARD: 5}
 
     at = survey()
     assert [r.value for r in at.radio] == [2, 5]
     by_label(at.radio, HEARD).set_value("Prefer not to say")
     click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "pre").trust == {SAFE: 2}
+    assert _saved(db, "pre").trust == {SAFE: 2}
 
 
 def test_the_feedback_form_asks_the_same_statements_with_nothing_chosen(survey, room_app, db):
@@ -80,7 +87,7 @@ def test_the_feedback_form_asks_the_same_statements_with_nothing_chosen(survey, 
     assert [(r.label, r.value) for r in at.radio] == [(SAFE, None), (HEARD, None)]
     by_label(at.radio, SAFE).set_value(5)
     click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "post").trust == {SAFE: 5}
+    assert _saved(db, "post").trust == {SAFE: 5}
 
 
 def test_the_person_is_told_who_sees_their_answers_before_the_first_question(survey):
@@ -107,4 +114,4 @@ def test_a_published_how_often_question_carries_its_own_words(survey, room_app, 
     ]  # fmt: skip
     question.set_value(3)
     click(at, "Send my answers")
-    assert surveys.get_response(db, "code-0", "pre").trust == {respect.key: 3}
+    assert _saved(db, "pre").trust == {respect.key: 3}
