@@ -23,6 +23,7 @@ from db.models import (
     Theme,
 )
 from db.models.enums import ActionStatus, ConflictStatus, Role
+from i18n import N_
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
@@ -106,7 +107,7 @@ def status_words(status: ActionStatus | ConflictStatus) -> str:
 def rows_in(
     s: Session, actor: Actor, initiative_id: int, include_confidential: bool
 ) -> tuple[list[dict], list[dict]]:
-    require(s, Initiative, initiative_id, "initiative")
+    require(s, Initiative, initiative_id, N_("initiative"))
     membership.require_member(s, actor, initiative_id)
     # Leaders never see confidential work, whatever the page asked for.
     secret_ok = include_confidential and actor.role is Role.FACILITATOR

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Vote, VotingRound
 from db.models.enums import Role, VoteMode
+from i18n import N_
 from services.converge.voting_counts import ItemByGroup, add_up, count_round
 from services.core import membership
 from services.core.actors import Actor, require_role
@@ -143,7 +144,7 @@ class RoundResults:
 def results(db: Database, actor: Actor, round_id: int) -> RoundResults:
     """Totals, the split by group and the common-ground ranking, from one count."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return results_in(s, round_id)
 
@@ -151,7 +152,7 @@ def results(db: Database, actor: Actor, round_id: int) -> RoundResults:
 def results_in(s: Session, round_id: int) -> RoundResults:
     """`results` inside a read the caller already holds (a report gathering many things)."""
     rows, voters = count_round(s, round_id)
-    mode = require(s, VotingRound, round_id, "voting round").mode
+    mode = require(s, VotingRound, round_id, N_("voting round")).mode
     return RoundResults(mode, _totals(rows), rows, voters, rank_items(rows, voters, mode))
 
 
@@ -205,6 +206,6 @@ def list_votes(db: Database, actor: Actor, round_id: int) -> list[Vote]:
     """Every vote of a round, item by item: who voted how is for facilitators only."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        require(s, VotingRound, round_id, "voting round")
+        require(s, VotingRound, round_id, N_("voting round"))
         query = select(Vote).where(Vote.round_id == round_id)
         return list(s.scalars(query.order_by(Vote.round_item_id, Vote.participant_id)))

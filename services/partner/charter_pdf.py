@@ -12,6 +12,7 @@ from adapters import pdf_layout as layout
 from db.database import Database
 from db.models import Account, Charter, Initiative, Signature
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound
@@ -51,20 +52,24 @@ def charter_pdf(
     """The charter version (the latest by default) as a PDF ending in a sign-off page."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         membership.require_member(s, actor, initiative_id)
         charter = (
             find_latest(s, initiative_id) if charter_id is None else s.get(Charter, charter_id)
         )
         if charter is None and charter_id is None:
             raise NotFound(
-                f"{initiative.name} has no partnering charter yet. Write its first version "
-                "on the Charter page, then export it."
+                _(
+                    "{name} has no partnering charter yet. Write its first version on the Charter "
+                    "page, then export it."
+                ).format(name=initiative.name)
             )
         if charter is None or charter.initiative_id != initiative_id:
             raise NotFound(
-                f"No charter version with id {charter_id} in {initiative.name}: it may have "
-                "been deleted. Reload the page."
+                _(
+                    "No charter version with id {charter_id} in {name}: it may have been deleted. "
+                    "Reload the page."
+                ).format(charter_id=charter_id, name=initiative.name)
             )
         sheet = sheet_in(s, initiative, charter)
     return render(sheet)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import Role, SurveyKind
+from i18n import N_
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.small_groups import can_show, count_words, shown_or_none
@@ -58,7 +59,7 @@ def trust_pulse_in(s: Session, actor: Actor, initiative_id: int) -> list[TrustCh
 
 def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
     """The pulse, inside a read whose caller has checked the reader (a report's one read)."""
-    statements = require(s, Initiative, initiative_id, "initiative").trust_statements
+    statements = require(s, Initiative, initiative_id, N_("initiative")).trust_statements
     rows = s.execute(
         select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)
         .join(Participant, Participant.id == SurveyResponse.participant_id)

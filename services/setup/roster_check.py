@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
-from i18n import ENGLISH, parse_language
+from i18n import ENGLISH, N_, parse_language
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.roster_scope import ON_ROSTER
@@ -97,7 +97,7 @@ def check_roster(db: Database, actor: Actor, initiative_id: int, roster: RosterF
     words; writes nothing."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         return check_rows(s, initiative_id, roster)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _, ngettext
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -68,11 +69,13 @@ def import_roster(
         # Lock the initiative so two imports of one file queue: the second then sees the
         # first's people and reports them as already on the roster.
         s.scalar(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update())
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         check = check_rows(s, initiative_id, roster)
         if check.bad and not only_good_rows:
             rows = "1 row has" if check.bad_count == 1 else f"{check.bad_count} rows have"
-            raise ValidationError(f"{rows} problems; fix them or import only the good rows.")
+            raise ValidationError(
+                _("{rows} problems; fix them or import only the good rows.").format(rows=rows)
+            )
         if not check.good:
             raise ValidationError(_nothing_to_add(roster, check.known, check.bad))
         people = [
@@ -116,16 +119,25 @@ def import_roster(
 
 def _nothing_to_add(roster: RosterFile, known: list[KnownRow], bad: list[BadRow]) -> str:
     if known and not bad:
-        everyone = (
-            "the one person in it is" if len(known) == 1 else f"all {len(known)} people in it are"
-        )
-        return (
-            f"Nobody to add from “{roster.filename}”: {everyone} already on the roster. "
+        if len(known) == 1:
+            return _(
+                "Nobody to add from “{filename}”: the one person in it is already on the "
+                "roster. Nothing was changed."
+            ).format(filename=roster.filename)
+        return _(
+            "Nobody to add from “{filename}”: all {n} people in it are already on the roster. "
             "Nothing was changed."
-        )
-    on_roster = f"{len(known)} {'is' if len(known) == 1 else 'are'} already on the roster"
-    with_problems = f"{len(bad)} {'has' if len(bad) == 1 else 'have'} problems"
-    return (
-        f"Nobody to add: of the {len(known) + len(bad)} rows of “{roster.filename}”, "
-        f"{on_roster} and {with_problems}. Fix those rows and upload the file again."
+        ).format(filename=roster.filename, n=len(known))
+    on_roster = ngettext(
+        "{n} is already on the roster", "{n} are already on the roster", len(known)
+    ).format(n=len(known))
+    with_problems = ngettext("{n} has problems", "{n} have problems", len(bad)).format(n=len(bad))
+    return _(
+        "Nobody to add: of the {rows} rows of “{filename}”, {on_roster} and {with_problems}. "
+        "Fix those rows and upload the file again."
+    ).format(
+        rows=len(known) + len(bad),
+        filename=roster.filename,
+        on_roster=on_roster,
+        with_problems=with_problems,
     )
