@@ -106,7 +106,15 @@ def _change(item: TrustItem, group: str, by_kind: dict[SurveyKind, list[int]]) -
     )
 
 
-TABLE_COLUMNS = ["Question", "Group", "Before", "n before", "After", "n after", "Change"]
+TABLE_COLUMNS = [
+    N_("Question"),
+    N_("Group"),
+    N_("Before"),
+    N_("n before"),
+    N_("After"),
+    N_("n after"),
+    N_("Change"),
+]
 EMPTY = (
     "No answers yet — the chart appears when people in a stakeholder group have answered "
     "the trust questions in the survey before or after the meeting."

@@ -3,17 +3,27 @@ the reports and spreadsheets they build. English stays the source, word for word
 
 from __future__ import annotations
 
-from datetime import date
+import io
+from datetime import UTC, date, datetime
 
 import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 import i18n
+from services.act import plan_export
 from services.core.actors import require_role
 from services.core.errors import PermissionDenied, ValidationError
 from services.core.validation import clean_text, not_in_past
 from services.core.vocab import ConflictStatus, Role, label
+from services.partner import charters
+from services.partner.charter_pdf import charter_pdf
+from services.review import meeting_sheets
+from services.review.meeting_record import collect
+from services.review.meeting_report import SECTIONS, meeting_report_pdf
 from services.room import room_control
 from tests.factories import build_room
+from tests.services.test_meeting_tables import full_meeting
 
 
 def test_a_refusal_raised_in_spanish_is_spanish_and_names_the_field_in_spanish():
@@ -57,3 +67,69 @@ def test_stored_values_are_shown_in_the_reader_language_and_stay_english_underne
         assert label("win_win") == "Resolución de conflictos en la que todos ganan"
     assert label(ConflictStatus.AGREED) == "Agreed"
     assert ConflictStatus.AGREED.value == "agreed"
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_charter_pdf_built_in_spanish_has_spanish_headings_and_a_spanish_date(db):
+    room = build_room(db)
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, "Llamadas más seguras",
+        shared_goals="Menos crisis terminan en arresto",
+        commitments={room.police_id: "Enviar agentes capacitados"},
+    )  # fmt: skip
+    with i18n.using("es"):
+        text = _pdf_text(charter_pdf(db, room.facilitator, room.initiative_id))
+        today = i18n.day(datetime.now(UTC).date())
+    for spanish in [
+        "Carta de colaboración",
+        "Misión",
+        "Objetivos compartidos",
+        "Reglas básicas y valores",
+        "Compromisos",
+        "No hay compromiso escrito para esta versión.",
+        f"Versión 1, {today}",
+        "página 1 de",
+    ]:
+        assert spanish in text
+    assert " de 20" in today  # "2 de diciembre de 2026": the Spanish way, not "2 December"
+    for english in ["Partnering Charter", "Shared goals", "Sign-off", "page 1 of"]:
+        assert english not in text
+
+
+def test_the_meeting_report_built_in_spanish_has_spanish_sections(db):
+    room = full_meeting(db)
+    with i18n.using("es"):
+        text = _pdf_text(meeting_report_pdf(db, room.facilitator, room.meeting_id))
+        sections = [i18n._(heading) for heading in SECTIONS]
+    assert "Informe de la reunión" in text
+    assert sections[0] == "Lo que escucharon las mesas"
+    positions = [text.index(heading) for heading in sections]
+    assert positions == sorted(positions)
+    for english in ["Meeting report", "What the tables heard", "The action plan"]:
+        assert english not in text
+
+
+def test_the_meeting_workbook_built_in_spanish_has_spanish_sheets_and_headers(db):
+    room = full_meeting(db)
+    record = collect(db, room.facilitator, room.meeting_id)
+    with i18n.using("es"):
+        data = meeting_sheets.xlsx_of(record)
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    assert "Notas de escucha" in book.sheetnames and "Plan de acción" in book.sheetnames
+    headers = [cell.value for cell in next(book["Notas de escucha"].iter_rows(max_row=1))]
+    assert headers[:3] == ["Mesa", "Lo dicho", "Paráfrasis"]
+    english = load_workbook(io.BytesIO(meeting_sheets.xlsx_of(record)), read_only=True)
+    assert "Listening notes" in english.sheetnames
+
+
+def test_the_action_plan_csv_built_in_spanish_has_spanish_headers(db):
+    room = full_meeting(db)
+    with db.read() as s:
+        rows, _updates = plan_export.rows_in(s, room.facilitator, room.initiative_id, False)
+    with i18n.using("es"):
+        first_line = plan_export.csv_of(rows).decode("utf-8-sig").splitlines()[0]
+    assert first_line.startswith("Acción,Descripción,Medida de logro,Responsable,Grupo")
