@@ -78,7 +78,8 @@ def check_new_password(password: str, user_inputs: Iterable[str] = ()) -> None:
             _("That password is too easy to guess.")
             + " "
             + (advice or _("Add another word or two; uncommon words are better."))
-            + " A few unrelated words make a strong one."
+            + " "
+            + _("A few unrelated words make a strong one.")
         )
 
 

@@ -89,7 +89,7 @@ def signatures(db: Database, actor: Actor, charter_id: int) -> list[tuple[Signat
             select(
                 Signature,
                 Stakeholder.name,
-                func.coalesce(Account.display_name, "(account since removed)"),
+                func.coalesce(Account.display_name, _("(account since removed)")),
             )
             .join(Stakeholder, Stakeholder.id == Signature.stakeholder_id)
             .outerjoin(Account, Account.id == Signature.account_id)

@@ -39,24 +39,34 @@ class ImportResult:
     def summary(self) -> str:
         """What the import did, in a sentence or three: who was added to which group,
         who was on the roster already, which rows were skipped."""
-        people = "person" if self.imported == 1 else "people"
         groups = ", ".join(f"{count} {name}" for name, count in self.by_group)
-        parts = [f"Added {self.imported} {people}: {groups}."]
+        added = ngettext(
+            "Added {n} person: {groups}.", "Added {n} people: {groups}.", self.imported
+        )
+        parts = [added.format(n=self.imported, groups=groups)]
         if self.known:
             parts.append(
-                f"{len(self.known)} already on the roster, not added again "
-                f"({_rows([k.row_number for k in self.known])})."
+                _("{n} already on the roster, not added again ({rows}).").format(
+                    n=len(self.known), rows=_rows([k.row_number for k in self.known])
+                )
             )
         if self.skipped:
-            skipped = "1 row" if len(self.skipped) == 1 else f"{len(self.skipped)} rows"
-            parts.append(f"{skipped} skipped ({_rows([b.row_number for b in self.skipped])}).")
+            skipped = ngettext(
+                "{n} row skipped ({rows}).", "{n} rows skipped ({rows}).", len(self.skipped)
+            )
+            parts.append(
+                skipped.format(
+                    n=len(self.skipped), rows=_rows([b.row_number for b in self.skipped])
+                )
+            )
         return " ".join(parts)
 
 
 def _rows(numbers: list[int]) -> str:
     named = ", ".join(str(n) for n in numbers[:ROWS_NAMED])
-    more = f" and {len(numbers) - ROWS_NAMED} more" if len(numbers) > ROWS_NAMED else ""
-    return f"row{'s' if len(numbers) > 1 else ''} {named}{more}"
+    if len(numbers) > ROWS_NAMED:
+        return _("rows {rows} and {more} more").format(rows=named, more=len(numbers) - ROWS_NAMED)
+    return ngettext("row {rows}", "rows {rows}", len(numbers)).format(rows=named)
 
 
 def import_roster(
@@ -72,9 +82,12 @@ def import_roster(
         require(s, Initiative, initiative_id, N_("initiative"))
         check = check_rows(s, initiative_id, roster)
         if check.bad and not only_good_rows:
-            rows = "1 row has" if check.bad_count == 1 else f"{check.bad_count} rows have"
             raise ValidationError(
-                _("{rows} problems; fix them or import only the good rows.").format(rows=rows)
+                ngettext(
+                    "{n} row has problems; fix them or import only the good rows.",
+                    "{n} rows have problems; fix them or import only the good rows.",
+                    check.bad_count,
+                ).format(n=check.bad_count)
             )
         if not check.good:
             raise ValidationError(_nothing_to_add(roster, check.known, check.bad))

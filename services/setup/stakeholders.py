@@ -190,7 +190,7 @@ def delete_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> None:
             s.flush()
         except IntegrityError as exc:
             # Something named it between the check and the delete.
-            raise _still_used(name, ["a record added a moment ago"]) from exc
+            raise _still_used(name, [_("a record added a moment ago")]) from exc
 
 
 def _still_used(name: str, uses: list[str]) -> ValidationError:

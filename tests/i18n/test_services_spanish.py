@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 import i18n
+from services.accounts import signin_accounts
 from services.act import plan_export
 from services.core.actors import require_role
 from services.core.errors import PermissionDenied, ValidationError
@@ -18,6 +19,8 @@ from services.core.validation import clean_text, not_in_past
 from services.core.vocab import ConflictStatus, Role, label
 from services.partner import charters
 from services.partner.charter_pdf import charter_pdf
+from services.prepare.presession_document import report_html, report_pdf
+from services.prepare.presession_report import presession_report
 from services.review import meeting_sheets
 from services.review.meeting_record import collect
 from services.review.meeting_report import SECTIONS, meeting_report_pdf
@@ -133,3 +136,24 @@ def test_the_action_plan_csv_built_in_spanish_has_spanish_headers(db):
     with i18n.using("es"):
         first_line = plan_export.csv_of(rows).decode("utf-8-sig").splitlines()[0]
     assert first_line.startswith("Acción,Descripción,Medida de logro,Responsable,Grupo")
+
+
+def test_the_pre_session_report_built_in_spanish_has_spanish_headings(db):
+    room = build_room(db)
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    with i18n.using("es"):
+        page = report_html(report)
+        text = _pdf_text(report_pdf(report))
+    assert '<html lang="es">' in page
+    for spanish in ["Informe previo a la sesión", "Respuesta a la encuesta por grupo", "Invitados"]:
+        assert spanish in page and spanish in text
+    assert "Pre-session report" not in text and "Survey response by group" not in page
+    assert '<html lang="en">' in report_html(report)
+
+
+def test_a_sign_in_refusal_speaks_spanish(db):
+    with i18n.using("es"), pytest.raises(ValidationError) as refused:
+        signin_accounts.sign_in(db, "", "")
+    assert refused.value.message == (
+        "Escriba su nombre de usuario y su contraseña, y luego presione Iniciar sesión."
+    )
