@@ -28,6 +28,18 @@ class SignOff(StrEnum):
     NEVER = "not signed"
 
 
+_SIGN_OFF_WORDS = {
+    SignOff.SIGNED: N_("signed"),
+    SignOff.OUTDATED: N_("signed an earlier version"),
+    SignOff.NEVER: N_("not signed"),
+}
+
+
+def sign_off_words(status: SignOff) -> str:
+    """Where a group stands, in the reader's language (the value itself stays English)."""
+    return _(_SIGN_OFF_WORDS[status])
+
+
 @dataclass(frozen=True)
 class GroupSignOff:
     """One stakeholder group's sign-off, with the newest version it signed if any."""

@@ -9,10 +9,11 @@ from statistics import fmean
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import Role, SurveyKind
-from i18n import N_
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.small_groups import can_show, count_words, shown_or_none
@@ -125,12 +126,29 @@ def mean_words(mean: float | None, answered: int) -> str:
     """A mean as every report prints it: one decimal, or why there is none."""
     if mean is None or not can_show(answered):
         return count_words(answered)
-    return f"{mean:.1f}"
+    return _decimal(mean)
+
+
+def _decimal(value: float) -> str:
+    """One decimal, as the reader writes it: 2.8 / 2,8."""
+    return f"{value:.1f}" if i18n.current() == i18n.ENGLISH else i18n.number(value, 1)
+
+
+def empty_words() -> str:
+    """`EMPTY` in the reader's language."""
+    return _(
+        "No answers yet — the chart appears when people in a stakeholder group have answered "
+        "the trust questions in the survey before or after the meeting."
+    )
 
 
 def change_words(row: TrustChange) -> str:
     """The change as printed: signed, one decimal; a dash where one side is missing."""
-    return "—" if row.change is None else f"{row.change:+.1f}"
+    if row.change is None:
+        return "—"
+    if i18n.current() == i18n.ENGLISH:
+        return f"{row.change:+.1f}"
+    return ("+" if row.change >= 0 else "-") + _decimal(abs(row.change))
 
 
 def row_words(row: TrustChange) -> str:
@@ -139,12 +157,12 @@ def row_words(row: TrustChange) -> str:
     shown_after = row.after is not None and can_show(row.n_after)
     if shown_before and shown_after:
         return (
-            f"{row.before:.1f} → {row.after:.1f}, {change_words(row)} "
+            f"{_decimal(row.before)} → {_decimal(row.after)}, {change_words(row)} "
             f"(n {row.n_before} → {row.n_after})"
         )
 
     def side(mean: float | None, n: int, shown: bool) -> str:
-        return f"{mean:.1f} (n {n})" if shown else mean_words(mean, n)
+        return f"{_decimal(mean)} (n {n})" if shown and mean is not None else mean_words(mean, n)
 
     return (
         f"{side(row.before, row.n_before, shown_before)} → "
