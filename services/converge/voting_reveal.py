@@ -35,7 +35,8 @@ class Turnout:
 
     def words(self, closed: bool = False) -> str:
         """'12 of 60 have voted' while voting runs, '12 of 60 voted' once it has closed."""
-        return f"{self.voted} of {self.expected} {'voted' if closed else 'have voted'}"
+        said = _("{voted} of {expected} voted") if closed else _("{voted} of {expected} have voted")
+        return said.format(voted=self.voted, expected=self.expected)
 
 
 @dataclass(frozen=True)
