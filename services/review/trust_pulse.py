@@ -155,7 +155,7 @@ def row_words(row: TrustChange) -> str:
     """'2.8 → 3.5, +0.7 (n 6 → 5)' or '2.8 (n 6) → fewer than 5 answered': a chart's label."""
     shown_before = row.before is not None and can_show(row.n_before)
     shown_after = row.after is not None and can_show(row.n_after)
-    if shown_before and shown_after:
+    if shown_before and shown_after and row.before is not None and row.after is not None:
         return (
             f"{_decimal(row.before)} → {_decimal(row.after)}, {change_words(row)} "
             f"(n {row.n_before} → {row.n_after})"
