@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ActionItem
 from db.models.enums import Role
+from i18n import N_
 from services.act.action_links import check_action_links
 from services.act.smart import require_smart
 from services.core import audit, confidential, membership
@@ -83,7 +84,7 @@ def update_action(
     require_role(actor, Role.FACILITATOR)
     values = _clean(title, description, measure, charter_goal, owner_participant_id, due_on, ready)
     with db.write() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         owner_group = check_action_links(
             s, action.initiative_id, owner_participant_id, stakeholder_id, {}
         )
@@ -103,7 +104,7 @@ def delete_action(db: Database, actor: Actor, action_id: int) -> None:
     """Remove an action and its updates."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         detail = {"title": action.title}
         audit.record(s, actor, "action_item", action.id, "deleted", detail, action.initiative_id)
         s.delete(action)
@@ -134,10 +135,10 @@ def _clean(
     ready: bool,
 ) -> dict[str, object]:
     values = {
-        "title": clean_text(title, "Action title", NAME_MAX),
-        "description": optional_text(description, "Description", TEXT_MAX),
-        "measure": optional_text(measure, "Measure of done", TEXT_MAX),
-        "charter_goal": optional_text(charter_goal, "Charter goal", TEXT_MAX),
+        "title": clean_text(title, N_("Action title"), NAME_MAX),
+        "description": optional_text(description, N_("Description"), TEXT_MAX),
+        "measure": optional_text(measure, N_("Measure of done"), TEXT_MAX),
+        "charter_goal": optional_text(charter_goal, N_("Charter goal"), TEXT_MAX),
         "due_on": due_on,
         "ready": ready,
     }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Interview, Participant
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -39,7 +40,7 @@ def create_interview(
     require_role(actor, Role.FACILITATOR)
     fields = _fields(interviewee, notes, interviewer, themes)
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         _check_participant(s, initiative_id, participant_id)
         interview = Interview(
             initiative_id=initiative_id,
@@ -70,7 +71,7 @@ def update_interview(
     require_role(actor, Role.FACILITATOR)
     fields = _fields(interviewee, notes, interviewer, themes)
     with db.write() as s:
-        interview = require(s, Interview, interview_id, "interview")
+        interview = require(s, Interview, interview_id, N_("interview"))
         _check_participant(s, interview.initiative_id, participant_id)
         for key, value in fields.items():
             setattr(interview, key, value)
@@ -84,7 +85,7 @@ def delete_interview(db: Database, actor: Actor, interview_id: int) -> None:
     """Remove an interview."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        interview = require(s, Interview, interview_id, "interview")
+        interview = require(s, Interview, interview_id, N_("interview"))
         _audit(s, actor, interview, "deleted")
         s.delete(interview)
 
@@ -111,10 +112,10 @@ def interviews_in(s: Session, actor: Actor, initiative_id: int) -> list[Intervie
 
 def _fields(interviewee: str, notes: str, interviewer: str, themes: str) -> dict[str, str]:
     return {
-        "interviewee": clean_text(interviewee, "Interviewee", NAME_MAX),
-        "notes": clean_text(notes, "Interview notes", LONG_MAX),
-        "interviewer": optional_text(interviewer, "Interviewer", NAME_MAX),
-        "themes": optional_text(themes, "Themes", TEXT_MAX),
+        "interviewee": clean_text(interviewee, N_("Interviewee"), NAME_MAX),
+        "notes": clean_text(notes, N_("Interview notes"), LONG_MAX),
+        "interviewer": optional_text(interviewer, N_("Interviewer"), NAME_MAX),
+        "themes": optional_text(themes, N_("Themes"), TEXT_MAX),
     }
 
 
@@ -126,11 +127,13 @@ def _day(value: date | None) -> date | None:
 def _check_participant(s: Session, initiative_id: int, participant_id: int | None) -> None:
     if participant_id is None:
         return
-    person = require(s, Participant, participant_id, "participant")
+    person = require(s, Participant, participant_id, N_("participant"))
     if person.initiative_id != initiative_id:
         raise ValidationError(
-            f"{person.name} is a participant of another initiative. "
-            "Pick someone from this initiative's roster."
+            _(
+                "{name} is a participant of another initiative. Pick someone from this "
+                "initiative's roster."
+            ).format(name=person.name)
         )
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from db.database import Database
 from db.models.enums import Role
+from i18n import N_, _
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text
@@ -37,15 +38,17 @@ def start_initiative(
     meeting services use), so a bad meeting title never leaves an initiative without one.
     """
     require_role(actor, Role.FACILITATOR)
-    clean_text(name, "Initiative name", NAME_MAX)
-    optional_text(city, "City", NAME_MAX)
-    optional_text(purpose, "Purpose", TEXT_MAX)
-    clean_text(meeting_title, "Meeting title", NAME_MAX)
-    optional_text(location, "Location", NAME_MAX)
+    clean_text(name, N_("Initiative name"), NAME_MAX)
+    optional_text(city, N_("City"), NAME_MAX)
+    optional_text(purpose, N_("Purpose"), TEXT_MAX)
+    clean_text(meeting_title, N_("Meeting title"), NAME_MAX)
+    optional_text(location, N_("Location"), NAME_MAX)
     if starts_at is not None and starts_at.utcoffset() is None:
         raise ValidationError(
-            "The start time has no time zone, so it could be read as any hour. "
-            "Give it the meeting's time zone."
+            _(
+                "The start time has no time zone, so it could be read as any hour. Give it the "
+                "meeting's time zone."
+            )
         )
     initiative = initiatives.create_initiative(db, actor, name, city=city, purpose=purpose)
     try:

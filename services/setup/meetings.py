@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable
 from db.models.enums import MeetingStatus, Role
+from i18n import N_, _
 from services.core import audit, codes, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
@@ -26,11 +27,11 @@ def create_meeting(
 ) -> Meeting:
     """Plan a meeting, with a new unguessable code for its projector link."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(title, "Meeting title", NAME_MAX)
+    clean = clean_text(title, N_("Meeting title"), NAME_MAX)
     when = _aware(starts_at)
-    where = optional_text(location, "Location", NAME_MAX)
+    where = optional_text(location, N_("Location"), NAME_MAX)
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         meeting = Meeting(
             initiative_id=initiative_id,
             title=clean,
@@ -54,11 +55,11 @@ def update_meeting(
 ) -> Meeting:
     """Retitle, reschedule or move a meeting; its code stays."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(title, "Meeting title", NAME_MAX)
+    clean = clean_text(title, N_("Meeting title"), NAME_MAX)
     when = _aware(starts_at)
-    where = optional_text(location, "Location", NAME_MAX)
+    where = optional_text(location, N_("Location"), NAME_MAX)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         meeting.title, meeting.starts_at, meeting.location = clean, when, where
         audit.record(
             s, actor, "meeting", meeting.id, "updated", {"title": clean}, meeting.initiative_id
@@ -70,11 +71,13 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
     """Remove a meeting that is not live, with its tables, agenda and everything said in it."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if meeting.status is MeetingStatus.LIVE:
             raise ValidationError(
-                f"{meeting.title} is live: tables are working in it right now. "
-                "Close the meeting first, then delete it."
+                _(
+                    "{title} is live: tables are working in it right now. Close the meeting first, "
+                    "then delete it."
+                ).format(title=meeting.title)
             )
         audit.record(
             s,
@@ -92,11 +95,13 @@ def archive_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
     """Put a meeting that is not live away: kept whole, out of the pickers."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if meeting.status is MeetingStatus.LIVE:
             raise NotAllowedNow(
-                f"{meeting.title} is live: tables are working in it right now. "
-                "Close it on the Console (Close the meeting) first, then archive it."
+                _(
+                    "{title} is live: tables are working in it right now. Close it on the Console "
+                    "(Close the meeting) first, then archive it."
+                ).format(title=meeting.title)
             )
         return _set_archived(s, actor, meeting, True)
 
@@ -105,7 +110,7 @@ def restore_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
     """Bring an archived meeting back into the pickers, as it was."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        return _set_archived(s, actor, require(s, Meeting, meeting_id, "meeting"), False)
+        return _set_archived(s, actor, require(s, Meeting, meeting_id, N_("meeting")), False)
 
 
 def list_meetings(db: Database, actor: Actor, initiative_id: int) -> list[Meeting]:
@@ -170,7 +175,9 @@ def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) ->
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.utcoffset() is None:
         raise ValidationError(
-            "The start time has no time zone, so it could be read as any hour. "
-            "Give it the meeting's time zone."
+            _(
+                "The start time has no time zone, so it could be read as any hour. Give it the "
+                "meeting's time zone."
+            )
         )
     return value
