@@ -133,7 +133,7 @@ def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
     page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
-    rule = _(tallies.THRESHOLD_WORDS) + (f" {voting.credit}" if voting.credit else "")
+    rule = tallies.threshold_words() + (f" {voting.credit}" if voting.credit else "")
     screen(results_html(shown.title, items, dots, page, rule))
 
 
