@@ -42,12 +42,13 @@ if language.chosen_by() != (actor.account_id if actor else None):
 language.mark_page()
 
 
+# A role as the sidebar names it; the stored value stays the role's code. (A comment, not
+# a docstring: Streamlit's magic would write a bare string of the app's script on screen.)
 ROLE_NAMES = {
     Role.FACILITATOR: N_("facilitator"),
     Role.SCRIBE: N_("scribe"),
     Role.LEADER: N_("leader"),
 }
-"""A role as the sidebar names it; the stored value stays the role's code."""
 
 
 def as_page(screen: Screen, *, listed: bool = True) -> st.Page:

@@ -10,6 +10,9 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+import i18n
+from i18n import _
+
 FONT = "DejaVu"
 
 
@@ -32,7 +35,8 @@ class Document(FPDF):
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font(FONT, size=8)
-        self.cell(0, 8, f"{self._label} · page {self.page_no()} of {self._pages}")
+        footer = _("{label} · page {page} of {pages}")
+        self.cell(0, 8, footer.format(label=self._label, page=self.page_no(), pages=self._pages))
 
 
 def heading(pdf: FPDF, words: str, size: int) -> None:
@@ -51,5 +55,7 @@ def text(pdf: FPDF, words: str, size: int = 11, bold: bool = False, align: str =
 
 
 def day(moment: date | datetime) -> str:
-    """'21 November 2026'."""
-    return f"{moment.day} {moment:%B %Y}"
+    """'21 November 2026'; in another language, the date as that language writes it."""
+    if i18n.current() == i18n.ENGLISH:
+        return f"{moment.day} {moment:%B %Y}"
+    return i18n.day(moment)

@@ -7,6 +7,8 @@ import unicodedata
 import pandas as pd
 from pandas.api.types import is_object_dtype, is_string_dtype
 
+from i18n import _
+
 # OWASP CSV injection guidance: these first characters make Excel, LibreOffice or
 # Sheets read a cell as a formula (tab and carriage return slip past naive checks).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,3 +45,9 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
         if is_object_dtype(out[column]) or is_string_dtype(out[column]):
             out[column] = out[column].map(safe_cell, na_action="ignore")
     return out
+
+
+def headed(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with its column names in the reader's language: the names are marked where the
+    columns are defined, and stay English inside the app, where code reads them."""
+    return df.rename(columns=lambda name: _(name) if isinstance(name, str) and name else name)

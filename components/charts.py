@@ -207,7 +207,7 @@ def render_common_ground_chart(rows: Sequence[CommonGround], key: str) -> None:
             alt_text=_(
                 "Ideas ranked by common ground, with the range of group support; the first says "
                 "“strongest common ground”. {threshold} The table below has the same."
-            ).format(threshold=_(tallies.THRESHOLD_WORDS))
+            ).format(threshold=tallies.threshold_words())
         ),
     )
 

@@ -77,10 +77,10 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
 def wall_check(db: Database) -> None:
     """Between the live view's refreshes, a new idea on the board redraws the page at once.
 
-    It reads only the board's fingerprint (projector_screen.wall_version: one count over the
-    meeting's ideas) and draws nothing: refreshing the whole live view this often would cost
-    the room four times what it does, for a header and a timer that need no more than every
-    two seconds. Off the ideas step there is no wall to watch.
+    It reads only the board's fingerprint (projector_screen.wall_version: one count over
+    the meeting's ideas) and draws nothing: refreshing the whole live view this often would
+    cost the room four times what it does, for a header and a timer that need no more than
+    every two seconds. Off the ideas step there is no wall to watch.
     """
     if board_changed(db, st.session_state.get(DRAWN_WALL_KEY)):
         # The live view is another fragment, which a fragment's body cannot rerun alone.
@@ -133,7 +133,7 @@ def voting_view(voting: VotingOnScreen | None, base: str) -> None:
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
     page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
-    rule = _(tallies.THRESHOLD_WORDS) + (f" {voting.credit}" if voting.credit else "")
+    rule = tallies.threshold_words() + (f" {voting.credit}" if voting.credit else "")
     screen(results_html(shown.title, items, dots, page, rule))
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
 from i18n import _, percent
-from services.converge.tallies import DIFFER, THRESHOLD_WORDS, CommonGround, RoundResults
+from services.converge.tallies import DIFFER, CommonGround, RoundResults, threshold_words
 
 
 def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
@@ -38,7 +38,7 @@ def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
                 share=percent(low.share or 0.0),
             )
             st.markdown(f"- {least}")
-        st.caption((_("None.") + " " if not divide else "") + _(THRESHOLD_WORDS))
+        st.caption((_("None.") + " " if not divide else "") + threshold_words())
 
 
 def round_results(title: str, results: RoundResults, key: str) -> None:

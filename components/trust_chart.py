@@ -16,9 +16,10 @@ import streamlit as st
 
 from components import chart_style as style
 from i18n import N_, _, current, using
-from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from services.core.small_groups import what_small_groups_show
 from services.prepare.trust_items import AGREEMENT, SCALES, Scale
-from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, TrustChange, row_words, table_rows
+from services.review import trust_pulse
+from services.review.trust_pulse import TABLE_COLUMNS, TrustChange, row_words, table_rows
 
 WHEN = (N_("Before"), N_("After"))
 """The two times a group answered, as the legend and the points name them."""
@@ -132,7 +133,7 @@ def trust_table(rows: Sequence[TrustChange]) -> pd.DataFrame:
 def render_trust_chart(rows: Sequence[TrustChange], key: str) -> None:
     """A chart per answer scale with its table beneath, or words when there is nothing."""
     if not rows:
-        st.info(_(EMPTY))
+        st.info(trust_pulse.empty_words())
         return
     for scale in SCALES:
         these = [r for r in rows if r.scale == scale]
@@ -158,4 +159,4 @@ def render_trust_chart(rows: Sequence[TrustChange], key: str) -> None:
                 ).format(scale=scale.describe())
             ),
         )
-    st.caption(_(WHAT_SMALL_GROUPS_SHOW))
+    st.caption(what_small_groups_show())

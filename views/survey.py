@@ -11,7 +11,7 @@ from components.text import escape_markdown
 from i18n import _
 from services.core import codes
 from services.core.errors import DomainError
-from services.core.small_groups import PRIVACY_PROMISE
+from services.core.small_groups import privacy_promise
 from services.prepare import survey_screen
 from services.setup import participants
 
@@ -30,7 +30,7 @@ st.write(
 )
 st.caption(_("Your code: {code}").format(code=escape_markdown(codes.display_code(screen.code))))
 # Said before the first question, so the person knows it before they answer.
-st.info(_(PRIVACY_PROMISE))
+st.info(privacy_promise())
 roomy_choices()
 sent = survey_form(screen)
 if sent is not None:

@@ -19,12 +19,12 @@ from services.core.errors import DomainError
 from services.setup import roster_import
 from services.setup.roster_check import check_roster
 from services.setup.roster_file import (
-    LIMITS_IN_WORDS,
     MAX_COLUMNS,
     MAX_MEGABYTES,
     MAX_PEOPLE,
     RosterFile,
     check_size,
+    limits_in_words,
     parse_roster,
 )
 
@@ -46,7 +46,7 @@ HELP = N_(
 def roster_import_panel(ctx: SetupContext) -> None:
     """Upload, check every row, then import the whole file or only its good rows."""
     upload = st.file_uploader(
-        _(LABEL).format(limits=_(LIMITS_IN_WORDS)),
+        _(LABEL).format(limits=limits_in_words()),
         type=["csv", "xlsx"],
         key=f"roster_upload_{st.session_state.get(_ROUND, 0)}",
         help=_(HELP).format(

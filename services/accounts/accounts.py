@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account, Signature, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _
 from services.accounts.passwords import hash_new_password
 from services.core import audit
 from services.core.actors import Actor, require_role
@@ -53,7 +54,7 @@ def create_account(db: Database, actor: Actor, fields: NewAccount) -> Account:
     """Open a login; a leader must speak for a stakeholder group."""
     require_role(actor, Role.FACILITATOR)
     login = _username(fields.username)
-    name = clean_text(fields.display_name, "Display name", NAME_MAX)
+    name = clean_text(fields.display_name, N_("Display name"), NAME_MAX)
     kind = _role(fields.role)
     address = optional_email(fields.email)
     stakeholder_id = fields.stakeholder_id
@@ -61,7 +62,9 @@ def create_account(db: Database, actor: Actor, fields: NewAccount) -> Account:
     with db.write() as s:
         _check_group(s, kind, stakeholder_id, joining=True)
         if s.scalar(select(Account.id).where(Account.username == login)) is not None:
-            raise ValidationError(f"The username “{login}” is taken. Choose another one.")
+            raise ValidationError(
+                _("The username “{login}” is taken. Choose another one.").format(login=login)
+            )
         account = Account(
             username=login,
             display_name=name,
@@ -88,11 +91,11 @@ def create_account(db: Database, actor: Actor, fields: NewAccount) -> Account:
 def update_account(db: Database, actor: Actor, account_id: int, fields: AccountFields) -> Account:
     """Change a login's name, email, group or whether it may sign in."""
     require_role(actor, Role.FACILITATOR)
-    name = clean_text(fields.display_name, "Display name", NAME_MAX)
+    name = clean_text(fields.display_name, N_("Display name"), NAME_MAX)
     address = optional_email(fields.email)
     stakeholder_id, active = fields.stakeholder_id, fields.active
     with db.write() as s:
-        account = require(s, Account, account_id, "account")
+        account = require(s, Account, account_id, N_("account"))
         joining = stakeholder_id != account.stakeholder_id
         _check_group(s, account.role, stakeholder_id, joining)
         if account.active and not active:
@@ -113,11 +116,11 @@ def set_password(db: Database, actor: Actor, account_id: int, password: str) -> 
     """Give a login a new password; every sign-in cookie issued before stops working."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        account = require(s, Account, account_id, "account")
+        account = require(s, Account, account_id, N_("account"))
         words = [account.username, account.display_name]
     hashed = hash_new_password(password, words)
     with db.write() as s:
-        account = require(s, Account, account_id, "account")
+        account = require(s, Account, account_id, N_("account"))
         account.password_hash = hashed
         account.token_version += 1
         audit.record(
@@ -129,14 +132,16 @@ def delete_account(db: Database, actor: Actor, account_id: int) -> None:
     """Remove a login that has signed nothing; otherwise deactivate it instead."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        account = require(s, Account, account_id, "account")
+        account = require(s, Account, account_id, N_("account"))
         if account.active:
             _refuse_last_facilitator(s, account)
         # A signature must keep naming who signed it, so signers are deactivated instead.
         if s.scalar(select(Signature.id).where(Signature.account_id == account_id).limit(1)):
             raise ValidationError(
-                f"{account.display_name} has signed the charter, so the account cannot be "
-                "removed. Deactivate it instead."
+                _(
+                    "{display_name} has signed the charter, so the account cannot be removed. "
+                    "Deactivate it instead."
+                ).format(display_name=account.display_name)
             )
         audit.record(
             s,
@@ -164,14 +169,16 @@ def _username(value: str | None) -> str:
     if not _USERNAME.match(login):
         # Repeat what was typed only when it is short and printable, never a pasted essay.
         if not login:
-            said = "A username is needed"
+            said = _("A username is needed")
         elif lookup_key(login, USERNAME_MAX):
-            said = f"“{login}” cannot be a username"
+            said = _("“{login}” cannot be a username").format(login=login)
         else:
-            said = "That cannot be a username"
+            said = _("That cannot be a username")
         raise ValidationError(
-            f"{said}: use 3 to {USERNAME_MAX} lowercase letters, digits, dots, dashes or "
-            "underscores, with no spaces (for example maria.lopez)."
+            _(
+                "{said}: use 3 to {USERNAME_MAX} lowercase letters, digits, dots, dashes or "
+                "underscores, with no spaces (for example maria.lopez)."
+            ).format(said=said, USERNAME_MAX=USERNAME_MAX)
         )
     return login
 
@@ -181,22 +188,24 @@ def _role(value: Role | str) -> Role:
         return Role(value)
     except ValueError:
         raise ValidationError(
-            f"“{value}” is not a role. Choose facilitator, scribe or leader."
+            _("“{value}” is not a role. Choose facilitator, scribe or leader.").format(value=value)
         ) from None
 
 
 def _check_group(s: Session, role: Role, stakeholder_id: int | None, joining: bool) -> None:
     """Refuse a leader without a group, and a retired group for an account `joining` it."""
     if stakeholder_id is not None:
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         if joining and group.retired:
             raise ValidationError(
-                f"{group.name} is retired, so nobody new speaks for it. Choose another group, "
-                "or restore it on the Groups tab first."
+                _(
+                    "{name} is retired, so nobody new speaks for it. Choose another group, or "
+                    "restore it on the Groups tab first."
+                ).format(name=group.name)
             )
     elif role is Role.LEADER:
         raise ValidationError(
-            "A Thought Leader Team member speaks for one stakeholder group. Choose their group."
+            _("A Thought Leader Team member speaks for one stakeholder group. Choose their group.")
         )
 
 
@@ -210,6 +219,8 @@ def _refuse_last_facilitator(s: Session, account: Account) -> None:
     )
     if not others:
         raise ValidationError(
-            f"{account.display_name} is the only active facilitator; without them nobody "
-            "could manage accounts. Create or reactivate another facilitator first."
+            _(
+                "{display_name} is the only active facilitator; without them nobody could "
+                "manage accounts. Create or reactivate another facilitator first."
+            ).format(display_name=account.display_name)
         )

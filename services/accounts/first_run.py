@@ -21,6 +21,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Account
 from db.models.enums import Role
+from i18n import _
 from services.accounts import accounts
 from services.core.actors import Actor
 from services.core.errors import NotAllowedNow, ValidationError
@@ -98,22 +99,28 @@ def create_first_facilitator(db: Database, data_dir: Path, code: str, login: Fir
     with _FIRST_ACCOUNT:
         if has_accounts(db):
             raise NotAllowedNow(
-                "This install already has an account, so the setup link is used up. "
-                "Sign in on the home page, or ask a facilitator to open an account for you."
+                _(
+                    "This install already has an account, so the setup link is used up. Sign in on "
+                    "the home page, or ask a facilitator to open an account for you."
+                )
             )
         expected = _read_code(setup_code_path(data_dir))
         if expected is None:
             raise NotAllowedNow(
-                "No setup code is waiting. Stop the app and start it again with `make run`, "
-                "then open the link it prints in the terminal."
+                _(
+                    "No setup code is waiting. Stop the app and start it again with `make run`, "
+                    "then open the link it prints in the terminal."
+                )
             )
         if not hmac.compare_digest(normalise_code(code).encode(), expected.encode()):
             raise ValidationError(
-                "That setup code is not right. Open the link printed in the terminal where "
-                "the app was started (`make run`), or copy the code from there."
+                _(
+                    "That setup code is not right. Open the link printed in the terminal where the "
+                    "app was started (`make run`), or copy the code from there."
+                )
             )
         if login.password != login.password_again:
-            raise ValidationError("The two passwords differ. Type the same password twice.")
+            raise ValidationError(_("The two passwords differ. Type the same password twice."))
         account = accounts.create_account(
             db,
             FIRST_RUN,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import bcrypt
 from zxcvbn import zxcvbn
 
+from i18n import ENGLISH, _, current
 from services.core.errors import ValidationError
 
 PASSWORD_MIN = 10
@@ -35,38 +36,50 @@ def check_new_password(password: str, user_inputs: Iterable[str] = ()) -> None:
     broken, or easy to guess for someone who knows the username and name."""
     if not isinstance(password, str) or len(password) > PASSWORD_FIELD_MAX:
         raise ValidationError(
-            f"The password is longer than {PASSWORD_FIELD_MAX} characters. Choose a shorter "
-            "one: four or five unusual words are plenty."
+            _(
+                "The password is longer than {PASSWORD_FIELD_MAX} characters. Choose a shorter "
+                "one: four or five unusual words are plenty."
+            ).format(PASSWORD_FIELD_MAX=PASSWORD_FIELD_MAX)
         )
     try:
         raw = password.encode()
     except UnicodeEncodeError:
         raise ValidationError(
-            "The password contains a broken character (half of an emoji or symbol, often from "
-            "copy and paste). Type it again."
+            _(
+                "The password contains a broken character (half of an emoji or symbol, often "
+                "from copy and paste). Type it again."
+            )
         ) from None
     if len(password) < PASSWORD_MIN:
         raise ValidationError(
-            f"The password has {len(password)} characters; it needs at least {PASSWORD_MIN}."
+            _("The password has {count} characters; it needs at least {least}.").format(
+                count=len(password), least=PASSWORD_MIN
+            )
         )
     if len(raw) > PASSWORD_MAX_BYTES:
         raise ValidationError(
-            f"The password is longer than {PASSWORD_MAX_BYTES} bytes, the most bcrypt can check "
-            "(accented letters and emoji count as 2 to 4). Choose a shorter one."
+            _(
+                "The password is longer than {PASSWORD_MAX_BYTES} bytes, the most bcrypt can "
+                "check (accented letters and emoji count as 2 to 4). Choose a shorter one."
+            ).format(PASSWORD_MAX_BYTES=PASSWORD_MAX_BYTES)
         )
     words = _user_words(user_inputs)
     if password.strip().lower() in words:
         raise ValidationError(
-            "The password is the username or the name: anyone could guess it. Choose another."
+            _("The password is the username or the name: anyone could guess it. Choose another.")
         )
     verdict = zxcvbn(password, user_inputs=sorted(words))
     if verdict["score"] < STRONG_ENOUGH:
         feedback = verdict["feedback"]
         advice = " ".join(filter(None, [feedback.get("warning"), *feedback["suggestions"]]))
+        # zxcvbn gives its advice in English only: other readers get the general advice.
+        advice = advice if current() == ENGLISH else ""
         raise ValidationError(
-            "That password is too easy to guess. "
-            + (advice or "Add another word or two; uncommon words are better.")
-            + " A few unrelated words make a strong one."
+            _("That password is too easy to guess.")
+            + " "
+            + (advice or _("Add another word or two; uncommon words are better."))
+            + " "
+            + _("A few unrelated words make a strong one.")
         )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account
 from db.models.base import utcnow
+from i18n import N_, _, ngettext
 from services.accounts import signin_throttle, signin_tokens
 from services.accounts.passwords import PASSWORD_FIELD_MAX
 from services.core.actors import Actor
@@ -32,7 +33,7 @@ DUMMY_HASH = "$2b$12$yaadyl9RnFYglwMU3T8c8.BfNnKU2vvZ07f9AC74NCaOfhqnh.fr2"
 """What an unknown username's password is checked against: the hash of a random string
 nobody kept, at bcrypt's default cost of 12 like every real hash (bcrypt.gensalt())."""
 
-WRONG = "That username and password do not match. Check them and try again."
+WRONG = N_("That username and password do not match. Check them and try again.")
 
 
 class SignInRefused(ValidationError):
@@ -62,12 +63,14 @@ def sign_in(
     username, password = username or "", password or ""
     if len(username) > USERNAME_FIELD_MAX or len(password) > PASSWORD_FIELD_MAX:
         raise SignInRefused(
-            f"A username has at most {USERNAME_FIELD_MAX} characters and a password at most "
-            f"{PASSWORD_FIELD_MAX}. Check what was pasted and try again."
+            _(
+                "A username has at most {username_max} characters and a password at most "
+                "{password_max}. Check what was pasted and try again."
+            ).format(username_max=USERNAME_FIELD_MAX, password_max=PASSWORD_FIELD_MAX)
         )
     typed = username.strip().lower()
     if not typed or not password:
-        raise SignInRefused("Type your username and your password, then press Sign in.")
+        raise SignInRefused(_("Type your username and your password, then press Sign in."))
     now = now or utcnow()
     lock = signin_throttle.current_lock(db, typed, address, now)
     if lock is not None:
@@ -85,12 +88,12 @@ def sign_in(
         lock = signin_throttle.record_failure(db, typed, address, account_id, now)
         if lock is not None:
             raise SignInRefused(_locked_message(lock, now), lock.seconds_left(now))
-        raise SignInRefused(WRONG)
+        raise SignInRefused(_(WRONG))
     signin_throttle.record_success(db, typed)
     with db.read() as s:
         account = _by_username(s, typed)
         if account is None:  # deleted by a facilitator since its password was checked
-            raise SignInRefused(WRONG)
+            raise SignInRefused(_(WRONG))
         return SignedIn(account.username, account.token_version)
 
 
@@ -151,16 +154,26 @@ def actor_for_username(
 
 def _locked_message(lock: signin_throttle.Lock, now: datetime) -> str:
     seconds = lock.seconds_left(now)
-    wait = f"{seconds} seconds" if seconds < 90 else f"{round(seconds / 60)} minutes"
-    whose = (
-        "this network address (many wrong passwords from here)"
+    minutes = round(seconds / 60)
+    wait = (
+        ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
+        if seconds < 90
+        else ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+    )
+    paused = (
+        _(
+            "Signing in is paused for this network address (many wrong passwords from here). "
+            "Wait {wait}, then try again. If you have forgotten your password, a facilitator "
+            "can set a new one on Set up › Team and accounts."
+        )
         if lock.by_address
-        else "this username (several wrong passwords in a row)"
+        else _(
+            "Signing in is paused for this username (several wrong passwords in a row). "
+            "Wait {wait}, then try again. If you have forgotten your password, a facilitator "
+            "can set a new one on Set up › Team and accounts."
+        )
     )
-    return (
-        f"Signing in is paused for {whose}. Wait {wait}, then try again. If you have "
-        "forgotten your password, a facilitator can set a new one on Set up › Team and accounts."
-    )
+    return paused.format(wait=wait)
 
 
 def _check(password: str, stored: str) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Stakeholder
 from db.models.enums import ActionStatus, Role
+from i18n import N_, _
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied, ValidationError
@@ -33,14 +34,16 @@ def add_update(
     """Report progress: a dated note and the status it leaves the action in."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     new = _status(status)
-    note = optional_text(note, "Note", TEXT_MAX)
+    note = optional_text(note, N_("Note"), TEXT_MAX)
     with db.write() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         if action.confidential and actor.role is Role.LEADER:
-            raise PermissionDenied("This action is confidential; only a facilitator can update it.")
+            raise PermissionDenied(
+                _("This action is confidential; only a facilitator can update it.")
+            )
         if new is action.status and not note:
             raise ValidationError(
-                "Nothing to record: change the status or write a note about the progress."
+                _("Nothing to record: change the status or write a note about the progress.")
             )
         update = ActionUpdate(
             action_id=action.id, status=new, note=note, account_id=actor.account_id
@@ -66,10 +69,12 @@ def add_update(
 def updates(db: Database, actor: Actor, action_id: int) -> list[ActionUpdate]:
     """An action's updates, oldest first; a confidential action's for facilitators only."""
     with db.read() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         membership.require_member(s, actor, action.initiative_id)
         if action.confidential and not actor.is_facilitator:
-            raise PermissionDenied("This action is confidential; only a facilitator can read it.")
+            raise PermissionDenied(
+                _("This action is confidential; only a facilitator can read it.")
+            )
         query = select(ActionUpdate).where(ActionUpdate.action_id == action_id)
         return list(s.scalars(query.order_by(ActionUpdate.created_at, ActionUpdate.id)))
 
@@ -135,4 +140,8 @@ def _status(value: ActionStatus | str) -> ActionStatus:
         return ActionStatus(value)
     except ValueError:
         choices = ", ".join(s.value for s in ActionStatus)
-        raise ValidationError(f"“{value}” is not an action status; use one of {choices}.") from None
+        raise ValidationError(
+            _("“{value}” is not an action status; use one of {choices}.").format(
+                value=value, choices=choices
+            )
+        ) from None

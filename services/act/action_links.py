@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Conflict, Idea, Initiative, Meeting, Participant, Stakeholder, Theme
+from i18n import N_, _
 from services.core.errors import ValidationError
 from services.core.validation import require
 
@@ -18,13 +19,13 @@ def check_action_links(
     links: dict[str, int | None],
 ) -> int | None:
     """Refuse an owner, group or link from another initiative; return the owner's group."""
-    require(s, Initiative, initiative_id, "initiative")
-    owner = require(s, Participant, owner_id, "participant") if owner_id is not None else None
+    require(s, Initiative, initiative_id, N_("initiative"))
+    owner = require(s, Participant, owner_id, N_("participant")) if owner_id is not None else None
     if group_id is not None:
-        group = require(s, Stakeholder, group_id, "stakeholder group")
-        _same(group.initiative_id, initiative_id, "group")
+        group = require(s, Stakeholder, group_id, N_("stakeholder group"))
+        _same(group.initiative_id, initiative_id, N_("group"))
     if owner is not None:
-        _same(owner.initiative_id, initiative_id, "owner")
+        _same(owner.initiative_id, initiative_id, N_("owner"))
     for field, model, label in _LINKS:
         if links.get(field) is not None:
             record = require(s, model, links[field], label)
@@ -37,13 +38,15 @@ def check_action_links(
 def _same(found: int | None, wanted: int, label: str) -> None:
     if found != wanted:
         raise ValidationError(
-            f"That {label} belongs to another initiative. Pick one from this one."
+            _("That {label} belongs to another initiative. Pick one from this one.").format(
+                label=_(label)
+            )
         )
 
 
 _LINKS = (
-    ("meeting_id", Meeting, "meeting"),
-    ("idea_id", Idea, "idea"),
-    ("theme_id", Theme, "theme"),
-    ("conflict_id", Conflict, "conflict"),
+    ("meeting_id", Meeting, N_("meeting")),
+    ("idea_id", Idea, N_("idea")),
+    ("theme_id", Theme, N_("theme")),
+    ("conflict_id", Conflict, N_("conflict")),
 )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ActionItem
 from db.models.enums import Role
+from i18n import N_
 from services.act.action_fields import ActionFields
 from services.act.action_links import check_action_links
 from services.act.smart import require_smart
@@ -77,7 +78,7 @@ def update_action(db: Database, actor: Actor, action_id: int, fields: ActionFiel
     values = _clean(fields)
     owner_participant_id, stakeholder_id = fields.owner_participant_id, fields.stakeholder_id
     with db.write() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         owner_group = check_action_links(
             s, action.initiative_id, owner_participant_id, stakeholder_id, {}
         )
@@ -107,7 +108,7 @@ def delete_action(db: Database, actor: Actor, action_id: int) -> None:
     """Remove an action and its updates."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        action = require(s, ActionItem, action_id, "action")
+        action = require(s, ActionItem, action_id, N_("action"))
         detail = {"title": action.title}
         audit.record(
             s,
@@ -141,10 +142,10 @@ def list_actions(
 def _clean(fields: ActionFields) -> dict[str, object]:
     clean = replace(
         fields,
-        title=clean_text(fields.title, "Action title", NAME_MAX),
-        description=optional_text(fields.description, "Description", TEXT_MAX),
-        measure=optional_text(fields.measure, "Measure of done", TEXT_MAX),
-        charter_goal=optional_text(fields.charter_goal, "Charter goal", TEXT_MAX),
+        title=clean_text(fields.title, N_("Action title"), NAME_MAX),
+        description=optional_text(fields.description, N_("Description"), TEXT_MAX),
+        measure=optional_text(fields.measure, N_("Measure of done"), TEXT_MAX),
+        charter_goal=optional_text(fields.charter_goal, N_("Charter goal"), TEXT_MAX),
     )
     if clean.ready:
         require_smart(clean)

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from adapters.spreadsheet import safe_frame
+from adapters.spreadsheet import headed, safe_frame
 from db.database import Database
 from db.models import (
     Account,
@@ -23,24 +23,26 @@ from db.models import (
     Theme,
 )
 from db.models.enums import ActionStatus, ConflictStatus, Role
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
+from services.core.vocab import label
 
 PLAN_COLUMNS = [
-    "Action",
-    "Description",
-    "Measure of done",
-    "Owner",
-    "Group",
-    "Due",
-    "Status",
-    "Ready",
-    "Serves",
-    "Last update",
-    "Last update on",
+    N_("Action"),
+    N_("Description"),
+    N_("Measure of done"),
+    N_("Owner"),
+    N_("Group"),
+    N_("Due"),
+    N_("Status"),
+    N_("Ready"),
+    N_("Serves"),
+    N_("Last update"),
+    N_("Last update on"),
 ]
-UPDATE_COLUMNS = ["Action", "Date", "Status", "Note", "By"]
+UPDATE_COLUMNS = [N_("Action"), N_("Date"), N_("Status"), N_("Note"), N_("By")]
 
 
 def plan_rows(
@@ -58,14 +60,14 @@ def plan_csv(
     """The plan as CSV, UTF-8 with a byte order mark so Excel reads accents right."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        rows, _ = rows_in(s, actor, initiative_id, include_confidential)
+        rows, _updates = rows_in(s, actor, initiative_id, include_confidential)
     return csv_of(rows)
 
 
 def csv_of(rows: Sequence[dict]) -> bytes:
     """The plan rows (from `rows_in`) as that CSV."""
     buffer = io.BytesIO()
-    safe_frame(pd.DataFrame(list(rows), columns=PLAN_COLUMNS)).to_csv(
+    headed(safe_frame(pd.DataFrame(list(rows), columns=PLAN_COLUMNS))).to_csv(
         buffer, index=False, encoding="utf-8-sig"
     )
     return buffer.getvalue()
@@ -83,14 +85,14 @@ def plan_xlsx(
 
 def xlsx_of(rows: Sequence[dict], updates: Sequence[dict]) -> bytes:
     """The plan rows and their updates (from `rows_in`) as that workbook."""
-    sheets = {"Action plan": (rows, PLAN_COLUMNS), "Updates": (updates, UPDATE_COLUMNS)}
+    sheets = {N_("Action plan"): (rows, PLAN_COLUMNS), N_("Updates"): (updates, UPDATE_COLUMNS)}
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, (data, columns) in sheets.items():
-            safe_frame(pd.DataFrame(list(data), columns=columns)).to_excel(
-                writer, sheet_name=name, index=False
+            headed(safe_frame(pd.DataFrame(list(data), columns=columns))).to_excel(
+                writer, sheet_name=_(name), index=False
             )
-            sheet = writer.sheets[name]
+            sheet = writer.sheets[_(name)]
             sheet.freeze_panes = "A2"
             for cells in sheet.columns:
                 longest = max(len(str(c.value or "")) for c in cells)
@@ -100,13 +102,13 @@ def xlsx_of(rows: Sequence[dict], updates: Sequence[dict]) -> bytes:
 
 def status_words(status: ActionStatus | ConflictStatus) -> str:
     """An action's or a conflict's status as people say it: "In progress"."""
-    return status.value.replace("_", " ").capitalize()
+    return label(status)
 
 
 def rows_in(
     s: Session, actor: Actor, initiative_id: int, include_confidential: bool
 ) -> tuple[list[dict], list[dict]]:
-    require(s, Initiative, initiative_id, "initiative")
+    require(s, Initiative, initiative_id, N_("initiative"))
     membership.require_member(s, actor, initiative_id)
     # Leaders never see confidential work, whatever the page asked for.
     secret_ok = include_confidential and actor.role is Role.FACILITATOR
@@ -134,7 +136,7 @@ def rows_in(
             "Group": group or "",
             "Due": a.due_on,
             "Status": status_words(a.status),
-            "Ready": "Yes" if a.ready else "No",
+            "Ready": _("Yes") if a.ready else _("No"),
             "Serves": _serves(a, idea, theme, conflict, secret_ok),
             **_last(updates[a.id]),
         }
@@ -147,7 +149,7 @@ def _last(updates: list[dict]) -> dict:
     if not updates:
         return {"Last update": "", "Last update on": None}
     last = updates[-1]
-    words = last["Note"] or f"Status set to {last['Status'].lower()}"
+    words = last["Note"] or _("Status set to {status}").format(status=last["Status"].lower())
     return {"Last update": words, "Last update on": last["Date"]}
 
 
@@ -156,10 +158,10 @@ def _serves(
 ) -> str:
     """What the action serves, in words: its idea, theme, conflict and charter goal."""
     parts = [
-        ("Idea", _named(idea, "text", secret_ok)),
-        ("Theme", theme),
-        ("Conflict", _named(conflict, "issue", secret_ok)),
-        ("Charter goal", a.charter_goal),
+        (_("Idea"), _named(idea, "text", secret_ok)),
+        (_("Theme"), theme),
+        (_("Conflict"), _named(conflict, "issue", secret_ok)),
+        (_("Charter goal"), a.charter_goal),
     ]
     return "; ".join(f"{label}: {text}" for label, text in parts if text)
 
@@ -169,14 +171,14 @@ def _named(record: Idea | Conflict | None, field: str, secret_ok: bool) -> str:
     if record is None:
         return ""
     if record.confidential and not secret_ok:
-        return f"#{record.id} (confidential)"
+        return _("#{id} (confidential)").format(id=record.id)
     return getattr(record, field)
 
 
 def _updates(s: Session, action_ids: list[int]) -> dict[int, list[dict]]:
     """Each action's dated updates, oldest first, under UPDATE_COLUMNS."""
     out: dict[int, list[dict]] = {i: [] for i in action_ids}
-    by = func.coalesce(Account.display_name, "(account since removed)")
+    by = func.coalesce(Account.display_name, _("(account since removed)"))
     query = (
         select(ActionUpdate, ActionItem.title, by)
         .join(ActionItem, ActionItem.id == ActionUpdate.action_id)

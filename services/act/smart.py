@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from i18n import _
 from services.act.action_fields import ActionFields
 from services.core.errors import ValidationError
 
@@ -32,16 +33,18 @@ def smart_check(fields: ActionFields, today: date) -> list[SmartGap]:
         gaps.append(
             SmartGap(
                 "S",
-                f"Specific: give a title and a description of at least {MIN_DESCRIPTION} "
-                "characters saying what will be done, and how.",
+                _(
+                    "Specific: give a title and a description of at least {n} "
+                    "characters saying what will be done, and how."
+                ).format(n=MIN_DESCRIPTION),
             )
         )
     if not (measure or "").strip():
-        gaps.append(SmartGap("M", "Measurable: say how everyone will know it is done."))
+        gaps.append(SmartGap("M", _("Measurable: say how everyone will know it is done.")))
     if fields.owner_participant_id is None:
-        gaps.append(SmartGap("A", "Assignable: name the person who owns it."))
+        gaps.append(SmartGap("A", _("Assignable: name the person who owns it.")))
     if due_on is None or due_on < today:
-        gaps.append(SmartGap("T", "Time-bound: set a due date that is today or later."))
+        gaps.append(SmartGap("T", _("Time-bound: set a due date that is today or later.")))
     return gaps
 
 
@@ -51,6 +54,7 @@ def require_smart(fields: ActionFields) -> None:
     if gaps:
         missing = " ".join(gap.message for gap in gaps)
         raise ValidationError(
-            f"This action is not SMART yet ({', '.join(g.letter for g in gaps)} missing). "
-            f"{missing} Or save it as a draft."
+            _(
+                "This action is not SMART yet ({letters} missing). {missing} Or save it as a draft."
+            ).format(letters=", ".join(g.letter for g in gaps), missing=missing)
         )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting
 from db.models.enums import Role, Skill, Step
+from i18n import N_, _
 from services.agenda import agenda_review
 from services.agenda.agenda_template import STANDARD_AGENDA
 from services.core import audit, membership
@@ -31,11 +32,13 @@ def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[Age
     """Fill an empty agenda with the standard one (services/agenda/agenda_template.py)."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if s.scalar(select(func.count()).where(AgendaItem.meeting_id == meeting_id)):
             raise ValidationError(
-                "This agenda already has steps. Remove them first to start from the "
-                "standard agenda, or add steps one by one."
+                _(
+                    "This agenda already has steps. Remove them first to start from the standard "
+                    "agenda, or add steps one by one."
+                )
             )
         items = [
             AgendaItem(
@@ -87,7 +90,7 @@ def add_item(db: Database, actor: Actor, meeting_id: int, fields: ItemFields) ->
     premoderate = bool(fields.premoderate)
     values = _clean(fields)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         last = s.scalar(
             select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
         )
@@ -106,7 +109,7 @@ def update_item(db: Database, actor: Actor, item_id: int, fields: ItemFields) ->
     require_role(actor, Role.FACILITATOR)
     values = _clean(fields)
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         for key, value in values.items():
             setattr(item, key, value)
         if fields.premoderate is not None:
@@ -119,12 +122,14 @@ def delete_item(db: Database, actor: Actor, item_id: int) -> None:
     """Remove an item; the ones after it move up so positions stay 1..n."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         meeting = s.get_one(Meeting, item.meeting_id)
         if meeting.current_item_id == item.id:
             raise ValidationError(
-                f"The room is on “{item.title}” right now. Move the room to another item "
-                "first, then remove this one."
+                _(
+                    "The room is on “{title}” right now. Move the room to another item first, then "
+                    "remove this one."
+                ).format(title=item.title)
             )
         _changed(s, actor, meeting, item, "deleted")
         s.delete(item)
@@ -144,9 +149,13 @@ def move_item(db: Database, actor: Actor, item_id: int, direction: int) -> Agend
     """Swap an item with the one above (-1) or below (+1)."""
     require_role(actor, Role.FACILITATOR)
     if direction not in (-1, 1):
-        raise ValidationError(f"An item moves up (-1) or down (+1) one place; got {direction}.")
+        raise ValidationError(
+            _("An item moves up (-1) or down (+1) one place; got {direction}.").format(
+                direction=direction
+            )
+        )
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         here = item.position
         other = s.scalar(
             select(AgendaItem).where(
@@ -154,8 +163,13 @@ def move_item(db: Database, actor: Actor, item_id: int, direction: int) -> Agend
             )
         )
         if other is None:
-            end = "first" if direction < 0 else "last"
-            raise ValidationError(f"“{item.title}” is already the {end} item.")
+            raise ValidationError(
+                (
+                    _("“{title}” is already the first item.")
+                    if direction < 0
+                    else _("“{title}” is already the last item.")
+                ).format(title=item.title)
+            )
         # The unique (meeting, position) constraint is checked row by row, so one item
         # waits at a position no other can hold while the other takes its place.
         item.position = -item.id
@@ -182,13 +196,13 @@ def list_agenda(db: Database, meeting_id: int, *, actor: Actor) -> list[AgendaIt
 def _clean(fields: ItemFields) -> dict[str, object]:
     skill = fields.skill
     return {
-        "title": clean_text(fields.title, "Item title", NAME_MAX),
-        "step": _vocab(Step, fields.step, "step"),
-        "minutes": in_range(fields.minutes, "Minutes", 1, MINUTES_MAX),
-        "skill": None if skill in (None, "") else _vocab(Skill, skill, "skill"),
-        "goal": optional_text(fields.goal, "Goal", TEXT_MAX),
-        "materials": optional_text(fields.materials, "Materials", TEXT_MAX),
-        "prompt": optional_text(fields.prompt, "Prompt", TEXT_MAX),
+        "title": clean_text(fields.title, N_("Item title"), NAME_MAX),
+        "step": _vocab(Step, fields.step, N_("step")),
+        "minutes": in_range(fields.minutes, N_("Minutes"), 1, MINUTES_MAX),
+        "skill": None if skill in (None, "") else _vocab(Skill, skill, N_("skill")),
+        "goal": optional_text(fields.goal, N_("Goal"), TEXT_MAX),
+        "materials": optional_text(fields.materials, N_("Materials"), TEXT_MAX),
+        "prompt": optional_text(fields.prompt, N_("Prompt"), TEXT_MAX),
     }
 
 
@@ -196,7 +210,9 @@ def _vocab(kind: type[Step] | type[Skill], value: object, word: str) -> Step | S
     try:
         return kind(value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not a {word} of the agenda.") from None
+        raise ValidationError(
+            _("“{value}” is not a {word} of the agenda.").format(value=value, word=_(word))
+        ) from None
 
 
 def _changed(s: Session, actor: Actor, meeting: Meeting, item: AgendaItem, action: str) -> None:

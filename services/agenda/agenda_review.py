@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account, AgendaApproval, AgendaComment, AgendaItem, Meeting, Stakeholder
 from db.models.enums import AgendaStatus, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied, ValidationError
@@ -41,9 +42,9 @@ class ApprovalStatus:
 def comment(db: Database, actor: Actor, item_id: int, text: str) -> AgendaComment:
     """Add a comment to an agenda item."""
     require_role(actor, Role.LEADER, Role.FACILITATOR)
-    clean = clean_text(text, "Comment", TEXT_MAX)
+    clean = clean_text(text, N_("Comment"), TEXT_MAX)
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         meeting = s.get_one(Meeting, item.meeting_id)
         account = _member(s, actor, meeting)
         author = account.display_name if account is not None else actor.name
@@ -89,10 +90,12 @@ def delete_comment(db: Database, actor: Actor, comment_id: int) -> None:
     """Remove a comment: its author or a facilitator may."""
     require_role(actor, Role.LEADER, Role.FACILITATOR)
     with db.write() as s:
-        note = require(s, AgendaComment, comment_id, "comment")
+        note = require(s, AgendaComment, comment_id, N_("comment"))
         if not actor.is_facilitator and note.account_id != actor.account_id:
             raise PermissionDenied(
-                f"This comment is {note.author}’s. Only its author or a facilitator can remove it."
+                _(
+                    "This comment is {author}’s. Only its author or a facilitator can remove it."
+                ).format(author=note.author)
             )
         meeting_id = s.get_one(AgendaItem, note.agenda_item_id).meeting_id
         initiative_id = s.get_one(Meeting, meeting_id).initiative_id
@@ -118,8 +121,10 @@ def approve(db: Database, actor: Actor, meeting_id: int) -> ApprovalStatus:
         _member(s, actor, meeting)
         if not s.scalar(select(func.count()).where(AgendaItem.meeting_id == meeting_id)):
             raise ValidationError(
-                f"The agenda of “{meeting.title}” has no items yet, so there is nothing to "
-                "approve. Approve it once the facilitator has added the steps."
+                _(
+                    "The agenda of “{title}” has no items yet, so there is nothing to approve. "
+                    "Approve it once the facilitator has added the steps."
+                ).format(title=meeting.title)
             )
         mine = select(AgendaApproval).filter_by(meeting_id=meeting_id, account_id=actor.account_id)
         # Approving twice keeps the first time: that is when the leader read it.
@@ -171,7 +176,7 @@ def _lock(s: Session, meeting_id: int) -> Meeting:
     # racing each other cannot both miss that everyone has approved.
     query = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
     s.scalars(query.execution_options(populate_existing=True)).all()
-    return require(s, Meeting, meeting_id, "meeting")
+    return require(s, Meeting, meeting_id, N_("meeting"))
 
 
 def _member(s: Session, actor: Actor, meeting: Meeting) -> Account | None:
@@ -183,8 +188,10 @@ def _member(s: Session, actor: Actor, meeting: Meeting) -> Account | None:
     )
     if group is None or group.initiative_id != meeting.initiative_id:
         raise PermissionDenied(
-            "Your account does not speak for a stakeholder group of this initiative. "
-            "Ask a facilitator to link your account to your group, then try again."
+            _(
+                "Your account does not speak for a stakeholder group of this initiative. Ask a "
+                "facilitator to link your account to your group, then try again."
+            )
         )
     return account
 

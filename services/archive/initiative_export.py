@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Base, utcnow
 from db.models.enums import Role
+from i18n import _
 from services.archive.initiative_export_rows import GLOBAL_KEYS, ROOT, collect, encode, pk_of
 from services.archive.initiative_import_checks import checked_rows
 from services.core.actors import Actor, require_role
@@ -33,7 +34,7 @@ def export_initiative(
     with db.read() as s:
         rows = collect(s, initiative_id, include_private)
     if not rows[ROOT]:
-        raise NotFound("That initiative no longer exists; pick another one to export.")
+        raise NotFound(_("That initiative no longer exists; pick another one to export."))
     tables = {}
     for name, table_rows in rows.items():
         table = Base.metadata.tables[name]
@@ -58,13 +59,15 @@ def from_json(text_: str) -> Export:
         export = json.loads(text_)
     except (ValueError, TypeError) as err:
         raise ValidationError(
-            f"This file is not a Common Ground export (not JSON: {err})."
+            _("This file is not a Common Ground export (not JSON: {err}).").format(err=err)
         ) from None
     found = export.get("format") if isinstance(export, dict) else None
     if found != FORMAT or not isinstance(export.get("tables"), dict):
         raise ValidationError(
-            "This file is not a Common Ground export: it does not say it is one. "
-            "Use the file that Review's 'whole initiative (JSON)' download gave you."
+            _(
+                "This file is not a Common Ground export: it does not say it is one. Use the "
+                "file that Review's 'whole initiative (JSON)' download gave you."
+            )
         )
     return export
 
@@ -76,26 +79,32 @@ def import_initiative(db: Database, actor: Actor, export: Export) -> int:
     unknown = sorted(set(data) - set(Base.metadata.tables))
     if unknown:
         raise ValidationError(
-            f"This export has tables this version does not know ({', '.join(unknown)}); "
-            "upgrade Common Ground before importing it."
+            _(
+                "This export has tables this version does not know ({names}); "
+                "upgrade Common Ground before importing it."
+            ).format(names=", ".join(unknown))
         )
     if len(data.get(ROOT, [])) != 1 or not isinstance(data[ROOT][0], dict):
-        raise ValidationError("This export does not hold exactly one initiative.")
+        raise ValidationError(_("This export does not hold exactly one initiative."))
     name = data[ROOT][0].get("name")
     root = Base.metadata.tables[ROOT]
     with db.write() as s:
         if s.scalar(select(root.c.id).where(root.c.name == name)) is not None:
             raise ValidationError(
-                f"An initiative named “{name}” already exists here; rename or delete it first."
+                _(
+                    "An initiative named “{name}” already exists here; rename or delete it first."
+                ).format(name=name)
             )
         try:
             id_maps = _insert_all(s, data)
         except IntegrityError as err:
             # The driver's words name tables and keys; the reader needs what to do instead.
             raise ValidationError(
-                "The export clashes with records already in this database. Load it into an "
-                "empty installation: deploy/README.md, 'Moving an initiative that began on "
-                "SQLite', shows how."
+                _(
+                    "The export clashes with records already in this database. Load it into an "
+                    "empty installation: deploy/README.md, 'Moving an initiative that began on "
+                    "SQLite', shows how."
+                )
             ) from err
         return id_maps[ROOT][data[ROOT][0]["id"]]
 
@@ -183,8 +192,10 @@ def _remap(column: Column, value: Any, id_maps: dict[str, dict[int, int]]) -> An
         return value
     if value not in id_maps[target]:
         raise ValidationError(
-            f"The export is incomplete: {column.table.name}.{column.name} refers to "
-            f"{target} {value}, which it does not hold."
+            _(
+                "The export is incomplete: {name}.{name2} refers to {target} {value}, which it "
+                "does not hold."
+            ).format(name=column.table.name, name2=column.name, target=target, value=value)
         )
     return id_maps[target][value]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Column, Enum, String, Table, Text
 
+from i18n import _
 from services.archive.initiative_export_rows import decode
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, clean_text, optional_text
@@ -39,19 +40,25 @@ def checked_rows(table: Table, rows: list[Any]) -> list[dict[str, Any]]:
     }
     out = []
     for number, row in enumerate(rows, start=1):
-        where = f"{table.name}, row {number}"
+        where = _("{table}, row {number}").format(table=table.name, number=number)
         if not isinstance(row, dict):
-            raise ValidationError(f"{where} is not a record. Export the initiative again.")
+            raise ValidationError(
+                _("{where} is not a record. Export the initiative again.").format(where=where)
+            )
         unknown = sorted(set(row) - set(table.c.keys()))
         if unknown:
             raise ValidationError(
-                f"{where} has fields this version does not know ({', '.join(unknown)}); "
-                "upgrade Common Ground before importing it."
+                _(
+                    "{where} has fields this version does not know ({names}); "
+                    "upgrade Common Ground before importing it."
+                ).format(where=where, names=", ".join(unknown))
             )
         missing = sorted(required - set(row))
         if missing:
             raise ValidationError(
-                f"{where} lacks {', '.join(missing)}. Export the initiative again."
+                _("{where} lacks {names}. Export the initiative again.").format(
+                    where=where, names=", ".join(missing)
+                )
             )
         out.append({k: _value(table, table.c[k], v, where) for k, v in row.items()})
     return out
@@ -62,15 +69,19 @@ def _value(table: Table, column: Column, value: Any, where: str) -> Any:
         decoded = decode(column, value)
     except (ValueError, TypeError, LookupError):
         raise ValidationError(
-            f"{where}: {column.name} is “{str(value)[:40]}”, which is not {_kind(column)}."
+            _("{where}: {column} is “{value}”, which is not {kind}.").format(
+                where=where, column=column.name, value=str(value)[:40], kind=_kind(column)
+            )
         ) from None
     if decoded is None or not isinstance(decoded, str) or isinstance(column.type, Enum):
         return decoded
     if (table.name, column.name) in CODE_COLUMNS:
         if not _CODE.fullmatch(decoded):
             raise ValidationError(
-                f"{where}: the code “{decoded[:40]}” is not one the app makes "
-                "(6 to 32 letters and digits). Export the initiative again."
+                _(
+                    "{where}: the code “{code}” is not one the app makes "
+                    "(6 to 32 letters and digits). Export the initiative again."
+                ).format(where=where, code=decoded[:40])
             )
         return decoded
     if column.name in _NOT_PEOPLE_S_TEXT or not isinstance(column.type, String | Text):
@@ -88,5 +99,5 @@ def _auto(column: Column) -> bool:
 def _kind(column: Column) -> str:
     kind = getattr(column.type, "impl", column.type)
     if isinstance(kind, Enum):
-        return "one of " + ", ".join(kind.enums)
-    return f"a valid {type(kind).__name__.lower()}"
+        return _("one of {values}").format(values=", ".join(kind.enums))
+    return _("a valid {type}").format(type=type(kind).__name__.lower())

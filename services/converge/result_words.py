@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import i18n
+from i18n import N_, _, ngettext
 from services.converge.voting_counts import Counts
 
 DOTS, AGREE_DISAGREE = "dots", "agree_disagree"
-NO_VOTES = "no votes yet"
-EVERY_GROUP = "every group equally"
+NO_VOTES = N_("no votes yet")
+EVERY_GROUP = N_("every group equally")
 
 
 def percent(share: float | None) -> str:
     """A share of 0–1 as a whole percentage: "72%"; "under 1%" rather than a false "0%"."""
     if share is None:
-        return "no votes"
+        return _("no votes")
     if 0 < share < 0.005:
-        return "under 1%"
+        return _("under 1%")
     if 0.995 <= share < 1:
-        return "over 99%"
-    return f"{share:.0%}"
+        return _("over 99%")
+    return f"{share:.0%}" if i18n.current() == i18n.ENGLISH else i18n.percent(share)
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:
@@ -46,14 +48,21 @@ def support(mode: str, counts: Counts) -> str:
     """
     mode = str(getattr(mode, "value", mode))
     if mode == DOTS:
-        if not counts.dots and not counts.voters:
-            return NO_VOTES
-        return f"{counted(counts.dots, 'dot')} from {counted(counts.voters, 'voter')}"
+        dots, voters = counts.dots, counts.voters
+        if not dots and not voters:
+            return _(NO_VOTES)
+        return _("{dots} from {voters}").format(
+            dots=ngettext("{n} dot", "{n} dots", dots).format(n=dots),
+            voters=ngettext("{n} voter", "{n} voters", voters).format(n=voters),
+        )
     if mode == AGREE_DISAGREE:
         cast = counts.agree + counts.disagree + counts.passed
         if not cast:
-            return NO_VOTES
-        return f"agree {percent(counts.agree / cast)} · {counted(cast, 'vote')}"
+            return _(NO_VOTES)
+        return _("agree {share} · {votes}").format(
+            share=percent(counts.agree / cast),
+            votes=ngettext("{n} vote", "{n} votes", cast).format(n=cast),
+        )
     raise ValueError(f"Unknown voting mode: {mode!r}")
 
 
@@ -64,7 +73,7 @@ def least_backed(shares: Iterable[tuple[str, float | None]]) -> str:
         return ""
     share, group = min(known, key=lambda pair: pair[0])
     if len(known) > 1 and all(percent(s) == percent(share) for s, _ in known):
-        return f"{EVERY_GROUP} ({percent(share)})"
+        return f"{_(EVERY_GROUP)} ({percent(share)})"
     return f"{group} ({percent(share)})"
 
 
@@ -72,11 +81,15 @@ def backing(least: str) -> str:
     """`least_backed`'s answer as a phrase: "least backed by Youth (40%)"."""
     if not least:
         return ""
-    return f"backed by {least}" if least.startswith(EVERY_GROUP) else f"least backed by {least}"
+    if least.startswith(_(EVERY_GROUP)):
+        return _("backed by {least}").format(least=least)
+    return _("least backed by {least}").format(least=least)
 
 
 def group_share(group: str, supporters: int, voters: int) -> str:
     """One group's backing: "Police 3 of 4 (75%)", or "Police: no votes"."""
     if not voters:
-        return f"{group}: no votes"
-    return f"{group} {supporters} of {voters} ({percent(supporters / voters)})"
+        return _("{group}: no votes").format(group=group)
+    return _("{group} {supporters} of {voters} ({share})").format(
+        group=group, supporters=supporters, voters=voters, share=percent(supporters / voters)
+    )

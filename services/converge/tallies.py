@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Vote, VotingRound
 from db.models.enums import Role, VoteMode
+from i18n import N_, _
 from services.converge.voting_counts import ItemByGroup, add_up, count_round
 from services.core import membership
 from services.core.actors import Actor, require_role
@@ -24,14 +25,22 @@ GROUP_MIN_VOTERS = 3
 """Only groups with this many voters count towards that gap. With one or two voters a
 group's share is 0%, 50% or 100% by chance, and before this rule nearly every item of a
 round was called divisive: a demoralising wall in a meeting held to build trust."""
-STRONGEST = "strongest common ground"
-DIFFER = "groups differ"
+STRONGEST = N_("strongest common ground")
+DIFFER = N_("groups differ")
 THRESHOLD_WORDS = (
     f"“{DIFFER.capitalize()}” means one group's support is at least "
     f"{round(DIVIDES_AT * 100)} points above another's, counting groups with "
     f"{GROUP_MIN_VOTERS} or more voters."
 )
 """The rule in words, for every screen that says an item divides the groups."""
+
+
+def threshold_words() -> str:
+    """`THRESHOLD_WORDS` in the reader's language."""
+    return _(
+        "“{differ}” means one group's support is at least {points} points above another's, "
+        "counting groups with {voters} or more voters."
+    ).format(differ=_(DIFFER).capitalize(), points=round(DIVIDES_AT * 100), voters=GROUP_MIN_VOTERS)
 
 
 @dataclass(frozen=True)
@@ -82,9 +91,10 @@ def verdict(row: CommonGround, place: int) -> str:
     "strongest common ground" for a backed first item, "groups differ" only where the gap is
     real, and nothing otherwise: most items neither unite nor divide the room."""
     if row.divides:
-        return f"{DIFFER} ({round(real_gap(row.groups) * 100)}-point gap)"
+        gap = round(real_gap(row.groups) * 100)
+        return _("{differ} ({gap}-point gap)").format(differ=_(DIFFER), gap=gap)
     if place == 1 and row.backed:
-        return STRONGEST
+        return _(STRONGEST)
     return ""
 
 
@@ -97,7 +107,7 @@ def why_no_common_ground(ranking: Iterable[CommonGround]) -> str | None:
     """
     if any(g.voters for row in ranking for g in row.groups):
         return None
-    return (
+    return _(
         "No common ground can be computed yet — nobody in a group has voted. It needs votes "
         "from people of at least one group (for Pol.is, its opinion groups)."
     )
@@ -143,7 +153,7 @@ class RoundResults:
 def results(db: Database, actor: Actor, round_id: int) -> RoundResults:
     """Totals, the split by group and the common-ground ranking, from one count."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return results_in(s, round_id)
 
@@ -151,7 +161,7 @@ def results(db: Database, actor: Actor, round_id: int) -> RoundResults:
 def results_in(s: Session, round_id: int) -> RoundResults:
     """`results` inside a read the caller already holds (a report gathering many things)."""
     rows, voters = count_round(s, round_id)
-    mode = require(s, VotingRound, round_id, "voting round").mode
+    mode = require(s, VotingRound, round_id, N_("voting round")).mode
     return RoundResults(mode, _totals(rows), rows, voters, rank_items(rows, voters, mode))
 
 
@@ -205,6 +215,6 @@ def list_votes(db: Database, actor: Actor, round_id: int) -> list[Vote]:
     """Every vote of a round, item by item: who voted how is for facilitators only."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        require(s, VotingRound, round_id, "voting round")
+        require(s, VotingRound, round_id, N_("voting round"))
         query = select(Vote).where(Vote.round_id == round_id)
         return list(s.scalars(query.order_by(Vote.round_item_id, Vote.participant_id)))

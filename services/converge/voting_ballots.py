@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound, utcnow
 from db.models.enums import Choice, RoundStatus, VoteMode
+from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotView, ballot_view
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.core.scope import require_open_meeting
@@ -20,7 +21,7 @@ def ballot(db: Database, code: str, round_id: int) -> BallotView:
     """The voter's ballot in a round."""
     with db.read() as s:
         voter = voter_in(s, code)
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         _same_initiative(s, voter, rnd)
         return ballot_view(s, rnd, voter.id)
 
@@ -60,7 +61,7 @@ def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotVi
     """Put exactly `dots` of the voter's dots on one item (0 takes them all back)."""
     with db.write() as s:
         voter, item, rnd = _open_item(s, code, round_item_id, VoteMode.DOTS)
-        in_range(dots, "Dots on one item", 0, rnd.max_per_item)
+        in_range(dots, N_("Dots on one item"), 0, rnd.max_per_item)
         ballot_row = _locked_ballot(s, rnd, voter.id)
         votes = _votes(s, rnd.id, voter.id)
         vote = votes.get(item.id)
@@ -68,8 +69,11 @@ def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotVi
         if elsewhere + dots > rnd.budget:
             left = rnd.budget - elsewhere - (vote.dots if vote else 0)
             raise ValidationError(
-                f"You have {left} dot{'' if left == 1 else 's'} left; "
-                "take a dot off another idea first."
+                ngettext(
+                    "You have {n} dot left; take a dot off another idea first.",
+                    "You have {n} dots left; take a dot off another idea first.",
+                    left,
+                ).format(n=left)
             )
         if dots == 0 and vote is not None:
             s.delete(vote)
@@ -93,7 +97,9 @@ def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) ->
         try:
             picked = Choice(choice)
         except ValueError:
-            raise ValidationError(f"“{choice}” is not agree, disagree or pass.") from None
+            raise ValidationError(
+                _("“{choice}” is not agree, disagree or pass.").format(choice=choice)
+            ) from None
         # Taken only to queue this voter's taps one after another, as in dot voting.
         _locked_ballot(s, rnd, voter.id)
         votes = _votes(s, rnd.id, voter.id)
@@ -113,7 +119,7 @@ def _open_item(
     s: Session, code: str, round_item_id: int, mode: VoteMode
 ) -> tuple[Participant, RoundItem, VotingRound]:
     voter = voter_in(s, code)
-    item = require(s, RoundItem, round_item_id, "ballot item")
+    item = require(s, RoundItem, round_item_id, N_("ballot item"))
     # A share lock: voters do not wait for each other, but close_round waits for them.
     query = select(VotingRound).where(VotingRound.id == item.round_id).with_for_update(read=True)
     rnd = s.scalars(query.execution_options(populate_existing=True)).one()
@@ -122,16 +128,16 @@ def _open_item(
     # voter should hear that the meeting is over, not only this round.
     require_open_meeting(s.get_one(Meeting, rnd.meeting_id))
     if rnd.status is RoundStatus.DRAFT:
-        raise NotAllowedNow("Voting in this round has not opened yet. Wait for the facilitator.")
+        raise NotAllowedNow(_("Voting in this round has not opened yet. Wait for the facilitator."))
     if rnd.status is RoundStatus.CLOSED:
         raise NotAllowedNow(
-            "Voting in this round has closed. The dots you placed before it closed still count."
+            _("Voting in this round has closed. The dots you placed before it closed still count.")
         )
     if rnd.mode is not mode:
         raise ValidationError(
-            "This round is dot voting; place dots instead."
+            _("This round is dot voting; place dots instead.")
             if rnd.mode is VoteMode.DOTS
-            else "This round is agree / disagree / pass; choose one instead of placing dots."
+            else _("This round is agree / disagree / pass; choose one instead of placing dots.")
         )
     return voter, item, rnd
 
@@ -141,8 +147,10 @@ def voter_in(s: Session, code: str) -> Participant:
     voter = participants.find_by_code(s, code)
     if voter is None:
         raise NotFound(
-            "This voting link is not valid. Check the link on your badge, "
-            "or ask a facilitator for a new one."
+            _(
+                "This voting link is not valid. Check the link on your badge, or ask a "
+                "facilitator for a new one."
+            )
         )
     return voter
 
@@ -150,8 +158,10 @@ def voter_in(s: Session, code: str) -> Participant:
 def _same_initiative(s: Session, voter: Participant, rnd: VotingRound) -> None:
     if s.get_one(Meeting, rnd.meeting_id).initiative_id != voter.initiative_id:
         raise PermissionDenied(
-            "Your badge is for a different initiative than this vote. "
-            "Use the link on the badge you were given for this meeting."
+            _(
+                "Your badge is for a different initiative than this vote. Use the link on the "
+                "badge you were given for this meeting."
+            )
         )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Participant, Stakeholder, Vote, VotingRound
 from db.models.enums import Choice
+from i18n import N_
 from services.converge.voting_items import item_rows
 from services.core.validation import require
 
@@ -47,7 +48,7 @@ class ItemByGroup:
 
 def count_round(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int, int]]:
     """Each item with every voting group's counts (zeros included), and voters per group."""
-    require(s, VotingRound, round_id, "voting round")
+    require(s, VotingRound, round_id, N_("voting round"))
     choice = {c: func.sum(case((Vote.choice == c, 1), else_=0)) for c in Choice}
     per_item = (
         select(

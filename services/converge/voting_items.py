@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, RoundItem, Theme, Vote, VotingRound
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor
 from services.core.errors import ValidationError
@@ -57,7 +58,7 @@ class BallotView:
 def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
     """A round's ballot with the idea or theme text of each item."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return item_rows(s, round_id)
 
@@ -84,22 +85,24 @@ def add_items(
     on_ballot = {(i.idea_id, i.theme_id) for i in item_rows(s, rnd.id)}
     added = []
     for idea_id in dict.fromkeys(idea_ids):
-        idea = require(s, Idea, idea_id, "idea")
-        _same_meeting(rnd, idea.meeting_id, f"Idea #{idea.id}")
+        idea = require(s, Idea, idea_id, N_("idea"))
+        _same_meeting(rnd, idea.meeting_id, _("Idea #{id}").format(id=idea.id))
         if idea.status is not IdeaStatus.VISIBLE:
             raise ValidationError(
-                _OFF_BOARD[idea.status].format(id=idea.id, to=idea.merged_into_id)
+                _(_OFF_BOARD[idea.status]).format(id=idea.id, to=idea.merged_into_id)
             )
         if idea.confidential:
             raise ValidationError(
-                f"Idea #{idea.id} is confidential, and a ballot shows it on every phone and "
-                "on the projector. Remove the confidential mark first, or leave it off."
+                _(
+                    "Idea #{id} is confidential, and a ballot shows it on every phone and on the "
+                    "projector. Remove the confidential mark first, or leave it off."
+                ).format(id=idea.id)
             )
         if (idea.id, None) not in on_ballot:
             added.append(RoundItem(round_id=rnd.id, idea_id=idea.id))
     for theme_id in dict.fromkeys(theme_ids):
-        theme = require(s, Theme, theme_id, "theme")
-        _same_meeting(rnd, theme.meeting_id, f"Theme “{theme.name}”")
+        theme = require(s, Theme, theme_id, N_("theme"))
+        _same_meeting(rnd, theme.meeting_id, _("Theme “{name}”").format(name=theme.name))
         if (None, theme.id) not in on_ballot:
             added.append(RoundItem(round_id=rnd.id, theme_id=theme.id))
     s.add_all(added)
@@ -155,12 +158,16 @@ def ballot_view(
 
 
 _OFF_BOARD = {
-    IdeaStatus.PENDING: "Idea #{id} is waiting for approval. Approve it before voting on it.",
-    IdeaStatus.HIDDEN: "Idea #{id} is hidden from the board. Show it again before voting on it.",
-    IdeaStatus.MERGED: "Idea #{id} was merged into idea #{to}. Put idea #{to} on the ballot.",
+    IdeaStatus.PENDING: N_("Idea #{id} is waiting for approval. Approve it before voting on it."),
+    IdeaStatus.HIDDEN: N_(
+        "Idea #{id} is hidden from the board. Show it again before voting on it."
+    ),
+    IdeaStatus.MERGED: N_("Idea #{id} was merged into idea #{to}. Put idea #{to} on the ballot."),
 }
 
 
 def _same_meeting(rnd: VotingRound, meeting_id: int, what: str) -> None:
     if meeting_id != rnd.meeting_id:
-        raise ValidationError(f"{what} belongs to another meeting. Pick one from this meeting.")
+        raise ValidationError(
+            _("{what} belongs to another meeting. Pick one from this meeting.").format(what=what)
+        )

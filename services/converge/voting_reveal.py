@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, Participant, Vote, VotingRound
 from db.models.enums import Role, RoundStatus
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow
 from services.core.validation import require
+from services.core.vocab import label
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class Turnout:
 
     def words(self, closed: bool = False) -> str:
         """'12 of 60 have voted' while voting runs, '12 of 60 voted' once it has closed."""
-        return f"{self.voted} of {self.expected} {'voted' if closed else 'have voted'}"
+        said = _("{voted} of {expected} voted") if closed else _("{voted} of {expected} have voted")
+        return said.format(voted=self.voted, expected=self.expected)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def hide_results(db: Database, actor: Actor, round_id: int) -> VotingRound:
 def turnout(db: Database, actor: Actor, round_id: int) -> Turnout:
     """Who has voted in the round out of the people expected at its meeting."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return turnout_in(s, rnd)
 
@@ -113,11 +116,13 @@ def turnout_in(s: Session, rnd: VotingRound) -> Turnout:
 def _set(db: Database, actor: Actor, round_id: int, revealed: bool) -> VotingRound:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         if revealed and rnd.status is not RoundStatus.CLOSED:
             raise NotAllowedNow(
-                f"“{rnd.title}” is still {rnd.status.value}: close voting first, then reveal "
-                "the results, so early results do not sway the votes still to come."
+                _(
+                    "“{title}” is still {status}: close voting first, then reveal the results, so "
+                    "early results do not sway the votes still to come."
+                ).format(title=rnd.title, status=label(rnd.status).lower())
             )
         if rnd.results_revealed != revealed:
             rnd.results_revealed = revealed

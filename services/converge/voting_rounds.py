@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, RoundItem, VotingRound, utcnow
 from db.models.enums import Role, RoundStatus, VoteMode
+from i18n import N_, _
 from services.converge.voting_items import BallotItem, add_items, item_rows
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
 from services.core.scope import room_is_open
 from services.core.validation import NAME_MAX, clean_text, in_range, require
+from services.core.vocab import label
 
 BUDGET_MAX = 50
 
@@ -39,17 +41,17 @@ class NewRound:
 def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) -> VotingRound:
     """Draft a round with its ballot; nobody can vote until it is opened."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(fields.title, "Round title", NAME_MAX)
+    clean = clean_text(fields.title, N_("Round title"), NAME_MAX)
     kind = _mode(fields.mode)
     budget, max_per_item = fields.budget, fields.max_per_item
     if kind is VoteMode.DOTS:
-        in_range(budget, "Dots per person", 1, BUDGET_MAX)
-        in_range(max_per_item, "Most dots on one item", 1, budget)
+        in_range(budget, N_("Dots per person"), 1, BUDGET_MAX)
+        in_range(max_per_item, N_("Most dots on one item"), 1, budget)
     else:
         # Agree/disagree spends no dots; the defaults keep the table's CHECKs satisfied.
         budget, max_per_item = 5, 3
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         rnd = VotingRound(
             meeting_id=meeting.id, title=clean, mode=kind, budget=budget, max_per_item=max_per_item
         )
@@ -102,7 +104,7 @@ def remove_round_item(db: Database, actor: Actor, round_item_id: int) -> None:
     """Take one item off a draft ballot."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        item = require(s, RoundItem, round_item_id, "ballot item")
+        item = require(s, RoundItem, round_item_id, N_("ballot item"))
         rnd = _draft(s, item.round_id)
         detail = {"idea_id": item.idea_id, "theme_id": item.theme_id}
         audit.record(
@@ -186,7 +188,7 @@ def round_to_show_in(s: Session, meeting_id: int) -> VotingRound | None:
 def get_round(db: Database, actor: Actor, round_id: int) -> VotingRound:
     """One round, if the actor belongs to its meeting's initiative."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return rnd
 
@@ -196,18 +198,18 @@ def _move(
 ) -> VotingRound:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        require(s, VotingRound, round_id, "voting round")
+        require(s, VotingRound, round_id, N_("voting round"))
         # The row lock waits for votes in flight, so none lands after the round closes.
         query = select(VotingRound).where(VotingRound.id == round_id).with_for_update()
         rnd = s.scalars(query.execution_options(populate_existing=True)).one()
         if rnd.status is not before:
-            raise NotAllowedNow(_REFUSAL[rnd.status, after])
+            raise NotAllowedNow(_(_REFUSAL[rnd.status, after]))
         if after is RoundStatus.OPEN and not room_is_open(s.get_one(Meeting, rnd.meeting_id)):
             raise NotAllowedNow(
-                "The meeting has closed, so no vote can open. Reopen the meeting first."
+                _("The meeting has closed, so no vote can open. Reopen the meeting first.")
             )
         if after is RoundStatus.OPEN and not item_rows(s, rnd.id):
-            raise ValidationError("The ballot is empty. Add ideas or themes before opening it.")
+            raise ValidationError(_("The ballot is empty. Add ideas or themes before opening it."))
         rnd.status = after
         if after is RoundStatus.OPEN:
             rnd.opened_at = utcnow()
@@ -229,23 +231,25 @@ def _move(
 
 
 _REFUSAL = {
-    (RoundStatus.OPEN, RoundStatus.OPEN): "This round is already open.",
-    (RoundStatus.CLOSED, RoundStatus.OPEN): (
+    (RoundStatus.OPEN, RoundStatus.OPEN): N_("This round is already open."),
+    (RoundStatus.CLOSED, RoundStatus.OPEN): N_(
         "This round has closed and cannot be reopened. Create a new round to vote again."
     ),
-    (RoundStatus.DRAFT, RoundStatus.CLOSED): (
+    (RoundStatus.DRAFT, RoundStatus.CLOSED): N_(
         "This round was never opened. Open it first, or delete it if it is not needed."
     ),
-    (RoundStatus.CLOSED, RoundStatus.CLOSED): "This round is already closed.",
+    (RoundStatus.CLOSED, RoundStatus.CLOSED): N_("This round is already closed."),
 }
 
 
 def _draft(s: Session, round_id: int) -> VotingRound:
-    rnd = require(s, VotingRound, round_id, "voting round")
+    rnd = require(s, VotingRound, round_id, N_("voting round"))
     if rnd.status is not RoundStatus.DRAFT:
         raise NotAllowedNow(
-            f"“{rnd.title}” is {rnd.status.value}, so its ballot is fixed. "
-            "Create a new round to vote on other items."
+            _(
+                "“{title}” is {status}, so its ballot is fixed. Create a new round to vote on "
+                "other items."
+            ).format(title=rnd.title, status=label(rnd.status).lower())
         )
     return rnd
 
@@ -259,5 +263,5 @@ def _mode(value: VoteMode | str) -> VoteMode:
         return VoteMode(value)
     except ValueError:
         raise ValidationError(
-            f"“{value}” is not a way of voting (dots or agree_disagree)."
+            _("“{value}” is not a way of voting (dots or agree_disagree).").format(value=value)
         ) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.models.enums import Role
+from i18n import N_, _
 from services.core.errors import PermissionDenied
 
 
@@ -25,16 +26,18 @@ SYSTEM = Actor(account_id=None, role=Role.FACILITATOR, name="system")
 """The seed and imports act as a facilitator with no account."""
 
 _ROLE_WORDS = {
-    Role.FACILITATOR: "a facilitator",
-    Role.SCRIBE: "a table scribe",
-    Role.LEADER: "a Thought Leader Team member",
+    Role.FACILITATOR: N_("a facilitator"),
+    Role.SCRIBE: N_("a table scribe"),
+    Role.LEADER: N_("a Thought Leader Team member"),
 }
 
 
 def require_role(actor: Actor, *roles: Role) -> None:
     """Refuse unless the actor has one of `roles`."""
     if actor.role not in roles:
-        allowed = " or ".join(_ROLE_WORDS[r] for r in roles)
+        allowed = _(" or ").join(_(_ROLE_WORDS[r]) for r in roles)
         raise PermissionDenied(
-            f"Only {allowed} can do this; you are signed in as {_ROLE_WORDS[actor.role]}."
+            _("Only {allowed} can do this; you are signed in as {role}.").format(
+                allowed=allowed, role=_(_ROLE_WORDS[actor.role])
+            )
         )

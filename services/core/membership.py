@@ -24,14 +24,16 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Account, Meeting, MeetingTable, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _
 from services.core.actors import Actor
 from services.core.errors import PermissionDenied
 from services.core.validation import require
 
 _WHY = {
-    Role.LEADER: "a Thought Leader Team member sees only the initiative of the group they "
-    "speak for",
-    Role.SCRIBE: "a table scribe sees only the initiatives where they scribe a table",
+    Role.LEADER: N_(
+        "a Thought Leader Team member sees only the initiative of the group they speak for"
+    ),
+    Role.SCRIBE: N_("a table scribe sees only the initiatives where they scribe a table"),
 }
 
 
@@ -68,8 +70,10 @@ def require_member(session: Session, actor: Actor, initiative_id: int) -> None:
     """Refuse, in plain words, unless the actor belongs to the initiative."""
     if not is_member(session, actor, initiative_id):
         raise PermissionDenied(
-            f"This initiative is not one of yours: {_WHY[actor.role]}. Pick one of your "
-            "own in the sidebar, or ask a facilitator to add you to this one."
+            _(
+                "This initiative is not one of yours: {why}. Pick one of your "
+                "own in the sidebar, or ask a facilitator to add you to this one."
+            ).format(why=_(_WHY[actor.role]))
         )
 
 
@@ -85,15 +89,17 @@ def require_meeting_member(session: Session, actor: Actor, meeting_id: int) -> N
     of_meeting = select(target.initiative_id).where(target.id == meeting_id).scalar_subquery()
     if not session.scalar(select(_belongs(actor, of_meeting))):
         raise PermissionDenied(
-            f"This meeting belongs to an initiative that is not one of yours: "
-            f"{_WHY[actor.role]}. Pick one of your own meetings in the sidebar, or ask a "
-            "facilitator to add you."
+            _(
+                "This meeting belongs to an initiative that is not one of yours: "
+                "{why}. Pick one of your own meetings in the sidebar, or ask a "
+                "facilitator to add you."
+            ).format(why=_(_WHY[actor.role]))
         )
 
 
 def member_meeting(session: Session, actor: Actor, meeting_id: int) -> Meeting:
     """The meeting, if it exists and the actor belongs to its initiative."""
-    meeting = require(session, Meeting, meeting_id, "meeting")
+    meeting = require(session, Meeting, meeting_id, N_("meeting"))
     require_member(session, actor, meeting.initiative_id)
     return meeting
 

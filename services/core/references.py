@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from i18n import _
+
 # What refers to a record: its name for one and for many, and the column that points at it.
 References = Sequence[tuple[tuple[str, str], Any]]
 
@@ -18,7 +20,7 @@ def count_references(s: Session, references: References, record_id: int) -> list
     for (one, many), column in references:
         count = s.scalar(select(func.count()).where(column == record_id))
         if count:
-            found.append(f"{count} {one if count == 1 else many}")
+            found.append(f"{count} {_(one) if count == 1 else _(many)}")
     return found
 
 
@@ -26,4 +28,4 @@ def in_words(parts: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(parts) < 2:
         return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, MeetingTable, Stakeholder
 from db.models.enums import MeetingStatus, Role
+from i18n import N_, _
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
 from services.core.validation import require
@@ -21,7 +22,7 @@ def check_table_access(
     `doing` names what was refused ("rate options") where the request is not the table's page.
     """
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
-    table = require(session, MeetingTable, table_id, "table")
+    table = require(session, MeetingTable, table_id, N_("table"))
     if actor.is_facilitator or table.scribe_account_id == actor.account_id:
         return table
     own = session.scalar(
@@ -30,15 +31,22 @@ def check_table_access(
             MeetingTable.scribe_account_id == actor.account_id,
         )
     )
-    where = f"table {table.number}"
-    refused = f"This is {where}'s page" if doing is None else f"You cannot {doing} for {where}"
+    refused = (
+        _("This is table {number}'s page").format(number=table.number)
+        if doing is None
+        else _("You cannot {doing} for table {number}").format(doing=_(doing), number=table.number)
+    )
     if own is None:
         raise PermissionDenied(
-            f"{refused}; you are not the scribe for any table in this meeting. "
-            "Ask the facilitator to assign you a table."
+            _(
+                "{refused}; you are not the scribe for any table in this meeting. Ask the "
+                "facilitator to assign you a table."
+            ).format(refused=refused)
         )
     raise PermissionDenied(
-        f"{refused}; you are the scribe for table {own}. Open your own table's link."
+        _("{refused}; you are the scribe for table {own}. Open your own table's link.").format(
+            refused=refused, own=own
+        )
     )
 
 
@@ -48,15 +56,19 @@ def check_table_access_for(db: Database, actor: Actor, table_id: int | None) -> 
     if table_id is None:
         if not actor.is_facilitator:
             raise PermissionDenied(
-                "A scribe works on their own table's page, not every table's. "
-                "Open your own table's link."
+                _(
+                    "A scribe works on their own table's page, not every table's. Open your own "
+                    "table's link."
+                )
             )
         return None
     with db.read() as s:
         return check_table_access(s, actor, table_id)
 
 
-MEETING_CLOSED = "This meeting has closed, so nothing more can be sent. Thank you for taking part."
+MEETING_CLOSED = N_(
+    "This meeting has closed, so nothing more can be sent. Thank you for taking part."
+)
 
 
 def room_is_open(meeting: Meeting) -> bool:
@@ -72,14 +84,16 @@ def require_open_meeting(meeting: Meeting, actor: Actor | None = None) -> None:
     """
     if room_is_open(meeting) or (actor is not None and actor.is_facilitator):
         return
-    raise NotAllowedNow(MEETING_CLOSED)
+    raise NotAllowedNow(_(MEETING_CLOSED))
 
 
 def require_input_open(meeting: Meeting) -> None:
     """Refuse when the meeting is over or the facilitator has closed input."""
     require_open_meeting(meeting)
     if not meeting.input_open:
-        raise NotAllowedNow("Input is closed for this step. Wait for the facilitator to open it.")
+        raise NotAllowedNow(
+            _("Input is closed for this step. Wait for the facilitator to open it.")
+        )
 
 
 def require_stakeholder(
@@ -88,9 +102,11 @@ def require_stakeholder(
     """The id of a group of this initiative, or None when no group was picked."""
     if stakeholder_id is None:
         return None
-    group = require(session, Stakeholder, stakeholder_id, "stakeholder group")
+    group = require(session, Stakeholder, stakeholder_id, N_("stakeholder group"))
     if group.initiative_id != initiative_id:
         raise ValidationError(
-            f"{group.name} is a group of another initiative. Pick one of this meeting's groups."
+            _("{name} is a group of another initiative. Pick one of this meeting's groups.").format(
+                name=group.name
+            )
         )
     return group.id

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from i18n import _
+
 MIN_GROUP = 5
 WITHHELD = f"fewer than {MIN_GROUP} answered"
 # What a reader needs to weigh the figures: said once beside every by-group trust figure.
@@ -28,6 +30,28 @@ PRIVACY_PROMISE = (
 T = TypeVar("T")
 
 
+def withheld() -> str:
+    """`WITHHELD` in the reader's language."""
+    return _("fewer than {n} answered").format(n=MIN_GROUP)
+
+
+def what_small_groups_show() -> str:
+    """`WHAT_SMALL_GROUPS_SHOW` in the reader's language."""
+    return _(
+        "A group where fewer than {n} people answered is not shown, so no one's answer "
+        "can be picked out. Even a shown group is small: in a group of 5 one person moving one "
+        "step moves the mean by 0.2, so read a change as a direction to talk about, not a "
+        "measured result. These figures are not tests of significance."
+    ).format(n=MIN_GROUP)
+
+
+def privacy_promise() -> str:
+    """`PRIVACY_PROMISE` in the reader's language."""
+    return _(
+        "Your answers are never shown with your name; groups of fewer than {n} are not shown."
+    ).format(n=MIN_GROUP)
+
+
 def can_show(answered: int) -> bool:
     """Whether a figure from `answered` people of one group may be shown."""
     return answered >= MIN_GROUP
@@ -41,5 +65,5 @@ def shown_or_none(value: T, answered: int) -> T | None:
 def count_words(answered: int) -> str:
     """How many answered, as a reader sees it: the number, or that it was too few."""
     if answered == 0:
-        return "no answers"
-    return str(answered) if can_show(answered) else WITHHELD
+        return _("no answers")
+    return str(answered) if can_show(answered) else withheld()

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from i18n import ENGLISH, N_, _, current, day, number
 from services.core.errors import NotFound, ValidationError
 
 NAME_MAX = 200
@@ -38,7 +39,9 @@ def clean_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str:
     """The text trimmed; refuses empty, whitespace-only, over-long or control characters."""
     text = optional_text(value, label, max_len)
     if not text:
-        raise ValidationError(f"{label} is empty. Type something before saving.")
+        raise ValidationError(
+            _("{label} is empty. Type something before saving.").format(label=_field(label))
+        )
     return text
 
 
@@ -51,24 +54,32 @@ def optional_text(value: str | None, label: str, max_len: int = TEXT_MAX) -> str
     text = (value or "").strip()
     if len(text) > max_len:
         raise ValidationError(
-            f"{label} is {len(text):,} characters long; the limit is {max_len:,}. "
-            "Shorten it or split it in two."
+            _(
+                "{label} is {length} characters long; the limit is {limit}. "
+                "Shorten it or split it in two."
+            ).format(label=_field(label), length=number(len(text)), limit=number(max_len))
         )
     text = _REORDERING_OR_HIDDEN.sub("", text).strip()
     if len(text) > max_len:
         raise ValidationError(
-            f"{label} is {len(text):,} characters long; the limit is {max_len:,}. "
-            "Shorten it or split it in two."
+            _(
+                "{label} is {length} characters long; the limit is {limit}. "
+                "Shorten it or split it in two."
+            ).format(label=_field(label), length=number(len(text)), limit=number(max_len))
         )
     if _CONTROL.search(text):
         raise ValidationError(
-            f"{label} contains invisible control characters (often from copy and paste). "
-            "Retype it or paste it as plain text."
+            _(
+                "{label} contains invisible control characters (often from copy and paste). "
+                "Retype it or paste it as plain text."
+            ).format(label=_field(label))
         )
     if not _encodable(text):
         raise ValidationError(
-            f"{label} contains a broken character (half of an emoji or symbol, often from "
-            "copy and paste). Retype it or paste it as plain text."
+            _(
+                "{label} contains a broken character (half of an emoji or symbol, often from "
+                "copy and paste). Retype it or paste it as plain text."
+            ).format(label=_field(label))
         )
     if all(unicodedata.category(c) in _INVISIBLE for c in text):
         return ""
@@ -98,23 +109,35 @@ def lookup_key(value: str | None, max_len: int = CODE_MAX) -> str | None:
 
 def optional_email(value: str | None) -> str:
     """An email address trimmed, or '' when none; refuses one that cannot be an address."""
-    email = optional_text(value, "Email", 254)
+    email = optional_text(value, N_("Email"), 254)
     if email and not _EMAIL.match(email):
-        raise ValidationError(f"“{email}” is not an email address (expected name@example.org).")
+        raise ValidationError(
+            _("“{email}” is not an email address (expected name@example.org).").format(email=email)
+        )
     return email
 
 
 def in_range(value: int, label: str, low: int, high: int) -> int:
     """`value` if low <= value <= high, else a message naming the range."""
     if not low <= value <= high:
-        raise ValidationError(f"{label} must be between {low} and {high}; got {value}.")
+        raise ValidationError(
+            _("{label} must be between {low} and {high}; got {value}.").format(
+                label=_field(label), low=low, high=high, value=value
+            )
+        )
     return value
 
 
 def not_in_past(value: date | None, label: str, today: date) -> date | None:
     """A date that is today or later (None passes)."""
     if value is not None and value < today:
-        raise ValidationError(f"{label} ({value:%d %b %Y}) is in the past. Pick a later date.")
+        # English keeps its short date; other languages write the date their own way.
+        when = f"{value:%d %b %Y}" if current() == ENGLISH else day(value)
+        raise ValidationError(
+            _("{label} ({date}) is in the past. Pick a later date.").format(
+                label=_field(label), date=when
+            )
+        )
     return value
 
 
@@ -123,6 +146,14 @@ def require(session: Session, model: type[T], record_id: int | None, label: str)
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
         raise NotFound(
-            f"No {label} with id {record_id}: it may have been deleted. Reload the page."
+            _("No {label} with id {record_id}: it may have been deleted. Reload the page.").format(
+                label=_field(label), record_id=record_id
+            )
         )
     return record
+
+
+def _field(label: str) -> str:
+    """The name of a field in the reader's language (an empty name stays empty: gettext
+    would answer '' with the catalogue's header)."""
+    return _(label) if label else label

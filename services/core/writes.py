@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from i18n import N_
 from services.core.validation import optional_text
 
 KEY_MAX = 64
@@ -17,7 +18,7 @@ T = TypeVar("T")
 
 def clean_key(value: str | None) -> str | None:
     """The page's key for one tap of Save, trimmed; None when the page sent none."""
-    return optional_text(value, "Submission key", KEY_MAX) or None
+    return optional_text(value, N_("Submission key"), KEY_MAX) or None
 
 
 def insert_once(session: Session, row: T, model: type[T], meeting_id: int, key: str | None) -> T:

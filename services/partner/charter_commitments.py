@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from db.database import Database
 from db.models import Charter, Commitment, Signature
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -24,7 +25,7 @@ from services.partner.charters import (
 def commitments(db: Database, actor: Actor, charter_id: int) -> list[tuple[Commitment, str]]:
     """Each group's commitment under this version, with the group's name, by name."""
     with db.read() as s:
-        charter = require(s, Charter, charter_id, "charter version")
+        charter = require(s, Charter, charter_id, N_("charter version"))
         membership.require_member(s, actor, charter.initiative_id)
         names = group_names(s, charter.initiative_id)
         return sorted(((c, names[c.stakeholder_id]) for c in commitments_of(s, charter)), key=_name)
@@ -35,14 +36,16 @@ def set_commitment(
 ) -> Commitment | None:
     """Write a group's commitment on an unsigned latest version; empty text removes it."""
     require_role(actor, Role.FACILITATOR)
-    clean = optional_text(text, "Commitment", TEXT_MAX)
+    clean = optional_text(text, N_("Commitment"), TEXT_MAX)
     with db.write() as s:
-        charter = require(s, Charter, charter_id, "charter version")
-        require_latest(s, charter, "change its commitments")
+        charter = require(s, Charter, charter_id, N_("charter version"))
+        require_latest(s, charter, N_("change its commitments"))
         if s.scalar(select(func.count()).where(Signature.charter_id == charter.id)):
             raise ValidationError(
-                f"Version {charter.version} has already been signed, so its commitments are "
-                "fixed. Save a new version with the change; everyone then signs that one."
+                _(
+                    "Version {version} has already been signed, so its commitments are fixed. Save "
+                    "a new version with the change; everyone then signs that one."
+                ).format(version=charter.version)
             )
         check_groups(s, charter.initiative_id, [stakeholder_id])
         if clean:

@@ -12,6 +12,7 @@ from adapters import pdf_layout as layout
 from db.database import Database
 from db.models import Account, Charter, Initiative, Signature
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound
@@ -19,11 +20,11 @@ from services.core.validation import require
 from services.partner.charters import commitments_of, find_latest, group_names, retired_groups
 
 SECTIONS = [
-    ("Shared goals", "shared_goals"),
-    ("Ground rules and values", "ground_rules"),
-    ("Roles and responsibilities", "roles"),
-    ("How we communicate and meet", "communication"),
-    ("Confidentiality", "confidentiality"),
+    (N_("Shared goals"), "shared_goals"),
+    (N_("Ground rules and values"), "ground_rules"),
+    (N_("Roles and responsibilities"), "roles"),
+    (N_("How we communicate and meet"), "communication"),
+    (N_("Confidentiality"), "confidentiality"),
 ]
 Signed = tuple[str, datetime]
 
@@ -51,20 +52,24 @@ def charter_pdf(
     """The charter version (the latest by default) as a PDF ending in a sign-off page."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         membership.require_member(s, actor, initiative_id)
         charter = (
             find_latest(s, initiative_id) if charter_id is None else s.get(Charter, charter_id)
         )
         if charter is None and charter_id is None:
             raise NotFound(
-                f"{initiative.name} has no partnering charter yet. Write its first version "
-                "on the Charter page, then export it."
+                _(
+                    "{name} has no partnering charter yet. Write its first version on the Charter "
+                    "page, then export it."
+                ).format(name=initiative.name)
             )
         if charter is None or charter.initiative_id != initiative_id:
             raise NotFound(
-                f"No charter version with id {charter_id} in {initiative.name}: it may have "
-                "been deleted. Reload the page."
+                _(
+                    "No charter version with id {charter_id} in {name}: it may have been deleted. "
+                    "Reload the page."
+                ).format(charter_id=charter_id, name=initiative.name)
             )
         sheet = sheet_in(s, initiative, charter)
     return render(sheet)
@@ -74,7 +79,7 @@ def sheet_in(s: Session, initiative: Initiative, charter: Charter) -> CharterShe
     """One version as its PDF prints it, inside a read the caller already holds."""
     initiative_id = initiative.id
     commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
-    signer = func.coalesce(Account.display_name, "(account since removed)")
+    signer = func.coalesce(Account.display_name, _("(account since removed)"))
     query = (
         select(Signature.stakeholder_id, signer, Signature.signed_at)
         .outerjoin(Account, Account.id == Signature.account_id)
@@ -106,29 +111,39 @@ def render(sheet: CharterSheet) -> bytes:
     charter, groups, commitments = sheet.charter, sheet.groups, sheet.commitments
     signed, older = sheet.signed, sheet.older
     version = charter.version
-    pdf = layout.Document(f"Partnering Charter, version {version}")
-    pdf.set_title(f"Partnering Charter: {sheet.initiative}, version {version}")
+    pdf = layout.Document(_("Partnering Charter, version {version}").format(version=version))
+    pdf.set_title(
+        _("Partnering Charter: {initiative}, version {version}").format(
+            initiative=sheet.initiative, version=version
+        )
+    )
     pdf.set_creator("Common Ground")
     pdf.add_page()
-    layout.text(pdf, "Partnering Charter", 22, bold=True, align="C")
+    layout.text(pdf, _("Partnering Charter"), 22, bold=True, align="C")
     layout.text(pdf, sheet.initiative, 14, align="C")
     if sheet.city:
         layout.text(pdf, sheet.city, 12, align="C")
-    layout.text(pdf, f"Version {version}, {layout.day(charter.created_at)}", 12, align="C")
+    written = _("Version {version}, {date}").format(
+        version=version, date=layout.day(charter.created_at)
+    )
+    layout.text(pdf, written, 12, align="C")
     pdf.ln(6)
-    for heading, text in [("Mission", charter.mission)] + [
-        (h, getattr(charter, field)) for h, field in SECTIONS
+    for heading, text in [(_("Mission"), charter.mission)] + [
+        (_(h), getattr(charter, field)) for h, field in SECTIONS
     ]:
         layout.heading(pdf, heading, 14)
-        layout.text(pdf, text or "Not written yet.")
-    layout.heading(pdf, "Commitments", 16)
+        layout.text(pdf, text or _("Not written yet."))
+    layout.heading(pdf, _("Commitments"), 16)
     for gid, name in groups:
         layout.heading(pdf, name, 12)
-        layout.text(pdf, commitments.get(gid) or "No commitment written for this version.")
+        layout.text(pdf, commitments.get(gid) or _("No commitment written for this version."))
     pdf.add_page()
-    layout.heading(pdf, "Sign-off", 16)
+    layout.heading(pdf, _("Sign-off"), 16)
     layout.text(
-        pdf, f"Each stakeholder group's representative signs version {version} of this charter."
+        pdf,
+        _(
+            "Each stakeholder group's representative signs version {version} of this charter."
+        ).format(version=version),
     )
     for gid, name in groups:
         # Keep each group's block whole on one page.
@@ -137,15 +152,22 @@ def render(sheet: CharterSheet) -> bytes:
         layout.text(pdf, name, 12, bold=True)
         pdf.ln(14)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 110, pdf.get_y())
-        layout.text(pdf, "Signature", 8)
+        layout.text(pdf, _("Signature"), 8)
         if gid in signed:
             signer, at = signed[gid]
-            layout.text(pdf, f"Name: {signer}")
+            layout.text(pdf, _("Name: {name}").format(name=signer))
             layout.text(
-                pdf, f"Date: {layout.day(at)} (signed for version {version} in Common Ground)"
+                pdf,
+                _("Date: {date} (signed for version {version} in Common Ground)").format(
+                    date=layout.day(at), version=version
+                ),
             )
         else:
-            before = f" (signed version {older[gid]})" if gid in older else ""
-            layout.text(pdf, f"Not yet signed for version {version}{before}")
+            unsigned = (
+                _("Not yet signed for version {version} (signed version {older})")
+                if gid in older
+                else _("Not yet signed for version {version}")
+            )
+            layout.text(pdf, unsigned.format(version=version, older=older.get(gid)))
         pdf.ln(8)
     return bytes(pdf.output())

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Meeting, Signature, Stakeholder
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor
 from services.core.validation import require
@@ -41,17 +42,17 @@ def charter_for_room(db: Database, actor: Actor, meeting_id: int) -> CharterOnSc
 
 def charter_in(s: Session, meeting_id: int) -> CharterOnScreen | None:
     """`charter_for_room` inside a transaction already open (the projector's one read)."""
-    initiative_id = require(s, Meeting, meeting_id, "meeting").initiative_id
+    initiative_id = require(s, Meeting, meeting_id, N_("meeting")).initiative_id
     charter = find_latest(s, initiative_id)
     if charter is None:
         return None
     names = group_names(s, initiative_id)
-    sections = [(title, getattr(charter, field)) for field, title in SECTIONS.items()]
+    sections = [(_(title), getattr(charter, field)) for field, title in SECTIONS.items()]
     promises = sorted(
         (names[c.stakeholder_id], c.text) for c in commitments_of(s, charter) if c.text.strip()
     )
     clauses = [(t, text) for t, text in sections if text.strip()]
-    clauses += [(f"Commitment of {group}", text) for group, text in promises]
+    clauses += [(_("Commitment of {group}").format(group=group), text) for group, text in promises]
     signers = s.scalars(
         select(Signature.stakeholder_id)
         .where(Signature.charter_id == charter.id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account, Charter, Signature, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied
@@ -25,6 +26,18 @@ class SignOff(StrEnum):
     SIGNED = "signed"
     OUTDATED = "signed an earlier version"
     NEVER = "not signed"
+
+
+_SIGN_OFF_WORDS = {
+    SignOff.SIGNED: N_("signed"),
+    SignOff.OUTDATED: N_("signed an earlier version"),
+    SignOff.NEVER: N_("not signed"),
+}
+
+
+def sign_off_words(status: SignOff) -> str:
+    """Where a group stands, in the reader's language (the value itself stays English)."""
+    return _(_SIGN_OFF_WORDS[status])
 
 
 @dataclass(frozen=True)
@@ -42,21 +55,25 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
     """Sign the latest version for the group the leader speaks for; signing again is harmless."""
     require_role(actor, Role.LEADER)
     with db.write() as s:
-        charter = require(s, Charter, charter_id, "charter version")
+        charter = require(s, Charter, charter_id, N_("charter version"))
         account = s.get(Account, actor.account_id) if actor.account_id is not None else None
         group_id = account.stakeholder_id if account is not None else None
         group = s.get(Stakeholder, group_id) if group_id is not None else None
         if group is None or group.initiative_id != charter.initiative_id:
             raise PermissionDenied(
-                "Your account does not speak for a stakeholder group of this initiative. "
-                "Ask a facilitator to link your account to your group, then sign."
+                _(
+                    "Your account does not speak for a stakeholder group of this initiative. Ask a "
+                    "facilitator to link your account to your group, then sign."
+                )
             )
         if group.retired:
             raise PermissionDenied(
-                f"{group.name} is retired, so it no longer signs the charter. Ask a "
-                "facilitator to restore the group, or to link your account to your group now."
+                _(
+                    "{name} is retired, so it no longer signs the charter. Ask a facilitator to "
+                    "restore the group, or to link your account to your group now."
+                ).format(name=group.name)
             )
-        require_latest(s, charter, "sign it")
+        require_latest(s, charter, N_("sign it"))
         query = select(Signature).filter_by(charter_id=charter.id, stakeholder_id=group.id)
         existing = s.scalar(query)
         if existing is not None:
@@ -88,13 +105,13 @@ def sign(db: Database, actor: Actor, charter_id: int) -> Signature:
 def signatures(db: Database, actor: Actor, charter_id: int) -> list[tuple[Signature, str, str]]:
     """Who signed this version: the signature, the group's name, the signer's name."""
     with db.read() as s:
-        charter = require(s, Charter, charter_id, "charter version")
+        charter = require(s, Charter, charter_id, N_("charter version"))
         membership.require_member(s, actor, charter.initiative_id)
         query = (
             select(
                 Signature,
                 Stakeholder.name,
-                func.coalesce(Account.display_name, "(account since removed)"),
+                func.coalesce(Account.display_name, _("(account since removed)")),
             )
             .join(Stakeholder, Stakeholder.id == Signature.stakeholder_id)
             .outerjoin(Account, Account.id == Signature.account_id)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Charter, Initiative, Stakeholder
 from db.models.enums import Role
+from i18n import N_
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
@@ -57,7 +58,7 @@ def read(db: Database, actor: Actor, initiative_id: int) -> CharterScreen:
     """The charter for a facilitator or a Thought Leader Team member."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         membership.require_member(s, actor, initiative_id)
         charters = s.scalars(
             select(Charter)

@@ -12,17 +12,18 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Charter, Commitment, Initiative, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, TEXT_MAX, clean_text, optional_text, require
 
 SECTIONS = {
-    "shared_goals": "Shared goals",
-    "ground_rules": "Ground rules",
-    "roles": "Roles",
-    "communication": "Communication",
-    "confidentiality": "Confidentiality",
+    "shared_goals": N_("Shared goals"),
+    "ground_rules": N_("Ground rules"),
+    "roles": N_("Roles"),
+    "communication": N_("Communication"),
+    "confidentiality": N_("Confidentiality"),
 }
 
 
@@ -50,10 +51,10 @@ def new_version(db: Database, actor: Actor, initiative_id: int, fields: CharterF
 def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFields) -> Charter:
     """`new_version` inside the caller's transaction, for services that build on it."""
     clean = {k: optional_text(getattr(fields, k), label, LONG_MAX) for k, label in SECTIONS.items()}
-    mission = clean_text(fields.mission, "Mission", LONG_MAX)
-    require(s, Initiative, initiative_id, "initiative")
+    mission = clean_text(fields.mission, N_("Mission"), LONG_MAX)
+    require(s, Initiative, initiative_id, N_("initiative"))
     given = fields.commitments or {}
-    texts = {gid: optional_text(t, "Commitment", TEXT_MAX) for gid, t in given.items()}
+    texts = {gid: optional_text(t, N_("Commitment"), TEXT_MAX) for gid, t in given.items()}
     groups = check_groups(s, initiative_id, texts)
     retired = retired_groups(s, initiative_id)
     refuse_retired(s, [gid for gid, text in texts.items() if text], retired)
@@ -80,8 +81,10 @@ def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFie
         s.flush()
     except IntegrityError as exc:
         raise ValidationError(
-            "Someone saved another version of the charter at the same moment. "
-            "Reload the page to see it, then make your changes again."
+            _(
+                "Someone saved another version of the charter at the same moment. Reload the "
+                "page to see it, then make your changes again."
+            )
         ) from exc
     for gid, text in {**carried, **texts}.items():
         if text:
@@ -123,7 +126,7 @@ def list_versions(db: Database, actor: Actor, initiative_id: int) -> list[Charte
 def get_charter(db: Database, actor: Actor, charter_id: int) -> Charter:
     """One version of the charter."""
     with db.read() as s:
-        charter = require(s, Charter, charter_id, "charter version")
+        charter = require(s, Charter, charter_id, N_("charter version"))
         membership.require_member(s, actor, charter.initiative_id)
         return charter
 
@@ -139,8 +142,10 @@ def require_latest(s: Session, charter: Charter, doing: str) -> None:
     latest = find_latest(s, charter.initiative_id)
     if latest is not None and latest.id != charter.id:
         raise ValidationError(
-            f"Version {charter.version} has been replaced by version {latest.version}, so you "
-            f"cannot {doing}. Open version {latest.version} instead."
+            _(
+                "Version {version} has been replaced by version {version2}, so you cannot "
+                "{doing}. Open version {version2} instead."
+            ).format(version=charter.version, version2=latest.version, doing=_(doing))
         )
 
 
@@ -171,8 +176,10 @@ def refuse_retired(s: Session, ids: Iterable[int], retired: set[int]) -> None:
         if gid in retired:
             name = s.get_one(Stakeholder, gid).name
             raise ValidationError(
-                f"{name} is retired, so it makes no new commitments. Restore it on Set up › "
-                "Groups first, or leave its commitment out."
+                _(
+                    "{name} is retired, so it makes no new commitments. Restore it on Set up › "
+                    "Groups first, or leave its commitment out."
+                ).format(name=name)
             )
 
 
@@ -182,7 +189,9 @@ def check_groups(s: Session, initiative_id: int, ids: Iterable[int]) -> set[int]
     unknown = sorted(set(ids) - known)
     if unknown:
         raise ValidationError(
-            f"Stakeholder group {', '.join(map(str, unknown))} is not part of this initiative. "
-            "Pick one of the initiative's groups."
+            _(
+                "Stakeholder group {ids} is not part of this initiative. "
+                "Pick one of the initiative's groups."
+            ).format(ids=", ".join(map(str, unknown)))
         )
     return set(ids)

@@ -8,18 +8,24 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import AuditEntry, RoundItem, VotingRound
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor
 from services.core.validation import require
 
-IMPORTED_NOTE = "Some of these ideas are statements imported from Pol.is."
+IMPORTED_NOTE = N_("Some of these ideas are statements imported from Pol.is.")
 """What the idea board says before the credit, so the credit has a subject."""
+
+
+def imported_note() -> str:
+    """`IMPORTED_NOTE` in the reader's language."""
+    return _(IMPORTED_NOTE)
 
 
 def round_credit(db: Database, actor: Actor, round_id: int) -> str | None:
     """The attribution of the conversation this round was imported from; None if it was not."""
     with db.read() as s:
-        rnd = require(s, VotingRound, round_id, "voting round")
+        rnd = require(s, VotingRound, round_id, N_("voting round"))
         membership.require_meeting_member(s, actor, rnd.meeting_id)
         return round_credit_in(s, round_id)
 

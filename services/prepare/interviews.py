@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Interview, Participant
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -45,7 +46,7 @@ def create_interview(
     texts = _texts(fields)
     participant_id = fields.participant_id
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         _check_participant(s, initiative_id, participant_id)
         interview = Interview(
             initiative_id=initiative_id,
@@ -68,7 +69,7 @@ def update_interview(
     texts = _texts(fields)
     participant_id = fields.participant_id
     with db.write() as s:
-        interview = require(s, Interview, interview_id, "interview")
+        interview = require(s, Interview, interview_id, N_("interview"))
         _check_participant(s, interview.initiative_id, participant_id)
         for key, value in texts.items():
             setattr(interview, key, value)
@@ -82,7 +83,7 @@ def delete_interview(db: Database, actor: Actor, interview_id: int) -> None:
     """Remove an interview."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        interview = require(s, Interview, interview_id, "interview")
+        interview = require(s, Interview, interview_id, N_("interview"))
         _audit(s, actor, interview, "deleted")
         s.delete(interview)
 
@@ -109,10 +110,10 @@ def interviews_in(s: Session, actor: Actor, initiative_id: int) -> list[Intervie
 
 def _texts(fields: InterviewFields) -> dict[str, str]:
     return {
-        "interviewee": clean_text(fields.interviewee, "Interviewee", NAME_MAX),
-        "notes": clean_text(fields.notes, "Interview notes", LONG_MAX),
-        "interviewer": optional_text(fields.interviewer, "Interviewer", NAME_MAX),
-        "themes": optional_text(fields.themes, "Themes", TEXT_MAX),
+        "interviewee": clean_text(fields.interviewee, N_("Interviewee"), NAME_MAX),
+        "notes": clean_text(fields.notes, N_("Interview notes"), LONG_MAX),
+        "interviewer": optional_text(fields.interviewer, N_("Interviewer"), NAME_MAX),
+        "themes": optional_text(fields.themes, N_("Themes"), TEXT_MAX),
     }
 
 
@@ -124,11 +125,13 @@ def _day(value: date | None) -> date | None:
 def _check_participant(s: Session, initiative_id: int, participant_id: int | None) -> None:
     if participant_id is None:
         return
-    person = require(s, Participant, participant_id, "participant")
+    person = require(s, Participant, participant_id, N_("participant"))
     if person.initiative_id != initiative_id:
         raise ValidationError(
-            f"{person.name} is a participant of another initiative. "
-            "Pick someone from this initiative's roster."
+            _(
+                "{name} is a participant of another initiative. Pick someone from this "
+                "initiative's roster."
+            ).format(name=person.name)
         )
 
 

@@ -19,6 +19,7 @@ from adapters.spreadsheet import safe_frame
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
+from i18n import N_
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.codes import display_code
@@ -84,7 +85,7 @@ def meeting_heading(db: Database, actor: Actor, meeting_id: int) -> MeetingHeadi
 
 def heading_in(s: Session, meeting_id: int) -> MeetingHeading:
     """`meeting_heading` inside a read the caller holds."""
-    meeting = require(s, Meeting, meeting_id, "meeting")
+    meeting = require(s, Meeting, meeting_id, N_("meeting"))
     initiative = s.get_one(Initiative, meeting.initiative_id)
     return MeetingHeading(initiative.name, meeting.title, meeting.starts_at, meeting.location)
 
@@ -113,7 +114,7 @@ def invitation_counts(db: Database, actor: Actor, meeting_id: int) -> Invitation
 
 def counts_in(s: Session, meeting_id: int) -> InvitationCounts:
     """`invitation_counts` inside a read the caller holds, after it has checked the actor."""
-    meeting = require(s, Meeting, meeting_id, "meeting")
+    meeting = require(s, Meeting, meeting_id, N_("meeting"))
     initiative = s.get_one(Initiative, meeting.initiative_id)
     roster = select(func.count()).where(
         Participant.initiative_id == meeting.initiative_id, ON_ROSTER
@@ -192,7 +193,7 @@ def _invited(s: Session, meeting_id: int, base: str) -> list[tuple[Invitation, s
     The table is named only when it is one of this meeting's: a seat from another meeting
     of the initiative would send the person to the wrong table.
     """
-    meeting = require(s, Meeting, meeting_id, "meeting")
+    meeting = require(s, Meeting, meeting_id, N_("meeting"))
     query = (
         select(Participant, Stakeholder.name, MeetingTable.number)
         .join(Stakeholder, Stakeholder.id == Participant.stakeholder_id)

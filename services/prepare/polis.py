@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Idea, Meeting, Participant, RoundItem, Stakeholder, Vote, VotingRound
 from db.models.enums import IdeaStatus, Role, RoundStatus, StakeholderCategory, VoteMode
+from i18n import N_, _
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -108,7 +109,7 @@ def _start(db: Database, actor: Actor, meeting_id: int, export: PolisExport) -> 
     title = f"Pol.is: {export.topic}"
     title = title if len(title) <= NAME_MAX else title[: NAME_MAX - 1] + "…"
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require(s, Meeting, meeting_id, N_("meeting"))
         # Locked so two imports of one conversation cannot both pass the check below.
         meeting = s.scalars(select(Meeting).where(Meeting.id == meeting_id).with_for_update()).one()
         done = select(VotingRound.id).where(
@@ -116,8 +117,10 @@ def _start(db: Database, actor: Actor, meeting_id: int, export: PolisExport) -> 
         )
         if s.scalar(done) is not None:
             raise ValidationError(
-                f"{meeting.title} already has the Pol.is conversation “{export.topic}”. "
-                "Importing it again would count every vote twice; use the round already there."
+                _(
+                    "{title} already has the Pol.is conversation “{topic}”. Importing it again "
+                    "would count every vote twice; use the round already there."
+                ).format(title=meeting.title, topic=export.topic)
             )
         groups, new_groups = _groups(s, meeting.initiative_id, export)
         ideas = {

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from db.models.enums import Choice
+from i18n import _
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, clean_text
 
@@ -83,7 +84,7 @@ def read_export(folder: Path) -> PolisExport:
     export = _ExportFolder(Path(folder))
     summary = {r[0]: ",".join(r[1:]).strip() for r in _csv(export, "summary.csv") if r}
     if not summary.get("topic"):
-        raise ValidationError("summary.csv has no 'topic' row; is this a Pol.is export?")
+        raise ValidationError(_("summary.csv has no 'topic' row; is this a Pol.is export?"))
     comments = _parse(
         export, "comments.csv", ("comment-id", "comment-body", "moderated"), _statement
     )
@@ -93,8 +94,10 @@ def read_export(folder: Path) -> PolisExport:
     for vote in _parse(export, "votes.csv", ("timestamp", "comment-id", "voter-id", "vote"), _vote):
         if vote.comment_id not in known:
             raise ValidationError(
-                f"votes.csv has votes on statement {vote.comment_id}, which comments.csv does "
-                "not list. Export the whole conversation again."
+                _(
+                    "votes.csv has votes on statement {comment_id}, which comments.csv does not "
+                    "list. Export the whole conversation again."
+                ).format(comment_id=vote.comment_id)
             )
         key = (vote.voter_id, vote.comment_id)
         # Pol.is keeps every change of mind; the voter's answer is the last one.
@@ -131,7 +134,7 @@ def _statement(r: dict[str, str]) -> Statement:
     if not r["comment-body"].strip():
         # Pol.is exports a statement its moderator removed with no words: keep it, hidden.
         return Statement(comment, REMOVED_TEXT, -1, when)
-    text = clean_text(r["comment-body"], f"Statement {comment}", LONG_MAX)
+    text = clean_text(r["comment-body"], _("Statement {comment}").format(comment=comment), LONG_MAX)
     return Statement(comment, text, moderated, when)
 
 
@@ -157,7 +160,11 @@ def _parse(
     header = rows[0] if rows else []
     for column in columns:
         if column not in header:
-            raise ValidationError(f"{name} has no column '{column}'; is this a Pol.is export?")
+            raise ValidationError(
+                _("{name} has no column '{column}'; is this a Pol.is export?").format(
+                    name=name, column=column
+                )
+            )
     result = []
     # Rows counted as a spreadsheet shows them, the header being row 1.
     for line, values in enumerate(rows[1:], start=2):
@@ -167,8 +174,10 @@ def _parse(
             result.append(parse(dict(zip(header, values, strict=False))))
         except (ValueError, KeyError, TypeError):
             raise ValidationError(
-                f"{name}, row {line}, is not a Pol.is row ({','.join(values)[:80]}). "
-                "Export the conversation again."
+                _(
+                    "{name}, row {line}, is not a Pol.is row ({values}). "
+                    "Export the conversation again."
+                ).format(name=name, line=line, values=",".join(values)[:80])
             ) from None
     return result
 
@@ -197,14 +206,21 @@ class _ExportFolder:
 def _csv(folder: _ExportFolder, name: str) -> list[list[str]]:
     path = folder / name
     if not path.is_file():
-        raise ValidationError(f"{folder} has no {name}; is this a Pol.is export folder?")
+        raise ValidationError(
+            _("{folder} has no {name}; is this a Pol.is export folder?").format(
+                folder=folder, name=name
+            )
+        )
     # utf-8-sig: a spreadsheet that re-saved the file may have put a byte-order mark first.
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             return list(csv.reader(f))
     except UnicodeDecodeError:
         raise ValidationError(
-            f"{name} is not UTF-8 text. Download the export from Pol.is again; do not re-save it."
+            _(
+                "{name} is not UTF-8 text. Download the export from Pol.is again; do not "
+                "re-save it."
+            ).format(name=name)
         ) from None
 
 
@@ -234,16 +250,19 @@ def read_uploaded(files: dict[str, bytes]) -> PolisExport:
             continue
         if canonical in found and found[canonical][1] != data:
             raise ValidationError(
-                f"Two different files are {canonical}: {found[canonical][0]} and {name}. "
-                "Upload the files of one export only."
+                _(
+                    "Two different files are {canonical}: {first} and {name}. "
+                    "Upload the files of one export only."
+                ).format(canonical=canonical, first=found[canonical][0], name=name)
             )
         found[canonical] = (name, data)
     missing = [name for name in POLIS_FILES if name not in found]
     if missing:
         raise ValidationError(
-            f"Missing {', '.join(missing)}. Upload the zip Pol.is gives, or its four files: "
-            + ", ".join(POLIS_FILES)
-            + " (dated names such as 2025-06-19-1201-…-comments.csv are fine)."
+            _(
+                "Missing {missing}. Upload the zip Pol.is gives, or its four files: {files} "
+                "(dated names such as 2025-06-19-1201-…-comments.csv are fine)."
+            ).format(missing=", ".join(missing), files=", ".join(POLIS_FILES))
         )
     with tempfile.TemporaryDirectory() as folder:
         # ATTRIBUTION.md is optional: without it the default CC BY 4.0 credit is used.
@@ -263,8 +282,10 @@ def _unzipped(files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]
                 members = [m for m in archive.infolist() if not m.is_dir()]
                 if len(members) > ZIP_MAX_FILES:
                     raise ValidationError(
-                        f"{name} holds {len(members)} files; a Pol.is export has 4 or 5. "
-                        "Upload the zip Pol.is gave you, or its CSV files."
+                        _(
+                            "{name} holds {count} files; a Pol.is export has 4 or 5. "
+                            "Upload the zip Pol.is gave you, or its CSV files."
+                        ).format(name=name, count=len(members))
                     )
                 budget = ZIP_MAX_BYTES
                 for member in members:
@@ -273,7 +294,9 @@ def _unzipped(files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]
                     yield member.filename, content
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
             raise ValidationError(
-                f"{name} is not a zip file that can be opened. Download it from Pol.is again."
+                _(
+                    "{name} is not a zip file that can be opened. Download it from Pol.is again."
+                ).format(name=name)
             ) from None
 
 
@@ -285,7 +308,9 @@ def _read_capped(
         content = stream.read(budget + 1)
     if len(content) > budget:
         raise ValidationError(
-            f"{name} unpacks to more than {ZIP_MAX_BYTES // (1024 * 1024)} MB; a Pol.is export "
-            "is far smaller. Check that it is the conversation's export."
+            _(
+                "{name} unpacks to more than {size} MB; a Pol.is export "
+                "is far smaller. Check that it is the conversation's export."
+            ).format(name=name, size=ZIP_MAX_BYTES // (1024 * 1024))
         )
     return content

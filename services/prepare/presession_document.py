@@ -10,22 +10,28 @@ from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 
+import i18n
 from adapters import pdf_layout as layout
 from adapters.wordcloud_render import render_png
-from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from i18n import N_, _
+from services.core.small_groups import what_small_groups_show
 from services.review.trust_pulse import table_rows
 
 if TYPE_CHECKING:
     from services.prepare.presession_report import PolisSummary, PreSessionReport
 
-TRUST_HEADING = "Trust before the meeting, by group"
-WORD_SECTIONS = (("Top issues", "top_issues"), ("Solutions", "solutions"), ("Goals", "goals"))
+TRUST_HEADING = N_("Trust before the meeting, by group")
+WORD_SECTIONS = (
+    (N_("Top issues"), "top_issues"),
+    (N_("Solutions"), "solutions"),
+    (N_("Goals"), "goals"),
+)
 HEADINGS = (
-    "Survey response by group",
-    *(h for h, _ in WORD_SECTIONS),
-    "What the interviews raised",
-    "Pol.is: statements that unite",
-    "Pol.is: statements that divide",
+    N_("Survey response by group"),
+    *(h for h, _field in WORD_SECTIONS),
+    N_("What the interviews raised"),
+    N_("Pol.is: statements that unite"),
+    N_("Pol.is: statements that divide"),
     TRUST_HEADING,
 )
 Table = tuple[str, list[str], list[list[str]]]  # caption, column heads, rows of cells
@@ -39,49 +45,60 @@ _STYLE = (
 
 
 def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
-    """Each heading with its table, or a sentence when there is nothing to show."""
+    """Each heading with its table, or a sentence when there is nothing to show, all in the
+    reader's language."""
     rates = [
-        [r.group, str(r.invited), str(r.responded), "—" if r.rate is None else f"{r.rate:.0%}"]
+        [r.group, str(r.invited), str(r.responded), "—" if r.rate is None else _percent(r.rate)]
         for r in report.responses
     ]
+    rate_heads = [_("Group"), _("Invited"), _("Responded"), _("Rate")]
     out: list[tuple[str, Table | str]] = [
-        (HEADINGS[0], ("Pre-survey responses", ["Group", "Invited", "Responded", "Rate"], rates))
+        (_(HEADINGS[0]), (_("Pre-survey responses"), rate_heads, rates))
     ]
     for heading, field in WORD_SECTIONS:
         counts = [[w, str(n)] for w, n in getattr(report, field).items()]
-        out.append((heading, (f"{heading}: most used words", ["Word", "Times used"], counts)))
+        caption = _("{heading}: most used words").format(heading=_(heading))
+        out.append((_(heading), (caption, [_("Word"), _("Times used")], counts)))
     talks = [[i.interviewee, str(i.held_on or "—"), i.themes or "—"] for i in report.interviews]
-    out.append((HEADINGS[4], ("Interviews", ["Interviewee", "Date", "Themes"], talks)))
+    talk_heads = [_("Interviewee"), _("Date"), _("Themes")]
+    out.append((_(HEADINGS[4]), (_("Interviews"), talk_heads, talks)))
     for heading, kind in zip(HEADINGS[5:7], ("unite", "divide"), strict=True):
-        out.append((heading, _statements(report.polis, kind)))
+        out.append((_(heading), _statements(report.polis, kind)))
     # After the response rates, which say who the figures come from.
-    out.insert(1, (TRUST_HEADING, _trust_before(report)))
-    return [(h, t if isinstance(t, str) or t[2] else "Nothing to show yet.") for h, t in out]
+    out.insert(1, (_(TRUST_HEADING), _trust_before(report)))
+    return [(h, t if isinstance(t, str) or t[2] else _("Nothing to show yet.")) for h, t in out]
 
 
 def _trust_before(report: PreSessionReport) -> Table | str:
     answered = [r for r in report.trust if r.n_before]
     if not answered:
-        return "No one has answered the trust questions yet."
+        return _("No one has answered the trust questions yet.")
     rows = [cells[:4] for cells in table_rows(answered)]
-    caption = f"Mean answer before the meeting, by group. {WHAT_SMALL_GROUPS_SHOW}"
-    return (caption, ["Question", "Group", "Mean", "Answered"], rows)
+    caption = _("Mean answer before the meeting, by group. {small_groups}").format(
+        small_groups=what_small_groups_show()
+    )
+    return (caption, [_("Question"), _("Group"), _("Mean"), _("Answered")], rows)
 
 
 def _statements(polis: PolisSummary | None, kind: str) -> Table | str:
     if polis is None:
-        return "No Pol.is conversation was imported into a meeting of this initiative."
+        return _("No Pol.is conversation was imported into a meeting of this initiative.")
     if polis.not_computed:
         return f"{polis.title}: {polis.not_computed}"
     rows = [
         [r.text, "; ".join(f"{g.group} {_pct(g.share)}" for g in r.groups)]
         for r in getattr(polis, kind)
     ]
-    return (f"{polis.title}: statements that {kind}", ["Statement", "Agree, by group"], rows)
+    caption = (
+        _("{title}: statements that unite")
+        if kind == "unite"
+        else _("{title}: statements that divide")
+    ).format(title=polis.title)
+    return (caption, [_("Statement"), _("Agree, by group")], rows)
 
 
 def _pct(share: float | None) -> str:
-    return "no votes" if share is None else f"{share:.0%}"
+    return _("no votes") if share is None else _percent(share)
 
 
 def word_clouds(report: PreSessionReport) -> dict[str, tuple[bytes, str]]:
@@ -92,13 +109,16 @@ def word_clouds(report: PreSessionReport) -> dict[str, tuple[bytes, str]]:
         if words:
             said = ", ".join(f"{w} ({n})" for w, n in list(words.items())[:10])
             png = render_png(tuple(sorted(words.items())), width=900, height=360)
-            clouds[heading] = (png, f"Word cloud of {heading.lower()}: {said}")
+            alt = _("Word cloud of {heading}: {words}").format(
+                heading=_(heading).lower(), words=said
+            )
+            clouds[_(heading)] = (png, alt)
     return clouds
 
 
 def report_html(report: PreSessionReport) -> str:
     """A self-contained, printable HTML page; every piece of people's text is escaped."""
-    title = f"Pre-session report: {report.initiative}"
+    title = _("Pre-session report: {initiative}").format(initiative=report.initiative)
     body = [f"<h1>{escape(title)}</h1>"]
     if report.city:
         body.append(f"<p>{escape(report.city)}</p>")
@@ -113,7 +133,7 @@ def report_html(report: PreSessionReport) -> str:
     if report.polis:
         body.append(f'<p class="credit">{escape(report.polis.attribution)}</p>')
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{i18n.current()}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
@@ -137,10 +157,10 @@ def _html_part(content: Table | str) -> str:
 
 def report_pdf(report: PreSessionReport) -> bytes:
     """The same report as a PDF: the charter's A4 DejaVu pages, tables as simple rows."""
-    pdf = layout.Document("Pre-session report")
-    pdf.set_title(f"Pre-session report: {report.initiative}")
+    pdf = layout.Document(_("Pre-session report"))
+    pdf.set_title(_("Pre-session report: {initiative}").format(initiative=report.initiative))
     pdf.add_page()
-    layout.text(pdf, "Pre-session report", 20, bold=True, align="C")
+    layout.text(pdf, _("Pre-session report"), 20, bold=True, align="C")
     layout.text(pdf, report.initiative, 14, align="C")
     if report.city:
         layout.text(pdf, report.city, 12, align="C")
@@ -149,7 +169,7 @@ def report_pdf(report: PreSessionReport) -> bytes:
         layout.heading(pdf, title, 14)
         if title in clouds:
             pdf.image(io.BytesIO(clouds[title][0]), w=150, alt_text=clouds[title][1])
-        if title == TRUST_HEADING and not isinstance(content, str):
+        if title == _(TRUST_HEADING) and not isinstance(content, str):
             layout.text(pdf, content[0], 10)  # what small groups can and cannot show
         _pdf_part(pdf, content)
     if report.polis:
@@ -162,10 +182,14 @@ def _pdf_part(pdf: FPDF, content: Table | str) -> None:
     if isinstance(content, str):
         layout.text(pdf, content)
         return
-    _, heads, rows = content
+    _caption, heads, rows = content
     for row in rows:
         layout.text(pdf, _row(heads, row))
         pdf.ln(1)
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}" if i18n.current() == i18n.ENGLISH else i18n.percent(share)
 
 
 def _row(heads: Sequence[str], cells: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ from db.models import (
     VotingRound,
 )
 from db.models.enums import Role, SurveyKind
+from i18n import N_
 from services.converge.tallies import CommonGround, results_in, why_no_common_ground
 from services.core import membership
 from services.core.actors import Actor, require_role
@@ -97,7 +98,7 @@ def presession_report_in(s: Session, initiative_id: int) -> PreSessionReport:
 
     Confidential interviews are left out for everyone: the report goes round the room.
     """
-    initiative = require(s, Initiative, initiative_id, "initiative")
+    initiative = require(s, Initiative, initiative_id, N_("initiative"))
     answers = list(
         s.scalars(
             select(SurveyResponse)

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from db.database import Database
 from db.models import Initiative, SurveyResponse
 from db.models.enums import SurveyKind
+from i18n import N_, _
 from services.prepare import surveys
 from services.prepare.trust_items import TrustItem, trust_items
 
 PRE_TEXTS = (
-    ("top_issues", "The top issues for you"),
-    ("solutions", "Solutions you would propose"),
-    ("goals", "What you want from the meeting"),
+    ("top_issues", N_("The top issues for you")),
+    ("solutions", N_("Solutions you would propose")),
+    ("goals", N_("What you want from the meeting")),
 )
-POST_TEXTS = (("what_worked", "What worked"), ("what_to_change", "What should change"))
+POST_TEXTS = (("what_worked", N_("What worked")), ("what_to_change", N_("What should change")))
 """(answer field, the question as the form asks it), in the form's order."""
 
 
@@ -69,7 +70,7 @@ def read(db: Database, code: str) -> SurveyScreen:
             code=person.code,
             initiative_name=initiative.name,
             stage=stage,
-            questions=POST_TEXTS if after else PRE_TEXTS,
+            questions=tuple((k, _(q)) for k, q in (POST_TEXTS if after else PRE_TEXTS)),
             trust=tuple(trust_items(initiative.trust_statements)),
             about_you=() if after else tuple(initiative.demographic_questions),
             earlier=None if stage is None else surveys.response_in(s, person, stage),

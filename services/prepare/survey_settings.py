@@ -5,6 +5,7 @@ from __future__ import annotations
 from db.database import Database
 from db.models import Initiative
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -19,7 +20,7 @@ def set_survey_open(db: Database, actor: Actor, initiative_id: int, is_open: boo
     """Open or close the pre-session survey; closing keeps every answer already sent."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         if initiative.survey_open != is_open:
             initiative.survey_open = is_open
             action = "survey_opened" if is_open else "survey_closed"
@@ -41,16 +42,17 @@ def set_demographic_questions(
 ) -> list[str]:
     """Choose the optional demographic questions; answering them is always optional."""
     require_role(actor, Role.FACILITATOR)
-    clean = [q for q in (clean_text(q, "A question", NAME_MAX) for q in questions if q.strip())]
+    clean = [q for q in (clean_text(q, N_("A question"), NAME_MAX) for q in questions if q.strip())]
     if len(clean) > DEMOGRAPHIC_QUESTIONS_MAX:
         raise ValidationError(
-            f"{len(clean)} questions is more than {DEMOGRAPHIC_QUESTIONS_MAX}. "
-            "Keep the survey short: remove some."
+            _("{count} questions is more than {limit}. Keep the survey short: remove some.").format(
+                count=len(clean), limit=DEMOGRAPHIC_QUESTIONS_MAX
+            )
         )
     if len({q.lower() for q in clean}) < len(clean):
-        raise ValidationError("Two questions are the same. Remove or reword the repeated one.")
+        raise ValidationError(_("Two questions are the same. Remove or reword the repeated one."))
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         initiative.demographic_questions = clean
         detail = {"questions": len(clean)}
         audit.record(
@@ -72,7 +74,7 @@ def add_standard_trust_items(db: Database, actor: Actor, initiative_id: int) -> 
     does not ask yet, after its own; the same list is asked before and after the meeting."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        asked = list(require(s, Initiative, initiative_id, "initiative").trust_statements)
+        asked = list(require(s, Initiative, initiative_id, N_("initiative")).trust_statements)
     have = {item_for(statement).key for statement in asked}
     missing = [i.wording for i in STANDARD_ITEMS if i.key not in have]
     if missing:

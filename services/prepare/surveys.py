@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AuditEntry, Initiative, Meeting, Participant, SurveyResponse, utcnow
 from db.models.enums import MeetingStatus, Role, SurveyKind
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, NotFound, ValidationError
@@ -20,11 +21,11 @@ from services.prepare.trust_items import TrustItem, trust_items
 from services.setup import participants
 
 _TEXTS = {
-    "top_issues": "Top issues",
-    "solutions": "Solutions",
-    "goals": "Goals",
-    "what_worked": "What worked",
-    "what_to_change": "What to change",
+    "top_issues": N_("Top issues"),
+    "solutions": N_("Solutions"),
+    "goals": N_("Goals"),
+    "what_worked": N_("What worked"),
+    "what_to_change": N_("What to change"),
 }
 
 
@@ -55,7 +56,7 @@ def submit_survey(
     rated = {statement: score for statement, score in scores.items() if score is not None}
     about = _demographics(answers.demographics or {})
     if not any(texts.values()) and not rated:
-        raise ValidationError("The survey is empty. Answer at least one question, then send it.")
+        raise ValidationError(_("The survey is empty. Answer at least one question, then send it."))
     with db.write() as s:
         person = respondent(s, code)
         initiative = s.get_one(Initiative, person.initiative_id)
@@ -125,7 +126,7 @@ def delete_response(db: Database, actor: Actor, response_id: int) -> None:
     """Remove one survey response."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        response = require(s, SurveyResponse, response_id, "survey response")
+        response = require(s, SurveyResponse, response_id, N_("survey response"))
         person = s.get_one(Participant, response.participant_id)
         detail = {"kind": response.kind.value, "participant_id": person.id}
         audit.record(
@@ -170,8 +171,10 @@ def respondent(s: Session, code: str | None) -> Participant:
     person = participants.find_by_code(s, code)
     if person is None:
         raise NotFound(
-            "This survey link is not valid. Check the link or scan the QR code on your "
-            "badge again, or ask a facilitator for help."
+            _(
+                "This survey link is not valid. Check the link or scan the QR code on your "
+                "badge again, or ask a facilitator for help."
+            )
         )
     return person
 
@@ -180,7 +183,9 @@ def _kind(value: SurveyKind | str) -> SurveyKind:
     try:
         return SurveyKind(value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not a survey: use pre or post.") from None
+        raise ValidationError(
+            _("“{value}” is not a survey: use pre or post.").format(value=value)
+        ) from None
 
 
 def _check_trust(answers: dict[str, int], items: list[TrustItem]) -> None:
@@ -189,30 +194,39 @@ def _check_trust(answers: dict[str, int], items: list[TrustItem]) -> None:
         item = by_key.get(key)
         if item is None:
             raise ValidationError(
-                f"“{key}” is not one of this initiative's trust questions. "
-                "Reload the survey and answer the questions it shows."
+                _(
+                    "“{key}” is not one of this initiative's trust questions. Reload the survey "
+                    "and answer the questions it shows."
+                ).format(key=key)
             )
         top = item.scale.top
         if isinstance(score, bool) or not isinstance(score, int):
             raise ValidationError(
-                f"The answer to “{item.wording}” must be a whole number 1 to {top}."
+                _("The answer to “{wording}” must be a whole number 1 to {top}.").format(
+                    wording=item.wording, top=top
+                )
             )
-        in_range(score, f"The answer to “{item.wording}”", 1, top)
+        in_range(score, _("The answer to “{wording}”").format(wording=item.wording), 1, top)
 
 
 def _demographics(answers: dict[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for question, answer in answers.items():
-        key = optional_text(str(question), "A demographic question", NAME_MAX)
+        key = optional_text(str(question), N_("A demographic question"), NAME_MAX)
         if isinstance(answer, str):
-            clean[key] = optional_text(answer, f"The answer to “{key}”", NAME_MAX)
+            clean[key] = optional_text(answer, _("The answer to “{key}”").format(key=key), NAME_MAX)
         elif answer is None or isinstance(answer, int):
             clean[key] = answer
         elif isinstance(answer, list) and all(isinstance(a, str) for a in answer):
-            clean[key] = [optional_text(a, f"The answer to “{key}”", NAME_MAX) for a in answer]
+            clean[key] = [
+                optional_text(a, _("The answer to “{key}”").format(key=key), NAME_MAX)
+                for a in answer
+            ]
         else:
             raise ValidationError(
-                f"The answer to “{key}” must be text, a whole number or a list of text."
+                _("The answer to “{key}” must be text, a whole number or a list of text.").format(
+                    key=key
+                )
             )
     return clean
 
@@ -240,14 +254,16 @@ def _meeting_closed(s: Session, initiative_id: int) -> bool:
 
 def _check_open(s: Session, initiative: Initiative, survey: SurveyKind) -> None:
     if survey is SurveyKind.PRE and not initiative.survey_open:
-        raise NotAllowedNow("The survey has closed. Thank you: the answers you sent are kept.")
+        raise NotAllowedNow(_("The survey has closed. Thank you: the answers you sent are kept."))
     if survey is SurveyKind.POST and not _meeting_closed(s, initiative.id):
-        raise NotAllowedNow("The feedback form opens once the meeting has closed.")
+        raise NotAllowedNow(_("The feedback form opens once the meeting has closed."))
 
 
 def _check_questions(answers: dict[str, Any], asked: list[str]) -> None:
     unknown = sorted(set(answers) - set(asked))
     if unknown:
         raise ValidationError(
-            f"“{unknown[0]}” is not one of this survey's questions. Reload the page and try again."
+            _(
+                "“{question}” is not one of this survey's questions. Reload the page and try again."
+            ).format(question=unknown[0])
         )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -25,16 +27,29 @@ class Scale:
         return len(self.words)
 
     def describe(self) -> str:
-        """'1 strongly disagree – 5 strongly agree'."""
-        return f"1 {self.words[0].lower()} – {self.top} {self.words[-1].lower()}"
+        """'1 strongly disagree – 5 strongly agree', in the reader's language."""
+        words = self.shown()
+        return f"1 {words[0].lower()} – {self.top} {words[-1].lower()}"
+
+    def shown(self) -> tuple[str, ...]:
+        """The answers' words in the reader's language, lowest first."""
+        return tuple(_(word) for word in self.words)
 
 
 AGREEMENT = Scale(
     "agreement",
-    ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"),
+    (
+        N_("Strongly disagree"),
+        N_("Disagree"),
+        N_("Neither agree nor disagree"),
+        N_("Agree"),
+        N_("Strongly agree"),
+    ),
 )
 # ESS Round 5 answer categories for D15–D17 (source below).
-HOW_OFTEN = Scale("how often", ("Not at all often", "Not very often", "Often", "Very often"))
+HOW_OFTEN = Scale(
+    "how often", (N_("Not at all often"), N_("Not very often"), N_("Often"), N_("Very often"))
+)
 SCALES = (AGREEMENT, HOW_OFTEN)
 
 

@@ -8,10 +8,12 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import ActionItem, Charter, Conflict
 from db.models.enums import ConflictStatus, Role
+from i18n import N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, require
+from services.core.vocab import label
 from services.partner import charters
 from services.resolve.conflicts import audit_conflict, conflict_initiative
 
@@ -24,7 +26,9 @@ def agreement_to_action(db: Database, actor: Actor, conflict_id: int) -> ActionI
         made = s.scalar(select(ActionItem).where(ActionItem.conflict_id == conflict.id).limit(1))
         if made is not None:
             raise ValidationError(
-                f"This agreement is already the action “{made.title}”. Edit that action instead."
+                _(
+                    "This agreement is already the action “{title}”. Edit that action instead."
+                ).format(title=made.title)
             )
         initiative_id = conflict_initiative(s, conflict)
         title = " ".join(conflict.issue.split())
@@ -65,12 +69,13 @@ def agreement_to_ground_rule(db: Database, actor: Actor, conflict_id: int) -> Ch
         latest = charters.find_latest(s, initiative_id)
         if latest is None:
             raise ValidationError(
-                "There is no charter yet. Write its mission first, then add this agreement."
+                _("There is no charter yet. Write its mission first, then add this agreement.")
             )
         if conflict.agreement in latest.ground_rules:
             raise ValidationError(
-                f"Version {latest.version} of the charter already has this agreement as a "
-                "ground rule."
+                _(
+                    "Version {version} of the charter already has this agreement as a ground rule."
+                ).format(version=latest.version)
             )
         rules = "\n".join(r for r in (latest.ground_rules.rstrip(), conflict.agreement) if r)
         fields = charters.CharterFields(
@@ -93,10 +98,12 @@ def agreement_to_ground_rule(db: Database, actor: Actor, conflict_id: int) -> Ch
 
 
 def _agreed(s: Session, conflict_id: int) -> Conflict:
-    conflict = require(s, Conflict, conflict_id, "conflict")
+    conflict = require(s, Conflict, conflict_id, N_("conflict"))
     if conflict.status is not ConflictStatus.AGREED:
         raise ValidationError(
-            f"This conflict is {conflict.status.value}, not agreed. Record the agreement and mark "
-            "it agreed first."
+            _(
+                "This conflict is {status}, not agreed. Record the agreement and mark it agreed "
+                "first."
+            ).format(status=label(conflict.status).lower())
         )
     return conflict

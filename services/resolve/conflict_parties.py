@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ConflictParty, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, ValidationError
 from services.core.validation import TEXT_MAX, optional_text, require
@@ -33,16 +34,20 @@ def set_party(db: Database, actor: Actor, conflict_id: int, fields: PartyFields)
     """Record (or rewrite) one group's position and the interests beneath it."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     stakeholder_id = fields.stakeholder_id
-    position = optional_text(fields.position, "Position", TEXT_MAX)
-    interests = optional_text(fields.interests, "Interests", TEXT_MAX)
+    position = optional_text(fields.position, N_("Position"), TEXT_MAX)
+    interests = optional_text(fields.interests, N_("Interests"), TEXT_MAX)
     if not position and not interests:
-        raise ValidationError("Write the group's position, its interests, or both before saving.")
+        raise ValidationError(
+            _("Write the group's position, its interests, or both before saving.")
+        )
     with db.write() as s:
         conflict = editable_conflict(s, actor, conflict_id)
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         if group.initiative_id != conflict_initiative(s, conflict):
             raise ValidationError(
-                f"{group.name} is not a group of this initiative. Pick one of its groups."
+                _("{name} is not a group of this initiative. Pick one of its groups.").format(
+                    name=group.name
+                )
             )
         party = s.scalar(
             select(ConflictParty).filter_by(conflict_id=conflict.id, stakeholder_id=group.id)
@@ -65,7 +70,7 @@ def remove_party(db: Database, actor: Actor, conflict_id: int, stakeholder_id: i
         )
         if party is None:
             raise NotFound(
-                "That group is not a party to this conflict (any more). Reload the page."
+                _("That group is not a party to this conflict (any more). Reload the page.")
             )
         s.delete(party)
         audit_conflict(s, actor, conflict, "party_removed", {"stakeholder_id": stakeholder_id})

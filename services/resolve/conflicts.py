@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, Meeting, MeetingTable
 from db.models.enums import ConflictStatus, Role
+from i18n import N_, _
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied, ValidationError
@@ -50,16 +51,18 @@ def create_conflict(
     require_role(actor, *_WORKERS)
     values = _clean(fields)
     with db.write() as s:
-        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
+        require_open_meeting(require(s, Meeting, meeting_id, N_("meeting")), actor)
         if table_id is None and actor.role is Role.SCRIBE:
-            raise ValidationError("Choose your table: a scribe records conflicts for their table.")
+            raise ValidationError(
+                _("Choose your table: a scribe records conflicts for their table.")
+            )
         if table_id is not None:
-            table = require(s, MeetingTable, table_id, "table")
+            table = require(s, MeetingTable, table_id, N_("table"))
             if table.meeting_id != meeting_id:
                 raise ValidationError(
-                    "That table is at another meeting. Pick one of this meeting's."
+                    _("That table is at another meeting. Pick one of this meeting's.")
                 )
-            check_table_access(s, actor, table.id, "record conflicts")
+            check_table_access(s, actor, table.id, N_("record conflicts"))
         conflict = Conflict(
             meeting_id=meeting_id, table_id=table_id, confidential=fields.confidential, **values
         )
@@ -87,7 +90,7 @@ def delete_conflict(db: Database, actor: Actor, conflict_id: int) -> None:
     """Remove a conflict and its parties; actions made from it stay, unlinked."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        conflict = require(s, Conflict, conflict_id, "conflict")
+        conflict = require(s, Conflict, conflict_id, N_("conflict"))
         audit_conflict(s, actor, conflict, "deleted", {"issue": conflict.issue[:80]})
         s.delete(conflict)
 
@@ -98,13 +101,17 @@ def set_status(db: Database, actor: Actor, conflict_id: int, fields: StatusField
     try:
         new = ConflictStatus(fields.status)
     except ValueError:
-        raise ValidationError(f"“{fields.status}” is not a conflict status.") from None
-    agreement = optional_text(fields.agreement, "Agreement", TEXT_MAX)
-    next_step = optional_text(fields.next_step, "Next step", TEXT_MAX)
+        raise ValidationError(
+            _("“{status}” is not a conflict status.").format(status=fields.status)
+        ) from None
+    agreement = optional_text(fields.agreement, N_("Agreement"), TEXT_MAX)
+    next_step = optional_text(fields.next_step, N_("Next step"), TEXT_MAX)
     if new is ConflictStatus.AGREED and not agreement:
         raise ValidationError(
-            "Write down what both sides agreed before marking the conflict agreed, "
-            "in words each side would sign."
+            _(
+                "Write down what both sides agreed before marking the conflict agreed, in "
+                "words each side would sign."
+            )
         )
     with db.write() as s:
         conflict = editable_conflict(s, actor, conflict_id)
@@ -134,7 +141,7 @@ def list_conflicts(
 def readable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
     """The conflict, if the actor belongs to its meeting's initiative and may read it: a
     confidential one a facilitator, or the scribe of its table (services/core/confidential.py)."""
-    conflict = require(s, Conflict, conflict_id, "conflict")
+    conflict = require(s, Conflict, conflict_id, N_("conflict"))
     membership.require_meeting_member(s, actor, conflict.meeting_id)
     rule = confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
     if (
@@ -142,19 +149,22 @@ def readable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
         and s.scalar(select(Conflict.id).where(Conflict.id == conflict_id, rule)) is None
     ):
         raise PermissionDenied(
-            "This conflict is confidential; only a facilitator or its table's scribe can read it."
+            _(
+                "This conflict is confidential; only a facilitator or its table's scribe can "
+                "read it."
+            )
         )
     return conflict
 
 
 def editable_conflict(s: Session, actor: Actor, conflict_id: int) -> Conflict:
     """The conflict, if the actor may change it: facilitators any, scribes their table's only."""
-    conflict = require(s, Conflict, conflict_id, "conflict")
+    conflict = require(s, Conflict, conflict_id, N_("conflict"))
     if actor.role is Role.SCRIBE:
         if conflict.table_id is None:
             # A whole-room conflict is the facilitator's, so this refuses the scribe.
             require_role(actor, Role.FACILITATOR)
-        check_table_access(s, actor, conflict.table_id, "change conflicts")
+        check_table_access(s, actor, conflict.table_id, N_("change conflicts"))
     require_open_meeting(s.get_one(Meeting, conflict.meeting_id), actor)
     return conflict
 
@@ -183,7 +193,7 @@ def audit_conflict(s: Session, actor: Actor, conflict: Conflict, action: str, de
 
 def _clean(fields: ConflictFields) -> dict[str, str]:
     return {
-        "issue": clean_text(fields.issue, "Issue", TEXT_MAX),
-        "options": optional_text(fields.options, "Options", TEXT_MAX),
-        "owner": optional_text(fields.owner, "Owner", NAME_MAX),
+        "issue": clean_text(fields.issue, N_("Issue"), TEXT_MAX),
+        "options": optional_text(fields.options, N_("Options"), TEXT_MAX),
+        "owner": optional_text(fields.owner, N_("Owner"), NAME_MAX),
     }

@@ -20,8 +20,10 @@ from db.models import (
     Theme,
 )
 from db.models.enums import IdeaStatus, Role
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
+from services.core.vocab import label
 from services.review.meeting_record_after import (
     after_frames,
     conflicts_frame,
@@ -33,10 +35,19 @@ from services.review.meeting_report_trust import FRAME as TRUST_FRAME
 from services.review.meeting_report_trust import trust_frame
 from services.review.trust_pulse import TrustChange, trust_pulse_in
 
-NOTE_COLUMNS = ["Table", "Said", "Paraphrase", "Interest", "Group", "Confirmed", "When", "Late"]
-IDEA_COLUMNS = ["Table", "Idea", "Group", "Theme", "Status", "Late"]
-LATE_WORDS = {True: "Late: saved after input closed", False: ""}
-THEME_COLUMNS = ["Theme", "Description", "Ideas"]
+NOTE_COLUMNS = [
+    N_("Table"),
+    N_("Said"),
+    N_("Paraphrase"),
+    N_("Interest"),
+    N_("Group"),
+    N_("Confirmed"),
+    N_("When"),
+    N_("Late"),
+]
+IDEA_COLUMNS = [N_("Table"), N_("Idea"), N_("Group"), N_("Theme"), N_("Status"), N_("Late")]
+LATE_WORDS = {True: N_("Late: saved after input closed"), False: ""}
+THEME_COLUMNS = [N_("Theme"), N_("Description"), N_("Ideas")]
 PROPOSED = (IdeaStatus.VISIBLE, IdeaStatus.MERGED)
 """The ideas every reader of the record sees: those on the board and those merged."""
 
@@ -112,15 +123,15 @@ def collect_in(
     conflicts = conflicts_in(s, meeting_id, secret_ok)
     trust = tuple(trust_pulse_in(s, actor, initiative.id))
     frames = {
-        "Listening notes": _notes_frame(notes),
-        "Ideas": _ideas_frame(ideas),
-        "Themes": _themes(s, meeting_id, secret_ok),
-        "Votes": votes_frame(s, meeting_id, secret_ok),
-        "Common ground": common_ground_frame(s, meeting_id, secret_ok),
+        N_("Listening notes"): _notes_frame(notes),
+        N_("Ideas"): _ideas_frame(ideas),
+        N_("Themes"): _themes(s, meeting_id, secret_ok),
+        N_("Votes"): votes_frame(s, meeting_id, secret_ok),
+        N_("Common ground"): common_ground_frame(s, meeting_id, secret_ok),
     }
     facts: dict[str, object] = {}
-    frames["Voice balance"] = voice_frame(s, meeting_id, facts)
-    frames["Conflicts"] = conflicts_frame(s, conflicts, labels)
+    frames[N_("Voice balance")] = voice_frame(s, meeting_id, facts)
+    frames[N_("Conflicts")] = conflicts_frame(s, conflicts, labels)
     frames.update(after_frames(s, actor, meeting, secret_ok, facts))
     # Survey answers, by group only and small groups withheld (services.core.small_groups).
     frames[TRUST_FRAME] = trust_frame(trust)
@@ -148,7 +159,9 @@ def _tables(s: Session, meeting_id: int) -> tuple[MeetingTable, ...]:
 
 
 def _label(t: MeetingTable) -> str:
-    return f"Table {t.number}" + (f" ({t.name})" if t.name else "")
+    if t.name:
+        return _("Table {number} ({name})").format(number=t.number, name=t.name)
+    return _("Table {number}").format(number=t.number)
 
 
 def _notes(
@@ -169,7 +182,7 @@ def _notes(
 
 
 def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
-    confirmed = {True: "Yes", False: "No", None: "Not checked"}
+    confirmed = {True: _("Yes"), False: _("No"), None: _("Not checked")}
     rows = [
         [
             said.table,
@@ -180,7 +193,7 @@ def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
             confirmed[n.confirmed],
             # Text, not a datetime: Excel cannot store a time zone.
             f"{n.created_at:%Y-%m-%d %H:%M} UTC",
-            LATE_WORDS[n.late],
+            _late(n.late),
         ]
         for said in notes
         for n in [said.note]
@@ -218,15 +231,20 @@ def _ideas_frame(ideas: tuple[Proposed, ...]) -> pd.DataFrame:
     rows = []
     for proposed in ideas:
         idea = proposed.idea
-        status = idea.status.value.capitalize()
+        status = label(idea.status)
         if idea.status is IdeaStatus.MERGED and idea.merged_into_id:
-            status = f"Merged into #{idea.merged_into_id}"
+            status = _("Merged into #{id}").format(id=idea.merged_into_id)
         elif idea.status is IdeaStatus.PENDING:
-            status = "Waiting for approval"
-        text = idea.text + (" (confidential)" if idea.confidential else "")
-        late = LATE_WORDS[idea.late]
+            status = _("Waiting for approval")
+        text = idea.text + (_(" (confidential)") if idea.confidential else "")
+        late = _late(idea.late)
         rows.append([proposed.table, text, proposed.group, proposed.theme, status, late])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)
+
+
+def _late(late: bool) -> str:
+    """The record's word for a late note or idea, in the reader's language; '' when on time."""
+    return _(LATE_WORDS[True]) if late else LATE_WORDS[False]
 
 
 def _themes(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:

@@ -7,15 +7,30 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Account, Charter, Conflict, ConflictParty, Meeting, Signature, Stakeholder
+from i18n import N_, _
 from services.act.plan_export import PLAN_COLUMNS, rows_in
 from services.act.plan_export import status_words as _words
 from services.core.actors import Actor
 from services.partner.charters import find_latest
 
 CONFLICT_COLUMNS = [
-    "Table", "Issue", "Status", "Parties", "Options", "Agreement", "Next step", "Owner",
-]  # fmt: skip
-SIGNOFF_COLUMNS = ["Group", "Major group", "Status", "Signed version", "Signed by", "Signed on"]
+    N_("Table"),
+    N_("Issue"),
+    N_("Status"),
+    N_("Parties"),
+    N_("Options"),
+    N_("Agreement"),
+    N_("Next step"),
+    N_("Owner"),
+]
+SIGNOFF_COLUMNS = [
+    N_("Group"),
+    N_("Major group"),
+    N_("Status"),
+    N_("Signed version"),
+    N_("Signed by"),
+    N_("Signed on"),
+]
 
 
 def conflicts_in(s: Session, meeting_id: int, secret_ok: bool) -> tuple[Conflict, ...]:
@@ -53,14 +68,14 @@ def after_frames(
     # The plan belongs to the initiative; the Thought Leader Team reads it whole.
     plan = rows_in(s, actor, meeting.initiative_id, secret_ok)[0]
     return {
-        "Charter sign-off": _signoff(s, meeting.initiative_id, facts),
-        "Action plan": pd.DataFrame(plan, columns=PLAN_COLUMNS),
+        N_("Charter sign-off"): _signoff(s, meeting.initiative_id, facts),
+        N_("Action plan"): pd.DataFrame(plan, columns=PLAN_COLUMNS),
     }
 
 
 def table_label(tables: dict[int, str], table_id: int | None) -> str:
     """ "Table 2 (Name)", or "Whole room" for what no table raised."""
-    return tables.get(table_id, "Whole room") if table_id is not None else "Whole room"
+    return tables.get(table_id, _("Whole room")) if table_id is not None else _("Whole room")
 
 
 def _parties(s: Session, conflict_id: int) -> str:
@@ -72,7 +87,8 @@ def _parties(s: Session, conflict_id: int) -> str:
     )
     parts = []
     for name, position, interests in s.execute(query):
-        said = [f"{k}: {v}" for k, v in (("position", position), ("interests", interests)) if v]
+        pairs = ((_("position"), position), (_("interests"), interests))
+        said = [f"{k}: {v}" for k, v in pairs if v]
         parts.append(f"{name} — " + "; ".join(said))
     return "\n".join(parts)
 
@@ -91,7 +107,7 @@ def _signoff(s: Session, initiative_id: int, facts: dict[str, object]) -> pd.Dat
     )
     signed_version = dict(s.execute(newest).all())
     # Names of accounts, never their email: contact details stay in the app.
-    signer = func.coalesce(Account.display_name, "(account since removed)")
+    signer = func.coalesce(Account.display_name, _("(account since removed)"))
     on_latest = {}
     if latest is not None:
         query = (
@@ -108,10 +124,11 @@ def _signoff(s: Session, initiative_id: int, facts: dict[str, object]) -> pd.Dat
             continue  # a retired group stays on the record only where it signed
         if g.id in on_latest:
             name, at = on_latest[g.id]
-            status, by, day = "Signed", name, at.date().isoformat()
+            status, by, day = _("Signed"), name, at.date().isoformat()
         else:
-            status = "Signed an earlier version" if version else "Not signed"
+            status = _("Signed an earlier version") if version else _("Not signed")
             by, day = "", ""
-        name_shown = f"{g.name} (retired)" if g.retired else g.name
-        rows.append([name_shown, "Yes" if g.is_major else "No", status, version or "", by, day])
+        name_shown = _("{name} (retired)").format(name=g.name) if g.retired else g.name
+        major = _("Yes") if g.is_major else _("No")
+        rows.append([name_shown, major, status, version or "", by, day])
     return pd.DataFrame(rows, columns=SIGNOFF_COLUMNS)

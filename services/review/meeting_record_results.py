@@ -8,35 +8,56 @@ from sqlalchemy.orm import Session
 
 from db.models import Idea, RoundItem, VotingRound
 from db.models.enums import RoundStatus, VoteMode
+from i18n import N_, _
 from services.converge import result_words as words
 from services.converge.tallies import CommonGround, rank_items
 from services.converge.voting_counts import add_up, count_round
 from services.room.voice import summary_in
 
 VOTE_COLUMNS = [
-    "Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass",
-]  # fmt: skip
+    N_("Round"),
+    N_("Mode"),
+    N_("Item"),
+    N_("Group"),
+    N_("Voters"),
+    N_("Dots"),
+    N_("Agree"),
+    N_("Disagree"),
+    N_("Pass"),
+]
 GROUND_COLUMNS = [
-    "Round", "Rank", "Item", "Support", "Least backed by", "Group shares", "Unites or divides",
-]  # fmt: skip
+    N_("Round"),
+    N_("Rank"),
+    N_("Item"),
+    N_("Support"),
+    N_("Least backed by"),
+    N_("Group shares"),
+    N_("Unites or divides"),
+]
 VOICE_COLUMNS = [
-    "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
-    "Share of contributions (%)", "Under-heard",
-]  # fmt: skip
+    N_("Group"),
+    N_("People"),
+    N_("Share of seats (%)"),
+    N_("Notes"),
+    N_("Ideas"),
+    N_("Contributions"),
+    N_("Share of contributions (%)"),
+    N_("Under-heard"),
+]
 UNITES_AT = 0.5
 """Every group backing an item at least this much makes it one that unites the room."""
-MODES = {VoteMode.DOTS: "Dots", VoteMode.AGREE_DISAGREE: "Agree / disagree"}
+MODES = {VoteMode.DOTS: N_("Dots"), VoteMode.AGREE_DISAGREE: N_("Agree / disagree")}
 
 
 def votes_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
     """Per round, item and group: how many voted and what they gave. Never who voted how."""
     rows = []
-    for rnd, items, _ in _counted(s, meeting_id, secret_ok):
+    for rnd, items, _voters in _counted(s, meeting_id, secret_ok):
         for item in items:
             for g in item.groups:
                 c = g.counts
                 values = [c.voters, c.dots, c.agree, c.disagree, c.passed]
-                rows.append([rnd.title, MODES[rnd.mode], item.text, g.group, *values])
+                rows.append([rnd.title, _(MODES[rnd.mode]), item.text, g.group, *values])
     return pd.DataFrame(rows, columns=VOTE_COLUMNS)
 
 
@@ -60,9 +81,9 @@ def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.Data
 def verdict(r: CommonGround) -> str:
     """ "Divides" when the groups split, "Unites" when every group backs it, else "Neither"."""
     if r.divides:
-        return "Divides"
+        return _("Divides")
     known = [g.share for g in r.groups if g.share is not None]
-    return "Unites" if known and min(known) >= UNITES_AT else "Neither"
+    return _("Unites") if known and min(known) >= UNITES_AT else _("Neither")
 
 
 def voice_frame(s: Session, meeting_id: int, facts: dict[str, object]) -> pd.DataFrame:
@@ -84,7 +105,7 @@ def voice_frame(s: Session, meeting_id: int, facts: dict[str, object]) -> pd.Dat
             v.ideas,
             v.contributions,
             round(100 * v.contribution_share, 1),
-            "Yes" if v.under_heard else "No",
+            _("Yes") if v.under_heard else _("No"),
         ]
         for v in summary.shares
     ]
@@ -109,7 +130,7 @@ def _counted(s: Session, meeting_id: int, secret_ok: bool):
 
 def unnamed(item_id: int) -> str:
     """What a record says in place of a confidential ballot item's words."""
-    return f"Item #{item_id} (confidential)"
+    return _("Item #{id} (confidential)").format(id=item_id)
 
 
 def confidential_items(s: Session, meeting_id: int) -> set[int]:

@@ -7,8 +7,10 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from db.database import Database
+from i18n import N_, _, ngettext
 from services.converge import result_words as words
 from services.core.actors import Actor
+from services.core.vocab import IdeaStatus, label
 from services.review.meeting_record import MeetingRecord, collect
 from services.review.meeting_report_sections import AFTER_SECTIONS, capped
 from services.review.meeting_report_trust import HEADING as TRUST_HEADING
@@ -16,13 +18,13 @@ from services.review.meeting_report_trust import trust_section
 from services.review.report_lines import lines_of
 
 SECTIONS = [
-    "What the tables heard",
-    "What the tables proposed",
-    "Voting results and the common-ground ranking",
-    "Voice balance",
-    "Conflicts and agreements",
-    "The partnering charter and who signed it",
-    "The action plan",
+    N_("What the tables heard"),
+    N_("What the tables proposed"),
+    N_("Voting results and the common-ground ranking"),
+    N_("Voice balance"),
+    N_("Conflicts and agreements"),
+    N_("The partnering charter and who signed it"),
+    N_("The action plan"),
     TRUST_HEADING,
 ]
 NOTES_PER_TABLE = 40
@@ -39,8 +41,12 @@ def meeting_report_pdf(
 
 def report_pdf(record: MeetingRecord) -> bytes:
     """The report of a record already read (the one the Review screen shows)."""
-    pdf = layout.Document(f"Meeting report: {record.title}")
-    pdf.set_title(f"Meeting report: {record.initiative}, {record.title}")
+    pdf = layout.Document(_("Meeting report: {title}").format(title=record.title))
+    pdf.set_title(
+        _("Meeting report: {initiative}, {title}").format(
+            initiative=record.initiative, title=record.title
+        )
+    )
     pdf.set_creator("Common Ground")
     _title_page(pdf, record)
     writers = [_heard, _proposed, _votes, *AFTER_SECTIONS, trust_section]
@@ -51,7 +57,7 @@ def report_pdf(record: MeetingRecord) -> bytes:
         # Keep a section heading with its first entry, which may itself be a heading.
         if pdf.will_page_break(60):
             pdf.add_page()
-        layout.heading(pdf, heading, 18)
+        layout.heading(pdf, _(heading), 18)
         write(pdf, record)
     return bytes(pdf.output())
 
@@ -59,22 +65,25 @@ def report_pdf(record: MeetingRecord) -> bytes:
 def _title_page(pdf: FPDF, record: MeetingRecord) -> None:
     pdf.add_page()
     pdf.ln(40)
-    layout.text(pdf, "Meeting report", 24, bold=True, align="C")
+    layout.text(pdf, _("Meeting report"), 24, bold=True, align="C")
     layout.text(pdf, record.initiative, 16, align="C")
     if record.city:
         layout.text(pdf, record.city, 12, align="C")
     pdf.ln(6)
     layout.text(pdf, record.title, 16, bold=True, align="C")
     when = record.starts_at
-    layout.text(
-        pdf, f"{layout.day(when)}, {when:%H:%M} UTC" if when else "Date not set", 12, align="C"
+    starts = (
+        _("{date}, {time} UTC").format(date=layout.day(when), time=f"{when:%H:%M}")
+        if when
+        else _("Date not set")
     )
-    layout.text(pdf, record.location or "Location not set", 12, align="C")
+    layout.text(pdf, starts, 12, align="C")
+    layout.text(pdf, record.location or _("Location not set"), 12, align="C")
     pdf.ln(20)
     note = (
-        "This report includes confidential items: share it only with those who may see them."
+        _("This report includes confidential items: share it only with those who may see them.")
         if record.private
-        else "Confidential items and participants' contact details are left out of this report."
+        else _("Confidential items and participants' contact details are left out of this report.")
     )
     layout.text(pdf, note, 10, align="C")
 
@@ -82,57 +91,67 @@ def _title_page(pdf: FPDF, record: MeetingRecord) -> None:
 def _heard(pdf: FPDF, record: MeetingRecord) -> None:
     frame = record.frames["Listening notes"]
     if frame.empty:
-        layout.text(pdf, "No listening notes were taken at this meeting.")
+        layout.text(pdf, _("No listening notes were taken at this meeting."))
         return
     for table, notes in frame.groupby("Table", sort=False):
         layout.heading(pdf, str(table), 13)
-        for n in capped(pdf, notes, NOTES_PER_TABLE, "notes"):
+        for n in capped(pdf, notes, NOTES_PER_TABLE, N_("notes")):
             group = f" ({n['Group']})" if n["Group"] else ""
-            late = " [late]" if n["Late"] else ""
+            late = _(" [late]") if n["Late"] else ""
             layout.text(pdf, f"• {n['Said']}{group}{late}", bold=True, size=10)
             if n["Paraphrase"]:
-                layout.text(pdf, f"    Heard as: {n['Paraphrase']}", 10)
+                layout.text(pdf, "    " + _("Heard as: {text}").format(text=n["Paraphrase"]), 10)
             if n["Interest"]:
-                layout.text(pdf, f"    Interest beneath: {n['Interest']}", 10)
+                layout.text(
+                    pdf, "    " + _("Interest beneath: {text}").format(text=n["Interest"]), 10
+                )
 
 
 def _proposed(pdf: FPDF, record: MeetingRecord) -> None:
     frame = record.frames["Ideas"]
     if frame.empty:
-        layout.text(pdf, "No ideas were put forward at this meeting.")
+        layout.text(pdf, _("No ideas were put forward at this meeting."))
     for table, ideas in frame.groupby("Table", sort=False):
         layout.heading(pdf, str(table), 13)
-        for i in capped(pdf, ideas, IDEAS_PER_TABLE, "ideas"):
-            extra = [x for x in (i["Group"], i["Theme"] and f"theme {i['Theme']}") if x]
-            status = "" if i["Status"] == "Visible" else f" [{i['Status'].lower()}]"
-            status += " [late]" if i["Late"] else ""
+        for i in capped(pdf, ideas, IDEAS_PER_TABLE, N_("ideas")):
+            theme = i["Theme"] and _("theme {name}").format(name=i["Theme"])
+            extra = [x for x in (i["Group"], theme) if x]
+            status = "" if i["Status"] == label(IdeaStatus.VISIBLE) else f" [{i['Status'].lower()}]"
+            status += _(" [late]") if i["Late"] else ""
             layout.text(
                 pdf, f"• {i['Idea']}" + (f" ({', '.join(extra)})" if extra else "") + status, 10
             )
-    layout.heading(pdf, "Themes", 13)
+    layout.heading(pdf, _("Themes"), 13)
     themes = record.frames["Themes"]
     if themes.empty:
-        layout.text(pdf, "No themes were made.")
+        layout.text(pdf, _("No themes were made."))
     for t in lines_of(themes):
         about = f": {t['Description']}" if t["Description"] else ""
-        count = f"{t['Ideas']} idea" + ("" if t["Ideas"] == 1 else "s")
+        count = ngettext("{n} idea", "{n} ideas", t["Ideas"]).format(n=t["Ideas"])
         layout.text(pdf, f"• {t['Theme']} ({count}){about}", 10)
 
 
 def _votes(pdf: FPDF, record: MeetingRecord) -> None:
     frame: pd.DataFrame = record.frames["Common ground"]
     if frame.empty:
-        layout.text(pdf, "No voting round was opened at this meeting.")
+        layout.text(pdf, _("No voting round was opened at this meeting."))
         return
-    layout.text(pdf, "Items rank high only when every stakeholder group backs them.", 10)
+    layout.text(pdf, _("Items rank high only when every stakeholder group backs them."), 10)
     for title, items in frame.groupby("Round", sort=False):
         layout.heading(pdf, str(title), 13)
-        for r in capped(pdf, items, ITEMS_PER_ROUND, "items"):
+        for r in capped(pdf, items, ITEMS_PER_ROUND, N_("items")):
             layout.text(pdf, f"{r['Rank']}. {r['Item']}", 10, bold=True)
             least = f" · {words.backing(r['Least backed by'])}" if r["Least backed by"] else ""
             layout.text(pdf, f"    {r['Support'][:1].upper()}{r['Support'][1:]}{least}.", 10)
             if r["Group shares"]:
-                layout.text(pdf, f"    By group: {r['Group shares']}.", 10)
-        for label, word in [("What unites", "Unites"), ("What divides", "Divides")]:
+                layout.text(
+                    pdf, "    " + _("By group: {shares}.").format(shares=r["Group shares"]), 10
+                )
+        for heading, word in [
+            (_("What unites: {items}"), _("Unites")),
+            (_("What divides: {items}"), _("Divides")),
+        ]:
             picked = items[items["Unites or divides"] == word]["Item"].tolist()
-            layout.text(pdf, f"{label}: " + ("; ".join(picked) if picked else "nothing"), 10)
+            layout.text(
+                pdf, heading.format(items="; ".join(picked) if picked else _("nothing")), 10
+            )

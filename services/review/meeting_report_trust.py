@@ -13,15 +13,20 @@ import pandas as pd
 from fpdf import FPDF
 
 from adapters import pdf_layout as layout
-from services.core.small_groups import WHAT_SMALL_GROUPS_SHOW
+from i18n import N_, _
+from services.core.small_groups import what_small_groups_show
 from services.review.report_lines import Line, lines_of
-from services.review.trust_pulse import EMPTY, TABLE_COLUMNS, TrustChange, table_rows
+from services.review.trust_pulse import TABLE_COLUMNS, TrustChange, table_rows
 
 if TYPE_CHECKING:
     from services.review.meeting_record import MeetingRecord
 
-HEADING = "How trust moved, by group"
-FRAME = "Trust pulse"
+HEADING = N_("How trust moved, by group")
+FRAME = N_("Trust pulse")
+EMPTY_IN_REPORT = N_(
+    "No answers yet — this section fills when people in a stakeholder group have answered "
+    "the trust questions in the survey before or after the meeting."
+)
 
 
 def trust_frame(pulse: Sequence[TrustChange]) -> pd.DataFrame:
@@ -33,9 +38,9 @@ def trust_section(pdf: FPDF, record: MeetingRecord) -> None:
     """Per question, each group's mean before and after with how many answered."""
     frame = record.frames.get(FRAME)
     if frame is None or frame.empty:
-        layout.text(pdf, EMPTY.replace("the chart appears", "this section fills"))
+        layout.text(pdf, _(EMPTY_IN_REPORT))
         return
-    layout.text(pdf, WHAT_SMALL_GROUPS_SHOW, 10)
+    layout.text(pdf, what_small_groups_show(), 10)
     for question, rows in frame.groupby("Question", sort=False):
         layout.heading(pdf, str(question), 12)
         for r in lines_of(rows):
@@ -45,10 +50,11 @@ def trust_section(pdf: FPDF, record: MeetingRecord) -> None:
 def _line(r: Line) -> str:
     def side(mean: str, n: str) -> str:
         # Withheld or unanswered, both cells say so in the same words: say it once.
-        return mean if mean == n else f"{mean} (n {n})"
+        return mean if mean == n else _("{mean} (n {n})").format(mean=mean, n=n)
 
-    moved = "" if r["Change"] == "—" else f", change {r['Change']}"
-    return (
-        f"before {side(r['Before'], r['n before'])} → after {side(r['After'], r['n after'])}"
-        + moved
+    before, after = side(r["Before"], r["n before"]), side(r["After"], r["n after"])
+    if r["Change"] == "—":
+        return _("before {before} → after {after}").format(before=before, after=after)
+    return _("before {before} → after {after}, change {change}").format(
+        before=before, after=after, change=r["Change"]
     )

@@ -7,8 +7,9 @@ import zipfile
 
 import pandas as pd
 
-from adapters.spreadsheet import safe_frame
+from adapters.spreadsheet import headed, safe_frame
 from db.database import Database
+from i18n import _
 from services.core.actors import Actor
 from services.review.meeting_record import MeetingRecord, collect
 
@@ -39,8 +40,8 @@ def zip_of(record: MeetingRecord) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in frames.items():
-            data = frame.to_csv(index=False).encode("utf-8-sig")
-            archive.writestr(f"{_file_name(name)}.csv", data)
+            data = headed(frame).to_csv(index=False).encode("utf-8-sig")
+            archive.writestr(f"{_file_name(_(name))}.csv", data)
     return buffer.getvalue()
 
 
@@ -57,8 +58,8 @@ def xlsx_of(record: MeetingRecord) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
-            sheet_name = name[:SHEET_MAX]
-            frame.to_excel(writer, sheet_name=sheet_name, index=False)
+            sheet_name = _(name)[:SHEET_MAX]
+            headed(frame).to_excel(writer, sheet_name=sheet_name, index=False)
             sheet = writer.sheets[sheet_name]
             sheet.freeze_panes = "A2"
             for cells in sheet.columns:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import RoundStatus
+from i18n import _
 from services.act.action_followup import GroupProgress, progress_in
 from services.converge.tallies import CommonGround, ItemTotal, RoundResults, results_in
 from services.converge.voting_counts import ItemByGroup
@@ -101,11 +102,11 @@ def read(
 
 def _figures(record: MeetingRecord, rounds: int) -> tuple[tuple[str, int], ...]:
     return (
-        ("Listening notes", len(record.notes)),
-        ("Ideas", len(record.ideas)),
-        ("Voting rounds", rounds),
-        ("Conflicts", len(record.conflicts)),
-        ("Actions", len(record.frames["Action plan"])),
+        (_("Listening notes"), len(record.notes)),
+        (_("Ideas"), len(record.ideas)),
+        (_("Voting rounds"), rounds),
+        (_("Conflicts"), len(record.conflicts)),
+        (_("Actions"), len(record.frames["Action plan"])),
     )
 
 

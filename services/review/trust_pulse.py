@@ -9,9 +9,11 @@ from statistics import fmean
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import Role, SurveyKind
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.small_groups import can_show, count_words, shown_or_none
@@ -58,7 +60,7 @@ def trust_pulse_in(s: Session, actor: Actor, initiative_id: int) -> list[TrustCh
 
 def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
     """The pulse, inside a read whose caller has checked the reader (a report's one read)."""
-    statements = require(s, Initiative, initiative_id, "initiative").trust_statements
+    statements = require(s, Initiative, initiative_id, N_("initiative")).trust_statements
     rows = s.execute(
         select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)
         .join(Participant, Participant.id == SurveyResponse.participant_id)
@@ -105,7 +107,15 @@ def _change(item: TrustItem, group: str, by_kind: dict[SurveyKind, list[int]]) -
     )
 
 
-TABLE_COLUMNS = ["Question", "Group", "Before", "n before", "After", "n after", "Change"]
+TABLE_COLUMNS = [
+    N_("Question"),
+    N_("Group"),
+    N_("Before"),
+    N_("n before"),
+    N_("After"),
+    N_("n after"),
+    N_("Change"),
+]
 EMPTY = (
     "No answers yet — the chart appears when people in a stakeholder group have answered "
     "the trust questions in the survey before or after the meeting."
@@ -116,26 +126,43 @@ def mean_words(mean: float | None, answered: int) -> str:
     """A mean as every report prints it: one decimal, or why there is none."""
     if mean is None or not can_show(answered):
         return count_words(answered)
-    return f"{mean:.1f}"
+    return _decimal(mean)
+
+
+def _decimal(value: float) -> str:
+    """One decimal, as the reader writes it: 2.8 / 2,8."""
+    return f"{value:.1f}" if i18n.current() == i18n.ENGLISH else i18n.number(value, 1)
+
+
+def empty_words() -> str:
+    """`EMPTY` in the reader's language."""
+    return _(
+        "No answers yet — the chart appears when people in a stakeholder group have answered "
+        "the trust questions in the survey before or after the meeting."
+    )
 
 
 def change_words(row: TrustChange) -> str:
     """The change as printed: signed, one decimal; a dash where one side is missing."""
-    return "—" if row.change is None else f"{row.change:+.1f}"
+    if row.change is None:
+        return "—"
+    if i18n.current() == i18n.ENGLISH:
+        return f"{row.change:+.1f}"
+    return ("+" if row.change >= 0 else "-") + _decimal(abs(row.change))
 
 
 def row_words(row: TrustChange) -> str:
     """'2.8 → 3.5, +0.7 (n 6 → 5)' or '2.8 (n 6) → fewer than 5 answered': a chart's label."""
     shown_before = row.before is not None and can_show(row.n_before)
     shown_after = row.after is not None and can_show(row.n_after)
-    if shown_before and shown_after:
+    if shown_before and shown_after and row.before is not None and row.after is not None:
         return (
-            f"{row.before:.1f} → {row.after:.1f}, {change_words(row)} "
+            f"{_decimal(row.before)} → {_decimal(row.after)}, {change_words(row)} "
             f"(n {row.n_before} → {row.n_after})"
         )
 
     def side(mean: float | None, n: int, shown: bool) -> str:
-        return f"{mean:.1f} (n {n})" if shown else mean_words(mean, n)
+        return f"{_decimal(mean)} (n {n})" if shown and mean is not None else mean_words(mean, n)
 
     return (
         f"{side(row.before, row.n_before, shown_before)} → "

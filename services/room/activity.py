@@ -22,6 +22,7 @@ from db.models import (
     utcnow,
 )
 from db.models.enums import Role
+from i18n import N_
 from services.core.actors import Actor, require_role
 from services.core.validation import in_range, require
 
@@ -51,7 +52,7 @@ def activity_by_table(
 ) -> list[TableActivity]:
     """Every table of the meeting, by number, with its notes, ideas and votes in the window."""
     require_role(actor, Role.FACILITATOR)
-    in_range(window_minutes, "Activity window (minutes)", 1, WINDOW_MAX)
+    in_range(window_minutes, N_("Activity window (minutes)"), 1, WINDOW_MAX)
     end = now or utcnow()
     start = end - timedelta(minutes=window_minutes)
     with db.read() as s:
@@ -62,7 +63,7 @@ def activity_by_table(
             .order_by(MeetingTable.number)
         ).all()
         if not tables:
-            require(s, Meeting, meeting_id, "meeting")
+            require(s, Meeting, meeting_id, N_("meeting"))
             return []
         notes = _per_table(
             s,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from i18n import _
+
 WORDS_FILE = Path(__file__).with_name("flag_words.txt")
 
 PROFANITY = "profanity"
@@ -46,13 +48,19 @@ class Flag:
 def flag_idea(text: str, roster_names: Iterable[str] = ()) -> list[Flag]:
     """Every reason this text may need a second look, in the order they are checked."""
     flags = [
-        Flag(PROFANITY, f"may be profanity or a slur ({language}): “{word}”")
+        Flag(
+            PROFANITY,
+            _("may be profanity or a slur ({language}): “{word}”").format(
+                language=language, word=word
+            ),
+        )
         for word, language in _profanity(text)
     ]
-    flags += [Flag(PHONE, f"looks like a phone number: {number}") for number in _phones(text)]
-    flags += [Flag(EMAIL, f"looks like an email address: {m}") for m in _emails(text)]
+    phone, email = _("looks like a phone number: {text}"), _("looks like an email address: {text}")
+    flags += [Flag(PHONE, phone.format(text=number)) for number in _phones(text)]
+    flags += [Flag(EMAIL, email.format(text=m)) for m in _emails(text)]
     flags += [
-        Flag(ROSTER_NAME, f"names a person on the roster: {name}")
+        Flag(ROSTER_NAME, _("names a person on the roster: {name}").format(name=name))
         for name in _roster_names(text, roster_names)
     ]
     return flags

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Idea, Meeting, RoundItem, Vote, VotingRound, utcnow
 from db.models.enums import IdeaStatus, Role, VoteMode
+from i18n import N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -18,21 +19,24 @@ def merge_ideas(db: Database, actor: Actor, survivor_id: int, duplicate_ids: lis
     """Fold duplicates into one idea; they keep their rows and text, their votes move over."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        survivor = require(s, Idea, survivor_id, "idea")
+        survivor = require(s, Idea, survivor_id, N_("idea"))
         if survivor.status is IdeaStatus.MERGED:
             raise ValidationError(
-                f"Idea #{survivor.id} was itself merged into idea #{survivor.merged_into_id}. "
-                f"Merge into idea #{survivor.merged_into_id} instead."
+                _(
+                    "Idea #{id} was itself merged into idea #{merged_into_id}. Merge into idea "
+                    "#{merged_into_id} instead."
+                ).format(id=survivor.id, merged_into_id=survivor.merged_into_id)
             )
         if survivor.status is IdeaStatus.PENDING:
             # The duplicates would leave the board for an idea the room cannot see yet.
             raise ValidationError(
-                f"Idea #{survivor.id} is waiting for approval. Approve it first, then merge "
-                "into it."
+                _(
+                    "Idea #{id} is waiting for approval. Approve it first, then merge into it."
+                ).format(id=survivor.id)
             )
         duplicates = [_duplicate(s, survivor, i) for i in dict.fromkeys(duplicate_ids)]
         if not duplicates:
-            raise ValidationError("Pick at least one idea to merge into this one.")
+            raise ValidationError(_("Pick at least one idea to merge into this one."))
         initiative_id = s.get_one(Meeting, survivor.meeting_id).initiative_id
         total = 0
         for dup in duplicates:
@@ -75,17 +79,23 @@ def merge_ideas(db: Database, actor: Actor, survivor_id: int, duplicate_ids: lis
 def _duplicate(s: Session, survivor: Idea, idea_id: int) -> Idea:
     if idea_id == survivor.id:
         raise ValidationError(
-            f"Idea #{idea_id} cannot be merged into itself. Pick a different duplicate."
+            _("Idea #{idea_id} cannot be merged into itself. Pick a different duplicate.").format(
+                idea_id=idea_id
+            )
         )
-    dup = require(s, Idea, idea_id, "idea")
+    dup = require(s, Idea, idea_id, N_("idea"))
     if dup.meeting_id != survivor.meeting_id:
         raise ValidationError(
-            f"Idea #{dup.id} belongs to another meeting; only ideas of the same meeting merge."
+            _(
+                "Idea #{id} belongs to another meeting; only ideas of the same meeting merge."
+            ).format(id=dup.id)
         )
     if dup.status is IdeaStatus.MERGED:
         raise ValidationError(
-            f"Idea #{dup.id} was already merged into idea #{dup.merged_into_id}. "
-            "Leave it out of this merge."
+            _(
+                "Idea #{id} was already merged into idea #{merged_into_id}. Leave it out of "
+                "this merge."
+            ).format(id=dup.id, merged_into_id=dup.merged_into_id)
         )
     return dup
 

@@ -24,12 +24,14 @@ from db.models import (
     utcnow,
 )
 from db.models.enums import IdeaStatus, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.roster_scope import ON_ROSTER
 from services.core.scope import check_table_access
 from services.core.validation import require
+from services.core.vocab import label
 from services.room.idea_flags import Flag, flag_idea
 
 
@@ -80,7 +82,7 @@ def set_premoderate(db: Database, actor: Actor, item_id: int, on: bool) -> Agend
     """
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         meeting = s.get_one(Meeting, item.meeting_id)
         if item.premoderate != on:
             item.premoderate = on
@@ -116,7 +118,7 @@ def approve_all(
     facilitator has on screen: one that arrived since was read by nobody); how many."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         query = select(Idea).where(Idea.meeting_id == meeting.id, Idea.status == IdeaStatus.PENDING)
         if idea_ids is not None:
             query = query.where(Idea.id.in_(list(idea_ids)))
@@ -130,7 +132,7 @@ def approval_queue(db: Database, actor: Actor, meeting_id: int) -> list[QueuedId
     """The meeting's waiting ideas, oldest first, each with its flags (facilitators only)."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         rows = s.execute(
             select(Idea, MeetingTable.number)
             .outerjoin(MeetingTable, MeetingTable.id == Idea.table_id)
@@ -181,14 +183,16 @@ def table_ideas(db: Database, actor: Actor, table_id: int, idea_ids: set[int]) -
 def _decide(db: Database, actor: Actor, idea_id: int, to: IdeaStatus) -> Idea:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        idea = require(s, Idea, idea_id, "idea")
+        idea = require(s, Idea, idea_id, N_("idea"))
         meeting = s.get_one(Meeting, idea.meeting_id)
         if idea.status is to:
             return idea  # a second tap on the same button
         if idea.status is not IdeaStatus.PENDING:
             raise ValidationError(
-                f"Idea #{idea.id} is no longer waiting for approval (it is "
-                f"{idea.status.value} now): someone decided it already. Reload the page."
+                _(
+                    "Idea #{id} is no longer waiting for approval (it is {value} now): someone "
+                    "decided it already. Reload the page."
+                ).format(id=idea.id, value=label(idea.status).lower())
             )
         return _set(s, actor, idea, meeting, to)
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
+from i18n import N_, _
 from services.converge.voting_items import voted_rounds
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
@@ -53,20 +54,24 @@ class IdeaFilter:
 
 def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
     """Put an idea on the board; without a table only a facilitator may (then name the meeting)."""
-    clean = clean_text(new.text, "Idea", TEXT_MAX)
+    clean = clean_text(new.text, N_("Idea"), TEXT_MAX)
     key = clean_key(new.submission_key)
     table_id, meeting_id, stakeholder_id = new.table_id, new.meeting_id, new.stakeholder_id
     with db.write() as s:
         if table_id is None:
             require_role(actor, Role.FACILITATOR)
             if meeting_id is None:
-                raise ValidationError("An idea from no table needs its meeting. Pick the meeting.")
-            meeting = require(s, Meeting, meeting_id, "meeting")
+                raise ValidationError(
+                    _("An idea from no table needs its meeting. Pick the meeting.")
+                )
+            meeting = require(s, Meeting, meeting_id, N_("meeting"))
         else:
             table = check_table_access(s, actor, table_id)
             if meeting_id is not None and meeting_id != table.meeting_id:
                 raise ValidationError(
-                    f"Table {table.number} is not part of this meeting. Reload the page."
+                    _("Table {number} is not part of this meeting. Reload the page.").format(
+                        number=table.number
+                    )
                 )
             meeting = s.get_one(Meeting, table.meeting_id)
         # After input closed, a step that allows late notes still takes a scribe's idea.
@@ -101,10 +106,10 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
 
 def update_idea(db: Database, actor: Actor, idea_id: int, fields: IdeaFields) -> Idea:
     """Reword an idea; scribes only their own table's, while input is open."""
-    clean = clean_text(fields.text, "Idea", TEXT_MAX)
+    clean = clean_text(fields.text, N_("Idea"), TEXT_MAX)
     stakeholder_id, confidential = fields.stakeholder_id, fields.confidential
     with db.write() as s:
-        idea = require(s, Idea, idea_id, "idea")
+        idea = require(s, Idea, idea_id, N_("idea"))
         if idea.table_id is None:
             require_role(actor, Role.FACILITATOR)
         else:
@@ -114,8 +119,10 @@ def update_idea(db: Database, actor: Actor, idea_id: int, fields: IdeaFields) ->
             require_input_open(meeting)
         if confidential and not idea.confidential and _on_a_ballot(s, idea.id):
             raise ValidationError(
-                "This idea is already on a ballot that every voter and the projector see, "
-                "so it cannot be made confidential now."
+                _(
+                    "This idea is already on a ballot that every voter and the projector see, so "
+                    "it cannot be made confidential now."
+                )
             )
         if idea_queue.needs_approval_again(s, actor, meeting, idea, clean):
             idea.status = IdeaStatus.PENDING
@@ -150,17 +157,21 @@ def delete_idea(db: Database, actor: Actor, idea_id: int) -> None:
     """Remove an idea nobody has voted on and nothing was merged into."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        idea = require(s, Idea, idea_id, "idea")
+        idea = require(s, Idea, idea_id, N_("idea"))
         rounds = voted_rounds(s, idea_id=idea.id)
         if rounds:
             raise ValidationError(
-                f"Idea #{idea.id} is on the ballot of {', '.join(rounds)}. "
-                "Hide it instead, so the votes on it are kept."
+                _(
+                    "Idea #{id} is on the ballot of {rounds}. "
+                    "Hide it instead, so the votes on it are kept."
+                ).format(id=idea.id, rounds=", ".join(rounds))
             )
         absorbed = s.scalar(select(func.count()).where(Idea.merged_into_id == idea.id))
         if absorbed:
             raise ValidationError(
-                f"{absorbed} other idea(s) were merged into idea #{idea.id}. Hide it instead."
+                _("{absorbed} other idea(s) were merged into idea #{id}. Hide it instead.").format(
+                    absorbed=absorbed, id=idea.id
+                )
             )
         initiative_id = s.get_one(Meeting, idea.meeting_id).initiative_id
         audit.record(
@@ -229,11 +240,13 @@ def wall_version_in(s: Session, meeting_id: int) -> tuple[int, int, str]:
 def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) -> Idea:
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        idea = require(s, Idea, idea_id, "idea")
+        idea = require(s, Idea, idea_id, N_("idea"))
         if idea.status is IdeaStatus.MERGED:
             raise ValidationError(
-                f"Idea #{idea.id} was merged into idea #{idea.merged_into_id}. "
-                f"Hide or show idea #{idea.merged_into_id} instead."
+                _(
+                    "Idea #{id} was merged into idea #{merged_into_id}. Hide or show idea "
+                    "#{merged_into_id} instead."
+                ).format(id=idea.id, merged_into_id=idea.merged_into_id)
             )
         if idea.status is not status:
             before, idea.status, idea.updated_at = idea.status, status, utcnow()

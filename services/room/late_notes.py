@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting
 from db.models.enums import MeetingStatus, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow
@@ -19,7 +20,7 @@ from services.core.scope import require_open_meeting
 from services.core.validation import require
 from services.room.room_control import RoomState
 
-CLOSED_MESSAGE = (
+CLOSED_MESSAGE = N_(
     "Input is closed. Your text is kept here; ask the facilitator to allow late notes "
     "or reopen input."
 )
@@ -34,14 +35,14 @@ def saved_late(session: Session, meeting: Meeting) -> bool:
     step = session.get(AgendaItem, meeting.current_item_id) if meeting.current_item_id else None
     if step is not None and step.late_notes:
         return True
-    raise NotAllowedNow(CLOSED_MESSAGE)
+    raise NotAllowedNow(_(CLOSED_MESSAGE))
 
 
 def allow_late_notes(db: Database, actor: Actor, item_id: int, allowed: bool) -> AgendaItem:
     """Let scribes save notes and ideas for this step after input closes (or stop them)."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         meeting = membership.member_meeting(s, actor, item.meeting_id)
         if item.late_notes != allowed:
             item.late_notes = allowed

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import ListeningNote, Meeting, MeetingTable, utcnow
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, PermissionDenied
@@ -77,7 +78,7 @@ def update_note(db: Database, actor: Actor, note_id: int, fields: NoteFields) ->
     """Correct a note; scribes only at their own table while input is open."""
     texts = _texts(fields)
     with db.write() as s:
-        note = require(s, ListeningNote, note_id, "note")
+        note = require(s, ListeningNote, note_id, N_("note"))
         table = check_table_access(s, actor, note.table_id)
         meeting = s.get_one(Meeting, note.meeting_id)
         if not actor.is_facilitator:
@@ -104,7 +105,7 @@ def update_note(db: Database, actor: Actor, note_id: int, fields: NoteFields) ->
 def delete_note(db: Database, actor: Actor, note_id: int) -> None:
     """Remove a note; scribes only at their own table while input is open."""
     with db.write() as s:
-        note = require(s, ListeningNote, note_id, "note")
+        note = require(s, ListeningNote, note_id, N_("note"))
         table = check_table_access(s, actor, note.table_id)
         meeting = s.get_one(Meeting, note.meeting_id)
         if not actor.is_facilitator:
@@ -133,18 +134,20 @@ def list_notes(
         query = select(ListeningNote).where(ListeningNote.meeting_id == meeting_id)
         if actor.role is Role.SCRIBE and table_id is None:
             raise PermissionDenied(
-                "A scribe sees the notes of their own table only. Open your own table's link."
+                _("A scribe sees the notes of their own table only. Open your own table's link.")
             )
         if table_id is not None:
             table = (
-                require(s, MeetingTable, table_id, "table")
+                require(s, MeetingTable, table_id, N_("table"))
                 if actor.role is Role.LEADER
                 else check_table_access(s, actor, table_id)
             )
             if table.meeting_id != meeting_id:
                 raise NotFound(
-                    f"Table {table.number} (id {table_id}) belongs to another meeting. "
-                    "Reload the page."
+                    _(
+                        "Table {number} (id {table_id}) belongs to another meeting. "
+                        "Reload the page."
+                    ).format(number=table.number, table_id=table_id)
                 )
             query = query.where(ListeningNote.table_id == table_id)
         rule = confidential.readable_by(actor, ListeningNote.confidential, ListeningNote.table_id)
@@ -156,8 +159,8 @@ def list_notes(
 
 def _texts(fields: NoteFields) -> dict[str, str]:
     return {
-        "said": clean_text(fields.said, "What was said", TEXT_MAX),
-        "paraphrase": optional_text(fields.paraphrase, "Paraphrase", TEXT_MAX),
-        "interest": optional_text(fields.interest, "Interest", TEXT_MAX),
-        "prompt": optional_text(fields.prompt, "Prompt", TEXT_MAX),
+        "said": clean_text(fields.said, N_("What was said"), TEXT_MAX),
+        "paraphrase": optional_text(fields.paraphrase, N_("Paraphrase"), TEXT_MAX),
+        "interest": optional_text(fields.interest, N_("Interest"), TEXT_MAX),
+        "prompt": optional_text(fields.prompt, N_("Prompt"), TEXT_MAX),
     }

@@ -13,6 +13,7 @@ from adapters.wordfreq import word_frequencies
 from db.database import Database
 from db.models import Idea, Meeting
 from db.models.enums import IdeaStatus, MeetingStatus, Step
+from i18n import _
 from services.converge import tallies, voting_reveal
 from services.converge.tallies import RoundResults
 from services.converge.voting_reveal import RoundOnScreen
@@ -94,7 +95,7 @@ def _meeting_by_code(s: Session, code: str) -> Meeting:
     matches = codes.code_matches(Meeting.code, code)
     meeting = None if matches is None else s.scalar(select(Meeting).where(matches))
     if meeting is None:
-        raise NotFound("This projector link is not valid. Check the code on the console.")
+        raise NotFound(_("This projector link is not valid. Check the code on the console."))
     return meeting
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting, VotingRound, utcnow
 from db.models.enums import MeetingStatus, Role, RoundStatus, Step
+from i18n import N_, _
 from services.agenda import agenda_gaps
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
@@ -94,11 +95,15 @@ def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
     with db.write() as s:
         meeting = _locked(s, meeting_id)
         if meeting.status is MeetingStatus.CLOSED:
-            raise NotAllowedNow(f"{meeting.title} was closed. Reopen it to carry on.")
+            raise NotAllowedNow(
+                _("{title} was closed. Reopen it to carry on.").format(title=meeting.title)
+            )
         items = _items(s, meeting_id)
         if not items:
             raise ValidationError(
-                f"{meeting.title} has no agenda yet. Add at least one step, then start it."
+                _("{title} has no agenda yet. Add at least one step, then start it.").format(
+                    title=meeting.title
+                )
             )
         if meeting.status is MeetingStatus.LIVE and meeting.current_item_id is not None:
             return _state(s, meeting, items)
@@ -115,7 +120,11 @@ def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> Ro
     """Go to the next (+1) or previous (-1) step and apply its plan (input, timer)."""
     require_role(actor, Role.FACILITATOR)
     if direction not in (-1, 1):
-        raise ValidationError(f"The room moves one step back (-1) or on (+1); got {direction}.")
+        raise ValidationError(
+            _("The room moves one step back (-1) or on (+1); got {direction}.").format(
+                direction=direction
+            )
+        )
     with db.write() as s:
         meeting = _live(s, meeting_id)
         items = _items(s, meeting_id)
@@ -123,8 +132,11 @@ def move_step(db: Database, actor: Actor, meeting_id: int, direction: int) -> Ro
         here = ids.index(meeting.current_item_id) if meeting.current_item_id in ids else -1
         there = here + direction
         if not 0 <= there < len(items):
-            end, way = ("first", "before") if direction < 0 else ("last", "after")
-            raise ValidationError(f"The room is on the {end} step; there is no step {way} it.")
+            raise ValidationError(
+                _("The room is on the first step; there is no step before it.")
+                if direction < 0
+                else _("The room is on the last step; there is no step after it.")
+            )
         return _go(s, actor, meeting, items, items[there])
 
 
@@ -134,9 +146,11 @@ def go_to_step(db: Database, actor: Actor, meeting_id: int, item_id: int) -> Roo
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
         meeting = _live(s, meeting_id)
-        item = require(s, AgendaItem, item_id, "agenda item")
+        item = require(s, AgendaItem, item_id, N_("agenda item"))
         if item.meeting_id != meeting_id:
-            raise ValidationError(f"“{item.title}” is on another meeting's agenda. Pick a step.")
+            raise ValidationError(
+                _("“{title}” is on another meeting's agenda. Pick a step.").format(title=item.title)
+            )
         items = _items(s, meeting_id)
         if meeting.current_item_id == item.id:
             return _state(s, meeting, items)
@@ -149,9 +163,11 @@ def set_input(db: Database, actor: Actor, meeting_id: int, open: bool) -> RoomSt
     with db.write() as s:
         meeting = _locked(s, meeting_id)
         if open and meeting.status is not MeetingStatus.LIVE:
-            raise NotAllowedNow(f"{meeting.title} is not live. Start or reopen it first.")
+            raise NotAllowedNow(
+                _("{title} is not live. Start or reopen it first.").format(title=meeting.title)
+            )
         if open and meeting.current_item_id is None:
-            raise NotAllowedNow("The room is on no step yet. Go to a step, then open input.")
+            raise NotAllowedNow(_("The room is on no step yet. Go to a step, then open input."))
         if meeting.input_open != open:
             meeting.input_open = open
             _record(s, actor, meeting, "input opened" if open else "input closed", {})
@@ -161,11 +177,13 @@ def set_input(db: Database, actor: Actor, meeting_id: int, open: bool) -> RoomSt
 def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> RoomState:
     """Count down `minutes` from now on every screen (replaces a running timer)."""
     require_role(actor, Role.FACILITATOR)
-    in_range(minutes, "Timer minutes", 1, TIMER_MAX)
+    in_range(minutes, N_("Timer minutes"), 1, TIMER_MAX)
     with db.write() as s:
         meeting = _locked(s, meeting_id)
         if meeting.status is MeetingStatus.CLOSED:
-            raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to run a timer.")
+            raise NotAllowedNow(
+                _("{title} is closed. Reopen it to run a timer.").format(title=meeting.title)
+            )
         meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
         meeting.timer_paused_seconds = None
         _record(s, actor, meeting, "timer started", {"minutes": minutes})
@@ -176,9 +194,9 @@ def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> R
     """Add `minutes` to the running or paused timer, or start one that long when none runs
     or time is up."""
     require_role(actor, Role.FACILITATOR)
-    in_range(minutes, "Minutes to add", 1, TIMER_MAX)
+    in_range(minutes, N_("Minutes to add"), 1, TIMER_MAX)
     with db.write() as s:
-        meeting = _live(s, meeting_id, "add time to the timer")
+        meeting = _live(s, meeting_id, N_("add time to the timer"))
         if meeting.timer_paused_seconds is not None:
             return _extend_paused(s, actor, meeting, minutes)
         now = utcnow()
@@ -187,7 +205,9 @@ def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> R
         ends_at = (ends if ends is not None and running else now) + timedelta(minutes=minutes)
         if ends_at - now > timedelta(minutes=TIMER_MAX):
             raise ValidationError(
-                f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+                _(
+                    "The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+                ).format(TIMER_MAX=TIMER_MAX)
             )
         meeting.timer_ends_at = ends_at
         action = "timer extended" if running else "timer started"
@@ -199,14 +219,14 @@ def pause_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
     """Hold the running timer: every screen says it is paused and how much time is left."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = _not_closed(s, meeting_id, "pause the timer")
+        meeting = _not_closed(s, meeting_id, N_("pause the timer"))
         if meeting.timer_paused_seconds is not None:
             return _state(s, meeting)  # a second facilitator's tap: already paused
         left = _state(s, meeting).seconds_left(utcnow())
         if left is None:
-            raise NotAllowedNow("No timer is running, so there is nothing to pause.")
+            raise NotAllowedNow(_("No timer is running, so there is nothing to pause."))
         if left == 0:
-            raise NotAllowedNow("Time is already up. Add minutes or start a new timer instead.")
+            raise NotAllowedNow(_("Time is already up. Add minutes or start a new timer instead."))
         meeting.timer_ends_at, meeting.timer_paused_seconds = None, left
         _record(s, actor, meeting, "timer paused", {"seconds_left": left})
         return _state(s, meeting)
@@ -216,12 +236,12 @@ def resume_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
     """Count down again from the time that was left when the timer was paused."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = _not_closed(s, meeting_id, "resume the timer")
+        meeting = _not_closed(s, meeting_id, N_("resume the timer"))
         left = meeting.timer_paused_seconds
         if left is None:
             if meeting.timer_ends_at is not None:
                 return _state(s, meeting)  # a second facilitator's tap: already running
-            raise NotAllowedNow("No timer is paused. Start a timer instead.")
+            raise NotAllowedNow(_("No timer is paused. Start a timer instead."))
         meeting.timer_ends_at = utcnow() + timedelta(seconds=left)
         meeting.timer_paused_seconds = None
         _record(s, actor, meeting, "timer resumed", {"seconds_left": left})
@@ -283,7 +303,9 @@ def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
     with db.write() as s:
         meeting = _locked(s, meeting_id)
         if meeting.status is MeetingStatus.PLANNED:
-            raise NotAllowedNow(f"{meeting.title} has not started yet. Start it instead.")
+            raise NotAllowedNow(
+                _("{title} has not started yet. Start it instead.").format(title=meeting.title)
+            )
         if meeting.status is MeetingStatus.CLOSED:
             meeting.status = MeetingStatus.LIVE
             _record(s, actor, meeting, "reopened", {})
@@ -291,7 +313,7 @@ def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
 
 
 def _locked(s: Session, meeting_id: int) -> Meeting:
-    require(s, Meeting, meeting_id, "meeting")
+    require(s, Meeting, meeting_id, N_("meeting"))
     # Two facilitators' taps queue, so no change is lost or checked against a stale room.
     query = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
     return s.scalars(query.execution_options(populate_existing=True)).one()
@@ -300,16 +322,24 @@ def _locked(s: Session, meeting_id: int) -> Meeting:
 def _not_closed(s: Session, meeting_id: int, doing: str) -> Meeting:
     meeting = _locked(s, meeting_id)
     if meeting.status is MeetingStatus.CLOSED:
-        raise NotAllowedNow(f"{meeting.title} is closed. Reopen it to {doing}.")
+        raise NotAllowedNow(
+            _("{title} is closed. Reopen it to {doing}.").format(
+                title=meeting.title, doing=_(doing)
+            )
+        )
     return meeting
 
 
-def _live(s: Session, meeting_id: int, doing: str = "move between steps") -> Meeting:
+def _live(s: Session, meeting_id: int, doing: str = N_("move between steps")) -> Meeting:
     meeting = _locked(s, meeting_id)
     if meeting.status is not MeetingStatus.LIVE:
         closed = meeting.status is MeetingStatus.CLOSED
-        how = "is closed. Reopen" if closed else "has not started. Start"
-        raise NotAllowedNow(f"{meeting.title} {how} it to {doing}.")
+        refusal = (
+            _("{title} is closed. Reopen it to {doing}.")
+            if closed
+            else _("{title} has not started. Start it to {doing}.")
+        )
+        raise NotAllowedNow(refusal.format(title=meeting.title, doing=_(doing)))
     return meeting
 
 
@@ -343,7 +373,9 @@ def _extend_paused(s: Session, actor: Actor, meeting: Meeting, minutes: int) -> 
     left = (meeting.timer_paused_seconds or 0) + minutes * 60
     if left > TIMER_MAX * 60:
         raise ValidationError(
-            f"The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+            _(
+                "The timer would run past {TIMER_MAX} minutes. Start a shorter timer instead."
+            ).format(TIMER_MAX=TIMER_MAX)
         )
     meeting.timer_paused_seconds = left
     _record(s, actor, meeting, "timer extended", {"minutes": minutes, "paused": True})

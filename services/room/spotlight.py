@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Conflict, ConflictParty, Meeting, Stakeholder
 from db.models.enums import ConflictStatus, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -40,14 +41,14 @@ def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int 
     """Put one conflict on the projector, or take it off with None."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if conflict_id is not None:
-            conflict = require(s, Conflict, conflict_id, "conflict")
+            conflict = require(s, Conflict, conflict_id, N_("conflict"))
             if conflict.meeting_id != meeting.id:
-                raise ValidationError("That conflict belongs to another meeting.")
+                raise ValidationError(_("That conflict belongs to another meeting."))
             if conflict.confidential:
                 raise ValidationError(
-                    "This conflict is confidential, so it cannot go on the projector."
+                    _("This conflict is confidential, so it cannot go on the projector.")
                 )
         meeting.spotlight_conflict_id = conflict_id
         detail = {"conflict_id": conflict_id}

@@ -84,15 +84,19 @@ def _page_table(
     if table_id is None:
         if not actor.is_facilitator:
             raise PermissionDenied(
-                "A scribe works on their own table's page, not every table's. "
-                "Open your own table's link."
+                _(
+                    "A scribe works on their own table's page, not every table's. Open your own "
+                    "table's link."
+                )
             )
         return None
     table = check_table_access(s, actor, table_id)
     if table.meeting_id != meeting_id:
         raise NotFound(
-            f"Table {table.number} belongs to another meeting. Reload the page, or open "
-            "your table's link again."
+            _(
+                "Table {number} belongs to another meeting. Reload the page, or open your "
+                "table's link again."
+            ).format(number=table.number)
         )
     return table
 

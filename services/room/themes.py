@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Idea, Meeting, Theme, utcnow
 from db.models.enums import Role
+from i18n import N_, _
 from services.converge.voting_items import voted_rounds
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
@@ -20,10 +21,10 @@ def create_theme(
 ) -> Theme:
     """Add a theme to the meeting."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Theme name", NAME_MAX)
-    about = optional_text(description, "Description", TEXT_MAX)
+    clean = clean_text(name, N_("Theme name"), NAME_MAX)
+    about = optional_text(description, N_("Description"), TEXT_MAX)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         _refuse_duplicate(s, meeting.id, clean)
         theme = Theme(meeting_id=meeting.id, name=clean, description=about)
         s.add(theme)
@@ -47,10 +48,10 @@ def update_theme(
 ) -> Theme:
     """Rename a theme or change its description."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(name, "Theme name", NAME_MAX)
-    about = optional_text(description, "Description", TEXT_MAX)
+    clean = clean_text(name, N_("Theme name"), NAME_MAX)
+    about = optional_text(description, N_("Description"), TEXT_MAX)
     with db.write() as s:
-        theme = require(s, Theme, theme_id, "theme")
+        theme = require(s, Theme, theme_id, N_("theme"))
         if clean.lower() != theme.name.lower():
             _refuse_duplicate(s, theme.meeting_id, clean)
         theme.name, theme.description = clean, about
@@ -73,12 +74,14 @@ def delete_theme(db: Database, actor: Actor, theme_id: int) -> None:
     """Remove a theme; its ideas stay on the board without a theme."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        theme = require(s, Theme, theme_id, "theme")
+        theme = require(s, Theme, theme_id, N_("theme"))
         rounds = voted_rounds(s, theme_id=theme.id)
         if rounds:
             raise ValidationError(
-                f"“{theme.name}” is on the ballot of {', '.join(rounds)}, so removing it "
-                "would lose those votes. Rename it instead."
+                _(
+                    "“{name}” is on the ballot of {rounds}, so removing it would lose those "
+                    "votes. Rename it instead."
+                ).format(name=theme.name, rounds=", ".join(rounds))
             )
         detail = {"name": theme.name}
         audit.record(
@@ -109,13 +112,15 @@ def assign_theme(
     """Put ideas under a theme, or take them out of theirs with None."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        theme = require(s, Theme, theme_id, "theme") if theme_id is not None else None
-        ideas = [require(s, Idea, i, "idea") for i in dict.fromkeys(idea_ids)]
+        theme = require(s, Theme, theme_id, N_("theme")) if theme_id is not None else None
+        ideas = [require(s, Idea, i, N_("idea")) for i in dict.fromkeys(idea_ids)]
         for idea in ideas:
             if theme is not None and idea.meeting_id != theme.meeting_id:
                 raise ValidationError(
-                    f"Idea #{idea.id} belongs to another meeting than “{theme.name}”. "
-                    "Pick ideas from this meeting's board."
+                    _(
+                        "Idea #{id} belongs to another meeting than “{name}”. Pick ideas from this "
+                        "meeting's board."
+                    ).format(id=idea.id, name=theme.name)
                 )
             if idea.theme_id != theme_id:
                 detail = {"from": idea.theme_id, "to": theme_id}
@@ -143,7 +148,9 @@ def _refuse_duplicate(s: Session, meeting_id: int, name: str) -> None:
     )
     if clash is not None:
         raise ValidationError(
-            f"There is already a theme called “{clash}” in this meeting. Choose another name."
+            _(
+                "There is already a theme called “{clash}” in this meeting. Choose another name."
+            ).format(clash=clash)
         )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Idea, ListeningNote, Meeting, MeetingTable, Participant, Stakeholder
+from i18n import N_
 from services.core import membership
 from services.core.actors import Actor
 from services.core.roster_scope import PRESENT
@@ -65,7 +66,7 @@ def voice_summary(db: Database, actor: Actor, meeting_id: int) -> VoiceBalance:
 
 def summary_in(s: Session, meeting_id: int) -> VoiceBalance:
     """`voice_summary` inside a read the caller already holds."""
-    meeting = require(s, Meeting, meeting_id, "meeting")
+    meeting = require(s, Meeting, meeting_id, N_("meeting"))
     seated_here = Participant.table_id.in_(
         select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
     )

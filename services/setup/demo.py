@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Account, Initiative
 from db.models.enums import Role
+from i18n import _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, ValidationError
@@ -110,13 +111,15 @@ def remove_demo(db: Database, actor: Actor) -> DemoRemoved:
         me = s.get(Account, actor.account_id) if actor.account_id is not None else None
         if me is not None and me.is_demo:
             raise ValidationError(
-                f"You are signed in as {me.username}, one of the demo's logins, which "
-                "removing the demo deletes. Open your own facilitator account on Set up › "
-                "Team and accounts, sign in with it, then remove the demo."
+                _(
+                    "You are signed in as {username}, one of the demo's logins, which removing the "
+                    "demo deletes. Open your own facilitator account on Set up › Team and "
+                    "accounts, sign in with it, then remove the demo."
+                ).format(username=me.username)
             )
         doomed = [(i.id, i.name) for i in s.scalars(_demo_initiatives())]
         if not doomed and s.scalar(select(Account.id).where(Account.is_demo.is_(True))) is None:
-            raise NotFound("There is no demo on this install; nothing was removed.")
+            raise NotFound(_("There is no demo on this install; nothing was removed."))
     # One initiative per transaction, each deleted the way initiatives.py deletes one.
     for initiative_id, _name in doomed:
         initiatives.delete_initiative(db, actor, initiative_id)

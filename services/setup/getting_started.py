@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from db.database import Database
 from db.models.enums import Role
+from i18n import N_, _
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text
@@ -32,16 +33,18 @@ def start_initiative(
     meeting services use), so a bad meeting title never leaves an initiative without one.
     """
     require_role(actor, Role.FACILITATOR)
-    clean_text(initiative_fields.name, "Initiative name", NAME_MAX)
-    optional_text(initiative_fields.city, "City", NAME_MAX)
-    optional_text(initiative_fields.purpose, "Purpose", TEXT_MAX)
-    clean_text(meeting_fields.title, "Meeting title", NAME_MAX)
-    optional_text(meeting_fields.location, "Location", NAME_MAX)
+    clean_text(initiative_fields.name, N_("Initiative name"), NAME_MAX)
+    optional_text(initiative_fields.city, N_("City"), NAME_MAX)
+    optional_text(initiative_fields.purpose, N_("Purpose"), TEXT_MAX)
+    clean_text(meeting_fields.title, N_("Meeting title"), NAME_MAX)
+    optional_text(meeting_fields.location, N_("Location"), NAME_MAX)
     starts_at = meeting_fields.starts_at
     if starts_at is not None and starts_at.utcoffset() is None:
         raise ValidationError(
-            "The start time has no time zone, so it could be read as any hour. "
-            "Give it the meeting's time zone."
+            _(
+                "The start time has no time zone, so it could be read as any hour. Give it the "
+                "meeting's time zone."
+            )
         )
     initiative = initiatives.create_initiative(db, actor, initiative_fields)
     try:

@@ -11,6 +11,7 @@ from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
 from db.models.enums import StakeholderCategory as Cat
+from i18n import N_, _
 from services.core.actors import Actor, require_role
 from services.core.roster_scope import PRESENT
 from services.core.validation import require
@@ -56,7 +57,7 @@ def inclusion_check(db: Database, actor: Actor, initiative_id: int) -> Inclusion
     """
     require_role(actor, Role.FACILITATOR)  # Set up's groups tab
     with db.read() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         present = and_(Participant.stakeholder_id == Stakeholder.id, PRESENT)
         rows = s.execute(
             select(Stakeholder.name, Stakeholder.category, func.count(Participant.id))
@@ -69,7 +70,9 @@ def inclusion_check(db: Database, actor: Actor, initiative_id: int) -> Inclusion
     for _name, category, count in rows:
         categories[category] += count
     warnings = [
-        f"Nobody from {label(c)} is on the roster yet: the process needs them in the room."
+        _(
+            "Nobody from {category} is on the roster yet: the process needs them in the room."
+        ).format(category=label(c))
         for c in NEEDED
         if not categories[c]
     ]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import ActionItem, Charter, Initiative, Meeting, Participant
 from db.models.enums import MeetingStatus, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
@@ -57,7 +58,7 @@ def update_initiative(
     require_role(actor, Role.FACILITATOR)
     clean, place, why = _clean(fields)
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         if clean.lower() != initiative.name.lower():
             _refuse_duplicate(s, clean)
         initiative.name, initiative.city, initiative.purpose = clean, place, why
@@ -99,7 +100,7 @@ def initiatives_for(db: Database, actor: Actor, include_archived: bool = False) 
 def get_initiative(db: Database, initiative_id: int, *, actor: Actor) -> Initiative:
     """One initiative by id, if the actor belongs to it."""
     with db.read() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         membership.require_member(s, actor, initiative_id)
         return initiative
 
@@ -108,7 +109,7 @@ def archive_initiative(db: Database, actor: Actor, initiative_id: int) -> Initia
     """Put the initiative away: kept whole, out of the pickers and the home screen."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         live = s.scalar(
             select(Meeting.title).where(
                 Meeting.initiative_id == initiative_id, Meeting.status == MeetingStatus.LIVE
@@ -116,8 +117,10 @@ def archive_initiative(db: Database, actor: Actor, initiative_id: int) -> Initia
         )
         if live is not None:
             raise NotAllowedNow(
-                f"{initiative.name} has a live meeting, {live}: tables are working in it "
-                "right now. Close it on the Console (Close the meeting) first, then archive."
+                _(
+                    "{name} has a live meeting, {live}: tables are working in it right now. Close "
+                    "it on the Console (Close the meeting) first, then archive."
+                ).format(name=initiative.name, live=live)
             )
         initiative.archived = True
         audit.record(
@@ -138,7 +141,7 @@ def restore_initiative(db: Database, actor: Actor, initiative_id: int) -> Initia
     """Bring an archived initiative back into the pickers, as it was."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         initiative.archived = False
         audit.record(
             s,
@@ -158,7 +161,7 @@ def delete_initiative(db: Database, actor: Actor, initiative_id: int) -> None:
     """Remove the initiative with its meetings, people, charter, actions and audit trail."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         # Stakeholder groups are RESTRICT-referenced from notes, ideas, charters and
         # actions. Left to the database's cascades, whether a referencing row goes before
         # its group depends on the backend, so the referencing rows go first, in order.
@@ -185,19 +188,21 @@ def set_trust_statements(
     require_role(actor, Role.FACILITATOR)
     if len(statements) > TRUST_STATEMENTS_MAX:
         raise ValidationError(
-            f"There are {len(statements)} trust statements; the limit is "
-            f"{TRUST_STATEMENTS_MAX}. Remove some so the survey stays short."
+            _(
+                "There are {count} trust statements; the limit is {limit}. "
+                "Remove some so the survey stays short."
+            ).format(count=len(statements), limit=TRUST_STATEMENTS_MAX)
         )
     clean = [
-        clean_text(text, f"Trust statement {n}", NAME_MAX)
+        clean_text(text, _("Trust statement {n}").format(n=n), NAME_MAX)
         for n, text in enumerate(statements, start=1)
     ]
     if len({c.lower() for c in clean}) < len(clean):
         raise ValidationError(
-            "Two trust statements are the same. Remove or reword the repeated one."
+            _("Two trust statements are the same. Remove or reword the repeated one.")
         )
     with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, "initiative")
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
         initiative.trust_statements = clean
         audit.record(
             s,
@@ -217,14 +222,16 @@ def _refuse_duplicate(s: Session, name: str) -> None:
     clash = s.scalar(select(Initiative.id).where(func.lower(Initiative.name) == name.lower()))
     if clash is not None:
         raise ValidationError(
-            f"There is already an initiative called “{name}”. Choose another name."
+            _("There is already an initiative called “{name}”. Choose another name.").format(
+                name=name
+            )
         )
 
 
 def _clean(fields: InitiativeFields) -> tuple[str, str, str]:
     """The name, city and purpose as saved."""
     return (
-        clean_text(fields.name, "Initiative name", NAME_MAX),
-        optional_text(fields.city, "City", NAME_MAX),
-        optional_text(fields.purpose, "Purpose", TEXT_MAX),
+        clean_text(fields.name, N_("Initiative name"), NAME_MAX),
+        optional_text(fields.city, N_("City"), NAME_MAX),
+        optional_text(fields.purpose, N_("Purpose"), TEXT_MAX),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from db.database import Database
 from db.models import Account, Participant
 from db.models.enums import Role
-from i18n import LANGUAGES, parse_language
+from i18n import LANGUAGES, N_, _, parse_language
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, ValidationError
@@ -16,8 +16,8 @@ from services.setup.participants import find_by_code
 def _checked(language: str) -> str:
     chosen = parse_language(language)
     if chosen is None:
-        names = " or ".join(LANGUAGES.values())
-        raise ValidationError(f"Choose a language the app speaks: {names}.")
+        names = _(" or ").join(LANGUAGES.values())
+        raise ValidationError(_("Choose a language the app speaks: {names}.").format(names=names))
     return chosen
 
 
@@ -36,7 +36,7 @@ def choose_by_code(db: Database, code: str | None, language: str) -> str:
     with db.write() as s:
         person = find_by_code(s, code)
         if person is None:
-            raise NotFound("This code is not on the roster. Check the code on your badge.")
+            raise NotFound(_("This code is not on the roster. Check the code on your badge."))
         person.language = chosen
         return chosen
 
@@ -48,7 +48,7 @@ def set_participant_language(
     require_role(actor, Role.FACILITATOR)
     chosen = _checked(language)
     with db.write() as s:
-        person = require(s, Participant, participant_id, "participant")
+        person = require(s, Participant, participant_id, N_("participant"))
         person.language = chosen
         detail = {"name": person.name, "language": chosen}
         audit.record(
@@ -70,11 +70,11 @@ def set_own_language(db: Database, actor: Actor, language: str) -> str:
     require_role(actor, Role.FACILITATOR, Role.SCRIBE, Role.LEADER)
     chosen = _checked(language)
     with db.write() as s:
-        account = require(s, Account, actor.account_id, "account")
+        account = require(s, Account, actor.account_id, N_("account"))
         account.language = chosen
         return chosen
 
 
 def own_language(db: Database, actor: Actor) -> str:
     with db.read() as s:
-        return require(s, Account, actor.account_id, "account").language
+        return require(s, Account, actor.account_id, N_("account")).language

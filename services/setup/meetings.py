@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable
 from db.models.enums import MeetingStatus, Role
+from i18n import N_, _
 from services.core import audit, codes, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
@@ -33,7 +34,7 @@ def create_meeting(
     require_role(actor, Role.FACILITATOR)
     clean, when, where = _clean(fields)
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         meeting = Meeting(
             initiative_id=initiative_id,
             title=clean,
@@ -62,7 +63,7 @@ def update_meeting(db: Database, actor: Actor, meeting_id: int, fields: MeetingF
     require_role(actor, Role.FACILITATOR)
     clean, when, where = _clean(fields)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         meeting.title, meeting.starts_at, meeting.location = clean, when, where
         audit.record(
             s,
@@ -82,11 +83,13 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
     """Remove a meeting that is not live, with its tables, agenda and everything said in it."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if meeting.status is MeetingStatus.LIVE:
             raise ValidationError(
-                f"{meeting.title} is live: tables are working in it right now. "
-                "Close the meeting first, then delete it."
+                _(
+                    "{title} is live: tables are working in it right now. Close the meeting first, "
+                    "then delete it."
+                ).format(title=meeting.title)
             )
         audit.record(
             s,
@@ -106,11 +109,13 @@ def archive_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
     """Put a meeting that is not live away: kept whole, out of the pickers."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if meeting.status is MeetingStatus.LIVE:
             raise NotAllowedNow(
-                f"{meeting.title} is live: tables are working in it right now. "
-                "Close it on the Console (Close the meeting) first, then archive it."
+                _(
+                    "{title} is live: tables are working in it right now. Close it on the Console "
+                    "(Close the meeting) first, then archive it."
+                ).format(title=meeting.title)
             )
         return _set_archived(s, actor, meeting, True)
 
@@ -119,7 +124,7 @@ def restore_meeting(db: Database, actor: Actor, meeting_id: int) -> Meeting:
     """Bring an archived meeting back into the pickers, as it was."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        return _set_archived(s, actor, require(s, Meeting, meeting_id, "meeting"), False)
+        return _set_archived(s, actor, require(s, Meeting, meeting_id, N_("meeting")), False)
 
 
 def list_meetings(db: Database, actor: Actor, initiative_id: int) -> list[Meeting]:
@@ -190,16 +195,18 @@ def _set_archived(s: Session, actor: Actor, meeting: Meeting, archived: bool) ->
 
 def _clean(fields: MeetingFields) -> tuple[str, datetime | None, str]:
     """The title, start and place as saved: checked in the order the form shows them."""
-    clean = clean_text(fields.title, "Meeting title", NAME_MAX)
+    clean = clean_text(fields.title, N_("Meeting title"), NAME_MAX)
     when = _aware(fields.starts_at)
-    where = optional_text(fields.location, "Location", NAME_MAX)
+    where = optional_text(fields.location, N_("Location"), NAME_MAX)
     return clean, when, where
 
 
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.utcoffset() is None:
         raise ValidationError(
-            "The start time has no time zone, so it could be read as any hour. "
-            "Give it the meeting's time zone."
+            _(
+                "The start time has no time zone, so it could be read as any hour. Give it the "
+                "meeting's time zone."
+            )
         )
     return value

@@ -20,6 +20,7 @@ from db.models import (
     Vote,
 )
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -40,10 +41,10 @@ PHONE_MAX = 40
 # What a person leaves behind, named as the screen says it (one, many): any of these keeps
 # them on the roster, marked absent, because deleting them would erase it with them.
 _RECORDS = (
-    (("vote", "votes"), Vote.participant_id),
-    (("survey answer", "survey answers"), SurveyResponse.participant_id),
-    (("interview note", "interview notes"), Interview.participant_id),
-    (("action they own", "actions they own"), ActionItem.owner_participant_id),
+    ((N_("vote"), N_("votes")), Vote.participant_id),
+    ((N_("survey answer"), N_("survey answers")), SurveyResponse.participant_id),
+    ((N_("interview note"), N_("interview notes")), Interview.participant_id),
+    ((N_("action they own"), N_("actions they own")), ActionItem.owner_participant_id),
 )
 
 
@@ -87,7 +88,7 @@ def create_participant(
     require_role(actor, Role.FACILITATOR)
     clean = _clean(fields)
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         _check_links(s, initiative_id, clean.stakeholder_id, clean.table_id, joining=True)
         return _add(s, actor, initiative_id, clean, "created")
 
@@ -100,7 +101,7 @@ def add_walk_in(db: Database, actor: Actor, meeting_id: int, fields: Participant
     require_role(actor, Role.FACILITATOR)
     clean = _clean(fields)
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         _check_links(s, meeting.initiative_id, clean.stakeholder_id, None, joining=True)
         table = table_with_room(s, meeting_id, clean.stakeholder_id)
         seat = replace(clean, table_id=table.id if table is not None else None)
@@ -116,7 +117,7 @@ def update_participant(
     clean = _clean(fields)
     stakeholder_id, table_id = clean.stakeholder_id, clean.table_id
     with db.write() as s:
-        person = require(s, Participant, participant_id, "participant")
+        person = require(s, Participant, participant_id, N_("participant"))
         joining = stakeholder_id != person.stakeholder_id
         _check_links(s, person.initiative_id, stakeholder_id, table_id, joining=joining)
         _refuse_seating_the_absent(person, table_id)
@@ -135,7 +136,7 @@ def remove_participant(db: Database, actor: Actor, participant_id: int) -> Remov
     """
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        person = require(s, Participant, participant_id, "participant")
+        person = require(s, Participant, participant_id, N_("participant"))
         kept = tuple(count_references(s, _RECORDS, participant_id))
         name = person.name
         if not kept:
@@ -163,12 +164,14 @@ def mark_present(db: Database, actor: Actor, participant_id: int, meeting_id: in
     """Bring someone marked absent back, seated at the meeting's table with most room."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        person = require(s, Participant, participant_id, "participant")
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        person = require(s, Participant, participant_id, N_("participant"))
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if meeting.initiative_id != person.initiative_id:
             raise ValidationError(
-                f"{meeting.title} is a meeting of another initiative. "
-                "Open this initiative's meeting, then mark them present."
+                _(
+                    "{title} is a meeting of another initiative. Open this initiative's meeting, "
+                    "then mark them present."
+                ).format(title=meeting.title)
             )
         _check_links(s, person.initiative_id, person.stakeholder_id, None, joining=True)
         table = table_with_room(s, meeting_id, person.stakeholder_id)
@@ -203,7 +206,7 @@ def get_participant(db: Database, actor: Actor, participant_id: int) -> Particip
     """One person of the roster, with their code and contact details: facilitators only."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        return require(s, Participant, participant_id, "participant")
+        return require(s, Participant, participant_id, N_("participant"))
 
 
 def participant_by_code(db: Database, code: str | None) -> Participant | None:
@@ -225,7 +228,7 @@ def assign_table(
     """Seat a participant at a table, or unseat them with None."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        person = require(s, Participant, participant_id, "participant")
+        person = require(s, Participant, participant_id, N_("participant"))
         _check_links(s, person.initiative_id, person.stakeholder_id, table_id, joining=False)
         _refuse_seating_the_absent(person, table_id)
         person.table_id = table_id
@@ -255,8 +258,10 @@ def _add(
 def _refuse_seating_the_absent(person: Participant, table_id: int | None) -> None:
     if person.absent and table_id is not None:
         raise ValidationError(
-            f"{person.name} is marked absent, so they have no seat. "
-            "Mark them present first: they are then given a table with room."
+            _(
+                "{name} is marked absent, so they have no seat. Mark them present first: they "
+                "are then given a table with room."
+            ).format(name=person.name)
         )
 
 
@@ -278,10 +283,10 @@ def _audit(s: Session, actor: Actor, person: Participant, action: str) -> None:
 def _clean(fields: ParticipantFields) -> ParticipantFields:
     return replace(
         fields,
-        name=clean_text(fields.name, "Name", NAME_MAX),
+        name=clean_text(fields.name, N_("Name"), NAME_MAX),
         email=optional_email(fields.email),
-        phone=optional_text(fields.phone, "Phone", PHONE_MAX),
-        notes=optional_text(fields.notes, "Notes", TEXT_MAX),
+        phone=optional_text(fields.phone, N_("Phone"), PHONE_MAX),
+        notes=optional_text(fields.notes, N_("Notes"), TEXT_MAX),
     )
 
 
@@ -290,23 +295,29 @@ def _check_links(
 ) -> None:
     """Refuse a group or table of another initiative, and a retired group for anyone
     `joining` it (a person already in it keeps it on their record)."""
-    group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+    group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
     if group.initiative_id != initiative_id:
         raise ValidationError(
-            f"{group.name} is a group of another initiative. Pick one of this initiative's groups."
+            _(
+                "{name} is a group of another initiative. Pick one of this initiative's groups."
+            ).format(name=group.name)
         )
     if joining and group.retired:
         raise ValidationError(
-            f"{group.name} is retired, so nobody new joins it. Pick another group, "
-            "or restore it on the Groups tab first."
+            _(
+                "{name} is retired, so nobody new joins it. Pick another group, or restore it "
+                "on the Groups tab first."
+            ).format(name=group.name)
         )
     if table_id is None:
         return
-    table = require(s, MeetingTable, table_id, "table")
+    table = require(s, MeetingTable, table_id, N_("table"))
     if s.get_one(Meeting, table.meeting_id).initiative_id != initiative_id:
         raise ValidationError(
-            f"Table {table.number} is in a meeting of another initiative. "
-            "Pick a table from one of this initiative's meetings."
+            _(
+                "Table {number} is in a meeting of another initiative. Pick a table from one "
+                "of this initiative's meetings."
+            ).format(number=table.number)
         )
 
 

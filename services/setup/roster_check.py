@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
-from i18n import ENGLISH, parse_language
+from i18n import ENGLISH, N_, _, parse_language
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.roster_scope import ON_ROSTER
@@ -97,7 +97,7 @@ def check_roster(db: Database, actor: Actor, initiative_id: int, roster: RosterF
     words; writes nothing."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         return check_rows(s, initiative_id, roster)
 
 
@@ -132,7 +132,7 @@ class _Groups:
         ).all()
         self.current = {match_key(g.name): g for g in groups if not g.retired}
         self.retired = {match_key(g.name): g for g in groups if g.retired}
-        self.names = ", ".join(g.name for g in self.current.values()) or "none yet"
+        self.names = ", ".join(g.name for g in self.current.values()) or _("none yet")
         self._hints: dict[str, str] = {}
 
     def problem(self, typed: str) -> str | None:
@@ -141,19 +141,25 @@ class _Groups:
         if key in self.current:
             return None
         if not key:
-            return f"Stakeholder group is missing. The groups are: {self.names}."
+            return _("Stakeholder group is missing. The groups are: {names}.").format(
+                names=self.names
+            )
         # Repeat the cell only when it is short and printable, never a pasted essay.
         shown = lookup_key(typed, NAME_MAX)
-        given = f"“{shown}”" if shown else "The group"
+        given = f"“{shown}”" if shown else _("The group")
         if key in self.retired:
-            return (
-                f"{given} is a retired group: people are no longer added to it. "
-                f"Put this person in one of the current groups: {self.names}."
-            )
+            return _(
+                "{group} is a retired group: people are no longer added to it. "
+                "Put this person in one of the current groups: {names}."
+            ).format(group=given, names=self.names)
         hint = self.hint(key) if shown else None
         if hint:
-            return f"{given} is not one of this initiative's groups; did you mean “{hint}”?"
-        return f"{given} is not one of this initiative's groups: {self.names}."
+            return _(
+                "{group} is not one of this initiative's groups; did you mean “{hint}”?"
+            ).format(group=given, hint=hint)
+        return _("{group} is not one of this initiative's groups: {names}.").format(
+            group=given, names=self.names
+        )
 
     def hint(self, key: str) -> str | None:
         """The one current group a near miss most likely meant, or None when no single one
@@ -244,14 +250,14 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
         if person.name:
             earlier = in_file.find(person)
             if earlier:
-                reasons.append(f"Same person as row {earlier[1]}.")
+                reasons.append(_("Same person as row {row}.").format(row=earlier[1]))
             else:
                 in_file.add(person, row.row_number)
                 known = on_roster.find(person)
         if reasons or group is None:
             result.bad.append(BadRow(row.row_number, row.name, reasons))
         elif known:
-            reason = f"Already on the roster as {known[0].shown}."
+            reason = _("Already on the roster as {name}.").format(name=known[0].shown)
             result.known.append(KnownRow(row.row_number, row.name, reason))
         else:
             result.good.append(
@@ -260,7 +266,11 @@ def check_rows(s: Session, initiative_id: int, roster: RosterFile) -> RosterChec
     return result
 
 
-_LIMITS = {"name": ("Name", NAME_MAX), "phone": ("Phone", PHONE_MAX), "notes": ("Notes", TEXT_MAX)}
+_LIMITS = {
+    "name": (N_("Name"), NAME_MAX),
+    "phone": (N_("Phone"), PHONE_MAX),
+    "notes": (N_("Notes"), TEXT_MAX),
+}
 
 
 def _field(row: RosterRow, name: str, reasons: list[str]) -> str:
@@ -271,7 +281,7 @@ def _field(row: RosterRow, name: str, reasons: list[str]) -> str:
         reasons.append(problem.message)
         return ""
     if name == "name" and not text:  # blank, or only invisible characters
-        reasons.append("Name is missing.")
+        reasons.append(_("Name is missing."))
     return text
 
 
@@ -283,8 +293,10 @@ def _language(value: str, reasons: list[str]) -> str:
     if language is None:
         shown = value.strip()[:40]
         reasons.append(
-            f"Language “{shown}” is not one the app speaks: write English or Spanish "
-            "(or leave it empty for English)."
+            _(
+                "Language “{language}” is not one the app speaks: write English or Spanish "
+                "(or leave it empty for English)."
+            ).format(language=shown)
         )
         return ENGLISH
     return language

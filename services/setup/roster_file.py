@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from adapters import roster_xlsx
+from i18n import _
+from i18n import number as in_figures
 from services.core.errors import ValidationError
 
 # A roster of 2,000 people with five columns is about 0.3 MB as CSV and 0.15 MB as .xlsx,
@@ -37,6 +39,13 @@ MAX_CELLS = 100_000
 # How many non-blank rows may stand above the headers (a title, a date, a note).
 HEADER_SEARCH = 5
 LIMITS_IN_WORDS = f"up to {MAX_MEGABYTES} MB, {MAX_PEOPLE:,} people and {MAX_COLUMNS} columns"
+
+
+def limits_in_words() -> str:
+    """`LIMITS_IN_WORDS` in the reader's language."""
+    return _("up to {size} MB, {people} people and {columns} columns").format(
+        size=MAX_MEGABYTES, people=in_figures(MAX_PEOPLE), columns=MAX_COLUMNS
+    )
 
 
 @dataclass(frozen=True)
@@ -107,14 +116,19 @@ def parse_roster(data: bytes, filename: str) -> RosterFile:
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in ("csv", "xlsx"):
         raise ValidationError(
-            f"“{filename}” is not a CSV or Excel (.xlsx) file. "
-            "Save the roster as one of those and upload it again."
+            _(
+                "“{filename}” is not a CSV or Excel (.xlsx) file. Save the roster as one of "
+                "those and upload it again."
+            ).format(filename=filename)
         )
     check_size(len(data), filename)
     if data.startswith(roster_xlsx.OLE2_SIGNATURE):
         raise ValidationError(
-            f"“{filename}” is an old Excel (.xls) file or a password-protected workbook. "
-            "Open it in Excel, remove any password, save it as .xlsx or CSV, and upload again."
+            _(
+                "“{filename}” is an old Excel (.xls) file or a password-protected workbook. "
+                "Open it in Excel, remove any password, save it as .xlsx or CSV, and upload "
+                "again."
+            ).format(filename=filename)
         )
     try:
         # A zip is an Excel workbook, whatever its name says.
@@ -125,9 +139,16 @@ def parse_roster(data: bytes, filename: str) -> RosterFile:
         return _read_table(_csv_lines(data), filename)
     except TooWide as wide:
         raise ValidationError(
-            f"“{filename}” has more than {MAX_COLUMNS} columns (row {wide.row} has something "
-            f"in column {get_column_letter(wide.column)}). A roster needs only Name, Stakeholder "
-            "group, Email, Phone and Notes: delete the other columns and upload again."
+            _(
+                "“{filename}” has more than {limit} columns (row {row} has something "
+                "in column {column}). A roster needs only Name, Stakeholder "
+                "group, Email, Phone and Notes: delete the other columns and upload again."
+            ).format(
+                filename=filename,
+                limit=MAX_COLUMNS,
+                row=wide.row,
+                column=get_column_letter(wide.column),
+            )
         ) from None
 
 
@@ -135,9 +156,16 @@ def check_size(size: int, filename: str) -> None:
     """Refuse a file over the size cap, before anything of it is read or copied."""
     if size > MAX_BYTES:
         raise ValidationError(
-            f"“{filename}” is {size / 1024 / 1024:.1f} MB; a roster file can be at most "
-            f"{MAX_MEGABYTES} MB. Keep only the roster's columns and rows (no pictures), or "
-            f"split it into files of at most {MAX_PEOPLE:,} people, and upload again."
+            _(
+                "“{filename}” is {size} MB; a roster file can be at most "
+                "{limit} MB. Keep only the roster's columns and rows (no pictures), or "
+                "split it into files of at most {people} people, and upload again."
+            ).format(
+                filename=filename,
+                size=in_figures(size / 1024 / 1024, 1),
+                limit=MAX_MEGABYTES,
+                people=in_figures(MAX_PEOPLE),
+            )
         )
 
 
@@ -146,26 +174,30 @@ def _read_excel(data: bytes, filename: str) -> RosterFile:
         return _read_table(roster_xlsx.sheet_rows(data, MAX_UNZIPPED, MAX_CELLS), filename)
     except roster_xlsx.TooBig:
         raise ValidationError(
-            f"“{filename}” unpacks to more than {MAX_UNZIPPED // 1024 // 1024} MB, far more "
-            "than a roster needs. Copy the roster's rows and columns into a new workbook (or "
-            "save it as CSV) and upload that."
+            _(
+                "“{filename}” unpacks to more than {limit} MB, far more "
+                "than a roster needs. Copy the roster's rows and columns into a new workbook (or "
+                "save it as CSV) and upload that."
+            ).format(filename=filename, limit=MAX_UNZIPPED // 1024 // 1024)
         ) from None
     except roster_xlsx.TooManyCells:
         raise ValidationError(
-            f"“{filename}” has more than {MAX_CELLS:,} cells in use (filled or formatted), "
-            f"more than {MAX_PEOPLE:,} people need. Copy only the roster's rows and columns "
-            "into a new workbook (or save it as CSV) and upload that."
+            _(
+                "“{filename}” has more than {cells} cells in use (filled or formatted), "
+                "more than {people} people need. Copy only the roster's rows and columns "
+                "into a new workbook (or save it as CSV) and upload that."
+            ).format(filename=filename, cells=in_figures(MAX_CELLS), people=in_figures(MAX_PEOPLE))
         ) from None
     except roster_xlsx.DAMAGED:
         raise ValidationError(_damaged(filename)) from None
 
 
 def _damaged(filename: str) -> str:
-    return (
-        f"“{filename}” could not be opened as an Excel workbook; it may be damaged, an old "
+    return _(
+        "“{filename}” could not be opened as an Excel workbook; it may be damaged, an old "
         ".xls file, or saved by a program that does not write .xlsx. Open it and save it "
         "again as .xlsx (or CSV), then upload it again."
-    )
+    ).format(filename=filename)
 
 
 def _read_table(lines: Iterator[tuple[int, list[str]]], filename: str) -> RosterFile:
@@ -178,9 +210,13 @@ def _read_table(lines: Iterator[tuple[int, list[str]]], filename: str) -> Roster
     for number, line in lines:
         if number > MAX_LINES:
             raise ValidationError(
-                f"“{filename}” goes on past row {MAX_LINES:,}; a roster has at most "
-                f"{MAX_PEOPLE:,} people. Delete the empty or extra rows below the list "
-                "(or copy the list to a new sheet) and upload again."
+                _(
+                    "“{filename}” goes on past row {rows}; a roster has at most "
+                    "{people} people. Delete the empty or extra rows below the list "
+                    "(or copy the list to a new sheet) and upload again."
+                ).format(
+                    filename=filename, rows=in_figures(MAX_LINES), people=in_figures(MAX_PEOPLE)
+                )
             )
         _check_width(line, number)
         if not any(cell.strip() for cell in line):
@@ -197,17 +233,25 @@ def _read_table(lines: Iterator[tuple[int, list[str]]], filename: str) -> Roster
             continue
         if len(rows) == MAX_PEOPLE:
             raise ValidationError(
-                f"“{filename}” has more than {MAX_PEOPLE:,} people; a roster file can hold at "
-                f"most {MAX_PEOPLE:,}. Split it into files of at most {MAX_PEOPLE:,} people "
-                "(for example one per group) and import them one after the other."
+                _(
+                    "“{filename}” has more than {people} people; a roster file can hold at "
+                    "most {people}. Split it into files of at most {people} people "
+                    "(for example one per group) and import them one after the other."
+                ).format(filename=filename, people=in_figures(MAX_PEOPLE))
             )
         rows.append(_person(number, line, where))
     if first_headers is None:
-        raise ValidationError(f"“{filename}” is empty: the first row should hold the headers.")
+        raise ValidationError(
+            _("“{filename}” is empty: the first row should hold the headers.").format(
+                filename=filename
+            )
+        )
     if headers is None:
         raise ValidationError(_missing_columns(first_headers))
     if not rows:
-        raise ValidationError(f"“{filename}” has headers but nobody under them.")
+        raise ValidationError(
+            _("“{filename}” has headers but nobody under them.").format(filename=filename)
+        )
     return RosterFile(filename, [h.strip() for h in headers if h.strip()], rows)
 
 
@@ -252,15 +296,15 @@ def _has_required(where: dict[str, int | tuple[int, int]]) -> bool:
 def _missing_columns(headers: list[str]) -> str:
     where = _match_headers(headers)
     missing = [c for field, c in COLUMNS.items() if c.required and field not in where]
-    found = ", ".join(_short(h) for h in headers if h.strip()) or "none"
-    needed = " and ".join(f"“{c.label}”" for c in missing)
+    found = ", ".join(_short(h) for h in headers if h.strip()) or _("none")
+    needed = _(" and ").join(f"“{c.label}”" for c in missing)
     also = "; ".join(f"{c.label}: {', '.join(c.aliases[1:])}" for c in missing)
     optional = ", ".join(c.label for c in COLUMNS.values() if not c.required)
-    return (
-        f"The file has no {needed} column. Columns found: {found}. "
-        f"Columns expected: Name and Stakeholder group, and if you have them {optional} "
-        f"(also accepted — {also}). Rename the column in the first row and upload again."
-    )
+    return _(
+        "The file has no {needed} column. Columns found: {found}. "
+        "Columns expected: Name and Stakeholder group, and if you have them {optional} "
+        "(also accepted — {also}). Rename the column in the first row and upload again."
+    ).format(needed=needed, found=found, optional=optional, also=also)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -289,8 +333,11 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
     text = _decode(data)
     if _looks_binary(text):
         raise ValidationError(
-            "This file does not hold text: it is not a CSV file, whatever its name. Open the "
-            "roster in a spreadsheet, save it as “CSV UTF-8” or Excel (.xlsx), and upload again."
+            _(
+                "This file does not hold text: it is not a CSV file, whatever its name. Open "
+                "the roster in a spreadsheet, save it as “CSV UTF-8” or Excel (.xlsx), and "
+                "upload again."
+            )
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     number = 0
@@ -299,9 +346,11 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
             yield number, line
     except csv.Error as problem:
         raise ValidationError(
-            f"Row {number + 1} of the CSV file could not be read ({problem}). A quote mark "
-            "that is never closed is the usual cause: fix that row in a spreadsheet, save as "
-            "CSV again, and upload it again."
+            _(
+                "Row {row} of the CSV file could not be read ({problem}). A quote mark "
+                "that is never closed is the usual cause: fix that row in a spreadsheet, save as "
+                "CSV again, and upload it again."
+            ).format(row=number + 1, problem=problem)
         ) from None
 
 
@@ -317,8 +366,10 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise ValidationError(
-            "The CSV file's characters could not be read. In Excel choose "
-            "Save As → “CSV UTF-8”, then upload it again."
+            _(
+                "The CSV file's characters could not be read. In Excel choose Save As → “CSV "
+                "UTF-8”, then upload it again."
+            )
         ) from None
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Initiative, Participant, Stakeholder
 from db.models.enums import Role
+from i18n import N_, _, ngettext
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -38,24 +39,34 @@ class ImportResult:
     def summary(self) -> str:
         """What the import did, in a sentence or three: who was added to which group,
         who was on the roster already, which rows were skipped."""
-        people = "person" if self.imported == 1 else "people"
         groups = ", ".join(f"{count} {name}" for name, count in self.by_group)
-        parts = [f"Added {self.imported} {people}: {groups}."]
+        added = ngettext(
+            "Added {n} person: {groups}.", "Added {n} people: {groups}.", self.imported
+        )
+        parts = [added.format(n=self.imported, groups=groups)]
         if self.known:
             parts.append(
-                f"{len(self.known)} already on the roster, not added again "
-                f"({_rows([k.row_number for k in self.known])})."
+                _("{n} already on the roster, not added again ({rows}).").format(
+                    n=len(self.known), rows=_rows([k.row_number for k in self.known])
+                )
             )
         if self.skipped:
-            skipped = "1 row" if len(self.skipped) == 1 else f"{len(self.skipped)} rows"
-            parts.append(f"{skipped} skipped ({_rows([b.row_number for b in self.skipped])}).")
+            skipped = ngettext(
+                "{n} row skipped ({rows}).", "{n} rows skipped ({rows}).", len(self.skipped)
+            )
+            parts.append(
+                skipped.format(
+                    n=len(self.skipped), rows=_rows([b.row_number for b in self.skipped])
+                )
+            )
         return " ".join(parts)
 
 
 def _rows(numbers: list[int]) -> str:
     named = ", ".join(str(n) for n in numbers[:ROWS_NAMED])
-    more = f" and {len(numbers) - ROWS_NAMED} more" if len(numbers) > ROWS_NAMED else ""
-    return f"row{'s' if len(numbers) > 1 else ''} {named}{more}"
+    if len(numbers) > ROWS_NAMED:
+        return _("rows {rows} and {more} more").format(rows=named, more=len(numbers) - ROWS_NAMED)
+    return ngettext("row {rows}", "rows {rows}", len(numbers)).format(rows=named)
 
 
 def import_roster(
@@ -68,11 +79,16 @@ def import_roster(
         # Lock the initiative so two imports of one file queue: the second then sees the
         # first's people and reports them as already on the roster.
         s.scalar(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update())
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         check = check_rows(s, initiative_id, roster)
         if check.bad and not only_good_rows:
-            rows = "1 row has" if check.bad_count == 1 else f"{check.bad_count} rows have"
-            raise ValidationError(f"{rows} problems; fix them or import only the good rows.")
+            raise ValidationError(
+                ngettext(
+                    "{n} row has problems; fix them or import only the good rows.",
+                    "{n} rows have problems; fix them or import only the good rows.",
+                    check.bad_count,
+                ).format(n=check.bad_count)
+            )
         if not check.good:
             raise ValidationError(_nothing_to_add(roster, check.known, check.bad))
         people = [
@@ -124,16 +140,25 @@ def import_roster(
 
 def _nothing_to_add(roster: RosterFile, known: list[KnownRow], bad: list[BadRow]) -> str:
     if known and not bad:
-        everyone = (
-            "the one person in it is" if len(known) == 1 else f"all {len(known)} people in it are"
-        )
-        return (
-            f"Nobody to add from “{roster.filename}”: {everyone} already on the roster. "
+        if len(known) == 1:
+            return _(
+                "Nobody to add from “{filename}”: the one person in it is already on the "
+                "roster. Nothing was changed."
+            ).format(filename=roster.filename)
+        return _(
+            "Nobody to add from “{filename}”: all {n} people in it are already on the roster. "
             "Nothing was changed."
-        )
-    on_roster = f"{len(known)} {'is' if len(known) == 1 else 'are'} already on the roster"
-    with_problems = f"{len(bad)} {'has' if len(bad) == 1 else 'have'} problems"
-    return (
-        f"Nobody to add: of the {len(known) + len(bad)} rows of “{roster.filename}”, "
-        f"{on_roster} and {with_problems}. Fix those rows and upload the file again."
+        ).format(filename=roster.filename, n=len(known))
+    on_roster = ngettext(
+        "{n} is already on the roster", "{n} are already on the roster", len(known)
+    ).format(n=len(known))
+    with_problems = ngettext("{n} has problems", "{n} have problems", len(bad)).format(n=len(bad))
+    return _(
+        "Nobody to add: of the {rows} rows of “{filename}”, {on_roster} and {with_problems}. "
+        "Fix those rows and upload the file again."
+    ).format(
+        rows=len(known) + len(bad),
+        filename=roster.filename,
+        on_roster=on_roster,
+        with_problems=with_problems,
     )

@@ -22,6 +22,7 @@ from db.models import (
     Stakeholder,
 )
 from db.models.enums import Role, StakeholderCategory
+from i18n import N_, _, ngettext
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -32,14 +33,14 @@ from services.core.validation import NAME_MAX, clean_text, require
 # Everything that names a group, as the refusal to delete it says it (one, many). People
 # come first: their votes and survey answers hang on them, so they name those too.
 _USES = (
-    (("person on the roster", "people on the roster"), Participant.stakeholder_id),
-    (("leader account", "leader accounts"), Account.stakeholder_id),
-    (("listening note", "listening notes"), ListeningNote.stakeholder_id),
-    (("idea", "ideas"), Idea.stakeholder_id),
-    (("side of a conflict", "sides of conflicts"), ConflictParty.stakeholder_id),
-    (("charter commitment", "charter commitments"), Commitment.stakeholder_id),
-    (("charter signature", "charter signatures"), Signature.stakeholder_id),
-    (("action", "actions"), ActionItem.stakeholder_id),
+    ((N_("person on the roster"), N_("people on the roster")), Participant.stakeholder_id),
+    ((N_("leader account"), N_("leader accounts")), Account.stakeholder_id),
+    ((N_("listening note"), N_("listening notes")), ListeningNote.stakeholder_id),
+    ((N_("idea"), N_("ideas")), Idea.stakeholder_id),
+    ((N_("side of a conflict"), N_("sides of conflicts")), ConflictParty.stakeholder_id),
+    ((N_("charter commitment"), N_("charter commitments")), Commitment.stakeholder_id),
+    ((N_("charter signature"), N_("charter signatures")), Signature.stakeholder_id),
+    ((N_("action"), N_("actions")), ActionItem.stakeholder_id),
 )
 
 
@@ -69,10 +70,10 @@ def create_stakeholder(
 ) -> Stakeholder:
     """Add a stakeholder group to the initiative."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(fields.name, "Group name", NAME_MAX)
+    clean = clean_text(fields.name, N_("Group name"), NAME_MAX)
     kind, is_major = _category(fields.category), fields.is_major
     with db.write() as s:
-        require(s, Initiative, initiative_id, "initiative")
+        require(s, Initiative, initiative_id, N_("initiative"))
         _refuse_duplicate(s, initiative_id, clean)
         group = Stakeholder(
             initiative_id=initiative_id, name=clean, category=kind, is_major=is_major
@@ -98,10 +99,10 @@ def update_stakeholder(
 ) -> Stakeholder:
     """Rename or recategorise a group; names stay unique in the initiative, whatever the case."""
     require_role(actor, Role.FACILITATOR)
-    clean = clean_text(fields.name, "Group name", NAME_MAX)
+    clean = clean_text(fields.name, N_("Group name"), NAME_MAX)
     kind, is_major = _category(fields.category), fields.is_major
     with db.write() as s:
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         _refuse_duplicate(s, group.initiative_id, clean, besides=group.id)
         before = group.name
         group.name, group.category, group.is_major = clean, kind, is_major
@@ -125,15 +126,17 @@ def retire_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stake
     the inclusion check and the pickers for new people and leaders."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         present = s.scalar(
             select(func.count()).where(Participant.stakeholder_id == group.id, PRESENT)
         )
         if present:
-            people = "1 person" if present == 1 else f"{present} people"
+            people = ngettext("{n} person", "{n} people", present).format(n=present)
             raise ValidationError(
-                f"{group.name} still has {people} in the room. Move them to another group "
-                "(or mark them absent) on the People tab first, then retire it."
+                _(
+                    "{name} still has {people} in the room. Move them to another group (or mark "
+                    "them absent) on the People tab first, then retire it."
+                ).format(name=group.name, people=people)
             )
         group.retired = True
         detail = {"name": group.name}
@@ -155,7 +158,7 @@ def restore_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> Stak
     """Bring a retired group back into sign-off, the inclusion check and the pickers."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         group.retired = False
         detail = {"name": group.name}
         audit.record(
@@ -212,7 +215,7 @@ def delete_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> None:
     """Remove a group nothing refers to; otherwise say what still uses it."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        group = require(s, Stakeholder, stakeholder_id, "stakeholder group")
+        group = require(s, Stakeholder, stakeholder_id, N_("stakeholder group"))
         # Read before the flush: a failed flush expires the object.
         name = group.name
         uses = count_references(s, _USES, stakeholder_id)
@@ -234,14 +237,16 @@ def delete_stakeholder(db: Database, actor: Actor, stakeholder_id: int) -> None:
             s.flush()
         except IntegrityError as exc:
             # Something named it between the check and the delete.
-            raise _still_used(name, ["a record added a moment ago"]) from exc
+            raise _still_used(name, [_("a record added a moment ago")]) from exc
 
 
 def _still_used(name: str, uses: list[str]) -> ValidationError:
     return ValidationError(
-        f"{name} cannot be deleted: it is still used by {in_words(uses)}. Retire it instead: it "
-        "stays on those records but leaves charter sign-off, the inclusion check and the "
-        "lists for new people and leaders. Or move those records to another group first."
+        _(
+            "{name} cannot be deleted: it is still used by {uses}. Retire it instead: it "
+            "stays on those records but leaves charter sign-off, the inclusion check and the "
+            "lists for new people and leaders. Or move those records to another group first."
+        ).format(name=name, uses=in_words(uses))
     )
 
 
@@ -249,7 +254,9 @@ def _category(value: StakeholderCategory | str) -> StakeholderCategory:
     try:
         return StakeholderCategory(value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not a stakeholder category.") from None
+        raise ValidationError(
+            _("“{value}” is not a stakeholder category.").format(value=value)
+        ) from None
 
 
 def _refuse_duplicate(
@@ -263,4 +270,6 @@ def _refuse_duplicate(
         # Renaming "police" to "Police" is no clash with itself.
         query = query.where(Stakeholder.id != besides)
     if s.scalar(query) is not None:
-        raise ValidationError(f"There is already a group called “{name}”. Choose another name.")
+        raise ValidationError(
+            _("There is already a group called “{name}”. Choose another name.").format(name=name)
+        )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role, StakeholderCategory
+from i18n import N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -55,7 +56,7 @@ def plan_tables(
     """Deal the roster (or the given people) to the meeting's tables, mixing groups evenly."""
     require_role(actor, Role.FACILITATOR)
     with db.read() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         tables = _tables(s, meeting)
         query = (
             select(Participant.id, Stakeholder.name, Stakeholder.category)
@@ -70,8 +71,10 @@ def plan_tables(
         people = list(s.execute(query))
     if participant_ids is not None and len(people) != len(set(participant_ids)):
         raise ValidationError(
-            "Some of the people chosen are marked absent or not on this initiative's roster "
-            "any more. Reload the page and choose again."
+            _(
+                "Some of the people chosen are marked absent or not on this initiative's "
+                "roster any more. Reload the page and choose again."
+            )
         )
     return _deal(meeting_id, tables, [(p.id, p.name, p.category) for p in people])
 
@@ -81,12 +84,12 @@ def apply_plan(db: Database, actor: Actor, meeting_id: int, plan: TablePlan) -> 
     require_role(actor, Role.FACILITATOR)
     seat = {pid: t.table_id for t in plan.tables.values() for pid in t.participant_ids}
     with db.write() as s:
-        meeting = require(s, Meeting, meeting_id, "meeting")
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
         if plan.meeting_id != meeting_id or {t.table_id for t in plan.tables.values()} - {
             t.id for t in _tables(s, meeting)
         }:
             raise ValidationError(
-                "This plan was made for other tables. Plan the seating again, then apply it."
+                _("This plan was made for other tables. Plan the seating again, then apply it.")
             )
         people = list(
             s.scalars(
@@ -99,8 +102,10 @@ def apply_plan(db: Database, actor: Actor, meeting_id: int, plan: TablePlan) -> 
         )
         if len(people) != len(seat):
             raise ValidationError(
-                "Someone in the plan has left the roster or been marked absent since it was "
-                "made. Plan the seating again, then apply it."
+                _(
+                    "Someone in the plan has left the roster or been marked absent since it was "
+                    "made. Plan the seating again, then apply it."
+                )
             )
         for person in people:
             person.table_id = seat[person.id]
@@ -124,7 +129,9 @@ def _tables(s: Session, meeting: Meeting) -> list[MeetingTable]:
     tables = list(s.scalars(query.order_by(MeetingTable.number)))
     if not tables:
         raise ValidationError(
-            f"{meeting.title} has no tables yet. Add its tables, then plan the seating."
+            _("{title} has no tables yet. Add its tables, then plan the seating.").format(
+                title=meeting.title
+            )
         )
     return tables
 

@@ -20,6 +20,7 @@ from db.models import (
     Participant,
 )
 from db.models.enums import Role
+from i18n import N_, _, ngettext
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -32,10 +33,10 @@ TABLE_NUMBER_MAX = 50
 # What a table's scribe wrote there, named as the screen says it (one, many): a table
 # holding any of it is kept, because removing it would lose or orphan what was said.
 _SAID_AT = (
-    (("listening note", "listening notes"), ListeningNote.table_id),
-    (("idea", "ideas"), Idea.table_id),
-    (("option rating", "option ratings"), OptionRating.table_id),
-    (("conflict", "conflicts"), Conflict.table_id),
+    ((N_("listening note"), N_("listening notes")), ListeningNote.table_id),
+    ((N_("idea"), N_("ideas")), Idea.table_id),
+    ((N_("option rating"), N_("option ratings")), OptionRating.table_id),
+    ((N_("conflict"), N_("conflicts")), Conflict.table_id),
 )
 
 
@@ -63,10 +64,10 @@ def create_table(db: Database, actor: Actor, meeting_id: int, fields: TableField
     """Add a numbered table to a meeting, with or without its scribe."""
     require_role(actor, Role.FACILITATOR)
     number, scribe_account_id = fields.number, fields.scribe_account_id
-    in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
-    label = optional_text(fields.name, "Table name", NAME_MAX)
+    in_range(number, N_("Table number"), 1, TABLE_NUMBER_MAX)
+    label = optional_text(fields.name, N_("Table name"), NAME_MAX)
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require(s, Meeting, meeting_id, N_("meeting"))
         _refuse_taken(s, meeting_id, number)
         _check_scribe(s, scribe_account_id)
         table = MeetingTable(
@@ -82,10 +83,10 @@ def update_table(db: Database, actor: Actor, table_id: int, fields: TableFields)
     """Renumber or rename a table, or change its scribe."""
     require_role(actor, Role.FACILITATOR)
     number, scribe_account_id = fields.number, fields.scribe_account_id
-    in_range(number, "Table number", 1, TABLE_NUMBER_MAX)
-    label = optional_text(fields.name, "Table name", NAME_MAX)
+    in_range(number, N_("Table number"), 1, TABLE_NUMBER_MAX)
+    label = optional_text(fields.name, N_("Table name"), NAME_MAX)
     with db.write() as s:
-        table = require(s, MeetingTable, table_id, "table")
+        table = require(s, MeetingTable, table_id, N_("table"))
         if number != table.number:
             _refuse_taken(s, table.meeting_id, number)
         _check_scribe(s, scribe_account_id)
@@ -97,17 +98,19 @@ def update_table(db: Database, actor: Actor, table_id: int, fields: TableFields)
 def add_table(db: Database, actor: Actor, meeting_id: int, name: str = "") -> MeetingTable:
     """Add the meeting's next table: one number past its highest."""
     require_role(actor, Role.FACILITATOR)
-    label = optional_text(name, "Table name", NAME_MAX)
+    label = optional_text(name, N_("Table name"), NAME_MAX)
     with db.write() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require(s, Meeting, meeting_id, N_("meeting"))
         highest = s.scalar(
             select(func.max(MeetingTable.number)).where(MeetingTable.meeting_id == meeting_id)
         )
         number = (highest or 0) + 1
         if number > TABLE_NUMBER_MAX:
             raise ValidationError(
-                f"This meeting already has a table {TABLE_NUMBER_MAX}, the highest number a "
-                "table can have. Remove an empty table or renumber the last one first."
+                _(
+                    "This meeting already has a table {TABLE_NUMBER_MAX}, the highest number a "
+                    "table can have. Remove an empty table or renumber the last one first."
+                ).format(TABLE_NUMBER_MAX=TABLE_NUMBER_MAX)
             )
         table = MeetingTable(meeting_id=meeting_id, number=number, name=label)
         s.add(table)
@@ -115,8 +118,10 @@ def add_table(db: Database, actor: Actor, meeting_id: int, name: str = "") -> Me
             s.flush()
         except IntegrityError as exc:
             raise ValidationError(
-                f"Someone added table {number} at the same moment. Reload the page to see it, "
-                "then add another if you still need one."
+                _(
+                    "Someone added table {number} at the same moment. Reload the page to see it, "
+                    "then add another if you still need one."
+                ).format(number=number)
             ) from exc
         _audit(s, actor, table, "created")
         return table
@@ -125,9 +130,9 @@ def add_table(db: Database, actor: Actor, meeting_id: int, name: str = "") -> Me
 def rename_table(db: Database, actor: Actor, table_id: int, name: str) -> MeetingTable:
     """Give a table a name people know it by (empty: just its number)."""
     require_role(actor, Role.FACILITATOR)
-    label = optional_text(name, "Table name", NAME_MAX)
+    label = optional_text(name, N_("Table name"), NAME_MAX)
     with db.write() as s:
-        table = require(s, MeetingTable, table_id, "table")
+        table = require(s, MeetingTable, table_id, N_("table"))
         table.name = label
         _audit(s, actor, table, "renamed")
         return table
@@ -137,7 +142,7 @@ def delete_table(db: Database, actor: Actor, table_id: int) -> None:
     """Remove a table only when nobody sits there and nothing was said there."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        table = require(s, MeetingTable, table_id, "table")
+        table = require(s, MeetingTable, table_id, N_("table"))
         # Anyone absent still linked to it is unseated by the delete; they are not in the room.
         seated = s.execute(
             select(func.count()).where(
@@ -155,7 +160,7 @@ def table_overview(db: Database, actor: Actor, meeting_id: int) -> list[TableSum
     """The meeting's tables by number, each with how many people present sit there."""
     require_role(actor, Role.FACILITATOR)  # Set up's table plan
     with db.read() as s:
-        require(s, Meeting, meeting_id, "meeting")
+        require(s, Meeting, meeting_id, N_("meeting"))
         people = people_per_table(s, meeting_id)
         query = (
             select(MeetingTable)
@@ -186,7 +191,7 @@ def assign_scribe(
     """Make an account the table's scribe, or leave the table without one (None)."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        table = require(s, MeetingTable, table_id, "table")
+        table = require(s, MeetingTable, table_id, N_("table"))
         _check_scribe(s, account_id)
         table.scribe_account_id = account_id
         _audit(s, actor, table, "scribe_assigned")
@@ -213,17 +218,26 @@ def newest_scribed_meeting(db: Database, actor: Actor) -> tuple[int, int] | None
 def _why_kept(number: int, seated: int, said: list[str]) -> str:
     reasons = []
     if seated:
-        people = "1 person sits" if seated == 1 else f"{seated} people sit"
         reasons.append(
-            f"{people} there: move them to other tables on the People tab (or seat everyone "
-            "again) first"
+            ngettext(
+                "{n} person sits there: move them to other tables on the People tab (or seat "
+                "everyone again) first",
+                "{n} people sit there: move them to other tables on the People tab (or seat "
+                "everyone again) first",
+                seated,
+            ).format(n=seated)
         )
     if said:
         reasons.append(
-            f"it holds {in_words(said)}, which belong to this table: keep it, and rename it "
-            "or leave it empty instead"
+            _(
+                "it holds {records}, which belong to this table: keep it, and rename it "
+                "or leave it empty instead"
+            ).format(records=in_words(said))
         )
-    return f"Table {number} cannot be removed: " + "; and ".join(reasons) + "."
+    # Translators: {reasons} is one or two reasons joined by "; and ".
+    return _("Table {number} cannot be removed: {reasons}.").format(
+        number=number, reasons=_("; and ").join(reasons)
+    )
 
 
 def _refuse_taken(s: Session, meeting_id: int, number: int) -> None:
@@ -234,22 +248,28 @@ def _refuse_taken(s: Session, meeting_id: int, number: int) -> None:
     )
     if clash is not None:
         raise ValidationError(
-            f"Table {number} already exists in this meeting. Choose another number."
+            _("Table {number} already exists in this meeting. Choose another number.").format(
+                number=number
+            )
         )
 
 
 def _check_scribe(s: Session, account_id: int | None) -> None:
     if account_id is None:
         return
-    account = require(s, Account, account_id, "account")
+    account = require(s, Account, account_id, N_("account"))
     if account.role is not Role.SCRIBE:
         raise ValidationError(
-            f"{account.display_name} is not a table scribe. Choose a scribe's account."
+            _("{display_name} is not a table scribe. Choose a scribe's account.").format(
+                display_name=account.display_name
+            )
         )
     if not account.active:
         raise ValidationError(
-            f"{account.display_name}'s account is deactivated, so they could not sign in. "
-            "Reactivate it first or choose another scribe."
+            _(
+                "{display_name}'s account is deactivated, so they could not sign in. "
+                "Reactivate it first or choose another scribe."
+            ).format(display_name=account.display_name)
         )
 
 

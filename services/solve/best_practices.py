@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import BestPractice
 from db.models.enums import ResponseModel, Role
+from i18n import N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -62,7 +63,7 @@ def update_best_practice(
     require_role(actor, Role.FACILITATOR)
     values = _clean(fields)
     with db.write() as s:
-        practice = require(s, BestPractice, best_practice_id, "best practice")
+        practice = require(s, BestPractice, best_practice_id, N_("best practice"))
         if values["name"].lower() != practice.name.lower():
             _refuse_duplicate(s, values["name"])
         for field, value in values.items():
@@ -84,7 +85,7 @@ def delete_best_practice(db: Database, actor: Actor, best_practice_id: int) -> N
     """Remove a programme; options that cited it simply lose that citation."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        practice = require(s, BestPractice, best_practice_id, "best practice")
+        practice = require(s, BestPractice, best_practice_id, N_("best practice"))
         audit.record(
             s,
             actor,
@@ -118,7 +119,9 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
         missing = [f for f in ("name", "city", "model", "summary") if not entry.get(f)]
         if missing:
             raise ValidationError(
-                f"Library entry {number} has no {', '.join(missing)}. Fill them in and load again."
+                _("Library entry {number} has no {fields}. Fill them in and load again.").format(
+                    number=number, fields=", ".join(missing)
+                )
             )
         cleaned.append(_clean(BestPracticeFields(**{f: entry.get(f, "") for f in _FIELDS})))
     added = 0
@@ -153,19 +156,21 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
 
 
 def _clean(fields: BestPracticeFields) -> dict[str, Any]:
-    url = optional_text(fields.source_url, "Source link", URL_MAX)
+    url = optional_text(fields.source_url, N_("Source link"), URL_MAX)
     if url and (not url.startswith("https://") or " " in url):
         raise ValidationError(
-            f"The source link “{url}” must be a secure web address starting with https://. "
-            "Copy it from the browser's address bar, or leave it empty."
+            _(
+                "The source link “{url}” must be a secure web address starting with https://. "
+                "Copy it from the browser's address bar, or leave it empty."
+            ).format(url=url)
         )
     return {
-        "name": clean_text(fields.name, "Programme name", NAME_MAX),
-        "city": clean_text(fields.city, "City", NAME_MAX),
+        "name": clean_text(fields.name, N_("Programme name"), NAME_MAX),
+        "city": clean_text(fields.city, N_("City"), NAME_MAX),
         "model": _model(fields.model),
-        "summary": clean_text(fields.summary, "Summary", TEXT_MAX),
-        "staffing": optional_text(fields.staffing, "Staffing", TEXT_MAX),
-        "evidence": optional_text(fields.evidence, "Evidence", TEXT_MAX),
+        "summary": clean_text(fields.summary, N_("Summary"), TEXT_MAX),
+        "staffing": optional_text(fields.staffing, N_("Staffing"), TEXT_MAX),
+        "evidence": optional_text(fields.evidence, N_("Evidence"), TEXT_MAX),
         "source_url": url,
     }
 
@@ -176,7 +181,9 @@ def _model(value: ResponseModel | str) -> ResponseModel:
     except ValueError:
         choices = ", ".join(m.value for m in ResponseModel)
         raise ValidationError(
-            f"“{value}” is not a model of response; use one of {choices}."
+            _("“{value}” is not a model of response; use one of {choices}.").format(
+                value=value, choices=choices
+            )
         ) from None
 
 
@@ -184,5 +191,7 @@ def _refuse_duplicate(s: Session, name: str) -> None:
     clash = s.scalar(select(BestPractice.id).where(func.lower(BestPractice.name) == name.lower()))
     if clash is not None:
         raise ValidationError(
-            f"The library already has “{name}”. Edit that entry instead of adding it twice."
+            _(
+                "The library already has “{name}”. Edit that entry instead of adding it twice."
+            ).format(name=name)
         )

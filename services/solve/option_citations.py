@@ -10,6 +10,7 @@ from db.database import Database
 from db.models import BestPractice, Meeting, Option
 from db.models import option_citation as citation
 from db.models.enums import Role
+from i18n import N_
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.scope import require_open_meeting
@@ -23,7 +24,7 @@ def cite(
     """Make these programmes the option's citations, replacing any before."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     with db.write() as s:
-        option = require(s, Option, option_id, "option")
+        option = require(s, Option, option_id, N_("option"))
         require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         cited = replace_citations(s, option.id, best_practice_ids)
         audit_option(s, actor, option, "cited", {"best_practice_ids": [p.id for p in cited]})
@@ -33,7 +34,7 @@ def cite(
 def citations(db: Database, actor: Actor, option_id: int) -> list[BestPractice]:
     """The programmes an option cites, by name."""
     with db.read() as s:
-        option = require(s, Option, option_id, "option")
+        option = require(s, Option, option_id, N_("option"))
         membership.require_meeting_member(s, actor, option.meeting_id)
         query = (
             select(BestPractice)

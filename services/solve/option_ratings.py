@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Meeting, MeetingTable, Option, OptionRating
 from db.models.enums import Role
+from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -45,16 +46,18 @@ def rate_option(
     """Record a table's impact and feasibility rating; rating again replaces it."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     impact, feasibility = fields.impact, fields.feasibility
-    in_range(impact, "Impact", 1, 5)
-    in_range(feasibility, "Feasibility", 1, 5)
+    in_range(impact, N_("Impact"), 1, 5)
+    in_range(feasibility, N_("Feasibility"), 1, 5)
     with db.write() as s:
-        option = require(s, Option, option_id, "option")
-        table = require(s, MeetingTable, table_id, "table")
+        option = require(s, Option, option_id, N_("option"))
+        table = require(s, MeetingTable, table_id, N_("table"))
         if table.meeting_id != option.meeting_id:
             raise ValidationError(
-                f"{_label(table)} is not at this option's meeting. Pick one of its tables."
+                _("{table} is not at this option's meeting. Pick one of its tables.").format(
+                    table=_label(table)
+                )
             )
-        check_table_access(s, actor, table.id, "rate options")
+        check_table_access(s, actor, table.id, N_("rate options"))
         require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         rating = s.scalar(select(OptionRating).filter_by(option_id=option_id, table_id=table_id))
         if rating is None:
@@ -104,7 +107,9 @@ def ratings_summary_in(s: Session, meeting_id: int) -> list[OptionScore]:
 
 
 def _label(table: MeetingTable) -> str:
-    return f"table {table.number}" + (f" ({table.name})" if table.name else "")
+    if table.name:
+        return _("table {number} ({name})").format(number=table.number, name=table.name)
+    return _("table {number}").format(number=table.number)
 
 
 def _float(value: float | Decimal | None) -> float | None:

@@ -12,6 +12,7 @@ from db.database import Database
 from db.models import BestPractice, Idea, Meeting, Option, Theme
 from db.models import option_citation as citation
 from db.models.enums import CostBand, Role
+from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound, ValidationError
@@ -53,7 +54,7 @@ def create_option(
     values = _clean(fields)
     idea_id, theme_id = fields.idea_id, fields.theme_id
     with db.write() as s:
-        require_open_meeting(require(s, Meeting, meeting_id, "meeting"), actor)
+        require_open_meeting(require(s, Meeting, meeting_id, N_("meeting")), actor)
         _check_links(s, meeting_id, idea_id, theme_id)
         option = Option(meeting_id=meeting_id, idea_id=idea_id, theme_id=theme_id, **values)
         s.add(option)
@@ -69,7 +70,7 @@ def update_option(db: Database, actor: Actor, option_id: int, fields: OptionFiel
     values = _clean(fields)
     idea_id, theme_id = fields.idea_id, fields.theme_id
     with db.write() as s:
-        option = require(s, Option, option_id, "option")
+        option = require(s, Option, option_id, N_("option"))
         require_open_meeting(s.get_one(Meeting, option.meeting_id), actor)
         _check_links(s, option.meeting_id, idea_id, theme_id)
         for field, value in {**values, "idea_id": idea_id, "theme_id": theme_id}.items():
@@ -91,7 +92,7 @@ def delete_option(db: Database, actor: Actor, option_id: int) -> None:
     """Remove an option with its ratings and citations."""
     require_role(actor, Role.FACILITATOR)
     with db.write() as s:
-        option = require(s, Option, option_id, "option")
+        option = require(s, Option, option_id, N_("option"))
         audit_option(s, actor, option, "deleted", {"title": option.title})
         s.delete(option)
 
@@ -118,8 +119,9 @@ def replace_citations(
     missing = wanted - {p.id for p in found}
     if missing:
         raise NotFound(
-            f"No best practice with id {', '.join(map(str, sorted(missing)))}: it may have been "
-            "deleted. Reload the page."
+            _("No best practice with id {ids}: it may have been deleted. Reload the page.").format(
+                ids=", ".join(map(str, sorted(missing)))
+            )
         )
     s.execute(delete(citation).where(citation.c.option_id == option_id))
     if found:
@@ -150,22 +152,26 @@ def _clean(fields: OptionFields) -> dict[str, object]:
         band = CostBand(fields.cost_band)
     except ValueError:
         raise ValidationError(
-            f"“{fields.cost_band}” is not a cost band; use low, medium or high."
+            _("“{cost_band}” is not a cost band; use low, medium or high.").format(
+                cost_band=fields.cost_band
+            )
         ) from None
     return {
-        "title": clean_text(fields.title, "Option title", NAME_MAX),
-        "description": optional_text(fields.description, "Description", TEXT_MAX),
-        "delivered_by": optional_text(fields.delivered_by, "Delivered by", NAME_MAX),
-        "impact": in_range(fields.impact, "Impact", 1, 5),
-        "feasibility": in_range(fields.feasibility, "Feasibility", 1, 5),
+        "title": clean_text(fields.title, N_("Option title"), NAME_MAX),
+        "description": optional_text(fields.description, N_("Description"), TEXT_MAX),
+        "delivered_by": optional_text(fields.delivered_by, N_("Delivered by"), NAME_MAX),
+        "impact": in_range(fields.impact, N_("Impact"), 1, 5),
+        "feasibility": in_range(fields.feasibility, N_("Feasibility"), 1, 5),
         "cost_band": band,
-        "risks": optional_text(fields.risks, "Risks", TEXT_MAX),
+        "risks": optional_text(fields.risks, N_("Risks"), TEXT_MAX),
     }
 
 
 def _check_links(s: Session, meeting_id: int, idea_id: int | None, theme_id: int | None) -> None:
-    for model, record_id, label in ((Idea, idea_id, "idea"), (Theme, theme_id, "theme")):
+    for model, record_id, label in ((Idea, idea_id, N_("idea")), (Theme, theme_id, N_("theme"))):
         if record_id is not None and require(s, model, record_id, label).meeting_id != meeting_id:
             raise ValidationError(
-                f"That {label} belongs to another meeting. Pick one from this meeting."
+                _("That {label} belongs to another meeting. Pick one from this meeting.").format(
+                    label=_(label)
+                )
             )

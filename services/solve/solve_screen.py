@@ -12,6 +12,7 @@ from db.database import Database
 from db.models import BestPractice, Idea, Option, Theme
 from db.models import option_citation as citation
 from db.models.enums import CostBand, IdeaStatus, ResponseModel, Role
+from i18n import _
 from services.converge.tallies import results_in
 from services.converge.voting_rounds import round_to_show_in
 from services.core import membership
@@ -100,7 +101,7 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
             .order_by(func.lower(Theme.name), Theme.id)
         )
         topics = [(("idea", i), text) for i, text in on_board]
-        topics += [(("theme", t), f"Theme: {name}") for t, name in themes]
+        topics += [(("theme", t), _("Theme: {name}").format(name=name)) for t, name in themes]
         table = table_in_focus(s, actor, meeting_id, table_number)
         library = tuple(
             Programme(

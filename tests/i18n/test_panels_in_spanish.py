@@ -124,7 +124,7 @@ def test_the_plan_charts_and_their_tables_in_spanish():
     assert list(actions.columns) == ["#", "Acción", "Grupo", "Vence", "Estado", "Vencida"]
     assert set(actions["Vencida"]) == {"sí", "no"}
     assert "sin fecha" in set(actions["Vence"])
-    assert progress.columns[0] == "Grupo" and "Total" in list(progress.columns)
+    assert progress.columns.tolist()[:1] == ["Grupo"] and "Total" in progress.columns.tolist()
     assert said["text"].iloc[0] == "2 hechas · 3 en curso · 1 sin empezar · 1 bloqueada"
     assert said["text"].iloc[2] == "sin acciones"
 
