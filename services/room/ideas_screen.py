@@ -216,7 +216,7 @@ _CARD_COLUMNS = (Idea.id, Idea.text, Idea.status, Idea.stakeholder_id, Idea.conf
 
 def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
     rows = s.execute(query.order_by(Idea.created_at, Idea.id))
-    return tuple(_card(row.tuple()) for row in rows)
+    return tuple(_card(tuple(row)) for row in rows)
 
 
 _CardRow = tuple[int, str, IdeaStatus, int | None, bool, bool, int | None, str | None, str | None]
