@@ -13,8 +13,12 @@ import streamlit as st
 
 import i18n
 from i18n import LANGUAGES
+from runtime import Database
+from services.setup import languages
 
 LANGUAGE_KEY = "language"
+_BADGE_KEY = "language_badge"
+"""The badge whose language this session took, so it is taken once and a tap wins after."""
 _OWNER_KEY = "language_owner"
 """Whose choice the session's language is: an account id, or None for a visitor. Signing
 in replaces a visitor's guess with the account's own language."""
@@ -81,3 +85,16 @@ def switch(
         if on_choose is not None:
             on_choose(picked)
         st.rerun()
+
+
+def follow_badge(db: Database, code: str, stored: str) -> None:
+    """A phone opened with a badge reads in that person's language (`stored`: the roster's,
+    or what they last chose on a phone) and offers the other in one tap, kept for their
+    badge, survey, ballot and feedback form alike. Taken once per badge in this session, so
+    the tap wins afterwards."""
+    if st.session_state.get(_BADGE_KEY) != code:
+        st.session_state[_BADGE_KEY] = code
+        if stored != i18n.current():
+            use(stored)
+            mark_page()
+    switch(lambda chosen: languages.choose_by_code(db, code, chosen), key="badge_language")
