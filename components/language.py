@@ -97,4 +97,17 @@ def follow_badge(db: Database, code: str, stored: str) -> None:
         if stored != i18n.current():
             use(stored)
             mark_page()
-    switch(lambda chosen: languages.choose_by_code(db, code, chosen), key="badge_language")
+    _other_language_button(lambda chosen: languages.choose_by_code(db, code, chosen))
+
+
+def _other_language_button(keep: Callable[[str], object]) -> None:
+    """One button on the phone, named in the other language ("Español" / "English"): one
+    tap, and no second row of choices beside the ballot's rows for a thumb to confuse."""
+    others = [code for code in i18n.offered() if code != i18n.current()]
+    if not others:
+        return  # nothing translated yet
+    other = others[0]
+    if st.button(LANGUAGES[other], key="badge_language"):
+        use(other, by=st.session_state.get(_OWNER_KEY))
+        keep(other)
+        st.rerun()

@@ -79,10 +79,11 @@ def test_a_phone_opens_in_the_participants_language_from_the_roster(db, room_app
 def test_one_tap_on_the_phone_switches_and_the_badge_keeps_it(db, room_app, spanish_offered):
     at = _phone(room_app, "views/vote.py", "code-0")
     assert at.session_state["language"] == "en"
-    [control] = [c for c in at.segmented_control if c.label == "Language · Idioma"]
-    control.set_value("es").run()
+    [other] = [b for b in at.button if b.label == "Español"]
+    other.click().run()
     assert at.session_state["language"] == "es"
     assert languages.language_of_code(db, "code-0") == "es"
+    assert [b.label for b in at.button if b.label in ("English", "Español")] == ["English"]
     assert at.title[0].value == "Votación"
     # The survey on the same phone, and the ballot opened again later, stay in Spanish.
     again = _phone(room_app, "views/survey.py", "code-0")
