@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components.console_panels import activity_table, voice_panel
 from components.records import show_records
 from i18n import _
+from runtime import Database
 from services.core.actors import Actor
 from services.room import activity, voice
 from services.room.console_screen import ConsoleScreen
@@ -16,11 +15,9 @@ from services.room.console_screen import ConsoleScreen
 WINDOW = 5
 """Minutes of activity a table is judged on: silent when it sent nothing in them."""
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
-
 
 @st.fragment(run_every="5s")
-def live_panels(db: Any, actor: Actor, meeting_id: int) -> None:
+def live_panels(db: Database, actor: Actor, meeting_id: int) -> None:
     """Redrawn every five seconds with its own narrow reads: who is talking, who is not."""
     st.subheader(_("Table activity, last {minutes} minutes").format(minutes=WINDOW))
     activity_table(activity.activity_by_table(db, actor, meeting_id, WINDOW), WINDOW)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ import runtime
 from components.notices import flash_and_rerun, show_error, show_flash
 from components.text import escape_markdown
 from i18n import _
+from runtime import Database
 from seed.credentials import forget_credentials
 from seed.demo_start import start_demo
 from services.accounts import first_run
@@ -26,10 +26,8 @@ _DEMO_LOGINS = "_home_demo_logins"
 _STARTED = "_home_started_initiative"
 _CONFIRM_REMOVAL = "_home_confirm_demo_removal"
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
 
-
-def visitor(db: Any, data_dir: Path) -> None:
+def visitor(db: Database, data_dir: Path) -> None:
     """Someone not signed in: the first account's form on an empty install, else a welcome."""
     if first_run.first_account_needed(db, data_dir):
         first_account_form(db, data_dir)
@@ -56,7 +54,7 @@ def visitor(db: Any, data_dir: Path) -> None:
     )
 
 
-def first_account_form(db: Any, data_dir: Path) -> None:
+def first_account_form(db: Database, data_dir: Path) -> None:
     """Create the first facilitator account, with the setup code the start printed."""
     st.subheader(_("Create the first facilitator account"))
     st.write(
@@ -109,7 +107,7 @@ def first_account_form(db: Any, data_dir: Path) -> None:
     )
 
 
-def facilitator_start(db: Any, actor: Actor, data_dir: Path) -> None:
+def facilitator_start(db: Database, actor: Actor, data_dir: Path) -> None:
     """No initiative yet: try the demo, or start one's own."""
     if not actor.is_facilitator:
         st.info(_("There is no initiative yet. A facilitator starts one from the home page."))
@@ -132,7 +130,7 @@ def facilitator_start(db: Any, actor: Actor, data_dir: Path) -> None:
         _new_initiative_form(db, actor)
 
 
-def _seed_demo(db: Any, actor: Actor, data_dir: Path) -> None:
+def _seed_demo(db: Database, actor: Actor, data_dir: Path) -> None:
     with st.spinner(_("Adding the demo: groups, 56 people, tables, agenda and logins…")):
         try:
             started = start_demo(db, data_dir, actor)
@@ -147,7 +145,7 @@ def _seed_demo(db: Any, actor: Actor, data_dir: Path) -> None:
     st.rerun()
 
 
-def _new_initiative_form(db: Any, actor: Actor) -> None:
+def _new_initiative_form(db: Database, actor: Actor) -> None:
     with st.form("new_initiative"):
         name = st.text_input(
             _("Initiative name"), placeholder=_("Eastside Community–Police Initiative")
@@ -184,7 +182,7 @@ def _new_initiative_form(db: Any, actor: Actor) -> None:
     st.rerun()
 
 
-def just_started(db: Any, actor: Actor) -> None:
+def just_started(db: Database, actor: Actor) -> None:
     """Once, after a start: the next step, or the demo's logins."""
     started = st.session_state.pop(_STARTED, None)
     if started is not None:
@@ -243,7 +241,7 @@ def live_now(screen: HomeScreen) -> None:
         st.write(_("The meeting has not started a step yet."))
 
 
-def remove_demo(db: Any, actor: Actor, data_dir: Path, screen: HomeScreen) -> None:
+def remove_demo(db: Database, actor: Actor, data_dir: Path, screen: HomeScreen) -> None:
     """For facilitators while the demo is here: remove it, after saying what goes."""
     if screen.demo is None:
         return

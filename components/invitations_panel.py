@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
 from components.downloads import prepared_download
 from components.sheets import invitation_sheet_html
 from i18n import _
+from runtime import Database
 from services.core.actors import Actor
 from services.prepare import invitations
 from services.prepare.prepare_screen import InvitationsOnScreen
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str, key: str) -> None:
+def invitation_sheet_download(
+    db: Database, actor: Actor, meeting_id: int, base: str, key: str
+) -> None:
     """'Prepare the invitation sheet', then its download: two invitations to a page.
 
     Built on request: hundreds of QR codes are too much to draw on every run of a screen.
@@ -35,7 +35,7 @@ def invitation_sheet_download(db: Any, actor: Actor, meeting_id: int, base: str,
     )
 
 
-def invitations_panel(db: Any, actor: Actor, shown: InvitationsOnScreen) -> None:
+def invitations_panel(db: Database, actor: Actor, shown: InvitationsOnScreen) -> None:
     """How many are invited, the three downloads, and the first rows of the mail merge.
 
     The sheet is drawn from `shown`, the invitations the screen lists; the mail merge reads

@@ -13,8 +13,12 @@ import streamlit as st
 
 import i18n
 from i18n import LANGUAGES
+from runtime import Database
+from services.setup import languages
 
 LANGUAGE_KEY = "language"
+_BADGE_KEY = "language_badge"
+"""The badge whose language this session took, so it is taken once and a tap wins after."""
 _OWNER_KEY = "language_owner"
 """Whose choice the session's language is: an account id, or None for a visitor. Signing
 in replaces a visitor's guess with the account's own language."""
@@ -80,4 +84,30 @@ def switch(
         use(picked, by=st.session_state.get(_OWNER_KEY))
         if on_choose is not None:
             on_choose(picked)
+        st.rerun()
+
+
+def follow_badge(db: Database, code: str, stored: str) -> None:
+    """A phone opened with a badge reads in that person's language (`stored`: the roster's,
+    or what they last chose on a phone) and offers the other in one tap, kept for their
+    badge, survey, ballot and feedback form alike. Taken once per badge in this session, so
+    the tap wins afterwards."""
+    if st.session_state.get(_BADGE_KEY) != code:
+        st.session_state[_BADGE_KEY] = code
+        if stored != i18n.current():
+            use(stored)
+            mark_page()
+    _other_language_button(lambda chosen: languages.choose_by_code(db, code, chosen))
+
+
+def _other_language_button(keep: Callable[[str], object]) -> None:
+    """One button on the phone, named in the other language ("Español" / "English"): one
+    tap, and no second row of choices beside the ballot's rows for a thumb to confuse."""
+    others = [code for code in i18n.offered() if code != i18n.current()]
+    if not others:
+        return  # nothing translated yet
+    other = others[0]
+    if st.button(LANGUAGES[other], key="badge_language"):
+        use(other, by=st.session_state.get(_OWNER_KEY))
+        keep(other)
         st.rerun()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components.notices import show_error
 from components.text import escape_markdown
 from i18n import N_, _
+from runtime import Database
+from services.agenda.agenda import AgendaItem
 from services.core.actors import Actor
 from services.core.errors import DomainError
 from services.room import late_notes
@@ -20,10 +20,11 @@ HELP = N_(
 )
 
 
-# `db` is the app's Database and `item` an agenda step (its AgendaItem row, as RoomState and
-# the agenda screen hold it, or None): components do not import db/, and a Protocol of its
-# columns does not match SQLAlchemy's Mapped attributes under pyright.
-def late_notes_toggle(db: Any, actor: Actor, item: Any, *, key: str = "late-notes") -> None:
+# `item` is an agenda step as RoomState and the agenda screen hold it (components reach the
+# row's type through the service that reads it: they do not import db/).
+def late_notes_toggle(
+    db: Database, actor: Actor, item: AgendaItem | None, *, key: str = "late-notes"
+) -> None:
     """A switch for `item`'s late notes, saved the moment it is flipped.
 
     The switch is set from the database on every run (the callback runs before the page

@@ -54,6 +54,10 @@ def action_runner(*leading: Any) -> Callable[..., None]:
 
     On success the page reruns to show the result and confirms it; on a domain error it
     says why, in the service's words, and nothing else happens.
+
+    `Any` on purpose: it passes any service's arguments through unchanged, and Python's
+    types cannot say "a callable whose first parameters are `leading`, then `args`" with a
+    keyword (`done`) of the runner's own (a ParamSpec cannot be followed by one).
     """
 
     def act(action: Callable[..., Any], *args: Any, done: str) -> None:

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
-from components.ballot import Tap, Voter, choice_ballot, dots_ballot
+from components.ballot import Tap, Tapped, Voter, choice_ballot, dots_ballot
 from components.room_banner import room_timer_text
 from components.text import escape_markdown
 from i18n import _
+from runtime import Database
 from services.converge import voting_ballots
 from services.converge.vote_screen import OpenBallot
 from services.converge.voting_items import BallotView
 from services.core.errors import DomainError
 from services.core.vocab import VoteMode
 
-# `db` below is the app's Database (runtime.database()); components do not import db/.
 
-
-def open_ballot(shown: OpenBallot, db: Any, code: str) -> None:
+def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
     """The round's heading, the time left when a timer runs, and its rows of choices."""
     view = shown.ballot
     st.header(escape_markdown(view.title))
@@ -33,10 +31,10 @@ def open_ballot(shown: OpenBallot, db: Any, code: str) -> None:
         choice_ballot(view, voter(db, code, voting_ballots.choose))
 
 
-def voter(db: Any, code: str, action: Callable[..., BallotView]) -> Voter:
+def voter(db: Database, code: str, action: Callable[..., BallotView]) -> Voter:
     """A ballot's tap → its service call; a refusal comes back in words with the stored ballot."""
 
-    def vote(round_id: int, item_id: int, value: Any) -> Tap:
+    def vote(round_id: int, item_id: int, value: Tapped) -> Tap:
         try:
             return Tap(round_id, item_id, action(db, code, item_id, value))
         except DomainError as error:
@@ -45,7 +43,7 @@ def voter(db: Any, code: str, action: Callable[..., BallotView]) -> Voter:
     return vote
 
 
-def _stored_ballot(db: Any, code: str, round_id: int) -> BallotView | None:
+def _stored_ballot(db: Database, code: str, round_id: int) -> BallotView | None:
     """The ballot as stored, or None when it cannot be read (the page then reruns whole)."""
     try:
         return voting_ballots.ballot(db, code, round_id)

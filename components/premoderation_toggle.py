@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components.notices import action_runner
 from components.text import escape_markdown
 from i18n import _
+from runtime import Database
 from services.core.actors import Actor
 from services.room import idea_queue
 from services.room.room_control import RoomState
 
 
-def premoderation_toggle(db: Any, actor: Actor, state: RoomState) -> None:
+def premoderation_toggle(db: Database, actor: Actor, state: RoomState) -> None:
     """Say in words whether the step on the room holds ideas for approval, with the switch.
 
     Buttons, not a toggle widget: the setting lives in the database (the agenda editor

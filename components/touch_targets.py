@@ -2,6 +2,11 @@
 guides): scribes work on tablets and participants on phones, and Streamlit's buttons are
 40 px, its radio and checkbox rows and menu entries smaller still.
 
+And a link that has the keyboard's focus shows it (WCAG 2.4.7): Streamlit marks a focused
+page link only with the faint background it also gives the current page, so a person
+moving through the menu by Tab could not see where they were
+(tests/e2e/test_keyboard.py).
+
 Static CSS only, no user text; one style block per page run, from the router.
 """
 
@@ -10,6 +15,8 @@ from __future__ import annotations
 import streamlit as st
 
 TARGET_PX = 44
+FOCUS_RING = "#1d4ed8"
+"""The theme's primary colour (.streamlit/config.toml): 6.7:1 on the sidebar's grey."""
 _STYLE = f"""<style>
 [data-testid="stMain"] button,
 [data-testid="stMain"] [data-testid="stPageLink"] a,
@@ -19,6 +26,7 @@ _STYLE = f"""<style>
 [data-testid="stMain"] [data-testid="stCheckbox"] label {{
   min-height: {TARGET_PX}px; align-items: center;
 }}
+a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
 </style>"""
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import runtime
+from components import language
 from components.code_entry import SURVEY, code_entry
 from components.notices import refuse, show_error
 from components.ratings import roomy_choices
@@ -19,6 +20,7 @@ db = runtime.database()
 person = code_entry(
     SURVEY, lambda typed: participants.participant_by_code(db, typed), lambda found: found.code
 )
+language.follow_badge(db, person.code, person.language)
 screen = survey_screen.read(db, person.code)
 if screen.stage is None:
     refuse(_("The survey has closed. Thank you: the answers you sent are kept."), title=_("Survey"))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import runtime
+from components import language
 from components.ballot import closed_screen, survey_button, take_tap
 from components.code_entry import VOTE, code_entry
 from components.open_ballot import open_ballot
@@ -18,6 +19,7 @@ db = runtime.database()
 person = code_entry(
     VOTE, lambda typed: participants.participant_by_code(db, typed), lambda found: found.code
 )
+language.follow_badge(db, person.code, person.language)
 screen = vote_screen.read(db, person.code)
 
 st.title(_("Vote"))

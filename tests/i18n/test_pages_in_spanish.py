@@ -43,8 +43,8 @@ def test_a_phone_ballot_in_spanish_names_the_dots_and_the_rows(room_app, db):
         ),
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
+    languages.choose_by_code(db, "code-0", "es")  # the roster's, or the phone's last tap
     at = room_app(query={"code": "code-0"})
-    at.session_state["language"] = "es"
     at.run().switch_page("views/vote.py").run()
     assert not at.exception, at.exception
     words = _words(at)

@@ -32,8 +32,9 @@ def test_the_sign_in_form_is_in_spanish(app):  # noqa: F811 - the fixture import
     assert not {"Username", "Password", "Sign in"} & set(labels)
 
 
-def test_the_survey_is_in_spanish(room_app):  # noqa: F811
-    at = _spanish(room_app(query={"code": "code-0"})).run()
+def test_the_survey_is_in_spanish(room_app, db):  # noqa: F811
+    languages.choose_by_code(db, "code-0", "es")  # the roster's, or the phone's last tap
+    at = room_app(query={"code": "code-0"}).run()
     at = at.switch_page("views/survey.py").run()
     assert not at.exception, at.exception
     assert "Enviar mis respuestas" in _labels(at)

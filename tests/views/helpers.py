@@ -30,3 +30,8 @@ def texts(at) -> list[str]:
     """Every markdown, caption, success, error, warning and info text on the page."""
     parts = [*at.markdown, *at.caption, *at.success, *at.error, *at.warning, *at.info]
     return [p.value for p in parts]
+
+
+def ballot_rows(at) -> list:
+    """The ballot's rows, one button group each."""
+    return list(at.button_group)

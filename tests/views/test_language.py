@@ -55,3 +55,36 @@ def test_a_visitor_reads_the_language_their_browser_asks_for_english_by_default(
     at = room_app().run()
     assert at.session_state["language"] == "en"
     assert _page_language(at) == "en"
+
+
+def _phone(room_app, page: str, code: str):
+    at = room_app(query={"code": code}).run()
+    return at.switch_page(page).run()
+
+
+@pytest.mark.parametrize("page", ["views/vote.py", "views/survey.py"])
+def test_a_phone_opens_in_the_participants_language_from_the_roster(db, room_app, page):
+    room = room_app.room
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    at = _phone(room_app, page, "code-0")
+    assert not at.exception
+    assert at.session_state["language"] == "es"
+    assert _page_language(at) == "es"
+    assert at.title[0].value in ("Votación", "Antes de la reunión", "¿Cómo le fue?")
+    # Another participant's phone keeps English.
+    other = _phone(room_app, page, "code-1")
+    assert other.session_state["language"] == "en"
+
+
+def test_one_tap_on_the_phone_switches_and_the_badge_keeps_it(db, room_app, spanish_offered):
+    at = _phone(room_app, "views/vote.py", "code-0")
+    assert at.session_state["language"] == "en"
+    [other] = [b for b in at.button if b.label == "Español"]
+    other.click().run()
+    assert at.session_state["language"] == "es"
+    assert languages.language_of_code(db, "code-0") == "es"
+    assert [b.label for b in at.button if b.label in ("English", "Español")] == ["English"]
+    assert at.title[0].value == "Votación"
+    # The survey on the same phone, and the ballot opened again later, stay in Spanish.
+    again = _phone(room_app, "views/survey.py", "code-0")
+    assert again.session_state["language"] == "es"

@@ -15,7 +15,7 @@ from services.core.actors import SYSTEM
 from services.core.scope import MEETING_CLOSED
 from services.core.vocab import VoteMode
 from services.room import ideas, notes, room_control
-from tests.views.helpers import by_label, click, screen_text, texts
+from tests.views.helpers import ballot_rows, by_label, click, screen_text, texts
 
 
 def open_listen(room_app, user="s1", table="1"):
@@ -235,14 +235,14 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     rnd = _open_round(db, room_app.room)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
     assert "### 5 of 5 dots left" in texts(at)
-    at.button_group[0].set_value(2).run()
+    ballot_rows(at)[0].set_value(2).run()
     assert "### 3 of 5 dots left" in texts(at)
     (view,) = voting_ballots.open_ballots(db, "code-0")
     assert [line.dots for line in view.items] == [2, 0]
-    at.button_group[1].set_value(3).run()
-    at.button_group[0].set_value(3).run()  # 3 + 3 > 5: refused, and the row shows what counts
+    ballot_rows(at)[1].set_value(3).run()
+    ballot_rows(at)[0].set_value(3).run()  # 3 + 3 > 5: refused, and the row shows what counts
     assert any("You have 0 dots left" in e.value for e in at.error)
-    assert [g.value for g in at.button_group] == [2, 3]
+    assert [g.value for g in ballot_rows(at)] == [2, 3]
     assert view.round_id == rnd.id
 
 
@@ -251,10 +251,10 @@ def test_a_tap_after_the_meeting_closed_is_refused_and_the_phone_says_thank_you(
     _open_round(db, room)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
-    at.button_group[0].set_value(2).run()
+    ballot_rows(at)[0].set_value(2).run()
     assert [e.value for e in at.error] == [MEETING_CLOSED]
     assert [h.value for h in at.header] == ["This meeting has closed — thank you"]
-    assert not at.button_group
+    assert not ballot_rows(at)
     assert [p.proto.label for p in at.get("page_link")] == [
         "The meeting is over: tell us how it went"
     ]
@@ -278,7 +278,7 @@ def test_ballot_rows_are_named_in_plain_words_as_typed(room_app, db):
     )
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
-    plain_row, markdown_row = at.button_group
+    plain_row, markdown_row = ballot_rows(at)
     # The label is what a screen reader says: plain words, the idea as typed.
     assert plain_row.label == "Idea 1 of 2: Co-responders at night"
     assert plain_row.proto.label_visibility.value == LabelVisibility.VISIBLE
@@ -289,7 +289,7 @@ def test_ballot_rows_are_named_in_plain_words_as_typed(room_app, db):
     assert markdown_row.proto.label_visibility.value == LabelVisibility.COLLAPSED
     assert [t.value for t in at.text] == [f"Idea 2 of 2: {typed[1]}"]
     # A tap that reruns the whole page (as AppTest always does) says it was saved too.
-    at.button_group[0].set_value(2).run()
+    ballot_rows(at)[0].set_value(2).run()
     assert "Saved. Your ballot below shows every row as it now counts." in texts(at)
 
 
@@ -307,7 +307,7 @@ def test_a_vote_after_the_round_closed_is_refused_with_a_message(room_app, db):
     rnd = _open_round(db, room)
     at = room_app(query={"code": "code-1"}).run().switch_page("views/vote.py").run()
     voting_rounds.close_round(db, room.facilitator, rnd.id)
-    at.button_group[0].set_value(1).run()
+    ballot_rows(at)[0].set_value(1).run()
     assert not at.exception
     assert any("closed" in e.value for e in at.error)
     assert voting_ballots.ballot(db, "code-1", rnd.id).dots_used == 0
