@@ -31,21 +31,14 @@ if not screen.conflicts:
     st.stop()
 chosen = panels.conflict_picker(screen.conflicts)
 panels.sides_side_by_side(chosen.sides)
-panels.party_form(
-    str(chosen.id), dict(screen.groups),
-    lambda g, p, i: act(
-        conflict_parties.set_party, chosen.id,
-        conflict_parties.PartyFields(stakeholder_id=g, position=p, interests=i),
-        done=_("Side saved."),
-    ),
-)  # fmt: skip
-panels.status_form(
-    chosen,
-    lambda s, a, n: act(
-        conflicts.set_status, chosen.id,
-        conflicts.StatusFields(status=s, agreement=a, next_step=n), done=_("Status saved."),
-    ),
-)  # fmt: skip
+panels.party_form(str(chosen.id), dict(screen.groups), lambda g, p, i: act(
+    conflict_parties.set_party, chosen.id,
+    conflict_parties.PartyFields(stakeholder_id=g, position=p, interests=i), done=_("Side saved."),
+))  # fmt: skip
+panels.status_form(chosen, lambda s, a, n: act(
+    conflicts.set_status, chosen.id,
+    conflicts.StatusFields(status=s, agreement=a, next_step=n), done=_("Status saved."),
+))  # fmt: skip
 if screen.runs_the_room:
     panels.room_buttons(
         chosen,
