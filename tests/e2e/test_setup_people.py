@@ -32,6 +32,9 @@ def test_a_walk_in_gets_a_table_and_a_badge_with_their_voting_qr(
     laptop.get_by_label("Walk-in's name").fill("Dana Walk-in")
     choose(laptop, "Their group", "Youth")
     click(laptop, "Add them and find a seat")
+    # The page says so once the run that saved them has ended: only then is the row there
+    # to read (a click whose run had not started yet when wait_idle looked read nothing).
+    expect(laptop.get_by_text(re.compile(r"^Dana Walk-in is on the roster"))).to_be_visible()
     with demo.db.read() as s:
         code, number = s.execute(
             select(Participant.code, MeetingTable.number)
