@@ -38,13 +38,18 @@ library: migrate
 # Postgres too, for the tests marked both_databases, when TEST_DATABASE_URL is set (.ci/run
 # sets it and BROWSER_TESTS=1). TEST_WORKERS processes share the tests (pytest-xdist), each
 # with its own database and ports; a module's tests stay in one process (--dist loadscope),
-# so a module's app server starts once; the longest modules go first (tests/conftest.py). PYTEST_ARGS passes more, e.g. --durations=30.
+# so a module's app server starts once; the longest modules go first (tests/conftest.py).
+# PYTEST_ARGS passes more, e.g. --durations=30.
 TEST_WORKERS ?= 3
+# The tests' files (SQLite databases, the app servers' data) on a RAM disk where the machine
+# has one: a fifth less time for the database tests than on the disk (measured here).
+TEST_TMP ?= $(if $(wildcard /dev/shm),/dev/shm/common-ground-tests)
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(VENV)/bin/pyright
-	$(if $(BROWSER),BROWSER_TESTS=1 )$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
+	$(if $(BROWSER),BROWSER_TESTS=1 )$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder \
+	  $(if $(TEST_TMP),--basetemp=$(TEST_TMP)) $(PYTEST_ARGS)
 
 ## messages: the catalogue from the code (locale/messages.pot), each language's .po updated
 messages: $(VENV)/.runtime
