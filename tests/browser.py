@@ -90,6 +90,10 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     assert _has_cookie(page, COOKIE, timeout=15.0), "the sign-in cookie was never written"
+    # The cookie comes with the route's redirect; the page it redirects to is still loading.
+    # Until the page that posted the handoff is gone, a `goto` can be overtaken by it (a
+    # tablet sent to a table's link landed on Home, seen on CI under load).
+    expect(page.locator("form[data-signin-handoff]")).to_have_count(0, timeout=15_000)
     # The writing component's answer reruns the page into the person's own home.
     expect(page.get_by_role("heading", name="Your screens")).to_be_visible(timeout=15_000)
     wait_idle(page)
