@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from streamlit.web.server.starlette import starlette_server
+from streamlit.web.server.starlette import starlette_app, starlette_server, starlette_websocket
 
 import serve
 from db.migrate import upgrade_to_head
@@ -18,7 +18,16 @@ from workarounds.response_headers import SECURITY_HEADERS
 
 
 def test_the_server_serve_starts_binds_through_the_fix(monkeypatch):
-    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)
+    # install() patches Streamlit's module globals in this process: every one is put back
+    # after the test, or later tests in the same worker see the patched functions.
+    for module, name in (
+        (starlette_server, "_bind_socket"),
+        (starlette_server, "_get_uvicorn_config_kwargs"),
+        (starlette_app, "create_streamlit_middleware"),
+        (starlette_app, "create_streamlit_routes"),
+        (starlette_websocket, "create_websocket_handler"),
+    ):
+        monkeypatch.setattr(module, name, getattr(module, name))
     serve.install()
     assert accepted_nodelay(starlette_server._bind_socket) == 1
 

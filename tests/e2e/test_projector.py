@@ -19,7 +19,17 @@ from services.core.actors import Actor
 from services.core.vocab import Role
 from services.partner import charter_signoff, charters
 from services.room import ideas
-from tests.browser import LAPTOP, PHONE, PROJECTOR, click, device, screen, sign_in, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    button,
+    click,
+    device,
+    screen,
+    sign_in,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen
 
@@ -84,8 +94,12 @@ def _move_to_step(console: Page, number: int) -> None:
         shown = banner.inner_text()
         if shown.startswith(f"Step {number} of"):
             return
+        # While a step's run redraws the console, the old step's button can stand beside
+        # the new one for a moment (seen on CI): press it once the page shows one again.
+        expect(button(console, "Next ▶")).to_have_count(1)
         click(console, "Next ▶")
         expect(banner).not_to_have_text(shown)
+        wait_idle(console)
     raise AssertionError(f"the agenda never reached step {number}")
 
 
