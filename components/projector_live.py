@@ -53,17 +53,31 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     """
     drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
     st.session_state[DRAWN_WALL_KEY] = drawn
+    # Always two places, the second drawn even when left empty: what a view drew there
+    # before is replaced at once, not left for the browser to clear as stale, which it
+    # skips after a run cut short by the next refresh (a loaded laptop kept the charter
+    # up under "Thank you for coming." for 15 s, seen on CI).
+    top, rest = st.empty(), st.empty()
     state = shown.room
     if state.status is MeetingStatus.CLOSED:
-        screen(closed_html(state.title))
+        with top:
+            screen(closed_html(state.title))
         return
     # "Paused — 4:12 left" in words while the facilitator holds the timer.
     timer = room_timer_text(state)
     prompt = state.current.prompt if state.current is not None else None
-    screen(header_html(state.title, step_heading(state), timer, prompt))
+    with top:
+        screen(header_html(state.title, step_heading(state), timer, prompt))
+    with rest.container():
+        _step_view(shown, db, base)
+
+
+def _step_view(shown: ProjectorScreen, db: Database, base: str) -> None:
+    """Under the header: the spotlight, or what the current step shows."""
     if shown.spotlight is not None:
         screen(spotlight_html(shown.spotlight))
         return
+    state = shown.room
     step = state.current.step if state.current else None
     if step is Step.DIVERGE and shown.wall_version is not None:
         ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id)
