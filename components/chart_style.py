@@ -116,7 +116,9 @@ def tips(fields: Mapping[str, str], formats: Mapping[str, str] | None = None) ->
     gives a field its number format ("mean:Q": ".1f")."""
     formats = formats or {}
     return [
-        alt.Tooltip(field, title=title, **({"format": formats[field]} if field in formats else {}))
+        alt.Tooltip(field, title=title, format=formats[field])
+        if field in formats
+        else alt.Tooltip(field, title=title)
         for field, title in fields.items()
     ]
 

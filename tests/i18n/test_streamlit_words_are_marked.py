@@ -72,7 +72,10 @@ def _text(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else PLACE for v in node.values)
+        return "".join(
+            v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else PLACE
+            for v in node.values
+        )
     parts = _parts(node)
     if parts is None or all(part is None for part in parts):
         return None  # a name, a call (`_()`, `_().format()`, `escape(…)`): computed
