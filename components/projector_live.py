@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -10,7 +9,7 @@ import streamlit as st
 from adapters import room_links
 from components.projector import closed_html, header_html, screen, spotlight_html, text
 from components.projector_cloud import projector_cloud
-from components.projector_pages import page_now
+from components.projector_pages import Paging, clock, page_now
 from components.projector_results import (
     RESULT_PAGE,
     RESULT_SECONDS,
@@ -65,12 +64,13 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
         screen(spotlight_html(shown.spotlight))
         return
     step = state.current.step if state.current else None
+    held = state.pages_held_at
     if step is Step.DIVERGE and shown.wall_version is not None:
-        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id)
+        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id, held)
     elif step is Step.CONVERGE:
-        voting_view(shown.voting, base)
+        voting_view(shown.voting, base, held)
     elif step is Step.PARTNER:
-        charter_view(shown.charter)
+        charter_view(shown.charter, held)
 
 
 @st.fragment(run_every=WALL_CHECK_SECONDS)
@@ -106,20 +106,23 @@ def _wall(_db: Database, code: str, version: tuple) -> Wall:
     return projector_screen.wall(_db, code)
 
 
-def ideas_view(board: Wall, meeting_id: int) -> None:
-    """A page of the ideas beside the word cloud; the newest page while ideas arrive."""
-    fresh = board.newest_at is not None and (
-        (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
+def ideas_view(board: Wall, meeting_id: int, held: datetime | None = None) -> None:
+    """A page of the ideas beside the word cloud; the newest page while ideas arrive,
+    unless the facilitator holds the pages (`held`: since when): then the page stays."""
+    fresh = held is None and (
+        board.newest_at is not None
+        and (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
     )
-    page = page_now(len(board.newest_first), WALL_PAGE, time.time(), WALL_SECONDS, hold=fresh)
+    count = len(board.newest_first)
+    page = page_now(count, WALL_PAGE, clock(held), WALL_SECONDS, hold=fresh)
     left, right = st.columns([11, 9], gap="large")
     with left:
-        screen(wall_html(board.newest_first, page))
+        screen(wall_html(board.newest_first, page, held is not None))
     with right:
         projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
 
 
-def voting_view(voting: VotingOnScreen | None, base: str) -> None:
+def voting_view(voting: VotingOnScreen | None, base: str, held: datetime | None = None) -> None:
     """While voting runs or before the reveal, who has voted; once revealed, the results."""
     if voting is None:
         screen("<h2>" + text(_("Voting opens soon.")) + "</h2>")
@@ -131,13 +134,14 @@ def voting_view(voting: VotingOnScreen | None, base: str) -> None:
         screen(voting_html(shown.title, is_open, shown.turnout, phone))
         return
     items = ranked_items(results.ranking, results.totals, tallies.verdict)
-    page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
+    page = page_now(len(items), RESULT_PAGE, clock(held), RESULT_SECONDS)
     dots = results.mode is VoteMode.DOTS
     rule = tallies.threshold_words() + (f" {voting.credit}" if voting.credit else "")
-    screen(results_html(shown.title, items, dots, page, rule))
+    screen(results_html(shown.title, items, dots, Paging(page, held is not None), rule))
 
 
-def charter_view(charter: CharterOnScreen | None) -> None:
+def charter_view(charter: CharterOnScreen | None, held: datetime | None = None) -> None:
     """The partnering charter a page of clauses at a time, and who has signed it."""
     count = len(charter.clauses) if charter else 0
-    screen(charter_html(charter, page_now(count, CLAUSE_PAGE, time.time(), CHARTER_SECONDS)))
+    page = page_now(count, CLAUSE_PAGE, clock(held), CHARTER_SECONDS)
+    screen(charter_html(charter, page, held is not None))
