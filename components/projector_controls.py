@@ -1,4 +1,5 @@
-"""The console's projector settings: whether its pages turn or are held (WCAG 2.2.2)."""
+"""The console's projector settings: whether its pages turn or are held (WCAG 2.2.2), and
+the language it speaks: one, or English and Spanish side by side."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from i18n import _
 from runtime import Database
 from services.core.actors import Actor
 from services.room import projector_settings
+from services.room.projector_settings import PROJECTOR_LANGUAGES
 from services.room.room_control import RoomState
 
 
@@ -20,6 +22,7 @@ def projector_controls(db: Database, actor: Actor, state: RoomState) -> None:
     """
     act = action_runner(db, actor)
     st.subheader(_("Projector"))
+    projector_language_choice(db, actor, state)
     words, switch = st.columns([6, 3], vertical_alignment="center")
     if state.pages_held_at is not None:
         words.markdown(
@@ -46,3 +49,23 @@ def projector_controls(db: Database, actor: Actor, state: RoomState) -> None:
                 projector_settings.hold_pages, state.meeting_id, True,
                 done=_("The projector holds its current page."),
             )  # fmt: skip
+
+
+def projector_language_choice(db: Database, actor: Actor, state: RoomState) -> None:
+    """The projector's language: its browser's, English, Spanish, or both side by side."""
+    act = action_runner(db, actor)
+    choices = list(PROJECTOR_LANGUAGES)
+    chosen = st.radio(
+        _("The projector speaks"),
+        choices,
+        index=choices.index(state.projector_language) if state.projector_language in choices else 0,
+        format_func=lambda choice: _(PROJECTOR_LANGUAGES[choice]),
+        horizontal=True,
+        # Keyed by what is stored: another facilitator's change draws it afresh, never stale.
+        key=f"projector-language-{state.projector_language}",
+    )
+    if chosen != state.projector_language:
+        done = _("The projector now speaks: {language}.").format(
+            language=_(PROJECTOR_LANGUAGES[chosen])
+        )
+        act(projector_settings.set_language, state.meeting_id, chosen, done=done)

@@ -8,7 +8,7 @@ import pytest
 from db.models import Meeting
 from services.core.actors import SYSTEM
 from services.core.audit import history
-from services.core.errors import NotFound, PermissionDenied
+from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.room import projector_settings, room_control
 from tests.factories import build_room
 
@@ -39,3 +39,18 @@ def test_only_a_facilitator_holds_the_pages(db):
         projector_settings.hold_pages(db, room.facilitator, 999, True)
     with db.read() as s:
         assert s.get_one(Meeting, room.meeting_id).pages_held_at is None
+
+
+def test_the_projector_language_is_one_of_four_choices_each_change_audited(db):
+    room = build_room(db)
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).projector_language == ""
+    state = projector_settings.set_language(db, room.facilitator, room.meeting_id, "both")
+    assert state.projector_language == "both"
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "both")  # no change
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "es")
+    with pytest.raises(ValidationError, match="English, Spanish, or both"):
+        projector_settings.set_language(db, room.facilitator, room.meeting_id, "fr")
+    with pytest.raises(PermissionDenied, match="Only a facilitator"):
+        projector_settings.set_language(db, room.scribe1, room.meeting_id, "en")
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).projector_language == "es"
+    assert _actions(db, room) == ["projector language", "projector language"]

@@ -107,3 +107,20 @@ def test_the_console_holds_the_projectors_pages_and_the_wall_says_so(room_app, d
     assert re.search(r"page \d of 3, held", shown) and "turning every" not in shown
     click(console, "Let the pages turn")
     assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).pages_held_at is None
+
+
+def test_the_console_sets_the_projector_to_both_languages_side_by_side(room_app, db):
+    room = room_app.room
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Más luz"))
+    console = room_app("fac").run().switch_page("views/console.py").run()
+    [choice] = [r for r in console.radio if r.label == "The projector speaks"]
+    console = choice.set_value("both").run()
+    assert "The projector now speaks: English and Spanish side by side." in texts(console)
+    wall = _wall(room_app)
+    bodies = "".join(h.proto.body for h in wall.html)
+    assert '<span class="pj-lang" lang="en">1 idea so far, newest first</span>' in bodies
+    assert '<span class="pj-lang" lang="es">1 idea hasta ahora, la más reciente primero</span>' in (
+        bodies
+    )
+    assert bodies.count("Más luz") == 1  # the idea as written, once
