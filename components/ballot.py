@@ -52,6 +52,7 @@ ROWS_PER_FRAGMENT = 5
 """A tap redraws this many rows; opening the ballot writes the count once per this many."""
 _TAP = "_ballot_tap"
 _LATEST = "_ballot_latest"
+_GENERATIONS = "_ballot_key_generations"
 """round id → the ballot as last read: what the fragment draws when it reruns."""
 _SYNTAX = re.compile(r"[\\`*_~\[\]<>\s]+")
 """Inline syntax, HTML and line breaks (after which block syntax would start): marks
@@ -159,7 +160,7 @@ def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) ->
     left = _("{left} of {budget} dots left").format(left=view.remaining, budget=view.budget)
     count.markdown(f"### {left}")
     for n, line in _rows(view, first):
-        key = _synced(f"dots-{round_id}-{line.item_id}", line.dots)
+        key = _synced(f"dots-{round_id}-{line.item_id}", line.dots, _answers(tap, line))
         number = _("Idea {n} of {total}:").format(n=n, total=len(view.items))
         label, visibility = _row_label(number, line.text)
         st.segmented_control(
@@ -183,7 +184,7 @@ def _choice_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) 
     done = _("{answered} of {total} statements answered").format(answered=answered, total=total)
     count.markdown(f"### {done}")
     for n, line in _rows(view, first):
-        key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line))
+        key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line), _answers(tap, line))
         number = _("Statement {n} of {total}:").format(n=n, total=total)
         label, visibility = _row_label(number, line.text)
         st.segmented_control(
@@ -258,6 +259,9 @@ def _dots_saved(dots: int) -> str:
 
 
 def _tapped(vote: Voter, round_id: int, item_id: int, key: str) -> None:
+    if _retired(key):
+        # A value sent for a control redrawn since under a new key: not a tap (_synced).
+        return
     st.session_state[_TAP] = vote(round_id, item_id, st.session_state[key])
 
 
@@ -313,7 +317,33 @@ def _choice_of(line: BallotLine) -> str | None:
     return line.choice.value if line.choice else None
 
 
-def _synced(key: str, stored: Tapped | None) -> str:
-    # Reset from the stored vote on every run, so a refused tap shows what really counts.
+def _synced(row: str, stored: Tapped | None, tapped_here: bool) -> str:
+    """The key of `row`'s control, holding the stored vote: a refused tap shows what
+    really counts.
+
+    When the stored vote changed from outside (another phone with the same badge), the
+    control gets a new key rather than a new value. The browser may send the old value
+    once more before it has drawn the new one (a 5 s check firing in between, seen on a
+    loaded machine); under the same key Streamlit would take that for a tap and store it,
+    undoing the other phone's vote. A value for a retired key is dropped (`_retired`).
+    The row just tapped keeps its key, so its control keeps the focus.
+    """
+    generations: dict[str, int] = st.session_state.setdefault(_GENERATIONS, {})
+    key = f"{row}-{generations.get(row, 0)}"
+    if not tapped_here and key in st.session_state and st.session_state[key] != stored:
+        generations[row] = generations.get(row, 0) + 1
+        key = f"{row}-{generations[row]}"
     st.session_state[key] = stored
     return key
+
+
+def _retired(key: str) -> bool:
+    """Whether `key` is no longer its row's control (Streamlit keeps a retired control's
+    callback, so a late value for it would still reach `_tapped`)."""
+    row, generation = key.rsplit("-", 1)
+    return st.session_state.get(_GENERATIONS, {}).get(row, 0) != int(generation)
+
+
+def _answers(tap: Tap | None, line: BallotLine) -> bool:
+    """Whether this run answers a tap on `line`'s row."""
+    return tap is not None and tap.item_id == line.item_id

@@ -59,9 +59,9 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     `base` starts the phones' voting link, as on the console's Join links tab.
     """
     languages = languages_of(shown.room.projector_language)
-    if shown.room.projector_language:
-        # The page's own language is the projector's, not its browser's (WCAG 3.1.1).
-        st.html(page_mark(languages[0]), unsafe_allow_javascript=True)
+    # The page's own language is the projector's, not its browser's (WCAG 3.1.1). Drawn on
+    # every run, so the places below keep theirs whatever the setting.
+    st.html(page_mark(languages[0]), unsafe_allow_javascript=True)
 
     def show(build: Callable[[], str]) -> None:
         screen(in_languages(languages, build))
@@ -73,17 +73,31 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
 def _live_screen(shown: ProjectorScreen, db: Database, base: str, show: Show) -> None:
     drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
     st.session_state[DRAWN_WALL_KEY] = drawn
+    # Always two places, the second drawn even when left empty: what a view drew there
+    # before is replaced at once, not left for the browser to clear as stale, which it
+    # skips after a run cut short by the next refresh (a loaded laptop kept the charter
+    # up under "Thank you for coming." for 15 s, seen on CI).
+    top, rest = st.empty(), st.empty()
     state = shown.room
     if state.status is MeetingStatus.CLOSED:
-        show(lambda: closed_html(state.title))
+        with top:
+            show(lambda: closed_html(state.title))
         return
     prompt = state.current.prompt if state.current is not None else None
-    # "Paused — 4:12 left" in words while the facilitator holds the timer.
-    show(lambda: header_html(state.title, step_heading(state), room_timer_text(state), prompt))
+    with top:
+        # "Paused — 4:12 left" in words while the facilitator holds the timer.
+        show(lambda: header_html(state.title, step_heading(state), room_timer_text(state), prompt))
+    with rest.container():
+        _step_view(shown, db, base, show)
+
+
+def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> None:
+    """Under the header: the spotlight, or what the current step shows."""
     if shown.spotlight is not None:
         spot = shown.spotlight
         show(lambda: spotlight_html(spot))
         return
+    state = shown.room
     step = state.current.step if state.current else None
     held = state.pages_held_at
     if step is Step.DIVERGE and shown.wall_version is not None:

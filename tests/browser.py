@@ -21,11 +21,20 @@ from playwright.sync_api import (
     expect,
 )
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's headless shell is Chromium's engine without the browser around it (what
+# Playwright itself runs headless): the browser tests cost a quarter less CPU with it than
+# with the full `chromium` (test_links.py: 25.6 against 33.5 CPU-seconds, measured here).
+HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
+CHROMIUM = (
+    os.environ.get("CHROMIUM")
+    or (HEADLESS_SHELL if Path(HEADLESS_SHELL).is_file() else None)
+    or shutil.which("chromium")
+    or "/usr/bin/chromium"
+)
 HAVE_CHROMIUM = Path(CHROMIUM).is_file()
 NO_CHROMIUM = (
-    f"Browser tests skipped: no Chromium at {CHROMIUM}. "
-    "Install Debian's package (apt-get install chromium) or set CHROMIUM to run them."
+    f"Browser tests skipped: no Chromium at {CHROMIUM}. Install Debian's packages "
+    "(apt-get install chromium chromium-headless-shell) or set CHROMIUM to run them."
 )
 # Debian's Chromium, headless, with nothing phoning home.
 CHROMIUM_ARGS = [
