@@ -22,8 +22,10 @@ KEY_PREFIX = "said-"
 
 _MARK = (
     "<style>[data-testid=stElementContainer]:has(script[data-live-region]){display:none}"
-    # An empty region takes no room: its slot's gap is given back.
-    f'[class*="st-key-{KEY_PREFIX}"]:not(:has(.live-said)){{margin-top:-1rem}}'
+    # An empty region takes no room: the gap before its slot (Streamlit's 1rem) is given
+    # back, on the wrapper Streamlit puts around a keyed box (one :has may not hold another).
+    f'[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{KEY_PREFIX}"])'
+    ":not(:has(.live-said)){margin-top:-1rem}"
     ".live-said{color:#14532d;font-weight:600;margin:0}</style>"
     "<script data-live-region>"
     f"document.querySelectorAll('[class*=\"st-key-{KEY_PREFIX}\"]:not([role=status])')"
