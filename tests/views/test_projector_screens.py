@@ -3,11 +3,12 @@ timer, and the charter on the charter step."""
 
 import re
 
+from components.language import page_mark
 from db.models import AgendaItem
 from services.core.actors import SYSTEM
 from services.core.vocab import Step
 from services.partner import charters
-from services.room import ideas, room_control
+from services.room import ideas, projector_settings, room_control
 from tests.views.helpers import click, screen_text, texts
 
 
@@ -124,3 +125,13 @@ def test_the_console_sets_the_projector_to_both_languages_side_by_side(room_app,
         bodies
     )
     assert bodies.count("Más luz") == 1  # the idea as written, once
+
+
+def test_a_projector_set_to_spanish_speaks_it_whatever_its_browser_asks(room_app, db):
+    room = room_app.room
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "es")
+    wall = _wall(room_app)  # a browser that asks for English
+    shown = screen_text(wall)
+    assert "Paso 1 de 3" in shown and "Step 1 of 3" not in shown
+    assert page_mark("es") in [h.proto.body for h in wall.html]  # <html lang="es">
+    assert any(h.proto.body.startswith('<div class="pj"><div lang="es">') for h in wall.html)
