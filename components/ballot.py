@@ -42,6 +42,7 @@ from typing import Literal
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components.live_region import live_region, say
 from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotLine, BallotView
 
@@ -172,7 +173,7 @@ def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) ->
             width="stretch",
             label_visibility=visibility,
         )
-        _outcome_under(line.item_id, tap, _dots_saved(line.dots))
+        _outcome_under(round_id, line.item_id, tap, _dots_saved(line.dots))
 
 
 @st.fragment
@@ -196,7 +197,7 @@ def _choice_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) 
             width="stretch",
             label_visibility=visibility,
         )
-        _outcome_under(line.item_id, tap, _choice_saved(line))
+        _outcome_under(round_id, line.item_id, tap, _choice_saved(line))
 
 
 def _rows(view: BallotView, first: int) -> list[tuple[int, BallotLine]]:
@@ -235,15 +236,16 @@ def plain_words(text: str) -> str:
     return " ".join(words.split())
 
 
-def _outcome_under(item_id: int, tap: Tap | None, saved: str) -> None:
-    """Under the row just tapped: why the tap was refused, or that it was saved."""
+def _outcome_under(round_id: int, item_id: int, tap: Tap | None, saved: str) -> None:
+    """Under each row, its live region; under the row just tapped, why the tap was refused
+    (an alert of its own), or that it was saved, said by the region."""
+    region = live_region(f"{round_id}-{item_id}")
     if tap is None or tap.item_id != item_id:
         return
     if tap.problem:
         st.error(tap.problem)
     else:
-        # A live region, so a screen reader says it too; fixed words, never user text.
-        st.html(f'<p class="ballot-saved" role="status">✓ {saved}</p>')
+        say(region, saved, "ballot-saved")  # fixed words, never user text
 
 
 def _choice_saved(line: BallotLine) -> str:

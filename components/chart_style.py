@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import altair as alt
@@ -110,6 +110,19 @@ def shapes(domain: Sequence[str]) -> alt.Scale:
     )
 
 
+def tips(fields: Mapping[str, str], formats: Mapping[str, str] | None = None) -> list[alt.Tooltip]:
+    """Tooltips titled in the reader's words, each `field` ("idea:N") by its `title` (already
+    translated): untitled, Vega titles a tooltip by its column's name, in English. `formats`
+    gives a field its number format ("mean:Q": ".1f")."""
+    formats = formats or {}
+    return [
+        alt.Tooltip(field, title=title, format=formats[field])
+        if field in formats
+        else alt.Tooltip(field, title=title)
+        for field, title in fields.items()
+    ]
+
+
 def value_labels(
     data: pd.DataFrame, x: str, y: alt.Y, dx: int = 4, y_offset: alt.YOffset | None = None
 ) -> alt.Chart:
@@ -128,7 +141,7 @@ class ShareLook:
 
     legend: str
     title: str
-    tooltip: list[str]
+    tooltip: list[alt.Tooltip]
     palette: Sequence[str] = PALETTE
 
 

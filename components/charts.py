@@ -29,7 +29,7 @@ def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> a
     y = style.y_axis(list(data["label"]), scale=scale)
     if mode == "dots":
         data["text"] = data["dots"].astype(str)
-        tooltip = ["idea:N", "dots:Q", "voters:Q"]
+        tooltip = style.tips({"idea:N": _("Idea"), "dots:Q": _("Dots"), "voters:Q": _("Voters")})
         bars = (
             alt.Chart(data)
             .mark_bar(color=style.BLUE)
@@ -55,7 +55,14 @@ def totals_chart(totals: Sequence[TotalRow], mode: str, scale: float = 1.0) -> a
                 y=y,
                 order="order:Q",
                 color=alt.Color("choice:N", title=_("Vote"), scale=style.colours(shown, palette)),
-                tooltip=["idea:N", "choice:N", "count:Q", "voters:Q"],
+                tooltip=style.tips(
+                    {
+                        "idea:N": _("Idea"),
+                        "choice:N": _("Vote"),
+                        "count:Q": _("Votes"),
+                        "voters:Q": _("Voters"),
+                    }
+                ),
             )
         )
     else:
@@ -87,7 +94,14 @@ def by_group_chart(
         .encode(
             x=alt.X("share:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             y=y,
-            tooltip=["group:N", "supporters:Q", "voters:Q", "share_text:N"],
+            tooltip=style.tips(
+                {
+                    "group:N": _("Group"),
+                    "supporters:Q": _("Supporters"),
+                    "voters:Q": _("Voters"),
+                    "share_text:N": _("Share"),
+                }
+            ),
         )
     )
     chart = alt.LayerChart(layer=[bars, style.value_labels(data, "share", y)])
@@ -110,7 +124,7 @@ def common_ground_chart(rows: Sequence[CommonGround]) -> alt.LayerChart:
             x=alt.X("low:Q", title=title, scale=style.SHARES, axis=style.SHARE_AXIS),
             x2="high:Q",
             y=y,
-            tooltip=["idea:N", "text:N"],
+            tooltip=style.tips({"idea:N": _("Idea"), "text:N": _("Common ground")}),
         )
     )
     dots = (
@@ -123,7 +137,9 @@ def common_ground_chart(rows: Sequence[CommonGround]) -> alt.LayerChart:
                 "group:N", title=_("Group"), scale=style.colours(groups), legend=legend
             ),
             shape=alt.Shape("group:N", title=_("Group"), scale=style.shapes(groups), legend=legend),
-            tooltip=["idea:N", "group:N", "share_text:N"],
+            tooltip=style.tips(
+                {"idea:N": _("Idea"), "group:N": _("Group"), "share_text:N": _("Share")}
+            ),
         )
     )
     # The words after the highest share, clear of its point.
@@ -143,7 +159,9 @@ def voice_chart(shares: Sequence[VoiceShare]) -> alt.LayerChart:
         style.ShareLook(
             legend=_("Share of"),
             title=_("Share"),
-            tooltip=["group:N", "measure:N", "text:N"],
+            tooltip=style.tips(
+                {"group:N": _("Group"), "measure:N": _("Share of"), "text:N": _("Share")}
+            ),
             palette=(style.GREY, style.BLUE),
         ),
     )

@@ -11,6 +11,7 @@ from components.cards import idea_list
 from components.drafts import Draft, table_draft
 from components.forms import form_saved, submission_key
 from components.idea_board import count_header, origin
+from components.live_region import live_region, say
 from components.notices import show_error
 from components.scribe_forms import save_button
 from i18n import N_, _
@@ -75,10 +76,11 @@ def _idea_fragment(
         sent = save_button(
             screen.gate, _("Add idea"), _("Add as a late idea"), save, refused=refused
         )
+    saved = live_region("idea")  # there before "Idea added." comes, so it is said
     if refused:
         show_error(result)
     elif result:
-        st.success(result)
+        say(saved, result)
     fresh = not inline.first() or sent
     now = (
         ideas_screen.table_ideas(here.db, here.actor, screen.meeting_id, table_id)

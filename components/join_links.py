@@ -9,7 +9,13 @@ import streamlit as st
 
 from adapters import network, room_links
 from components.qr import show_qr
-from components.sheets import badge_codes_html, download_sheet, table_cards_html
+from components.sheets import (
+    PrintedBadge,
+    PrintedCard,
+    badge_codes_html,
+    download_sheet,
+    table_cards_html,
+)
 from components.text import escape_markdown
 from i18n import _
 from services.core.codes import display_code
@@ -123,8 +129,11 @@ def scribe_link(base: str, card: TableCard) -> str:
 
 
 def table_cards_sheet(base: str, screen: ConsoleScreen) -> str:
-    """The printable table cards: the tables the console lists, nothing else."""
-    cards = [(card.number, scribe_link(base, card)) for card in screen.tables]
+    """The printable table cards: the tables the console lists, nothing else, each in the
+    languages of its table."""
+    cards = [
+        PrintedCard(card.number, scribe_link(base, card), card.languages) for card in screen.tables
+    ]
     return table_cards_html(screen.room.title, cards)
 
 
@@ -137,6 +146,12 @@ def badge_rows(base: str, screen: ConsoleScreen) -> list[tuple[str, str, str, st
 
 
 def badge_sheet(base: str, screen: ConsoleScreen) -> str:
-    """The printable badges: the same people, groups and links as the console's list."""
-    badges = [(name, group, link) for name, group, _code, link in badge_rows(base, screen)]
+    """The printable badges: the same people, groups and links as the console's list, each
+    in its person's language."""
+    badges = [
+        PrintedBadge(name, group, link, badge.language)
+        for (name, group, _code, link), badge in zip(
+            badge_rows(base, screen), screen.badges, strict=True
+        )
+    ]
     return badge_codes_html(screen.room.title, badges)

@@ -9,6 +9,7 @@ import streamlit as st
 from components.cards import note_list
 from components.drafts import Draft, table_draft
 from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
+from components.live_region import live_region, say
 from components.notices import flash_and_rerun, show_error
 from components.scribe_forms import save_button
 from i18n import N_, _
@@ -94,13 +95,15 @@ def _note_fragment(
             screen.gate, _("Save note"), _("Save as a late note"), save, refused=refused
         )
     # Always there, so what follows keeps its place when the message goes: moved, the
-    # "Correct a note" expander was drawn anew, closed, as a note was picked in it.
+    # "Correct a note" expander was drawn anew, closed, as a note was picked in it. The
+    # region is there before "Note saved." comes, so a screen reader says it.
+    saved = live_region("note")
     outcome = st.empty()
     if refused:
         with outcome:
             show_error(result)
     elif result:
-        outcome.success(result)
+        say(saved, result)
     fresh = not inline.first() or sent
     current = (
         listen_screen.table_notes(here.db, here.actor, screen.meeting_id, table_id)

@@ -49,6 +49,9 @@ _PROJECTOR_CSS = """
   align-items: center; padding: 0.8vh 0; border-bottom: 0.15vh solid #d1d5db; }
 .pj-rank { font-size: 3.6vh; font-weight: 700; }
 .pj-qr { height: 40vh; width: 40vh; image-rendering: pixelated; }
+/* English and Spanish side by side: a grey rule (4.8:1) between them, the same size. */
+.pj-lang + .pj-lang { margin-left: 0.6em; padding-left: 0.6em;
+  border-left: 0.3vh solid #6b7280; }
 .pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
   overflow-wrap: anywhere; }
 /* The word cloud's caption names its top words: the picture said in words, full size. */

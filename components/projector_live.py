@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import streamlit as st
 
 from adapters import room_links
+from components.language import page_mark
 from components.projector import closed_html, header_html, screen, spotlight_html, text
 from components.projector_cloud import projector_cloud
-from components.projector_pages import page_now
+from components.projector_languages import in_languages, languages_of
+from components.projector_pages import Paging, clock, page_now
 from components.projector_results import (
     RESULT_PAGE,
     RESULT_SECONDS,
@@ -28,7 +30,7 @@ from components.projector_views import (
     wall_html,
 )
 from components.room_banner import room_timer_text, step_heading
-from i18n import _
+from i18n import _, using
 from runtime import Database
 from services.converge import tallies
 from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
@@ -46,11 +48,29 @@ DRAWN_WALL_KEY = "projector-drawn-wall"
 """(meeting code, wall_version) of the board the live view last drew; None off the ideas step."""
 
 
+Show = Callable[[Callable[[], str]], None]
+"""Draws a view built by the function it is given, in the projector's language(s)."""
+
+
 def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
-    """The header with the step and timer, then the spotlight or the step's own view.
+    """The header with the step and timer, then the spotlight or the step's own view, in
+    the language the console chose for the projector (or both side by side).
 
     `base` starts the phones' voting link, as on the console's Join links tab.
     """
+    languages = languages_of(shown.room.projector_language)
+    # The page's own language is the projector's, not its browser's (WCAG 3.1.1). Drawn on
+    # every run, so the places below keep theirs whatever the setting.
+    st.html(page_mark(languages[0]), unsafe_allow_javascript=True)
+
+    def show(build: Callable[[], str]) -> None:
+        screen(in_languages(languages, build))
+
+    with using(languages[0]):  # what is drawn outside `show` (the cloud) in the first
+        _live_screen(shown, db, base, show)
+
+
+def _live_screen(shown: ProjectorScreen, db: Database, base: str, show: Show) -> None:
     drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
     st.session_state[DRAWN_WALL_KEY] = drawn
     # Always two places, the second drawn even when left empty: what a view drew there
@@ -61,30 +81,31 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
     state = shown.room
     if state.status is MeetingStatus.CLOSED:
         with top:
-            screen(closed_html(state.title))
+            show(lambda: closed_html(state.title))
         return
-    # "Paused — 4:12 left" in words while the facilitator holds the timer.
-    timer = room_timer_text(state)
     prompt = state.current.prompt if state.current is not None else None
     with top:
-        screen(header_html(state.title, step_heading(state), timer, prompt))
+        # "Paused — 4:12 left" in words while the facilitator holds the timer.
+        show(lambda: header_html(state.title, step_heading(state), room_timer_text(state), prompt))
     with rest.container():
-        _step_view(shown, db, base)
+        _step_view(shown, db, base, show)
 
 
-def _step_view(shown: ProjectorScreen, db: Database, base: str) -> None:
+def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> None:
     """Under the header: the spotlight, or what the current step shows."""
     if shown.spotlight is not None:
-        screen(spotlight_html(shown.spotlight))
+        spot = shown.spotlight
+        show(lambda: spotlight_html(spot))
         return
     state = shown.room
     step = state.current.step if state.current else None
+    held = state.pages_held_at
     if step is Step.DIVERGE and shown.wall_version is not None:
-        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id)
+        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id, held, show)
     elif step is Step.CONVERGE:
-        voting_view(shown.voting, base)
+        voting_view(shown.voting, base, held, show)
     elif step is Step.PARTNER:
-        charter_view(shown.charter)
+        charter_view(shown.charter, held, show)
 
 
 @st.fragment(run_every=WALL_CHECK_SECONDS)
@@ -120,38 +141,49 @@ def _wall(_db: Database, code: str, version: tuple) -> Wall:
     return projector_screen.wall(_db, code)
 
 
-def ideas_view(board: Wall, meeting_id: int) -> None:
-    """A page of the ideas beside the word cloud; the newest page while ideas arrive."""
-    fresh = board.newest_at is not None and (
-        (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
+def ideas_view(board: Wall, meeting_id: int, held: datetime | None, show: Show) -> None:
+    """A page of the ideas beside the word cloud; the newest page while ideas arrive,
+    unless the facilitator holds the pages (`held`: since when): then the page stays."""
+    fresh = held is None and (
+        board.newest_at is not None
+        and (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
     )
-    page = page_now(len(board.newest_first), WALL_PAGE, time.time(), WALL_SECONDS, hold=fresh)
+    count = len(board.newest_first)
+    page = page_now(count, WALL_PAGE, clock(held), WALL_SECONDS, hold=fresh)
     left, right = st.columns([11, 9], gap="large")
     with left:
-        screen(wall_html(board.newest_first, page))
+        show(lambda: wall_html(board.newest_first, page, held is not None))
     with right:
         projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
 
 
-def voting_view(voting: VotingOnScreen | None, base: str) -> None:
+def voting_view(
+    voting: VotingOnScreen | None, base: str, held: datetime | None, show: Show
+) -> None:
     """While voting runs or before the reveal, who has voted; once revealed, the results."""
     if voting is None:
-        screen("<h2>" + text(_("Voting opens soon.")) + "</h2>")
+        show(lambda: "<h2>" + text(_("Voting opens soon.")) + "</h2>")
         return
     shown, results = voting.shown, voting.results
     if results is None:
         is_open = shown.status is RoundStatus.OPEN
         phone = room_links.vote_page(base) if is_open else None
-        screen(voting_html(shown.title, is_open, shown.turnout, phone))
+        show(lambda: voting_html(shown.title, is_open, shown.turnout, phone))
         return
-    items = ranked_items(results.ranking, results.totals, tallies.verdict)
-    page = page_now(len(items), RESULT_PAGE, time.time(), RESULT_SECONDS)
+    count = len(results.ranking)
+    paging = Paging(page_now(count, RESULT_PAGE, clock(held), RESULT_SECONDS), held is not None)
     dots = results.mode is VoteMode.DOTS
-    rule = tallies.threshold_words() + (f" {voting.credit}" if voting.credit else "")
-    screen(results_html(shown.title, items, dots, page, rule))
+    credit = f" {voting.credit}" if voting.credit else ""
+
+    def results_view() -> str:  # the verdicts and the rule in each language shown
+        items = ranked_items(results.ranking, results.totals, tallies.verdict)
+        return results_html(shown.title, items, dots, paging, tallies.threshold_words() + credit)
+
+    show(results_view)
 
 
-def charter_view(charter: CharterOnScreen | None) -> None:
+def charter_view(charter: CharterOnScreen | None, held: datetime | None, show: Show) -> None:
     """The partnering charter a page of clauses at a time, and who has signed it."""
     count = len(charter.clauses) if charter else 0
-    screen(charter_html(charter, page_now(count, CLAUSE_PAGE, time.time(), CHARTER_SECONDS)))
+    page = page_now(count, CLAUSE_PAGE, clock(held), CHARTER_SECONDS)
+    show(lambda: charter_html(charter, page, held is not None))

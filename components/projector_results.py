@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from components.projector import text
-from components.projector_pages import page_note
+from components.projector_pages import Paging, page_note
 from components.qr import qr_data_uri
 from i18n import _, ngettext
 from services.converge.tallies import CommonGround, ItemTotal
@@ -59,8 +59,13 @@ def ranked_items(
     ]
 
 
-def results_html(title: str, items: Sequence[RankedItem], dots: bool, page: int, rule: str) -> str:
-    """One page of the ranking, each row its place, the item, its bar and its verdict."""
+def results_html(
+    title: str, items: Sequence[RankedItem], dots: bool, page: int | Paging, rule: str
+) -> str:
+    """One page of the ranking, each row its place, the item, its bar and its verdict;
+    `page` a Paging when the facilitator may hold it."""
+    paging = page if isinstance(page, Paging) else Paging(page)
+    page = paging.number
     heading = text(_("Results: {title}").format(title=title))
     if not any(i.voters for i in items):
         nobody = text(_("Nobody voted in this round."))
@@ -80,7 +85,9 @@ def results_html(title: str, items: Sequence[RankedItem], dots: bool, page: int,
         + "</p>"
         f"<div>{rows}</div>"
         f'<p class="pj-note">{text(rule)}</p>'
-        + page_note(_("Items"), len(items), RESULT_PAGE, page, RESULT_SECONDS)
+        + page_note(
+            _("Items"), len(items), RESULT_PAGE, page, None if paging.held else RESULT_SECONDS
+        )
     )
 
 

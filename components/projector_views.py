@@ -19,8 +19,9 @@ CLAUSE_PAGE = 4
 CHARTER_SECONDS = 15.0
 
 
-def wall_html(newest_first: Sequence[str], page: int) -> str:
-    """One page of the ideas, newest first, as cards of at most three lines each."""
+def wall_html(newest_first: Sequence[str], page: int, held: bool = False) -> str:
+    """One page of the ideas, newest first, as cards of at most three lines each; `held`
+    while the facilitator holds the pages."""
     count = len(newest_first)
     if not count:
         # Babel reads no `_()` inside an f-string: every marked string stands outside one.
@@ -32,14 +33,15 @@ def wall_html(newest_first: Sequence[str], page: int) -> str:
     heading = ngettext(
         "{count} idea so far, newest first", "{count} ideas so far, newest first", count
     ).format(count=count)
+    note = page_note(_("Ideas"), count, WALL_PAGE, page, None if held else WALL_SECONDS)
     return (
         f"<h2>{text(heading)}</h2>"
         f'<div class="pj-grid" style="grid-template-columns:repeat({WALL_COLUMNS}, 1fr)">'
-        f"{cards}</div>" + page_note(_("Ideas"), count, WALL_PAGE, page, WALL_SECONDS)
+        f"{cards}</div>{note}"
     )
 
 
-def charter_html(charter: CharterOnScreen | None, page: int) -> str:
+def charter_html(charter: CharterOnScreen | None, page: int, held: bool = False) -> str:
     """The charter's mission, one page of its clauses, and which groups have signed."""
     if charter is None:
         heading = text(_("Partnering charter"))
@@ -58,7 +60,8 @@ def charter_html(charter: CharterOnScreen | None, page: int) -> str:
         if waiting
         else text(_("Every group has signed."))
     )
-    note = page_note(_("Clauses"), len(charter.clauses), CLAUSE_PAGE, page, CHARTER_SECONDS)
+    seconds = None if held else CHARTER_SECONDS
+    note = page_note(_("Clauses"), len(charter.clauses), CLAUSE_PAGE, page, seconds)
     version = _("Partnering charter, version {version}").format(version=charter.version)
     mission, signed_by = text(_("Mission:")), text(_("Signed by:"))
     return (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -13,7 +13,7 @@ import streamlit as st
 from babel.dates import format_date
 
 from components.qr import qr_svg
-from i18n import _, current
+from i18n import LANGUAGES, N_, _, current, number, supported, using
 from services.core.codes import display_code
 from services.prepare.invitations import Invitation, MeetingHeading
 
@@ -29,11 +29,11 @@ body { margin: 0; font-family: Arial, Helvetica, sans-serif; color: #000; backgr
 .page { width: %(w)smm; height: %(h)smm; break-after: page; page-break-after: always;
   overflow: hidden; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-header { height: %(hh)smm; font-size: 9pt; display: flex; align-items: center; gap: 4mm;
+header { height: var(--hh); font-size: 9pt; display: flex; align-items: center; gap: 4mm;
   overflow: hidden; }
 header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }
-.grid { display: grid; height: calc(100%% - %(hh)smm);
+.grid { display: grid; height: calc(100%% - var(--hh));
   grid-template-columns: repeat(var(--cols), 1fr); grid-template-rows: repeat(var(--rows), 1fr); }
 .cell { border: 0.3mm dashed #767676; display: flex; align-items: center; gap: 3mm;
   padding: 2mm; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
@@ -41,13 +41,21 @@ header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
 .words { min-width: 0; overflow-wrap: anywhere; }
 .table { font-size: var(--big); font-weight: bold; margin: 0; line-height: 1.1; }
 .link, .code { font-family: "Courier New", Courier, monospace; }
-.link { font-size: 9pt; margin: 2mm 0 0; }
+.link { font-size: 9pt; margin: 0; }
+.what { font-size: 10pt; margin: 2mm 0 0; }
+.table span, header .how { display: block; }
+header .how + .how { font-size: 8pt; }
+header .how:has(+ .how) { font-size: 8pt; }
+header div { min-width: 0; }
 .badge { padding: 1.5mm; gap: 2mm; }
 .name, .group, .code { margin: 0; line-height: 1.15; }
 .name { font-size: 8.5pt; font-weight: bold; display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 2; overflow: hidden; }
 .group { font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .code { font-size: 8pt; font-weight: bold; }
+.code { white-space: nowrap; }
+.code .what { font-family: Arial, Helvetica, sans-serif; font-size: 7pt; font-weight: normal;
+  margin: 0; }
 .invitations { display: grid; grid-template-rows: 1fr 1fr; }
 .invitation { display: flex; flex-direction: column; gap: 3mm; padding: 6mm 4mm;
   overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
@@ -71,16 +79,44 @@ header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
 """
 
 
-def _document(meeting_title: str, kind: str, pages: Sequence[str]) -> str:
-    """A whole HTML document around `pages`, titled by the meeting and the sheet's kind,
-    in the language of the person who makes it."""
-    css = _CSS % {"w": _PAGE_W, "h": _PAGE_H, "hh": _HEADER_H}
-    title = escape(f"{kind}: {meeting_title}")
+def _document(meeting_title: str, kind: str, pages: Sequence[str], languages: Sequence[str]) -> str:
+    """A whole HTML document around `pages`, titled by the meeting and the sheet's `kind`
+    (marked with `N_`). Its language is the one every sheet on it is printed in, else the
+    language of the person who makes it; the parts in other languages carry their own."""
+    language = languages[0] if len(languages) == 1 else current()
+    with using(language):
+        title = escape(f"{_(kind)}: {meeting_title}")
+    css = _CSS % {"w": _PAGE_W, "h": _PAGE_H}
     return (
-        f'<!DOCTYPE html>\n<html lang="{current()}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
         f"<title>{title}</title>"
         f"<style>{css}</style></head><body>{''.join(pages)}</body></html>\n"
     )
+
+
+def _languages_of(found: Iterable[str]) -> tuple[str, ...]:
+    """The languages a sheet or a card is printed in, English first; when nobody's language
+    is known, the language of the person who prints it."""
+    known = {supported(language) for language in found}
+    return tuple(code for code in LANGUAGES if code in known) or (current(),)
+
+
+def _in_each(
+    languages: Sequence[str], words: Callable[[], str], css_class: str = "", between: str = " "
+) -> str:
+    """`words()` said in each of `languages`, each part marked with its `lang` so a screen
+    reader (and a person) knows which is which. `words` returns HTML, its user text escaped."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    parts = []
+    for language in languages:
+        with using(language):
+            parts.append(f'<span lang="{language}"{attribute}>{words()}</span>')
+    return between.join(parts)
+
+
+def _lang(languages: Sequence[str]) -> str:
+    """A `lang` attribute for an element printed in one language only."""
+    return f' lang="{languages[0]}"' if len(languages) == 1 else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,35 +127,68 @@ class _Grid:
     rows: int
     qr_mm: float
     big_pt: int
+    header_mm: float = _HEADER_H
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedCard:
+    """A table card to print: the table's number, its scribe link, and the languages of the
+    people at the table (none known: the printer's)."""
+
+    number: int
+    link: str
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedBadge:
+    """A badge to print: the person's name and group, their voting link, their language."""
+
+    name: str
+    group: str
+    link: str
+    language: str
 
 
 def _page(header: str, cells: list[str], grid: _Grid) -> str:
     """One printed page: a header line over a `cols` x `rows` grid of cells."""
-    style = f"--cols:{grid.cols};--rows:{grid.rows};--qr:{grid.qr_mm:.1f}mm;--big:{grid.big_pt}pt"
+    style = (
+        f"--cols:{grid.cols};--rows:{grid.rows};--qr:{grid.qr_mm:.1f}mm;--big:{grid.big_pt}pt;"
+        f"--hh:{grid.header_mm}mm"
+    )
     return (
         f'<section class="page" style="{style}"><header>{header}</header>'
         f'<div class="grid">{"".join(cells)}</div></section>'
     )
 
 
-def table_cards_html(meeting_title: str, cards: list[tuple[int, str]]) -> str:
-    """One page of cut-out table cards: 'Table N', the scribe link as text and as a QR code."""
+def table_cards_html(meeting_title: str, cards: Sequence[PrintedCard]) -> str:
+    """One page of cut-out table cards: 'Table N', the scribe link as text and as a QR code,
+    each card in the languages of its table (both, each marked, where both are spoken)."""
     cols = 1 if len(cards) <= 1 else 2 if len(cards) <= 8 else 3 if len(cards) <= 15 else 4
     rows = max(1, math.ceil(len(cards) / cols))
     cell_w, cell_h = _PAGE_W / cols, (_PAGE_H - _HEADER_H) / rows
     qr_mm = max(20.0, min(cell_w * 0.45, cell_h - 8))
-    table, scribe_link = _("Table {number}"), _("Scribe link: {link}")
-    cells = [
-        f'<article class="cell">{qr_svg(link)}<div class="words">'
-        f'<p class="table">{table.format(number=int(number))}</p>'
-        f'<p class="link">{scribe_link.format(link=escape(link))}</p></div></article>'
-        for number, link in cards
-    ]
-    scan = _("Scribes: scan the code at your table.")
-    header = f"<h1>{escape(meeting_title)}</h1><span>{scan}</span>"
+    cells = [_table_card(card) for card in cards]
+    everyone = _languages_of(language for card in cards for language in card.languages)
+    scan = _in_each(everyone, lambda: _("Scribes: scan the code at your table."))
+    header = f"<h1>{escape(meeting_title)}</h1>{scan}"
     big = 36 if rows <= 4 else 24
     pages = [_page(header, cells, _Grid(cols, rows, qr_mm, big))]
-    return _document(meeting_title, _("Table cards"), pages)
+    return _document(meeting_title, N_("Table cards"), pages, everyone)
+
+
+def _table_card(card: PrintedCard) -> str:
+    languages = _languages_of(card.languages)
+    with using(languages[0]):
+        qr = qr_svg(card.link)
+    table = _in_each(languages, lambda: _("Table {number}").format(number=number(card.number)))
+    what = _in_each(languages, lambda: _("Scribe link"), between=" / ")
+    return (
+        f'<article class="cell"{_lang(languages)}>{qr}<div class="words">'
+        f'<p class="table">{table}</p><p class="what">{what}</p>'
+        f'<p class="link">{escape(card.link)}</p></div></article>'
+    )
 
 
 def _code_of(link: str) -> str:
@@ -134,26 +203,45 @@ def _base_of(link: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else parts.path
 
 
-def badge_codes_html(meeting_title: str, badges: list[tuple[str, str, str]]) -> str:
-    """Badge labels (name, group, voting QR code and the code in text), 60 to a page."""
+def badge_codes_html(meeting_title: str, badges: Sequence[PrintedBadge]) -> str:
+    """Badge labels (name, group, voting QR code and the code in text), 60 to a page, each
+    in its person's language; the page's instructions in every language on it."""
     per_page = _BADGE_COLS * _BADGE_ROWS
-    cell_h = (_PAGE_H - _HEADER_H) / _BADGE_ROWS
-    bases = ", ".join(dict.fromkeys(_base_of(link) for _, _, link in badges))
-    how = _("Vote: scan your code, or open {address} and type the code on your badge.")
+    bases = ", ".join(dict.fromkeys(_base_of(badge.link) for badge in badges))
     address = f'<span class="link">{escape(bases)}</span>'
-    header = f"<h1>{escape(meeting_title)}</h1><span>{how.format(address=address)}</span>"
-    # The cell's white padding completes the one-module quiet zone to about four modules.
-    cells = [
-        f'<article class="cell badge">{qr_svg(link, scale=2, border=1)}<div class="words">'
-        f'<p class="name">{escape(name)}</p><p class="group">{escape(group)}</p>'
-        f'<p class="code">{escape(display_code(_code_of(link)))}</p></div></article>'
-        for name, group, link in badges
-    ]
+    everyone = _languages_of(badge.language for badge in badges)
+    # Each language's instructions take two lines of their own: a taller header.
+    header_mm = _HEADER_H if len(everyone) == 1 else _HEADER_H + 6
+    cell_h = (_PAGE_H - header_mm) / _BADGE_ROWS
+    how = _in_each(
+        everyone,
+        lambda: _(
+            "Vote: scan your code, or open {address} and type the code on your badge."
+        ).format(address=address),
+        "how",
+    )
+    header = f"<h1>{escape(meeting_title)}</h1><div>{how}</div>"
+    cells = [_badge(badge) for badge in badges]
+    grid = _Grid(_BADGE_COLS, _BADGE_ROWS, cell_h - 3, 9, header_mm)
     pages = [
-        _page(header, cells[i : i + per_page], _Grid(_BADGE_COLS, _BADGE_ROWS, cell_h - 3, 9))
-        for i in range(0, max(len(cells), 1), per_page)
+        _page(header, cells[i : i + per_page], grid) for i in range(0, max(len(cells), 1), per_page)
     ]
-    return _document(meeting_title, _("Badge codes"), pages)
+    return _document(meeting_title, N_("Badge codes"), pages, everyone)
+
+
+def _badge(badge: PrintedBadge) -> str:
+    """One badge label in its person's language."""
+    with using(badge.language) as language:
+        # The cell's white padding completes the one-module quiet zone to about four modules.
+        qr = qr_svg(badge.link, scale=2, border=1)
+        code = escape(display_code(_code_of(badge.link)))
+        what = _("Code")
+        return (
+            f'<article class="cell badge" lang="{language}">{qr}<div class="words">'
+            f'<p class="name">{escape(badge.name)}</p><p class="group">{escape(badge.group)}</p>'
+            f'<p class="code"><span class="what">{what}</span> {code}</p>'
+            "</div></article>"
+        )
 
 
 def when_and_where(heading: MeetingHeading) -> str:
@@ -163,6 +251,7 @@ def when_and_where(heading: MeetingHeading) -> str:
 
 
 def _day_and_time(moment: datetime) -> str:
+    """In the current language (the invited person's, on their invitation)."""
     # Meetings keep their start in UTC and no zone of their own: say so rather than guess.
     # Translators: a date pattern of Unicode CLDR ("Saturday 16 January 2027"); words in
     # it go between single quotes: "EEEE d 'de' MMMM 'de' y".
@@ -172,9 +261,15 @@ def _day_and_time(moment: datetime) -> str:
 
 
 def _invitation(heading: MeetingHeading, person: Invitation) -> str:
-    """One half-page invitation: the meeting, the survey and the voting QR codes, the code."""
+    """One half-page invitation in the person's own language: the meeting, the survey and
+    the voting QR codes, the code."""
+    with using(person.language) as language:
+        return _invitation_in(heading, person, language)
+
+
+def _invitation_in(heading: MeetingHeading, person: Invitation, language: str) -> str:
     seat = (
-        " · " + _("Table {number}").format(number=int(person.table))
+        " · " + _("Table {number}").format(number=number(person.table))
         if person.table is not None
         else ""
     )
@@ -193,7 +288,8 @@ def _invitation(heading: MeetingHeading, person: Invitation) -> str:
     # Translators: {name} is the invited person's name, set in bold on the card.
     invited = _("For {name}").format(name=f'<strong class="person">{escape(person.name)}</strong>')
     return (
-        f'<article class="invitation"><p class="initiative">{escape(heading.initiative)}</p>'
+        f'<article class="invitation" lang="{language}">'
+        f'<p class="initiative">{escape(heading.initiative)}</p>'
         f"<h1>{escape(heading.title)}</h1>"
         + (f'<p class="when">{escape(when)}</p>' if when else "")
         + f'<p class="for">{invited} · {escape(person.group)}{seat}</p>'
@@ -218,7 +314,8 @@ def invitation_sheet_html(heading: MeetingHeading, people: Sequence[Invitation])
     if not pages:
         nobody = "<p>" + _("No one to invite yet: add people on Set up.") + "</p>"
         pages = [f'<section class="page">{nobody}</section>']
-    return _document(heading.title, _("Invitations"), pages)
+    languages = _languages_of(person.language for person in people)
+    return _document(heading.title, N_("Invitations"), pages, languages)
 
 
 def download_sheet(label: str, html: str, file_name: str, key: str | None = None) -> None:

@@ -95,7 +95,9 @@ def _trust_chart(rows: Sequence[TrustChange], scale: Scale) -> alt.LayerChart:
             x=alt.X("low:Q", title=title, scale=domain, axis=axis),
             x2="high:Q",
             y=y,
-            tooltip=["statement:N", "group:N", "text:N"],
+            tooltip=style.tips(
+                {"statement:N": _("Statement"), "group:N": _("Group"), "text:N": _("Change")}
+            ),
         )
     )
     # Before and after differ by shape and fill as well as colour.
@@ -112,8 +114,11 @@ def _trust_chart(rows: Sequence[TrustChange], scale: Scale) -> alt.LayerChart:
                             range=["circle", "square"])),
             fill=alt.Fill("when:N", legend=None, scale=alt.Scale(domain=order,
                           range=["#FFFFFF", style.BLUE])),
-            tooltip=["statement:N", "group:N", "when:N", alt.Tooltip("mean:Q", format=".1f"),
-                     "n:Q"],
+            tooltip=style.tips(
+                {"statement:N": _("Statement"), "group:N": _("Group"), "when:N": when,
+                 "mean:Q": _("Mean answer"), "n:Q": _("Answered")},
+                {"mean:Q": ".1f"},
+            ),
         )
     )  # fmt: skip
     labels = style.value_labels(spans, "label_at", y, dx=10)

@@ -86,7 +86,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 LONGEST_FIRST = (
     "tests/e2e/test_empty_install.py",
-    "tests/e2e/test_empty_install_nginx.py",
     "tests/e2e/test_screenshots.py",
     "tests/seed/test_cli.py",
     "tests/e2e/test_projector.py",

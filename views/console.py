@@ -10,6 +10,7 @@ from components.join_links import join_links_panel, room_address_picker
 from components.late_notes_toggle import late_notes_toggle
 from components.notices import action_runner, show_flash
 from components.premoderation_toggle import premoderation_toggle
+from components.projector_controls import projector_controls
 from components.room_banner import live_countdown, show_room_banner
 from components.text import escape_markdown
 from i18n import _
@@ -34,6 +35,7 @@ controls.shortcut_legend()
 controls.step_jump(screen, control)
 premoderation_toggle(db, actor, state)
 late_notes_toggle(db, actor, state.current)
+projector_controls(db, actor, state)
 
 room, links = st.tabs([_("The room"), _("Join links and QR codes")])
 with room:

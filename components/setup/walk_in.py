@@ -10,9 +10,9 @@ from components.notices import show_error
 from components.qr import show_qr
 from components.setup.common import confirm_in_tab, table_words
 from components.setup.context import SetupContext
-from components.sheets import badge_codes_html, download_sheet
+from components.sheets import PrintedBadge, badge_codes_html, download_sheet
 from components.text import escape_markdown
-from i18n import _
+from i18n import _, using
 from services.core import codes
 from services.core.errors import DomainError
 from services.setup import meetings, participants, stakeholders, tables
@@ -120,8 +120,12 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
             # What they type at /vote when they cannot scan: read aloud, no look-alikes.
             st.markdown(_("Code: {code}").format(code=f"**{codes.display_code(person.code)}**"))
             title = meetings.get_meeting(ctx.db, ctx.meeting_id, actor=ctx.actor).title
-            # The badge sheet's second line carries the table, so the printed badge has it too.
-            sheet = badge_codes_html(title, [(person.name, f"{group} · {where}", url)])
+            # The badge sheet's second line carries the table, so the printed badge has it
+            # too: in the person's language, as the whole badge is.
+            with using(person.language):
+                printed_where = table_words(seat) if seat is not None else _("No table yet")
+            printed = PrintedBadge(person.name, f"{group} · {printed_where}", url, person.language)
+            sheet = badge_codes_html(title, [printed])
             download_sheet(
                 _("Download their badge (one page to print)"),
                 sheet,

@@ -55,6 +55,12 @@ class Meeting(Base):
     )
     # Archived meetings are kept whole but leave the pickers.
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # While the facilitator holds the projector's pages (WCAG 2.2.2): when they held them;
+    # the page showing then stays. None while the pages turn by the clock.
+    pages_held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The projector's language: "en", "es", "both" side by side, or "" for the language
+    # its browser asks for (services/room/projector_settings.py).
+    projector_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class MeetingTable(Base):

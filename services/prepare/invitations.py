@@ -19,7 +19,7 @@ from adapters.spreadsheet import safe_frame
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
-from i18n import N_
+from i18n import ENGLISH, N_
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.codes import display_code
@@ -59,6 +59,8 @@ class Invitation:
     code: str
     survey_link: str
     vote_link: str
+    language: str = ENGLISH
+    """The person's own language: their invitation is printed in it."""
 
     @property
     def shown_code(self) -> str:
@@ -214,6 +216,7 @@ def _invited(s: Session, meeting_id: int, base: str) -> list[tuple[Invitation, s
                 code=person.code,
                 survey_link=survey_link(base, person.code),
                 vote_link=vote_link(base, person.code),
+                language=person.language,
             ),
             person.email,
             person.phone,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.database import Database
 from db.models import Account, AgendaItem, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
+from i18n import ENGLISH, LANGUAGES, supported
 from services.agenda import agenda_gaps
 from services.agenda.agenda_gaps import ApprovalGaps
 from services.core import membership
@@ -20,10 +21,13 @@ from services.room.room_control import RoomState
 
 @dataclass(frozen=True, slots=True)
 class TableCard:
-    """A table's card: its number, and its scribe's name ('' while it has none)."""
+    """A table's card: its number, its scribe's name ('' while it has none), and the
+    languages of the people it serves (its scribe and those seated there, present), in
+    which it is printed."""
 
     number: int
     scribe: str
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,8 @@ class Badge:
     name: str
     group: str
     code: str
+    language: str = ENGLISH
+    """The person's own language: their badge is printed in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +78,22 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConsoleScreen:
             )
         )
         tables = s.execute(
-            select(MeetingTable.number, Account.display_name)
+            select(MeetingTable.id, MeetingTable.number, Account.display_name, Account.language)
             .outerjoin(Account, Account.id == MeetingTable.scribe_account_id)
             .where(MeetingTable.meeting_id == meeting_id)
             .order_by(MeetingTable.number)
+        ).all()
+        seated = s.execute(
+            select(Participant.table_id, Participant.language)
+            .distinct()
+            .where(Participant.table_id.in_([row.id for row in tables]), PRESENT)
         )
+        spoken: dict[int, set[str]] = {}
+        for table_id, language in seated:
+            if table_id is not None:  # never: the query asks for these tables' people
+                spoken.setdefault(table_id, set()).add(language)
         people = s.execute(
-            select(Participant.name, Stakeholder.name, Participant.code)
+            select(Participant.name, Stakeholder.name, Participant.code, Participant.language)
             .outerjoin(Stakeholder, Stakeholder.id == Participant.stakeholder_id)
             .where(Participant.initiative_id == meeting.initiative_id, ON_ROSTER, PRESENT)
             .order_by(Participant.name, Participant.id)
@@ -88,6 +103,22 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConsoleScreen:
             steps=tuple(steps),
             gaps=agenda_gaps.gaps_in(s, meeting),
             meeting_code=meeting.code,
-            tables=tuple(TableCard(number, scribe or "") for number, scribe in tables),
-            badges=tuple(Badge(name, group or "", code) for name, group, code in people),
+            tables=tuple(
+                TableCard(
+                    number,
+                    scribe or "",
+                    _in_order(spoken.get(table_id, set()) | ({scribe_language} - {None})),
+                )
+                for table_id, number, scribe, scribe_language in tables
+            ),
+            badges=tuple(
+                Badge(name, group or "", code, language) for name, group, code, language in people
+            ),
         )
+
+
+def _in_order(languages: set[str]) -> tuple[str, ...]:
+    """The languages we print in, in the catalogue's order (English first), so a bilingual
+    card always reads in the same order."""
+    known = {supported(language) for language in languages}
+    return tuple(code for code in LANGUAGES if code in known)

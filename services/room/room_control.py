@@ -47,6 +47,10 @@ class RoomState:
     timer_ends_at: datetime | None
     timer_paused_seconds: int | None = None
     """While the timer is paused, the whole seconds it had left (timer_ends_at is None)."""
+    pages_held_at: datetime | None = None
+    """While the projector's pages are held: when they were held (the page then stays)."""
+    projector_language: str = ""
+    """"en", "es", "both" side by side, or "" for the projector's browser's own."""
 
     @property
     def paused(self) -> bool:
@@ -412,4 +416,6 @@ def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) 
         next_title=following.title if following is not None else None,
         timer_ends_at=meeting.timer_ends_at,
         timer_paused_seconds=meeting.timer_paused_seconds,
+        pages_held_at=meeting.pages_held_at,
+        projector_language=meeting.projector_language,
     )

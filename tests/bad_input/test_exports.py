@@ -19,7 +19,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
-from components.sheets import badge_codes_html, invitation_sheet_html, table_cards_html
+from components.sheets import (
+    PrintedBadge,
+    PrintedCard,
+    badge_codes_html,
+    invitation_sheet_html,
+    table_cards_html,
+)
 from db.database import Database
 from db.models import Base
 from services.act import plan_export
@@ -193,8 +199,9 @@ def test_the_reports_build_with_hostile_text_and_the_html_escapes_it(db):
 
 def test_printed_cards_and_badges_escape_names_and_titles():
     script, image = case("script").text, case("html").text
-    cards = table_cards_html(script, [(1, "https://example.org/listen?table=1")])
-    badges = badge_codes_html(script, [(image, script, "https://example.org/vote?code=abc")])
+    cards = table_cards_html(script, [PrintedCard(1, "https://example.org/listen?table=1")])
+    badge = PrintedBadge(image, script, "https://example.org/vote?code=abc", "en")
+    badges = badge_codes_html(script, [badge])
     for page in (cards, badges):
         assert "<script>" not in page and "<img src=x" not in page
         assert "&lt;script&gt;" in page

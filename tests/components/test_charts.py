@@ -145,7 +145,7 @@ def test_long_ideas_are_cut_on_the_axis_but_whole_in_the_tooltip():
     assert first["label"].endswith("…")
     assert len(first["label"]) == len("1. ") + style.AXIS_CHARS
     assert first["idea"] == LONG
-    assert {"field": "idea", "type": "nominal"} in bars["encoding"]["tooltip"]
+    assert {"field": "idea", "type": "nominal", "title": "Idea"} in bars["encoding"]["tooltip"]
 
 
 def test_user_text_is_data_never_markup():

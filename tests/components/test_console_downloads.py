@@ -25,7 +25,9 @@ def test_the_badge_sheet_holds_the_people_the_console_lists_and_no_one_else(db):
     html = badge_sheet(BASE, screen)
     listed = badge_rows(BASE, screen)
     printed = re.findall(
-        r'<p class="name">(.*?)</p><p class="group">(.*?)</p><p class="code">(.*?)</p>', html
+        r'<p class="name">(.*?)</p><p class="group">(.*?)</p>'
+        r'<p class="code"><span class="what">Code</span> (.*?)</p>',
+        html,
     )
     assert printed == [(name, group, code) for name, group, code, _link in listed]
     assert [name for name, *_ in listed] == [b.name for b in screen.badges] == ["P0", "P2", "P3"]
@@ -35,8 +37,8 @@ def test_the_badge_sheet_holds_the_people_the_console_lists_and_no_one_else(db):
 def test_the_table_cards_hold_the_tables_the_console_lists(db):
     screen = _screen(db)
     html = table_cards_sheet(BASE, screen)
-    assert re.findall(r'<p class="table">Table (\d+)</p>', html) == [
+    assert re.findall(r'<p class="table"><span lang="en">Table (\d+)</span></p>', html) == [
         str(card.number) for card in screen.tables
     ]
     for card in screen.tables:
-        assert f"Scribe link: {scribe_link(BASE, card)}" in html
+        assert f'<p class="link">{scribe_link(BASE, card)}</p>' in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from components.sheets import badge_codes_html, invitation_sheet_html, when_and_where
+from components.sheets import PrintedBadge, badge_codes_html, invitation_sheet_html, when_and_where
 from services.prepare.invitations import Invitation, MeetingHeading
 
 ATTACK = "<script>alert(1)</script>"
@@ -33,7 +33,7 @@ def person(n: int, code: str | None = None, **fields) -> Invitation:
 
 
 def articles(html: str) -> list[str]:
-    return re.findall(r'<article class="invitation">.*?</article>', html, flags=re.S)
+    return re.findall(r'<article class="invitation"[^>]*>.*?</article>', html, flags=re.S)
 
 
 def test_two_invitations_to_a_page_and_a_last_page_for_an_odd_one():
@@ -108,6 +108,6 @@ def test_the_sheet_is_self_contained_and_an_empty_roster_still_prints_a_page():
 
 def test_badges_show_a_new_code_in_its_display_form_and_link_the_stored_one():
     link = f"{BASE}/vote?code=K7QM4TPX"
-    html = badge_codes_html("Spring session", [("Ana", "Youth", link)])
-    assert '<p class="code">K7QM-4TPX</p>' in html
+    html = badge_codes_html("Spring session", [PrintedBadge("Ana", "Youth", link, "en")])
+    assert '<span class="what">Code</span> K7QM-4TPX</p>' in html
     assert f"<title>QR code for {link}</title>" in html

@@ -68,6 +68,9 @@ def test_long_rankings_and_walls_are_paged_by_the_clock():
         "Ideas 9–16 of 17 · page 2 of 3, turning every 12 seconds"
     )
     assert page_note("Ideas", 8, 8, 0, 12.0) == ""
+    # Held by the facilitator (WCAG 2.2.2): the note says so instead of promising a turn.
+    assert _words(page_note("Ideas", 17, 8, 1, None)) == "Ideas 9–16 of 17 · page 2 of 3, held"
+    assert "held" in _words(wall_html([f"idea {n}" for n in range(20)], 1, held=True))
     assert "0 ideas so far" in _words(wall_html([], 0))
     newest_first = [f"idea {n}" for n in range(20, 0, -1)]
     second = wall_html(newest_first, 1)

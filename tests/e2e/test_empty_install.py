@@ -3,9 +3,11 @@
 Nothing here is seeded or built by the test: the first account comes from the link the
 server prints, every other record from a screen, and every link a phone, tablet or
 projector opens is read from the pixels of a QR code the app printed or showed. The
-database is read only to check what a screen said. The same meeting runs once straight
-against the app server and once behind deploy/'s nginx configuration, where the links
-must carry nginx's address, not the app server's.
+database is read only to check what a screen said. The meeting runs behind deploy/'s
+nginx configuration, where every link must carry nginx's address, not the app server's:
+the screens are the same as on a laptop's own server, and the links a laptop's server
+prints (its own address, or the room network's) are read from the QR codes by
+test_links.py and test_first_run.py.
 """
 
 from __future__ import annotations
@@ -68,11 +70,8 @@ ROSTER = (
 
 
 @contextmanager
-def front(via: str, server_url: str, folder: Path) -> Iterator[str]:
-    """The address people use: the app server itself, or nginx in front of it."""
-    if via == "direct":
-        yield server_url
-        return
+def behind_nginx(server_url: str, folder: Path) -> Iterator[str]:
+    """The address people use: deploy/'s nginx in front of the app server."""
     proxy = nginx.start(folder / "nginx", [server_url.removeprefix("http://")])
     try:
         yield proxy.url
@@ -116,27 +115,15 @@ def _read(code: Locator) -> str:
     return link
 
 
-def _screen(via: str, name: str) -> str:
-    return name if via == "direct" else f"{name}-nginx"
-
-
-def test_a_meeting_from_an_empty_install_through_the_screens(
+def test_a_meeting_from_an_empty_install_through_the_screens_behind_nginx(
     browser: Browser, screenshots: Path, tmp_path: Path
 ) -> None:
-    """Straight against the app server; test_empty_install_nginx.py walks it behind nginx
-    (a module of its own, so the two long walks can run side by side)."""
-    run_from_an_empty_install(browser, screenshots, tmp_path, "direct")
+    with empty_install(tmp_path) as (server, db), behind_nginx(server.url, tmp_path) as base:
+        _run_the_meeting(browser, screenshots, tmp_path, server, db, base)
 
 
-def run_from_an_empty_install(
-    browser: Browser, screenshots: Path, tmp_path: Path, via: str
-) -> None:
-    with empty_install(tmp_path) as (server, db), front(via, server.url, tmp_path) as base:
-        _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base)
-
-
-def _run_the_meeting(browser, screenshots, tmp_path, via, server, db, base) -> None:
-    shot = lambda page, name: snap(page, screenshots, _screen(via, name))  # noqa: E731
+def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
+    shot = lambda page, name: snap(page, screenshots, name)  # noqa: E731
 
     # The first account, from the link the terminal printed. Behind nginx the operator
     # opens the same path at the public address.

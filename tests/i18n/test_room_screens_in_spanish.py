@@ -90,6 +90,7 @@ def test_an_invitation_prints_in_spanish_with_a_spanish_date(spanish):
         survey_link="http://x.org/survey?code=a",
         vote_link="http://x.org/vote?code=a",
         code="abcdefgh",
+        language="es",
     )
     page = sheets.invitation_sheet_html(heading, [person])
     assert '<html lang="es">' in page

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from components import live_region
+
 
 def by_label(elements, label: str):
     """The one element whose label is `label`."""
@@ -26,10 +28,16 @@ def screen_text(at) -> str:
     return " ".join(html.unescape(words).split())
 
 
+def said(at) -> list[str]:
+    """Every status message a live region shows on the page ("Note saved.")."""
+    return [words for h in at.html if (words := live_region.shown(h.proto.body)) is not None]
+
+
 def texts(at) -> list[str]:
-    """Every markdown, caption, success, error, warning and info text on the page."""
+    """Every markdown, caption, success, error, warning and info text on the page, and every
+    message of a live region."""
     parts = [*at.markdown, *at.caption, *at.success, *at.error, *at.warning, *at.info]
-    return [p.value for p in parts]
+    return [p.value for p in parts] + said(at)
 
 
 def ballot_rows(at) -> list:

@@ -13,7 +13,7 @@ from services.agenda import agenda
 from services.core.actors import SYSTEM
 from services.room import ideas, late_notes, notes, room_control
 from services.room.late_notes import CLOSED_MESSAGE
-from tests.views.helpers import by_label, click, texts
+from tests.views.helpers import by_label, click, said, texts
 
 REFUSED = escape_markdown(CLOSED_MESSAGE)
 SAID = "x" * 200 + " the rest of a long testimony, typed as input closed."
@@ -56,7 +56,7 @@ def test_allowed_late_notes_land_marked_late_and_the_form_empties(room_app, db):
     assert LATE_ALLOWED in [i.value for i in at.info]
     by_label(at.text_area, "What was said").input(SAID)
     at = click(at, "Save as a late note")
-    assert "Note saved, marked late." in [s.value for s in at.success]
+    assert "Note saved, marked late." in said(at)
     assert by_label(at.text_area, "What was said").value == ""
     (note,) = notes.list_notes(db, room.facilitator, room.meeting_id)
     assert (note.said, note.late) == (SAID, True)
@@ -74,7 +74,7 @@ def test_a_late_idea_lands_marked_late(room_app, db):
     late_notes.allow_late_notes(db, room.facilitator, room.item_ids[0], True)
     at = at.run()
     at = click(at, "Add as a late idea")
-    assert "Idea added. Marked late: input had closed." in [s.value for s in at.success]
+    assert "Idea added. Marked late: input had closed." in said(at)
     (idea,) = ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)
     assert (idea.text, idea.late) == ("Walk the block with us", True)
 

@@ -246,9 +246,7 @@ def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db
     assert view.round_id == rnd.id
 
 
-def test_an_old_value_resent_for_a_row_another_phone_changed_does_not_undo_its_vote(
-    room_app, db
-):
+def test_an_old_value_resent_for_a_row_another_phone_changed_does_not_undo_its_vote(room_app, db):
     """A browser may send a row's old value once more before it has drawn the stored one
     (the ballot's 5 s check firing in between); that must not be taken for a tap."""
     _open_round(db, room_app.room)

@@ -3,11 +3,13 @@ timer, and the charter on the charter step."""
 
 import re
 
+from components.language import page_mark
 from db.models import AgendaItem
+from services.core.actors import SYSTEM
 from services.core.vocab import Step
 from services.partner import charters
-from services.room import ideas, room_control
-from tests.views.helpers import screen_text
+from services.room import ideas, projector_settings, room_control
+from tests.views.helpers import click, screen_text, texts
 
 
 def _wall(room_app):
@@ -87,3 +89,49 @@ def test_the_wall_check_sees_a_new_idea_and_nothing_else(room_app, db):
     )
     assert board_changed(db, drawn)
     assert "Street lights on Elm" in screen_text(_wall(room_app))
+
+
+def test_the_console_holds_the_projectors_pages_and_the_wall_says_so(room_app, db):
+    room = room_app.room
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    for n in range(17):  # three pages of ideas
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=f"Idea {n}"))
+    assert "turning every 12 seconds" in screen_text(_wall(room_app))
+    console = room_app("fac").run().switch_page("views/console.py").run()
+    assert any("Projector pages: turning" in t for t in texts(console))
+    console = click(console, "Hold the current page")
+    assert "The projector holds its current page." in texts(console)
+    assert any("Projector pages: held" in t for t in texts(console))
+    state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
+    assert state.pages_held_at is not None
+    shown = screen_text(_wall(room_app))
+    assert re.search(r"page \d of 3, held", shown) and "turning every" not in shown
+    click(console, "Let the pages turn")
+    assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).pages_held_at is None
+
+
+def test_the_console_sets_the_projector_to_both_languages_side_by_side(room_app, db):
+    room = room_app.room
+    room_control.move_step(db, room.facilitator, room.meeting_id, +1)  # the ideas step
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Más luz"))
+    console = room_app("fac").run().switch_page("views/console.py").run()
+    [choice] = [r for r in console.radio if r.label == "The projector speaks"]
+    console = choice.set_value("both").run()
+    assert "The projector now speaks: English and Spanish side by side." in texts(console)
+    wall = _wall(room_app)
+    bodies = "".join(h.proto.body for h in wall.html)
+    assert '<span class="pj-lang" lang="en">1 idea so far, newest first</span>' in bodies
+    assert '<span class="pj-lang" lang="es">1 idea hasta ahora, la más reciente primero</span>' in (
+        bodies
+    )
+    assert bodies.count("Más luz") == 1  # the idea as written, once
+
+
+def test_a_projector_set_to_spanish_speaks_it_whatever_its_browser_asks(room_app, db):
+    room = room_app.room
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "es")
+    wall = _wall(room_app)  # a browser that asks for English
+    shown = screen_text(wall)
+    assert "Paso 1 de 3" in shown and "Step 1 of 3" not in shown
+    assert page_mark("es") in [h.proto.body for h in wall.html]  # <html lang="es">
+    assert any(h.proto.body.startswith('<div class="pj"><div lang="es">') for h in wall.html)

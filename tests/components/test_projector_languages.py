@@ -1,0 +1,56 @@
+"""The projector in both languages side by side: our own words in each, each part marked
+with its `lang`; people's own words once; a view of another shape never garbled."""
+
+from __future__ import annotations
+
+import re
+
+import i18n
+from components.projector import header_html
+from components.projector_languages import in_languages, languages_of, side_by_side
+from components.projector_pages import page_note
+from components.projector_views import wall_html
+
+IDEAS = [f"Idea número {n}" for n in range(17, 0, -1)]
+
+
+def test_the_setting_names_the_languages_spoken():
+    assert languages_of("both") == ("en", "es")
+    assert languages_of("es") == ("es",)
+    with i18n.using("es"):
+        assert languages_of("") == ("es",)  # unset: the projector browser's own
+
+
+def test_one_language_is_a_block_marked_with_it():
+    html = in_languages(("es",), lambda: wall_html(IDEAS, 0))
+    assert html.startswith('<div lang="es">')
+    assert "17 ideas hasta ahora, las más recientes primero" in html
+    assert "so far" not in html
+
+
+def test_both_show_our_words_in_each_language_and_peoples_words_once():
+    html = in_languages(("en", "es"), lambda: wall_html(IDEAS, 1))
+    english = re.findall(r'<span class="pj-lang" lang="en">(.*?)</span>', html)
+    spanish = re.findall(r'<span class="pj-lang" lang="es">(.*?)</span>', html)
+    assert "17 ideas so far, newest first" in english
+    assert len(english) == len(spanish) == 2  # the heading and the page note
+    with i18n.using("es"):
+        assert wall_html(IDEAS, 1).count(spanish[0]) == 1  # the Spanish heading, as is
+        assert page_note("Ideas", 17, 8, 1, 12.0).count(spanish[1].split(" ·")[0]) == 1
+    for idea in IDEAS[8:16]:
+        assert html.count(idea) == 1  # a person's own words, once, in their own language
+
+
+def test_both_mark_the_header_and_leave_the_meetings_name_once():
+    def header() -> str:
+        return header_html("Reunión de marzo", i18n._("Ideas"), "4:12", None)
+
+    html = in_languages(("en", "es"), header)
+    assert html.count("Reunión de marzo") == 1
+    assert '<span class="pj-lang" lang="en">Timer: 4:12</span>' in html
+    assert '<span class="pj-lang" lang="es">' in html
+
+
+def test_versions_of_another_shape_show_the_first_language_alone():
+    html = side_by_side([("en", "<p>One</p>"), ("es", "<p>Uno</p><p>Dos</p>")])
+    assert html == '<div lang="en"><p>One</p></div>'
