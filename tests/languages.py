@@ -63,6 +63,7 @@ the content-translations branch (issue #17). Remove an entry once that branch is
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:'[a-z]+)?")
 
+_COUNTED = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ']+) \(\d+\)")
 _NOT_TEXT = {"code", "password_hash", "digest", "key", "language", "projector_language"}
 """String columns that hold codes, secrets and language codes rather than people's words."""
 
@@ -192,6 +193,10 @@ def english_in(text: str, where: str, people: Iterable[str] = ()) -> list[str]:
     """Each line of `text` that still holds catalogue English, with the English words
     found; `people` (see `people_text`) is taken out of the text first, wherever a line
     breaks inside it (a report wraps long notes)."""
+    people = list(people)
+    # The word cloud's list counts single words of people's ideas: "calls (1)".
+    theirs = {w.casefold() for written in people for w in _WORD.findall(written)}
+    text = _COUNTED.sub(lambda m: " " if m[1].casefold() in theirs else m[0], text)
     for written in [*people, *ALLOWED, *AWAITING]:
         # Whole words only (a person's "en" must not cut "temporizador en marcha" apart),
         # and any run of spaces or line breaks inside.
