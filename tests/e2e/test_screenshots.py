@@ -165,9 +165,8 @@ def _check_spanish(
 ) -> list[str]:
     """`_check` for a screen that should now be in Spanish, and its language checks:
     `title` is the English one, translated here, unless `titulo` gives the Spanish."""
-    if not titulo:
-        titulo = spanish(title) if isinstance(title, str) else SPANISH_TITLES[title]
-    wrong = _check(page, titulo, f"{shot}-es", folder, whole=False)
+    shown = titulo or (spanish(title) if isinstance(title, str) else SPANISH_TITLES[title])
+    wrong = _check(page, shown, f"{shot}-es", folder, whole=False)
     return wrong + spanish_checks(page, f"{shot}-es", people)
 
 
