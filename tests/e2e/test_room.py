@@ -282,7 +282,11 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     snap(wall, screenshots, "projector-results-es")
     barriers += violations(wall, "projector-results-es")
     barriers += spanish_checks(wall, "projector-results-es", people)
-    barriers += violations(visit(console, base, "converge"), "converge-with-results")
+    visit(console, base, "converge")
+    # axe once the menu is drawn: a sidebar taller than the screen with its links not yet
+    # in it is a scrollable region with nothing to focus (seen twice in four runs).
+    expect(console.get_by_test_id("stSidebar").get_by_role("link", name="Converge")).to_be_visible()
+    barriers += violations(console, "converge-with-results")
     with demo.db.read() as s:
         assert sorted(s.scalars(select(Vote.dots))) == [1, 2, 3, 3], "the late tap counted"
 
