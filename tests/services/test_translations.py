@@ -1,0 +1,174 @@
+"""Translations of what people typed: who may write them, out-of-date ones, the batch read."""
+
+import pytest
+from sqlalchemy import event, select
+
+from db.models import ContentTranslation, Meeting
+from db.models.enums import MeetingStatus
+from services.core.actors import SYSTEM
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.room import ideas, notes, themes
+from services.translations import translate
+from services.translations.shown import Showing, fingerprint, shown
+from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # a unique constraint, upserts by hand, IN lists
+
+
+def _idea(db, room, text="More co-responders", table_id=None):
+    new = ideas.NewIdea(table_id=table_id or room.table1_id, text=text)
+    return ideas.add_idea(db, room.facilitator, new)
+
+
+def _spanish(kind, entity_id, text, field="text"):
+    return translate.Translation(kind=kind, entity_id=entity_id, text=text, field=field)
+
+
+def _read(db, kind, ids, language, field="text"):
+    with db.read() as s:
+        return translate.translations_for(s, kind, ids, language, field)
+
+
+def test_a_facilitator_translates_an_idea_and_it_is_audited(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    saved = translate.translate(db, room.facilitator, _spanish("idea", idea.id, " Más binomios "))
+    assert saved is not None
+    assert (saved.language, saved.source_language, saved.text) == ("es", "en", "Más binomios")
+    assert (saved.initiative_id, saved.translated_by) == (room.initiative_id, "Fac")
+    assert saved.source_hash == fingerprint("More co-responders")
+    actions = [e.action for e in history(db, SYSTEM, "idea", idea.id)]
+    assert actions == ["created", "translated"]
+
+
+def test_a_scribe_translates_the_ideas_of_their_own_table_only(db):
+    room = build_room(db)
+    own, other = _idea(db, room), _idea(db, room, "At table two", room.table2_id)
+    assert translate.translate(db, room.scribe1, _spanish("idea", own.id, "Más binomios"))
+    with pytest.raises(PermissionDenied, match="table 1"):
+        translate.translate(db, room.scribe1, _spanish("idea", other.id, "En la mesa dos"))
+
+
+def test_a_scribe_may_not_translate_once_the_meeting_closed(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED
+    with pytest.raises(NotAllowedNow):
+        translate.translate(db, room.scribe1, _spanish("idea", idea.id, "Más binomios"))
+    # The facilitator still tidies the record after the meeting.
+    assert translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+
+
+def test_a_scribe_may_not_translate_what_is_not_table_work(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied):
+        translate.translate(
+            db, room.scribe1, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+        )
+    assert translate.translate(
+        db, room.facilitator, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+    )
+
+
+def test_leaders_translate_nothing(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with pytest.raises(PermissionDenied):
+        translate.translate(db, room.leader, _spanish("idea", idea.id, "Más binomios"))
+    with pytest.raises(PermissionDenied):
+        translate.translate(
+            db, room.leader, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+        )
+
+
+def test_unknown_kinds_fields_and_items_are_refused_in_words(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with pytest.raises(ValidationError, match="cannot be translated"):
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id, "x", "status"))
+    with pytest.raises(ValidationError, match="cannot be translated"):
+        translate.translate(db, room.facilitator, _spanish("participant", 1, "x"))
+    with pytest.raises(NotFound):
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id + 99, "x"))
+
+
+def test_writing_again_replaces_and_blank_removes(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Primera"))
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Segunda"))
+    assert _read(db, "idea", [idea.id], "es")[idea.id].text == "Segunda"
+    assert translate.translate(db, room.facilitator, _spanish("idea", idea.id, "  ")) is None
+    assert _read(db, "idea", [idea.id], "es") == {}
+    actions = [e.action for e in history(db, SYSTEM, "idea", idea.id)]
+    assert actions == ["created", "translated", "translated", "translation removed"]
+
+
+def test_an_original_in_spanish_keeps_one_translation_into_english(db):
+    room = build_room(db)
+    idea = _idea(db, room, "Más binomios")
+    entry = translate.Translation(
+        kind="idea", entity_id=idea.id, text="More co-responders", source_language="es"
+    )
+    translate.translate(db, room.facilitator, entry)
+    english = _read(db, "idea", [idea.id], "en")[idea.id]
+    assert shown(idea.text, english, "en").text == "More co-responders"
+    # A Spanish reader reads the original, and nothing says a translation is missing.
+    spanish = shown(idea.text, _read(db, "idea", [idea.id], "es")[idea.id], "es")
+    assert (spanish.showing, spanish.text) == (Showing.ORIGINAL, "Más binomios")
+
+
+def test_a_changed_original_makes_the_translation_out_of_date(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    ideas.update_idea(db, room.facilitator, idea.id, ideas.IdeaFields(text="Fewer arrests"))
+    stored = _read(db, "idea", [idea.id], "es")[idea.id]
+    seen = shown("Fewer arrests", stored, "es")
+    assert seen.showing is Showing.OUT_OF_DATE
+    assert seen.text == "Fewer arrests"  # never the old translation as if it were current
+    assert seen.translation == "Más binomios"
+
+
+def test_what_each_reader_is_shown(db):
+    room = build_room(db)
+    idea, bare = _idea(db, room), _idea(db, room, "Nobody translated this")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    spanish = _read(db, "idea", [idea.id, bare.id], "es")
+    assert shown(idea.text, spanish.get(idea.id), "es").showing is Showing.TRANSLATED
+    assert shown(bare.text, spanish.get(bare.id), "es").showing is Showing.MISSING
+    english = _read(db, "idea", [idea.id, bare.id], "en")
+    assert shown(idea.text, english.get(idea.id), "en").showing is Showing.ORIGINAL
+    assert shown(bare.text, english.get(bare.id), "en").showing is Showing.ORIGINAL
+
+
+def test_the_batch_read_is_one_query_for_many_items(db):
+    room = build_room(db)
+    made = [_idea(db, room, f"Idea {n}") for n in range(12)]
+    for idea in made[::2]:
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id, f"Idea {idea.id} es"))
+    statements = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        found = _read(db, "idea", [i.id for i in made], "es")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert len([q for q in statements if "content_translation" in q]) == 1
+    assert sorted(found) == sorted(i.id for i in made[::2])
+
+
+def test_a_note_field_and_a_theme_are_translated_by_field(db):
+    room = build_room(db)
+    note = notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="We wait"))
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response times")
+    translate.translate(db, room.scribe1, _spanish("listening_note", note.id, "Esperamos", "said"))
+    with pytest.raises(PermissionDenied):
+        translate.translate(db, room.scribe1, _spanish("theme", theme.id, "Tiempos", "name"))
+    translate.translate(db, room.facilitator, _spanish("theme", theme.id, "Tiempos", "name"))
+    assert _read(db, "listening_note", [note.id], "es", "said")[note.id].text == "Esperamos"
+    assert _read(db, "listening_note", [note.id], "es", "paraphrase") == {}
+    with db.read() as s:
+        assert len(s.scalars(select(ContentTranslation)).all()) == 2
