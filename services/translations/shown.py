@@ -46,7 +46,8 @@ class Shown:
     """The reader's language."""
     showing: Showing
     translation: str = ""
-    """The stored translation, current or not; '' when there is none."""
+    """The stored translation, current or not, into the reader's language, or from it when
+    the original is theirs; '' when there is none."""
 
     @property
     def text(self) -> str:
@@ -71,8 +72,9 @@ def shown(original: str, stored: Stored | None, language: str) -> Shown:
         showing = Showing.ORIGINAL if language == source else Showing.MISSING
         return Shown(original, source, language, showing)
     if stored.source_language == language:
-        # The stored translation is into another language; this reader reads the original.
-        return Shown(original, language, language, Showing.ORIGINAL)
+        # The stored translation is into another language; this reader reads the original
+        # (and a translator among them finds the translation they may correct).
+        return Shown(original, language, language, Showing.ORIGINAL, stored.text)
     current = stored.source_hash == fingerprint(original)
     showing = Showing.TRANSLATED if current else Showing.OUT_OF_DATE
     return Shown(original, stored.source_language, language, showing, stored.text)

@@ -123,55 +123,68 @@ class Translation:
 def translate(db: Database, actor: Actor, entry: Translation) -> ContentTranslation | None:
     """Keep `entry` as the translation of its item's field (None: it was blank, and any
     translation there was is removed)."""
+    check(entry)
+    with db.write() as s:
+        return keep(s, actor, entry)
+
+
+def check(entry: Translation) -> None:
+    """Refuse, in words, a translation no write could keep: before the write begins."""
+    _kind(entry)
+    _language(entry.source_language)
+    _text(entry)
+
+
+def keep(s: Session, actor: Actor, entry: Translation) -> ContentTranslation | None:
+    """`translate` inside a write the caller holds: an idea saved with its translation."""
     kind = _kind(entry)
     source = _language(entry.source_language)
     language = other_language(source)
-    text = optional_text(entry.text, N_("Translation"), LONG_MAX)
-    with db.write() as s:
-        item = require(s, kind.model, entry.entity_id, kind.label)
-        owner = kind.owner(s, item)
-        _check_may_translate(s, actor, kind, owner)
-        original = getattr(item, entry.field) or ""
-        if text and not original.strip():
-            raise ValidationError(
-                _("There is nothing to translate in that field yet. Write the original first.")
-            )
-        # One translation per field and language, whichever way round it was written.
-        stored = s.scalars(
-            select(ContentTranslation).where(
-                ContentTranslation.kind == entry.kind,
-                ContentTranslation.entity_id == entry.entity_id,
-                ContentTranslation.field == entry.field,
-            )
-        ).all()
-        for row in stored:
-            if row.language != language or not text:
-                s.delete(row)
-        kept = next((r for r in stored if r.language == language and text), None)
-        if text:
-            kept = kept or ContentTranslation(
-                kind=entry.kind, entity_id=entry.entity_id, field=entry.field, language=language
-            )
-            kept.initiative_id = owner.initiative_id
-            kept.text, kept.source_language = text, source
-            kept.source_hash = fingerprint(original)
-            kept.translated_by_account_id, kept.translated_by = actor.account_id, actor.name
-            kept.updated_at = utcnow()
-            s.add(kept)
-        if text or stored:
-            audit.record(
-                s,
-                actor,
-                audit.Change(
-                    entity=entry.kind,
-                    entity_id=entry.entity_id,
-                    action="translated" if text else "translation removed",
-                    detail={"field": entry.field, "language": language},
-                    initiative_id=owner.initiative_id,
-                ),
-            )
-        s.flush()
-        return kept
+    text = _text(entry)
+    item = require(s, kind.model, entry.entity_id, kind.label)
+    owner = kind.owner(s, item)
+    _check_may_translate(s, actor, kind, owner)
+    original = getattr(item, entry.field) or ""
+    if text and not original.strip():
+        raise ValidationError(
+            _("There is nothing to translate in that field yet. Write the original first.")
+        )
+    # One translation per field and language, whichever way round it was written.
+    stored = s.scalars(
+        select(ContentTranslation).where(
+            ContentTranslation.kind == entry.kind,
+            ContentTranslation.entity_id == entry.entity_id,
+            ContentTranslation.field == entry.field,
+        )
+    ).all()
+    for row in stored:
+        if row.language != language or not text:
+            s.delete(row)
+    kept = next((r for r in stored if r.language == language and text), None)
+    if text:
+        kept = kept or ContentTranslation(
+            kind=entry.kind, entity_id=entry.entity_id, field=entry.field, language=language
+        )
+        kept.initiative_id = owner.initiative_id
+        kept.text, kept.source_language = text, source
+        kept.source_hash = fingerprint(original)
+        kept.translated_by_account_id, kept.translated_by = actor.account_id, actor.name
+        kept.updated_at = utcnow()
+        s.add(kept)
+    if text or stored:
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity=entry.kind,
+                entity_id=entry.entity_id,
+                action="translated" if text else "translation removed",
+                detail={"field": entry.field, "language": language},
+                initiative_id=owner.initiative_id,
+            ),
+        )
+    s.flush()
+    return kept
 
 
 def _kind(entry: Translation) -> Kind:
@@ -179,6 +192,10 @@ def _kind(entry: Translation) -> Kind:
     if kind is None or entry.field not in kind.fields:
         raise ValidationError(_("That cannot be translated here. Reload the page and try again."))
     return kind
+
+
+def _text(entry: Translation) -> str:
+    return optional_text(entry.text, N_("Translation"), LONG_MAX)
 
 
 def _language(language: str) -> str:
