@@ -67,6 +67,8 @@ def fingerprint(original: str) -> str:
 
 def shown(original: str, stored: Stored | None, language: str) -> Shown:
     """`original` as a reader of `language` should see it, given its stored translation."""
+    if not original.strip():
+        return original_shown(original, language)  # nothing written: nothing to say of it
     if stored is None:
         source = DEFAULT_SOURCE
         showing = Showing.ORIGINAL if language == source else Showing.MISSING

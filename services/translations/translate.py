@@ -13,7 +13,7 @@ current, until someone writes it again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -214,33 +214,55 @@ def _check_may_translate(s: Session, actor: Actor, kind: Kind, owner: Owner) -> 
         require_open_meeting(owner.meeting, actor)
 
 
+def translate_all(db: Database, actor: Actor, entries: Sequence[Translation]) -> None:
+    """Several translations in one write (an agenda step's title, goal and question): a
+    blank one removes what was there, and a blank one of an empty field is no change."""
+    for entry in entries:
+        check(entry)
+    with db.write() as s:
+        for entry in entries:
+            kind = KINDS[entry.kind]
+            original = getattr(require(s, kind.model, entry.entity_id, kind.label), entry.field)
+            if entry.text.strip() or original:
+                keep(s, actor, entry)
+
+
 def translations_for(
     s: Session, kind: str, ids: Collection[int], language: str, field: str = "text"
 ) -> dict[int, Stored]:
     """By item id, what a reader of `language` needs of each item's translation: the one
     into their language, else one whose original is in their language (so they read the
     original, and nothing says it is missing). One query, however many items."""
+    found = field_translations(s, kind, ids, language, (field,))
+    return {entity_id: stored for (entity_id, _field), stored in found.items()}
+
+
+def field_translations(
+    s: Session, kind: str, ids: Collection[int], language: str, fields: Collection[str]
+) -> dict[tuple[int, str], Stored]:
+    """`translations_for` of several fields at once, by (item id, field): one query."""
     if not ids:
         return {}
     query = select(
         ContentTranslation.entity_id,
+        ContentTranslation.field,
         ContentTranslation.language,
         ContentTranslation.text,
         ContentTranslation.source_language,
         ContentTranslation.source_hash,
     ).where(
         ContentTranslation.kind == kind,
-        ContentTranslation.field == field,
+        ContentTranslation.field.in_(list(fields)),
         ContentTranslation.entity_id.in_(list(ids)),
         or_(
             ContentTranslation.language == language,
             ContentTranslation.source_language == language,
         ),
     )
-    found: dict[int, Stored] = {}
-    for entity_id, into, text, source, source_hash in s.execute(query):
-        if into == language or entity_id not in found:
-            found[entity_id] = Stored(text, source, source_hash)
+    found: dict[tuple[int, str], Stored] = {}
+    for entity_id, field, into, text, source, source_hash in s.execute(query):
+        if into == language or (entity_id, field) not in found:
+            found[entity_id, field] = Stored(text, source, source_hash)
     return found
 
 

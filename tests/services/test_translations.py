@@ -3,8 +3,10 @@
 import pytest
 from sqlalchemy import event, select
 
+import i18n
 from db.models import ContentTranslation, Meeting
 from db.models.enums import MeetingStatus
+from services.agenda import agenda, agenda_screen
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
@@ -172,3 +174,38 @@ def test_a_note_field_and_a_theme_are_translated_by_field(db):
     assert _read(db, "listening_note", [note.id], "es", "paraphrase") == {}
     with db.read() as s:
         assert len(s.scalars(select(ContentTranslation)).all()) == 2
+
+
+def test_the_standard_agenda_arrives_with_its_spanish(db):
+    room = build_room(db)
+    with db.write() as s:
+        other = Meeting(initiative_id=room.initiative_id, title="Second", code="second-code")
+        s.add(other)
+        s.flush()
+        meeting_id = other.id
+    agenda.add_standard_agenda(db, room.facilitator, meeting_id)
+    with i18n.using("es"):
+        spanish = agenda_screen.read(db, room.facilitator, meeting_id)
+    first = spanish.steps[0]
+    assert (first.title.text, first.title.showing) == ("Bienvenida y propósito", Showing.TRANSLATED)
+    assert first.prompt.text == "¿Qué haría que hoy valiera la pena su tiempo?"
+    assert first.title.original == "Welcome and purpose"
+    english = agenda_screen.read(db, room.facilitator, meeting_id)
+    assert english.steps[0].title.text == "Welcome and purpose"
+    assert english.steps[0].title.showing is Showing.ORIGINAL
+
+
+def test_a_steps_fields_are_translated_in_one_write_and_blank_ones_skipped(db):
+    room = build_room(db)
+    step = room.item_ids[0]  # "Listen": a title, no goal, no prompt
+    entries = [
+        translate.Translation(kind="agenda_item", entity_id=step, field=f, text=t)
+        for f, t in [("title", "Escuchar"), ("goal", ""), ("prompt", "")]
+    ]
+    translate.translate_all(db, room.facilitator, entries)
+    with i18n.using("es"):
+        first = agenda_screen.read(db, room.facilitator, room.meeting_id).steps[0]
+    assert first.title.text == "Escuchar"
+    assert first.goal.showing is Showing.ORIGINAL  # nothing written: nothing to say of it
+    with pytest.raises(PermissionDenied):
+        translate.translate_all(db, room.leader, entries)

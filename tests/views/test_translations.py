@@ -77,3 +77,18 @@ def test_a_spanish_phone_votes_on_the_translation_and_an_english_one_on_the_orig
     (row,) = ballot_rows(english)
     assert row.label == f"Idea 1 of 1: {made.text}"
     assert not [e for e in english.expander if "original" in e.label]
+
+
+def test_the_facilitator_translates_an_agenda_step_and_a_spanish_reader_sees_it(room_app, db):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/agenda.py").run()
+    first = next(t for t in at.text_input if t.label == "Step title (Spanish)")
+    first.input("Escuchar")
+    at = next(b for b in at.button if b.label == "Save the translation").click().run()
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/agenda.py").run()
+    assert "**1. Escuchar** · 20 min · Escucha activa" in [m.value for m in leader.markdown]
+    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    assert [e for e in leader.expander if e.label == "Ver el original (inglés)"]
