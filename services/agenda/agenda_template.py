@@ -7,6 +7,7 @@ too. The trust statements are the ones the survey asks before and after, unless 
 from __future__ import annotations
 
 from db.models.enums import Skill, Step
+from i18n import N_
 
 # (title, step, skill, minutes, goal, prompt)
 STANDARD_AGENDA: list[tuple[str, Step, Skill | None, int, str, str]] = [
@@ -92,10 +93,12 @@ STANDARD_AGENDA: list[tuple[str, Step, Skill | None, int, str, str]] = [
     ),
 ]
 
+# Marked for the catalogue: the survey shows them in its reader's language, marked as a
+# translation, the English one tap away (components/ratings.py).
 STANDARD_TRUST_STATEMENTS = [
-    "The police department listens to residents like me.",
-    "People like me have a say in public safety decisions.",
-    "When I call 911, I trust the right kind of help will come.",
+    N_("The police department listens to residents like me."),
+    N_("People like me have a say in public safety decisions."),
+    N_("When I call 911, I trust the right kind of help will come."),
 ]
 
 # The standard agenda in Spanish, by the English title: (title, goal, prompt). Kept as

@@ -4,7 +4,10 @@ board and the ballot marked as translations, the original one tap away."""
 from __future__ import annotations
 
 from components.idea_board import MODERATION_KEY
+from components.text import escape_markdown
+from db.models import Initiative
 from db.models.enums import VoteMode
+from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
 from services.room import ideas
 from services.setup import languages
@@ -92,3 +95,25 @@ def test_the_facilitator_translates_an_agenda_step_and_a_spanish_reader_sees_it(
     assert "**1. Escuchar** · 20 min · Escucha activa" in [m.value for m in leader.markdown]
     assert "Traducido del inglés" in [c.value for c in leader.caption]
     assert [e for e in leader.expander if e.label == "Ver el original (inglés)"]
+
+
+def test_a_spanish_survey_asks_standard_questions_in_spanish_and_says_which_are_not(room_app, db):
+    room = room_app.room
+    own = "I feel safe walking home at night"
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).trust_statements = [
+            STANDARD_TRUST_STATEMENTS[0],
+            own,
+        ]
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+    assert not at.exception
+    assert [r.label for r in at.radio] == [
+        escape_markdown("El departamento de policía escucha a residentes como yo."),
+        own,
+    ]
+    captions = [c.value for c in at.caption]
+    assert "Traducido del inglés" in captions
+    assert "Aún no hay traducción al español" in captions
+    (original,) = [e for e in at.expander if e.label == "Ver el original (inglés)"]
+    assert [t.value for t in original.text] == [STANDARD_TRUST_STATEMENTS[0]]
