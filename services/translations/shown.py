@@ -118,6 +118,13 @@ def mark(item: Shown) -> str:
     return ""
 
 
+def labelled(item: Shown) -> str:
+    """The item's words with what they are after them, for a line with no room beneath
+    (a picker's option): "Más binomios (Traducido del inglés)"."""
+    words = mark(item)
+    return f"{item.text} ({words})" if words else item.text
+
+
 def show_original_words(item: Shown) -> str:
     """The label of the tap that shows the original: "Show the original (English)"."""
     return _(_SHOW_ORIGINAL.get(item.source_language, _SHOW_ORIGINAL[ENGLISH]))

@@ -6,11 +6,13 @@ from sqlalchemy import event, select
 import i18n
 from db.models import ContentTranslation, Meeting
 from db.models.enums import MeetingStatus
+from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import ideas, notes, themes
+from services.solve import best_practices, options, solve_screen
 from services.translations import translate
 from services.translations.shown import Showing, fingerprint, shown
 from tests.factories import build_room
@@ -209,3 +211,50 @@ def test_a_steps_fields_are_translated_in_one_write_and_blank_ones_skipped(db):
     assert first.goal.showing is Showing.ORIGINAL  # nothing written: nothing to say of it
     with pytest.raises(PermissionDenied):
         translate.translate_all(db, room.leader, entries)
+
+
+def test_solve_shows_options_topics_and_the_library_in_the_readers_language(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="A pilot van")
+    )
+    entries = [
+        translate.Translation(kind="option", entity_id=option.id, field=f, text=t)
+        for f, t in [("title", "Una camioneta piloto"), ("description", "")]
+    ]
+    translate.translate_all(db, room.facilitator, entries)
+    with pytest.raises(PermissionDenied):  # options are the facilitator's to translate
+        translate.translate_all(db, room.scribe1, entries)
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:2])
+    with i18n.using("es"):
+        screen = solve_screen.read(db, room.facilitator, room.meeting_id, None)
+    (card,) = screen.options
+    assert card.title_shown is not None
+    assert (card.title_shown.text, card.title_shown.showing) == (
+        "Una camioneta piloto",
+        Showing.TRANSLATED,
+    )
+    assert dict(screen.topics)[("idea", idea.id)] == "Más binomios (Traducido del inglés)"
+    summary = screen.library[0].summary_shown
+    assert summary is not None and summary.showing is Showing.TRANSLATED
+    assert summary.text == SPANISH_SUMMARIES[screen.library[0].name]
+    english = solve_screen.read(db, room.scribe1, room.meeting_id, None)
+    assert english.options[0].title_shown.text == "A pilot van"  # type: ignore[union-attr]
+    assert not english.may_translate
+
+
+def test_loading_the_library_again_keeps_one_spanish_summary_and_follows_changes(db):
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
+    with db.read() as s:
+        assert len(s.scalars(select(ContentTranslation)).all()) == 1
+    changed = {**LIBRARY[0], "summary": "A shorter summary.", "summary_es": "Un resumen breve."}
+    best_practices.upsert_library(db, SYSTEM, [changed])
+    with db.read() as s:
+        (stored,) = s.scalars(select(ContentTranslation)).all()
+    assert (stored.text, stored.source_hash) == (
+        "Un resumen breve.",
+        fingerprint("A shorter summary."),
+    )

@@ -11,6 +11,7 @@ from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
 from services.room import ideas
 from services.setup import languages
+from services.solve import options
 from services.translations import translate
 from tests.views.helpers import ballot_rows, by_label, click, texts
 
@@ -117,3 +118,20 @@ def test_a_spanish_survey_asks_standard_questions_in_spanish_and_says_which_are_
     assert "Aún no hay traducción al español" in captions
     (original,) = [e for e in at.expander if e.label == "Ver el original (inglés)"]
     assert [t.value for t in original.text] == [STANDARD_TRUST_STATEMENTS[0]]
+
+
+def test_the_facilitator_translates_an_option_and_a_spanish_scribe_reads_it(room_app, db):
+    room = room_app.room
+    options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="A pilot van")
+    )
+    at = room_app("fac").run().switch_page("views/solve.py").run()
+    by_label(at.text_input, "Option (Spanish)").input("Una camioneta piloto")
+    at = next(b for b in at.button if b.label == "Save the translation").click().run()
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.scribe1, "es")
+    scribe = room_app("s1", {"table": "1"}).run().switch_page("views/solve.py").run()
+    assert "**Una camioneta piloto**" in [m.value for m in scribe.markdown]
+    assert "Traducido del inglés" in [c.value for c in scribe.caption]
+    assert not [t for t in scribe.text_input if t.label.startswith("Opción (")]
