@@ -1,16 +1,20 @@
 """Translations of what people typed: who may write them, out-of-date ones, the batch read."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import event, select
 
 import i18n
-from db.models import ContentTranslation, Meeting
+from db.models import Commitment, ContentTranslation, Meeting
 from db.models.enums import MeetingStatus
 from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.partner import charter_pdf, charter_versions_screen, charters
 from services.room import ideas, notes, themes
 from services.solve import best_practices, options, solve_screen
 from services.translations import translate
@@ -258,3 +262,65 @@ def test_loading_the_library_again_keeps_one_spanish_summary_and_follows_changes
         "Un resumen breve.",
         fingerprint("A shorter summary."),
     )
+
+
+def _charter(db, room):
+    return charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(
+            mission="Safer calls together",
+            shared_goals="Fewer crises end in arrest",
+            commitments={room.police_id: "Send crisis-trained officers"},
+        ),
+    )
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_charter_reads_in_spanish_with_the_original_beneath_on_the_pdf(db):
+    room = build_room(db)
+    charter = _charter(db, room)
+    with db.read() as s:
+        (commitment,) = s.scalars(select(Commitment)).all()
+    entries = [
+        translate.Translation(kind="charter", entity_id=charter.id, field="mission",
+                              text="Llamadas más seguras, juntos"),
+        translate.Translation(kind="commitment", entity_id=commitment.id,
+                              text="Enviar agentes capacitados en crisis"),
+    ]  # fmt: skip
+    with pytest.raises(PermissionDenied):  # the charter is the facilitator's to translate
+        translate.translate_all(db, room.leader, entries)
+    translate.translate_all(db, room.facilitator, entries)
+    with i18n.using("es"):
+        screen = charter_versions_screen.read(db, room.leader, room.initiative_id)
+        sheet = screen.versions[0].sheet
+        assert sheet.clause("mission").text == "Llamadas más seguras, juntos"
+        assert sheet.clause("shared_goals").showing is Showing.MISSING
+        said = sheet.commitment(room.police_id)
+        assert said is not None and said.text == "Enviar agentes capacitados en crisis"
+        spanish = _pdf_text(charter_pdf.charter_pdf(db, room.leader, room.initiative_id))
+    assert "Llamadas más seguras, juntos Traducido del inglés Original (inglés): Safer" in spanish
+    assert "Aún no hay traducción al español" in spanish  # the shared goals, as written
+    assert "Enviar agentes capacitados en crisis" in spanish
+    english = _pdf_text(charter_pdf.charter_pdf(db, room.leader, room.initiative_id))
+    assert "Safer calls together" in english
+    assert "Llamadas" not in english and "Translated" not in english
+
+
+def test_a_new_wording_of_a_charter_clause_is_a_new_version_with_no_translation_yet(db):
+    room = build_room(db)
+    first = _charter(db, room)
+    translate.translate(
+        db, room.facilitator, _spanish("charter", first.id, "Llamadas más seguras", "mission")
+    )
+    _charter(db, room)
+    with i18n.using("es"):
+        screen = charter_versions_screen.read(db, room.facilitator, room.initiative_id)
+    newest, older = screen.versions
+    assert newest.sheet.clause("mission").showing is Showing.MISSING
+    assert older.sheet.clause("mission").text == "Llamadas más seguras"

@@ -9,6 +9,7 @@ from db.models import Initiative
 from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
+from services.partner import charters
 from services.room import ideas
 from services.setup import languages
 from services.solve import options
@@ -135,3 +136,20 @@ def test_the_facilitator_translates_an_option_and_a_spanish_scribe_reads_it(room
     assert "**Una camioneta piloto**" in [m.value for m in scribe.markdown]
     assert "Traducido del inglés" in [c.value for c in scribe.caption]
     assert not [t for t in scribe.text_input if t.label.startswith("Opción (")]
+
+
+def test_the_facilitator_translates_the_charters_mission_on_the_charter_screen(room_app, db):
+    room = room_app.room
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safer calls")
+    )
+    at = room_app("fac").run().switch_page("views/charter.py").run()
+    by_label(at.text_area, "Mission (Spanish)").input("Llamadas más seguras")
+    at = click(at, "Save the translation")
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/charter.py").run()
+    assert "Llamadas más seguras" in texts(leader)
+    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    assert not [t for t in leader.text_area if "(inglés)" in t.label or "(Spanish)" in t.label]
