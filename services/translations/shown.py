@@ -125,6 +125,16 @@ def labelled(item: Shown) -> str:
     return f"{item.text} ({words})" if words else item.text
 
 
+def with_original(item: Shown) -> str:
+    """For a cell of a report or a spreadsheet, where nothing opens: a translation with
+    what it is and the original after it; anything else as it was written."""
+    if item.showing is not Showing.TRANSLATED:
+        return item.original
+    return _("{words} ({mark}; original: {original})").format(
+        words=item.translation, mark=mark(item), original=item.original
+    )
+
+
 def show_original_words(item: Shown) -> str:
     """The label of the tap that shows the original: "Show the original (English)"."""
     return _(_SHOW_ORIGINAL.get(item.source_language, _SHOW_ORIGINAL[ENGLISH]))

@@ -15,6 +15,7 @@ from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.partner import charter_pdf, charter_versions_screen, charters
+from services.review import meeting_report, review_screen
 from services.room import ideas, notes, themes
 from services.solve import best_practices, options, solve_screen
 from services.translations import translate
@@ -324,3 +325,22 @@ def test_a_new_wording_of_a_charter_clause_is_a_new_version_with_no_translation_
     newest, older = screen.versions
     assert newest.sheet.clause("mission").showing is Showing.MISSING
     assert older.sheet.clause("mission").text == "Llamadas más seguras"
+
+
+def test_the_meeting_report_and_its_sheets_name_ideas_in_the_readers_language(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    _idea(db, room, "Nobody translated this")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    with i18n.using("es"):
+        screen = review_screen.read(db, room.leader, room.meeting_id)
+        ideas_frame = screen.record.frames["Ideas"]
+        report = _pdf_text(meeting_report.report_pdf(screen.record))
+    cell = "Más binomios (Traducido del inglés; original: More co-responders)"
+    assert list(ideas_frame["Idea"]) == [cell, "Nobody translated this"]
+    assert cell in report
+    english = review_screen.read(db, room.leader, room.meeting_id)
+    assert list(english.record.frames["Ideas"]["Idea"]) == [
+        "More co-responders",
+        "Nobody translated this",
+    ]
