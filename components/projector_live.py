@@ -59,8 +59,9 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
         return
     # "Paused — 4:12 left" in words while the facilitator holds the timer.
     timer = room_timer_text(state)
-    prompt = state.current.prompt if state.current is not None else None
-    screen(header_html(state.title, step_heading(state), timer, prompt))
+    prompts = shown.prompts or ()
+    prompt = prompts[0].text if prompts else None
+    screen(header_html(state.title, step_heading(state), timer, prompt, prompts[1:]))
     if shown.spotlight is not None:
         screen(spotlight_html(shown.spotlight))
         return

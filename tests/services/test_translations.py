@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from sqlalchemy import event, select
 
 import i18n
-from db.models import Commitment, ContentTranslation, Meeting
+from db.models import AgendaItem, Commitment, ContentTranslation, Meeting
 from db.models.enums import MeetingStatus
 from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
@@ -16,7 +16,7 @@ from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.partner import charter_pdf, charter_versions_screen, charters
 from services.review import meeting_report, review_screen
-from services.room import ideas, notes, themes
+from services.room import ideas, notes, projector_screen, themes
 from services.solve import best_practices, options, solve_screen
 from services.translations import translate
 from services.translations.shown import Showing, fingerprint, shown
@@ -344,3 +344,22 @@ def test_the_meeting_report_and_its_sheets_name_ideas_in_the_readers_language(db
         "More co-responders",
         "Nobody translated this",
     ]
+
+
+def test_the_projector_shows_the_steps_question_in_both_languages_once_translated(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(AgendaItem, room.item_ids[0]).prompt = "What did you hear?"
+    assert [p.text for p in projector_screen.read(db, "meet-code").prompts] == [
+        "What did you hear?"
+    ]
+    entry = _spanish("agenda_item", room.item_ids[0], "¿Qué escuchó?", "prompt")
+    translate.translate(db, room.facilitator, entry)
+    english = projector_screen.read(db, "meet-code").prompts
+    assert [(p.text, p.language, p.showing) for p in english] == [
+        ("What did you hear?", "en", Showing.ORIGINAL),
+        ("¿Qué escuchó?", "es", Showing.TRANSLATED),
+    ]
+    with i18n.using("es"):
+        spanish = projector_screen.read(db, "meet-code").prompts
+    assert [p.text for p in spanish] == ["¿Qué escuchó?", "What did you hear?"]
