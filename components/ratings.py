@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-import i18n
 from components.text import escape_markdown
 from components.translated import translated_note
-from i18n import ENGLISH, N_, _
+from i18n import N_, _
 from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
 from services.prepare.trust_items import Scale, TrustItem
-from services.translations.shown import Shown, Stored, fingerprint, shown
+from services.translations.shown import catalogue_shown
 
 SKIP = N_("Prefer not to say")
 
@@ -57,7 +56,7 @@ def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | 
     choices: list[int | str] = [*words, SKIP]
     index = choices.index(earlier) if earlier is not None and earlier in words else None
     skip = _(SKIP)
-    asked = question_shown(question)
+    asked = catalogue_shown(question)
     picked = st.radio(
         escape_markdown(asked.text),
         choices,
@@ -67,16 +66,6 @@ def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | 
     )
     translated_note(asked, key=key)
     return picked if isinstance(picked, int) else None
-
-
-def question_shown(question: str) -> Shown:
-    """A question in the reader's language: a published or standard one through the
-    catalogue (marked as a translation), a facilitator's own as written (and said so)."""
-    language = i18n.current()
-    words = _(question)
-    if words == question:
-        return shown(question, None, language)
-    return shown(question, Stored(words, ENGLISH, fingerprint(question)), language)
 
 
 def agreement(statement: str, earlier: int | None, key: str) -> int | None:

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
+import i18n
 from i18n import ENGLISH, LANGUAGES, N_, _
 
 DEFAULT_SOURCE = ENGLISH
@@ -80,6 +81,17 @@ def shown(original: str, stored: Stored | None, language: str) -> Shown:
     current = stored.source_hash == fingerprint(original)
     showing = Showing.TRANSLATED if current else Showing.OUT_OF_DATE
     return Shown(original, stored.source_language, language, showing, stored.text)
+
+
+def catalogue_shown(original: str) -> Shown:
+    """Words the product itself supplies in English (the standard and published trust
+    questions), in the run's language through the catalogue, marked as a translation; a
+    facilitator's own words, which the catalogue lacks, as written (and said so)."""
+    language = i18n.current()
+    words = _(original)
+    if words == original:
+        return shown(original, None, language)
+    return shown(original, Stored(words, ENGLISH, fingerprint(original)), language)
 
 
 def original_shown(original: str, language: str) -> Shown:

@@ -1,6 +1,7 @@
 """Translations of what people typed: who may write them, out-of-date ones, the batch read."""
 
 import io
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -11,11 +12,14 @@ from db.models import AgendaItem, Commitment, ContentTranslation, Meeting
 from db.models.enums import MeetingStatus
 from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
+from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.partner import charter_pdf, charter_versions_screen, charters
-from services.review import meeting_report, review_screen
+from services.prepare.trust_items import AGREEMENT
+from services.review import meeting_report, review_screen, trust_pulse
+from services.review.trust_pulse import TrustChange
 from services.room import ideas, notes, projector_screen, themes
 from services.solve import best_practices, options, solve_screen
 from services.translations import translate
@@ -363,3 +367,16 @@ def test_the_projector_shows_the_steps_question_in_both_languages_once_translate
     with i18n.using("es"):
         spanish = projector_screen.read(db, "meet-code").prompts
     assert [p.text for p in spanish] == ["¿Qué escuchó?", "What did you hear?"]
+
+
+def test_the_trust_table_names_a_standard_question_in_spanish_with_its_original():
+    change = TrustChange(STANDARD_TRUST_STATEMENTS[0], "Police", 3.0, 5, 4.0, 5, 1.0, AGREEMENT)
+    own = replace(change, statement="I feel safe at night")
+    with i18n.using("es"):
+        rows = trust_pulse.table_rows([change, own])
+    assert rows[0][0] == (
+        "El departamento de policía escucha a residentes como yo. (Traducido del inglés; "
+        "original: The police department listens to residents like me.)"
+    )
+    assert rows[1][0] == "I feel safe at night"
+    assert trust_pulse.table_rows([change])[0][0] == STANDARD_TRUST_STATEMENTS[0]
