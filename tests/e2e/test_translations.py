@@ -76,7 +76,10 @@ def test_a_translation_typed_on_the_board_reaches_the_spanish_phone_only(
     expect(laptop.get_by_text("Translation saved.")).to_be_visible()
     snap(laptop, screenshots, "translation-board-laptop")
     with demo.db.read() as s:
-        assert s.scalars(select(ContentTranslation.text)).all() == [SPANISH]
+        typed = select(ContentTranslation.text).where(
+            ContentTranslation.kind == "idea", ContentTranslation.entity_id == idea_id
+        )
+        assert s.scalars(typed).all() == [SPANISH]
 
     phone = device(browser, PHONE).new_page()
     visit(phone, demo.url, f"vote?code={spanish_code}")
