@@ -10,11 +10,13 @@ User text reaches that HTML only through `text()`, which escapes it.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import streamlit as st
 
-from i18n import _
+from i18n import LANGUAGES, _
 from services.room.spotlight import Spotlight
+from services.translations.shown import Shown, mark
 
 # Static CSS only: no user text ever reaches this string. Text #111827 on white is 17:1,
 # #374151 is 10:1 and the accent #1d4ed8 6.7:1 (WCAG AA asks 4.5:1).
@@ -78,12 +80,24 @@ def screen(*parts: str) -> None:
     st.html(f'<div class="pj">{"".join(parts)}</div>')
 
 
-def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> str:
-    """The meeting's name, the step, the timer in words, and the step's prompt."""
+def header_html(
+    meeting: str, heading: str, timer: str, prompt: str | None, also: Sequence[Shown] = ()
+) -> str:
+    """The meeting's name, the step, the timer in words, and the step's prompt, then the
+    prompt in the room's other language when it has a translation (`also`)."""
     # Babel reads no `_()` inside an f-string: every marked string stands outside one.
     timer_words = text(_("Timer: {timer}").format(timer=timer))
     clock = f'<p class="pj-timer">{timer_words}</p>' if timer else ""
     asked = f'<p class="pj-prompt pj-clamp2">{text(prompt)}</p>' if prompt else ""
+    for other in also:
+        # Named by its language in that language ("Español:"), and marked for the screen
+        # reader's voice; what it is (a translation) is said in the projector's words.
+        said = f"{LANGUAGES.get(other.language, other.language)}: {other.text}"
+        what = mark(other)
+        asked += (
+            f'<p class="pj-prompt pj-clamp2" lang="{text(other.language)}">{text(said)}</p>'
+            + (f'<p class="pj-note">{text(what)}</p>' if what else "")
+        )
     return (
         f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
         f'<h1 class="pj-clamp2">{text(heading)}</h1></div>{clock}</header>{asked}'
