@@ -18,7 +18,7 @@ from services.core.actors import Actor
 from services.core.errors import ValidationError
 from services.core.validation import require
 from services.translations.shown import Shown, shown
-from services.translations.translate import translations_for
+from services.translations.translate import translations_of_kinds
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,9 @@ def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
 
 def item_rows(s: Session, round_id: int, language: str | None = None) -> list[BallotItem]:
     """The ballot of `round_id`, in the order items were added, each named in `language`
-    (the run's, when not given): one query, and one more per kind of item for their
-    translations. Ballots, results, the projector and reports all name items through this,
-    so a Spanish phone and a Spanish report call an idea by the same words."""
+    (the run's, when not given): one query, and one more for their translations. Ballots,
+    results, the projector and reports all name items through this, so a Spanish phone
+    and a Spanish report call an idea by the same words."""
     language = language or i18n.current()
     query = (
         select(RoundItem, func.coalesce(Idea.text, Theme.name))
@@ -87,10 +87,9 @@ def item_rows(s: Session, round_id: int, language: str | None = None) -> list[Ba
     rows = list(s.execute(query))
     ideas = [item.idea_id for item, _text in rows if item.idea_id is not None]
     themes = [item.theme_id for item, _text in rows if item.theme_id is not None]
-    stored = {
-        "idea": translations_for(s, "idea", ideas, language),
-        "theme": translations_for(s, "theme", themes, language, field="name"),
-    }
+    stored = translations_of_kinds(
+        s, {"idea": (ideas, "text"), "theme": (themes, "name")}, language
+    )
     named = []
     for item, text in rows:
         kind, entity_id = (

@@ -13,10 +13,10 @@ current, until someone writes it again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -235,6 +235,43 @@ def translations_for(
     original, and nothing says it is missing). One query, however many items."""
     found = field_translations(s, kind, ids, language, (field,))
     return {entity_id: stored for (entity_id, _field), stored in found.items()}
+
+
+def translations_of_kinds(
+    s: Session, wanted: Mapping[str, tuple[Collection[int], str]], language: str
+) -> dict[str, dict[int, Stored]]:
+    """`translations_for` of several kinds at once ({kind: (ids, field)}), by kind and item
+    id: one query for a ballot of ideas and themes, none when there is nothing to name."""
+    asked = [
+        and_(
+            ContentTranslation.kind == kind,
+            ContentTranslation.field == field,
+            ContentTranslation.entity_id.in_(list(ids)),
+        )
+        for kind, (ids, field) in wanted.items()
+        if ids
+    ]
+    found: dict[str, dict[int, Stored]] = {kind: {} for kind in wanted}
+    if not asked:
+        return found
+    query = select(
+        ContentTranslation.kind,
+        ContentTranslation.entity_id,
+        ContentTranslation.language,
+        ContentTranslation.text,
+        ContentTranslation.source_language,
+        ContentTranslation.source_hash,
+    ).where(
+        or_(*asked),
+        or_(
+            ContentTranslation.language == language,
+            ContentTranslation.source_language == language,
+        ),
+    )
+    for kind, entity_id, into, text, source, source_hash in s.execute(query):
+        if into == language or entity_id not in found[kind]:
+            found[kind][entity_id] = Stored(text, source, source_hash)
+    return found
 
 
 def field_translations(

@@ -9,10 +9,11 @@ from sqlalchemy import event, select
 
 import i18n
 from db.models import AgendaItem, Commitment, ContentTranslation, Meeting
-from db.models.enums import MeetingStatus
+from db.models.enums import MeetingStatus, VoteMode
 from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
+from services.converge import voting_items, voting_rounds
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
@@ -380,3 +381,34 @@ def test_the_trust_table_names_a_standard_question_in_spanish_with_its_original(
     )
     assert rows[1][0] == "I feel safe at night"
     assert trust_pulse.table_rows([change])[0][0] == STANDARD_TRUST_STATEMENTS[0]
+
+
+def test_a_ballot_names_ideas_and_themes_in_spanish_with_one_query_for_their_translations(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response times")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    translate.translate(db, room.facilitator, _spanish("theme", theme.id, "Tiempos", "name"))
+    rnd = voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Which", mode=VoteMode.DOTS, idea_ids=[idea.id], theme_ids=[theme.id]
+        ),
+    )
+    statements = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        with db.read() as s:
+            named = voting_items.item_rows(s, rnd.id, "es")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert [item.text for item in named] == ["Más binomios", "Tiempos"]
+    assert len([q for q in statements if "content_translation" in q]) == 1
+    with db.read() as s:
+        assert [i.text for i in voting_items.item_rows(s, rnd.id, "en")] == [
+            "More co-responders",
+            "Response times",
+        ]
