@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from i18n import LANGUAGES, _
+from i18n import LANGUAGES, _, using
 from services.room.spotlight import Spotlight
 from services.translations.shown import Shown, mark
 
@@ -44,6 +44,9 @@ _PROJECTOR_CSS = """
 .pj-grid { display: grid; gap: 1.4vh 1.2vw; }
 .pj-card { border-left: 0.5vh solid #1d4ed8; background: #f1f5f9; padding: 1vh 1vw; }
 .pj-note { color: #374151; margin-top: 1vh !important; }
+.pj-mark { color: #374151; font-size: 2.4vh; }
+/* Both languages side by side: the step's heading holds two, so it takes a smaller type. */
+.pj h1:has(.pj-lang) { font-size: 3.8vh; }
 .pj-big { font-size: 7vh !important; font-weight: 700; line-height: 1.1; }
 .pj-bar { height: 3vh; background: #e5e7eb; display: flex; }
 .pj-bar span { display: block; height: 100%; }
@@ -93,10 +96,14 @@ def header_html(
         # Named by its language in that language ("Español:"), and marked for the screen
         # reader's voice; what it is (a translation) is said in the projector's words.
         said = f"{LANGUAGES.get(other.language, other.language)}: {other.text}"
-        what = mark(other)
+        with using(other.language):  # said to its own reader, in their words: one mark
+            what = mark(other)
+        # The mark on the same line, after the words: a line of its own pushed the wall
+        # in both languages off a 1080 px screen.
+        note = f' <span class="pj-mark">({text(what)})</span>' if what else ""
         asked += (
-            f'<p class="pj-prompt pj-clamp2" lang="{text(other.language)}">{text(said)}</p>'
-            + (f'<p class="pj-note">{text(what)}</p>' if what else "")
+            f'<p class="pj-prompt pj-clamp2"><span lang="{text(other.language)}">'
+            f"{text(said)}{note}</span></p>"
         )
     return (
         f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
