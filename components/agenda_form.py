@@ -12,10 +12,15 @@ from babel.dates import format_datetime
 
 import i18n
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import _
 from services.agenda.agenda import ItemFields
 from services.agenda.agenda_screen import AgendaScreen, StepShown
+from services.agenda.agenda_template import AGENDA_FIELDS
 from services.core.vocab import Skill, Step, label
+from services.translations import translate
+from services.translations.shown import DEFAULT_SOURCE, language_name, other_language
+from services.translations.translate import Translation
 
 
 def _short_moment(value: datetime) -> str:
@@ -94,13 +99,63 @@ def step_text(step: StepShown) -> None:
     skill = f" · {label(item.skill)}" if item.skill else ""
     # Translators: "min" is short for minutes, after a step's length ("20 min").
     minutes = _("{minutes} min").format(minutes=item.minutes)
-    st.markdown(f"**{item.position}. {escape_markdown(item.title)}** · {minutes}{skill}")
+    title = step.title
+    st.markdown(f"**{item.position}. {escape_markdown(title.text)}** · {minutes}{skill}")
+    translated_note(title, key=f"step-title-{item.id}")
     if item.goal:
-        st.markdown(_("*Goal:* {goal}").format(goal=escape_markdown(item.goal)))
+        st.markdown(_("*Goal:* {goal}").format(goal=escape_markdown(step.goal.text)))
+        translated_note(step.goal, key=f"step-goal-{item.id}")
     if item.materials:
         st.markdown(_("*Materials:* {materials}").format(materials=escape_markdown(item.materials)))
     for note in step.comments:
         st.caption(escape_markdown(f"{note.author}: {note.text}"))
+
+
+def translation_form(step: StepShown, act: Callable[..., None]) -> None:
+    """The step's title, goal and question for the room in the other language: shown to
+    the readers of that language, marked as a translation, the original one tap away."""
+    item, title = step.item, step.title
+    # A stored translation says which language the step is written in; else the usual one.
+    written_in = title.source_language if title.translation else DEFAULT_SOURCE
+    into = language_name(other_language(written_in))
+    stored = {f: getattr(step, f) for f in AGENDA_FIELDS}
+    current = {
+        f: s.translation if s.source_language == written_in else "" for f, s in stored.items()
+    }
+    with st.form(f"translate-step-{item.id}"):
+        st.caption(
+            _("In {language}, for the people who read it. Leave a field empty to remove its "
+              "translation.").format(language=into)
+        )  # fmt: skip
+        title_words = st.text_input(
+            _("Step title ({language})").format(language=into), current["title"]
+        )
+        goal = st.text_area(
+            _("Goal ({language})").format(language=into), current["goal"], height=70
+        )
+        prompt = st.text_input(
+            _("Question for the room ({language})").format(language=into), current["prompt"]
+        )
+        if st.form_submit_button(_("Save the translation")):
+            texts = {"title": title_words, "goal": goal, "prompt": prompt}
+            act(
+                translate.translate_all,
+                _step_translations(item.id, texts, written_in),
+                done=_("Translation saved."),
+            )
+
+
+def _step_translations(
+    item_id: int, texts: dict[str, str], source_language: str
+) -> list[Translation]:
+    """What the translation form sends: one translation per field of the step."""
+    return [
+        Translation(
+            kind="agenda_item", entity_id=item_id, field=field, text=text,
+            source_language=source_language,
+        )
+        for field, text in texts.items()
+    ]  # fmt: skip
 
 
 def step_moves(

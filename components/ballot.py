@@ -43,6 +43,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components.live_region import live_region, say
+from components.translated import translated_note
 from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotLine, BallotView
 
@@ -173,6 +174,7 @@ def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) ->
             width="stretch",
             label_visibility=visibility,
         )
+        _name_note(line)
         _outcome_under(round_id, line.item_id, tap, _dots_saved(line.dots))
 
 
@@ -197,7 +199,14 @@ def _choice_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) 
             width="stretch",
             label_visibility=visibility,
         )
+        _name_note(line)
         _outcome_under(round_id, line.item_id, tap, _choice_saved(line))
+
+
+def _name_note(line: BallotLine) -> None:
+    """Under a row named by a translation: that it is one, and the original one tap away."""
+    if line.name is not None:
+        translated_note(line.name, key=f"ballot-{line.item_id}")
 
 
 def _rows(view: BallotView, first: int) -> list[tuple[int, BallotLine]]:

@@ -91,11 +91,23 @@ def note_list(notes: Sequence[Note], group_of: Callable[[Note], str]) -> None:
             st.markdown(_BETWEEN.join(note_text(n, group_of(n)) for n in notes))
 
 
-def idea_list(ideas: Sequence[Idea], origin_of: Callable[[Idea], list[str]]) -> None:
-    """Ideas in one bordered box, a rule between them, each with where it came from."""
+def idea_list(
+    ideas: Sequence[Idea],
+    origin_of: Callable[[Idea], list[str]],
+    words_of: Callable[[Idea], str] | None = None,
+) -> None:
+    """Ideas in one bordered box, a rule between them, each with where it came from.
+
+    `words_of` gives the words shown for an idea (its translation for this reader, when
+    the list's `origin_of` says so); by default the idea's own text.
+    """
     if ideas:
         with st.container(border=True):
-            st.markdown(_BETWEEN.join(idea_text(i, origin_of(i)) for i in ideas))
+            st.markdown(
+                _BETWEEN.join(
+                    idea_text(i, origin_of(i), words_of(i) if words_of else None) for i in ideas
+                )
+            )
 
 
 def note_text(note: ShownNote, group: str) -> str:
@@ -113,9 +125,9 @@ def note_text(note: ShownNote, group: str) -> str:
     return "\n\n".join([*said, _small(details)])
 
 
-def idea_text(idea: ShownIdea, origin: list[str]) -> str:
+def idea_text(idea: ShownIdea, origin: list[str], words: str | None = None) -> str:
     """One idea as Markdown, its words shown literally, then where it came from."""
-    return f"{escape_markdown(idea.text)}\n\n{_small(origin)}"
+    return f"{escape_markdown(idea.text if words is None else words)}\n\n{_small(origin)}"
 
 
 # What became of an idea that is not simply on the board, in words.

@@ -12,11 +12,15 @@ from babel.dates import format_date
 import i18n
 from components.downloads import prepared_download
 from components.text import escape_markdown, plain
+from components.translated import translated_note
 from i18n import N_, _
 from services.partner import charter_pdf
 from services.partner.charter_signoff import GroupSignOff, SignOff, signoff_complete
 from services.partner.charter_versions_screen import VersionShown
 from services.partner.charters import CharterFields
+from services.translations import translate
+from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.translate import Translation
 
 SECTIONS = [
     ("mission", N_("Mission")),
@@ -39,9 +43,11 @@ def _long_day(value: datetime) -> str:
     return format_date(value, _("dd MMMM y"), locale=i18n.current())
 
 
-def charter_text(shown: VersionShown) -> None:
-    """Every section of one version, then each group's commitment."""
-    charter = shown.sheet.charter
+def charter_text(shown: VersionShown, act: Callable[..., None] | None = None) -> None:
+    """Every section of one version in the reader's language, then each group's
+    commitment; with `act` (a facilitator's), the form that translates them."""
+    sheet = shown.sheet
+    charter = sheet.charter
     st.caption(
         _("Version {number} · {day}").format(
             number=charter.version, day=_long_day(charter.created_at)
@@ -49,12 +55,60 @@ def charter_text(shown: VersionShown) -> None:
     )
     for field, heading in SECTIONS:
         st.subheader(_(heading))
-        plain(getattr(charter, field) or "—")
+        clause = sheet.clause(field)
+        plain(clause.text or "—")
+        translated_note(clause, key=f"charter-{charter.id}-{field}")
     st.subheader(_("Commitments"))
     if not shown.commitments:
         st.caption(_("No group has written its commitment yet."))
-    for group, text in shown.commitments:
-        st.markdown(f"**{escape_markdown(group)}:** {escape_markdown(text)}")
+    for gid, group in sheet.groups:
+        said = sheet.commitment(gid)
+        if said is not None:
+            st.markdown(f"**{escape_markdown(group)}:** {escape_markdown(said.text)}")
+            translated_note(said, key=f"commitment-{charter.id}-{gid}")
+    if act is not None:
+        translation_form(shown, act)
+
+
+def translation_form(shown: VersionShown, act: Callable[..., None]) -> None:
+    """The facilitator writes this version's clauses and commitments in the other language:
+    readers of that language see them marked as a translation, the original one tap away."""
+    sheet = shown.sheet
+    mission = sheet.clause("mission")
+    written_in = mission.source_language if mission.translation else DEFAULT_SOURCE
+    into = language_name(other_language(written_in))
+
+    def current(words: Shown) -> str:
+        return words.translation if words.source_language == written_in else ""
+
+    label = _("Translate version {number} ({language})")
+    box = st.expander(label.format(number=shown.version, language=into))
+    with box, st.form(f"translate-charter-{shown.charter_id}"):
+        st.caption(_("Leave a field empty to remove its translation."))
+        entries = []
+        for field, heading in SECTIONS:
+            if getattr(sheet.charter, field):
+                words = st.text_area(
+                    f"{_(heading)} ({into})", current(sheet.clause(field)), key=f"tr-{field}"
+                )
+                entries.append(("charter", shown.charter_id, field, words))
+        for gid, group in sheet.groups:
+            said = sheet.commitment(gid)
+            if said is not None:
+                words = st.text_area(
+                    _("Commitment of {group} ({language})").format(group=group, language=into),
+                    current(said), key=f"tr-commitment-{gid}",
+                )  # fmt: skip
+                entries.append(("commitment", sheet.commitment_ids[gid], "text", words))
+        if st.form_submit_button(_("Save the translation")):
+            made = [
+                Translation(
+                    kind=kind, entity_id=entity_id, field=field, text=words,
+                    source_language=written_in,
+                )
+                for kind, entity_id, field, words in entries
+            ]  # fmt: skip
+            act(translate.translate_all, made, done=_("Translation saved."))
 
 
 def signoff_table(rows: Sequence[GroupSignOff], version: int) -> None:

@@ -8,10 +8,12 @@ import streamlit as st
 
 from components import moderation
 from components.cards import idea_origin
+from components.translated import list_note
 from i18n import _
 from runtime import StaffPage
 from services.room import idea_merge, ideas, themes
 from services.room.ideas_screen import IdeaCard, IdeasScreen
+from services.translations import translate
 
 MODERATION_KEY = "moderation-open"
 """The moderation expander's state: open, its pickers are drawn."""
@@ -26,8 +28,14 @@ def board_cards(key: Hashable, _load: Callable[[], tuple[IdeaCard, ...]]) -> tup
 
 
 def origin(idea: IdeaCard) -> list[str]:
-    """Where an idea came from and what became of it, in words (components/cards.py)."""
-    return idea_origin(idea, idea.group, idea.table_number, idea.theme)
+    """Whether these are its words or a translation, where it came from and what became of
+    it, in words (components/cards.py)."""
+    return [*list_note(idea.reading), *idea_origin(idea, idea.group, idea.table_number, idea.theme)]
+
+
+def reading(idea: IdeaCard) -> str:
+    """The words of an idea its reader reads first: a translation, or the original."""
+    return idea.reading.text
 
 
 def count_header(listed: tuple[IdeaCard, ...]) -> None:
@@ -60,8 +68,8 @@ def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard,
         return
     visible = [i for i in board if i.visible]
     with box:
-        tab_edit, tab_merge, tab_theme = st.tabs(
-            [_("Edit or hide"), _("Merge duplicates"), _("Themes")]
+        tab_edit, tab_translate, tab_merge, tab_theme = st.tabs(
+            [_("Edit or hide"), _("Translate"), _("Merge duplicates"), _("Themes")]
         )
         with tab_edit:
             moderation.edit_panel(
@@ -76,6 +84,17 @@ def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard,
                 ),
                 on_toggle=lambda i, hidden: act(
                     ideas.show_idea if hidden else ideas.hide_idea, i.id, done=_("Done.")
+                ),
+            )
+        with tab_translate:
+            moderation.translate_panel(
+                list(board),
+                on_save=lambda i, source, words: act(
+                    translate.translate,
+                    translate.Translation(
+                        kind="idea", entity_id=i.id, text=words, source_language=source
+                    ),
+                    done=_("Translation saved.") if words.strip() else _("Translation removed."),
                 ),
             )
         with tab_merge:

@@ -6,11 +6,12 @@ from functools import partial
 
 import streamlit as st
 
+import i18n
 from components.approval_queue import added_message, waiting_for_approval
 from components.cards import idea_list
 from components.drafts import Draft, table_draft
 from components.forms import form_saved, submission_key
-from components.idea_board import count_header, origin
+from components.idea_board import count_header, origin, reading
 from components.live_region import live_region, say
 from components.notices import show_error
 from components.scribe_forms import save_button
@@ -19,6 +20,7 @@ from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import ideas, ideas_screen
 from services.room.ideas_screen import IdeasScreen
+from services.translations.shown import language_name, other_language
 from workarounds.fragment_inline_call import InlineCall
 
 SECRET = N_("Confidential: keep it off the projector and out of reports")
@@ -41,13 +43,14 @@ def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
         saved = ideas.add_idea(here.db, here.actor, ideas.NewIdea(
             table_id=table_id, text=draft.value("text"), stakeholder_id=value("idea_group"),
             confidential=value("idea_secret", False), submission_key=submission_key("idea"),
+            translation=value("idea_translation", ""), written_in=i18n.current(),
         ))  # fmt: skip
     except DomainError as error:
         st.session_state[_OUTCOME] = error
         return
     form_saved("idea")
     draft.saved()
-    st.session_state.update(idea_group=None, idea_secret=False)
+    st.session_state.update(idea_group=None, idea_secret=False, idea_translation="")
     said = added_message(saved.status)
     st.session_state[_OUTCOME] = (
         _("{added} Marked late: input had closed.").format(added=said) if saved.late else said
@@ -66,6 +69,16 @@ def _idea_fragment(
     with st.form("idea"):
         draft.keep()
         st.text_area(_("The idea"), height=100, key=draft.key("text"))
+        # Written in the page's language; a bilingual scribe adds the other beside it.
+        other = language_name(other_language(i18n.current()))
+        st.text_area(
+            _("Translation ({language})").format(language=other),
+            height=68, key="idea_translation",
+            help=_("Optional: the idea in {language}, for the people who read that language. "
+                   "Write the idea itself in the language this page is in.").format(
+                language=other
+            ),
+        )  # fmt: skip
         st.selectbox(
             _("Stakeholder group of the person who raised it"),
             list(groups), format_func=groups.__getitem__, index=None, key="idea_group",
@@ -90,4 +103,4 @@ def _idea_fragment(
     waiting_for_approval(here, table_id, now.waiting)
     count_header(now.ideas)
     shown = {i.id for i in screen.ideas}
-    idea_list([i for i in now.ideas if i.id not in shown][::-1], origin)
+    idea_list([i for i in now.ideas if i.id not in shown][::-1], origin, reading)

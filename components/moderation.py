@@ -7,9 +7,16 @@ from typing import Protocol
 
 import streamlit as st
 
-from i18n import _
+from i18n import LANGUAGES, _
 from services.core.vocab import IdeaStatus
 from services.room.ideas_screen import IdeaCard
+from services.translations.shown import (
+    DEFAULT_SOURCE,
+    Showing,
+    language_name,
+    mark,
+    other_language,
+)
 
 
 class NamedIdea(Protocol):
@@ -47,6 +54,45 @@ def edit_panel(
     shown = _("Show it again") if hidden else _("Hide it from the board")
     if st.button(shown, key=f"t-{chosen.id}"):
         on_toggle(chosen, hidden)
+
+
+def translate_panel(
+    ideas: Sequence[IdeaCard], on_save: Callable[[IdeaCard, str, str], None]
+) -> None:
+    """Pick one idea, say which language it is written in, and write it in the other.
+
+    The translation is shown to the readers of that language, marked as one, with the
+    original one tap away; changing the idea's words later marks it out of date.
+    """
+    chosen = st.selectbox(
+        _("Idea to translate"), ideas, format_func=idea_label, index=None, key="translate-idea"
+    )
+    if chosen is None:
+        return
+    st.text(chosen.text)
+    reading = chosen.reading
+    languages = list(LANGUAGES)
+    # A stored translation says which language the original is in; else the usual one.
+    known = reading.source_language if reading.translation else DEFAULT_SOURCE
+    written_in = st.selectbox(
+        _("The idea is written in"),
+        languages,
+        index=languages.index(known),
+        format_func=lambda code: language_name(code).capitalize(),
+        key=f"translate-source-{chosen.id}",
+    )
+    into = other_language(written_in)
+    if reading.showing is Showing.OUT_OF_DATE:
+        st.warning(mark(reading))
+    current = reading.translation if known == written_in else ""
+    with st.form(f"translate-{chosen.id}-{into}"):
+        words = st.text_area(
+            _("Translation ({language})").format(language=language_name(into)), current
+        )
+        st.caption(_("Leave it empty and save to remove the translation."))
+        save = st.form_submit_button(_("Save the translation"))
+    if save:
+        on_save(chosen, written_in, words)
 
 
 def merge_panel(ideas: Sequence[IdeaCard], on_merge: Callable[[int, list[int]], None]) -> None:

@@ -10,11 +10,13 @@ User text reaches that HTML only through `text()`, which escapes it.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import streamlit as st
 
-from i18n import _
+from i18n import LANGUAGES, _, using
 from services.room.spotlight import Spotlight
+from services.translations.shown import Shown, mark
 
 # Static CSS only: no user text ever reaches this string. Text #111827 on white is 17:1,
 # #374151 is 10:1 and the accent #1d4ed8 6.7:1 (WCAG AA asks 4.5:1).
@@ -42,6 +44,9 @@ _PROJECTOR_CSS = """
 .pj-grid { display: grid; gap: 1.4vh 1.2vw; }
 .pj-card { border-left: 0.5vh solid #1d4ed8; background: #f1f5f9; padding: 1vh 1vw; }
 .pj-note { color: #374151; margin-top: 1vh !important; }
+.pj-mark { color: #374151; font-size: 2.4vh; }
+/* Both languages side by side: the step's heading holds two, so it takes a smaller type. */
+.pj h1:has(.pj-lang) { font-size: 3.8vh; }
 .pj-big { font-size: 7vh !important; font-weight: 700; line-height: 1.1; }
 .pj-bar { height: 3vh; background: #e5e7eb; display: flex; }
 .pj-bar span { display: block; height: 100%; }
@@ -78,12 +83,28 @@ def screen(*parts: str) -> None:
     st.html(f'<div class="pj">{"".join(parts)}</div>')
 
 
-def header_html(meeting: str, heading: str, timer: str, prompt: str | None) -> str:
-    """The meeting's name, the step, the timer in words, and the step's prompt."""
+def header_html(
+    meeting: str, heading: str, timer: str, prompt: str | None, also: Sequence[Shown] = ()
+) -> str:
+    """The meeting's name, the step, the timer in words, and the step's prompt, then the
+    prompt in the room's other language when it has a translation (`also`)."""
     # Babel reads no `_()` inside an f-string: every marked string stands outside one.
     timer_words = text(_("Timer: {timer}").format(timer=timer))
     clock = f'<p class="pj-timer">{timer_words}</p>' if timer else ""
     asked = f'<p class="pj-prompt pj-clamp2">{text(prompt)}</p>' if prompt else ""
+    for other in also:
+        # Named by its language in that language ("Español:"), and marked for the screen
+        # reader's voice; what it is (a translation) is said in the projector's words.
+        said = f"{LANGUAGES.get(other.language, other.language)}: {other.text}"
+        with using(other.language):  # said to its own reader, in their words: one mark
+            what = mark(other)
+        # The mark on the same line, after the words: a line of its own pushed the wall
+        # in both languages off a 1080 px screen.
+        note = f' <span class="pj-mark">({text(what)})</span>' if what else ""
+        asked += (
+            f'<p class="pj-prompt pj-clamp2"><span lang="{text(other.language)}">'
+            f"{text(said)}{note}</span></p>"
+        )
     return (
         f'<header class="pj-head"><div><p class="pj-name">{text(meeting)}</p>'
         f'<h1 class="pj-clamp2">{text(heading)}</h1></div>{clock}</header>{asked}'

@@ -83,10 +83,15 @@ def _live_screen(shown: ProjectorScreen, db: Database, base: str, show: Show) ->
         with top:
             show(lambda: closed_html(state.title))
         return
-    prompt = state.current.prompt if state.current is not None else None
+    prompts = shown.prompts or ()
+    prompt = prompts[0].text if prompts else None
     with top:
         # "Paused — 4:12 left" in words while the facilitator holds the timer.
-        show(lambda: header_html(state.title, step_heading(state), room_timer_text(state), prompt))
+        show(
+            lambda: header_html(
+                state.title, step_heading(state), room_timer_text(state), prompt, prompts[1:]
+            )
+        )
     with rest.container():
         _step_view(shown, db, base, show)
 

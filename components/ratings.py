@@ -14,9 +14,11 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import N_, _
 from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
 from services.prepare.trust_items import Scale, TrustItem
+from services.translations.shown import catalogue_shown
 
 SKIP = N_("Prefer not to say")
 
@@ -54,13 +56,15 @@ def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | 
     choices: list[int | str] = [*words, SKIP]
     index = choices.index(earlier) if earlier is not None and earlier in words else None
     skip = _(SKIP)
+    asked = catalogue_shown(question)
     picked = st.radio(
-        escape_markdown(_(question)),
+        escape_markdown(asked.text),
         choices,
         index=index,
         format_func=lambda choice: words.get(choice, skip) if isinstance(choice, int) else skip,
         key=key,
     )
+    translated_note(asked, key=key)
     return picked if isinstance(picked, int) else None
 
 

@@ -6,8 +6,9 @@ import streamlit as st
 
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
-from i18n import _, percent
+from i18n import _, ngettext, percent
 from services.converge.tallies import DIFFER, CommonGround, RoundResults, threshold_words
+from services.translations.shown import Showing, Shown, mark
 
 
 def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
@@ -41,6 +42,30 @@ def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
         st.caption((_("None.") + " " if not divide else "") + threshold_words())
 
 
+def names_note(names: list[Shown]) -> None:
+    """Under results naming items in the reader's language: which names are translations
+    and which are not, so a translation is never taken for what the table wrote."""
+    translated = [n for n in names if n.showing is Showing.TRANSLATED]
+    untranslated = [n for n in names if n.showing in (Showing.MISSING, Showing.OUT_OF_DATE)]
+    if translated:
+        st.caption(
+            ngettext(
+                "{n} item is named by its translation ({mark}); its original is on the idea board.",
+                "{n} items are named by their translation ({mark}); each original is on the "
+                "idea board.",
+                len(translated),
+            ).format(n=len(translated), mark=mark(translated[0]))
+        )
+    if untranslated:
+        st.caption(
+            ngettext(
+                "{n} item is named as it was written: {mark}.",
+                "{n} items are named as they were written: {mark}.",
+                len(untranslated),
+            ).format(n=len(untranslated), mark=mark(untranslated[0]))
+        )
+
+
 def round_results(title: str, results: RoundResults, key: str) -> None:
     """Everything a round showed, in the order a room reads it."""
     st.subheader(escape_markdown(title))
@@ -55,6 +80,7 @@ def round_results(title: str, results: RoundResults, key: str) -> None:
         )
     )
     unites_and_divides(results.ranking)
+    names_note(results.names)
     render_common_ground_chart(results.ranking, key=f"cg-{key}")
     st.markdown("#### " + _("Totals"))
     render_totals_chart(results.totals, results.mode.value, key=f"totals-{key}")

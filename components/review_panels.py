@@ -11,12 +11,14 @@ import streamlit as st
 import runtime
 from components.cards import ShownIdea, ShownNote, idea_list, idea_origin, note_list
 from components.downloads import prepared_download
+from components.translated import list_note
 from i18n import _, ngettext
 from services.archive import initiative_export
 from services.core.vocab import label
 from services.review import meeting_report, meeting_sheets
 from services.review.meeting_record import MeetingRecord
 from services.review.review_screen import TableHeard
+from services.translations.shown import Shown
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,12 +56,22 @@ def tables_record(tables: tuple[TableHeard, ...]) -> None:
 def _table_record(table: TableHeard) -> None:
     group = {said.note.id: said.group for said in table.notes}
     origin = {p.idea.id: (p.group, table.number, p.theme) for p in table.ideas}
+    words = {p.idea.id: p.words for p in table.ideas}
     # The record holds the database's rows, whose `Mapped[...]` columns pyright does not
     # match against the lists' protocols, though they read as the same values.
     notes = cast("Sequence[ShownNote]", [said.note for said in table.notes])
     ideas = cast("Sequence[ShownIdea]", [p.idea for p in table.ideas])
     note_list(notes, lambda n: group[n.id])
-    idea_list(ideas, lambda i: idea_origin(i, *origin[i.id]))
+    idea_list(
+        ideas,
+        lambda i: [*_note_of(words[i.id]), *idea_origin(i, *origin[i.id])],
+        lambda i: shown_words.text if (shown_words := words[i.id]) else i.text,
+    )
+
+
+def _note_of(words: Shown | None) -> list[str]:
+    """Whether an idea is shown by its translation, in words (components/translated.py)."""
+    return list_note(words) if words else []
 
 
 def conflicts_record(record: MeetingRecord) -> None:

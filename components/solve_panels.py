@@ -7,13 +7,23 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+import i18n
 from components.plan_charts import render_impact_feasibility_chart
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import N_, _, ngettext, number
 from services.core.vocab import CostBand, ResponseModel, label
 from services.solve.option_ratings import OptionScore
 from services.solve.options import OptionFields
 from services.solve.solve_screen import OptionCard, Programme
+from services.translations import translate
+from services.translations.shown import (
+    DEFAULT_SOURCE,
+    language_name,
+    original_shown,
+    other_language,
+)
+from services.translations.translate import Translation
 
 # Stored as written here (the option's "delivered by"), shown in the reader's language.
 PROVIDERS = [
@@ -117,9 +127,13 @@ def option_card(option: OptionCard) -> None:
     """One option with its tables' ratings and the programmes it cites."""
     score = rated(option.score)
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(option.title)}**")
+        title = option.title_shown or original_shown(option.title, i18n.current())
+        st.markdown(f"**{escape_markdown(title.text)}**")
+        translated_note(title, key=f"option-title-{option.id}")
         if option.description:
-            st.markdown(escape_markdown(option.description))
+            about = option.description_shown or original_shown(option.description, i18n.current())
+            st.markdown(escape_markdown(about.text))
+            translated_note(about, key=f"option-about-{option.id}")
         facts = [
             _("delivered by {providers}").format(providers=option.delivered_by)
             if option.delivered_by
@@ -143,6 +157,32 @@ def option_card(option: OptionCard) -> None:
         if option.cites:
             cites = ", ".join(option.cites)
             st.caption(escape_markdown(_("Draws on: {programmes}").format(programmes=cites)))
+
+
+def option_translation(option: OptionCard, act: Callable[..., None]) -> None:
+    """The facilitator writes the option's title and description in the other language."""
+    title = option.title_shown or original_shown(option.title, i18n.current())
+    about = option.description_shown or original_shown(option.description, i18n.current())
+    written_in = title.source_language if title.translation else DEFAULT_SOURCE
+    into = language_name(other_language(written_in))
+    box = st.expander(_("Translate this option ({language})").format(language=into))
+    with box, st.form(f"translate-option-{option.id}"):
+        words = st.text_input(
+            _("Option ({language})").format(language=into),
+            title.translation if title.source_language == written_in else "",
+        )
+        more = st.text_area(
+            _("What it would do ({language})").format(language=into),
+            about.translation if about.source_language == written_in else "",
+        )
+        st.caption(_("Leave a field empty to remove its translation."))
+        if st.form_submit_button(_("Save the translation")):
+            entries = [
+                Translation(kind="option", entity_id=option.id, field=field, text=text,
+                            source_language=written_in)
+                for field, text in (("title", words), ("description", more))
+            ]  # fmt: skip
+            act(translate.translate_all, entries, done=_("Translation saved."))
 
 
 def rating_form(
@@ -191,10 +231,14 @@ def library_cards(practices: tuple[Programme, ...]) -> None:
         with st.expander(escape_markdown(title)):
             for heading, field in LIBRARY_FIELDS:
                 text = getattr(b, field)
+                shown = b.summary_shown if field == "summary" else None
                 if text:
                     # Translators: a heading before its text, as in "What it does: …".
                     said = _("{heading}:").format(heading=_(heading))
-                    st.markdown(f"**{said}** {escape_markdown(text)}")
+                    words = shown.text if shown else text
+                    st.markdown(f"**{said}** {escape_markdown(words)}")
+                    if shown:
+                        translated_note(shown, key=f"library-{b.id}-{field}")
             if b.source_url:
                 # The library takes only https:// addresses without spaces (best_practices).
                 source = _("Open the source on {programme}").format(programme=b.name)

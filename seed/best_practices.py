@@ -344,3 +344,111 @@ LIBRARY: list[dict[str, str]] = [
         ),
     },
 ]
+
+# Each programme's summary in Spanish, kept as a translation of the English (marked as one
+# on the Solve screen, the English one tap away). Names, cities, staffing and results stay
+# in English: they are the programmes' own words and figures, checked against the source.
+SPANISH_SUMMARIES: dict[str, str] = {
+    "CAHOOTS (Crisis Assistance Helping Out On The Streets)": (
+        "Camionetas con dos personas sin armas, enviadas por el 911 y la línea de la "
+        "policía para casos que no son emergencias, a verificaciones de bienestar, crisis de "
+        "salud mental y de consumo de sustancias, y personas sin vivienda. La dirige la "
+        "organización sin fines de lucro White Bird Clinic desde 1989 y es el modelo que "
+        "muchos programas copiaron después."
+    ),
+    "STAR (Support Team Assisted Response)": (
+        "El 911 de Denver envía una camioneta sin policía a llamadas de bajo riesgo, como "
+        "verificaciones de bienestar, entrada sin permiso, intoxicación y angustia por salud "
+        "mental. Comenzó como piloto en 2020 y luego se extendió a toda la ciudad bajo el "
+        "departamento de salud pública."
+    ),
+    "Portland Street Response": (
+        "Un equipo sin policía dentro de Portland Fire & Rescue que atiende llamadas sobre "
+        "personas en crisis de salud mental o que viven en la calle. Comenzó como piloto en "
+        "el vecindario de Lents en 2021 y creció a toda la ciudad."
+    ),
+    "Albuquerque Community Safety (ACS)": (
+        "Un departamento de la ciudad al mismo nivel que la policía y los bomberos, que envía "
+        "personal sin armas a llamadas al 911 no violentas y no médicas sobre salud "
+        "conductual, personas sin hogar y verificaciones de bienestar. Empezó a atender "
+        "llamadas en 2021."
+    ),
+    "B-HEARD (Behavioral Health Emergency Assistance Response Division)": (
+        "Equipos de salud enviados por el 911 a llamadas de salud mental sin armas ni "
+        "violencia inminente; comenzaron en East Harlem en 2021 y se extendieron a más "
+        "distritos policiales. Lo dirigen juntos los servicios médicos de emergencia del "
+        "Departamento de Bomberos y el sistema de hospitales públicos."
+    ),
+    "Crisis Intervention Team (CIT) — the Memphis Model": (
+        "Agentes de patrulla voluntarios reciben unas 40 horas de capacitación sobre "
+        "enfermedad mental, desescalada y servicios locales, y se envían a llamadas de "
+        "crisis, con un centro de recepción que acoge a las personas con rapidez. Comenzó en "
+        "Memphis en 1988 y lo han copiado miles de agencias."
+    ),
+    "Crisis Call Diversion Program": (
+        "Consejeros de salud mental trabajan en el Houston Emergency Center y se hacen cargo "
+        "de llamadas al 911 no violentas con un componente de salud mental; resuelven muchas "
+        "por teléfono y coordinan atención de seguimiento o un equipo móvil de crisis cuando "
+        "hace falta."
+    ),
+    "RIGHT Care (Rapid Integrated Group Healthcare Team)": (
+        "Un equipo de tres personas atiende llamadas al 911 de salud mental, y el clínico "
+        "toma la iniciativa una vez que la escena es segura; un clínico en el centro del 911 "
+        "también apoya las llamadas. Comenzó en el centro-sur de Dallas en 2018 y se extendió "
+        "a toda la ciudad."
+    ),
+    "Street Crisis Response Team (SCRT)": (
+        "Equipos sin policía enviados por el 911 a personas en crisis de salud conductual en "
+        "la calle, que luego las conectan con albergue, tratamiento o atención de "
+        "seguimiento. Lo lanzaron en 2020 los departamentos de salud pública y de bomberos; "
+        "la composición de los equipos ha cambiado desde entonces."
+    ),
+    "Crisis Response Unit (CRU)": (
+        "Personal sin armas dentro del departamento de policía que atiende llamadas sobre "
+        "salud mental, consumo de sustancias y personas sin hogar, del 911 o de los agentes, "
+        "y ofrece consejería, mediación, primeros auxilios y traslado a servicios. Comenzó "
+        "en 2019, siguiendo el modelo de CAHOOTS."
+    ),
+    "Cure Violence": (
+        "Trata la violencia armada como una enfermedad contagiosa: trabajadores locales con "
+        "credibilidad detectan conflictos que se están gestando, median antes de las "
+        "represalias y trabajan con quienes corren más riesgo. Comenzó como CeaseFire "
+        "Chicago en 2000 y hoy se usa en muchas ciudades."
+    ),
+    "Advance Peace — Peacemaker Fellowship": (
+        "Una beca de 18 meses para los pocos jóvenes con más probabilidad de disparar o de "
+        "recibir un disparo, con mentoría diaria, planes de vida y apoyo, independiente de "
+        "la policía. Surgió de la Oficina de Seguridad Vecinal de Richmond (2007)."
+    ),
+    "MACRO (Mobile Assistance Community Responders of Oakland)": (
+        "Un programa del Departamento de Bomberos de Oakland que atiende llamadas no "
+        "violentas y no delictivas, como verificaciones de bienestar, personas con angustia "
+        "mental y disturbios. Comenzó en 2022 siguiendo el modelo de CAHOOTS; no arresta ni "
+        "desaloja campamentos."
+    ),
+    "HEART (Holistic Empathetic Assistance Response Teams)": (
+        "El Departamento de Seguridad Comunitaria de Durham reúne cuatro partes: clínicos en "
+        "el centro del 911, equipos de respuesta sin armas, orientación para la atención de "
+        "seguimiento y clínicos que responden junto con la policía en las llamadas de más "
+        "riesgo. Comenzó en 2022."
+    ),
+    "Safe Streets Baltimore": (
+        "La versión de Baltimore del enfoque Cure Violence, en marcha desde 2007: sedes en "
+        "los vecindarios cuyo personal media en disputas antes de que terminen en tiroteos y "
+        "conecta a las personas en riesgo con servicios."
+    ),
+    "988 Suicide & Crisis Lifeline": (
+        "Un número de tres dígitos, activo desde julio de 2022, que dirige llamadas, "
+        "mensajes de texto y chats sobre suicidio, salud mental o consumo de sustancias a una "
+        "red de centros de crisis locales. Algunos centros del 911 le transfieren las "
+        "llamadas adecuadas."
+    ),
+    "SMART (Systemwide Mental Assessment Response Teams)": (
+        "La Unidad de Evaluación Mental del LAPD envía juntos a un agente de policía y a un "
+        "clínico de salud mental del condado a llamadas con personas en crisis de salud "
+        "mental, para evitar la cárcel o la hospitalización forzada. Es uno de los programas "
+        "de respuesta conjunta más antiguos: data de 1993."
+    ),
+}
+for _entry in LIBRARY:
+    _entry["summary_es"] = SPANISH_SUMMARIES[_entry["name"]]

@@ -19,6 +19,7 @@ from services.agenda import agenda
 from services.core.actors import SYSTEM, Actor
 from services.core.errors import ValidationError
 from services.setup import demo, initiatives, meetings, participants, stakeholders, tables
+from services.translations import translate
 
 DEMO_NAME = "Riverside Community–Police Initiative"
 TABLES = 8
@@ -142,7 +143,7 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
             ),
         )
     for title, step, skill, minutes, goal, prompt in AGENDA:
-        agenda.add_item(
+        item = agenda.add_item(
             db,
             actor,
             meeting.id,
@@ -150,6 +151,8 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
                 title=title, step=step, minutes=minutes, skill=skill, goal=goal, prompt=prompt
             ),
         )
+        # The demo's agenda reads in Spanish too, marked as a translation of the English.
+        translate.translate_all(db, actor, agenda.standard_translations(item))
     usernames = demo_usernames(prefix)
     return DemoSummary(True, initiative.id, usernames, {u: passwords[u] for u in usernames})
 

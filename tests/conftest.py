@@ -85,18 +85,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 LONGEST_FIRST = (
-    "tests/e2e/test_empty_install.py",
     "tests/e2e/test_screenshots.py",
-    "tests/seed/test_cli.py",
-    "tests/e2e/test_projector.py",
-    "tests/e2e/test_first_run.py",
-    "tests/e2e/test_links.py",
+    "tests/e2e/test_empty_install.py",
     "tests/e2e/test_room.py",
+    "tests/e2e/test_projector.py",
+    "tests/e2e/test_links.py",
     "tests/e2e/test_signin_cookies.py",
-    "tests/db/test_migrations.py",
+    "tests/e2e/test_first_run.py",
     "tests/deploy/test_two_servers.py",
+    "tests/e2e/test_console_room.py",
+    "tests/seed/test_cli.py",
+    "tests/services/test_initiative_export.py",
+    "tests/services/test_signin_accounts.py",
+    "tests/db/test_migrations.py",
 )
-"""The modules that take longest, longest first (`--durations`, summed per module). The
+"""The modules that take longest, longest first (CPU-seconds of each module's processes,
+browser and app server included, measured here on 2026-12-03). The
 workers share the run a module at a time (`--dist loadscope --no-loadscope-reorder`, in
 that order): one of these started last would keep one worker busy while the others
 stand idle."""

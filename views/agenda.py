@@ -44,6 +44,7 @@ for step in screen.steps:
                     _("Save the step"),
                 )  # fmt: skip
                 late_notes_toggle(here.db, here.actor, step.item, key="agenda-late-notes")
+                panels.translation_form(step, act)
                 panels.step_moves(
                     step,
                     lambda by, i=item_id: act(

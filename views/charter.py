@@ -29,7 +29,7 @@ if current is not None:
                 number=current.version
             )
         )
-    panels.charter_text(shown)
+    panels.charter_text(shown, act if here.actor.is_facilitator else None)
     st.header(_("Sign-off"))
     panels.signoff_table(screen.signoff, current.version)
     if (

@@ -11,6 +11,7 @@ from components.idea_board import (
     filtered_board,
     moderation_tabs,
     origin,
+    reading,
 )
 from components.idea_form import idea_form
 from components.imported_credit_line import imported_credit_line
@@ -45,4 +46,4 @@ if screen.moderates:
 else:
     board = screen.ideas
     idea_form(here, screen)
-idea_list(newest_first(board[::-1], "ideas", key="all-ideas"), origin)
+idea_list(newest_first(board[::-1], "ideas", key="all-ideas"), origin, reading)

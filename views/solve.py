@@ -29,6 +29,8 @@ panels.options_chart(screen.options)
 rater = screen.rating_table
 for option in screen.options:
     panels.option_card(option)
+    if screen.may_translate:
+        panels.option_translation(option, act)
     if rater is not None:
         panels.rating_form(
             option,

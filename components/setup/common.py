@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.notices import show_error
 from components.setup.context import SetupContext
-from i18n import _
+from i18n import LANGUAGES, _, offered, supported
 from services.core.errors import DomainError
 from services.setup.tables import MeetingTable, TableSummary
 
@@ -67,3 +67,18 @@ def tab_act(ctx: SetupContext, tab: str) -> Callable[..., None]:
         run_then_confirm(tab, run)
 
     return act
+
+
+def language_choice(current: str, key: str) -> str:
+    """Which language a person's badge, survey and ballot speak, each named in its own
+    words ("Español"), so whoever reads the list finds theirs."""
+    choices = list(offered())
+    shown = supported(current)
+    return st.selectbox(
+        _("Their language"),
+        choices,
+        format_func=lambda code: LANGUAGES[code],
+        index=choices.index(shown) if shown in choices else 0,
+        help=_("Their badge, survey and ballot speak it; they can switch on the phone too."),
+        key=key,
+    )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.records import show_records
-from components.setup.common import run_then_confirm, show_tab_flash, tab_act, table_words
+from components.setup.common import (
+    language_choice,
+    run_then_confirm,
+    show_tab_flash,
+    tab_act,
+    table_words,
+)
 from components.setup.context import SetupContext
 from components.setup.roster import roster_import_panel
 from components.setup.walk_in import walk_in_panel
@@ -113,6 +119,7 @@ def _edit_form(
         )
         email = st.text_input(_("Email"), person.email)
         phone = st.text_input(_("Phone"), person.phone)
+        language = language_choice(person.language, key=f"edit-language-{person.id}")
         notes = st.text_area(_("Notes (facilitators only)"), person.notes)
         table = st.selectbox(
             _("Their table"),
@@ -133,6 +140,7 @@ def _edit_form(
                     phone=phone,
                     notes=notes,
                     table_id=table,
+                    language=language,
                 ),
                 done=_("{name}: changes saved.").format(
                     name=escape_markdown(name.strip() or person.name)

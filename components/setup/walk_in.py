@@ -8,11 +8,11 @@ import runtime
 from adapters import room_links
 from components.notices import show_error
 from components.qr import show_qr
-from components.setup.common import confirm_in_tab, table_words
+from components.setup.common import confirm_in_tab, language_choice, table_words
 from components.setup.context import SetupContext
 from components.sheets import PrintedBadge, badge_codes_html, download_sheet
 from components.text import escape_markdown
-from i18n import _, using
+from i18n import ENGLISH, _, using
 from services.core import codes
 from services.core.errors import DomainError
 from services.setup import meetings, participants, stakeholders, tables
@@ -21,6 +21,8 @@ from services.setup import meetings, participants, stakeholders, tables
 TAB = "people"
 # The walk-in whose badge is on screen: shown until dismissed or the next one arrives.
 BADGE_KEY = "setup_walk_in_badge"
+WALK_IN_LANGUAGE = "setup_walk_in_language-{form}"
+"""The language picker's key, by form: each new form starts at English like its other fields."""
 # A new form after each walk-in: it starts empty, while a refused one keeps what was typed.
 FORM_KEY = "setup_walk_in_form"
 
@@ -48,6 +50,10 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
         )
         email = left.text_input(_("Their email (optional)"))
         phone = right.text_input(_("Their phone (optional)"))
+        with left:
+            language = language_choice(
+                ENGLISH, key=WALK_IN_LANGUAGE.format(form=st.session_state.get(FORM_KEY, 0))
+            )
         if not st.form_submit_button(_("Add them and find a seat"), type="primary"):
             return
     if group is None:
@@ -59,7 +65,7 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
             ctx.actor,
             ctx.meeting_id,
             participants.ParticipantFields(
-                name=name, stakeholder_id=group, email=email, phone=phone
+                name=name, stakeholder_id=group, email=email, phone=phone, language=language
             ),
         )
     except DomainError as error:

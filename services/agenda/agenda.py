@@ -12,7 +12,11 @@ from db.models import AgendaItem, Meeting
 from db.models.enums import Role, Skill, Step
 from i18n import N_, _
 from services.agenda import agenda_review
-from services.agenda.agenda_template import STANDARD_AGENDA
+from services.agenda.agenda_template import (
+    AGENDA_FIELDS,
+    STANDARD_AGENDA,
+    STANDARD_AGENDA_SPANISH,
+)
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -24,6 +28,7 @@ from services.core.validation import (
     optional_text,
     require,
 )
+from services.translations import translate
 
 MINUTES_MAX = 480
 
@@ -63,7 +68,22 @@ def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[Age
         s.flush()
         for item in items:
             _changed(s, actor, meeting, item, "created")
+            for entry in standard_translations(item):
+                translate.keep(s, actor, entry)
         return items
+
+
+def standard_translations(item: AgendaItem) -> list[translate.Translation]:
+    """The Spanish of a step of the standard agenda, as translations of its English words;
+    none for a step of any other title."""
+    spanish = STANDARD_AGENDA_SPANISH.get(item.title)
+    if spanish is None:
+        return []
+    return [
+        translate.Translation(kind="agenda_item", entity_id=item.id, field=field, text=text)
+        for field, text in zip(AGENDA_FIELDS, spanish, strict=True)
+        if getattr(item, field)
+    ]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import AgendaComment, AgendaItem
 from db.models.enums import Role
 from services.agenda.agenda_review import ApprovalStatus, status_in
+from services.agenda.agenda_template import AGENDA_FIELDS
 from services.core import membership
 from services.core.actors import Actor, require_role
+from services.translations.shown import Shown, shown
+from services.translations.translate import field_translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,10 @@ class StepShown:
     item: AgendaItem
     comments: tuple[AgendaComment, ...]
     last: bool
+    title: Shown
+    """The step's title in the reader's language: a translation, or the title, and which."""
+    goal: Shown
+    prompt: Shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +73,19 @@ def read(db: Database, actor: Actor, meeting_id: int) -> AgendaScreen:
         for note in s.scalars(query):
             notes[note.agenda_item_id].append(note)
         approval = status_in(s, meeting)
-    steps = tuple(StepShown(item, tuple(notes[item.id]), item is items[-1]) for item in items)
+        language = i18n.current()
+        stored = field_translations(
+            s, "agenda_item", [i.id for i in items], language, AGENDA_FIELDS
+        )
+    steps = tuple(
+        StepShown(
+            item,
+            tuple(notes[item.id]),
+            item is items[-1],
+            *(shown(getattr(item, f), stored.get((item.id, f)), language) for f in AGENDA_FIELDS),
+        )
+        for item in items
+    )
     leader = actor.role is Role.LEADER
     mine = any(a.account_id == actor.account_id for a in approval.approvers)
     return AgendaScreen(steps, approval, actor.is_facilitator, leader and not mine, leader and mine)

@@ -7,6 +7,7 @@ too. The trust statements are the ones the survey asks before and after, unless 
 from __future__ import annotations
 
 from db.models.enums import Skill, Step
+from i18n import N_
 
 # (title, step, skill, minutes, goal, prompt)
 STANDARD_AGENDA: list[tuple[str, Step, Skill | None, int, str, str]] = [
@@ -92,8 +93,70 @@ STANDARD_AGENDA: list[tuple[str, Step, Skill | None, int, str, str]] = [
     ),
 ]
 
+# Marked for the catalogue: the survey shows them in its reader's language, marked as a
+# translation, the English one tap away (components/ratings.py).
 STANDARD_TRUST_STATEMENTS = [
-    "The police department listens to residents like me.",
-    "People like me have a say in public safety decisions.",
-    "When I call 911, I trust the right kind of help will come.",
+    N_("The police department listens to residents like me."),
+    N_("People like me have a say in public safety decisions."),
+    N_("When I call 911, I trust the right kind of help will come."),
 ]
+
+# The standard agenda in Spanish, by the English title: (title, goal, prompt). Kept as
+# translations of the English steps (services/translations), so a Spanish reader sees the
+# Spanish marked as a translation, with the English one tap away.
+STANDARD_AGENDA_SPANISH: dict[str, tuple[str, str, str]] = {
+    "Welcome and purpose": (
+        "Bienvenida y propósito",
+        "Todas las personas saben por qué estamos aquí y cómo será la jornada.",
+        "¿Qué haría que hoy valiera la pena su tiempo?",
+    ),
+    "Active listening in pairs": (
+        "Escucha activa en parejas",
+        "Cada persona es escuchada y su idea se repite con otras palabras hasta que diga "
+        "«sí, eso es».",
+        "Cuéntele a su pareja una vez que llamó al 911 o que atendió una llamada. ¿Qué pasó?",
+    ),
+    "Dialogue at the tables": (
+        "Diálogo en las mesas",
+        "Entender lo que cada grupo necesita de la seguridad pública, más allá de sus posiciones.",
+        "¿Cómo es para usted un vecindario seguro, y qué lo impide?",
+    ),
+    "Ideas for better 911 response": (
+        "Ideas para una mejor respuesta al 911",
+        "Todas las ideas que la sala pueda producir, sin juzgarlas todavía.",
+        "¿Quién debería responder cuando alguien llama al 911 por una persona en crisis?",
+    ),
+    "Choosing what matters most": (
+        "Elegir lo que más importa",
+        "Encontrar las ideas que todos los grupos pueden respaldar.",
+        "Ponga sus puntos en las ideas que más quiere que la ciudad lleve a cabo.",
+    ),
+    "Building options from best practice": (
+        "Construir opciones a partir de buenas prácticas",
+        "Convertir los temas principales en opciones basadas en programas que funcionan en "
+        "otros lugares.",
+        "¿Cómo podría nuestra ciudad adaptar lo que hacen Eugene, Denver o Albuquerque?",
+    ),
+    "Working through disagreements": (
+        "Resolver los desacuerdos",
+        "Acuerdos que atiendan los intereses de ambas partes.",
+        "¿Qué necesita cada parte, y qué opción atendería a ambas?",
+    ),
+    "Our partnering charter": (
+        "Nuestra carta de colaboración",
+        "Una misión, reglas básicas y compromisos que todos los grupos puedan firmar.",
+        "¿A qué se compromete su grupo?",
+    ),
+    "Action plan and next meeting": (
+        "Plan de acción y próxima reunión",
+        "Acciones SMART con responsables y fechas, y cuándo nos reunimos para el seguimiento.",
+        "¿Qué se hará, para cuándo, y quién se asegurará de que se haga?",
+    ),
+    "Close and feedback": (
+        "Cierre y comentarios",
+        "Cada persona dice qué funcionó y qué debería cambiar.",
+        "Una palabra para describir cómo se va hoy.",
+    ),
+}
+AGENDA_FIELDS = ("title", "goal", "prompt")
+"""The fields of a step that carry a translation, in the order of STANDARD_AGENDA_SPANISH."""

@@ -125,7 +125,7 @@ def _insert_all(s: Session, data: dict[str, list[dict]]) -> dict[str, dict]:
         for row in rows[table.name]:
             if pk is not None and row[pk] in reused[table.name]:
                 continue
-            new = {k: _remap(table.c[k], v, id_maps) for k, v in row.items()}
+            new = _remapped(table, row, id_maps)
             # A reference to a table not yet inserted (meeting.current_item_id) or to the
             # same table (a merged idea) is set once every row is in.
             deferred = {
@@ -198,6 +198,18 @@ def _remap(column: Column, value: Any, id_maps: dict[str, dict[int, int]]) -> An
             ).format(name=column.table.name, name2=column.name, target=target, value=value)
         )
     return id_maps[target][value]
+
+
+def _remapped(table: Table, row: dict, id_maps: dict[str, dict[int, int]]) -> dict:
+    """The row with every reference translated to the ids its rows have here.
+
+    A translation names its item by kind (its table's name) and id, with no foreign key:
+    its id moves with the item's, or it would translate another item after import.
+    """
+    new = {k: _remap(table.c[k], v, id_maps) for k, v in row.items()}
+    if table.name == "content_translation":
+        new["entity_id"] = id_maps.get(new["kind"], {}).get(new["entity_id"], new["entity_id"])
+    return new
 
 
 def _refers_later(column: Column, order: dict[str, int]) -> bool:

@@ -145,8 +145,9 @@ def _still_whole(table: Table, row: Row, present: dict) -> bool:
 
 
 def _about_withheld(row: Row, withheld: dict[str, set], include_private: bool) -> bool:
-    """An audit entry about a confidential record would repeat what it says."""
-    entity = row.get("entity")
+    """An audit entry about a confidential record, or a translation of it, would repeat
+    what it says."""
+    entity = row.get("entity", row.get("kind"))
     if include_private or not isinstance(entity, str) or entity not in withheld:
         return False
     return (row.get("entity_id"),) in withheld[entity]

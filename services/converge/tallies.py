@@ -17,6 +17,7 @@ from services.converge.voting_counts import ItemByGroup, add_up, count_round
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
+from services.translations.shown import Shown
 
 DIVIDES_AT = 0.5
 """A gap this wide between the keenest and the coolest group marks an item the groups
@@ -148,6 +149,11 @@ class RoundResults:
     group_voters: dict[int, int]
     """People of each group who voted in the round: the base of a group's share in dots."""
     ranking: list[CommonGround]
+
+    @property
+    def names(self) -> list[Shown]:
+        """Each item's name as the results call it: which are translations, which not."""
+        return [row.name for row in self.by_group if row.name is not None]
 
 
 def results(db: Database, actor: Actor, round_id: int) -> RoundResults:

@@ -13,6 +13,7 @@ from db.models.enums import Choice
 from i18n import N_
 from services.converge.voting_items import item_rows
 from services.core.validation import require
+from services.translations.shown import Shown
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ItemByGroup:
     item_id: int
     text: str
     groups: tuple[GroupCounts, ...]
+    name: Shown | None = None
+    """Which words `text` are: a translation or the original (voting_items.item_name)."""
 
 
 def count_round(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int, int]]:
@@ -88,6 +91,7 @@ def count_round(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int,
                 GroupCounts(gid, name, counts.get((item.id, gid), Counts()), counted)
                 for gid, name, counted, _ in groups
             ),
+            item.name,
         )
         for item in item_rows(s, round_id)
     ]

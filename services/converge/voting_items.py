@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Idea, RoundItem, Theme, Vote, VotingRound
 from db.models.enums import Choice, IdeaStatus, RoundStatus, VoteMode
@@ -16,17 +17,22 @@ from services.core import membership
 from services.core.actors import Actor
 from services.core.errors import ValidationError
 from services.core.validation import require
+from services.translations.shown import Shown, shown
+from services.translations.translate import translations_of_kinds
 
 
 @dataclass(frozen=True)
 class BallotItem:
-    """One line of a ballot with the text people vote on."""
+    """One line of a ballot with the text people vote on, in the reader's language."""
 
     id: int
     round_id: int
     idea_id: int | None
     theme_id: int | None
     text: str
+    """The item's name as `item_name` gives it: the ballot and every result use it."""
+    name: Shown | None = None
+    """Which words `text` are (a translation, or the original) and the original itself."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class BallotLine:
     text: str
     dots: int
     choice: Choice | None
+    name: Shown | None = None
+    """Which words `text` are, and the original: components/translated.py says it."""
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,12 @@ def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
         return item_rows(s, round_id)
 
 
-def item_rows(s: Session, round_id: int) -> list[BallotItem]:
-    """The ballot of `round_id` in one query, in the order items were added."""
+def item_rows(s: Session, round_id: int, language: str | None = None) -> list[BallotItem]:
+    """The ballot of `round_id`, in the order items were added, each named in `language`
+    (the run's, when not given): one query, and one more for their translations. Ballots,
+    results, the projector and reports all name items through this, so a Spanish phone
+    and a Spanish report call an idea by the same words."""
+    language = language or i18n.current()
     query = (
         select(RoundItem, func.coalesce(Idea.text, Theme.name))
         .outerjoin(Idea, Idea.id == RoundItem.idea_id)
@@ -72,10 +84,27 @@ def item_rows(s: Session, round_id: int) -> list[BallotItem]:
         .where(RoundItem.round_id == round_id)
         .order_by(RoundItem.id)
     )
-    return [
-        BallotItem(item.id, item.round_id, item.idea_id, item.theme_id, text)
-        for item, text in s.execute(query)
-    ]
+    rows = list(s.execute(query))
+    ideas = [item.idea_id for item, _text in rows if item.idea_id is not None]
+    themes = [item.theme_id for item, _text in rows if item.theme_id is not None]
+    stored = translations_of_kinds(
+        s, {"idea": (ideas, "text"), "theme": (themes, "name")}, language
+    )
+    named = []
+    for item, text in rows:
+        kind, entity_id = (
+            ("idea", item.idea_id) if item.idea_id is not None else ("theme", item.theme_id)
+        )
+        name = shown(text, stored[kind].get(entity_id or 0), language)
+        named.append(
+            BallotItem(item.id, item.round_id, item.idea_id, item.theme_id, item_name(name), name)
+        )
+    return named
+
+
+def item_name(name: Shown) -> str:
+    """What a ballot item is called in its reader's language: the one naming of items."""
+    return name.text
 
 
 def add_items(
@@ -148,6 +177,7 @@ def ballot_view(
             item.text,
             votes[item.id].dots if item.id in votes else 0,
             votes[item.id].choice if item.id in votes else None,
+            item.name,
         )
         for item in item_rows(s, rnd.id)
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from adapters import pdf_layout as layout
 from db.database import Database
 from db.models import Account, Charter, Initiative, Signature
@@ -18,6 +19,15 @@ from services.core.actors import Actor, require_role
 from services.core.errors import NotFound
 from services.core.validation import require
 from services.partner.charters import commitments_of, find_latest, group_names, retired_groups
+from services.translations.shown import (
+    Showing,
+    Shown,
+    language_name,
+    mark,
+    original_shown,
+    shown,
+)
+from services.translations.translate import field_translations, translations_for
 
 SECTIONS = [
     (N_("Shared goals"), "shared_goals"),
@@ -27,6 +37,8 @@ SECTIONS = [
     (N_("Confidentiality"), "confidentiality"),
 ]
 Signed = tuple[str, datetime]
+CLAUSES = ("mission", *(field for _heading, field in SECTIONS))
+"""The charter's fields that carry a translation: its clauses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,24 @@ class CharterSheet:
     """Group id -> (signer's name, when), on this version."""
     older: dict[int, int]
     """Group id -> the newest earlier version it signed."""
+    clauses: dict[str, Shown] = field(default_factory=dict)
+    """Each clause (CLAUSES) in the reader's language: a translation, or the original."""
+    commitments_shown: dict[int, Shown] = field(default_factory=dict)
+    """Group id -> its commitment in the reader's language."""
+    commitment_ids: dict[int, int] = field(default_factory=dict)
+    """Group id -> the id of its commitment on this version, which a translation names."""
+
+    def clause(self, name: str) -> Shown:
+        """One clause in the reader's language (as written, when read without translations)."""
+        found = self.clauses.get(name)
+        return found or original_shown(getattr(self.charter, name) or "", i18n.current())
+
+    def commitment(self, group_id: int) -> Shown | None:
+        """A group's commitment in the reader's language; None when it wrote none."""
+        text = self.commitments.get(group_id)
+        if not text:
+            return None
+        return self.commitments_shown.get(group_id) or original_shown(text, i18n.current())
 
 
 def charter_pdf(
@@ -78,7 +108,18 @@ def charter_pdf(
 def sheet_in(s: Session, initiative: Initiative, charter: Charter) -> CharterSheet:
     """One version as its PDF prints it, inside a read the caller already holds."""
     initiative_id = initiative.id
-    commitments = {c.stakeholder_id: c.text for c in commitments_of(s, charter)}
+    made = commitments_of(s, charter)
+    commitments = {c.stakeholder_id: c.text for c in made}
+    language = i18n.current()
+    words = field_translations(s, "charter", [charter.id], language, CLAUSES)
+    clauses = {
+        name: shown(getattr(charter, name) or "", words.get((charter.id, name)), language)
+        for name in CLAUSES
+    }
+    promised = translations_for(s, "commitment", [c.id for c in made], language)
+    commitments_shown = {
+        c.stakeholder_id: shown(c.text, promised.get(c.id), language) for c in made
+    }
     signer = func.coalesce(Account.display_name, _("(account since removed)"))
     query = (
         select(Signature.stakeholder_id, signer, Signature.signed_at)
@@ -102,13 +143,31 @@ def sheet_in(s: Session, initiative: Initiative, charter: Charter) -> CharterShe
         ).all()
     )
     return CharterSheet(
-        initiative.name, initiative.city, charter, tuple(groups), commitments, signed, older
-    )
+        initiative.name, initiative.city, charter, tuple(groups), commitments, signed, older,
+        clauses, commitments_shown, {c.stakeholder_id: c.id for c in made},
+    )  # fmt: skip
+
+
+def _clause(pdf: layout.Document, words: Shown | None, empty: str) -> None:
+    """A clause in the reader's language; a translation says so, with the original beneath
+    it, so the printed page never passes a translation off as what the groups wrote."""
+    if words is None or not words.original.strip():
+        layout.text(pdf, empty)
+        return
+    layout.text(pdf, words.text)
+    said = mark(words)
+    if said:
+        layout.text(pdf, said, 8, bold=True)
+    if words.showing is Showing.TRANSLATED:
+        layout.text(pdf, _("Original ({language}):").format(
+            language=language_name(words.source_language)
+        ), 8)  # fmt: skip
+        layout.text(pdf, words.original, 9)
 
 
 def render(sheet: CharterSheet) -> bytes:
     """The PDF of one version: its text, each group's commitment, then the sign-off page."""
-    charter, groups, commitments = sheet.charter, sheet.groups, sheet.commitments
+    charter, groups = sheet.charter, sheet.groups
     signed, older = sheet.signed, sheet.older
     version = charter.version
     pdf = layout.Document(_("Partnering Charter, version {version}").format(version=version))
@@ -128,15 +187,14 @@ def render(sheet: CharterSheet) -> bytes:
     )
     layout.text(pdf, written, 12, align="C")
     pdf.ln(6)
-    for heading, text in [(_("Mission"), charter.mission)] + [
-        (_(h), getattr(charter, field)) for h, field in SECTIONS
-    ]:
+    for heading, name in [(_("Mission"), "mission")] + [(_(h), f) for h, f in SECTIONS]:
         layout.heading(pdf, heading, 14)
-        layout.text(pdf, text or _("Not written yet."))
+        _clause(pdf, sheet.clause(name), _("Not written yet."))
     layout.heading(pdf, _("Commitments"), 16)
     for gid, name in groups:
         layout.heading(pdf, name, 12)
-        layout.text(pdf, commitments.get(gid) or _("No commitment written for this version."))
+        said = sheet.commitment(gid)
+        _clause(pdf, said, _("No commitment written for this version."))
     pdf.add_page()
     layout.heading(pdf, _("Sign-off"), 16)
     layout.text(

@@ -78,22 +78,28 @@ _ESS5 = (
 PROCEDURAL_JUSTICE = (
     TrustItem(
         "ess5_plcrspc",
-        "Based on what you have heard or your own experience, how often would you say the "
-        "police generally treat people in this city with respect?",
+        N_(
+            "Based on what you have heard or your own experience, how often would you say the "
+            "police generally treat people in this city with respect?"
+        ),
         HOW_OFTEN,
         _ESS5,
     ),
     TrustItem(
         "ess5_plcfrdc",
-        "About how often would you say that the police make fair, impartial decisions in the "
-        "cases they deal with?",
+        N_(
+            "About how often would you say that the police make fair, impartial decisions in the "
+            "cases they deal with?"
+        ),
         HOW_OFTEN,
         _ESS5,
     ),
     TrustItem(
         "ess5_plcexdc",
-        "When dealing with people in this city, how often would you say the police explain "
-        "their decisions and actions when asked to do so?",
+        N_(
+            "When dealing with people in this city, how often would you say the police explain "
+            "their decisions and actions when asked to do so?"
+        ),
         HOW_OFTEN,
         _ESS5,
     ),
@@ -104,7 +110,7 @@ NEIGHBOURHOOD = (
     # words could not be checked offline, so this is not claimed as a quotation of it.
     TrustItem(
         "area_respect",
-        "The police in this neighbourhood treat residents with respect.",
+        N_("The police in this neighbourhood treat residents with respect."),
         AGREEMENT,
         "Written for Common Ground after the Crime Survey for England and Wales item on the "
         "local police treating people with respect.",
@@ -114,7 +120,7 @@ NEIGHBOURHOOD = (
     # with "in this neighbourhood" to tie it to the place.
     TrustItem(
         "area_listen",
-        "The police in this neighbourhood listen to the concerns of local people.",
+        N_("The police in this neighbourhood listen to the concerns of local people."),
         AGREEMENT,
         "MOPAC Public Attitude Survey, London: 'the police listen to the concerns of local "
         "people'.",

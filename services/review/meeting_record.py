@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import (
     Conflict,
@@ -34,6 +35,8 @@ from services.review.meeting_record_results import common_ground_frame, voice_fr
 from services.review.meeting_report_trust import FRAME as TRUST_FRAME
 from services.review.meeting_report_trust import trust_frame
 from services.review.trust_pulse import TrustChange, trust_pulse_in
+from services.translations.shown import Shown, shown, with_original
+from services.translations.translate import translations_for
 
 NOTE_COLUMNS = [
     N_("Table"),
@@ -69,6 +72,8 @@ class Proposed:
     table: str
     group: str
     theme: str
+    words: Shown | None = None
+    """Its words in the reader's language: a translation, or the idea's text, and which."""
 
 
 @dataclass(frozen=True)
@@ -221,10 +226,18 @@ def _ideas(
     if not secret_ok:
         query = query.where(Idea.confidential.is_(False), Idea.status.in_(PROPOSED))
     order = (MeetingTable.number.is_(None), MeetingTable.number, Idea.created_at, Idea.id)
+    rows: list[tuple[Idea, str | None, str | None]] = [
+        (idea, group, theme) for idea, group, theme in s.execute(query.order_by(*order))
+    ]
+    language = i18n.current()
+    stored = translations_for(s, "idea", [idea.id for idea, _g, _t in rows], language)
     return tuple(
-        Proposed(idea, table_label(tables, idea.table_id), group or "", theme or "")
-        for idea, group, theme in s.execute(query.order_by(*order))
-    )
+        Proposed(
+            idea, table_label(tables, idea.table_id), group or "", theme or "",
+            shown(idea.text, stored.get(idea.id), language),
+        )
+        for idea, group, theme in rows
+    )  # fmt: skip
 
 
 def _ideas_frame(ideas: tuple[Proposed, ...]) -> pd.DataFrame:
@@ -236,7 +249,8 @@ def _ideas_frame(ideas: tuple[Proposed, ...]) -> pd.DataFrame:
             status = _("Merged into #{id}").format(id=idea.merged_into_id)
         elif idea.status is IdeaStatus.PENDING:
             status = _("Waiting for approval")
-        text = idea.text + (_(" (confidential)") if idea.confidential else "")
+        words = with_original(proposed.words) if proposed.words else idea.text
+        text = words + (_(" (confidential)") if idea.confidential else "")
         late = _late(idea.late)
         rows.append([proposed.table, text, proposed.group, proposed.theme, status, late])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)

@@ -19,6 +19,7 @@ from services.core.actors import Actor, require_role
 from services.core.small_groups import can_show, count_words, shown_or_none
 from services.core.validation import require
 from services.prepare.trust_items import AGREEMENT, Scale, TrustItem, is_answer, trust_items
+from services.translations.shown import catalogue_shown, with_original
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def table_rows(rows: list[TrustChange]) -> list[list[str]]:
     """The pulse as text cells under TABLE_COLUMNS: the same words on screen and in files."""
     return [
         [
-            r.statement,
+            with_original(catalogue_shown(r.statement)),
             r.group,
             mean_words(r.before, r.n_before),
             count_words(r.n_before),

@@ -19,6 +19,8 @@ from services.core.scope import check_table_access, require_input_open, require_
 from services.core.validation import TEXT_MAX, clean_text, require
 from services.core.writes import clean_key, insert_once
 from services.room import idea_queue, late_notes
+from services.translations import translate
+from services.translations.shown import DEFAULT_SOURCE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +42,10 @@ class NewIdea(IdeaFields):
     table_id: int | None
     meeting_id: int | None = None
     submission_key: str | None = None
+    translation: str = ""
+    """The idea in the other language, typed by a bilingual scribe; '' for none yet."""
+    written_in: str = DEFAULT_SOURCE
+    """The language `text` is written in; the translation is in the other."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +62,8 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
     """Put an idea on the board; without a table only a facilitator may (then name the meeting)."""
     clean = clean_text(new.text, N_("Idea"), TEXT_MAX)
     key = clean_key(new.submission_key)
+    if new.translation.strip():  # refused in words before the write, like the idea itself
+        translate.check(_translation_of(0, new))
     table_id, meeting_id, stakeholder_id = new.table_id, new.meeting_id, new.stakeholder_id
     with db.write() as s:
         if table_id is None:
@@ -88,6 +96,8 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
             late=late,
         )
         saved = insert_once(s, idea, Idea, meeting.id, key)
+        if saved is idea and new.translation.strip():
+            translate.keep(s, actor, _translation_of(idea.id, new))
         if saved is idea:
             detail = {"table_id": table_id}
             audit.record(
@@ -102,6 +112,12 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
                 ),
             )
         return saved
+
+
+def _translation_of(idea_id: int, new: NewIdea) -> translate.Translation:
+    return translate.Translation(
+        kind="idea", entity_id=idea_id, text=new.translation, source_language=new.written_in
+    )
 
 
 def update_idea(db: Database, actor: Actor, idea_id: int, fields: IdeaFields) -> Idea:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+import i18n
 from db.database import Database
 from db.models import Idea, MeetingTable, Stakeholder, Theme
 from db.models.enums import IdeaStatus
@@ -17,6 +18,8 @@ from services.prepare.imported_credit import idea_credits_in
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
+from services.translations.shown import Shown, shown
+from services.translations.translate import translation_version, translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class IdeaCard:
     """The group of the person who raised it, by name; '' when not given."""
     theme: str
     """The theme it is grouped under; '' when none."""
+    reading: Shown
+    """Its words in the reader's language: a translation, or `text` itself, and which."""
 
     @property
     def visible(self) -> bool:
@@ -124,9 +129,11 @@ def read(
     `board_cache` may keep the board's cards between reads. Its key is everything they are
     made of: the fingerprint of every idea of the meeting (each change to one sets its
     `updated_at`, and adding or removing one changes the count or the newest id), the
-    tables' numbers and the names of the groups and themes. Making every card again on
-    each run was most of the board at 10× the data (bench/).
+    tables' numbers and the names of the groups and themes, the meeting's translations
+    and the reader's language (the run's: `i18n.using` in a test). Making every card again
+    on each run was most of the board at 10× the data (bench/).
     """
+    language = i18n.current()
     with db.read() as s:
         meeting, table = open_linked_table_page(s, actor, meeting_id, table_number)
         room = room_state_in(s, meeting)
@@ -143,16 +150,17 @@ def read(
         )
         themes = tuple((theme_id, name) for theme_id, name in named)
         groups = group_choices(s, meeting.initiative_id)
-        here = _table_ideas(s, actor, meeting.id, table.id) if table else None
+        here = _table_ideas(s, actor, meeting.id, table.id, language) if table else None
         if here is not None:
             cards = here.ideas
         else:
-            load = lambda: _cards(s, _of_meeting(meeting.id))  # noqa: E731
+            load = lambda: _cards(s, _of_meeting(meeting.id), language)  # noqa: E731
             if board_cache is None:
                 cards = load()
             else:
                 made_of = (str(db.engine.url), meeting.id, _fingerprint(s, meeting.id))
-                cards = board_cache((*made_of, tables, themes, groups), load)
+                read_in = (language, translation_version(s, "idea", meeting.initiative_id))
+                cards = board_cache((*made_of, *read_in, tables, themes, groups), load)
         return IdeasScreen(
             meeting_id=meeting.id,
             table_id=table.id if table else None,
@@ -178,14 +186,18 @@ def _fingerprint(s: Session, meeting_id: int) -> tuple[int, int, str]:
     return count, newest_id or 0, str(newest_change or "")
 
 
-def table_ideas(db: Database, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
+def table_ideas(
+    db: Database, actor: Actor, meeting_id: int, table_id: int, language: str | None = None
+) -> TableIdeas:
     """A table's ideas alone: what the idea form draws again after a save."""
     with db.read() as s:
         open_table_page(s, actor, meeting_id, table_id)
-        return _table_ideas(s, actor, meeting_id, table_id)
+        return _table_ideas(s, actor, meeting_id, table_id, language or i18n.current())
 
 
-def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> TableIdeas:
+def _table_ideas(
+    s: Session, actor: Actor, meeting_id: int, table_id: int, language: str
+) -> TableIdeas:
     query = _of_meeting(meeting_id).where(Idea.table_id == table_id)
     # A scribe sees their own table's confidential ideas (services/core/confidential.py).
     rule = confidential.readable_by(actor, Idea.confidential, Idea.table_id)
@@ -194,7 +206,7 @@ def _table_ideas(s: Session, actor: Actor, meeting_id: int, table_id: int) -> Ta
         select(Idea.id).where(Idea.table_id == table_id, Idea.status == IdeaStatus.PENDING).limit(1)
     )
     return TableIdeas(
-        _cards(s, query.where(Idea.status == IdeaStatus.VISIBLE)), waiting is not None
+        _cards(s, query.where(Idea.status == IdeaStatus.VISIBLE), language), waiting is not None
     )
 
 
@@ -214,17 +226,28 @@ def _of_meeting(meeting_id: int) -> Select:
 _CARD_COLUMNS = (Idea.id, Idea.text, Idea.status, Idea.stakeholder_id, Idea.confidential, Idea.late)
 
 
-def _cards(s: Session, query: Select) -> tuple[IdeaCard, ...]:
-    rows = s.execute(query.order_by(Idea.created_at, Idea.id))
-    return tuple(_card(tuple(row)) for row in rows)
+def _cards(s: Session, query: Select, language: str) -> tuple[IdeaCard, ...]:
+    rows = [tuple(row) for row in s.execute(query.order_by(Idea.created_at, Idea.id))]
+    # One query for every card's translation, however many cards.
+    stored = translations_for(s, "idea", [row[0] for row in rows], language)
+    return tuple(_card(row, shown(row[1], stored.get(row[0]), language)) for row in rows)
 
 
 _CardRow = tuple[int, str, IdeaStatus, int | None, bool, bool, int | None, str | None, str | None]
 
 
-def _card(row: _CardRow) -> IdeaCard:
+def _card(row: _CardRow, reading: Shown) -> IdeaCard:
     """A row of _CARD_COLUMNS with the idea's table number, group and theme."""
     idea_id, text, status, stakeholder_id, secret, late, table_number, group, theme = row
     return IdeaCard(
-        idea_id, text, status, stakeholder_id, secret, late, table_number, group or "", theme or ""
+        idea_id,
+        text,
+        status,
+        stakeholder_id,
+        secret,
+        late,
+        table_number,
+        group or "",
+        theme or "",
+        reading,
     )

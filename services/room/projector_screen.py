@@ -9,9 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from adapters.wordfreq import word_frequencies
 from db.database import Database
-from db.models import Idea, Meeting
+from db.models import AgendaItem, Idea, Meeting
 from db.models.enums import IdeaStatus, MeetingStatus, Step
 from i18n import _
 from services.converge import tallies, voting_reveal
@@ -24,6 +25,8 @@ from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
+from services.translations.shown import Shown, other_language, shown
+from services.translations.translate import translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,9 @@ class ProjectorScreen:
     """On a voting step: the round on screen, None before there is one."""
     charter: CharterOnScreen | None
     """On a partnering step: the newest charter, None before its first version."""
+    prompts: tuple[Shown, ...] = ()
+    """The step's question for the room in the projector's language, then in the other
+    one, when it has a translation (the room reads both); empty without a question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +94,20 @@ def read(db: Database, code: str) -> ProjectorScreen:
             wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
             voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
             charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
+            prompts=_prompts(s, current) if current is not None and not closed else (),
         )
+
+
+def _prompts(s: Session, step: AgendaItem) -> tuple[Shown, ...]:
+    """The step's question in the projector's language and, translated, in the other."""
+    if not step.prompt:
+        return ()
+    here = i18n.current()
+    # One stored translation serves both readers: it is into one language, from the other.
+    stored = translations_for(s, "agenda_item", [step.id], here, "prompt").get(step.id)
+    first = shown(step.prompt, stored, here)
+    other = shown(step.prompt, stored, other_language(here))
+    return (first, other) if stored is not None and other.text != first.text else (first,)
 
 
 def _meeting_by_code(s: Session, code: str) -> Meeting:

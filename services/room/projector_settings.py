@@ -27,11 +27,12 @@ BOTH = "both"
 """English and Spanish side by side, each part marked with its language."""
 PROJECTOR_LANGUAGES = {
     BROWSERS: N_("The projector browser's own language"),
-    ENGLISH: N_("English"),
-    SPANISH: N_("Spanish"),
+    ENGLISH: N_("English only"),
+    SPANISH: N_("Spanish only"),
     BOTH: N_("English and Spanish side by side"),
 }
-"""Each choice, as the console names it (translated where shown)."""
+"""Each choice, as the console names it (translated where shown). Not "English" alone:
+that msgid is a language's name inside a sentence, lower case in Spanish ("inglés")."""
 
 
 def hold_pages(db: Database, actor: Actor, meeting_id: int, held: bool) -> RoomState:

@@ -20,7 +20,7 @@ from db.models import (
     Vote,
 )
 from db.models.enums import Role
-from i18n import N_, _
+from i18n import ENGLISH, LANGUAGES, N_, _, parse_language
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
@@ -79,6 +79,9 @@ class ParticipantFields:
     phone: str = ""
     notes: str = ""
     table_id: int | None = None
+    language: str | None = None
+    """What their badge, survey and ballot speak ("en", "es", or as a person writes it:
+    "Spanish", "español"); None leaves a person's as it is, and a new one in English."""
 
 
 def create_participant(
@@ -124,6 +127,8 @@ def update_participant(
         person.name, person.email = clean.name, clean.email
         person.phone, person.notes = clean.phone, clean.notes
         person.stakeholder_id, person.table_id = stakeholder_id, table_id
+        if clean.language is not None:
+            person.language = clean.language
         _audit(s, actor, person, "updated")
         return person
 
@@ -248,6 +253,7 @@ def _add(
         email=fields.email,
         phone=fields.phone,
         notes=fields.notes,
+        language=fields.language or ENGLISH,
     )
     s.add(person)
     s.flush()
@@ -266,7 +272,7 @@ def _refuse_seating_the_absent(person: Participant, table_id: int | None) -> Non
 
 
 def _audit(s: Session, actor: Actor, person: Participant, action: str) -> None:
-    detail = {"name": person.name, "table_id": person.table_id}
+    detail = {"name": person.name, "table_id": person.table_id, "language": person.language}
     audit.record(
         s,
         actor,
@@ -287,7 +293,22 @@ def _clean(fields: ParticipantFields) -> ParticipantFields:
         email=optional_email(fields.email),
         phone=optional_text(fields.phone, N_("Phone"), PHONE_MAX),
         notes=optional_text(fields.notes, N_("Notes"), TEXT_MAX),
+        language=_language(fields.language),
     )
+
+
+def _language(given: str | None) -> str | None:
+    """A language the app speaks, by its code; None stays None (nothing to change)."""
+    if given is None:
+        return None
+    language = parse_language(given)
+    if language is None:
+        raise ValidationError(
+            _("Language “{language}” is not one the app speaks: choose {offered}.").format(
+                language=given.strip()[:40], offered=" / ".join(LANGUAGES.values())
+            )
+        )
+    return language
 
 
 def _check_links(

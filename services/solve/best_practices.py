@@ -11,11 +11,14 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import BestPractice
 from db.models.enums import ResponseModel, Role
-from i18n import N_, _
+from i18n import N_, SPANISH, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import translate
+from services.translations.shown import fingerprint
+from services.translations.translate import translations_for
 
 URL_MAX = 500
 _FIELDS = ("name", "city", "model", "summary", "staffing", "evidence", "source_url")
@@ -124,10 +127,12 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                 )
             )
         cleaned.append(_clean(BestPracticeFields(**{f: entry.get(f, "") for f in _FIELDS})))
+    # A Spanish summary rides along as the translation of the English one (services/translations).
+    spanish = [str(entry.get("summary_es") or "") for entry in entries]
     added = 0
     with db.write() as s:
         existing = {p.name.lower(): p for p in s.scalars(select(BestPractice))}
-        for values in cleaned:
+        for values, summary_es in zip(cleaned, spanish, strict=True):
             practice = existing.get(values["name"].lower())
             if practice is None:
                 practice = BestPractice(**values)
@@ -141,7 +146,9 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                     setattr(practice, field, value)
                 action = "updated"
             else:
+                _keep_spanish(s, actor, practice, summary_es)
                 continue
+            _keep_spanish(s, actor, practice, summary_es)
             audit.record(
                 s,
                 actor,
@@ -153,6 +160,20 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                 ),
             )
     return added
+
+
+def _keep_spanish(s: Session, actor: Actor, practice: BestPractice, summary_es: str) -> None:
+    """The Spanish summary as the translation of the English, when it says something new."""
+    if not summary_es:
+        return
+    stored = translations_for(s, "best_practice", [practice.id], SPANISH, "summary")
+    now = stored.get(practice.id)
+    if now and now.text == summary_es and now.source_hash == fingerprint(practice.summary):
+        return
+    entry = translate.Translation(
+        kind="best_practice", entity_id=practice.id, field="summary", text=summary_es
+    )
+    translate.keep(s, actor, entry)
 
 
 def _clean(fields: BestPracticeFields) -> dict[str, Any]:

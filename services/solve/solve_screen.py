@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import BestPractice, Idea, Option, Theme
 from db.models import option_citation as citation
@@ -19,8 +20,12 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.room.table_pages import table_in_focus
 from services.solve.option_ratings import OptionScore, ratings_summary_in
+from services.translations.shown import Shown, labelled, shown
+from services.translations.translate import field_translations, translations_for
 
 TOP_OF_THE_VOTE = 5
+OPTION_FIELDS = ("title", "description")
+"""The fields of an option that carry a translation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,8 @@ class Programme:
     staffing: str
     evidence: str
     source_url: str
+    summary_shown: Shown | None = None
+    """What it does in the reader's language: a translation, or `summary`, and which."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,9 @@ class OptionCard:
     risks: str
     score: OptionScore | None
     cites: tuple[str, ...]
+    title_shown: Shown | None = None
+    """The title in the reader's language: a translation, or `title`, and which."""
+    description_shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,8 @@ class SolveScreen:
     """Every programme, by name."""
     rating_table: tuple[int, int] | None
     """(id, number) of the table this page rates for; None: no ratings from this page."""
+    may_translate: bool = False
+    """A facilitator writes options' translations (services/translations)."""
 
     def programmes(self, model: ResponseModel | None = None) -> tuple[Programme, ...]:
         """The library, or only its programmes of one model of response."""
@@ -81,10 +93,10 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
-        shown = round_to_show_in(s, meeting_id)
+        on_screen = round_to_show_in(s, meeting_id)
         top = None
-        if shown is not None:
-            ranking = results_in(s, shown.id).ranking[:TOP_OF_THE_VOTE]
+        if on_screen is not None:
+            ranking = results_in(s, on_screen.id).ranking[:TOP_OF_THE_VOTE]
             top = tuple(r.text for r in ranking)
         on_board = s.execute(
             select(Idea.id, Idea.text)
@@ -100,25 +112,43 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
             .where(Theme.meeting_id == meeting_id)
             .order_by(func.lower(Theme.name), Theme.id)
         )
-        topics = [(("idea", i), text) for i, text in on_board]
-        topics += [(("theme", t), _("Theme: {name}").format(name=name)) for t, name in themes]
+        language = i18n.current()
+        on_board, themes = list(on_board), list(themes)
+        idea_words = translations_for(s, "idea", [i for i, _text in on_board], language)
+        theme_words = translations_for(s, "theme", [t for t, _n in themes], language, "name")
+        topics = [
+            (("idea", i), labelled(shown(text, idea_words.get(i), language)))
+            for i, text in on_board
+        ]
+        topics += [
+            (("theme", t), _("Theme: {name}").format(
+                name=labelled(shown(name, theme_words.get(t), language))
+            ))
+            for t, name in themes
+        ]  # fmt: skip
         table = table_in_focus(s, actor, meeting_id, table_number)
+        practices = list(s.scalars(select(BestPractice).order_by(BestPractice.name)))
+        summaries = translations_for(
+            s, "best_practice", [p.id for p in practices], language, "summary"
+        )
         library = tuple(
             Programme(
-                p.id, p.name, p.city, p.model, p.summary, p.staffing, p.evidence, p.source_url
+                p.id, p.name, p.city, p.model, p.summary, p.staffing, p.evidence, p.source_url,
+                shown(p.summary, summaries.get(p.id), language),
             )
-            for p in s.scalars(select(BestPractice).order_by(BestPractice.name))
-        )
+            for p in practices
+        )  # fmt: skip
         return SolveScreen(
             top_of_the_vote=top,
             topics=tuple(topics),
-            options=_options(s, meeting_id),
+            options=_options(s, meeting_id, language),
             library=library,
             rating_table=(table.id, table.number) if table else None,
+            may_translate=actor.is_facilitator,
         )
 
 
-def _options(s: Session, meeting_id: int) -> tuple[OptionCard, ...]:
+def _options(s: Session, meeting_id: int, language: str) -> tuple[OptionCard, ...]:
     scores = {score.option_id: score for score in ratings_summary_in(s, meeting_id)}
     cited: dict[int, list[str]] = defaultdict(list)
     for option_id, name in s.execute(
@@ -129,6 +159,10 @@ def _options(s: Session, meeting_id: int) -> tuple[OptionCard, ...]:
         .order_by(BestPractice.name)
     ):
         cited[option_id].append(name)
+    made = list(
+        s.scalars(select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id))
+    )
+    words = field_translations(s, "option", [o.id for o in made], language, OPTION_FIELDS)
     return tuple(
         OptionCard(
             o.id,
@@ -141,8 +175,8 @@ def _options(s: Session, meeting_id: int) -> tuple[OptionCard, ...]:
             o.risks,
             scores.get(o.id),
             tuple(cited[o.id]),
+            shown(o.title, words.get((o.id, "title")), language),
+            shown(o.description, words.get((o.id, "description")), language),
         )
-        for o in s.scalars(
-            select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id)
-        )
+        for o in made
     )

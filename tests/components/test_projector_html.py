@@ -14,6 +14,7 @@ from services.converge.voting_reveal import Turnout
 from services.core.vocab import ConflictStatus
 from services.partner.charter_screen import CharterOnScreen
 from services.room.spotlight import Side, Spotlight
+from services.translations.shown import Stored, fingerprint, shown
 from tests.qr_reading import decode_png
 
 HOSTILE = "<b>bold</b> <img src=x onerror=alert(1)> & :red[alarm]"
@@ -123,3 +124,14 @@ def test_the_charter_says_who_signed_and_who_has_not():
     assert "Partnering charter, version 2" in page
     assert "Signed by: Police. Not signed yet: Youth." in page
     assert "The charter has not been drafted yet." in _words(charter_html(None, 0))
+
+
+def test_the_header_shows_a_translated_question_in_its_language_marked_as_a_translation():
+    original = "What did you hear?"
+    stored = Stored("¿Qué <b>escuchó</b>?", "en", fingerprint(original))
+    header = header_html("Meeting", "Listen", "", original, [shown(original, stored, "es")])
+    # The mark on the same line, in the words of the line's own reader.
+    assert (
+        '<p class="pj-prompt pj-clamp2"><span lang="es">Español: ¿Qué &lt;b&gt;escuchó&lt;/b&gt;?'
+        ' <span class="pj-mark">(Traducido del inglés)</span></span></p>' in header
+    )

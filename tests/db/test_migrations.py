@@ -105,8 +105,12 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
     base_revision = ScriptDirectory.from_config(config).get_base()
     assert base_revision is not None
     command.downgrade(config, base_revision)
+    # A table a later migration creates is dropped, rows and all, on the way down past it
+    # (the seed's translations): what must survive is every table that stays.
+    stays = set(counts())
     command.upgrade(config, "head")
     after = counts()
     db.dispose()
-    assert after == before
+    assert set(after) == set(before)
+    assert {n: after[n] for n in stays} == {n: before[n] for n in stays}
     assert before["idea"] == 1 and before["agenda_item"] == 10 and before["participant"] == 56

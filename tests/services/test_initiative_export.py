@@ -19,6 +19,7 @@ from db.models import (
     AgendaItem,
     Base,
     Conflict,
+    ContentTranslation,
     Idea,
     Initiative,
     Interview,
@@ -48,6 +49,8 @@ from services.prepare import interviews, surveys
 from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes, room_control, spotlight, themes
 from services.solve import best_practices, option_ratings, options
+from services.translations import translate
+from tests.factories import build_room
 
 pytestmark = pytest.mark.both_databases  # copies between databases; sequences moved on after import
 
@@ -346,3 +349,27 @@ def test_an_import_checks_every_row_as_the_screens_do_and_names_the_bad_one(
         import_initiative(target, live["facilitator"], _broken(export, table, field, value))
     assert str(refused.value).startswith(message), str(refused.value)
     assert rows_of(target) == before
+
+
+def test_translations_travel_with_their_items_and_a_confidential_ones_stays_home(db, target):
+    room = build_room(db)
+    said = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=text,
+                                                       confidential=secret))
+        for text, secret in (("Open idea", False), ("Secret idea", True))
+    ]  # fmt: skip
+    for idea, spanish in zip(said, ("Idea abierta", "Idea secreta"), strict=True):
+        entry = translate.Translation(kind="idea", entity_id=idea.id, text=spanish)
+        translate.translate(db, room.facilitator, entry)
+    shared = export_initiative(db, room.facilitator, room.initiative_id)
+    assert [r["text"] for r in shared["tables"]["content_translation"]] == ["Idea abierta"]
+    whole = export_initiative(db, room.facilitator, room.initiative_id, True)
+    import_initiative(target, room.facilitator, from_json(to_json(whole)))
+    with target.read() as s:
+        pairs = s.execute(
+            select(Idea.text, ContentTranslation.text).join(
+                ContentTranslation,
+                (ContentTranslation.kind == "idea") & (ContentTranslation.entity_id == Idea.id),
+            )
+        ).all()
+    assert sorted(pairs) == [("Open idea", "Idea abierta"), ("Secret idea", "Idea secreta")]

@@ -161,6 +161,26 @@ def test_updates_a_participant_and_keeps_their_code(db):
     ]
 
 
+def test_a_language_is_kept_as_its_code_left_alone_when_not_given_and_refused_when_unknown(db):
+    room = build_room(db)
+    assert _add(db, room).language == "en"
+    person = _add(db, room, name="Lucía", language="Español")
+    assert person.language == "es"
+    same = PF(name="Lucía P", stakeholder_id=room.police_id)
+    assert participants.update_participant(db, room.facilitator, person.id, same).language == "es"
+    english = PF(name="Lucía P", stakeholder_id=room.police_id, language="en")
+    assert (
+        participants.update_participant(db, room.facilitator, person.id, english).language == "en"
+    )
+    with pytest.raises(ValidationError, match=r"Klingon.*English / Español"):
+        _add(db, room, name="Worf", language="Klingon")
+    assert [
+        p.name
+        for p in participants.list_participants(db, room.facilitator, room.initiative_id)
+        if p.name == "Worf"
+    ] == []
+
+
 def test_update_refuses_a_group_of_another_initiative(db):
     room = build_room(db)
     other = build_elsewhere(db)

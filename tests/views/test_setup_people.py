@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from components.setup.walk_in import WALK_IN_LANGUAGE
 from db.models.enums import VoteMode
 from services.converge import voting_ballots, voting_items, voting_rounds
 from services.core.actors import SYSTEM
@@ -250,3 +251,23 @@ def test_renaming_a_group_to_a_name_in_use_is_refused_in_words(room_app, db):
     assert "Group saved." in texts(at)
     names = [g.name for g in stakeholders.list_stakeholders(db, SYSTEM, room.initiative_id)]
     assert names == ["Neighbours", "Police"]
+
+
+def test_a_walk_in_s_language_is_chosen_at_the_door_and_changed_on_their_record(room_app, db):
+    room = room_app.room
+    at = _setup(room_app)
+    by_label(at.text_input, "Walk-in's name").input("Lucía Puerta")
+    by_label(at.selectbox, "Their group").select(room.residents_id)
+    at.selectbox(key=WALK_IN_LANGUAGE.format(form=0)).select("es")
+    at = click(at, "Add them and find a seat")
+    assert _found(db, room, "Lucía Puerta").language == "es"
+    # Her record keeps it through an edit of something else, then changes it on request.
+    lucia = _found(db, room, "Lucía Puerta")
+    by_label(at.selectbox, "Person to change").select(lucia.id).run()
+    assert at.selectbox(key=f"edit-language-{lucia.id}").value == "es"
+    by_label(at.text_input, "Email").input("lucia@example.org")
+    at = click(at, "Save the changes")
+    assert _found(db, room, "Lucía Puerta").language == "es"
+    at.selectbox(key=f"edit-language-{lucia.id}").select("en")
+    at = click(at, "Save the changes")
+    assert _found(db, room, "Lucía Puerta").language == "en"

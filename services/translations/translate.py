@@ -1,0 +1,314 @@
+"""Writing a translation of what someone typed, and reading many of them in one query.
+
+Who may write one:
+- a facilitator: any item of any initiative (they run every room, as membership.py says);
+- a table scribe: the ideas and listening notes of their own table, while its meeting has
+  not closed (they are the bilingual hands at the table);
+- Thought Leader Team members and participants: none.
+
+A translation records the hash of the original's words it translates (`shown.fingerprint`):
+when the original changes, the translation is out of date and said so, never shown as
+current, until someone writes it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import (
+    AgendaItem,
+    BestPractice,
+    Charter,
+    Commitment,
+    ContentTranslation,
+    Idea,
+    ListeningNote,
+    Meeting,
+    Option,
+    Theme,
+    utcnow,
+)
+from db.models.base import Base
+from db.models.enums import Role
+from i18n import LANGUAGES, N_, _
+from services.core import audit
+from services.core.actors import Actor, require_role
+from services.core.errors import ValidationError
+from services.core.scope import check_table_access, require_open_meeting
+from services.core.validation import LONG_MAX, optional_text, require
+from services.translations.shown import DEFAULT_SOURCE, Stored, fingerprint, other_language
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Where an item belongs: its initiative, and its table and meeting when it has them."""
+
+    initiative_id: int | None
+    table_id: int | None = None
+    meeting: Meeting | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of item that can carry translations: its model, its fields, where it belongs."""
+
+    model: type[Base]
+    fields: tuple[str, ...]
+    owner: Callable[[Session, Base], Owner]
+    label: str
+    table_work: bool = False
+    """A scribe may translate it at their own table (ideas, notes)."""
+
+
+def _by_meeting(s: Session, item: Base) -> Owner:
+    meeting = s.get_one(Meeting, item.meeting_id)  # type: ignore[attr-defined]
+    return Owner(meeting.initiative_id, getattr(item, "table_id", None), meeting)
+
+
+def _by_initiative(_s: Session, item: Base) -> Owner:
+    return Owner(item.initiative_id)  # type: ignore[attr-defined]
+
+
+def _by_charter(s: Session, item: Base) -> Owner:
+    return Owner(s.get_one(Charter, item.charter_id).initiative_id)  # type: ignore[attr-defined]
+
+
+def _no_initiative(_s: Session, _item: Base) -> Owner:
+    return Owner(None)
+
+
+KINDS: dict[str, Kind] = {
+    "idea": Kind(Idea, ("text",), _by_meeting, N_("idea"), table_work=True),
+    "listening_note": Kind(
+        ListeningNote,
+        ("said", "paraphrase", "interest"),
+        _by_meeting,
+        N_("listening note"),
+        table_work=True,
+    ),
+    "theme": Kind(Theme, ("name",), _by_meeting, N_("theme")),
+    "agenda_item": Kind(AgendaItem, ("title", "goal", "prompt"), _by_meeting, N_("agenda step")),
+    "option": Kind(Option, ("title", "description"), _by_meeting, N_("option")),
+    "charter": Kind(
+        Charter,
+        ("mission", "shared_goals", "ground_rules", "roles", "communication", "confidentiality"),
+        _by_initiative,
+        N_("charter"),
+    ),
+    "commitment": Kind(Commitment, ("text",), _by_charter, N_("commitment")),
+    "best_practice": Kind(BestPractice, ("summary",), _no_initiative, N_("best practice")),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Translation:
+    """A translation as someone enters it. Blank `text` removes the one stored.
+
+    `source_language` is the language the original is written in; the translation is in
+    the other one.
+    """
+
+    kind: str
+    entity_id: int
+    text: str
+    field: str = "text"
+    source_language: str = DEFAULT_SOURCE
+
+
+def translate(db: Database, actor: Actor, entry: Translation) -> ContentTranslation | None:
+    """Keep `entry` as the translation of its item's field (None: it was blank, and any
+    translation there was is removed)."""
+    check(entry)
+    with db.write() as s:
+        return keep(s, actor, entry)
+
+
+def check(entry: Translation) -> None:
+    """Refuse, in words, a translation no write could keep: before the write begins."""
+    _kind(entry)
+    _language(entry.source_language)
+    _text(entry)
+
+
+def keep(s: Session, actor: Actor, entry: Translation) -> ContentTranslation | None:
+    """`translate` inside a write the caller holds: an idea saved with its translation."""
+    kind = _kind(entry)
+    source = _language(entry.source_language)
+    language = other_language(source)
+    text = _text(entry)
+    item = require(s, kind.model, entry.entity_id, kind.label)
+    owner = kind.owner(s, item)
+    _check_may_translate(s, actor, kind, owner)
+    original = getattr(item, entry.field) or ""
+    if text and not original.strip():
+        raise ValidationError(
+            _("There is nothing to translate in that field yet. Write the original first.")
+        )
+    # One translation per field and language, whichever way round it was written.
+    stored = s.scalars(
+        select(ContentTranslation).where(
+            ContentTranslation.kind == entry.kind,
+            ContentTranslation.entity_id == entry.entity_id,
+            ContentTranslation.field == entry.field,
+        )
+    ).all()
+    for row in stored:
+        if row.language != language or not text:
+            s.delete(row)
+    kept = next((r for r in stored if r.language == language and text), None)
+    if text:
+        kept = kept or ContentTranslation(
+            kind=entry.kind, entity_id=entry.entity_id, field=entry.field, language=language
+        )
+        kept.initiative_id = owner.initiative_id
+        kept.text, kept.source_language = text, source
+        kept.source_hash = fingerprint(original)
+        kept.translated_by_account_id, kept.translated_by = actor.account_id, actor.name
+        kept.updated_at = utcnow()
+        s.add(kept)
+    if text or stored:
+        audit.record(
+            s,
+            actor,
+            audit.Change(
+                entity=entry.kind,
+                entity_id=entry.entity_id,
+                action="translated" if text else "translation removed",
+                detail={"field": entry.field, "language": language},
+                initiative_id=owner.initiative_id,
+            ),
+        )
+    s.flush()
+    return kept
+
+
+def _kind(entry: Translation) -> Kind:
+    kind = KINDS.get(entry.kind)
+    if kind is None or entry.field not in kind.fields:
+        raise ValidationError(_("That cannot be translated here. Reload the page and try again."))
+    return kind
+
+
+def _text(entry: Translation) -> str:
+    return optional_text(entry.text, N_("Translation"), LONG_MAX)
+
+
+def _language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError(_("Pick the language the original is written in."))
+    return language
+
+
+def _check_may_translate(s: Session, actor: Actor, kind: Kind, owner: Owner) -> None:
+    if not kind.table_work or owner.table_id is None:
+        require_role(actor, Role.FACILITATOR)
+        return
+    require_role(actor, Role.FACILITATOR, Role.SCRIBE)
+    check_table_access(s, actor, owner.table_id, N_("translate"))
+    if owner.meeting is not None:
+        require_open_meeting(owner.meeting, actor)
+
+
+def translate_all(db: Database, actor: Actor, entries: Sequence[Translation]) -> None:
+    """Several translations in one write (an agenda step's title, goal and question): a
+    blank one removes what was there, and a blank one of an empty field is no change."""
+    for entry in entries:
+        check(entry)
+    with db.write() as s:
+        for entry in entries:
+            kind = KINDS[entry.kind]
+            original = getattr(require(s, kind.model, entry.entity_id, kind.label), entry.field)
+            if entry.text.strip() or original:
+                keep(s, actor, entry)
+
+
+def translations_for(
+    s: Session, kind: str, ids: Collection[int], language: str, field: str = "text"
+) -> dict[int, Stored]:
+    """By item id, what a reader of `language` needs of each item's translation: the one
+    into their language, else one whose original is in their language (so they read the
+    original, and nothing says it is missing). One query, however many items."""
+    found = field_translations(s, kind, ids, language, (field,))
+    return {entity_id: stored for (entity_id, _field), stored in found.items()}
+
+
+def translations_of_kinds(
+    s: Session, wanted: Mapping[str, tuple[Collection[int], str]], language: str
+) -> dict[str, dict[int, Stored]]:
+    """`translations_for` of several kinds at once ({kind: (ids, field)}), by kind and item
+    id: one query for a ballot of ideas and themes, none when there is nothing to name."""
+    asked = [
+        and_(
+            ContentTranslation.kind == kind,
+            ContentTranslation.field == field,
+            ContentTranslation.entity_id.in_(list(ids)),
+        )
+        for kind, (ids, field) in wanted.items()
+        if ids
+    ]
+    found: dict[str, dict[int, Stored]] = {kind: {} for kind in wanted}
+    if not asked:
+        return found
+    query = select(
+        ContentTranslation.kind,
+        ContentTranslation.entity_id,
+        ContentTranslation.language,
+        ContentTranslation.text,
+        ContentTranslation.source_language,
+        ContentTranslation.source_hash,
+    ).where(
+        or_(*asked),
+        or_(
+            ContentTranslation.language == language,
+            ContentTranslation.source_language == language,
+        ),
+    )
+    for kind, entity_id, into, text, source, source_hash in s.execute(query):
+        if into == language or entity_id not in found[kind]:
+            found[kind][entity_id] = Stored(text, source, source_hash)
+    return found
+
+
+def field_translations(
+    s: Session, kind: str, ids: Collection[int], language: str, fields: Collection[str]
+) -> dict[tuple[int, str], Stored]:
+    """`translations_for` of several fields at once, by (item id, field): one query."""
+    if not ids:
+        return {}
+    query = select(
+        ContentTranslation.entity_id,
+        ContentTranslation.field,
+        ContentTranslation.language,
+        ContentTranslation.text,
+        ContentTranslation.source_language,
+        ContentTranslation.source_hash,
+    ).where(
+        ContentTranslation.kind == kind,
+        ContentTranslation.field.in_(list(fields)),
+        ContentTranslation.entity_id.in_(list(ids)),
+        or_(
+            ContentTranslation.language == language,
+            ContentTranslation.source_language == language,
+        ),
+    )
+    found: dict[tuple[int, str], Stored] = {}
+    for entity_id, field, into, text, source, source_hash in s.execute(query):
+        if into == language or (entity_id, field) not in found:
+            found[entity_id, field] = Stored(text, source, source_hash)
+    return found
+
+
+def translation_version(s: Session, kind: str, initiative_id: int) -> tuple[int, str]:
+    """How many translations of a kind an initiative has, and the newest change: a cache
+    key's part, so a board cached by its items' changes sees a new translation too."""
+    count, newest = s.execute(
+        select(func.count(), func.max(ContentTranslation.updated_at)).where(
+            ContentTranslation.kind == kind, ContentTranslation.initiative_id == initiative_id
+        )
+    ).one()
+    return count, str(newest or "")

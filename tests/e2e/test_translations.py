@@ -1,0 +1,100 @@
+"""A translation entered on the idea board reaches the phones in their readers' language.
+
+The facilitator, on the laptop, writes the Spanish of an idea on the board's Translate
+tab; a phone whose badge reads Spanish votes on the Spanish words, marked as a
+translation, with the English original one tap away; a phone whose badge reads English
+votes on the original, with no mark. The idea and the open round are the room's own
+(made through the services as the other phone tests do); the translation is typed on the
+screen.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+from sqlalchemy import select
+
+from db.models import Account, ContentTranslation, Meeting, MeetingTable, Participant
+from services.converge import voting_rounds
+from services.core.actors import SYSTEM, Actor
+from services.core.vocab import Role, VoteMode
+from services.room import ideas, room_control
+from services.setup import languages
+from tests.browser import LAPTOP, PHONE, choose, click, device, sign_in, snap, visit, wait_idle
+from tests.e2e.conftest import PASSWORD, Demo
+
+pytestmark = pytest.mark.e2e
+
+IDEA = "Send a mental-health clinician with officers on crisis calls"
+SPANISH = "Enviar un clínico de salud mental con los agentes en llamadas de crisis"
+
+
+@pytest.fixture(scope="module")
+def room(demo: Demo) -> tuple[int, str, str]:
+    """An idea on an open ballot: its id, and the codes of a Spanish and an English badge."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+        table_id = s.scalars(
+            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
+        ).first()
+        people = s.execute(select(Participant.id, Participant.code).limit(2)).all()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    made = ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=IDEA))
+    rnd = voting_rounds.create_round(
+        demo.db,
+        facilitator,
+        meeting_id,
+        voting_rounds.NewRound(title="Translated ballot", mode=VoteMode.DOTS, idea_ids=[made.id]),
+    )
+    voting_rounds.open_round(demo.db, facilitator, rnd.id)
+    (spanish_id, spanish_code), (english_id, english_code) = people
+    languages.set_participant_language(demo.db, facilitator, spanish_id, "es")
+    languages.set_participant_language(demo.db, facilitator, english_id, "en")
+    return made.id, spanish_code, english_code
+
+
+def test_a_translation_typed_on_the_board_reaches_the_spanish_phone_only(
+    browser: Browser, demo: Demo, room: tuple[int, str, str], screenshots: Path
+) -> None:
+    idea_id, spanish_code, english_code = room
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    laptop.get_by_test_id("stMain").get_by_role("link", name="Ideas", exact=True).click()
+    wait_idle(laptop)
+    laptop.get_by_text("Moderate: edit, hide, merge, group into themes").click()
+    wait_idle(laptop)
+    laptop.get_by_role("tab", name="Translate", exact=True).click()
+    choose(laptop, "Idea to translate", f"#{idea_id} {IDEA}")
+    laptop.get_by_label("Translation (Spanish)").fill(SPANISH)
+    click(laptop, "Save the translation")
+    expect(laptop.get_by_text("Translation saved.")).to_be_visible()
+    snap(laptop, screenshots, "translation-board-laptop")
+    with demo.db.read() as s:
+        typed = select(ContentTranslation.text).where(
+            ContentTranslation.kind == "idea", ContentTranslation.entity_id == idea_id
+        )
+        assert s.scalars(typed).all() == [SPANISH]
+
+    phone = device(browser, PHONE).new_page()
+    visit(phone, demo.url, f"vote?code={spanish_code}")
+    expect(phone.get_by_text(re.compile(re.escape(SPANISH)))).to_be_visible()
+    expect(phone.get_by_text("Traducido del inglés")).to_be_visible()
+    expect(phone.get_by_text(IDEA, exact=True)).to_be_hidden()
+    phone.get_by_text("Ver el original (inglés)").click()
+    expect(phone.get_by_text(IDEA, exact=True)).to_be_visible()
+    snap(phone, screenshots, "translation-ballot-spanish-phone")
+
+    other = device(browser, PHONE).new_page()
+    visit(other, demo.url, f"vote?code={english_code}")
+    expect(other.get_by_text(re.compile(re.escape(IDEA)))).to_be_visible()
+    expect(other.get_by_text(re.compile("Translated from|Show the original"))).to_have_count(0)
+    expect(other.get_by_text(SPANISH)).to_have_count(0)
+    snap(other, screenshots, "translation-ballot-english-phone")
+    for page in (laptop, phone, other):
+        page.context.close()

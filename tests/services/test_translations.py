@@ -1,0 +1,414 @@
+"""Translations of what people typed: who may write them, out-of-date ones, the batch read."""
+
+import io
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import event, select
+
+import i18n
+from db.models import AgendaItem, Commitment, ContentTranslation, Meeting
+from db.models.enums import MeetingStatus, VoteMode
+from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
+from services.agenda import agenda, agenda_screen
+from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
+from services.converge import voting_items, voting_rounds
+from services.core.actors import SYSTEM
+from services.core.audit import history
+from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.partner import charter_pdf, charter_versions_screen, charters
+from services.prepare.trust_items import AGREEMENT
+from services.review import meeting_report, review_screen, trust_pulse
+from services.review.trust_pulse import TrustChange
+from services.room import ideas, notes, projector_screen, themes
+from services.solve import best_practices, options, solve_screen
+from services.translations import translate
+from services.translations.shown import Showing, fingerprint, shown
+from tests.factories import build_room
+
+pytestmark = pytest.mark.both_databases  # a unique constraint, upserts by hand, IN lists
+
+
+def _idea(db, room, text="More co-responders", table_id=None):
+    new = ideas.NewIdea(table_id=table_id or room.table1_id, text=text)
+    return ideas.add_idea(db, room.facilitator, new)
+
+
+def _spanish(kind, entity_id, text, field="text"):
+    return translate.Translation(kind=kind, entity_id=entity_id, text=text, field=field)
+
+
+def _read(db, kind, ids, language, field="text"):
+    with db.read() as s:
+        return translate.translations_for(s, kind, ids, language, field)
+
+
+def test_a_facilitator_translates_an_idea_and_it_is_audited(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    saved = translate.translate(db, room.facilitator, _spanish("idea", idea.id, " Más binomios "))
+    assert saved is not None
+    assert (saved.language, saved.source_language, saved.text) == ("es", "en", "Más binomios")
+    assert (saved.initiative_id, saved.translated_by) == (room.initiative_id, "Fac")
+    assert saved.source_hash == fingerprint("More co-responders")
+    actions = [e.action for e in history(db, SYSTEM, "idea", idea.id)]
+    assert actions == ["created", "translated"]
+
+
+def test_a_scribe_translates_the_ideas_of_their_own_table_only(db):
+    room = build_room(db)
+    own, other = _idea(db, room), _idea(db, room, "At table two", room.table2_id)
+    assert translate.translate(db, room.scribe1, _spanish("idea", own.id, "Más binomios"))
+    with pytest.raises(PermissionDenied, match="table 1"):
+        translate.translate(db, room.scribe1, _spanish("idea", other.id, "En la mesa dos"))
+
+
+def test_a_scribe_may_not_translate_once_the_meeting_closed(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).status = MeetingStatus.CLOSED
+    with pytest.raises(NotAllowedNow):
+        translate.translate(db, room.scribe1, _spanish("idea", idea.id, "Más binomios"))
+    # The facilitator still tidies the record after the meeting.
+    assert translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+
+
+def test_a_scribe_may_not_translate_what_is_not_table_work(db):
+    room = build_room(db)
+    with pytest.raises(PermissionDenied):
+        translate.translate(
+            db, room.scribe1, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+        )
+    assert translate.translate(
+        db, room.facilitator, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+    )
+
+
+def test_leaders_translate_nothing(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with pytest.raises(PermissionDenied):
+        translate.translate(db, room.leader, _spanish("idea", idea.id, "Más binomios"))
+    with pytest.raises(PermissionDenied):
+        translate.translate(
+            db, room.leader, _spanish("agenda_item", room.item_ids[0], "Escuchar", "title")
+        )
+
+
+def test_unknown_kinds_fields_and_items_are_refused_in_words(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    with pytest.raises(ValidationError, match="cannot be translated"):
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id, "x", "status"))
+    with pytest.raises(ValidationError, match="cannot be translated"):
+        translate.translate(db, room.facilitator, _spanish("participant", 1, "x"))
+    with pytest.raises(NotFound):
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id + 99, "x"))
+
+
+def test_writing_again_replaces_and_blank_removes(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Primera"))
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Segunda"))
+    assert _read(db, "idea", [idea.id], "es")[idea.id].text == "Segunda"
+    assert translate.translate(db, room.facilitator, _spanish("idea", idea.id, "  ")) is None
+    assert _read(db, "idea", [idea.id], "es") == {}
+    actions = [e.action for e in history(db, SYSTEM, "idea", idea.id)]
+    assert actions == ["created", "translated", "translated", "translation removed"]
+
+
+def test_an_original_in_spanish_keeps_one_translation_into_english(db):
+    room = build_room(db)
+    idea = _idea(db, room, "Más binomios")
+    entry = translate.Translation(
+        kind="idea", entity_id=idea.id, text="More co-responders", source_language="es"
+    )
+    translate.translate(db, room.facilitator, entry)
+    english = _read(db, "idea", [idea.id], "en")[idea.id]
+    assert shown(idea.text, english, "en").text == "More co-responders"
+    # A Spanish reader reads the original, and nothing says a translation is missing.
+    spanish = shown(idea.text, _read(db, "idea", [idea.id], "es")[idea.id], "es")
+    assert (spanish.showing, spanish.text) == (Showing.ORIGINAL, "Más binomios")
+
+
+def test_a_changed_original_makes_the_translation_out_of_date(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    ideas.update_idea(db, room.facilitator, idea.id, ideas.IdeaFields(text="Fewer arrests"))
+    stored = _read(db, "idea", [idea.id], "es")[idea.id]
+    seen = shown("Fewer arrests", stored, "es")
+    assert seen.showing is Showing.OUT_OF_DATE
+    assert seen.text == "Fewer arrests"  # never the old translation as if it were current
+    assert seen.translation == "Más binomios"
+
+
+def test_what_each_reader_is_shown(db):
+    room = build_room(db)
+    idea, bare = _idea(db, room), _idea(db, room, "Nobody translated this")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    spanish = _read(db, "idea", [idea.id, bare.id], "es")
+    assert shown(idea.text, spanish.get(idea.id), "es").showing is Showing.TRANSLATED
+    assert shown(bare.text, spanish.get(bare.id), "es").showing is Showing.MISSING
+    english = _read(db, "idea", [idea.id, bare.id], "en")
+    assert shown(idea.text, english.get(idea.id), "en").showing is Showing.ORIGINAL
+    assert shown(bare.text, english.get(bare.id), "en").showing is Showing.ORIGINAL
+
+
+def test_the_batch_read_is_one_query_for_many_items(db):
+    room = build_room(db)
+    made = [_idea(db, room, f"Idea {n}") for n in range(12)]
+    for idea in made[::2]:
+        translate.translate(db, room.facilitator, _spanish("idea", idea.id, f"Idea {idea.id} es"))
+    statements = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        found = _read(db, "idea", [i.id for i in made], "es")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert len([q for q in statements if "content_translation" in q]) == 1
+    assert sorted(found) == sorted(i.id for i in made[::2])
+
+
+def test_a_note_field_and_a_theme_are_translated_by_field(db):
+    room = build_room(db)
+    note = notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said="We wait"))
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response times")
+    translate.translate(db, room.scribe1, _spanish("listening_note", note.id, "Esperamos", "said"))
+    with pytest.raises(PermissionDenied):
+        translate.translate(db, room.scribe1, _spanish("theme", theme.id, "Tiempos", "name"))
+    translate.translate(db, room.facilitator, _spanish("theme", theme.id, "Tiempos", "name"))
+    assert _read(db, "listening_note", [note.id], "es", "said")[note.id].text == "Esperamos"
+    assert _read(db, "listening_note", [note.id], "es", "paraphrase") == {}
+    with db.read() as s:
+        assert len(s.scalars(select(ContentTranslation)).all()) == 2
+
+
+def test_the_standard_agenda_arrives_with_its_spanish(db):
+    room = build_room(db)
+    with db.write() as s:
+        other = Meeting(initiative_id=room.initiative_id, title="Second", code="second-code")
+        s.add(other)
+        s.flush()
+        meeting_id = other.id
+    agenda.add_standard_agenda(db, room.facilitator, meeting_id)
+    with i18n.using("es"):
+        spanish = agenda_screen.read(db, room.facilitator, meeting_id)
+    first = spanish.steps[0]
+    assert (first.title.text, first.title.showing) == ("Bienvenida y propósito", Showing.TRANSLATED)
+    assert first.prompt.text == "¿Qué haría que hoy valiera la pena su tiempo?"
+    assert first.title.original == "Welcome and purpose"
+    english = agenda_screen.read(db, room.facilitator, meeting_id)
+    assert english.steps[0].title.text == "Welcome and purpose"
+    assert english.steps[0].title.showing is Showing.ORIGINAL
+
+
+def test_a_steps_fields_are_translated_in_one_write_and_blank_ones_skipped(db):
+    room = build_room(db)
+    step = room.item_ids[0]  # "Listen": a title, no goal, no prompt
+    entries = [
+        translate.Translation(kind="agenda_item", entity_id=step, field=f, text=t)
+        for f, t in [("title", "Escuchar"), ("goal", ""), ("prompt", "")]
+    ]
+    translate.translate_all(db, room.facilitator, entries)
+    with i18n.using("es"):
+        first = agenda_screen.read(db, room.facilitator, room.meeting_id).steps[0]
+    assert first.title.text == "Escuchar"
+    assert first.goal.showing is Showing.ORIGINAL  # nothing written: nothing to say of it
+    with pytest.raises(PermissionDenied):
+        translate.translate_all(db, room.leader, entries)
+
+
+def test_solve_shows_options_topics_and_the_library_in_the_readers_language(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    option = options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="A pilot van")
+    )
+    entries = [
+        translate.Translation(kind="option", entity_id=option.id, field=f, text=t)
+        for f, t in [("title", "Una camioneta piloto"), ("description", "")]
+    ]
+    translate.translate_all(db, room.facilitator, entries)
+    with pytest.raises(PermissionDenied):  # options are the facilitator's to translate
+        translate.translate_all(db, room.scribe1, entries)
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:2])
+    with i18n.using("es"):
+        screen = solve_screen.read(db, room.facilitator, room.meeting_id, None)
+    (card,) = screen.options
+    assert card.title_shown is not None
+    assert (card.title_shown.text, card.title_shown.showing) == (
+        "Una camioneta piloto",
+        Showing.TRANSLATED,
+    )
+    assert dict(screen.topics)[("idea", idea.id)] == "Más binomios (Traducido del inglés)"
+    summary = screen.library[0].summary_shown
+    assert summary is not None and summary.showing is Showing.TRANSLATED
+    assert summary.text == SPANISH_SUMMARIES[screen.library[0].name]
+    english = solve_screen.read(db, room.scribe1, room.meeting_id, None)
+    assert english.options[0].title_shown.text == "A pilot van"  # type: ignore[union-attr]
+    assert not english.may_translate
+
+
+def test_loading_the_library_again_keeps_one_spanish_summary_and_follows_changes(db):
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
+    best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
+    with db.read() as s:
+        assert len(s.scalars(select(ContentTranslation)).all()) == 1
+    changed = {**LIBRARY[0], "summary": "A shorter summary.", "summary_es": "Un resumen breve."}
+    best_practices.upsert_library(db, SYSTEM, [changed])
+    with db.read() as s:
+        (stored,) = s.scalars(select(ContentTranslation)).all()
+    assert (stored.text, stored.source_hash) == (
+        "Un resumen breve.",
+        fingerprint("A shorter summary."),
+    )
+
+
+def _charter(db, room):
+    return charters.new_version(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        charters.CharterFields(
+            mission="Safer calls together",
+            shared_goals="Fewer crises end in arrest",
+            commitments={room.police_id: "Send crisis-trained officers"},
+        ),
+    )
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_charter_reads_in_spanish_with_the_original_beneath_on_the_pdf(db):
+    room = build_room(db)
+    charter = _charter(db, room)
+    with db.read() as s:
+        (commitment,) = s.scalars(select(Commitment)).all()
+    entries = [
+        translate.Translation(kind="charter", entity_id=charter.id, field="mission",
+                              text="Llamadas más seguras, juntos"),
+        translate.Translation(kind="commitment", entity_id=commitment.id,
+                              text="Enviar agentes capacitados en crisis"),
+    ]  # fmt: skip
+    with pytest.raises(PermissionDenied):  # the charter is the facilitator's to translate
+        translate.translate_all(db, room.leader, entries)
+    translate.translate_all(db, room.facilitator, entries)
+    with i18n.using("es"):
+        screen = charter_versions_screen.read(db, room.leader, room.initiative_id)
+        sheet = screen.versions[0].sheet
+        assert sheet.clause("mission").text == "Llamadas más seguras, juntos"
+        assert sheet.clause("shared_goals").showing is Showing.MISSING
+        said = sheet.commitment(room.police_id)
+        assert said is not None and said.text == "Enviar agentes capacitados en crisis"
+        spanish = _pdf_text(charter_pdf.charter_pdf(db, room.leader, room.initiative_id))
+    assert "Llamadas más seguras, juntos Traducido del inglés Original (inglés): Safer" in spanish
+    assert "Aún no hay traducción al español" in spanish  # the shared goals, as written
+    assert "Enviar agentes capacitados en crisis" in spanish
+    english = _pdf_text(charter_pdf.charter_pdf(db, room.leader, room.initiative_id))
+    assert "Safer calls together" in english
+    assert "Llamadas" not in english and "Translated" not in english
+
+
+def test_a_new_wording_of_a_charter_clause_is_a_new_version_with_no_translation_yet(db):
+    room = build_room(db)
+    first = _charter(db, room)
+    translate.translate(
+        db, room.facilitator, _spanish("charter", first.id, "Llamadas más seguras", "mission")
+    )
+    _charter(db, room)
+    with i18n.using("es"):
+        screen = charter_versions_screen.read(db, room.facilitator, room.initiative_id)
+    newest, older = screen.versions
+    assert newest.sheet.clause("mission").showing is Showing.MISSING
+    assert older.sheet.clause("mission").text == "Llamadas más seguras"
+
+
+def test_the_meeting_report_and_its_sheets_name_ideas_in_the_readers_language(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    _idea(db, room, "Nobody translated this")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    with i18n.using("es"):
+        screen = review_screen.read(db, room.leader, room.meeting_id)
+        ideas_frame = screen.record.frames["Ideas"]
+        report = _pdf_text(meeting_report.report_pdf(screen.record))
+    cell = "Más binomios (Traducido del inglés; original: More co-responders)"
+    assert list(ideas_frame["Idea"]) == [cell, "Nobody translated this"]
+    assert cell in report
+    english = review_screen.read(db, room.leader, room.meeting_id)
+    assert list(english.record.frames["Ideas"]["Idea"]) == [
+        "More co-responders",
+        "Nobody translated this",
+    ]
+
+
+def test_the_projector_shows_the_steps_question_in_both_languages_once_translated(db):
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(AgendaItem, room.item_ids[0]).prompt = "What did you hear?"
+    assert [p.text for p in projector_screen.read(db, "meet-code").prompts] == [
+        "What did you hear?"
+    ]
+    entry = _spanish("agenda_item", room.item_ids[0], "¿Qué escuchó?", "prompt")
+    translate.translate(db, room.facilitator, entry)
+    english = projector_screen.read(db, "meet-code").prompts
+    assert [(p.text, p.language, p.showing) for p in english] == [
+        ("What did you hear?", "en", Showing.ORIGINAL),
+        ("¿Qué escuchó?", "es", Showing.TRANSLATED),
+    ]
+    with i18n.using("es"):
+        spanish = projector_screen.read(db, "meet-code").prompts
+    assert [p.text for p in spanish] == ["¿Qué escuchó?", "What did you hear?"]
+
+
+def test_the_trust_table_names_a_standard_question_in_spanish_with_its_original():
+    change = TrustChange(STANDARD_TRUST_STATEMENTS[0], "Police", 3.0, 5, 4.0, 5, 1.0, AGREEMENT)
+    own = replace(change, statement="I feel safe at night")
+    with i18n.using("es"):
+        rows = trust_pulse.table_rows([change, own])
+    assert rows[0][0] == (
+        "El departamento de policía escucha a residentes como yo. (Traducido del inglés; "
+        "original: The police department listens to residents like me.)"
+    )
+    assert rows[1][0] == "I feel safe at night"
+    assert trust_pulse.table_rows([change])[0][0] == STANDARD_TRUST_STATEMENTS[0]
+
+
+def test_a_ballot_names_ideas_and_themes_in_spanish_with_one_query_for_their_translations(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    theme = themes.create_theme(db, room.facilitator, room.meeting_id, "Response times")
+    translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Más binomios"))
+    translate.translate(db, room.facilitator, _spanish("theme", theme.id, "Tiempos", "name"))
+    rnd = voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(
+            title="Which", mode=VoteMode.DOTS, idea_ids=[idea.id], theme_ids=[theme.id]
+        ),
+    )
+    statements = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        with db.read() as s:
+            named = voting_items.item_rows(s, rnd.id, "es")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert [item.text for item in named] == ["Más binomios", "Tiempos"]
+    assert len([q for q in statements if "content_translation" in q]) == 1
+    with db.read() as s:
+        assert [i.text for i in voting_items.item_rows(s, rnd.id, "en")] == [
+            "More co-responders",
+            "Response times",
+        ]

@@ -1,0 +1,155 @@
+"""Ideas in their reader's language on the screens: entered on the forms, shown on the
+board and the ballot marked as translations, the original one tap away."""
+
+from __future__ import annotations
+
+from components.idea_board import MODERATION_KEY
+from components.text import escape_markdown
+from db.models import Initiative
+from db.models.enums import VoteMode
+from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
+from services.converge import voting_rounds
+from services.partner import charters
+from services.room import ideas
+from services.setup import languages
+from services.solve import options
+from services.translations import translate
+from tests.views.helpers import ballot_rows, by_label, click, texts
+
+
+def _idea(db, room, text="Co-responders for mental-health calls"):
+    new = ideas.NewIdea(table_id=room.table1_id, text=text)
+    return ideas.add_idea(db, room.scribe1, new)
+
+
+def _ballot_of(db, room, made):
+    rnd = voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Priorities", mode=VoteMode.DOTS, idea_ids=[made.id]),
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+
+
+def test_a_scribe_adds_an_idea_with_its_spanish_translation(room_app, db):
+    room = room_app.room
+    at = room_app("s1", {"table": "1"}).run().switch_page("views/ideas.py").run()
+    by_label(at.text_area, "The idea").input("Send a clinician with officers")
+    by_label(at.text_area, "Translation (Spanish)").input("Enviar un clínico con los agentes")
+    at = click(at, "Add idea")
+    assert not at.exception
+    assert "Idea added." in texts(at)
+    languages.set_own_language(db, room.facilitator, "es")
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    (listed,) = [t for t in texts(board) if "clínico" in t]
+    assert listed.startswith("Enviar un clínico con los agentes")
+    assert "Traducido del inglés" in listed
+    assert "Send a clinician with officers" in listed  # the original, labelled, beside it
+
+
+def test_the_facilitator_translates_an_idea_on_the_board(room_app, db):
+    room = room_app.room
+    made = _idea(db, room)
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    board.session_state[MODERATION_KEY] = True
+    board = board.run()
+    by_label(board.selectbox, "Idea to translate").select(made)
+    board = board.run()
+    by_label(board.text_area, "Translation (Spanish)").input("Binomios para llamadas de salud")
+    board = click(board, "Save the translation")
+    assert not board.exception
+    with db.read() as s:
+        stored = translate.translations_for(s, "idea", [made.id], "es")
+    assert stored[made.id].text == "Binomios para llamadas de salud"
+
+
+def test_a_spanish_phone_votes_on_the_translation_and_an_english_one_on_the_original(room_app, db):
+    room = room_app.room
+    made = _idea(db, room)
+    entry = translate.Translation(kind="idea", entity_id=made.id, text="Binomios de salud mental")
+    translate.translate(db, room.facilitator, entry)
+    _ballot_of(db, room, made)
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    spanish = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    assert not spanish.exception
+    (row,) = ballot_rows(spanish)
+    assert row.label == "Idea 1 de 1: Binomios de salud mental"
+    assert "Traducido del inglés" in [c.value for c in spanish.caption]
+    (original,) = [e for e in spanish.expander if e.label == "Ver el original (inglés)"]
+    assert [t.value for t in original.text] == [made.text]
+    english = room_app(query={"code": "code-1"}).run().switch_page("views/vote.py").run()
+    (row,) = ballot_rows(english)
+    assert row.label == f"Idea 1 of 1: {made.text}"
+    assert not [e for e in english.expander if "original" in e.label]
+
+
+def test_the_facilitator_translates_an_agenda_step_and_a_spanish_reader_sees_it(room_app, db):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/agenda.py").run()
+    first = next(t for t in at.text_input if t.label == "Step title (Spanish)")
+    first.input("Escuchar")
+    at = next(b for b in at.button if b.label == "Save the translation").click().run()
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/agenda.py").run()
+    assert "**1. Escuchar** · 20 min · Escucha activa" in [m.value for m in leader.markdown]
+    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    assert [e for e in leader.expander if e.label == "Ver el original (inglés)"]
+
+
+def test_a_spanish_survey_asks_standard_questions_in_spanish_and_says_which_are_not(room_app, db):
+    room = room_app.room
+    own = "I feel safe walking home at night"
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).trust_statements = [
+            STANDARD_TRUST_STATEMENTS[0],
+            own,
+        ]
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+    assert not at.exception
+    assert [r.label for r in at.radio] == [
+        escape_markdown("El departamento de policía escucha a residentes como yo."),
+        own,
+    ]
+    captions = [c.value for c in at.caption]
+    assert "Traducido del inglés" in captions
+    assert "Aún no hay traducción al español" in captions
+    (original,) = [e for e in at.expander if e.label == "Ver el original (inglés)"]
+    assert [t.value for t in original.text] == [STANDARD_TRUST_STATEMENTS[0]]
+
+
+def test_the_facilitator_translates_an_option_and_a_spanish_scribe_reads_it(room_app, db):
+    room = room_app.room
+    options.create_option(
+        db, room.facilitator, room.meeting_id, options.OptionFields(title="A pilot van")
+    )
+    at = room_app("fac").run().switch_page("views/solve.py").run()
+    by_label(at.text_input, "Option (Spanish)").input("Una camioneta piloto")
+    at = next(b for b in at.button if b.label == "Save the translation").click().run()
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.scribe1, "es")
+    scribe = room_app("s1", {"table": "1"}).run().switch_page("views/solve.py").run()
+    assert "**Una camioneta piloto**" in [m.value for m in scribe.markdown]
+    assert "Traducido del inglés" in [c.value for c in scribe.caption]
+    assert not [t for t in scribe.text_input if t.label.startswith("Opción (")]
+
+
+def test_the_facilitator_translates_the_charters_mission_on_the_charter_screen(room_app, db):
+    room = room_app.room
+    charters.new_version(
+        db, room.facilitator, room.initiative_id, charters.CharterFields(mission="Safer calls")
+    )
+    at = room_app("fac").run().switch_page("views/charter.py").run()
+    by_label(at.text_area, "Mission (Spanish)").input("Llamadas más seguras")
+    at = click(at, "Save the translation")
+    assert not at.exception
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/charter.py").run()
+    assert "Llamadas más seguras" in texts(leader)
+    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    assert not [t for t in leader.text_area if "(inglés)" in t.label or "(Spanish)" in t.label]
