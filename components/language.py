@@ -96,7 +96,11 @@ def follow_badge(db: Database, code: str, stored: str) -> None:
         st.session_state[_BADGE_KEY] = code
         if stored != i18n.current():
             use(stored)
-            mark_page()
+    # Drawn on every run, not only when the badge changed the language: the script of a
+    # mark runs again only when its text changes, so a phone that took Spanish from its
+    # badge here and then tapped English kept lang="es" over English words (app.py's
+    # mark, "en" in both runs, did not run again). The browser walk found it.
+    mark_page()
     _other_language_button(lambda chosen: languages.choose_by_code(db, code, chosen))
 
 

@@ -7,6 +7,10 @@ page link only with the faint background it also gives the current page, so a pe
 moving through the menu by Tab could not see where they were
 (tests/e2e/test_keyboard.py).
 
+And a button's words wrap rather than end in "…": Streamlit keeps a label on one line and
+cuts it, and Spanish labels run a third longer than English ("Preparar el CSV de
+combinación de correspondencia"), so a cut one hid what the button does.
+
 Static CSS only, no user text; one style block per page run, from the router.
 """
 
@@ -25,6 +29,11 @@ _STYLE = f"""<style>
 [data-testid="stMain"] [role="radiogroup"] label,
 [data-testid="stMain"] [data-testid="stCheckbox"] label {{
   min-height: {TARGET_PX}px; align-items: center;
+}}
+[data-testid="stMain"] button {{ height: auto; }}
+[data-testid="stMain"] button [data-testid="stMarkdownContainer"],
+[data-testid="stMain"] button [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; text-overflow: clip; overflow-wrap: break-word;
 }}
 a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
 </style>"""

@@ -2,16 +2,25 @@
 
 Each device is its own browser context (its own cookies) at its own screen size. The
 steps run in the order a session runs, so the test reads like the room's timeline.
+
+The room speaks two languages, as a city's does: the facilitator and table 1's scribe
+work in English; table 2's scribe has set their account to Spanish, the wall's browser is
+set to Spanish, one phone taps "Español", and the leader reads the meeting report in
+Spanish. Each person switches as they would (tests/languages.py), and each check reads the
+words that person's screen shows.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from db.models import Meeting, MeetingTable, Participant, Vote
@@ -29,6 +38,16 @@ from tests.browser import (
     wait_idle,
 )
 from tests.e2e.conftest import PASSWORD, Demo
+from tests.languages import (
+    english_in,
+    expect_lang,
+    people_text,
+    phone_choose,
+    spanish,
+    spanish_browser,
+    spanish_checks,
+    staff_choose,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -61,12 +80,15 @@ def _click(page: Page, name: str) -> None:
     wait_idle(page)
 
 
-def _add_note(page: Page, said: str, heard: str, interest: str) -> None:
-    page.get_by_label("What was said").fill(said)
-    page.get_by_label("What I heard (the paraphrase back)").fill(heard)
-    page.get_by_label("The interest or need underneath").fill(interest)
-    _click(page, "Save note")
-    expect(page.get_by_text("Note saved.")).to_be_visible()
+def _add_note(
+    page: Page, said: str, heard: str, interest: str, say: Callable[[str], str] = str
+) -> None:
+    """A scribe's note; `say` puts the screen's words in the scribe's language."""
+    page.get_by_label(say("What was said")).fill(said)
+    page.get_by_label(say("What I heard (the paraphrase back)")).fill(heard)
+    page.get_by_label(say("The interest or need underneath")).fill(interest)
+    _click(page, say("Save note"))
+    expect(page.get_by_text(say("Note saved."))).to_be_visible()
 
 
 def _pick(page: Page, label: str, options: list[str]) -> None:
@@ -90,9 +112,10 @@ def _row(page: Page, idea: str) -> Locator:
 
 
 def _under(row: Locator) -> Locator:
-    """The element drawn right under `row` on the page."""
+    """What is drawn right under `row`: its live region, then a refusal's alert."""
     return row.locator(
-        "xpath=ancestor::div[@data-testid='stElementContainer'][1]/following-sibling::div[1]"
+        "xpath=ancestor::div[@data-testid='stElementContainer'][1]"
+        "/following-sibling::div[position() <= 2]"
     )
 
 
@@ -126,41 +149,59 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # axe-core on each screen as the meeting fills it (the empty ones: test_screenshots).
     barriers = violations(console, "console-live")
 
-    # The projector needs no account: the meeting's code is enough.
-    wall = visit(device(browser, PROJECTOR).new_page(), base, f"projector?code={code}")
+    # The projector needs no account: the meeting's code is enough. Its browser is set
+    # to Spanish, and nobody signs in to it, so it shows Spanish.
+    wall = visit(spanish_browser(browser, PROJECTOR).new_page(), base, f"projector?code={code}")
+    expect_lang(wall, "es")
 
-    # Two scribes on tablets, each at their own table.
+    # Two scribes on tablets, each at their own table; table 2's sets their own account
+    # to Spanish on the home page they sign in to, and writes in Spanish.
     tablets = {}
+    notes = {
+        1: (
+            "Table 1: when I call 911 for my brother, police arrive first.",
+            "Table 1: you want someone trained in crisis to come.",
+            "Safety for the person in crisis, and for the officers.",
+        ),
+        2: (
+            "Mesa 2: cuando llamo al 911 por mi hermano, llega primero la policía.",
+            "Mesa 2: usted quiere que venga alguien preparado para crisis.",
+            "Seguridad para la persona en crisis y para los agentes.",
+        ),
+    }
+    says: dict[int, Callable[[str], str]] = {1: str, 2: spanish}
     for table in (1, 2):
         tablet = device(browser, TABLET).new_page()
         sign_in(tablet, base, f"scribe{table}", PASSWORD)
+        if says[table] is spanish:
+            staff_choose(tablet, "Español")
         visit(tablet, base, f"listen?table={table}")
-        _add_note(
-            tablet,
-            f"Table {table}: when I call 911 for my brother, police arrive first.",
-            f"Table {table}: you want someone trained in crisis to come.",
-            "Safety for the person in crisis, and for the officers.",
-        )
+        _add_note(tablet, *notes[table], say=says[table])
         tablets[table] = tablet
     snap(tablets[1], screenshots, "listen-tablet")
+    snap(tablets[2], screenshots, "listen-tablet-es")
 
     new_ideas = {
         1: "Send a mental health clinician with officers on crisis calls",
-        2: "Publish response times by neighbourhood every month",
+        2: "Publicar cada mes los tiempos de respuesta por barrio",
     }
     for table, idea in new_ideas.items():
+        say = says[table]
         tablet = visit(tablets[table], base, f"ideas?table={table}")
-        tablet.get_by_label("The idea").fill(idea)
+        tablet.get_by_label(say("The idea")).fill(idea)
         tapped = time.monotonic()
-        _button(tablet, "Add idea").click()
+        _button(tablet, say("Add idea")).click()
         expect(wall.get_by_text(idea)).to_be_visible(timeout=PROJECTOR_DEADLINE * 1000)
         shown_after = time.monotonic() - tapped
         assert shown_after <= PROJECTOR_DEADLINE, f"{idea!r} took {shown_after:.1f} s"
         wait_idle(tablet)
-        expect(tablet.get_by_text("Idea added.")).to_be_visible()
-    snap(tablets[2], screenshots, "ideas-tablet")
-    snap(wall, screenshots, "projector-ideas")
-    barriers += violations(tablets[2], "ideas-tablet") + violations(wall, "projector-ideas")
+        expect(tablet.get_by_text(say("Idea added."))).to_be_visible()
+    snap(tablets[2], screenshots, "ideas-tablet-es")
+    snap(wall, screenshots, "projector-ideas-es")
+    people = people_text(demo.db)  # the notes and ideas just written are people's text
+    barriers += violations(tablets[2], "ideas-tablet-es") + violations(wall, "projector-ideas-es")
+    barriers += spanish_checks(tablets[2], "ideas-tablet-es", people)
+    barriers += spanish_checks(wall, "projector-ideas-es", people)
     barriers += violations(visit(tablets[1], base, "listen?table=1"), "listen-tablet-with-notes")
     # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
     card = wall.locator(".pj-card p").first
@@ -177,6 +218,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     _move_to_step(console, 5)
 
     # Three participants vote on their phones with the codes on their badges.
+    # The second taps "Español" on their ballot.
     phones = []
     for voter_code in _codes_at_table(demo, 1, 3):
         phone = device(browser, PHONE).new_page()
@@ -185,26 +227,39 @@ def test_a_room_from_sign_in_to_the_meeting_report(
         visit(phone, base, f"vote?code={voter_code}")
         expect(phone.get_by_text("5 of 5 dots left")).to_be_visible()
         phones.append(phone)
+    people = people_text(demo.db)  # the round's title too
+    phone_choose(phones[1], "Español")
+    left = spanish("{left} of {budget} dots left")
+    expect(phones[1].get_by_text(left.format(left=5, budget=5))).to_be_visible()
     _dots(phones[0], new_ideas[1], 3)
     _dots(phones[0], new_ideas[2], 2)
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
     # A tap over the budget is refused under its own row, which keeps what is stored.
     _dots(phones[0], new_ideas[2], 3)
     over = _row(phones[0], new_ideas[2])
-    expect(_under(over)).to_contain_text("You have 0 dots left; take a dot off another idea first.")
+    refusal = "You have 0 dots left; take a dot off another idea first."
+    expect(_under(over).get_by_text(refusal)).to_be_visible()
     expect(over.get_by_role("radio", name="2", exact=True)).to_have_attribute(
         "aria-checked", "true"
     )
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
     _dots(phones[1], new_ideas[1], 3)
+    expect(phones[1].get_by_text(left.format(left=2, budget=5))).to_be_visible()
     _dots(phones[2], new_ideas[2], 1)
     snap(phones[0], screenshots, "vote-phone")
+    snap(phones[1], screenshots, "vote-phone-es")
     barriers += violations(phones[0], "vote-phone-voted")
+    barriers += violations(phones[1], "vote-phone-voted-es")
+    barriers += spanish_checks(phones[1], "vote-phone-voted-es", people)
 
     # While voting runs the projector counts who has voted and shows no results.
-    expect(wall.get_by_text("Voting is open: What should the city do first?")).to_be_visible()
-    expect(wall.get_by_text(re.compile(r"^3 of \d+ have voted$"))).to_be_visible()
-    expect(wall.get_by_text("Results: What should the city do first?")).to_have_count(0)
+    question = "What should the city do first?"
+    voting = spanish("Voting is open: {title}").format(title=question)
+    expect(wall.get_by_text(voting)).to_be_visible()
+    voted = spanish("{voted} of {expected} have voted").format(voted=3, expected=r"\d+")
+    expect(wall.get_by_text(re.compile(f"^{voted}$"))).to_be_visible()
+    results = spanish("Results: {title}").format(title=question)
+    expect(wall.get_by_text(results)).to_have_count(0)
 
     # The facilitator closes the round; a phone still showing its ballot taps too late.
     late = phones[2]
@@ -219,27 +274,41 @@ def test_a_room_from_sign_in_to_the_meeting_report(
 
     # The facilitator reveals the results and the common-ground ranking reach the projector.
     _click(console, "Reveal the results on the projector")
-    expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()
-    expect(wall.get_by_text("Ranked by common ground", exact=False)).to_be_visible()
+    expect(wall.get_by_text(results)).to_be_visible()
+    expect(wall.get_by_text("Ordenado por puntos en común", exact=False)).to_be_visible()
     expect(wall.locator(".pj-row").first).to_contain_text(
         new_ideas[1], timeout=PROJECTOR_DEADLINE * 1000
     )
-    snap(wall, screenshots, "projector-results")
-    barriers += violations(wall, "projector-results")
-    barriers += violations(visit(console, base, "converge"), "converge-with-results")
+    snap(wall, screenshots, "projector-results-es")
+    barriers += violations(wall, "projector-results-es")
+    barriers += spanish_checks(wall, "projector-results-es", people)
+    visit(console, base, "converge")
+    # axe once the menu is drawn: a sidebar taller than the screen with its links not yet
+    # in it is a scrollable region with nothing to focus (seen twice in four runs).
+    expect(console.get_by_test_id("stSidebar").get_by_role("link", name="Converge")).to_be_visible()
+    barriers += violations(console, "converge-with-results")
     with demo.db.read() as s:
         assert sorted(s.scalars(select(Vote.dots))) == [1, 2, 3, 3], "the late tap counted"
 
-    # A leader signs in afterwards and downloads the meeting report.
+    # A leader signs in afterwards, sets their account to Spanish and downloads the
+    # meeting report, which is written in the language of the person who makes it.
     review = device(browser, LAPTOP).new_page()
     sign_in(review, base, "leader1", PASSWORD)
+    staff_choose(review, "Español")
     visit(review, base, "review")
-    _click(review, "Prepare the meeting report (PDF)")
+    what = spanish("the meeting report (PDF)")
+    _click(review, spanish("Prepare {label}").format(label=what))
     with review.expect_download() as download:
-        _button(review, "Download the meeting report (PDF)").click()
+        _button(review, spanish("Download {label}").format(label=what)).click()
     report = download.value
     assert report.suggested_filename == "meeting-report.pdf"
-    assert Path(report.path()).read_bytes().startswith(b"%PDF")
-    snap(review, screenshots, "review-laptop")
-    barriers += violations(review, "review-with-results")
+    pdf = Path(report.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    for heading in ("Meeting report: {title}", "What the tables heard", "The action plan"):
+        assert spanish(heading).split("{")[0] in text, f"the report lacks {spanish(heading)!r}"
+    barriers += english_in(text, "meeting-report-es.pdf", people)
+    snap(review, screenshots, "review-laptop-es")
+    barriers += violations(review, "review-with-results-es")
+    barriers += spanish_checks(review, "review-with-results-es", people)
     assert barriers == [], "\n".join(barriers)

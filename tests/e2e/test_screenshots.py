@@ -2,20 +2,24 @@
 
 From a fresh demo, each role signs in and opens each of its screens; each screen must show
 its title, no Streamlit exception box, and no WCAG 2.1 A or AA violation axe-core can find
-(tests/accessibility.py). The pictures land in
-test-artifacts/screenshots/<role>-<screen>-<size>.png for a person to look at. The
+(tests/accessibility.py), in English and in Spanish: each screen is checked in one
+language, then switched to the other as its reader switches (tests/languages.py) and
+checked again, `<html lang>` and English left on the Spanish page included. The pictures
+land in test-artifacts/screenshots/<role>-<screen>-<size>[-es].png for a person to look at. The
 projector and the tables are reached by the links the console prints, the phones by the
 code printed on a badge: nothing here builds a link a user would be handed.
 
-One walk serves both the pictures and axe: walked twice, the screens cost the suite the
-time of a second run through every page for nothing more proven.
+One walk serves both the pictures and axe, and both languages: staff screens alternate
+which language comes first (a person's choice is kept for their account, so the next
+screen opens in the language the last one ended in), which costs each screen one rerun
+rather than a second walk with its own sign-ins.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -35,6 +39,14 @@ from tests.browser import (
     wait_idle,
 )
 from tests.e2e.conftest import PASSWORD, Demo
+from tests.languages import (
+    people_text,
+    phone_choose,
+    spanish,
+    spanish_browser,
+    spanish_checks,
+    staff_choose,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -47,9 +59,17 @@ class Visit:
 
     name: str
     path: str
-    title: str | re.Pattern[str]
+    title: str
     says: tuple[str, ...] = ()
     """Words a fresh demo's screen must show where a chart has nothing to draw yet."""
+    titulo: str = ""
+    """The title in Spanish, where it is not a catalogue entry of its own (a table's)."""
+
+    def in_spanish(self) -> Visit:
+        """The same screen as a Spanish reader sees it: its title and words translated."""
+        return replace(
+            self, title=self.titulo or spanish(self.title), says=tuple(map(spanish, self.says))
+        )
 
 
 EMPTY_REVIEW = (
@@ -80,7 +100,7 @@ FACILITATOR = [
 ]
 SCRIBE = [
     HOME,
-    Visit("ideas", "ideas", "Ideas · table 1"),
+    Visit("ideas", "ideas", "Ideas · table 1", titulo="Ideas · mesa 1"),
     Visit("solve", "solve", "Solve"),
     Visit("conflicts", "conflicts", "Conflicts"),
 ]
@@ -95,13 +115,27 @@ LEADER = [
 ]
 
 
+SCRIBE_LISTEN = re.compile(r"^Listen · table \d+$")
+SURVEY = re.compile(r"^(Before we meet|How did it go\?|Survey)$")
+PROJECTOR_TITLE = re.compile(r"^(The meeting has not started yet|Step \d+ of \d+: .+)$")
+SPANISH_TITLES = {
+    SCRIBE_LISTEN: re.compile(r"^Escucha · mesa \d+$"),
+    SURVEY: re.compile(r"^(Antes de la reunión|¿Cómo le fue\?|Encuesta)$"),
+    PROJECTOR_TITLE: re.compile(r"^(La reunión aún no ha comenzado|Paso \d+ de \d+: .+)$"),
+}
+
+
 def _size(viewport: ViewportSize) -> str:
     return f"{viewport['width']}x{viewport['height']}"
 
 
-def _check(page: Page, title: str | re.Pattern[str], shot: str, folder: Path) -> list[str]:
+def _check(
+    page: Page, title: str | re.Pattern[str], shot: str, folder: Path, *, whole: bool = True
+) -> list[str]:
     """Wait for `title`, keep the picture, and say what is wrong with the screen, if
-    anything: a missing title, an exception, what axe-core finds."""
+    anything: a missing title, an exception, what axe-core finds. `whole`: a second
+    picture of the whole screen top to bottom (the English one's; the Spanish is kept at
+    the device's size, which is what a person compares)."""
     wrong = []
     heading = (
         page.get_by_role("heading", name=title, exact=True)
@@ -114,10 +148,26 @@ def _check(page: Page, title: str | re.Pattern[str], shot: str, folder: Path) ->
         wrong.append(f"{shot}: no heading {title!r}")
     settle(page)
     snap(page, folder, shot)
-    _snap_whole(page, folder, shot)
+    if whole:
+        _snap_whole(page, folder, shot)
     if page.locator(ERROR).count():
         wrong.append(f"{shot}: {page.locator(ERROR).first.inner_text()[:300]}")
     return wrong + violations(page, shot)
+
+
+def _check_spanish(
+    page: Page,
+    title: str | re.Pattern[str],
+    shot: str,
+    folder: Path,
+    people: list[str],
+    titulo: str = "",
+) -> list[str]:
+    """`_check` for a screen that should now be in Spanish, and its language checks:
+    `title` is the English one, translated here, unless `titulo` gives the Spanish."""
+    shown = titulo or (spanish(title) if isinstance(title, str) else SPANISH_TITLES[title])
+    wrong = _check(page, shown, f"{shot}-es", folder, whole=False)
+    return wrong + spanish_checks(page, f"{shot}-es", people)
 
 
 def settle(page: Page) -> None:
@@ -156,19 +206,49 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
     page.set_viewport_size(size)
 
 
-def _walk(page: Page, base: str, role: str, visits: list[Visit], folder: Path) -> list[str]:
+def _walk(
+    page: Page,
+    base: str,
+    role: str,
+    visits: list[Visit],
+    folder: Path,
+    people: list[str],
+    *,
+    in_spanish: bool = False,
+) -> list[str]:
+    """Each screen in both languages, switched by the person's own setting between the
+    two checks. The setting is kept for the account, so the next screen opens in the
+    language this one ended in and is checked in that one first (`in_spanish`: the account
+    is in Spanish as the walk begins); the walk ends in English, as other tests expect."""
     wrong = []
     size = _size(screen(page))
     for v in visits:
         page.goto(f"{base}/{v.path}")
         wait_idle(page)
-        wrong += _check(page, v.title, f"{role}-{v.name}-{size}", folder)
-        wrong += [
-            f"{role}-{v.name}: does not say {words!r}"
-            for words in v.says
-            if not page.get_by_text(words, exact=True).count()
-        ]
+        shot = f"{role}-{v.name}-{size}"
+        wrong += _visit_check(page, v, shot, folder, people, in_spanish=in_spanish)
+        in_spanish = not in_spanish
+        staff_choose(page, "Español" if in_spanish else "English")
+        wrong += _visit_check(page, v, shot, folder, people, in_spanish=in_spanish)
+    if in_spanish:
+        staff_choose(page, "English")
     return wrong
+
+
+def _visit_check(
+    page: Page, v: Visit, shot: str, folder: Path, people: list[str], *, in_spanish: bool
+) -> list[str]:
+    shown = v.in_spanish() if in_spanish else v
+    wrong = (
+        _check_spanish(page, v.title, shot, folder, people, v.titulo)
+        if in_spanish
+        else _check(page, v.title, shot, folder)
+    )
+    return wrong + [
+        f"{shot}{'-es' if in_spanish else ''}: does not say {words!r}"
+        for words in shown.says
+        if not page.get_by_text(words, exact=True).count()
+    ]
 
 
 def _printed_link(page: Page, path: str) -> str:
@@ -190,17 +270,26 @@ def _badge_code(browser: Browser, page: Page, tmp_path: Path) -> str:
     sheet.value.save_as(printed)
     paper = device(browser, LAPTOP).new_page()
     paper.goto(printed.as_uri())
-    code = paper.locator("article.badge .code").first.inner_text().strip()
+    # The code follows its name in the badge's language ("Code", "Código").
+    printed_code = paper.locator("article.badge .code").first
+    what = printed_code.locator(".what").inner_text()
+    code = printed_code.inner_text().strip().removeprefix(what).strip()
     paper.context.close()
     return code
 
 
+@pytest.fixture(scope="module")
+def people(demo: Demo) -> list[str]:
+    """The demo's own words (names, the initiative, its agenda), shown as written."""
+    return people_text(demo.db)
+
+
 def test_the_facilitator_walks_every_screen_on_the_laptop(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    wrong = _walk(laptop, demo.url, "facilitator", FACILITATOR, screenshots)
+    wrong = _walk(laptop, demo.url, "facilitator", FACILITATOR, screenshots, people)
     laptop.goto(f"{demo.url}/console")
     wait_idle(laptop)
     _printed_link(laptop, "listen")  # the Join links tab, open
@@ -209,7 +298,7 @@ def test_the_facilitator_walks_every_screen_on_the_laptop(
 
 
 def test_a_scribe_walks_their_screens_on_the_tablet(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
@@ -221,25 +310,29 @@ def test_a_scribe_walks_their_screens_on_the_tablet(
     sign_in(tablet, demo.url, "scribe1", PASSWORD)
     tablet.goto(table_link)
     wait_idle(tablet)
-    wrong = _check(
-        tablet, re.compile(r"^Listen · table \d+$"), "scribe-listen-768x1024", screenshots
-    )
-    wrong += _walk(tablet, demo.url, "scribe", SCRIBE, screenshots)
+    shot = "scribe-listen-768x1024"
+    wrong = _check(tablet, SCRIBE_LISTEN, shot, screenshots)
+    staff_choose(tablet, "Español")
+    wrong += _check_spanish(tablet, SCRIBE_LISTEN, shot, screenshots, people)
+    wrong += _walk(tablet, demo.url, "scribe", SCRIBE, screenshots, people, in_spanish=True)
     assert not wrong, "\n".join(wrong)
 
 
 def test_a_leader_walks_their_screens_on_the_laptop(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "leader1", PASSWORD)
-    wrong = _walk(laptop, demo.url, "leader", LEADER, screenshots)
+    wrong = _walk(laptop, demo.url, "leader", LEADER, screenshots, people)
     assert not wrong, "\n".join(wrong)
 
 
 def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
-    browser: Browser, demo: Demo, screenshots: Path, tmp_path: Path
+    browser: Browser, demo: Demo, screenshots: Path, tmp_path: Path, people: list[str]
 ) -> None:
+    """The survey in English, then the phone's one tap to Spanish; the ballot, opened
+    afterwards with the same badge, opens in Spanish (the choice is kept for the badge)
+    and one tap takes it back to English."""
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     laptop.goto(f"{demo.url}/console")
@@ -247,8 +340,9 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
     code = _badge_code(browser, laptop, tmp_path)
     phone = device(browser, PHONE).new_page()
     wrong = []
+    in_spanish = False
     for name, button, title in [
-        ("survey", "Open my survey", re.compile(r"^(Before we meet|How did it go\?|Survey)$")),
+        ("survey", "Open my survey", SURVEY),
         ("vote", "Open my ballot", "Vote"),
     ]:
         phone.goto(f"{demo.url}/{name}")
@@ -256,32 +350,61 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
         wrong += violations(phone, f"participant-{name}-code-entry")
         phone.get_by_role("textbox", name="The code on your badge").fill(code)
         phone.get_by_role("button", name=button).click()
+        # Past the code entry (whose title is "Survey" too): the code was taken.
+        expect(phone.get_by_role("textbox", name="The code on your badge")).to_have_count(0)
         wait_idle(phone)
-        wrong += _check(phone, title, f"participant-{name}-390x844", screenshots)
+        shot = f"participant-{name}-390x844"
+        for _ in range(2):
+            wrong += (
+                _check_spanish(phone, title, shot, screenshots, people)
+                if in_spanish
+                else _check(phone, title, shot, screenshots)
+            )
+            if _ == 0:
+                in_spanish = not in_spanish
+                phone_choose(phone, "Español" if in_spanish else "English")
     assert not wrong, "\n".join(wrong)
 
 
 def test_the_projector_opens_from_the_link_the_console_prints(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
+    """In English, then on a wall whose browser is set to Spanish: nobody signs in to the
+    projector, so it follows the browser's language."""
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     laptop.goto(f"{demo.url}/console")
     wait_idle(laptop)
     link = _printed_link(laptop, "projector")
+    shot = "projector-projector-1920x1080"
     wall = device(browser, PROJECTOR).new_page()
     wall.goto(link)
     wait_idle(wall)
-    title = re.compile(r"^(The meeting has not started yet|Step \d+ of \d+: .+)$")
-    wrong = _check(wall, title, "projector-projector-1920x1080", screenshots)
+    wrong = _check(wall, PROJECTOR_TITLE, shot, screenshots)
+    wall.context.close()
+    wall = spanish_browser(browser, PROJECTOR).new_page()
+    wall.goto(link)
+    wait_idle(wall)
+    wrong += _check_spanish(wall, PROJECTOR_TITLE, shot, screenshots, people)
     assert not wrong, "\n".join(wrong)
 
 
 def test_a_visitor_on_a_phone_finds_the_home_page(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
+    """In English; then a phone set to Spanish finds the home page and the ballot's code
+    entry in Spanish, before anyone knows whose phone it is."""
     home = device(browser, PHONE).new_page()
     home.goto(demo.url)
     wait_idle(home)
     wrong = _check(home, "Common Ground", "visitor-home-390x844", screenshots)
+    phone = spanish_browser(browser, PHONE).new_page()
+    phone.goto(demo.url)
+    wait_idle(phone)
+    wrong += _check_spanish(phone, "Common Ground", "visitor-home-390x844", screenshots, people)
+    phone.goto(f"{demo.url}/vote")
+    wait_idle(phone)
+    expect(phone.get_by_role("textbox", name=spanish("The code on your badge"))).to_be_visible()
+    wrong += spanish_checks(phone, "participant-vote-code-entry-es", people)
+    wrong += violations(phone, "participant-vote-code-entry-es")
     assert not wrong, "\n".join(wrong)
