@@ -9,7 +9,8 @@ language. Nothing here writes a language into the database.
 `english_left` finds words of the catalogue's English on a page that should be Spanish.
 A word counts as English only if the catalogue's English uses it and none of its Spanish
 does ("no", "plan", "idea", "total" are both); what people wrote is left out first (see
-`people_text`), and so are the few words in `ALLOWED`, each with its reason.
+`people_text`), and so are words marked with another `lang` (an original shown beside its
+translation), icon names, and the few words in `ALLOWED`, each with its reason.
 """
 
 from __future__ import annotations
@@ -42,25 +43,6 @@ ALLOWED: dict[str, str] = {
 }
 """Words an English catalogue entry uses that a Spanish page rightly shows, and why."""
 
-AWAITING: dict[str, str] = {
-    "The police department listens to residents like me.": "content-translations",
-    "People like me have a say in public safety decisions.": "content-translations",
-    "When I call 911, I trust the right kind of help will come.": "content-translations",
-    "Based on what you have heard or your own experience, how often would you say the "
-    "police generally treat people in this city with respect?": "content-translations",
-    "About how often would you say that the police make fair, impartial decisions in the "
-    "cases they deal with?": "content-translations",
-    "When dealing with people in this city, how often would you say the police explain "
-    "their decisions and actions when asked to do so?": "content-translations",
-    "The police in this neighbourhood treat residents with respect.": "content-translations",
-    "The police in this neighbourhood listen to the concerns of local people.": (
-        "content-translations"
-    ),
-}
-"""English a Spanish page still shows today, each with the branch that translates it: the
-standard and published trust questions are stored as wordings, and are shown translated by
-the content-translations branch (issue #17). Remove an entry once that branch is merged."""
-
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:'[a-z]+)?")
 
 _COUNTED = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ']+) \(\d+\)")
@@ -79,6 +61,11 @@ _VISIBLE_TEXT = """() => {
       if (parent.closest('[data-testid="stIconMaterial"], [aria-hidden="true"], style, script'))
         continue;
       if (!parent.checkVisibility({visibilityProperty: true})) continue;
+      // Words marked as another language's (an original beside its translation) are
+      // what WCAG 3.1.2 asks for, not English left.
+      const marked = parent.closest('[lang]');
+      if (marked && marked !== document.documentElement
+          && !marked.lang.toLowerCase().startsWith("es")) continue;
       // Markdown's :material/timer: too: drawn by the icon font, it shows no word.
       if (getComputedStyle(parent).fontFamily.includes("Material Symbols")) continue;
       texts.push(node.data);
@@ -197,7 +184,7 @@ def english_in(text: str, where: str, people: Iterable[str] = ()) -> list[str]:
     # The word cloud's list counts single words of people's ideas: "calls (1)".
     theirs = {w.casefold() for written in people for w in _WORD.findall(written)}
     text = _COUNTED.sub(lambda m: " " if m[1].casefold() in theirs else m[0], text)
-    for written in [*people, *ALLOWED, *AWAITING]:
+    for written in [*people, *ALLOWED]:
         # Whole words only (a person's "en" must not cut "temporizador en marcha" apart),
         # and any run of spaces or line breaks inside.
         spaced = r"\s+".join(map(re.escape, written.split()))
