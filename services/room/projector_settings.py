@@ -9,13 +9,11 @@ does. Kept on the meeting, so every projector and every server sees the same.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from db.database import Database
-from db.models import Meeting, utcnow
+from db.models import utcnow
 from db.models.enums import Role
 from i18n import ENGLISH, N_, SPANISH, _
-from services.core import audit, membership
+from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.room import room_control
@@ -43,7 +41,7 @@ def hold_pages(db: Database, actor: Actor, meeting_id: int, held: bool) -> RoomS
         if (meeting.pages_held_at is not None) != held:  # a second tap changes nothing
             meeting.pages_held_at = utcnow() if held else None
             action = "projector pages held" if held else "projector pages turning"
-            _record(s, actor, meeting, action, {})
+            room_control.record_change(s, actor, meeting, action, {})
         return room_control.state_in(s, meeting)
 
 
@@ -58,19 +56,7 @@ def set_language(db: Database, actor: Actor, meeting_id: int, language: str) -> 
         meeting = membership.member_meeting(s, actor, meeting_id)
         if meeting.projector_language != language:
             was, meeting.projector_language = meeting.projector_language, language
-            _record(s, actor, meeting, "projector language", {"from": was, "to": language})
+            room_control.record_change(
+                s, actor, meeting, "projector language", {"from": was, "to": language}
+            )
         return room_control.state_in(s, meeting)
-
-
-def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
-    audit.record(
-        s,
-        actor,
-        audit.Change(
-            entity="meeting",
-            entity_id=meeting.id,
-            action=action,
-            detail=detail,
-            initiative_id=meeting.initiative_id,
-        ),
-    )

@@ -116,7 +116,7 @@ def start_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
         meeting.status = MeetingStatus.LIVE
         gaps = agenda_gaps.gaps_in(s, meeting)
         approval = gaps.audit_detail() if gaps else {"agenda_approved": True}
-        _record(s, actor, meeting, "started", {"item_id": first.id, **approval})
+        record_change(s, actor, meeting, "started", {"item_id": first.id, **approval})
         return _go(s, actor, meeting, items, first)
 
 
@@ -174,7 +174,7 @@ def set_input(db: Database, actor: Actor, meeting_id: int, open: bool) -> RoomSt
             raise NotAllowedNow(_("The room is on no step yet. Go to a step, then open input."))
         if meeting.input_open != open:
             meeting.input_open = open
-            _record(s, actor, meeting, "input opened" if open else "input closed", {})
+            record_change(s, actor, meeting, "input opened" if open else "input closed", {})
         return _state(s, meeting)
 
 
@@ -190,7 +190,7 @@ def start_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> Ro
             )
         meeting.timer_ends_at = utcnow() + timedelta(minutes=minutes)
         meeting.timer_paused_seconds = None
-        _record(s, actor, meeting, "timer started", {"minutes": minutes})
+        record_change(s, actor, meeting, "timer started", {"minutes": minutes})
         return _state(s, meeting)
 
 
@@ -215,7 +215,7 @@ def extend_timer(db: Database, actor: Actor, meeting_id: int, minutes: int) -> R
             )
         meeting.timer_ends_at = ends_at
         action = "timer extended" if running else "timer started"
-        _record(s, actor, meeting, action, {"minutes": minutes})
+        record_change(s, actor, meeting, action, {"minutes": minutes})
         return _state(s, meeting)
 
 
@@ -232,7 +232,7 @@ def pause_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
         if left == 0:
             raise NotAllowedNow(_("Time is already up. Add minutes or start a new timer instead."))
         meeting.timer_ends_at, meeting.timer_paused_seconds = None, left
-        _record(s, actor, meeting, "timer paused", {"seconds_left": left})
+        record_change(s, actor, meeting, "timer paused", {"seconds_left": left})
         return _state(s, meeting)
 
 
@@ -248,7 +248,7 @@ def resume_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             raise NotAllowedNow(_("No timer is paused. Start a timer instead."))
         meeting.timer_ends_at = utcnow() + timedelta(seconds=left)
         meeting.timer_paused_seconds = None
-        _record(s, actor, meeting, "timer resumed", {"seconds_left": left})
+        record_change(s, actor, meeting, "timer resumed", {"seconds_left": left})
         return _state(s, meeting)
 
 
@@ -259,7 +259,7 @@ def clear_timer(db: Database, actor: Actor, meeting_id: int) -> RoomState:
         meeting = _locked(s, meeting_id)
         if meeting.timer_ends_at is not None or meeting.timer_paused_seconds is not None:
             meeting.timer_ends_at = meeting.timer_paused_seconds = None
-            _record(s, actor, meeting, "timer cleared", {})
+            record_change(s, actor, meeting, "timer cleared", {})
         return _state(s, meeting)
 
 
@@ -274,7 +274,7 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             meeting.status = MeetingStatus.CLOSED
             meeting.input_open, meeting.timer_ends_at = False, None
             meeting.timer_paused_seconds = None
-            _record(s, actor, meeting, "closed", {"from": before})
+            record_change(s, actor, meeting, "closed", {"from": before})
         # Every time, not only on the first close: a round opened while a closed meeting
         # was reopened ends with the meeting too. The row locks wait for votes in flight,
         # as closing a round by hand does, so no vote lands after the meeting ended.
@@ -312,7 +312,7 @@ def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             )
         if meeting.status is MeetingStatus.CLOSED:
             meeting.status = MeetingStatus.LIVE
-            _record(s, actor, meeting, "reopened", {})
+            record_change(s, actor, meeting, "reopened", {})
         return _state(s, meeting)
 
 
@@ -368,7 +368,7 @@ def _go(
     meeting.current_item_id, meeting.input_open = item.id, opens
     meeting.timer_ends_at = utcnow() + timedelta(minutes=item.minutes)
     meeting.timer_paused_seconds = None
-    _record(s, actor, meeting, "step", detail)
+    record_change(s, actor, meeting, "step", detail)
     return _state(s, meeting, items)
 
 
@@ -382,11 +382,12 @@ def _extend_paused(s: Session, actor: Actor, meeting: Meeting, minutes: int) -> 
             ).format(TIMER_MAX=TIMER_MAX)
         )
     meeting.timer_paused_seconds = left
-    _record(s, actor, meeting, "timer extended", {"minutes": minutes, "paused": True})
+    record_change(s, actor, meeting, "timer extended", {"minutes": minutes, "paused": True})
     return _state(s, meeting)
 
 
-def _record(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
+def record_change(s: Session, actor: Actor, meeting: Meeting, action: str, detail: dict) -> None:
+    """An audit entry for a change to the room's `meeting`, in the transaction `s`."""
     audit.record(
         s,
         actor,
