@@ -32,6 +32,7 @@ from tests.browser import (
     choose,
     click,
     device,
+    open_screen,
     open_tab,
     sign_in,
     snap,
@@ -227,8 +228,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     expect(laptop.get_by_text("Everyone has a seat.")).to_be_visible()
 
     # Invitations printed from Prepare; one is scanned and answered on a phone.
-    laptop.goto(f"{base}/prepare")
-    wait_idle(laptop)
+    open_screen(laptop, "prepare")
     _no_error(laptop)
     click(laptop, "Prepare the invitation sheet")
     sheet = _printed(laptop, "Download the invitation sheet", tmp_path, "invitations.html")
@@ -251,21 +251,18 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     expect(laptop.get_by_text("1 of 7 people have answered the survey.")).to_be_visible()
 
     # The standard agenda; the police's leader approves it from their own laptop.
-    laptop.goto(f"{base}/agenda")
-    wait_idle(laptop)
+    open_screen(laptop, "agenda")
     click(laptop, "Start from the standard agenda (10 steps, the seven skills)")
     expect(laptop.get_by_text("The standard agenda is in place.")).to_be_visible()
     leader = device(browser, LAPTOP).new_page()
     sign_in(leader, base, "leader.police", LEADER_PASSWORD)
-    leader.goto(f"{base}/agenda")
-    wait_idle(leader)
+    open_screen(leader, "agenda")
     click(leader, "Approve this agenda")
     expect(leader.get_by_text("Approved by the Thought Leader Team")).to_be_visible()
     shot(leader, "empty-install-agenda-approved")
 
     # Badges and the projector link, as the console prints and shows them.
-    laptop.goto(f"{base}/console")
-    wait_idle(laptop)
+    open_screen(laptop, "console")
     open_tab(laptop, "Join links and QR codes")
     shown = decode_on_screen(laptop)
     assert all(link.startswith(f"{base}/") for link in shown), shown
@@ -301,14 +298,12 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     shot(tablet, "empty-install-ideas-tablet")
 
     # A dot vote on the two ideas, opened, and the room moved to the vote.
-    laptop.goto(f"{base}/converge")
-    wait_idle(laptop)
+    open_screen(laptop, "converge")
     laptop.get_by_label("Round title").fill("What should the city do first?")
     _pick(laptop, "Ideas on the ballot", list(IDEAS))
     click(laptop, "Create the round")
     click(laptop, "Open voting")
-    laptop.goto(f"{base}/console")
-    wait_idle(laptop)
+    open_screen(laptop, "console")
     _move_to_step(laptop, 5)
 
     # Two phones, each from the QR code on its printed badge.
@@ -325,8 +320,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     # keeps the results back; the facilitator closes the vote and reveals them.
     expect(wall.get_by_text(re.compile(r"^2 of \d+ have voted$"))).to_be_visible()
     expect(wall.get_by_text("Results: What should the city do first?")).to_have_count(0)
-    laptop.goto(f"{base}/converge")
-    wait_idle(laptop)
+    open_screen(laptop, "converge")
     click(laptop, "Close voting")
     click(laptop, "Reveal the results on the projector")
     expect(wall.get_by_text("Results: What should the city do first?")).to_be_visible()

@@ -13,7 +13,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from adapters import network
-from tests.browser import LAPTOP, PHONE, PROJECTOR, TABLET, device, sign_in, snap, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    TABLET,
+    device,
+    open_screen,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen, decode_png
 
@@ -22,9 +32,8 @@ pytestmark = pytest.mark.e2e
 ERROR = '[data-testid="stException"]'
 
 
-def _join_links(page: Page, base: str) -> Page:
-    page.goto(f"{base}/console")
-    wait_idle(page)
+def _join_links(page: Page) -> Page:
+    open_screen(page, "console")
     page.get_by_role("tab", name="Join links and QR codes").click()
     wait_idle(page)
     return page
@@ -33,7 +42,7 @@ def _join_links(page: Page, base: str) -> Page:
 def test_every_qr_code_on_the_console_opens_its_page(browser: Browser, demo: Demo, screenshots):
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    _join_links(laptop, demo.url)
+    _join_links(laptop)
     snap(laptop, screenshots, "console-join-links")
     printed = decode_on_screen(laptop)
     assert len(printed) >= 3, printed
@@ -62,7 +71,7 @@ def test_every_qr_code_on_the_console_opens_its_page(browser: Browser, demo: Dem
 def test_the_badge_sheets_qr_codes_open_ballots(browser: Browser, demo: Demo, tmp_path):
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    _join_links(laptop, demo.url)
+    _join_links(laptop)
     with laptop.expect_download() as sheet:
         laptop.get_by_role("button", name="Download badge codes (one page)").click()
     printed = tmp_path / "badges.html"
@@ -89,7 +98,7 @@ def test_on_localhost_the_console_offers_the_room_network_address(
     addresses = network.room_addresses()
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    _join_links(laptop, demo.url)
+    _join_links(laptop)
     expect(laptop.get_by_text("which only this computer can open")).to_be_visible()
     if not addresses:
         expect(laptop.get_by_text("no address on a network")).to_be_visible()
@@ -116,7 +125,7 @@ def test_on_localhost_the_console_offers_the_room_network_address(
 def test_the_table_cards_qr_codes_open_each_tables_page(browser: Browser, demo: Demo, tmp_path):
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    _join_links(laptop, demo.url)
+    _join_links(laptop)
     with laptop.expect_download() as sheet:
         laptop.get_by_role("button", name="Download table cards (one page)").click()
     printed = tmp_path / "table-cards.html"

@@ -26,6 +26,7 @@ from tests.browser import (
     button,
     click,
     device,
+    open_screen,
     screen,
     sign_in,
     wait_idle,
@@ -103,11 +104,10 @@ def _move_to_step(console: Page, number: int) -> None:
     raise AssertionError(f"the agenda never reached step {number}")
 
 
-def _printed_links(console: Page, base: str) -> tuple[str, str]:
+def _printed_links(console: Page) -> tuple[str, str]:
     """The projector's link (read off its QR code) and the phones' link, as the console's
     Join links tab prints them."""
-    console.goto(f"{base}/console")
-    wait_idle(console)
+    open_screen(console, "console")
     console.get_by_role("tab", name="Join links and QR codes").click()
     wait_idle(console)
     projector = next(link for link in decode_on_screen(console) if "/projector?" in link)
@@ -135,7 +135,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     base = demo.url
     console = device(browser, LAPTOP).new_page()
     sign_in(console, base, "facilitator", PASSWORD)
-    projector_link, phone_link = _printed_links(console, base)
+    projector_link, phone_link = _printed_links(console)
     assert urlsplit(phone_link).path == "/vote" and phone_link.startswith(base), phone_link
     walls = {}
     for size, viewport in SIZES.items():
@@ -160,8 +160,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     _fits(walls, screenshots, "ideas")
 
     # A dot vote: no results while it runs, the turnout moving, the QR code to join.
-    console.goto(f"{base}/converge")
-    wait_idle(console)
+    open_screen(console, "converge")
     console.get_by_label("Round title").fill("What should the city do first?")
     for idea in texts[:3]:
         console.get_by_label("Ideas on the ballot").click()
@@ -170,8 +169,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     console.keyboard.press("Escape")
     click(console, "Create the round")
     click(console, "Open voting")
-    console.goto(f"{base}/console")
-    wait_idle(console)
+    open_screen(console, "console")
     _move_to_step(console, 5)
     with demo.db.read() as s:
         present = len(s.scalars(select(Participant.id).where(Participant.absent.is_(False))).all())
@@ -188,8 +186,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     _neither(walls, "strongest common ground")
 
     # Closed: still hidden until the facilitator presses Reveal.
-    console.goto(f"{base}/converge")
-    wait_idle(console)
+    open_screen(console, "converge")
     click(console, "Close voting")
     _both(walls, "The results appear here when the facilitator reveals them.")
     _neither(walls, "Results:")

@@ -33,6 +33,7 @@ from tests.browser import (
     PROJECTOR,
     TABLET,
     device,
+    open_screen,
     screen,
     sign_in,
     snap,
@@ -208,7 +209,6 @@ def _snap_whole(page: Page, folder: Path, shot: str) -> None:
 
 def _walk(
     page: Page,
-    base: str,
     role: str,
     visits: list[Visit],
     folder: Path,
@@ -223,8 +223,7 @@ def _walk(
     wrong = []
     size = _size(screen(page))
     for v in visits:
-        page.goto(f"{base}/{v.path}")
-        wait_idle(page)
+        open_screen(page, v.path)
         shot = f"{role}-{v.name}-{size}"
         wrong += _visit_check(page, v, shot, folder, people, in_spanish=in_spanish)
         in_spanish = not in_spanish
@@ -289,9 +288,8 @@ def test_the_facilitator_walks_every_screen_on_the_laptop(
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    wrong = _walk(laptop, demo.url, "facilitator", FACILITATOR, screenshots, people)
-    laptop.goto(f"{demo.url}/console")
-    wait_idle(laptop)
+    wrong = _walk(laptop, "facilitator", FACILITATOR, screenshots, people)
+    open_screen(laptop, "console")
     _printed_link(laptop, "listen")  # the Join links tab, open
     wrong += violations(laptop, "facilitator-console-join-links")
     assert not wrong, "\n".join(wrong)
@@ -302,8 +300,7 @@ def test_a_scribe_walks_their_screens_on_the_tablet(
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    laptop.goto(f"{demo.url}/console")
-    wait_idle(laptop)
+    open_screen(laptop, "console")
     table_link = _printed_link(laptop, "listen")
     assert table_link.startswith(f"{demo.url}/listen?table="), table_link
     tablet = device(browser, TABLET).new_page()
@@ -314,7 +311,7 @@ def test_a_scribe_walks_their_screens_on_the_tablet(
     wrong = _check(tablet, SCRIBE_LISTEN, shot, screenshots)
     staff_choose(tablet, "Español")
     wrong += _check_spanish(tablet, SCRIBE_LISTEN, shot, screenshots, people)
-    wrong += _walk(tablet, demo.url, "scribe", SCRIBE, screenshots, people, in_spanish=True)
+    wrong += _walk(tablet, "scribe", SCRIBE, screenshots, people, in_spanish=True)
     assert not wrong, "\n".join(wrong)
 
 
@@ -323,7 +320,7 @@ def test_a_leader_walks_their_screens_on_the_laptop(
 ) -> None:
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "leader1", PASSWORD)
-    wrong = _walk(laptop, demo.url, "leader", LEADER, screenshots, people)
+    wrong = _walk(laptop, "leader", LEADER, screenshots, people)
     assert not wrong, "\n".join(wrong)
 
 
@@ -335,8 +332,7 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
     and one tap takes it back to English."""
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    laptop.goto(f"{demo.url}/console")
-    wait_idle(laptop)
+    open_screen(laptop, "console")
     code = _badge_code(browser, laptop, tmp_path)
     phone = device(browser, PHONE).new_page()
     wrong = []
@@ -373,8 +369,7 @@ def test_the_projector_opens_from_the_link_the_console_prints(
     projector, so it follows the browser's language."""
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    laptop.goto(f"{demo.url}/console")
-    wait_idle(laptop)
+    open_screen(laptop, "console")
     link = _printed_link(laptop, "projector")
     shot = "projector-projector-1920x1080"
     wall = device(browser, PROJECTOR).new_page()
