@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect
 from sqlalchemy import select
 
 from db.models import Meeting
-from tests.browser import LAPTOP, button, click, device, sign_in, snap, visit
+from tests.browser import LAPTOP, button, click, device, open_screen, sign_in, snap
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +29,7 @@ def test_one_click_on_next_runs_the_step_and_the_countdown_moves(
 ) -> None:
     console = device(browser, LAPTOP).new_page()
     sign_in(console, demo.url, "facilitator", PASSWORD)
-    visit(console, demo.url, "console")
+    open_screen(console, "console")
     click(console, "Start the meeting")
     expect(console.get_by_text("Step 1 of 10: Welcome and purpose")).to_be_visible()
 

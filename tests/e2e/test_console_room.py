@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import AuditEntry, Meeting
-from tests.browser import LAPTOP, click, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, click, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +29,8 @@ PAUSED = re.compile(r"Timer: Paused — (\d+):(\d\d) left$")
 def _console(browser: Browser, demo: Demo) -> Page:
     page = device(browser, LAPTOP).new_page()
     sign_in(page, demo.url, "facilitator", PASSWORD)
-    return visit(page, demo.url, "console")
+    open_screen(page, "console")
+    return page
 
 
 def _meeting(demo: Demo) -> Meeting:
@@ -48,7 +49,7 @@ def test_the_unapproved_agenda_names_who_has_not_approved_and_start_runs_step_on
 ) -> None:
     leader = device(browser, LAPTOP).new_page()
     sign_in(leader, demo.url, "leader2", PASSWORD)
-    visit(leader, demo.url, "agenda")
+    open_screen(leader, "agenda")
     click(leader, "Approve this agenda")
     expect(leader.get_by_text("Your approval is recorded.")).to_be_visible()
     leader.context.close()

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from seed.demo import DEMO_NAME
 from services.core.actors import SYSTEM
 from services.setup import initiatives, meetings
-from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, device, open_screen, sign_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +64,7 @@ def test_a_facilitators_pick_survives_a_reload_and_a_new_browser_session(
     laptop = device(browser, LAPTOP)
     page = laptop.new_page()
     sign_in(page, base, "facilitator", PASSWORD)
-    visit(page, base, "setup")
+    open_screen(page, "setup")
     # Without a choice, the newest initiative.
     expect(page.get_by_role("heading", name=HARBOUR)).to_be_visible(timeout=SLOW)
     _choose(page, "Initiative", DEMO_NAME)
@@ -114,7 +114,7 @@ def test_a_leader_of_the_first_initiative_is_never_offered_the_second(
     expect(page.get_by_role("option", name="Harbour listening session")).to_have_count(0)
     page.keyboard.press("Escape")
     for screen in ("prepare", "review"):
-        visit(page, base, screen)
+        open_screen(page, screen)
         expect(page.get_by_text(HARBOUR)).to_have_count(0)
         expect(page.get_by_text("Harbour listening session")).to_have_count(0)
     snap(page, screenshots, "focus-leader-review-laptop")

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from db.models import Participant, SurveyResponse
 from seed.agenda import TRUST_STATEMENTS
 from services.prepare.trust_items import AGREEMENT, trust_items
-from tests.browser import LAPTOP, PHONE, box, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, PHONE, box, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png
 
@@ -72,7 +72,7 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
 ):
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    visit(laptop, demo.url, "prepare")
+    open_screen(laptop, "prepare")
     expect(laptop.locator(ERROR)).to_have_count(0)
     section = laptop.get_by_role("heading", name="Invitations")
     expect(section).to_be_visible()
@@ -129,7 +129,7 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
     # One statement agreed with, one declined, one left blank: only the real answer is kept.
     assert answer.trust == {ITEMS[0].key: 4}
 
-    visit(laptop, demo.url, "prepare")
+    open_screen(laptop, "prepare")
     assert _answered(laptop) == (before + 1, people)
 
     ballot = device(browser, PHONE).new_page()
@@ -145,7 +145,7 @@ def test_the_console_offers_the_invitation_sheet_beside_the_badges(
 ):
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    visit(laptop, demo.url, "console")
+    open_screen(laptop, "console")
     laptop.get_by_role("tab", name="Join links and QR codes").click()
     wait_idle(laptop)
     laptop.get_by_role("button", name="Prepare the invitation sheet").click()

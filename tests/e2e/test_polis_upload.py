@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from db.models import Participant, VotingRound
 from services.prepare.imported_credit import IMPORTED_NOTE
 from tests.app_server import ROOT
-from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,7 @@ def test_the_zip_pol_is_offers_today_imports_and_its_results_carry_the_credit(
             roster_before = s.scalar(
                 select(func.count()).select_from(Participant).where(~Participant.outside_voter)
             )
-        visit(page, demo.url, "prepare")
+        open_screen(page, "prepare")
         uploader = page.get_by_test_id("stFileUploader").filter(has_text="Pol.is export")
         uploader.locator('input[type="file"]').set_input_files(str(ZIP))
         wait_idle(page)
@@ -54,14 +54,14 @@ def test_the_zip_pol_is_offers_today_imports_and_its_results_carry_the_credit(
         assert title and title.startswith("Pol.is: What is the best way to engage")
         assert voters > 0 and roster_after == roster_before
 
-        visit(page, demo.url, "converge")
+        open_screen(page, "converge")
         main = page.get_by_test_id("stMain")
         expect(main.get_by_text("Pol.is: What is the best way", exact=False).first).to_be_visible()
         expect(main.get_by_text("CC BY 4.0", exact=False).first).to_be_visible()
         snap(page, screenshots, "polis-import-converge-laptop")
 
         # The statements themselves are on the facilitator's idea board: credited there too.
-        visit(page, demo.url, "ideas")
+        open_screen(page, "ideas")
         main = page.get_by_test_id("stMain")
         expect(main.get_by_text(IMPORTED_NOTE, exact=False)).to_be_visible()
         expect(main.get_by_text("CC BY 4.0", exact=False).first).to_be_visible()

@@ -22,7 +22,7 @@ from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
-from tests.browser import LAPTOP, TABLET, box, device, screen, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, TABLET, box, device, open_screen, screen, sign_in, snap
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -90,9 +90,8 @@ def _overlaps(chart: Locator) -> list[str]:
     return crossed
 
 
-def _open(page: Page, base: str, path: str) -> None:
-    page.goto(f"{base}/{path}")
-    wait_idle(page)
+def _open(page: Page, path: str) -> None:
+    open_screen(page, path)
     expect(page.locator(ERROR)).to_have_count(0)
 
 
@@ -102,7 +101,7 @@ def test_the_by_group_charts_words_never_overlap(
 ) -> None:
     page = device(browser, SIZES[size]).new_page()
     sign_in(page, voted.url, "facilitator", PASSWORD)
-    _open(page, voted.url, "converge")
+    _open(page, "converge")
     charts = page.locator(
         '[class*="st-key-groups-"][class*="-charts"] [data-testid="stVegaLiteChart"]'
     )
@@ -127,7 +126,7 @@ def test_the_solve_library_reads_on_a_tablet_with_nothing_cut(
 ) -> None:
     tablet = device(browser, TABLET).new_page()
     sign_in(tablet, demo.url, "scribe1", PASSWORD)
-    _open(tablet, demo.url, "solve")
+    _open(tablet, "solve")
     heads = tablet.locator('[data-testid="stExpander"] summary')
     cahoots = tablet.locator("summary").filter(has_text=re.compile(r"CAHOOTS \(.* — Eugene"))
     expect(cahoots).to_have_count(1)

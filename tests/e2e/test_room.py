@@ -32,6 +32,7 @@ from tests.browser import (
     TABLET,
     button,
     device,
+    open_screen,
     sign_in,
     snap,
     visit,
@@ -140,7 +141,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # The facilitator signs in on the laptop and opens the meeting.
     console = device(browser, LAPTOP).new_page()
     sign_in(console, base, "facilitator", PASSWORD)
-    visit(console, base, "console")
+    open_screen(console, "console")
     _click(console, "Start the meeting")
     _move_to_step(console, 4)
     # Arriving on the ideas step opened its input: the console offers to close it.
@@ -209,12 +210,12 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     expect(card).to_have_css("font-size", "28.08px")
 
     # The facilitator puts the two ideas to a dot vote and moves the room to converge.
-    visit(console, base, "converge")
+    open_screen(console, "converge")
     console.get_by_label("Round title").fill("What should the city do first?")
     _pick(console, "Ideas on the ballot", list(new_ideas.values()))
     _click(console, "Create the round")
     _click(console, "Open voting")
-    visit(console, base, "console")
+    open_screen(console, "console")
     _move_to_step(console, 5)
 
     # Three participants vote on their phones with the codes on their badges.
@@ -264,7 +265,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # The facilitator closes the round; a phone still showing its ballot taps too late.
     late = phones[2]
     late.clock.pause_at(time.time() + 1)  # hold the page's timers: the ballot stays drawn
-    visit(console, base, "converge")
+    open_screen(console, "converge")
     _click(console, "Close voting")
     expect(console.get_by_text("Voting is closed.")).to_be_visible()
     _row(late, new_ideas[1]).get_by_role("radio", name="2", exact=True).click()
@@ -282,7 +283,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     snap(wall, screenshots, "projector-results-es")
     barriers += violations(wall, "projector-results-es")
     barriers += spanish_checks(wall, "projector-results-es", people)
-    visit(console, base, "converge")
+    open_screen(console, "converge")
     # axe once the menu is drawn: a sidebar taller than the screen with its links not yet
     # in it is a scrollable region with nothing to focus (seen twice in four runs).
     expect(console.get_by_test_id("stSidebar").get_by_role("link", name="Converge")).to_be_visible()
@@ -295,7 +296,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     review = device(browser, LAPTOP).new_page()
     sign_in(review, base, "leader1", PASSWORD)
     staff_choose(review, "Español")
-    visit(review, base, "review")
+    open_screen(review, "review")
     what = spanish("the meeting report (PDF)")
     _click(review, spanish("Prepare {label}").format(label=what))
     with review.expect_download() as download:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Participant
-from tests.browser import LAPTOP, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +37,7 @@ def laptop(browser: Browser, demo: Demo) -> Page:
 
 
 def _people_tab(page: Page, base: str) -> None:
-    visit(page, base, "setup")
+    open_screen(page, "setup")
     page.get_by_role("tab", name="People").click()
     wait_idle(page)
 

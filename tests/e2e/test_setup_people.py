@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import MeetingTable, Participant, Stakeholder
-from tests.browser import LAPTOP, choose, click, device, open_tab, sign_in, snap, visit
+from tests.browser import LAPTOP, choose, click, device, open_screen, open_tab, sign_in, snap
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 def laptop(browser: Browser, demo: Demo) -> Page:
     page = device(browser, LAPTOP).new_page()
     sign_in(page, demo.url, "facilitator", PASSWORD)
-    visit(page, demo.url, "setup")
+    open_screen(page, "setup")
     return page
 
 

@@ -15,7 +15,7 @@ from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import SurveyKind
 from services.core.small_groups import PRIVACY_PROMISE, WITHHELD
 from services.prepare.trust_items import HOW_OFTEN, STANDARD_ITEMS
-from tests.browser import LAPTOP, PHONE, box, device, sign_in, snap, visit
+from tests.browser import LAPTOP, PHONE, box, device, open_screen, sign_in, snap, visit
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -87,7 +87,7 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
             s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.PRE, trust={first: 1}))
     page = device(browser, LAPTOP).new_page()
     sign_in(page, demo.url, "facilitator", PASSWORD)
-    visit(page, demo.url, "review")
+    open_screen(page, "review")
     heading = page.get_by_role("heading", name="Trust pulse: before and after the meeting")
     heading.scroll_into_view_if_needed()
     table = page.get_by_test_id("stDataFrame").last
