@@ -222,6 +222,8 @@ def test_the_sampler_profiles_a_real_process_and_scales_it_to_its_cpu(tmp_path):
     assert profile.problem == ""
     assert profile.samples > 20
     assert profile.overall.share == 1.0  # app.py's own loop: all ours
-    # Seconds of CPU, as /proc counts them: on a busy machine far fewer than the samples'.
-    assert 0 < profile.overall.total <= used + 0.02
-    assert profile.overall.total <= profile.sampled_seconds + 0.02
+    # Seconds of CPU, as /proc counts them over the sampler's window (most of `used`), not
+    # the samples at face value: on a busy machine those miss both ways (a thread waiting
+    # is sampled as running; py-spy itself, starved, misses samples: 1.25 s against 1.2 s
+    # of samples, seen in a full run).
+    assert used / 2 <= profile.overall.total <= used + 0.02
