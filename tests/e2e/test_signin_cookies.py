@@ -74,11 +74,24 @@ def _until_gone(page: Page, timeout: float = 15.0) -> None:
         page.wait_for_timeout(100)
 
 
+# Every kind on Home; on the other pages, one the signature refuses and one that is no token
+# at all (with characters a cookie parser could trip on). The kinds part only in
+# signin_accounts.signed_in_by_cookie, which tests/services/test_signin_accounts.py tries
+# with twelve of them; what a page adds is the one gate they all pass through, and the note.
+KINDS_ON = {
+    "": tuple(_forged()),
+    "vote": ("alg-none", "garbage"),
+    "projector": ("alg-none", "garbage"),
+}
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_forged_and_broken_cookies_sign_out_with_a_note(
     browser: Browser, demo: Demo, screenshots: Path, path: str
 ):
     for name, value in _forged().items():
+        if name not in KINDS_ON[path]:
+            continue
         page = _with_cookie(browser, demo.url, value)
         _signed_out_with_a_note(page, demo.url, path)
         if name == "alg-none":
