@@ -28,6 +28,7 @@ from db.models import Base
 from i18n import SPANISH, using
 from i18n import _ as translate
 from i18n.catalogue import LOCALE_DIR, po_path
+from services.core import codes
 from tests.browser import PHONE, wait_idle
 
 SPANISH_BROWSER = "es-MX"
@@ -46,6 +47,12 @@ ALLOWED: dict[str, str] = {
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:'[a-z]+)?")
 
 _COUNTED = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ']+) \(\d+\)")
+_SYMBOL = f"[{codes.ALPHABET}]"
+_CODE = re.compile(
+    rf"(?<![\w-]){_SYMBOL}{{{codes.GROUP}}}-?{_SYMBOL}{{{codes.LENGTH - codes.GROUP}}}(?![\w-])"
+)
+"""A badge's or a meeting's code as shown ("2D79-BE4B"): random letters that can spell an
+English word ("BE"), so taken out before the words are looked up."""
 _NOT_TEXT = {"code", "password_hash", "digest", "key", "language", "projector_language"}
 """String columns that hold codes, secrets and language codes rather than people's words."""
 
@@ -184,6 +191,7 @@ def english_in(text: str, where: str, people: Iterable[str] = ()) -> list[str]:
     # The word cloud's list counts single words of people's ideas: "calls (1)".
     theirs = {w.casefold() for written in people for w in _WORD.findall(written)}
     text = _COUNTED.sub(lambda m: " " if m[1].casefold() in theirs else m[0], text)
+    text = _CODE.sub(" ", text)
     for written in [*people, *ALLOWED]:
         # Whole words only (a person's "en" must not cut "temporizador en marcha" apart),
         # and any run of spaces or line breaks inside.
