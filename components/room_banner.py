@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -50,23 +53,91 @@ def countdown_text(seconds_left: int | None, *, paused: bool = False) -> str:
     return _("Timer: {timer}").format(timer=timer) if timer else _("No timer is running")
 
 
-def live_countdown(read_state: Callable[[], RoomState]) -> None:
-    """The room's timer, redrawn every second by itself and nothing else on the page.
+COUNTDOWN_CHECK = "5s"
+"""How often the console reads the room's timer afresh: between reads the browser counts."""
 
-    `read_state` reads the room afresh, so a timer another facilitator started, extended or
-    cleared shows within a second too.
+_ICONS = {"running": "timer", "up": "alarm", "paused": "pause_circle", "none": "timer"}
+
+# Counts down from what the server said, by the browser's own clock between reads; one
+# interval per page (a new body clears the last one's), and it stops at zero or when its
+# heading is gone. Only numbers and the catalogue's words reach it, as JSON.
+_TICK = """<script>(() => {
+  const said = __SAID__;
+  const from = performance.now();
+  clearInterval(window.cgCountdown);
+  if (said.left === null || said.paused || said.left <= 0) return;
+  const draw = () => {
+    const heading = document.querySelector("[data-cg-countdown]");
+    const left = Math.max(0, said.left - Math.floor((performance.now() - from) / 1000));
+    if (!heading) return clearInterval(window.cgCountdown);
+    const time = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    const timer = left > 0 ? said.left_words.replace("{time}", time) : said.up_words;
+    heading.querySelector("[data-cg-words]").textContent = said.line.replace("{timer}", timer);
+    heading.querySelector("[data-cg-icon]").textContent = left > 0 ? "timer" : "alarm";
+    if (left <= 0) clearInterval(window.cgCountdown);
+  };
+  window.cgCountdown = setInterval(draw, 1000);
+})();</script>"""
+
+
+def countdown_html(seconds_left: int | None, *, paused: bool = False) -> str:
+    """The console's timer heading and the script that counts it down in the browser.
+
+    The heading is whole without the script ('Timer: 12:05 left' as of this read); the
+    icon is decoration, hidden from screen readers: the words carry the state.
+    """
+    if seconds_left is None:
+        state = "none"
+    elif paused:
+        state = "paused"
+    else:
+        state = "running" if seconds_left > 0 else "up"
+    words = countdown_text(seconds_left, paused=paused)
+    said = {
+        "left": seconds_left,
+        "paused": paused,
+        # Translators: {time} is minutes and seconds, "12:05".
+        "left_words": _("{time} left"),
+        "up_words": _("Time is up"),
+        "line": _("Timer: {timer}"),
+    }
+    script = _TICK.replace("__SAID__", json.dumps(said).replace("<", "\\u003c"))
+    return (
+        f'<h3 class="cg-countdown" data-cg-countdown="{state}">'
+        f'<span data-cg-icon aria-hidden="true" class="cg-countdown-icon">{_ICONS[state]}</span> '
+        f"<span data-cg-words>{html.escape(words)}</span></h3>"
+        f"<style>.cg-countdown{{font-size:1.5rem;font-weight:600}}"
+        f".cg-countdown-icon{{font-family:'Material Symbols Rounded';font-weight:400;"
+        f"vertical-align:-0.15em}}</style>{script}"
+    )
+
+
+def countdown_shown(body: str) -> tuple[str, str] | None:
+    """The icon and words a countdown heading shows as drawn, read back from its HTML (None
+    for another block): for tests that read a run's elements."""
+    found = _SHOWN.search(body)
+    return (found[1], html.unescape(found[2])) if found else None
+
+
+_SHOWN = re.compile(r"<span data-cg-icon[^>]*>(\w+)</span> <span data-cg-words>([^<]*)</span>")
+
+
+def live_countdown(read_state: Callable[[], RoomState]) -> None:
+    """The room's timer, counted down each second by the browser, read afresh every 5 s.
+
+    Every second on the server was a rerun of the page's fragment for one changed number;
+    now the server draws the heading as of its read, and the browser counts between reads.
+    A read every `COUNTDOWN_CHECK` shows a timer another facilitator started, extended,
+    paused or cleared; this console's own buttons rerun the page and show it at once.
     """
 
-    @st.fragment(run_every="1s")
-    def tick() -> None:
+    @st.fragment(run_every=COUNTDOWN_CHECK)
+    def check() -> None:
         state = read_state()
         left = state.seconds_left(datetime.now(UTC))
-        icon = ":material/alarm:" if left == 0 else ":material/timer:"
-        if state.paused:
-            icon = ":material/pause_circle:"
-        st.markdown(f"### {icon} {countdown_text(left, paused=state.paused)}")
+        st.html(countdown_html(left, paused=state.paused), unsafe_allow_javascript=True)
 
-    tick()
+    check()
 
 
 def show_room_banner(

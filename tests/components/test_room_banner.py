@@ -1,8 +1,16 @@
 """The room's timer in words: running, paused, up, or none."""
 
+import json
 from datetime import UTC, datetime, timedelta
 
-from components.room_banner import countdown_text, room_timer_text, timer_text
+import i18n
+from components.room_banner import (
+    countdown_html,
+    countdown_shown,
+    countdown_text,
+    room_timer_text,
+    timer_text,
+)
 from services.core.vocab import MeetingStatus
 from services.room.room_control import RoomState
 
@@ -30,3 +38,32 @@ def test_a_running_timer_counts_and_then_says_time_is_up():
     assert room_timer_text(state, NOW + timedelta(minutes=5)) == "Time is up"
     assert room_timer_text(_state(), NOW) == ""
     assert countdown_text(None) == "No timer is running"
+
+
+def test_the_countdown_heading_is_whole_before_its_script_runs():
+    body = countdown_html(725)
+    assert countdown_shown(body) == ("timer", "Timer: 12:05 left")
+    assert countdown_shown(countdown_html(0)) == ("alarm", "Timer: Time is up")
+    assert countdown_shown(countdown_html(61, paused=True)) == (
+        "pause_circle",
+        "Timer: Paused — 1:01 left",
+    )
+    assert countdown_shown(countdown_html(None)) == ("timer", "No timer is running")
+    # The icon is decoration: its ligature name is hidden from screen readers.
+    assert '<span data-cg-icon aria-hidden="true"' in body
+
+
+def test_the_countdown_script_gets_numbers_and_the_catalogues_words_only():
+    body = countdown_html(725)
+    said = json.loads(body[body.index("const said = ") + 13 : body.index(";\n  const from")])
+    assert said == {
+        "left": 725,
+        "paused": False,
+        "left_words": "{time} left",
+        "up_words": "Time is up",
+        "line": "Timer: {timer}",
+    }
+    with i18n.using("es"):
+        spanish = countdown_html(725)
+    assert countdown_shown(spanish) == ("timer", "Temporizador: quedan 12:05")
+    assert '"left_words": "quedan {time}"' in spanish

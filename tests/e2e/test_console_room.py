@@ -112,6 +112,30 @@ def test_pause_freezes_the_countdown_and_says_so_and_resume_counts_on(
     assert _meeting(demo).timer_paused_seconds is None
 
 
+def test_the_console_counts_down_in_the_browser_and_reads_the_room_every_five_seconds(
+    browser: Browser, demo: Demo
+) -> None:
+    """Each second the countdown moves without the server: what the browser sends it (a
+    fragment's rerun each) is the room's panels and the timer's check, every 5 s each."""
+    console = device(browser, LAPTOP).new_page()
+    sent: list[float] = []
+    console.on("websocket", lambda ws: ws.on("framesent", lambda _: sent.append(1)))
+    sign_in(console, demo.url, "facilitator", PASSWORD)
+    open_screen(console, "console")
+    countdown = console.get_by_role("heading", name=COUNTDOWN)
+    expect(countdown).to_be_visible()
+
+    sent.clear()
+    shown = set()
+    started = time.monotonic()
+    while time.monotonic() - started < 6.0:
+        shown.add(countdown.inner_text().strip())
+        console.wait_for_timeout(200)
+    # Six seconds seen, each second its own time; a loaded machine may miss one.
+    assert len(shown) >= 5, shown
+    assert len(sent) <= 4, f"{len(sent)} messages to the server in 6 s"
+
+
 def test_keys_move_the_room_but_not_while_typing_in_a_box(
     browser: Browser, demo: Demo, screenshots: Path
 ) -> None:

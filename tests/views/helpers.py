@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from components import live_region
+from components import live_region, room_banner
 
 
 def by_label(elements, label: str):
@@ -31,6 +31,12 @@ def screen_text(at) -> str:
 def said(at) -> list[str]:
     """Every status message a live region shows on the page ("Note saved.")."""
     return [words for h in at.html if (words := live_region.shown(h.proto.body)) is not None]
+
+
+def countdown(at) -> str:
+    """The console's own timer heading as drawn, icon name first: "timer Timer: 4:12 left"."""
+    (shown,) = [c for h in at.html if (c := room_banner.countdown_shown(h.proto.body))]
+    return " ".join(shown)
 
 
 def texts(at) -> list[str]:
