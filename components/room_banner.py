@@ -61,7 +61,7 @@ _ICONS = {"running": "timer", "up": "alarm", "paused": "pause_circle", "none": "
 # Counts down from what the server said, by the browser's own clock between reads; one
 # interval per page (a new body clears the last one's), and it stops at zero or when its
 # heading is gone. Only numbers and the catalogue's words reach it, as JSON.
-_TICK = """<script>(() => {
+_TICK = """<script data-counts-down>(() => {
   const said = __SAID__;
   const from = performance.now();
   clearInterval(window.cgCountdown);

@@ -84,3 +84,11 @@ def test_every_services_package_says_what_it_owns():
 def test_services_has_no_loose_modules():
     loose = [p.name for p in (ROOT / "services").glob("*.py") if p.name != "__init__.py"]
     assert loose == []
+
+
+@pytest.mark.parametrize("view", python_files("views"), ids=lambda p: p.name)
+def test_every_view_is_thin(view: Path) -> None:
+    """A view reads its context, makes one read, draws components and runs one action:
+    sixty lines at most; the rules and the drawing live below it."""
+    lines = len(view.read_text().splitlines())
+    assert lines <= 60, f"{view.name} is {lines} lines: move its drawing into components/"

@@ -37,19 +37,24 @@ premoderation_toggle(db, actor, state)
 late_notes_toggle(db, actor, state.current)
 projector_controls(db, actor, state)
 
-room, links = st.tabs([_("The room"), _("Join links and QR codes")])
-with room:
-    live_panels(db, actor, meeting_id)
-    agenda_table(screen)
-with links:
-    room_address_picker(
-        runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
-    )
-    base = runtime.public_base_url()
-    join_links_panel(
-        base,
-        screen,
-        invitation_download=lambda: invitation_sheet_download(
-            db, actor, meeting_id, base, key="console-invitation-sheet"
-        ),
-    )
+# Only the open tab is drawn: the links tab was most of the browser's work on every run.
+room, links = st.tabs(
+    [_("The room"), _("Join links and QR codes")], key="console-tab", on_change="rerun"
+)
+if room.open:
+    with room:
+        live_panels(db, actor, meeting_id)
+        agenda_table(screen)
+if links.open:
+    with links:
+        room_address_picker(
+            runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
+        )
+        base = runtime.public_base_url()
+        join_links_panel(
+            base,
+            screen,
+            invitation_download=lambda: invitation_sheet_download(
+                db, actor, meeting_id, base, key="console-invitation-sheet"
+            ),
+        )

@@ -17,7 +17,17 @@ from sqlalchemy import select
 from db.models import Participant, SurveyResponse
 from seed.agenda import TRUST_STATEMENTS
 from services.prepare.trust_items import AGREEMENT, trust_items
-from tests.browser import LAPTOP, PHONE, box, device, open_screen, sign_in, snap, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    box,
+    device,
+    open_screen,
+    open_tab,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_png
 
@@ -146,11 +156,10 @@ def test_the_console_offers_the_invitation_sheet_beside_the_badges(
     laptop = device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     open_screen(laptop, "console")
-    laptop.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(laptop)
+    open_tab(laptop, "Join links and QR codes")
     laptop.get_by_role("button", name="Prepare the invitation sheet").click()
     wait_idle(laptop)
-    laptop.get_by_role("tab", name="Join links and QR codes").click()
+    open_tab(laptop, "Join links and QR codes")
     heading = laptop.get_by_role("heading", name=re.compile(r"Participants' voting links"))
     heading.scroll_into_view_if_needed()
     laptop.screenshot(path=screenshots / "console-invitations.png")

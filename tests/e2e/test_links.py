@@ -20,6 +20,7 @@ from tests.browser import (
     TABLET,
     device,
     open_screen,
+    open_tab,
     sign_in,
     snap,
     wait_idle,
@@ -34,8 +35,7 @@ ERROR = '[data-testid="stException"]'
 
 def _join_links(page: Page) -> Page:
     open_screen(page, "console")
-    page.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(page)
+    open_tab(page, "Join links and QR codes")
     return page
 
 
@@ -106,8 +106,7 @@ def test_on_localhost_the_console_offers_the_room_network_address(
     laptop.get_by_text(addresses[0], exact=True).first.click()
     laptop.get_by_role("button", name="Use this address in every link").click()
     wait_idle(laptop)
-    laptop.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(laptop)
+    open_tab(laptop, "Join links and QR codes")
     snap(laptop, screenshots, "console-join-links-room-address")
     port = urlsplit(demo.url).port
     printed = decode_on_screen(laptop)
@@ -117,7 +116,7 @@ def test_on_localhost_the_console_offers_the_room_network_address(
     wait_idle(laptop)
     # Seen back on the printed links before the test ends: a click whose run had not begun
     # when the browser closed left the next test's QR codes on the room address (CI).
-    laptop.get_by_role("tab", name="Join links and QR codes").click()
+    open_tab(laptop, "Join links and QR codes")
     printed_links = laptop.locator('[data-testid="stCode"]').filter(has_text=f"{demo.url}/")
     expect(printed_links.first).to_be_visible()
 

@@ -18,7 +18,17 @@ from sqlalchemy import select
 
 from db.models import Idea
 from db.models.enums import IdeaStatus
-from tests.browser import LAPTOP, PROJECTOR, TABLET, click, device, sign_in, snap, wait_idle
+from tests.browser import (
+    LAPTOP,
+    PROJECTOR,
+    TABLET,
+    click,
+    device,
+    open_tab,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -49,12 +59,10 @@ def _to_the_ideas_step(console: Page) -> None:
 
 def _printed_projector_link(console: Page) -> str:
     """The projector's link as the console writes it out under its QR code."""
-    console.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(console)
+    open_tab(console, "Join links and QR codes")
     written = console.get_by_test_id("stCode").filter(has_text="/projector?")
     link = written.first.inner_text().strip()
-    console.get_by_role("tab", name="The room").click()
-    wait_idle(console)
+    open_tab(console, "The room")
     return link
 
 

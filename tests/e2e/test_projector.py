@@ -27,6 +27,7 @@ from tests.browser import (
     click,
     device,
     open_screen,
+    open_tab,
     screen,
     sign_in,
     wait_idle,
@@ -108,8 +109,7 @@ def _printed_links(console: Page) -> tuple[str, str]:
     """The projector's link (read off its QR code) and the phones' link, as the console's
     Join links tab prints them."""
     open_screen(console, "console")
-    console.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(console)
+    open_tab(console, "Join links and QR codes")
     projector = next(link for link in decode_on_screen(console) if "/projector?" in link)
     phones = console.locator('[data-testid="stCode"]').filter(has_text=re.compile(r"/vote$"))
     return projector, phones.first.inner_text().strip()

@@ -34,6 +34,7 @@ from tests.browser import (
     TABLET,
     device,
     open_screen,
+    open_tab,
     screen,
     sign_in,
     snap,
@@ -252,8 +253,7 @@ def _visit_check(
 
 def _printed_link(page: Page, path: str) -> str:
     """The link the console writes out beneath a QR code, the one that opens `path`."""
-    page.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(page)
+    open_tab(page, "Join links and QR codes")
     block = page.locator('[data-testid="stCode"]').filter(has_text=f"/{path}?")
     expect(block.first).to_be_visible()
     return block.first.inner_text().strip()
@@ -261,8 +261,7 @@ def _printed_link(page: Page, path: str) -> str:
 
 def _badge_code(browser: Browser, page: Page, tmp_path: Path) -> str:
     """The personal code printed on the first badge of the console's badge sheet."""
-    page.get_by_role("tab", name="Join links and QR codes").click()
-    wait_idle(page)
+    open_tab(page, "Join links and QR codes")
     with page.expect_download() as sheet:
         page.get_by_role("button", name="Download badge codes (one page)").click()
     printed = tmp_path / "badges.html"

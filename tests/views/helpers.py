@@ -21,6 +21,12 @@ def click(at, label: str):
     return at.run()
 
 
+def open_tab(at, key: str, label: str):
+    """Open the tab `label` of the tabs keyed `key` (drawn only when open) and run the app."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def screen_text(at) -> str:
     """The words of every st.html block on the page (the projector's views): tags dropped,
     entities read back, runs of white space made one space."""

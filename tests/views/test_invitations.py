@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.models import AuditEntry, Participant
-from tests.views.helpers import click, texts
+from tests.views.helpers import click, open_tab, texts
 
 
 def _set(db, participant_id: int, **fields) -> None:
@@ -71,6 +71,8 @@ def test_the_console_lists_codes_as_people_read_them_and_leaves_out_the_absent(r
     _set(db, room.participant_ids[3], absent=True)
     at = room_app("fac").run().switch_page("views/console.py").run()
     assert not at.exception
+    assert not [d for d in at.dataframe if "Voting link" in d.value]  # the room's tab is open
+    at = open_tab(at, "console-tab", "Join links and QR codes")
     people = next(d.value for d in at.dataframe if "Voting link" in d.value)
     assert list(people.columns) == ["Name", "Group", "Code", "Voting link"]
     assert people["Name"].tolist() == ["P0", "P1", "P2"]

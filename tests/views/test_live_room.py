@@ -18,7 +18,17 @@ from services.core.actors import SYSTEM
 from services.core.scope import MEETING_CLOSED
 from services.core.vocab import VoteMode
 from services.room import ideas, notes, room_control
-from tests.views.helpers import ballot_rows, by_label, click, countdown, screen_text, texts
+from tests.views.helpers import (
+    ballot_rows,
+    by_label,
+    click,
+    countdown,
+    open_tab,
+    screen_text,
+    texts,
+)
+
+LINKS = ("console-tab", "Join links and QR codes")
 
 
 def open_listen(room_app, user="s1", table="1"):
@@ -390,12 +400,12 @@ def test_the_consoles_badges_leave_out_people_marked_absent(room_app, db):
     from db.models import Participant
 
     room = room_app.room
-    at = room_app("fac").run().switch_page("views/console.py").run()
+    at = open_tab(room_app("fac").run().switch_page("views/console.py").run(), *LINKS)
     badges = next(d.value for d in at.dataframe if "Voting link" in d.value.columns)
     assert badges["Name"].tolist() == ["P0", "P1", "P2", "P3"]
     with db.write() as s:
         s.get_one(Participant, room.participant_ids[0]).absent = True
-    at = room_app("fac").run().switch_page("views/console.py").run()
+    at = open_tab(room_app("fac").run().switch_page("views/console.py").run(), *LINKS)
     badges = next(d.value for d in at.dataframe if "Voting link" in d.value.columns)
     assert badges["Name"].tolist() == ["P1", "P2", "P3"]
 
