@@ -9,12 +9,11 @@ import streamlit as st
 import i18n
 from components.approval_queue import added_message, waiting_for_approval
 from components.cards import idea_list
-from components.drafts import Draft, table_draft
-from components.forms import form_saved, submission_key
+from components.drafts import table_draft
+from components.forms import submission_key
 from components.idea_board import count_header, origin, reading
-from components.live_region import live_region, say
-from components.notices import show_error
-from components.scribe_forms import save_button
+from components.live_region import live_region
+from components.scribe_forms import TableForm, save_button, show_outcome
 from i18n import N_, _
 from runtime import StaffPage
 from services.core.errors import DomainError
@@ -24,7 +23,7 @@ from services.translations.shown import language_name, other_language
 from workarounds.fragment_inline_call import InlineCall
 
 SECRET = N_("Confidential: keep it off the projector and out of reports")
-_OUTCOME = "_idea_outcome"
+_RESETS = {"idea_group": None, "idea_secret": False, "idea_translation": ""}
 
 
 def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
@@ -33,37 +32,36 @@ def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
     if table_id is None:  # the board of every table has no form: ideas are a table's
         return
     draft = table_draft(screen.meeting_id, table_id, "idea", "text")
-    _idea_fragment(here, screen, table_id, draft, InlineCall())
+    form = TableForm("idea", draft, _RESETS)
+    _idea_fragment(here, screen, table_id, form, InlineCall())
 
 
-def _save_idea(here: StaffPage, table_id: int, draft: Draft) -> None:
+def _save_idea(here: StaffPage, table_id: int, form: TableForm) -> None:
     """Before the form is drawn again: saved, its field empty; refused, it keeps the text."""
     value = st.session_state.get
-    try:
+
+    def store() -> str:
         saved = ideas.add_idea(here.db, here.actor, ideas.NewIdea(
-            table_id=table_id, text=draft.value("text"), stakeholder_id=value("idea_group"),
+            table_id=table_id, text=form.draft.value("text"), stakeholder_id=value("idea_group"),
             confidential=value("idea_secret", False), submission_key=submission_key("idea"),
             translation=value("idea_translation", ""), written_in=i18n.current(),
         ))  # fmt: skip
-    except DomainError as error:
-        st.session_state[_OUTCOME] = error
-        return
-    form_saved("idea")
-    draft.saved()
-    st.session_state.update(idea_group=None, idea_secret=False, idea_translation="")
-    said = added_message(saved.status)
-    st.session_state[_OUTCOME] = (
-        _("{added} Marked late: input had closed.").format(added=said) if saved.late else said
-    )
+        said = added_message(saved.status)
+        return (
+            _("{added} Marked late: input had closed.").format(added=said) if saved.late else said
+        )
+
+    form.save(store)
 
 
 @st.fragment
 def _idea_fragment(
-    here: StaffPage, screen: IdeasScreen, table_id: int, draft: Draft, inline: InlineCall
+    here: StaffPage, screen: IdeasScreen, table_id: int, form: TableForm, inline: InlineCall
 ) -> None:
     """A fragment, so adding an idea redraws this and not the page: a whole run per idea
     cost five times the floor's time in a 60-person room (bench/)."""
-    result = st.session_state.pop(_OUTCOME, None)  # left by _save_idea, which ran first
+    result = form.outcome()  # left by _save_idea, which ran first
+    draft = form.draft
     groups = dict(screen.groups)
     # Not cleared on submit: a refused save keeps every word in the field.
     with st.form("idea"):
@@ -85,15 +83,11 @@ def _idea_fragment(
         )  # fmt: skip
         st.checkbox(_(SECRET), key="idea_secret")
         refused = isinstance(result, DomainError)
-        save = partial(_save_idea, here, table_id, draft)
+        save = partial(_save_idea, here, table_id, form)
         sent = save_button(
             screen.gate, _("Add idea"), _("Add as a late idea"), save, refused=refused
         )
-    saved = live_region("idea")  # there before "Idea added." comes, so it is said
-    if refused:
-        show_error(result)
-    elif result:
-        say(saved, result)
+    show_outcome(live_region("idea"), result)  # the region is there before "Idea added."
     fresh = not inline.first() or sent
     now = (
         ideas_screen.table_ideas(here.db, here.actor, screen.meeting_id, table_id)

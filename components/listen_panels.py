@@ -7,11 +7,11 @@ from functools import partial
 import streamlit as st
 
 from components.cards import note_list
-from components.drafts import Draft, table_draft
-from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, form_saved, submission_key
-from components.live_region import live_region, say
+from components.drafts import table_draft
+from components.forms import CONFIRMED_LABELS, FIRST_ANSWER, submission_key
+from components.live_region import live_region
 from components.notices import flash_and_rerun, show_error
-from components.scribe_forms import save_button
+from components.scribe_forms import TableForm, save_button, show_outcome
 from i18n import N_, _
 from runtime import StaffPage
 from services.core.errors import DomainError
@@ -21,7 +21,7 @@ from workarounds.fragment_inline_call import InlineCall
 
 FIELDS = ("said", "heard", "interest", "prompt")
 SECRET = N_("Confidential: keep it off the projector and out of reports")
-_OUTCOME = "_note_outcome"
+_RESETS = {"note_group": None, "note_confirmed": FIRST_ANSWER, "note_secret": False}
 
 
 def count_header(listed: tuple[NoteCard, ...]) -> None:
@@ -41,13 +41,15 @@ def note_form(here: StaffPage, screen: ListenScreen) -> None:
     if table_id is None:  # every table's page lists notes; a note is written at a table
         return
     draft = table_draft(screen.meeting_id, table_id, "note", *FIELDS)
-    _note_fragment(here, screen, table_id, draft, InlineCall())
+    form = TableForm("note", draft, _RESETS)
+    _note_fragment(here, screen, table_id, form, InlineCall())
 
 
-def _save_note(here: StaffPage, table_id: int, draft: Draft) -> None:
+def _save_note(here: StaffPage, table_id: int, form: TableForm) -> None:
     """Before the form is drawn again: saved, its fields empty; refused, they keep the text."""
-    value = st.session_state.get
-    try:
+    value, draft = st.session_state.get, form.draft
+
+    def store() -> str:
         saved = notes.add_note(
             here.db, here.actor, table_id, notes.NoteFields(
                 said=draft.value("said"), paraphrase=draft.value("heard"),
@@ -56,22 +58,19 @@ def _save_note(here: StaffPage, table_id: int, draft: Draft) -> None:
                 prompt=draft.value("prompt"), confidential=value("note_secret", False),
             ), submission_key("note"),
         )  # fmt: skip
-    except DomainError as error:
-        st.session_state[_OUTCOME] = error
-        return
-    form_saved("note")
-    draft.saved()
-    st.session_state.update(note_group=None, note_confirmed=FIRST_ANSWER, note_secret=False)
-    st.session_state[_OUTCOME] = _("Note saved, marked late.") if saved.late else _("Note saved.")
+        return _("Note saved, marked late.") if saved.late else _("Note saved.")
+
+    form.save(store)
 
 
 @st.fragment
 def _note_fragment(
-    here: StaffPage, screen: ListenScreen, table_id: int, draft: Draft, inline: InlineCall
+    here: StaffPage, screen: ListenScreen, table_id: int, form: TableForm, inline: InlineCall
 ) -> None:
     """A fragment, so saving a note redraws this and not the page: a whole run per note
     cost five times the floor's time in a 60-person room (bench/)."""
-    result = st.session_state.pop(_OUTCOME, None)  # left by _save_note, which ran first
+    result = form.outcome()  # left by _save_note, which ran first
+    draft = form.draft
     groups = dict(screen.groups)
     # Not cleared on submit: a refused save keeps every word in the fields.
     with st.form("note"):
@@ -90,20 +89,12 @@ def _note_fragment(
         st.text_input(_("Dialogue question it answers (optional)"), key=draft.key("prompt"))
         st.checkbox(_(SECRET), key="note_secret")
         refused = isinstance(result, DomainError)
-        save = partial(_save_note, here, table_id, draft)
+        save = partial(_save_note, here, table_id, form)
         sent = save_button(
             screen.gate, _("Save note"), _("Save as a late note"), save, refused=refused
         )
-    # Always there, so what follows keeps its place when the message goes: moved, the
-    # "Correct a note" expander was drawn anew, closed, as a note was picked in it. The
-    # region is there before "Note saved." comes, so a screen reader says it.
-    saved = live_region("note")
-    outcome = st.empty()
-    if refused:
-        with outcome:
-            show_error(result)
-    elif result:
-        say(saved, result)
+    # The region is there before "Note saved." comes, so a screen reader says it.
+    show_outcome(live_region("note"), result)
     fresh = not inline.first() or sent
     current = (
         listen_screen.table_notes(here.db, here.actor, screen.meeting_id, table_id)
