@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from db.database import Database
+from db.models import Account, Meeting, MeetingTable, Participant
+from services.converge import voting_rounds
+from services.core.actors import SYSTEM, Actor
+from services.core.vocab import Role, VoteMode
+from services.room import ideas, room_control
 from tests.app_server import ROOT, AppServer, running_app, seed_demo
 
 PASSWORD = "an-e2e-password-1"
@@ -55,3 +61,34 @@ def _patient_expectations() -> None:
     database and several browsers, an action's rerun can take longer than Playwright's
     5 s default, and a person would wait for it too."""
     expect.set_options(timeout=15_000)
+
+
+def open_dot_round(demo: Demo, texts: list[str], budget: int) -> tuple[str, int]:
+    """The demo's meeting started, input open, and a dot round of `texts` (each a new idea at
+    the first table) opened: the first badge's code and the round, for the phone tests."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+        table_id = s.scalars(
+            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
+        ).first()
+        code = s.scalars(select(Participant.code)).first()
+    assert code is not None and table_id is not None
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
+        room_control.start_meeting(demo.db, facilitator, meeting_id)
+    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    made = [
+        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
+        for text in texts
+    ]
+    rnd = voting_rounds.create_round(
+        demo.db,
+        facilitator,
+        meeting_id,
+        voting_rounds.NewRound(
+            title="Which first?", mode=VoteMode.DOTS, budget=budget, idea_ids=[i.id for i in made]
+        ),
+    )
+    voting_rounds.open_round(demo.db, facilitator, rnd.id)
+    return code, rnd.id

@@ -12,13 +12,9 @@ from playwright.sync_api import Browser, FloatRect, Locator, Page, expect
 from sqlalchemy import select
 
 from components.ballot import TARGET_PX
-from db.models import Account, Meeting, MeetingTable, Participant, Vote
-from services.converge import voting_rounds
-from services.core.actors import SYSTEM, Actor
-from services.core.vocab import Role, VoteMode
-from services.room import ideas, room_control
+from db.models import Vote
 from tests.browser import PHONE, device, snap, visit, wait_idle
-from tests.e2e.conftest import Demo
+from tests.e2e.conftest import Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
 
@@ -56,32 +52,7 @@ BUDGET = 5
 @pytest.fixture(scope="module")
 def ballot(demo: Demo) -> tuple[str, int]:
     """An open dot round of nine ideas, longer than a phone's screen: a badge's code, the round."""
-    with demo.db.read() as s:
-        meeting_id = s.scalars(select(Meeting.id)).one()
-        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
-        table_id = s.scalars(
-            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
-        ).first()
-        code = s.scalars(select(Participant.code)).first()
-    assert code is not None
-    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
-        room_control.start_meeting(demo.db, facilitator, meeting_id)
-    room_control.set_input(demo.db, facilitator, meeting_id, True)
-    made = [
-        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
-        for text in IDEAS
-    ]
-    rnd = voting_rounds.create_round(
-        demo.db,
-        facilitator,
-        meeting_id,
-        voting_rounds.NewRound(
-            title="Which first?", mode=VoteMode.DOTS, budget=BUDGET, idea_ids=[i.id for i in made]
-        ),
-    )
-    voting_rounds.open_round(demo.db, facilitator, rnd.id)
-    return code, rnd.id
+    return open_dot_round(demo, IDEAS, BUDGET)
 
 
 def _count(page: Page, left: int) -> Locator:
