@@ -11,9 +11,13 @@ import streamlit as st
 from babel.dates import format_datetime
 
 import i18n
+from components.late_notes_toggle import late_notes_toggle
+from components.opened import expander_once_opened
 from components.text import escape_markdown
 from components.translated import translated_note
 from i18n import _
+from runtime import StaffPage
+from services.agenda import agenda
 from services.agenda.agenda import ItemFields
 from services.agenda.agenda_screen import AgendaScreen, StepShown
 from services.agenda.agenda_template import AGENDA_FIELDS
@@ -156,6 +160,30 @@ def _step_translations(
         )
         for field, text in texts.items()
     ]  # fmt: skip
+
+
+def step_editor(here: StaffPage, step: StepShown) -> None:
+    """ "Change this step": its fields, its late notes, its translation, its place; drawn
+    once the facilitator opens it (components/opened.py)."""
+    item_id, act = step.item.id, here.act
+    box, drawn = expander_once_opened(_("Change this step"), key=f"agenda-change-{item_id}")
+    if not drawn:
+        return
+    with box:
+        step_form(
+            f"edit-{item_id}", step,
+            lambda *f: act(agenda.update_item, item_id, *f, done=_("Step saved.")),
+            _("Save the step"),
+        )  # fmt: skip
+        late_notes_toggle(here.db, here.actor, step.item, key="agenda-late-notes")
+        translation_form(step, act)
+        step_moves(
+            step,
+            lambda by: act(
+                agenda.move_item, item_id, by, done=_("Moved up.") if by < 0 else _("Moved down.")
+            ),
+            lambda: act(agenda.delete_item, item_id, done=_("Step removed.")),
+        )
 
 
 def step_moves(

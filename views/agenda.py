@@ -4,7 +4,6 @@ import streamlit as st
 
 import runtime
 from components import agenda_form as panels
-from components.late_notes_toggle import late_notes_toggle
 from components.notices import show_flash
 from i18n import _
 from services.agenda import agenda, agenda_review, agenda_screen
@@ -33,26 +32,13 @@ if screen.may_edit:
             _("Add the step"),
         )  # fmt: skip
 for step in screen.steps:
-    item_id = step.item.id
     with st.container(border=True):
         panels.step_text(step)
         if screen.may_edit:
-            with st.expander(_("Change this step")):
-                panels.step_form(
-                    f"edit-{item_id}", step,
-                    lambda *f, i=item_id: act(agenda.update_item, i, *f, done=_("Step saved.")),
-                    _("Save the step"),
-                )  # fmt: skip
-                late_notes_toggle(here.db, here.actor, step.item, key="agenda-late-notes")
-                panels.translation_form(step, act)
-                panels.step_moves(
-                    step,
-                    lambda by, i=item_id: act(
-                        agenda.move_item, i, by, done=_("Moved up.") if by < 0 else _("Moved down.")
-                    ),
-                    lambda i=item_id: act(agenda.delete_item, i, done=_("Step removed.")),
-                )
+            panels.step_editor(here, step)
         panels.comment_form(
             step,
-            lambda text, i=item_id: act(agenda_review.comment, i, text, done=_("Comment added.")),
+            lambda text, i=step.item.id: act(
+                agenda_review.comment, i, text, done=_("Comment added.")
+            ),
         )

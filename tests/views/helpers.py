@@ -27,6 +27,13 @@ def open_tab(at, key: str, label: str):
     return at.run()
 
 
+def open_expanders(at, *keys: str):
+    """Open the expanders keyed `keys` (drawn only once opened) and run the app."""
+    for key in keys:
+        at.session_state[key] = True
+    return at.run()
+
+
 def screen_text(at) -> str:
     """The words of every st.html block on the page (the projector's views): tags dropped,
     entities read back, runs of white space made one space."""

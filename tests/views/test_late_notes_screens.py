@@ -13,7 +13,7 @@ from services.agenda import agenda
 from services.core.actors import SYSTEM
 from services.room import ideas, late_notes, notes, room_control
 from services.room.late_notes import CLOSED_MESSAGE
-from tests.views.helpers import by_label, click, said, texts
+from tests.views.helpers import by_label, click, open_expanders, said, texts
 
 REFUSED = escape_markdown(CLOSED_MESSAGE)
 SAID = "x" * 200 + " the rest of a long testimony, typed as input closed."
@@ -95,6 +95,7 @@ def test_the_facilitator_allows_late_notes_from_the_console(room_app, db):
 def test_the_agenda_step_editor_allows_late_notes_for_its_step(room_app, db):
     room = room_app.room
     at = room_app("fac").run().switch_page("views/agenda.py").run()
+    at = open_expanders(at, *(f"agenda-change-{i}" for i in room.item_ids))
     switches = [t for t in at.toggle if t.label == LABEL]
     assert len(switches) == len(room.item_ids)
     switches[1].set_value(True).run()

@@ -9,7 +9,7 @@ from db.models.enums import IdeaStatus
 from services.core.actors import SYSTEM
 from services.room import idea_queue, ideas
 from services.room.idea_flags import flag_idea
-from tests.views.helpers import by_label, click, texts
+from tests.views.helpers import by_label, click, open_expanders, texts
 
 PREMODERATE = (
     "Approve before it shows: new ideas from the tables wait for your approval "
@@ -33,6 +33,9 @@ def _premoderated(db, item_id: int) -> bool:
 def test_the_agenda_editor_switches_a_step_to_approve_first_and_back(room_app, db):
     room = room_app.room
     at = room_app("fac").run().switch_page("views/agenda.py").run()
+    # Only the new-step form until a step's "Change this step" is opened.
+    assert len([c for c in at.checkbox if c.label == PREMODERATE]) == 1
+    at = open_expanders(at, *(f"agenda-change-{i}" for i in room.item_ids))
     # The new-step form comes first, then one form per step in order.
     boxes = [c for c in at.checkbox if c.label == PREMODERATE]
     assert len(boxes) == 1 + len(room.item_ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.agenda import agenda, agenda_review
 from services.core.actors import SYSTEM
-from tests.views.helpers import by_label, click, texts
+from tests.views.helpers import by_label, click, open_expanders, texts
 
 
 def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(room_app, db):
@@ -122,6 +122,8 @@ def test_the_facilitator_designs_the_agenda_step_by_step(room_app, db):
     titles = [i.title for i in agenda.list_agenda(db, room.meeting_id, actor=SYSTEM)]
     assert titles == ["Listen", "Ideas", "Vote", "Partnering charter"]
     last = agenda.list_agenda(db, room.meeting_id, actor=SYSTEM)[-1]
+    assert not [b for b in at.button if b.key == f"up-{last.id}"]  # until its editor opens
+    at = open_expanders(at, f"agenda-change-{last.id}")
     next(b for b in at.button if b.key == f"up-{last.id}").click()
     at.run()
     assert [i.title for i in agenda.list_agenda(db, room.meeting_id, actor=SYSTEM)][
@@ -205,3 +207,16 @@ def test_a_roster_file_with_bad_rows_is_reported_row_by_row_and_nothing_is_writt
     assert count() == before
     at = click(at, "Import only the good rows")
     assert count() == before + 1
+
+
+def test_a_steps_editor_is_drawn_once_opened_and_stays_drawn_when_shut_again(room_app):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/agenda.py").run()
+    assert not [b for b in at.button if b.label == "Save the step"]
+    key = f"agenda-change-{room.item_ids[1]}"
+    at = open_expanders(at, key)
+    assert len([b for b in at.button if b.label == "Save the step"]) == 1
+    # Shut again, its form stays: what was typed in it is not thrown away.
+    at.session_state[key] = False
+    at = at.run()
+    assert len([b for b in at.button if b.label == "Save the step"]) == 1

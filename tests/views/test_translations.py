@@ -14,7 +14,7 @@ from services.room import ideas
 from services.setup import languages
 from services.solve import options
 from services.translations import translate
-from tests.views.helpers import ballot_rows, by_label, click, texts
+from tests.views.helpers import ballot_rows, by_label, click, open_expanders, texts
 
 
 def _idea(db, room, text="Co-responders for mental-health calls"):
@@ -87,6 +87,7 @@ def test_a_spanish_phone_votes_on_the_translation_and_an_english_one_on_the_orig
 def test_the_facilitator_translates_an_agenda_step_and_a_spanish_reader_sees_it(room_app, db):
     room = room_app.room
     at = room_app("fac").run().switch_page("views/agenda.py").run()
+    at = open_expanders(at, f"agenda-change-{room.item_ids[0]}")
     first = next(t for t in at.text_input if t.label == "Step title (Spanish)")
     first.input("Escuchar")
     at = next(b for b in at.button if b.label == "Save the translation").click().run()
