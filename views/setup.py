@@ -4,6 +4,7 @@ import streamlit as st
 
 import runtime
 from components.notices import action_runner, show_flash
+from components.opened import tabs_once_opened
 from components.setup.context import SetupContext
 from components.setup.groups import groups_tab
 from components.setup.initiative import initiative_and_meetings, initiative_tab
@@ -32,8 +33,11 @@ panels = {
     _("Team and accounts"): team_tab,
 }
 # Keyed, with its state kept: the open tab survives each action's rerun (a confirmation
-# above the tabs used to send the facilitator back to the first tab).
-tabs = st.tabs(list(panels), key="setup-tab", on_change="rerun")
-for tab, panel in zip(tabs, panels.values(), strict=True):
-    with tab:
-        panel(ctx)
+# above the tabs used to send the facilitator back to the first tab). A tab is drawn once
+# opened, not before: the four behind the open one were most of each run's work.
+for (tab, drawn), panel in zip(
+    tabs_once_opened(list(panels), key="setup-tab"), panels.values(), strict=True
+):
+    if drawn:
+        with tab:
+            panel(ctx)

@@ -38,7 +38,7 @@ from services.room import ideas, notes, room_control, spotlight
 from services.setup import initiatives, participants, stakeholders
 from tests.bad_input.corpus import SHOWN, case
 from tests.bad_input.rooms import Filled, fill_room
-from tests.views.helpers import by_label, click
+from tests.views.helpers import by_label, click, setup_screen
 
 # What a piece of hostile text looks like when Markdown would act on it: never on a page.
 LIVE_MARKUP = [
@@ -103,6 +103,9 @@ def shows(at, text: str) -> bool:
 
 
 def open_screen(room_app, screen: str, user: str | None = None, **query: str):
+    """`screen` as `user` opens it; Set up with every tab drawn (a tab is, once opened)."""
+    if screen == "views/setup.py" and user is not None:
+        return setup_screen(room_app, user)
     at = room_app(user, query).run()
     return at.switch_page(screen).run()
 

@@ -13,6 +13,7 @@ from services.converge.voting_reveal import Turnout
 from services.prepare.invitations import Invitation, MeetingHeading
 from services.setup import languages
 from tests.views.conftest import app, demo_db, room_app  # noqa: F401 - fixtures used below
+from tests.views.helpers import setup_screen
 
 
 def _spanish(at):
@@ -45,7 +46,7 @@ def test_the_survey_is_in_spanish(room_app, db):  # noqa: F811
 
 def test_the_set_up_tabs_are_in_spanish(room_app, db):  # noqa: F811
     languages.set_own_language(db, room_app.room.facilitator, "es")
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     assert not at.exception, at.exception
     headings = [h.value for h in at.header] + [h.value for h in at.subheader]
     assert {"Quién está en la sala", "Grupos de partes interesadas"} <= set(headings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from components import live_region, room_banner
+from components import live_region, opened, room_banner
 
 
 def by_label(elements, label: str):
@@ -31,6 +31,17 @@ def open_expanders(at, *keys: str):
     """Open the expanders keyed `keys` (drawn only once opened) and run the app."""
     for key in keys:
         at.session_state[key] = True
+    return at.run()
+
+
+SETUP_TABS = 5
+
+
+def setup_screen(room_app, user: str = "fac"):
+    """Set up as a facilitator who has been through each of its tabs (a tab is drawn once
+    opened), on its first tab, run."""
+    at = room_app(user).run().switch_page("views/setup.py")
+    at.session_state[opened.OPENED] = {f"setup-tab:{n}" for n in range(SETUP_TABS)}
     return at.run()
 
 

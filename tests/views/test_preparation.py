@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.agenda import agenda, agenda_review
 from services.core.actors import SYSTEM
-from tests.views.helpers import by_label, click, open_expanders, texts
+from tests.views.helpers import by_label, click, open_expanders, setup_screen, texts
 
 
 def test_a_leader_comments_and_approves_and_a_later_change_reopens_the_agenda(room_app, db):
@@ -44,7 +44,7 @@ def test_the_setup_screen_reports_a_bad_roster_row_by_row_and_writes_nothing(roo
     before = len(
         participants.list_participants(db, room_app.room.facilitator, room_app.room.initiative_id)
     )
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     assert not at.exception
     assert any("Nobody from" in w.value for w in at.warning)  # the inclusion check
     assert any("No leader yet for: Residents" in w.value for w in at.warning)
@@ -135,7 +135,7 @@ def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
     from services.accounts import signin_accounts
 
     room = room_app.room
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     by_label(at.text_input, "Username (lowercase letters, digits, . - _)").input("resident.lead")
     by_label(at.text_input, "Name shown to others").input("Resident lead")
     by_label(at.selectbox, "Role").select("leader")
@@ -195,7 +195,7 @@ def test_a_roster_file_with_bad_rows_is_reported_row_by_row_and_nothing_is_writt
         return len(participants.list_participants(db, room.facilitator, room.initiative_id))
 
     before = count()
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     at.file_uploader[0].upload("roster.csv", BAD_ROSTER, "text/csv").run()
     table = next(d.value for d in at.dataframe if "Problems" in d.value)
     assert list(table["Row"]) == [3, 4, 5]

@@ -9,7 +9,7 @@ import pytest
 
 import components.setup.roster as panel
 from services.setup import participants
-from tests.views.helpers import click, texts
+from tests.views.helpers import click, setup_screen, texts
 
 GOOD = (
     b"Name,Stakeholder group,Email\n"
@@ -48,7 +48,7 @@ def _count(db, room) -> int:
 
 
 def test_the_uploader_states_its_limits(room_app):
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     uploader = _uploader(at)
     assert uploader.label == (
         "Import people from a CSV or Excel (.xlsx) file: up to 2 MB, 2,000 people and 30 columns"
@@ -62,7 +62,7 @@ def test_after_an_import_the_uploader_is_empty_and_the_summary_says_what_was_add
 ):
     room = room_app.room
     before = _count(db, room)
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     first_key = _uploader(at).key
     _uploader(at).upload("roster.csv", GOOD, "text/csv").run()
     assert "3 to add, 0 with problems." in texts(at)
@@ -84,7 +84,7 @@ def test_after_an_import_the_uploader_is_empty_and_the_summary_says_what_was_add
 
 
 def test_an_upload_is_read_once_however_often_the_page_reruns(room_app, reads):
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     _uploader(at).upload("roster.csv", GOOD, "text/csv").run()
     for _ in range(3):
         at.run()
@@ -97,7 +97,7 @@ def test_an_upload_is_read_once_however_often_the_page_reruns(room_app, reads):
 
 def test_a_refused_file_is_refused_once_in_words_and_not_read_again(room_app, reads):
     big = b"Name,Group\n" + b"Someone,Police\n" * 2_001
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     _uploader(at).upload("big.csv", big, "text/csv").run()
     at.run()
     [error] = _plain(at.error)
@@ -109,7 +109,7 @@ def test_a_refused_file_is_refused_once_in_words_and_not_read_again(room_app, re
 def test_a_near_miss_shows_did_you_mean_in_the_problems(room_app, db):
     room = room_app.room
     data = b"Name,Group\nAna,Polce\nBen,RESIDENTS\nCy,Police\n"
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     _uploader(at).upload("r.csv", data, "text/csv").run()
     table = next(d.value for d in at.dataframe if "Problems" in d.value)
     assert list(table["Row"]) == [2]
@@ -126,7 +126,7 @@ def test_a_near_miss_shows_did_you_mean_in_the_problems(room_app, db):
 def test_a_file_over_the_cap_is_refused_by_its_size_without_being_read(room_app, reads):
     # The browser enforces the uploader's 2 MB; a client that ignores it meets this.
     too_big = b"Name,Group\n" + b"x" * (2 * 1024 * 1024)
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     _uploader(at).upload("huge.csv", too_big, "text/csv").run()
     [error] = _plain(at.error)
     assert error.startswith("“huge.csv” is 2.0 MB; a roster file can be at most 2 MB.")

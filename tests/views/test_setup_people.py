@@ -10,7 +10,7 @@ from services.converge import voting_ballots, voting_items, voting_rounds
 from services.core.actors import SYSTEM
 from services.room import ideas
 from services.setup import participants, stakeholders, tables
-from tests.views.helpers import by_label, click
+from tests.views.helpers import by_label, click, setup_screen
 from tests.views.helpers import texts as raw_texts
 
 
@@ -28,7 +28,7 @@ def errors(at) -> list[str]:
 
 
 def _setup(room_app):
-    at = room_app("fac").run().switch_page("views/setup.py").run()
+    at = setup_screen(room_app)
     assert not at.exception, at.exception
     return at
 
@@ -271,3 +271,15 @@ def test_a_walk_in_s_language_is_chosen_at_the_door_and_changed_on_their_record(
     at.selectbox(key=f"edit-language-{lucia.id}").select("en")
     at = click(at, "Save the changes")
     assert _found(db, room, "Lucía Puerta").language == "en"
+
+
+def test_set_up_draws_a_tab_once_it_has_been_opened_and_keeps_it(room_app):
+    at = room_app("fac").run().switch_page("views/setup.py").run()
+    assert "Who is in the room" not in [h.value for h in at.header]  # the Groups tab's
+    at.session_state["setup-tab"] = "Groups"
+    at = at.run()
+    assert "Who is in the room" in [h.value for h in at.header]
+    at.session_state["setup-tab"] = "People"
+    at = at.run()
+    # Drawn still behind the People tab, so what was typed on it stays.
+    assert "Who is in the room" in [h.value for h in at.header]
