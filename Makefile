@@ -34,7 +34,7 @@ migrate: $(VENV)/.runtime
 library: migrate
 	$(PY) -m seed --library-only
 
-## test: lint, type-check (pyright) and run every test but the browser tests; `make test BROWSER=1` adds them
+## test: lint, type-check (pyright, beside the tests) and run every test but the browser tests; `make test BROWSER=1` adds them
 # Postgres too, for the tests marked both_databases, when TEST_DATABASE_URL is set (.ci/run
 # sets it and BROWSER_TESTS=1). TEST_WORKERS processes share the tests (pytest-xdist), each
 # with its own database and ports; a module's tests stay in one process (--dist loadscope),
@@ -44,12 +44,21 @@ TEST_WORKERS ?= 3
 # The tests' files (SQLite databases, the app servers' data) on a RAM disk where the machine
 # has one: a fifth less time for the database tests than on the disk (measured here).
 TEST_TMP ?= $(if $(wildcard /dev/shm),/dev/shm/common-ground-tests)
+# pyright checks the types while the tests run (its half-minute of one core fits in the
+# run's starts and its last minutes, when a core waits); it is reported after them and fails
+# the target all the same.
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(VENV)/bin/pyright
-	$(if $(BROWSER),BROWSER_TESTS=1 )$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder \
-	  $(if $(TEST_TMP),--basetemp=$(TEST_TMP)) $(PYTEST_ARGS)
+	@mkdir -p test-artifacts
+	@PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(VENV)/bin/pyright > test-artifacts/pyright.txt 2>&1 & \
+	  pyright=$$!; \
+	  $(if $(BROWSER),BROWSER_TESTS=1 )$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope \
+	    --no-loadscope-reorder $(if $(TEST_TMP),--basetemp=$(TEST_TMP)) $(PYTEST_ARGS); \
+	  tests=$$?; \
+	  wait $$pyright; types=$$?; \
+	  echo "pyright:"; cat test-artifacts/pyright.txt; \
+	  test $$tests -eq 0 && test $$types -eq 0
 
 ## messages: the catalogue from the code (locale/messages.pot), each language's .po updated
 messages: $(VENV)/.runtime
