@@ -46,6 +46,8 @@ WALL_CHECK_SECONDS = 0.5
 within a second (BENCHMARKS.md), and the live view's own refresh comes every two."""
 DRAWN_WALL_KEY = "projector-drawn-wall"
 """(meeting code, wall_version) of the board the live view last drew; None off the ideas step."""
+WATCHING_KEY = "projector-watching-wall"
+"""Whether the page's last whole run drew the wall check; None while a whole run draws."""
 
 
 Show = Callable[[Callable[[], str]], None]
@@ -73,6 +75,11 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
 def _live_screen(shown: ProjectorScreen, db: Database, base: str, show: Show) -> None:
     drawn = (shown.code, shown.wall_version) if shown.wall_version is not None else None
     st.session_state[DRAWN_WALL_KEY] = drawn
+    watching = st.session_state.get(WATCHING_KEY)
+    if watching is not None and watching != (drawn is not None):
+        # The step moved onto the board or off it: the page runs whole, to start or stop
+        # the wall check (`watch_the_wall`).
+        st.rerun(scope="app")
     # Always two places, the second drawn even when left empty: what a view drew there
     # before is replaced at once, not left for the browser to clear as stale, which it
     # skips after a run cut short by the next refresh (a loaded laptop kept the charter
@@ -113,6 +120,21 @@ def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> N
         charter_view(shown.charter, held, show)
 
 
+def watch_the_wall(db: Database, live_view: Callable[[], None]) -> None:
+    """The live view, then the wall check under it on the ideas step only.
+
+    Off the ideas step there is no board to watch, and a check every half second would be
+    a rerun every half second for an hour of voting or charter. The live view, reading the
+    room every two seconds, runs the page whole when the step moves onto the board or off.
+    """
+    st.session_state[WATCHING_KEY] = None  # this run draws the check or not, below
+    live_view()
+    watching = st.session_state.get(DRAWN_WALL_KEY) is not None
+    st.session_state[WATCHING_KEY] = watching
+    if watching:
+        wall_check(db)
+
+
 @st.fragment(run_every=WALL_CHECK_SECONDS)
 def wall_check(db: Database) -> None:
     """Between the live view's refreshes, a new idea on the board redraws the page at once.
@@ -120,7 +142,7 @@ def wall_check(db: Database) -> None:
     It reads only the board's fingerprint (projector_screen.wall_version: one count over
     the meeting's ideas) and draws nothing: refreshing the whole live view this often would
     cost the room four times what it does, for a header and a timer that need no more than
-    every two seconds. Off the ideas step there is no wall to watch.
+    every two seconds. Drawn on the ideas step only (`watch_the_wall`).
     """
     if board_changed(db, st.session_state.get(DRAWN_WALL_KEY)):
         # The live view is another fragment, which a fragment's body cannot rerun alone.

@@ -6,7 +6,7 @@ import runtime
 from components.code_entry import PROJECTOR, code_entry
 from components.projector import projector_frame
 from components.projector_cloud import get_cloud_worker_ready
-from components.projector_live import live_screen, wall_check
+from components.projector_live import live_screen, watch_the_wall
 from services.room import projector_screen
 from services.setup import meetings
 
@@ -26,5 +26,4 @@ def live_view() -> None:
     live_screen(shown, db, runtime.public_base_url())
 
 
-live_view()
-wall_check(db)
+watch_the_wall(db, live_view)

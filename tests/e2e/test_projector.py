@@ -138,12 +138,17 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     projector_link, phone_link = _printed_links(console)
     assert urlsplit(phone_link).path == "/vote" and phone_link.startswith(base), phone_link
     walls = {}
+    asked: list[int] = []  # each message the big wall sends the server asks for a run
     for size, viewport in SIZES.items():
         walls[size] = device(browser, viewport).new_page()
+        if size == "1920":
+            walls[size].on("websocket", lambda ws: ws.on("framesent", lambda _: asked.append(1)))
         walls[size].goto(projector_link)
         wait_idle(walls[size])
     _both(walls, "The meeting has not started yet")
     _fits(walls, screenshots, "waiting")
+    # Off the ideas step only the live view's two-second refresh asks the server.
+    assert _asks(walls["1920"], asked) <= 3
 
     # Ideas: more than a page of them, some long, beside the word cloud.
     console.goto(f"{base}/console")
@@ -158,6 +163,8 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     _both(walls, texts[-1])
     _both(walls, "18 ideas so far, newest first")
     _fits(walls, screenshots, "ideas")
+    # On it, the wall check asks every half second too, so a new idea shows at once.
+    assert _asks(walls["1920"], asked) >= 5
 
     # A dot vote: no results while it runs, the turnout moving, the QR code to join.
     open_screen(console, "converge")
@@ -175,6 +182,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
         present = len(s.scalars(select(Participant.id).where(Participant.absent.is_(False))).all())
         codes = list(s.scalars(select(Participant.code).order_by(Participant.id)))
     _both(walls, f"0 of {present} have voted")
+    assert _asks(walls["1920"], asked) <= 3  # off the board again, the check stopped
     for wall in walls.values():
         assert decode_on_screen(wall) == [phone_link]
     _neither(walls, "Results:")
@@ -229,6 +237,13 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     _both(walls, "Thank you for coming.")
     _neither(walls, "Partnering charter, version 1")
     _fits(walls, screenshots, "closed")
+
+
+def _asks(wall: Page, asked: list[int], seconds: float = 3.0) -> int:
+    """How many runs `wall` asks the server for in the next `seconds`."""
+    asked.clear()
+    wall.wait_for_timeout(seconds * 1000)
+    return len(asked)
 
 
 def console_at(console: Page, base: str) -> Page:
