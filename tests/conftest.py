@@ -40,8 +40,8 @@ from db.models import Base
 from services.accounts import signin_accounts
 from tests import backends
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, NO_CHROMIUM
-from tests.scratch import POSTGRES_URL
-from tests.workers import worker_database_url
+from tests.scratch import POSTGRES_URL, scratch_postgres
+from tests.workers import WORKER
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -140,11 +140,14 @@ def _covers_browser_tests(config: pytest.Config) -> bool:
 
 @pytest.fixture(scope="session")
 def _postgres() -> Iterator[Database]:
-    """This worker's own Postgres database (tests/workers.py), with the current schema."""
-    database = Database.from_url(worker_database_url(POSTGRES_URL))
-    backends.fresh_postgres_schema(database)
-    yield database
-    database.dispose()
+    """This worker's own Postgres database for this run, with the current schema; dropped
+    when the run ends. Its own, not the worker's: two runs on one server (two checkouts'
+    `make test`) would empty each other's tables under a shared `test_gw0`."""
+    with scratch_postgres(f"test_{WORKER or 'main'}") as url:
+        database = Database.from_url(url)
+        backends.fresh_postgres_schema(database)
+        yield database
+        database.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,9 @@
-"""What each pytest-xdist worker keeps to itself: its Postgres database and its ports.
+"""What each pytest-xdist worker keeps to itself: its ports (its Postgres database is a
+scratch one of its own, tests/conftest.py's `_postgres`).
 
 `make test` runs the suite in several worker processes at once (pytest-xdist). Each
-empties its test database after every test and starts app servers and nginx on ports of
-its own choosing, so two workers must never share either. Outside xdist (a plain
-`pytest` run) the process is worker 0.
+starts app servers and nginx on ports of its own choosing, so two workers must never
+share them. Outside xdist (a plain `pytest` run) the process is worker 0.
 """
 
 from __future__ import annotations
@@ -44,26 +44,3 @@ def free_port() -> int:
                 continue
             return port
     raise RuntimeError(f"no free port in {block}–{block + _PORTS_PER_WORKER - 1}")
-
-
-def worker_database_url(url: str) -> str:
-    """`url` with this worker's database: `test` becomes `test_gw0`, `test_gw1`, … under
-    xdist, created on the same server when missing; unchanged outside xdist."""
-    if not url or not WORKER:
-        return url
-    from sqlalchemy import create_engine, text  # here, so a launcher of servers stays light
-    from sqlalchemy.engine import make_url
-
-    base = make_url(url)
-    name = f"{base.database}_{WORKER}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            found = conn.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-            ).first()
-            if found is None:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)

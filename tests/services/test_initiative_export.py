@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from db.database import Database
 from db.models import (
@@ -51,10 +48,9 @@ from services.room import ideas, notes, room_control, spotlight, themes
 from services.solve import best_practices, option_ratings, options
 from services.translations import translate
 from tests.factories import build_room
+from tests.scratch import scratch_postgres
 
 pytestmark = pytest.mark.both_databases  # copies between databases; sequences moved on after import
-
-POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
 @pytest.fixture
@@ -66,17 +62,11 @@ def target(db: Database, tmp_path) -> Iterator[Database]:
         yield other
         other.dispose()
         return
-    name = f"cg_export_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    other = Database.from_url(make_url(POSTGRES_URL).set(database=name).render_as_string(False))
-    Base.metadata.create_all(other.engine)
-    yield other
-    other.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_postgres("cg_export") as url:
+        other = Database.from_url(url)
+        Base.metadata.create_all(other.engine)
+        yield other
+        other.dispose()
 
 
 def build_live(db: Database) -> dict:
