@@ -7,6 +7,8 @@ of the person whose session it is.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Callable
 
 import streamlit as st
@@ -63,6 +65,27 @@ def page_mark(language: str) -> str:
     return f"<script>document.documentElement.lang = {i18n.supported(language)!r};</script>"
 
 
+# Each language's name on the switch is a part in that language, whatever the page's
+# (WCAG 3.1.2): the script marks its button with its `lang`. A new body each run (a run
+# id), so it marks the buttons the run drew again. Fixed text: our codes and names.
+_OWN_LANGUAGE = """<script data-marks-languages="%(run)s">
+(() => {
+  const mark = () => document.querySelectorAll(".st-key-%(key)s button").forEach((b) => {
+    const lang = %(langs)s[b.innerText.trim()];
+    if (lang) b.setAttribute("lang", lang);
+  });
+  // The buttons may be drawn a moment after this script runs: mark again as they come.
+  [0, 100, 400, 1500].forEach((ms) => setTimeout(mark, ms));
+})();
+</script>"""
+
+
+def own_language_marks(key: str) -> str:
+    """The script that gives each button of the switch keyed `key` its language's `lang`."""
+    langs = json.dumps({name: code for code, name in LANGUAGES.items()})
+    return _OWN_LANGUAGE % {"run": uuid.uuid4().hex, "key": key, "langs": langs}
+
+
 def switch(
     on_choose: Callable[[str], object] | None = None, *, key: str = "language_switch"
 ) -> None:
@@ -80,6 +103,7 @@ def switch(
         key=key,
         label_visibility="collapsed",
     )
+    st.html(own_language_marks(key), unsafe_allow_javascript=True)
     if picked and picked != current:
         use(picked, by=st.session_state.get(_OWNER_KEY))
         if on_choose is not None:
@@ -111,7 +135,9 @@ def _other_language_button(keep: Callable[[str], object]) -> None:
     if not others:
         return  # nothing translated yet
     other = others[0]
-    if st.button(LANGUAGES[other], key="badge_language"):
+    pressed = st.button(LANGUAGES[other], key="badge_language")
+    st.html(own_language_marks("badge_language"), unsafe_allow_javascript=True)
+    if pressed:
         use(other, by=st.session_state.get(_OWNER_KEY))
         keep(other)
         st.rerun()

@@ -72,6 +72,8 @@ def test_a_thumb_ballot_on_a_phone(
     phone.on("request", lambda request: fetched.append(request.url))
     visit(phone, demo.url, f"vote?code={voter_code}")
     expect(_count(phone, BUDGET)).to_be_visible()
+    # The other language's button is a word in that language (WCAG 3.1.2).
+    expect(phone.get_by_role("button", name="Español", exact=True)).to_have_attribute("lang", "es")
 
     # Every row is named in plain words: the idea as typed, or its words without
     # Markdown's marks; never with backslashes.

@@ -59,6 +59,10 @@ def test_the_sidebar_shows_each_stage_and_every_screen_of_the_role(
         for title in wanted:
             expect(menu.get_by_role("link", name=title, exact=True)).to_be_in_viewport()
         expect(page.get_by_text(re.compile(r"View \d+ more"))).to_have_count(0)
+        # Each language's name on the switch is marked as that language (WCAG 3.1.2).
+        switch = page.get_by_test_id("stSidebar").get_by_role("radiogroup")
+        for name, lang in (("English", "en"), ("Español", "es")):
+            expect(switch.get_by_role("radio", name=name)).to_have_attribute("lang", lang)
         page.get_by_test_id("stSidebar").screenshot(
             path=screenshots / f"navigation-sidebar-{user}-laptop.png"
         )
