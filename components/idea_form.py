@@ -23,7 +23,7 @@ from services.translations.shown import language_name, other_language
 from workarounds.fragment_inline_call import InlineCall
 
 SECRET = N_("Confidential: keep it off the projector and out of reports")
-_RESETS = {"idea_group": None, "idea_secret": False, "idea_translation": ""}
+_RESETS = {"idea_group": None, "idea_secret": False}
 
 
 def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
@@ -31,7 +31,7 @@ def idea_form(here: StaffPage, screen: IdeasScreen) -> None:
     table_id = screen.table_id
     if table_id is None:  # the board of every table has no form: ideas are a table's
         return
-    draft = table_draft(screen.meeting_id, table_id, "idea", "text")
+    draft = table_draft(screen.meeting_id, table_id, "idea", "text", "translation")
     form = TableForm("idea", draft, _RESETS)
     _idea_fragment(here, screen, table_id, form, InlineCall())
 
@@ -44,7 +44,7 @@ def _save_idea(here: StaffPage, table_id: int, form: TableForm) -> None:
         saved = ideas.add_idea(here.db, here.actor, ideas.NewIdea(
             table_id=table_id, text=form.draft.value("text"), stakeholder_id=value("idea_group"),
             confidential=value("idea_secret", False), submission_key=submission_key("idea"),
-            translation=value("idea_translation", ""), written_in=i18n.current(),
+            translation=form.draft.value("translation"), written_in=i18n.current(),
         ))  # fmt: skip
         said = added_message(saved.status)
         return (
@@ -71,7 +71,7 @@ def _idea_fragment(
         other = language_name(other_language(i18n.current()))
         st.text_area(
             _("Translation ({language})").format(language=other),
-            height=68, key="idea_translation",
+            height=68, key=draft.key("translation"),
             help=_("Optional: the idea in {language}, for the people who read that language. "
                    "Write the idea itself in the language this page is in.").format(
                 language=other

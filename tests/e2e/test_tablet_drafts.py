@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
-from db.models import Account, ListeningNote, Meeting
+from db.models import Account, ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
@@ -126,6 +126,44 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     tablet.wait_for_timeout(1_500)
     expect(said).to_have_value("")
     expect(tablet.get_by_text("Restored what you were typing")).to_be_hidden()
+
+
+IDEA = "A crossing guard at the school gate at pickup time"
+TRANSLATION = "Un guardia de cruce en la puerta de la escuela a la hora de salida"
+
+
+def test_an_idea_and_its_translation_typed_on_a_tablet_survive_a_reload_and_land_together(
+    browser: Browser, live_room: Demo
+) -> None:
+    with live_room.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+    room_control.set_input(live_room.db, SYSTEM, meeting_id, True)
+    tablet = device(browser, TABLET).new_page()
+    _open_screen(tablet, live_room.url, "scribe3", "Ideas", "Ideas · table 3")
+    idea = tablet.get_by_role("textbox", name="The idea")
+    translation = tablet.get_by_role("textbox", name="Translation (Spanish)")
+    idea.press_sequentially(IDEA[:12])
+    idea.fill(IDEA)
+    translation.press_sequentially(TRANSLATION)
+
+    # Never sent to the server, both fields come back after a reload.
+    tablet.reload()
+    wait_idle(tablet)
+    expect(tablet.get_by_text("Restored what you were typing")).to_be_visible()
+    expect(idea).to_have_value(IDEA)
+    expect(translation).to_have_value(TRANSLATION)
+
+    click(tablet, "Add idea")
+    expect(idea).to_have_value("")
+    expect(translation).to_have_value("")
+    with live_room.db.read() as s:
+        stored = s.scalars(select(Idea.id).where(Idea.text == IDEA)).one()
+        kept = s.execute(
+            select(ContentTranslation.language, ContentTranslation.text).where(
+                ContentTranslation.kind == "idea", ContentTranslation.entity_id == stored
+            )
+        ).all()
+    assert [tuple(row) for row in kept] == [("es", TRANSLATION)]
 
 
 def _snap_top(page: Page, folder: Path, name: str) -> None:
