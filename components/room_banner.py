@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+import i18n
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import _
 from services.core.actors import Actor
 from services.room import late_notes
@@ -38,11 +40,13 @@ def room_timer_text(state: RoomState, now: datetime | None = None) -> str:
 
 
 def step_heading(state: RoomState) -> str:
-    """'Step 3 of 10: Ideas for better 911 response', or why there is no step."""
-    if state.current is None:
+    """'Step 3 of 10: Ideas for better 911 response', or why there is no step; the title in
+    the language being drawn (its translation, where the facilitator wrote one)."""
+    title = state.step_title(i18n.current())
+    if title is None:
         return _("The meeting has not started yet")
     return _("Step {position} of {count}: {title}").format(
-        position=state.position, count=state.step_count, title=state.current.title
+        position=state.position, count=state.step_count, title=title.text
     )
 
 
@@ -150,8 +154,12 @@ def show_room_banner(
     """
     now = now or datetime.now(UTC)
     st.subheader(escape_markdown(step_heading(state)))
-    if state.current is not None and state.current.prompt:
-        st.markdown("**" + _("Question:") + "** " + escape_markdown(state.current.prompt))
+    title, prompt = state.step_title(i18n.current()), state.step_prompt(i18n.current())
+    if title is not None:
+        translated_note(title, key="room-step-title")
+    if prompt is not None and prompt.original:
+        st.markdown("**" + _("Question:") + "** " + escape_markdown(prompt.text))
+        translated_note(prompt, key="room-step-prompt")
     status = _("Input is open") if state.input_open else _("Input is closed")
     timer = room_timer_text(state, now) if with_timer else ""
     line = f"{status} · {timer}" if timer else status

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 import i18n
 from adapters.wordfreq import word_frequencies
 from db.database import Database
-from db.models import AgendaItem, Idea, Meeting
+from db.models import Idea, Meeting
 from db.models.enums import IdeaStatus, MeetingStatus, Step
 from i18n import _
 from services.converge import tallies, voting_reveal
@@ -25,8 +25,7 @@ from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
-from services.translations.shown import Shown, other_language, shown
-from services.translations.translate import translations_for
+from services.translations.shown import Shown, other_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +93,18 @@ def read(db: Database, code: str) -> ProjectorScreen:
             wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
             voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
             charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
-            prompts=_prompts(s, current) if current is not None and not closed else (),
+            prompts=() if closed else _prompts(state),
         )
 
 
-def _prompts(s: Session, step: AgendaItem) -> tuple[Shown, ...]:
+def _prompts(state: room_control.RoomState) -> tuple[Shown, ...]:
     """The step's question in the projector's language and, translated, in the other."""
-    if not step.prompt:
-        return ()
     here = i18n.current()
+    first, other = state.step_prompt(here), state.step_prompt(other_language(here))
+    if first is None or other is None or not first.original:
+        return ()
     # One stored translation serves both readers: it is into one language, from the other.
-    stored = translations_for(s, "agenda_item", [step.id], here, "prompt").get(step.id)
-    first = shown(step.prompt, stored, here)
-    other = shown(step.prompt, stored, other_language(here))
+    stored = state.step_words.get("prompt")
     return (first, other) if stored is not None and other.text != first.text else (first,)
 
 

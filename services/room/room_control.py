@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import AgendaItem, Meeting, VotingRound, utcnow
 from db.models.enums import MeetingStatus, Role, RoundStatus, Step
@@ -18,6 +20,8 @@ from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
 from services.core.validation import in_range, require
+from services.translations.shown import Shown, Stored, shown
+from services.translations.translate import field_translations
 
 TIMER_MAX = 180
 EXTENSIONS = (1, 5)
@@ -51,6 +55,22 @@ class RoomState:
     """While the projector's pages are held: when they were held (the page then stays)."""
     projector_language: str = ""
     """"en", "es", "both" side by side, or "" for the projector's browser's own."""
+    step_words: Mapping[str, Stored] = field(default_factory=dict)
+    """The current step's stored translation, by field ("title", "prompt"): one serves a
+    reader of either language (it is into one, from the other)."""
+
+    def step_title(self, language: str) -> Shown | None:
+        """The current step's title as a reader of `language` reads it (None between steps)."""
+        return self._step_field("title", language)
+
+    def step_prompt(self, language: str) -> Shown | None:
+        """The current step's question for the room, as a reader of `language` reads it."""
+        return self._step_field("prompt", language)
+
+    def _step_field(self, name: str, language: str) -> Shown | None:
+        if self.current is None:
+            return None
+        return shown(getattr(self.current, name), self.step_words.get(name), language)
 
     @property
     def paused(self) -> bool:
@@ -69,7 +89,8 @@ class RoomState:
 
 
 def room_state(db: Database, meeting_id: int, *, actor: Actor) -> RoomState:
-    """Where the room is now: two small queries, cheap enough for a screen's refresh.
+    """Where the room is now: three small queries (the meeting, its agenda, the current
+    step's translation), cheap enough for a screen's refresh.
 
     Refused for a meeting outside the actor's initiatives; the projector and a voter's
     phone, which reach the meeting by its code, read it inside their own read models.
@@ -419,4 +440,14 @@ def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) 
         timer_paused_seconds=meeting.timer_paused_seconds,
         pages_held_at=meeting.pages_held_at,
         projector_language=meeting.projector_language,
+        step_words={} if index is None else _step_words(s, items[index]),
     )
+
+
+STEP_FIELDS = ("title", "prompt")
+
+
+def _step_words(s: Session, step: AgendaItem) -> dict[str, Stored]:
+    """The step's stored translations of its title and question, by field: one query."""
+    found = field_translations(s, "agenda_item", [step.id], i18n.current(), STEP_FIELDS)
+    return {name: stored for (_id, name), stored in found.items()}

@@ -10,6 +10,7 @@ from components.projector import header_html
 from components.projector_languages import in_languages, languages_of, side_by_side
 from components.projector_pages import page_note
 from components.projector_views import wall_html
+from components.room_banner import step_heading
 
 IDEAS = [f"Idea número {n}" for n in range(17, 0, -1)]
 
@@ -54,3 +55,25 @@ def test_both_mark_the_header_and_leave_the_meetings_name_once():
 def test_versions_of_another_shape_show_the_first_language_alone():
     html = side_by_side([("en", "<p>One</p>"), ("es", "<p>Uno</p><p>Dos</p>")])
     assert html == '<div lang="en"><p>One</p></div>'
+
+
+def test_both_name_the_step_in_each_language_from_its_one_translation():
+    from datetime import UTC, datetime
+
+    from db.models import AgendaItem
+    from services.core.vocab import MeetingStatus, Step
+    from services.room.room_control import RoomState
+    from services.translations.shown import Stored, fingerprint
+
+    step = AgendaItem(id=1, title="Listen", step=Step.LISTEN, prompt="")
+    state = RoomState(
+        1, "M", MeetingStatus.LIVE, True, 1, 3, step, None, datetime.now(UTC),
+        step_words={"title": Stored("Escuchar", "en", fingerprint("Listen"))},
+    )  # fmt: skip
+
+    def header() -> str:
+        return header_html("Reunión de marzo", step_heading(state), "4:12", None)
+
+    html = in_languages(("en", "es"), header)
+    assert '<span class="pj-lang" lang="en">Step 1 of 3: Listen</span>' in html
+    assert '<span class="pj-lang" lang="es">Paso 1 de 3: Escuchar</span>' in html

@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event, func, select, update
 
+import i18n
 from db.models import AgendaItem, Meeting, utcnow
 from db.models.enums import MeetingStatus, Step
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.room import room_control
+from services.translations import translate
 from tests.factories import build_elsewhere, build_room
 
 pytestmark = pytest.mark.both_databases  # the meeting under row locks; races
@@ -57,7 +59,8 @@ def test_the_state_names_the_step_its_place_and_the_next_one(db):
     )
 
 
-def test_the_projector_read_costs_at_most_two_queries(db):
+def test_the_room_state_costs_at_most_three_queries(db):
+    """The meeting, its agenda, the current step's translation: read every two seconds."""
     room = build_room(db)
     statements = []
 
@@ -69,7 +72,7 @@ def test_the_projector_read_costs_at_most_two_queries(db):
         room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
-    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) <= 2
+    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) <= 3
 
 
 def test_an_unknown_meeting_is_named_in_the_message(db):
@@ -481,3 +484,30 @@ def test_a_step_move_waiting_on_a_close_sees_the_meeting_closed(db):
     assert isinstance(outcome[0], NotAllowedNow)
     state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
     assert (state.status, state.position) == (MeetingStatus.CLOSED, 1)
+
+
+def test_the_current_steps_title_and_question_read_in_each_readers_language(db):
+    room = build_room(db)
+    item_id = room.item_ids[0]
+    with db.write() as s:
+        s.get_one(AgendaItem, item_id).prompt = "What did you hear?"
+    translate.translate_all(
+        db,
+        room.facilitator,
+        [
+            translate.Translation(
+                kind="agenda_item", entity_id=item_id, text="Escuchar", field="title"
+            ),
+            translate.Translation(
+                kind="agenda_item", entity_id=item_id, text="¿Qué escuchó?", field="prompt"
+            ),
+        ],
+    )
+    for reading in ("en", "es"):  # one stored translation serves a reader of either
+        with i18n.using(reading):
+            state = room_control.room_state(db, room.meeting_id, actor=SYSTEM)
+        title, prompt = state.step_title("es"), state.step_prompt("es")
+        assert title is not None and prompt is not None
+        assert (title.text, title.translated, prompt.text) == ("Escuchar", True, "¿Qué escuchó?")
+        original = state.step_title("en")
+        assert original is not None and (original.text, original.translated) == ("Listen", False)

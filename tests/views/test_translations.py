@@ -154,3 +154,19 @@ def test_the_facilitator_translates_the_charters_mission_on_the_charter_screen(r
     assert "Llamadas más seguras" in texts(leader)
     assert "Traducido del inglés" in [c.value for c in leader.caption]
     assert not [t for t in leader.text_area if "(inglés)" in t.label or "(Spanish)" in t.label]
+
+
+def test_a_spanish_tablet_and_an_english_console_name_the_step_each_in_their_language(room_app, db):
+    room = room_app.room
+    at = room_app("fac").run().switch_page("views/agenda.py").run()
+    at = open_expanders(at, f"agenda-change-{room.item_ids[0]}")
+    by_label(at.text_input, "Step title (Spanish)").input("Escuchar")
+    at = next(b for b in at.button if b.label == "Save the translation").click().run()
+    assert "Translation saved." in texts(at)
+    languages.set_own_language(db, room.scribe1, "es")
+    tablet = room_app("s1", {"table": "1"}).run().switch_page("views/listen.py").run()
+    assert escape_markdown("Paso 1 de 3: Escuchar") in [h.value for h in tablet.subheader]
+    assert "Traducido del inglés" in [c.value for c in tablet.caption]
+    assert [e for e in tablet.expander if e.label == "Ver el original (inglés)"]
+    console = room_app("fac").run().switch_page("views/console.py").run()
+    assert escape_markdown("Step 1 of 3: Listen") in [h.value for h in console.subheader]
