@@ -38,13 +38,18 @@ def smart_form(
         description = st.text_area(_("How it will be done"))
         measure = st.text_input(_("Measure of done (how we will know)"))
         owner = st.selectbox(
-            _("Owner"), list(people), format_func=lambda i: people.get(i, ""), index=None
+            _("Owner"),
+            list(people),
+            format_func=lambda i: people.get(i, ""),
+            index=None,
+            placeholder=_("Choose an option"),
         )
         group = st.selectbox(
             _("Owner's stakeholder group"),
             list(groups),
             format_func=lambda i: groups.get(i, ""),
             index=None,
+            placeholder=_("Choose an option"),
         )
         due = st.date_input(_("Due date"), value=None)
         goal = st.text_input(_("Charter goal it serves (optional)"))

@@ -174,7 +174,11 @@ def commitment_form(groups: dict[int, str], on_save: Callable[[int, str], None])
     """A group's commitment in the current version (retired groups make no new ones)."""
     with st.expander(_("A group's commitment in the current version")):
         group = st.selectbox(
-            _("Group"), list(groups), format_func=lambda i: groups.get(i, ""), index=None
+            _("Group"),
+            list(groups),
+            format_func=lambda i: groups.get(i, ""),
+            index=None,
+            placeholder=_("Choose an option"),
         )
         text = st.text_area(_("What the group commits to"))
         if st.button(_("Save the commitment")) and group is not None:

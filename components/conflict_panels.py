@@ -77,7 +77,13 @@ def sides_side_by_side(sides: tuple[Side, ...]) -> None:
 def party_form(key: str, groups: dict[int, str], on_save: Callable[[int, str, str], None]) -> None:
     """One group's position and interests."""
     with st.form(f"party-{key}", clear_on_submit=True):
-        group = st.selectbox(_("Group"), list(groups), format_func=groups.__getitem__, index=None)
+        group = st.selectbox(
+            _("Group"),
+            list(groups),
+            format_func=groups.__getitem__,
+            index=None,
+            placeholder=_("Choose an option"),
+        )
         position = st.text_area(_("Their position (what they say they want)"))
         interests = st.text_area(_("The interests beneath it (why they want it)"))
         if st.form_submit_button(_("Save this side")) and group is not None:

@@ -50,7 +50,9 @@ def filtered_board(screen: IdeasScreen) -> tuple[IdeaCard, ...]:
     groups = dict(screen.groups)
     left, right = st.columns(2)
     tables = left.multiselect(_("Tables"), screen.table_numbers, placeholder=_("All tables"))
-    picked = right.multiselect(_("Groups"), list(groups), format_func=groups.__getitem__)
+    picked = right.multiselect(
+        _("Groups"), list(groups), format_func=groups.__getitem__, placeholder=_("Choose options")
+    )
     hidden = st.toggle(_("Show hidden and merged ideas"))
     return screen.board(tables, picked, hidden)
 

@@ -80,6 +80,7 @@ def _idea_fragment(
         st.selectbox(
             _("Stakeholder group of the person who raised it"),
             list(groups), format_func=groups.__getitem__, index=None, key="idea_group",
+            placeholder=_("Choose an option"),
         )  # fmt: skip
         st.checkbox(_(SECRET), key="idea_secret")
         refused = isinstance(result, DomainError)

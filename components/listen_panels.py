@@ -80,7 +80,7 @@ def _note_fragment(
         st.text_area(_("The interest or need underneath"), height=80, key=draft.key("interest"))
         st.selectbox(
             _("Speaker's stakeholder group"), list(groups), format_func=groups.__getitem__,
-            index=None, key="note_group",
+            index=None, placeholder=_("Choose an option"), key="note_group",
         )  # fmt: skip
         st.radio(
             _("Did the speaker confirm the paraphrase?"), list(CONFIRMED_LABELS),
@@ -116,6 +116,7 @@ def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict
             table_notes,
             format_func=lambda n: n.said[:80],
             index=None,
+            placeholder=_("Choose an option"),
         )
         if chosen is None:
             return

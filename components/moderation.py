@@ -41,7 +41,11 @@ def edit_panel(
 ) -> None:
     """Pick one idea, then edit its words or hide / show it."""
     chosen = st.selectbox(
-        _("Idea to edit, hide or show"), ideas, format_func=idea_label, index=None
+        _("Idea to edit, hide or show"),
+        ideas,
+        format_func=idea_label,
+        index=None,
+        placeholder=_("Choose an option"),
     )
     if chosen is None:
         return
@@ -65,7 +69,12 @@ def translate_panel(
     original one tap away; changing the idea's words later marks it out of date.
     """
     chosen = st.selectbox(
-        _("Idea to translate"), ideas, format_func=idea_label, index=None, key="translate-idea"
+        _("Idea to translate"),
+        ideas,
+        format_func=idea_label,
+        index=None,
+        placeholder=_("Choose an option"),
+        key="translate-idea",
     )
     if chosen is None:
         return
@@ -97,9 +106,22 @@ def translate_panel(
 
 def merge_panel(ideas: Sequence[IdeaCard], on_merge: Callable[[int, list[int]], None]) -> None:
     """Choose the idea that stays and the duplicates that fold into it."""
-    keep = st.selectbox(_("Idea that stays"), ideas, format_func=idea_label, index=None, key="keep")
+    keep = st.selectbox(
+        _("Idea that stays"),
+        ideas,
+        format_func=idea_label,
+        index=None,
+        placeholder=_("Choose an option"),
+        key="keep",
+    )
     others = [i for i in ideas if keep is None or i.id != keep.id]
-    dups = st.multiselect(_("Its duplicates"), others, format_func=idea_label, key="dups")
+    dups = st.multiselect(
+        _("Its duplicates"),
+        others,
+        format_func=idea_label,
+        key="dups",
+        placeholder=_("Choose options"),
+    )
     st.caption(_("Duplicates keep their history; their votes move to the idea that stays."))
     if st.button(_("Merge"), disabled=keep is None or not dups) and keep is not None:
         on_merge(keep.id, [d.id for d in dups])
@@ -116,7 +138,13 @@ def theme_panel(
         name = st.text_input(_("New theme name"))
         if st.form_submit_button(_("Add theme")):
             on_create(name)
-    picked = st.multiselect(_("Ideas to group"), ideas, format_func=idea_label, key="theme-ideas")
+    picked = st.multiselect(
+        _("Ideas to group"),
+        ideas,
+        format_func=idea_label,
+        key="theme-ideas",
+        placeholder=_("Choose options"),
+    )
     options = [None, *themes]
     theme = st.selectbox(
         _("Under theme"),

@@ -154,7 +154,11 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
     with st.form("interview", clear_on_submit=True):
         who = st.text_input(_("Interviewee"))
         person = st.selectbox(
-            _("On the roster as"), list(people), format_func=people.__getitem__, index=None
+            _("On the roster as"),
+            list(people),
+            format_func=people.__getitem__,
+            index=None,
+            placeholder=_("Choose an option"),
         )
         by = st.text_input(_("Interviewer"))
         held = st.date_input(_("Date"), value=None)

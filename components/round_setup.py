@@ -26,12 +26,22 @@ def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> No
         most = max_col.number_input(_("Most dots on one idea"), 1, 50, 3)
         # A list with nothing to pick is drawn greyed out, its label below 4.5:1: words instead.
         picked = (
-            st.multiselect(_("Ideas on the ballot"), choices.ideas, format_func=idea_label)
+            st.multiselect(
+                _("Ideas on the ballot"),
+                choices.ideas,
+                format_func=idea_label,
+                placeholder=_("Choose options"),
+            )
             if choices.ideas
             else _none(_("No ideas yet to put on the ballot: tables add them on Ideas."))
         )
         theme_picks = (
-            st.multiselect(_("Themes on the ballot"), choices.themes, format_func=lambda t: t.name)
+            st.multiselect(
+                _("Themes on the ballot"),
+                choices.themes,
+                format_func=lambda t: t.name,
+                placeholder=_("Choose options"),
+            )
             if choices.themes
             else _none(_("No themes yet: the facilitator groups ideas into themes on Ideas."))
         )

@@ -104,12 +104,19 @@ def option_form(
         )
         title = st.text_input(_("Option"))
         description = st.text_area(_("What it would do"))
-        who = st.multiselect(_("Who would deliver it"), PROVIDERS, format_func=_)
+        who = st.multiselect(
+            _("Who would deliver it"), PROVIDERS, format_func=_, placeholder=_("Choose options")
+        )
         impact = st.slider(_("Expected impact (1 low – 5 high)"), 1, 5, 3)
         feasible = st.slider(_("Feasibility (1 hard – 5 easy)"), 1, 5, 3)
         cost = st.radio(_("Cost"), list(CostBand), format_func=label, index=1, horizontal=True)
         risks = st.text_area(_("Risks"))
-        cites = st.multiselect(_("Programmes it draws on"), library, format_func=lambda b: b.name)
+        cites = st.multiselect(
+            _("Programmes it draws on"),
+            library,
+            format_func=lambda b: b.name,
+            placeholder=_("Choose options"),
+        )
         if st.form_submit_button(_("Add the option"), type="primary"):
             idea_id = topic[1] if topic and topic[0] == "idea" else None
             theme_id = topic[1] if topic and topic[0] == "theme" else None

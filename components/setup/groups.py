@@ -68,6 +68,7 @@ def _change_one(ctx: SetupContext, groups: list[GroupSummary]) -> None:
         list(names),
         format_func=lambda g: names[g],
         index=None,
+        placeholder=_("Choose an option"),
         key="group-pick",
     )
     if chosen is None:

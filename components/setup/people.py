@@ -74,6 +74,7 @@ def _change_one(
         list(names),
         format_func=lambda p: names[p],
         index=None,
+        placeholder=_("Choose an option"),
         key="person-pick",
     )
     if chosen is None:

@@ -43,7 +43,11 @@ def team_tab(ctx: SetupContext) -> None:
         display = st.text_input(_("Name shown to others"))
         role = st.selectbox(_("Role"), list(Role), format_func=label)
         speaks_for = st.selectbox(
-            _("Speaks for (leaders)"), list(active), format_func=lambda g: active[g], index=None
+            _("Speaks for (leaders)"),
+            list(active),
+            format_func=lambda g: active[g],
+            index=None,
+            placeholder=_("Choose an option"),
         )
         email = st.text_input(_("Email (optional)"))
         password = st.text_input(_("Password (at least 10 characters)"), type="password")

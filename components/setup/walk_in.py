@@ -46,7 +46,11 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
         left, right = st.columns(2)
         name = left.text_input(_("Walk-in's name"))
         group = right.selectbox(
-            _("Their group"), list(groups), format_func=lambda g: groups[g], index=None
+            _("Their group"),
+            list(groups),
+            format_func=lambda g: groups[g],
+            index=None,
+            placeholder=_("Choose an option"),
         )
         email = left.text_input(_("Their email (optional)"))
         phone = right.text_input(_("Their phone (optional)"))
