@@ -10,7 +10,7 @@ import streamlit as st
 import i18n
 from components.plan_charts import render_impact_feasibility_chart
 from components.text import escape_markdown
-from components.translated import translated_note
+from components.translated import list_note, translated_note
 from i18n import N_, _, ngettext, number
 from services.core.vocab import CostBand, ResponseModel, label
 from services.solve.option_ratings import OptionScore
@@ -19,6 +19,7 @@ from services.solve.solve_screen import OptionCard, Programme
 from services.translations import translate
 from services.translations.shown import (
     DEFAULT_SOURCE,
+    Shown,
     language_name,
     original_shown,
     other_language,
@@ -69,11 +70,16 @@ def score_words(value: float) -> str:
     return number(rounded, 0 if rounded == int(rounded) else 1)
 
 
-def top_of_the_vote(words: tuple[str, ...] | None) -> None:
-    """The first items of the vote the room sees, by common ground, once there is a vote."""
-    if words is not None:
-        top = " · ".join(escape_markdown(w) for w in words)
-        st.markdown("**" + _("Top of the vote, by common ground:") + "** " + top)
+def top_of_the_vote(names: tuple[Shown, ...] | None) -> None:
+    """The first items of the vote the room sees, by common ground, once there is a vote;
+    each in the reader's language, a translation said to be one, with its original."""
+    if names is None:
+        return
+    top = " · ".join(escape_markdown(n.text) for n in names)
+    st.markdown("**" + _("Top of the vote, by common ground:") + "** " + top)
+    notes = [f"{n.text}: {'; '.join(list_note(n))}" for n in names if list_note(n)]
+    for note in notes:
+        st.caption(escape_markdown(note))
 
 
 def options_chart(options: tuple[OptionCard, ...]) -> None:

@@ -20,7 +20,7 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.room.table_pages import table_in_focus
 from services.solve.option_ratings import OptionScore, ratings_summary_in
-from services.translations.shown import Shown, labelled, shown
+from services.translations.shown import Shown, labelled, original_shown, shown
 from services.translations.translate import field_translations, translations_for
 
 TOP_OF_THE_VOTE = 5
@@ -67,7 +67,7 @@ class OptionCard:
 class SolveScreen:
     """What the solve screen shows one reader."""
 
-    top_of_the_vote: tuple[str, ...] | None
+    top_of_the_vote: tuple[Shown, ...] | None
     """The first items of the round the room sees, by common ground; None: no round yet."""
     topics: tuple[tuple[tuple[str, int], str], ...]
     """What an option can be for: (("idea", id), text) of each idea on the board that the
@@ -96,8 +96,12 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
         on_screen = round_to_show_in(s, meeting_id)
         top = None
         if on_screen is not None:
-            ranking = results_in(s, on_screen.id).ranking[:TOP_OF_THE_VOTE]
-            top = tuple(r.text for r in ranking)
+            counted = results_in(s, on_screen.id)
+            named = {row.item_id: row.name for row in counted.by_group}
+            top = tuple(
+                named.get(r.item_id) or original_shown(r.text, i18n.current())
+                for r in counted.ranking[:TOP_OF_THE_VOTE]
+            )
         on_board = s.execute(
             select(Idea.id, Idea.text)
             .where(

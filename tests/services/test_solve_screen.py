@@ -2,6 +2,7 @@
 
 import pytest
 
+import i18n
 from db.models.enums import ResponseModel, VoteMode
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
@@ -91,7 +92,11 @@ def test_every_worker_reads_the_same_options_library_and_topics(db, who):
     room = build_room(db)
     lights, crisis, theme, first = _solve(db, room)
     screen = solve_screen.read(db, getattr(room, who), room.meeting_id, None)
-    assert screen.top_of_the_vote == ("Crisis line first", "Lights on Pine Street")
+    assert screen.top_of_the_vote is not None
+    assert [n.text for n in screen.top_of_the_vote] == [
+        "Crisis line first",
+        "Lights on Pine Street",
+    ]
     assert screen.topics == (
         (("idea", lights.id), "Lights on Pine Street"),
         (("idea", crisis.id), "Crisis line first"),
@@ -128,3 +133,25 @@ def test_a_leader_an_outsider_and_another_meeting_s_table(db):
         solve_screen.read(db, room.scribe1, away.meeting_id, None)
     with pytest.raises(NotFound, match="no table 7"):
         solve_screen.read(db, room.facilitator, room.meeting_id, 7)
+
+
+def test_the_top_of_the_vote_reads_in_the_readers_language_and_says_which_is_a_translation(db):
+    from services.translations import translate
+
+    room = build_room(db)
+    _lights, crisis, _theme, _first = _solve(db, room)
+    translate.translate(
+        db,
+        room.facilitator,
+        translate.Translation(kind="idea", entity_id=crisis.id, text="Primero la línea de crisis"),
+    )
+    with i18n.using("es"):
+        screen = solve_screen.read(db, room.scribe1, room.meeting_id, None)
+    assert screen.top_of_the_vote is not None
+    first, second = screen.top_of_the_vote
+    assert (first.text, first.translated, first.original) == (
+        "Primero la línea de crisis",
+        True,
+        "Crisis line first",
+    )
+    assert (second.text, second.translated) == ("Lights on Pine Street", False)
