@@ -63,32 +63,50 @@ def _patient_expectations() -> None:
     expect.set_options(timeout=15_000)
 
 
-def open_dot_round(demo: Demo, texts: list[str], budget: int) -> tuple[str, int]:
-    """The demo's meeting started, input open, and a dot round of `texts` (each a new idea at
-    the first table) opened: the first badge's code and the round, for the phone tests."""
+@dataclass(frozen=True)
+class LiveRoom:
+    """The demo's meeting started with input open: who runs it, its first table, and the
+    first two people's badge codes and ids."""
+
+    meeting_id: int
+    facilitator: Actor
+    table_id: int
+    codes: tuple[str, ...]
+    participant_ids: tuple[int, ...]
+
+
+def live_room(demo: Demo) -> LiveRoom:
+    """Start the demo's meeting (where it is not yet) and open input, as a facilitator leaves
+    it for table work and voting."""
     with demo.db.read() as s:
         meeting_id = s.scalars(select(Meeting.id)).one()
         account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
         table_id = s.scalars(
             select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
         ).first()
-        code = s.scalars(select(Participant.code)).first()
-    assert code is not None and table_id is not None
+        people = s.execute(select(Participant.id, Participant.code).limit(2)).all()
+    assert table_id is not None and len(people) == 2
     facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
     if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
         room_control.start_meeting(demo.db, facilitator, meeting_id)
     room_control.set_input(demo.db, facilitator, meeting_id, True)
+    ids, codes = zip(*people, strict=True)
+    return LiveRoom(meeting_id, facilitator, table_id, tuple(codes), tuple(ids))
+
+
+def open_dot_round(
+    demo: Demo, texts: list[str], budget: int = 5, title: str = "Which first?"
+) -> tuple[LiveRoom, int]:
+    """The room live (`live_room`) and a dot round of `texts`, each a new idea at the first
+    table, opened: the room and the round's id, for the phone tests."""
+    room = live_room(demo)
     made = [
-        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
-        for text in texts
+        ideas.add_idea(demo.db, room.facilitator, ideas.NewIdea(table_id=room.table_id, text=t))
+        for t in texts
     ]
-    rnd = voting_rounds.create_round(
-        demo.db,
-        facilitator,
-        meeting_id,
-        voting_rounds.NewRound(
-            title="Which first?", mode=VoteMode.DOTS, budget=budget, idea_ids=[i.id for i in made]
-        ),
+    fields = voting_rounds.NewRound(
+        title=title, mode=VoteMode.DOTS, budget=budget, idea_ids=[i.id for i in made]
     )
-    voting_rounds.open_round(demo.db, facilitator, rnd.id)
-    return code, rnd.id
+    rnd = voting_rounds.create_round(demo.db, room.facilitator, room.meeting_id, fields)
+    voting_rounds.open_round(demo.db, room.facilitator, rnd.id)
+    return room, rnd.id

@@ -52,7 +52,8 @@ BUDGET = 5
 @pytest.fixture(scope="module")
 def ballot(demo: Demo) -> tuple[str, int]:
     """An open dot round of nine ideas, longer than a phone's screen: a badge's code, the round."""
-    return open_dot_round(demo, IDEAS, BUDGET)
+    room, round_id = open_dot_round(demo, IDEAS, BUDGET)
+    return room.codes[0], round_id
 
 
 def _count(page: Page, left: int) -> Locator:

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from sqlalchemy import select
 
-from db.models import Account, Meeting, MeetingTable, Participant
-from services.converge import voting_rounds
-from services.core.actors import SYSTEM, Actor
-from services.core.vocab import Role, VoteMode
-from services.room import ideas, room_control
 from tests.browser import PHONE, TABLET, device, sign_in, visit
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
 
@@ -25,32 +19,10 @@ REGIONS = '[class*="st-key-said-"]'
 @pytest.fixture(scope="module")
 def room(demo: Demo) -> tuple[Demo, str]:
     """The meeting started, input open, and an open dot round of two ideas: a badge's code."""
-    with demo.db.read() as s:
-        meeting_id = s.scalars(select(Meeting.id)).one()
-        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
-        table_id = s.scalars(
-            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
-        ).first()
-        code = s.scalars(select(Participant.code)).first()
-    assert code is not None and table_id is not None
-    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
-        room_control.start_meeting(demo.db, facilitator, meeting_id)
-    room_control.set_input(demo.db, facilitator, meeting_id, True)
-    made = [
-        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
-        for text in ("Street lights on Elm Avenue", "A walk with the beat officer")
-    ]
-    rnd = voting_rounds.create_round(
-        demo.db,
-        facilitator,
-        meeting_id,
-        voting_rounds.NewRound(
-            title="Which first?", mode=VoteMode.DOTS, budget=5, idea_ids=[i.id for i in made]
-        ),
+    room, _round = open_dot_round(
+        demo, ["Street lights on Elm Avenue", "A walk with the beat officer"], budget=5
     )
-    voting_rounds.open_round(demo.db, facilitator, rnd.id)
-    return demo, code
+    return demo, room.codes[0]
 
 
 def _a_polite_status(region: Locator) -> None:

@@ -11,14 +11,10 @@ from playwright.sync_api import Browser, expect
 from sqlalchemy import func, select
 
 from components.ballot import FEEDBACK, TARGET_PX
-from db.models import Account, ListeningNote, Meeting, MeetingTable, Participant, Vote
-from services.converge import voting_rounds
-from services.core.actors import SYSTEM, Actor
+from db.models import ListeningNote, Vote
 from services.core.scope import MEETING_CLOSED
-from services.core.vocab import Role, VoteMode
-from services.room import ideas, room_control
 from tests.browser import LAPTOP, PHONE, TABLET, click, device, sign_in, snap, visit, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
 
@@ -28,31 +24,10 @@ SAID = "We were still talking when the meeting closed."
 @pytest.fixture(scope="module")
 def open_vote(demo: Demo) -> tuple[list[str], int]:
     """The meeting live with input open and a dot round open: two badges' codes, the round."""
-    with demo.db.read() as s:
-        meeting_id = s.scalars(select(Meeting.id)).one()
-        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
-        table_id = s.scalars(
-            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
-        ).first()
-        codes = s.scalars(select(Participant.code).limit(2)).all()
-    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
-        room_control.start_meeting(demo.db, facilitator, meeting_id)
-    room_control.set_input(demo.db, facilitator, meeting_id, True)
-    made = [
-        ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=text))
-        for text in ("Street lights on Elm Avenue", "Youth league with officers as coaches")
-    ]
-    rnd = voting_rounds.create_round(
-        demo.db,
-        facilitator,
-        meeting_id,
-        voting_rounds.NewRound(
-            title="Which first?", mode=VoteMode.DOTS, idea_ids=[i.id for i in made]
-        ),
+    room, round_id = open_dot_round(
+        demo, ["Street lights on Elm Avenue", "Youth league with officers as coaches"]
     )
-    voting_rounds.open_round(demo.db, facilitator, rnd.id)
-    return list(codes), rnd.id
+    return list(room.codes), round_id
 
 
 def _stored(demo: Demo, model, where) -> int:

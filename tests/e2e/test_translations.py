@@ -17,14 +17,10 @@ import pytest
 from playwright.sync_api import Browser, expect
 from sqlalchemy import select
 
-from db.models import Account, ContentTranslation, Meeting, MeetingTable, Participant
-from services.converge import voting_rounds
-from services.core.actors import SYSTEM, Actor
-from services.core.vocab import Role, VoteMode
-from services.room import ideas, room_control
+from db.models import ContentTranslation, Idea
 from services.setup import languages
 from tests.browser import LAPTOP, PHONE, choose, click, device, sign_in, snap, visit, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
 
@@ -35,28 +31,13 @@ SPANISH = "Enviar un clínico de salud mental con los agentes en llamadas de cri
 @pytest.fixture(scope="module")
 def room(demo: Demo) -> tuple[int, str, str]:
     """An idea on an open ballot: its id, and the codes of a Spanish and an English badge."""
+    room, _round = open_dot_round(demo, [IDEA], title="Translated ballot")
     with demo.db.read() as s:
-        meeting_id = s.scalars(select(Meeting.id)).one()
-        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
-        table_id = s.scalars(
-            select(MeetingTable.id).where(MeetingTable.meeting_id == meeting_id)
-        ).first()
-        people = s.execute(select(Participant.id, Participant.code).limit(2)).all()
-    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
-        room_control.start_meeting(demo.db, facilitator, meeting_id)
-    made = ideas.add_idea(demo.db, facilitator, ideas.NewIdea(table_id=table_id, text=IDEA))
-    rnd = voting_rounds.create_round(
-        demo.db,
-        facilitator,
-        meeting_id,
-        voting_rounds.NewRound(title="Translated ballot", mode=VoteMode.DOTS, idea_ids=[made.id]),
-    )
-    voting_rounds.open_round(demo.db, facilitator, rnd.id)
-    (spanish_id, spanish_code), (english_id, english_code) = people
-    languages.set_participant_language(demo.db, facilitator, spanish_id, "es")
-    languages.set_participant_language(demo.db, facilitator, english_id, "en")
-    return made.id, spanish_code, english_code
+        (made,) = s.scalars(select(Idea.id).where(Idea.text == IDEA)).all()
+    spanish_id, english_id = room.participant_ids
+    languages.set_participant_language(demo.db, room.facilitator, spanish_id, "es")
+    languages.set_participant_language(demo.db, room.facilitator, english_id, "en")
+    return made, room.codes[0], room.codes[1]
 
 
 def test_a_translation_typed_on_the_board_reaches_the_spanish_phone_only(
