@@ -12,11 +12,11 @@ import streamlit as st
 
 import i18n
 from components.text import escape_markdown
-from components.translated import translated_note
 from i18n import _
 from services.core.actors import Actor
 from services.room import late_notes
 from services.room.room_control import RoomState
+from services.translations.shown import Shown, mark, show_original_words
 from workarounds.fragment_inline_call import InlineCall
 
 
@@ -155,11 +155,9 @@ def show_room_banner(
     now = now or datetime.now(UTC)
     st.subheader(escape_markdown(step_heading(state)))
     title, prompt = state.step_title(i18n.current()), state.step_prompt(i18n.current())
-    if title is not None:
-        translated_note(title, key="room-step-title")
     if prompt is not None and prompt.original:
         st.markdown("**" + _("Question:") + "** " + escape_markdown(prompt.text))
-        translated_note(prompt, key="room-step-prompt")
+    _step_note([p for p in (title, prompt) if p is not None and p.original])
     status = _("Input is open") if state.input_open else _("Input is closed")
     timer = room_timer_text(state, now) if with_timer else ""
     line = f"{status} · {timer}" if timer else status
@@ -167,6 +165,20 @@ def show_room_banner(
         st.success(line, icon=":material/edit_note:")
     else:
         st.warning(line, icon=":material/lock:")
+
+
+def _step_note(parts: list[Shown]) -> None:
+    """One note under the step's title and question: which words they are, and their
+    originals behind one tap. Two notes took a tablet's screen from the form below."""
+    marked = [p for p in parts if mark(p)]
+    if not marked:
+        return
+    st.caption(escape_markdown(mark(marked[0])))
+    translated = [p for p in parts if p.translated]
+    if translated:
+        with st.expander(show_original_words(translated[0]), key="original-room-step"):
+            for part in translated:
+                st.text(part.original)  # someone's words, shown literally
 
 
 def follow_room(

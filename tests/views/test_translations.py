@@ -160,13 +160,21 @@ def test_a_spanish_tablet_and_an_english_console_name_the_step_each_in_their_lan
     room = room_app.room
     at = room_app("fac").run().switch_page("views/agenda.py").run()
     at = open_expanders(at, f"agenda-change-{room.item_ids[0]}")
+    question = "Question for the room (shown on the projector)"
+    # The new-step form comes first, then the opened step's.
+    [t for t in at.text_input if t.label == question][1].input("Who called?")
+    at = next(b for b in at.button if b.label == "Save the step").click().run()
     by_label(at.text_input, "Step title (Spanish)").input("Escuchar")
+    by_label(at.text_input, "Question for the room (Spanish)").input("¿Quién llamó?")
     at = next(b for b in at.button if b.label == "Save the translation").click().run()
     assert "Translation saved." in texts(at)
     languages.set_own_language(db, room.scribe1, "es")
     tablet = room_app("s1", {"table": "1"}).run().switch_page("views/listen.py").run()
     assert escape_markdown("Paso 1 de 3: Escuchar") in [h.value for h in tablet.subheader]
-    assert "Traducido del inglés" in [c.value for c in tablet.caption]
-    assert [e for e in tablet.expander if e.label == "Ver el original (inglés)"]
+    assert "**Pregunta:** " + escape_markdown("¿Quién llamó?") in texts(tablet)
+    # One note for the title and the question, both originals behind one tap.
+    assert [c.value for c in tablet.caption].count("Traducido del inglés") == 1
+    (originals,) = [e for e in tablet.expander if e.label == "Ver el original (inglés)"]
+    assert [t.value for t in originals.text] == ["Listen", "Who called?"]
     console = room_app("fac").run().switch_page("views/console.py").run()
     assert escape_markdown("Step 1 of 3: Listen") in [h.value for h in console.subheader]
