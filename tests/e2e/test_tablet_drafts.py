@@ -14,13 +14,12 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
-from db.models import Account, ContentTranslation, Idea, ListeningNote, Meeting
-from services.core.actors import SYSTEM, Actor
-from services.core.vocab import Role
+from db.models import ContentTranslation, Idea, ListeningNote, Meeting
+from services.core.actors import SYSTEM
 from services.room import room_control
 from services.room.late_notes import CLOSED_MESSAGE
 from tests.browser import LAPTOP, TABLET, button, click, device, sign_in, snap, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, live_room
 
 pytestmark = pytest.mark.e2e
 
@@ -35,15 +34,9 @@ HEARD = "You asked for help again and again and it never arrived."
 
 
 @pytest.fixture(scope="module")
-def live_room(demo: Demo) -> Demo:
+def input_open(demo: Demo) -> Demo:
     """The demo meeting on a step with input open, as a facilitator leaves it for table work."""
-    with demo.db.read() as s:
-        meeting_id = s.scalars(select(Meeting.id)).one()
-        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
-    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
-    if room_control.room_state(demo.db, meeting_id, actor=SYSTEM).current is None:
-        room_control.start_meeting(demo.db, facilitator, meeting_id)
-    room_control.set_input(demo.db, facilitator, meeting_id, True)
+    live_room(demo)
     return demo
 
 
@@ -61,10 +54,10 @@ def _banner(page: Page, words: str) -> Locator:
 
 
 def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
-    browser: Browser, live_room: Demo, screenshots: Path
+    browser: Browser, input_open: Demo, screenshots: Path
 ) -> None:
     assert len(TESTIMONY) == 255
-    base = live_room.url
+    base = input_open.url
     tablet = device(browser, TABLET).new_page()
     laptop = device(browser, LAPTOP).new_page()
     _open_screen(tablet, base, "scribe2", "Listen", "Listen · table 2")
@@ -98,7 +91,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     expect(said).to_have_value(TESTIMONY)
     expect(heard).to_have_value(HEARD)
     snap(tablet, screenshots, "tablet-draft-restored")
-    assert _notes_saying(live_room, TESTIMONY) == []
+    assert _notes_saying(input_open, TESTIMONY) == []
 
     laptop.get_by_text("Allow late notes for this step").click()
     wait_idle(laptop)
@@ -116,7 +109,7 @@ def test_text_typed_as_input_closes_survives_refusal_and_reload_then_lands_late(
     expect(tablet.get_by_text("late, saved after input closed").first).to_be_visible()
     expect(said).to_have_value("")
     snap(tablet, screenshots, "tablet-late-note-saved")
-    ((late, paraphrase),) = _notes_saying(live_room, TESTIMONY)
+    ((late, paraphrase),) = _notes_saying(input_open, TESTIMONY)
     assert (late, paraphrase) == (True, HEARD)
 
     # Saved, the draft is gone: a reload brings back nothing.
@@ -133,13 +126,13 @@ TRANSLATION = "Un guardia de cruce en la puerta de la escuela a la hora de salid
 
 
 def test_an_idea_and_its_translation_typed_on_a_tablet_survive_a_reload_and_land_together(
-    browser: Browser, live_room: Demo
+    browser: Browser, input_open: Demo
 ) -> None:
-    with live_room.db.read() as s:
+    with input_open.db.read() as s:
         meeting_id = s.scalars(select(Meeting.id)).one()
-    room_control.set_input(live_room.db, SYSTEM, meeting_id, True)
+    room_control.set_input(input_open.db, SYSTEM, meeting_id, True)
     tablet = device(browser, TABLET).new_page()
-    _open_screen(tablet, live_room.url, "scribe3", "Ideas", "Ideas · table 3")
+    _open_screen(tablet, input_open.url, "scribe3", "Ideas", "Ideas · table 3")
     idea = tablet.get_by_role("textbox", name="The idea")
     translation = tablet.get_by_role("textbox", name="Translation (Spanish)")
     idea.press_sequentially(IDEA[:12])
@@ -156,7 +149,7 @@ def test_an_idea_and_its_translation_typed_on_a_tablet_survive_a_reload_and_land
     click(tablet, "Add idea")
     expect(idea).to_have_value("")
     expect(translation).to_have_value("")
-    with live_room.db.read() as s:
+    with input_open.db.read() as s:
         stored = s.scalars(select(Idea.id).where(Idea.text == IDEA)).one()
         kept = s.execute(
             select(ContentTranslation.language, ContentTranslation.text).where(
