@@ -1,4 +1,5 @@
-"""The AppTests share one search for installed components (tests/views/conftest.py)."""
+"""The screen tests' AppTests share one search for installed components: a workaround in
+the tests alone (`shared_components`, tests/views/conftest.py)."""
 
 from __future__ import annotations
 
