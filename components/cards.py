@@ -61,14 +61,28 @@ Idea = TypeVar("Idea", bound=ShownIdea)
 
 
 def newest_first(
-    items: Sequence[T], noun: Literal["notes", "ideas"], key: str, limit: int = NEWEST
+    items: Sequence[T],
+    noun: Literal["notes", "ideas"],
+    key: str,
+    limit: int = NEWEST,
+    total: int | None = None,
 ) -> Sequence[T]:
-    """The newest `limit` of `items` (given newest first), or all when the reader asks."""
-    if len(items) <= limit:
+    """The newest `limit` of `items` (given newest first), or all when the reader asks.
+
+    `total`: how many there are, where `items` was read as only the newest (`wanted`)."""
+    total = len(items) if total is None else total
+    if total <= limit:
         return items
-    if st.toggle(_(_SHOW_ALL[noun]).format(count=len(items), limit=limit), key=key):
+    if st.toggle(_(_SHOW_ALL[noun]).format(count=total, limit=limit), key=key):
         return items
     return items[:limit]
+
+
+def wanted(key: str, limit: int = NEWEST) -> int | None:
+    """How many of the newest to read for `newest_first(..., key=key)`: `limit`, or None
+    (all) while the reader has asked to see all. A widget's state is set before the run
+    that follows its change, so the read made before the toggle is drawn sees it."""
+    return None if st.session_state.get(key) else limit
 
 
 CONFIRMED_WORDS = {

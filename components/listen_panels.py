@@ -24,10 +24,10 @@ SECRET = N_("Confidential: keep it off the projector and out of reports")
 _RESETS = {"note_group": None, "note_confirmed": FIRST_ANSWER, "note_secret": False}
 
 
-def count_header(listed: tuple[NoteCard, ...]) -> None:
+def count_header(count: int) -> None:
     """How many notes, and a word when there are none."""
-    st.header(_("Notes so far ({count})").format(count=len(listed)))
-    if not listed:
+    st.header(_("Notes so far ({count})").format(count=count))
+    if not count:
         st.info(_("No listening notes yet."))
 
 
@@ -101,7 +101,7 @@ def _note_fragment(
         if fresh
         else screen.notes
     )
-    count_header(current)
+    count_header(len(current))
     if current:
         _correction(here, current, groups)
     shown = {n.id for n in screen.notes}

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import runtime
-from components.cards import newest_first, note_list
+from components.cards import newest_first, note_list, wanted
 from components.listen_panels import count_header, note_form
 from components.notices import refuse, show_flash
 from components.room_banner import follow_room
@@ -14,7 +14,8 @@ from services.room import listen_screen, room_control
 here = runtime.page(with_table=True)
 db, actor, meeting_id = here.db, here.actor, here.meeting_id
 try:
-    screen = listen_screen.read(db, actor, meeting_id, here.table_number)
+    shown = wanted("all-notes")
+    screen = listen_screen.read(db, actor, meeting_id, here.table_number, newest=shown)
 except DomainError as error:
     refuse(error.message)
 
@@ -28,5 +29,6 @@ show_flash()
 if screen.table_id is not None:
     note_form(here, screen)
 else:
-    count_header(screen.notes)
-note_list(newest_first(screen.notes, "notes", key="all-notes"), lambda n: n.group)
+    count_header(screen.note_count)
+notes = newest_first(screen.notes, "notes", key="all-notes", total=screen.note_count)
+note_list(notes, lambda n: n.group)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -47,26 +47,41 @@ class ListenScreen:
     groups: tuple[tuple[int, str], ...]
     """(id, name) of the initiative's groups, by name: the speaker's group picker."""
     notes: tuple[NoteCard, ...]
-    """Newest first; confidential ones only where the reader may read them."""
+    """Newest first; confidential ones only where the reader may read them. On every
+    table's page, only the newest `newest` of them when `read` was asked for so few."""
+    note_count: int
+    """How many notes the reader may read here, `notes` listed or not."""
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) -> ListenScreen:
+def read(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    table_number: int | None,
+    newest: int | None = None,
+) -> ListenScreen:
     """The listen screen of one table (a scribe's own, or any for a facilitator), or of
     every table (facilitators), in one read; refused in words otherwise.
 
     `table_number` is the page link's `?table=N`; None opens the scribe's own table, or
-    every table for a facilitator."""
+    every table for a facilitator. `newest`: every table's page lists only that many of
+    the newest notes (a room's thousands are not read to draw twenty); a table's page
+    always lists all of its own, which its scribe may correct."""
     with db.read() as s:
         meeting, table = open_linked_table_page(s, actor, meeting_id, table_number)
         room = room_state_in(s, meeting)
+        table_id = table.id if table else None
+        notes = _notes(s, actor, meeting.id, table_id, None if table else newest)
+        count = len(notes) if table or newest is None else _count(s, actor, meeting.id)
         return ListenScreen(
             meeting_id=meeting.id,
-            table_id=table.id if table else None,
+            table_id=table_id,
             table_number=table.number if table else None,
             room=room,
             gate=late_notes.input_gate(room, actor.is_facilitator),
             groups=group_choices(s, meeting.initiative_id),
-            notes=_notes(s, actor, meeting.id, table.id if table else None),
+            notes=notes,
+            note_count=count,
         )
 
 
@@ -77,19 +92,30 @@ def table_notes(db: Database, actor: Actor, meeting_id: int, table_id: int) -> t
         return _notes(s, actor, meeting_id, table.id if table else None)
 
 
-def _notes(s: Session, actor: Actor, meeting_id: int, table_id: int | None) -> tuple[NoteCard, ...]:
-    query = (
-        select(ListeningNote, Stakeholder.name)
-        .outerjoin(Stakeholder, Stakeholder.id == ListeningNote.stakeholder_id)
-        .where(ListeningNote.meeting_id == meeting_id)
+def _notes(
+    s: Session, actor: Actor, meeting_id: int, table_id: int | None, limit: int | None = None
+) -> tuple[NoteCard, ...]:
+    query = select(ListeningNote, Stakeholder.name).outerjoin(
+        Stakeholder, Stakeholder.id == ListeningNote.stakeholder_id
     )
-    if table_id is not None:
-        query = query.where(ListeningNote.table_id == table_id)
-    rule = confidential.readable_by(actor, ListeningNote.confidential, ListeningNote.table_id)
-    if rule is not None:
-        query = query.where(rule)
+    query = query.where(*_readable(actor, meeting_id, table_id))
     order = (ListeningNote.created_at.desc(), ListeningNote.id.desc())
-    return tuple(_card(note, group or "") for note, group in s.execute(query.order_by(*order)))
+    query = query.order_by(*order).limit(limit)
+    return tuple(_card(note, group or "") for note, group in s.execute(query))
+
+
+def _count(s: Session, actor: Actor, meeting_id: int) -> int:
+    query = select(func.count(ListeningNote.id)).where(*_readable(actor, meeting_id, None))
+    return s.scalar(query) or 0
+
+
+def _readable(actor: Actor, meeting_id: int, table_id: int | None) -> list[ColumnElement[bool]]:
+    """What narrows a query to the meeting's notes (one table's, when given) `actor` may read."""
+    where = [ListeningNote.meeting_id == meeting_id]
+    if table_id is not None:
+        where.append(ListeningNote.table_id == table_id)
+    rule = confidential.readable_by(actor, ListeningNote.confidential, ListeningNote.table_id)
+    return where if rule is None else [*where, rule]
 
 
 def _card(n: ListeningNote, group: str) -> NoteCard:

@@ -65,6 +65,19 @@ def test_the_facilitator_reads_every_table_and_any_one_table(db):
     assert [n.said for n in two.notes] == ["Secret at 2"]
 
 
+def test_every_table_s_page_reads_only_the_newest_asked_for_and_counts_them_all(db):
+    room = build_room(db)
+    _notes(db, room)
+    every = listen_screen.read(db, room.facilitator, room.meeting_id, None, newest=2)
+    assert [n.said for n in every.notes] == ["Secret at 2", "Name of an officer"]
+    assert every.note_count == 3
+    # A table's page lists all of its own notes (its scribe may correct any), asked or not.
+    one = listen_screen.read(db, room.facilitator, room.meeting_id, 1, newest=1)
+    assert [n.said for n in one.notes] == ["Name of an officer", "Nobody came"]
+    assert one.note_count == 2
+    assert listen_screen.read(db, room.facilitator, room.meeting_id, None).note_count == 3
+
+
 def test_a_scribe_is_refused_another_table_and_the_every_table_page(db):
     room = build_room(db)
     _notes(db, room)
