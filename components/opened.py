@@ -27,6 +27,13 @@ def expander_once_opened(label: str, *, key: str) -> tuple[ExpanderContainer, bo
     return box, _once(key, bool(box.open))
 
 
+def will_draw(key: str) -> bool:
+    """Whether the expander keyed `key` draws its content on this run (it is open, or was
+    opened before in this session): for a page to read what that content needs only when
+    it does. Streamlit sets a widget's state before the run its change starts."""
+    return key in st.session_state.get(OPENED, ()) or bool(st.session_state.get(key))
+
+
 def tabs_once_opened(labels: Sequence[str], *, key: str) -> list[tuple[TabContainer, bool]]:
     """The tabs `labels` (keyed `key`), each with whether to draw its content: the open one,
     and every one opened before in this session."""

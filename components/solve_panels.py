@@ -98,6 +98,11 @@ def chart_points(options: tuple[OptionCard, ...]) -> list[ChartPoint]:
     return points
 
 
+OPTION_FORM = "solve-option-form"
+"""The key of the new option's expander: its form, and the board's ideas it offers as
+topics, are drawn and read only once it has been opened (components/opened.py)."""
+
+
 def option_form(
     topics: dict[tuple[str, int], str],
     library: tuple[Programme, ...],

@@ -5,6 +5,7 @@ import streamlit as st
 import runtime
 from components import solve_panels as panels
 from components.notices import refuse, show_flash
+from components.opened import expander_once_opened, will_draw
 from i18n import _
 from services.core.errors import DomainError
 from services.solve import option_ratings, options, solve_screen
@@ -12,19 +13,22 @@ from services.solve import option_ratings, options, solve_screen
 here = runtime.page(with_table=True)
 act, meeting_id = here.act, here.meeting_id
 try:
-    screen = solve_screen.read(here.db, here.actor, meeting_id, here.table_number)
+    drafting = will_draw(panels.OPTION_FORM)
+    screen = solve_screen.read(here.db, here.actor, meeting_id, here.table_number, drafting)
 except DomainError as error:
     refuse(error.message)
 
 st.title(_("Solve"))
 show_flash()
 panels.top_of_the_vote(screen.top_of_the_vote)
-with st.expander(_("Develop an option"), expanded=False):
-    panels.option_form(
-        dict(screen.topics),
-        screen.library,
-        lambda *fields: act(options.create_option, meeting_id, *fields, done=_("Option added.")),
-    )
+box, drafting = expander_once_opened(_("Develop an option"), key=panels.OPTION_FORM)
+if drafting:
+    with box:
+        panels.option_form(
+            dict(screen.topics),
+            screen.library,
+            lambda *f: act(options.create_option, meeting_id, *f, done=_("Option added.")),
+        )
 panels.options_chart(screen.options)
 rater = screen.rating_table
 for option in screen.options:

@@ -86,10 +86,18 @@ class SolveScreen:
         return tuple(p for p in self.library if model is None or p.model is model)
 
 
-def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) -> SolveScreen:
+def read(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    table_number: int | None,
+    with_topics: bool = True,
+) -> SolveScreen:
     """The solve screen for a facilitator or a scribe, in one read; the page rates for the
     table of its link (`table_number`), else the scribe's own (rating itself checks who may
-    rate for it)."""
+    rate for it). `with_topics`: read what an option can be for (every idea on the board:
+    thousands in a big room), which only the new option's form shows; else `topics` is
+    empty."""
     require_role(actor, Role.FACILITATOR, Role.SCRIBE)
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
@@ -102,34 +110,8 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
                 named.get(r.item_id) or original_shown(r.text, i18n.current())
                 for r in counted.ranking[:TOP_OF_THE_VOTE]
             )
-        on_board = s.execute(
-            select(Idea.id, Idea.text)
-            .where(
-                Idea.meeting_id == meeting_id,
-                Idea.status == IdeaStatus.VISIBLE,
-                Idea.confidential.is_(False),
-            )
-            .order_by(Idea.created_at, Idea.id)
-        )
-        themes = s.execute(
-            select(Theme.id, Theme.name)
-            .where(Theme.meeting_id == meeting_id)
-            .order_by(func.lower(Theme.name), Theme.id)
-        )
         language = i18n.current()
-        on_board, themes = list(on_board), list(themes)
-        idea_words = translations_for(s, "idea", [i for i, _text in on_board], language)
-        theme_words = translations_for(s, "theme", [t for t, _n in themes], language, "name")
-        topics = [
-            (("idea", i), labelled(shown(text, idea_words.get(i), language)))
-            for i, text in on_board
-        ]
-        topics += [
-            (("theme", t), _("Theme: {name}").format(
-                name=labelled(shown(name, theme_words.get(t), language))
-            ))
-            for t, name in themes
-        ]  # fmt: skip
+        topics = _topics(s, meeting_id, language) if with_topics else ()
         table = table_in_focus(s, actor, meeting_id, table_number)
         practices = list(s.scalars(select(BestPractice).order_by(BestPractice.name)))
         summaries = translations_for(
@@ -144,12 +126,42 @@ def read(db: Database, actor: Actor, meeting_id: int, table_number: int | None) 
         )  # fmt: skip
         return SolveScreen(
             top_of_the_vote=top,
-            topics=tuple(topics),
+            topics=topics,
             options=_options(s, meeting_id, language),
             library=library,
             rating_table=(table.id, table.number) if table else None,
             may_translate=actor.is_facilitator,
         )
+
+
+def _topics(s: Session, meeting_id: int, language: str) -> tuple[tuple[tuple[str, int], str], ...]:
+    on_board = s.execute(
+        select(Idea.id, Idea.text)
+        .where(
+            Idea.meeting_id == meeting_id,
+            Idea.status == IdeaStatus.VISIBLE,
+            Idea.confidential.is_(False),
+        )
+        .order_by(Idea.created_at, Idea.id)
+    )
+    themes = s.execute(
+        select(Theme.id, Theme.name)
+        .where(Theme.meeting_id == meeting_id)
+        .order_by(func.lower(Theme.name), Theme.id)
+    )
+    on_board, themes = list(on_board), list(themes)
+    idea_words = translations_for(s, "idea", [i for i, _text in on_board], language)
+    theme_words = translations_for(s, "theme", [t for t, _n in themes], language, "name")
+    topics = [
+        (("idea", i), labelled(shown(text, idea_words.get(i), language))) for i, text in on_board
+    ]
+    topics += [
+        (("theme", t), _("Theme: {name}").format(
+            name=labelled(shown(name, theme_words.get(t), language))
+        ))
+        for t, name in themes
+    ]  # fmt: skip
+    return tuple(topics)
 
 
 def _options(s: Session, meeting_id: int, language: str) -> tuple[OptionCard, ...]:

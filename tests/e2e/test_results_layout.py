@@ -22,7 +22,17 @@ from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
-from tests.browser import LAPTOP, TABLET, box, device, open_screen, screen, sign_in, snap
+from tests.browser import (
+    LAPTOP,
+    TABLET,
+    box,
+    device,
+    open_screen,
+    screen,
+    sign_in,
+    snap,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -147,3 +157,10 @@ def test_the_solve_library_reads_on_a_tablet_with_nothing_cut(
     assert not overflow, overflow
     # Every programme of the library is a card of its own.
     assert heads.count() == len(best_practices.list_best_practices(demo.db)) + 1
+    # The new option's form is drawn once its expander is opened, with what it can be for.
+    expect(tablet.get_by_role("button", name="Add the option")).to_have_count(0)
+    tablet.locator("summary").filter(has_text="Develop an option").click()
+    wait_idle(tablet)
+    topic = tablet.get_by_role("combobox", name="For which idea or theme")
+    expect(topic).to_be_visible()
+    expect(tablet.get_by_role("button", name="Add the option")).to_be_visible()

@@ -87,6 +87,17 @@ def _solve(db, room):
     return lights, crisis, theme, first
 
 
+def test_without_the_option_form_the_board_s_ideas_are_not_read_as_topics(db):
+    room = build_room(db)
+    _solve(db, room)
+    full = solve_screen.read(db, room.facilitator, room.meeting_id, None)
+    bare = solve_screen.read(db, room.facilitator, room.meeting_id, None, with_topics=False)
+    assert full.topics and bare.topics == ()
+    assert (bare.top_of_the_vote, bare.options, bare.library) == (
+        full.top_of_the_vote, full.options, full.library,
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize("who", ["facilitator", "scribe1", "scribe2"])
 def test_every_worker_reads_the_same_options_library_and_topics(db, who):
     room = build_room(db)

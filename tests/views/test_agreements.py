@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from components.solve_panels import OPTION_FORM
 from components.text import escape_markdown
 from services.act import action_followup, actions
 from services.core.actors import SYSTEM
@@ -11,7 +12,7 @@ from services.core.vocab import ConflictStatus
 from services.partner import charter_signoff, charters
 from services.resolve import conflict_parties, conflicts
 from services.solve import option_ratings, options
-from tests.views.helpers import by_label, click, screen_text, texts
+from tests.views.helpers import by_label, click, open_expanders, screen_text, texts
 
 
 def open_page(room_app, page, user, query=None):
@@ -89,6 +90,8 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
 def test_an_option_is_added_and_rated_by_a_table(room_app, db):
     room = room_app.room
     at = open_page(room_app, "solve", "fac")
+    assert not [t for t in at.text_input if t.label == "Option"]  # drawn once opened
+    at = open_expanders(at, OPTION_FORM)
     by_label(at.text_input, "Option").input("Co-responder teams on night shifts")
     by_label(at.multiselect, "Who would deliver it").select("Police").select(
         "Mental-health clinicians"
