@@ -59,9 +59,24 @@ PROPOSED = (IdeaStatus.VISIBLE, IdeaStatus.MERGED)
 class Said:
     """A listening note as the record holds it, with its table's label and speaker's group."""
 
-    note: ListeningNote
+    note: RecordNote
     table: str
     group: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNote:
+    """A note's own fields the record uses, read as plain columns (as RecordIdea)."""
+
+    id: int
+    table_id: int
+    said: str
+    paraphrase: str
+    interest: str
+    confirmed: bool | None
+    confidential: bool
+    late: bool
+    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,17 +201,25 @@ def _label(t: MeetingTable) -> str:
 def _notes(
     s: Session, meeting_id: int, tables: dict[int, str], secret_ok: bool
 ) -> tuple[Said, ...]:
-    query = select(ListeningNote, Stakeholder.name).join(
-        MeetingTable, MeetingTable.id == ListeningNote.table_id
-    )
+    n = ListeningNote
+    query = select(
+        n.id, n.table_id, n.said, n.paraphrase, n.interest, n.confirmed, n.confidential, n.late,
+        n.created_at, Stakeholder.name,
+    ).join(MeetingTable, MeetingTable.id == n.table_id)  # fmt: skip
     query = query.outerjoin(Stakeholder, Stakeholder.id == ListeningNote.stakeholder_id)
     query = query.where(ListeningNote.meeting_id == meeting_id)
     if not secret_ok:
         query = query.where(ListeningNote.confidential.is_(False))
     order = (MeetingTable.number, ListeningNote.created_at, ListeningNote.id)
     return tuple(
-        Said(n, table_label(tables, n.table_id), group or "")
-        for n, group in s.execute(query.order_by(*order))
+        Said(
+            RecordNote(id_, table, said, heard, interest, confirmed, secret, late, at),
+            table_label(tables, table),
+            group or "",
+        )
+        for id_, table, said, heard, interest, confirmed, secret, late, at, group in s.execute(
+            query.order_by(*order)
+        )
     )
 
 
