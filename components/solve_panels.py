@@ -110,9 +110,13 @@ def option_form(
 ) -> None:
     """A new option: what, who delivers it, impact, feasibility, cost, risks, sources."""
     with st.form("new-option", clear_on_submit=True):
-        topic = st.selectbox(
-            _("For which idea or theme"), list(topics), format_func=lambda t: topics[t]
-        )
+        topic = None
+        if topics:
+            topic = st.selectbox(
+                _("For which idea or theme"), list(topics), format_func=lambda t: topics[t]
+            )
+        else:  # not an empty choice, whose words Streamlit writes in English only
+            st.caption(_("For the meeting as a whole: no idea or theme is on the board yet."))
         title = st.text_input(_("Option"))
         description = st.text_area(_("What it would do"))
         who = st.multiselect(

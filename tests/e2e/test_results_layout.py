@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from db.models import Account, Meeting, Participant
+from db.models import Account, Idea, Meeting, Participant
 from services.converge import voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
 from services.core.actors import SYSTEM, Actor
-from services.core.vocab import Role, VoteMode
+from services.core.vocab import IdeaStatus, Role, VoteMode
 from services.room import ideas
 from services.solve import best_practices
 from tests.browser import (
@@ -157,10 +157,19 @@ def test_the_solve_library_reads_on_a_tablet_with_nothing_cut(
     assert not overflow, overflow
     # Every programme of the library is a card of its own.
     assert heads.count() == len(best_practices.list_best_practices(demo.db)) + 1
-    # The new option's form is drawn once its expander is opened, with what it can be for.
+    # The new option's form is drawn once its expander is opened: the ideas on the board
+    # to choose from, or, with none yet (this module's earlier tests add some), words
+    # saying what the option is for instead of an empty choice.
     expect(tablet.get_by_role("button", name="Add the option")).to_have_count(0)
     tablet.locator("summary").filter(has_text="Develop an option").click()
     wait_idle(tablet)
-    topic = tablet.get_by_role("combobox", name="For which idea or theme")
-    expect(topic).to_be_visible()
+    choice = tablet.get_by_role("combobox", name="For which idea or theme")
+    nothing = tablet.get_by_text("For the meeting as a whole: no idea or theme")
+    with demo.db.read() as s:
+        shown = (Idea.status == IdeaStatus.VISIBLE) & Idea.confidential.is_(False)
+        on_board = s.scalar(select(func.count(Idea.id)).where(shown))
+    expect(choice if on_board else nothing).to_be_visible()
+    expect(nothing if on_board else choice).to_have_count(0)
     expect(tablet.get_by_role("button", name="Add the option")).to_be_visible()
+    snap(tablet, screenshots, "solve-option-form-tablet")
+    snap(tablet, screenshots, "solve-option-form-tablet")
