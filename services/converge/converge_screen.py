@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from db.database import Database
-from db.models import Idea, Theme, VotingRound
-from db.models.enums import IdeaStatus, Role, RoundStatus, VoteMode
+from db.models import VotingRound
+from db.models.enums import Role, RoundStatus, VoteMode
 from services.converge.tallies import RoundResults, results_in
 from services.converge.voting_reveal import Turnout, turnout_in
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.prepare.imported_credit import round_credit_in
+from services.room.board import open_ideas_in, themes_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,22 +104,8 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConvergeScreen:
         )
         ballot = None
         if actor.is_facilitator:
-            ideas = s.execute(
-                select(Idea.id, Idea.text)
-                .where(
-                    Idea.meeting_id == meeting_id,
-                    Idea.status == IdeaStatus.VISIBLE,
-                    Idea.confidential.is_(False),
-                )
-                .order_by(Idea.created_at, Idea.id)
-            )
-            themes = s.execute(
-                select(Theme.id, Theme.name)
-                .where(Theme.meeting_id == meeting_id)
-                .order_by(func.lower(Theme.name), Theme.id)
-            )
             ballot = BallotChoices(
-                tuple(BallotIdea(i, text) for i, text in ideas),
-                tuple(BallotTheme(i, name) for i, name in themes),
+                tuple(BallotIdea(i, text) for i, text in open_ideas_in(s, meeting_id)),
+                tuple(BallotTheme(i, name) for i, name in themes_in(s, meeting_id)),
             )
         return ConvergeScreen(actor.is_facilitator, rounds, ballot)

@@ -16,6 +16,7 @@ from services.core import confidential
 from services.core.actors import Actor
 from services.prepare.imported_credit import idea_credits_in
 from services.room import late_notes
+from services.room.board import themes_in
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
 from services.translations.shown import Shown, shown
@@ -143,12 +144,7 @@ def read(
             .order_by(MeetingTable.number)
         )
         tables = tuple((table_id, number) for table_id, number in numbered)
-        named = s.execute(
-            select(Theme.id, Theme.name)
-            .where(Theme.meeting_id == meeting.id)
-            .order_by(func.lower(Theme.name), Theme.id)
-        )
-        themes = tuple((theme_id, name) for theme_id, name in named)
+        themes = tuple(themes_in(s, meeting.id))
         groups = group_choices(s, meeting.initiative_id)
         here = _table_ideas(s, actor, meeting.id, table.id, language) if table else None
         if here is not None:

@@ -72,7 +72,8 @@ def read(
         room = room_state_in(s, meeting)
         table_id = table.id if table else None
         notes = _notes(s, actor, meeting.id, table_id, None if table else newest)
-        count = len(notes) if table or newest is None else _count(s, actor, meeting.id)
+        listed_all = table or newest is None or len(notes) < newest
+        count = len(notes) if listed_all else _count(s, actor, meeting.id)
         return ListenScreen(
             meeting_id=meeting.id,
             table_id=table_id,

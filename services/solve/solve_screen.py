@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import i18n
 from db.database import Database
-from db.models import BestPractice, Idea, Option, Theme
+from db.models import BestPractice, Option
 from db.models import option_citation as citation
-from db.models.enums import CostBand, IdeaStatus, ResponseModel, Role
+from db.models.enums import CostBand, ResponseModel, Role
 from i18n import _
 from services.converge.tallies import results_in
 from services.converge.voting_rounds import round_to_show_in
 from services.core import membership
 from services.core.actors import Actor, require_role
+from services.room.board import open_ideas_in, themes_in
 from services.room.table_pages import table_in_focus
 from services.solve.option_ratings import OptionScore, ratings_summary_in
 from services.translations.shown import Shown, labelled, original_shown, shown
@@ -135,21 +136,7 @@ def read(
 
 
 def _topics(s: Session, meeting_id: int, language: str) -> tuple[tuple[tuple[str, int], str], ...]:
-    on_board = s.execute(
-        select(Idea.id, Idea.text)
-        .where(
-            Idea.meeting_id == meeting_id,
-            Idea.status == IdeaStatus.VISIBLE,
-            Idea.confidential.is_(False),
-        )
-        .order_by(Idea.created_at, Idea.id)
-    )
-    themes = s.execute(
-        select(Theme.id, Theme.name)
-        .where(Theme.meeting_id == meeting_id)
-        .order_by(func.lower(Theme.name), Theme.id)
-    )
-    on_board, themes = list(on_board), list(themes)
+    on_board, themes = open_ideas_in(s, meeting_id), themes_in(s, meeting_id)
     idea_words = translations_for(s, "idea", [i for i, _text in on_board], language)
     theme_words = translations_for(s, "theme", [t for t, _n in themes], language, "name")
     topics = [

@@ -66,6 +66,20 @@ def test_a_scribe_saves_a_note_with_the_listening_loop_and_sees_it(room_app, db)
     assert note_text(shown, "Police").startswith(escape_markdown("Nobody came for an hour"))
 
 
+def test_every_table_s_page_counts_every_note_and_lists_the_newest_until_asked(room_app, db):
+    room = room_app.room
+    for n in range(1, 26):
+        notes.add_note(db, room.scribe1, room.table1_id, notes.NoteFields(said=f"Said {n:02}"))
+    at = room_app("fac").run().switch_page("views/listen.py").run()
+    assert any(h.value == "Notes so far (25)" for h in at.header)
+    listed = " ".join(texts(at))
+    assert "Said 25" in listed and "Said 06" in listed and "Said 05" not in listed
+    (show_all,) = at.toggle
+    assert show_all.label == "Show all 25 notes, not only the newest 20"
+    listed = " ".join(texts(show_all.set_value(True).run()))
+    assert "Said 01" in listed and "Said 25" in listed
+
+
 def test_an_empty_note_is_refused_in_words_and_nothing_is_saved(room_app, db):
     at = fill_note(open_listen(room_app), "   ")
     assert any("What was said is empty" in t or "is empty" in t for t in texts(at))
