@@ -9,13 +9,21 @@ import streamlit as st
 
 from components.downloads import prepared_download
 from components.records import show_records
+from components.text import escape_markdown
 from components.wordcloud import show_word_cloud
 from i18n import _, percent
 from services.core.vocab import label
 from services.prepare import presession_document
+from services.prepare import survey_settings as survey_settings_service
 from services.prepare.interviews import InterviewFields
 from services.prepare.prepare_screen import InterviewRow, ResponseRow, SurveySetup
 from services.prepare.presession_report import GroupResponse, PreSessionReport
+from services.translations import questions
+from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.translate import Translation, translate_all
+
+Act = Callable[..., None]
+"""Runs a service with the page's database and actor first: `act(service, *args, done=…)`."""
 
 
 def lines(text: str) -> list[str]:
@@ -23,25 +31,23 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def survey_settings(
-    initiative: SurveySetup,
-    on_open: Callable[[bool], None],
-    on_trust: Callable[[list[str]], None],
-    on_questions: Callable[[list[str]], None],
-    on_standard: Callable[[], None] | None = None,
-) -> None:
-    """Open or close the survey; edit its trust statements and demographic questions."""
+def survey_settings(initiative: SurveySetup, act: Act) -> None:
+    """Open or close the survey; edit its trust statements and demographic questions, and
+    give the ones the facilitator wrote their words in the other language.
+
+    `act` runs a service on the page's database and actor (notices.action_runner)."""
+    here = initiative.initiative_id
     st.write(
         _("The pre-session survey is **open**.")
         if initiative.survey_open
         else _("The pre-session survey is **closed**.")
     )
     if st.button(_("Close the survey") if initiative.survey_open else _("Reopen the survey")):
-        on_open(not initiative.survey_open)
-    if on_standard is not None and st.button(
-        _("Add the published trust questions"), key="standard-trust"
-    ):
-        on_standard()
+        opened = not initiative.survey_open
+        act(survey_settings_service.set_survey_open, here, opened, done=_("Survey updated."))
+    if st.button(_("Add the published trust questions"), key="standard-trust"):
+        added = _("Published trust questions added.")
+        act(survey_settings_service.add_standard_trust_items, here, done=added)
     st.caption(
         _(
             "Published questions: how often the police treat people with respect, make fair, "
@@ -63,8 +69,50 @@ def survey_settings(
             "\n".join(initiative.demographic_questions),
         )
         if st.form_submit_button(_("Save the questions")):
-            on_trust(lines(trust))
-            on_questions(lines(asked))
+            saved = _("Questions saved.")
+            act(survey_settings_service.set_questions, here, lines(trust), lines(asked), done=saved)
+    if initiative.own_questions:
+        question_translations(
+            here,
+            initiative.own_questions,
+            lambda entries: act(translate_all, entries, done=_("Translations saved.")),
+        )
+
+
+def question_translations(
+    initiative_id: int, own: Sequence[Shown], on_save: Callable[[list[Translation]], None]
+) -> None:
+    """The questions the facilitator wrote, each with its words in the other language: what
+    a participant who reads that language sees on the survey, marked as a translation, the
+    original one tap away. The published questions come translated and are not listed."""
+    st.markdown("**" + _("Your questions for the people who read the other language") + "**")
+    with st.form("survey-question-translations"):
+        st.caption(
+            _("Leave a box empty to remove its translation. Rewording a question on the "
+              "list above needs its translation written again.")
+        )  # fmt: skip
+        typed = []
+        for question in own:
+            # A stored translation says which language the question is written in.
+            written_in = question.source_language if question.translation else DEFAULT_SOURCE
+            label = _("“{question}” in {language}").format(
+                question=question.original, language=language_name(other_language(written_in))
+            )
+            words = st.text_input(escape_markdown(label), question.translation)
+            typed.append((question.original, written_in, words))
+        if st.form_submit_button(_("Save the translations")):
+            on_save(
+                [
+                    Translation(
+                        kind=questions.KIND,
+                        entity_id=initiative_id,
+                        field=questions.question_field(original),
+                        text=words,
+                        source_language=written_in,
+                    )
+                    for original, written_in, words in typed
+                ]
+            )
 
 
 def response_count(groups: Sequence[GroupResponse]) -> None:

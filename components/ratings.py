@@ -9,7 +9,7 @@ phone nobody hovers, and a bare number means nothing without its scale.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
@@ -18,7 +18,7 @@ from components.translated import translated_note
 from i18n import N_, _
 from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
 from services.prepare.trust_items import Scale, TrustItem
-from services.translations.shown import catalogue_shown
+from services.translations.shown import Shown, catalogue_shown
 
 SKIP = N_("Prefer not to say")
 
@@ -46,17 +46,18 @@ def choice_words(scale: Scale) -> dict[int, str]:
     return {n: f"{n} {_(words)}" for n, words in enumerate(scale.words, start=1)}
 
 
-def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | None:
-    """Ask `question` on `scale`: 1 to scale.top, or None when skipped.
+def rating(asked: Shown, scale: Scale, earlier: int | None, key: str) -> int | None:
+    """Ask the question `asked` (in the reader's language) on `scale`: 1 to scale.top, or
+    None when skipped.
 
     `earlier` is their own saved answer, shown chosen again when they come back; without
-    one nothing is chosen. A published question and the scale's words are shown in the
-    reader's language; a question the facilitator wrote has no entry and stays as written."""
+    one nothing is chosen. The scale's words are shown in the reader's language; so is the
+    question: a published one in the catalogue's words, one the facilitator wrote in the
+    translation they gave it, or as written, said so."""
     words = choice_words(scale)
     choices: list[int | str] = [*words, SKIP]
     index = choices.index(earlier) if earlier is not None and earlier in words else None
     skip = _(SKIP)
-    asked = catalogue_shown(question)
     picked = st.radio(
         escape_markdown(asked.text),
         choices,
@@ -70,15 +71,22 @@ def rating(question: str, scale: Scale, earlier: int | None, key: str) -> int | 
 
 def agreement(statement: str, earlier: int | None, key: str) -> int | None:
     """How far the person agrees with `statement`: 1 to 5, or None when skipped."""
-    return rating(statement, AGREEMENT_SCALE, earlier, key)
+    return rating(catalogue_shown(statement), AGREEMENT_SCALE, earlier, key)
 
 
 def trust_answers(
-    items: Sequence[TrustItem], earlier: Mapping[str, int] | None, key: str
+    items: Sequence[TrustItem],
+    earlier: Mapping[str, int] | None,
+    key: str,
+    asked: Callable[[str], Shown] = catalogue_shown,
 ) -> dict[str, int | None]:
-    """One question per trust item, in order, answers by item key; skipped ones are None."""
+    """One question per trust item, in order, answers by item key; skipped ones are None.
+
+    `asked` gives a question's words in the reader's language from its wording."""
     earlier = earlier or {}
     return {
-        item.key: rating(item.wording, item.scale, earlier.get(item.key), f"rating-{key}-{n}")
+        item.key: rating(
+            asked(item.wording), item.scale, earlier.get(item.key), f"rating-{key}-{n}"
+        )
         for n, item in enumerate(items)
     }

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.ratings import trust_answers
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import _
 from services.prepare.survey_screen import SurveyAnswers, SurveyScreen
 
@@ -29,13 +30,17 @@ def survey_form(screen: SurveyScreen) -> SurveyAnswers | None:
             )
             earlier = screen.earlier.trust if screen.earlier else None
             stage = screen.stage.value if screen.stage is not None else "survey"
-            trust = trust_answers(screen.trust, earlier, stage)
+            trust = trust_answers(screen.trust, earlier, stage, screen.asked)
         about = []
         if screen.about_you:
             st.markdown("**" + _("About you (optional)") + "**")
             given = screen.earlier.demographics if screen.earlier else {}
-            for question in screen.about_you:
-                typed = st.text_input(escape_markdown(question), given.get(question, ""))
+            for n, question in enumerate(screen.about_you):
+                # Shown in the reader's language; the answer is kept under the question
+                # as written, so every reader's answers to it count together.
+                asked = screen.asked(question)
+                typed = st.text_input(escape_markdown(asked.text), given.get(question, ""))
+                translated_note(asked, key=f"about-{n}")
                 about.append((question, typed))
         if not st.form_submit_button(_("Send my answers"), type="primary"):
             return None

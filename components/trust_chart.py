@@ -27,7 +27,7 @@ WHEN = (N_("Before"), N_("After"))
 
 def _label(row: TrustChange) -> str:
     # The question is shortened more than the group: the table beneath has it whole.
-    return f"{style.short(_(row.statement), 28)} · {row.group}"
+    return f"{style.short(row.question.text, 28)} · {row.group}"
 
 
 def _when() -> tuple[str, str]:
@@ -38,13 +38,14 @@ def _when() -> tuple[str, str]:
 def trust_rows(rows: Sequence[TrustChange]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per row its span and words, and per row and time its point (missing means left out).
 
-    A published question is in the reader's language; one the facilitator wrote as written."""
+    A published question is in the reader's language, and one the facilitator wrote in the
+    translation they gave it; else as written."""
     before, after = _when()
     spans = pd.DataFrame(
         [
             {
                 "label": _label(r),
-                "statement": _(r.statement),
+                "statement": r.question.text,
                 "group": r.group,
                 "low": min((v for v in (r.before, r.after) if v is not None), default=None),
                 "high": max((v for v in (r.before, r.after) if v is not None), default=None),
@@ -58,7 +59,7 @@ def trust_rows(rows: Sequence[TrustChange]) -> tuple[pd.DataFrame, pd.DataFrame]
     )
     points = pd.DataFrame(
         [
-            {"label": _label(r), "statement": _(r.statement), "group": r.group, "when": when,
+            {"label": _label(r), "statement": r.question.text, "group": r.group, "when": when,
              "mean": mean, "n": n}
             for r in rows
             for when, mean, n in ((before, r.before, r.n_before), (after, r.after, r.n_after))
@@ -130,9 +131,8 @@ def _trust_chart(rows: Sequence[TrustChange], scale: Scale) -> alt.LayerChart:
 def trust_table(rows: Sequence[TrustChange]) -> pd.DataFrame:
     """The chart's numbers as the reports print them: one decimal, counts beside them, and
     "fewer than 5 answered" where a group is too small to show. The headings are in the
-    reader's language; the question too when it is a published one."""
-    cells = [[_(statement), *rest] for statement, *rest in table_rows(list(rows))]
-    return pd.DataFrame(cells, columns=[_(column) for column in TABLE_COLUMNS])
+    reader's language; the question too where it has a translation, its original beside it."""
+    return pd.DataFrame(table_rows(list(rows)), columns=[_(column) for column in TABLE_COLUMNS])
 
 
 def render_trust_chart(rows: Sequence[TrustChange], key: str) -> None:

@@ -6,9 +6,9 @@ import runtime
 from components import prepare_panels as panels
 from components.invitations_panel import invitations_panel
 from components.notices import show_flash
+from components.opened import expander_once_opened
 from i18n import _
-from services.prepare import interviews, polis, prepare_screen, survey_settings
-from services.setup import initiatives
+from services.prepare import interviews, polis, prepare_screen
 
 here = runtime.page()
 screen = prepare_screen.read(here.db, here.actor, here.meeting_id, runtime.public_base_url())
@@ -22,18 +22,11 @@ def on_initiative(service, done: str):
 st.title(_("Prepare"))
 show_flash()
 if screen.survey is not None:
-    with st.expander(_("Survey settings")):
-        panels.survey_settings(
-            screen.survey,
-            on_open=on_initiative(survey_settings.set_survey_open, _("Survey updated.")),
-            on_trust=on_initiative(initiatives.set_trust_statements, _("Statements saved.")),
-            on_questions=on_initiative(
-                survey_settings.set_demographic_questions, _("Questions saved.")
-            ),
-            on_standard=on_initiative(
-                survey_settings.add_standard_trust_items, _("Published trust questions added.")
-            ),
-        )
+    # Keyed: it stays open over the run a save starts, for the translations below it.
+    box, drawn = expander_once_opened(_("Survey settings"), key="prepare-survey-settings")
+    if drawn:
+        with box:
+            panels.survey_settings(screen.survey, here.act)
 if screen.invitations is not None:
     st.header(_("Invitations"))
     invitations_panel(here.db, here.actor, screen.invitations)

@@ -18,6 +18,9 @@ from services.core.roster_scope import ON_ROSTER
 from services.prepare import interviews, invitations, surveys
 from services.prepare.invitations import Invitation, InvitationCounts, MeetingHeading
 from services.prepare.presession_report import PreSessionReport, presession_report_in
+from services.translations import questions
+from services.translations.shown import DEFAULT_SOURCE, Shown, other_language
+from services.translations.translate import questions_shown
 
 PREVIEW_ROWS = 5
 """Invitations shown on the screen; the sheet and the mail merge hold everyone."""
@@ -27,9 +30,13 @@ PREVIEW_ROWS = 5
 class SurveySetup:
     """What the survey asks and whether it takes answers now."""
 
+    initiative_id: int
     survey_open: bool
     trust_statements: tuple[str, ...]
     demographic_questions: tuple[str, ...]
+    own_questions: tuple[Shown, ...] = ()
+    """The questions the facilitator wrote, each with its translation as stored (read as
+    a reader of the other language reads it), for the translation form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +122,13 @@ def read(db: Database, actor: Actor, meeting_id: int, base: str) -> PrepareScree
         survey = invited = None
         roster: tuple[tuple[int, str], ...] = ()
         if facilitating:
+            words = questions_shown(s, initiative, other_language(DEFAULT_SOURCE))
             survey = SurveySetup(
+                initiative.id,
                 initiative.survey_open,
                 tuple(initiative.trust_statements),
                 tuple(initiative.demographic_questions),
+                tuple(words[q] for q in questions.own(initiative)),
             )
             invited = InvitationsOnScreen(
                 meeting_id,

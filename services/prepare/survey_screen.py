@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+import i18n
 from db.database import Database
 from db.models import Initiative, SurveyResponse
 from db.models.enums import SurveyKind
 from i18n import N_, _
 from services.prepare import surveys
 from services.prepare.trust_items import TrustItem, trust_items
+from services.translations.shown import Shown, original_shown
+from services.translations.translate import questions_shown
 
 PRE_TEXTS = (
     ("top_issues", N_("The top issues for you")),
@@ -35,6 +39,12 @@ class SurveyScreen:
     about_you: tuple[str, ...]
     """The optional demographic questions: asked before the meeting only."""
     earlier: SurveyResponse | None
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """Each trust and demographic question, by its wording, as this reader reads it."""
+
+    def asked(self, wording: str) -> Shown:
+        """The question worded `wording` in the reader's language, or as written."""
+        return self.words.get(wording) or original_shown(wording, i18n.current())
 
     @property
     def after(self) -> bool:
@@ -74,6 +84,7 @@ def read(db: Database, code: str) -> SurveyScreen:
             trust=tuple(trust_items(initiative.trust_statements)),
             about_you=() if after else tuple(initiative.demographic_questions),
             earlier=None if stage is None else surveys.response_in(s, person, stage),
+            words=questions_shown(s, initiative, i18n.current()),
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from db.database import Database
 from db.models import Initiative
 from db.models.enums import Role
@@ -42,6 +44,29 @@ def set_demographic_questions(
 ) -> list[str]:
     """Choose the optional demographic questions; answering them is always optional."""
     require_role(actor, Role.FACILITATOR)
+    clean = _clean_questions(questions)
+    with db.write() as s:
+        _keep_questions(s, actor, require(s, Initiative, initiative_id, N_("initiative")), clean)
+    return clean
+
+
+def set_questions(
+    db: Database, actor: Actor, initiative_id: int, trust: list[str], demographic: list[str]
+) -> None:
+    """Both lists of the survey's questions as one form sends them: both kept, or, when
+    either is refused, neither (the form keeps what was typed to correct)."""
+    require_role(actor, Role.FACILITATOR)
+    trust_clean = initiatives.clean_trust_statements(trust)
+    asked = _clean_questions(demographic)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
+        if initiative.trust_statements != trust_clean:
+            initiatives.keep_trust_statements(s, actor, initiative, trust_clean)
+        if initiative.demographic_questions != asked:
+            _keep_questions(s, actor, initiative, asked)
+
+
+def _clean_questions(questions: list[str]) -> list[str]:
     clean = [q for q in (clean_text(q, N_("A question"), NAME_MAX) for q in questions if q.strip())]
     if len(clean) > DEMOGRAPHIC_QUESTIONS_MAX:
         raise ValidationError(
@@ -51,22 +76,22 @@ def set_demographic_questions(
         )
     if len({q.lower() for q in clean}) < len(clean):
         raise ValidationError(_("Two questions are the same. Remove or reword the repeated one."))
-    with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, N_("initiative"))
-        initiative.demographic_questions = clean
-        detail = {"questions": len(clean)}
-        audit.record(
-            s,
-            actor,
-            audit.Change(
-                entity="initiative",
-                entity_id=initiative.id,
-                action="questions_set",
-                detail=detail,
-                initiative_id=initiative.id,
-            ),
-        )
     return clean
+
+
+def _keep_questions(s: Session, actor: Actor, initiative: Initiative, clean: list[str]) -> None:
+    initiative.demographic_questions = clean
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="initiative",
+            entity_id=initiative.id,
+            action="questions_set",
+            detail={"questions": len(clean)},
+            initiative_id=initiative.id,
+        ),
+    )
 
 
 def add_standard_trust_items(db: Database, actor: Actor, initiative_id: int) -> list[str]:

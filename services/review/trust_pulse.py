@@ -19,7 +19,8 @@ from services.core.actors import Actor, require_role
 from services.core.small_groups import can_show, count_words, shown_or_none
 from services.core.validation import require
 from services.prepare.trust_items import AGREEMENT, Scale, TrustItem, is_answer, trust_items
-from services.translations.shown import catalogue_shown, with_original
+from services.translations.shown import Shown, Stored, question_shown, with_original
+from services.translations.translate import question_translations
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class TrustChange:
     n_after: int
     change: float | None
     scale: Scale = AGREEMENT
+    translation: Stored | None = None
+    """The translation the facilitator gave the question, when they wrote it and gave one."""
+
+    @property
+    def question(self) -> Shown:
+        """The question in the reader's language: a published one in the catalogue's
+        words, the facilitator's own in their translation, else as written, said so."""
+        return question_shown(self.statement, self.translation, i18n.current())
 
     @property
     def withheld(self) -> bool:
@@ -61,7 +70,9 @@ def trust_pulse_in(s: Session, actor: Actor, initiative_id: int) -> list[TrustCh
 
 def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
     """The pulse, inside a read whose caller has checked the reader (a report's one read)."""
-    statements = require(s, Initiative, initiative_id, N_("initiative")).trust_statements
+    initiative = require(s, Initiative, initiative_id, N_("initiative"))
+    statements = initiative.trust_statements
+    translated = question_translations(s, initiative, i18n.current())
     rows = s.execute(
         select(Stakeholder.id, Stakeholder.name, SurveyResponse.kind, SurveyResponse.trust)
         .join(Participant, Participant.id == SurveyResponse.participant_id)
@@ -85,14 +96,19 @@ def pulse_of(s: Session, initiative_id: int) -> list[TrustChange]:
                 scores[(item.key, gid)][kind].append(score)
     # Answers to a question since taken off the survey have nothing to be compared with.
     return [
-        _change(item, names[gid], scores[(item.key, gid)])
+        _change(item, names[gid], scores[(item.key, gid)], translated.get(item.wording))
         for item in items
         for gid in names
         if (item.key, gid) in scores
     ]
 
 
-def _change(item: TrustItem, group: str, by_kind: dict[SurveyKind, list[int]]) -> TrustChange:
+def _change(
+    item: TrustItem,
+    group: str,
+    by_kind: dict[SurveyKind, list[int]],
+    translation: Stored | None,
+) -> TrustChange:
     before, after = by_kind[SurveyKind.PRE], by_kind[SurveyKind.POST]
     # One decimal is all a handful of 1-to-5 answers can carry; the change is taken
     # between the rounded means so that every report's arithmetic adds up as read.
@@ -104,7 +120,15 @@ def _change(item: TrustItem, group: str, by_kind: dict[SurveyKind, list[int]]) -
         else None
     )
     return TrustChange(
-        item.wording, group, mean_before, len(before), mean_after, len(after), change, item.scale
+        item.wording,
+        group,
+        mean_before,
+        len(before),
+        mean_after,
+        len(after),
+        change,
+        item.scale,
+        translation,
     )
 
 
@@ -175,7 +199,7 @@ def table_rows(rows: list[TrustChange]) -> list[list[str]]:
     """The pulse as text cells under TABLE_COLUMNS: the same words on screen and in files."""
     return [
         [
-            with_original(catalogue_shown(r.statement)),
+            with_original(r.question),
             r.group,
             mean_words(r.before, r.n_before),
             count_words(r.n_before),

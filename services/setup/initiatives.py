@@ -186,6 +186,15 @@ def set_trust_statements(
 ) -> Initiative:
     """Replace the trust statements asked in the surveys, in the order given."""
     require_role(actor, Role.FACILITATOR)
+    clean = clean_trust_statements(statements)
+    with db.write() as s:
+        initiative = require(s, Initiative, initiative_id, N_("initiative"))
+        keep_trust_statements(s, actor, initiative, clean)
+        return initiative
+
+
+def clean_trust_statements(statements: list[str]) -> list[str]:
+    """The statements trimmed, or refused in words: too many, too long, or repeated."""
     if len(statements) > TRUST_STATEMENTS_MAX:
         raise ValidationError(
             _(
@@ -201,21 +210,25 @@ def set_trust_statements(
         raise ValidationError(
             _("Two trust statements are the same. Remove or reword the repeated one.")
         )
-    with db.write() as s:
-        initiative = require(s, Initiative, initiative_id, N_("initiative"))
-        initiative.trust_statements = clean
-        audit.record(
-            s,
-            actor,
-            audit.Change(
-                entity="initiative",
-                entity_id=initiative.id,
-                action="trust_statements_set",
-                detail={"statements": clean},
-                initiative_id=initiative.id,
-            ),
-        )
-        return initiative
+    return clean
+
+
+def keep_trust_statements(
+    s: Session, actor: Actor, initiative: Initiative, clean: list[str]
+) -> None:
+    """`set_trust_statements` inside a write the caller holds, the statements cleaned."""
+    initiative.trust_statements = clean
+    audit.record(
+        s,
+        actor,
+        audit.Change(
+            entity="initiative",
+            entity_id=initiative.id,
+            action="trust_statements_set",
+            detail={"statements": clean},
+            initiative_id=initiative.id,
+        ),
+    )
 
 
 def _refuse_duplicate(s: Session, name: str) -> None:

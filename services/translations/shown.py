@@ -94,6 +94,13 @@ def catalogue_shown(original: str) -> Shown:
     return shown(original, Stored(words, ENGLISH, fingerprint(original)), language)
 
 
+def question_shown(wording: str, stored: Stored | None, language: str) -> Shown:
+    """A survey question as a reader of `language` reads it: one the facilitator wrote in
+    the translation they gave it (`stored`), a published one in the catalogue's words, or
+    as written, said so."""
+    return catalogue_shown(wording) if stored is None else shown(wording, stored, language)
+
+
 def original_shown(original: str, language: str) -> Shown:
     """An item nobody may translate (or read without the table): shown as it is."""
     return Shown(original, language, language, Showing.ORIGINAL)

@@ -27,6 +27,7 @@ from db.models import (
     Commitment,
     ContentTranslation,
     Idea,
+    Initiative,
     ListeningNote,
     Meeting,
     Option,
@@ -41,7 +42,15 @@ from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.scope import check_table_access, require_open_meeting
 from services.core.validation import LONG_MAX, optional_text, require
-from services.translations.shown import DEFAULT_SOURCE, Stored, fingerprint, other_language
+from services.translations import questions
+from services.translations.shown import (
+    DEFAULT_SOURCE,
+    Shown,
+    Stored,
+    fingerprint,
+    other_language,
+    question_shown,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,26 @@ class Kind:
     label: str
     table_work: bool = False
     """A scribe may translate it at their own table (ideas, notes)."""
+    worded: Callable[[Base, str], str | None] | None = None
+    """The original's words in a field, where they are not the field's value (a survey
+    question in a list of them); None when the field names nothing (anymore)."""
+    named: Callable[[str], bool] | None = None
+    """Whether a field is one of this kind's, where `fields` cannot list them."""
+
+    def names(self, field: str) -> bool:
+        """Whether `field` is one of this kind's translatable fields."""
+        return self.named(field) if self.named is not None else field in self.fields
+
+    def original(self, item: Base, field: str) -> str:
+        """The words a translation of `field` of `item` translates."""
+        if self.worded is None:
+            return getattr(item, field) or ""
+        words = self.worded(item, field)
+        if words is None:
+            raise ValidationError(
+                _("That question is no longer on the survey. Reload the page and try again.")
+            )
+        return words
 
 
 def _by_meeting(s: Session, item: Base) -> Owner:
@@ -80,6 +109,14 @@ def _by_charter(s: Session, item: Base) -> Owner:
 
 def _no_initiative(_s: Session, _item: Base) -> Owner:
     return Owner(None)
+
+
+def _itself(_s: Session, item: Base) -> Owner:
+    return Owner(item.id)  # type: ignore[attr-defined]
+
+
+def _question(item: Base, field: str) -> str | None:
+    return questions.question_worded(item, field)  # type: ignore[arg-type]
 
 
 KINDS: dict[str, Kind] = {
@@ -102,6 +139,14 @@ KINDS: dict[str, Kind] = {
     ),
     "commitment": Kind(Commitment, ("text",), _by_charter, N_("commitment")),
     "best_practice": Kind(BestPractice, ("summary",), _no_initiative, N_("best practice")),
+    questions.KIND: Kind(
+        Initiative,
+        (),
+        _itself,
+        N_("survey question"),
+        worded=_question,
+        named=questions.is_question_field,
+    ),
 }
 
 
@@ -144,7 +189,7 @@ def keep(s: Session, actor: Actor, entry: Translation) -> ContentTranslation | N
     item = require(s, kind.model, entry.entity_id, kind.label)
     owner = kind.owner(s, item)
     _check_may_translate(s, actor, kind, owner)
-    original = getattr(item, entry.field) or ""
+    original = kind.original(item, entry.field)
     if text and not original.strip():
         raise ValidationError(
             _("There is nothing to translate in that field yet. Write the original first.")
@@ -189,7 +234,7 @@ def keep(s: Session, actor: Actor, entry: Translation) -> ContentTranslation | N
 
 def _kind(entry: Translation) -> Kind:
     kind = KINDS.get(entry.kind)
-    if kind is None or entry.field not in kind.fields:
+    if kind is None or not kind.names(entry.field):
         raise ValidationError(_("That cannot be translated here. Reload the page and try again."))
     return kind
 
@@ -222,8 +267,8 @@ def translate_all(db: Database, actor: Actor, entries: Sequence[Translation]) ->
     with db.write() as s:
         for entry in entries:
             kind = KINDS[entry.kind]
-            original = getattr(require(s, kind.model, entry.entity_id, kind.label), entry.field)
-            if entry.text.strip() or original:
+            item = require(s, kind.model, entry.entity_id, kind.label)
+            if entry.text.strip() or kind.original(item, entry.field):
                 keep(s, actor, entry)
 
 
@@ -312,3 +357,18 @@ def translation_version(s: Session, kind: str, initiative_id: int) -> tuple[int,
         )
     ).one()
     return count, str(newest or "")
+
+
+def questions_shown(s: Session, initiative: Initiative, language: str) -> dict[str, Shown]:
+    """Every question the survey asks (trust, then demographic), by its wording, as a
+    reader of `language` reads it (shown.question_shown). One query."""
+    stored = question_translations(s, initiative, language)
+    return {w: question_shown(w, stored.get(w), language) for w in questions.asked(initiative)}
+
+
+def question_translations(s: Session, initiative: Initiative, language: str) -> dict[str, Stored]:
+    """By wording, the translation a reader of `language` needs of each question the
+    facilitator wrote that has one. One query."""
+    fields = {questions.question_field(w): w for w in questions.own(initiative)}
+    stored = field_translations(s, questions.KIND, [initiative.id], language, fields)
+    return {fields[field]: words for (_id, field), words in stored.items()}

@@ -38,7 +38,7 @@ from services.room import ideas, notes, room_control, spotlight
 from services.setup import initiatives, participants, stakeholders
 from tests.bad_input.corpus import SHOWN, case
 from tests.bad_input.rooms import Filled, fill_room
-from tests.views.helpers import by_label, click, setup_screen
+from tests.views.helpers import by_label, click, open_expanders, setup_screen
 
 # What a piece of hostile text looks like when Markdown would act on it: never on a page.
 LIVE_MARKUP = [
@@ -106,8 +106,10 @@ def open_screen(room_app, screen: str, user: str | None = None, **query: str):
     """`screen` as `user` opens it; Set up with every tab drawn (a tab is, once opened)."""
     if screen == "views/setup.py" and user is not None:
         return setup_screen(room_app, user)
-    at = room_app(user, query).run()
-    return at.switch_page(screen).run()
+    at = room_app(user, query).run().switch_page(screen).run()
+    if screen == "views/prepare.py" and user == "fac":
+        return open_expanders(at, "prepare-survey-settings")  # drawn once opened
+    return at
 
 
 # Through the forms: what a scribe or facilitator types comes back on the page literally.
@@ -281,6 +283,7 @@ def must_show(filled: Filled) -> dict[tuple[str | None, str], list[str]]:
     """Where each fix of this corpus shows hostile text: the visit, and what must be there."""
     return {
         ("fac", "views/setup.py"): [HOSTILE[0]],  # a major group with no leader yet
+        ("fac", "views/prepare.py"): [HOSTILE[0], HOSTILE[2]],  # their questions to translate
         ("fac", "views/agenda.py"): [HOSTILE[4]],  # the leader still to approve
         ("fac", "views/console.py"): [HOSTILE[4]],  # the under-heard group
         ("fac", "views/solve.py"): [filled.texts["idea"]],  # the top of the vote

@@ -7,6 +7,8 @@ with nothing chosen. On Review a group where fewer than 5 answered shows no figu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, expect
 from sqlalchemy import select
@@ -15,8 +17,19 @@ from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import SurveyKind
 from services.core.small_groups import PRIVACY_PROMISE, WITHHELD
 from services.prepare.trust_items import HOW_OFTEN, STANDARD_ITEMS
-from tests.browser import LAPTOP, PHONE, box, device, open_screen, sign_in, snap, visit
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    box,
+    click,
+    device,
+    open_screen,
+    sign_in,
+    snap,
+    visit,
+)
 from tests.e2e.conftest import PASSWORD, Demo
+from tests.languages import phone_choose
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +113,45 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
     expect(chart_words).to_be_visible()
     assert WITHHELD in page.content() or WITHHELD in chart_words.inner_text()
     page.context.close()
+
+
+OWN_QUESTION = "I feel safe walking home at night"
+OWN_SPANISH = "Me siento seguro al volver a casa de noche"
+
+
+def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phone(
+    browser: Browser, demo: Demo, screenshots
+) -> None:
+    """On Prepare the facilitator adds their own trust question and types its Spanish; a
+    phone switched to Spanish with one tap asks it in Spanish, marked as a translation, the
+    English one tap away."""
+    laptop = device(browser, LAPTOP).new_page()
+    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    open_screen(laptop, "prepare")
+    laptop.get_by_text("Survey settings", exact=True).click()
+    trust = laptop.get_by_label(re.compile(r"^Trust questions, one per line"))
+    trust.fill(f"{trust.input_value()}\n{OWN_QUESTION}")
+    click(laptop, "Save the questions")
+    expect(laptop.get_by_text("Questions saved.")).to_be_visible()
+    laptop.get_by_label(f"“{OWN_QUESTION}” in Spanish").fill(OWN_SPANISH)
+    click(laptop, "Save the translations")
+    expect(laptop.get_by_text("Translations saved.")).to_be_visible()
+    laptop.get_by_label(f"“{OWN_QUESTION}” in Spanish").scroll_into_view_if_needed()
+    laptop.screenshot(path=screenshots / "survey-question-translation-laptop.png")
+    laptop.context.close()
+
+    code = next(iter(_codes_by_group(demo).values()))[1][1]
+    phone = device(browser, PHONE).new_page()
+    visit(phone, demo.url, f"survey?code={code}")
+    phone_choose(phone, "Español")
+    question = phone.get_by_test_id("stRadio").filter(has_text=OWN_SPANISH)
+    expect(question).to_be_visible()
+    expect(phone.get_by_role("radiogroup", name=OWN_SPANISH)).to_be_visible()
+    note = phone.get_by_text("Traducido del inglés").last
+    expect(note).to_be_visible()
+    expect(phone.get_by_text(OWN_QUESTION, exact=True)).not_to_be_visible()  # behind its tap
+    question.scroll_into_view_if_needed()
+    phone.screenshot(path=screenshots / "survey-phone-own-question-es.png")
+    phone.get_by_text("Ver el original (inglés)").last.click()
+    expect(phone.get_by_text(OWN_QUESTION, exact=True)).to_be_visible()
+    phone.context.close()

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+import i18n
 from db.database import Database
 from db.models import (
     Account,
@@ -378,3 +379,25 @@ def test_translations_travel_with_their_items_and_a_confidential_ones_stays_home
             )
         ).all()
     assert sorted(pairs) == [("Open idea", "Idea abierta"), ("Secret idea", "Idea secreta")]
+
+
+def test_the_translation_of_a_survey_question_travels_with_its_initiative(db, target):
+    from services.translations import questions
+
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).demographic_questions = ["Your age?"]
+    entry = translate.Translation(
+        kind=questions.KIND,
+        entity_id=room.initiative_id,
+        field=questions.question_field("Your age?"),
+        text="¿Su edad?",
+    )
+    translate.translate(db, room.facilitator, entry)
+    whole = export_initiative(db, room.facilitator, room.initiative_id, True)
+    import_initiative(target, room.facilitator, from_json(to_json(whole)))
+    with target.read() as s:
+        imported = s.scalars(select(Initiative)).one()
+        with i18n.using("es"):
+            words = translate.questions_shown(s, imported, "es")
+    assert words["Your age?"].text == "¿Su edad?"

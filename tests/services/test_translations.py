@@ -412,3 +412,76 @@ def test_a_ballot_names_ideas_and_themes_in_spanish_with_one_query_for_their_tra
             "More co-responders",
             "Response times",
         ]
+
+
+def _question(room, wording, text):
+    from services.translations import questions
+
+    return translate.Translation(
+        kind=questions.KIND,
+        entity_id=room.initiative_id,
+        field=questions.question_field(wording),
+        text=text,
+    )
+
+
+def test_the_facilitator_s_own_survey_questions_are_translated_by_their_words(db):
+    from db.models import Initiative
+    from services.translations import questions
+
+    room = build_room(db)
+    own, about = "I feel safe walking home at night", "Which neighbourhood do you live in?"
+    with db.write() as s:
+        initiative = s.get_one(Initiative, room.initiative_id)
+        initiative.trust_statements = [STANDARD_TRUST_STATEMENTS[0], own]
+        initiative.demographic_questions = [about]
+    saved = translate.translate(db, room.facilitator, _question(room, own, "Me siento seguro"))
+    assert saved is not None and saved.initiative_id == room.initiative_id
+    assert [e.action for e in history(db, SYSTEM, questions.KIND, room.initiative_id)] == [
+        "translated"
+    ]
+
+    def spanish():
+        with db.read() as s:
+            initiative = s.get_one(Initiative, room.initiative_id)
+            with i18n.using("es"):
+                return translate.questions_shown(s, initiative, "es")
+
+    words = spanish()
+    assert [(w.text, w.showing) for w in words.values()] == [
+        ("El departamento de policía escucha a residentes como yo.", Showing.TRANSLATED),
+        ("Me siento seguro", Showing.TRANSLATED),
+        (about, Showing.MISSING),
+    ]
+    # The published question is the catalogue's to translate; it is not offered.
+    with db.read() as s:
+        assert questions.own(s.get_one(Initiative, room.initiative_id)) == [own, about]
+    with pytest.raises(ValidationError, match="no longer on the survey"):
+        translate.translate(
+            db, room.facilitator, _question(room, STANDARD_TRUST_STATEMENTS[0], "Otra")
+        )
+    # Moved in the list, the translation follows; reworded, it is a new question.
+    with db.write() as s:
+        initiative = s.get_one(Initiative, room.initiative_id)
+        initiative.trust_statements = [own, STANDARD_TRUST_STATEMENTS[0]]
+    assert spanish()[own].text == "Me siento seguro"
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).trust_statements = [own + " alone"]
+    assert spanish()[own + " alone"].showing is Showing.MISSING
+    with pytest.raises(ValidationError, match="no longer on the survey"):
+        translate.translate(db, room.facilitator, _question(room, own, "Me siento seguro"))
+
+
+def test_only_a_facilitator_translates_a_survey_question_and_a_made_up_field_is_refused(db):
+    from db.models import Initiative
+
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).demographic_questions = ["Your age?"]
+    for someone in (room.scribe1, room.leader):
+        with pytest.raises(PermissionDenied):
+            translate.translate(db, someone, _question(room, "Your age?", "¿Su edad?"))
+    made_up = replace(_question(room, "Your age?", "¿Su edad?"), field="q-not-a-hash")
+    with pytest.raises(ValidationError, match="cannot be translated"):
+        translate.translate(db, room.facilitator, made_up)
+    assert translate.translate(db, room.facilitator, _question(room, "Your age?", "¿Su edad?"))

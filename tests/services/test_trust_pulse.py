@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import i18n
 from db.models import Initiative
 from services.core.errors import PermissionDenied
 from services.prepare.trust_items import HOW_OFTEN, PROCEDURAL_JUSTICE
@@ -98,3 +99,30 @@ def test_no_statements_or_no_answers_give_no_rows(db):
 def test_a_scribe_is_refused(db, room):
     with pytest.raises(PermissionDenied, match="facilitator or a Thought Leader"):
         trust_pulse(db, room.scribe1, room.initiative_id)
+
+
+def test_a_question_the_facilitator_translated_is_named_in_spanish_with_its_original(db, room):
+    from services.translations import questions, translate
+
+    translate.translate(
+        db,
+        room.facilitator,
+        translate.Translation(
+            kind=questions.KIND,
+            entity_id=room.initiative_id,
+            field=questions.question_field(SAFE),
+            text="Me siento seguro en mi barrio",
+        ),
+    )
+    rows = trust_pulse(db, room.facilitator, room.initiative_id)
+    with i18n.using("es"):
+        named = {r.statement: cells[0] for r, cells in zip(rows, table_rows(rows), strict=True)}
+    assert named[SAFE] == (
+        "Me siento seguro en mi barrio (Traducido del inglés; original: " + SAFE + ")"
+    )
+    assert named[HEARD] == HEARD  # not translated: as written
+    assert "¿con qué frecuencia" in named[RESPECT.wording]  # published: the catalogue's
+    # In English the same rows name it as written.
+    assert {r.statement: cells[0] for r, cells in zip(rows, table_rows(rows), strict=True)}[
+        SAFE
+    ] == SAFE

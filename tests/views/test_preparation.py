@@ -94,7 +94,8 @@ def test_the_survey_link_opens_the_survey_then_the_feedback_form_after_the_meeti
 def test_the_facilitator_closes_the_survey_and_the_link_says_so(room_app, db):
     at = room_app("fac").run().switch_page("views/prepare.py").run()
     assert not at.exception
-    at = click(at, "Close the survey")
+    assert not [b for b in at.button if b.label == "Close the survey"]  # drawn once opened
+    at = click(open_expanders(at, "prepare-survey-settings"), "Close the survey")
     assert "Survey updated." in texts(at)
     link = room_app(query={"code": "code-3"}).run().switch_page("views/survey.py").run()
     assert any("The survey has closed" in e.value for e in link.error)

@@ -3,9 +3,11 @@ board and the ballot marked as translations, the original one tap away."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from components.idea_board import MODERATION_KEY
 from components.text import escape_markdown
-from db.models import Initiative
+from db.models import Initiative, SurveyResponse
 from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
@@ -178,3 +180,55 @@ def test_a_spanish_tablet_and_an_english_console_name_the_step_each_in_their_lan
     assert [t.value for t in originals.text] == ["Listen", "Who called?"]
     console = room_app("fac").run().switch_page("views/console.py").run()
     assert escape_markdown("Step 1 of 3: Listen") in [h.value for h in console.subheader]
+
+
+def test_the_facilitator_s_own_questions_are_saved_together_and_translated_on_prepare(room_app, db):
+    """Both lists of one form press are kept (a trust list saved used to rerun the page
+    before the demographic list was), and each question the facilitator wrote gets its
+    words in Spanish, which a Spanish phone's survey asks, marked, the original a tap away."""
+    room = room_app.room
+    own, about = "I feel safe walking home at night", "Which neighbourhood do you live in?"
+    at = room_app("fac").run().switch_page("views/prepare.py").run()
+    at = open_expanders(at, "prepare-survey-settings")
+    trust_box = next(t for t in at.text_area if t.label.startswith("Trust questions"))
+    trust_box.input(f"{STANDARD_TRUST_STATEMENTS[0]}\n{own}")
+    by_label(at.text_area, "Optional demographic questions, one per line").input(about)
+    at = click(at, "Save the questions")
+    assert not at.exception
+    with db.read() as s:
+        initiative = s.get_one(Initiative, room.initiative_id)
+        assert initiative.trust_statements == [STANDARD_TRUST_STATEMENTS[0], own]
+        assert initiative.demographic_questions == [about]
+    # The published question comes translated: only the facilitator's two are offered.
+    own_box, about_box = (escape_markdown(f"“{q}” in Spanish") for q in (own, about))
+    offered = [t.label for t in at.text_input if t.label.endswith("in Spanish")]
+    assert offered == [own_box, about_box]
+    by_label(at.text_input, own_box).input("Me siento seguro al volver a casa")
+    by_label(at.text_input, about_box).input("¿En qué barrio vive?")
+    at = click(at, "Save the translations")
+    assert "Translations saved." in texts(at)
+    assert by_label(at.text_input, about_box).value == "¿En qué barrio vive?"
+
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    phone = room_app(query={"code": "code-0"}).run().switch_page("views/survey.py").run()
+    assert not phone.exception
+    assert [r.label for r in phone.radio] == [
+        escape_markdown("El departamento de policía escucha a residentes como yo."),
+        "Me siento seguro al volver a casa",
+    ]
+    assert [t.label for t in phone.text_input] == [escape_markdown("¿En qué barrio vive?")]
+    assert "Aún no hay traducción al español" not in [c.value for c in phone.caption]
+    originals = [e for e in phone.expander if e.label == "Ver el original (inglés)"]
+    assert [t.value for e in originals for t in e.text] == [
+        STANDARD_TRUST_STATEMENTS[0],
+        own,
+        about,
+    ]
+    # Answered in Spanish, kept under the question as written: every reader's count together.
+    by_label(phone.text_input, escape_markdown("¿En qué barrio vive?")).input("Eastside")
+    by_label(phone.text_area, "Los temas más importantes para usted").input("Esperar una hora")
+    phone = click(phone, "Enviar mis respuestas")
+    assert [e.value for e in phone.error] == [], [e.value for e in phone.error]
+    with db.read() as s:
+        answers = [r.demographics for r in s.scalars(select(SurveyResponse))]
+    assert {about: "Eastside"} in answers
