@@ -139,8 +139,8 @@ def watch_the_wall(db: Database, live_view: Callable[[], None]) -> None:
 def wall_check(db: Database) -> None:
     """Between the live view's refreshes, a new idea on the board redraws the page at once.
 
-    It reads only the board's fingerprint (projector_screen.wall_version: one count over
-    the meeting's ideas) and draws nothing: refreshing the whole live view this often would
+    It reads only the board's fingerprint (projector_screen.wall_version: counts over the
+    meeting's ideas and their translations) and draws nothing: refreshing the whole live view this often would
     cost the room four times what it does, for a header and a timer that need no more than
     every two seconds. Drawn on the ideas step only (`watch_the_wall`).
     """
@@ -179,7 +179,8 @@ def ideas_view(board: Wall, meeting_id: int, held: datetime | None, show: Show) 
     page = page_now(count, WALL_PAGE, clock(held), WALL_SECONDS, hold=fresh)
     left, right = st.columns([11, 9], gap="large")
     with left:
-        show(lambda: wall_html(board.newest_first, page, held is not None))
+        # Built in each of the projector's languages: its translated ideas in each.
+        show(lambda: wall_html(board.words(), page, held is not None))
     with right:
         projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
 

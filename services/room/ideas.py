@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Idea, Meeting, RoundItem, utcnow
+from db.models import ContentTranslation, Idea, Meeting, RoundItem, utcnow
 from db.models.enums import IdeaStatus, Role
 from i18n import N_, _
 from services.converge.voting_items import voted_rounds
@@ -228,29 +228,43 @@ def list_ideas(
         return list(s.scalars(query.order_by(Idea.created_at, Idea.id)))
 
 
-def wall_version(db: Database, actor: Actor, meeting_id: int) -> tuple[int, int, str]:
+def wall_version(db: Database, actor: Actor, meeting_id: int) -> tuple[int, int, str, str]:
     """A fingerprint of the ideas the room sees (visible, not confidential).
 
     It changes whenever one is added, edited, hidden, shown, merged, made confidential or
     removed, so a projector refreshing every two seconds can keep the board it drew until
     then instead of loading every idea again. Each of those changes sets `updated_at` or
-    changes the count; the newest id and time are part of it too.
+    changes the count; the newest id and time are part of it too, and so are the count
+    and newest change of the ideas' translations, which the wall shows too.
     """
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
         return wall_version_in(s, meeting_id)
 
 
-def wall_version_in(s: Session, meeting_id: int) -> tuple[int, int, str]:
+def wall_version_in(s: Session, meeting_id: int) -> tuple[int, int, str, str]:
     """`wall_version` inside a transaction already open (the projector's one read)."""
-    count, newest_id, newest_change = s.execute(
-        select(func.count(), func.max(Idea.id), func.max(Idea.updated_at)).where(
+    of_these = (
+        ContentTranslation.kind == "idea",
+        ContentTranslation.entity_id.in_(select(Idea.id).where(Idea.meeting_id == meeting_id)),
+    )
+    translations = select(func.count()).where(*of_these).scalar_subquery()
+    newest_translation = select(func.max(ContentTranslation.updated_at)).where(*of_these)
+    count, newest_id, newest_change, translated, newest_translated = s.execute(
+        select(
+            func.count(),
+            func.max(Idea.id),
+            func.max(Idea.updated_at),
+            translations,
+            newest_translation.scalar_subquery(),
+        ).where(
             Idea.meeting_id == meeting_id,
             Idea.status == IdeaStatus.VISIBLE,
             Idea.confidential.is_(False),
         )
     ).one()
-    return count, newest_id or 0, str(newest_change or "")
+    changed = f"{newest_translated or ''}/{translated}"
+    return count, newest_id or 0, str(newest_change or ""), changed
 
 
 def _set_status(db: Database, actor: Actor, idea_id: int, status: IdeaStatus) -> Idea:

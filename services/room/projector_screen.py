@@ -25,7 +25,9 @@ from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
-from services.translations.shown import Shown, other_language
+from services.translations.shown import Shown, Stored, labelled, other_language
+from services.translations.shown import shown as in_language
+from services.translations.translate import translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ class ProjectorScreen:
     room: RoomState
     spotlight: Spotlight | None
     """A conflict on the projector takes the whole screen below the header."""
-    wall_version: tuple[int, int, str] | None
+    wall_version: tuple[int, int, str, str] | None
     """On an ideas step: the board's fingerprint, the key of its cached words (wall())."""
     voting: VotingOnScreen | None
     """On a voting step: the round on screen, None before there is one."""
@@ -67,8 +69,24 @@ class Wall:
     """The ideas the room sees, newest first, when the newest came, and their words counted."""
 
     newest_first: tuple[str, ...]
+    """Each idea's words as typed: what the word cloud counts."""
     newest_at: datetime | None
     counts: dict[str, int]
+    translations: tuple[Stored | None, ...] = ()
+    """Beside `newest_first`, each idea's translation, where it has one."""
+
+    def words(self) -> tuple[str, ...]:
+        """Each idea, newest first, as the wall shows it in the run's language: a
+        translation with what it is after it ("Más binomios (Traducido del inglés)"), else
+        the words as typed. An idea nobody translated is not marked: on a wall read from
+        across the room, a mark on every card would crowd out the ideas."""
+        language = i18n.current()
+        stored = self.translations or (None,) * len(self.newest_first)
+        out = []
+        for original, translation in zip(self.newest_first, stored, strict=True):
+            seen = in_language(original, translation, language)
+            out.append(labelled(seen) if seen.translated else original)
+        return tuple(out)
 
 
 def read(db: Database, code: str) -> ProjectorScreen:
@@ -124,7 +142,7 @@ def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
     return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
 
 
-def wall_version(db: Database, code: str) -> tuple[int, int, str]:
+def wall_version(db: Database, code: str) -> tuple[int, int, str, str]:
     """The fingerprint of the board the room sees (ideas.wall_version_in), for the
     meeting whose code this is: what the projector checks twice a second."""
     with db.read() as s:
@@ -141,8 +159,8 @@ def wall(db: Database, code: str) -> Wall:
     """
     with db.read() as s:
         meeting = _meeting_by_code(s, code)
-        shown = s.execute(
-            select(Idea.text, Idea.created_at)
+        board = s.execute(
+            select(Idea.id, Idea.text, Idea.created_at)
             .where(
                 Idea.meeting_id == meeting.id,
                 Idea.status == IdeaStatus.VISIBLE,
@@ -150,6 +168,14 @@ def wall(db: Database, code: str) -> Wall:
             )
             .order_by(Idea.created_at, Idea.id)
         ).all()
-    texts = [text for text, _ in shown]
-    newest = max((at for _, at in shown), default=None)
-    return Wall(tuple(reversed(texts)), newest, word_frequencies(texts, max_words=sys.maxsize))
+        # Every translation is into one of the two languages from the other, so the read
+        # for either language finds them all: one board serves a projector in both.
+        stored = translations_for(s, "idea", [i for i, _t, _at in board], i18n.ENGLISH)
+    texts = [text for _i, text, _at in board]
+    newest = max((at for _i, _t, at in board), default=None)
+    return Wall(
+        tuple(reversed(texts)),
+        newest,
+        word_frequencies(texts, max_words=sys.maxsize),
+        tuple(stored.get(i) for i, _t, _at in reversed(board)),
+    )

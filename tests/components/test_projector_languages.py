@@ -77,3 +77,19 @@ def test_both_name_the_step_in_each_language_from_its_one_translation():
     html = in_languages(("en", "es"), header)
     assert '<span class="pj-lang" lang="en">Step 1 of 3: Listen</span>' in html
     assert '<span class="pj-lang" lang="es">Paso 1 de 3: Escuchar</span>' in html
+
+
+def test_both_show_a_translated_idea_in_each_language_and_an_untranslated_one_once():
+    from services.room.projector_screen import Wall
+    from services.translations.shown import Stored, fingerprint
+
+    board = Wall(
+        ("A crisis line", "More co-responders"),
+        None,
+        {},
+        (None, Stored("Más binomios", "en", fingerprint("More co-responders"))),
+    )
+    html = in_languages(("en", "es"), lambda: wall_html(board.words(), 0))
+    assert '<span class="pj-lang" lang="en">More co-responders</span>' in html
+    assert '<span class="pj-lang" lang="es">Más binomios (Traducido del inglés)</span>' in html
+    assert html.count("A crisis line") == 1

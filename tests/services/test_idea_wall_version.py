@@ -4,6 +4,7 @@ import pytest
 
 from services.core.actors import SYSTEM
 from services.room import idea_merge, ideas
+from services.translations import translate
 from tests.factories import build_room
 
 pytestmark = pytest.mark.both_databases  # max(updated_at): times read back from an aggregate
@@ -41,6 +42,14 @@ def test_every_change_the_room_sees_changes_the_wall_version(db):
     assert changed()
     idea_merge.merge_ideas(db, room.facilitator, first.id, [second.id])
     assert changed()
+    # The wall shows an idea's translation too: writing, rewriting and removing one.
+    for spanish in ("Binomios de noche", "Binomios por la noche", ""):
+        translate.translate(
+            db,
+            room.facilitator,
+            translate.Translation(kind="idea", entity_id=first.id, text=spanish),
+        )
+        assert changed(), spanish
     assert not changed(), "nothing happened, so the version stays"
 
 

@@ -122,3 +122,39 @@ def test_a_closed_meeting_reads_nothing_but_the_room(db):
     shown = projector_screen.read(db, "meet-code")
     assert shown.room.status.value == "closed"
     assert (shown.spotlight, shown.wall_version, shown.voting, shown.charter) == (None,) * 4
+
+
+def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db):
+    import i18n
+    from services.translations import translate
+
+    room = build_room(db)
+    _go(db, room, room.item_ids[1])
+    made = [
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text=text))
+        for text in ("More co-responders", "Más alumbrado público", "A crisis line")
+    ]
+    english_to_spanish = translate.Translation(
+        kind="idea", entity_id=made[0].id, text="Más binomios"
+    )
+    spanish_to_english = translate.Translation(
+        kind="idea", entity_id=made[1].id, text="More street lights", source_language="es"
+    )
+    for entry in (english_to_spanish, spanish_to_english):
+        translate.translate(db, room.facilitator, entry)
+    wall = projector_screen.wall(db, "meet-code")
+    assert wall.newest_first == ("A crisis line", "Más alumbrado público", "More co-responders")
+    with i18n.using("es"):
+        assert wall.words() == (
+            "A crisis line",  # nobody translated it: as typed, unmarked
+            "Más alumbrado público",  # written in Spanish
+            "Más binomios (Traducido del inglés)",
+        )
+    with i18n.using("en"):
+        assert wall.words() == (
+            "A crisis line",
+            "More street lights (Translated from Spanish)",
+            "More co-responders",
+        )
+    # The word cloud counts the words as typed.
+    assert "binomios" not in wall.counts
