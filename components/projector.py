@@ -57,6 +57,13 @@ _PROJECTOR_CSS = """
 /* English and Spanish side by side: a grey rule (4.8:1) between them, the same size. */
 .pj-lang + .pj-lang { margin-left: 0.6em; padding-left: 0.6em;
   border-left: 0.3vh solid #6b7280; }
+/* An idea card in both languages: each its own lines, one under the other, so a long
+   original cannot push its translation out of the card's clamp. */
+.pj-card .pj-clamp3:has(.pj-lang) { display: block; }
+.pj-card .pj-clamp3 .pj-lang { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; overflow: hidden; }
+.pj-card .pj-clamp3 .pj-lang + .pj-lang { margin: 0.6vh 0 0; padding: 0.6vh 0 0;
+  border-left: 0; border-top: 0.3vh solid #6b7280; }
 .pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
   overflow-wrap: anywhere; }
 /* The word cloud's caption names its top words: the picture said in words, full size. */

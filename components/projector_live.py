@@ -25,6 +25,7 @@ from components.projector_views import (
     CLAUSE_PAGE,
     NEWEST_HOLD,
     WALL_PAGE,
+    WALL_PAGE_BOTH,
     WALL_SECONDS,
     charter_html,
     wall_html,
@@ -113,7 +114,10 @@ def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> N
     step = state.current.step if state.current else None
     held = state.pages_held_at
     if step is Step.DIVERGE and shown.wall_version is not None:
-        ideas_view(_wall(db, shown.code, shown.wall_version), shown.meeting_id, held, show)
+        both = len(languages_of(state.projector_language)) > 1
+        board = _wall(db, shown.code, shown.wall_version)
+        per_page = WALL_PAGE_BOTH if both else WALL_PAGE
+        ideas_view(board, shown.meeting_id, held, show, per_page)
     elif step is Step.CONVERGE:
         voting_view(shown.voting, base, held, show)
     elif step is Step.PARTNER:
@@ -140,9 +144,9 @@ def wall_check(db: Database) -> None:
     """Between the live view's refreshes, a new idea on the board redraws the page at once.
 
     It reads only the board's fingerprint (projector_screen.wall_version: counts over the
-    meeting's ideas and their translations) and draws nothing: refreshing the whole live view this often would
-    cost the room four times what it does, for a header and a timer that need no more than
-    every two seconds. Drawn on the ideas step only (`watch_the_wall`).
+    meeting's ideas and their translations) and draws nothing: refreshing the whole live
+    view this often would cost the room four times what it does, for a header and a timer
+    that need no more than every two seconds. Drawn on the ideas step only (`watch_the_wall`).
     """
     if board_changed(db, st.session_state.get(DRAWN_WALL_KEY)):
         # The live view is another fragment, which a fragment's body cannot rerun alone.
@@ -168,19 +172,21 @@ def _wall(_db: Database, code: str, version: tuple) -> Wall:
     return projector_screen.wall(_db, code)
 
 
-def ideas_view(board: Wall, meeting_id: int, held: datetime | None, show: Show) -> None:
-    """A page of the ideas beside the word cloud; the newest page while ideas arrive,
-    unless the facilitator holds the pages (`held`: since when): then the page stays."""
+def ideas_view(
+    board: Wall, meeting_id: int, held: datetime | None, show: Show, per_page: int = WALL_PAGE
+) -> None:
+    """A page of `per_page` ideas beside the word cloud; the newest page while ideas
+    arrive, unless the facilitator holds the pages (`held`: since when): then it stays."""
     fresh = held is None and (
         board.newest_at is not None
         and (datetime.now(UTC) - board.newest_at).total_seconds() < NEWEST_HOLD
     )
     count = len(board.newest_first)
-    page = page_now(count, WALL_PAGE, clock(held), WALL_SECONDS, hold=fresh)
+    page = page_now(count, per_page, clock(held), WALL_SECONDS, hold=fresh)
     left, right = st.columns([11, 9], gap="large")
     with left:
         # Built in each of the projector's languages: its translated ideas in each.
-        show(lambda: wall_html(board.words(), page, held is not None))
+        show(lambda: wall_html(board.words(), page, held is not None, per_page))
     with right:
         projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
 

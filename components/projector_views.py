@@ -11,6 +11,10 @@ from services.partner.charter_screen import CharterOnScreen
 
 WALL_COLUMNS, WALL_ROWS = 2, 4
 WALL_PAGE = WALL_COLUMNS * WALL_ROWS
+WALL_PAGE_BOTH = WALL_COLUMNS * (WALL_ROWS - 1)
+"""In both languages a translated idea's card holds each version on its own lines, a row
+taller than a card in one: three rows of them take the height of four (fit at 1920×1080,
+tests/e2e/test_projector_languages.py)."""
 WALL_SECONDS = 12.0
 """How long each page of older ideas stays up."""
 NEWEST_HOLD = 20.0
@@ -19,21 +23,23 @@ CLAUSE_PAGE = 4
 CHARTER_SECONDS = 15.0
 
 
-def wall_html(newest_first: Sequence[str], page: int, held: bool = False) -> str:
-    """One page of the ideas, newest first, as cards of at most three lines each; `held`
-    while the facilitator holds the pages."""
+def wall_html(
+    newest_first: Sequence[str], page: int, held: bool = False, per_page: int = WALL_PAGE
+) -> str:
+    """One page of `per_page` ideas, newest first, as cards of at most three lines each;
+    `held` while the facilitator holds the pages."""
     count = len(newest_first)
     if not count:
         # Babel reads no `_()` inside an f-string: every marked string stands outside one.
         none_yet = text(_("0 ideas so far"))
         arriving = text(_("Ideas from the tables appear here as they arrive."))
         return f"<h2>{none_yet}</h2><p>{arriving}</p>"
-    shown = newest_first[page * WALL_PAGE : (page + 1) * WALL_PAGE]
+    shown = newest_first[page * per_page : (page + 1) * per_page]
     cards = "".join(f'<div class="pj-card"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown)
     heading = ngettext(
         "{count} idea so far, newest first", "{count} ideas so far, newest first", count
     ).format(count=count)
-    note = page_note(_("Ideas"), count, WALL_PAGE, page, None if held else WALL_SECONDS)
+    note = page_note(_("Ideas"), count, per_page, page, None if held else WALL_SECONDS)
     return (
         f"<h2>{text(heading)}</h2>"
         f'<div class="pj-grid" style="grid-template-columns:repeat({WALL_COLUMNS}, 1fr)">'

@@ -25,7 +25,7 @@ from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
-from services.translations.shown import Shown, Stored, labelled, other_language
+from services.translations.shown import Shown, Stored, marked_first, other_language
 from services.translations.shown import shown as in_language
 from services.translations.translate import translations_for
 
@@ -77,15 +77,16 @@ class Wall:
 
     def words(self) -> tuple[str, ...]:
         """Each idea, newest first, as the wall shows it in the run's language: a
-        translation with what it is after it ("Más binomios (Traducido del inglés)"), else
-        the words as typed. An idea nobody translated is not marked: on a wall read from
-        across the room, a mark on every card would crowd out the ideas."""
+        translation with what it is before it ("(Traducido del inglés) Más binomios", so a
+        card's cut keeps the mark), else the words as typed. An idea nobody translated is
+        not marked: on a wall read from across the room, a mark on every card would crowd
+        out the ideas."""
         language = i18n.current()
         stored = self.translations or (None,) * len(self.newest_first)
         out = []
         for original, translation in zip(self.newest_first, stored, strict=True):
             seen = in_language(original, translation, language)
-            out.append(labelled(seen) if seen.translated else original)
+            out.append(marked_first(seen) if seen.translated else original)
         return tuple(out)
 
 

@@ -144,6 +144,13 @@ def labelled(item: Shown) -> str:
     return f"{item.text} ({words})" if words else item.text
 
 
+def marked_first(item: Shown) -> str:
+    """The item's words with what they are before them, for a line that may be cut short
+    (a projector's card): "(Traducido del inglés) Más binomios"."""
+    words = mark(item)
+    return f"({words}) {item.text}" if words else item.text
+
+
 def with_original(item: Shown) -> str:
     """For a cell of a report or a spreadsheet, where nothing opens: a translation with
     what it is and the original after it; anything else as it was written."""

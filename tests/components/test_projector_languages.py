@@ -91,5 +91,5 @@ def test_both_show_a_translated_idea_in_each_language_and_an_untranslated_one_on
     )
     html = in_languages(("en", "es"), lambda: wall_html(board.words(), 0))
     assert '<span class="pj-lang" lang="en">More co-responders</span>' in html
-    assert '<span class="pj-lang" lang="es">Más binomios (Traducido del inglés)</span>' in html
+    assert '<span class="pj-lang" lang="es">(Traducido del inglés) Más binomios</span>' in html
     assert html.count("A crisis line") == 1

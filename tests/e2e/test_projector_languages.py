@@ -15,7 +15,8 @@ from services.converge import voting_ballots, voting_reveal, voting_rounds
 from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role, Step, VoteMode
 from services.room import ideas, projector_settings, room_control
-from tests.browser import PROJECTOR, device, wait_idle
+from services.translations import translate
+from tests.browser import PROJECTOR, box, device, wait_idle
 from tests.e2e.conftest import Demo
 from tests.e2e.test_projector import LONG_IDEA, _fits
 
@@ -59,9 +60,21 @@ def test_both_languages_side_by_side_fit_the_projector(
         )
         for n in range(1, 19)
     ]
+    # The newest idea with its Spanish (typed on the board's Translate tab in
+    # test_translations.py): the card holds both, each marked, and still fits.
+    spanish = "Idea 18 en español: " + " ".join(words[:20])
+    entry = translate.Translation(kind="idea", entity_id=made[-1].id, text=spanish)
+    translate.translate(demo.db, facilitator, entry)
     wall = device(browser, PROJECTOR).new_page()
     wall.goto(f"{demo.url}/projector?code={code}")
     wait_idle(wall)
+    _marked(wall, "es", "(Traducido del inglés) Idea 18 en español")
+    _marked(wall, "en", "Idea 18:")
+    # Each version on its own lines inside the card: the long original cuts neither.
+    card = box(wall.locator(".pj-card").filter(has_text="Idea 18 en español"))
+    for language in ("en", "es"):
+        part = box(wall.locator(f'.pj-card [lang="{language}"]').filter(has_text="Idea 18"))
+        assert part["height"] > 20 and part["y"] + part["height"] <= card["y"] + card["height"]
     _marked(wall, "en", "18 ideas so far, newest first")
     _marked(wall, "es", "18 ideas hasta ahora, las más recientes primero")
     expect(wall.locator("html")).to_have_attribute("lang", "en")

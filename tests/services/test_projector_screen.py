@@ -148,12 +148,12 @@ def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db)
         assert wall.words() == (
             "A crisis line",  # nobody translated it: as typed, unmarked
             "Más alumbrado público",  # written in Spanish
-            "Más binomios (Traducido del inglés)",
+            "(Traducido del inglés) Más binomios",
         )
     with i18n.using("en"):
         assert wall.words() == (
             "A crisis line",
-            "More street lights (Translated from Spanish)",
+            "(Translated from Spanish) More street lights",
             "More co-responders",
         )
     # The word cloud counts the words as typed.
