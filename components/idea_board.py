@@ -9,6 +9,7 @@ import streamlit as st
 from components import moderation
 from components.cards import idea_origin
 from components.translated import list_note
+from components.translation_boxes import Box, translation_boxes
 from i18n import _
 from runtime import StaffPage
 from services.room import idea_merge, ideas, themes
@@ -113,3 +114,19 @@ def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard,
                 ),
                 on_assign=lambda ids, t: act(themes.assign_theme, ids, t, done=_("Grouped.")),
             )
+            theme_translations(screen, act)
+
+
+def theme_translations(screen: IdeasScreen, act: Callable[..., None]) -> None:
+    """Each theme's name in the other language: what a ballot, the results and Solve call
+    it for the readers of that language, marked as a translation."""
+    if not screen.theme_words:
+        return
+    st.markdown("**" + _("Theme names for the people who read the other language") + "**")
+    boxes = [
+        Box("theme", theme_id, "name", words)
+        for (theme_id, _name), words in zip(screen.themes, screen.theme_words, strict=True)
+    ]
+    saved = lambda entries: act(translate.translate_all, entries, done=_("Translations saved."))  # noqa: E731
+    note = _("Leave a box empty to remove its translation.")
+    translation_boxes("theme-translations", boxes, saved, note)

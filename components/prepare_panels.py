@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.downloads import prepared_download
 from components.records import show_records
-from components.text import escape_markdown
+from components.translation_boxes import Box, translation_boxes
 from components.wordcloud import show_word_cloud
 from i18n import _, percent
 from services.core.vocab import label
@@ -19,7 +19,7 @@ from services.prepare.interviews import InterviewFields
 from services.prepare.prepare_screen import InterviewRow, ResponseRow, SurveySetup
 from services.prepare.presession_report import GroupResponse, PreSessionReport
 from services.translations import questions
-from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.shown import Shown
 from services.translations.translate import Translation, translate_all
 
 Act = Callable[..., None]
@@ -86,33 +86,14 @@ def question_translations(
     a participant who reads that language sees on the survey, marked as a translation, the
     original one tap away. The published questions come translated and are not listed."""
     st.markdown("**" + _("Your questions for the people who read the other language") + "**")
-    with st.form("survey-question-translations"):
-        st.caption(
-            _("Leave a box empty to remove its translation. Rewording a question on the "
-              "list above needs its translation written again.")
-        )  # fmt: skip
-        typed = []
-        for question in own:
-            # A stored translation says which language the question is written in.
-            written_in = question.source_language if question.translation else DEFAULT_SOURCE
-            label = _("“{question}” in {language}").format(
-                question=question.original, language=language_name(other_language(written_in))
-            )
-            words = st.text_input(escape_markdown(label), question.translation)
-            typed.append((question.original, written_in, words))
-        if st.form_submit_button(_("Save the translations")):
-            on_save(
-                [
-                    Translation(
-                        kind=questions.KIND,
-                        entity_id=initiative_id,
-                        field=questions.question_field(original),
-                        text=words,
-                        source_language=written_in,
-                    )
-                    for original, written_in, words in typed
-                ]
-            )
+    boxes = [
+        Box(questions.KIND, initiative_id, questions.question_field(q.original), q) for q in own
+    ]
+    note = _(
+        "Leave a box empty to remove its translation. Rewording a question on the list above "
+        "needs its translation written again."
+    )
+    translation_boxes("survey-question-translations", boxes, on_save, note)
 
 
 def response_count(groups: Sequence[GroupResponse]) -> None:

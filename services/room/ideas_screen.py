@@ -19,7 +19,7 @@ from services.room import late_notes
 from services.room.board import themes_in
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
-from services.translations.shown import Shown, shown
+from services.translations.shown import DEFAULT_SOURCE, Shown, other_language, shown
 from services.translations.translate import translation_version, translations_for
 
 
@@ -80,6 +80,9 @@ class IdeasScreen:
     """On the board: (idea id, attribution) of each idea imported from a Pol.is
     conversation, in the order of the imports; CC BY 4.0 asks for the credit wherever its
     statements show (`credits_for`)."""
+    theme_words: tuple[Shown, ...] = ()
+    """On the board, beside `themes`: each name as a reader of the other language reads
+    it, its translation included, for the facilitator to write or correct."""
 
     @property
     def moderates(self) -> bool:
@@ -169,7 +172,16 @@ def read(
             ideas=cards,
             waiting=here.waiting if here else False,
             credits=() if here else tuple(idea_credits_in(s, meeting.id).items()),
+            theme_words=() if here else _theme_words(s, themes),
         )
+
+
+def _theme_words(s: Session, themes: tuple[tuple[int, str], ...]) -> tuple[Shown, ...]:
+    """Each theme's name as a reader of the other language reads it (no query without
+    themes)."""
+    into = other_language(DEFAULT_SOURCE)
+    stored = translations_for(s, "theme", [t for t, _n in themes], into, "name")
+    return tuple(shown(name, stored.get(t), into) for t, name in themes)
 
 
 def _fingerprint(s: Session, meeting_id: int) -> tuple[int, int, str]:

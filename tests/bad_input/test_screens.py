@@ -21,6 +21,7 @@ import pytest
 from google.protobuf.message import Message
 from sqlalchemy import select
 
+from components.idea_board import MODERATION_KEY
 from components.language import page_mark
 from components.menu import LANDMARK_SCRIPT
 from components.text import escape_markdown
@@ -34,7 +35,7 @@ from services.core.vocab import Role, Step
 from services.partner import charter_signoff
 from services.prepare import survey_settings
 from services.resolve import conflicts
-from services.room import ideas, notes, room_control, spotlight
+from services.room import ideas, notes, room_control, spotlight, themes
 from services.setup import initiatives, participants, stakeholders
 from tests.bad_input.corpus import SHOWN, case
 from tests.bad_input.rooms import Filled, fill_room
@@ -138,6 +139,17 @@ def test_an_idea_typed_on_the_board_is_stored_exactly_and_shown_literally(room_a
         assert shows(at, text) and not leaks(at), (text, leaks(at))
     stored = [i.text for i in ideas.list_ideas(db, room.meeting_id, actor=SYSTEM)]
     assert sorted(stored) == sorted(SHOWN)
+
+
+def test_a_theme_named_on_the_board_is_shown_literally_in_its_translation_box(room_app, db):
+    room = room_app.room
+    name = case("markdown link").text + " " + case("script").text
+    themes.create_theme(db, room.facilitator, room.meeting_id, name)
+    at = open_expanders(open_screen(room_app, "views/ideas.py", "fac"), MODERATION_KEY)
+    assert not at.exception, at.exception
+    labels = [t.label for t in at.text_input if t.label.endswith("in Spanish")]
+    assert labels == [escape_markdown(f"“{name}” in Spanish")]
+    assert shows(at, name) and not leaks(at), leaks(at)
 
 
 def test_a_conflict_typed_in_the_log_is_stored_exactly_and_shown_literally(room_app, db):

@@ -12,7 +12,7 @@ from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
 from services.partner import charters
-from services.room import ideas
+from services.room import ideas, themes
 from services.setup import languages
 from services.solve import options
 from services.translations import translate
@@ -232,3 +232,34 @@ def test_the_facilitator_s_own_questions_are_saved_together_and_translated_on_pr
     with db.read() as s:
         answers = [r.demographics for r in s.scalars(select(SurveyResponse))]
     assert {about: "Eastside"} in answers
+
+
+def test_the_facilitator_names_a_theme_in_spanish_and_a_spanish_ballot_calls_it_so(room_app, db):
+    room = room_app.room
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    board.session_state[MODERATION_KEY] = True
+    board = board.run()
+    assert not [t for t in board.text_input if t.label.endswith("in Spanish")]  # no theme yet
+    by_label(board.text_input, "New theme name").input("Response times")
+    board = click(board, "Add theme")
+    assert "Theme added." in texts(board)
+    by_label(board.text_input, "“Response times” in Spanish").input("Tiempos de respuesta")
+    board = click(board, "Save the translations")
+    assert "Translations saved." in texts(board)
+    assert by_label(board.text_input, "“Response times” in Spanish").value == (
+        "Tiempos de respuesta"
+    )
+
+    (theme_id,) = [t.id for t in themes.list_themes(db, room.facilitator, room.meeting_id)]
+    rnd = voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Priorities", mode=VoteMode.DOTS, theme_ids=[theme_id]),
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    spanish = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    (row,) = ballot_rows(spanish)
+    assert row.label == "Idea 1 de 1: Tiempos de respuesta"
+    assert "Traducido del inglés" in [c.value for c in spanish.caption]

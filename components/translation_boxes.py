@@ -1,0 +1,67 @@
+"""A box per item for its words in the other language, saved in one press: the
+facilitator's survey questions on Prepare, the board's themes on Ideas.
+
+Each box is labelled with the item's words and the language wanted ("“Response times” in
+Spanish") and holds the translation stored, so it is corrected where it was written; a
+box left empty removes its translation. What the readers of that language then see is the
+translation, marked as one, with the original one tap away (components/translated.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.text import escape_markdown
+from i18n import _
+from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.translate import Translation
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """One item's field to translate, and its words as the service read them for a reader
+    of the other language (the stored translation included)."""
+
+    kind: str
+    entity_id: int
+    field: str
+    words: Shown
+
+
+def translation_boxes(
+    key: str, boxes: Sequence[Box], on_save: Callable[[list[Translation]], None], note: str
+) -> None:
+    """One form of `boxes`, `note` above them; pressing save hands every box's entry to
+    `on_save` (translate.translate_all keeps them in one write)."""
+    with st.form(key):
+        st.caption(note)
+        typed = []
+        for box in boxes:
+            # A stored translation says which language the item is written in.
+            words = box.words
+            written_in = words.source_language if words.translation else DEFAULT_SOURCE
+            label = _("“{words}” in {language}").format(
+                words=words.original, language=language_name(other_language(written_in))
+            )
+            # Someone's words in a label: escaped, as Streamlit draws a label as Markdown.
+            # Keyed by the item, so a box never shows another item's typing after the list
+            # changed.
+            item = f"{key}-{box.kind}-{box.entity_id}-{box.field}"
+            text = st.text_input(escape_markdown(label), words.translation, key=item)
+            typed.append((box, written_in, text))
+        if st.form_submit_button(_("Save the translations")):
+            on_save(
+                [
+                    Translation(
+                        kind=box.kind,
+                        entity_id=box.entity_id,
+                        field=box.field,
+                        text=text,
+                        source_language=written_in,
+                    )
+                    for box, written_in, text in typed
+                ]
+            )
