@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, Protocol, TypeVar
 
 import streamlit as st
@@ -10,6 +10,7 @@ import streamlit as st
 from components.text import escape_markdown
 from i18n import N_, _
 from services.core.vocab import IdeaStatus
+from services.translations.shown import Shown, language_name, mark
 
 NEWEST = 20
 """Notes or ideas a page lists before asking: a table's list only grows through a
@@ -93,16 +94,27 @@ CONFIRMED_WORDS = {
 _BETWEEN = "\n\n---\n\n"
 
 
-def note_list(notes: Sequence[Note], group_of: Callable[[Note], str]) -> None:
+def note_list(
+    notes: Sequence[Note],
+    group_of: Callable[[Note], str],
+    words_of: Callable[[Note], Mapping[str, Shown]] | None = None,
+) -> None:
     """Notes in one bordered box, a rule between them: what was said, what was heard back,
     the interest beneath, and who said it.
+
+    `words_of` gives a note's fields in the reader's language (listen_screen.NoteCard's
+    `words`): a translated note is shown in it, said to be one, its original beside it.
 
     One Markdown element for the whole list, not a box of four per note: every element
     costs the server a message on each run, and a scribe's page lists twenty (bench/).
     """
     if notes:
         with st.container(border=True):
-            st.markdown(_BETWEEN.join(note_text(n, group_of(n)) for n in notes))
+            st.markdown(
+                _BETWEEN.join(
+                    note_text(n, group_of(n), words_of(n) if words_of else None) for n in notes
+                )
+            )
 
 
 def idea_list(
@@ -124,19 +136,47 @@ def idea_list(
             )
 
 
-def note_text(note: ShownNote, group: str) -> str:
-    """One note as Markdown, its words shown literally."""
-    said = [escape_markdown(note.said)]
+def note_text(note: ShownNote, group: str, words: Mapping[str, Shown] | None = None) -> str:
+    """One note as Markdown, its words shown literally: in the reader's language where
+    `words` holds a translation, marked, with the original after it."""
+    words = words or {}
+
+    def reads(name: str) -> str:
+        shown = words.get(name)
+        return shown.text if shown is not None else getattr(note, name)
+
+    said = [escape_markdown(reads("said"))]
     if note.paraphrase:
-        said.append(_("**I heard:** {words}").format(words=escape_markdown(note.paraphrase)))
+        said.append(_("**I heard:** {words}").format(words=escape_markdown(reads("paraphrase"))))
     if note.interest:
-        said.append(_("**Interest or need:** {words}").format(words=escape_markdown(note.interest)))
-    details = [group or _("group not given"), _(CONFIRMED_WORDS[note.confirmed])]
+        said.append(
+            _("**Interest or need:** {words}").format(words=escape_markdown(reads("interest")))
+        )
+    details = [
+        *_translation_note(words),
+        group or _("group not given"),
+        _(CONFIRMED_WORDS[note.confirmed]),
+    ]
     if note.confidential:
         details.append(_("confidential: never on the projector"))
     if note.late:
         details.append(_("late, saved after input closed"))
     return "\n\n".join([*said, _small(details)])
+
+
+def _translation_note(words: Mapping[str, Shown]) -> list[str]:
+    """Under a note: what its words are, once for the note, and its original, field by
+    field ("original (English): …"), where it is shown translated."""
+    first = next(iter(words.values()), None)
+    if first is None or not mark(first):
+        return []
+    if not first.translated:
+        return [mark(first)]
+    originals = " / ".join(w.original for w in words.values())
+    original = _("original ({language}): {words}").format(
+        language=language_name(first.source_language), words=originals
+    )
+    return [mark(first), original]
 
 
 def idea_text(idea: ShownIdea, origin: list[str], words: str | None = None) -> str:

@@ -17,6 +17,8 @@ from runtime import StaffPage
 from services.core.errors import DomainError
 from services.room import listen_screen, notes
 from services.room.listen_screen import ListenScreen, NoteCard
+from services.translations.shown import DEFAULT_SOURCE, language_name, other_language
+from services.translations.translate import Translation, translate_all
 from workarounds.fragment_inline_call import InlineCall
 
 FIELDS = ("said", "heard", "interest", "prompt")
@@ -105,19 +107,24 @@ def _note_fragment(
     if current:
         _correction(here, current, groups)
     shown = {n.id for n in screen.notes}
-    note_list([n for n in current if n.id not in shown], lambda n: n.group)
+    note_list([n for n in current if n.id not in shown], lambda n: n.group, lambda n: n.words)
 
 
 def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict[int, str]) -> None:
     """Pick one of the table's notes and correct it."""
-    with st.expander(_("Correct a note")):
-        chosen = st.selectbox(
+    # Keyed, and the note picked by its id: both stay over the run a save starts, so the
+    # scribe who saved a correction goes on to its translation without picking it again.
+    by_id = {n.id: n for n in table_notes}
+    with st.expander(_("Correct a note"), key="correct-note"):
+        picked = st.selectbox(
             _("Note to correct"),
-            table_notes,
-            format_func=lambda n: n.said[:80],
+            list(by_id),
+            format_func=lambda note_id: by_id[note_id].said[:80],
             index=None,
             placeholder=_("Choose an option"),
+            key="note-to-correct",
         )
+        chosen = by_id.get(picked) if picked is not None else None
         if chosen is None:
             return
         with st.form(f"edit-{chosen.id}"):
@@ -147,3 +154,48 @@ def _correction(here: StaffPage, table_notes: tuple[NoteCard, ...], groups: dict
                     flash_and_rerun(_("Correction saved."))
                 except DomainError as error:
                     show_error(error)
+        note_translation(here, chosen)
+
+
+NOTE_LABELS = {
+    "said": N_("What was said ({language})"),
+    "paraphrase": N_("What I heard ({language})"),
+    "interest": N_("The interest or need underneath ({language})"),
+}
+"""The translation form's boxes, each naming the language it is written in."""
+
+
+def note_translation(here: StaffPage, note: NoteCard) -> None:
+    """The note's words in the other language, for the people who read it: the facilitator
+    on every table's page, Review. A bilingual scribe writes it at their own table."""
+    said = note.words.get("said")
+    # A stored translation says which language the note is written in; else the usual one.
+    written_in = said.source_language if said is not None and said.translation else DEFAULT_SOURCE
+    into = language_name(other_language(written_in))
+    with st.form(f"translate-note-{note.id}"):
+        st.caption(
+            _("The note in {language}. Leave a box empty to remove its translation.").format(
+                language=into
+            )
+        )
+        typed = {
+            name: st.text_area(
+                _(label).format(language=into),
+                note.words[name].translation if name in note.words else "",
+                key=f"translate-note-{note.id}-{name}",
+            )
+            for name, label in NOTE_LABELS.items()
+            if getattr(note, name)
+        }
+        if st.form_submit_button(_("Save the translation")):
+            entries = [
+                Translation(
+                    kind="listening_note",
+                    entity_id=note.id,
+                    field=name,
+                    text=text,
+                    source_language=written_in,
+                )
+                for name, text in typed.items()
+            ]
+            here.act(translate_all, entries, done=_("Translation saved."))

@@ -31,4 +31,4 @@ if screen.table_id is not None:
 else:
     count_header(screen.note_count)
 notes = newest_first(screen.notes, "notes", key="all-notes", total=screen.note_count)
-note_list(notes, lambda n: n.group)
+note_list(notes, lambda n: n.group, lambda n: n.words)

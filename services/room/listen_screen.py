@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import ListeningNote, Stakeholder
 from services.core import confidential
@@ -14,6 +16,11 @@ from services.core.actors import Actor
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
+from services.translations.shown import DEFAULT_SOURCE, Shown, Stored, shown
+from services.translations.translate import field_translations
+
+NOTE_FIELDS = ("said", "paraphrase", "interest")
+"""A note's fields a translation can be given to, in the order a note reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +38,14 @@ class NoteCard:
     confirmed: bool | None
     confidential: bool
     late: bool
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """Each field written (NOTE_FIELDS) as the reader reads it: its translation into their
+    language, or the original, said which; the stored translation in it either way."""
+
+    def reads(self, name: str) -> str:
+        """The field `name` in the reader's language: its translation, else as written."""
+        words = self.words.get(name)
+        return words.text if words is not None else getattr(self, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +117,24 @@ def _notes(
     query = query.where(*_readable(actor, meeting_id, table_id))
     order = (ListeningNote.created_at.desc(), ListeningNote.id.desc())
     query = query.order_by(*order).limit(limit)
-    return tuple(_card(note, group or "") for note, group in s.execute(query))
+    rows = s.execute(query).all()
+    language = i18n.current()
+    ids = [note.id for note, _group in rows]
+    stored = field_translations(s, "listening_note", ids, language, NOTE_FIELDS)
+    return tuple(_card(note, group or "", _words(note, stored, language)) for note, group in rows)
+
+
+def _words(
+    note: ListeningNote, stored: Mapping[tuple[int, str], Stored], language: str
+) -> dict[str, Shown]:
+    # A note is written in one language: a translation of one of its fields says which.
+    mine = [stored[note.id, name] for name in NOTE_FIELDS if (note.id, name) in stored]
+    source = mine[0].source_language if mine else DEFAULT_SOURCE
+    return {
+        name: shown(getattr(note, name), stored.get((note.id, name)), language, source)
+        for name in NOTE_FIELDS
+        if getattr(note, name)
+    }
 
 
 def _count(s: Session, actor: Actor, meeting_id: int) -> int:
@@ -119,8 +151,8 @@ def _readable(actor: Actor, meeting_id: int, table_id: int | None) -> list[Colum
     return where if rule is None else [*where, rule]
 
 
-def _card(n: ListeningNote, group: str) -> NoteCard:
+def _card(n: ListeningNote, group: str, words: dict[str, Shown]) -> NoteCard:
     return NoteCard(
         n.id, n.said, n.paraphrase, n.interest, n.prompt, n.stakeholder_id, group,
-        n.confirmed, n.confidential, n.late,
+        n.confirmed, n.confidential, n.late, words,
     )  # fmt: skip

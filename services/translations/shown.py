@@ -66,12 +66,16 @@ def fingerprint(original: str) -> str:
     return hashlib.sha256(original.strip().encode("utf-8")).hexdigest()
 
 
-def shown(original: str, stored: Stored | None, language: str) -> Shown:
-    """`original` as a reader of `language` should see it, given its stored translation."""
+def shown(
+    original: str, stored: Stored | None, language: str, source: str = DEFAULT_SOURCE
+) -> Shown:
+    """`original` as a reader of `language` should see it, given its stored translation.
+
+    `source`: the language the original is written in when no translation says so (a
+    note's field whose other fields' translations do)."""
     if not original.strip():
         return original_shown(original, language)  # nothing written: nothing to say of it
     if stored is None:
-        source = DEFAULT_SOURCE
         showing = Showing.ORIGINAL if language == source else Showing.MISSING
         return Shown(original, source, language, showing)
     if stored.source_language == language:

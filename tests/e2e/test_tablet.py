@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import func, select
 
-from db.models import Account, Idea, ListeningNote, Meeting
+from db.models import Account, ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
@@ -103,9 +103,10 @@ def test_a_reload_mid_entry_keeps_everything_already_submitted(
 
 
 def test_a_scribe_corrects_a_saved_note_and_the_list_shows_the_correction(
-    scribe2: Page, open_room: Demo
+    scribe2: Page, open_room: Demo, screenshots: Path
 ) -> None:
-    """The correction lives in the form's fragment: picking a note reruns only that."""
+    """The correction lives in the form's fragment: picking a note reruns only that. Its
+    translation is written under it."""
     base = open_room.url
     said = "Officers never get out of the car on our street."
     visit(scribe2, base, "listen?table=2")
@@ -128,6 +129,24 @@ def test_a_scribe_corrects_a_saved_note_and_the_list_shows_the_correction(
     with open_room.db.read() as s:
         paraphrase = s.scalars(select(ListeningNote.paraphrase).where(ListeningNote.said == said))
         assert list(paraphrase) == ["You want officers to stop and talk."]
+
+    # The bilingual scribe gives the note its Spanish, under the correction.
+    scribe2.get_by_label("What was said (Spanish)").fill("Nunca vemos a nadie a pie.")
+    scribe2.get_by_label("What I heard (Spanish)").fill("Quiere que los agentes paren y hablen.")
+    scribe2.get_by_role("button", name="Save the translation").click()
+    wait_idle(scribe2)
+    expect(scribe2.get_by_text("Translation saved.")).to_be_visible()
+    scribe2.screenshot(path=screenshots / "tablet-note-translated.png")
+    with open_room.db.read() as s:
+        spanish = s.scalars(
+            select(ContentTranslation.text)
+            .where(ContentTranslation.kind == "listening_note")
+            .order_by(ContentTranslation.field)
+        )
+        assert list(spanish) == [
+            "Quiere que los agentes paren y hablen.",
+            "Nunca vemos a nadie a pie.",
+        ]
 
 
 def _choose(page: Page, label: str, option: str) -> None:

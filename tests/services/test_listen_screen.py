@@ -117,3 +117,44 @@ def test_the_gate_says_what_a_save_does_now(db):
     assert late.gate == late_notes.LATE
     facilitator = listen_screen.read(db, room.facilitator, room.meeting_id, 1)
     assert facilitator.gate == late_notes.OPEN
+
+
+def test_a_note_is_read_in_its_reader_s_language_with_its_translation_in_one_query(db):
+    import i18n
+    from services.translations import translate
+    from services.translations.shown import Showing
+
+    room = build_room(db)
+    note = notes.add_note(
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(said="Nadie vino en una hora", paraphrase="Usted esperó solo"),
+    )
+    entries = [
+        translate.Translation(
+            kind="listening_note",
+            entity_id=note.id,
+            field=field,
+            text=text,
+            source_language="es",
+        )
+        for field, text in (("said", "Nobody came for an hour"), ("paraphrase", ""))
+    ]
+    translate.translate_all(db, room.scribe1, entries)
+    with i18n.using("en"):
+        (card,) = listen_screen.read(db, room.facilitator, room.meeting_id, None).notes
+    assert (card.reads("said"), card.words["said"].showing) == (
+        "Nobody came for an hour",
+        Showing.TRANSLATED,
+    )
+    # Nobody translated what was heard back: the English reader is told so.
+    assert (card.reads("paraphrase"), card.words["paraphrase"].showing) == (
+        "Usted esperó solo",
+        Showing.MISSING,
+    )
+    assert "interest" not in card.words  # nothing written, nothing to say of it
+    with i18n.using("es"):
+        (card,) = listen_screen.read(db, room.scribe1, room.meeting_id, 1).notes
+    assert card.reads("said") == "Nadie vino en una hora"
+    assert card.words["said"].translation == "Nobody came for an hour"  # for the scribe's form

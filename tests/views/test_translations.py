@@ -12,7 +12,7 @@ from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
 from services.partner import charters
-from services.room import ideas, themes
+from services.room import ideas, notes, themes
 from services.setup import languages
 from services.solve import options
 from services.translations import translate
@@ -263,3 +263,39 @@ def test_the_facilitator_names_a_theme_in_spanish_and_a_spanish_ballot_calls_it_
     (row,) = ballot_rows(spanish)
     assert row.label == "Idea 1 de 1: Tiempos de respuesta"
     assert "Traducido del inglés" in [c.value for c in spanish.caption]
+
+
+def test_a_scribe_translates_a_note_at_their_table_and_a_spanish_reader_reads_it(room_app, db):
+    room = room_app.room
+    notes.add_note(
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(said="Nobody came for an hour", paraphrase="You waited alone"),
+    )
+    tablet = room_app("s1", {"table": "1"}).run().switch_page("views/listen.py").run()
+    by_label(tablet.selectbox, "Note to correct").select_index(0)
+    tablet = tablet.run()
+    # Only the fields the note has: it has no interest written.
+    boxes = [t.label for t in tablet.text_area if t.label.endswith("(Spanish)")]
+    assert boxes == ["What was said (Spanish)", "What I heard (Spanish)"]
+    by_label(tablet.text_area, "What was said (Spanish)").input("Nadie vino en una hora")
+    by_label(tablet.text_area, "What I heard (Spanish)").input("Usted esperó solo")
+    tablet = click(tablet, "Save the translation")
+    assert not tablet.exception
+    assert "Translation saved." in texts(tablet)
+
+    languages.set_own_language(db, room.facilitator, "es")
+    board = room_app("fac").run().switch_page("views/listen.py").run()
+    (listed,) = [m.value for m in board.markdown if "Nadie vino" in m.value]
+    assert listed.startswith(escape_markdown("Nadie vino en una hora"))
+    assert escape_markdown("Usted esperó solo") in listed
+    assert escape_markdown("Traducido del inglés") in listed
+    assert escape_markdown("original (inglés): Nobody came for an hour / You waited alone") in (
+        listed
+    )
+    # An English reader reads the note as written, unmarked.
+    languages.set_own_language(db, room.facilitator, "en")
+    board = room_app("fac").run().switch_page("views/listen.py").run()
+    (listed,) = [m.value for m in board.markdown if "Nobody came" in m.value]
+    assert "Traducido" not in listed and "Translated" not in listed
