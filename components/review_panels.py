@@ -55,13 +55,14 @@ def tables_record(tables: tuple[TableHeard, ...]) -> None:
 
 def _table_record(table: TableHeard) -> None:
     group = {said.note.id: said.group for said in table.notes}
+    note_words = {said.note.id: said.words for said in table.notes}
     origin = {p.idea.id: (p.group, table.number, p.theme) for p in table.ideas}
     words = {p.idea.id: p.words for p in table.ideas}
     # The record holds the database's rows, whose `Mapped[...]` columns pyright does not
     # match against the lists' protocols, though they read as the same values.
     notes = cast("Sequence[ShownNote]", [said.note for said in table.notes])
     ideas = cast("Sequence[ShownIdea]", [p.idea for p in table.ideas])
-    note_list(notes, lambda n: group[n.id])
+    note_list(notes, lambda n: group[n.id], lambda n: note_words[n.id])
     idea_list(
         ideas,
         lambda i: [*_note_of(words[i.id]), *idea_origin(i, *origin[i.id])],

@@ -36,8 +36,15 @@ from services.review.meeting_report_trust import FRAME as TRUST_FRAME
 from services.review.meeting_report_trust import trust_frame
 from services.review.trust_pulse import TrustChange, trust_pulse_in
 from services.translations.shown import Shown, shown, with_original
-from services.translations.translate import translations_for
+from services.translations.translate import (
+    KINDS,
+    field_translations,
+    fields_shown,
+    translations_for,
+)
 
+NOTE_FIELDS = KINDS["listening_note"].fields
+"""A note's fields a translation can be given to, in the order a note reads."""
 NOTE_COLUMNS = [
     N_("Table"),
     N_("Said"),
@@ -62,6 +69,9 @@ class Said:
     note: RecordNote
     table: str
     group: str
+    words: dict[str, Shown] = field(default_factory=dict)
+    """Its fields written (said, paraphrase, interest) in the reader's language: a
+    translation, or as written, and which (translate.fields_shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,16 +221,28 @@ def _notes(
     if not secret_ok:
         query = query.where(ListeningNote.confidential.is_(False))
     order = (MeetingTable.number, ListeningNote.created_at, ListeningNote.id)
-    return tuple(
-        Said(
-            RecordNote(id_, table, said, heard, interest, confirmed, secret, late, at),
-            table_label(tables, table),
-            group or "",
-        )
+    rows = [
+        (RecordNote(id_, table, said, heard, interest, confirmed, secret, late, at), group)
         for id_, table, said, heard, interest, confirmed, secret, late, at, group in s.execute(
             query.order_by(*order)
         )
+    ]
+    language = i18n.current()
+    ids = [note.id for note, _group in rows]
+    stored = field_translations(s, "listening_note", ids, language, NOTE_FIELDS)
+    return tuple(
+        Said(
+            note,
+            table_label(tables, note.table_id),
+            group or "",
+            fields_shown(note.id, _written(note), stored, language),
+        )
+        for note, group in rows
     )
+
+
+def _written(note: RecordNote) -> dict[str, str]:
+    return {name: getattr(note, name) for name in NOTE_FIELDS}
 
 
 def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
@@ -228,9 +250,7 @@ def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
     rows = [
         [
             said.table,
-            n.said,
-            n.paraphrase,
-            n.interest,
+            *(_cell(said, name) for name in NOTE_FIELDS),
             said.group,
             confirmed[n.confirmed],
             # Text, not a datetime: Excel cannot store a time zone.
@@ -241,6 +261,13 @@ def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
         for n in [said.note]
     ]
     return pd.DataFrame(rows, columns=NOTE_COLUMNS)
+
+
+def _cell(said: Said, name: str) -> str:
+    """A note's field for a file: a translation with what it is and its original after it
+    (nothing opens in a file), else as written."""
+    words = said.words.get(name)
+    return with_original(words) if words is not None else getattr(said.note, name)
 
 
 def _ideas(

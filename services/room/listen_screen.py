@@ -16,10 +16,10 @@ from services.core.actors import Actor
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
-from services.translations.shown import DEFAULT_SOURCE, Shown, Stored, shown
-from services.translations.translate import field_translations
+from services.translations.shown import Shown
+from services.translations.translate import KINDS, field_translations, fields_shown
 
-NOTE_FIELDS = ("said", "paraphrase", "interest")
+NOTE_FIELDS = KINDS["listening_note"].fields
 """A note's fields a translation can be given to, in the order a note reads."""
 
 
@@ -121,20 +121,14 @@ def _notes(
     language = i18n.current()
     ids = [note.id for note, _group in rows]
     stored = field_translations(s, "listening_note", ids, language, NOTE_FIELDS)
-    return tuple(_card(note, group or "", _words(note, stored, language)) for note, group in rows)
+    return tuple(
+        _card(note, group or "", fields_shown(note.id, _fields(note), stored, language))
+        for note, group in rows
+    )
 
 
-def _words(
-    note: ListeningNote, stored: Mapping[tuple[int, str], Stored], language: str
-) -> dict[str, Shown]:
-    # A note is written in one language: a translation of one of its fields says which.
-    mine = [stored[note.id, name] for name in NOTE_FIELDS if (note.id, name) in stored]
-    source = mine[0].source_language if mine else DEFAULT_SOURCE
-    return {
-        name: shown(getattr(note, name), stored.get((note.id, name)), language, source)
-        for name in NOTE_FIELDS
-        if getattr(note, name)
-    }
+def _fields(note: ListeningNote) -> dict[str, str]:
+    return {name: getattr(note, name) for name in NOTE_FIELDS}
 
 
 def _count(s: Session, actor: Actor, meeting_id: int) -> int:

@@ -50,6 +50,7 @@ from services.translations.shown import (
     fingerprint,
     other_language,
     question_shown,
+    shown,
 )
 
 
@@ -346,6 +347,24 @@ def field_translations(
         if into == language or (entity_id, field) not in found:
             found[entity_id, field] = Stored(text, source, source_hash)
     return found
+
+
+def fields_shown(
+    entity_id: int,
+    originals: Mapping[str, str],
+    stored: Mapping[tuple[int, str], Stored],
+    language: str,
+) -> dict[str, Shown]:
+    """An item's written fields (by name) as a reader of `language` reads them, from
+    `field_translations`' answer. An item is written in one language, so a translation of
+    one of its fields says the language of the others too."""
+    mine = [stored[entity_id, name] for name in originals if (entity_id, name) in stored]
+    source = mine[0].source_language if mine else DEFAULT_SOURCE
+    return {
+        name: shown(words, stored.get((entity_id, name)), language, source)
+        for name, words in originals.items()
+        if words
+    }
 
 
 def translation_version(s: Session, kind: str, initiative_id: int) -> tuple[int, str]:

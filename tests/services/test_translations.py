@@ -485,3 +485,30 @@ def test_only_a_facilitator_translates_a_survey_question_and_a_made_up_field_is_
     with pytest.raises(ValidationError, match="cannot be translated"):
         translate.translate(db, room.facilitator, made_up)
     assert translate.translate(db, room.facilitator, _question(room, "Your age?", "¿Su edad?"))
+
+
+def test_the_record_and_the_report_give_a_translated_note_in_the_readers_language(db):
+    room = build_room(db)
+    note = notes.add_note(
+        db,
+        room.scribe1,
+        room.table1_id,
+        notes.NoteFields(said="Nobody came for an hour", paraphrase="You waited alone"),
+    )
+    translate.translate_all(
+        db,
+        room.scribe1,
+        [_spanish("listening_note", note.id, "Nadie vino en una hora", "said")],
+    )
+    with i18n.using("es"):
+        screen = review_screen.read(db, room.leader, room.meeting_id)
+        frame = screen.record.frames["Listening notes"]
+        report = _pdf_text(meeting_report.report_pdf(screen.record))
+    said = "Nadie vino en una hora (Traducido del inglés; original: Nobody came for an hour)"
+    assert list(frame["Said"]) == [said]
+    assert list(frame["Paraphrase"]) == ["You waited alone"]  # not translated: as written
+    assert said in report
+    (heard,) = [t for t in screen.tables if t.notes]
+    assert heard.notes[0].words["said"].translated
+    english = review_screen.read(db, room.leader, room.meeting_id)
+    assert list(english.record.frames["Listening notes"]["Said"]) == ["Nobody came for an hour"]
