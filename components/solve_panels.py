@@ -253,7 +253,7 @@ def library_cards(practices: tuple[Programme, ...]) -> None:
         with st.expander(escape_markdown(title)):
             for heading, field in LIBRARY_FIELDS:
                 text = getattr(b, field)
-                shown = b.summary_shown if field == "summary" else None
+                shown = b.words.get(field)
                 if text:
                     # Translators: a heading before its text, as in "What it does: …".
                     said = _("{heading}:").format(heading=_(heading))

@@ -450,5 +450,171 @@ SPANISH_SUMMARIES: dict[str, str] = {
         "de respuesta conjunta más antiguos: data de 1993."
     ),
 }
+
+SPANISH_STAFFING: dict[str, str] = {
+    "CAHOOTS (Crisis Assistance Helping Out On The Streets)": (
+        "Una persona de atención médica (enfermera, paramédico o técnico en emergencias "
+        "médicas) junto con un trabajador de crisis capacitado."
+    ),
+    "STAR (Support Team Assisted Response)": (
+        "Un clínico de salud conductual con un paramédico o técnico en emergencias médicas."
+    ),
+    "Portland Street Response": (
+        "Bomberos paramédicos, personal de respuesta a crisis de salud mental, trabajadores "
+        "de salud comunitaria y especialistas de apoyo entre pares."
+    ),
+    "Albuquerque Community Safety (ACS)": (
+        "Personal de respuesta en salud conductual, personal de respuesta comunitaria y "
+        "clínicos con licencia, muchos con formación en trabajo social o consejería."
+    ),
+    "B-HEARD (Behavioral Health Emergency Assistance Response Division)": (
+        "Técnicos en emergencias médicas o paramédicos del Departamento de Bomberos de Nueva "
+        "York con un profesional de salud mental, por lo general un trabajador social."
+    ),
+    "Crisis Intervention Team (CIT) — the Memphis Model": (
+        "Agentes de policía con capacitación especial, que trabajan con proveedores de salud "
+        "mental, familias y personas con experiencia vivida que ayudan a impartir el curso."
+    ),
+    "Crisis Call Diversion Program": (
+        "Consejeros telefónicos con licencia del Harris Center for Mental Health and IDD, "
+        "junto a quienes reciben las llamadas al 911, con la policía y los bomberos de "
+        "Houston."
+    ),
+    "RIGHT Care (Rapid Integrated Group Healthcare Team)": (
+        "Un agente de la policía de Dallas, un paramédico de Dallas Fire-Rescue y un "
+        "trabajador social o clínico de Parkland Health."
+    ),
+    "Street Crisis Response Team (SCRT)": (
+        "Un paramédico comunitario, con un técnico en emergencias médicas y un especialista "
+        "de apoyo entre pares o de alcance a personas sin hogar; los clínicos hacen el "
+        "seguimiento."
+    ),
+    "Crisis Response Unit (CRU)": (
+        "Especialistas civiles en respuesta a crisis, contratados en un principio a RI "
+        "International."
+    ),
+    "Cure Violence": (
+        "Mediadores de violencia y trabajadores de alcance comunitario de los mismos "
+        "vecindarios que atienden."
+    ),
+    "Advance Peace — Peacemaker Fellowship": (
+        "Agentes de Cambio del Vecindario, a menudo personas que estuvieron en prisión y que "
+        "vienen de las mismas comunidades."
+    ),
+    "MACRO (Mobile Assistance Community Responders of Oakland)": (
+        "Un técnico en emergencias médicas junto con un especialista en intervención comunitaria."
+    ),
+    "HEART (Holistic Empathetic Assistance Response Teams)": (
+        "Clínicos de salud mental, especialistas de apoyo entre pares y técnicos en "
+        "emergencias médicas, con la policía en la unidad de respuesta conjunta."
+    ),
+    "Safe Streets Baltimore": (
+        "Mediadores de violencia y trabajadores de alcance comunitario con credibilidad en el "
+        "vecindario, financiados por la Oficina del Alcalde para la Seguridad y la "
+        "Participación Vecinal."
+    ),
+    "988 Suicide & Crisis Lifeline": (
+        "Consejeros de crisis capacitados en unos 200 centros de crisis locales."
+    ),
+    "SMART (Systemwide Mental Assessment Response Teams)": (
+        "Un agente del LAPD junto con un clínico del Departamento de Salud Mental del "
+        "Condado de Los Ángeles."
+    ),
+}
+"""Each programme's staffing in Spanish, by its name: kept as its stored translation."""
+
+SPANISH_EVIDENCE: dict[str, str] = {
+    "CAHOOTS (Crisis Assistance Helping Out On The Streets)": (
+        "White Bird informó que CAHOOTS atendió cerca del 17 % del volumen de llamadas a la "
+        "policía de Eugene en 2017 y pidió apoyo policial solo en una pequeña parte de las "
+        "llamadas. Se informó que Eugene terminó su contrato en 2025, en medio de las "
+        "dificultades financieras de la clínica."
+    ),
+    "STAR (Support Team Assisted Response)": (
+        "Un estudio de 2022 en Science Advances (Dee y Pyne) informó menos denuncias de los "
+        "delitos menores en cuestión en la zona piloto durante los primeros meses del "
+        "programa."
+    ),
+    "Portland Street Response": (
+        "Los evaluadores de Portland State University informaron opiniones positivas de las "
+        "personas atendidas y de otros servicios de primera respuesta; el alcance y el "
+        "horario del programa fueron luego objeto de debate público."
+    ),
+    "Albuquerque Community Safety (ACS)": (
+        "La ciudad ha informado un número cada vez mayor de llamadas atendidas por ACS en "
+        "lugar de la policía; la evaluación independiente de los resultados sigue siendo "
+        "limitada."
+    ),
+    "B-HEARD (Behavioral Health Emergency Assistance Response Division)": (
+        "Se informó que los datos de la ciudad muestran menos traslados al hospital cuando "
+        "respondió B-HEARD, mientras que sus críticos señalaron que solo una minoría de las "
+        "llamadas de salud mental de la zona piloto se le enviaron."
+    ),
+    "Crisis Intervention Team (CIT) — the Memphis Model": (
+        "Los estudios han informado que los agentes saben más y derivan más personas a "
+        "tratamiento; la evidencia de que CIT por sí solo reduce los arrestos o las lesiones "
+        "se describe como mixta."
+    ),
+    "Crisis Call Diversion Program": (
+        "Los socios del programa informaron miles de llamadas desviadas de la policía y los "
+        "bomberos desde 2016 y estimaron ahorros en tiempo de los servicios de primera "
+        "respuesta; en 2022 se financió una evaluación federal formal."
+    ),
+    "RIGHT Care (Rapid Integrated Group Healthcare Team)": (
+        "Los socios informaron menos ingresos a salas de emergencia psiquiátrica y menos "
+        "arrestos en las zonas atendidas que antes del programa."
+    ),
+    "Street Crisis Response Team (SCRT)": (
+        "La ciudad informó más de 5,000 llamadas atendidas en el primer año y publicó una "
+        "evaluación del año piloto; los resultados después de la derivación a los servicios "
+        "están menos documentados."
+    ),
+    "Crisis Response Unit (CRU)": (
+        "El departamento de policía informó que la unidad atendió la mayoría de sus llamadas "
+        "sin apoyo de agentes y que su volumen de llamadas creció año tras año."
+    ),
+    "Cure Violence": (
+        "Varias evaluaciones han informado descensos de los tiroteos en algunos lugares, y "
+        "otras poco o ningún efecto; se informa que los resultados dependen de qué tan bien "
+        "funcione cada lugar."
+    ),
+    "Advance Peace — Peacemaker Fellowship": (
+        "Richmond informó grandes descensos de las agresiones con armas de fuego después de "
+        "que comenzó el programa, y un estudio revisado por pares de 2019 informó allí menos "
+        "muertes y lesiones por armas de fuego; las evaluaciones en otras ciudades son menos "
+        "y menos concluyentes."
+    ),
+    "MACRO (Mobile Assistance Community Responders of Oakland)": (
+        "La ciudad ha informado volúmenes de llamadas y conexiones con servicios; la "
+        "evaluación independiente de los resultados seguía siendo limitada en la última "
+        "revisión."
+    ),
+    "HEART (Holistic Empathetic Assistance Response Teams)": (
+        "El departamento publica un tablero de datos abierto al público y ha informado que "
+        "sus equipos de respuesta resolvieron sin policía la mayoría de las llamadas que "
+        "atendieron."
+    ),
+    "Safe Streets Baltimore": (
+        "Una evaluación de Johns Hopkins de 2023 informó cerca de un 20 % menos de tiroteos "
+        "no mortales cerca de los lugares en general, con efectos que varían entre lugares y "
+        "con el tiempo."
+    ),
+    "988 Suicide & Crisis Lifeline": (
+        "Las agencias federales informaron un gran aumento de contactos después del "
+        "lanzamiento; la Lifeline informa que pocas llamadas necesitan servicios de "
+        "emergencia, pero la forma en que el 911 y el 988 se reparten las llamadas todavía "
+        "varía según el estado."
+    ),
+    "SMART (Systemwide Mental Assessment Response Teams)": (
+        "El departamento informó que muchas personas fueron derivadas a tratamiento; una "
+        "revisión posterior del contralor de la ciudad informó que los agentes de patrulla "
+        "todavía dirigen la mayoría de las respuestas y que a menudo se deja de lado a los "
+        "clínicos."
+    ),
+}
+"""Each programme's reported results in Spanish, by its name."""
+
 for _entry in LIBRARY:
     _entry["summary_es"] = SPANISH_SUMMARIES[_entry["name"]]
+    _entry["staffing_es"] = SPANISH_STAFFING[_entry["name"]]
+    _entry["evidence_es"] = SPANISH_EVIDENCE[_entry["name"]]

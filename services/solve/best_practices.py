@@ -18,10 +18,12 @@ from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
 from services.translations import translate
 from services.translations.shown import fingerprint
-from services.translations.translate import translations_for
+from services.translations.translate import KINDS, field_translations
 
 URL_MAX = 500
 _FIELDS = ("name", "city", "model", "summary", "staffing", "evidence", "source_url")
+TRANSLATED_FIELDS = KINDS["best_practice"].fields
+"""What a library entry says in words, which its Spanish translates."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,12 +129,13 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                 )
             )
         cleaned.append(_clean(BestPracticeFields(**{f: entry.get(f, "") for f in _FIELDS})))
-    # A Spanish summary rides along as the translation of the English one (services/translations).
-    spanish = [str(entry.get("summary_es") or "") for entry in entries]
+    # The Spanish of the summary, staffing and results ride along as the translations of
+    # the English (services/translations): `summary_es`, `staffing_es`, `evidence_es`.
+    spanish = [{f: str(entry.get(f"{f}_es") or "") for f in TRANSLATED_FIELDS} for entry in entries]
     added = 0
     with db.write() as s:
         existing = {p.name.lower(): p for p in s.scalars(select(BestPractice))}
-        for values, summary_es in zip(cleaned, spanish, strict=True):
+        for values, in_spanish in zip(cleaned, spanish, strict=True):
             practice = existing.get(values["name"].lower())
             if practice is None:
                 practice = BestPractice(**values)
@@ -146,9 +149,9 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
                     setattr(practice, field, value)
                 action = "updated"
             else:
-                _keep_spanish(s, actor, practice, summary_es)
+                _keep_spanish(s, actor, practice, in_spanish)
                 continue
-            _keep_spanish(s, actor, practice, summary_es)
+            _keep_spanish(s, actor, practice, in_spanish)
             audit.record(
                 s,
                 actor,
@@ -162,18 +165,22 @@ def upsert_library(db: Database, actor: Actor, entries: list[dict[str, Any]]) ->
     return added
 
 
-def _keep_spanish(s: Session, actor: Actor, practice: BestPractice, summary_es: str) -> None:
-    """The Spanish summary as the translation of the English, when it says something new."""
-    if not summary_es:
-        return
-    stored = translations_for(s, "best_practice", [practice.id], SPANISH, "summary")
-    now = stored.get(practice.id)
-    if now and now.text == summary_es and now.source_hash == fingerprint(practice.summary):
-        return
-    entry = translate.Translation(
-        kind="best_practice", entity_id=practice.id, field="summary", text=summary_es
-    )
-    translate.keep(s, actor, entry)
+def _keep_spanish(
+    s: Session, actor: Actor, practice: BestPractice, spanish: dict[str, str]
+) -> None:
+    """Each field's Spanish as the translation of its English, when it says something new."""
+    stored = field_translations(s, "best_practice", [practice.id], SPANISH, spanish)
+    for field, words in spanish.items():
+        original = getattr(practice, field)
+        now = stored.get((practice.id, field))
+        if not words or not original.strip():
+            continue
+        if now and now.text == words and now.source_hash == fingerprint(original):
+            continue
+        entry = translate.Translation(
+            kind="best_practice", entity_id=practice.id, field=field, text=words
+        )
+        translate.keep(s, actor, entry)
 
 
 def _clean(fields: BestPracticeFields) -> dict[str, Any]:

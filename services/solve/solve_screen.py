@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +23,12 @@ from services.room.board import open_ideas_in, themes_in
 from services.room.table_pages import table_in_focus
 from services.solve.option_ratings import OptionScore, ratings_summary_in
 from services.translations.shown import Shown, labelled, original_shown, shown
-from services.translations.translate import field_translations, translations_for
+from services.translations.translate import (
+    KINDS,
+    field_translations,
+    fields_shown,
+    translations_for,
+)
 
 TOP_OF_THE_VOTE = 5
 OPTION_FIELDS = ("title", "description")
@@ -41,8 +47,9 @@ class Programme:
     staffing: str
     evidence: str
     source_url: str
-    summary_shown: Shown | None = None
-    """What it does in the reader's language: a translation, or `summary`, and which."""
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """What it does, its staffing and its results (each written) in the reader's language:
+    a translation, or as written, and which."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +122,14 @@ def read(
         topics = _topics(s, meeting_id, language) if with_topics else ()
         table = table_in_focus(s, actor, meeting_id, table_number)
         practices = list(s.scalars(select(BestPractice).order_by(BestPractice.name)))
-        summaries = translations_for(
-            s, "best_practice", [p.id for p in practices], language, "summary"
+        written = KINDS["best_practice"].fields
+        stored = field_translations(
+            s, "best_practice", [p.id for p in practices], language, written
         )
         library = tuple(
             Programme(
                 p.id, p.name, p.city, p.model, p.summary, p.staffing, p.evidence, p.source_url,
-                shown(p.summary, summaries.get(p.id), language),
+                fields_shown(p.id, {f: getattr(p, f) for f in written}, stored, language),
             )
             for p in practices
         )  # fmt: skip

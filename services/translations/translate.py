@@ -139,7 +139,9 @@ KINDS: dict[str, Kind] = {
         N_("charter"),
     ),
     "commitment": Kind(Commitment, ("text",), _by_charter, N_("commitment")),
-    "best_practice": Kind(BestPractice, ("summary",), _no_initiative, N_("best practice")),
+    "best_practice": Kind(
+        BestPractice, ("summary", "staffing", "evidence"), _no_initiative, N_("best practice")
+    ),
     questions.KIND: Kind(
         Initiative,
         (),

@@ -10,7 +10,7 @@ from sqlalchemy import event, select
 import i18n
 from db.models import AgendaItem, Commitment, ContentTranslation, Meeting
 from db.models.enums import MeetingStatus, VoteMode
-from seed.best_practices import LIBRARY, SPANISH_SUMMARIES
+from seed.best_practices import LIBRARY, SPANISH_EVIDENCE, SPANISH_STAFFING, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_items, voting_rounds
@@ -247,23 +247,32 @@ def test_solve_shows_options_topics_and_the_library_in_the_readers_language(db):
         Showing.TRANSLATED,
     )
     assert dict(screen.topics)[("idea", idea.id)] == "Más binomios (Traducido del inglés)"
-    summary = screen.library[0].summary_shown
-    assert summary is not None and summary.showing is Showing.TRANSLATED
-    assert summary.text == SPANISH_SUMMARIES[screen.library[0].name]
+    programme = screen.library[0]
+    assert {f: w.showing for f, w in programme.words.items()} == {
+        "summary": Showing.TRANSLATED,
+        "staffing": Showing.TRANSLATED,
+        "evidence": Showing.TRANSLATED,
+    }
+    assert programme.words["summary"].text == SPANISH_SUMMARIES[programme.name]
+    assert programme.words["staffing"].text == SPANISH_STAFFING[programme.name]
+    assert programme.words["evidence"].text == SPANISH_EVIDENCE[programme.name]
     english = solve_screen.read(db, room.scribe1, room.meeting_id, None)
     assert english.options[0].title_shown.text == "A pilot van"  # type: ignore[union-attr]
     assert not english.may_translate
 
 
-def test_loading_the_library_again_keeps_one_spanish_summary_and_follows_changes(db):
+def test_loading_the_library_again_keeps_one_spanish_text_a_field_and_follows_changes(db):
     best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
     best_practices.upsert_library(db, SYSTEM, LIBRARY[:1])
     with db.read() as s:
-        assert len(s.scalars(select(ContentTranslation)).all()) == 1
+        fields = s.scalars(select(ContentTranslation.field).order_by(ContentTranslation.field))
+        assert list(fields) == ["evidence", "staffing", "summary"]
     changed = {**LIBRARY[0], "summary": "A shorter summary.", "summary_es": "Un resumen breve."}
     best_practices.upsert_library(db, SYSTEM, [changed])
     with db.read() as s:
-        (stored,) = s.scalars(select(ContentTranslation)).all()
+        stored = s.scalars(
+            select(ContentTranslation).where(ContentTranslation.field == "summary")
+        ).one()
     assert (stored.text, stored.source_hash) == (
         "Un resumen breve.",
         fingerprint("A shorter summary."),
