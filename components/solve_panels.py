@@ -175,7 +175,9 @@ def option_card(option: OptionCard) -> None:
             )
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
         if option.risks:
-            st.markdown("*" + _("Risks:") + "* " + escape_markdown(option.risks))
+            risks = option.risks_shown or original_shown(option.risks, i18n.current())
+            st.markdown("*" + _("Risks:") + "* " + escape_markdown(risks.text))
+            translated_note(risks, key=f"option-risks-{option.id}")
         if option.cites:
             cites = ", ".join(option.cites)
             st.caption(escape_markdown(_("Draws on: {programmes}").format(programmes=cites)))
@@ -185,6 +187,7 @@ def option_translation(option: OptionCard, act: Callable[..., None]) -> None:
     """The facilitator writes the option's title and description in the other language."""
     title = option.title_shown or original_shown(option.title, i18n.current())
     about = option.description_shown or original_shown(option.description, i18n.current())
+    risks = option.risks_shown or original_shown(option.risks, i18n.current())
     written_in = title.source_language if title.translation else DEFAULT_SOURCE
     into = language_name(other_language(written_in))
     box = st.expander(_("Translate this option ({language})").format(language=into))
@@ -197,12 +200,21 @@ def option_translation(option: OptionCard, act: Callable[..., None]) -> None:
             _("What it would do ({language})").format(language=into),
             about.translation if about.source_language == written_in else "",
         )
+        # A box for the risks only where the option names some: nothing to translate else.
+        danger = (
+            st.text_area(
+                _("Risks ({language})").format(language=into),
+                risks.translation if risks.source_language == written_in else "",
+            )
+            if option.risks
+            else ""
+        )
         st.caption(_("Leave a field empty to remove its translation."))
         if st.form_submit_button(_("Save the translation")):
             entries = [
                 Translation(kind="option", entity_id=option.id, field=field, text=text,
                             source_language=written_in)
-                for field, text in (("title", words), ("description", more))
+                for field, text in (("title", words), ("description", more), ("risks", danger))
             ]  # fmt: skip
             act(translate.translate_all, entries, done=_("Translation saved."))
 

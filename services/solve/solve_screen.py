@@ -31,7 +31,7 @@ from services.translations.translate import (
 )
 
 TOP_OF_THE_VOTE = 5
-OPTION_FIELDS = ("title", "description")
+OPTION_FIELDS = KINDS["option"].fields
 """The fields of an option that carry a translation."""
 
 
@@ -69,6 +69,7 @@ class OptionCard:
     title_shown: Shown | None = None
     """The title in the reader's language: a translation, or `title`, and which."""
     description_shown: Shown | None = None
+    risks_shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,20 +175,25 @@ def _options(s: Session, meeting_id: int, language: str) -> tuple[OptionCard, ..
         s.scalars(select(Option).where(Option.meeting_id == meeting_id).order_by(Option.id))
     )
     words = field_translations(s, "option", [o.id for o in made], language, OPTION_FIELDS)
-    return tuple(
-        OptionCard(
-            o.id,
-            o.title,
-            o.description,
-            o.delivered_by,
-            o.cost_band,
-            o.impact,
-            o.feasibility,
-            o.risks,
-            scores.get(o.id),
-            tuple(cited[o.id]),
-            shown(o.title, words.get((o.id, "title")), language),
-            shown(o.description, words.get((o.id, "description")), language),
+    cards = []
+    for o in made:
+        # One language per option: a translation of one field says the others' too.
+        read = fields_shown(o.id, {f: getattr(o, f) for f in OPTION_FIELDS}, words, language)
+        cards.append(
+            OptionCard(
+                o.id,
+                o.title,
+                o.description,
+                o.delivered_by,
+                o.cost_band,
+                o.impact,
+                o.feasibility,
+                o.risks,
+                scores.get(o.id),
+                tuple(cited[o.id]),
+                read.get("title"),
+                read.get("description"),
+                read.get("risks"),
+            )
         )
-        for o in made
-    )
+    return tuple(cards)

@@ -131,7 +131,7 @@ KINDS: dict[str, Kind] = {
     ),
     "theme": Kind(Theme, ("name",), _by_meeting, N_("theme")),
     "agenda_item": Kind(AgendaItem, ("title", "goal", "prompt"), _by_meeting, N_("agenda step")),
-    "option": Kind(Option, ("title", "description"), _by_meeting, N_("option")),
+    "option": Kind(Option, ("title", "description", "risks"), _by_meeting, N_("option")),
     "charter": Kind(
         Charter,
         ("mission", "shared_goals", "ground_rules", "roles", "communication", "confidentiality"),

@@ -127,16 +127,21 @@ def test_a_spanish_survey_asks_standard_questions_in_spanish_and_says_which_are_
 def test_the_facilitator_translates_an_option_and_a_spanish_scribe_reads_it(room_app, db):
     room = room_app.room
     options.create_option(
-        db, room.facilitator, room.meeting_id, options.OptionFields(title="A pilot van")
+        db,
+        room.facilitator,
+        room.meeting_id,
+        options.OptionFields(title="A pilot van", risks="Too few night shifts"),
     )
     at = room_app("fac").run().switch_page("views/solve.py").run()
     by_label(at.text_input, "Option (Spanish)").input("Una camioneta piloto")
+    by_label(at.text_area, "Risks (Spanish)").input("Muy pocos turnos de noche")
     at = next(b for b in at.button if b.label == "Save the translation").click().run()
     assert not at.exception
     assert "Translation saved." in texts(at)
     languages.set_own_language(db, room.scribe1, "es")
     scribe = room_app("s1", {"table": "1"}).run().switch_page("views/solve.py").run()
     assert "**Una camioneta piloto**" in [m.value for m in scribe.markdown]
+    assert "*Riesgos:* Muy pocos turnos de noche" in [m.value for m in scribe.markdown]
     assert "Traducido del inglés" in [c.value for c in scribe.caption]
     assert not [t for t in scribe.text_input if t.label.startswith("Opción (")]
 
