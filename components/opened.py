@@ -20,17 +20,21 @@ OPENED = "_opened_once"
 """The session's keys of the expanders and tabs opened so far."""
 
 
-def expander_once_opened(label: str, *, key: str) -> tuple[ExpanderContainer, bool]:
-    """The expander `label` (keyed `key`) and whether to draw its content: once it has been
-    opened in this session, on every run after."""
-    box = st.expander(label, key=key, on_change="rerun")
+def expander_once_opened(
+    label: str, *, key: str, expanded: bool = False
+) -> tuple[ExpanderContainer, bool]:
+    """The expander `label` (keyed `key`, open at first when `expanded`) and whether to draw
+    its content: once it has been opened in this session, on every run after."""
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
     return box, _once(key, bool(box.open))
 
 
 def will_draw(key: str) -> bool:
     """Whether the expander keyed `key` draws its content on this run (it is open, or was
     opened before in this session): for a page to read what that content needs only when
-    it does. Streamlit sets a widget's state before the run its change starts."""
+    it does. Streamlit sets a widget's state before the run its change starts. (An
+    expander drawn `expanded` before it has a state draws it too: its page reads for that
+    case itself.)"""
     return key in st.session_state.get(OPENED, ()) or bool(st.session_state.get(key))
 
 

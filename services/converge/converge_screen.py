@@ -83,8 +83,13 @@ class ConvergeScreen:
     ballot: BallotChoices | None
 
 
-def read(db: Database, actor: Actor, meeting_id: int) -> ConvergeScreen:
-    """The meeting's rounds and, for a facilitator, the choices for a new one."""
+def read(
+    db: Database, actor: Actor, meeting_id: int, *, ballot_wanted: bool = True
+) -> ConvergeScreen:
+    """The meeting's rounds and, for a facilitator, the choices for a new one: read when
+    `ballot_wanted` (the new-round form is drawn) or when there is no round yet (the form
+    is open at first then). Every visible idea of the board as a choice on every run was
+    the form's cost while nobody had it open (as Solve's option form's was)."""
     require_role(actor, Role.FACILITATOR, Role.LEADER)
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
@@ -103,7 +108,7 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConvergeScreen:
             for rnd in s.scalars(query.order_by(VotingRound.id.desc()))
         )
         ballot = None
-        if actor.is_facilitator:
+        if actor.is_facilitator and (ballot_wanted or not rounds):
             ballot = BallotChoices(
                 tuple(BallotIdea(i, text) for i, text in open_ideas_in(s, meeting_id)),
                 tuple(BallotTheme(i, name) for i, name in themes_in(s, meeting_id)),

@@ -106,3 +106,16 @@ def test_a_leader_cannot_read_another_initiatives_meeting(db, setup):
     elsewhere = build_elsewhere(db)
     with pytest.raises(PermissionDenied):
         converge_screen.read(db, room.leader, elsewhere.meeting_id)
+
+
+def test_the_ballot_s_choices_are_read_only_when_the_form_is_drawn_or_no_round_exists(db):
+    room = build_room(db)
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights"))
+    # No round: the form is open at first, so its choices are read all the same.
+    assert converge_screen.read(db, room.facilitator, room.meeting_id, ballot_wanted=False).ballot
+    voting_rounds.create_round(
+        db, room.facilitator, room.meeting_id, voting_rounds.NewRound(title="First", mode="dots")
+    )
+    shut = converge_screen.read(db, room.facilitator, room.meeting_id, ballot_wanted=False)
+    assert shut.ballot is None and shut.facilitating
+    assert converge_screen.read(db, room.facilitator, room.meeting_id).ballot is not None

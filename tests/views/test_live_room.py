@@ -23,6 +23,7 @@ from tests.views.helpers import (
     by_label,
     click,
     countdown,
+    open_expanders,
     open_tab,
     screen_text,
     texts,
@@ -438,3 +439,25 @@ def test_an_imported_conversation_s_results_carry_its_credit_on_converge(room_ap
     at = room_app("fac").run().switch_page("views/converge.py").run()
     assert not at.exception
     assert any("CC BY 4\\.0" in c.value for c in at.caption)  # escaped Markdown
+
+
+def test_the_new_round_form_is_open_until_there_is_a_round_then_drawn_once_opened(room_app, db):
+    room = room_app.room
+    made = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="More street lights")
+    )
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    # No round yet: the form is open, its ballot's choices read.
+    by_label(at.multiselect, "Ideas on the ballot").select(
+        next(o for o in by_label(at.multiselect, "Ideas on the ballot").options)
+    )
+    at = click(at, "Create the round")
+    assert not at.exception, at.exception
+    assert "Round ready." in texts(at)
+    assert [r.title for r in voting_rounds.list_rounds(db, room.facilitator, room.meeting_id)]
+    # A new visit with a round: the form shut, nothing of it drawn, until it is opened.
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    assert not [t for t in at.text_input if t.label == "Round title"]
+    at = open_expanders(at, "converge-new-round")
+    assert [t for t in at.text_input if t.label == "Round title"]
+    assert made.text in " ".join(by_label(at.multiselect, "Ideas on the ballot").options)
