@@ -34,15 +34,14 @@ reaches only this ballot's controls by the CSS class Streamlit derives from thei
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components.live_region import live_region, say
+from components.text import Visibility, label_words
 from components.translated import translated_note
 from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotLine, BallotView
@@ -55,17 +54,6 @@ _TAP = "_ballot_tap"
 _LATEST = "_ballot_latest"
 _GENERATIONS = "_ballot_key_generations"
 """round id → the ballot as last read: what the fragment draws when it reruns."""
-_SYNTAX = re.compile(r"[\\`*_~\[\]<>\s]+")
-"""Inline syntax, HTML and line breaks (after which block syntax would start): marks
-with no words in them, so the row's name drops them."""
-_STARTERS = [
-    (re.compile(r"([&:$@])(?=\S)"), r"\1 "),
-    (re.compile(r"\b(www)\.", re.IGNORECASE), r"\1 ."),
-]
-"""Characters that act only when something follows at once: an entity ("&amp;"), emoji,
-colour and icon codes and link schemes (":red[", "https://"), maths ("$x$"), and the
-links GitHub's Markdown makes of bare addresses ("evil@example.com", "www.example"). A
-space after them keeps the character, and so how it is read, and stops it acting."""
 TARGET_PX = 44
 """The smallest comfortable touch target (WCAG 2.5.5, Apple's and Google's guides)."""
 _STYLE = f"""<style>
@@ -109,7 +97,6 @@ Tapped = int | str
 """What a row's tap chose: a number of dots, or a choice's stored value."""
 Voter = Callable[[int, int, Tapped], Tap]
 """(round id, item id, value tapped) → the Tap; the page runs the service behind it."""
-Visibility = Literal["visible", "collapsed"]
 
 
 def closed_screen(survey_page: str, code: str) -> None:
@@ -225,24 +212,9 @@ def _row_label(number: str, text: str) -> tuple[str, Visibility]:
     """The row's label, plain words as the screen reader reads them, and its visibility.
 
     Numbered ("Idea 1 of 9:"), so a screen reader tells one row from the next even when
-    two read alike.
+    two read alike (components/text.py's label_words says the rest).
     """
-    number = f"{number} "
-    words = plain_words(text)
-    if words == text:
-        return number + text, "visible"
-    # As text, not escaped Markdown: GitHub's Markdown still links a bare address after
-    # its characters are escaped (seen in Chromium), so only plain text shows it inert.
-    st.text(number + text)
-    return number + words, "collapsed"
-
-
-def plain_words(text: str) -> str:
-    """`text` as Markdown leaves it alone: its syntax marks dropped, its starters spaced."""
-    words = _SYNTAX.sub(" ", text)
-    for pattern, spaced in _STARTERS:
-        words = pattern.sub(spaced, words)
-    return " ".join(words.split())
+    return label_words(text, before=f"{number} ")
 
 
 def _outcome_under(round_id: int, item_id: int, tap: Tap | None, saved: str) -> None:

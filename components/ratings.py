@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
-from components.text import escape_markdown
+from components.text import label_words
 from components.translated import translated_note
 from i18n import N_, _
 from services.prepare.trust_items import AGREEMENT as AGREEMENT_SCALE
@@ -58,12 +58,15 @@ def rating(asked: Shown, scale: Scale, earlier: int | None, key: str) -> int | N
     choices: list[int | str] = [*words, SKIP]
     index = choices.index(earlier) if earlier is not None and earlier in words else None
     skip = _(SKIP)
+    # The question's words as the radio group's name, plain (components/text.py).
+    label, visibility = label_words(asked.text)
     picked = st.radio(
-        escape_markdown(asked.text),
+        label,
         choices,
         index=index,
         format_func=lambda choice: words.get(choice, skip) if isinstance(choice, int) else skip,
         key=key,
+        label_visibility=visibility,
     )
     translated_note(asked, key=key)
     return picked if isinstance(picked, int) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.ratings import trust_answers
-from components.text import escape_markdown
+from components.text import label_words
 from components.translated import translated_note
 from i18n import _
 from services.prepare.survey_screen import SurveyAnswers, SurveyScreen
@@ -39,7 +39,8 @@ def survey_form(screen: SurveyScreen) -> SurveyAnswers | None:
                 # Shown in the reader's language; the answer is kept under the question
                 # as written, so every reader's answers to it count together.
                 asked = screen.asked(question)
-                typed = st.text_input(escape_markdown(asked.text), given.get(question, ""))
+                label, visibility = label_words(asked.text)
+                typed = st.text_input(label, given.get(question, ""), label_visibility=visibility)
                 translated_note(asked, key=f"about-{n}")
                 about.append((question, typed))
         if not st.form_submit_button(_("Send my answers"), type="primary"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.text import escape_markdown
+from components.text import label_words
 from i18n import _
 from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
 from services.translations.translate import Translation
@@ -46,11 +46,12 @@ def translation_boxes(
             label = _("“{words}” in {language}").format(
                 words=words.original, language=language_name(other_language(written_in))
             )
-            # Someone's words in a label: escaped, as Streamlit draws a label as Markdown.
-            # Keyed by the item, so a box never shows another item's typing after the list
-            # changed.
+            # Someone's words in a label: plain words, or drawn above as text
+            # (components/text.py). Keyed by the item, so a box never shows another item's
+            # typing after the list changed.
             item = f"{key}-{box.kind}-{box.entity_id}-{box.field}"
-            text = st.text_input(escape_markdown(label), words.translation, key=item)
+            shown, visibility = label_words(label)
+            text = st.text_input(shown, words.translation, key=item, label_visibility=visibility)
             typed.append((box, written_in, text))
         if st.form_submit_button(_("Save the translations")):
             on_save(

@@ -20,11 +20,12 @@ import html
 import pytest
 from google.protobuf.message import Message
 from sqlalchemy import select
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from components.idea_board import MODERATION_KEY
 from components.language import page_mark
 from components.menu import LANDMARK_SCRIPT
-from components.text import escape_markdown
+from components.text import escape_markdown, plain_words
 from db.models import AgendaItem, Charter, Meeting
 from i18n import LANGUAGES
 from services.accounts import accounts
@@ -96,7 +97,10 @@ def leaks(at) -> list[str]:
 
 
 def shows(at, text: str) -> bool:
-    """Whether `text` is on the page, escaped, in some Markdown string or HTML block."""
+    """Whether `text` is on the page: as plain text, or escaped in some Markdown string or
+    HTML block."""
+    if any(text in t.value for t in at.text):
+        return True
     escaped = escape_markdown(text)
     if any(escaped in s for s in markdown_strings(at)):
         return True
@@ -147,8 +151,11 @@ def test_a_theme_named_on_the_board_is_shown_literally_in_its_translation_box(ro
     themes.create_theme(db, room.facilitator, room.meeting_id, name)
     at = open_expanders(open_screen(room_app, "views/ideas.py", "fac"), MODERATION_KEY)
     assert not at.exception, at.exception
-    labels = [t.label for t in at.text_input if t.label.endswith("in Spanish")]
-    assert labels == [escape_markdown(f"“{name}” in Spanish")]
+    # The box's name is the words without their marks; the words as typed, as plain text.
+    (box,) = [t for t in at.text_input if t.label.endswith("in Spanish")]
+    assert box.label == plain_words(f"“{name}” in Spanish")
+    assert box.proto.label_visibility.value == LabelVisibility.COLLAPSED
+    assert f"“{name}” in Spanish" in [t.value for t in at.text]
     assert shows(at, name) and not leaks(at), leaks(at)
 
 

@@ -115,8 +115,8 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
     page.context.close()
 
 
-OWN_QUESTION = "I feel safe walking home at night"
-OWN_SPANISH = "Me siento seguro al volver a casa de noche"
+OWN_QUESTION = "I feel safe walking home at night."
+OWN_SPANISH = "Me siento seguro al volver a casa de noche."
 
 
 def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phone(
@@ -146,7 +146,12 @@ def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phon
     phone_choose(phone, "Español")
     question = phone.get_by_test_id("stRadio").filter(has_text=OWN_SPANISH)
     expect(question).to_be_visible()
-    expect(phone.get_by_role("radiogroup", name=OWN_SPANISH)).to_be_visible()
+    # Its accessible name is the words, plain: no backslash before the full stop for a
+    # screen reader to read out (components/text.py label_words).
+    expect(phone.get_by_role("radiogroup", name=OWN_SPANISH, exact=True)).to_be_visible()
+    assert phone.get_by_role("radiogroup", name=OWN_SPANISH).get_attribute("aria-label") == (
+        OWN_SPANISH
+    )
     note = phone.get_by_text("Traducido del inglés").last
     expect(note).to_be_visible()
     expect(phone.get_by_text(OWN_QUESTION, exact=True)).not_to_be_visible()  # behind its tap

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from components.text import escape_markdown
 from db.models import Initiative, SurveyResponse
 from services.prepare import surveys
 from services.prepare.trust_items import PROCEDURAL_JUSTICE
@@ -107,7 +106,8 @@ def test_a_published_how_often_question_carries_its_own_words(survey, room_app, 
         ]
     at = survey()
     # The label is Markdown with the words escaped (a person's text is always text).
-    question = by_label(at.radio, escape_markdown(respect.wording))
+    # Its name is the words, plain: no escaping backslash for a screen reader to read out.
+    question = by_label(at.radio, respect.wording)
     assert question.value is None
     assert question.options == [
         "1 Not at all often", "2 Not very often", "3 Often", "4 Very often", "Prefer not to say"
