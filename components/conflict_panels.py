@@ -9,9 +9,12 @@ import streamlit as st
 from babel.dates import format_datetime
 
 from components.text import escape_markdown
+from components.translated import translated_note
+from components.translation_boxes import Box, translation_boxes
 from i18n import N_, _, current
 from services.core.vocab import ConflictStatus, label
 from services.resolve.conflicts_screen import Change, ConflictCard, Side
+from services.translations.translate import translate_all
 
 SECRET = N_("Confidential: keep it off the projector and out of reports")
 # The audit trail's action codes (services/resolve), as the history table says them.
@@ -48,9 +51,11 @@ def conflict_picker(log: tuple[ConflictCard, ...]) -> ConflictCard:
     chosen = st.selectbox(
         _("Conflict to work on"),
         log,
-        format_func=lambda c: f"#{c.id} · {label(c.status)} · {c.issue[:70]}",
+        format_func=lambda c: f"#{c.id} · {label(c.status)} · {c.reads('issue')[:70]}",
     )
-    st.subheader(escape_markdown(chosen.issue))
+    st.subheader(escape_markdown(chosen.reads("issue")))
+    if "issue" in chosen.words:
+        translated_note(chosen.words["issue"], key=f"conflict-issue-{chosen.id}")
     status = label(chosen.status)
     st.caption(
         _("Status: {status} · on the projector").format(status=status)
@@ -68,10 +73,16 @@ def sides_side_by_side(sides: tuple[Side, ...]) -> None:
     for column, side in zip(st.columns(len(sides)), sides, strict=True):
         with column, st.container(border=True):
             st.markdown(f"**{escape_markdown(side.group)}**")
-            position = escape_markdown(side.position or "—")
-            interests = escape_markdown(side.interests or "—")
-            st.markdown(_("*Position:* {position}").format(position=position))
-            st.markdown(_("*Interests:* {interests}").format(interests=interests))
+            lines = {
+                "position": _("*Position:* {position}"),
+                "interests": _("*Interests:* {interests}"),
+            }
+            for name, line in lines.items():
+                words = side.words.get(name)
+                said = escape_markdown(words.text if words is not None else "—")
+                st.markdown(line.format(**{name: said}))
+                if words is not None:
+                    translated_note(words, key=f"side-{side.party_id}-{name}")
 
 
 def party_form(key: str, groups: dict[int, str], on_save: Callable[[int, str, str], None]) -> None:
@@ -142,3 +153,21 @@ def history_table(entries: tuple[Change, ...]) -> None:
     ]
     with st.expander(_("History")):
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def conflict_translation(conflict: ConflictCard, act: Callable[..., None]) -> None:
+    """The conflict's issue, agreement and each side's words in the other language: what
+    the conflicts screen and the projector show its readers, marked as a translation."""
+    boxes = [Box("conflict", conflict.id, name, words) for name, words in conflict.words.items()]
+    boxes += [
+        Box("conflict_party", side.party_id, name, words)
+        for side in conflict.sides
+        for name, words in side.words.items()
+    ]
+    with st.expander(_("Translate this conflict"), key=f"translate-conflict-{conflict.id}"):
+        translation_boxes(
+            f"conflict-translations-{conflict.id}",
+            boxes,
+            lambda entries: act(translate_all, entries, done=_("Translations saved.")),
+            _("Leave a box empty to remove its translation."),
+        )

@@ -57,12 +57,14 @@ _PROJECTOR_CSS = """
 /* English and Spanish side by side: a grey rule (4.8:1) between them, the same size. */
 .pj-lang + .pj-lang { margin-left: 0.6em; padding-left: 0.6em;
   border-left: 0.3vh solid #6b7280; }
+/* Words after a bold label, in both languages: the space the side-by-side trims. */
+.pj b + .pj-lang { margin-left: 0.25em; }
 /* An idea card in both languages: each its own lines, one under the other, so a long
    original cannot push its translation out of the card's clamp. */
-.pj-card .pj-clamp3:has(.pj-lang) { display: block; }
-.pj-card .pj-clamp3 .pj-lang { display: -webkit-box; -webkit-box-orient: vertical;
+.pj-idea .pj-clamp3:has(.pj-lang) { display: block; }
+.pj-idea .pj-clamp3 .pj-lang { display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 2; overflow: hidden; }
-.pj-card .pj-clamp3 .pj-lang + .pj-lang { margin: 0.6vh 0 0; padding: 0.6vh 0 0;
+.pj-idea .pj-clamp3 .pj-lang + .pj-lang { margin: 0.6vh 0 0; padding: 0.6vh 0 0;
   border-left: 0; border-top: 0.3vh solid #6b7280; }
 .pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
   overflow-wrap: anywhere; }
@@ -134,23 +136,26 @@ def closed_html(meeting: str) -> str:
 
 
 def spotlight_html(spot: Spotlight) -> str:
-    """One conflict's sides side by side: each position, and apart, the interests beneath."""
+    """One conflict's sides side by side: each position, and apart, the interests beneath;
+    someone's words in the run's language where they were translated (Spotlight.said)."""
     position, interests = text(_("Position:")), text(_("Interests:"))
     sides = "".join(
         f'<div class="pj-card"><h2>{text(side.group)}</h2>'
-        f'<p class="pj-clamp3"><b>{position}</b> {text(side.position or "—")}</p>'
+        f'<p class="pj-clamp3"><b>{position}</b> {text(side.said("position") or "—")}</p>'
         f'<p class="pj-clamp4" style="margin-top:1vh"><b>{interests}</b> '
-        f"{text(side.interests or '—')}</p></div>"
+        f"{text(side.said('interests') or '—')}</p></div>"
         for side in spot.sides
     )
     columns = f"repeat({min(max(len(spot.sides), 1), 4)}, 1fr)"
     agreement = text(_("Agreement:"))
     agreed = (
-        f'<p class="pj-clamp3" style="margin-top:2vh"><b>{agreement}</b> {text(spot.agreement)}</p>'
+        f'<p class="pj-clamp3" style="margin-top:2vh"><b>{agreement}</b> '
+        f"{text(spot.said('agreement'))}</p>"
         if spot.agreement
         else ""
     )
-    issue = text(_("Working through: {issue}").format(issue=spot.issue))
+    # Each piece of someone's words in the projector's language, a translation marked first.
+    issue = text(_("Working through: {issue}").format(issue=spot.said("issue")))
     return (
         f'<h2 class="pj-clamp2">{issue}</h2>'
         f'<div class="pj-grid" style="grid-template-columns:{columns}">{sides}</div>{agreed}'

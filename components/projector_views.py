@@ -35,7 +35,9 @@ def wall_html(
         arriving = text(_("Ideas from the tables appear here as they arrive."))
         return f"<h2>{none_yet}</h2><p>{arriving}</p>"
     shown = newest_first[page * per_page : (page + 1) * per_page]
-    cards = "".join(f'<div class="pj-card"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown)
+    cards = "".join(
+        f'<div class="pj-card pj-idea"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown
+    )
     heading = ngettext(
         "{count} idea so far, newest first", "{count} ideas so far, newest first", count
     ).format(count=count)

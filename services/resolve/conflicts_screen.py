@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import AuditEntry, Conflict, ConflictParty, Stakeholder
 from db.models.enums import ConflictStatus, Role
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.room.table_pages import table_in_focus
+from services.translations.shown import Shown, Stored
+from services.translations.translate import KINDS, field_translations, fields_shown
+
+_CONFLICT_FIELDS = KINDS["conflict"].fields
+_SIDE_FIELDS = KINDS["conflict_party"].fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +30,10 @@ class Side:
     group: str
     position: str
     interests: str
+    party_id: int = 0
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """Position and interests (each written) as the reader reads them: a translation, or
+    as written, and which; the stored translation in it either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +60,13 @@ class ConflictCard:
     on_projector: bool
     sides: tuple[Side, ...]
     history: tuple[Change, ...]
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """The issue and the agreement (each written) as the reader reads them."""
+
+    def reads(self, name: str) -> str:
+        """The field `name` in the reader's language: its translation, else as written."""
+        words = self.words.get(name)
+        return words.text if words is not None else getattr(self, name)
 
     @property
     def agreed(self) -> bool:
@@ -92,14 +110,24 @@ def read(
         query = query if rule is None else query.where(rule)
         log = list(s.scalars(query.order_by(Conflict.created_at, Conflict.id)))
         ids = [c.id for c in log]
-        sides: dict[int, list[Side]] = defaultdict(list)
-        for party, group in s.execute(
+        language = i18n.current()
+        parties = s.execute(
             select(ConflictParty, Stakeholder.name)
             .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
             .where(ConflictParty.conflict_id.in_(ids))
             .order_by(Stakeholder.name)
-        ):
-            sides[party.conflict_id].append(Side(group, party.position, party.interests))
+        ).all()
+        said = field_translations(
+            s, "conflict_party", [p.id for p, _g in parties], language, _SIDE_FIELDS
+        )
+        sides: dict[int, list[Side]] = defaultdict(list)
+        for party, group in parties:
+            written = {f: getattr(party, f) for f in _SIDE_FIELDS}
+            words = fields_shown(party.id, written, said, language)
+            sides[party.conflict_id].append(
+                Side(group, party.position, party.interests, party.id, words)
+            )
+        stored = field_translations(s, "conflict", ids, language, _CONFLICT_FIELDS)
         history: dict[int, list[Change]] = defaultdict(list)
         for e in s.scalars(
             select(AuditEntry)
@@ -109,7 +137,9 @@ def read(
             details = tuple((e.detail or {}).items())
             history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
         shown = meeting.spotlight_conflict_id
-        cards = tuple(_card(c, c.id == shown, sides[c.id], history[c.id]) for c in log)
+        cards = tuple(
+            _card(c, c.id == shown, sides[c.id], history[c.id], (stored, language)) for c in log
+        )
         here = table_in_focus(s, actor, meeting.id, table_number)
         return ConflictsScreen(
             tuple((g, n) for g, n in groups), cards, actor.is_facilitator, here.id if here else None
@@ -117,9 +147,15 @@ def read(
 
 
 def _card(
-    c: Conflict, on_projector: bool, sides: list[Side], history: list[Change]
+    c: Conflict,
+    on_projector: bool,
+    sides: list[Side],
+    history: list[Change],
+    read_in: tuple[Mapping[tuple[int, str], Stored], str],
 ) -> ConflictCard:
+    stored, language = read_in
+    written = {f: getattr(c, f) for f in _CONFLICT_FIELDS}
     return ConflictCard(
         c.id, c.issue, c.status, c.agreement, c.next_step, c.confidential, on_projector,
-        tuple(sides), tuple(history),
+        tuple(sides), tuple(history), fields_shown(c.id, written, stored, language),
     )  # fmt: skip

@@ -25,7 +25,7 @@ from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
-from services.translations.shown import Shown, Stored, marked_first, other_language
+from services.translations.shown import Shown, Stored, other_language, room_words
 from services.translations.shown import shown as in_language
 from services.translations.translate import translations_for
 
@@ -85,8 +85,7 @@ class Wall:
         stored = self.translations or (None,) * len(self.newest_first)
         out = []
         for original, translation in zip(self.newest_first, stored, strict=True):
-            seen = in_language(original, translation, language)
-            out.append(marked_first(seen) if seen.translated else original)
+            out.append(room_words(in_language(original, translation, language)))
         return tuple(out)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Conflict, ConflictParty, Meeting, Stakeholder
 from db.models.enums import ConflictStatus, Role
@@ -15,6 +17,8 @@ from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import require
+from services.translations.shown import Stored, room_words
+from services.translations.translate import field_translations, fields_shown
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,12 @@ class Side:
     group: str
     position: str
     interests: str
+    translations: Mapping[str, Stored] = field(default_factory=dict)
+    """By field, the translation of its words someone gave (position, interests)."""
+
+    def said(self, name: str) -> str:
+        """The field `name` as the room reads it in the run's language (`room_words`)."""
+        return _said(self, name, ("position", "interests"))
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,19 @@ class Spotlight:
     status: ConflictStatus
     sides: tuple[Side, ...]
     agreement: str
+    translations: Mapping[str, Stored] = field(default_factory=dict)
+    """By field, the translation of its words someone gave (issue, agreement)."""
+
+    def said(self, name: str) -> str:
+        """The field `name` as the room reads it in the run's language (`room_words`)."""
+        return _said(self, name, ("issue", "agreement"))
+
+
+def _said(item: Side | Spotlight, name: str, fields: tuple[str, ...]) -> str:
+    originals = {f: getattr(item, f) for f in fields}
+    stored = {(0, f): words for f, words in item.translations.items()}
+    words = fields_shown(0, originals, stored, i18n.current()).get(name)
+    return room_words(words) if words is not None else originals[name]
 
 
 def set_spotlight(db: Database, actor: Actor, meeting_id: int, conflict_id: int | None) -> None:
@@ -82,10 +105,31 @@ def spotlight_in(s: Session, meeting_id: int) -> Spotlight | None:
     if conflict is None:
         return None
     rows = s.execute(
-        select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
+        select(ConflictParty.id, Stakeholder.name, ConflictParty.position, ConflictParty.interests)
         .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
         .where(ConflictParty.conflict_id == conflict.id)
         .order_by(Stakeholder.name)
+    ).all()
+    # Every translation is into one of the two languages from the other: the read for
+    # either finds them all, and each language's view is drawn from the same record.
+    language = i18n.ENGLISH
+    parties = field_translations(
+        s, "conflict_party", [r[0] for r in rows], language, ("position", "interests")
     )
-    sides = tuple(Side(*row) for row in rows)
-    return Spotlight(conflict.id, conflict.issue, conflict.status, sides, conflict.agreement)
+    own = field_translations(s, "conflict", [conflict.id], language, ("issue", "agreement"))
+    sides = tuple(
+        Side(group, position, interests, _of(parties, party_id))
+        for party_id, group, position, interests in rows
+    )
+    return Spotlight(
+        conflict.id,
+        conflict.issue,
+        conflict.status,
+        sides,
+        conflict.agreement,
+        _of(own, conflict.id),
+    )
+
+
+def _of(stored: Mapping[tuple[int, str], Stored], entity_id: int) -> dict[str, Stored]:
+    return {name: words for (item, name), words in stored.items() if item == entity_id}

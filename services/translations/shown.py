@@ -155,6 +155,13 @@ def marked_first(item: Shown) -> str:
     return f"({words}) {item.text}" if words else item.text
 
 
+def room_words(item: Shown) -> str:
+    """For the projector, read from across the room: a translation with its mark first
+    (`marked_first`), else the words as typed, unmarked: a mark on every untranslated card
+    would crowd out the words."""
+    return marked_first(item) if item.translated else item.original
+
+
 def with_original(item: Shown) -> str:
     """For a cell of a report or a spreadsheet, where nothing opens: a translation with
     what it is and the original after it; anything else as it was written."""

@@ -25,6 +25,8 @@ from db.models import (
     BestPractice,
     Charter,
     Commitment,
+    Conflict,
+    ConflictParty,
     ContentTranslation,
     Idea,
     Initiative,
@@ -112,6 +114,10 @@ def _no_initiative(_s: Session, _item: Base) -> Owner:
     return Owner(None)
 
 
+def _by_conflict(s: Session, item: Base) -> Owner:
+    return _by_meeting(s, s.get_one(Conflict, item.conflict_id))  # type: ignore[attr-defined]
+
+
 def _itself(_s: Session, item: Base) -> Owner:
     return Owner(item.id)  # type: ignore[attr-defined]
 
@@ -141,6 +147,16 @@ KINDS: dict[str, Kind] = {
     "commitment": Kind(Commitment, ("text",), _by_charter, N_("commitment")),
     "best_practice": Kind(
         BestPractice, ("summary", "staffing", "evidence"), _no_initiative, N_("best practice")
+    ),
+    "conflict": Kind(
+        Conflict, ("issue", "agreement"), _by_meeting, N_("conflict"), table_work=True
+    ),
+    "conflict_party": Kind(
+        ConflictParty,
+        ("position", "interests"),
+        _by_conflict,
+        N_("side of a conflict"),
+        table_work=True,
     ),
     questions.KIND: Kind(
         Initiative,

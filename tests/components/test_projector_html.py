@@ -76,7 +76,7 @@ def test_long_rankings_and_walls_are_paged_by_the_clock():
     newest_first = [f"idea {n}" for n in range(20, 0, -1)]
     second = wall_html(newest_first, 1)
     assert "20 ideas so far, newest first" in _words(second)
-    assert second.count('class="pj-card"') == WALL_PAGE
+    assert second.count('class="pj-card pj-idea"') == WALL_PAGE
     assert "idea 12" in second and "idea 13" not in second and "idea 4" not in second
 
 

@@ -521,3 +521,43 @@ def test_the_record_and_the_report_give_a_translated_note_in_the_readers_languag
     assert heard.notes[0].words["said"].translated
     english = review_screen.read(db, room.leader, room.meeting_id)
     assert list(english.record.frames["Listening notes"]["Said"]) == ["Nobody came for an hour"]
+
+
+def test_a_conflict_is_translated_at_its_table_and_the_projector_shows_it_marked(db):
+    from services.resolve import conflict_parties, conflicts
+    from services.room import spotlight
+
+    room = build_room(db)
+    made = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Patrols on our street"),
+        room.table1_id,
+    )
+    side = conflict_parties.PartyFields(
+        stakeholder_id=room.police_id, position="More patrols", interests="Safety at night"
+    )
+    party = conflict_parties.set_party(db, room.scribe1, made.id, side)
+    with pytest.raises(PermissionDenied):  # another table's scribe
+        translate.translate(db, room.scribe2, _spanish("conflict", made.id, "Patrullas", "issue"))
+    translate.translate_all(
+        db,
+        room.scribe1,
+        [
+            _spanish("conflict", made.id, "Patrullas en la calle", "issue"),
+            _spanish("conflict_party", party.id, "Más patrullas", "position"),
+        ],
+    )
+    spotlight.set_spotlight(db, room.facilitator, room.meeting_id, made.id)
+    with db.read() as s:
+        spot = spotlight.spotlight_in(s, room.meeting_id)
+    assert spot is not None
+    (police,) = spot.sides
+    with i18n.using("es"):
+        assert spot.said("issue") == "(Traducido del inglés) Patrullas en la calle"
+        assert police.said("position") == "(Traducido del inglés) Más patrullas"
+        assert police.said("interests") == "Safety at night"  # nobody translated it
+    with i18n.using("en"):
+        assert spot.said("issue") == "Patrols on our street"
+        assert police.said("position") == "More patrols"

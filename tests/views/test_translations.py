@@ -12,6 +12,7 @@ from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_rounds
 from services.partner import charters
+from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes, themes
 from services.setup import languages
 from services.solve import options
@@ -305,3 +306,35 @@ def test_a_scribe_translates_a_note_at_their_table_and_a_spanish_reader_reads_it
     board = room_app("fac").run().switch_page("views/listen.py").run()
     (listed,) = [m.value for m in board.markdown if "Nobody came" in m.value]
     assert "Traducido" not in listed and "Translated" not in listed
+
+
+def _conflict(db, room):
+    made = conflicts.create_conflict(
+        db,
+        room.scribe1,
+        room.meeting_id,
+        conflicts.ConflictFields(issue="Patrols on our street"),
+        room.table1_id,
+    )
+    side = conflict_parties.PartyFields(stakeholder_id=room.police_id, position="More patrols")
+    party = conflict_parties.set_party(db, room.scribe1, made.id, side)
+    return made, party
+
+
+def test_a_conflict_and_its_sides_are_translated_and_read_in_spanish_at_the_table(room_app, db):
+    room = room_app.room
+    _conflict(db, room)
+    at = room_app("s1", {"table": "1"}).run().switch_page("views/conflicts.py").run()
+    by_label(at.text_input, "“Patrols on our street” in Spanish").input("Patrullas en la calle")
+    by_label(at.text_input, "“More patrols” in Spanish").input("Más patrullas")
+    at = click(at, "Save the translations")
+    assert not at.exception
+    assert "Translations saved." in texts(at)
+    languages.set_own_language(db, room.scribe1, "es")
+    spanish = room_app("s1", {"table": "1"}).run().switch_page("views/conflicts.py").run()
+    assert "Patrullas en la calle" in [h.value for h in spanish.subheader]
+    assert "*Postura:* Más patrullas" in [m.value for m in spanish.markdown]
+    assert "Traducido del inglés" in [c.value for c in spanish.caption]
+    originals = [t.value for e in spanish.expander if e.label == "Ver el original (inglés)"
+                 for t in e.text]  # fmt: skip
+    assert originals == ["Patrols on our street", "More patrols"]
