@@ -14,7 +14,6 @@ from components.downloads import prepared_download
 from components.translated import list_note
 from i18n import _, ngettext
 from services.archive import initiative_export
-from services.core.vocab import label
 from services.review import meeting_report, meeting_sheets
 from services.review.meeting_record import MeetingRecord
 from services.review.review_screen import TableHeard
@@ -81,17 +80,12 @@ def conflicts_record(record: MeetingRecord) -> None:
     if not items:
         st.info(_("No conflicts were logged."))
         return
-    rows = [
-        {
-            _("Issue"): c.issue,
-            _("Status"): label(c.status),
-            _("Agreement"): c.agreement,
-            _("Next step"): c.next_step,
-            _("Owner"): c.owner,
-        }
-        for c in items
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    # The record's own table, as the report and the spreadsheets print it: the same words,
+    # a translation with its original beside it.
+    frame = record.frames["Conflicts"]
+    columns = ("Issue", "Status", "Agreement", "Next step", "Owner")
+    shown = pd.DataFrame({_(column): frame[column] for column in columns})
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def record_downloads(record: MeetingRecord) -> None:

@@ -6,12 +6,15 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.models import Account, Charter, Conflict, ConflictParty, Meeting, Signature, Stakeholder
 from i18n import N_, _
 from services.act.plan_export import PLAN_COLUMNS, rows_in
 from services.act.plan_export import status_words as _words
 from services.core.actors import Actor
 from services.partner.charters import find_latest
+from services.translations.shown import with_original
+from services.translations.translate import field_translations, fields_shown
 
 CONFLICT_COLUMNS = [
     N_("Table"),
@@ -44,20 +47,26 @@ def conflicts_in(s: Session, meeting_id: int, secret_ok: bool) -> tuple[Conflict
 def conflicts_frame(
     s: Session, conflicts: tuple[Conflict, ...], tables: dict[int, str]
 ) -> pd.DataFrame:
-    """Each conflict with its parties' positions and interests, and where it stands."""
-    rows = [
-        [
-            table_label(tables, c.table_id),
-            c.issue,
-            _words(c.status),
-            _parties(s, c.id),
-            c.options,
-            c.agreement,
-            c.next_step,
-            c.owner,
-        ]
-        for c in conflicts
-    ]
+    """Each conflict with its parties' positions and interests, and where it stands; the
+    words someone translated in the reader's language, the original beside them."""
+    language = i18n.current()
+    fields = ("issue", "agreement")
+    stored = field_translations(s, "conflict", [c.id for c in conflicts], language, fields)
+    rows = []
+    for c in conflicts:
+        said = fields_shown(c.id, {f: getattr(c, f) for f in fields}, stored, language)
+        rows.append(
+            [
+                table_label(tables, c.table_id),
+                with_original(said["issue"]) if "issue" in said else c.issue,
+                _words(c.status),
+                _parties(s, c.id, language),
+                c.options,
+                with_original(said["agreement"]) if "agreement" in said else c.agreement,
+                c.next_step,
+                c.owner,
+            ]
+        )
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
@@ -78,17 +87,23 @@ def table_label(tables: dict[int, str], table_id: int | None) -> str:
     return tables.get(table_id, _("Whole room")) if table_id is not None else _("Whole room")
 
 
-def _parties(s: Session, conflict_id: int) -> str:
+def _parties(s: Session, conflict_id: int, language: str) -> str:
     query = (
-        select(Stakeholder.name, ConflictParty.position, ConflictParty.interests)
+        select(ConflictParty.id, Stakeholder.name, ConflictParty.position, ConflictParty.interests)
         .join(Stakeholder, Stakeholder.id == ConflictParty.stakeholder_id)
         .where(ConflictParty.conflict_id == conflict_id)
         .order_by(Stakeholder.name)
     )
+    rows = s.execute(query).all()
+    fields = ("position", "interests")
+    stored = field_translations(s, "conflict_party", [r[0] for r in rows], language, fields)
     parts = []
-    for name, position, interests in s.execute(query):
-        pairs = ((_("position"), position), (_("interests"), interests))
-        said = [f"{k}: {v}" for k, v in pairs if v]
+    for party_id, name, position, interests in rows:
+        words = fields_shown(
+            party_id, {"position": position, "interests": interests}, stored, language
+        )
+        pairs = ((_("position"), words.get("position")), (_("interests"), words.get("interests")))
+        said = [f"{k}: {with_original(v)}" for k, v in pairs if v is not None]
         parts.append(f"{name} — " + "; ".join(said))
     return "\n".join(parts)
 

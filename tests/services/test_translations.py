@@ -561,3 +561,32 @@ def test_a_conflict_is_translated_at_its_table_and_the_projector_shows_it_marked
     with i18n.using("en"):
         assert spot.said("issue") == "Patrols on our street"
         assert police.said("position") == "More patrols"
+
+
+def test_the_record_and_the_report_give_a_translated_conflict_with_its_original(db):
+    from services.resolve import conflict_parties, conflicts
+
+    room = build_room(db)
+    made = conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Patrols")
+    )
+    side = conflict_parties.PartyFields(stakeholder_id=room.police_id, position="More patrols")
+    party = conflict_parties.set_party(db, room.facilitator, made.id, side)
+    translate.translate_all(
+        db,
+        room.facilitator,
+        [
+            _spanish("conflict", made.id, "Patrullas", "issue"),
+            _spanish("conflict_party", party.id, "Más patrullas", "position"),
+        ],
+    )
+    with i18n.using("es"):
+        screen = review_screen.read(db, room.leader, room.meeting_id)
+        frame = screen.record.frames["Conflicts"]
+        report = _pdf_text(meeting_report.report_pdf(screen.record))
+    issue = "Patrullas (Traducido del inglés; original: Patrols)"
+    assert list(frame["Issue"]) == [issue]
+    assert "Más patrullas (Traducido del inglés; original: More patrols)" in frame["Parties"][0]
+    assert "Patrullas" in report
+    english = review_screen.read(db, room.leader, room.meeting_id).record.frames["Conflicts"]
+    assert list(english["Issue"]) == ["Patrols"]
