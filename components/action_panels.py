@@ -12,12 +12,15 @@ from babel.dates import format_date
 import i18n
 from components.downloads import prepared_download
 from components.text import escape_markdown
+from components.translated import translated_note
+from components.translation_boxes import Box, translation_boxes
 from i18n import _, ngettext
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
 from services.act.smart import SmartGap
 from services.core.vocab import ActionStatus, label
+from services.translations.translate import Translation
 
 
 def short_day(value: date) -> str:
@@ -113,25 +116,41 @@ def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
         st.markdown(f"- {line}")
 
 
-def plan_items(items: Sequence[PlannedItem], on_update: Callable[[int, str, str], None]) -> None:
-    """Each action, folded: what it is, its measure of done, its follow-up and a new update."""
+def plan_items(
+    items: Sequence[PlannedItem],
+    on_update: Callable[[int, str, str], None],
+    on_translate: Callable[[list[Translation]], None] | None = None,
+) -> None:
+    """Each action, folded: what it is, its measure of done, its follow-up and a new update,
+    in the reader's language where someone translated it; for a facilitator
+    (`on_translate`), a box per written field for its words in the other language."""
     for item in items:
         action = item.action
-        title = escape_markdown(action.title)
+        title = escape_markdown(item.reads("title"))
         due = str(action.due_on) if action.due_on else _("no date")
+        # Keyed: it stays open over the run an update or a translation starts.
         with st.expander(
             _("{title} · {status} · due {due}").format(
                 title=title, status=label(action.status), due=due
-            )
+            ),
+            key=f"action-{action.id}",
         ):
-            st.markdown(escape_markdown(action.description or "—"))
+            if "title" in item.words:
+                translated_note(item.words["title"], key=f"action-title-{action.id}")
+            st.markdown(escape_markdown(item.reads("description") or "—"))
+            if "description" in item.words:
+                translated_note(item.words["description"], key=f"action-about-{action.id}")
             st.caption(
                 escape_markdown(
-                    _("Measure of done: {measure}").format(measure=action.measure or "—")
+                    _("Measure of done: {measure}").format(measure=item.reads("measure") or "—")
                 )
             )
             updates_table(item)
             update_form(item, lambda status, note, a=action.id: on_update(a, status, note))
+            if on_translate is not None:
+                boxes = [Box("action_item", action.id, f, w) for f, w in item.words.items()]
+                note = _("Leave a box empty to remove its translation.")
+                translation_boxes(f"action-translations-{action.id}", boxes, on_translate, note)
 
 
 def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:

@@ -10,6 +10,7 @@ from components.notices import show_flash
 from components.plan_charts import render_due_dates_chart, render_progress_chart
 from i18n import _
 from services.act import action_followup, actions, actions_screen, smart
+from services.translations.translate import translate_all
 
 here = runtime.page()
 act, today = here.act, date.today()
@@ -41,5 +42,8 @@ panels.plan_items(
     lambda a, status, note: act(
         action_followup.add_update, a, status, note, done=_("Update added.")
     ),
+    (lambda e: act(translate_all, e, done=_("Translations saved.")))
+    if here.actor.is_facilitator
+    else None,
 )
 panels.plan_downloads(screen.files)

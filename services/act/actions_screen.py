@@ -8,12 +8,14 @@ the plan in the same transaction.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Participant, Stakeholder
 from db.models.enums import ActionStatus, Role
@@ -22,6 +24,11 @@ from services.act.plan_export import rows_in
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.roster_scope import ON_ROSTER
+from services.translations.shown import Shown
+from services.translations.translate import KINDS, field_translations, fields_shown
+
+FIELDS = KINDS["action_item"].fields
+"""What an action says in words, which a translation can be given to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +38,19 @@ class PlannedItem:
     action: ActionItem
     group: str
     updates: tuple[ActionUpdate, ...]
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """Its title, description and measure (each written) as the reader reads them: a
+    translation, or as written, and which; the stored translation in it either way."""
+
+    def reads(self, name: str) -> str:
+        """The field `name` in the reader's language: its translation, else as written."""
+        words = self.words.get(name)
+        return words.text if words is not None else getattr(self.action, name)
 
     @property
     def title(self) -> str:
-        return self.action.title
+        """The title in the reader's language (the due-date chart names the action by it)."""
+        return self.reads("title")
 
     @property
     def due_on(self) -> date | None:
@@ -82,8 +98,16 @@ def read(db: Database, actor: Actor, initiative_id: int, today: date) -> Actions
         people = _people(s, initiative_id) if actor.is_facilitator else {}
         progress = tuple(progress_in(s, actor, initiative_id))
         rows, update_rows = rows_in(s, actor, initiative_id, False)
+        language = i18n.current()
+        stored = field_translations(s, "action_item", [a.id for a in actions], language, FIELDS)
     plan = tuple(
-        PlannedItem(a, _group_name(groups, a.stakeholder_id), tuple(updates[a.id])) for a in actions
+        PlannedItem(
+            a,
+            _group_name(groups, a.stakeholder_id),
+            tuple(updates[a.id]),
+            fields_shown(a.id, {f: getattr(a, f) for f in FIELDS}, stored, language),
+        )
+        for a in actions
     )
     late = [p for p in plan if p.due_on and p.due_on < today and not _done(p)]
     late.sort(key=lambda p: (p.due_on, p.action.id))

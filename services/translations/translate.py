@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import (
+    ActionItem,
     AgendaItem,
     BestPractice,
     Charter,
@@ -157,6 +158,9 @@ KINDS: dict[str, Kind] = {
         _by_conflict,
         N_("side of a conflict"),
         table_work=True,
+    ),
+    "action_item": Kind(
+        ActionItem, ("title", "description", "measure"), _by_initiative, N_("action")
     ),
     questions.KIND: Kind(
         Initiative,

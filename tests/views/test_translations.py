@@ -338,3 +338,29 @@ def test_a_conflict_and_its_sides_are_translated_and_read_in_spanish_at_the_tabl
     originals = [t.value for e in spanish.expander if e.label == "Ver el original (inglés)"
                  for t in e.text]  # fmt: skip
     assert originals == ["Patrols on our street", "More patrols"]
+
+
+def test_the_facilitator_translates_an_action_and_a_spanish_leader_reads_it(room_app, db):
+    from services.act import actions
+    from services.act.action_fields import ActionFields
+
+    room = room_app.room
+    actions.create_action(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        ActionFields(title="Hire two crisis clinicians", measure="Both on shift by June"),
+    )
+    at = room_app("fac").run().switch_page("views/actions.py").run()
+    by_label(at.text_input, "“Hire two crisis clinicians” in Spanish").input(
+        "Contratar a dos clínicos de crisis"
+    )
+    at = click(at, "Save the translations")
+    assert not at.exception
+    assert "Translations saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/actions.py").run()
+    assert [e for e in leader.expander if e.label.startswith("Contratar a dos clínicos de crisis")]
+    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    # Only a facilitator writes translations.
+    assert not [t for t in leader.text_input if "español" in t.label or "Spanish" in t.label]
