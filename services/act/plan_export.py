@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from adapters.spreadsheet import headed, safe_frame
 from db.database import Database
 from db.models import (
@@ -28,6 +29,8 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
 from services.core.vocab import label
+from services.translations.shown import with_original
+from services.translations.translate import field_translations, fields_shown
 
 PLAN_COLUMNS = [
     N_("Action"),
@@ -127,11 +130,20 @@ def rows_in(
         query = query.where(ActionItem.confidential.is_(False))
     found = s.execute(query).all()
     updates = _updates(s, [row[0].id for row in found])
+    # An action someone translated: in the reader's language, its original beside it.
+    language = i18n.current()
+    fields = ("title", "description", "measure")
+    stored = field_translations(s, "action_item", [row[0].id for row in found], language, fields)
+
+    def cell(a: ActionItem, name: str) -> str:
+        said = fields_shown(a.id, {f: getattr(a, f) for f in fields}, stored, language)
+        return with_original(said[name]) if name in said else getattr(a, name)
+
     rows = [
         {
-            "Action": a.title,
-            "Description": a.description,
-            "Measure of done": a.measure,
+            "Action": cell(a, "title"),
+            "Description": cell(a, "description"),
+            "Measure of done": cell(a, "measure"),
             "Owner": owner or "",
             "Group": group or "",
             "Due": a.due_on,

@@ -590,3 +590,24 @@ def test_the_record_and_the_report_give_a_translated_conflict_with_its_original(
     assert "Patrullas" in report
     english = review_screen.read(db, room.leader, room.meeting_id).record.frames["Conflicts"]
     assert list(english["Issue"]) == ["Patrols"]
+
+
+def test_the_plan_s_files_give_a_translated_action_with_its_original(db):
+    from services.act import actions, plan_export
+    from services.act.action_fields import ActionFields
+
+    room = build_room(db)
+    made = actions.create_action(
+        db, room.facilitator, room.initiative_id, ActionFields(title="Hire two clinicians")
+    )
+    translate.translate(
+        db, room.facilitator, _spanish("action_item", made.id, "Contratar a dos clínicos", "title")
+    )
+    with i18n.using("es"), db.read() as s:
+        rows, _updates = plan_export.rows_in(s, room.leader, room.initiative_id, False)
+    assert [r["Action"] for r in rows] == [
+        "Contratar a dos clínicos (Traducido del inglés; original: Hire two clinicians)"
+    ]
+    with db.read() as s:
+        rows, _updates = plan_export.rows_in(s, room.leader, room.initiative_id, False)
+    assert [r["Action"] for r in rows] == ["Hire two clinicians"]
