@@ -178,6 +178,31 @@ def interview_notes(interviews: Sequence[InterviewRow]) -> None:
     )
 
 
+def interview_translation(
+    interviews: Sequence[InterviewRow], on_save: Callable[[list[Translation]], None]
+) -> None:
+    """Pick an interview and write its notes and themes in the other language: what the
+    readers of that language read on this page and in the pre-session report."""
+    if not interviews:
+        return
+    with st.expander(_("Translate an interview"), key="translate-interview"):
+        by_id = {i.id: i for i in interviews}
+        picked = st.selectbox(
+            _("Interview to translate"),
+            list(by_id),
+            format_func=lambda n: by_id[n].interviewee,
+            index=None,
+            placeholder=_("Choose an option"),
+            key="interview-to-translate",
+        )
+        if picked is None:
+            return
+        chosen = by_id[picked]
+        boxes = [Box("interview", chosen.id, name, words) for name, words in chosen.words.items()]
+        note = _("Leave a box empty to remove its translation.")
+        translation_boxes(f"interview-translations-{chosen.id}", boxes, on_save, note)
+
+
 def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:
     """Notes of a conversation with a key participant."""
     with st.form("interview", clear_on_submit=True):

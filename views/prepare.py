@@ -9,6 +9,7 @@ from components.notices import show_flash
 from components.opened import expander_once_opened
 from i18n import _
 from services.prepare import interviews, polis, prepare_screen
+from services.translations.translate import translate_all
 
 here = runtime.page()
 screen = prepare_screen.read(here.db, here.actor, here.meeting_id, runtime.public_base_url())
@@ -40,6 +41,10 @@ if screen.facilitating:
         saved = on_initiative(interviews.create_interview, _("Interview saved."))
         panels.interview_form(dict(screen.roster), saved)
 panels.interview_notes(screen.interviews)
+if screen.facilitating:
+    panels.interview_translation(
+        screen.interviews, lambda e: here.act(translate_all, e, done=_("Translations saved."))
+    )
 if screen.facilitating:
     st.header(_("A Pol.is conversation"))
     st.caption(_(

@@ -3,11 +3,14 @@ tables and the invitation sheet on the page all describe the same moment."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+import i18n
 from adapters.room_links import reachable_from_phones
 from db.database import Database
 from db.models import Initiative, Interview, Participant, SurveyResponse
@@ -19,8 +22,13 @@ from services.prepare import interviews, invitations, surveys
 from services.prepare.invitations import Invitation, InvitationCounts, MeetingHeading
 from services.prepare.presession_report import PreSessionReport, presession_report_in
 from services.translations import questions
-from services.translations.shown import DEFAULT_SOURCE, Shown, other_language
-from services.translations.translate import questions_shown
+from services.translations.shown import DEFAULT_SOURCE, Shown, other_language, with_original
+from services.translations.translate import (
+    KINDS,
+    field_translations,
+    fields_shown,
+    questions_shown,
+)
 
 PREVIEW_ROWS = 5
 """Invitations shown on the screen; the sheet and the mail merge hold everyone."""
@@ -80,17 +88,28 @@ class ResponseRow:
 
 @dataclass(frozen=True, slots=True)
 class InterviewRow:
-    """One interview's notes as the screen lists them."""
+    """One interview's notes as the screen lists them: its themes and notes in the reader's
+    language where someone translated them, the original beside them (a table's cell opens
+    nothing)."""
 
     interviewee: str
     interviewer: str
     held_on: date | None
     themes: str
     notes: str
+    id: int = 0
+    words: Mapping[str, Shown] = field(default_factory=dict)
+    """Notes and themes (each written) as the reader reads them, the stored translation in
+    it either way: what the translation form holds."""
 
     @classmethod
-    def of(cls, i: Interview) -> InterviewRow:
-        return cls(i.interviewee, i.interviewer, i.held_on, i.themes, i.notes)
+    def of(cls, i: Interview, words: Mapping[str, Shown]) -> InterviewRow:
+        def cell(name: str) -> str:
+            return with_original(words[name]) if name in words else getattr(i, name)
+
+        return cls(
+            i.interviewee, i.interviewer, i.held_on, cell("themes"), cell("notes"), i.id, words
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +169,20 @@ def read(db: Database, actor: Actor, meeting_id: int, base: str) -> PrepareScree
             facilitating=facilitating,
             report=presession_report_in(s, initiative.id),
             responses=tuple(map(ResponseRow.of, surveys.responses_in(s, initiative.id))),
-            interviews=tuple(
-                map(InterviewRow.of, interviews.interviews_in(s, actor, initiative.id))
-            ),
+            interviews=_interviews(s, actor, initiative.id),
             survey=survey,
             invitations=invited,
             roster=roster,
         )
+
+
+def _interviews(s: Session, actor: Actor, initiative_id: int) -> tuple[InterviewRow, ...]:
+    """The interviews this reader may read, their translations read in one query."""
+    held = list(interviews.interviews_in(s, actor, initiative_id))
+    language = i18n.current()
+    fields = KINDS["interview"].fields
+    stored = field_translations(s, "interview", [i.id for i in held], language, fields)
+    return tuple(
+        InterviewRow.of(i, fields_shown(i.id, {f: getattr(i, f) for f in fields}, stored, language))
+        for i in held
+    )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from adapters.wordfreq import word_frequencies
 from db.database import Database
 from db.models import (
@@ -30,6 +32,8 @@ from services.core.roster_scope import PRESENT
 from services.core.validation import require
 from services.prepare.polis_export import DEFAULT_ATTRIBUTION
 from services.review.trust_pulse import TrustChange, pulse_of
+from services.translations.shown import Stored, with_original
+from services.translations.translate import field_translations, fields_shown
 
 # The report and its documents are asked for from here; presession_document renders them.
 
@@ -114,7 +118,14 @@ def presession_report_in(s: Session, initiative_id: int) -> PreSessionReport:
         .where(Interview.initiative_id == initiative_id, Interview.confidential.is_(False))
         .order_by(Interview.held_on.desc().nulls_last(), Interview.id.desc())
     )
-    notes = tuple(InterviewNote(i.interviewee, i.held_on, i.themes) for i in interviews)
+    held = list(interviews)
+    # The themes an interview raised, in the reader's language where someone translated
+    # them, the original beside them (the report opens nothing).
+    language = i18n.current()
+    stored = field_translations(s, "interview", [i.id for i in held], language, ("themes",))
+    notes = tuple(
+        InterviewNote(i.interviewee, i.held_on, _themes(i, stored, language)) for i in held
+    )
     return PreSessionReport(
         initiative=initiative.name,
         city=initiative.city,
@@ -153,6 +164,11 @@ def _responses(s: Session, initiative_id: int) -> tuple[GroupResponse, ...]:
 
 def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def _themes(i: Interview, stored: Mapping[tuple[int, str], Stored], language: str) -> str:
+    words = fields_shown(i.id, {"themes": i.themes}, stored, language).get("themes")
+    return with_original(words) if words is not None else i.themes
 
 
 def _polis(s: Session, initiative_id: int) -> PolisSummary | None:

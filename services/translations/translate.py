@@ -31,6 +31,7 @@ from db.models import (
     ContentTranslation,
     Idea,
     Initiative,
+    Interview,
     ListeningNote,
     Meeting,
     Option,
@@ -159,6 +160,7 @@ KINDS: dict[str, Kind] = {
         N_("side of a conflict"),
         table_work=True,
     ),
+    "interview": Kind(Interview, ("notes", "themes"), _by_initiative, N_("interview")),
     "action_item": Kind(
         ActionItem, ("title", "description", "measure"), _by_initiative, N_("action")
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+import i18n
 from components.idea_board import MODERATION_KEY
 from components.text import escape_markdown
 from db.models import Initiative, SurveyResponse
@@ -364,3 +365,41 @@ def test_the_facilitator_translates_an_action_and_a_spanish_leader_reads_it(room
     assert "Traducido del inglés" in [c.value for c in leader.caption]
     # Only a facilitator writes translations.
     assert not [t for t in leader.text_input if "español" in t.label or "Spanish" in t.label]
+
+
+def test_the_facilitator_translates_an_interview_and_a_spanish_leader_reads_it(room_app, db):
+    from services.prepare import interviews, prepare_screen, presession_report
+
+    room = room_app.room
+    interviews.create_interview(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        interviews.InterviewFields(
+            interviewee="Pastor Ruiz", notes="People fear calling 911", themes="Trust"
+        ),
+    )
+    at = room_app("fac").run().switch_page("views/prepare.py").run()
+    by_label(at.selectbox, "Interview to translate").select_index(0)
+    at = at.run()
+    by_label(at.text_input, "“People fear calling 911” in Spanish").input(
+        "La gente teme llamar al 911"
+    )
+    by_label(at.text_input, "“Trust” in Spanish").input("Confianza")
+    at = click(at, "Save the translations")
+    assert not at.exception
+    assert "Translations saved." in texts(at)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/prepare.py").run()
+    assert not leader.exception
+    with i18n.using("es"):
+        report = presession_report.presession_report(db, room.leader, room.initiative_id)
+    (note,) = report.interviews
+    assert note.themes == "Confianza (Traducido del inglés; original: Trust)"
+    with i18n.using("es"):
+        (row,) = prepare_screen.read(db, room.leader, room.meeting_id, "").interviews
+    assert row.notes == (
+        "La gente teme llamar al 911 (Traducido del inglés; original: People fear calling 911)"
+    )
+    # Only a facilitator writes translations.
+    assert not [t for t in leader.text_input if t.label.endswith("en español")]
