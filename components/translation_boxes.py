@@ -1,5 +1,6 @@
 """A box per item for its words in the other language, saved in one press: the
-facilitator's survey questions on Prepare, the board's themes on Ideas.
+facilitator's survey questions and interviews on Prepare, the board's themes on Ideas, a
+conflict and its sides, an action of the plan.
 
 Each box is labelled with the item's words and the language wanted ("“Response times” in
 Spanish") and holds the translation stored, so it is corrected where it was written; a
