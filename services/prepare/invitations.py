@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from adapters.room_links import survey_link, vote_link
-from adapters.spreadsheet import safe_frame
+from adapters.spreadsheet import headed, safe_frame
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
-from i18n import ENGLISH, N_
+from i18n import ENGLISH, N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.codes import display_code
@@ -27,16 +27,18 @@ from services.core.roster_scope import ON_ROSTER, PRESENT
 from services.core.validation import require
 
 MAIL_MERGE_COLUMNS = [
-    "Name",
-    "Group",
-    "Table",
-    "Email",
-    "Phone",
-    "Survey link",
-    "Voting link",
-    "Code",
+    N_("Name"),
+    N_("Group"),
+    N_("Table"),
+    N_("Email"),
+    N_("Phone"),
+    N_("Survey link"),
+    N_("Voting link"),
+    N_("Code"),
 ]
-SHEET_NAME = "Invitations"
+"""The mail merge's columns, headed in the facilitator's language where the file is made
+(a letter template's merge fields are written in it)."""
+SHEET_NAME = N_("Invitations")
 
 
 @dataclass(frozen=True)
@@ -148,9 +150,10 @@ def mail_merge_xlsx(db: Database, actor: Actor, meeting_id: int, base: str) -> b
     """
     frame = _exported_frame(db, actor, meeting_id, base, "xlsx")
     buffer = io.BytesIO()
+    name = _(SHEET_NAME)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=SHEET_NAME, index=False)
-        sheet = writer.sheets[SHEET_NAME]
+        frame.to_excel(writer, sheet_name=name, index=False)
+        sheet = writer.sheets[name]
         sheet.freeze_panes = "A2"
         for cells in sheet.columns:
             longest = max(len(str(c.value or "")) for c in cells)
@@ -186,7 +189,7 @@ def _exported_frame(
     frame = pd.DataFrame(rows, columns=MAIL_MERGE_COLUMNS)
     # A whole number column with blanks, not 1.0 and NaN: a person may have no table yet.
     frame["Table"] = frame["Table"].astype("Int64")
-    return safe_frame(frame)
+    return headed(safe_frame(frame))
 
 
 def _invited(s: Session, meeting_id: int, base: str) -> list[tuple[Invitation, str, str]]:

@@ -220,3 +220,18 @@ def test_the_heading_names_the_initiative_and_the_meeting_when_and_where(db):
     heading = invitations.meeting_heading(db, room.facilitator, room.meeting_id)
     assert (heading.initiative, heading.title) == ("Test City Initiative", "Meeting")
     assert (heading.starts_at, heading.location) == (when, "Riverside Community Center")
+
+
+def test_a_spanish_facilitator_s_mail_merge_is_headed_in_spanish(db):
+    import i18n
+
+    room = _room(db)
+    with i18n.using("es"):
+        data = mail_merge_xlsx(db, room.facilitator, room.meeting_id, BASE)
+        csv = mail_merge_csv(db, room.facilitator, room.meeting_id, BASE)
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, keep_default_na=False)
+    assert list(sheets) == ["Invitaciones"]
+    headings = list(pd.read_csv(io.BytesIO(csv), dtype=str).columns)
+    assert headings == list(sheets["Invitaciones"].columns)
+    assert headings[:3] == ["Nombre", "Grupo", "Mesa"]
+    assert "Name" not in headings
