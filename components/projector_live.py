@@ -28,7 +28,7 @@ from components.projector_views import (
     WALL_PAGE_BOTH,
     WALL_SECONDS,
     charter_html,
-    wall_html,
+    wall_page_html,
 )
 from components.room_banner import room_timer_text, step_heading
 from i18n import _, using
@@ -185,8 +185,11 @@ def ideas_view(
     page = page_now(count, per_page, clock(held), WALL_SECONDS, hold=fresh)
     left, right = st.columns([11, 9], gap="large")
     with left:
-        # Built in each of the projector's languages: its translated ideas in each.
-        show(lambda: wall_html(board.words(), page, held is not None, per_page))
+        # Built in each of the projector's languages: its translated ideas in each, only
+        # the page's worth of them.
+        first = page * per_page
+        paging = Paging(page, held is not None)
+        show(lambda: wall_page_html(board.words(first, first + per_page), count, paging, per_page))
     with right:
         projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from components.projector import text
-from components.projector_pages import page_note
+from components.projector_pages import Paging, page_note
 from i18n import _, ngettext
 from services.partner.charter_screen import CharterOnScreen
 
@@ -28,13 +28,21 @@ def wall_html(
 ) -> str:
     """One page of `per_page` ideas, newest first, as cards of at most three lines each;
     `held` while the facilitator holds the pages."""
-    count = len(newest_first)
+    shown = newest_first[page * per_page : (page + 1) * per_page]
+    return wall_page_html(shown, len(newest_first), Paging(page, held), per_page)
+
+
+def wall_page_html(
+    shown: Sequence[str], count: int, paging: Paging, per_page: int = WALL_PAGE
+) -> str:
+    """`wall_html` from the page's own words (`shown`, of `count` ideas in all): a caller
+    holding a large board makes only the page it draws."""
+    page, held = paging.number, paging.held
     if not count:
         # Babel reads no `_()` inside an f-string: every marked string stands outside one.
         none_yet = text(_("0 ideas so far"))
         arriving = text(_("Ideas from the tables appear here as they arrive."))
         return f"<h2>{none_yet}</h2><p>{arriving}</p>"
-    shown = newest_first[page * per_page : (page + 1) * per_page]
     cards = "".join(
         f'<div class="pj-card pj-idea"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown
     )

@@ -150,6 +150,8 @@ def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db)
             "Más alumbrado público",  # written in Spanish
             "(Traducido del inglés) Más binomios",
         )
+        # A refresh makes only its page's words.
+        assert wall.words(2, 10) == ("(Traducido del inglés) Más binomios",)
     with i18n.using("en"):
         assert wall.words() == (
             "A crisis line",
