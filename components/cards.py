@@ -10,7 +10,7 @@ import streamlit as st
 from components.text import escape_markdown
 from i18n import N_, _
 from services.core.vocab import IdeaStatus
-from services.translations.shown import Shown, language_name, mark
+from services.translations.shown import Shown, field_text, language_name, mark
 
 NEWEST = 20
 """Notes or ideas a page lists before asking: a table's list only grows through a
@@ -142,8 +142,7 @@ def note_text(note: ShownNote, group: str, words: Mapping[str, Shown] | None = N
     words = words or {}
 
     def reads(name: str) -> str:
-        shown = words.get(name)
-        return shown.text if shown is not None else getattr(note, name)
+        return field_text(words, name, getattr(note, name))
 
     said = [escape_markdown(reads("said"))]
     if note.paraphrase:

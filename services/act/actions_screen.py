@@ -24,7 +24,7 @@ from services.act.plan_export import rows_in
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.roster_scope import ON_ROSTER
-from services.translations.shown import Shown
+from services.translations.shown import Shown, field_text
 from services.translations.translate import KINDS, field_translations, fields_shown
 
 FIELDS = KINDS["action_item"].fields
@@ -44,8 +44,7 @@ class PlannedItem:
 
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
-        words = self.words.get(name)
-        return words.text if words is not None else getattr(self.action, name)
+        return field_text(self.words, name, getattr(self.action, name))
 
     @property
     def title(self) -> str:

@@ -16,7 +16,7 @@ from db.models.enums import ConflictStatus, Role
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.room.table_pages import table_in_focus
-from services.translations.shown import Shown, Stored
+from services.translations.shown import Shown, Stored, field_text
 from services.translations.translate import KINDS, field_translations, fields_shown
 
 _CONFLICT_FIELDS = KINDS["conflict"].fields
@@ -65,8 +65,7 @@ class ConflictCard:
 
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
-        words = self.words.get(name)
-        return words.text if words is not None else getattr(self, name)
+        return field_text(self.words, name, getattr(self, name))
 
     @property
     def agreed(self) -> bool:

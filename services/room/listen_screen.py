@@ -16,7 +16,7 @@ from services.core.actors import Actor
 from services.room import late_notes
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
-from services.translations.shown import Shown
+from services.translations.shown import Shown, field_text
 from services.translations.translate import KINDS, field_translations, fields_shown
 
 NOTE_FIELDS = KINDS["listening_note"].fields
@@ -44,8 +44,7 @@ class NoteCard:
 
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
-        words = self.words.get(name)
-        return words.text if words is not None else getattr(self, name)
+        return field_text(self.words, name, getattr(self, name))
 
 
 @dataclass(frozen=True, slots=True)

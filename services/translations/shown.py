@@ -4,6 +4,7 @@ original, and which of the two it is (components/translated.py draws it)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -153,6 +154,13 @@ def marked_first(item: Shown) -> str:
     (a projector's card): "(Traducido del inglés) Más binomios"."""
     words = mark(item)
     return f"({words}) {item.text}" if words else item.text
+
+
+def field_text(words: Mapping[str, Shown], name: str, written: str) -> str:
+    """An item's field `name` in its reader's language: its translation where `words`
+    (`fields_shown`'s answer) holds one, else `written`, the field as written."""
+    shown = words.get(name)
+    return shown.text if shown is not None else written
 
 
 def room_words(item: Shown) -> str:
