@@ -8,21 +8,25 @@ from components.charts import render_by_group_chart, render_common_ground_chart,
 from components.text import escape_markdown
 from i18n import _, ngettext, percent
 from services.converge.tallies import DIFFER, CommonGround, RoundResults, threshold_words
-from services.translations.shown import Showing, Shown, mark
+from services.translations.shown import Showing, Shown, labelled, mark
 
 
-def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
-    """The items every group backs most, and those the groups really differ on, in words.
+def unites_and_divides(
+    ranking: list[CommonGround], names: list[Shown] | None = None, top: int = 3
+) -> None:
+    """The items every group backs most, and those the groups really differ on, in words;
+    a name that is a translation says so after it (`names`: the results' own).
 
     "Groups differ" only past the service's threshold (services/converge/tallies), said beneath.
     """
+    said = {n.text: labelled(n) for n in names or []}
     unite = [r for r in ranking if not r.divides and r.backed][:top]
     divide = [r for r in ranking if r.divides][:top]
     left, right = st.columns(2)
     with left:
         st.markdown("**" + _("Strongest common ground") + "**")
         for row in unite:
-            st.markdown(f"- {escape_markdown(row.text)}")
+            st.markdown(f"- {escape_markdown(said.get(row.text, row.text))}")
         if not unite:
             st.caption(_("Nothing backed yet."))
     with right:
@@ -34,7 +38,7 @@ def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
                 key=lambda g: g.share if g.share is not None else 0.0,
             )
             least = _("{item} — least backed by {group} ({share})").format(
-                item=escape_markdown(row.text),
+                item=escape_markdown(said.get(row.text, row.text)),
                 group=escape_markdown(low.group),
                 share=percent(low.share or 0.0),
             )
@@ -42,20 +46,29 @@ def unites_and_divides(ranking: list[CommonGround], top: int = 3) -> None:
         st.caption((_("None.") + " " if not divide else "") + threshold_words())
 
 
-def names_note(names: list[Shown]) -> None:
+def names_note(names: list[Shown], key: str) -> None:
     """Under results naming items in the reader's language: which names are translations
-    and which are not, so a translation is never taken for what the table wrote."""
+    and which are not, so a translation is never taken for what the table wrote; each
+    translated name's original one tap away, in a fold beneath."""
     translated = [n for n in names if n.showing is Showing.TRANSLATED]
     untranslated = [n for n in names if n.showing in (Showing.MISSING, Showing.OUT_OF_DATE)]
     if translated:
         st.caption(
             ngettext(
-                "{n} item is named by its translation ({mark}); its original is on the idea board.",
-                "{n} items are named by their translation ({mark}); each original is on the "
-                "idea board.",
+                "{n} item is named by its translation ({mark}); its original is in the fold below.",
+                "{n} items are named by their translation ({mark}); each original is in the "
+                "fold below.",
                 len(translated),
             ).format(n=len(translated), mark=mark(translated[0]))
         )
+        with st.expander(_("The originals of the translated names"), key=f"originals-{key}"):
+            for name in translated:
+                st.markdown(
+                    _("- **{translation}** — as written: {original}").format(
+                        translation=escape_markdown(name.translation),
+                        original=escape_markdown(name.original),
+                    )
+                )
     if untranslated:
         st.caption(
             ngettext(
@@ -79,8 +92,8 @@ def round_results(title: str, results: RoundResults, key: str) -> None:
             "(supporters + 1) / (voters + 2), multiplied across the groups."
         )
     )
-    unites_and_divides(results.ranking)
-    names_note(results.names)
+    unites_and_divides(results.ranking, results.names)
+    names_note(results.names, key)
     render_common_ground_chart(results.ranking, key=f"cg-{key}")
     st.markdown("#### " + _("Totals"))
     render_totals_chart(results.totals, results.mode.value, key=f"totals-{key}")

@@ -11,7 +11,7 @@ from components.text import escape_markdown
 from db.models import Initiative, SurveyResponse
 from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
-from services.converge import voting_rounds
+from services.converge import voting_ballots, voting_rounds
 from services.partner import charters
 from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes, themes
@@ -403,3 +403,31 @@ def test_the_facilitator_translates_an_interview_and_a_spanish_leader_reads_it(r
     )
     # Only a facilitator writes translations.
     assert not [t for t in leader.text_input if t.label.endswith("en español")]
+
+
+def test_results_mark_each_translated_name_and_keep_its_original_one_tap_away(room_app, db):
+    room = room_app.room
+    translated = _idea(db, room, "More foot patrols")
+    untouched = _idea(db, room, "A youth council")
+    entry = translate.Translation(kind="idea", entity_id=translated.id, text="Más patrullas a pie")
+    translate.translate(db, room.facilitator, entry)
+    fields = voting_rounds.NewRound(
+        title="Priorities", mode=VoteMode.DOTS, idea_ids=[translated.id, untouched.id]
+    )
+    rnd = voting_rounds.create_round(db, room.facilitator, room.meeting_id, fields)
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    ballot = voting_ballots.ballot(db, "code-0", rnd.id)
+    for line in ballot.items:
+        voting_ballots.set_dots(db, "code-0", line.item_id, 1)
+    languages.set_own_language(db, room.facilitator, "es")
+    review = room_app("fac").run().switch_page("views/review.py").run()
+    assert not review.exception
+    listed = [m.value for m in review.markdown if m.value.startswith("- ")]
+    # Each name in the results' words says whether it is a translation, row by row ...
+    assert "- " + escape_markdown("Más patrullas a pie (Traducido del inglés)") in listed
+    assert "- " + escape_markdown("A youth council (Aún no hay traducción al español)") in listed
+    # ... and the translated one's original is one tap away, beside its translation.
+    (fold,) = [e for e in review.expander if e.label == "Los originales de los nombres traducidos"]
+    assert [m.value for m in fold.markdown] == [
+        "- **Más patrullas a pie** — tal como se escribió: More foot patrols"
+    ]
