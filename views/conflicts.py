@@ -53,5 +53,6 @@ if screen.runs_the_room:
             conflict_outcomes.agreement_to_ground_rule, chosen.id, done=_("Added to the charter.")
         ),
     )  # fmt: skip
-panels.conflict_translation(chosen, act)
+if chosen.may_translate:
+    panels.conflict_translation(chosen, act)
 panels.history_table(chosen.history)

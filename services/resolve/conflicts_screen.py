@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 import i18n
 from db.database import Database
-from db.models import AuditEntry, Conflict, ConflictParty, Stakeholder
+from db.models import AuditEntry, Conflict, ConflictParty, MeetingTable, Stakeholder
 from db.models.enums import ConflictStatus, Role
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
+from services.core.scope import room_is_open
 from services.room.table_pages import table_in_focus
 from services.translations.shown import Shown, Stored, field_text
 from services.translations.translate import KINDS, field_translations, fields_shown
@@ -62,6 +64,10 @@ class ConflictCard:
     history: tuple[Change, ...]
     words: Mapping[str, Shown] = field(default_factory=dict)
     """The issue and the agreement (each written) as the reader reads them."""
+    may_translate: bool = False
+    """Whether the reader may translate it (services/translations/translate.py's rule):
+    a facilitator any conflict, a scribe one of their own table's while the room is open;
+    a whole-room conflict is the facilitator's."""
 
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
@@ -136,13 +142,32 @@ def read(
             details = tuple((e.detail or {}).items())
             history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
         shown = meeting.spotlight_conflict_id
+        own = _tables_translated_by(s, actor, meeting_id) if room_is_open(meeting) else set()
         cards = tuple(
-            _card(c, c.id == shown, sides[c.id], history[c.id], (stored, language)) for c in log
+            replace(
+                _card(c, c.id == shown, sides[c.id], history[c.id], (stored, language)),
+                may_translate=actor.is_facilitator or c.table_id in own,
+            )
+            for c in log
         )
         here = table_in_focus(s, actor, meeting.id, table_number)
         return ConflictsScreen(
             tuple((g, n) for g, n in groups), cards, actor.is_facilitator, here.id if here else None
         )
+
+
+def _tables_translated_by(s: Session, actor: Actor, meeting_id: int) -> set[int | None]:
+    """The tables whose conflicts a scribe may translate: their own at this meeting."""
+    if actor.role is not Role.SCRIBE or actor.account_id is None:
+        return set()
+    return set(
+        s.scalars(
+            select(MeetingTable.id).where(
+                MeetingTable.meeting_id == meeting_id,
+                MeetingTable.scribe_account_id == actor.account_id,
+            )
+        )
+    )
 
 
 def _card(

@@ -4,7 +4,7 @@ import pytest
 
 from services.core.errors import NotFound, PermissionDenied
 from services.resolve import conflict_parties, conflicts, conflicts_screen
-from services.room import spotlight
+from services.room import room_control, spotlight
 from tests.factories import build_elsewhere, build_room
 
 
@@ -90,6 +90,30 @@ def test_a_scribe_reads_their_own_table_s_confidential_conflict_and_no_other(db,
     screen = conflicts_screen.read(db, getattr(room, who), room.meeting_id)
     assert [c.issue for c in screen.conflicts] == ["Response times", secret_seen, "Park curfew"]
     assert not screen.runs_the_room
+
+
+def test_each_reader_is_offered_the_translations_the_service_would_take(db):
+    room = build_room(db)
+    _log(db, room)
+    for_facilitator = conflicts_screen.read(db, room.facilitator, room.meeting_id).conflicts
+    assert all(c.may_translate for c in for_facilitator)
+    # A scribe: their own table's conflicts; the whole room's is the facilitator's.
+    first = conflicts_screen.read(db, room.scribe1, room.meeting_id).conflicts
+    assert [(c.issue, c.may_translate) for c in first] == [
+        ("Response times", False), ("Secret at 1", True), ("Park curfew", True),
+    ]  # fmt: skip
+    second = conflicts_screen.read(db, room.scribe2, room.meeting_id).conflicts
+    assert [(c.issue, c.may_translate) for c in second] == [
+        ("Response times", False), ("Secret at 2", True), ("Park curfew", False),
+    ]  # fmt: skip
+    # Once the meeting closes, only the facilitator still tidies the record.
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    closed = conflicts_screen.read(db, room.scribe1, room.meeting_id).conflicts
+    assert not any(c.may_translate for c in closed)
+    assert all(
+        c.may_translate
+        for c in conflicts_screen.read(db, room.facilitator, room.meeting_id).conflicts
+    )
 
 
 def test_a_leader_and_an_outsider_are_refused(db):

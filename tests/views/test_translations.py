@@ -431,3 +431,19 @@ def test_results_mark_each_translated_name_and_keep_its_original_one_tap_away(ro
     assert [m.value for m in fold.markdown] == [
         "- **Más patrullas a pie** — tal como se escribió: More foot patrols"
     ]
+
+
+def test_a_whole_room_conflict_is_translated_by_the_facilitator_and_no_scribe_is_offered_it(
+    room_app, db
+):
+    room = room_app.room
+    conflicts.create_conflict(
+        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Stops at night")
+    )
+    scribe = room_app("s1", {"table": "1"}).run().switch_page("views/conflicts.py").run()
+    assert not scribe.exception
+    assert "Stops at night" in [h.value for h in scribe.subheader]
+    # The service refuses a scribe this translation: the screen does not offer it.
+    assert "Translate this conflict" not in [e.label for e in scribe.expander]
+    facilitator = room_app("fac").run().switch_page("views/conflicts.py").run()
+    assert "Translate this conflict" in [e.label for e in facilitator.expander]
