@@ -38,9 +38,6 @@ ALLOWED: dict[str, str] = {
     "Common Ground": "the product's name, not translated (like a city's own name)",
     "English": "the language switch names each language in its own words (WCAG 3.1.2)",
     "Streamlit": "the framework's name, on its own connection notices",
-    "Upload": "Streamlit's file uploader names its button itself, with no way to translate it",
-    "per file": 'Streamlit\'s file uploader states its size limit itself ("50MB per file"); '
-    "the field's own label and help say the limits in the reader's language",
 }
 """Words an English catalogue entry uses that a Spanish page rightly shows, and why."""
 

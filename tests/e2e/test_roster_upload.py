@@ -16,6 +16,7 @@ from sqlalchemy import select
 from db.models import Participant
 from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
+from tests.languages import english_left, staff_choose
 
 pytestmark = pytest.mark.e2e
 
@@ -80,3 +81,34 @@ def test_a_hand_typed_roster_is_forgiven_its_spelling_and_the_upload_clears_afte
     expect(fresh.get_by_text("roster.csv")).to_have_count(0)
     expect(laptop.get_by_role("button", name="Import only the good rows")).to_have_count(0)
     snap(laptop, screenshots, "roster-upload-imported-laptop")
+
+
+def test_the_uploader_speaks_spanish_to_a_spanish_reader_its_refusals_too(
+    laptop: Page, demo: Demo, screenshots: Path
+) -> None:
+    staff_choose(laptop, "Español")
+    open_screen(laptop, "setup")
+    laptop.get_by_role("tab", name="Personas").click()
+    wait_idle(laptop)
+    uploader = laptop.get_by_test_id("stFileUploader")
+    # Streamlit's own words, which it writes in English whatever the page's language.
+    expect(uploader.get_by_role("button", name="Subir archivo", exact=True)).to_be_visible()
+    expect(uploader.get_by_text("2MB por archivo • CSV, XLSX", exact=True)).to_be_visible()
+    assert uploader.locator('input[type="file"]').get_attribute("aria-label") == "subir un archivo"
+    # A file of the wrong kind: the refusal is Streamlit's, drawn as the page runs no script.
+    uploader.locator('input[type="file"]').set_input_files(
+        files=[{"name": "lista.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}]
+    )
+    expect(uploader.get_by_role("alert")).to_have_text(
+        "Error: No se admiten archivos de tipo application/pdf."
+    )
+    expect(uploader.get_by_role("button", name="Quitar lista.pdf", exact=True)).to_be_visible()
+    expect(uploader.get_by_role("button", name="Agregar archivos", exact=True)).to_be_visible()
+    assert not english_left(laptop, "the roster uploader in Spanish")
+    snap(laptop, screenshots, "roster-upload-refused-es-laptop")
+    # Back to English (Set up opens on its first tab again): Streamlit's own words.
+    staff_choose(laptop, "English")
+    laptop.get_by_role("tab", name="People").click()
+    wait_idle(laptop)
+    expect(uploader.get_by_role("button", name="Upload", exact=True)).to_be_visible()
+    expect(uploader.get_by_text("2MB per file • CSV, XLSX", exact=True)).to_be_visible()

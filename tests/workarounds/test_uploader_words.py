@@ -1,0 +1,58 @@
+"""Streamlit's uploader writes its own words in English (components/uploads.py puts them
+in the reader's language): these fail the day Streamlit's words change — the table would
+then miss them — or the day st.file_uploader lets us give our own."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from components import uploads
+from components.uploads import STREAMLIT_WORDS
+
+BUNDLES = Path(st.__file__).parent / "static" / "static" / "js"
+
+
+def _frontend() -> str:
+    """Streamlit's frontend code that draws the uploader and words its refusals."""
+    return "".join(
+        p.read_text(encoding="utf-8")
+        for pattern in ("FileUploader.*.js", "utils.*.js", "DynamicIcon.*.js")
+        for p in BUNDLES.glob(pattern)
+    )
+
+
+ICON = "add icon"
+"""The words Streamlit keeps inside the add-files button: its icon's name and "icon"."""
+
+
+@pytest.mark.parametrize("words", [w for w in STREAMLIT_WORDS if w != ICON])
+def test_each_word_of_the_table_is_one_streamlit_writes(words: str) -> None:
+    # Streamlit writes them as template literals: "{size} per file" is `${…} per file`.
+    pieces = [re.escape(p) for p in re.split(r"\{\w+\}", words)]
+    literal = "`" + r"\$\{.{1,40}?\}".join(pieces) + "`"
+    assert re.search(literal, _frontend()), f"Streamlit no longer writes {words!r}"
+
+
+def test_the_add_files_button_still_keeps_its_icon_s_name_inside() -> None:
+    code = _frontend()
+    assert "`:material/add:`" in code and "`${n} icon`" in code
+
+
+def test_the_uploader_still_takes_no_words_of_ours() -> None:
+    given = set(inspect.signature(st.file_uploader).parameters)
+    assert not given & {"text", "button_text", "instructions", "browse_text", "footer_text"}
+
+
+def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() -> None:
+    said = dict(uploads.rules("es"))
+    assert said[r"^(.+) files are not allowed\.$"] == "No se admiten archivos de tipo $1."
+    assert said["^(.+) per file$"] == "$1 por archivo"
+    assert uploads.rules("en") == []
+    # The script carries the table as JSON, and nothing of a person's.
+    assert json.dumps(uploads.rules("es")) in uploads.script("es")
