@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 import i18n
+from components import streamlit_words
 from i18n import LANGUAGES
 from runtime import Database
 from services.setup import languages
@@ -61,8 +62,12 @@ def mark_page() -> None:
 
 
 def page_mark(language: str) -> str:
-    """The fixed script that marks the page's language; `language` is one of our codes."""
-    return f"<script>document.documentElement.lang = {i18n.supported(language)!r};</script>"
+    """The fixed script that marks the page's language, and puts the words Streamlit writes
+    itself in it (components/streamlit_words.py); `language` is one of our codes."""
+    code = i18n.supported(language)
+    return f"<script>document.documentElement.lang = {code!r};</script>" + streamlit_words.script(
+        code
+    )
 
 
 # Each language's name on the switch is a part in that language, whatever the page's

@@ -10,7 +10,6 @@ import streamlit as st
 from components.downloads import prepared_download
 from components.records import show_records
 from components.translation_boxes import Box, translation_boxes
-from components.uploads import uploader_words
 from components.wordcloud import show_word_cloud
 from i18n import _, percent
 from services.core.vocab import label
@@ -240,6 +239,5 @@ def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
         accept_multiple_files=True,
         help=_("Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine."),
     )
-    uploader_words()
     if files and st.button(_("Import the conversation")):
         on_import({f.name: f.getvalue() for f in files})

@@ -91,11 +91,13 @@ def open_screen(page: Page, path: str) -> None:
     shut = expand.is_visible()
     if shut:
         expand.click()
-    page.get_by_role("navigation", name="Menu").locator(f'a[href="{path}"]').click()
+    # The menu is named in the page's language: "Menu", "Menú".
+    menu = page.get_by_role("navigation", name=re.compile(r"^Men[uú]$"))
+    menu.locator(f'a[href="{path}"]').click()
     expect(page).to_have_url(re.compile(rf"/{re.escape(path)}(\?.*)?$"))
     wait_idle(page)
     if shut:  # and closes it again, to see the screen whole
-        page.get_by_role("button", name="Collapse sidebar").click()
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
         expect(expand).to_be_visible()
 
 
@@ -157,7 +159,9 @@ def snap(page: Page, folder: Path, name: str) -> None:
 def button(page: Page, name: str) -> Locator:
     """The button called `name`, exactly; a keyboard shortcut Streamlit shows on it (its
     name then ends "Shortcut N") is allowed, so adding a key to a button breaks no test."""
-    return page.get_by_role("button", name=re.compile(rf"^{re.escape(name)}( Shortcut \S+)?$"))
+    return page.get_by_role(
+        "button", name=re.compile(rf"^{re.escape(name)}( (Shortcut|Atajo) \S+)?$")
+    )
 
 
 def click(page: Page, name: str) -> None:

@@ -14,7 +14,6 @@ from components.notices import show_error
 from components.setup.context import SetupContext
 from components.setup_panels import problems_table
 from components.text import escape_markdown
-from components.uploads import uploader_words
 from i18n import N_, _, number
 from services.core.errors import DomainError
 from services.setup import roster_import
@@ -55,7 +54,6 @@ def roster_import_panel(ctx: SetupContext) -> None:
         ),
         max_upload_size=MAX_MEGABYTES,
     )
-    uploader_words()
     if upload is None:
         st.session_state.pop(_READ, None)  # nothing on screen: keep nothing of it
         initiative_id, summary = st.session_state.get(_SUMMARY, (None, ""))

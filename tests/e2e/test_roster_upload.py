@@ -7,6 +7,7 @@ rows go in, the uploader empties, and a sentence says who was added to which gro
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from db.models import Participant
 from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
-from tests.languages import english_left, staff_choose
+from tests.languages import english_left, people_text, staff_choose
 
 pytestmark = pytest.mark.e2e
 
@@ -87,6 +88,8 @@ def test_the_uploader_speaks_spanish_to_a_spanish_reader_its_refusals_too(
     laptop: Page, demo: Demo, screenshots: Path
 ) -> None:
     staff_choose(laptop, "Español")
+    # The menu's landmark is named in the new language at once, not after a reload.
+    expect(laptop.get_by_role("navigation", name="Menú", exact=True)).to_be_visible()
     open_screen(laptop, "setup")
     laptop.get_by_role("tab", name="Personas").click()
     wait_idle(laptop)
@@ -104,7 +107,15 @@ def test_the_uploader_speaks_spanish_to_a_spanish_reader_its_refusals_too(
     )
     expect(uploader.get_by_role("button", name="Quitar lista.pdf", exact=True)).to_be_visible()
     expect(uploader.get_by_role("button", name="Agregar archivos", exact=True)).to_be_visible()
-    assert not english_left(laptop, "the roster uploader in Spanish")
+    assert not english_left(laptop, "the roster uploader in Spanish", people_text(demo.db))
+    # The names Streamlit gives its own controls, which a screen reader says: in Spanish.
+    help_icon = "Ayuda sobre Importar personas desde un archivo CSV o Excel (.xlsx)"
+    expect(
+        laptop.get_by_role("button", name=re.compile(f"^{re.escape(help_icon)}"))
+    ).to_be_visible()
+    for name in ("Buscar", "Pantalla completa", "Mostrar u ocultar columnas"):
+        expect(laptop.get_by_role("button", name=name, exact=True).first).to_be_attached()
+    assert not laptop.get_by_role("button", name="Search", exact=True).count()
     snap(laptop, screenshots, "roster-upload-refused-es-laptop")
     # Back to English (Set up opens on its first tab again): Streamlit's own words.
     staff_choose(laptop, "English")

@@ -1,4 +1,4 @@
-"""Streamlit's uploader writes its own words in English (components/uploads.py puts them
+"""Streamlit's uploader writes its own words in English (components/streamlit_words.py puts them
 in the reader's language): these fail the day Streamlit's words change — the table would
 then miss them — or the day st.file_uploader lets us give our own."""
 
@@ -7,31 +7,31 @@ from __future__ import annotations
 import inspect
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
 import streamlit as st
 
-from components import uploads
-from components.uploads import STREAMLIT_WORDS
+from components import streamlit_words
+from components.streamlit_words import STREAMLIT_WORDS
 
 BUNDLES = Path(st.__file__).parent / "static" / "static" / "js"
 
 
+@cache
 def _frontend() -> str:
-    """Streamlit's frontend code that draws the uploader and words its refusals."""
-    return "".join(
-        p.read_text(encoding="utf-8")
-        for pattern in ("FileUploader.*.js", "utils.*.js", "DynamicIcon.*.js")
-        for p in BUNDLES.glob(pattern)
-    )
+    """Streamlit's frontend code, every bundle of it."""
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(BUNDLES.glob("*.js")))
 
 
 ICON = "add icon"
 """The words Streamlit keeps inside the add-files button: its icon's name and "icon"."""
+DATE_PARTS = tuple(w for w in STREAMLIT_WORDS if w.endswith(", {label}"))
+"""A date field's parts, named by the browser in its own language (Intl.DisplayNames)."""
 
 
-@pytest.mark.parametrize("words", [w for w in STREAMLIT_WORDS if w != ICON])
+@pytest.mark.parametrize("words", [w for w in STREAMLIT_WORDS if w not in (ICON, *DATE_PARTS)])
 def test_each_word_of_the_table_is_one_streamlit_writes(words: str) -> None:
     # Streamlit writes them as template literals: "{size} per file" is `${…} per file`.
     pieces = [re.escape(p) for p in re.split(r"\{\w+\}", words)]
@@ -44,15 +44,22 @@ def test_the_add_files_button_still_keeps_its_icon_s_name_inside() -> None:
     assert "`:material/add:`" in code and "`${n} icon`" in code
 
 
+def test_a_date_field_still_names_its_parts_in_the_browser_s_language() -> None:
+    assert "new Intl.DisplayNames(e,{type:`dateTimeField`})" in _frontend()
+    assert {w.split(",")[0] for w in DATE_PARTS} == {"day", "month", "year", "hour", "minute"}
+
+
 def test_the_uploader_still_takes_no_words_of_ours() -> None:
     given = set(inspect.signature(st.file_uploader).parameters)
     assert not given & {"text", "button_text", "instructions", "browse_text", "footer_text"}
 
 
 def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() -> None:
-    said = dict(uploads.rules("es"))
+    said = dict(streamlit_words.rules("es"))
     assert said[r"^(.+) files are not allowed\.$"] == "No se admiten archivos de tipo $1."
     assert said["^(.+) per file$"] == "$1 por archivo"
-    assert uploads.rules("en") == []
+    assert streamlit_words.rules("en") == []
     # The script carries the table as JSON, and nothing of a person's.
-    assert json.dumps(uploads.rules("es")) in uploads.script("es")
+    script = streamlit_words.script("es")
+    assert json.dumps(streamlit_words.rules("es", streamlit_words.CONTROL_NAMES)) in script
+    assert json.dumps(streamlit_words.rules("es", streamlit_words.UPLOADER_WORDS)) in script

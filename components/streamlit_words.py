@@ -1,0 +1,194 @@
+"""Streamlit's own words in the reader's language: what it writes itself, in English.
+
+Streamlit writes some words itself, with no way to give them (streamlit/streamlit#13500
+asks for the uploader's): the file uploader's button ("Upload"), its limit ("50MB per
+file"), its refusals ("application/pdf files are not allowed."), and the names a screen
+reader gives its controls — a help icon's "Help for …", a table's "Search" and
+"Fullscreen", a heading's "Link to heading", a date's "day, …", "Collapse sidebar". A
+Spanish reader got them in English on a Spanish page (WCAG 3.1.2): a refusal they could
+not read, controls a screen reader named in another language.
+
+So the page's language mark (components/language.py) comes with a fixed script that puts
+them in the catalogue's words as the page draws them and whenever it draws them again: the
+words inside uploaders, and the names (aria-label, title, placeholder) of every control.
+English readers get Streamlit's words as it writes them; a reader who switches back gets
+them again. tests/workarounds/test_streamlit_words.py fails the day Streamlit's words
+change, or it lets us give our own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import i18n
+from i18n import ENGLISH, N_, _
+
+UPLOADER_WORDS = (
+    # Translators: Streamlit's file uploader's button, beside the field's own label.
+    N_("Upload"),
+    # Translators: Streamlit's uploader states its size limit: {size} is e.g. "50MB".
+    N_("{size} per file"),
+    N_("Drag and drop a file here"),
+    N_("Drag and drop files here"),
+    # Translators: the uploader's refusal of a file over its limit: {size} is e.g. "2.0MB".
+    N_("File must be {size} or smaller."),
+    # Translators: the uploader's refusal of a file of the wrong kind: {type} is its MIME
+    # type, e.g. "application/pdf".
+    N_("{type} files are not allowed."),
+    N_("File size is too small."),
+    N_("Only one file is allowed."),
+    N_("Unexpected error. Please try again."),
+    N_("Upload failed"),
+    N_("Click to retry upload"),
+    # Translators: a button's name, for a screen reader: {name} is the file's name.
+    N_("Remove {name}"),
+    # Translators: the name of the uploader's button that adds a file to those chosen.
+    N_("Add files"),
+    # Translators: words Streamlit keeps, unseen, inside that button: its icon's name.
+    N_("add icon"),
+    # Translators: a button's name, for a screen reader: {name} is the file's name.
+    N_("Cancel upload of {name}"),
+    # Translators: the name a screen reader gives the uploader's hidden file field.
+    N_("file upload"),
+)
+"""Every word Streamlit 1.67's uploader shows or names a control with, as it writes them
+(its frontend's FileUploader and utils bundles); {…} stands for what it fills in."""
+
+CONTROL_NAMES = (
+    # Translators: a help icon's name for a screen reader: {label} is the field's label.
+    N_("Help for {label}"),
+    # Translators: a heading's link to itself, named for a screen reader.
+    N_("Link to heading"),
+    N_("Search"),
+    N_("Fullscreen"),
+    N_("Show/hide columns"),
+    N_("Collapse sidebar"),
+    N_("Expand sidebar"),
+    N_("Sidebar"),
+    "Open",
+    "Close",
+    N_("Clear all"),
+    N_("Choose an option"),
+    N_("Choose date"),
+    # Translators: the eye button on a password field, named for a screen reader.
+    N_("Show password"),
+    N_("Hide password"),
+    N_("Increment"),
+    N_("Decrement"),
+    # Translators: a keyboard shortcut named on its button: {key} is the key, e.g. "N".
+    N_("Shortcut {key}"),
+    # Translators: a date field's part, for a screen reader: {label} is the field's label.
+    N_("day, {label}"),
+    N_("month, {label}"),
+    N_("year, {label}"),
+    N_("hour, {label}"),
+    N_("minute, {label}"),
+)
+"""The names Streamlit 1.67 gives its own controls on our screens (aria-label, title,
+placeholder), as a Spanish walk of every screen found them in English."""
+
+STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES
+
+SAID_AS = {
+    # Translators: the name, for a screen reader, of the button that opens a list of choices.
+    "Open": N_("Open the list"),
+    # Translators: the name, for a screen reader, of a button that closes what it is on.
+    "Close": N_("Close this"),
+}
+"""Streamlit's words whose English the catalogue already holds with another sense ("Open"
+is a round's state there): translated through an entry of their own."""
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+_SCRIPT = """<script data-streamlit-words>
+(() => {
+  const table = (rules) => rules.map(([pattern, words]) => [new RegExp(pattern), words]);
+  const state = window.__streamlitWords || (window.__streamlitWords = {
+    written: new WeakMap(), english: new WeakMap(), observer: null, uploader: [], names: [],
+  });
+  state.uploader = table(%(uploader)s);
+  state.names = table(%(names)s);
+  // An English page never had words put in: nothing to watch, nothing to put back.
+  if (!state.observer && !state.names.length) return;
+  // What Streamlit wrote, in its words: ours once we wrote there, else what is there now.
+  const source = (node, key, now) => {
+    const mine = state.written.get(node);
+    if (mine && mine[key] === now) return state.english.get(node)[key];
+    return now;
+  };
+  const put = (node, key, now, set, rules) => {
+    const english = source(node, key, now);
+    let words = english;
+    for (const [pattern, said] of rules) {
+      if (pattern.test(english)) { words = english.replace(pattern, said); break; }
+    }
+    if (words === now) return;
+    state.english.set(node, {...(state.english.get(node) || {}), [key]: english});
+    state.written.set(node, {...(state.written.get(node) || {}), [key]: words});
+    set(words);
+  };
+  const uploaderRules = () => state.uploader.concat(state.names);
+  const sweep = () => {
+    for (const box of document.querySelectorAll('[data-testid="stFileUploader"]')) {
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        put(node, "text", node.data, (w) => { node.data = w; }, uploaderRules());
+      }
+    }
+    for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+      // The uploader's own box is named by our label; other names are Streamlit's.
+      if (el.matches('[data-testid="stFileUploaderDropzone"]')) continue;
+      const rules = el.closest('[data-testid="stFileUploader"]') ? uploaderRules() : state.names;
+      for (const name of ["aria-label", "title", "placeholder"]) {
+        const now = el.getAttribute(name);
+        if (now) put(el, name, now, (w) => el.setAttribute(name, w), rules);
+      }
+    }
+  };
+  if (!state.observer) {
+    state.observer = new MutationObserver(sweep);
+    state.observer.observe(document.body, {
+      subtree: true, childList: true, characterData: true,
+      attributeFilter: ["aria-label", "title", "placeholder"],
+    });
+  }
+  sweep();
+})();
+</script>"""
+
+
+def rules(language: str, words: tuple[str, ...] = STREAMLIT_WORDS) -> list[tuple[str, str]]:
+    """(pattern, words) for each of Streamlit's `words` `language` has its own for: a
+    JavaScript pattern matching the English as Streamlit fills it in, and the reader's
+    words with $1, $2… where Streamlit's values go. None for English."""
+    if language == ENGLISH:
+        return []
+    with i18n.using(language):
+        said = [(english, SAID_AS.get(english, english)) for english in words]
+        said = [(english, _(entry)) for english, entry in said if _(entry) != entry]
+    return [_rule(english, words) for english, words in said]
+
+
+def _rule(english: str, words: str) -> tuple[str, str]:
+    names = _FIELD.findall(english)
+    parts = _FIELD.split(english)[::2]  # the words between the {…}
+    pattern = "^" + "(.+)".join(_js_escape(part) for part in parts) + "$"
+
+    def group(field: re.Match[str]) -> str:
+        return f"${names.index(field.group(1)) + 1}"
+
+    return pattern, _FIELD.sub(group, words.replace("$", "$$"))
+
+
+def _js_escape(text: str) -> str:
+    return re.sub(r"[.*+?^${}()|[\]\\/]", lambda m: "\\" + m.group(0), text)
+
+
+def script(language: str) -> str:
+    """The fixed script for `language`: the catalogue's words only, as JSON. In English
+    too, with empty tables, so a reader who switches back gets Streamlit's words again."""
+    return _SCRIPT % {
+        "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
+        "names": json.dumps(rules(language, CONTROL_NAMES)),
+    }
