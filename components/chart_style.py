@@ -173,8 +173,12 @@ def finish(chart: alt.LayerChart, scale: float = 1.0) -> alt.LayerChart:
         chart.properties(padding={"left": 5, "top": 5, "bottom": 5, "right": right})
         .configure(background="#FFFFFF")  # the contrasts above hold on either app theme
         # Faint grid, grey axis lines (5:1): the theme's own are black on a dark theme.
-        .configure_axis(gridColor="#E6E6E6", domainColor=GREY, tickColor=GREY, **text)
-        .configure_legend(orient="bottom", **text)
+        # No ARIA of Vega's own on the axes, legends and marks: it describes them in English
+        # whatever the page's language ("X-axis titled … for a linear scale with values
+        # from 0% to 100%"), and the chart's words and its table beneath say it all.
+        .configure_axis(gridColor="#E6E6E6", domainColor=GREY, tickColor=GREY, aria=False, **text)
+        .configure_legend(orient="bottom", aria=False, **text)
+        .configure_mark(aria=False)
         .configure_text(color=INK, fontSize=font)
     )
 

@@ -65,9 +65,8 @@ def page_mark(language: str) -> str:
     """The fixed script that marks the page's language, and puts the words Streamlit writes
     itself in it (components/streamlit_words.py); `language` is one of our codes."""
     code = i18n.supported(language)
-    return f"<script>document.documentElement.lang = {code!r};</script>" + streamlit_words.script(
-        code
-    )
+    words = streamlit_words.script(code)
+    return f"<script>document.documentElement.lang = {code!r};\n{words}</script>"
 
 
 # Each language's name on the switch is a part in that language, whatever the page's

@@ -62,6 +62,16 @@ CONTROL_NAMES = (
     N_("Link to heading"),
     N_("Search"),
     N_("Fullscreen"),
+    N_("Close fullscreen"),
+    # Translators: a chart's or a table's toolbar button, named for a screen reader.
+    N_("Show data"),
+    N_("Show chart"),
+    N_("Download as PNG"),
+    N_("Download as CSV"),
+    # Translators: a chart's toolbar button (Vega-Lite is the chart format's name).
+    N_("Copy Vega-Lite spec"),
+    N_("Copied!"),
+    N_("Clear selection"),
     N_("Show/hide columns"),
     N_("Collapse sidebar"),
     N_("Expand sidebar"),
@@ -86,7 +96,9 @@ CONTROL_NAMES = (
     N_("minute, {label}"),
 )
 """The names Streamlit 1.67 gives its own controls on our screens (aria-label, title,
-placeholder), as a Spanish walk of every screen found them in English."""
+placeholder), as a Spanish walk of every screen found them in English. A toolbar's button
+is named "<words>: <what it is for>" ("Show data: Totals by item"): its words are put in
+the reader's language, what follows them is ours already."""
 
 STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES
 
@@ -101,8 +113,7 @@ is a round's state there): translated through an entry of their own."""
 
 _FIELD = re.compile(r"\{(\w+)\}")
 
-_SCRIPT = """<script data-streamlit-words>
-(() => {
+_SCRIPT = """(() => {
   const table = (rules) => rules.map(([pattern, words]) => [new RegExp(pattern), words]);
   const state = window.__streamlitWords || (window.__streamlitWords = {
     written: new WeakMap(), english: new WeakMap(), observer: null, uploader: [], names: [],
@@ -119,9 +130,18 @@ _SCRIPT = """<script data-streamlit-words>
   };
   const put = (node, key, now, set, rules) => {
     const english = source(node, key, now);
-    let words = english;
-    for (const [pattern, said] of rules) {
-      if (pattern.test(english)) { words = english.replace(pattern, said); break; }
+    const translated = (text) => {
+      for (const [pattern, said] of rules) {
+        if (pattern.test(text)) return text.replace(pattern, said);
+      }
+      return null;
+    };
+    let words = translated(english);
+    if (words === null) {
+      // A toolbar's "Show data: Totals by item": Streamlit's words, then ours.
+      const colon = english.indexOf(": ");
+      const head = colon > 0 ? translated(english.slice(0, colon)) : null;
+      words = head === null ? english : head + english.slice(colon);
     }
     if (words === now) return;
     state.english.set(node, {...(state.english.get(node) || {}), [key]: english});
@@ -154,8 +174,7 @@ _SCRIPT = """<script data-streamlit-words>
     });
   }
   sweep();
-})();
-</script>"""
+})();"""
 
 
 def rules(language: str, words: tuple[str, ...] = STREAMLIT_WORDS) -> list[tuple[str, str]]:
@@ -186,7 +205,8 @@ def _js_escape(text: str) -> str:
 
 
 def script(language: str) -> str:
-    """The fixed script for `language`: the catalogue's words only, as JSON. In English
+    """The fixed script for `language` (its body: components/language.py's page mark
+    carries it): the catalogue's words only, as JSON. In English
     too, with empty tables, so a reader who switches back gets Streamlit's words again."""
     return _SCRIPT % {
         "uploader": json.dumps(rules(language, UPLOADER_WORDS)),

@@ -74,10 +74,23 @@ _VISIBLE_TEXT = """() => {
       if (getComputedStyle(parent).fontFamily.includes("Material Symbols")) continue;
       texts.push(node.data);
     }
+    // And the names a screen reader gives controls (Streamlit's own among them), which no
+    // eye sees: a Spanish page must name them in Spanish too.
+    for (const el of root.querySelectorAll("[aria-label], [title], [placeholder]")) {
+      const marked = el.closest('[lang]');
+      if (marked && marked !== document.documentElement
+          && !marked.lang.toLowerCase().startsWith("es")) continue;
+      if (el.closest('[aria-hidden="true"]')) continue;
+      for (const name of ["aria-label", "title", "placeholder"]) {
+        const said = el.getAttribute(name);
+        if (said && said.trim()) texts.push(said);
+      }
+    }
   }
   return texts.join("\\n");
 }"""
-"""The page's visible words, one text node a line, icon names and hidden text left out."""
+"""The page's visible words, one text node a line, icon names and hidden text left out;
+then the names its controls have for a screen reader (aria-label, title, placeholder)."""
 
 
 def html_lang(page: Page) -> str:

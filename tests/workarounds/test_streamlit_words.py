@@ -14,6 +14,7 @@ import pytest
 import streamlit as st
 
 from components import streamlit_words
+from components.language import page_mark
 from components.streamlit_words import STREAMLIT_WORDS
 
 BUNDLES = Path(st.__file__).parent / "static" / "static" / "js"
@@ -63,3 +64,13 @@ def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() 
     script = streamlit_words.script("es")
     assert json.dumps(streamlit_words.rules("es", streamlit_words.CONTROL_NAMES)) in script
     assert json.dumps(streamlit_words.rules("es", streamlit_words.UPLOADER_WORDS)) in script
+
+
+def test_the_script_has_no_angle_bracket_the_frontend_s_sanitiser_would_drop_it_for() -> None:
+    """Streamlit's st.html passes its body through DOMPurify, which drops a script whose
+    text holds "<" followed by a letter or "/" (its guard against markup in raw text):
+    a comment's "<our words>" once dropped the whole page mark, lang included."""
+    for language in ("en", "es"):
+        assert "<" not in streamlit_words.script(language)
+        body = page_mark(language).removeprefix("<script>").removesuffix("</script>")
+        assert "<" not in body
