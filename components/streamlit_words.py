@@ -120,8 +120,6 @@ _SCRIPT = """(() => {
   });
   state.uploader = table(%(uploader)s);
   state.names = table(%(names)s);
-  // An English page never had words put in: nothing to watch, nothing to put back.
-  if (!state.observer && !state.names.length) return;
   // What Streamlit wrote, in its words: ours once we wrote there, else what is there now.
   const source = (node, key, now) => {
     const mine = state.written.get(node);
@@ -166,6 +164,8 @@ _SCRIPT = """(() => {
       }
     }
   };
+  // An English page (ENGLISH_SCRIPT) puts Streamlit's own words back where ours were.
+  state.backToEnglish = () => { state.uploader = []; state.names = []; sweep(); };
   if (!state.observer) {
     state.observer = new MutationObserver(sweep);
     state.observer.observe(document.body, {
@@ -204,10 +204,17 @@ def _js_escape(text: str) -> str:
     return re.sub(r"[.*+?^${}()|[\]\\/]", lambda m: "\\" + m.group(0), text)
 
 
+ENGLISH_SCRIPT = "if (window.__streamlitWords) window.__streamlitWords.backToEnglish();"
+"""An English page's: nothing to put in; Streamlit's words back where a switch to English
+left ours (a page never in another language has nothing to do, and sends 60 bytes, not
+the whole table, with each run)."""
+
+
 def script(language: str) -> str:
     """The fixed script for `language` (its body: components/language.py's page mark
-    carries it): the catalogue's words only, as JSON. In English
-    too, with empty tables, so a reader who switches back gets Streamlit's words again."""
+    carries it): the catalogue's words only, as JSON; ENGLISH_SCRIPT for English."""
+    if language == ENGLISH:
+        return ENGLISH_SCRIPT
     return _SCRIPT % {
         "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
         "names": json.dumps(rules(language, CONTROL_NAMES)),

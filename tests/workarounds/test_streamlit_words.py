@@ -60,6 +60,7 @@ def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() 
     assert said[r"^(.+) files are not allowed\.$"] == "No se admiten archivos de tipo $1."
     assert said["^(.+) per file$"] == "$1 por archivo"
     assert streamlit_words.rules("en") == []
+    assert streamlit_words.script("en") == streamlit_words.ENGLISH_SCRIPT
     # The script carries the table as JSON, and nothing of a person's.
     script = streamlit_words.script("es")
     assert json.dumps(streamlit_words.rules("es", streamlit_words.CONTROL_NAMES)) in script
