@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from components.results import round_results
 from components.text import escape_markdown
+from components.translated import translated_note
+from components.translation_boxes import Box, translation_boxes
 from i18n import _
 from services.converge.converge_screen import RoundOnConverge
 from services.core.vocab import label
+from services.translations.translate import translate_all
 
 OPEN, CLOSE, REVEAL, HIDE = "open", "close", "reveal", "hide"
 
@@ -18,7 +23,9 @@ def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
 
     Returns the step pressed (OPEN, CLOSE, REVEAL, HIDE), or None.
     """
-    st.markdown(f"**{escape_markdown(rnd.title)}** · {label(rnd.mode)} · {label(rnd.status)}")
+    st.markdown(f"**{escape_markdown(rnd.called)}** · {label(rnd.mode)} · {label(rnd.status)}")
+    if rnd.name is not None:
+        translated_note(rnd.name, key=f"round-title-{rnd.id}")
     key, pressed = rnd.id, None
     if facilitating and rnd.is_draft and st.button(_("Open voting"), key=f"open-{key}"):
         pressed = OPEN
@@ -45,6 +52,20 @@ def round_outcome(rnd: RoundOnConverge) -> None:
     """The round's results once voting has opened, with the credit of an imported one."""
     if rnd.results is None:
         return
-    round_results(rnd.title, rnd.results, key=str(rnd.id))
+    round_results(rnd.called, rnd.results, key=str(rnd.id))
     if rnd.credit:
         st.caption(escape_markdown(rnd.credit))
+
+
+def round_translation(rnd: RoundOnConverge, act: Callable[..., None]) -> None:
+    """The round's title in the other language: what a phone reading that language heads
+    its ballot with, marked as a translation."""
+    if rnd.name is None:
+        return
+    with st.expander(_("Translate this round's title"), key=f"translate-round-{rnd.id}"):
+        translation_boxes(
+            f"round-translation-{rnd.id}",
+            [Box("voting_round", rnd.id, "title", rnd.name)],
+            lambda entries: act(translate_all, entries, done=_("Translations saved.")),
+            _("Leave the box empty to remove the translation."),
+        )

@@ -9,6 +9,7 @@ import streamlit as st
 from components.ballot import Tap, Tapped, Voter, choice_ballot, dots_ballot
 from components.room_banner import room_timer_text
 from components.text import escape_markdown
+from components.translated import translated_note
 from i18n import _
 from runtime import Database
 from services.converge import voting_ballots
@@ -21,7 +22,10 @@ from services.core.vocab import VoteMode
 def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
     """The round's heading, the time left when a timer runs, and its rows of choices."""
     view = shown.ballot
-    st.header(escape_markdown(view.title))
+    title = view.title_name
+    st.header(escape_markdown(title.text if title is not None else view.title))
+    if title is not None:  # which words those were, the original one tap away
+        translated_note(title, key=f"round-title-{view.round_id}")
     left = room_timer_text(shown.room)
     if left:
         st.subheader(_("Timer: {time_left}").format(time_left=left), anchor=False)

@@ -41,6 +41,8 @@ for voting_round in screen.rounds:
         if pressed := panels.round_controls(voting_round, screen.facilitating):
             service, done = STEPS[pressed]
             here.act(service, voting_round.id, done=done)
+        if screen.facilitating:
+            panels.round_translation(voting_round, here.act)
         panels.round_outcome(voting_round)
 if not screen.rounds:
     st.info(_("No voting rounds yet."))

@@ -25,7 +25,7 @@ st.header(_("What the tables said and proposed"))
 panels.tables_record(screen.tables)
 st.header(_("Voting results"))
 for shown in screen.rounds:
-    round_results(shown.title, shown.results, f"r{shown.round_id}")
+    round_results(shown.called, shown.results, f"r{shown.round_id}")
 if not screen.rounds:
     st.info(_("No votes yet — no voting round has been opened at this meeting."))
 st.header(_("Voice balance"))

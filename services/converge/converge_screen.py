@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import Role, RoundStatus, VoteMode
@@ -16,6 +17,8 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.prepare.imported_credit import round_credit_in
 from services.room.board import open_ideas_in, themes_in
+from services.translations.shown import Shown, shown
+from services.translations.translate import translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,13 @@ class RoundOnConverge:
     """Its counts once voting has opened; None for a draft."""
     credit: str | None
     """The attribution of the Pol.is conversation it was imported from, if it was."""
+    name: Shown | None = None
+    """The title in the reader's language (its translation, or `title`), and which."""
+
+    @property
+    def called(self) -> str:
+        """What the screen calls the round: its title in the reader's language."""
+        return self.name.text if self.name is not None else self.title
 
     @property
     def is_draft(self) -> bool:
@@ -94,6 +104,9 @@ def read(
     with db.read() as s:
         membership.require_meeting_member(s, actor, meeting_id)
         query = select(VotingRound).where(VotingRound.meeting_id == meeting_id)
+        listed = list(s.scalars(query.order_by(VotingRound.id.desc())))
+        language = i18n.current()
+        said = translations_for(s, "voting_round", [r.id for r in listed], language, "title")
         rounds = tuple(
             RoundOnConverge(
                 rnd.id,
@@ -104,8 +117,9 @@ def read(
                 turnout_in(s, rnd) if rnd.status is RoundStatus.OPEN else None,
                 None if rnd.status is RoundStatus.DRAFT else results_in(s, rnd.id),
                 round_credit_in(s, rnd.id),
+                shown(rnd.title, said.get(rnd.id), language),
             )
-            for rnd in s.scalars(query.order_by(VotingRound.id.desc()))
+            for rnd in listed
         )
         ballot = None
         if actor.is_facilitator and (ballot_wanted or not rounds):

@@ -61,6 +61,8 @@ class BallotView:
     remaining: int
     items: tuple[BallotLine, ...]
     meeting_id: int = 0
+    title_name: Shown | None = None
+    """The title in the voter's language: its translation, or `title`, and which."""
 
 
 def round_items(db: Database, actor: Actor, round_id: int) -> list[BallotItem]:
@@ -76,6 +78,14 @@ def item_rows(s: Session, round_id: int, language: str | None = None) -> list[Ba
     (the run's, when not given): one query, and one more for their translations. Ballots,
     results, the projector and reports all name items through this, so a Spanish phone
     and a Spanish report call an idea by the same words."""
+    return _named_ballot(s, round_id, language, None)[0]
+
+
+def _named_ballot(
+    s: Session, round_id: int, language: str | None, title: str | None
+) -> tuple[list[BallotItem], Shown | None]:
+    """`item_rows`, and the round's `title` (when given) in `language`, its translation
+    read in the items' one query."""
     language = language or i18n.current()
     query = (
         select(RoundItem, func.coalesce(Idea.text, Theme.name))
@@ -87,9 +97,10 @@ def item_rows(s: Session, round_id: int, language: str | None = None) -> list[Ba
     rows = list(s.execute(query))
     ideas = [item.idea_id for item, _text in rows if item.idea_id is not None]
     themes = [item.theme_id for item, _text in rows if item.theme_id is not None]
-    stored = translations_of_kinds(
-        s, {"idea": (ideas, "text"), "theme": (themes, "name")}, language
-    )
+    wanted = {"idea": (ideas, "text"), "theme": (themes, "name")}
+    if title is not None:
+        wanted["voting_round"] = ([round_id], "title")
+    stored = translations_of_kinds(s, wanted, language)
     named = []
     for item, text in rows:
         kind, entity_id = (
@@ -99,7 +110,9 @@ def item_rows(s: Session, round_id: int, language: str | None = None) -> list[Ba
         named.append(
             BallotItem(item.id, item.round_id, item.idea_id, item.theme_id, item_name(name), name)
         )
-    return named
+    if title is None:
+        return named, None
+    return named, shown(title, stored["voting_round"].get(round_id), language)
 
 
 def item_name(name: Shown) -> str:
@@ -171,6 +184,7 @@ def ballot_view(
         votes = {v.round_item_id: v for v in s.scalars(query)}
     budget = rnd.budget if rnd.mode is VoteMode.DOTS else 0
     used = sum(v.dots for v in votes.values()) if budget else 0
+    items, title = _named_ballot(s, rnd.id, None, rnd.title)
     lines = tuple(
         BallotLine(
             item.id,
@@ -179,12 +193,13 @@ def ballot_view(
             votes[item.id].choice if item.id in votes else None,
             item.name,
         )
-        for item in item_rows(s, rnd.id)
+        for item in items
     )
     status, cap = rnd.status, rnd.max_per_item
     return BallotView(
-        rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines, rnd.meeting_id
-    )
+        rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines,
+        rnd.meeting_id, title,
+    )  # fmt: skip
 
 
 _OFF_BOARD = {

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import RoundStatus
@@ -25,6 +26,8 @@ from services.partner.charter_signoff import GroupSignOff, signoff_status_in
 from services.review.meeting_record import MeetingRecord, Proposed, Said, collect_in
 from services.review.meeting_record_results import confidential_items, unnamed
 from services.room.voice import VoiceBalance, summary_in
+from services.translations.shown import Shown, shown
+from services.translations.translate import translations_for
 
 Row = TypeVar("Row", ItemTotal, ItemByGroup, CommonGround)
 
@@ -46,6 +49,13 @@ class RoundShown:
     round_id: int
     title: str
     results: RoundResults
+    name: Shown | None = None
+    """The title in the reader's language (its translation, or `title`), and which."""
+
+    @property
+    def called(self) -> str:
+        """What the screen calls the round: its title in the reader's language."""
+        return self.name.text if self.name is not None else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +84,27 @@ def read(
     """
     with db.read() as s:
         record = collect_in(s, actor, meeting_id, include_private)
-        opened = s.scalars(
-            select(VotingRound)
-            .where(VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT)
-            .order_by(VotingRound.id)
+        opened = list(
+            s.scalars(
+                select(VotingRound)
+                .where(
+                    VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT
+                )
+                .order_by(VotingRound.id)
+            )
         )
         # As in the record's vote tables: a confidential item is named by its number only.
         hidden = confidential_items(s, meeting_id) if not record.private else set()
+        language = i18n.current()
+        said = translations_for(s, "voting_round", [r.id for r in opened], language, "title")
         rounds = tuple(
-            RoundShown(r.id, r.title, _unnamed(results_in(s, r.id), hidden)) for r in opened
+            RoundShown(
+                r.id,
+                r.title,
+                _unnamed(results_in(s, r.id), hidden),
+                shown(r.title, said.get(r.id), language),
+            )
+            for r in opened
         )
         voice = summary_in(s, meeting_id)
         signoff = tuple(signoff_status_in(s, record.initiative_id))

@@ -36,6 +36,7 @@ from db.models import (
     Meeting,
     Option,
     Theme,
+    VotingRound,
     utcnow,
 )
 from db.models.base import Base
@@ -161,6 +162,7 @@ KINDS: dict[str, Kind] = {
         table_work=True,
     ),
     "interview": Kind(Interview, ("notes", "themes"), _by_initiative, N_("interview")),
+    "voting_round": Kind(VotingRound, ("title",), _by_meeting, N_("voting round")),
     "action_item": Kind(
         ActionItem, ("title", "description", "measure"), _by_initiative, N_("action")
     ),

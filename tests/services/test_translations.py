@@ -611,3 +611,28 @@ def test_the_plan_s_files_give_a_translated_action_with_its_original(db):
     with db.read() as s:
         rows, _updates = plan_export.rows_in(s, room.leader, room.initiative_id, False)
     assert [r["Action"] for r in rows] == ["Hire two clinicians"]
+
+
+def test_a_round_s_title_is_the_facilitator_s_to_translate_and_its_ballot_reads_it(db):
+    room = build_room(db)
+    idea = _idea(db, room)
+    fields = voting_rounds.NewRound(title="Which first?", mode=VoteMode.DOTS, idea_ids=[idea.id])
+    rnd = voting_rounds.create_round(db, room.facilitator, room.meeting_id, fields)
+    entry = _spanish("voting_round", rnd.id, "¿Qué primero?", "title")
+    for refused in (room.scribe1, room.leader):
+        with pytest.raises(PermissionDenied):
+            translate.translate(db, refused, entry)
+    translate.translate(db, room.facilitator, entry)
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    with db.read() as s, i18n.using("es"):
+        spanish = voting_items.ballot_view(s, s.get_one(type(rnd), rnd.id), room.participant_ids[0])
+    assert spanish.title_name is not None
+    assert (spanish.title_name.text, spanish.title_name.showing) == (
+        "¿Qué primero?", Showing.TRANSLATED,
+    )  # fmt: skip
+    with db.read() as s, i18n.using("en"):
+        english = voting_items.ballot_view(s, s.get_one(type(rnd), rnd.id), room.participant_ids[0])
+    assert english.title_name is not None and english.title_name.text == "Which first?"
+    with i18n.using("es"):
+        (listed,) = review_screen.read(db, room.facilitator, room.meeting_id).rounds
+    assert listed.called == "¿Qué primero?"

@@ -447,3 +447,33 @@ def test_a_whole_room_conflict_is_translated_by_the_facilitator_and_no_scribe_is
     assert "Translate this conflict" not in [e.label for e in scribe.expander]
     facilitator = room_app("fac").run().switch_page("views/conflicts.py").run()
     assert "Translate this conflict" in [e.label for e in facilitator.expander]
+
+
+def test_the_facilitator_translates_a_round_s_title_and_a_spanish_phone_is_asked_in_spanish(
+    room_app, db
+):
+    room = room_app.room
+    _ballot_of(db, room, _idea(db, room))
+    converge = room_app("fac").run().switch_page("views/converge.py").run()
+    by_label(converge.text_input, "“Priorities” in Spanish").input("Prioridades")
+    converge = click(converge, "Save the translations")
+    assert not converge.exception
+    assert "Translations saved." in texts(converge)
+    languages.set_participant_language(db, room.facilitator, room.participant_ids[0], "es")
+    spanish = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    assert not spanish.exception
+    assert "Prioridades" in [h.value for h in spanish.header]
+    assert "Traducido del inglés" in [c.value for c in spanish.caption]
+    originals = [e for e in spanish.expander if e.label == "Ver el original (inglés)"]
+    assert ["Priorities"] in [[t.value for t in e.text] for e in originals]
+    english = room_app(query={"code": "code-1"}).run().switch_page("views/vote.py").run()
+    assert "Priorities" in [h.value for h in english.header]
+    # Results name the round the same way: a Spanish facilitator's Review.
+    languages.set_own_language(db, room.facilitator, "es")
+    review = room_app("fac").run().switch_page("views/review.py").run()
+    assert "Prioridades" in [h.value for h in review.subheader]
+    # And the facilitator's box holds the translation stored, to correct it where it was.
+    converge = room_app("fac").run().switch_page("views/converge.py").run()
+    (box,) = [t for t in converge.text_input if "Priorities" in t.label]
+    assert box.value == "Prioridades"
+    assert any(m.value.startswith("**Prioridades**") for m in converge.markdown)
