@@ -15,6 +15,7 @@ from components.projector_languages import in_languages, languages_of
 from components.projector_pages import Paging, clock, page_now
 from components.projector_results import (
     RESULT_PAGE,
+    RESULT_PAGE_BOTH,
     RESULT_SECONDS,
     ranked_items,
     results_html,
@@ -113,13 +114,13 @@ def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> N
     state = shown.room
     step = state.current.step if state.current else None
     held = state.pages_held_at
+    both = len(languages_of(state.projector_language)) > 1
     if step is Step.DIVERGE and shown.wall_version is not None:
-        both = len(languages_of(state.projector_language)) > 1
         board = _wall(db, shown.code, shown.wall_version)
         per_page = WALL_PAGE_BOTH if both else WALL_PAGE
         ideas_view(board, shown.meeting_id, held, show, per_page)
     elif step is Step.CONVERGE:
-        voting_view(shown.voting, base, held, show)
+        voting_view(shown.voting, base, held, show, RESULT_PAGE_BOTH if both else RESULT_PAGE)
     elif step is Step.PARTNER:
         charter_view(shown.charter, held, show)
 
@@ -195,7 +196,7 @@ def ideas_view(
 
 
 def voting_view(
-    voting: VotingOnScreen | None, base: str, held: datetime | None, show: Show
+    voting: VotingOnScreen | None, base: str, held: datetime | None, show: Show, per_page: int
 ) -> None:
     """While voting runs or before the reveal, who has voted; once revealed, the results."""
     if voting is None:
@@ -205,16 +206,18 @@ def voting_view(
     if results is None:
         is_open = shown.status is RoundStatus.OPEN
         phone = room_links.vote_page(base) if is_open else None
-        show(lambda: voting_html(shown.title, is_open, shown.turnout, phone))
+        show(lambda: voting_html(shown.called(), is_open, shown.turnout, phone))
         return
     count = len(results.ranking)
-    paging = Paging(page_now(count, RESULT_PAGE, clock(held), RESULT_SECONDS), held is not None)
+    number = page_now(count, per_page, clock(held), RESULT_SECONDS)
+    paging = Paging(number, held is not None, per_page)
     dots = results.mode is VoteMode.DOTS
     credit = f" {voting.credit}" if voting.credit else ""
 
     def results_view() -> str:  # the verdicts and the rule in each language shown
         items = ranked_items(results.ranking, results.totals, tallies.verdict)
-        return results_html(shown.title, items, dots, paging, tallies.threshold_words() + credit)
+        rule = tallies.threshold_words() + credit
+        return results_html(shown.name(), items, dots, paging, rule)
 
     show(results_view)
 

@@ -38,6 +38,9 @@ class Paging:
 
     number: int
     held: bool = False
+    size: int = 0
+    """Items a page holds, where a view's pages vary (results in two languages); 0: the
+    view's own number."""
 
 
 def page_note(what: str, count: int, per_page: int, page: int, seconds: float | None) -> str:

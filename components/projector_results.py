@@ -16,8 +16,12 @@ from components.qr import qr_data_uri
 from i18n import _, ngettext
 from services.converge.tallies import CommonGround, ItemTotal
 from services.converge.voting_reveal import Turnout
+from services.translations.shown import Shown, room_words
 
 RESULT_PAGE = 5
+RESULT_PAGE_BOTH = 4
+"""Rows a page of results holds with both languages side by side: the heading may take a
+second line there (a title and its translation, each marked), and the page still fits."""
 RESULT_SECONDS = 15.0
 # The totals chart's colours (components/chart_style): blue, vermillion, grey.
 AGREE, DISAGREE, PASS, DOTS = "#0072B2", "#D55E00", "#6F6F6F", "#0072B2"
@@ -60,18 +64,23 @@ def ranked_items(
 
 
 def results_html(
-    title: str, items: Sequence[RankedItem], dots: bool, page: int | Paging, rule: str
+    title: str | Shown, items: Sequence[RankedItem], dots: bool, page: int | Paging, rule: str
 ) -> str:
     """One page of the ranking, each row its place, the item, its bar and its verdict;
-    `page` a Paging when the facilitator may hold it."""
+    `page` a Paging when the facilitator may hold it, or when its pages hold another
+    number of rows; a title that is a translation is marked."""
     paging = page if isinstance(page, Paging) else Paging(page)
     page = paging.number
-    heading = text(_("Results: {title}").format(title=title))
+    # A translation's mark first, as on every projector line a clamp may cut (room_words);
+    # plain text, so both languages' versions keep one shape side by side.
+    words = room_words(title) if isinstance(title, Shown) else title
+    heading = text(_("Results: {title}").format(title=words))
     if not any(i.voters for i in items):
         nobody = text(_("Nobody voted in this round."))
         return f"<h2>{heading}</h2><p>{nobody}</p>"
     top = max((i.dots if dots else i.agree + i.disagree + i.passed) for i in items) or 1
-    shown = items[page * RESULT_PAGE : (page + 1) * RESULT_PAGE]
+    per_page = paging.size or RESULT_PAGE
+    shown = items[page * per_page : (page + 1) * per_page]
     rows = "".join(_row(i, dots, top) for i in shown)
     return (
         f'<h2 class="pj-clamp2">{heading}</h2>'
@@ -85,9 +94,7 @@ def results_html(
         + "</p>"
         f"<div>{rows}</div>"
         f'<p class="pj-note">{text(rule)}</p>'
-        + page_note(
-            _("Items"), len(items), RESULT_PAGE, page, None if paging.held else RESULT_SECONDS
-        )
+        + page_note(_("Items"), len(items), per_page, page, None if paging.held else RESULT_SECONDS)
     )
 
 

@@ -7,11 +7,13 @@ closed the facilitator reveals the results on the projector (and may hide them a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Meeting, Participant, Vote, VotingRound
 from db.models.enums import Role, RoundStatus
@@ -21,6 +23,8 @@ from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow
 from services.core.validation import require
 from services.core.vocab import label
+from services.translations.shown import Shown, Stored, room_words, shown
+from services.translations.translate import translations_by_language
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,19 @@ class RoundOnScreen:
     status: RoundStatus
     revealed: bool
     turnout: Turnout
+    said: Mapping[str, Stored] = field(default_factory=dict)
+    """The title's translation as each language's reader needs it (`called`)."""
+
+    def name(self) -> Shown:
+        """The title in the run's language (the projector draws each of its languages in
+        turn): its translation, or as written, and which."""
+        language = i18n.current()
+        return shown(self.title, self.said.get(language), language)
+
+    def called(self) -> str:
+        """The title as a projector's line that may be cut says it: a translation with its
+        mark first, else as written (`room_words`)."""
+        return room_words(self.name())
 
     @property
     def shows_results(self) -> bool:
@@ -94,7 +111,10 @@ def round_on_screen_in(s: Session, meeting_id: int) -> RoundOnScreen | None:
     rnd = s.scalar(query)
     if rnd is None:
         return None
-    return RoundOnScreen(rnd.id, rnd.title, rnd.status, rnd.results_revealed, turnout_in(s, rnd))
+    said = translations_by_language(s, "voting_round", rnd.id, "title")
+    return RoundOnScreen(
+        rnd.id, rnd.title, rnd.status, rnd.results_revealed, turnout_in(s, rnd), said
+    )
 
 
 def turnout_in(s: Session, rnd: VotingRound) -> Turnout:

@@ -346,6 +346,33 @@ def translations_of_kinds(
     return found
 
 
+def translations_by_language(
+    s: Session, kind: str, entity_id: int, field: str
+) -> dict[str, Stored]:
+    """What a reader of each language needs of one item's field (as `translations_for`
+    gives one language): one query for every language a screen shows at once (the
+    projector's, side by side)."""
+    query = select(
+        ContentTranslation.language,
+        ContentTranslation.text,
+        ContentTranslation.source_language,
+        ContentTranslation.source_hash,
+    ).where(
+        ContentTranslation.kind == kind,
+        ContentTranslation.field == field,
+        ContentTranslation.entity_id == entity_id,
+    )
+    rows = list(s.execute(query))
+    found: dict[str, Stored] = {}
+    for language in LANGUAGES:
+        into = [r for r in rows if r.language == language]
+        source = [r for r in rows if r.source_language == language]
+        for row in into or source:
+            found[language] = Stored(row.text, row.source_language, row.source_hash)
+            break
+    return found
+
+
 def field_translations(
     s: Session, kind: str, ids: Collection[int], language: str, fields: Collection[str]
 ) -> dict[tuple[int, str], Stored]:

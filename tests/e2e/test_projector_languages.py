@@ -80,7 +80,8 @@ def test_both_languages_side_by_side_fit_the_projector(
     expect(wall.locator("html")).to_have_attribute("lang", "en")
     _fits({"1920": wall}, screenshots, "both-languages-ideas")
 
-    # The results of a dot round, its longest: ten items, so every page has five rows.
+    # The results of a dot round, its longest: twelve items, so every page has four rows
+    # (RESULT_PAGE_BOTH: both languages side by side).
     rnd = voting_rounds.create_round(
         demo.db,
         facilitator,
@@ -88,9 +89,17 @@ def test_both_languages_side_by_side_fit_the_projector(
         voting_rounds.NewRound(
             title="What should the city do first?",
             mode=VoteMode.DOTS,
-            idea_ids=[i.id for i in made[-10:]],
+            idea_ids=[i.id for i in made[-12:]],
         ),
     )
+    # Its title with its Spanish (typed on Converge in tests/views/test_translations.py).
+    title = translate.Translation(
+        kind="voting_round",
+        entity_id=rnd.id,
+        field="title",
+        text="¿Qué debe hacer primero la ciudad?",
+    )
+    translate.translate(demo.db, facilitator, title)
     voting_rounds.open_round(demo.db, facilitator, rnd.id)
     with demo.db.read() as s:
         items = list(s.scalars(select(RoundItem.id).where(RoundItem.round_id == rnd.id)))
@@ -100,5 +109,5 @@ def test_both_languages_side_by_side_fit_the_projector(
     voting_reveal.reveal_results(demo.db, facilitator, rnd.id)
     _go_to(demo, facilitator, meeting_id, Step.CONVERGE)
     _marked(wall, "en", "Results: What should the city do first?")
-    _marked(wall, "es", "What should the city do first?")
+    _marked(wall, "es", "Resultados: (Traducido del inglés) ¿Qué debe hacer primero la ciudad?")
     _fits({"1920": wall}, screenshots, "both-languages-results")

@@ -13,7 +13,7 @@ from db.models.enums import MeetingStatus, VoteMode
 from seed.best_practices import LIBRARY, SPANISH_EVIDENCE, SPANISH_STAFFING, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
-from services.converge import voting_items, voting_rounds
+from services.converge import voting_items, voting_reveal, voting_rounds
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
@@ -636,3 +636,10 @@ def test_a_round_s_title_is_the_facilitator_s_to_translate_and_its_ballot_reads_
     with i18n.using("es"):
         (listed,) = review_screen.read(db, room.facilitator, room.meeting_id).rounds
     assert listed.called == "¿Qué primero?"
+    # The projector says it in each of its languages: marked first in Spanish.
+    on_screen = voting_reveal.round_on_screen(db, room.facilitator, room.meeting_id)
+    assert on_screen is not None
+    with i18n.using("es"):
+        assert on_screen.called() == "(Traducido del inglés) ¿Qué primero?"
+    with i18n.using("en"):
+        assert on_screen.called() == "Which first?"
