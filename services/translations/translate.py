@@ -349,28 +349,16 @@ def translations_of_kinds(
 def translations_by_language(
     s: Session, kind: str, entity_id: int, field: str
 ) -> dict[str, Stored]:
-    """What a reader of each language needs of one item's field (as `translations_for`
-    gives one language): one query for every language a screen shows at once (the
-    projector's, side by side)."""
-    query = select(
-        ContentTranslation.language,
-        ContentTranslation.text,
-        ContentTranslation.source_language,
-        ContentTranslation.source_hash,
-    ).where(
-        ContentTranslation.kind == kind,
-        ContentTranslation.field == field,
-        ContentTranslation.entity_id == entity_id,
-    )
-    rows = list(s.execute(query))
-    found: dict[str, Stored] = {}
-    for language in LANGUAGES:
-        into = [r for r in rows if r.language == language]
-        source = [r for r in rows if r.source_language == language]
-        for row in into or source:
-            found[language] = Stored(row.text, row.source_language, row.source_hash)
-            break
-    return found
+    """What a reader of each language needs of one item's field, as `translations_for`
+    gives one language: for a screen that shows every language at once (the projector's,
+    side by side). A query a language: two small ones."""
+    found = {
+        language: field_translations(s, kind, [entity_id], language, (field,)).get(
+            (entity_id, field)
+        )
+        for language in LANGUAGES
+    }
+    return {language: stored for language, stored in found.items() if stored is not None}
 
 
 def field_translations(
