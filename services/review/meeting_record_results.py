@@ -6,6 +6,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.models import Idea, RoundItem, VotingRound
 from db.models.enums import RoundStatus, VoteMode
 from i18n import N_, _
@@ -13,6 +14,8 @@ from services.converge import result_words as words
 from services.converge.tallies import CommonGround, rank_items
 from services.converge.voting_counts import add_up, count_round
 from services.room.voice import summary_in
+from services.translations.shown import shown, with_original
+from services.translations.translate import translations_for
 
 VOTE_COLUMNS = [
     N_("Round"),
@@ -52,12 +55,12 @@ MODES = {VoteMode.DOTS: N_("Dots"), VoteMode.AGREE_DISAGREE: N_("Agree / disagre
 def votes_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.DataFrame:
     """Per round, item and group: how many voted and what they gave. Never who voted how."""
     rows = []
-    for rnd, items, _voters in _counted(s, meeting_id, secret_ok):
+    for rnd, items, _voters, title in _counted(s, meeting_id, secret_ok):
         for item in items:
             for g in item.groups:
                 c = g.counts
                 values = [c.voters, c.dots, c.agree, c.disagree, c.passed]
-                rows.append([rnd.title, _(MODES[rnd.mode]), item.text, g.group, *values])
+                rows.append([title, _(MODES[rnd.mode]), item.text, g.group, *values])
     return pd.DataFrame(rows, columns=VOTE_COLUMNS)
 
 
@@ -68,13 +71,13 @@ def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.Data
     "0.000" to a person, so the record says the rank and the shares instead.
     """
     rows = []
-    for rnd, items, voters in _counted(s, meeting_id, secret_ok):
+    for rnd, items, voters, title in _counted(s, meeting_id, secret_ok):
         totals = {i.item_id: add_up(g.counts for g in i.groups) for i in items}
         for rank, r in enumerate(rank_items(items, voters, rnd.mode), start=1):
             support = words.support(rnd.mode.value, totals[r.item_id])
             least = words.least_backed((g.group, g.share) for g in r.groups)
             shares = "; ".join(words.group_share(g.group, g.supporters, g.voters) for g in r.groups)
-            rows.append([rnd.title, rank, r.text, support, least, shares, verdict(r)])
+            rows.append([title, rank, r.text, support, least, shares, verdict(r)])
     return pd.DataFrame(rows, columns=GROUND_COLUMNS)
 
 
@@ -113,19 +116,23 @@ def voice_frame(s: Session, meeting_id: int, facts: dict[str, object]) -> pd.Dat
 
 
 def _counted(s: Session, meeting_id: int, secret_ok: bool):
-    """Each round that has opened, with its counts by item and group and its voters per group."""
+    """Each round that has opened, with its counts by item and group, its voters per group,
+    and its title for a file in the reader's language (a translation with its original)."""
     query = select(VotingRound).where(
         VotingRound.meeting_id == meeting_id, VotingRound.status != RoundStatus.DRAFT
     )
     hidden = confidential_items(s, meeting_id) if not secret_ok else set()
-    for rnd in s.scalars(query.order_by(VotingRound.id)):
+    rounds = list(s.scalars(query.order_by(VotingRound.id)))
+    language = i18n.current()
+    said = translations_for(s, "voting_round", [r.id for r in rounds], language, "title")
+    for rnd in rounds:
         items, voters = count_round(s, rnd.id)
         # A ballot refuses confidential ideas; this covers one marked so by other means.
         items = [
             type(i)(i.item_id, unnamed(i.item_id), i.groups) if i.item_id in hidden else i
             for i in items
         ]
-        yield rnd, items, voters
+        yield rnd, items, voters, with_original(shown(rnd.title, said.get(rnd.id), language))
 
 
 def unnamed(item_id: int) -> str:

@@ -13,13 +13,13 @@ from db.models.enums import MeetingStatus, VoteMode
 from seed.best_practices import LIBRARY, SPANISH_EVIDENCE, SPANISH_STAFFING, SPANISH_SUMMARIES
 from services.agenda import agenda, agenda_screen
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
-from services.converge import voting_items, voting_reveal, voting_rounds
+from services.converge import voting_ballots, voting_items, voting_reveal, voting_rounds
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.partner import charter_pdf, charter_versions_screen, charters
 from services.prepare.trust_items import AGREEMENT
-from services.review import meeting_report, review_screen, trust_pulse
+from services.review import meeting_record_results, meeting_report, review_screen, trust_pulse
 from services.review.trust_pulse import TrustChange
 from services.room import ideas, notes, projector_screen, themes
 from services.solve import best_practices, options, solve_screen
@@ -643,3 +643,9 @@ def test_a_round_s_title_is_the_facilitator_s_to_translate_and_its_ballot_reads_
         assert on_screen.called() == "(Traducido del inglés) ¿Qué primero?"
     with i18n.using("en"):
         assert on_screen.called() == "Which first?"
+    # The record's files give it in the reader's language with its original beside.
+    ballot = voting_ballots.ballot(db, "code-0", rnd.id)
+    voting_ballots.set_dots(db, "code-0", ballot.items[0].item_id, 1)
+    with db.read() as s, i18n.using("es"):
+        frame = meeting_record_results.common_ground_frame(s, room.meeting_id, True)
+    assert set(frame.iloc[:, 0]) == {"¿Qué primero? (Traducido del inglés; original: Which first?)"}
