@@ -9,6 +9,10 @@ land in test-artifacts/screenshots/<role>-<screen>-<size>[-es].png for a person 
 projector and the tables are reached by the links the console prints, the phones by the
 code printed on a badge: nothing here builds a link a user would be handed.
 
+The same walk holds two more promises: no screen asks another host for anything (a venue
+may have no internet: every request of every page here is recorded), and each role's menu
+shows its stages and every screen it uses, in view without a click, none it cannot use.
+
 One walk serves both the pictures and axe, and both languages: staff screens alternate
 which language comes first (a person's choice is kept for their account, so the next
 screen opens in the language the last one ended in), which costs each screen one rerun
@@ -19,11 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.accessibility import violations
@@ -38,6 +44,7 @@ from tests.browser import (
     screen,
     sign_in,
     snap,
+    visit,
     wait_idle,
 )
 from tests.e2e.conftest import PASSWORD, Demo
@@ -53,6 +60,24 @@ from tests.languages import (
 pytestmark = pytest.mark.e2e
 
 ERROR = '[data-testid="stException"]'
+LOCAL = {"127.0.0.1", "localhost", "::1", ""}
+ASKED: list[str] = []
+"""Every address the pages of the running test asked for (`_recorded`)."""
+
+MENUS = {
+    "facilitator": {
+        "Before": ["Set up", "Prepare", "Agenda"],
+        "In the room": ["Console", "Listen", "Ideas", "Converge", "Solve", "Conflicts"],
+        "After": ["Charter", "Actions", "Review"],
+    },
+    "leader": {
+        "Before": ["Prepare", "Agenda"],
+        "In the room": ["Converge"],
+        "After": ["Charter", "Actions", "Review"],
+    },
+    "scribe": {"In the room": ["Listen", "Ideas", "Solve", "Conflicts"]},
+}
+"""Each role's menu by stage, in order: nothing more."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +154,58 @@ SPANISH_TITLES = {
 
 def _size(viewport: ViewportSize) -> str:
     return f"{viewport['width']}x{viewport['height']}"
+
+
+@pytest.fixture(autouse=True)
+def _asked() -> Iterator[None]:
+    ASKED.clear()
+    yield
+    ASKED.clear()
+
+
+def _recorded(context: BrowserContext) -> BrowserContext:
+    """`context`, every request of its pages kept in ASKED."""
+
+    def on_request(request: Request) -> None:
+        if urlsplit(request.url).scheme not in {"data", "blob", "about", "file"}:
+            ASKED.append(request.url)
+
+    context.on("request", on_request)
+    return context
+
+
+def _device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
+    return _recorded(device(browser, viewport))
+
+
+def _elsewhere() -> list[str]:
+    """What the pages asked of another host: a venue with no internet has none."""
+    assert ASKED, "the pages were seen asking for nothing: the recorder is broken"
+    return [f"asked another host: {url}" for url in ASKED if urlsplit(url).hostname not in LOCAL]
+
+
+def _menu_checks(page: Page, role: str, where: str) -> list[str]:
+    """The role's menu: its stages and every screen it uses, by plain names ("Home", not
+    "home Home"), each in view without a click, nothing folded away; the language switch's
+    names each marked as its language (WCAG 3.1.2)."""
+    sidebar = page.get_by_test_id("stSidebar")
+    menu = sidebar.locator(".st-key-menu")
+    expect(menu).to_be_visible()
+    wrong = []
+    headings = [t.strip() for t in menu.get_by_role("heading").all_inner_texts()]
+    if headings != list(MENUS[role]):
+        wrong.append(f"{where}: the menu's stages are {headings}")
+    wanted = ["Home", *(title for titles in MENUS[role].values() for title in titles)]
+    links = [a.evaluate("e => e.innerText").strip() for a in menu.get_by_role("link").all()]
+    if links != wanted:
+        wrong.append(f"{where}: the menu lists {links}")
+    for title in wanted:
+        expect(menu.get_by_role("link", name=title, exact=True)).to_be_in_viewport()
+    expect(page.get_by_text(re.compile(r"View \d+ more"))).to_have_count(0)
+    switch = sidebar.get_by_role("radiogroup")
+    for name, lang in (("English", "en"), ("Español", "es")):
+        expect(switch.get_by_role("radio", name=name)).to_have_attribute("lang", lang)
+    return wrong
 
 
 def _check(
@@ -285,25 +362,42 @@ def people(demo: Demo) -> list[str]:
 def test_the_facilitator_walks_every_screen_on_the_laptop(
     browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
-    laptop = device(browser, LAPTOP).new_page()
+    laptop = _device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    wrong = _walk(laptop, "facilitator", FACILITATOR, screenshots, people)
+    wrong = _menu_checks(laptop, "facilitator", "facilitator-home")
+    # The favicon is this server's own file, not a font host's icon.
+    icons = [i.get_attribute("href") or "" for i in laptop.locator("link[rel~='icon']").all()]
+    assert icons and all(urlsplit(href).hostname in LOCAL | {None} for href in icons)
+    wrong += _walk(laptop, "facilitator", FACILITATOR, screenshots, people)
     open_screen(laptop, "console")
     _printed_link(laptop, "listen")  # the Join links tab, open
     wrong += violations(laptop, "facilitator-console-join-links")
-    assert not wrong, "\n".join(wrong)
+    # Signed in, a printed vote or projector address still opens its code entry, and the
+    # menu offers no screen of a phone's or the wall's.
+    visit(laptop, demo.url, "vote")
+    expect(laptop.get_by_role("textbox", name="The code on your badge")).to_be_visible()
+    menu = laptop.get_by_test_id("stSidebar").locator(".st-key-menu")
+    for title in ("Survey", "Vote", "Projector"):
+        expect(menu.get_by_role("link", name=title, exact=True)).to_have_count(0)
+    visit(laptop, demo.url, "projector")
+    expect(laptop.get_by_role("textbox", name="The meeting's code")).to_be_visible()
+    assert not wrong + _elsewhere(), "\n".join(wrong + _elsewhere())
 
 
 def test_a_scribe_walks_their_screens_on_the_tablet(
     browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
-    laptop = device(browser, LAPTOP).new_page()
+    laptop = _device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     open_screen(laptop, "console")
     table_link = _printed_link(laptop, "listen")
     assert table_link.startswith(f"{demo.url}/listen?table="), table_link
-    tablet = device(browser, TABLET).new_page()
+    tablet = _device(browser, TABLET).new_page()
     sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    # The menu, one tap away on a tablet: every screen of a scribe's in view once open.
+    tablet.get_by_test_id("stExpandSidebarButton").click()
+    menu_wrong = _menu_checks(tablet, "scribe", "scribe-home-768x1024")
+    tablet.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
     tablet.goto(table_link)
     wait_idle(tablet)
     shot = "scribe-listen-768x1024"
@@ -311,15 +405,18 @@ def test_a_scribe_walks_their_screens_on_the_tablet(
     staff_choose(tablet, "Español")
     wrong += _check_spanish(tablet, SCRIBE_LISTEN, shot, screenshots, people)
     wrong += _walk(tablet, "scribe", SCRIBE, screenshots, people, in_spanish=True)
+    wrong += menu_wrong + _elsewhere()
     assert not wrong, "\n".join(wrong)
 
 
 def test_a_leader_walks_their_screens_on_the_laptop(
     browser: Browser, demo: Demo, screenshots: Path, people: list[str]
 ) -> None:
-    laptop = device(browser, LAPTOP).new_page()
+    laptop = _device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "leader1", PASSWORD)
-    wrong = _walk(laptop, "leader", LEADER, screenshots, people)
+    wrong = _menu_checks(laptop, "leader", "leader-home")
+    wrong += _walk(laptop, "leader", LEADER, screenshots, people)
+    wrong += _elsewhere()
     assert not wrong, "\n".join(wrong)
 
 
@@ -329,11 +426,11 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
     """The survey in English, then the phone's one tap to Spanish; the ballot, opened
     afterwards with the same badge, opens in Spanish (the choice is kept for the badge)
     and one tap takes it back to English."""
-    laptop = device(browser, LAPTOP).new_page()
+    laptop = _device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     open_screen(laptop, "console")
     code = _badge_code(browser, laptop, tmp_path)
-    phone = device(browser, PHONE).new_page()
+    phone = _device(browser, PHONE).new_page()
     wrong = []
     in_spanish = False
     for name, button, title in [
@@ -358,6 +455,7 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
             if _ == 0:
                 in_spanish = not in_spanish
                 phone_choose(phone, "Español" if in_spanish else "English")
+    wrong += _elsewhere()
     assert not wrong, "\n".join(wrong)
 
 
@@ -366,20 +464,21 @@ def test_the_projector_opens_from_the_link_the_console_prints(
 ) -> None:
     """In English, then on a wall whose browser is set to Spanish: nobody signs in to the
     projector, so it follows the browser's language."""
-    laptop = device(browser, LAPTOP).new_page()
+    laptop = _device(browser, LAPTOP).new_page()
     sign_in(laptop, demo.url, "facilitator", PASSWORD)
     open_screen(laptop, "console")
     link = _printed_link(laptop, "projector")
     shot = "projector-projector-1920x1080"
-    wall = device(browser, PROJECTOR).new_page()
+    wall = _device(browser, PROJECTOR).new_page()
     wall.goto(link)
     wait_idle(wall)
     wrong = _check(wall, PROJECTOR_TITLE, shot, screenshots)
     wall.context.close()
-    wall = spanish_browser(browser, PROJECTOR).new_page()
+    wall = _recorded(spanish_browser(browser, PROJECTOR)).new_page()
     wall.goto(link)
     wait_idle(wall)
     wrong += _check_spanish(wall, PROJECTOR_TITLE, shot, screenshots, people)
+    wrong += _elsewhere()
     assert not wrong, "\n".join(wrong)
 
 
@@ -388,11 +487,11 @@ def test_a_visitor_on_a_phone_finds_the_home_page(
 ) -> None:
     """In English; then a phone set to Spanish finds the home page and the ballot's code
     entry in Spanish, before anyone knows whose phone it is."""
-    home = device(browser, PHONE).new_page()
+    home = _device(browser, PHONE).new_page()
     home.goto(demo.url)
     wait_idle(home)
     wrong = _check(home, "Common Ground", "visitor-home-390x844", screenshots)
-    phone = spanish_browser(browser, PHONE).new_page()
+    phone = _recorded(spanish_browser(browser, PHONE)).new_page()
     phone.goto(demo.url)
     wait_idle(phone)
     wrong += _check_spanish(phone, "Common Ground", "visitor-home-390x844", screenshots, people)
@@ -401,4 +500,5 @@ def test_a_visitor_on_a_phone_finds_the_home_page(
     expect(phone.get_by_role("textbox", name=spanish("The code on your badge"))).to_be_visible()
     wrong += spanish_checks(phone, "participant-vote-code-entry-es", people)
     wrong += violations(phone, "participant-vote-code-entry-es")
+    wrong += _elsewhere()
     assert not wrong, "\n".join(wrong)
