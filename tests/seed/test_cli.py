@@ -19,6 +19,7 @@ from services.setup import demo, initiatives, participants
 from services.solve import best_practices
 
 ROOT = Path(__file__).resolve().parents[2]
+CHEAP_HASHING = Path(__file__).resolve().parent / "cheap_hashing"
 
 
 def run(module: str, data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -26,6 +27,10 @@ def run(module: str, data_dir: Path, *args: str, **env: str) -> subprocess.Compl
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEMO_PASSWORD")
     }
     environment.update(COMMON_GROUND_DATA_DIR=str(data_dir), **env)
+    # New passwords at bcrypt's lowest cost (cheap_hashing/sitecustomize.py says why).
+    environment["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(CHEAP_HASHING), environment.get("PYTHONPATH", "")) if p
+    )
     return subprocess.run(
         [sys.executable, "-m", module, *args],
         cwd=ROOT,
