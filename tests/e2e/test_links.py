@@ -33,15 +33,23 @@ pytestmark = pytest.mark.e2e
 ERROR = '[data-testid="stException"]'
 
 
+@pytest.fixture(scope="module")
+def laptop(browser: Browser, demo: Demo) -> Page:
+    """The facilitator's laptop, signed in once for the module, as at the start of a day."""
+    page = device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    return page
+
+
 def _join_links(page: Page) -> Page:
     open_screen(page, "console")
     open_tab(page, "Join links and QR codes")
     return page
 
 
-def test_every_qr_code_on_the_console_opens_its_page(browser: Browser, demo: Demo, screenshots):
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+def test_every_qr_code_on_the_console_opens_its_page(
+    browser: Browser, demo: Demo, laptop: Page, screenshots
+):
     _join_links(laptop)
     snap(laptop, screenshots, "console-join-links")
     printed = decode_on_screen(laptop)
@@ -68,9 +76,9 @@ def test_every_qr_code_on_the_console_opens_its_page(browser: Browser, demo: Dem
     expect(tablet.get_by_role("heading", name="Listen", exact=False).first).to_be_visible()
 
 
-def test_the_badge_sheets_qr_codes_open_ballots(browser: Browser, demo: Demo, tmp_path):
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+def test_the_badge_sheets_qr_codes_open_ballots(
+    browser: Browser, demo: Demo, laptop: Page, tmp_path
+):
     _join_links(laptop)
     with laptop.expect_download() as sheet:
         laptop.get_by_role("button", name="Download badge codes (one page)").click()
@@ -93,11 +101,9 @@ def test_the_badge_sheets_qr_codes_open_ballots(browser: Browser, demo: Demo, tm
 
 
 def test_on_localhost_the_console_offers_the_room_network_address(
-    browser: Browser, demo: Demo, screenshots
+    demo: Demo, laptop: Page, screenshots
 ):
     addresses = network.room_addresses()
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
     _join_links(laptop)
     expect(laptop.get_by_text("which only this computer can open")).to_be_visible()
     if not addresses:
@@ -121,9 +127,9 @@ def test_on_localhost_the_console_offers_the_room_network_address(
     expect(printed_links.first).to_be_visible()
 
 
-def test_the_table_cards_qr_codes_open_each_tables_page(browser: Browser, demo: Demo, tmp_path):
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+def test_the_table_cards_qr_codes_open_each_tables_page(
+    browser: Browser, demo: Demo, laptop: Page, tmp_path
+):
     _join_links(laptop)
     with laptop.expect_download() as sheet:
         laptop.get_by_role("button", name="Download table cards (one page)").click()

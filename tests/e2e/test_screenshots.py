@@ -354,6 +354,15 @@ def _badge_code(browser: Browser, page: Page, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
+def console(browser: Browser, demo: Demo) -> Page:
+    """The facilitator's laptop on the console, signed in once for the module: where the
+    scribes', the phones' and the wall's tests read the links and codes it prints."""
+    page = _device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    return page
+
+
+@pytest.fixture(scope="module")
 def people(demo: Demo) -> list[str]:
     """The demo's own words (names, the initiative, its agenda), shown as written."""
     return people_text(demo.db)
@@ -385,12 +394,10 @@ def test_the_facilitator_walks_every_screen_on_the_laptop(
 
 
 def test_a_scribe_walks_their_screens_on_the_tablet(
-    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
+    browser: Browser, demo: Demo, console: Page, screenshots: Path, people: list[str]
 ) -> None:
-    laptop = _device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    open_screen(laptop, "console")
-    table_link = _printed_link(laptop, "listen")
+    open_screen(console, "console")
+    table_link = _printed_link(console, "listen")
     assert table_link.startswith(f"{demo.url}/listen?table="), table_link
     tablet = _device(browser, TABLET).new_page()
     sign_in(tablet, demo.url, "scribe1", PASSWORD)
@@ -421,15 +428,18 @@ def test_a_leader_walks_their_screens_on_the_laptop(
 
 
 def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
-    browser: Browser, demo: Demo, screenshots: Path, tmp_path: Path, people: list[str]
+    browser: Browser,
+    demo: Demo,
+    console: Page,
+    screenshots: Path,
+    tmp_path: Path,
+    people: list[str],
 ) -> None:
     """The survey in English, then the phone's one tap to Spanish; the ballot, opened
     afterwards with the same badge, opens in Spanish (the choice is kept for the badge)
     and one tap takes it back to English."""
-    laptop = _device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    open_screen(laptop, "console")
-    code = _badge_code(browser, laptop, tmp_path)
+    open_screen(console, "console")
+    code = _badge_code(browser, console, tmp_path)
     phone = _device(browser, PHONE).new_page()
     wrong = []
     in_spanish = False
@@ -460,14 +470,12 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
 
 
 def test_the_projector_opens_from_the_link_the_console_prints(
-    browser: Browser, demo: Demo, screenshots: Path, people: list[str]
+    browser: Browser, demo: Demo, console: Page, screenshots: Path, people: list[str]
 ) -> None:
     """In English, then on a wall whose browser is set to Spanish: nobody signs in to the
     projector, so it follows the browser's language."""
-    laptop = _device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
-    open_screen(laptop, "console")
-    link = _printed_link(laptop, "projector")
+    open_screen(console, "console")
+    link = _printed_link(console, "projector")
     shot = "projector-projector-1920x1080"
     wall = _device(browser, PROJECTOR).new_page()
     wall.goto(link)
