@@ -77,11 +77,18 @@ def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
     snap(phone, screenshots, "survey-ratings-on-phone")
 
 
+@pytest.fixture(scope="module")
+def facilitator(browser: Browser, demo: Demo) -> Page:
+    """The facilitator's laptop, signed in once for the module, as at the start of a day."""
+    page = device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    return page
+
+
 def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
-    browser: Browser, demo: Demo, screenshots, tmp_path
+    browser: Browser, demo: Demo, facilitator: Page, screenshots, tmp_path
 ):
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    laptop = facilitator
     open_screen(laptop, "prepare")
     expect(laptop.locator(ERROR)).to_have_count(0)
     section = laptop.get_by_role("heading", name="Invitations")
@@ -151,10 +158,9 @@ def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(
 
 
 def test_the_console_offers_the_invitation_sheet_beside_the_badges(
-    browser: Browser, demo: Demo, screenshots, tmp_path
+    browser: Browser, demo: Demo, facilitator: Page, screenshots, tmp_path
 ):
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    laptop = facilitator
     open_screen(laptop, "console")
     open_tab(laptop, "Join links and QR codes")
     laptop.get_by_role("button", name="Prepare the invitation sheet").click()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
@@ -45,6 +45,14 @@ def _codes_by_group(demo: Demo) -> dict[str, list[tuple[int, str]]]:
     for group, pid, code in rows:
         groups.setdefault(group, []).append((pid, code))
     return groups
+
+
+@pytest.fixture(scope="module")
+def facilitator(browser: Browser, demo: Demo) -> Page:
+    """The facilitator's laptop, signed in once for the module, as at the start of a day."""
+    page = device(browser, LAPTOP).new_page()
+    sign_in(page, demo.url, "facilitator", PASSWORD)
+    return page
 
 
 def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
@@ -83,7 +91,7 @@ def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
 
 
 def test_review_withholds_a_group_where_fewer_than_5_answered(
-    browser: Browser, demo: Demo, screenshots
+    browser: Browser, demo: Demo, facilitator: Page, screenshots
 ) -> None:
     groups = _codes_by_group(demo)
     big, small = sorted(groups, key=lambda g: -len(groups[g]))[:2]
@@ -98,8 +106,7 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
             s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.POST, trust={first: 4}))
         for pid, _ in groups[small][:3]:
             s.add(SurveyResponse(participant_id=pid, kind=SurveyKind.PRE, trust={first: 1}))
-    page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
+    page = facilitator
     open_screen(page, "review")
     heading = page.get_by_role("heading", name="Trust pulse: before and after the meeting")
     heading.scroll_into_view_if_needed()
@@ -112,7 +119,6 @@ def test_review_withholds_a_group_where_fewer_than_5_answered(
     chart_words = page.locator("[data-testid='stVegaLiteChart']").first
     expect(chart_words).to_be_visible()
     assert WITHHELD in page.content() or WITHHELD in chart_words.inner_text()
-    page.context.close()
 
 
 OWN_QUESTION = "I feel safe walking home at night."
@@ -120,13 +126,12 @@ OWN_SPANISH = "Me siento seguro al volver a casa de noche."
 
 
 def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phone(
-    browser: Browser, demo: Demo, screenshots
+    browser: Browser, demo: Demo, facilitator: Page, screenshots
 ) -> None:
     """On Prepare the facilitator adds their own trust question and types its Spanish; a
     phone switched to Spanish with one tap asks it in Spanish, marked as a translation, the
     English one tap away."""
-    laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    laptop = facilitator
     open_screen(laptop, "prepare")
     laptop.get_by_text("Survey settings", exact=True).click()
     trust = laptop.get_by_label(re.compile(r"^Trust questions, one per line"))
@@ -138,7 +143,6 @@ def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phon
     expect(laptop.get_by_text("Translations saved.")).to_be_visible()
     laptop.get_by_label(f"“{OWN_QUESTION}” in Spanish").scroll_into_view_if_needed()
     laptop.screenshot(path=screenshots / "survey-question-translation-laptop.png")
-    laptop.context.close()
 
     code = next(iter(_codes_by_group(demo).values()))[1][1]
     phone = device(browser, PHONE).new_page()
