@@ -48,26 +48,37 @@ from services.resolve import conflict_parties, conflicts
 from services.room import ideas, notes, room_control, spotlight, themes
 from services.solve import best_practices, option_ratings, options
 from services.translations import translate
+from tests import backends
 from tests.factories import build_room
 from tests.scratch import scratch_postgres
 
 pytestmark = pytest.mark.both_databases  # copies between databases; sequences moved on after import
 
 
+@pytest.fixture(scope="module")
+def _postgres_target() -> Iterator[Database]:
+    """The module's second Postgres database, made once: a new one per test (CREATE
+    DATABASE and the schema) was most of each Postgres test's time here."""
+    with scratch_postgres("cg_export") as url:
+        other = Database.from_url(url)
+        Base.metadata.create_all(other.engine)
+        yield other
+        other.dispose()
+
+
 @pytest.fixture
-def target(db: Database, tmp_path) -> Iterator[Database]:
-    """A second, empty database on the same backend as `db`."""
+def target(request: pytest.FixtureRequest, db: Database, tmp_path) -> Iterator[Database]:
+    """A second, empty database on the same backend as `db` (every row and id sequence of
+    the Postgres one emptied after each test, as `db`'s own is)."""
     if db.dialect == "sqlite":
         other = Database.from_url(f"sqlite:///{tmp_path / 'target.db'}")
         Base.metadata.create_all(other.engine)
         yield other
         other.dispose()
         return
-    with scratch_postgres("cg_export") as url:
-        other = Database.from_url(url)
-        Base.metadata.create_all(other.engine)
-        yield other
-        other.dispose()
+    other = request.getfixturevalue("_postgres_target")
+    yield other
+    backends.empty_postgres(other)
 
 
 def build_live(db: Database) -> dict:
