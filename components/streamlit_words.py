@@ -56,6 +56,8 @@ UPLOADER_WORDS = (
 (its frontend's FileUploader and utils bundles); {…} stands for what it fills in."""
 
 CONTROL_NAMES = (
+    # Translators: the first link a keyboard or a screen reader meets on every page.
+    N_("Skip to main content"),
     # Translators: a help icon's name for a screen reader: {label} is the field's label.
     N_("Help for {label}"),
     # Translators: a heading's link to itself, named for a screen reader.
@@ -96,7 +98,8 @@ CONTROL_NAMES = (
     N_("minute, {label}"),
 )
 """The names Streamlit 1.67 gives its own controls on our screens (aria-label, title,
-placeholder), as a Spanish walk of every screen found them in English. A toolbar's button
+placeholder), as a Spanish walk of every screen found them in English, and the words of
+its link to skip to the content. A toolbar's button
 is named "<words>: <what it is for>" ("Show data: Totals by item"): its words are put in
 the reader's language, what follows them is ours already."""
 
@@ -147,13 +150,18 @@ _SCRIPT = """(() => {
     set(words);
   };
   const uploaderRules = () => state.uploader.concat(state.names);
-  const sweep = () => {
-    for (const box of document.querySelectorAll('[data-testid="stFileUploader"]')) {
+  const words = (selector, rules) => {
+    for (const box of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        put(node, "text", node.data, (w) => { node.data = w; }, uploaderRules());
+        put(node, "text", node.data, (w) => { node.data = w; }, rules);
       }
     }
+  };
+  const sweep = () => {
+    words('[data-testid="stFileUploader"]', uploaderRules());
+    // The link a keyboard meets first, to skip to the screen's content.
+    words('[data-testid="stSkipToContent"]', state.names);
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
       // The uploader's own box is named by our label; other names are Streamlit's.
       if (el.matches('[data-testid="stFileUploaderDropzone"]')) continue;

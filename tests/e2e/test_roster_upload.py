@@ -117,12 +117,15 @@ def test_the_uploader_speaks_spanish_to_a_spanish_reader_its_refusals_too(
         expect(laptop.get_by_role("button", name=name, exact=True).first).to_be_attached()
     assert not laptop.get_by_role("button", name="Search", exact=True).count()
     expect(laptop.locator('[aria-label="Cerrar el panel lateral"]')).not_to_have_count(0)
+    # And the first link a keyboard meets, before the menu.
+    expect(laptop.get_by_test_id("stSkipToContent")).to_have_text("Saltar al contenido principal")
     snap(laptop, screenshots, "roster-upload-refused-es-laptop")
     # Back to English (Set up opens on its first tab again): Streamlit's own words.
     staff_choose(laptop, "English")
     # Put back in place, where the page keeps the control it had.
     expect(laptop.locator('[aria-label="Collapse sidebar"]')).not_to_have_count(0)
     expect(laptop.locator('[aria-label="Cerrar el panel lateral"]')).to_have_count(0)
+    expect(laptop.get_by_test_id("stSkipToContent")).to_have_text("Skip to main content")
     laptop.get_by_role("tab", name="People").click()
     wait_idle(laptop)
     expect(uploader.get_by_role("button", name="Upload", exact=True)).to_be_visible()
