@@ -172,10 +172,18 @@ _SCRIPT = """(() => {
       }
     }
   };
+  state.sweep = sweep;
   // An English page (ENGLISH_SCRIPT) puts Streamlit's own words back where ours were.
   state.backToEnglish = () => { state.uploader = []; state.names = []; sweep(); };
   if (!state.observer) {
-    state.observer = new MutationObserver(sweep);
+    // One sweep a frame, however many changes the page made in it (a phone's ballot
+    // redraws many rows at once); a sweep reads the tables as they are then.
+    let queued = false;
+    state.observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; state.sweep(); });
+    });
     state.observer.observe(document.body, {
       subtree: true, childList: true, characterData: true,
       attributeFilter: ["aria-label", "title", "placeholder"],
