@@ -43,10 +43,9 @@ _STYLE = """<style>
 # scrollable-region-focusable), and as the menu's landmark it lets a screen reader jump
 # straight to it or past it (WCAG 2.4.1). Fixed text: no person's words in it, only the
 # landmark's name from our catalogue, written as a JavaScript string.
-# In a block of its own: a `const` at the top of a classic script is the page's, and the
-# script runs again in the same page when its words change (a person switching
-# language), where a second `const menu` is an error that stops it — the landmark stayed
-# "Menu" on a Spanish page until a reload (the Spanish walk of names found it).
+# In a block of its own: the script runs again in the same page when its words change (a
+# person switching language), and a second top-level `const menu` there would be an error
+# that stops it.
 _LANDMARK = """<script>
 (() => {
   const menu = document.querySelector('[data-testid="stSidebarContent"]');
