@@ -8,6 +8,8 @@ from db.database import Database
 from db.models import (
     Account,
     AgendaItem,
+    Conflict,
+    ConflictParty,
     Initiative,
     Meeting,
     MeetingTable,
@@ -16,6 +18,7 @@ from db.models import (
 )
 from db.models.enums import MeetingStatus, Role, Skill, StakeholderCategory, Step
 from services.core.actors import Actor
+from services.resolve import conflict_parties, conflicts
 
 
 @dataclass(frozen=True)
@@ -215,3 +218,17 @@ def build_crowd(db: Database, tables: int, voters: int) -> Crowd:
         return Crowd(
             meeting.id, Actor(fac.id, Role.FACILITATOR, "Fac"), scribes, [p.code for p in people]
         )
+
+
+def table_conflict(
+    db: Database, room: Room, issue: str, position: str, interests: str = ""
+) -> tuple[Conflict, ConflictParty]:
+    """A conflict raised by table 1's scribe at their table, and the police's side of it,
+    as the conflicts screen records them."""
+    made = conflicts.create_conflict(
+        db, room.scribe1, room.meeting_id, conflicts.ConflictFields(issue=issue), room.table1_id
+    )
+    side = conflict_parties.PartyFields(
+        stakeholder_id=room.police_id, position=position, interests=interests
+    )
+    return made, conflict_parties.set_party(db, room.scribe1, made.id, side)

@@ -7,18 +7,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-import i18n
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import Role, RoundStatus, VoteMode
 from services.converge.tallies import RoundResults, results_in
+from services.converge.voting_items import round_titles_in
 from services.converge.voting_reveal import Turnout, turnout_in
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.prepare.imported_credit import round_credit_in
 from services.room.board import open_ideas_in, themes_in
-from services.translations.shown import Shown, shown
-from services.translations.translate import translations_for
+from services.translations.shown import Shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +104,7 @@ def read(
         membership.require_meeting_member(s, actor, meeting_id)
         query = select(VotingRound).where(VotingRound.meeting_id == meeting_id)
         listed = list(s.scalars(query.order_by(VotingRound.id.desc())))
-        language = i18n.current()
-        said = translations_for(s, "voting_round", [r.id for r in listed], language, "title")
+        titles = round_titles_in(s, listed)
         rounds = tuple(
             RoundOnConverge(
                 rnd.id,
@@ -117,7 +115,7 @@ def read(
                 turnout_in(s, rnd) if rnd.status is RoundStatus.OPEN else None,
                 None if rnd.status is RoundStatus.DRAFT else results_in(s, rnd.id),
                 round_credit_in(s, rnd.id),
-                shown(rnd.title, said.get(rnd.id), language),
+                titles[rnd.id],
             )
             for rnd in listed
         )

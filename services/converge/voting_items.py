@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -18,7 +18,7 @@ from services.core.actors import Actor
 from services.core.errors import ValidationError
 from services.core.validation import require
 from services.translations.shown import Shown, shown
-from services.translations.translate import translations_of_kinds
+from services.translations.translate import translations_for, translations_of_kinds
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,16 @@ def _named_ballot(
     if title is None:
         return named, None
     return named, shown(title, stored["voting_round"].get(round_id), language)
+
+
+def round_titles_in(
+    s: Session, rounds: Sequence[VotingRound], language: str | None = None
+) -> dict[int, Shown]:
+    """By round id, each round's title in `language` (the run's, when not given): one
+    query for every round a screen or a file lists."""
+    language = language or i18n.current()
+    said = translations_for(s, "voting_round", [r.id for r in rounds], language, "title")
+    return {r.id: shown(r.title, said.get(r.id), language) for r in rounds}
 
 
 def item_name(name: Shown) -> str:

@@ -6,16 +6,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-import i18n
 from db.models import Idea, RoundItem, VotingRound
 from db.models.enums import RoundStatus, VoteMode
 from i18n import N_, _
 from services.converge import result_words as words
 from services.converge.tallies import CommonGround, rank_items
 from services.converge.voting_counts import add_up, count_round
+from services.converge.voting_items import round_titles_in
 from services.room.voice import summary_in
-from services.translations.shown import shown, with_original
-from services.translations.translate import translations_for
+from services.translations.shown import with_original
 
 VOTE_COLUMNS = [
     N_("Round"),
@@ -123,8 +122,7 @@ def _counted(s: Session, meeting_id: int, secret_ok: bool):
     )
     hidden = confidential_items(s, meeting_id) if not secret_ok else set()
     rounds = list(s.scalars(query.order_by(VotingRound.id)))
-    language = i18n.current()
-    said = translations_for(s, "voting_round", [r.id for r in rounds], language, "title")
+    titles = round_titles_in(s, rounds)
     for rnd in rounds:
         items, voters = count_round(s, rnd.id)
         # A ballot refuses confidential ideas; this covers one marked so by other means.
@@ -132,7 +130,7 @@ def _counted(s: Session, meeting_id: int, secret_ok: bool):
             type(i)(i.item_id, unnamed(i.item_id), i.groups) if i.item_id in hidden else i
             for i in items
         ]
-        yield rnd, items, voters, with_original(shown(rnd.title, said.get(rnd.id), language))
+        yield rnd, items, voters, with_original(titles[rnd.id])
 
 
 def unnamed(item_id: int) -> str:

@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-import i18n
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import RoundStatus
@@ -21,13 +20,13 @@ from i18n import _
 from services.act.action_followup import GroupProgress, progress_in
 from services.converge.tallies import CommonGround, ItemTotal, RoundResults, results_in
 from services.converge.voting_counts import ItemByGroup
+from services.converge.voting_items import round_titles_in
 from services.core.actors import Actor
 from services.partner.charter_signoff import GroupSignOff, signoff_status_in
 from services.review.meeting_record import MeetingRecord, Proposed, Said, collect_in
 from services.review.meeting_record_results import confidential_items, unnamed
 from services.room.voice import VoiceBalance, summary_in
-from services.translations.shown import Shown, shown
-from services.translations.translate import translations_for
+from services.translations.shown import Shown
 
 Row = TypeVar("Row", ItemTotal, ItemByGroup, CommonGround)
 
@@ -95,14 +94,13 @@ def read(
         )
         # As in the record's vote tables: a confidential item is named by its number only.
         hidden = confidential_items(s, meeting_id) if not record.private else set()
-        language = i18n.current()
-        said = translations_for(s, "voting_round", [r.id for r in opened], language, "title")
+        titles = round_titles_in(s, opened)
         rounds = tuple(
             RoundShown(
                 r.id,
                 r.title,
                 _unnamed(results_in(s, r.id), hidden),
-                shown(r.title, said.get(r.id), language),
+                titles[r.id],
             )
             for r in opened
         )

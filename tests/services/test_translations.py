@@ -25,7 +25,7 @@ from services.room import ideas, notes, projector_screen, themes
 from services.solve import best_practices, options, solve_screen
 from services.translations import translate
 from services.translations.shown import Showing, fingerprint, shown
-from tests.factories import build_room
+from tests.factories import build_room, table_conflict
 
 pytestmark = pytest.mark.both_databases  # a unique constraint, upserts by hand, IN lists
 
@@ -524,21 +524,12 @@ def test_the_record_and_the_report_give_a_translated_note_in_the_readers_languag
 
 
 def test_a_conflict_is_translated_at_its_table_and_the_projector_shows_it_marked(db):
-    from services.resolve import conflict_parties, conflicts
     from services.room import spotlight
 
     room = build_room(db)
-    made = conflicts.create_conflict(
-        db,
-        room.scribe1,
-        room.meeting_id,
-        conflicts.ConflictFields(issue="Patrols on our street"),
-        room.table1_id,
+    made, party = table_conflict(
+        db, room, "Patrols on our street", "More patrols", interests="Safety at night"
     )
-    side = conflict_parties.PartyFields(
-        stakeholder_id=room.police_id, position="More patrols", interests="Safety at night"
-    )
-    party = conflict_parties.set_party(db, room.scribe1, made.id, side)
     with pytest.raises(PermissionDenied):  # another table's scribe
         translate.translate(db, room.scribe2, _spanish("conflict", made.id, "Patrullas", "issue"))
     translate.translate_all(
@@ -564,14 +555,9 @@ def test_a_conflict_is_translated_at_its_table_and_the_projector_shows_it_marked
 
 
 def test_the_record_and_the_report_give_a_translated_conflict_with_its_original(db):
-    from services.resolve import conflict_parties, conflicts
 
     room = build_room(db)
-    made = conflicts.create_conflict(
-        db, room.facilitator, room.meeting_id, conflicts.ConflictFields(issue="Patrols")
-    )
-    side = conflict_parties.PartyFields(stakeholder_id=room.police_id, position="More patrols")
-    party = conflict_parties.set_party(db, room.facilitator, made.id, side)
+    made, party = table_conflict(db, room, "Patrols", "More patrols")
     translate.translate_all(
         db,
         room.facilitator,

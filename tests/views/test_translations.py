@@ -13,11 +13,12 @@ from db.models.enums import VoteMode
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_ballots, voting_rounds
 from services.partner import charters
-from services.resolve import conflict_parties, conflicts
+from services.resolve import conflicts
 from services.room import ideas, notes, themes
 from services.setup import languages
 from services.solve import options
 from services.translations import translate
+from tests.factories import table_conflict
 from tests.views.helpers import ballot_rows, by_label, click, open_expanders, texts
 
 
@@ -309,22 +310,9 @@ def test_a_scribe_translates_a_note_at_their_table_and_a_spanish_reader_reads_it
     assert "Traducido" not in listed and "Translated" not in listed
 
 
-def _conflict(db, room):
-    made = conflicts.create_conflict(
-        db,
-        room.scribe1,
-        room.meeting_id,
-        conflicts.ConflictFields(issue="Patrols on our street"),
-        room.table1_id,
-    )
-    side = conflict_parties.PartyFields(stakeholder_id=room.police_id, position="More patrols")
-    party = conflict_parties.set_party(db, room.scribe1, made.id, side)
-    return made, party
-
-
 def test_a_conflict_and_its_sides_are_translated_and_read_in_spanish_at_the_table(room_app, db):
     room = room_app.room
-    _conflict(db, room)
+    table_conflict(db, room, "Patrols on our street", "More patrols")
     at = room_app("s1", {"table": "1"}).run().switch_page("views/conflicts.py").run()
     by_label(at.text_input, "“Patrols on our street” in Spanish").input("Patrullas en la calle")
     by_label(at.text_input, "“More patrols” in Spanish").input("Más patrullas")
