@@ -1,9 +1,12 @@
 """The console as the facilitator feels it, on the laptop (1440×900).
 
 A leader approves the agenda on their own screen; the others have not, so the console
-names them, and Start still runs the first step's plan. Pause freezes the countdown and
-says so in words; Resume counts down again. The keys N, B, I, P move the room, but not
-while the facilitator is typing in a box.
+names them, and Start still runs the first step's plan. The keys N, B, I, P move the room,
+but not while the facilitator is typing in a box. One click on Next runs the next step:
+input open and its own timer counting down by itself, without another click. Pause
+freezes the countdown and says so in words; Resume counts down again.
+
+The facilitator signs in once, and the tests follow the meeting in order on that laptop.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import AuditEntry, Meeting
-from tests.browser import LAPTOP, click, device, open_screen, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, button, click, device, open_screen, signed_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -26,11 +29,18 @@ COUNTDOWN = re.compile(r"Timer: (\d+):(\d\d) left$")
 PAUSED = re.compile(r"Timer: Paused — (\d+):(\d\d) left$")
 
 
-def _console(browser: Browser, demo: Demo) -> Page:
+@pytest.fixture(scope="module")
+def laptop(browser: Browser, demo: Demo) -> Page:
+    """The facilitator's laptop, signed in once for the module's meeting."""
     page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
-    open_screen(page, "console")
+    signed_in(page, demo.url, "facilitator", PASSWORD)
     return page
+
+
+def _console(laptop: Page) -> Page:
+    """The console, freshly opened."""
+    open_screen(laptop, "console")
+    return laptop
 
 
 def _meeting(demo: Demo) -> Meeting:
@@ -45,16 +55,16 @@ def _press(page: Page, key: str) -> None:
 
 
 def test_the_unapproved_agenda_names_who_has_not_approved_and_start_runs_step_one(
-    browser: Browser, demo: Demo, screenshots: Path
+    browser: Browser, demo: Demo, laptop: Page, screenshots: Path
 ) -> None:
     leader = device(browser, LAPTOP).new_page()
-    sign_in(leader, demo.url, "leader2", PASSWORD)
+    signed_in(leader, demo.url, "leader2", PASSWORD)
     open_screen(leader, "agenda")
     click(leader, "Approve this agenda")
     expect(leader.get_by_text("Your approval is recorded.")).to_be_visible()
     leader.context.close()
 
-    console = _console(browser, demo)
+    console = _console(laptop)
     warning = console.get_by_text("The Thought Leader Team has not approved this agenda")
     expect(warning).to_be_visible()
     box = console.get_by_test_id("stAlertContentWarning").filter(has_text="Not approved by")
@@ -85,61 +95,10 @@ def test_the_unapproved_agenda_names_who_has_not_approved_and_start_runs_step_on
     snap(console, screenshots, "console-started-unapproved")
 
 
-def test_pause_freezes_the_countdown_and_says_so_and_resume_counts_on(
-    browser: Browser, demo: Demo, screenshots: Path
-) -> None:
-    console = _console(browser, demo)
-    expect(console.get_by_role("heading", name=COUNTDOWN)).to_be_visible()
-
-    click(console, "Pause timer")
-
-    paused = console.get_by_role("heading", name=PAUSED)
-    expect(paused).to_be_visible()
-    held = paused.inner_text().strip()
-    console.wait_for_timeout(2_500)  # two and more redraws of the 1 s countdown
-    assert paused.inner_text().strip() == held, "a paused timer must not count down"
-    assert _meeting(demo).timer_paused_seconds is not None
-    snap(console, screenshots, "console-paused")
-
-    click(console, "Resume timer")
-
-    countdown = console.get_by_role("heading", name=COUNTDOWN)
-    expect(countdown).to_be_visible()
-    first = countdown.inner_text().strip()
-    seen = time.monotonic()
-    expect(countdown).not_to_have_text(first, timeout=3_000)
-    assert time.monotonic() - seen <= 3.0
-    assert _meeting(demo).timer_paused_seconds is None
-
-
-def test_the_console_counts_down_in_the_browser_and_reads_the_room_every_five_seconds(
-    browser: Browser, demo: Demo
-) -> None:
-    """Each second the countdown moves without the server: what the browser sends it (a
-    fragment's rerun each) is the room's panels and the timer's check, every 5 s each."""
-    console = device(browser, LAPTOP).new_page()
-    sent: list[float] = []
-    console.on("websocket", lambda ws: ws.on("framesent", lambda _: sent.append(1)))
-    sign_in(console, demo.url, "facilitator", PASSWORD)
-    open_screen(console, "console")
-    countdown = console.get_by_role("heading", name=COUNTDOWN)
-    expect(countdown).to_be_visible()
-
-    sent.clear()
-    shown = set()
-    started = time.monotonic()
-    while time.monotonic() - started < 6.0:
-        shown.add(countdown.inner_text().strip())
-        console.wait_for_timeout(200)
-    # Six seconds seen, each second its own time; a loaded machine may miss one.
-    assert len(shown) >= 5, shown
-    assert len(sent) <= 4, f"{len(sent)} messages to the server in 6 s"
-
-
 def test_keys_move_the_room_but_not_while_typing_in_a_box(
-    browser: Browser, demo: Demo, screenshots: Path
+    demo: Demo, laptop: Page, screenshots: Path
 ) -> None:
-    console = _console(browser, demo)
+    console = _console(laptop)
     expect(console.get_by_text("Keyboard:", exact=False)).to_be_visible()
     expect(console.get_by_text("Step 1 of 10: Welcome and purpose")).to_be_visible()
 
@@ -171,3 +130,83 @@ def test_keys_move_the_room_but_not_while_typing_in_a_box(
     expect(console.get_by_text("Step 1 of 10: Welcome and purpose")).to_be_visible()
     expect(console.get_by_role("heading", name=COUNTDOWN)).to_be_visible()
     snap(console, screenshots, "console-keyboard")
+
+
+def test_one_click_on_next_runs_the_step_and_its_countdown_moves_by_itself(
+    demo: Demo, laptop: Page, screenshots: Path
+) -> None:
+    console = _console(laptop)
+    expect(console.get_by_text("Step 1 of 10: Welcome and purpose")).to_be_visible()
+
+    click(console, "Next ▶")
+
+    expect(console.get_by_text("Step 2 of 10: Active listening in pairs")).to_be_visible()
+    expect(console.get_by_text("Input is open", exact=True)).to_be_visible()
+    expect(button(console, "Close input")).to_be_visible()
+    meeting = _meeting(demo)
+    assert meeting.input_open and meeting.timer_ends_at is not None
+    countdown = console.get_by_role("heading", name=COUNTDOWN)
+    expect(countdown).to_be_visible()
+    first = countdown.inner_text().strip()
+    shown = COUNTDOWN.search(first)
+    assert shown is not None, first
+    minutes, _seconds = shown.groups()
+    assert int(minutes) in (29, 30), f"the listening step's 30-minute timer shows {first!r}"
+
+    # No click from here: the countdown must redraw itself within 3 seconds.
+    seen = time.monotonic()
+    expect(countdown).not_to_have_text(first, timeout=3_000)
+    assert time.monotonic() - seen <= 3.0
+    assert COUNTDOWN.search(countdown.inner_text().strip()), countdown.inner_text()
+    snap(console, screenshots, "console-next-laptop")
+
+
+def test_pause_freezes_the_countdown_and_says_so_and_resume_counts_on(
+    demo: Demo, laptop: Page, screenshots: Path
+) -> None:
+    console = _console(laptop)
+    expect(console.get_by_role("heading", name=COUNTDOWN)).to_be_visible()
+
+    click(console, "Pause timer")
+
+    paused = console.get_by_role("heading", name=PAUSED)
+    expect(paused).to_be_visible()
+    held = paused.inner_text().strip()
+    console.wait_for_timeout(2_500)  # two and more redraws of the 1 s countdown
+    assert paused.inner_text().strip() == held, "a paused timer must not count down"
+    assert _meeting(demo).timer_paused_seconds is not None
+    snap(console, screenshots, "console-paused")
+
+    click(console, "Resume timer")
+
+    countdown = console.get_by_role("heading", name=COUNTDOWN)
+    expect(countdown).to_be_visible()
+    first = countdown.inner_text().strip()
+    seen = time.monotonic()
+    expect(countdown).not_to_have_text(first, timeout=3_000)
+    assert time.monotonic() - seen <= 3.0
+    assert _meeting(demo).timer_paused_seconds is None
+
+
+def test_the_console_counts_down_in_the_browser_and_reads_the_room_every_five_seconds(
+    laptop: Page,
+) -> None:
+    """Each second the countdown moves without the server: what the browser sends it (a
+    fragment's rerun each) is the room's panels and the timer's check, every 5 s each."""
+    console = laptop
+    sent: list[float] = []
+    # The console opened afresh, its new connection listened to.
+    console.once("websocket", lambda ws: ws.on("framesent", lambda _: sent.append(1)))
+    _console(console)
+    countdown = console.get_by_role("heading", name=COUNTDOWN)
+    expect(countdown).to_be_visible()
+
+    sent.clear()
+    shown = set()
+    started = time.monotonic()
+    while time.monotonic() - started < 6.0:
+        shown.add(countdown.inner_text().strip())
+        console.wait_for_timeout(200)
+    # Six seconds seen, each second its own time; a loaded machine may miss one.
+    assert len(shown) >= 5, shown
+    assert len(sent) <= 4, f"{len(sent)} messages to the server in 6 s"

@@ -7,7 +7,8 @@ database is read only to check what a screen said. The meeting runs behind deplo
 nginx configuration, where every link must carry nginx's address, not the app server's:
 the screens are the same as on a laptop's own server, and the links a laptop's server
 prints (its own address, or the room network's) are read from the QR codes by
-test_links.py and test_first_run.py.
+test_links.py. The terminal's setup link is the app server's own address, as a laptop
+prints it; test_first_run.py starts an empty install with the demo instead.
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from sqlalchemy import func, select
 
-from db.models import Participant, Stakeholder, SurveyResponse, Vote
+from db.models import (
+    Initiative,
+    Meeting,
+    MeetingTable,
+    Participant,
+    Stakeholder,
+    SurveyResponse,
+    Vote,
+)
+from services.accounts import first_run
 from tests.browser import (
     LAPTOP,
     PHONE,
@@ -126,22 +136,45 @@ def test_a_meeting_from_an_empty_install_through_the_screens_behind_nginx(
 def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     shot = lambda page, name: snap(page, screenshots, name)  # noqa: E731
 
-    # The first account, from the link the terminal printed. Behind nginx the operator
-    # opens the same path at the public address.
+    # The first account, from the link the terminal printed: the app server's own address,
+    # which behind nginx the operator opens at the public one. The one-time code is gone
+    # from the server's folder once used.
     link, code = setup_link_from_the_terminal(server)
+    assert link == f"{server.url}/?setup={code}", link
     link = link.replace(server.url, base)
     laptop = device(browser, LAPTOP).new_page()
-    create_first_facilitator(laptop, link, code, tmp_path, "setup")
+    create_first_facilitator(laptop, link, code, screenshots, "first-run")
+    assert not first_run.setup_code_path(tmp_path).exists()
     sign_in(laptop, base, "maria.lopez", PASSWORD)
 
-    # A new initiative and its first meeting, from the home page.
+    # A new initiative and its first meeting, from the home page, where the demo is offered.
+    expect(laptop.get_by_role("heading", name="Start a new initiative")).to_be_visible()
+    expect(button(laptop, "Start with the demo")).to_be_visible()
+    shot(laptop, "first-run-choices-laptop")
     laptop.get_by_label("Initiative name").fill("Eastside Community–Police Initiative")
     laptop.get_by_label("City").fill("Eastside")
+    laptop.get_by_label("Purpose").fill("Agree how the city answers crisis calls.")
     laptop.get_by_label("Meeting title").fill("First problem-solving session")
+    # A date field of year, month and day segments: typing moves from one to the next.
+    laptop.get_by_role("spinbutton", name="year, Meeting date").click()
+    laptop.keyboard.type("20270306")
     laptop.get_by_label("Place").fill("Eastside Library")
     click(laptop, "Start the initiative")
+    expect(laptop.get_by_text("is started with its first meeting")).to_be_visible()
+    shot(laptop, "first-run-started-laptop")
     laptop.get_by_role("link", name="Open Set up").click()
     wait_idle(laptop)
+    expect(laptop.get_by_role("heading", name="Set up")).to_be_visible()
+    shot(laptop, "first-run-setup-laptop")
+    with db.read() as s:
+        meeting = s.scalars(select(Meeting)).one()
+        assert (meeting.title, meeting.location) == (
+            "First problem-solving session",
+            "Eastside Library",
+        )
+        assert meeting.starts_at is not None
+        assert meeting.starts_at.date().isoformat() == "2027-03-06"
+        assert s.scalars(select(Initiative.name)).one() == "Eastside Community–Police Initiative"
 
     # Groups, one of them added by mistake and removed.
     open_tab(laptop, "Groups")
@@ -159,10 +192,17 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     click(laptop, "Delete this group")
     expect(laptop.get_by_text("Polce is deleted.")).to_be_visible()
 
-    # Two tables, then the logins: a scribe for table 1 and the police's leader.
+    # Two tables, and a spare one added and removed again; then the logins: a scribe for
+    # table 1 and the police's leader.
     open_tab(laptop, "Tables")
     for _ in range(2):
         click(laptop, "Add a table")
+    laptop.get_by_label("New table's name (optional)").fill("Spare")
+    click(laptop, "Add a table")
+    expect(laptop.get_by_text("Table 3 (Spare) added.")).to_be_visible()
+    # The remove form starts on the last table: the new, empty one.
+    click(laptop, "Remove the table")
+    expect(laptop.get_by_text("Table 3 (Spare) removed.")).to_be_visible()
     open_tab(laptop, "Team and accounts")
     for username, name, role, group, password in (
         ("scribe.one", "Sam Scribe", "Scribe", None, SCRIBE_PASSWORD),
@@ -216,6 +256,11 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     walk_in = decode_on_screen(laptop)
     assert len(walk_in) == 1 and urlsplit(walk_in[0]).path == "/vote", walk_in
     assert walk_in[0].startswith(f"{base}/"), walk_in
+    # The code named in words for a screen reader, and the badge ready to print. Slashes
+    # escaped: Playwright writes the pattern into a /…/ selector.
+    said = re.escape(walk_in[0]).replace("/", "\\/")
+    expect(laptop.get_by_role("img", name=re.compile(f"^QR code for {said}$"))).to_be_visible()
+    expect(button(laptop, "Download their badge (one page to print)")).to_be_visible()
     # Beside the QR code, the code to type for someone who cannot scan it.
     [typed] = parse_qs(urlsplit(walk_in[0]).query)["code"]
     expect(laptop.get_by_text(f"Code: {typed[:4]}-{typed[4:]}")).to_be_visible()
@@ -337,4 +382,5 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
         assert s.scalar(select(func.count()).select_from(SurveyResponse)) == 1
         assert s.scalar(select(func.count()).select_from(Participant)) == 7
         groups = set(s.scalars(select(Stakeholder.name)))
+        assert list(s.scalars(select(MeetingTable.number).order_by(MeetingTable.number))) == [1, 2]
     assert groups == {"Police Department", "Residents who call 911", "Youth (16–24)"}

@@ -1,5 +1,9 @@
-"""An empty install in Chromium: the terminal's setup link, the first facilitator, then
-either a new initiative or the demo (and removing it), at laptop size."""
+"""An empty install in Chromium: the terminal's setup link, the first facilitator, then the
+demo started and removed, at laptop size. What the same start leads to without the demo —
+a new initiative, then a whole meeting — is test_empty_install.py's.
+
+The helpers here (an empty install, the setup link read from the server's output, the
+first account made on its screen) serve that test too."""
 
 from __future__ import annotations
 
@@ -14,9 +18,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from db.database import Database
 from db.migrate import upgrade_to_head
-from services.accounts import first_run
 from services.core.actors import SYSTEM
-from services.setup import demo, initiatives, meetings
+from services.setup import demo, initiatives
 from tests.app_server import AppServer, running_app
 from tests.browser import LAPTOP, device, sign_in, snap, wait_idle
 
@@ -67,50 +70,6 @@ def create_first_facilitator(page: Page, link: str, code: str, shots: Path, name
     expect(page.get_by_role("heading", name="Create the first facilitator account")).to_have_count(
         0
     )
-
-
-def test_from_the_setup_link_to_a_new_initiative_on_set_up(
-    browser: Browser, screenshots: Path, tmp_path: Path
-) -> None:
-    with empty_install(tmp_path) as (server, db):
-        link, code = setup_link_from_the_terminal(server)
-        assert link == f"{server.url}/?setup={code}"
-        page = device(browser, LAPTOP).new_page()
-        create_first_facilitator(page, link, code, screenshots, "first-run")
-        assert not first_run.setup_code_path(tmp_path).exists()
-
-        sign_in(page, server.url, "maria.lopez", PASSWORD)
-        expect(page.get_by_role("heading", name="Start a new initiative")).to_be_visible()
-        expect(page.get_by_role("button", name="Start with the demo")).to_be_visible()
-        snap(page, screenshots, "first-run-choices-laptop")
-        page.get_by_label("Initiative name").fill("Eastside Community–Police Initiative")
-        page.get_by_label("City").fill("Eastside")
-        page.get_by_label("Purpose").fill("Agree how the city answers crisis calls.")
-        page.get_by_label("Meeting title").fill("First problem-solving session")
-        # A date field of year, month and day segments: typing moves from one to the next.
-        page.get_by_role("spinbutton", name="year, Meeting date").click()
-        page.keyboard.type("20270306")
-        page.get_by_label("Place").fill("Eastside Library")
-        page.get_by_role("button", name="Start the initiative").click()
-        wait_idle(page)
-        expect(page.get_by_text("is started with its first meeting")).to_be_visible()
-        snap(page, screenshots, "first-run-started-laptop")
-
-        page.get_by_role("link", name="Open Set up").click()
-        wait_idle(page)
-        expect(page.get_by_role("heading", name="Set up")).to_be_visible()
-        expect(page.get_by_role("tab", name="Groups")).to_be_visible()
-        snap(page, screenshots, "first-run-setup-laptop")
-        (initiative,) = initiatives.list_initiatives(db)
-        (meeting,) = meetings.list_meetings(db, SYSTEM, initiative.id)
-        assert initiative.name == "Eastside Community–Police Initiative"
-        assert (meeting.title, meeting.location) == (
-            "First problem-solving session",
-            "Eastside Library",
-        )
-        assert (
-            meeting.starts_at is not None and meeting.starts_at.date().isoformat() == "2027-03-06"
-        )
 
 
 def test_start_with_the_demo_then_remove_it(

@@ -24,7 +24,7 @@ from tests.browser import (
     device,
     open_screen,
     open_tab,
-    sign_in,
+    signed_in,
     snap,
     wait_idle,
 )
@@ -81,7 +81,7 @@ def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
 def facilitator(browser: Browser, demo: Demo) -> Page:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
     page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
+    signed_in(page, demo.url, "facilitator", PASSWORD)
     return page
 
 

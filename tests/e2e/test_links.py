@@ -21,7 +21,7 @@ from tests.browser import (
     device,
     open_screen,
     open_tab,
-    sign_in,
+    signed_in,
     snap,
     wait_idle,
 )
@@ -37,7 +37,7 @@ ERROR = '[data-testid="stException"]'
 def laptop(browser: Browser, demo: Demo) -> Page:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
     page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
+    signed_in(page, demo.url, "facilitator", PASSWORD)
     return page
 
 
@@ -69,7 +69,7 @@ def test_every_qr_code_on_the_console_opens_its_page(
 
     table = next(link for link in printed if "/listen?" in link)
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    signed_in(tablet, demo.url, "scribe1", PASSWORD)
     tablet.goto(table)
     wait_idle(tablet)
     expect(tablet.locator(ERROR)).to_have_count(0)
@@ -140,7 +140,7 @@ def test_the_table_cards_qr_codes_open_each_tables_page(
     cards = paper.locator("article.cell svg")
     assert cards.count() == 8
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe2", PASSWORD)
+    signed_in(tablet, demo.url, "scribe2", PASSWORD)
     [link] = decode_png(cards.nth(1).screenshot())
     assert link == f"{demo.url}/listen?table=2", link
     tablet.goto(link)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.browser import PHONE, TABLET, device, sign_in, visit
+from tests.browser import PHONE, TABLET, device, signed_in, visit
 from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,7 @@ def test_the_scribes_note_saved_is_said_by_a_region_already_there(
 ) -> None:
     demo, _code = room
     tablet: Page = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    signed_in(tablet, demo.url, "scribe1", PASSWORD)
     visit(tablet, demo.url, "listen?table=1")
     region = tablet.locator(f"{REGIONS}.st-key-said-note")
     _a_polite_status(region)  # before anything is saved: in place, and empty

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from components.ballot import FEEDBACK, TARGET_PX
 from db.models import ListeningNote, Vote
 from services.core.scope import MEETING_CLOSED
-from tests.browser import LAPTOP, PHONE, TABLET, click, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, PHONE, TABLET, click, device, signed_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
@@ -48,12 +48,12 @@ def test_closing_the_meeting_on_the_console_ends_every_input(
     expect(idle.get_by_role("radiogroup")).to_have_count(2)
     # A scribe is halfway through a note at table 2.
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe2", PASSWORD)
+    signed_in(tablet, demo.url, "scribe2", PASSWORD)
     visit(tablet, demo.url, "listen?table=2")
     tablet.get_by_label("What was said").fill(SAID)
 
     console = device(browser, LAPTOP).new_page()
-    sign_in(console, demo.url, "facilitator", PASSWORD)
+    signed_in(console, demo.url, "facilitator", PASSWORD)
     visit(console, demo.url, "console")
     click(console, "Close the meeting")
     expect(console.get_by_text("The meeting is closed.")).to_be_visible()

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from db.models import Participant, VotingRound
 from services.prepare.imported_credit import IMPORTED_NOTE
 from tests.app_server import ROOT
-from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, device, open_screen, signed_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def test_the_zip_pol_is_offers_today_imports_and_its_results_carry_the_credit(
     laptop = device(browser, LAPTOP)
     try:
         page = laptop.new_page()
-        sign_in(page, demo.url, "facilitator", PASSWORD)
+        signed_in(page, demo.url, "facilitator", PASSWORD)
         with demo.db.read() as s:
             roster_before = s.scalar(
                 select(func.count()).select_from(Participant).where(~Participant.outside_voter)

@@ -25,7 +25,7 @@ from tests.browser import (
     click,
     device,
     open_tab,
-    sign_in,
+    signed_in,
     snap,
     wait_idle,
 )
@@ -70,7 +70,7 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
     browser: Browser, demo: Demo, screenshots: Path
 ) -> None:
     console = device(browser, LAPTOP).new_page()
-    sign_in(console, demo.url, "facilitator", PASSWORD)
+    signed_in(console, demo.url, "facilitator", PASSWORD)
     _open_from_home(console, "Console")
     click(console, "Start the meeting")
     _to_the_ideas_step(console)
@@ -85,7 +85,7 @@ def test_a_premoderated_idea_reaches_the_projector_only_after_approval(
     expect(wall.get_by_text(re.compile(r"\d+ ideas so far"))).to_be_visible()
 
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    signed_in(tablet, demo.url, "scribe1", PASSWORD)
     _open_from_home(tablet, "Ideas")
     tablet.get_by_label("The idea").fill(IDEA)
     click(tablet, "Add idea")

@@ -29,7 +29,7 @@ from tests.browser import (
     open_screen,
     open_tab,
     screen,
-    sign_in,
+    signed_in,
     wait_idle,
 )
 from tests.e2e.conftest import PASSWORD, Demo
@@ -134,7 +134,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
 ) -> None:
     base = demo.url
     console = device(browser, LAPTOP).new_page()
-    sign_in(console, base, "facilitator", PASSWORD)
+    signed_in(console, base, "facilitator", PASSWORD)
     projector_link, phone_link = _printed_links(console)
     assert urlsplit(phone_link).path == "/vote" and phone_link.startswith(base), phone_link
     walls = {}

@@ -29,7 +29,7 @@ from tests.browser import (
     device,
     open_screen,
     screen,
-    sign_in,
+    signed_in,
     snap,
     wait_idle,
 )
@@ -110,7 +110,7 @@ def test_the_by_group_charts_words_never_overlap(
     browser: Browser, voted: Demo, screenshots: Path, size: str
 ) -> None:
     page = device(browser, SIZES[size]).new_page()
-    sign_in(page, voted.url, "facilitator", PASSWORD)
+    signed_in(page, voted.url, "facilitator", PASSWORD)
     _open(page, "converge")
     charts = page.locator(
         '[class*="st-key-groups-"][class*="-charts"] [data-testid="stVegaLiteChart"]'
@@ -135,7 +135,7 @@ def test_the_solve_library_reads_on_a_tablet_with_nothing_cut(
     browser: Browser, demo: Demo, screenshots: Path
 ) -> None:
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, demo.url, "scribe1", PASSWORD)
+    signed_in(tablet, demo.url, "scribe1", PASSWORD)
     _open(tablet, "solve")
     heads = tablet.locator('[data-testid="stExpander"] summary')
     cahoots = tablet.locator("summary").filter(has_text=re.compile(r"CAHOOTS \(.* — Eugene"))

@@ -33,7 +33,7 @@ from tests.browser import (
     button,
     device,
     open_screen,
-    sign_in,
+    signed_in,
     snap,
     visit,
     wait_idle,
@@ -140,7 +140,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
 
     # The facilitator signs in on the laptop and opens the meeting.
     console = device(browser, LAPTOP).new_page()
-    sign_in(console, base, "facilitator", PASSWORD)
+    signed_in(console, base, "facilitator", PASSWORD)
     open_screen(console, "console")
     _click(console, "Start the meeting")
     _move_to_step(console, 4)
@@ -173,7 +173,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     says: dict[int, Callable[[str], str]] = {1: str, 2: spanish}
     for table in (1, 2):
         tablet = device(browser, TABLET).new_page()
-        sign_in(tablet, base, f"scribe{table}", PASSWORD)
+        signed_in(tablet, base, f"scribe{table}", PASSWORD)
         if says[table] is spanish:
             staff_choose(tablet, "Español")
         visit(tablet, base, f"listen?table={table}")
@@ -294,7 +294,7 @@ def test_a_room_from_sign_in_to_the_meeting_report(
     # A leader signs in afterwards, sets their account to Spanish and downloads the
     # meeting report, which is written in the language of the person who makes it.
     review = device(browser, LAPTOP).new_page()
-    sign_in(review, base, "leader1", PASSWORD)
+    signed_in(review, base, "leader1", PASSWORD)
     staff_choose(review, "Español")
     open_screen(review, "review")
     what = spanish("the meeting report (PDF)")

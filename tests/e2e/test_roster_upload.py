@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Participant
-from tests.browser import LAPTOP, device, open_screen, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, device, open_screen, signed_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.languages import english_left, people_text, staff_choose
 
@@ -34,7 +34,7 @@ ROSTER = (
 @pytest.fixture(scope="module")
 def laptop(browser: Browser, demo: Demo) -> Page:
     page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
+    signed_in(page, demo.url, "facilitator", PASSWORD)
     return page
 
 

@@ -24,7 +24,7 @@ from tests.browser import (
     click,
     device,
     open_screen,
-    sign_in,
+    signed_in,
     snap,
     visit,
 )
@@ -51,7 +51,7 @@ def _codes_by_group(demo: Demo) -> dict[str, list[tuple[int, str]]]:
 def facilitator(browser: Browser, demo: Demo) -> Page:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
     page = device(browser, LAPTOP).new_page()
-    sign_in(page, demo.url, "facilitator", PASSWORD)
+    signed_in(page, demo.url, "facilitator", PASSWORD)
     return page
 
 

@@ -12,7 +12,7 @@ from db.models import Account, ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
-from tests.browser import TABLET, device, sign_in, snap, visit, wait_idle
+from tests.browser import TABLET, device, signed_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo
 
 pytestmark = pytest.mark.e2e
@@ -35,7 +35,7 @@ def open_room(demo: Demo) -> Demo:
 @pytest.fixture(scope="module")
 def scribe2(browser: Browser, open_room: Demo) -> Page:
     tablet = device(browser, TABLET).new_page()
-    sign_in(tablet, open_room.url, "scribe2", PASSWORD)
+    signed_in(tablet, open_room.url, "scribe2", PASSWORD)
     return tablet
 
 

@@ -18,7 +18,7 @@ from db.models import ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM
 from services.room import room_control
 from services.room.late_notes import CLOSED_MESSAGE
-from tests.browser import LAPTOP, TABLET, button, click, device, sign_in, snap, wait_idle
+from tests.browser import LAPTOP, TABLET, button, click, device, signed_in, snap, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo, live_room
 
 pytestmark = pytest.mark.e2e
@@ -42,7 +42,7 @@ def input_open(demo: Demo) -> Demo:
 
 def _open_screen(page: Page, base: str, user: str, link: str, heading: str) -> None:
     """Sign in and open a screen from the home page's list, as a person does."""
-    sign_in(page, base, user, PASSWORD)
+    signed_in(page, base, user, PASSWORD)
     page.get_by_test_id("stMain").get_by_role("link", name=link, exact=True).click()
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     wait_idle(page)

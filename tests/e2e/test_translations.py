@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from db.models import ContentTranslation, Idea
 from services.setup import languages
-from tests.browser import LAPTOP, PHONE, choose, click, device, sign_in, snap, visit, wait_idle
+from tests.browser import LAPTOP, PHONE, choose, click, device, signed_in, snap, visit, wait_idle
 from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def test_a_translation_typed_on_the_board_reaches_the_spanish_phone_only(
 ) -> None:
     idea_id, spanish_code, english_code = room
     laptop = device(browser, LAPTOP).new_page()
-    sign_in(laptop, demo.url, "facilitator", PASSWORD)
+    signed_in(laptop, demo.url, "facilitator", PASSWORD)
     laptop.get_by_test_id("stMain").get_by_role("link", name="Ideas", exact=True).click()
     wait_idle(laptop)
     laptop.get_by_text("Moderate: edit, hide, merge, group into themes").click()
