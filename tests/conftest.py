@@ -34,8 +34,10 @@ from pathlib import Path
 
 import bcrypt
 import pytest
+from sqlalchemy import Engine
 
 from db.database import Database
+from db.engine import create_db_engine
 from db.models import Base
 from services.accounts import signin_accounts
 from tests import backends
@@ -161,17 +163,34 @@ def _sqlite_schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def _sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Path]]:
+    """One SQLite engine for every test of this process, over one file path whose database
+    each test replaces (`db`), as the Postgres tests share one engine over one database.
+
+    An engine keeps the SQL it has compiled: a new engine a test compiled every statement
+    again, a third of what a SQLite service test cost (the services' SQLite tests: 53
+    against 38 CPU-seconds for as many on Postgres, measured here).
+    """
+    path = tmp_path_factory.mktemp("db") / "test.db"
+    engine = create_db_engine(f"sqlite:///{path}")
+    yield engine, path
+    engine.dispose()
+
+
 @pytest.fixture
-def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     """A real, empty database with the current schema: SQLite, or Postgres by the rule."""
     if backends.backend(request) == "sqlite":
-        path = tmp_path / "test.db"
+        engine, path = request.getfixturevalue("_sqlite_engine")
         template = request.getfixturevalue("_sqlite_schema")
+        engine.dispose()  # the last test's connections, to the file replaced here
+        for stale in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            stale.unlink(missing_ok=True)
         with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
             empty.backup(copy)
-        database = Database.from_url(f"sqlite:///{path}")
-        yield database
-        database.dispose()
+        yield Database(engine)
+        engine.dispose()
         return
     database = request.getfixturevalue("_postgres")
     yield database
