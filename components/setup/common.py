@@ -32,10 +32,16 @@ def table_words(table: MeetingTable | TableSummary | None) -> str:
 
 
 def show_tab_flash(tab: str) -> None:
-    """The confirmation an action on this tab left for this run, once."""
+    """The confirmation an action on this tab left for this run, once.
+
+    In a slot drawn on every run, empty on the next: a confirmation there on one run only
+    moved everything below it on the next, and Streamlit draws a moved expander anew,
+    shut, so the facilitator's next pick in an open form closed it under their hand.
+    """
+    slot = st.empty()
     message = st.session_state.pop(_FLASH.format(tab), None)
     if message:
-        st.success(message)
+        slot.success(message)
 
 
 def confirm_in_tab(tab: str, message: str) -> NoReturn:
