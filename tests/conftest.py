@@ -90,7 +90,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 LONGEST_FIRST = (
     "tests/e2e/test_screenshots.py",
     "tests/e2e/test_empty_install.py",
-    "tests/e2e/test_room.py",
     "tests/e2e/test_projector.py",
     "tests/e2e/test_links.py",
     "tests/e2e/test_signin_cookies.py",
