@@ -160,6 +160,7 @@ def signed_in(page: Page, base: str, username: str, password: str) -> None:
         form = page.get_by_role("textbox", name="Username")
         expect(home.or_(form)).to_be_visible()
         if home.is_visible():
+            wait_idle(page)  # as `sign_in` leaves it: no run of Home still going
             return
         page.context.clear_cookies()  # not this server's login, or signed out since
     sign_in(page, base, username, password)
