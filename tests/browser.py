@@ -202,6 +202,22 @@ def click(page: Page, name: str) -> None:
     wait_idle(page)
 
 
+def move_to_step(console: Page, number: int) -> None:
+    """Press the console's Next until its banner names step `number`."""
+    banner = console.get_by_role("heading", name=re.compile(r"^Step \d+ of"))
+    for _ in range(12):
+        shown = banner.inner_text()
+        if shown.startswith(f"Step {number} of"):
+            return
+        # While a step's run redraws the console, the old step's button can stand beside
+        # the new one for a moment (seen on CI): press it once the page shows one again.
+        expect(button(console, "Next ▶")).to_have_count(1)
+        click(console, "Next ▶")
+        expect(banner).not_to_have_text(shown)
+        wait_idle(console)
+    raise AssertionError(f"the agenda never reached step {number}")
+
+
 def open_tab(page: Page, name: str) -> None:
     """Open a tab that reruns the page (Set up's keep their state) and let that run end.
 

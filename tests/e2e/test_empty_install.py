@@ -55,6 +55,7 @@ from tests.browser import (
     choose,
     click,
     device,
+    move_to_step,
     open_screen,
     open_tab,
     sign_in,
@@ -214,18 +215,6 @@ def _dots_from(dots: int, people: int) -> str:
         who = ngettext("{n} person", "{n} people", people).format(n=people)
         said = ngettext("{dots} dot from {people}", "{dots} dots from {people}", dots)
         return said.format(dots=dots, people=who)
-
-
-def _move_to_step(page: Page, number: int) -> None:
-    """Press Next until the console's banner names step `number`."""
-    banner = page.get_by_role("heading", name=re.compile(r"^Step \d+ of"))
-    for _ in range(12):
-        shown = banner.inner_text()
-        if shown.startswith(f"Step {number} of"):
-            return
-        click(page, "Next ▶")
-        expect(banner).not_to_have_text(shown)
-    raise AssertionError(f"the agenda never reached step {number}")
 
 
 def test_a_meeting_from_an_empty_install_through_the_screens_behind_nginx(
@@ -437,7 +426,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     # The room: the meeting starts, the idea step opens.
     open_tab(laptop, "The room")
     click(laptop, "Start the meeting")
-    _move_to_step(laptop, 4)
+    move_to_step(laptop, 4)
     # Arriving on the ideas step opened its input: the console offers to close it.
     expect(button(laptop, "Close input")).to_be_visible()
     shot(laptop, "console-laptop")
@@ -496,7 +485,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     click(laptop, "Create the round")
     click(laptop, "Open voting")
     open_screen(laptop, "console")
-    _move_to_step(laptop, 5)
+    move_to_step(laptop, 5)
 
     # Three phones, each from the QR code on its printed badge; the second taps "Español".
     # The third's clock is the test's, to hold its timers when it taps too late.

@@ -23,9 +23,9 @@ from tests.browser import (
     LAPTOP,
     PHONE,
     PROJECTOR,
-    button,
     click,
     device,
+    move_to_step,
     open_screen,
     open_tab,
     screen,
@@ -90,21 +90,6 @@ def _scribe(demo: Demo) -> tuple[Actor, int]:
         return Actor(account.id, Role.SCRIBE, account.display_name), table.id
 
 
-def _move_to_step(console: Page, number: int) -> None:
-    banner = console.get_by_role("heading", name=re.compile(r"^Step \d+ of"))
-    for _ in range(12):
-        shown = banner.inner_text()
-        if shown.startswith(f"Step {number} of"):
-            return
-        # While a step's run redraws the console, the old step's button can stand beside
-        # the new one for a moment (seen on CI): press it once the page shows one again.
-        expect(button(console, "Next ▶")).to_have_count(1)
-        click(console, "Next ▶")
-        expect(banner).not_to_have_text(shown)
-        wait_idle(console)
-    raise AssertionError(f"the agenda never reached step {number}")
-
-
 def _printed_links(console: Page) -> tuple[str, str]:
     """The projector's link (read off its QR code) and the phones' link, as the console's
     Join links tab prints them."""
@@ -154,7 +139,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     console.goto(f"{base}/console")
     wait_idle(console)
     click(console, "Start the meeting")
-    _move_to_step(console, 4)
+    move_to_step(console, 4)
     scribe, table_id = _scribe(demo)
     words = LONG_IDEA.split()
     texts = [f"Idea {n}: {' '.join(words[: 5 + 2 * n])}" for n in range(1, 19)]
@@ -177,7 +162,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
     click(console, "Create the round")
     click(console, "Open voting")
     open_screen(console, "console")
-    _move_to_step(console, 5)
+    move_to_step(console, 5)
     with demo.db.read() as s:
         present = len(s.scalars(select(Participant.id).where(Participant.absent.is_(False))).all())
         codes = list(s.scalars(select(Participant.code).order_by(Participant.id)))
@@ -227,7 +212,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
         ),
     )
     charter_signoff.sign(demo.db, Actor(leader.id, Role.LEADER, leader.display_name), version.id)
-    _move_to_step(console_at(console, base), 8)
+    move_to_step(console_at(console, base), 8)
     _both(walls, "Partnering charter, version 1")
     _both(walls, re.compile(r"Signed by:"))
     _fits(walls, screenshots, "charter")
