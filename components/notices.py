@@ -43,10 +43,13 @@ def flash_and_rerun(message: str) -> NoReturn:
 
 
 def show_flash() -> None:
-    """Show the confirmation left by `flash_and_rerun`, once."""
+    """Show the confirmation left by `flash_and_rerun`, once, in a slot drawn on every run
+    (as Set up's tabs do, components/setup/common.py): shown on one run only, it moved all
+    below it on the next, and Streamlit draws a moved expander anew, shut."""
+    slot = st.empty()
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message)
+        slot.success(message)
 
 
 def action_runner(*leading: Any) -> Callable[..., None]:
