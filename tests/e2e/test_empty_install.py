@@ -453,8 +453,10 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     for table, idea in IDEAS.items():
         say = says[table]
         tablet = tablets[table]
-        tablet.goto(f"{base}/ideas?table={table}")
-        wait_idle(tablet)
+        open_screen(tablet, "ideas")  # from the scribe's menu: their own table's board
+        expect(
+            tablet.get_by_role("heading", name=say("Ideas · table {number}").format(number=table))
+        ).to_be_visible()
         tablet.get_by_label(say("The idea")).fill(idea)
         tapped = time.monotonic()
         button(tablet, say("Add idea")).click()
