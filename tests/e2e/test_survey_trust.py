@@ -69,7 +69,10 @@ def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
     groups = page.get_by_role("radiogroup")
     with demo.db.read() as s:
         asked = s.scalars(select(Initiative.trust_statements)).first()
-    assert asked is not None and groups.count() == len(asked)
+    assert asked is not None
+    # Retried, not counted once: the page's first run can be cut short by the sign-in
+    # cookie's reply and run again, and a count taken between the two saw 4 of 8 (CI).
+    expect(groups).to_have_count(len(asked))
     for n in range(groups.count()):
         group = groups.nth(n)
         # Nothing chosen for the person, and "Prefer not to say" on every question.
