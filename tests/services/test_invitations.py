@@ -40,7 +40,8 @@ def _room(db):
 
 def _exports(db) -> list[AuditEntry]:
     with db.read() as s:
-        return list(s.scalars(select(AuditEntry).filter_by(action="contacts_exported")))
+        found = select(AuditEntry).filter_by(action="contacts_exported").order_by(AuditEntry.id)
+        return list(s.scalars(found))  # in order: Postgres returns rows in no set order
 
 
 def test_everyone_gets_a_survey_and_a_voting_link_with_their_own_code(db):

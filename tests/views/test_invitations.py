@@ -17,7 +17,8 @@ def _set(db, participant_id: int, **fields) -> None:
 
 def _exports(db) -> list[AuditEntry]:
     with db.read() as s:
-        return list(s.scalars(select(AuditEntry).filter_by(action="contacts_exported")))
+        found = select(AuditEntry).filter_by(action="contacts_exported").order_by(AuditEntry.id)
+        return list(s.scalars(found))
 
 
 def test_prepare_offers_the_sheet_and_the_mail_merge_and_counts_the_people(room_app, db):
