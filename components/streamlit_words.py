@@ -4,9 +4,19 @@ Streamlit writes some words itself, with no way to give them (streamlit/streamli
 asks for the uploader's): the file uploader's button ("Upload"), its limit ("50MB per
 file"), its refusals ("application/pdf files are not allowed."), and the names a screen
 reader gives its controls — a help icon's "Help for …", a table's "Search" and
-"Fullscreen", a heading's "Link to heading", a date's "day, …", "Collapse sidebar". A
-Spanish reader got them in English on a Spanish page (WCAG 3.1.2): a refusal they could
-not read, controls a screen reader named in another language.
+"Fullscreen", a heading's "Link to heading", a date's "day, …", "Collapse sidebar" — and
+the menus of a table's column ("Sort ascending", its statistics and formats) and the words
+around a date picker's calendar. A Spanish reader got them in English on a Spanish page
+(WCAG 3.1.2): a refusal they could not read, controls a screen reader named in another
+language. One more mend rides along, for every language: the column menu's copy button is
+given the menu item's role it lacks.
+
+The calendar itself (its month and day names, "Today") Streamlit leaves to the browser's
+language, `navigator.language`, which it reads each time it draws: the script gives the
+page's language there, so a Spanish reader on an English browser gets a Spanish calendar,
+and an English page gives the browser's own back. Streamlit also sends that value with
+each run as `st.context.locale`: app.py reads it only when the person changes (sign-in,
+sign-out), and then it is the language the page was in, which is what they were reading.
 
 So the page's language mark (components/language.py) comes with a fixed script that puts
 them in the catalogue's words as the page draws them and whenever it draws them again: the
@@ -90,6 +100,21 @@ CONTROL_NAMES = (
     N_("Decrement"),
     # Translators: a keyboard shortcut named on its button: {key} is the key, e.g. "N".
     N_("Shortcut {key}"),
+    # Translators: a table's column menu, named for a screen reader.
+    N_("Dataframe column menu"),
+    N_("Copy column name"),
+    # Translators: the checkbox that shows every column of a table again.
+    N_("Select all"),
+    # Translators: a table's search box: its buttons, named for a screen reader.
+    N_("Close Search"),
+    N_("Next Result"),
+    N_("Previous Result"),
+    # Translators: a small chart in a table column's statistics, named for a screen reader.
+    N_("Top values frequency chart"),
+    N_("Distribution histogram"),
+    # Translators: a date picker's calendar: its buttons, named for a screen reader.
+    N_("Previous month"),
+    N_("Next month"),
     # Translators: a date field's part, for a screen reader: {label} is the field's label.
     N_("day, {label}"),
     N_("month, {label}"),
@@ -103,7 +128,75 @@ its link to skip to the content. A toolbar's button
 is named "<words>: <what it is for>" ("Show data: Totals by item"): its words are put in
 the reader's language, what follows them is ours already."""
 
-STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES
+MENU_WORDS = (
+    # Translators: a table column's menu (Streamlit's table, on every screen with one).
+    N_("Sort ascending"),
+    N_("Sort descending"),
+    N_("Statistics"),
+    N_("Format"),
+    # Translators: a table column's menu: make the column as wide as its content.
+    N_("Autosize"),
+    N_("Pin column"),
+    N_("Unpin column"),
+    N_("Hide column"),
+    # Translators: the name of a table's hidden first column (its row numbers).
+    N_("(index)"),
+    # Translators: a table column's statistics: how many values, how many empty, etc.
+    N_("Values"),
+    N_("Empty"),
+    N_("Distinct"),
+    N_("Minimum length"),
+    N_("Maximum length"),
+    N_("Average length"),
+    N_("Minimum"),
+    N_("Maximum"),
+    N_("Average"),
+    N_("Median"),
+    N_("Standard deviation"),
+    N_("Sum"),
+    N_("25th percentile"),
+    N_("75th percentile"),
+    N_("Range"),
+    # Translators: a number or date column's formats, in its menu.
+    N_("Automatic"),
+    # Translators: a column's format: numbers or dates written the way the browser's
+    # language writes them.
+    N_("Localized"),
+    N_("Plain"),
+    N_("Compact"),
+    N_("Dollar"),
+    N_("Percent"),
+    N_("Scientific"),
+    N_("Accounting"),
+    N_("Duration"),
+    # Translators: a date column's format: "3 days ago".
+    N_("Distance"),
+    # Translators: a date column's format: "Today at 3 pm", "Last Monday".
+    N_("Calendar"),
+    # Translators: a column's kind, on its icon in the column menu.
+    N_("text"),
+    N_("number"),
+    N_("checkbox"),
+    # Translators: the words a screen reader reads on a date picker's calendar.
+    N_("Use arrow keys to navigate dates. Enter to select. Escape to close."),
+)
+"""The words of a table column's menus (sort, statistics, formats, the columns to show)
+and of a date picker's calendar, as Streamlit 1.67 writes them: put in where they are
+text, and in the names of controls inside those menus (a column kind's icon is named
+"text" there, and nowhere else)."""
+
+MENUS = ", ".join(
+    (
+        '[data-testid="stDataFrameColumnMenu"]',
+        ".stDataFrameColumnFormattingMenu",
+        ".stDataFrameStatisticsMenu",
+        '[data-testid="stDataFrameColumnVisibilityMenu"]',
+        '[data-testid="stDateInputCalendar"]',
+    )
+)
+"""Where MENU_WORDS are Streamlit's: its menus and calendar, each drawn over the page."""
+
+STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES + MENU_WORDS
 
 SAID_AS = {
     # Translators: the name, for a screen reader, of the button that opens a list of choices.
@@ -120,9 +213,19 @@ _SCRIPT = """(() => {
   const table = (rules) => rules.map(([pattern, words]) => [new RegExp(pattern), words]);
   const state = window.__streamlitWords || (window.__streamlitWords = {
     written: new WeakMap(), english: new WeakMap(), observer: null, uploader: [], names: [],
+    menus: [],
   });
   state.uploader = table(%(uploader)s);
   state.names = table(%(names)s);
+  state.menus = table(%(menus)s);
+  // Streamlit draws a date picker's calendar in navigator.language, read as it draws:
+  // the page's language there; an English page gives the browser's own back (Navigator's).
+  const language = %(language)s;
+  if (language) {
+    Object.defineProperty(navigator, "language", {get: () => language, configurable: true});
+  } else {
+    delete navigator.language;
+  }
   // What Streamlit wrote, in its words: ours once we wrote there, else what is there now.
   const source = (node, key, now) => {
     const mine = state.written.get(node);
@@ -139,17 +242,21 @@ _SCRIPT = """(() => {
     };
     let words = translated(english);
     if (words === null) {
-      // A toolbar's "Show data: Totals by item": Streamlit's words, then ours.
-      const colon = english.indexOf(": ");
-      const head = colon > 0 ? translated(english.slice(0, colon)) : null;
-      words = head === null ? english : head + english.slice(colon);
+      // A toolbar's "Show data: Totals by item": Streamlit's words, then ours; a
+      // calendar's "Choose date, diciembre de 2026": Streamlit's, then the browser's.
+      const cut = [": ", ", "].map((mark) => english.indexOf(mark)).filter((at) => at > 0);
+      const at = cut.length ? Math.min(...cut) : -1;
+      const head = at > 0 ? translated(english.slice(0, at)) : null;
+      words = head === null ? english : head + english.slice(at);
     }
     if (words === now) return;
     state.english.set(node, {...(state.english.get(node) || {}), [key]: english});
     state.written.set(node, {...(state.written.get(node) || {}), [key]: words});
     set(words);
   };
+  const COPY_BUTTON = '[data-testid="stDataFrameColumnMenu"] [role="menu"] button:not([role])';
   const uploaderRules = () => state.uploader.concat(state.names);
+  const menuRules = () => state.menus.concat(state.names);
   const words = (selector, rules) => {
     for (const box of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
@@ -162,10 +269,18 @@ _SCRIPT = """(() => {
     words('[data-testid="stFileUploader"]', uploaderRules());
     // The link a keyboard meets first, to skip to the screen's content.
     words('[data-testid="stSkipToContent"]', state.names);
+    words(%(menu_places)s, menuRules());
+    // A column menu's "Copy column name" is a plain button in a role="menu", where only
+    // menu items may be (axe: aria-required-children, critical): it is one, named so.
+    for (const copy of document.querySelectorAll(COPY_BUTTON)) {
+      copy.setAttribute("role", "menuitem");
+    }
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
       // The uploader's own box is named by our label; other names are Streamlit's.
       if (el.matches('[data-testid="stFileUploaderDropzone"]')) continue;
-      const rules = el.closest('[data-testid="stFileUploader"]') ? uploaderRules() : state.names;
+      const rules = el.closest('[data-testid="stFileUploader"]')
+        ? uploaderRules()
+        : el.closest(%(menu_places)s) ? menuRules() : state.names;
       for (const name of ["aria-label", "title", "placeholder"]) {
         const now = el.getAttribute(name);
         if (now) put(el, name, now, (w) => el.setAttribute(name, w), rules);
@@ -173,8 +288,6 @@ _SCRIPT = """(() => {
     }
   };
   state.sweep = sweep;
-  // An English page (ENGLISH_SCRIPT) puts Streamlit's own words back where ours were.
-  state.backToEnglish = () => { state.uploader = []; state.names = []; sweep(); };
   if (!state.observer) {
     // One sweep a frame, however many changes the page made in it (a phone's ballot
     // redraws many rows at once); a sweep reads the tables as they are then.
@@ -220,18 +333,15 @@ def _js_escape(text: str) -> str:
     return re.sub(r"[.*+?^${}()|[\]\\/]", lambda m: "\\" + m.group(0), text)
 
 
-ENGLISH_SCRIPT = "if (window.__streamlitWords) window.__streamlitWords.backToEnglish();"
-"""An English page's: nothing to put in; Streamlit's words back where a switch to English
-left ours (a page never in another language has nothing to do, and sends 60 bytes, not
-the whole table, with each run)."""
-
-
 def script(language: str) -> str:
     """The fixed script for `language` (its body: components/language.py's page mark
-    carries it): the catalogue's words only, as JSON; ENGLISH_SCRIPT for English."""
-    if language == ENGLISH:
-        return ENGLISH_SCRIPT
+    carries it): the catalogue's words only, as JSON. An English page's tables are empty:
+    it puts Streamlit's own words back where a switch to English left ours, and mends the
+    column menu as every page does."""
     return _SCRIPT % {
         "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
         "names": json.dumps(rules(language, CONTROL_NAMES)),
+        "menus": json.dumps(rules(language, MENU_WORDS)),
+        "menu_places": json.dumps(MENUS),
+        "language": json.dumps(None if language == ENGLISH else language),
     }

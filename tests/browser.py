@@ -106,6 +106,41 @@ def device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
 
 
+def open_column_menu(page: Page, table: Locator) -> Locator:
+    """Open the menu of a Streamlit table's first column, as a mouse does: its button shows
+    at the column's right edge when the pointer is over the heading. The table is drawn on
+    a canvas, so the edge is found as a person's pointer finds it: where the cursor turns
+    into the column-resizing one."""
+    table.scroll_into_view_if_needed()
+    area = box(table)
+    canvas = table.locator("canvas").first
+    heading = area["y"] + 15
+    edge = next(
+        (
+            x
+            for x in range(int(area["x"]) + 20, int(area["x"] + area["width"]), 4)
+            if page.mouse.move(x, heading) is None
+            and canvas.evaluate("c => getComputedStyle(c).cursor") == "col-resize"
+        ),
+        None,
+    )
+    assert edge is not None, "no column edge found on the table's heading row"
+    menu = page.get_by_test_id("stDataFrameColumnMenu")
+    for _ in range(5):
+        # The button answers a pointer that rested on it: the table notes where the
+        # pointer is on its next frame, and a click in the same instant found no button.
+        page.mouse.move(edge - 16, heading)
+        page.mouse.move(edge - 17, heading)
+        page.mouse.click(edge - 17, heading)
+        try:
+            expect(menu).to_be_visible(timeout=2_000)
+            return menu
+        except AssertionError:
+            continue
+    expect(menu).to_be_visible()
+    return menu
+
+
 def box(locator: Locator) -> FloatRect:
     """Where `locator` is drawn; the test expects it visible (a hidden one has no box)."""
     drawn = locator.bounding_box()

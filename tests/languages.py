@@ -53,10 +53,12 @@ English word ("BE"), so taken out before the words are looked up."""
 _NOT_TEXT = {"code", "password_hash", "digest", "key", "language", "projector_language"}
 """String columns that hold codes, secrets and language codes rather than people's words."""
 
-_VISIBLE_TEXT = """() => {
+SCREEN = '[data-testid="stMain"], [data-testid="stSidebar"]'
+"""Where a screen's words are: its main area and its sidebar."""
+
+_VISIBLE_TEXT = """(places) => {
   const texts = [];
-  for (const root of document.querySelectorAll(
-      '[data-testid="stMain"], [data-testid="stSidebar"]')) {
+  for (const root of document.querySelectorAll(places)) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -89,8 +91,9 @@ _VISIBLE_TEXT = """() => {
   }
   return texts.join("\\n");
 }"""
-"""The page's visible words, one text node a line, icon names and hidden text left out;
-then the names its controls have for a screen reader (aria-label, title, placeholder)."""
+"""The visible words of the `places` (a CSS selector), one text node a line, icon names
+and hidden text left out; then the names their controls have for a screen reader
+(aria-label, title, placeholder)."""
 
 
 def html_lang(page: Page) -> str:
@@ -188,9 +191,12 @@ def people_text(db: Database) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def english_left(page: Page, where: str, people: Iterable[str] = ()) -> list[str]:
-    """`english_in` the page's visible text: its main area and its sidebar."""
-    return english_in(page.evaluate(_VISIBLE_TEXT), where, people)
+def english_left(
+    page: Page, where: str, people: Iterable[str] = (), places: str = SCREEN
+) -> list[str]:
+    """`english_in` the visible text of the page's `places`: its main area and its sidebar,
+    unless a menu or a calendar drawn over them is named."""
+    return english_in(page.evaluate(_VISIBLE_TEXT, places), where, people)
 
 
 def english_in(text: str, where: str, people: Iterable[str] = ()) -> list[str]:

@@ -1,4 +1,5 @@
-"""A translation entered on the idea board reaches the phones in their readers' language.
+"""A translation entered on the idea board reaches the phones in their readers' language;
+and the words Streamlit writes itself come in the reader's language too.
 
 The facilitator, on the laptop, writes the Spanish of an idea on the board's Translate
 tab; a phone whose badge reads Spanish votes on the Spanish words, marked as a
@@ -11,21 +12,41 @@ screen.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from babel.dates import format_date
+from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from db.models import ContentTranslation, Idea
 from services.setup import languages
-from tests.browser import LAPTOP, PHONE, choose, click, device, signed_in, snap, visit, wait_idle
+from tests.accessibility import violations
+from tests.browser import (
+    LAPTOP,
+    PHONE,
+    choose,
+    click,
+    device,
+    open_column_menu,
+    open_screen,
+    signed_in,
+    snap,
+    visit,
+    wait_idle,
+)
 from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
+from tests.languages import english_left, people_text, staff_choose
 
 pytestmark = pytest.mark.e2e
 
 IDEA = "Send a mental-health clinician with officers on crisis calls"
 SPANISH = "Enviar un clínico de salud mental con los agentes en llamadas de crisis"
+CALENDAR = '[data-testid="stDateInputCalendar"]'
+COLUMN_MENU = '[data-testid="stDataFrameColumnMenu"]'
+STATISTICS = ".stDataFrameStatisticsMenu"
+COLUMNS_SHOWN = '[data-testid="stDataFrameColumnVisibilityMenu"]'
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +100,68 @@ def test_a_translation_typed_on_the_board_reaches_the_spanish_phone_only(
     snap(other, screenshots, "translation-ballot-english-phone")
     for page in (laptop, phone, other):
         page.context.close()
+
+
+def _calendar(laptop: Page) -> Locator:
+    """The action form's date picker, opened as a mouse opens it."""
+    open_screen(laptop, "actions")
+    laptop.get_by_test_id("stDateInputCalendarButton").first.click()
+    calendar = laptop.locator(CALENDAR)
+    expect(calendar).to_be_visible()
+    return calendar
+
+
+def test_streamlit_s_calendar_and_table_menus_come_in_the_reader_s_language(
+    browser: Browser, demo: Demo, screenshots: Path
+) -> None:
+    """The facilitator reads Spanish on an English browser: the action form's calendar
+    (its month and day names, its buttons) and a table column's menus (sort, statistics,
+    the columns to show) are Spanish with nothing English left, and axe finds nothing;
+    back in English, the calendar is the browser's English again, and the column menu
+    passes axe there too."""
+    people = people_text(demo.db)  # the demo's own words, in English as its people wrote them
+    laptop = device(browser, LAPTOP).new_page()
+    signed_in(laptop, demo.url, "facilitator", PASSWORD)
+    staff_choose(laptop, "Español")
+    today = datetime.now(UTC).date()
+    calendar = _calendar(laptop)
+    expect(calendar).to_contain_text(format_date(today, "LLLL 'de' y", locale="es"))
+    expect(calendar.get_by_role("button", name="Mes anterior")).to_be_visible()
+    expect(calendar.get_by_role("button", name=re.compile(r"^Hoy, "))).to_be_visible()
+    wrong = english_left(laptop, "calendar-es", people, CALENDAR)
+    wrong += violations(laptop, "calendar-es")
+    snap(laptop, screenshots, "actions-calendar-laptop-es")
+    laptop.keyboard.press("Escape")
+
+    open_screen(laptop, "setup")
+    table = laptop.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
+    menu = open_column_menu(laptop, table)
+    expect(menu.get_by_role("menuitem", name="Orden ascendente")).to_be_visible()
+    menu.get_by_role("menuitem", name="Estadísticas").hover()
+    statistics = laptop.locator(STATISTICS)
+    expect(statistics).to_contain_text("Valores")
+    wrong += english_left(laptop, "column-menu-es", people, COLUMN_MENU)
+    wrong += english_left(laptop, "column-statistics-es", people, STATISTICS)
+    wrong += violations(laptop, "column-menu-es")
+    snap(laptop, screenshots, "setup-column-menu-laptop-es")
+    laptop.keyboard.press("Escape")
+    table.hover()
+    table.get_by_role("button", name="Mostrar u ocultar columnas").click()
+    shown = laptop.locator(COLUMNS_SHOWN)
+    expect(shown.get_by_text("Seleccionar todo")).to_be_visible()
+    wrong += english_left(laptop, "column-visibility-es", people, COLUMNS_SHOWN)
+    laptop.keyboard.press("Escape")
+    assert not wrong, "\n".join(wrong)
+
+    staff_choose(laptop, "English")
+    calendar = _calendar(laptop)
+    expect(calendar).to_contain_text(format_date(today, "LLLL y", locale="en"))
+    expect(calendar.get_by_role("button", name="Previous month")).to_be_visible()
+    laptop.keyboard.press("Escape")
+    open_screen(laptop, "setup")
+    menu = open_column_menu(
+        laptop, laptop.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
+    )
+    expect(menu.get_by_role("menuitem", name="Sort ascending")).to_be_visible()
+    assert violations(laptop, "column-menu-en") == []
+    laptop.context.close()
