@@ -5,7 +5,9 @@ guides): scribes work on tablets and participants on phones, and Streamlit's but
 And a link that has the keyboard's focus shows it (WCAG 2.4.7): Streamlit marks a focused
 page link only with the faint background it also gives the current page, so a person
 moving through the menu by Tab could not see where they were
-(tests/e2e/test_keyboard.py).
+(tests/e2e/test_keyboard.py). Nor the screen's main area, which Tab reaches after the
+menu (the browser lets a keyboard scroll it): it showed no sign of having the focus
+(tests/e2e/test_screenshots.py walks every screen by Tab).
 
 And a button's words wrap rather than end in "…": Streamlit keeps a label on one line and
 cuts it, and Spanish labels run a third longer than English ("Preparar el CSV de
@@ -36,6 +38,7 @@ _STYLE = f"""<style>
   white-space: normal; text-overflow: clip; overflow-wrap: break-word;
 }}
 a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
+[data-testid="stMain"]:focus-visible {{ outline: 3px solid {FOCUS_RING}; outline-offset: -3px; }}
 </style>"""
 
 

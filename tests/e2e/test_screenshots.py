@@ -9,6 +9,10 @@ land in test-artifacts/screenshots/<role>-<screen>-<size>[-es].png for a person 
 projector and the tables are reached by the links the console prints, the phones by the
 code printed on a badge: nothing here builds a link a user would be handed.
 
+Each screen is also walked by Tab, once (tests/accessibility.py's `unseen_focus`): the
+keyboard goes all the way round it, reaches every control drawn, and each shows its focus
+(WCAG 2.1.1, 2.1.2, 2.4.7).
+
 The same walk holds two more promises: no screen asks another host for anything (a venue
 may have no internet: every request of every page here is recorded), and each role's menu
 shows its stages and every screen it uses, in view without a click, none it cannot use.
@@ -32,7 +36,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.accessibility import violations
+from tests.accessibility import unseen_focus, violations
 from tests.browser import (
     LAPTOP,
     PHONE,
@@ -212,9 +216,10 @@ def _check(
     page: Page, title: str | re.Pattern[str], shot: str, folder: Path, *, whole: bool = True
 ) -> list[str]:
     """Wait for `title`, keep the picture, and say what is wrong with the screen, if
-    anything: a missing title, an exception, what axe-core finds. `whole`: a second
-    picture of the whole screen top to bottom (the English one's; the Spanish is kept at
-    the device's size, which is what a person compares)."""
+    anything: a missing title, an exception, what axe-core finds, a control whose focus
+    does not show when Tab reaches it. `whole`: a second picture of the whole screen top
+    to bottom, and the walk by Tab (the English one's; the Spanish is kept at the device's
+    size, which is what a person compares)."""
     wrong = []
     heading = (
         page.get_by_role("heading", name=title, exact=True)
@@ -231,6 +236,8 @@ def _check(
         _snap_whole(page, folder, shot)
     if page.locator(ERROR).count():
         wrong.append(f"{shot}: {page.locator(ERROR).first.inner_text()[:300]}")
+    if whole:  # once a screen: the focus looks the same in either language
+        wrong += unseen_focus(page, shot)
     return wrong + violations(page, shot)
 
 
@@ -522,4 +529,31 @@ def test_the_accessibility_check_finds_a_barrier_and_sees_it_mended(browser: Bro
     assert [line.split(" ")[1] for line in found] == ["image-alt"], found
     page.evaluate("document.querySelector('img').alt = 'A street light'")
     assert violations(page, "mended") == []
+    page.context.close()
+
+
+def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
+    browser: Browser,
+) -> None:
+    """What the walk by Tab leans on: a button whose focus shows nothing is named; a ring on
+    it, or a frame drawn around it, mends that; a control drawn nowhere or out of Tab's
+    order is not asked for."""
+    page = browser.new_page()
+    page.set_content(
+        '<html lang="en"><title>t</title><style>button:focus { outline: none }</style>'
+        "<main><button>Plain</button><span><button>Framed</button></span>"
+        '<div tabindex="0">Ringed by the browser</div>'
+        '<button style="display: none">Drawn nowhere</button>'
+        '<a href="#x" tabindex="-1">Out of order</a></main></html>'
+    )
+    found = unseen_focus(page, "planted")
+    assert found == [
+        "planted: focus not shown on 'Plain'",
+        "planted: focus not shown on 'Framed'",
+    ], found
+    page.add_style_tag(
+        content="main > button:focus-visible { outline: 3px solid #1d4ed8 }"
+        " span:focus-within { box-shadow: 0 0 0 3px #1d4ed8 }"
+    )
+    assert unseen_focus(page, "mended") == []
     page.context.close()
