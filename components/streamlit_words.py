@@ -219,13 +219,9 @@ _SCRIPT = """(() => {
   state.names = table(%(names)s);
   state.menus = table(%(menus)s);
   // Streamlit draws a date picker's calendar in navigator.language, read as it draws:
-  // the page's language there; an English page gives the browser's own back (Navigator's).
+  // the page's language there.
   const language = %(language)s;
-  if (language) {
-    Object.defineProperty(navigator, "language", {get: () => language, configurable: true});
-  } else {
-    delete navigator.language;
-  }
+  Object.defineProperty(navigator, "language", {get: () => language, configurable: true});
   // What Streamlit wrote, in its words: ours once we wrote there, else what is there now.
   const source = (node, key, now) => {
     const mine = state.written.get(node);
@@ -254,7 +250,7 @@ _SCRIPT = """(() => {
     state.written.set(node, {...(state.written.get(node) || {}), [key]: words});
     set(words);
   };
-  const COPY_BUTTON = '[data-testid="stDataFrameColumnMenu"] [role="menu"] button:not([role])';
+  const COPY_BUTTON = %(copy_button)s;
   const uploaderRules = () => state.uploader.concat(state.names);
   const menuRules = () => state.menus.concat(state.names);
   const words = (selector, rules) => {
@@ -288,6 +284,13 @@ _SCRIPT = """(() => {
     }
   };
   state.sweep = sweep;
+  // An English page (ENGLISH_SCRIPT) puts Streamlit's own words back where ours were, and
+  // gives the calendar the browser's language again (Navigator's own).
+  state.backToEnglish = () => {
+    state.uploader = []; state.names = []; state.menus = [];
+    delete navigator.language;
+    sweep();
+  };
   if (!state.observer) {
     // One sweep a frame, however many changes the page made in it (a phone's ballot
     // redraws many rows at once); a sweep reads the tables as they are then.
@@ -333,15 +336,41 @@ def _js_escape(text: str) -> str:
     return re.sub(r"[.*+?^${}()|[\]\\/]", lambda m: "\\" + m.group(0), text)
 
 
+COPY_BUTTON = '[data-testid="stDataFrameColumnMenu"] [role="menu"] button:not([role])'
+"""A column menu's "Copy column name": a plain button in a role="menu", where only menu
+items may be (axe: aria-required-children, critical). Each page names it a menu item."""
+
+_MEND = """(() => {
+  if (window.__columnMenuMend) return;
+  const mend = () => {
+    for (const copy of document.querySelectorAll(%(copy_button)s)) {
+      copy.setAttribute("role", "menuitem");
+    }
+  };
+  window.__columnMenuMend = new MutationObserver(mend);
+  window.__columnMenuMend.observe(document.body, {childList: true, subtree: true});
+})();"""
+
+ENGLISH_SCRIPT = (
+    "if (window.__streamlitWords) window.__streamlitWords.backToEnglish();\n"
+    + _MEND % {"copy_button": json.dumps(COPY_BUTTON)}
+)
+"""An English page's: Streamlit's words back where a switch to English left ours, and the
+column menu's mend alone. Not the whole script with empty tables: its sweep of every name
+on the page at each redraw cost the browser tests' Chromium a seventh more CPU (the phone
+too), for words an English page has nothing to put in."""
+
+
 def script(language: str) -> str:
     """The fixed script for `language` (its body: components/language.py's page mark
-    carries it): the catalogue's words only, as JSON. An English page's tables are empty:
-    it puts Streamlit's own words back where a switch to English left ours, and mends the
-    column menu as every page does."""
+    carries it): the catalogue's words only, as JSON; ENGLISH_SCRIPT for English."""
+    if language == ENGLISH:
+        return ENGLISH_SCRIPT
     return _SCRIPT % {
         "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
         "names": json.dumps(rules(language, CONTROL_NAMES)),
         "menus": json.dumps(rules(language, MENU_WORDS)),
         "menu_places": json.dumps(MENUS),
-        "language": json.dumps(None if language == ENGLISH else language),
+        "language": json.dumps(language),
+        "copy_button": json.dumps(COPY_BUTTON),
     }

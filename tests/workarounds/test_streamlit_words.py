@@ -86,9 +86,10 @@ def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() 
     assert said[r"^(.+) files are not allowed\.$"] == "No se admiten archivos de tipo $1."
     assert said["^(.+) per file$"] == "$1 por archivo"
     assert streamlit_words.rules("en") == []
-    # An English page's tables are empty, and it gives the calendar the browser's language.
+    # An English page carries no table: it puts Streamlit's words back and mends the menu.
     english = streamlit_words.script("en")
-    assert "table([])" in english and "const language = null;" in english
+    assert english == streamlit_words.ENGLISH_SCRIPT and "backToEnglish()" in english
+    assert json.dumps(streamlit_words.COPY_BUTTON) in english and "table(" not in english
     assert 'const language = "es";' in streamlit_words.script("es")
     # The script carries the table as JSON, and nothing of a person's.
     script = streamlit_words.script("es")
