@@ -5,6 +5,7 @@ Shared by the one-room browser tests (tests/e2e) and the multi-server tests (tes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from playwright.sync_api import (
     ViewportSize,
     expect,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Debian's headless shell is Chromium's engine without the browser around it (what
 # Playwright itself runs headless): the browser tests cost a quarter less CPU with it than
@@ -231,9 +233,28 @@ def button(page: Page, name: str) -> Locator:
     )
 
 
+# Whether the page's script has run since the watch began: any change of the app's run
+# state (a run quicker than one look is still seen, as the change it made).
+_WATCH_RUN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (window.__runWatch) window.__runWatch.disconnect();
+  window.__runSeen = false;
+  window.__runWatch = new MutationObserver(() => { window.__runSeen = true; });
+  window.__runWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}"""
+
+
 def click(page: Page, name: str) -> None:
-    """Press the button called `name` and wait for the run it starts."""
+    """Press the button called `name` and wait for the run it starts to end.
+
+    Not `wait_idle`'s pause alone: on a busy machine the run began after it, the page
+    still looked idle, and the next step met a screen half drawn (a form's new box typed
+    into while the run drew it, then its save lost; CI, 2026-12-05)."""
+    page.evaluate(_WATCH_RUN)
     button(page, name).click()
+    with contextlib.suppress(PlaywrightTimeout):
+        # A press that starts no run (a download's) goes on after a second.
+        page.wait_for_function("() => window.__runSeen", timeout=1_000)
     wait_idle(page)
 
 
