@@ -179,11 +179,14 @@ MENU_WORDS = (
     N_("checkbox"),
     # Translators: the words a screen reader reads on a date picker's calendar.
     N_("Use arrow keys to navigate dates. Enter to select. Escape to close."),
+    # Translators: an empty date field's year, the letters a reader types over ("aaaa" for
+    # año); the month's "mm" and the day's "dd" are the same letters in Spanish.
+    N_("yyyy"),
 )
-"""The words of a table column's menus (sort, statistics, formats, the columns to show)
-and of a date picker's calendar, as Streamlit 1.67 writes them: put in where they are
-text, and in the names of controls inside those menus (a column kind's icon is named
-"text" there, and nowhere else)."""
+"""The words of a table column's menus (sort, statistics, formats, the columns to show),
+of a date picker's calendar and of an empty date field, as Streamlit 1.67 writes them:
+put in where they are text, and in the names of controls inside those menus (a column
+kind's icon is named "text" there, and nowhere else)."""
 
 MENUS = ", ".join(
     (
@@ -192,9 +195,12 @@ MENUS = ", ".join(
         ".stDataFrameStatisticsMenu",
         '[data-testid="stDataFrameColumnVisibilityMenu"]',
         '[data-testid="stDateInputCalendar"]',
+        # Its fields keep English's order and letters whatever the language (en-US, fixed).
+        '[data-testid="stDateInputField"]',
     )
 )
-"""Where MENU_WORDS are Streamlit's: its menus and calendar, each drawn over the page."""
+"""Where MENU_WORDS are Streamlit's: its menus and calendar, drawn over the page, and a
+date field's parts."""
 
 STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES + MENU_WORDS
 
