@@ -244,18 +244,24 @@ _WATCH_RUN = """() => {
 }"""
 
 
-def click(page: Page, name: str) -> None:
-    """Press the button called `name` and wait for the run it starts to end.
+def press(page: Page, control: Locator) -> None:
+    """Press `control` and wait for the run it starts to end.
 
     Not `wait_idle`'s pause alone: on a busy machine the run began after it, the page
     still looked idle, and the next step met a screen half drawn (a form's new box typed
-    into while the run drew it, then its save lost; CI, 2026-12-05)."""
+    into while the run drew it, then its save lost; an expander's questions read while
+    the run that opened it drew them; CI, 2026-12-05)."""
     page.evaluate(_WATCH_RUN)
-    button(page, name).click()
+    control.click()
     with contextlib.suppress(PlaywrightTimeout):
         # A press that starts no run (a download's) goes on after a second.
         page.wait_for_function("() => window.__runSeen", timeout=1_000)
     wait_idle(page)
+
+
+def click(page: Page, name: str) -> None:
+    """Press the button called `name` and wait for the run it starts to end."""
+    press(page, button(page, name))
 
 
 def move_to_step(console: Page, number: int) -> None:

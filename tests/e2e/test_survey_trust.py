@@ -24,6 +24,7 @@ from tests.browser import (
     click,
     device,
     open_screen,
+    press,
     signed_in,
     snap,
     visit,
@@ -136,7 +137,8 @@ def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phon
     English one tap away."""
     laptop = facilitator
     open_screen(laptop, "prepare")
-    laptop.get_by_text("Survey settings", exact=True).click()
+    # Opening it draws its questions (components/opened.py): read them once drawn.
+    press(laptop, laptop.get_by_text("Survey settings", exact=True))
     trust = laptop.get_by_label(re.compile(r"^Trust questions, one per line"))
     trust.fill(f"{trust.input_value()}\n{OWN_QUESTION}")
     click(laptop, "Save the questions")
