@@ -256,7 +256,6 @@ _SCRIPT = """(() => {
     state.written.set(node, {...(state.written.get(node) || {}), [key]: words});
     set(words);
   };
-  const COPY_BUTTON = %(copy_button)s;
   const uploaderRules = () => state.uploader.concat(state.names);
   const menuRules = () => state.menus.concat(state.names);
   const words = (selector, rules) => {
@@ -272,11 +271,6 @@ _SCRIPT = """(() => {
     // The link a keyboard meets first, to skip to the screen's content.
     words('[data-testid="stSkipToContent"]', state.names);
     words(%(menu_places)s, menuRules());
-    // A column menu's "Copy column name" is a plain button in a role="menu", where only
-    // menu items may be (axe: aria-required-children, critical): it is one, named so.
-    for (const copy of document.querySelectorAll(COPY_BUTTON)) {
-      copy.setAttribute("role", "menuitem");
-    }
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
       // The uploader's own box is named by our label; other names are Streamlit's.
       if (el.matches('[data-testid="stFileUploaderDropzone"]')) continue;
@@ -346,7 +340,7 @@ COPY_BUTTON = '[data-testid="stDataFrameColumnMenu"] [role="menu"] button:not([r
 """A column menu's "Copy column name": a plain button in a role="menu", where only menu
 items may be (axe: aria-required-children, critical). Each page names it a menu item."""
 
-_MEND = """(() => {
+_MEND_SCRIPT = """(() => {
   if (window.__columnMenuMend) return;
   const mend = () => {
     for (const copy of document.querySelectorAll(%(copy_button)s)) {
@@ -357,26 +351,30 @@ _MEND = """(() => {
   window.__columnMenuMend.observe(document.body, {childList: true, subtree: true});
 })();"""
 
-ENGLISH_SCRIPT = (
-    "if (window.__streamlitWords) window.__streamlitWords.backToEnglish();\n"
-    + _MEND % {"copy_button": json.dumps(COPY_BUTTON)}
-)
+MEND = _MEND_SCRIPT % {"copy_button": json.dumps(COPY_BUTTON)}
+"""The column menu's mend, installed once per page whatever its language."""
+
+ENGLISH_SCRIPT = "if (window.__streamlitWords) window.__streamlitWords.backToEnglish();\n" + MEND
 """An English page's: Streamlit's words back where a switch to English left ours, and the
-column menu's mend alone. Not the whole script with empty tables: its sweep of every name
-on the page at each redraw cost the browser tests' Chromium a seventh more CPU (the phone
-too), for words an English page has nothing to put in."""
+mend. Not the whole script with empty tables: its sweep reads every name on the page at
+each redraw, on a phone too, for words an English page has nothing to put in."""
 
 
 def script(language: str) -> str:
     """The fixed script for `language` (its body: components/language.py's page mark
-    carries it): the catalogue's words only, as JSON; ENGLISH_SCRIPT for English."""
+    carries it): the catalogue's words only, as JSON, and the column menu's mend;
+    ENGLISH_SCRIPT for English."""
     if language == ENGLISH:
         return ENGLISH_SCRIPT
-    return _SCRIPT % {
-        "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
-        "names": json.dumps(rules(language, CONTROL_NAMES)),
-        "menus": json.dumps(rules(language, MENU_WORDS)),
-        "menu_places": json.dumps(MENUS),
-        "language": json.dumps(language),
-        "copy_button": json.dumps(COPY_BUTTON),
-    }
+    return (
+        _SCRIPT
+        % {
+            "uploader": json.dumps(rules(language, UPLOADER_WORDS)),
+            "names": json.dumps(rules(language, CONTROL_NAMES)),
+            "menus": json.dumps(rules(language, MENU_WORDS)),
+            "menu_places": json.dumps(MENUS),
+            "language": json.dumps(language),
+        }
+        + "\n"
+        + MEND
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from tests.browser import screen
+
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
 AXE_SCRIPT = Axe().axe_script
@@ -107,8 +109,7 @@ def unseen_focus(page: Page, where: str) -> list[str]:
     (WCAG 2.4.7). A table's canvas is left to the table, which draws its focused cell."""
     # From a blank spot at the top, as a person who clicked there to start: the focus then
     # leaves the control last pressed (the language switch of the walk's last screen).
-    size = page.viewport_size
-    page.mouse.click((size["width"] if size else 800) // 2, 3)
+    page.mouse.click(screen(page)["width"] // 2, 3)
     controls = page.evaluate(_FOCUS_WATCH)
     # Round until a control comes back; more stops than controls (the browser's own, a
     # scrolling area), so the bound is loose, and the walk looks every few steps.

@@ -117,15 +117,12 @@ def open_column_menu(page: Page, table: Locator) -> Locator:
     area = box(table)
     canvas = table.locator("canvas").first
     heading = area["y"] + 15
-    edge = next(
-        (
-            x
-            for x in range(int(area["x"]) + 20, int(area["x"] + area["width"]), 4)
-            if page.mouse.move(x, heading) is None
-            and canvas.evaluate("c => getComputedStyle(c).cursor") == "col-resize"
-        ),
-        None,
-    )
+    edge = None
+    for x in range(int(area["x"]) + 20, int(area["x"] + area["width"]), 4):
+        page.mouse.move(x, heading)
+        if canvas.evaluate("c => getComputedStyle(c).cursor") == "col-resize":
+            edge = x
+            break
     assert edge is not None, "no column edge found on the table's heading row"
     menu = page.get_by_test_id("stDataFrameColumnMenu")
     for _ in range(5):

@@ -91,6 +91,7 @@ def test_the_spanish_table_puts_streamlit_s_values_where_the_spanish_has_them() 
     assert english == streamlit_words.ENGLISH_SCRIPT and "backToEnglish()" in english
     assert json.dumps(streamlit_words.COPY_BUTTON) in english and "table(" not in english
     assert 'const language = "es";' in streamlit_words.script("es")
+    assert all(streamlit_words.MEND in streamlit_words.script(c) for c in ("en", "es"))
     # The script carries the table as JSON, and nothing of a person's.
     script = streamlit_words.script("es")
     assert json.dumps(streamlit_words.rules("es", streamlit_words.CONTROL_NAMES)) in script
