@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import screen
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+TOOLTIP = '[data-testid="stTooltipContent"]'
 AXE_SCRIPT = Axe().axe_script
 """axe-core as axe-playwright-python bundles it."""
 
@@ -73,6 +77,9 @@ _FOCUS_WATCH = """() => {
   const walk = window.__focusWalk = {seen: [], unseen: [], round: false, done: null};
   walk.done = () => {
     document.removeEventListener("focusin", walk.listener);
+    // Leave nothing focused: a toolbar button the walk stopped on keeps its tooltip open,
+    // and the next check would read that tooltip half faded in.
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
     quiet.remove();
     // What Tab should have reached: each control that takes it and is drawn; a group of
     // radio buttons once (Tab enters it, the arrows move within it).
@@ -118,5 +125,8 @@ def unseen_focus(page: Page, where: str) -> list[str]:
         if step % 4 == 3 and page.evaluate("() => window.__focusWalk.round"):
             break
     found = page.evaluate("() => window.__focusWalk.done()")
+    # Its tooltip gone too, before anything else reads the screen.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.locator(TOOLTIP).first.wait_for(state="detached", timeout=5_000)
     missed = [f"{where}: Tab never reached {html!r}" for html in found["missed"]]
     return missed + [f"{where}: focus not shown on {name!r}" for name in found["unseen"]]

@@ -1,6 +1,6 @@
 """Which databases a test runs on (the rule is at the top of tests/conftest.py).
 
-A fixture that gives a database (`db`, `shared_db`, `demo_db`) reads the backend from
+A fixture that gives a database (`db`, `shared_db`, `module_db`, `demo_db`) reads the backend from
 `backend(request)`: SQLite unless tests/conftest.py parametrized it for Postgres too.
 """
 
@@ -15,8 +15,11 @@ from tests.scratch import POSTGRES_URL
 
 BOTH = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
 """What a test marked `both_databases` runs on: Postgres only when TEST_DATABASE_URL is set."""
-FIXTURES = ("db", "shared_db", "demo_db")
+FIXTURES = ("db", "shared_db", "module_db", "demo_db")
 """The fixtures that give a test its database, parametrized together by backend."""
+SCOPES = {"db": "function", "shared_db": "module", "module_db": "module", "demo_db": "session"}
+"""Each of those fixtures' scope (tests/conftest.py, tests/bad_input/, tests/views/)."""
+SCOPE_ORDER = ("function", "module", "session")
 
 
 def backend(request: pytest.FixtureRequest) -> str:

@@ -65,7 +65,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if len(names) == 1:
         metafunc.parametrize(names[0], chosen, indirect=True)
     else:
-        metafunc.parametrize(names, [(b,) * len(names) for b in chosen], ids=chosen, indirect=True)
+        # The backend as wide as the widest of these fixtures: pytest then runs a module's
+        # (or the session's) tests of one backend together, and a shared database is built
+        # once per backend, not again each time the backend changes from test to test.
+        widest = max((backends.SCOPES[n] for n in names), key=backends.SCOPE_ORDER.index)
+        values = [(b,) * len(names) for b in chosen]
+        metafunc.parametrize(names, values, ids=chosen, indirect=True, scope=widest)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -194,6 +199,27 @@ def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     database = request.getfixturevalue("_postgres")
     yield database
     backends.empty_postgres(database)
+
+
+@pytest.fixture(scope="module")
+def module_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
+    """A real database with the current schema that one module's tests share, for a
+    module whose tests only read one world built once: SQLite, or Postgres by the rule.
+    Its own database on either: `db`'s Postgres one is emptied after every test."""
+    if backends.backend(request) == "sqlite":
+        path = tmp_path_factory.mktemp("module") / "shared.db"
+        template = request.getfixturevalue("_sqlite_schema")
+        with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
+            empty.backup(copy)
+        database = Database.from_url(f"sqlite:///{path}")
+        yield database
+        database.dispose()
+        return
+    with scratch_postgres(f"module_{WORKER or 'main'}") as url:
+        database = Database.from_url(url)
+        Base.metadata.create_all(database.engine)
+        yield database
+        database.dispose()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
+import bcrypt
 import pytest
 from sqlalchemy import func, select
 
@@ -232,12 +233,19 @@ def rows_of(db: Database) -> dict[str, list[dict]]:
     return result
 
 
-@pytest.fixture
-def live(db, fast_bcrypt) -> dict:
-    return build_live(db)
+@pytest.fixture(scope="module")
+def live(module_db: Database) -> dict:
+    """The live room, built once per module and database (1.5 s each on Postgres): the
+    tests export it and write only into `target`, or are refused before writing. Its
+    database is `live["db"]`."""
+    with pytest.MonkeyPatch.context() as patch:
+        real = bcrypt.gensalt  # the lowest cost: the demo's logins each hash a password
+        patch.setattr(bcrypt, "gensalt", lambda: real(rounds=4))
+        return {**build_live(module_db), "db": module_db}
 
 
-def test_full_export_imports_into_an_empty_database_with_nothing_lost(db, target, live):
+def test_full_export_imports_into_an_empty_database_with_nothing_lost(target, live):
+    db = live["db"]
     export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
     text_ = to_json(export)
     new_id = import_initiative(target, live["facilitator"], from_json(text_))
@@ -258,13 +266,15 @@ def test_full_export_imports_into_an_empty_database_with_nothing_lost(db, target
     assert hashes == {RESET_REQUIRED_HASH}
 
 
-def test_no_password_hash_ever_leaves_the_database(db, live):
+def test_no_password_hash_ever_leaves_the_database(live):
+    db = live["db"]
     text_ = to_json(export_initiative(db, live["facilitator"], live["initiative_id"], True))
     assert "password_hash" not in text_
     assert "$2b$" not in text_
 
 
-def test_by_default_contact_details_and_confidential_items_are_left_out(db, live):
+def test_by_default_contact_details_and_confidential_items_are_left_out(live):
+    db = live["db"]
     export = export_initiative(db, live["facilitator"], live["initiative_id"])
     tables = export["tables"]
     assert tables["participant"]
@@ -283,7 +293,8 @@ def test_by_default_contact_details_and_confidential_items_are_left_out(db, live
     assert "Quiet fix" not in to_json(export)
 
 
-def test_importing_twice_is_refused_and_writes_nothing(db, target, live):
+def test_importing_twice_is_refused_and_writes_nothing(target, live):
+    db = live["db"]
     export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
     import_initiative(target, live["facilitator"], export)
     before = rows_of(target)
@@ -299,14 +310,16 @@ def test_a_file_of_another_format_is_refused():
         from_json("not json at all")
 
 
-def test_a_scribe_can_neither_export_nor_import(db, live):
+def test_a_scribe_can_neither_export_nor_import(live):
+    db = live["db"]
     with pytest.raises(PermissionDenied):
         export_initiative(db, live["scribe"], live["initiative_id"])
     with pytest.raises(PermissionDenied):
         import_initiative(db, live["scribe"], {"format": "common-ground/1", "tables": {}})
 
 
-def test_new_rows_can_be_added_after_an_import(db, target, live):
+def test_new_rows_can_be_added_after_an_import(target, live):
+    db = live["db"]
     export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
     new_id = import_initiative(target, live["facilitator"], export)
     with target.write() as s:
@@ -316,19 +329,12 @@ def test_new_rows_can_be_added_after_an_import(db, target, live):
         assert s.scalar(select(func.max(Initiative.id))) > new_id
 
 
-_WHOLE_EXPORTS: dict[str, tuple[dict, Actor]] = {}
-"""One whole export per backend, for the tests that import a broken copy of it: building the
-live room for each took 1.5 s a test on Postgres."""
-
-
-@pytest.fixture
-def whole_export(db, fast_bcrypt) -> tuple[dict, Actor]:
-    """A whole export of the live room (made once per backend) and who may import it."""
-    if db.dialect not in _WHOLE_EXPORTS:
-        live = build_live(db)
-        export = export_initiative(db, live["facilitator"], live["initiative_id"], True)
-        _WHOLE_EXPORTS[db.dialect] = (export, live["facilitator"])
-    return _WHOLE_EXPORTS[db.dialect]
+@pytest.fixture(scope="module")
+def whole_export(live: dict) -> tuple[dict, Actor]:
+    """A whole export of the live room and who may import it, for the tests that import a
+    broken copy of it."""
+    export = export_initiative(live["db"], live["facilitator"], live["initiative_id"], True)
+    return export, live["facilitator"]
 
 
 def _broken(export, table, field, value, row=0):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from db.database import Database
 from db.models import (
     Account,
     ActionItem,
@@ -240,6 +242,26 @@ SCRIBE_READS = {
 }
 
 
+@dataclass(frozen=True)
+class World:
+    """The room with one of everything (`fill`), and another initiative with the same
+    records (`fill_elsewhere`): what every read below is tried on."""
+
+    db: Database
+    room: Room
+    mine: Place
+    theirs: Place
+
+
+@pytest.fixture(scope="module")
+def world(module_db: Database) -> Iterator[World]:
+    """Built once per module and database: the reads below only read it (a download's
+    audit entry aside, which no read counts)."""
+    room, mine, theirs = places(module_db)
+    fill_elsewhere(module_db, room.facilitator, theirs.meeting_id, theirs.initiative_id)
+    yield World(module_db, room, mine, theirs)
+
+
 def places(db):
     room = build_room(db)
     fill(db, room)
@@ -324,9 +346,10 @@ def fill_elsewhere(db, fac, meeting_id: int, initiative_id: int) -> None:
 
 @pytest.mark.parametrize("read", sorted(RECORD_READS))
 @pytest.mark.parametrize("who", ["leader", "scribe1"])
-def test_a_read_of_a_record_by_its_id_is_refused_outside_the_reader_s_initiatives(db, read, who):
-    room, mine, theirs = places(db)
-    fill_elsewhere(db, room.facilitator, theirs.meeting_id, theirs.initiative_id)
+def test_a_read_of_a_record_by_its_id_is_refused_outside_the_reader_s_initiatives(
+    world: World, read, who
+):
+    db, room, mine, theirs = world.db, world.room, world.mine, world.theirs
     call, shows = RECORD_READS[read]
     assert shows(call(db, getattr(room, who), records(db, mine.meeting_id)))
     with pytest.raises(PermissionDenied, match=REFUSED):
@@ -362,8 +385,8 @@ def test_a_confidential_record_s_details_stay_with_those_who_may_read_it(db):
 
 
 @pytest.mark.parametrize("read", sorted(LEADER_READS))
-def test_a_leader_reads_their_own_initiative_and_is_refused_another(db, read):
-    room, mine, theirs = places(db)
+def test_a_leader_reads_their_own_initiative_and_is_refused_another(world: World, read):
+    db, room, mine, theirs = world.db, world.room, world.mine, world.theirs
     call, shows = LEADER_READS[read]
     assert shows(call(db, room.leader, mine))
     with pytest.raises(PermissionDenied, match=REFUSED):
@@ -373,8 +396,8 @@ def test_a_leader_reads_their_own_initiative_and_is_refused_another(db, read):
 
 
 @pytest.mark.parametrize("read", sorted(SCRIBE_READS))
-def test_a_scribe_reads_their_own_initiative_and_is_refused_another(db, read):
-    room, mine, theirs = places(db)
+def test_a_scribe_reads_their_own_initiative_and_is_refused_another(world: World, read):
+    db, room, mine, theirs = world.db, world.room, world.mine, world.theirs
     call, shows = SCRIBE_READS[read]
     assert shows(call(db, room.scribe1, mine))
     with pytest.raises(PermissionDenied, match=REFUSED):
