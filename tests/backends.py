@@ -6,6 +6,8 @@ A fixture that gives a database (`db`, `shared_db`, `module_db`, `demo_db`) read
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from sqlalchemy import text
 
@@ -17,9 +19,15 @@ BOTH = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
 """What a test marked `both_databases` runs on: Postgres only when TEST_DATABASE_URL is set."""
 FIXTURES = ("db", "shared_db", "module_db", "demo_db")
 """The fixtures that give a test its database, parametrized together by backend."""
-SCOPES = {"db": "function", "shared_db": "module", "module_db": "module", "demo_db": "session"}
+Scope = Literal["function", "module", "session"]
+SCOPES: dict[str, Scope] = {
+    "db": "function",
+    "shared_db": "module",
+    "module_db": "module",
+    "demo_db": "session",
+}
 """Each of those fixtures' scope (tests/conftest.py, tests/bad_input/, tests/views/)."""
-SCOPE_ORDER = ("function", "module", "session")
+SCOPE_ORDER: tuple[Scope, ...] = ("function", "module", "session")
 
 
 def backend(request: pytest.FixtureRequest) -> str:

@@ -68,7 +68,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         # The backend as wide as the widest of these fixtures: pytest then runs a module's
         # (or the session's) tests of one backend together, and a shared database is built
         # once per backend, not again each time the backend changes from test to test.
-        widest = max((backends.SCOPES[n] for n in names), key=backends.SCOPE_ORDER.index)
+        order = backends.SCOPE_ORDER
+        widest = order[max(order.index(backends.SCOPES[n]) for n in names)]
         values = [(b,) * len(names) for b in chosen]
         metafunc.parametrize(names, values, ids=chosen, indirect=True, scope=widest)
 
