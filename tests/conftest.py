@@ -103,9 +103,7 @@ LONGEST_FIRST = (
     "tests/deploy/test_two_servers.py",
     "tests/e2e/test_premoderation.py",
     "tests/e2e/test_console_room.py",
-    "tests/services/test_membership.py",
     "tests/seed/test_cli.py",
-    "tests/services/test_initiative_export.py",
     "tests/db/test_migrations.py",
 )
 """The modules that take longest, longest first (CPU-seconds of each module's processes,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from sqlalchemy import select
 
 from db.models import AuditEntry, Meeting
 from tests.browser import LAPTOP, button, click, device, open_screen, signed_in, snap, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, kept_signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -30,11 +31,10 @@ PAUSED = re.compile(r"Timer: Paused — (\d+):(\d\d) left$")
 
 
 @pytest.fixture(scope="module")
-def laptop(browser: Browser, demo: Demo) -> Page:
+def laptop(browser: Browser, demo: Demo) -> Iterator[Page]:
     """The facilitator's laptop, signed in once for the module's meeting."""
-    page = device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+    with kept_signed_in(device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 def _console(laptop: Page) -> Page:

@@ -7,6 +7,7 @@ sheet, and the answer must show up in the count the facilitator reads on Prepare
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,11 +25,10 @@ from tests.browser import (
     device,
     open_screen,
     open_tab,
-    signed_in,
     snap,
     wait_idle,
 )
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import Demo, kept_signed_in
 from tests.qr_reading import decode_png
 
 pytestmark = pytest.mark.e2e
@@ -78,11 +78,10 @@ def _rate_without_defaults(phone: Page, screenshots: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def facilitator(browser: Browser, demo: Demo) -> Page:
+def facilitator(browser: Browser, demo: Demo) -> Iterator[Page]:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
-    page = device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+    with kept_signed_in(device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 def test_a_printed_invitation_is_answered_on_a_phone_and_counted_on_prepare(

@@ -7,6 +7,7 @@ each link is what a phone's camera reads off the console.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,7 +26,7 @@ from tests.browser import (
     snap,
     wait_idle,
 )
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, kept_signed_in
 from tests.qr_reading import decode_on_screen, decode_png
 
 pytestmark = pytest.mark.e2e
@@ -34,11 +35,10 @@ ERROR = '[data-testid="stException"]'
 
 
 @pytest.fixture(scope="module")
-def laptop(browser: Browser, demo: Demo) -> Page:
+def laptop(browser: Browser, demo: Demo) -> Iterator[Page]:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
-    page = device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+    with kept_signed_in(device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 def _join_links(page: Page) -> Page:

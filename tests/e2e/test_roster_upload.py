@@ -8,6 +8,7 @@ rows go in, the uploader empties, and a sentence says who was added to which gro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import Participant
-from tests.browser import LAPTOP, device, open_screen, signed_in, snap, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.browser import LAPTOP, device, open_screen, snap, wait_idle
+from tests.e2e.conftest import Demo, kept_signed_in
 from tests.languages import english_left, people_text, staff_choose
 
 pytestmark = pytest.mark.e2e
@@ -32,10 +33,9 @@ ROSTER = (
 
 
 @pytest.fixture(scope="module")
-def laptop(browser: Browser, demo: Demo) -> Page:
-    page = device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+def laptop(browser: Browser, demo: Demo) -> Iterator[Page]:
+    with kept_signed_in(device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 def _people_tab(page: Page, base: str) -> None:

@@ -51,7 +51,7 @@ from tests.browser import (
     visit,
     wait_idle,
 )
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import PASSWORD, Demo, kept_signed_in
 from tests.languages import (
     people_text,
     phone_choose,
@@ -362,12 +362,11 @@ def _badge_code(browser: Browser, page: Page, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def console(browser: Browser, demo: Demo) -> Page:
+def console(browser: Browser, demo: Demo) -> Iterator[Page]:
     """The facilitator's laptop on the console, signed in once for the module: where the
     scribes', the phones' and the wall's tests read the links and codes it prints."""
-    page = _device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+    with kept_signed_in(_device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

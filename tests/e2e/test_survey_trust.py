@@ -8,6 +8,7 @@ with nothing chosen. On Review a group where fewer than 5 answered shows no figu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -25,11 +26,10 @@ from tests.browser import (
     device,
     open_screen,
     press,
-    signed_in,
     snap,
     visit,
 )
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.e2e.conftest import Demo, kept_signed_in
 from tests.languages import phone_choose
 
 pytestmark = pytest.mark.e2e
@@ -49,11 +49,10 @@ def _codes_by_group(demo: Demo) -> dict[str, list[tuple[int, str]]]:
 
 
 @pytest.fixture(scope="module")
-def facilitator(browser: Browser, demo: Demo) -> Page:
+def facilitator(browser: Browser, demo: Demo) -> Iterator[Page]:
     """The facilitator's laptop, signed in once for the module, as at the start of a day."""
-    page = device(browser, LAPTOP).new_page()
-    signed_in(page, demo.url, "facilitator", PASSWORD)
-    return page
+    with kept_signed_in(device(browser, LAPTOP), demo.url, "facilitator") as page:
+        yield page
 
 
 def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(

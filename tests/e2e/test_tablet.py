@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,8 @@ from db.models import Account, ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM, Actor
 from services.core.vocab import Role
 from services.room import room_control
-from tests.browser import TABLET, device, signed_in, snap, visit, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo
+from tests.browser import TABLET, device, press, snap, visit, wait_idle
+from tests.e2e.conftest import Demo, kept_signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -33,10 +34,9 @@ def open_room(demo: Demo) -> Demo:
 
 
 @pytest.fixture(scope="module")
-def scribe2(browser: Browser, open_room: Demo) -> Page:
-    tablet = device(browser, TABLET).new_page()
-    signed_in(tablet, open_room.url, "scribe2", PASSWORD)
-    return tablet
+def scribe2(browser: Browser, open_room: Demo) -> Iterator[Page]:
+    with kept_signed_in(device(browser, TABLET), open_room.url, "scribe2") as tablet:
+        yield tablet
 
 
 def _count(demo: Demo, model, text: str) -> int:
@@ -112,17 +112,15 @@ def test_a_scribe_corrects_a_saved_note_and_the_list_shows_the_correction(
     visit(scribe2, base, "listen?table=2")
     scribe2.get_by_label("What was said").first.fill(said)
     scribe2.get_by_label("What I heard (the paraphrase back)").fill("You see patrols pass by.")
-    scribe2.get_by_role("button", name="Save note").click()
-    wait_idle(scribe2)
+    press(scribe2, scribe2.get_by_role("button", name="Save note"))
     expect(scribe2.get_by_text("Note saved.")).to_be_visible()
 
-    scribe2.get_by_text("Correct a note").click()
+    press(scribe2, scribe2.get_by_text("Correct a note"))
     _choose(scribe2, "Note to correct", said)
     wait_idle(scribe2)
     heard = scribe2.get_by_label("What I heard", exact=True)
     heard.fill("You want officers to stop and talk.")
-    scribe2.get_by_role("button", name="Save correction").click()
-    wait_idle(scribe2)
+    press(scribe2, scribe2.get_by_role("button", name="Save correction"))
 
     expect(scribe2.get_by_text("Correction saved.")).to_be_visible()
     expect(scribe2.get_by_text("I heard: You want officers to stop and talk.")).to_be_visible()
@@ -133,8 +131,7 @@ def test_a_scribe_corrects_a_saved_note_and_the_list_shows_the_correction(
     # The bilingual scribe gives the note its Spanish, under the correction.
     scribe2.get_by_label("What was said (Spanish)").fill("Nunca vemos a nadie a pie.")
     scribe2.get_by_label("What I heard (Spanish)").fill("Quiere que los agentes paren y hablen.")
-    scribe2.get_by_role("button", name="Save the translation").click()
-    wait_idle(scribe2)
+    press(scribe2, scribe2.get_by_role("button", name="Save the translation"))
     expect(scribe2.get_by_text("Translation saved.")).to_be_visible()
     scribe2.screenshot(path=screenshots / "tablet-note-translated.png")
     with open_room.db.read() as s:
