@@ -251,12 +251,18 @@ def press(page: Page, control: Locator) -> None:
     Not `wait_idle`'s pause alone: on a busy machine the run began after it, the page
     still looked idle, and the next step met a screen half drawn (a form's new box typed
     into while the run drew it, then its save lost; an expander's questions read while
-    the run that opened it drew them; CI, 2026-12-05)."""
+    the run that opened it drew them; CI, 2026-12-05).
+
+    Up to 5 s for that run to start: on CI an expander's run started more than a second
+    after the press, the wait went on before it, and the form the run was still drawing
+    lost the save pressed in it (Prepare's "Save the questions": no save, no message;
+    CI, 2026-12-06). A press that starts no run (a download's) goes on after those 5 s;
+    one that loads another page (signing in, a code typed) at once: the new page has no
+    watch (`!== false`), and `wait_idle` waits for its first run."""
     page.evaluate(_WATCH_RUN)
     control.click()
     with contextlib.suppress(PlaywrightTimeout):
-        # A press that starts no run (a download's) goes on after a second.
-        page.wait_for_function("() => window.__runSeen", timeout=1_000)
+        page.wait_for_function("() => window.__runSeen !== false", timeout=5_000)
     wait_idle(page)
 
 
