@@ -541,7 +541,7 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
     page.set_content(
         '<html lang="en"><title>t</title><style>button:focus { outline: none }</style>'
         "<main><button>Plain</button><span><button>Framed</button></span>"
-        '<div tabindex="0">Ringed by the browser</div>'
+        '<div tabindex="0">Ringed by the browser</div><input aria-label="Typed">'
         '<button style="display: none">Drawn nowhere</button>'
         '<a href="#x" tabindex="-1">Out of order</a></main></html>'
     )
@@ -555,4 +555,8 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
         " span:focus-within { box-shadow: 0 0 0 3px #1d4ed8 }"
     )
     assert unseen_focus(page, "mended") == []
+    # The walk leaves nothing focused (here it stops on a control): a control it stopped
+    # on would keep its tooltip open for the next check to read half faded in (a table's
+    # Fullscreen button, CI 2026-12-06).
+    assert page.evaluate("document.activeElement === document.body")
     page.context.close()
