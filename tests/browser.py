@@ -52,12 +52,11 @@ CHROMIUM_ARGS = [
     # background CPU on code a test's short-lived page will not run long enough to repay;
     # the suite's Chromium used 15 % less CPU without them (the facilitator's walk in
     # test_screenshots.py: 43 against 51 CPU-seconds, measured here). What the page does
-    # is the same: only how V8 compiles it differs. And no background threads for V8's
-    # compiling and collecting garbage: on a machine whose cores are all busy with the
-    # tests, handing that work to other threads only adds their cost (a laptop's sign-in
-    # and five screens, three times: 14.7 against 15.7 CPU-seconds, the mean of seven
-    # interleaved runs each, measured here).
-    "--js-flags=--max-opt=1 --single-threaded",
+    # is the same: only how V8 compiles it differs. (V8 without its background threads,
+    # --single-threaded, took 6 % off Chromium's CPU for the same screens, but three CI
+    # runs of four with it had a live page show its update too late: a console's step, a
+    # wall's turnout; 2026-12-06.)
+    "--js-flags=--max-opt=1",
 ]
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
