@@ -190,14 +190,19 @@ def db(request: pytest.FixtureRequest) -> Iterator[Database]:
         engine.dispose()  # the last test's connections, to the file replaced here
         for stale in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
             stale.unlink(missing_ok=True)
-        with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
-            empty.backup(copy)
+        _copy_database(template, path)
         yield Database(engine)
         engine.dispose()
         return
     database = request.getfixturevalue("_postgres")
     yield database
     backends.empty_postgres(database)
+
+
+def _copy_database(template: Path, path: Path) -> None:
+    """`template`'s SQLite database written to `path` by SQLite's own backup."""
+    with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
+        empty.backup(copy)
 
 
 @pytest.fixture(scope="module")
@@ -207,9 +212,7 @@ def module_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Data
     Its own database on either: `db`'s Postgres one is emptied after every test."""
     if backends.backend(request) == "sqlite":
         path = tmp_path_factory.mktemp("module") / "shared.db"
-        template = request.getfixturevalue("_sqlite_schema")
-        with closing(sqlite3.connect(template)) as empty, closing(sqlite3.connect(path)) as copy:
-            empty.backup(copy)
+        _copy_database(request.getfixturevalue("_sqlite_schema"), path)
         database = Database.from_url(f"sqlite:///{path}")
         yield database
         database.dispose()
