@@ -255,8 +255,8 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(module_db: Database) -> Iterator[World]:
-    """Built once per module and database: the reads below only read it (a download's
-    audit entry aside, which no read counts)."""
+    """Built once per module and database: the reads below only read it (no download
+    among them writes an audit entry)."""
     room, mine, theirs = places(module_db)
     fill_elsewhere(module_db, room.facilitator, theirs.meeting_id, theirs.initiative_id)
     yield World(module_db, room, mine, theirs)
