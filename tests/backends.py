@@ -1,7 +1,8 @@
 """Which databases a test runs on (the rule is at the top of tests/conftest.py).
 
-A fixture that gives a database (`db`, `shared_db`, `module_db`, `demo_db`) reads the backend from
-`backend(request)`: SQLite unless tests/conftest.py parametrized it for Postgres too.
+A fixture that gives a database (`db`, `shared_db`, `module_db`, `demo_db`) takes the backend
+from the `database_backend` fixture: SQLite unless tests/conftest.py parametrized it for
+Postgres too.
 """
 
 from __future__ import annotations
@@ -28,11 +29,6 @@ SCOPES: dict[str, Scope] = {
 }
 """Each of those fixtures' scope (tests/conftest.py, tests/bad_input/, tests/views/)."""
 SCOPE_ORDER: tuple[Scope, ...] = ("function", "module", "session")
-
-
-def backend(request: pytest.FixtureRequest) -> str:
-    """ "sqlite" or "postgres": the backend this use of a database fixture is for."""
-    return getattr(request, "param", "sqlite")
 
 
 def backends_for(item: pytest.Item) -> list[str]:

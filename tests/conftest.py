@@ -62,16 +62,20 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     chosen = backends.backends_for(metafunc.definition)
     if not names or chosen in (["sqlite"], []):  # SQLite is the fixtures' default
         return
-    if len(names) == 1:
-        metafunc.parametrize(names[0], chosen, indirect=True)
-    else:
-        # The backend as wide as the widest of these fixtures: pytest then runs a module's
-        # (or the session's) tests of one backend together, and a shared database is built
-        # once per backend, not again each time the backend changes from test to test.
-        order = backends.SCOPE_ORDER
-        widest = order[max(order.index(backends.SCOPES[n]) for n in names)]
-        values = [(b,) * len(names) for b in chosen]
-        metafunc.parametrize(names, values, ids=chosen, indirect=True, scope=widest)
+    # The backend is a parameter of its own, as wide as the widest of these fixtures:
+    # pytest then runs a module's (or the session's) tests of one backend together, and a
+    # shared database is built once per backend, not again each time the backend changes
+    # from test to test. Each fixture keeps its own scope: `db` is still new for each test
+    # (a `db` parametrized at a module's scope itself was one database for the module).
+    order = backends.SCOPE_ORDER
+    widest = order[max(order.index(backends.SCOPES[n]) for n in names)]
+    metafunc.parametrize("database_backend", chosen, indirect=True, scope=widest)
+
+
+@pytest.fixture(scope="session")
+def database_backend(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgres": the backend of this test's database fixtures."""
+    return getattr(request, "param", "sqlite")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -182,9 +186,9 @@ def _sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[E
 
 
 @pytest.fixture
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+def db(request: pytest.FixtureRequest, database_backend: str) -> Iterator[Database]:
     """A real, empty database with the current schema: SQLite, or Postgres by the rule."""
-    if backends.backend(request) == "sqlite":
+    if database_backend == "sqlite":
         engine, path = request.getfixturevalue("_sqlite_engine")
         template = request.getfixturevalue("_sqlite_schema")
         engine.dispose()  # the last test's connections, to the file replaced here
@@ -206,11 +210,13 @@ def _copy_database(template: Path, path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def module_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
+def module_db(
+    request: pytest.FixtureRequest, tmp_path_factory, database_backend: str
+) -> Iterator[Database]:
     """A real database with the current schema that one module's tests share, for a
     module whose tests only read one world built once: SQLite, or Postgres by the rule.
     Its own database on either: `db`'s Postgres one is emptied after every test."""
-    if backends.backend(request) == "sqlite":
+    if database_backend == "sqlite":
         path = tmp_path_factory.mktemp("module") / "shared.db"
         _copy_database(request.getfixturevalue("_sqlite_schema"), path)
         database = Database.from_url(f"sqlite:///{path}")

@@ -11,16 +11,18 @@ import pytest
 
 from db.database import Database
 from db.models import Base
-from tests.backends import backend, empty_postgres
+from tests.backends import empty_postgres
 from tests.bad_input.fields import World, build_world
 from tests.views.conftest import room_app  # noqa: F401 - the screens' AppTests, shared
 
 
 @pytest.fixture(scope="module")
-def shared_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
+def shared_db(
+    request: pytest.FixtureRequest, tmp_path_factory, database_backend: str
+) -> Iterator[Database]:
     """A real database with the current schema, shared by one module's tests: SQLite, or
     Postgres too for a module marked both_databases (tests/conftest.py)."""
-    if backend(request) == "sqlite":
+    if database_backend == "sqlite":
         folder = tmp_path_factory.mktemp("bad-input")
         database = Database.from_url(f"sqlite:///{folder / 'test.db'}")
         Base.metadata.create_all(database.engine)

@@ -15,7 +15,6 @@ from streamlit.testing.v1 import AppTest
 import runtime
 from db.database import Database
 from tests.app_server import seed_demo
-from tests.backends import backend
 from tests.scratch import scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,9 +22,9 @@ PASSWORD = "a-test-password-1"
 
 
 @pytest.fixture(scope="session")
-def demo_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Database]:
+def demo_db(tmp_path_factory, database_backend: str) -> Iterator[Database]:
     """The demo initiative, migrated by Alembic and seeded as `make run` does it."""
-    kind = backend(request)
+    kind = database_backend
     folder = tmp_path_factory.mktemp(f"pages-{kind}")
     with ExitStack() as stack:
         if kind == "sqlite":
