@@ -372,7 +372,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     _no_error(laptop)
     click(laptop, "Prepare the invitation sheet")
     sheet = _printed(laptop, "Download the invitation sheet", tmp_path, "invitations.html")
-    paper = device(browser, LAPTOP).new_page()
+    # The facilitator opens the downloaded sheet in their own browser.
+    paper = laptop.context.new_page()
     paper.goto(sheet.as_uri())
     assert paper.locator("article.invitation").count() == 7
     invitation = paper.locator("article.invitation").first
@@ -386,6 +387,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     click(survey_phone, "Send my answers")
     expect(survey_phone.get_by_text("Saved. You can change your answers")).to_be_visible()
     shot(survey_phone, "empty-install-survey-phone")
+    survey_phone.context.close()  # the phone put away: no page left refreshing
     laptop.reload()
     wait_idle(laptop)
     expect(laptop.get_by_text("1 of 7 people have answered the survey.")).to_be_visible()
@@ -475,6 +477,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     tablets[1].goto(table_links[1])
     wait_idle(tablets[1])
     barriers += violations(tablets[1], "listen-tablet-with-notes")
+    for tablet in tablets.values():  # the scribes' part is done
+        tablet.context.close()
     # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
     card = wall.locator(".pj-card p").first
     expect(card).to_have_css("color", "rgb(17, 24, 39)")
@@ -544,6 +548,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     late.clock.resume()
     expect(late.get_by_text("Voting in this round has closed.")).to_be_visible()
     shot(late, "vote-phone-late")
+    for phone in phones:  # the votes are in
+        phone.context.close()
 
     # Revealed: the results and the common-ground ranking on the wall, in Spanish, with
     # the counts themselves: 3 + 3 dots from 2 people, then 2 + 1 from 2.
