@@ -164,6 +164,12 @@ def _printed(page: Page, button: str, folder: Path, name: str) -> Path:
     return path
 
 
+def _put_away(*pages: Page) -> None:
+    """Devices whose part is done put away: their pages would go on refreshing."""
+    for page in pages:
+        page.context.close()
+
+
 def _read(code: Locator) -> str:
     code.scroll_into_view_if_needed()
     [link] = decode_png(code.screenshot())
@@ -387,7 +393,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     click(survey_phone, "Send my answers")
     expect(survey_phone.get_by_text("Saved. You can change your answers")).to_be_visible()
     shot(survey_phone, "empty-install-survey-phone")
-    survey_phone.context.close()  # the phone put away: no page left refreshing
+    _put_away(survey_phone)
     laptop.reload()
     wait_idle(laptop)
     expect(laptop.get_by_text("1 of 7 people have answered the survey.")).to_be_visible()
@@ -477,8 +483,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     tablets[1].goto(table_links[1])
     wait_idle(tablets[1])
     barriers += violations(tablets[1], "listen-tablet-with-notes")
-    for tablet in tablets.values():  # the scribes' part is done
-        tablet.context.close()
+    _put_away(*tablets.values())  # the scribes' part is done
     # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
     card = wall.locator(".pj-card p").first
     expect(card).to_have_css("color", "rgb(17, 24, 39)")
@@ -548,8 +553,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     late.clock.resume()
     expect(late.get_by_text("Voting in this round has closed.")).to_be_visible()
     shot(late, "vote-phone-late")
-    for phone in phones:  # the votes are in
-        phone.context.close()
+    _put_away(*phones)  # the votes are in
 
     # Revealed: the results and the common-ground ranking on the wall, in Spanish, with
     # the counts themselves: 3 + 3 dots from 2 people, then 2 + 1 from 2.
