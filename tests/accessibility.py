@@ -130,3 +130,103 @@ def unseen_focus(page: Page, where: str) -> list[str]:
         page.locator(TOOLTIP).first.wait_for(state="detached", timeout=5_000)
     missed = [f"{where}: Tab never reached {html!r}" for html in found["missed"]]
     return missed + [f"{where}: focus not shown on {name!r}" for name in found["unseen"]]
+
+
+# Text that a person cannot read where it is drawn (WCAG 1.4.10 Reflow, 1.4.12 Text
+# Spacing): past the screen's right edge, cut off by a box that hides what overflows it,
+# or only reached by scrolling a box sideways. Not counted: what a scrolling box on the
+# way brings into view by scrolling down (the main area, a long menu); data tables, which
+# may scroll both ways (1.4.10's own exception); a tab bar, whose tabs its arrow buttons
+# and the arrow keys bring into view; what is shown only when needed (a closed menu, the
+# skip link on focus). A line's box may pass its box's foot by a little (a taller line
+# height than the box was drawn for) with its letters whole: a quarter of it is allowed.
+_CUT_TEXT = """() => {
+  const vw = document.documentElement.clientWidth;
+  const found = [];
+  const seen = new Set();
+  const exempt = '[data-testid="stDataFrame"], [data-testid="stTable"], table, script, style, '
+    + '[data-testid="stSidebar"][data-collapsed="true"], [data-testid="stSkipToContent"]';
+  const hides = (v) => v === 'hidden' || v === 'clip';
+  const scrolls = (v) => v === 'auto' || v === 'scroll';
+  const name = (a) => a.getAttribute('data-testid') || a.getAttribute('role') || a.tagName;
+  if (document.documentElement.scrollWidth > vw + 1) {
+    found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${vw})`);
+  }
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+    const el = n.parentElement;
+    const words = n.textContent.trim();
+    if (!words || !el || seen.has(el) || el.closest(exempt)) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const tabs = el.closest('[role="tablist"]');
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    let why = null;
+    for (const r of range.getClientRects()) {
+      if (!r.width || !r.height) continue;
+      const slack = r.height / 4;
+      if (r.right > vw + 1 && !tabs) {
+        why = `runs ${Math.round(r.right - vw)} px past the screen's edge`;
+        break;
+      }
+      let downward = false;  // a box scrolling down on the way brings it into view
+      for (let a = el; a && a !== document.body && !why; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        const b = a.getBoundingClientRect();
+        const outX = !tabs && (r.right > b.right + 1 || r.left < b.left - 1);
+        const outY = r.bottom > b.bottom + slack || r.top < b.top - slack;
+        if (hides(s.overflowX) && outX) why = `is cut at the side by ${name(a)}`;
+        else if (!downward && hides(s.overflowY) && outY) why = `is cut at the foot by ${name(a)}`;
+        else if (scrolls(s.overflowX) && outX && a.scrollWidth > a.clientWidth + 1) {
+          why = `is only reached by scrolling ${name(a)} sideways`;
+        }
+        if (scrolls(s.overflowY)) downward = true;
+      }
+      if (why) break;
+    }
+    if (why) {
+      seen.add(el);
+      found.push(`“${words.slice(0, 60)}” ${why}`);
+    }
+  }
+  return found;
+}"""
+
+REFLOW_WIDTH = 320
+"""WCAG 1.4.10: content at 320 CSS pixels wide (1280 at 400 % zoom) with no sideways
+scrolling and nothing cut off."""
+
+# WCAG 1.4.12's values, as the text-spacing bookmarklet sets them.
+_TEXT_SPACING = """() => {
+  const style = document.createElement('style');
+  style.id = 'wcag-text-spacing';
+  style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; '
+    + 'word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+  document.head.appendChild(style);
+}"""
+
+
+def cut_text(page: Page, where: str) -> list[str]:
+    """Each piece of text a person cannot read where it is drawn, as one line."""
+    return [f"{where}: {line}" for line in page.evaluate(_CUT_TEXT)]
+
+
+def reflow_barriers(page: Page, where: str) -> list[str]:
+    """The screen at 320 px wide (WCAG 1.4.10), then back at its own size."""
+    size = screen(page)
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+    page.wait_for_timeout(400)  # Streamlit's layout and charts follow the width
+    found = cut_text(page, f"{where} at {REFLOW_WIDTH} px")
+    page.set_viewport_size(size)
+    page.wait_for_timeout(400)
+    return found
+
+
+def text_spacing_barriers(page: Page, where: str) -> list[str]:
+    """The screen with WCAG 1.4.12's wider spacing of lines, letters, words and paragraphs."""
+    page.evaluate(_TEXT_SPACING)
+    try:
+        page.wait_for_timeout(100)
+        return cut_text(page, f"{where} with wider text spacing")
+    finally:
+        page.evaluate("() => document.getElementById('wcag-text-spacing').remove()")

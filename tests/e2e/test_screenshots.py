@@ -11,7 +11,8 @@ code printed on a badge: nothing here builds a link a user would be handed.
 
 Each screen is also walked by Tab, once (tests/accessibility.py's `unseen_focus`): the
 keyboard goes all the way round it, reaches every control drawn, and each shows its focus
-(WCAG 2.1.1, 2.1.2, 2.4.7).
+(WCAG 2.1.1, 2.1.2, 2.4.7). And no text on it is cut off or runs off the screen, with
+WCAG's wider text spacing in one language and at 320 px wide in the other (1.4.12, 1.4.10).
 
 The same walk holds two more promises: no screen asks another host for anything (a venue
 may have no internet: every request of every page here is recorded), and each role's menu
@@ -36,7 +37,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.accessibility import unseen_focus, violations
+from tests.accessibility import (
+    reflow_barriers,
+    text_spacing_barriers,
+    unseen_focus,
+    violations,
+)
 from tests.browser import (
     LAPTOP,
     PHONE,
@@ -217,9 +223,10 @@ def _check(
 ) -> list[str]:
     """Wait for `title`, keep the picture, and say what is wrong with the screen, if
     anything: a missing title, an exception, what axe-core finds, a control whose focus
-    does not show when Tab reaches it. `whole`: a second picture of the whole screen top
-    to bottom, and the walk by Tab (the English one's; the Spanish is kept at the device's
-    size, which is what a person compares)."""
+    does not show when Tab reaches it, text cut off with wider spacing or at 320 px.
+    `whole`: a second picture of the whole screen top to bottom, and the walk by Tab (the
+    English one's; the Spanish is kept at the device's size, which is what a person
+    compares)."""
     wrong = []
     heading = (
         page.get_by_role("heading", name=title, exact=True)
@@ -238,7 +245,10 @@ def _check(
         wrong.append(f"{shot}: {page.locator(ERROR).first.inner_text()[:300]}")
     if whole:  # once a screen: the focus looks the same in either language
         wrong += unseen_focus(page, shot)
-    return wrong + violations(page, shot)
+    wrong += violations(page, shot)
+    # Text cut off (WCAG 1.4.12, 1.4.10), once a screen each: with wider spacing in the
+    # language checked first, at 320 px wide in the other (Spanish words are longer).
+    return wrong + (text_spacing_barriers(page, shot) if whole else reflow_barriers(page, shot))
 
 
 def _check_spanish(
@@ -559,4 +569,56 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
     # on would keep its tooltip open for the next check to read half faded in (a table's
     # Fullscreen button, CI 2026-12-06).
     assert page.evaluate("document.activeElement === document.body")
+    page.context.close()
+
+
+def _kinds(found: list[str]) -> list[str]:
+    """What each line says is wrong, without where, which words, or how many pixels."""
+    return [re.sub(r"\d+ px", "N px", re.sub(r"^[^:]*: (“[^”]*” )?", "", f)) for f in found]
+
+
+def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: Browser) -> None:
+    """What the walk's reflow and text-spacing checks lean on: a paragraph held to a
+    laptop's width runs off a 320 px screen, a label on one line in a box of fixed height
+    loses its second line when wider spacing wraps it, a row scrolled sideways hides its
+    end; a data table may scroll, and text below the fold of a scrolling area is there to
+    scroll to."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.set_content(
+        '<html lang="en"><title>t</title><body style="margin: 0"><main>'
+        '<p id="wide" style="width: 600px">A paragraph held to the width of a laptop'
+        " screen, whatever the screen it is read on</p>"
+        '<div id="label" style="height: 24px; overflow: hidden; font-size: 16px;'
+        ' line-height: 20px"><span>Keep this label on one line</span></div>'
+        '<div id="row" style="overflow-x: auto; width: 200px"><span style="white-space:'
+        ' nowrap">A row of words that goes on past its box</span></div>'
+        '<div style="overflow-x: auto"><table><tr><td style="white-space: nowrap">'
+        "A table cell may run past the screen, and its table scroll sideways</td></tr>"
+        '</table></div><div style="height: 100px; overflow-y: auto">'
+        '<p style="margin-top: 400px">Below the fold of a scrolling area</p></div>'
+        "</main></body></html>"
+    )
+    # The label's box just wide enough for its words at the usual spacing.
+    page.evaluate(
+        "() => { const l = document.getElementById('label');"
+        " l.style.width = (l.firstChild.getBoundingClientRect().width + 4) + 'px'; }"
+    )
+    found = reflow_barriers(page, "planted")
+    assert _kinds(found) == [
+        "the page scrolls sideways (N px in 320)",
+        "runs N px past the screen's edge",
+        "is only reached by scrolling DIV sideways",
+    ], found
+    assert page.viewport_size == LAPTOP  # the screen is left at its own size
+    spaced = text_spacing_barriers(page, "planted")
+    assert _kinds(spaced) == [
+        "is cut at the foot by DIV",
+        "is only reached by scrolling DIV sideways",
+    ], spaced
+    page.add_style_tag(
+        content="#wide, #label { width: auto !important; height: auto !important }"
+        " #row span { white-space: normal !important }"
+    )
+    assert reflow_barriers(page, "mended") == []
+    assert text_spacing_barriers(page, "mended") == []
     page.context.close()
