@@ -41,11 +41,13 @@ _PROJECTOR_CSS = """
   overflow: hidden; overflow-wrap: anywhere; }
 .pj-clamp2 { -webkit-line-clamp: 2; } .pj-clamp3 { -webkit-line-clamp: 3; }
 .pj-clamp4 { -webkit-line-clamp: 4; }
-/* On a narrow screen (a phone, or a browser zoomed to 400 %) nothing is cut to fit a wall:
-   the page scrolls down instead (WCAG 1.4.10). */
+/* On a narrow screen (a phone, or a browser zoomed to 400 %) nothing is cut to fit a wall,
+   and the clock goes under the heading: the page scrolls down instead (WCAG 1.4.10). */
 @media (max-width: 640px) {
   .pj-clamp2, .pj-clamp3, .pj-clamp4, .pj-idea .pj-clamp3 .pj-lang {
     display: block; -webkit-line-clamp: unset; overflow: visible; }
+  .pj-head { flex-wrap: wrap; }
+  .pj-timer { white-space: normal; }
 }
 .pj-grid { display: grid; gap: 1.4vh 1.2vw; }
 .pj-card { border-left: 0.5vh solid #1d4ed8; background: #f1f5f9; padding: 1vh 1vw; }

@@ -45,7 +45,7 @@ from db.models import (
 )
 from i18n import SPANISH, ngettext, using
 from services.accounts import first_run
-from tests.accessibility import violations
+from tests.accessibility import reflow_barriers, text_spacing_barriers, violations
 from tests.browser import (
     LAPTOP,
     PHONE,
@@ -483,6 +483,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     tablets[1].goto(table_links[1])
     wait_idle(tablets[1])
     barriers += violations(tablets[1], "listen-tablet-with-notes")
+    barriers += text_spacing_barriers(tablets[1], "listen-tablet-with-notes")
+    barriers += reflow_barriers(tablets[2], "ideas-tablet-es")
     _put_away(*tablets.values())  # the scribes' part is done
     # The wall shows the ideas in full-strength text, large: 2.6vh, 28 px at 1080.
     card = wall.locator(".pj-card p").first
@@ -533,6 +535,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     shot(phones[1], "vote-phone-es")
     barriers += violations(phones[0], "vote-phone-voted")
     barriers += violations(phones[1], "vote-phone-voted-es")
+    barriers += text_spacing_barriers(phones[0], "vote-phone-voted")
+    barriers += reflow_barriers(phones[1], "vote-phone-voted-es")
     barriers += spanish_checks(phones[1], "vote-phone-voted-es", people)
 
     # While voting runs, the wall counts the voters and keeps the results back.
@@ -567,6 +571,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     expect(rows.nth(1)).to_contain_text(_dots_from(3, 2))
     shot(wall, "projector-results-es")
     barriers += violations(wall, "projector-results-es")
+    barriers += text_spacing_barriers(wall, "projector-results-es")
+    barriers += reflow_barriers(wall, "projector-results-es")
     barriers += spanish_checks(wall, "projector-results-es", people)
     open_screen(laptop, "converge")
     # axe once the menu is drawn: a sidebar taller than the screen with its links not yet
