@@ -38,6 +38,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Viewport
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.accessibility import (
+    TOOLTIP,
     reflow_barriers,
     text_spacing_barriers,
     unseen_focus,
@@ -48,6 +49,7 @@ from tests.browser import (
     PHONE,
     PROJECTOR,
     TABLET,
+    box,
     device,
     open_screen,
     open_tab,
@@ -484,6 +486,39 @@ def test_a_participant_opens_the_survey_and_the_ballot_with_the_badge_code(
                 phone_choose(phone, "Español" if in_spanish else "English")
     wrong += _elsewhere()
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_help_tip_shows_on_hover_and_on_tab_stays_while_read_and_escape_hides_it(
+    console: Page,
+) -> None:
+    """WCAG 1.4.13 for the screens' help tips (Streamlit's): a tip the pointer opens stays
+    while the pointer moves onto it to read it, and Escape hides it without moving the
+    pointer; a tip Tab opens stays while its button has the focus, and Escape hides it
+    with the focus left where it was."""
+    open_screen(console, "prepare")
+    tip = console.locator(TOOLTIP)
+    helper = console.get_by_role("button", name=re.compile(r"^Help for Pol\.is export"))
+    helper.scroll_into_view_if_needed()
+    icon = box(helper)
+    console.mouse.move(icon["x"] + icon["width"] / 2, icon["y"] + icon["height"] / 2)
+    expect(tip).to_have_count(1)
+    shown = box(tip.first)
+    console.mouse.move(shown["x"] + shown["width"] / 2, shown["y"] + shown["height"] / 2, steps=8)
+    console.wait_for_timeout(600)
+    expect(tip).to_have_count(1)
+    console.keyboard.press("Escape")
+    expect(tip).to_have_count(0)
+    console.mouse.move(3, 3)  # the pointer away; the keyboard now
+    helper.focus()
+    console.keyboard.press("Shift+Tab")
+    console.keyboard.press("Tab")
+    expect(tip).to_have_count(1)
+    console.wait_for_timeout(2_000)
+    expect(tip).to_have_count(1)
+    console.keyboard.press("Escape")
+    expect(tip).to_have_count(0)
+    assert helper.evaluate("b => b === document.activeElement")
+    helper.blur()
 
 
 def test_the_projector_opens_from_the_link_the_console_prints(
