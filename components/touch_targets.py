@@ -11,7 +11,9 @@ menu (the browser lets a keyboard scroll it): it showed no sign of having the fo
 
 And a button's words wrap rather than end in "…": Streamlit keeps a label on one line and
 cuts it, and Spanish labels run a third longer than English ("Preparar el CSV de
-combinación de correspondencia"), so a cut one hid what the button does.
+combinación de correspondencia"), so a cut one hid what the button does. So do a
+figure's label: the Review's five counts cut "Listening notes" to "Listeni…" with the
+text at twice its size (WCAG 1.4.4).
 
 Static CSS only, no user text; one style block per page run, from the router.
 """
@@ -36,6 +38,10 @@ _STYLE = f"""<style>
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p {{
   white-space: normal; text-overflow: clip; overflow-wrap: break-word;
+}}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; text-overflow: clip; overflow-wrap: anywhere;
 }}
 a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
 [data-testid="stMain"]:focus-visible {{ outline: 3px solid {FOCUS_RING}; outline-offset: -3px; }}

@@ -206,6 +206,16 @@ _TEXT_SPACING = """() => {
 }"""
 
 
+# WCAG 1.4.4: text resized to 200 %, by itself (Streamlit sizes text in rem, from the
+# page's root size, which a browser's text-size setting changes).
+_TEXT_TWICE = """() => {
+  const style = document.createElement('style');
+  style.id = 'wcag-text-twice';
+  style.textContent = 'html { font-size: 200% !important; }';
+  document.head.appendChild(style);
+}"""
+
+
 def cut_text(page: Page, where: str) -> list[str]:
     """Each piece of text a person cannot read where it is drawn, as one line."""
     return [f"{where}: {line}" for line in page.evaluate(_CUT_TEXT)]
@@ -230,3 +240,13 @@ def text_spacing_barriers(page: Page, where: str) -> list[str]:
         return cut_text(page, f"{where} with wider text spacing")
     finally:
         page.evaluate("() => document.getElementById('wcag-text-spacing').remove()")
+
+
+def text_resize_barriers(page: Page, where: str) -> list[str]:
+    """The screen with its text at twice its size, nothing else changed (WCAG 1.4.4)."""
+    page.evaluate(_TEXT_TWICE)
+    try:
+        page.wait_for_timeout(100)
+        return cut_text(page, f"{where} with text at 200 %")
+    finally:
+        page.evaluate("() => document.getElementById('wcag-text-twice').remove()")

@@ -11,8 +11,9 @@ code printed on a badge: nothing here builds a link a user would be handed.
 
 Each screen is also walked by Tab, once (tests/accessibility.py's `unseen_focus`): the
 keyboard goes all the way round it, reaches every control drawn, and each shows its focus
-(WCAG 2.1.1, 2.1.2, 2.4.7). And no text on it is cut off or runs off the screen, with
-WCAG's wider text spacing in one language and at 320 px wide in the other (1.4.12, 1.4.10).
+(WCAG 2.1.1, 2.1.2, 2.4.7). And no text on it is cut off or runs off the screen, at twice
+its size and with WCAG's wider text spacing in one language and at 320 px wide in the
+other (1.4.4, 1.4.12, 1.4.10).
 
 The same walk holds two more promises: no screen asks another host for anything (a venue
 may have no internet: every request of every page here is recorded), and each role's menu
@@ -40,6 +41,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tests.accessibility import (
     TOOLTIP,
     reflow_barriers,
+    text_resize_barriers,
     text_spacing_barriers,
     unseen_focus,
     violations,
@@ -225,7 +227,8 @@ def _check(
 ) -> list[str]:
     """Wait for `title`, keep the picture, and say what is wrong with the screen, if
     anything: a missing title, an exception, what axe-core finds, a control whose focus
-    does not show when Tab reaches it, text cut off with wider spacing or at 320 px.
+    does not show when Tab reaches it, text cut off at twice its size, with wider spacing
+    or at 320 px.
     `whole`: a second picture of the whole screen top to bottom, and the walk by Tab (the
     English one's; the Spanish is kept at the device's size, which is what a person
     compares)."""
@@ -248,9 +251,12 @@ def _check(
     if whole:  # once a screen: the focus looks the same in either language
         wrong += unseen_focus(page, shot)
     wrong += violations(page, shot)
-    # Text cut off (WCAG 1.4.12, 1.4.10), once a screen each: with wider spacing in the
-    # language checked first, at 320 px wide in the other (Spanish words are longer).
-    return wrong + (text_spacing_barriers(page, shot) if whole else reflow_barriers(page, shot))
+    # Text cut off (WCAG 1.4.4, 1.4.12, 1.4.10), once a screen each: at twice its size and
+    # with wider spacing in the language checked first, at 320 px wide in the other
+    # (Spanish words are longer).
+    if whole:
+        return wrong + text_resize_barriers(page, shot) + text_spacing_barriers(page, shot)
+    return wrong + reflow_barriers(page, shot)
 
 
 def _check_spanish(
@@ -656,4 +662,30 @@ def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: 
     )
     assert reflow_barriers(page, "mended") == []
     assert text_spacing_barriers(page, "mended") == []
+    page.context.close()
+
+
+def test_the_text_resize_check_finds_a_label_cut_at_twice_the_size_and_sees_it_mended(
+    browser: Browser,
+) -> None:
+    """What the walk's check of text at 200 % leans on: a label on one line in a box just
+    wide enough for it, ending in "…" when it does not fit (as Streamlit's figure labels
+    do), is cut when the text doubles; wrapping mends it."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.set_content(
+        '<html lang="en"><title>t</title><body style="margin: 0"><main>'
+        '<div id="label" style="white-space: nowrap; overflow: hidden;'
+        ' text-overflow: ellipsis; font-size: 1rem"><span>Listening notes</span></div>'
+        "</main></body></html>"
+    )
+    page.evaluate(
+        "() => { const l = document.getElementById('label');"
+        " l.style.width = (l.firstChild.getBoundingClientRect().width + 4) + 'px'; }"
+    )
+    assert text_spacing_barriers(page, "planted") != []  # wider letters do not fit either
+    found = text_resize_barriers(page, "planted")
+    assert _kinds(found) == ["is cut at the side by DIV"], found
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "16px"
+    page.add_style_tag(content="#label { white-space: normal !important; overflow-wrap: anywhere }")
+    assert text_resize_barriers(page, "mended") == []
     page.context.close()
