@@ -216,6 +216,20 @@ _TEXT_TWICE = """() => {
 }"""
 
 
+# Whether anything on the page is still moving: a transition or an animation that ends (a
+# spinner's never does). An expander grows to its new height by one, its content hidden
+# below the height it has reached until it ends.
+_STILL = """() => !document.getAnimations().some((a) => a.playState === 'running'
+  && a.effect && a.effect.getComputedTiming().iterations !== Infinity)"""
+
+
+def until_still(page: Page) -> None:
+    """Wait, up to 3 s, until what moves on the page has come to rest."""
+    page.wait_for_timeout(100)  # a frame for a change of size to start its transitions
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(_STILL, timeout=3_000)
+
+
 def cut_text(page: Page, where: str) -> list[str]:
     """Each piece of text a person cannot read where it is drawn, as one line."""
     return [f"{where}: {line}" for line in page.evaluate(_CUT_TEXT)]
@@ -225,7 +239,8 @@ def reflow_barriers(page: Page, where: str) -> list[str]:
     """The screen at 320 px wide (WCAG 1.4.10), then back at its own size."""
     size = screen(page)
     page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
-    page.wait_for_timeout(400)  # Streamlit's layout and charts follow the width
+    page.wait_for_timeout(300)  # Streamlit's layout and charts follow the width
+    until_still(page)
     found = cut_text(page, f"{where} at {REFLOW_WIDTH} px")
     page.set_viewport_size(size)
     page.wait_for_timeout(400)
@@ -236,7 +251,7 @@ def text_spacing_barriers(page: Page, where: str) -> list[str]:
     """The screen with WCAG 1.4.12's wider spacing of lines, letters, words and paragraphs."""
     page.evaluate(_TEXT_SPACING)
     try:
-        page.wait_for_timeout(100)
+        until_still(page)
         return cut_text(page, f"{where} with wider text spacing")
     finally:
         page.evaluate("() => document.getElementById('wcag-text-spacing').remove()")
@@ -246,7 +261,7 @@ def text_resize_barriers(page: Page, where: str) -> list[str]:
     """The screen with its text at twice its size, nothing else changed (WCAG 1.4.4)."""
     page.evaluate(_TEXT_TWICE)
     try:
-        page.wait_for_timeout(100)
+        until_still(page)
         return cut_text(page, f"{where} with text at 200 %")
     finally:
         page.evaluate("() => document.getElementById('wcag-text-twice').remove()")
