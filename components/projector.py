@@ -41,14 +41,6 @@ _PROJECTOR_CSS = """
   overflow: hidden; overflow-wrap: anywhere; }
 .pj-clamp2 { -webkit-line-clamp: 2; } .pj-clamp3 { -webkit-line-clamp: 3; }
 .pj-clamp4 { -webkit-line-clamp: 4; }
-/* On a narrow screen (a phone, or a browser zoomed to 400 %) nothing is cut to fit a wall,
-   and the clock goes under the heading: the page scrolls down instead (WCAG 1.4.10). */
-@media (max-width: 640px) {
-  .pj-clamp2, .pj-clamp3, .pj-clamp4, .pj-idea .pj-clamp3 .pj-lang {
-    display: block; -webkit-line-clamp: unset; overflow: visible; }
-  .pj-head { flex-wrap: wrap; }
-  .pj-timer { white-space: normal; }
-}
 .pj-grid { display: grid; gap: 1.4vh 1.2vw; }
 .pj-card { border-left: 0.5vh solid #1d4ed8; background: #f1f5f9; padding: 1vh 1vw; }
 .pj-note { color: #374151; margin-top: 1vh !important; }
@@ -80,6 +72,19 @@ _PROJECTOR_CSS = """
 [data-testid="stImageCaption"], [data-testid="stImageCaption"] * {
   font-size: 2.6vh !important; line-height: 1.3; color: #111827 !important;
   opacity: 1 !important; text-align: left;
+}
+/* On a narrow screen (a phone, or a browser zoomed to 400 %) nothing is cut to fit a wall,
+   and the clock goes under the heading: the page scrolls down instead (WCAG 1.4.10).
+   Last, to win over the wall's own rules above. */
+@media (max-width: 640px) {
+  .pj-clamp2, .pj-clamp3, .pj-clamp4, .pj-idea .pj-clamp3 .pj-lang {
+    display: block; -webkit-line-clamp: unset; overflow: visible; }
+  .pj-head { flex-wrap: wrap; }
+  .pj-timer { white-space: normal; }
+  /* A result's rank beside its words, its bar and counts on a line of their own: the
+     wall's columns (3 % of the width for the rank) drew "1." over the words. */
+  .pj-row { grid-template-columns: auto 1fr; }
+  .pj-row > :nth-child(3) { grid-column: 1 / -1; }
 }
 </style>
 """

@@ -152,6 +152,10 @@ _CUT_TEXT = """() => {
   if (document.documentElement.scrollWidth > vw + 1) {
     found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${vw})`);
   }
+  const lines = [];  // every line of text drawn, to find two drawn over each other
+  // Not text to read over: an icon's name (drawn as its picture), the bar fixed at the top
+  // that the screen scrolls under, a chart's own labels (tests/e2e/test_results_layout.py).
+  const unlike = '[data-testid="stIconMaterial"], [data-testid="stHeader"], svg';
   const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = texts.nextNode(); n; n = texts.nextNode()) {
     const el = n.parentElement;
@@ -162,7 +166,8 @@ _CUT_TEXT = """() => {
     const range = document.createRange();
     range.selectNodeContents(n);
     let why = null;
-    for (const r of range.getClientRects()) {
+    const rects = [...range.getClientRects()];
+    for (const r of rects) {
       if (!r.width || !r.height) continue;
       const slack = r.height / 4;
       if (r.right > vw + 1 && !tabs) {
@@ -187,6 +192,28 @@ _CUT_TEXT = """() => {
     if (why) {
       seen.add(el);
       found.push(`“${words.slice(0, 60)}” ${why}`);
+    } else if (!el.closest(unlike)) {
+      for (const r of rects) if (r.width >= 2 && r.height >= 2) lines.push({r, el, words});
+    }
+  }
+  // Text drawn over other text: two lines of different elements, neither cut, sharing a
+  // quarter of the smaller one's box (lines next to each other only touch).
+  lines.sort((a, b) => a.r.top - b.r.top);
+  const over = new Set();
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    for (let j = i + 1; j < lines.length && lines[j].r.top < a.r.bottom; j++) {
+      const b = lines[j];
+      if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      const least = Math.min(a.r.width * a.r.height, b.r.width * b.r.height);
+      if (w > 0 && h > 0 && w * h > least / 4 && !over.has(a.el) && !over.has(b.el)) {
+        over.add(a.el);
+        over.add(b.el);
+        const pair = `“${a.words.slice(0, 40)}” and “${b.words.slice(0, 40)}”`;
+        found.push(`${pair} are drawn over each other`);
+      }
     }
   }
   return found;

@@ -41,6 +41,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.accessibility import (
     TOOLTIP,
+    cut_text,
     reflow_barriers,
     text_resize_barriers,
     text_spacing_barriers,
@@ -706,27 +707,36 @@ def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: 
     page.context.close()
 
 
-def test_the_text_resize_check_finds_a_label_cut_at_twice_the_size_and_sees_it_mended(
+def test_the_text_resize_check_finds_labels_cut_or_drawn_over_each_other_and_sees_them_mended(
     browser: Browser,
 ) -> None:
     """What the walk's check of text at 200 % leans on: a label on one line in a box just
     wide enough for it, ending in "…" when it does not fit (as Streamlit's figure labels
-    do), is cut when the text doubles; wrapping mends it."""
+    do), is cut when the text doubles; two labels side by side that keep to one line are
+    drawn over each other; wrapping mends both."""
     page = browser.new_page(viewport=LAPTOP)
     page.set_content(
         '<html lang="en"><title>t</title><body style="margin: 0"><main>'
         '<div id="label" style="white-space: nowrap; overflow: hidden;'
-        ' text-overflow: ellipsis; font-size: 1rem"><span>Listening notes</span></div>'
+        ' text-overflow: ellipsis; font-size: 1rem"><span>Voting rounds</span></div>'
+        '<div style="display: flex; font-size: 1rem; margin-top: 2rem">'
+        '<div class="pair" style="width: 130px; white-space: nowrap">Listening notes</div>'
+        '<div class="pair" style="width: 130px; white-space: nowrap">Ideas</div></div>'
         "</main></body></html>"
     )
     page.evaluate(
         "() => { const l = document.getElementById('label');"
         " l.style.width = (l.firstChild.getBoundingClientRect().width + 4) + 'px'; }"
     )
-    assert text_spacing_barriers(page, "planted") != []  # wider letters do not fit either
+    assert cut_text(page, "planted") == []  # at the usual size, all is well
     found = text_resize_barriers(page, "planted")
-    assert _kinds(found) == ["is cut at the side by DIV"], found
+    assert _kinds(found) == [
+        "is cut at the side by DIV",
+        "and “Ideas” are drawn over each other",
+    ], found
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "16px"
-    page.add_style_tag(content="#label { white-space: normal !important; overflow-wrap: anywhere }")
+    page.add_style_tag(
+        content="#label, .pair { white-space: normal !important; overflow-wrap: anywhere }"
+    )
     assert text_resize_barriers(page, "mended") == []
     page.context.close()
