@@ -167,6 +167,7 @@ _CUT_TEXT = """() => {
     range.selectNodeContents(n);
     let why = null;
     const rects = [...range.getClientRects()];
+    let unseen = false;
     for (const r of rects) {
       if (!r.width || !r.height) continue;
       const slack = r.height / 4;
@@ -175,9 +176,12 @@ _CUT_TEXT = """() => {
         break;
       }
       let downward = false;  // a box scrolling down on the way brings it into view
-      for (let a = el; a && a !== document.body && !why; a = a.parentElement) {
+      for (let a = el; a && a !== document.body && !why && !unseen; a = a.parentElement) {
         const s = getComputedStyle(a);
         const b = a.getBoundingClientRect();
+        // Words for a screen reader only, in a box of a pixel (a list's "7 options
+        // available"): not drawn, so not cut.
+        if (hides(s.overflowX) && (b.width <= 1 || b.height <= 1)) unseen = true;
         const outX = !tabs && (r.right > b.right + 1 || r.left < b.left - 1);
         const outY = r.bottom > b.bottom + slack || r.top < b.top - slack;
         if (hides(s.overflowX) && outX) why = `is cut at the side by ${name(a)}`;
@@ -187,8 +191,9 @@ _CUT_TEXT = """() => {
         }
         if (scrolls(s.overflowY)) downward = true;
       }
-      if (why) break;
+      if (why || unseen) break;
     }
+    if (unseen) continue;
     if (why) {
       seen.add(el);
       found.push(`“${words.slice(0, 60)}” ${why}`);

@@ -665,7 +665,7 @@ def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: 
     laptop's width runs off a 320 px screen, a label on one line in a box of fixed height
     loses its second line when wider spacing wraps it, a row scrolled sideways hides its
     end; a data table may scroll, and text below the fold of a scrolling area is there to
-    scroll to."""
+    scroll to; words for a screen reader only are not drawn, so not cut."""
     page = browser.new_page(viewport=LAPTOP)
     page.set_content(
         '<html lang="en"><title>t</title><body style="margin: 0"><main>'
@@ -679,6 +679,8 @@ def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: 
         "A table cell may run past the screen, and its table scroll sideways</td></tr>"
         '</table></div><div style="height: 100px; overflow-y: auto">'
         '<p style="margin-top: 400px">Below the fold of a scrolling area</p></div>'
+        '<span style="position: absolute; width: 1px; height: 1px; overflow: hidden;'
+        ' white-space: nowrap">Words for a screen reader only, in a box of a pixel</span>'
         "</main></body></html>"
     )
     # The label's box just wide enough for its words at the usual spacing.
