@@ -229,23 +229,13 @@ REFLOW_WIDTH = 320
 scrolling and nothing cut off."""
 
 # WCAG 1.4.12's values, as the text-spacing bookmarklet sets them.
-_TEXT_SPACING = """() => {
-  const style = document.createElement('style');
-  style.id = 'wcag-text-spacing';
-  style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; '
-    + 'word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
-  document.head.appendChild(style);
-}"""
-
-
+_TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
 # WCAG 1.4.4: text resized to 200 %, by itself (Streamlit sizes text in rem, from the
 # page's root size, which a browser's text-size setting changes).
-_TEXT_TWICE = """() => {
-  const style = document.createElement('style');
-  style.id = 'wcag-text-twice';
-  style.textContent = 'html { font-size: 200% !important; }';
-  document.head.appendChild(style);
-}"""
+_TEXT_TWICE = "html { font-size: 200% !important; }"
 
 
 # Whether anything on the page is still moving: a transition or an animation that ends (a
@@ -281,19 +271,19 @@ def reflow_barriers(page: Page, where: str) -> list[str]:
 
 def text_spacing_barriers(page: Page, where: str) -> list[str]:
     """The screen with WCAG 1.4.12's wider spacing of lines, letters, words and paragraphs."""
-    page.evaluate(_TEXT_SPACING)
-    try:
-        until_still(page)
-        return cut_text(page, f"{where} with wider text spacing")
-    finally:
-        page.evaluate("() => document.getElementById('wcag-text-spacing').remove()")
+    return _cut_with_style(page, _TEXT_SPACING, f"{where} with wider text spacing")
 
 
 def text_resize_barriers(page: Page, where: str) -> list[str]:
     """The screen with its text at twice its size, nothing else changed (WCAG 1.4.4)."""
-    page.evaluate(_TEXT_TWICE)
+    return _cut_with_style(page, _TEXT_TWICE, f"{where} with text at 200 %")
+
+
+def _cut_with_style(page: Page, css: str, where: str) -> list[str]:
+    """`cut_text` with `css` added to the page, and the page as it was after."""
+    style = page.add_style_tag(content=css)
     try:
         until_still(page)
-        return cut_text(page, f"{where} with text at 200 %")
+        return cut_text(page, where)
     finally:
-        page.evaluate("() => document.getElementById('wcag-text-twice').remove()")
+        style.evaluate("s => s.remove()")
