@@ -78,11 +78,10 @@ _CLOSED_STYLE = f"""<style>
   justify-content: center;
 }}
 [class*="st-key-survey-link-"] a p {{ font-size: 1rem; font-weight: 600; color: #1e3a8a; }}
-[class*="st-key-survey-link-"] a * {{ white-space: normal; text-align: center; line-height: 1.35; }}
+[class*="st-key-survey-link-"] a * {{ text-align: center; line-height: 1.35; }}
 </style>"""
-"""The survey and feedback links as thumb-sized buttons: dark blue on white (10:1). Their
-words wrap: on one line (Streamlit's way for a page link) a long label ran off a 320 px
-screen, or off a phone's with wider text spacing (WCAG 1.4.10, 1.4.12)."""
+"""The survey and feedback links as thumb-sized buttons: dark blue on white (10:1), their
+words centred when they wrap (components/touch_targets.py wraps them)."""
 
 
 @dataclass(frozen=True)

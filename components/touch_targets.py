@@ -9,8 +9,9 @@ moving through the menu by Tab could not see where they were
 menu (the browser lets a keyboard scroll it): it showed no sign of having the focus
 (tests/e2e/test_screenshots.py walks every screen by Tab).
 
-And a button's words wrap rather than end in "…": Streamlit keeps a label on one line and
-cuts it, and Spanish labels run a third longer than English ("Preparar el CSV de
+And a button's or a page link's words wrap rather than end in "…" or run off the screen:
+Streamlit keeps a label on one line and cuts it (the phone ballot's survey link ran off a
+320 px screen), and Spanish labels run a third longer than English ("Preparar el CSV de
 combinación de correspondencia"), so a cut one hid what the button does. So do a
 figure's label: the Review's five counts cut "Listening notes" to "Listeni…" with the
 text at twice its size (WCAG 1.4.4).
@@ -36,7 +37,8 @@ _STYLE = f"""<style>
 }}
 [data-testid="stMain"] button {{ height: auto; }}
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"],
-[data-testid="stMain"] button [data-testid="stMarkdownContainer"] p {{
+[data-testid="stMain"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stPageLink"] a * {{
   white-space: normal; text-overflow: clip; overflow-wrap: break-word;
 }}
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
