@@ -46,11 +46,16 @@ def violations(page: Page, where: str) -> list[str]:
 
 
 # The walk by Tab (`unseen_focus`): before it, how each control and what is around it look
-# with nothing focused; then, on each focus the keyboard moves, whether anything of that
-# changed. Transitions are stopped for the walk, so a ring is there the moment the focus is
-# (Streamlit's rings fade in). A document-level listener runs after React's own, so a ring
-# drawn from React's state on focus is in place when it looks.
-_FOCUS_WATCH = """() => {
+# with nothing focused; then, after each press of Tab, whether anything of that changed on
+# the control the focus reached. Transitions are stopped for the walk, so a ring is there
+# the moment the focus is (Streamlit's rings fade in). The look is taken two frames after
+# the press: a ring drawn from React's state on focus (a select's) is drawn on React's
+# next render, after the focus event, and read at the event a walk saw it one time and not
+# the next (the Solve library's "Model of response").
+# `region`: only the controls inside it (a selector), the walk starting at its first and
+# ending when the focus leaves it: the screen's main area once a tab or an expander opened
+# more of it, the menu and the top bar having been walked with the screen.
+_FOCUS_WATCH = """(region) => {
   const quiet = document.createElement("style");
   quiet.id = "focus-walk-quiet";
   quiet.textContent = "*, *::before, *::after { transition: none !important; }";
@@ -69,60 +74,82 @@ _FOCUS_WATCH = """() => {
     return nodes;
   };
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  const within = region ? document.querySelector(region) : document.body;
   const still = new Map();
   const controls = "a[href], button, input, select, textarea, [tabindex]";
-  for (const el of document.querySelectorAll(controls)) {
+  for (const el of within.querySelectorAll(controls)) {
     still.set(el, around(el).map((n) => [n, look(n)]));
   }
-  const walk = window.__focusWalk = {seen: [], unseen: [], round: false, done: null};
+  const takes = (el) => el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]")
+    && el.checkVisibility({visibilityProperty: true});
+  const walk = window.__focusWalk = {seen: [], unseen: [], done: null, step: null};
+  if (region) {
+    const first = [...still.keys()].find(takes);
+    if (first) first.focus();
+  }
+  // Whether the walk is over: back at the control it began with, or out of its region.
+  walk.step = async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    if (!within.contains(el)) return walk.seen.length > 0;
+    if (walk.seen.includes(el)) return el === walk.seen[0];
+    walk.seen.push(el);
+    const before = still.get(el);
+    if (!before || el.tagName === "CANVAS") return false;
+    if (before.some(([node, was]) => look(node) !== was)) return false;
+    const label = el.labels && el.labels[0] && el.labels[0].innerText;
+    const name = el.getAttribute("aria-label") || label || el.innerText
+      || el.getAttribute("title") || el.tagName;
+    walk.unseen.push(name.trim().slice(0, 60));
+    return false;
+  };
   walk.done = () => {
-    document.removeEventListener("focusin", walk.listener);
     // Leave nothing focused: a toolbar button the walk stopped on keeps its tooltip open,
     // and the next check would read that tooltip half faded in.
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
     quiet.remove();
     // What Tab should have reached: each control that takes it and is drawn; a group of
-    // radio buttons once (Tab enters it, the arrows move within it).
-    const groups = new Set(walk.seen.filter((el) => el.type === "radio").map((el) => el.name));
-    const missed = [...still.keys()].filter((el) => el.tabIndex >= 0 && !el.disabled
-      && el.checkVisibility({visibilityProperty: true}) && !el.closest("[inert]")
-      && !walk.seen.includes(el) && !(el.type === "radio" && groups.has(el.name)))
+    // radio buttons once (Tab enters it, the arrows move within it), native ones or a
+    // radiogroup's (a segmented control's, which makes its other buttons untabbable a
+    // moment after the focus enters).
+    const group = (el) => (el.type === "radio" ? `name ${el.name}`
+      : el.getAttribute("role") === "radio" && el.closest('[role="radiogroup"]'));
+    const groups = new Set(walk.seen.map(group).filter(Boolean));
+    const missed = [...still.keys()].filter((el) => takes(el)
+      && !walk.seen.includes(el) && !groups.has(group(el)))
       .map((el) => el.outerHTML.slice(0, 100));
     return {seen: walk.seen.length, unseen: walk.unseen, missed};
   };
-  walk.listener = (event) => {
-    const el = event.target;
-    if (walk.seen.includes(el)) {
-      walk.round = el === walk.seen[0];  // back at the first: the walk went all the way round
-      return;
-    }
-    walk.seen.push(el);
-    const before = still.get(el);
-    if (!before || el.tagName === "CANVAS") return;
-    if (before.some(([node, was]) => look(node) !== was)) return;
-    const label = el.labels && el.labels[0] && el.labels[0].innerText;
-    const name = el.getAttribute("aria-label") || label || el.innerText
-      || el.getAttribute("title") || el.tagName;
-    walk.unseen.push(name.trim().slice(0, 60));
-  };
-  document.addEventListener("focusin", walk.listener);
   return still.size;
 }"""
 
 
-def unseen_focus(page: Page, where: str) -> list[str]:
+_TWO_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def unseen_focus(page: Page, where: str, region: str | None = None) -> list[str]:
     """Move through the page by Tab, as a keyboard user does, and name each control whose
     focus shows nothing: no ring, frame, underline or colour change on it or around it
-    (WCAG 2.4.7). A table's canvas is left to the table, which draws its focused cell."""
-    # From a blank spot at the top, as a person who clicked there to start: the focus then
-    # leaves the control last pressed (the language switch of the walk's last screen).
-    page.mouse.click(screen(page)["width"] // 2, 3)
-    controls = page.evaluate(_FOCUS_WATCH)
-    # Round until a control comes back; more stops than controls (the browser's own, a
-    # scrolling area), so the bound is loose, and the walk looks every few steps.
-    for step in range(2 * controls + 10):
+    (WCAG 2.4.7). A table's canvas is left to the table, which draws its focused cell.
+    `region`: a selector; only what is inside it, from its first control."""
+    if region is None:
+        # From a blank spot at the top, as a person who clicked there to start: the focus
+        # then leaves the control last pressed (the language switch of the walk's last
+        # screen).
+        page.mouse.click(screen(page)["width"] // 2, 3)
+    controls = page.evaluate(_FOCUS_WATCH, region)
+    if region is not None:
+        # The region's first control is focused by the page; one step back and forth
+        # brings the focus to it by the keyboard, which is when a browser draws its ring
+        # (:focus-visible), as for a person who came by Tab.
+        page.keyboard.press("Shift+Tab")
+        page.evaluate(_TWO_FRAMES)  # what the page does on that focus, done before the next
+    # Until the walk is over; more stops than controls (the browser's own, a scrolling
+    # area), so the bound is loose.
+    for _ in range(2 * controls + 10):
         page.keyboard.press("Tab")
-        if step % 4 == 3 and page.evaluate("() => window.__focusWalk.round"):
+        if page.evaluate("() => window.__focusWalk.step()"):
             break
     found = page.evaluate("() => window.__focusWalk.done()")
     # Its tooltip gone too, before anything else reads the screen.

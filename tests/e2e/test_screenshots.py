@@ -159,6 +159,9 @@ LEADER = [
 ]
 
 
+MAIN = '[data-testid="stMain"]'
+"""The screen's own area, without the menu and the top bar."""
+
 MOST_EXPANDERS = 4
 """The expanders one tab opens, the first ones: where a screen has more, they are one kind
 many times over (the Agenda's ten steps, the library's programmes, the Review's tables),
@@ -272,8 +275,9 @@ def _check(
 def _opened(page: Page, shot: str) -> list[str]:
     """What the screen holds behind its other tabs and its shut expanders, opened one by
     one as a person opens them (Streamlit draws a tab's or an expander's content only once
-    opened: components/opened.py), and checked: no text cut off at twice its size or with
-    wider spacing; on another tab than the first, axe and 320 px too. The expanders are
+    opened: components/opened.py), and checked: the main area walked by Tab, no text cut
+    off at twice its size or with wider spacing; on another tab than the first, axe and
+    320 px too. The expanders are
     left open, so the screen's other language meets axe and 320 px with them; the first
     tab is opened again at the end."""
     main = page.get_by_test_id("stMain")
@@ -293,6 +297,7 @@ def _opened(page: Page, shot: str) -> list[str]:
             continue
         until_still(page)  # expanders open by growing: a check would read them half drawn
         where = f"{shot} opened" + (f" ({name})" if name else "")
+        wrong += unseen_focus(page, where, MAIN)
         wrong += text_resize_barriers(page, where) + text_spacing_barriers(page, where)
         if n:
             wrong += violations(page, where) + reflow_barriers(page, where)
@@ -629,22 +634,41 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
 ) -> None:
     """What the walk by Tab leans on: a button whose focus shows nothing is named; a ring on
     it, or a frame drawn around it, mends that; a control drawn nowhere or out of Tab's
-    order is not asked for."""
+    order is not asked for; a ring drawn a frame after the focus (as React draws a
+    select's) is seen; a walk of one region names only what is in it."""
     page = browser.new_page()
     page.set_content(
-        '<html lang="en"><title>t</title><style>button:focus { outline: none }</style>'
+        '<html lang="en"><title>t</title><style>button:focus { outline: none }'
+        " .ring, [role=radio]:focus { outline: 3px solid #1d4ed8 !important }</style>"
         "<main><button>Plain</button><span><button>Framed</button></span>"
         '<div tabindex="0">Ringed by the browser</div><input aria-label="Typed">'
         '<button style="display: none">Drawn nowhere</button>'
-        '<a href="#x" tabindex="-1">Out of order</a></main></html>'
+        '<a href="#x" tabindex="-1">Out of order</a><button id="late">Ringed late</button>'
+        '<section id="more"><button>Inside</button><button>Inside too</button></section>'
+        # A segmented control: Tab enters it once, its other button then out of Tab's way.
+        '<div role="radiogroup" aria-label="Pick"><button role="radio" aria-checked="true">'
+        'Yes</button><button role="radio" aria-checked="false" id="no">No</button></div>'
+        "</main><script>const late = document.getElementById('late');"
+        " late.onfocus = () => requestAnimationFrame(() => late.classList.add('ring'));"
+        " late.onblur = () => late.classList.remove('ring');"
+        " const group = document.querySelector('[role=radiogroup]');"
+        " group.addEventListener('focusin',"
+        "   () => requestAnimationFrame(() => { no.tabIndex = -1; }));"
+        " group.addEventListener('focusout', () => { no.tabIndex = 0; });</script></html>"
     )
     found = unseen_focus(page, "planted")
     assert found == [
         "planted: focus not shown on 'Plain'",
         "planted: focus not shown on 'Framed'",
+        "planted: focus not shown on 'Inside'",
+        "planted: focus not shown on 'Inside too'",
     ], found
+    assert unseen_focus(page, "region", "#more") == [
+        "region: focus not shown on 'Inside'",
+        "region: focus not shown on 'Inside too'",
+    ]
     page.add_style_tag(
-        content="main > button:focus-visible { outline: 3px solid #1d4ed8 }"
+        content="main button:focus-visible { outline: 3px solid #1d4ed8 }"
         " span:focus-within { box-shadow: 0 0 0 3px #1d4ed8 }"
     )
     assert unseen_focus(page, "mended") == []
