@@ -7,7 +7,8 @@ page link only with the faint background it also gives the current page, so a pe
 moving through the menu by Tab could not see where they were
 (tests/e2e/test_keyboard.py). Nor the screen's main area, which Tab reaches after the
 menu (the browser lets a keyboard scroll it): it showed no sign of having the focus
-(tests/e2e/test_screenshots.py walks every screen by Tab).
+(tests/e2e/test_screenshots.py walks every screen by Tab). Nor a table's grid, drawn on a
+canvas, reached by Tab: it drew nothing, its first cell marked only once an arrow key moved.
 
 And a button's or a page link's words wrap rather than end in "…" or run off the screen:
 Streamlit keeps a label on one line and cuts it (the phone ballot's survey link ran off a
@@ -47,6 +48,7 @@ _STYLE = f"""<style>
 }}
 a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
 [data-testid="stMain"]:focus-visible {{ outline: 3px solid {FOCUS_RING}; outline-offset: -3px; }}
+[data-testid="stDataFrame"]:focus-within {{ outline: 3px solid {FOCUS_RING}; outline-offset: 2px; }}
 </style>"""
 
 

@@ -71,14 +71,25 @@ _FOCUS_WATCH = """(region) => {
     for (const c of el.parentElement ? el.parentElement.children : []) {
       if (!nodes.includes(c)) nodes.push(c);
     }
+    const grid = el.closest('[data-testid="stDataFrame"]');  // deeper than six, a ring round it
+    if (grid && !nodes.includes(grid)) nodes.push(grid);
     return nodes;
   };
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   const within = region ? document.querySelector(region) : document.body;
   const still = new Map();
   const controls = "a[href], button, input, select, textarea, [tabindex]";
+  // A table's grid is drawn on canvases (and may take the focus into a cell of the table
+  // it keeps inside for screen readers): its focus shows if its drawing changes, or the
+  // look of what is around it (Streamlit's grid draws nothing; the app rings it).
+  const drawing = (canvas) => {
+    const box = canvas.closest('[data-testid="stDataFrame"]') || canvas.parentElement;
+    return [...box.querySelectorAll("canvas")].map((c) => c.toDataURL()).join();
+  };
+  const drawn = new Map();
   for (const el of within.querySelectorAll(controls)) {
     still.set(el, around(el).map((n) => [n, look(n)]));
+    if (el.tagName === "CANVAS") drawn.set(el, drawing(el));
   }
   const takes = (el) => el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]")
     && el.checkVisibility({visibilityProperty: true});
@@ -90,16 +101,19 @@ _FOCUS_WATCH = """(region) => {
   // Whether the walk is over: back at the control it began with, or out of its region.
   walk.step = async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const el = document.activeElement;
-    if (!el || el === document.body) return false;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return false;
+    const el = focused.closest("canvas") || focused;
     if (!within.contains(el)) return walk.seen.length > 0;
     if (walk.seen.includes(el)) return el === walk.seen[0];
     walk.seen.push(el);
     const before = still.get(el);
-    if (!before || el.tagName === "CANVAS") return false;
+    if (!before) return false;
     if (before.some(([node, was]) => look(node) !== was)) return false;
+    if (drawn.has(el) && drawing(el) !== drawn.get(el)) return false;
     const label = el.labels && el.labels[0] && el.labels[0].innerText;
-    const name = el.getAttribute("aria-label") || label || el.innerText
+    const name = el.getAttribute("aria-label") || label
+      || (el.tagName === "CANVAS" ? "a table's grid" : el.innerText)
       || el.getAttribute("title") || el.tagName;
     walk.unseen.push(name.trim().slice(0, 60));
     return false;
@@ -131,7 +145,7 @@ _TWO_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnima
 def unseen_focus(page: Page, where: str, region: str | None = None) -> list[str]:
     """Move through the page by Tab, as a keyboard user does, and name each control whose
     focus shows nothing: no ring, frame, underline or colour change on it or around it
-    (WCAG 2.4.7). A table's canvas is left to the table, which draws its focused cell.
+    (WCAG 2.4.7). A table's grid, drawn on canvases, also shows it if the drawing changes.
     `region`: a selector; only what is inside it, from its first control."""
     if region is None:
         # From a blank spot at the top, as a person who clicked there to start: the focus

@@ -635,10 +635,11 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
     """What the walk by Tab leans on: a button whose focus shows nothing is named; a ring on
     it, or a frame drawn around it, mends that; a control drawn nowhere or out of Tab's
     order is not asked for; a ring drawn a frame after the focus (as React draws a
-    select's) is seen; a walk of one region names only what is in it."""
+    select's) is seen; a grid drawn on a canvas shows its focus if its drawing changes; a
+    walk of one region names only what is in it."""
     page = browser.new_page()
     page.set_content(
-        '<html lang="en"><title>t</title><style>button:focus { outline: none }'
+        '<html lang="en"><title>t</title><style>button:focus, canvas:focus { outline: none }'
         " .ring, [role=radio]:focus { outline: 3px solid #1d4ed8 !important }</style>"
         "<main><button>Plain</button><span><button>Framed</button></span>"
         '<div tabindex="0">Ringed by the browser</div><input aria-label="Typed">'
@@ -648,13 +649,18 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
         # A segmented control: Tab enters it once, its other button then out of Tab's way.
         '<div role="radiogroup" aria-label="Pick"><button role="radio" aria-checked="true">'
         'Yes</button><button role="radio" aria-checked="false" id="no">No</button></div>'
+        # Grids drawn on a canvas: one draws its focused cell, one draws nothing.
+        '<canvas id="drawn" tabindex="0" width="40" height="20"></canvas>'
+        '<span><canvas tabindex="0" aria-label="Blank grid" width="40" height="20"></canvas></span>'
         "</main><script>const late = document.getElementById('late');"
         " late.onfocus = () => requestAnimationFrame(() => late.classList.add('ring'));"
         " late.onblur = () => late.classList.remove('ring');"
         " const group = document.querySelector('[role=radiogroup]');"
         " group.addEventListener('focusin',"
         "   () => requestAnimationFrame(() => { no.tabIndex = -1; }));"
-        " group.addEventListener('focusout', () => { no.tabIndex = 0; });</script></html>"
+        " group.addEventListener('focusout', () => { no.tabIndex = 0; });"
+        " drawn.onfocus = () => drawn.getContext('2d').strokeRect(2, 2, 30, 14);"
+        " drawn.onblur = () => drawn.getContext('2d').clearRect(0, 0, 40, 20);</script></html>"
     )
     found = unseen_focus(page, "planted")
     assert found == [
@@ -662,6 +668,7 @@ def test_the_walk_by_tab_finds_a_focus_that_shows_nothing_and_sees_it_mended(
         "planted: focus not shown on 'Framed'",
         "planted: focus not shown on 'Inside'",
         "planted: focus not shown on 'Inside too'",
+        "planted: focus not shown on 'Blank grid'",
     ], found
     assert unseen_focus(page, "region", "#more") == [
         "region: focus not shown on 'Inside'",
