@@ -310,6 +310,23 @@ def reflow_barriers(page: Page, where: str) -> list[str]:
     return found
 
 
+def zoom_barriers(page: Page, where: str) -> list[str]:
+    """The screen zoomed to 200 % (WCAG 1.4.4 as a browser's zoom does it): a CSS pixel
+    twice the size, so the page lays itself out in half the width and height; then back.
+    Not where half the width is under 320 px (a phone's), which 1.4.10 does not ask for."""
+    size = screen(page)
+    half = {"width": size["width"] // 2, "height": size["height"] // 2}
+    if half["width"] < REFLOW_WIDTH:
+        return []
+    page.set_viewport_size(half)
+    page.wait_for_timeout(300)  # Streamlit's layout and charts follow the width
+    until_still(page)
+    found = cut_text(page, f"{where} at 200 % zoom")
+    page.set_viewport_size(size)
+    page.wait_for_timeout(400)
+    return found
+
+
 def text_spacing_barriers(page: Page, where: str) -> list[str]:
     """The screen with WCAG 1.4.12's wider spacing of lines, letters, words and paragraphs."""
     return _cut_with_style(page, _TEXT_SPACING, f"{where} with wider text spacing")

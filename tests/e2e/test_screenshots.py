@@ -48,6 +48,7 @@ from tests.accessibility import (
     unseen_focus,
     until_still,
     violations,
+    zoom_barriers,
 )
 from tests.browser import (
     LAPTOP,
@@ -268,6 +269,7 @@ def _check(
     # (Spanish words are longer).
     if whole:
         wrong += text_resize_barriers(page, shot) + text_spacing_barriers(page, shot)
+        wrong += zoom_barriers(page, shot)
         return wrong + _opened(page, shot)
     return wrong + reflow_barriers(page, shot)
 
@@ -737,6 +739,31 @@ def test_the_reflow_and_spacing_checks_find_cut_text_and_see_it_mended(browser: 
     )
     assert reflow_barriers(page, "mended") == []
     assert text_spacing_barriers(page, "mended") == []
+    page.context.close()
+
+
+def test_the_zoom_check_finds_a_label_cut_in_half_the_width_and_sees_it_mended(
+    browser: Browser,
+) -> None:
+    """What the walk's 200 % zoom leans on: a one-line label in a box of most of the
+    screen's width, whole on a laptop, is cut when the page is laid out in half of it; a
+    phone is not zoomed (half its width is under 320 px); the screen is left as it was."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.set_content(
+        '<html lang="en"><title>t</title><body style="margin: 0"><main>'
+        '<div id="label" style="width: 60%; white-space: nowrap; overflow: hidden;'
+        ' font-size: 16px">The room agrees what to do, and who does it by when, before'
+        " it leaves the session</div></main></body></html>"
+    )
+    assert cut_text(page, "whole") == []
+    found = zoom_barriers(page, "planted")
+    assert _kinds(found) == ["is cut at the side by DIV"], found
+    assert page.viewport_size == LAPTOP
+    page.set_viewport_size(PHONE)
+    assert zoom_barriers(page, "phone") == []
+    page.set_viewport_size(LAPTOP)
+    page.add_style_tag(content="#label { white-space: normal !important }")
+    assert zoom_barriers(page, "mended") == []
     page.context.close()
 
 
