@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import screen
@@ -315,7 +315,7 @@ def zoom_barriers(page: Page, where: str) -> list[str]:
     twice the size, so the page lays itself out in half the width and height; then back.
     Not where half the width is under 320 px (a phone's), which 1.4.10 does not ask for."""
     size = screen(page)
-    half = {"width": size["width"] // 2, "height": size["height"] // 2}
+    half: ViewportSize = {"width": size["width"] // 2, "height": size["height"] // 2}
     if half["width"] < REFLOW_WIDTH:
         return []
     page.set_viewport_size(half)
