@@ -12,9 +12,10 @@ code printed on a badge: nothing here builds a link a user would be handed.
 Each screen is also walked by Tab, once (tests/accessibility.py's `unseen_focus`): the
 keyboard goes all the way round it, reaches every control drawn, and each shows its focus
 (WCAG 2.1.1, 2.1.2, 2.4.7). And no text on it is cut off or runs off the screen, at twice
-its size and with WCAG's wider text spacing in one language and at 320 px wide in the
-other (1.4.4, 1.4.12, 1.4.10). What it holds behind other tabs and shut expanders is
-opened, as a person opens it, and checked too (`_opened`).
+its size, zoomed to 200 % and with WCAG's wider text spacing in one language and at 320 px
+wide in the other (1.4.4, 1.4.12, 1.4.10). What it holds behind other tabs and shut
+expanders is opened, as a person opens it, and checked too, its main area walked by Tab
+again (`_opened`).
 
 The same walk holds two more promises: no screen asks another host for anything (a venue
 may have no internet: every request of every page here is recorded), and each role's menu
@@ -279,9 +280,8 @@ def _opened(page: Page, shot: str) -> list[str]:
     one as a person opens them (Streamlit draws a tab's or an expander's content only once
     opened: components/opened.py), and checked: the main area walked by Tab, no text cut
     off at twice its size or with wider spacing; on another tab than the first, axe and
-    320 px too. The expanders are
-    left open, so the screen's other language meets axe and 320 px with them; the first
-    tab is opened again at the end."""
+    320 px too. The expanders are left open, so the screen's other language meets axe and
+    320 px with them; the first tab is opened again at the end."""
     main = page.get_by_test_id("stMain")
     names = [tab.inner_text().strip() for tab in main.get_by_role("tab").all()]
     # Shown ones only: another tab's stay in the page, hidden.
