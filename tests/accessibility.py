@@ -93,14 +93,16 @@ _FOCUS_WATCH = """(region) => {
   }
   const takes = (el) => el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]")
     && el.checkVisibility({visibilityProperty: true});
-  const walk = window.__focusWalk = {seen: [], unseen: [], done: null, step: null};
+  const walk = window.__focusWalk = {seen: [], unseen: [], done: null, step: null, frames: null};
   if (region) {
     const first = [...still.keys()].find(takes);
     if (first) first.focus();
   }
   // Whether the walk is over: back at the control it began with, or out of its region.
+  // Two frames: what the page does on a focus (React's next render) is drawn by then.
+  walk.frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   walk.step = async () => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await walk.frames();
     const focused = document.activeElement;
     if (!focused || focused === document.body) return false;
     const el = focused.closest("canvas") || focused;
@@ -139,9 +141,6 @@ _FOCUS_WATCH = """(region) => {
 }"""
 
 
-_TWO_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
-
-
 def unseen_focus(page: Page, where: str, region: str | None = None) -> list[str]:
     """Move through the page by Tab, as a keyboard user does, and name each control whose
     focus shows nothing: no ring, frame, underline or colour change on it or around it
@@ -158,7 +157,7 @@ def unseen_focus(page: Page, where: str, region: str | None = None) -> list[str]
         # brings the focus to it by the keyboard, which is when a browser draws its ring
         # (:focus-visible), as for a person who came by Tab.
         page.keyboard.press("Shift+Tab")
-        page.evaluate(_TWO_FRAMES)  # what the page does on that focus, done before the next
+        page.evaluate("() => window.__focusWalk.frames()")  # the page's answer to that focus
     # Until the walk is over; more stops than controls (the browser's own, a scrolling
     # area), so the bound is loose.
     for _ in range(2 * controls + 10):
@@ -301,13 +300,8 @@ def cut_text(page: Page, where: str) -> list[str]:
 def reflow_barriers(page: Page, where: str) -> list[str]:
     """The screen at 320 px wide (WCAG 1.4.10), then back at its own size."""
     size = screen(page)
-    page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
-    page.wait_for_timeout(300)  # Streamlit's layout and charts follow the width
-    until_still(page)
-    found = cut_text(page, f"{where} at {REFLOW_WIDTH} px")
-    page.set_viewport_size(size)
-    page.wait_for_timeout(400)
-    return found
+    narrow: ViewportSize = {"width": REFLOW_WIDTH, "height": size["height"]}
+    return _cut_at_size(page, narrow, f"{where} at {REFLOW_WIDTH} px")
 
 
 def zoom_barriers(page: Page, where: str) -> list[str]:
@@ -318,11 +312,17 @@ def zoom_barriers(page: Page, where: str) -> list[str]:
     half: ViewportSize = {"width": size["width"] // 2, "height": size["height"] // 2}
     if half["width"] < REFLOW_WIDTH:
         return []
-    page.set_viewport_size(half)
+    return _cut_at_size(page, half, f"{where} at 200 % zoom")
+
+
+def _cut_at_size(page: Page, size: ViewportSize, where: str) -> list[str]:
+    """The text cut off with the screen at `size`; the screen then back at its own."""
+    own = screen(page)
+    page.set_viewport_size(size)
     page.wait_for_timeout(300)  # Streamlit's layout and charts follow the width
     until_still(page)
-    found = cut_text(page, f"{where} at 200 % zoom")
-    page.set_viewport_size(size)
+    found = cut_text(page, where)
+    page.set_viewport_size(own)
     page.wait_for_timeout(400)
     return found
 
