@@ -97,8 +97,9 @@ class Tap:
 
 Tapped = int | str
 """What a row's tap chose: a number of dots, or a choice's stored value."""
-Voter = Callable[[int, int, Tapped], Tap]
-"""(round id, item id, value tapped) → the Tap; the page runs the service behind it."""
+Voter = Callable[[BallotView, int, Tapped], Tap]
+"""(the ballot as drawn, item id, value tapped) → the Tap; the page runs the service behind
+it, which names the rows as they were drawn rather than reading the names again."""
 
 
 def closed_screen(survey_page: str, code: str) -> None:
@@ -245,7 +246,8 @@ def _tapped(vote: Voter, round_id: int, item_id: int, key: str) -> None:
     if _retired(key):
         # A value sent for a control redrawn since under a new key: not a tap (_synced).
         return
-    st.session_state[_TAP] = vote(round_id, item_id, st.session_state[key])
+    drawn = st.session_state[_LATEST][round_id]
+    st.session_state[_TAP] = vote(drawn, item_id, st.session_state[key])
 
 
 def _chosen(vote: Voter, round_id: int, item_id: int, key: str) -> None:

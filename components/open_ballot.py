@@ -38,9 +38,10 @@ def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
 def voter(db: Database, code: str, action: Callable[..., BallotView]) -> Voter:
     """A ballot's tap → its service call; a refusal comes back in words with the stored ballot."""
 
-    def vote(round_id: int, item_id: int, value: Tapped) -> Tap:
+    def vote(drawn: BallotView, item_id: int, value: Tapped) -> Tap:
+        round_id = drawn.round_id
         try:
-            return Tap(round_id, item_id, action(db, code, item_id, value))
+            return Tap(round_id, item_id, action(db, code, item_id, value, drawn))
         except DomainError as error:
             return Tap(round_id, item_id, _stored_ballot(db, code, round_id), error.message)
 

@@ -13,7 +13,7 @@ from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotView, ballot_view
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
 from services.core.scope import require_open_meeting
-from services.core.validation import in_range, require
+from services.core.validation import in_range, not_found, require
 from services.setup import participants
 
 
@@ -22,7 +22,7 @@ def ballot(db: Database, code: str, round_id: int) -> BallotView:
     with db.read() as s:
         voter = voter_in(s, code)
         rnd = require(s, VotingRound, round_id, N_("voting round"))
-        _same_initiative(s, voter, rnd)
+        _same_initiative(voter, s.get_one(Meeting, rnd.meeting_id))
         return ballot_view(s, rnd, voter.id)
 
 
@@ -57,15 +57,21 @@ def _open_rounds(voter: Participant) -> Select:
     )
 
 
-def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotView:
-    """Put exactly `dots` of the voter's dots on one item (0 takes them all back)."""
+def set_dots(
+    db: Database, code: str, round_item_id: int, dots: int, drawn: BallotView | None = None
+) -> BallotView:
+    """Put exactly `dots` of the voter's dots on one item (0 takes them all back).
+
+    `drawn`, the ballot as the phone drew it, lends the answer its items' names
+    (`ballot_view`): a tap is the room's most frequent request.
+    """
     with db.write() as s:
-        voter, item, rnd = _open_item(s, code, round_item_id, VoteMode.DOTS)
+        voter, item_id, rnd = _open_item(s, code, round_item_id, VoteMode.DOTS)
         in_range(dots, N_("Dots on one item"), 0, rnd.max_per_item)
         ballot_row = _locked_ballot(s, rnd, voter.id)
         votes = _votes(s, rnd.id, voter.id)
-        vote = votes.get(item.id)
-        elsewhere = sum(v.dots for i, v in votes.items() if i != item.id)
+        vote = votes.get(item_id)
+        elsewhere = sum(v.dots for i, v in votes.items() if i != item_id)
         if elsewhere + dots > rnd.budget:
             left = rnd.budget - elsewhere - (vote.dots if vote else 0)
             raise ValidationError(
@@ -77,23 +83,30 @@ def set_dots(db: Database, code: str, round_item_id: int, dots: int) -> BallotVi
             )
         if dots == 0 and vote is not None:
             s.delete(vote)
-            del votes[item.id]
+            del votes[item_id]
         elif dots and vote is None:
-            votes[item.id] = Vote(
-                round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, dots=dots
+            votes[item_id] = Vote(
+                round_id=rnd.id, round_item_id=item_id, participant_id=voter.id, dots=dots
             )
-            s.add(votes[item.id])
+            s.add(votes[item_id])
         elif dots and vote is not None:
             vote.dots, vote.updated_at = dots, utcnow()
         ballot_row.dots_used = elsewhere + dots
         s.flush()
-        return ballot_view(s, rnd, voter.id, votes)
+        return ballot_view(s, rnd, voter.id, votes, drawn)
 
 
-def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) -> BallotView:
-    """Record the voter's agree, disagree or pass on one item (a new choice replaces the old)."""
+def choose(
+    db: Database,
+    code: str,
+    round_item_id: int,
+    choice: Choice | str,
+    drawn: BallotView | None = None,
+) -> BallotView:
+    """Record the voter's agree, disagree or pass on one item (a new choice replaces the old);
+    `drawn` as in `set_dots`."""
     with db.write() as s:
-        voter, item, rnd = _open_item(s, code, round_item_id, VoteMode.AGREE_DISAGREE)
+        voter, item_id, rnd = _open_item(s, code, round_item_id, VoteMode.AGREE_DISAGREE)
         try:
             picked = Choice(choice)
         except ValueError:
@@ -103,30 +116,43 @@ def choose(db: Database, code: str, round_item_id: int, choice: Choice | str) ->
         # Taken only to queue this voter's taps one after another, as in dot voting.
         _locked_ballot(s, rnd, voter.id)
         votes = _votes(s, rnd.id, voter.id)
-        vote = votes.get(item.id)
+        vote = votes.get(item_id)
         if vote is None:
-            votes[item.id] = Vote(
-                round_id=rnd.id, round_item_id=item.id, participant_id=voter.id, choice=picked
+            votes[item_id] = Vote(
+                round_id=rnd.id, round_item_id=item_id, participant_id=voter.id, choice=picked
             )
-            s.add(votes[item.id])
+            s.add(votes[item_id])
         else:
             vote.choice, vote.updated_at = picked, utcnow()
         s.flush()
-        return ballot_view(s, rnd, voter.id, votes)
+        return ballot_view(s, rnd, voter.id, votes, drawn)
 
 
 def _open_item(
     s: Session, code: str, round_item_id: int, mode: VoteMode
-) -> tuple[Participant, RoundItem, VotingRound]:
+) -> tuple[Participant, int, VotingRound]:
+    """The voter, the item's id and its round, refused in words unless the round is open
+    to this voter's taps of `mode`. One query reads the item's round and meeting: a tap is
+    the room's most frequent request."""
     voter = voter_in(s, code)
-    item = require(s, RoundItem, round_item_id, N_("ballot item"))
-    # A share lock: voters do not wait for each other, but close_round waits for them.
-    query = select(VotingRound).where(VotingRound.id == item.round_id).with_for_update(read=True)
-    rnd = s.scalars(query.execution_options(populate_existing=True)).one()
-    _same_initiative(s, voter, rnd)
+    # A share lock on the round: voters do not wait for each other, but close_round
+    # waits for them.
+    query = (
+        select(VotingRound, Meeting)
+        .join(RoundItem, RoundItem.round_id == VotingRound.id)
+        .join(Meeting, Meeting.id == VotingRound.meeting_id)
+        .where(RoundItem.id == round_item_id)
+        .with_for_update(read=True, of=VotingRound)
+        .execution_options(populate_existing=True)
+    )
+    found = s.execute(query).one_or_none()
+    if found is None:
+        raise not_found(N_("ballot item"), round_item_id)
+    rnd, meeting = found
+    _same_initiative(voter, meeting)
     # Before the round's own state: closing the meeting closes its rounds too, and the
     # voter should hear that the meeting is over, not only this round.
-    require_open_meeting(s.get_one(Meeting, rnd.meeting_id))
+    require_open_meeting(meeting)
     if rnd.status is RoundStatus.DRAFT:
         raise NotAllowedNow(_("Voting in this round has not opened yet. Wait for the facilitator."))
     if rnd.status is RoundStatus.CLOSED:
@@ -139,7 +165,7 @@ def _open_item(
             if rnd.mode is VoteMode.DOTS
             else _("This round is agree / disagree / pass; choose one instead of placing dots.")
         )
-    return voter, item, rnd
+    return voter, round_item_id, rnd
 
 
 def voter_in(s: Session, code: str) -> Participant:
@@ -155,8 +181,8 @@ def voter_in(s: Session, code: str) -> Participant:
     return voter
 
 
-def _same_initiative(s: Session, voter: Participant, rnd: VotingRound) -> None:
-    if s.get_one(Meeting, rnd.meeting_id).initiative_id != voter.initiative_id:
+def _same_initiative(voter: Participant, meeting: Meeting) -> None:
+    if meeting.initiative_id != voter.initiative_id:
         raise PermissionDenied(
             _(
                 "Your badge is for a different initiative than this vote. Use the link on the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -182,34 +183,56 @@ def voted_rounds(s: Session, idea_id: int | None = None, theme_id: int | None = 
 
 
 def ballot_view(
-    s: Session, rnd: VotingRound, participant_id: int, votes: Mapping[int, Vote] | None = None
+    s: Session,
+    rnd: VotingRound,
+    participant_id: int,
+    votes: Mapping[int, Vote] | None = None,
+    drawn: BallotView | None = None,
 ) -> BallotView:
     """One voter's ballot, counted from their votes (agree/disagree rounds spend no dots).
 
     `votes`, by round item id, are theirs as the caller holds them, when it has just
-    written them: a tap need not read back what it wrote.
+    written them: a tap need not read back what it wrote. `drawn` is this ballot as the
+    phone last drew it: when it was drawn from this round while open, its items and their
+    names are used again rather than read back, since a round's items are fixed once it
+    opens and a round never reopens. Only the votes are then counted afresh.
     """
     if votes is None:
         query = select(Vote).where(Vote.round_id == rnd.id, Vote.participant_id == participant_id)
         votes = {v.round_item_id: v for v in s.scalars(query)}
     budget = rnd.budget if rnd.mode is VoteMode.DOTS else 0
     used = sum(v.dots for v in votes.values()) if budget else 0
-    items, title = _named_ballot(s, rnd.id, None, rnd.title)
+    if _still_open(drawn, rnd):
+        named = [(line.item_id, line.text, line.name) for line in drawn.items]
+        title = drawn.title_name
+    else:
+        items, title = _named_ballot(s, rnd.id, None, rnd.title)
+        named = [(item.id, item.text, item.name) for item in items]
     lines = tuple(
         BallotLine(
-            item.id,
-            item.text,
-            votes[item.id].dots if item.id in votes else 0,
-            votes[item.id].choice if item.id in votes else None,
-            item.name,
+            item_id,
+            text,
+            votes[item_id].dots if item_id in votes else 0,
+            votes[item_id].choice if item_id in votes else None,
+            name,
         )
-        for item in items
+        for item_id, text, name in named
     )
     status, cap = rnd.status, rnd.max_per_item
     return BallotView(
         rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines,
         rnd.meeting_id, title,
     )  # fmt: skip
+
+
+def _still_open(drawn: BallotView | None, rnd: VotingRound) -> TypeGuard[BallotView]:
+    """Whether `drawn` shows `rnd`'s items as they stand: drawn while open, and still open."""
+    return (
+        drawn is not None
+        and drawn.round_id == rnd.id
+        and drawn.status is RoundStatus.OPEN
+        and rnd.status is RoundStatus.OPEN
+    )
 
 
 _OFF_BOARD = {

@@ -145,12 +145,17 @@ def require(session: Session, model: type[T], record_id: int | None, label: str)
     """The record with this id, or NotFound with a message that names it."""
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
-        raise NotFound(
-            _("No {label} with id {record_id}: it may have been deleted. Reload the page.").format(
-                label=_field(label), record_id=record_id
-            )
-        )
+        raise not_found(label, record_id)
     return record
+
+
+def not_found(label: str, record_id: int | None) -> NotFound:
+    """`require`'s refusal, for a record looked up some other way (joined to others)."""
+    return NotFound(
+        _("No {label} with id {record_id}: it may have been deleted. Reload the page.").format(
+            label=_field(label), record_id=record_id
+        )
+    )
 
 
 def _field(label: str) -> str:

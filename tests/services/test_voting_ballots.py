@@ -4,11 +4,11 @@ import random
 import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from db.models import Ballot, Initiative, Participant, Stakeholder, Vote
+from db.models import Ballot, Initiative, Participant, Stakeholder, Vote, VotingRound
 from db.models.enums import Choice, StakeholderCategory, VoteMode
-from services.converge import voting_ballots, voting_rounds
+from services.converge import voting_ballots, voting_items, voting_rounds
 from services.converge.voting_items import round_items
 from services.core.actors import SYSTEM
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
@@ -203,6 +203,61 @@ def test_unknown_items_and_rounds_are_named(db):
         voting_ballots.set_dots(db, "code-0", 999, 1)
     with pytest.raises(NotFound, match="No voting round with id 999"):
         voting_ballots.ballot(db, "code-0", 999)
+
+
+def _statements(db, call):
+    """What `call` returns, and the SQL it ran."""
+    ran = []
+    listen = lambda *args: ran.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        return call(), ran
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+
+
+def test_a_tap_names_the_rows_as_the_phone_drew_them_and_counts_the_votes_afresh(db):
+    room = build_room(db)
+    rnd, items = _open_round(db, room)
+    drawn = voting_ballots.ballot(db, "code-0", rnd.id)
+    view, ran = _statements(db, lambda: voting_ballots.set_dots(db, "code-0", items[1], 2, drawn))
+    assert view == voting_ballots.ballot(db, "code-0", rnd.id)
+    assert [(line.text, line.dots) for line in view.items] == [
+        ("idea 0", 0),
+        ("idea 1", 2),
+        ("idea 2", 0),
+        ("idea 3", 0),
+    ]
+    # The room's most frequent request reads neither the items nor their translations again.
+    assert not [q for q in ran if "FROM round_item" in q or "content_translation" in q]
+    choices, _ = _open_round(db, room, mode=VoteMode.AGREE_DISAGREE, n=2)
+    drawn = voting_ballots.ballot(db, "code-0", choices.id)
+    item = drawn.items[0].item_id
+    view, ran = _statements(db, lambda: voting_ballots.choose(db, "code-0", item, "agree", drawn))
+    assert view == voting_ballots.ballot(db, "code-0", choices.id)
+    assert not [q for q in ran if "content_translation" in q]
+
+
+def test_a_tap_reads_the_names_again_unless_drawn_from_its_round_while_open(db):
+    room = build_room(db)
+    first, _ = _open_round(db, room)
+    _, second_items = _open_round(db, room)
+    drawn_elsewhere = voting_ballots.ballot(db, "code-0", first.id)
+    view = voting_ballots.set_dots(db, "code-0", second_items[0], 1, drawn_elsewhere)
+    assert [line.item_id for line in view.items] == second_items
+    draft, _ = _open_round(db, room, opened=False)
+    with db.read() as s:
+        drawn_as_draft = voting_items.ballot_view(
+            s, s.get_one(VotingRound, draft.id), room.participant_ids[0]
+        )
+    voting_rounds.open_round(db, room.facilitator, draft.id)
+    (_, ran) = _statements(
+        db,
+        lambda: voting_ballots.set_dots(
+            db, "code-0", drawn_as_draft.items[0].item_id, 1, drawn_as_draft
+        ),
+    )
+    assert [q for q in ran if "FROM round_item" in q]
 
 
 def test_two_phones_with_one_code_never_spend_past_the_budget(db):
