@@ -342,6 +342,13 @@ def test_open_round_ids_name_exactly_the_rounds_open_ballots_shows(db):
     shown = tuple(b.round_id for b in voting_ballots.open_ballots(db, "code-0"))
     assert voting_ballots.open_round_ids(db, "code-0") == shown == (rounds[0].id, rounds[1].id)
     voting_rounds.close_round(db, room.facilitator, rounds[0].id)
-    assert voting_ballots.open_round_ids(db, "code-0") == (rounds[1].id,)
+    found, ran = _statements(db, lambda: voting_ballots.open_round_ids(db, "code-0"))
+    assert found == (rounds[1].id,)
+    # Every phone asks every five seconds: one query (and its BEGIN on SQLite).
+    assert len([q for q in ran if q.startswith("SELECT")]) == 1
     with pytest.raises(NotFound, match="badge"):
         voting_ballots.open_round_ids(db, "no-such-code")
+    with pytest.raises(NotFound, match="badge"):
+        voting_ballots.open_round_ids(db, "\x00")
+    voting_rounds.close_round(db, room.facilitator, rounds[1].id)
+    assert voting_ballots.open_round_ids(db, "code-0") == ()
