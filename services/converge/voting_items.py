@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeGuard
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 import i18n
@@ -198,8 +198,7 @@ def ballot_view(
     opens and a round never reopens. Only the votes are then counted afresh.
     """
     if votes is None:
-        query = select(Vote).where(Vote.round_id == rnd.id, Vote.participant_id == participant_id)
-        votes = {v.round_item_id: v for v in s.scalars(query)}
+        votes = votes_of(s, rnd.id, participant_id)
     budget = rnd.budget if rnd.mode is VoteMode.DOTS else 0
     used = sum(v.dots for v in votes.values()) if budget else 0
     if _still_open(drawn, rnd):
@@ -223,6 +222,18 @@ def ballot_view(
         rnd.id, rnd.title, rnd.mode, status, budget, cap, used, budget - used, lines,
         rnd.meeting_id, title,
     )  # fmt: skip
+
+
+_VOTES = select(Vote).where(
+    Vote.round_id == bindparam("round_id"), Vote.participant_id == bindparam("participant_id")
+)
+"""Built once: a tap and a ballot's every read run it (codes.code_matches_param says why)."""
+
+
+def votes_of(s: Session, round_id: int, participant_id: int) -> dict[int, Vote]:
+    """One voter's votes in a round, by round item id."""
+    mine = {"round_id": round_id, "participant_id": participant_id}
+    return {v.round_item_id: v for v in s.scalars(_VOTES, mine)}
 
 
 def _still_open(drawn: BallotView | None, rnd: VotingRound) -> TypeGuard[BallotView]:

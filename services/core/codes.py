@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, bindparam
 from sqlalchemy.orm import InstrumentedAttribute
 
 from services.core.validation import lookup_key
@@ -69,5 +69,23 @@ def code_matches(
 
     A new code matches however it was typed; an older code only exactly as stored.
     """
+    candidates = code_candidates(typed)
+    return None if candidates is None else column.in_(candidates)
+
+
+CANDIDATES = "code_candidates"
+"""The bound parameter `code_matches_param` leaves for `code_candidates` to fill."""
+
+
+def code_candidates(typed: str | None) -> tuple[str, ...] | None:
+    """What `typed` may be stored as (`lookup_candidates`), or None when it can name
+    nothing: `code_matches`' rule, for a statement built once (`code_matches_param`)."""
     clean = lookup_key(typed)
-    return None if clean is None else column.in_(lookup_candidates(clean))
+    return None if clean is None else lookup_candidates(clean)
+
+
+def code_matches_param(column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """`code_matches` with the candidates left as the parameter CANDIDATES: for the
+    look-ups every phone and projector runs every few seconds, whose statement is built
+    once (building one cost about as much as running it, bench/)."""
+    return column.in_(bindparam(CANDIDATES, expanding=True))

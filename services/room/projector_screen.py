@@ -53,7 +53,7 @@ class ProjectorScreen:
     room: RoomState
     spotlight: Spotlight | None
     """A conflict on the projector takes the whole screen below the header."""
-    wall_version: tuple[int, int, str, str] | None
+    wall_version: ideas.WallVersion | None
     """On an ideas step: the board's fingerprint, the key of its cached words (wall())."""
     voting: VotingOnScreen | None
     """On a voting step: the round on screen, None before there is one."""
@@ -132,8 +132,12 @@ def _meeting_by_code(s: Session, code: str) -> Meeting:
     matches = codes.code_matches(Meeting.code, code)
     meeting = None if matches is None else s.scalar(select(Meeting).where(matches))
     if meeting is None:
-        raise NotFound(_("This projector link is not valid. Check the code on the console."))
+        raise _no_such_projector()
     return meeting
+
+
+def _no_such_projector() -> NotFound:
+    return NotFound(_("This projector link is not valid. Check the code on the console."))
 
 
 def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
@@ -144,11 +148,24 @@ def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
     return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
 
 
-def wall_version(db: Database, code: str) -> tuple[int, int, str, str]:
+def wall_version(db: Database, code: str) -> ideas.WallVersion:
     """The fingerprint of the board the room sees (ideas.wall_version_in), for the
-    meeting whose code this is: what the projector checks twice a second."""
+    meeting whose code this is: what the projector checks twice a second, in one query."""
+    candidates = codes.code_candidates(code)
     with db.read() as s:
-        return ideas.wall_version_in(s, _meeting_by_code(s, code).id)
+        row = (
+            None
+            if candidates is None
+            else s.execute(_WALL_BY_CODE, {codes.CANDIDATES: candidates}).one()
+        )
+        if row is None or row[-1] is None:
+            raise _no_such_projector()
+        return ideas.wall_version_of(row)
+
+
+_WALL_BY_CODE = ideas.wall_fingerprint(
+    select(Meeting.id).where(codes.code_matches_param(Meeting.code)).scalar_subquery()
+)
 
 
 def wall(db: Database, code: str) -> Wall:

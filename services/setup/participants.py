@@ -220,11 +220,17 @@ def participant_by_code(db: Database, code: str | None) -> Participant | None:
         return find_by_code(s, code)
 
 
+_BY_CODE = select(Participant).where(codes.code_matches_param(Participant.code), ON_ROSTER)
+"""A voter of an imported conversation voted there; their code opens nothing here. Built
+once: every phone's tap looks its badge up (codes.code_matches_param)."""
+
+
 def find_by_code(s: Session, code: str | None) -> Participant | None:
     """`participant_by_code` inside a transaction already open (surveys, ballots)."""
-    matches = codes.code_matches(Participant.code, code)
-    # A voter of an imported conversation voted there; their code opens nothing here.
-    return None if matches is None else s.scalar(select(Participant).where(matches, ON_ROSTER))
+    candidates = codes.code_candidates(code)
+    if candidates is None:
+        return None
+    return s.scalar(_BY_CODE, {codes.CANDIDATES: candidates})
 
 
 def assign_table(

@@ -2,6 +2,7 @@
 nothing confidential, in one read per refresh."""
 
 import pytest
+from sqlalchemy import event
 
 from db.models import AgendaItem, Conflict
 from db.models.enums import Step, VoteMode
@@ -33,6 +34,26 @@ def test_an_unknown_code_is_refused_in_words(db):
     build_room(db)
     with pytest.raises(NotFound, match="projector link is not valid"):
         projector_screen.read(db, "no-such-code")
+
+
+@pytest.mark.both_databases  # its scalar subqueries beside aggregates
+def test_the_wall_check_by_code_is_one_query_and_refuses_a_code_that_names_no_meeting(db):
+    room = build_room(db)
+    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights"))
+    ran = []
+    listen = lambda *args: ran.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        seen = projector_screen.wall_version(db, " meet-code ")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert seen == ideas.wall_version(db, SYSTEM, room.meeting_id)
+    assert seen[0] == 1
+    # Every projector asks twice a second: one query (and its BEGIN on SQLite).
+    assert len([q for q in ran if q.startswith("SELECT")]) == 1
+    for code in ("no-such-code", "", "\x00"):
+        with pytest.raises(NotFound, match="projector link is not valid"):
+            projector_screen.wall_version(db, code)
 
 
 def test_on_the_ideas_step_the_wall_leaves_out_what_is_confidential(db):
