@@ -43,14 +43,14 @@ def voter(db: Database, code: str, action: Callable[..., BallotView]) -> Voter:
         try:
             return Tap(round_id, item_id, action(db, code, item_id, value, drawn))
         except DomainError as error:
-            return Tap(round_id, item_id, _stored_ballot(db, code, round_id), error.message)
+            return Tap(round_id, item_id, _stored_ballot(db, code, drawn), error.message)
 
     return vote
 
 
-def _stored_ballot(db: Database, code: str, round_id: int) -> BallotView | None:
+def _stored_ballot(db: Database, code: str, drawn: BallotView) -> BallotView | None:
     """The ballot as stored, or None when it cannot be read (the page then reruns whole)."""
     try:
-        return voting_ballots.ballot(db, code, round_id)
+        return voting_ballots.ballot(db, code, drawn.round_id, drawn)
     except DomainError:
         return None

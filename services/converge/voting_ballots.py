@@ -31,11 +31,15 @@ _OPEN_ROUND_IDS = (
     )
     .order_by(VotingRound.id)
 )
-_ROUND_OF_ITEM = (
-    select(VotingRound, Meeting)
-    .join(RoundItem, RoundItem.round_id == VotingRound.id)
+_VOTER_AND_ROUND = (
+    # The badge's holder beside the item's round and meeting, in one row: none when either
+    # is missing, and the look-ups apart then say which (`_open_item`).
+    select(Participant, VotingRound, Meeting)
+    .select_from(Participant)
+    .join(RoundItem, RoundItem.id == bindparam("item_id"))
+    .join(VotingRound, VotingRound.id == RoundItem.round_id)
     .join(Meeting, Meeting.id == VotingRound.meeting_id)
-    .where(RoundItem.id == bindparam("item_id"))
+    .where(codes.code_matches_param(Participant.code), ON_ROSTER)
     # A share lock on the round: voters do not wait for each other, but close_round
     # waits for them.
     .with_for_update(read=True, of=VotingRound)
@@ -50,13 +54,13 @@ _LOCKED_BALLOT = (
 )
 
 
-def ballot(db: Database, code: str, round_id: int) -> BallotView:
-    """The voter's ballot in a round."""
+def ballot(db: Database, code: str, round_id: int, drawn: BallotView | None = None) -> BallotView:
+    """The voter's ballot in a round; `drawn` as in `set_dots` (a refused tap reads it)."""
     with db.read() as s:
         voter = voter_in(s, code)
         rnd = require(s, VotingRound, round_id, N_("voting round"))
         _same_initiative(voter, s.get_one(Meeting, rnd.meeting_id))
-        return ballot_view(s, rnd, voter.id)
+        return ballot_view(s, rnd, voter.id, drawn=drawn)
 
 
 def open_ballots(db: Database, code: str) -> list[BallotView]:
@@ -175,13 +179,17 @@ def _open_item(
     s: Session, code: str, round_item_id: int, mode: VoteMode
 ) -> tuple[Participant, int, VotingRound]:
     """The voter, the item's id and its round, refused in words unless the round is open
-    to this voter's taps of `mode`. One query reads the item's round and meeting: a tap is
-    the room's most frequent request."""
-    voter = voter_in(s, code)
-    found = s.execute(_ROUND_OF_ITEM, {"item_id": round_item_id}).one_or_none()
+    to this voter's taps of `mode`. One query reads the voter, the item's round and its
+    meeting: a tap is the room's most frequent request."""
+    candidates = codes.code_candidates(code)
+    found = None
+    if candidates is not None:
+        asked = {"item_id": round_item_id, codes.CANDIDATES: candidates}
+        found = s.execute(_VOTER_AND_ROUND, asked).one_or_none()
     if found is None:
+        voter_in(s, code)  # a badge that names nobody is refused first, in its words
         raise not_found(N_("ballot item"), round_item_id)
-    rnd, meeting = found
+    voter, rnd, meeting = found
     _same_initiative(voter, meeting)
     # Before the round's own state: closing the meeting closes its rounds too, and the
     # voter should hear that the meeting is over, not only this round.

@@ -256,7 +256,8 @@ def wall_fingerprint(meeting_id: ColumnElement[int]) -> Select:
     """The fingerprint's query for the meeting `meeting_id` names (a parameter, or a
     subquery by code), its last column that id: None when it names no meeting.
 
-    Built once per use: the projectors run it every half second.
+    Its callers build it once, at import, with parameters: every projector runs it twice
+    a second (codes.code_matches_param says why).
     """
     # The ideas' translations by their initiative (indexed), not by the meeting's ideas
     # (an IN over 6,000 of them cost a projector 1.5 ms a check at 10x the data): another

@@ -228,7 +228,12 @@ def test_a_tap_names_the_rows_as_the_phone_drew_them_and_counts_the_votes_afresh
         ("idea 2", 0),
         ("idea 3", 0),
     ]
-    # The room's most frequent request reads neither the items nor their translations again.
+    # The room's most frequent request reads neither the items nor their translations again,
+    # and finds the voter, the round and its meeting in one query.
+    assert not [q for q in ran if "FROM round_item" in q or "content_translation" in q]
+    assert len([q for q in ran if q.startswith("SELECT")]) == 3  # voter+round, ballot, votes
+    refused, ran = _statements(db, lambda: voting_ballots.ballot(db, "code-0", rnd.id, drawn))
+    assert refused == view
     assert not [q for q in ran if "FROM round_item" in q or "content_translation" in q]
     choices, _ = _open_round(db, room, mode=VoteMode.AGREE_DISAGREE, n=2)
     drawn = voting_ballots.ballot(db, "code-0", choices.id)
