@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from db.models import Participant, Stakeholder, Vote, VotingRound
 from db.models.enums import Choice
 from i18n import N_
@@ -49,8 +50,31 @@ class ItemByGroup:
     """Which words `text` are: a translation or the original (voting_items.item_name)."""
 
 
+_ONCE = "round_counts"
+"""Session.info's key for the counts `counting_once` keeps."""
+
+
+def counting_once(s: Session) -> None:
+    """From here until the read `s` ends, count each round once: for a read that shows one
+    round in several places (Review: its screen, its vote table and its common-ground
+    table counted each round three times; at 10× the data that was 0.1 s a view). Never in
+    a write: its own votes could change between two counts."""
+    s.info.setdefault(_ONCE, {})
+
+
 def count_round(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int, int]]:
     """Each item with every voting group's counts (zeros included), and voters per group."""
+    kept = s.info.get(_ONCE)
+    key = (round_id, i18n.current())  # the items are named in the reader's language
+    if kept is not None and key in kept:
+        return kept[key]
+    counted = _count(s, round_id)
+    if kept is not None:
+        kept[key] = counted
+    return counted
+
+
+def _count(s: Session, round_id: int) -> tuple[list[ItemByGroup], dict[int, int]]:
     require(s, VotingRound, round_id, N_("voting round"))
     choice = {c: func.sum(case((Vote.choice == c, 1), else_=0)) for c in Choice}
     per_item = (

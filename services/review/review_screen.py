@@ -13,13 +13,14 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import VotingRound
 from db.models.enums import RoundStatus
 from i18n import _
 from services.act.action_followup import GroupProgress, progress_in
 from services.converge.tallies import CommonGround, ItemTotal, RoundResults, results_in
-from services.converge.voting_counts import ItemByGroup
+from services.converge.voting_counts import ItemByGroup, counting_once
 from services.converge.voting_items import round_titles_in
 from services.core.actors import Actor
 from services.partner.charter_signoff import GroupSignOff, signoff_status_in
@@ -81,7 +82,9 @@ def read(
     record (services/review/meeting_record.py) decides it, and everything here comes from it
     or from counts that name no item.
     """
-    with db.read() as s:
+    # The reader's language resolved once: the record names thousands of cells.
+    with db.read() as s, i18n.using(i18n.current()):
+        counting_once(s)  # the record's two vote tables and the screen show the same rounds
         record = collect_in(s, actor, meeting_id, include_private)
         opened = list(
             s.scalars(

@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 from sqlalchemy import select
 
+import i18n
 from db.models import Participant, Stakeholder
 from db.models.enums import Choice, StakeholderCategory, VoteMode
 from services.converge import tallies, voting_ballots, voting_rounds
@@ -222,3 +223,41 @@ def test_results_gathers_every_view_of_a_round_with_each_groups_voters(db):
         "Police": (1, 2),
         "Residents": (1, 1),
     }
+
+
+def test_a_read_counting_once_counts_each_round_once_per_language(db):
+    from sqlalchemy import event
+
+    from services.converge.voting_counts import count_round, counting_once
+    from services.translations import translate
+
+    room = build_room(db)
+    round_id, (a, *_rest) = _dot_round(db, room)
+    idea_id = round_items(db, SYSTEM, round_id)[0].idea_id
+    translate.translate(
+        db,
+        room.facilitator,
+        translate.Translation(kind="idea", entity_id=idea_id, text="idea cero"),
+    )
+    ran = []
+    listen = lambda *args: ran.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        with db.read() as s:
+            counting_once(s)
+            first = count_round(s, round_id)
+            once = len(ran)
+            assert count_round(s, round_id) is first
+            assert len(ran) == once  # the second count read nothing
+            with i18n.using("es"):
+                spanish = count_round(s, round_id)
+            with i18n.using("en"):
+                assert count_round(s, round_id) is first
+        with db.read() as s:  # a read that did not ask counts afresh
+            again = count_round(s, round_id)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert first[0][0].text == "idea 0"
+    assert spanish[0][0].text == "idea cero"
+    assert again == first and again is not first
+    assert first[0][0].item_id == a
