@@ -234,6 +234,7 @@ def test_a_read_counting_once_counts_each_round_once_per_language(db):
     room = build_room(db)
     round_id, (a, *_rest) = _dot_round(db, room)
     idea_id = round_items(db, SYSTEM, round_id)[0].idea_id
+    assert idea_id is not None
     translate.translate(
         db,
         room.facilitator,
