@@ -135,10 +135,14 @@ def start_app(
         "false",
         *options,
     ]
+    # A checkout's own app runs from its own folder, so `-m serve` and every import are that
+    # checkout's (the bench's `--app` of a `git worktree`); the bench's floor app, in this
+    # project's bench/, runs from here.
+    home = script.parent if (script.parent / "serve.py").is_file() else ROOT
     with log.open("wb") as out:
         process = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=home,
             env=server_env(database_url, data_dir, cookie_key),
             stdout=out,
             stderr=subprocess.STDOUT,
