@@ -3,7 +3,8 @@
 A Streamlit text area sends its value only on blur or submit, so a copy kept on the server
 misses the sentence being typed when input closes, the connection drops or the page reloads.
 The browser keeps it instead: a small script writes each keystroke to localStorage, puts it
-back into an empty field when the page loads, and forgets it once the page says it was saved.
+back into an empty field when the page loads (not into the one the person is in: what they
+start typing there replaces it), and forgets it once the page says it was saved.
 """
 
 from __future__ import annotations
@@ -71,7 +72,15 @@ _SCRIPT = """
     let restored = false;
     keys.forEach((key, i) => {
       const text = safely(() => localStorage.getItem(store(key)));
-      if (fields[i] && text && !fields[i].value) { put(fields[i], text); restored = true; }
+      // Not into the field the person is in, even empty: they are starting something
+      // there, and text put under their caret joins what they type (a tablet on a busy
+      // machine saved an old draft and a new note as one). Their typing replaces the
+      // draft, as it does when they type before the page puts it back.
+      const typing = fields[i] === document.activeElement;
+      if (fields[i] && text && !fields[i].value && !typing) {
+        put(fields[i], text);
+        restored = true;
+      }
     });
     if (restored && notice) notice.hidden = false;
   };

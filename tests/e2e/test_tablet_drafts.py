@@ -8,12 +8,14 @@ text, a reload must bring it back, and a late-notes allowance must let it land, 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
+from components import drafts
 from db.models import ContentTranslation, Idea, ListeningNote, Meeting
 from services.core.actors import SYSTEM
 from services.room import room_control
@@ -170,3 +172,42 @@ def _notes_saying(demo: Demo, said: str) -> list[tuple[bool, str]]:
         query = select(ListeningNote.late, ListeningNote.paraphrase)
         found = s.execute(query.where(ListeningNote.said == said))
         return [(late, paraphrase) for late, paraphrase in found]
+
+
+def test_a_draft_is_put_back_into_an_empty_field_but_not_under_the_caret_of_one_in_use(
+    browser: Browser, demo: Demo
+) -> None:
+    """The browser's script itself (components/drafts.py), on a page of the app's own
+    origin: a field the person is in stays as they have it, even empty, so an old draft
+    never joins what they start typing; one they are not in gets the draft back."""
+    page = device(browser, TABLET).new_page()
+    page.goto(demo.url)
+    wait_idle(page)
+    draft = drafts.Draft("probe", "form", ("said",))
+    key = draft.key("said")
+    script = (
+        drafts._SCRIPT.split('<script data-keeps="drafts">')[1]
+        .split("</script>")[0]
+        .replace("__KEYS__", json.dumps([key]))
+        .replace("__CLEAR__", "false")
+        .replace("__STORE__", drafts._STORE)
+        .replace("__PREFIX__", drafts._PREFIX)
+    )
+    page.evaluate(
+        """([key, store]) => {
+            const box = document.createElement("div");
+            box.className = "st-key-" + key;
+            box.appendChild(document.createElement("textarea"));
+            document.body.appendChild(box);
+            localStorage.setItem(store + key, "An old draft");
+        }""",
+        [key, drafts._STORE],
+    )
+    field = page.locator(f".st-key-{key} textarea")
+    field.focus()
+    page.evaluate(script)
+    assert field.input_value() == "", "an old draft was put under the person's caret"
+    field.blur()
+    page.evaluate(script)
+    assert field.input_value() == "An old draft"
+    page.context.close()
