@@ -152,15 +152,13 @@ def wall_version(db: Database, code: str) -> ideas.WallVersion:
     """The fingerprint of the board the room sees (ideas.wall_version_in), for the
     meeting whose code this is: what the projector checks twice a second, in one query."""
     candidates = codes.code_candidates(code)
+    if candidates is None:
+        raise _no_such_projector()
     with db.read() as s:
-        row = (
-            None
-            if candidates is None
-            else s.execute(_WALL_BY_CODE, {codes.CANDIDATES: candidates}).one()
-        )
-        if row is None or row[-1] is None:
-            raise _no_such_projector()
-        return ideas.wall_version_of(row)
+        row = s.execute(_WALL_BY_CODE, {codes.CANDIDATES: candidates}).one()
+    if row[-1] is None:  # the meeting's id: None when the code names none
+        raise _no_such_projector()
+    return ideas.wall_version_of(row)
 
 
 _WALL_BY_CODE = ideas.wall_fingerprint(
