@@ -27,6 +27,10 @@ _PROJECTOR_CSS = """
   display: none;
 }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2vh 3vw 0; }
+/* Full strength while a refresh runs. Streamlit fades what a run has not redrawn yet (to a
+   third, after half a second): a sign for the person who pressed something. At the wall
+   nobody did, and on a loaded laptop each two-second refresh dimmed the room's screen. */
+[data-stale="true"] { opacity: 1 !important; transition: none !important; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 1.2vh; }
 .pj { font-size: 2.6vh; line-height: 1.3; color: #111827; }
 .pj p, .pj li { font-size: 2.6vh; margin: 0; }

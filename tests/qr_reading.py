@@ -17,6 +17,21 @@ def decode_png(png: bytes) -> list[str]:
     ]
 
 
+def _seen(png: bytes, image: Locator) -> str:
+    """What the failed picture held, for the failure's message (CI keeps only its output)."""
+    picture = Image.open(io.BytesIO(png)).convert("L")
+    darkest, lightest = picture.getextrema()
+    shown = image.evaluate(
+        """img => [img.complete, img.naturalWidth, getComputedStyle(img).opacity,
+             img.closest('[data-stale]')?.getAttribute('data-stale'),
+             getComputedStyle(img.closest('[data-stale]') ?? img).opacity]"""
+    )
+    return (
+        f"the picture {picture.width}×{picture.height} px, grey levels {darkest}–{lightest}; "
+        f"complete, natural width, opacity, stale, its container's opacity: {shown}"
+    )
+
+
 def qr_images(page: Page) -> Locator:
     """Every QR picture the app shows on screen (each has alt text "QR code for …")."""
     return page.locator('img[alt^="QR code for"]')
@@ -34,7 +49,10 @@ def decode_on_screen(page: Page) -> list[str]:
         page.wait_for_function(
             "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
         )
-        texts = decode_png(image.screenshot())
-        assert len(texts) == 1, f"QR picture {index} did not decode to one link: {texts}"
+        png = image.screenshot()
+        texts = decode_png(png)
+        assert len(texts) == 1, (
+            f"QR picture {index} did not decode to one link: {texts}; {_seen(png, image)}"
+        )
         found.append(texts[0])
     return found

@@ -34,6 +34,7 @@ from tests.browser import (
 )
 from tests.e2e.conftest import PASSWORD, Demo
 from tests.qr_reading import decode_on_screen
+from tests.slow_runs import SlowRuns
 
 pytestmark = pytest.mark.e2e
 
@@ -112,6 +113,35 @@ def _vote_from_the_wall(browser: Browser, phone_link: str, code: str, idea: str)
     wait_idle(phone)
     expect(phone.get_by_text("2 of 5 dots left")).to_be_visible()
     phone.context.close()
+
+
+def test_the_wall_keeps_full_strength_while_a_slow_refresh_runs(
+    browser: Browser, demo: Demo
+) -> None:
+    """Streamlit dims what a run has not redrawn yet, to a third after half a second: a
+    sign for the person who pressed something. On the wall nobody did, and on a loaded
+    laptop each two-second refresh dimmed the whole projector, QR code and all."""
+    console = device(browser, LAPTOP).new_page()
+    signed_in(console, demo.url, "facilitator", PASSWORD)
+    projector_link, _ = _printed_links(console)
+    console.context.close()
+    wall = device(browser, PROJECTOR).new_page()
+    slow = SlowRuns(wall)
+    wall.goto(projector_link)
+    wait_idle(wall)
+    slow.hold_the_next_run()
+    # The next refresh has started and what it draws is held back: the wall is stale.
+    stale = wall.locator('[data-stale="true"]').filter(has=wall.locator(".pj"))
+    expect(stale.first).to_be_attached()
+    wall.wait_for_timeout(2_000)  # Streamlit's fade: half a second's wait, then a second
+    opacities = wall.evaluate(
+        """() => [...document.querySelectorAll('[data-stale="true"]')]
+             .map(e => getComputedStyle(e).opacity)"""
+    )
+    assert opacities and set(opacities) == {"1"}, opacities
+    slow.release()
+    expect(wall.locator('[data-stale="true"]')).to_have_count(0)
+    wall.context.close()
 
 
 def test_the_projector_through_a_meeting_at_two_screen_sizes(
