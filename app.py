@@ -12,7 +12,7 @@ from components.focus_picker import focus_picker
 from components.text import escape_markdown
 from components.touch_targets import thumb_sized_controls
 from i18n import N_, _
-from screens import HOME, Screen, listed_for, screens_for
+from screens import HOME, SCREENS, Screen, listed_for, screens_for
 from services.core.vocab import Role
 from services.setup import languages
 from workarounds.gc_freeze import freeze_long_lived_objects
@@ -61,11 +61,29 @@ def as_page(screen: Screen, *, listed: bool = True) -> st.Page:
     )
 
 
-# Pages a role may not use are not registered at all, so their URLs lead nowhere for it.
+def sign_in_page(screen: Screen) -> st.Page:
+    """`screen`'s address for a visitor: the sign-in form, then on to that page."""
+
+    def sign_in_first() -> None:
+        address = signin.page_address(screen.url_path, st.query_params.to_dict())
+        signin.sign_in_first(db, _(screen.title), address)
+
+    return st.Page(
+        sign_in_first, title=_(screen.title), url_path=screen.url_path, visibility="hidden"
+    )
+
+
+# Pages a role may not use are not registered at all, so their URLs lead nowhere for it
+# (a visitor's lead to the sign-in form).
 registered = screens_for(actor.role if actor else None)
 home = as_page(HOME)
 if actor is None:
-    page = st.navigation([home, *map(as_page, registered[1:])], position="hidden")
+    # A staff page's address opened before signing in (a table card's QR code on a new
+    # tablet) asks for the sign-in there and goes on to that page after it.
+    staff_only = [s for s in SCREENS if s not in registered]
+    page = st.navigation(
+        [home, *map(as_page, registered[1:]), *map(sign_in_page, staff_only)], position="hidden"
+    )
 else:
     listed = listed_for(actor.role)
     in_menu = {s for group in listed.values() for s in group}

@@ -5,7 +5,8 @@ cannot set an HttpOnly one. So the sign-in form (components/signin.py) ends by p
 one-time handoff (services/accounts/signin_handoffs.py) from the page, as a top-level form
 submission, to `<base>/_auth/cookie`; that answers with the cookie, HttpOnly,
 SameSite=Strict, Path=<base>, Secure when the browser came over HTTPS, and a 303 back to
-the home page, whose fresh session reads the cookie (st.context.cookies holds HttpOnly
+the page the form was on (the home page, or a link a person opened before signing in:
+`way_back`), whose fresh session reads the cookie (st.context.cookies holds HttpOnly
 cookies: the browser sends them on the websocket's handshake). A script cannot clear an
 HttpOnly cookie either, so signing out, or a cookie the server refused, posts to
 `<base>/_auth/signout`, which clears it and answers 204 so the page (and its note) stays.
@@ -31,6 +32,8 @@ from settings import Settings, load_settings
 COOKIE_ROUTE = "_auth/cookie"
 SIGNOUT_ROUTE = "_auth/signout"
 HANDOFF_FIELD = "handoff"
+BACK_FIELD = "back"
+"""The page the form was signing in from (a table card's link), to go back to once signed in."""
 BODY_MAX = 1024
 """Bytes a post to these routes may carry; a handoff form is about 60."""
 _LOOPBACK = {"127.0.0.1", "::1"}
@@ -55,6 +58,20 @@ def cookie_path() -> str:
 def route_url(route: str) -> str:
     """The path the page posts to for `route` (COOKIE_ROUTE or SIGNOUT_ROUTE)."""
     return f"{base_path()}/{route}"
+
+
+def way_back(asked: str | None) -> str:
+    """Where the cookie route sends the browser once signed in: the page of this app it
+    signed in from (path and query), else the home page. Nothing else, so the route can
+    never send a browser to another site (`//host`, a scheme, a backslash browsers read
+    as a slash) or put a line break into its answer."""
+    home = f"{base_path()}/"
+    if not asked or len(asked) > 2000 or not asked.startswith(home) or asked.startswith("//"):
+        return home
+    where = urlsplit(asked)
+    if where.scheme or where.netloc or "\\" in asked or not asked.isprintable():
+        return home
+    return asked
 
 
 def came_over_https(scope) -> bool:
@@ -105,7 +122,8 @@ def routes(settings: Callable[[], Settings], database: Callable[[], Database]) -
         body = await request.body()
         if len(body) > BODY_MAX:
             return Response("Refused: too long.", 413)
-        code = parse_qs(body.decode("latin-1")).get(HANDOFF_FIELD, [None])[0]
+        fields = parse_qs(body.decode("latin-1"))
+        code = fields.get(HANDOFF_FIELD, [None])[0]
         signed = await run_in_threadpool(signin_handoffs.redeem, database(), code)
         if signed is None:
             home = html.escape(f"{base_path()}/")
@@ -113,7 +131,8 @@ def routes(settings: Callable[[], Settings], database: Callable[[], Database]) -
             return HTMLResponse(page, 400, headers={"cache-control": "no-store"})
         s = settings()
         token, expires = signin_accounts.cookie_token(signed, s.cookie_key, s.cookie_expiry_days)
-        response = RedirectResponse(f"{base_path()}/", 303, headers={"cache-control": "no-store"})
+        back = way_back(fields.get(BACK_FIELD, [None])[0])
+        response = RedirectResponse(back, 303, headers={"cache-control": "no-store"})
         set_cookie(response, request, token, expires=expires)
         return response
 

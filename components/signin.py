@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -98,12 +99,13 @@ def sign_in_again_note() -> None:
         st.info(_("Please sign in again. Your earlier sign-in on this browser has ended."))
 
 
-def login_form(db: Database) -> None:
+def login_form(db: Database, back_to: str | None = None) -> None:
     """The sign-in form with labelled fields; says why a sign-in failed or must wait.
 
     Cleared on submit: a pasted 10 MB "password" does not stay in the session's memory,
     and a password is never sent back to the browser. Not drawn on an install with no
     active login: nobody could use it, and the home page offers first-run setup instead.
+    `back_to`: the address (path and query) to open once signed in, instead of home.
     """
     if not signin_accounts.has_active_login(db):
         return
@@ -121,7 +123,7 @@ def login_form(db: Database) -> None:
         st.error(refusal.message)
         return
     _remember(signed)
-    _fetch_cookie(signin_handoffs.issue(db, signed))
+    _fetch_cookie(signin_handoffs.issue(db, signed), back_to)
 
 
 def logout_button(db: Database, cookie_name: str) -> bool:
@@ -159,15 +161,36 @@ def _forget() -> None:
     st.session_state.pop(VERSION_KEY, None)
 
 
-def _fetch_cookie(handoff: str) -> None:
+def sign_in_first(db: Database, title: str, back_to: str) -> None:
+    """A staff page opened before signing in (a table card's QR code on a new tablet): the
+    form, and once signed in the browser goes on to `back_to`, that page's address."""
+    st.info(_("Sign in to open {page}.").format(page=title))
+    login_form(db, back_to)
+    if signed_in_username():
+        st.success(_("You are signed in."))
+        st.stop()
+
+
+def page_address(url_path: str, query: dict[str, str]) -> str:
+    """The address of one of the app's pages, with its query, as the cookie route takes it."""
+    where = f"{signin_routes.base_path()}/{url_path}"
+    return f"{where}?{urlencode(query)}" if query else where
+
+
+def _fetch_cookie(handoff: str, back_to: str | None = None) -> None:
     """Post the handoff from the page itself, so the answer's cookie lands in the browser
-    and the browser comes back to the home page signed in by it. The button is there for
-    a browser that does not run the line of script."""
+    and the browser comes back signed in by it: to `back_to`, else the home page. The
+    button is there for a browser that does not run the line of script."""
     action = html.escape(signin_routes.route_url(signin_routes.COOKIE_ROUTE))
+    back = (
+        f'<input type="hidden" name="{signin_routes.BACK_FIELD}" value="{html.escape(back_to)}">'
+        if back_to
+        else ""
+    )
     st.html(
         f'<form method="post" action="{action}" data-signin-handoff>'
         f'<input type="hidden" name="{signin_routes.HANDOFF_FIELD}" '
-        f'value="{html.escape(handoff)}">'
+        f'value="{html.escape(handoff)}">{back}'
         '<button type="submit">' + html.escape(_("Continue to your screens")) + "</button></form>"
         "<script>document.querySelector('form[data-signin-handoff]').submit();</script>",
         unsafe_allow_javascript=True,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import http.client
 from collections.abc import Iterator
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -23,7 +23,7 @@ from db.models.base import utcnow
 from services.accounts import accounts, signin_accounts, signin_handoffs, signin_tokens
 from services.core.actors import SYSTEM
 from settings import load_settings
-from signin_routes import came_over_https, from_this_site
+from signin_routes import came_over_https, from_this_site, way_back
 from tests.app_server import AppServer, running_app
 from tests.browser import LAPTOP, click, device, visit
 from tests.deploy import nginx
@@ -99,6 +99,19 @@ def test_a_handoff_sets_an_httponly_strict_cookie_once(server, database):
     assert claims is not None and claims.username == "scribe1"
     again = _post(server.url, "_auth/cookie", f"handoff={code}")
     assert again.status == 400 and not again.headers.get_all("set-cookie")
+
+
+def test_the_way_back_is_the_page_signed_in_from_and_never_another_site(server, database):
+    back = urlencode({"back": "/listen?table=2"})
+    answer = _post(server.url, "_auth/cookie", f"handoff={_handoff(database[1])}&{back}")
+    assert answer.status == 303 and answer.headers["location"] == "/listen?table=2"
+    for elsewhere in ("//evil.example/x", "https://evil.example/", "/\\evil.example", "",
+                      "listen", "/listen\r\nSet-Cookie: x=1", "/" + "x" * 3000):  # fmt: skip
+        assert way_back(elsewhere) == "/", elsewhere
+        body = f"handoff={_handoff(database[1])}&{urlencode({'back': elsewhere})}"
+        answer = _post(server.url, "_auth/cookie", body)
+        # Longer than a post here may be: refused whole (413).
+        assert answer.headers["location"] == "/" if len(body) < 1024 else answer.status == 413
 
 
 def test_an_expired_or_made_up_handoff_sets_nothing(server, database):

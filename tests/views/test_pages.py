@@ -118,7 +118,14 @@ def test_a_visitor_has_no_menu_and_only_home_and_the_code_screens(app, navigatio
     app().run()
     pages, options = navigation_calls[-1]
     assert options == {"position": "hidden"}
-    assert [p.title for p in pages] == ["Home", "Survey", "Vote", "Projector"]
+    assert [p.title for p in pages][:4] == ["Home", "Survey", "Vote", "Projector"]
+    # The staff screens' addresses are there too, each only the sign-in form that goes on
+    # to it (`app.sign_in_page`), never the screen's own script.
+    staff = {s.url_path: s for s in SCREENS if None not in s.roles}
+    rest = pages[4:]
+    assert sorted(p.url_path for p in rest) == sorted(staff)
+    assert all(p.title == staff[p.url_path].title for p in rest)
+    assert all(callable(getattr(p, "_page", None)) for p in rest)
 
 
 @pytest.mark.parametrize("user", sorted(MENUS))
