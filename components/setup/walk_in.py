@@ -6,6 +6,7 @@ import streamlit as st
 
 import runtime
 from adapters import room_links
+from components.join_links import room_address_picker
 from components.notices import show_error
 from components.qr import show_qr
 from components.setup.common import confirm_in_tab, language_choice, table_words
@@ -118,6 +119,11 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
         None,
     )
     where = table_words(seat) if seat is not None else _("No table yet")
+    # As on the console's links tab: a badge printed with this computer's own address
+    # opens nothing on a phone, so say so here and offer the room-network address.
+    room_address_picker(
+        runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
+    )
     url = room_links.vote_link(runtime.public_base_url(), person.code)
     with st.container(border=True):
         name = escape_markdown(person.name)

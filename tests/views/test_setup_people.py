@@ -74,6 +74,9 @@ def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app,
     assert len(at.get("image")) == 1  # the voting link's QR code
     [badge] = at.get("download_button")
     assert badge.proto.label == "Download their badge (one page to print)"
+    # Its link starts with this computer's own address here: said beside the badge, with
+    # the room-network address to pick, as on the console (a printed badge opened nothing).
+    assert any("which only this computer can open" in w.value for w in at.warning), at.warning
     # The next walk-in goes where there is now more room, and their badge replaces Ana's.
     at = _walk_in(at, "Bo Door", room.police_id)
     assert _found(db, room, "Bo Door").table_id == room.table2_id
