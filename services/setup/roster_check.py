@@ -121,6 +121,12 @@ def match_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def group_key(text: str) -> str:
+    """A group's name as compared: `match_key`, and an apostrophe left out is no other
+    group ("mayors office" is "Mayor's Office", as the upload's help says)."""
+    return match_key(text).replace("'", "")
+
+
 class _Groups:
     """The initiative's groups by match key: current ones to match, retired ones to name."""
 
@@ -130,14 +136,14 @@ class _Groups:
             .where(Stakeholder.initiative_id == initiative_id)
             .order_by(Stakeholder.name)
         ).all()
-        self.current = {match_key(g.name): g for g in groups if not g.retired}
-        self.retired = {match_key(g.name): g for g in groups if g.retired}
+        self.current = {group_key(g.name): g for g in groups if not g.retired}
+        self.retired = {group_key(g.name): g for g in groups if g.retired}
         self.names = ", ".join(g.name for g in self.current.values()) or _("none yet")
         self._hints: dict[str, str] = {}
 
     def problem(self, typed: str) -> str | None:
         """Why a row's group is not one to import into, or None when it is."""
-        key = match_key(typed)
+        key = group_key(typed)
         if key in self.current:
             return None
         if not key:
@@ -182,7 +188,7 @@ class _Groups:
         return holding[0].name if words and len(holding) == 1 else None
 
     def get(self, typed: str) -> Stakeholder | None:
-        return self.current.get(match_key(typed))
+        return self.current.get(group_key(typed))
 
 
 @dataclass(frozen=True)

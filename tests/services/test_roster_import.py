@@ -280,6 +280,7 @@ def _roster(*rows: tuple[str, ...], email: bool = False) -> RosterFile:
         "MAYOR ʼS OFFICE".replace(" ʼ", "ʼ"),  # the modifier-letter apostrophe
         "  Mayor's\u00a0\u00a0 Office ",  # no-break and doubled spaces
         "Mayor\u2019s\u200b Office",  # a zero-width space pasted from a web page
+        "mayors office",  # the apostrophe left out
     ],
 )
 def test_a_group_typed_with_other_apostrophes_case_or_spaces_is_that_group(db, typed):
