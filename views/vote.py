@@ -9,7 +9,7 @@ from components.code_entry import VOTE, code_entry
 from components.open_ballot import open_ballot
 from components.text import escape_markdown
 from i18n import _
-from services.converge import vote_screen, voting_ballots
+from services.converge import vote_screen
 from services.core import codes
 from services.core.vocab import SurveyKind
 from services.setup import participants
@@ -38,12 +38,12 @@ inline = InlineCall()
 
 @st.fragment(run_every="5s")
 def watch_rounds() -> None:
-    """Redraw the page when a round opens or closes, so nobody has to reload."""
+    """Redraw the page when what it shows changes (a round, the meeting closing)."""
     if inline.first():
         # The page read the rounds a moment ago; reading them again here doubled the
         # database work of every tap (bench/ measured it).
         return
-    if voting_ballots.open_round_ids(db, screen.code) != screen.round_ids:
+    if vote_screen.what_shows(db, screen.code) != screen.shows:
         st.rerun(scope="app")
 
 

@@ -35,8 +35,13 @@ class VoteScreen:
 
     @property
     def round_ids(self) -> tuple[int, ...]:
-        """The open rounds shown, as the phone's five-second check compares them."""
+        """The open rounds shown."""
         return tuple(b.ballot.round_id for b in self.ballots)
+
+    @property
+    def shows(self) -> tuple[tuple[int, ...], SurveyKind | None]:
+        """What the page shows, as the phone's five-second check compares it (`what_shows`)."""
+        return self.round_ids, self.stage
 
 
 def read(db: Database, code: str) -> VoteScreen:
@@ -57,3 +62,18 @@ def read(db: Database, code: str) -> VoteScreen:
         # The badge's one QR code also leads to the survey before and the feedback after.
         stage = None if ballots else surveys.stage_in(s, initiative)
         return VoteScreen(voter.name, voter.code, tuple(ballots), stage)
+
+
+def what_shows(db: Database, code: str) -> tuple[tuple[int, ...], SurveyKind | None]:
+    """What the phone's page would show now, as `VoteScreen.shows` says it: the rounds open
+    and, with none open, where the badge leads instead. Closing the meeting opens no round
+    but turns the page into the thank-you; the survey opening or closing changes its button.
+
+    Every phone asks this every five seconds: while a round is open it is one query.
+    """
+    opened = voting_ballots.open_round_ids(db, code)
+    if opened:
+        return opened, None
+    with db.read() as s:
+        voter = voting_ballots.voter_in(s, code)
+        return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id))

@@ -4,6 +4,7 @@ refused in plain words, and the phone thanks the voter and leads to the feedback
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,15 @@ from playwright.sync_api import Browser, expect
 from sqlalchemy import func, select
 
 from components.ballot import FEEDBACK, TARGET_PX
-from db.models import ListeningNote, Vote
+from db.models import Account, ListeningNote, Meeting, Vote
+from services.converge import voting_rounds
+from services.core.actors import Actor
+from services.core.errors import NotAllowedNow
 from services.core.scope import MEETING_CLOSED
+from services.core.vocab import Role
+from services.room import room_control
 from tests.browser import LAPTOP, PHONE, TABLET, click, device, signed_in, snap, visit, wait_idle
-from tests.e2e.conftest import PASSWORD, Demo, open_dot_round
+from tests.e2e.conftest import PASSWORD, Demo, LiveRoom, live_room, open_dot_round
 
 pytestmark = pytest.mark.e2e
 
@@ -102,3 +108,31 @@ def test_closing_the_meeting_on_the_console_ends_every_input(
     snap(idle, screenshots, "phone-meeting-closed-feedback")
     for page in (phone, idle, tablet, console):
         page.context.close()
+
+
+def test_a_phone_waiting_for_a_vote_turns_to_the_thank_you_when_the_meeting_closes(
+    browser: Browser, demo: Demo, open_vote: tuple[list[str], int]
+) -> None:
+    """No round open, so closing the meeting opens or closes none: the phone's check still
+    sees the close (it stayed on "No vote is open right now" until reloaded)."""
+    (code, _), round_id = open_vote
+    room = live_room_reopened(demo)
+    with contextlib.suppress(NotAllowedNow):  # closed with the meeting, or still open
+        voting_rounds.close_round(demo.db, room.facilitator, round_id)
+    phone = device(browser, PHONE).new_page()
+    visit(phone, demo.url, f"vote?code={code}")
+    expect(phone.get_by_text("No vote is open right now.")).to_be_visible()
+    room_control.close_meeting(demo.db, room.facilitator, room.meeting_id)
+    closed = phone.get_by_role("heading", name="This meeting has closed — thank you")
+    expect(closed).to_be_visible()  # within its five-second check, with no reload
+    phone.context.close()
+
+
+def live_room_reopened(demo: Demo) -> LiveRoom:
+    """The module's meeting live again, after the test before closed it."""
+    with demo.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id)).one()
+        account_id = s.scalars(select(Account.id).where(Account.username == "facilitator")).one()
+    facilitator = Actor(account_id, Role.FACILITATOR, "Facilitator")
+    room_control.reopen_meeting(demo.db, facilitator, meeting_id)
+    return live_room(demo)

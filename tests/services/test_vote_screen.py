@@ -81,3 +81,24 @@ def test_the_record_is_frozen(db):
     with pytest.raises(AttributeError):
         # The very assignment a frozen record refuses, which pyright rightly flags as well.
         screen.name = "someone else"  # pyright: ignore[reportAttributeAccessIssue]
+
+
+def test_the_phones_check_sees_what_the_page_would_show_change(db):
+    """The five-second check compares `what_shows` with the page drawn: a round opening,
+    the survey opening, and the meeting closing (no round opens, yet the page turns into
+    the thank-you) each differ from it, and the page read afresh shows it."""
+    room = build_room(db)
+    drawn = vote_screen.read(db, "code-0")
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows == ((), SurveyKind.PRE)
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).survey_open = False
+    assert vote_screen.what_shows(db, "code-0") == ((), None) != drawn.shows
+    rnd, _ = _open_round(db, room)
+    drawn = vote_screen.read(db, "code-0")
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows == ((rnd.id,), None)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    now = vote_screen.what_shows(db, "code-0")
+    assert now == ((), SurveyKind.POST) != drawn.shows
+    assert vote_screen.read(db, "code-0").shows == now
+    with pytest.raises(NotFound):
+        vote_screen.what_shows(db, "no-such-code")
