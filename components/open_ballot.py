@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from components.ballot import Tap, Tapped, Voter, choice_ballot, dots_ballot
-from components.room_banner import room_timer_text
+from components.room_banner import countdown_html, room_timer_text
 from components.text import escape_markdown
 from components.translated import translated_note
-from i18n import _
 from runtime import Database
 from services.converge import voting_ballots
 from services.converge.vote_screen import OpenBallot
@@ -26,9 +26,13 @@ def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
     st.header(escape_markdown(title.text if title is not None else view.title))
     if title is not None:  # which words those were, the original one tap away
         translated_note(title, key=f"round-title-{view.round_id}")
-    left = room_timer_text(shown.room)
-    if left:
-        st.subheader(_("Timer: {time_left}").format(time_left=left), anchor=False)
+    room = shown.room
+    if room_timer_text(room):
+        # Counted down by the phone itself between reads, as on the console: drawn once, a
+        # tap redrawing only its row, it stood still for the whole vote.
+        left = room.seconds_left(datetime.now(UTC))
+        countdown = countdown_html(left, paused=room.paused, key=view.meeting_id)
+        st.html(countdown, unsafe_allow_javascript=True)
     if view.mode is VoteMode.DOTS:
         dots_ballot(view, voter(db, code, voting_ballots.set_dots))
     else:

@@ -63,29 +63,32 @@ COUNTDOWN_CHECK = "5s"
 _ICONS = {"running": "timer", "up": "alarm", "paused": "pause_circle", "none": "timer"}
 
 # Counts down from what the server said, by the browser's own clock between reads; one
-# interval per page (a new body clears the last one's), and it stops at zero or when its
-# heading is gone. Only numbers and the catalogue's words reach it, as JSON.
+# interval per heading, by its key (a new body clears the last one's), and it stops at zero
+# or when its heading is gone. Only numbers, the key and the catalogue's words reach it, as
+# JSON.
 _TICK = """<script data-counts-down>(() => {
   const said = __SAID__;
   const from = performance.now();
-  clearInterval(window.cgCountdown);
+  const timers = window.cgCountdowns = window.cgCountdowns || {};
+  clearInterval(timers[said.key]);
   if (said.left === null || said.paused || said.left <= 0) return;
   const draw = () => {
-    const heading = document.querySelector("[data-cg-countdown]");
+    const heading = document.querySelector(`[data-cg-countdown][data-cg-key="${said.key}"]`);
     const left = Math.max(0, said.left - Math.floor((performance.now() - from) / 1000));
-    if (!heading) return clearInterval(window.cgCountdown);
+    if (!heading) return clearInterval(timers[said.key]);
     const time = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
     const timer = left > 0 ? said.left_words.replace("{time}", time) : said.up_words;
     heading.querySelector("[data-cg-words]").textContent = said.line.replace("{timer}", timer);
     heading.querySelector("[data-cg-icon]").textContent = left > 0 ? "timer" : "alarm";
-    if (left <= 0) clearInterval(window.cgCountdown);
+    if (left <= 0) clearInterval(timers[said.key]);
   };
-  window.cgCountdown = setInterval(draw, 1000);
+  timers[said.key] = setInterval(draw, 1000);
 })();</script>"""
 
 
-def countdown_html(seconds_left: int | None, *, paused: bool = False) -> str:
-    """The console's timer heading and the script that counts it down in the browser.
+def countdown_html(seconds_left: int | None, *, paused: bool = False, key: int = 0) -> str:
+    """A timer heading and the script that counts it down in the browser: the console's,
+    and each open round's on a phone (`key`, its meeting's id, tells them apart).
 
     The heading is whole without the script ('Timer: 12:05 left' as of this read); the
     icon is decoration, hidden from screen readers: the words carry the state.
@@ -98,6 +101,7 @@ def countdown_html(seconds_left: int | None, *, paused: bool = False) -> str:
         state = "running" if seconds_left > 0 else "up"
     words = countdown_text(seconds_left, paused=paused)
     said = {
+        "key": str(key),
         "left": seconds_left,
         "paused": paused,
         # Translators: {time} is minutes and seconds, "12:05".
@@ -107,7 +111,7 @@ def countdown_html(seconds_left: int | None, *, paused: bool = False) -> str:
     }
     script = _TICK.replace("__SAID__", json.dumps(said).replace("<", "\\u003c"))
     return (
-        f'<h3 class="cg-countdown" data-cg-countdown="{state}">'
+        f'<h3 class="cg-countdown" data-cg-countdown="{state}" data-cg-key="{key}">'
         f'<span data-cg-icon aria-hidden="true" class="cg-countdown-icon">{_ICONS[state]}</span> '
         f"<span data-cg-words>{html.escape(words)}</span></h3>"
         f"<style>.cg-countdown{{font-size:1.5rem;font-weight:600}}"

@@ -57,6 +57,7 @@ def test_the_countdown_script_gets_numbers_and_the_catalogues_words_only():
     body = countdown_html(725)
     said = json.loads(body[body.index("const said = ") + 13 : body.index(";\n  const from")])
     assert said == {
+        "key": "0",
         "left": 725,
         "paused": False,
         "left_words": "{time} left",

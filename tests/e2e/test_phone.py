@@ -8,6 +8,7 @@ the whole ballot, or that row would go on showing dots that no longer count.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -17,8 +18,9 @@ from bench.session import Tab, chosen
 from components.ballot import ROWS_PER_FRAGMENT
 from db.models import Vote
 from services.converge import voting_ballots
+from services.room import room_control
 from tests.browser import PHONE, device, visit, wait_idle
-from tests.e2e.conftest import Demo, open_dot_round
+from tests.e2e.conftest import Demo, live_room, open_dot_round
 from tests.own_loop import run_in_own_loop
 
 pytestmark = pytest.mark.e2e
@@ -103,3 +105,24 @@ def test_an_old_value_the_browser_sends_late_does_not_undo_another_phones_vote(
 
     item_id, other = run_in_own_loop(scene)
     assert dots_of(item_id) == other
+
+
+def test_the_phones_timer_counts_down_by_itself_through_taps(
+    browser: Browser, demo: Demo, ballot: tuple[str, int], screenshots: Path
+) -> None:
+    """Drawn once with the page, the ballot's timer stood still for the whole vote while
+    the projector's counted down (a tap redraws only its rows); the phone counts it now."""
+    voter_code, _ = ballot
+    room = live_room(demo)
+    room_control.start_timer(demo.db, room.facilitator, room.meeting_id, 10)
+    phone = device(browser, PHONE).new_page()
+    visit(phone, demo.url, f"vote?code={voter_code}")
+    timer = phone.get_by_role("heading", name=re.compile(r"^Timer: \d+:\d\d left$"))
+    expect(timer).to_be_visible()
+    first = timer.inner_text()
+    _dots(phone, IDEAS[1], 1).click()
+    wait_idle(phone)
+    # No reload, and the tap redrew only its rows: the words move by themselves.
+    expect(timer).not_to_have_text(first, timeout=5_000)
+    phone.screenshot(path=screenshots / "phone-ballot-timer.png")
+    phone.context.close()

@@ -58,7 +58,8 @@ def said(at) -> list[str]:
 
 
 def countdown(at) -> str:
-    """The console's own timer heading as drawn, icon name first: "timer Timer: 4:12 left"."""
+    """The page's one timer heading as drawn (the console's, or a phone's open round's),
+    icon name first: "timer Timer: 4:12 left"."""
     (shown,) = [c for h in at.html if (c := room_banner.countdown_shown(h.proto.body))]
     return " ".join(shown)
 

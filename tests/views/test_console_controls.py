@@ -81,7 +81,7 @@ def test_the_phone_ballot_says_the_timer_is_paused(room_app, db):
     with db.write() as s:
         s.get_one(Meeting, room.meeting_id).timer_paused_seconds = 61
     at = room_app(query={"code": "code-2"}).run().switch_page("views/vote.py").run()
-    assert "Timer: Paused — 1:01 left" in [h.value for h in at.subheader]
+    assert countdown(at) == "pause_circle Timer: Paused — 1:01 left"
 
 
 def test_an_unapproved_agenda_is_named_on_the_console_while_live(room_app):
