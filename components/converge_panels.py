@@ -15,13 +15,13 @@ from services.converge.converge_screen import RoundOnConverge
 from services.core.vocab import label
 from services.translations.translate import translate_all
 
-OPEN, CLOSE, REVEAL, HIDE = "open", "close", "reveal", "hide"
+OPEN, CLOSE, REVEAL, HIDE, DELETE = "open", "close", "reveal", "hide", "delete"
 
 
 def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
     """The round's title and state, and a facilitator's buttons for its next step.
 
-    Returns the step pressed (OPEN, CLOSE, REVEAL, HIDE), or None.
+    Returns the step pressed (OPEN, CLOSE, REVEAL, HIDE, DELETE), or None.
     """
     st.markdown(f"**{escape_markdown(rnd.called)}** · {label(rnd.mode)} · {label(rnd.status)}")
     if rnd.name is not None:
@@ -29,6 +29,9 @@ def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
     key, pressed = rnd.id, None
     if facilitating and rnd.is_draft and st.button(_("Open voting"), key=f"open-{key}"):
         pressed = OPEN
+    # A draft made by mistake, or left with an empty ballot by an older version, goes.
+    if facilitating and rnd.is_draft and st.button(_("Delete this draft"), key=f"delete-{key}"):
+        pressed = DELETE
     if facilitating and rnd.is_open and st.button(_("Close voting"), key=f"close-{key}"):
         pressed = CLOSE
     if rnd.turnout is not None:

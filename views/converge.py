@@ -19,6 +19,7 @@ STEPS = {
     panels.CLOSE: (voting_rounds.close_round, _("Voting is closed.")),
     panels.REVEAL: (voting_reveal.reveal_results, _("The results are on the projector.")),
     panels.HIDE: (voting_reveal.hide_results, _("The results are off the projector.")),
+    panels.DELETE: (voting_rounds.delete_round, _("The draft round is deleted.")),
 }
 
 st.title(_("Converge"))

@@ -50,6 +50,12 @@ def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) 
     else:
         # Agree/disagree spends no dots; the defaults keep the table's CHECKs satisfied.
         budget, max_per_item = 5, 3
+    idea_ids, theme_ids = list(fields.idea_ids), list(fields.theme_ids)
+    if not idea_ids and not theme_ids:
+        # Made, it could never be opened, and nothing on a screen adds to a draft's ballot.
+        raise ValidationError(
+            _("Choose at least one idea or theme for the ballot, then create the round.")
+        )
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, N_("meeting"))
         rnd = VotingRound(
@@ -57,7 +63,7 @@ def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) 
         )
         s.add(rnd)
         s.flush()
-        add_items(s, rnd, fields.idea_ids, fields.theme_ids)
+        add_items(s, rnd, idea_ids, theme_ids)
         detail = {"title": clean, "mode": kind.value}
         audit.record(
             s,

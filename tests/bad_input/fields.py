@@ -615,7 +615,10 @@ def _updated_theme(w: World, **given: str) -> str:
 
 def _round(w: World, text: str) -> str:
     made = voting_rounds.create_round(
-        w.db, w.fac, w.room.meeting_id, voting_rounds.NewRound(title=text, mode="dots")
+        w.db,
+        w.fac,
+        w.room.meeting_id,
+        voting_rounds.NewRound(title=text, mode="dots", idea_ids=[w.ids["idea"]]),
     )
     return read(w.db, VotingRound, made.id, "title")
 

@@ -47,7 +47,7 @@ def setup(db):
         db,
         fac,
         room.meeting_id,
-        voting_rounds.NewRound(title="Third", mode=VoteMode.AGREE_DISAGREE),
+        voting_rounds.NewRound(title="Third", mode=VoteMode.AGREE_DISAGREE, idea_ids=shown),
     )
     with db.write() as s:
         s.add(
@@ -110,12 +110,11 @@ def test_a_leader_cannot_read_another_initiatives_meeting(db, setup):
 
 def test_the_ballot_s_choices_are_read_only_when_the_form_is_drawn_or_no_round_exists(db):
     room = build_room(db)
-    ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights"))
+    idea = ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Lights"))
     # No round: the form is open at first, so its choices are read all the same.
     assert converge_screen.read(db, room.facilitator, room.meeting_id, ballot_wanted=False).ballot
-    voting_rounds.create_round(
-        db, room.facilitator, room.meeting_id, voting_rounds.NewRound(title="First", mode="dots")
-    )
+    first = voting_rounds.NewRound(title="First", mode="dots", idea_ids=[idea.id])
+    voting_rounds.create_round(db, room.facilitator, room.meeting_id, first)
     shut = converge_screen.read(db, room.facilitator, room.meeting_id, ballot_wanted=False)
     assert shut.ballot is None and shut.facilitating
     assert converge_screen.read(db, room.facilitator, room.meeting_id).ballot is not None

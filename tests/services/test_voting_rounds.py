@@ -1,8 +1,9 @@
 """Voting rounds: drafting a ballot, opening and closing the vote."""
 
 import pytest
+from sqlalchemy import delete
 
-from db.models import Meeting
+from db.models import Meeting, RoundItem
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import voting_rounds
 from services.converge.voting_items import round_items
@@ -80,8 +81,11 @@ def test_an_agree_disagree_round_ignores_the_dot_settings(db):
         db,
         room.facilitator,
         room.meeting_id,
-        voting_rounds.NewRound(title="Agree?", mode="agree_disagree", budget=0, max_per_item=99),
-    )
+        voting_rounds.NewRound(
+            title="Agree?", mode="agree_disagree", budget=0, max_per_item=99,
+            idea_ids=_ideas(db, room, "a"),
+        ),
+    )  # fmt: skip
     assert rnd.mode is VoteMode.AGREE_DISAGREE
 
 
@@ -97,7 +101,10 @@ def test_refuses_an_unknown_mode_an_empty_title_or_an_unknown_meeting(db):
         )
     with pytest.raises(NotFound, match="No meeting with id 999"):
         voting_rounds.create_round(
-            db, room.facilitator, 999, voting_rounds.NewRound(title="R", mode="dots")
+            db,
+            room.facilitator,
+            999,
+            voting_rounds.NewRound(title="R", mode="dots", idea_ids=_ideas(db, room, "a")),
         )
 
 
@@ -165,9 +172,17 @@ def test_opens_and_closes_a_round_and_records_both(db):
     assert actions == ["created", "open", "closed"]
 
 
-def test_refuses_to_open_an_empty_ballot(db):
+def test_refuses_a_round_with_an_empty_ballot_and_to_open_one(db):
+    """Created empty, a round could never be opened, and no screen adds to a draft's
+    ballot: it stayed listed, dead (found walking a fresh install). One left empty by an
+    older version is still refused at opening."""
     room = build_room(db)
-    rnd = _round(db, room)
+    with pytest.raises(ValidationError, match="Choose at least one idea or theme"):
+        _round(db, room)
+    assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
+    rnd = _round(db, room, _ideas(db, room, "a"))
+    with db.write() as s:
+        s.execute(delete(RoundItem).where(RoundItem.round_id == rnd.id))
     with pytest.raises(ValidationError, match="ballot is empty"):
         voting_rounds.open_round(db, room.facilitator, rnd.id)
 

@@ -445,6 +445,11 @@ def test_the_new_round_form_is_open_until_there_is_a_round_then_drawn_once_opene
         db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="More street lights")
     )
     at = room_app("fac").run().switch_page("views/converge.py").run()
+    # Nothing chosen: refused in words, and no round made that could never be opened.
+    at = click(at, "Create the round")
+    refused = "Choose at least one idea or theme for the ballot, then create the round."
+    assert escape_markdown(refused) in [e.value for e in at.error]
+    assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
     # No round yet: the form is open, its ballot's choices read.
     by_label(at.multiselect, "Ideas on the ballot").select(
         next(o for o in by_label(at.multiselect, "Ideas on the ballot").options)
@@ -453,6 +458,16 @@ def test_the_new_round_form_is_open_until_there_is_a_round_then_drawn_once_opene
     assert not at.exception, at.exception
     assert "Round ready." in texts(at)
     assert [r.title for r in voting_rounds.list_rounds(db, room.facilitator, room.meeting_id)]
+    # A draft made by mistake goes at one press, before it is ever opened.
+    at = click(at, "Delete this draft")
+    assert "The draft round is deleted." in texts(at)
+    assert voting_rounds.list_rounds(db, room.facilitator, room.meeting_id) == []
+    voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Again", mode=VoteMode.DOTS, idea_ids=[made.id]),
+    )
     # A new visit with a round: the form shut, nothing of it drawn, until it is opened.
     at = room_app("fac").run().switch_page("views/converge.py").run()
     assert not [t for t in at.text_input if t.label == "Round title"]
