@@ -18,8 +18,9 @@ from services.translations.translate import translate_all
 OPEN, CLOSE, REVEAL, HIDE, DELETE = "open", "close", "reveal", "hide", "delete"
 
 
-def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
+def round_controls(rnd: RoundOnConverge, facilitating: bool, shown: bool = True) -> str | None:
     """The round's title and state, and a facilitator's buttons for its next step.
+    `shown`: whether the room is on its voting step, where the projector shows the round.
 
     Returns the step pressed (OPEN, CLOSE, REVEAL, HIDE, DELETE), or None.
     """
@@ -35,13 +36,23 @@ def round_controls(rnd: RoundOnConverge, facilitating: bool) -> str | None:
     if facilitating and rnd.is_open and st.button(_("Close voting"), key=f"close-{key}"):
         pressed = CLOSE
     if rnd.turnout is not None:
-        st.caption(_("{turnout}: the projector shows this.").format(turnout=rnd.turnout.words()))
-    if facilitating and rnd.is_closed:
+        turnout = rnd.turnout.words()
         st.caption(
-            _("The projector shows these results.")
-            if rnd.revealed
-            else _("The projector keeps these results hidden until you reveal them.")
+            _("{turnout}: the projector shows this.").format(turnout=turnout)
+            if shown
+            else _(
+                "{turnout}. The projector shows it once the room is on the voting step: "
+                "press Next on the Console."
+            ).format(turnout=turnout)
         )
+    if facilitating and rnd.is_closed:
+        if not rnd.revealed:
+            said = _("The projector keeps these results hidden until you reveal them.")
+        elif shown:
+            said = _("The projector shows these results.")
+        else:
+            said = _("The projector shows these results once the room is on the voting step.")
+        st.caption(said)
         if rnd.revealed and st.button(_("Hide the results from the projector"), key=f"hide-{key}"):
             pressed = HIDE
         if not rnd.revealed and st.button(

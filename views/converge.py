@@ -39,7 +39,9 @@ if screen.facilitating:
             )
 for voting_round in screen.rounds:
     with st.container(border=True):
-        if pressed := panels.round_controls(voting_round, screen.facilitating):
+        if pressed := panels.round_controls(
+            voting_round, screen.facilitating, screen.on_the_projector
+        ):
             service, done = STEPS[pressed]
             here.act(service, voting_round.id, done=done)
         if screen.facilitating:

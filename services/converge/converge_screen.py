@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.database import Database
-from db.models import VotingRound
-from db.models.enums import Role, RoundStatus, VoteMode
+from db.models import Meeting, VotingRound
+from db.models.enums import Role, RoundStatus, Step, VoteMode
 from services.converge.tallies import RoundResults, results_in
 from services.converge.voting_items import round_titles_in
 from services.converge.voting_reveal import Turnout, turnout_in
@@ -17,6 +17,7 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.prepare.imported_credit import round_credit_in
 from services.room.board import open_ideas_in, themes_in
+from services.room.room_control import room_state_in
 from services.translations.shown import Shown
 
 
@@ -90,6 +91,8 @@ class ConvergeScreen:
     rounds: tuple[RoundOnConverge, ...]
     """Newest first, as the screen lists them."""
     ballot: BallotChoices | None
+    on_the_projector: bool = True
+    """Whether the room is on its voting step, where the projector shows the round."""
 
 
 def read(
@@ -125,4 +128,6 @@ def read(
                 tuple(BallotIdea(i, text) for i, text in open_ideas_in(s, meeting_id)),
                 tuple(BallotTheme(i, name) for i, name in themes_in(s, meeting_id)),
             )
-        return ConvergeScreen(actor.is_facilitator, rounds, ballot)
+        state = room_state_in(s, s.get_one(Meeting, meeting_id))
+        voting_step = state.current is not None and state.current.step is Step.CONVERGE
+        return ConvergeScreen(actor.is_facilitator, rounds, ballot, voting_step)

@@ -8,7 +8,7 @@ from services.converge import converge_screen, tallies, voting_ballots, voting_r
 from services.converge.voting_items import round_items
 from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
-from services.room import ideas, themes
+from services.room import ideas, room_control, themes
 from tests.factories import build_elsewhere, build_room
 
 
@@ -118,3 +118,16 @@ def test_the_ballot_s_choices_are_read_only_when_the_form_is_drawn_or_no_round_e
     shut = converge_screen.read(db, room.facilitator, room.meeting_id, ballot_wanted=False)
     assert shut.ballot is None and shut.facilitating
     assert converge_screen.read(db, room.facilitator, room.meeting_id).ballot is not None
+
+
+def test_it_says_whether_the_room_is_on_the_voting_step_where_the_projector_shows_it(db):
+    """Converge said "the projector shows this" while the room was on its ideas step and
+    the projector showed the ideas (found walking a fresh install)."""
+    room = build_room(db)
+    fac = room.facilitator
+    assert not converge_screen.read(db, fac, room.meeting_id).on_the_projector  # not started
+    room_control.start_meeting(db, fac, room.meeting_id)
+    room_control.move_step(db, fac, room.meeting_id, 1)  # Ideas
+    assert not converge_screen.read(db, fac, room.meeting_id).on_the_projector
+    room_control.move_step(db, fac, room.meeting_id, 1)  # Vote
+    assert converge_screen.read(db, room.leader, room.meeting_id).on_the_projector

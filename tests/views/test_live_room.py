@@ -474,3 +474,21 @@ def test_the_new_round_form_is_open_until_there_is_a_round_then_drawn_once_opene
     at = open_expanders(at, "converge-new-round")
     assert [t for t in at.text_input if t.label == "Round title"]
     assert made.text in " ".join(by_label(at.multiselect, "Ideas on the ballot").options)
+
+
+def test_converge_says_the_projector_shows_the_turnout_only_on_the_voting_step(room_app, db):
+    room = room_app.room
+    _open_round(db, room)
+    if room_control.room_state(db, room.meeting_id, actor=SYSTEM).current is None:
+        room_control.start_meeting(db, room.facilitator, room.meeting_id)
+    while (now := room_control.room_state(db, room.meeting_id, actor=SYSTEM).current) and (
+        now.title != "Ideas"
+    ):
+        room_control.move_step(db, room.facilitator, room.meeting_id, 1)
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    shown = " ".join(c.value for c in at.caption)
+    assert "The projector shows it once the room is on the voting step" in shown, shown
+    assert "press Next on the Console" in shown and "the projector shows this" not in shown
+    room_control.move_step(db, room.facilitator, room.meeting_id, 1)  # Vote
+    at = room_app("fac").run().switch_page("views/converge.py").run()
+    assert "have voted: the projector shows this." in " ".join(c.value for c in at.caption)
