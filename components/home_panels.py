@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from pathlib import Path
 
 import streamlit as st
 
 import runtime
 from components.notices import flash_and_rerun, show_error, show_flash
+from components.setup.meetings import DEFAULT_START, browser_zone, starts_at, zone_name
 from components.text import escape_markdown
 from i18n import _
 from runtime import Database
@@ -159,19 +159,23 @@ def _new_initiative_form(db: Database, actor: Actor) -> None:
             _("Meeting title"), placeholder=_("Community Problem-Solving Session")
         )
         day = st.date_input(_("Meeting date"), value=None, format="YYYY-MM-DD")
-        hour = st.time_input(_("Start time"), value=time(18, 0))
+        # In the browser's time zone, named, as Set up's meeting form: the laptop serving
+        # the app may keep another (a server's is often UTC).
+        zone = browser_zone()
+        hour = st.time_input(
+            _("Start time ({zone})").format(zone=zone_name(zone)), value=DEFAULT_START
+        )
         place = st.text_input(_("Place"), placeholder=_("Community center, main hall"))
         submitted = st.form_submit_button(_("Start the initiative"), type="primary")
     if not submitted:
         return
-    # The form's date and time are the laptop's local time; stored with its time zone.
-    starts_at = datetime.combine(day, hour).astimezone() if day else None
+    starts = starts_at(day, hour, zone)
     try:
         started = getting_started.start_initiative(
             db,
             actor,
             initiatives.InitiativeFields(name=name, city=city, purpose=purpose),
-            meetings.MeetingFields(title=title, starts_at=starts_at, location=place),
+            meetings.MeetingFields(title=title, starts_at=starts, location=place),
         )
     except DomainError as error:
         show_error(error)

@@ -245,19 +245,21 @@ def _badge(badge: PrintedBadge) -> str:
 
 
 def when_and_where(heading: MeetingHeading) -> str:
-    """'Saturday 16 January 2027, 15:00 UTC · Riverside Community Center', as far as known."""
+    """'Saturday 16 January 2027, 18:00 CST · Riverside Community Center', as far as known."""
     parts = [_day_and_time(heading.starts_at) if heading.starts_at else "", heading.location]
     return " · ".join(p for p in parts if p)
 
 
 def _day_and_time(moment: datetime) -> str:
-    """In the current language (the invited person's, on their invitation)."""
-    # Meetings keep their start in UTC and no zone of their own: say so rather than guess.
+    """In the current language (the invited person's, on their invitation), at the hour of
+    the meeting's own zone, named as people there know it ("CST"; UTC for a meeting that
+    has no zone of its own)."""
     # Translators: a date pattern of Unicode CLDR ("Saturday 16 January 2027"); words in
     # it go between single quotes: "EEEE d 'de' MMMM 'de' y".
     pattern = _("EEEE d MMMM y")
     day = format_date(moment, pattern, locale=current())
-    return _("{day}, {time} UTC").format(day=day, time=f"{moment:%H:%M}")
+    zone = moment.tzname() or "UTC"
+    return _("{day}, {time} {zone}").format(day=day, time=f"{moment:%H:%M}", zone=zone)
 
 
 def _invitation(heading: MeetingHeading, person: Invitation) -> str:

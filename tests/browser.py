@@ -106,9 +106,10 @@ def open_screen(page: Page, path: str) -> None:
         expect(expand).to_be_visible()
 
 
-def device(browser: Browser, viewport: ViewportSize) -> BrowserContext:
-    """A new browser with its own cookies, at a device's screen size."""
-    return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+def device(browser: Browser, viewport: ViewportSize, zone: str | None = None) -> BrowserContext:
+    """A new browser with its own cookies, at a device's screen size; in the time zone
+    `zone` names (an IANA name), else the machine's."""
+    return browser.new_context(viewport=viewport, is_mobile=viewport is PHONE, timezone_id=zone)
 
 
 def open_column_menu(page: Page, table: Locator) -> Locator:

@@ -32,6 +32,9 @@ class Meeting(Base):
     )
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """Where the meeting is, as an IANA name ("America/Chicago"): its start is printed in
+    that zone's time. Empty: printed in UTC, as meetings made before it was kept."""
     location: Mapped[str] = mapped_column(String(200), default="")
     # Unguessable code in the projector link.
     code: Mapped[str] = mapped_column(String(32), unique=True)

@@ -23,6 +23,7 @@ from i18n import ENGLISH, N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.codes import display_code
+from services.core.meeting_time import in_its_zone
 from services.core.roster_scope import ON_ROSTER, PRESENT
 from services.core.validation import require
 
@@ -43,7 +44,8 @@ SHEET_NAME = N_("Invitations")
 
 @dataclass(frozen=True)
 class MeetingHeading:
-    """What an invitation says about the meeting; `starts_at` is in UTC, as stored."""
+    """What an invitation says about the meeting; `starts_at` is in the meeting's own time
+    zone (UTC for a meeting that has none)."""
 
     initiative: str
     title: str
@@ -91,7 +93,8 @@ def heading_in(s: Session, meeting_id: int) -> MeetingHeading:
     """`meeting_heading` inside a read the caller holds."""
     meeting = require(s, Meeting, meeting_id, N_("meeting"))
     initiative = s.get_one(Initiative, meeting.initiative_id)
-    return MeetingHeading(initiative.name, meeting.title, meeting.starts_at, meeting.location)
+    starts = in_its_zone(meeting.starts_at, meeting.time_zone)
+    return MeetingHeading(initiative.name, meeting.title, starts, meeting.location)
 
 
 def invitations(db: Database, actor: Actor, meeting_id: int, base: str) -> list[Invitation]:

@@ -24,6 +24,7 @@ from db.models.enums import IdeaStatus, Role
 from i18n import N_, _
 from services.core import membership
 from services.core.actors import Actor, require_role
+from services.core.meeting_time import in_its_zone
 from services.core.vocab import label
 from services.review.meeting_record_after import (
     after_frames,
@@ -183,7 +184,7 @@ def collect_in(
         initiative.name,
         initiative.city,
         meeting.title,
-        meeting.starts_at,
+        in_its_zone(meeting.starts_at, meeting.time_zone),
         meeting.location,
         frames,
         facts,

@@ -73,7 +73,9 @@ def _title_page(pdf: FPDF, record: MeetingRecord) -> None:
     layout.text(pdf, record.title, 16, bold=True, align="C")
     when = record.starts_at
     starts = (
-        _("{date}, {time} UTC").format(date=layout.day(when), time=f"{when:%H:%M}")
+        _("{date}, {time} {zone}").format(
+            date=layout.day(when), time=f"{when:%H:%M}", zone=when.tzname() or "UTC"
+        )
         if when
         else _("Date not set")
     )

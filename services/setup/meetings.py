@@ -15,12 +15,14 @@ from i18n import N_, _
 from services.core import audit, codes, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
+from services.core.meeting_time import zone_of
 from services.core.validation import NAME_MAX, clean_text, optional_text, require
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MeetingFields:
-    """A meeting's title, start and place: the same for planning and for changing it."""
+    """A meeting's title, start and place: the same for planning and for changing it.
+    The start's zone, when it is a named one (the browser's), is kept to print it in."""
 
     title: str
     starts_at: datetime | None = None
@@ -39,6 +41,7 @@ def create_meeting(
             initiative_id=initiative_id,
             title=clean,
             starts_at=when,
+            time_zone=zone_of(when),
             location=where,
             code=codes.new_code(),
         )
@@ -65,6 +68,7 @@ def update_meeting(db: Database, actor: Actor, meeting_id: int, fields: MeetingF
     with db.write() as s:
         meeting = require(s, Meeting, meeting_id, N_("meeting"))
         meeting.title, meeting.starts_at, meeting.location = clean, when, where
+        meeting.time_zone = zone_of(when)
         audit.record(
             s,
             actor,

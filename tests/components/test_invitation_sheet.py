@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from components.sheets import PrintedBadge, badge_codes_html, invitation_sheet_html, when_and_where
 from services.prepare.invitations import Invitation, MeetingHeading
@@ -111,3 +112,9 @@ def test_badges_show_a_new_code_in_its_display_form_and_link_the_stored_one():
     html = badge_codes_html("Spring session", [PrintedBadge("Ana", "Youth", link, "en")])
     assert '<span class="what">Code</span> K7QM-4TPX</p>' in html
     assert f"<title>QR code for {link}</title>" in html
+
+
+def test_an_invitation_says_the_hour_of_the_meetings_own_zone():
+    chicago = datetime(2027, 1, 16, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
+    heading = MeetingHeading("I", "M", chicago, "Library")
+    assert when_and_where(heading) == "Saturday 16 January 2027, 18:00 CST · Library"

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
@@ -82,6 +83,8 @@ from tests.languages import (
 from tests.qr_reading import decode_on_screen, decode_png
 
 pytestmark = pytest.mark.e2e
+
+CITY_ZONE = "America/Chicago"
 
 ERROR = '[data-testid="stException"]'
 SCRIBE_PASSWORD = "tablet-at-table-one"
@@ -239,7 +242,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     link, code = setup_link_from_the_terminal(server)
     assert link == f"{server.url}/?setup={code}", link
     link = link.replace(server.url, base)
-    laptop = device(browser, LAPTOP).new_page()
+    # The facilitator's laptop is in the city's time zone; the server's is UTC.
+    laptop = device(browser, LAPTOP, CITY_ZONE).new_page()
     create_first_facilitator(laptop, link, code, screenshots, "first-run")
     assert not first_run.setup_code_path(tmp_path).exists()
     sign_in(laptop, base, "maria.lopez", PASSWORD)
@@ -269,8 +273,10 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
             "First problem-solving session",
             "Eastside Library",
         )
-        assert meeting.starts_at is not None
-        assert meeting.starts_at.date().isoformat() == "2027-03-06"
+        # 18:00 where the facilitator is, on the day they typed: kept with its zone.
+        assert meeting.starts_at is not None and meeting.time_zone == CITY_ZONE
+        local = meeting.starts_at.astimezone(ZoneInfo(CITY_ZONE))
+        assert (local.date().isoformat(), local.hour) == ("2027-03-06", 18)
         assert s.scalars(select(Initiative.name)).one() == "Eastside Community–Police Initiative"
 
     # Groups, one of them added by mistake and removed.
@@ -383,6 +389,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     paper.goto(sheet.as_uri())
     assert paper.locator("article.invitation").count() == 7
     invitation = paper.locator("article.invitation").first
+    # At the city's hour, named as people there know it, not 00:00 UTC the next day.
+    expect(invitation).to_contain_text("Saturday 6 March 2027, 18:00 CST")
     survey = _read(invitation.locator(".step.survey svg"))
     assert urlsplit(survey).path == "/survey" and survey.startswith(f"{base}/"), survey
     survey_phone = _open(device(browser, PHONE), survey)

@@ -1,13 +1,17 @@
 """The meeting report PDF: every section in order, what it says, and what it leaves out."""
 
 import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 
+from db.models import Meeting
 from services.core.errors import PermissionDenied
 from services.review.meeting_report import NOTES_PER_TABLE, SECTIONS, meeting_report_pdf
 from services.room import notes
+from services.setup import meetings
 from tests.factories import build_room
 from tests.services.test_meeting_tables import CODES, EMAIL, PHONE, full_meeting
 
@@ -95,3 +99,15 @@ def test_a_scribe_is_refused(db):
     room = build_room(db)
     with pytest.raises(PermissionDenied):
         meeting_report_pdf(db, room.scribe1, room.meeting_id)
+
+
+def test_the_title_page_gives_the_start_at_the_meetings_own_hour(db):
+    room = full_meeting(db)
+    with db.read() as s:
+        meeting = s.get_one(Meeting, room.meeting_id)
+        title, location = meeting.title, meeting.location
+    chicago = datetime(2027, 3, 6, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
+    fields = meetings.MeetingFields(title=title, starts_at=chicago, location=location)
+    meetings.update_meeting(db, room.facilitator, room.meeting_id, fields)
+    text = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
+    assert "18:00 CST" in text and "UTC" not in text.split("page 1 of")[0]

@@ -1,6 +1,7 @@
 """Meetings: planning them, finding them by their projector code, and removing them."""
 
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -10,6 +11,8 @@ from services.core import codes
 from services.core.actors import SYSTEM
 from services.core.audit import history
 from services.core.errors import NotAllowedNow, NotFound, PermissionDenied, ValidationError
+from services.prepare import invitations
+from services.review import meeting_record
 from services.room import room_control
 from services.setup import meetings
 from tests.factories import build_elsewhere, build_room
@@ -242,3 +245,33 @@ def test_reading_a_meeting_of_another_initiative_is_refused_to_a_leader(db):
     assert meetings.get_meeting(db, room.meeting_id, actor=room.leader).title == "Meeting"
     with pytest.raises(PermissionDenied, match="not one of yours"):
         meetings.get_meeting(db, other.meeting_id, actor=room.leader)
+
+
+def test_a_start_keeps_the_zone_it_was_typed_in_and_papers_print_its_hour(db):
+    """18:00 typed in Chicago was printed on invitations and the report as "00:00 UTC" the
+    next day (found walking a fresh install): the zone's name is kept beside the start."""
+    room = build_room(db)
+    chicago = datetime(2027, 3, 6, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
+    made = meetings.create_meeting(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        meetings.MeetingFields(title="Zoned", starts_at=chicago),
+    )
+    assert (made.starts_at, made.time_zone) == (chicago, "America/Chicago")
+    heading = invitations.meeting_heading(db, room.facilitator, made.id)
+    assert heading.starts_at is not None
+    assert f"{heading.starts_at:%Y-%m-%d %H:%M} {heading.starts_at.tzname()}" == (
+        "2027-03-06 18:00 CST"
+    )
+    record = meeting_record.collect(db, room.facilitator, made.id)
+    assert record.starts_at is not None and record.starts_at == chicago
+    assert record.starts_at.tzname() == "CST"
+    # A start given at a fixed offset names no zone: printed in UTC, as before.
+    offset = datetime(2027, 3, 6, 18, 0, tzinfo=timezone(timedelta(hours=-6)))
+    moved = meetings.update_meeting(
+        db, room.facilitator, made.id, meetings.MeetingFields(title="Zoned", starts_at=offset)
+    )
+    assert moved.time_zone == ""
+    again = invitations.meeting_heading(db, room.facilitator, made.id).starts_at
+    assert again is not None and f"{again:%H:%M} {again.tzname()}" == "00:00 UTC"
