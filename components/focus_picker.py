@@ -18,6 +18,7 @@ from babel.dates import format_date
 import runtime
 from i18n import _, current
 from services.core.actors import Actor
+from services.core.meeting_time import in_its_zone
 from services.core.vocab import MeetingStatus
 
 PICKED_INITIATIVE = "focus_picker_initiative"
@@ -42,7 +43,10 @@ def focus_picker(actor: Actor) -> None:
         on_change=_picked_initiative,
     )  # fmt: skip
     if here.meetings:
-        titles = {m.id: meeting_label(m.title, m.starts_at, m.status) for m in here.meetings}
+        titles = {
+            m.id: meeting_label(m.title, in_its_zone(m.starts_at, m.time_zone), m.status)
+            for m in here.meetings
+        }
         st.session_state[PICKED_MEETING] = here.meeting_id
         st.selectbox(
             _("Meeting"), list(titles), format_func=titles.__getitem__, key=PICKED_MEETING,
@@ -51,7 +55,8 @@ def focus_picker(actor: Actor) -> None:
 
 
 def meeting_label(title: str, starts_at: datetime | None, status: MeetingStatus) -> str:
-    """A meeting as the picker names it: title, day, and whether it is live or over."""
+    """A meeting as the picker names it: title, day (in the meeting's own zone: 18:00 in
+    Chicago is the next day in UTC), and whether it is live or over."""
     parts = [title]
     if starts_at is not None:
         # The month in the reader's words: "05 Mar 2026", "05 mar 2026".

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -307,3 +308,18 @@ def test_the_check_catches_a_read_without_an_actor(tmp_path):
 )
 def test_a_remembered_choice_reads_back_and_anything_else_reads_as_no_choice(raw, wish):
     assert runtime.parse_focus_cookie(raw) == wish
+
+
+def test_the_picker_names_a_meetings_day_where_the_meeting_is(room_app, db):
+    """18:00 in Chicago is the next day in UTC: the picker said the UTC day."""
+    room = room_app.room
+    evening = datetime(2027, 3, 6, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
+    meetings.create_meeting(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        meetings.MeetingFields(title="Evening", starts_at=evening),
+    )
+    at = room_app("fac").run()
+    names = list(picker(at, "Meeting").options)
+    assert any(n.startswith("Evening · 06 Mar 2027") for n in names), names
