@@ -31,8 +31,11 @@ body { margin: 0; font-family: Arial, Helvetica, sans-serif; color: #000; backgr
 .page:last-child { break-after: auto; page-break-after: auto; }
 header { height: var(--hh); font-size: 9pt; display: flex; align-items: center; gap: 4mm;
   overflow: hidden; }
-header h1 { font-size: 13pt; margin: 0; white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; }
+/* The meeting's title whole on two lines at most, beside the instructions: on one line
+   cut short, "First Problem-Solving S…" was printed on every badge sheet. */
+header h1 { font-size: 12pt; line-height: 1.1; margin: 0; flex: 0 1 auto; max-width: 38%%;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+header > div { flex: 1 1 0; min-width: 0; }
 .grid { display: grid; height: calc(100%% - var(--hh));
   grid-template-columns: repeat(var(--cols), 1fr); grid-template-rows: repeat(var(--rows), 1fr); }
 .cell { border: 0.3mm dashed #767676; display: flex; align-items: center; gap: 3mm;

@@ -89,6 +89,11 @@ def test_the_badge_sheets_qr_codes_open_ballots(
     paper.goto(printed.as_uri())
     codes = paper.locator("article.badge svg")
     assert codes.count() >= 50
+    # The meeting's title whole in the sheet's header, and the instructions beside it: on
+    # one line it was cut short ("First Problem-Solving S…").
+    whole = "e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
+    assert paper.locator("header h1").first.evaluate(whole)
+    assert paper.locator("header").first.evaluate(whole)
     votes = [decode_png(codes.nth(i).screenshot())[0] for i in range(2)]
     phone = device(browser, PHONE).new_page()
     for link in votes:
