@@ -2,7 +2,8 @@
 
 It is `streamlit run`, with the server-side workarounds installed (workarounds/: Nagle's
 algorithm off on every connection, security headers and no server name on every
-response) and at most SESSIONS_PER_ADDRESS open sessions per client address.
+response, no request to the internet for a public address) and at most
+SESSIONS_PER_ADDRESS open sessions per client address.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from streamlit.web.server.starlette import starlette_app, starlette_server, star
 
 import idle_sessions
 import signin_routes
+from workarounds.no_public_address_lookup import no_public_address_lookup
 from workarounds.response_headers import with_security_headers, without_server_header
 from workarounds.tcp_nodelay import tcp_listener
 
@@ -84,6 +86,7 @@ def install() -> None:
         starlette_websocket.create_websocket_handler, lambda: idle_sessions.IDLE_ANONYMOUS_MINUTES
     )
     signin_routes.install()
+    no_public_address_lookup()
 
 
 def announce_first_run() -> None:

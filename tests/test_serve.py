@@ -1,5 +1,6 @@
 """serve.py: the app server it starts has the workarounds installed (Nagle's algorithm off,
-security headers, no server name) and caps the sessions one address holds."""
+security headers, no server name, no public-address look-up) and caps the sessions one
+address holds."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from streamlit import net_util
 from streamlit.web.server.starlette import starlette_app, starlette_server, starlette_websocket
 
 import serve
@@ -26,6 +28,7 @@ def test_the_server_serve_starts_binds_through_the_fix(monkeypatch):
         (starlette_app, "create_streamlit_middleware"),
         (starlette_app, "create_streamlit_routes"),
         (starlette_websocket, "create_websocket_handler"),
+        (net_util, "get_external_ip"),
     ):
         monkeypatch.setattr(module, name, getattr(module, name))
     serve.install()
