@@ -17,6 +17,10 @@ def inclusion_panel(inclusion: Inclusion) -> None:
         st.warning(warning)
     if not inclusion.warnings:
         st.success(_("Every kind of group the process names has someone on the roster."))
+    if not inclusion.by_group:
+        # An empty table drew as a blank box with no headings: words instead.
+        st.caption(_("No groups yet, so nobody is counted."))
+        return
     rows = [
         {_("Group"): s.label, _("People"): s.count, _("Share"): percent(s.share)}
         for s in inclusion.by_group
