@@ -112,7 +112,13 @@ def _scribe_panel(ctx: SetupContext, seats: list[TableSummary], scribes: dict[in
 
 def _plan_panel(ctx: SetupContext, roster: list[Participant]) -> None:
     with st.expander(_("Seat everyone automatically")):
-        st.caption(_("People marked absent are left out of the plan."))
+        st.caption(
+            _(
+                "People marked absent are left out of the plan. Everyone else is seated "
+                "afresh, those already at a table too: a walk-in's badge printed before "
+                "names their old table."
+            )
+        )
         try:
             plan = table_plan.plan_tables(ctx.db, ctx.actor, ctx.meeting_id)
             plan_preview(plan, {p.id: p.name for p in roster})
