@@ -504,7 +504,9 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     laptop.get_by_label("Round title").fill(QUESTION)
     _pick(laptop, "Ideas on the ballot", list(IDEAS.values()))
     click(laptop, "Create the round")
+    expect(laptop.get_by_text("Round ready.")).to_be_visible()
     click(laptop, "Open voting")
+    expect(laptop.get_by_text("Voting is open.")).to_be_visible()
     open_screen(laptop, "console")
     move_to_step(laptop, 5)
 

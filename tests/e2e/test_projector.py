@@ -190,7 +190,9 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
         console.get_by_role("option", name=re.compile(re.escape(idea[:30]))).first.click()
     console.keyboard.press("Escape")
     click(console, "Create the round")
+    expect(console.get_by_text("Round ready.")).to_be_visible()
     click(console, "Open voting")
+    expect(console.get_by_text("Voting is open.")).to_be_visible()
     open_screen(console, "console")
     move_to_step(console, 5)
     with demo.db.read() as s:
