@@ -161,6 +161,10 @@ def _forget() -> None:
     st.session_state.pop(VERSION_KEY, None)
 
 
+BACK_MAX = 500
+"""Characters of the address to go back to: the cookie route takes posts of 1,024 bytes."""
+
+
 def sign_in_first(db: Database, title: str, back_to: str) -> None:
     """A staff page opened before signing in (a table card's QR code on a new tablet): the
     form, and once signed in the browser goes on to `back_to`, that page's address."""
@@ -172,9 +176,11 @@ def sign_in_first(db: Database, title: str, back_to: str) -> None:
 
 
 def page_address(url_path: str, query: dict[str, str]) -> str:
-    """The address of one of the app's pages, with its query, as the cookie route takes it."""
+    """The address of one of the app's pages, with its query, as the cookie route takes it;
+    without a query too long for the route's post (a table link's is a few characters)."""
     where = f"{signin_routes.base_path()}/{url_path}"
-    return f"{where}?{urlencode(query)}" if query else where
+    asked = f"{where}?{urlencode(query)}" if query else where
+    return asked if len(asked) <= BACK_MAX else where
 
 
 def _fetch_cookie(handoff: str, back_to: str | None = None) -> None:

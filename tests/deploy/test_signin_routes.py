@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from components.signin import BACK_MAX, page_address
 from db.database import Database
 from db.migrate import upgrade_to_head
 from db.models.base import utcnow
@@ -221,3 +222,9 @@ def test_in_chromium_under_a_path_prefix_sign_in_and_out_keep_to_it(browser, pre
         page.wait_for_timeout(100)
     assert not [c for c in page.context.cookies() if c.get("name") == COOKIE]
     page.context.close()
+
+
+def test_the_way_back_drops_a_query_too_long_for_the_post():
+    assert page_address("listen", {"table": "2"}) == "/listen?table=2"
+    assert page_address("listen", {}) == "/listen"
+    assert page_address("listen", {"table": "9" * BACK_MAX}) == "/listen"
