@@ -118,11 +118,6 @@ if actor is not None:
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
 if actor is None and page.url_path == home.url_path:
-    signin.login_form(db)
-    if signin.signed_in_username():
-        # This run's navigation was built for a visitor. The form fetching the cookie
-        # brings the browser back, and that page's session builds the role's.
-        st.success(_("You are signed in."))
-        st.stop()
+    signin.sign_in_here(db)
 page.run()
 freeze_long_lived_objects(page.url_path)

@@ -18,7 +18,7 @@ from services.translations.translate import translate_all
 OPEN, CLOSE, REVEAL, HIDE, DELETE = "open", "close", "reveal", "hide", "delete"
 
 
-def round_controls(rnd: RoundOnConverge, facilitating: bool, shown: bool = True) -> str | None:
+def round_controls(rnd: RoundOnConverge, facilitating: bool, shown: bool) -> str | None:
     """The round's title and state, and a facilitator's buttons for its next step.
     `shown`: whether the room is on its voting step, where the projector shows the round.
 

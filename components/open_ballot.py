@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from components.ballot import Tap, Tapped, Voter, choice_ballot, dots_ballot
-from components.room_banner import countdown_html, room_timer_text
+from components.room_banner import countdown_html
 from components.text import escape_markdown
 from components.translated import translated_note
 from runtime import Database
@@ -27,10 +27,10 @@ def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
     if title is not None:  # which words those were, the original one tap away
         translated_note(title, key=f"round-title-{view.round_id}")
     room = shown.room
-    if room_timer_text(room):
+    left = room.seconds_left(datetime.now(UTC))
+    if left is not None:
         # Counted down by the phone itself between reads, as on the console: drawn once, a
         # tap redrawing only its row, it stood still for the whole vote.
-        left = room.seconds_left(datetime.now(UTC))
         countdown = countdown_html(left, paused=room.paused, key=view.meeting_id)
         st.html(countdown, unsafe_allow_javascript=True)
     if view.mode is VoteMode.DOTS:

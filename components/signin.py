@@ -165,14 +165,21 @@ BACK_MAX = 500
 """Characters of the address to go back to: the cookie route takes posts of 1,024 bytes."""
 
 
-def sign_in_first(db: Database, title: str, back_to: str) -> None:
-    """A staff page opened before signing in (a table card's QR code on a new tablet): the
-    form, and once signed in the browser goes on to `back_to`, that page's address."""
-    st.info(_("Sign in to open {page}.").format(page=title))
+def sign_in_here(db: Database, back_to: str | None = None) -> None:
+    """The sign-in form; on the run that signs in, "You are signed in." and nothing more:
+    this run's navigation was built for a visitor, and the form fetching the cookie brings
+    the browser back (to `back_to`, else home), where the role's session is built."""
     login_form(db, back_to)
     if signed_in_username():
         st.success(_("You are signed in."))
         st.stop()
+
+
+def sign_in_first(db: Database, title: str, back_to: str) -> None:
+    """A staff page opened before signing in (a table card's QR code on a new tablet): the
+    form, and once signed in the browser goes on to `back_to`, that page's address."""
+    st.info(_("Sign in to open {page}.").format(page=title))
+    sign_in_here(db, back_to)
 
 
 def page_address(url_path: str, query: dict[str, str]) -> str:

@@ -91,7 +91,7 @@ class ConvergeScreen:
     rounds: tuple[RoundOnConverge, ...]
     """Newest first, as the screen lists them."""
     ballot: BallotChoices | None
-    on_the_projector: bool = True
+    on_the_projector: bool
     """Whether the room is on its voting step, where the projector shows the round."""
 
 

@@ -69,11 +69,12 @@ def what_shows(db: Database, code: str) -> tuple[tuple[int, ...], SurveyKind | N
     and, with none open, where the badge leads instead. Closing the meeting opens no round
     but turns the page into the thank-you; the survey opening or closing changes its button.
 
-    Every phone asks this every five seconds: while a round is open it is one query.
+    Every phone asks this every five seconds, in one read: while a round is open it is
+    one query.
     """
-    opened = voting_ballots.open_round_ids(db, code)
-    if opened:
-        return opened, None
     with db.read() as s:
+        opened = voting_ballots.open_round_ids_in(s, code)
+        if opened:
+            return opened, None
         voter = voting_ballots.voter_in(s, code)
         return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id))

@@ -83,14 +83,20 @@ def open_round_ids(db: Database, code: str) -> tuple[int, ...]:
     its code. Only when it finds none is the code looked up alone, to refuse one that
     names nobody.
     """
-    candidates = codes.code_candidates(code)
-    if candidates is None:
-        raise _no_such_badge()
     with db.read() as s:
-        found = tuple(s.scalars(_OPEN_ROUND_IDS, {codes.CANDIDATES: candidates}))
+        found = open_round_ids_in(s, code)
         if not found:
             voter_in(s, code)
         return found
+
+
+def open_round_ids_in(s: Session, code: str) -> tuple[int, ...]:
+    """`open_round_ids` inside a read the caller holds; none for a code that names nobody
+    (the caller looks the voter up then, to refuse it or to read what else to show)."""
+    candidates = codes.code_candidates(code)
+    if candidates is None:
+        raise _no_such_badge()
+    return tuple(s.scalars(_OPEN_ROUND_IDS, {codes.CANDIDATES: candidates}))
 
 
 def _open_rounds(voter: Participant) -> Select:
