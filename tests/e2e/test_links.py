@@ -26,7 +26,7 @@ from tests.browser import (
     snap,
     wait_idle,
 )
-from tests.e2e.conftest import PASSWORD, Demo, kept_signed_in
+from tests.e2e.conftest import PASSWORD, SCREENSHOTS, Demo, kept_signed_in
 from tests.qr_reading import decode_on_screen, decode_png
 
 pytestmark = pytest.mark.e2e
@@ -153,6 +153,7 @@ def test_the_table_cards_qr_codes_open_each_tables_page(
     wait_idle(tablet)
     expect(tablet.get_by_text("Sign in to open Listen.")).to_be_visible()
     expect(tablet.get_by_text("Page not found")).to_have_count(0)
+    snap(tablet, SCREENSHOTS, "listen-tablet-sign-in-first")
     tablet.get_by_role("textbox", name="Username").fill("scribe2")
     tablet.get_by_role("textbox", name="Password").fill(PASSWORD)
     tablet.get_by_role("button", name="Sign in").click()
