@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import altair as alt
 import pandas as pd
+import pytest
 from streamlit.elements import vega_charts
 
+import i18n
+from tests.components.test_chart_tooltips import CHARTS
 from workarounds.chart_spec_cache import chart_spec, vega_lite_spec
 
 
@@ -44,6 +48,31 @@ def test_inputs_that_name_only_their_address_are_built_every_time():
     chart_spec(lambda thing: bar_chart(Bars(thing.values)), (Opaque(),))
     chart_spec(lambda thing: bar_chart(Bars(thing.values)), (Opaque(),))
     assert len(built) == 2
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_the_spec_made_without_validation_is_the_validated_one(name, language):
+    """Each chart the app draws, validated against Vega-Lite's schema by Altair, is made
+    the same by the cache, which skips that validation."""
+    with i18n.using(language):
+        validated = CHARTS[name]().to_dict()
+        assert chart_spec(lambda chart: CHARTS[chart](), (name,)) == validated
+
+
+class RecordingChart(alt.Chart):
+    validated: ClassVar[list[bool]] = []
+
+    def to_dict(self, validate: bool = True, **kwargs):  # type: ignore[override]
+        RecordingChart.validated.append(validate)
+        return super().to_dict(validate, **kwargs)
+
+
+def test_the_cache_makes_the_spec_without_validating_it():
+    RecordingChart.validated = []
+    table = pd.DataFrame({"x": [1], "y": [5]})
+    chart_spec(lambda t: RecordingChart(t).mark_bar().encode(x="x", y="y"), (table,))
+    assert RecordingChart.validated == [False]
 
 
 class CountingChart(alt.Chart):
