@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -223,7 +224,11 @@ def draw_chart(
     build: Callable[..., alt.TopLevelMixin], inputs: tuple, key: str, alt_text: str
 ) -> None:
     """The chart `build(*inputs)` makes, its Vega-Lite made once per content."""
-    spec = chart_spec(build, inputs)
+    draw_spec(chart_spec(build, inputs), key, alt_text)
+
+
+def draw_spec(spec: dict[str, Any], key: str, alt_text: str) -> None:
+    """A chart from its Vega-Lite, as wide as its column, named by `alt_text`."""
     st.vega_lite_chart(spec=spec, width="stretch", key=key, alt=alt_text)
 
 

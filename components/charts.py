@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from components import chart_style as style
@@ -14,6 +15,7 @@ from components.text import escape_markdown
 from i18n import N_, _
 from services.converge import tallies
 from services.converge.tallies import CommonGround
+from workarounds.chart_spec_cache import cached_spec, spec_with_data
 
 CHOICES = (N_("Agree"), N_("Disagree"), N_("Pass"))
 """The columns of agree/disagree/pass counts, and the words a legend shows for each."""
@@ -81,11 +83,31 @@ def by_group_chart(
     count in words after the bar: eight groups' bars side by side in one idea's row, with
     their names after the bars, piled the words on top of each other (a user test).
     """
+    return _by_group_layers(_by_group_data(row, group_voters))
+
+
+def by_group_spec(row: ByGroupRow, group_voters: Mapping[int, int] | None = None) -> dict:
+    """`by_group_chart`'s Vega-Lite, made once per content: from the chart of the round's
+    groups, made once, given the idea's values (the ideas' charts differ in nothing else)."""
+    return cached_spec(_by_group_spec, (row, group_voters))
+
+
+def _by_group_spec(row: ByGroupRow, group_voters: Mapping[int, int] | None) -> dict:
+    data = _by_group_data(row, group_voters)
+    return spec_with_data(_by_group_layers, data, tuple(data["name"]))
+
+
+def _by_group_data(row: ByGroupRow, group_voters: Mapping[int, int] | None) -> pd.DataFrame:
     data = tables.by_group_rows([row], group_voters)
     data["name"] = [style.wrap(g, GROUP_CHARS) for g in data["group"]]
     data["text"] = [
         tables.support_words(s, v) for s, v in zip(data["supporters"], data["voters"], strict=True)
     ]
+    return data
+
+
+def _by_group_layers(data: pd.DataFrame) -> alt.LayerChart:
+    """The chart of `_by_group_data`: its names (column `name`) make its axis and height."""
     y = style.wrapped_axis(list(data["name"]), "name", GROUP_CHARS)
     title = _("Share of the group backing the idea")
     bars = (
@@ -199,9 +221,8 @@ def render_by_group_chart(
     with st.container(key=f"{key}-charts"):
         for number, row in enumerate(rows, 1):
             st.markdown(f"**{number}. {escape_markdown(row.text)}**")
-            style.draw_chart(
-                by_group_chart,
-                (row, group_voters),
+            style.draw_spec(
+                by_group_spec(row, group_voters),
                 f"{key}-{number}",
                 _(
                     "Bar chart of each group's support for idea {number}; "

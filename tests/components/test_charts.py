@@ -10,11 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Markdown
 
+import i18n
 from components import chart_style as style
 from components import charts
 from services.converge.tallies import CommonGround, GroupShare, ItemTotal
 from services.converge.voting_counts import Counts, GroupCounts, ItemByGroup
 from services.core.vocab import VoteMode
+from workarounds.chart_spec_cache import vega_lite_spec
 
 LONG = (
     "Send a mental-health clinician with officers to every crisis call, "
@@ -215,6 +217,20 @@ def test_by_group_shares_can_count_every_voter_of_the_group():
     spec = charts.by_group_chart(BY_GROUP[0], group_voters={1: 8, 2: 4}).to_dict()
     texts = [r["text"] for r in rows_of(spec, spec["layer"][1])]
     assert texts == ["3 of 8 (38%)", "0 of 4 (0%)"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_ideas_by_group_chart_made_from_its_groups_chart_is_the_chart_built_whole(language):
+    """Converge draws one chart per idea from the chart of the round's groups, given the
+    idea's values: each must be the chart Altair builds for that idea alone."""
+    vega_lite_spec.clear()
+    one_group = ItemByGroup(3, "Street lights", (group(2, "Youth", 1, 3),))
+    ideas = [*BY_GROUP, one_group, BY_GROUP[0]]
+    with i18n.using(language):
+        for voters in (None, {1: 8, 2: 4}):
+            for idea in ideas:
+                built = charts.by_group_chart(idea, group_voters=voters).to_dict()
+                assert charts.by_group_spec(idea, group_voters=voters) == built
 
 
 def test_common_ground_ranks_ideas_with_a_range_points_and_a_verdict():
