@@ -160,7 +160,7 @@ def step_jump(screen: ConsoleScreen, control: Control) -> None:
     pick, go = st.columns([6, 2], vertical_alignment="bottom")
     titles = {
         i.id: _("{position}. {title} ({step}, {minutes} min)").format(
-            position=i.position, title=i.title, step=label(i.step), minutes=i.minutes
+            position=i.position, title=screen.title_of(i), step=label(i.step), minutes=i.minutes
         )
         for i in screen.steps
     }

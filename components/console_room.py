@@ -32,7 +32,7 @@ def agenda_table(screen: ConsoleScreen) -> None:
         list(screen.steps),
         {
             "#": "position",
-            _("Step"): "title",
+            _("Step"): screen.title_of,
             _("Now"): lambda i: _("▶ now") if screen.is_now(i) else "",
             _("Minutes"): "minutes",
         },

@@ -23,9 +23,15 @@ HELP = N_(
 # `item` is an agenda step as RoomState and the agenda screen hold it (components reach the
 # row's type through the service that reads it: they do not import db/).
 def late_notes_toggle(
-    db: Database, actor: Actor, item: AgendaItem | None, *, key: str = "late-notes"
+    db: Database,
+    actor: Actor,
+    item: AgendaItem | None,
+    *,
+    key: str = "late-notes",
+    title: str | None = None,
 ) -> None:
-    """A switch for `item`'s late notes, saved the moment it is flipped.
+    """A switch for `item`'s late notes, saved the moment it is flipped; `title`, the
+    step's title as the reader reads it, where it is not as written.
 
     The switch is set from the database on every run (the callback runs before the page
     reads it), so it shows what another facilitator chose, and a flip is saved in its
@@ -44,12 +50,11 @@ def late_notes_toggle(
         except DomainError as error:
             st.session_state[said] = error
             return
-        title = escape_markdown(item.title)
         st.session_state[said] = (
             _("Late notes are allowed for {title}: tables can still save, marked late.")
             if allowed
             else _("Late notes are stopped for {title}.")
-        ).format(title=title)
+        ).format(title=escape_markdown(item.title if title is None else title))
 
     st.toggle(_(LABEL), key=widget, help=_(HELP), on_change=flip)
     if isinstance(result, DomainError):

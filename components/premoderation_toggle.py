@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import i18n
 from components.notices import action_runner
 from components.text import escape_markdown
 from i18n import _
@@ -24,7 +25,8 @@ def premoderation_toggle(db: Database, actor: Actor, state: RoomState) -> None:
         return
     act = action_runner(db, actor)
     st.subheader(_("Approve before it shows"))
-    title = escape_markdown(item.title)
+    named = state.step_title(i18n.current())  # in the reader's language where translated
+    title = escape_markdown(named.text if named is not None else item.title)
     words, switch = st.columns([6, 3], vertical_alignment="center")
     if item.premoderate:
         words.markdown(

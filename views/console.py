@@ -34,7 +34,7 @@ controls.timer_controls(state, control)
 controls.shortcut_legend()
 controls.step_jump(screen, control)
 premoderation_toggle(db, actor, state)
-late_notes_toggle(db, actor, state.current)
+late_notes_toggle(db, actor, state.current, title=screen.title_of_current())
 projector_controls(db, actor, state)
 
 # Only the open tab is drawn: the links tab was most of the browser's work on every run.

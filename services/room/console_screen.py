@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+import i18n
 from db.database import Database
 from db.models import Account, AgendaItem, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
@@ -17,6 +19,8 @@ from services.core.actors import Actor, require_role
 from services.core.roster_scope import ON_ROSTER, PRESENT
 from services.room import room_control
 from services.room.room_control import RoomState
+from services.translations.shown import shown
+from services.translations.translate import translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,18 @@ class ConsoleScreen:
     """By number: the table cards and their QR codes."""
     badges: tuple[Badge, ...]
     """The people present, by name: their badges and voting links."""
+    step_titles: Mapping[int, str] = field(default_factory=dict)
+    """Each step's title in the reader's language, by step id: its translation where it
+    has a current one, else as written."""
+
+    def title_of(self, step: AgendaItem) -> str:
+        """`step`'s title as the facilitator reads it (the step picker's words)."""
+        return self.step_titles.get(step.id, step.title)
+
+    def title_of_current(self) -> str | None:
+        """The title of the step the room is on, as the facilitator reads it."""
+        current = self.room.current
+        return None if current is None else self.title_of(current)
 
     def is_now(self, step: AgendaItem) -> bool:
         """Whether the room is on `step`."""
@@ -98,7 +114,12 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConsoleScreen:
             .where(Participant.initiative_id == meeting.initiative_id, ON_ROSTER, PRESENT)
             .order_by(Participant.name, Participant.id)
         )
+        language = i18n.current()
+        stored = translations_for(s, "agenda_item", [step.id for step in steps], language, "title")
         return ConsoleScreen(
+            step_titles={
+                step.id: shown(step.title, stored.get(step.id), language).text for step in steps
+            },
             room=room_control.state_in(s, meeting, steps),
             steps=tuple(steps),
             gaps=agenda_gaps.gaps_in(s, meeting),

@@ -3,10 +3,12 @@ a facilitator of the meeting's initiative only."""
 
 import pytest
 
+import i18n
 from db.models import AgendaItem, MeetingTable, Participant
 from services.core.actors import SYSTEM
 from services.core.errors import NotFound, PermissionDenied
 from services.room import console_screen, room_control
+from services.translations import translate
 from tests.factories import build_room
 
 
@@ -62,3 +64,18 @@ def test_a_meeting_that_does_not_exist_is_refused_in_words(db):
     room = build_room(db)
     with pytest.raises(NotFound):
         console_screen.read(db, room.facilitator, room.meeting_id + 99)
+
+
+def test_the_step_picker_names_each_step_in_the_readers_language(db):
+    room = build_room(db)
+    entry = translate.Translation(
+        kind="agenda_item", entity_id=room.item_ids[1], field="title", text="Ideas nuevas"
+    )
+    translate.translate(db, room.facilitator, entry)
+    with i18n.using("es"):
+        screen = console_screen.read(db, room.facilitator, room.meeting_id)
+    # A step with a translation is named by it; one without, as written.
+    assert [screen.title_of(s) for s in screen.steps] == ["Listen", "Ideas nuevas", "Vote"]
+    with i18n.using("en"):
+        screen = console_screen.read(db, room.facilitator, room.meeting_id)
+    assert [screen.title_of(s) for s in screen.steps] == ["Listen", "Ideas", "Vote"]

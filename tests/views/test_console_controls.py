@@ -11,6 +11,8 @@ from services.converge import voting_rounds
 from services.core.actors import SYSTEM
 from services.core.vocab import MeetingStatus, VoteMode
 from services.room import ideas, room_control
+from services.setup import languages
+from services.translations import translate
 from tests.views.helpers import by_label, click, countdown, texts
 
 PAUSED = re.compile(r"^pause_circle Timer: Paused — (\d+):(\d\d) left$")
@@ -143,3 +145,25 @@ def test_the_facilitator_can_turn_the_single_key_shortcuts_off(room_app):
     [switch] = [t for t in at.toggle if t.label == "Keyboard shortcuts"]
     switch.set_value(True).run()
     assert {b.proto.shortcut for b in at.button if b.proto.shortcut} == set("bnitp")
+
+
+def test_a_spanish_reading_facilitator_picks_steps_by_their_spanish_titles(room_app, db):
+    room = room_app.room
+    entry = translate.Translation(
+        kind="agenda_item", entity_id=room.item_ids[1], field="title", text="Ideas nuevas"
+    )
+    translate.translate(db, room.facilitator, entry)
+    languages.set_own_language(db, room.facilitator, "es")
+    room_control.go_to_step(db, room.facilitator, room.meeting_id, room.item_ids[1])
+    at = _console(room_app)
+    # The step the room is on, where the console names it: its switches and its agenda.
+    assert any("“Ideas nuevas”" in t for t in texts(at)), texts(at)
+    agenda = at.dataframe[-1].value
+    assert list(agenda.iloc[:, 1]) == ["Listen", "Ideas nuevas", "Vote"]
+    picker = by_label(at.selectbox, "Paso al que ir")
+    # A step with a translation is named by it; one without, as written.
+    assert [option.split(" (")[0] for option in picker.options] == [
+        "1. Listen",
+        "2. Ideas nuevas",
+        "3. Vote",
+    ]
