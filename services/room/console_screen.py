@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-import i18n
 from db.database import Database
 from db.models import Account, AgendaItem, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
@@ -19,8 +18,6 @@ from services.core.actors import Actor, require_role
 from services.core.roster_scope import ON_ROSTER, PRESENT
 from services.room import room_control
 from services.room.room_control import RoomState
-from services.translations.shown import shown
-from services.translations.translate import translations_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +111,8 @@ def read(db: Database, actor: Actor, meeting_id: int) -> ConsoleScreen:
             .where(Participant.initiative_id == meeting.initiative_id, ON_ROSTER, PRESENT)
             .order_by(Participant.name, Participant.id)
         )
-        language = i18n.current()
-        stored = translations_for(s, "agenda_item", [step.id for step in steps], language, "title")
         return ConsoleScreen(
-            step_titles={
-                step.id: shown(step.title, stored.get(step.id), language).text for step in steps
-            },
+            step_titles=room_control.step_titles_in(s, steps),
             room=room_control.state_in(s, meeting, steps),
             steps=tuple(steps),
             gaps=agenda_gaps.gaps_in(s, meeting),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -21,7 +21,7 @@ from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
 from services.core.validation import in_range, require
 from services.translations.shown import Shown, Stored, shown
-from services.translations.translate import field_translations
+from services.translations.translate import field_translations, translations_for
 
 TIMER_MAX = 180
 EXTENSIONS = (1, 5)
@@ -445,6 +445,14 @@ def _state(s: Session, meeting: Meeting, items: list[AgendaItem] | None = None) 
 
 
 STEP_FIELDS = ("title", "prompt")
+
+
+def step_titles_in(s: Session, steps: Sequence[AgendaItem]) -> dict[int, str]:
+    """Each step's title by id as the run's reader reads it: its current translation into
+    their language, else as written. One query."""
+    language = i18n.current()
+    stored = translations_for(s, "agenda_item", [step.id for step in steps], language, "title")
+    return {step.id: shown(step.title, stored.get(step.id), language).text for step in steps}
 
 
 def _step_words(s: Session, step: AgendaItem) -> dict[str, Stored]:

@@ -12,6 +12,7 @@ from db.models import AgendaItem, Initiative
 from db.models.enums import MeetingStatus
 from services.core import membership
 from services.core.actors import Actor
+from services.room import room_control
 from services.setup import demo
 
 
@@ -24,6 +25,7 @@ class MeetingNow:
     input_open: bool
     step_position: int | None
     step_title: str
+    """In the reader's language where the step has a current translation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def read(
                 held.status,
                 held.input_open,
                 step.position if step is not None else None,
-                step.title if step is not None else "",
+                room_control.step_titles_in(s, [step])[step.id] if step is not None else "",
             )
         return HomeScreen(name, meeting, _demo(s, actor))
 

@@ -2,10 +2,12 @@
 
 import pytest
 
+import i18n
 from db.models import Account, Initiative
 from db.models.enums import MeetingStatus, Role
 from services.core.errors import PermissionDenied
 from services.setup import home_screen
+from services.translations import translate
 from tests.factories import build_elsewhere, build_room
 
 
@@ -18,6 +20,18 @@ def test_everyone_of_the_meeting_sees_its_step_now(db):
         assert now is not None
         assert (now.title, now.status, now.input_open) == ("Meeting", MeetingStatus.LIVE, True)
         assert (now.step_position, now.step_title) == (1, "Listen")
+
+
+def test_the_step_now_is_named_in_the_readers_language(db):
+    room = build_room(db)
+    entry = translate.Translation(
+        kind="agenda_item", entity_id=room.item_ids[0], field="title", text="Escuchar"
+    )
+    translate.translate(db, room.facilitator, entry)
+    for language, title in (("es", "Escuchar"), ("en", "Listen")):
+        with i18n.using(language):
+            now = home_screen.read(db, room.scribe1, room.initiative_id, room.meeting_id).meeting
+        assert now is not None and now.step_title == title
 
 
 def test_no_initiative_or_no_meeting_in_focus(db):
