@@ -117,11 +117,14 @@ def _row(item: RankedItem, dots: bool, top: int) -> str:
         for n, colour in parts
         if n
     )
-    said = f" — <b>{text(item.verdict)}</b>" if item.verdict else ""
+    # A verdict is one piece of text with the words before it, the whole line in bold: a
+    # tag between them split them, and both languages side by side then read "3 dots — |
+    # 3 puntos —strongest common ground | mayor punto en común" (components/projector_languages).
+    said = f"<b>{words} — {text(item.verdict)}</b>" if item.verdict else words
     return (
         f'<div class="pj-row"><span class="pj-rank">{item.place}.</span>'
         f'<p class="pj-clamp2">{text(item.text)}</p>'
-        f'<div><div class="pj-bar">{bar}</div><p>{words}{said}</p></div></div>'
+        f'<div><div class="pj-bar">{bar}</div><p>{said}</p></div></div>'
     )
 
 

@@ -93,3 +93,19 @@ def test_both_show_a_translated_idea_in_each_language_and_an_untranslated_one_on
     assert '<span class="pj-lang" lang="en">More co-responders</span>' in html
     assert '<span class="pj-lang" lang="es">(Traducido del inglés) Más binomios</span>' in html
     assert html.count("A crisis line") == 1
+
+
+def test_both_keep_each_languages_verdict_after_its_own_count():
+    from components.projector_results import RankedItem, results_html
+    from services.converge.tallies import STRONGEST
+
+    def ranking() -> str:
+        item = RankedItem(1, "Crisis teams", 3, 2, 0, 0, 0, i18n._(STRONGEST))
+        return results_html("Round", [item], dots=True, page=0, rule="")
+
+    html = in_languages(("en", "es"), ranking)
+    said = re.findall(r'<span class="pj-lang" lang="(\w+)">([^<]*— [^<]*)</span>', html)
+    assert said == [
+        ("en", "3 dots from 2 people — strongest common ground"),
+        ("es", "3 puntos de 2 personas — mayor punto en común"),
+    ]
