@@ -36,7 +36,9 @@ _SUMMARY = "roster_import_summary"
 LABEL = N_("Import people from a CSV or Excel (.xlsx) file: {limits}")
 HELP = N_(
     "The first row holds the headers: Name and Stakeholder group are needed; Email, Phone, "
-    "Notes and Language (English or Spanish; empty is English) are read when present. "
+    "Notes and Language (English or Spanish; empty is English) are read when present, by "
+    "these names or their Spanish ones (Nombre, Grupo, Correo electrónico, Teléfono, Notas, "
+    "Idioma). "
     "Group names are matched ignoring case, apostrophes, dashes and spaces. Up to "
     "{megabytes} MB, {people} people and {columns} columns per file: split a longer list "
     "into several files."

@@ -65,28 +65,80 @@ class TooWide(Exception):
         self.row, self.column = row, column
 
 
-# Headers are compared by letters and digits only, case ignored: "E-mail", "EMAIL" and
-# "e mail" are one header.
+# Headers are compared by letters and digits only, case and accents ignored: "E-mail", "EMAIL" and
+# "e mail" are one header. A Spanish list's own headers are read too ("Nombre", "Grupo",
+# "Correo electrónico", "Teléfono", "Notas", "Idioma").
 COLUMNS: dict[str, Column] = {
     "name": Column(
-        "Name", ("name", "full name", "participant", "participant name", "person"), True
+        "Name",
+        (
+            "name",
+            "full name",
+            "participant",
+            "participant name",
+            "person",
+            "nombre",
+            "nombre completo",
+            "participante",
+            "persona",
+        ),
+        True,
     ),
     "group": Column(
         "Stakeholder group",
-        ("stakeholder group", "group", "organisation", "organization", "stakeholder"),
+        (
+            "stakeholder group",
+            "group",
+            "organisation",
+            "organization",
+            "stakeholder",
+            "grupo",
+            "grupo de interés",
+            "sector",
+            "organización",
+        ),
         True,
     ),
-    "email": Column("Email", ("email", "email address", "mail")),
+    "email": Column(
+        "Email",
+        ("email", "email address", "mail", "correo", "correo electrónico"),
+    ),
     "phone": Column(
         "Phone",
-        ("phone", "telephone", "mobile", "phone number", "cell", "tel", "mobile number"),
+        (
+            "phone",
+            "telephone",
+            "mobile",
+            "phone number",
+            "cell",
+            "tel",
+            "mobile number",
+            "teléfono",
+            "celular",
+            "móvil",
+            "número de teléfono",
+        ),
     ),
-    "notes": Column("Notes", ("notes", "note", "comments", "comment")),
-    "language": Column("Language", ("language", "idioma", "preferred language", "lang")),
+    "notes": Column(
+        "Notes",
+        (
+            "notes",
+            "note",
+            "comments",
+            "comment",
+            "notas",
+            "nota",
+            "comentarios",
+            "comentario",
+            "observaciones",
+        ),
+    ),
+    "language": Column("Language", ("language", "idioma", "preferred language", "lang", "lengua")),
 }
-# A list with first and last names in two columns has a name all the same.
-_FIRST_NAMES = ("first name", "given name", "forename", "first")
-_LAST_NAMES = ("last name", "surname", "family name", "last")
+# A list with first and last names in two columns has a name all the same: in Spanish,
+# "Nombre" beside "Apellidos" is the first name, and alone the whole name.
+_FIRST_NAMES = ("first name", "given name", "forename", "first", "nombre", "nombres")
+_LAST_NAMES = ("last name", "surname", "family name", "last", "apellido", "apellidos")
 
 
 @dataclass(frozen=True)
@@ -262,9 +314,10 @@ def _check_width(line: list[str], number: int) -> None:
 
 
 def header_key(text: str) -> str:
-    """A header as compared: letters and digits only, case and accents' forms ignored."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    """A header as compared: letters and digits only, case and accents ignored
+    ("Teléfono" is "telefono")."""
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 _ALIASES = {field: {header_key(a) for a in c.aliases} for field, c in COLUMNS.items()}
@@ -277,11 +330,10 @@ def _match_headers(headers: list[str]) -> dict[str, int | tuple[int, int]]:
         found = next((i for i, k in enumerate(keys) if k in aliases), None)
         if found is not None:
             where[field] = found
-    if "name" not in where:
-        first = next((i for i, k in enumerate(keys) if k in _keys(_FIRST_NAMES)), None)
-        last = next((i for i, k in enumerate(keys) if k in _keys(_LAST_NAMES)), None)
-        if first is not None and last is not None:
-            where["name"] = (first, last)
+    first = next((i for i, k in enumerate(keys) if k in _keys(_FIRST_NAMES)), None)
+    last = next((i for i, k in enumerate(keys) if k in _keys(_LAST_NAMES)), None)
+    if first is not None and last is not None:
+        where["name"] = (first, last)
     return where
 
 

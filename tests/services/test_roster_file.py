@@ -69,6 +69,27 @@ def test_first_and_last_name_columns_make_the_name():
     assert [r.name for r in parse_roster(data, "r.csv").rows] == ["Ana Ruiz", "Ben"]
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["Nombre", "Grupo", "Correo electrónico", "Teléfono", "Notas", "Idioma"],
+        ["NOMBRE COMPLETO", "Grupo de interés", "Correo", "Telefono", "Observaciones", "Lengua"],
+        ["Participante", "Organización", "Correo electronico", "Celular", "Comentarios", "Idioma"],
+    ],
+)
+def test_a_spanish_lists_own_headers_are_read(headers):
+    row = ["Ana Ruiz", "Vecinos", "ana@example.org", "555 0100", "silla de ruedas", "español"]
+    [read] = parse_roster(_csv([headers, row]), "lista.csv").rows
+    assert (read.name, read.group, read.email, read.phone, read.notes, read.language) == (
+        "Ana Ruiz", "Vecinos", "ana@example.org", "555 0100", "silla de ruedas", "español",
+    )  # fmt: skip
+
+
+def test_nombre_beside_apellidos_is_the_first_name():
+    data = _csv([["Nombre", "Apellidos", "Grupo"], ["Ana", "Ruiz Soto", "Vecinos"]])
+    assert [r.name for r in parse_roster(data, "lista.csv").rows] == ["Ana Ruiz Soto"]
+
+
 def test_a_title_above_the_headers_is_passed_over_and_rows_keep_their_numbers():
     data = _csv([["Roster, March meeting"], [], ["Name", "Group"], ["Ana", "Police"]])
     roster = parse_roster(data, "r.csv")
