@@ -66,11 +66,17 @@ _STYLE = f"""<style>
 }}
 [class*="st-key-dots-"] [data-testid="stWidgetLabel"] p,
 [class*="st-key-choice-"] [data-testid="stWidgetLabel"] p {{ font-size: 1rem; }}
+[class*="st-key-dots-"] [aria-checked="true"], [class*="st-key-choice-"] [aria-checked="true"] {{
+  font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px;
+  text-underline-offset: 4px; border-width: 2px; border-color: currentColor;
+}}
 .ballot-saved {{ color: #14532d; font-weight: 600; margin: 0; }}
 </style>"""
 """The count's colours are the theme's text on white (contrast 17:1); "Saved" is dark
-green on white (9:1) and says it in words, so colour is never the only signal. A row's
-label is body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
+green on white (9:1) and says it in words, so colour is never the only signal, nor is it
+for the answer a row holds: bold, underlined and framed, where Streamlit marks it with a
+tint alone (WCAG 1.4.1), which is all a reloaded ballot showed. A row's label is
+body-sized, as is the plain-text line drawn for an idea typed as Markdown."""
 FEEDBACK = N_("The meeting is over: tell us how it went")
 _CLOSED_STYLE = f"""<style>
 [class*="st-key-survey-link-"] a {{

@@ -148,4 +148,15 @@ def test_a_thumb_ballot_on_a_phone(
     snap(phone, screenshots, "phone-ballot-thumbs-full")
     # The hostile idea never reached out: no image, no link, no address was fetched.
     assert not [url for url in fetched if TRACKER in url], fetched
+    # Reloaded, the row's answer is marked by more than its colour (WCAG 1.4.1).
+    phone.reload()
+    wait_idle(phone)
+    row = phone.get_by_role("radiogroup").nth(len(IDEAS) - 1)
+    chosen, other = row.get_by_role("radio", name="2"), row.get_by_role("radio", name="1")
+    expect(chosen).to_have_attribute("aria-checked", "true")
+    look = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).textDecorationLine]"
+    assert chosen.evaluate(look) == ["700", "underline"]
+    assert other.evaluate(look)[1] == "none"
+    row.scroll_into_view_if_needed()
+    phone.screenshot(path=screenshots / "phone-ballot-reloaded.png")
     phone.context.close()
