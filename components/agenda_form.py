@@ -81,10 +81,15 @@ def approval_banner(screen: AgendaScreen) -> None:
             )
         )
     else:
-        waiting = ", ".join(escape_markdown(n) for n in review.waiting_for) or _("nobody")
+        waiting = ", ".join(escape_markdown(n) for n in review.waiting_for)
         st.warning(
-            _(
-                "Draft: waiting for approval from {waiting} · {steps} steps, {minutes} minutes"
+            (
+                _("Draft: waiting for approval from {waiting} · {steps} steps, {minutes} minutes")
+                if waiting
+                else _(
+                    "Draft: nobody on the Thought Leader Team to approve it yet · {steps} "
+                    "steps, {minutes} minutes"
+                )
             ).format(waiting=waiting, steps=steps, minutes=screen.minutes)
         )
     for who in review.approvers:

@@ -154,7 +154,9 @@ def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) ->
     # Each fragment writes the one count on every run: a fragment may only redraw an
     # outside container it also wrote to in the last full run. It holds one element,
     # so the last write is what shows.
-    left = _("{left} of {budget} dots left").format(left=view.remaining, budget=view.budget)
+    left = ngettext(
+        "{left} of {budget} dots left", "{left} of {budget} dots left", view.remaining
+    ).format(left=view.remaining, budget=view.budget)  # Spanish: "Le queda 1", "Le quedan 2"
     count.markdown(f"### {left}")
     for n, line in _rows(view, first):
         key = _synced(f"dots-{round_id}-{line.item_id}", line.dots, _answers(tap, line))

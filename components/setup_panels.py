@@ -64,7 +64,11 @@ def problems_table(check: RosterCheck) -> None:
 def plan_preview(plan: TablePlan, names: dict[int, str]) -> None:
     """The proposed seating, table by table, with how evenly the groups are spread."""
     spread = plan.balance.size_spread
-    st.write(_("Table sizes differ by at most {spread}. Groups per table:").format(spread=spread))
+    st.write(
+        _("Every table seats as many people. Groups per table:")
+        if spread == 0
+        else _("Table sizes differ by at most {spread}. Groups per table:").format(spread=spread)
+    )
     rows = [
         {
             _("Table"): number,

@@ -118,7 +118,7 @@ STANDARD_AGENDA_SPANISH: dict[str, tuple[str, str, str]] = {
     ),
     "Dialogue at the tables": (
         "Diálogo en las mesas",
-        "Entender lo que cada grupo necesita de la seguridad pública, más allá de sus posiciones.",
+        "Entender lo que cada grupo necesita de la seguridad pública, más allá de sus posturas.",
         "¿Cómo es para usted un vecindario seguro, y qué lo impide?",
     ),
     "Ideas for better 911 response": (

@@ -138,7 +138,7 @@ def test_the_action_plan_csv_built_in_spanish_has_spanish_headers(db):
         rows, _updates = plan_export.rows_in(s, room.facilitator, room.initiative_id, False)
     with i18n.using("es"):
         first_line = plan_export.csv_of(rows).decode("utf-8-sig").splitlines()[0]
-    assert first_line.startswith("Acción,Descripción,Medida de logro,Responsable,Grupo")
+    assert first_line.startswith("Acción,Descripción,Medida de cumplimiento,Responsable,Grupo")
 
 
 def test_the_pre_session_report_built_in_spanish_has_spanish_headings(db):

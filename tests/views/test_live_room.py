@@ -18,6 +18,7 @@ from services.core.actors import SYSTEM
 from services.core.scope import MEETING_CLOSED
 from services.core.vocab import VoteMode
 from services.room import ideas, notes, room_control
+from services.setup import languages
 from tests.views.helpers import (
     ballot_rows,
     by_label,
@@ -492,3 +493,15 @@ def test_converge_says_the_projector_shows_the_turnout_only_on_the_voting_step(r
     room_control.move_step(db, room.facilitator, room.meeting_id, 1)  # Vote
     at = room_app("fac").run().switch_page("views/converge.py").run()
     assert "have voted: the projector shows this." in " ".join(c.value for c in at.caption)
+
+
+def test_a_spanish_phone_counts_one_dot_left_in_the_singular(room_app, db):
+    _open_round(db, room_app.room)
+    languages.set_participant_language(
+        db, room_app.room.facilitator, room_app.room.participant_ids[0], "es"
+    )
+    at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
+    assert "### Le quedan 5 de 5 puntos" in texts(at)
+    ballot_rows(at)[0].set_value(2).run()
+    ballot_rows(at)[1].set_value(2).run()
+    assert "### Le queda 1 de 5 puntos" in texts(at)
