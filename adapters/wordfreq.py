@@ -24,12 +24,36 @@ FILLER = frozenset(
     }
 )  # fmt: skip
 
+# Spanish's function words of three letters or more, and its filler, as FILLER is
+# English's: wordcloud's list is English only, and a Spanish-speaking room's cloud was
+# led by "que" and "para" (a helper's walk). A list of words, not a library's worth.
+SPANISH = frozenset(
+    {
+        "que", "para", "con", "una", "uno", "unos", "unas", "los", "las", "del", "por",
+        "como", "más", "mas", "pero", "sus", "son", "entre", "sin", "sobre", "este", "esta",
+        "estos", "estas", "ese", "esa", "esos", "esas", "eso", "esto", "aquel", "aquella",
+        "ser", "hay", "han", "fue", "era", "está", "están", "estar", "muy", "también",
+        "cuando", "donde", "dónde", "quien", "quién", "cual", "cuál", "porque", "qué",
+        "todo", "todos", "toda", "todas", "otro", "otra", "otros", "otras", "hasta", "desde",
+        "durante", "ante", "bajo", "tras", "cada", "nos", "les", "ella", "ellos", "ellas",
+        "usted", "ustedes", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
+        "nuestras", "mis", "tus", "tiene", "tienen", "tener", "hacer", "puede", "pueden",
+        "así", "aquí", "allí", "algo", "alguien", "nada", "nadie", "cómo", "sea", "sean",
+        "lo", "mucho", "mucha", "muchos", "muchas", "menos", "poco", "tan", "tanto",
+        "creo", "necesitamos", "necesita", "necesitan", "debe", "deben", "debería",
+        "deberían", "podría", "podrían", "quiero", "queremos", "gente", "personas", "cosa",
+        "cosas", "idea", "ideas", "etc",
+    }
+)  # fmt: skip
+
 # The subject of these meetings: never dropped, whatever a stop list says.
 KEEP = frozenset({"police", "community", "911"})
 
 # "don't" splits into "don" and "t", so the halves of contracted stop words are stop words.
 _CONTRACTION_PARTS = {part for word in STOPWORDS for part in _WORD.findall(word.lower())}
-STOP_WORDS = frozenset({w.lower() for w in STOPWORDS} | _CONTRACTION_PARTS | FILLER) - KEEP
+STOP_WORDS = (
+    frozenset({w.lower() for w in STOPWORDS} | _CONTRACTION_PARTS | FILLER | SPANISH) - KEEP
+)
 
 
 def words(text: str) -> list[str]:

@@ -46,6 +46,14 @@ def test_drops_english_stop_words_and_facilitation_filler():
     assert words("The response was slow") == ["response", "slow"]
 
 
+def test_drops_spanish_function_words_and_filler():
+    text = "Creo que necesitamos una línea para las llamadas que no son emergencias, con la policía"
+    assert words(text) == ["línea", "llamadas", "emergencias", "policía"]
+    assert words("Reuniones mensuales entre vecinos y la comisaría del barrio") == [
+        "reuniones", "mensuales", "vecinos", "comisaría", "barrio",
+    ]  # fmt: skip
+
+
 def test_drops_the_halves_of_contractions():
     assert words("We don't know; they won't say, isn't it") == ["know", "say"]
 
