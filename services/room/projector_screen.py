@@ -23,6 +23,7 @@ from services.core.errors import NotFound
 from services.partner.charter_screen import CharterOnScreen, charter_in
 from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
+from services.room.projector_settings import BOTH
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
 from services.translations.shown import Shown, Stored, other_language, room_words
@@ -99,22 +100,36 @@ def read(db: Database, code: str) -> ProjectorScreen:
     """
     with db.read() as s:
         meeting = _meeting_by_code(s, code)
-        state = room_control.state_in(s, meeting)
-        # A closed meeting's projector only says thank you: nothing else is read for it.
-        closed = state.status is MeetingStatus.CLOSED
-        spot = None if closed else spotlight.spotlight_in(s, meeting.id)
-        current = state.current
-        step = current.step if current is not None and spot is None and not closed else None
-        return ProjectorScreen(
-            meeting_id=meeting.id,
-            code=meeting.code,
-            room=state,
-            spotlight=spot,
-            wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
-            voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
-            charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
-            prompts=() if closed else _prompts(state),
-        )
+        with i18n.using(_reads_in(meeting.projector_language)):
+            return _screen_in(s, meeting)
+
+
+def _reads_in(setting: str) -> str:
+    """The language the projector names things in first: the one the console chose for it
+    (English first when both), else its browser's. Read in the browser's, a Spanish-only
+    wall on an English browser put the room's question and the ranked ideas in English."""
+    if setting in i18n.LANGUAGES:
+        return setting
+    return i18n.ENGLISH if setting == BOTH else i18n.current()
+
+
+def _screen_in(s: Session, meeting: Meeting) -> ProjectorScreen:
+    state = room_control.state_in(s, meeting)
+    # A closed meeting's projector only says thank you: nothing else is read for it.
+    closed = state.status is MeetingStatus.CLOSED
+    spot = None if closed else spotlight.spotlight_in(s, meeting.id)
+    current = state.current
+    step = current.step if current is not None and spot is None and not closed else None
+    return ProjectorScreen(
+        meeting_id=meeting.id,
+        code=meeting.code,
+        room=state,
+        spotlight=spot,
+        wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
+        voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
+        charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
+        prompts=() if closed else _prompts(state),
+    )
 
 
 def _prompts(state: room_control.RoomState) -> tuple[Shown, ...]:

@@ -4,6 +4,7 @@ nothing confidential, in one read per refresh."""
 import pytest
 from sqlalchemy import event
 
+import i18n
 from db.models import AgendaItem, Conflict
 from db.models.enums import Step, VoteMode
 from services.converge import voting_reveal, voting_rounds
@@ -11,7 +12,8 @@ from services.core.actors import SYSTEM
 from services.core.errors import NotFound
 from services.partner import charters
 from services.resolve import conflicts
-from services.room import ideas, projector_screen, room_control, spotlight
+from services.room import ideas, projector_screen, projector_settings, room_control, spotlight
+from services.translations import translate
 from tests.factories import build_room
 
 
@@ -181,3 +183,37 @@ def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db)
         )
     # The word cloud counts the words as typed.
     assert "binomios" not in wall.counts
+
+
+@pytest.mark.parametrize(("setting", "first"), [("es", "es"), ("en", "en"), ("both", "en")])
+def test_the_projector_names_things_in_its_own_language_not_its_browsers(db, setting, first):
+    room = build_room(db)
+    _go(db, room, room.item_ids[2])
+    with db.write() as s:
+        s.get_one(AgendaItem, room.item_ids[2]).prompt = "Which ideas first?"
+    asked = translate.Translation(
+        kind="agenda_item", entity_id=room.item_ids[2], field="prompt", text="¿Qué ideas primero?"
+    )
+    translate.translate(db, room.facilitator, asked)
+    idea = ideas.add_idea(
+        db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Walk the beat")
+    ).id
+    translate.translate(
+        db,
+        room.facilitator,
+        translate.Translation(kind="idea", entity_id=idea, text="Patrullar a pie"),
+    )
+    new = voting_rounds.NewRound(title="Priorities", mode=VoteMode.DOTS, idea_ids=[idea])
+    rnd = voting_rounds.create_round(db, room.facilitator, room.meeting_id, new)
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    voting_rounds.close_round(db, room.facilitator, rnd.id)
+    voting_reveal.reveal_results(db, room.facilitator, rnd.id)
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, setting)
+    other = "en" if first == "es" else "es"
+    with i18n.using(other):  # the projector's browser asks for the other language
+        shown = projector_screen.read(db, "meet-code")
+    question = {"en": "Which ideas first?", "es": "¿Qué ideas primero?"}
+    assert shown.prompts[0].text == question[first]
+    assert shown.voting is not None and shown.voting.results is not None
+    named = {"en": "Walk the beat", "es": "Patrullar a pie"}
+    assert [i.text for i in shown.voting.results.ranking] == [named[first]]
