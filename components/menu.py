@@ -20,8 +20,9 @@ MENU_KEY = "menu"
 
 
 def draw(sections: dict[str, list[st.Page]]) -> None:
-    """`sections` in order: a stage's name ("" for none) and its pages."""
-    with st.sidebar.container(key=MENU_KEY):
+    """`sections` in order: a stage's name ("" for none) and its pages; in the sidebar,
+    where the caller draws it."""
+    with st.container(key=MENU_KEY):
         for stage, pages in sections.items():
             if stage:
                 st.html(f'<h2 class="menu-stage">{html.escape(_(stage))}</h2>')

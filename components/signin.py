@@ -127,7 +127,8 @@ def login_form(db: Database, back_to: str | None = None) -> None:
 
 
 def logout_button(db: Database, cookie_name: str) -> bool:
-    """A sign-out button in the sidebar; True on the run that signed out.
+    """A sign-out button, in the sidebar where the caller draws it; True on the run that
+    signed out, which then calls `signed_out_note`.
 
     Signing out raises the login's token version: the cookie of every browser signed in
     as this login, copies included, stops working.
@@ -135,7 +136,7 @@ def logout_button(db: Database, cookie_name: str) -> bool:
     username = signed_in_username()
     if not username:
         return False
-    if not st.sidebar.button(_("Sign out"), key=SIGN_OUT_KEY):
+    if not st.button(_("Sign out"), key=SIGN_OUT_KEY):
         return False
     signin_accounts.sign_out(db, username)
     raw = st.context.cookies.get(cookie_name)
@@ -143,8 +144,16 @@ def logout_button(db: Database, cookie_name: str) -> bool:
         st.session_state[_SPENT_COOKIE] = _digest(raw)
     _forget()
     st.session_state[_SIGNED_OUT] = True
-    _clear_cookie()
     return True
+
+
+def signed_out_note(home: st.Page) -> None:
+    """On the run that signed out, in the main area: the browser asked to clear the
+    cookie, that it is signed out in words, and the way to sign in again. (The sidebar
+    holding the button is emptied on that run: the clearing drawn there never ran.)"""
+    _clear_cookie()
+    st.info(_(SIGNED_OUT))
+    st.page_link(home, label=_("Sign in again"))
 
 
 def _remember(signed: SignedIn) -> None:

@@ -157,7 +157,13 @@ def test_a_cookie_copied_before_sign_out_no_longer_signs_in(
     other.context.close()
     click(page, "Sign out")
     expect(page.get_by_text("You are signed out.")).to_be_visible()
+    # The sidebar no longer says who was signed in, nor offers their screens.
+    expect(page.get_by_text("Signed in as Scribe, table 6")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    expect(page.get_by_role("link", name="Ideas", exact=True)).to_have_count(0)
     _until_gone(page)  # the server cleared it: no script can
+    page.get_by_role("link", name="Sign in again").click()
+    expect(page.get_by_role("textbox", name="Username")).to_be_visible()
     # ...after it, nowhere.
     stolen = device(browser, LAPTOP).new_page()
     for path in PAGES:
