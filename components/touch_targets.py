@@ -17,6 +17,10 @@ combinación de correspondencia"), so a cut one hid what the button does. So do 
 figure's label: the Review's five counts cut "Listening notes" to "Listeni…" with the
 text at twice its size (WCAG 1.4.4).
 
+A choice of a radio group reached by Tab (the survey's) is ringed too: Streamlit gave it
+a pale tint (about 1.2:1 on white). An expander's heading ("See the original (English)"
+under a translated question) and the button that opens the sidebar are 44 px too.
+
 Static CSS only, no user text; one style block per page run, from the router.
 """
 
@@ -36,6 +40,10 @@ _STYLE = f"""<style>
 [data-testid="stMain"] [data-testid="stCheckbox"] label {{
   min-height: {TARGET_PX}px; align-items: center;
 }}
+[data-testid="stMain"] [data-testid="stExpander"] summary {{
+  min-height: {TARGET_PX}px; align-items: center;
+}}
+[data-testid="stExpandSidebarButton"] {{ min-width: {TARGET_PX}px; min-height: {TARGET_PX}px; }}
 [data-testid="stMain"] button {{ height: auto; }}
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p,
@@ -47,6 +55,9 @@ _STYLE = f"""<style>
   white-space: normal; text-overflow: clip; overflow-wrap: anywhere;
 }}
 a:focus-visible {{ outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px; }}
+[data-testid="stMain"] [role="radiogroup"] label:has(input:focus-visible) {{
+  outline: 3px solid {FOCUS_RING}; outline-offset: 2px;
+}}
 [data-testid="stMain"]:focus-visible {{ outline: 3px solid {FOCUS_RING}; outline-offset: -3px; }}
 [data-testid="stDataFrame"]:focus-within {{ outline: 3px solid {FOCUS_RING}; outline-offset: 2px; }}
 </style>"""

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
+from components.touch_targets import TARGET_PX
 from db.models import Initiative, Participant, Stakeholder, SurveyResponse
 from db.models.enums import SurveyKind
 from services.core.small_groups import PRIVACY_PROMISE, WITHHELD
@@ -90,6 +91,13 @@ def test_the_phone_survey_says_who_sees_answers_first_and_words_every_choice(
     page.screenshot(path=screenshots / "survey-phone-rating.png")
     question.scroll_into_view_if_needed()
     page.screenshot(path=screenshots / "survey-phone-how-often.png")
+    # A choice reached by Tab is ringed, not only tinted.
+    question.get_by_role("radio").first.focus()
+    page.keyboard.press("ArrowRight")
+    ring = question.locator("label:has(input:focus-visible)")
+    expect(ring).to_have_count(1)
+    expect(ring).to_have_css("outline-style", "solid")
+    expect(ring).to_have_css("outline-width", "3px")
     page.context.close()
 
 
@@ -165,6 +173,10 @@ def test_a_question_the_facilitator_writes_and_translates_reaches_a_spanish_phon
     expect(phone.get_by_text(OWN_QUESTION, exact=True)).not_to_be_visible()  # behind its tap
     question.scroll_into_view_if_needed()
     phone.screenshot(path=screenshots / "survey-phone-own-question-es.png")
-    phone.get_by_text("Ver el original (inglés)").last.click()
+    original = phone.get_by_text("Ver el original (inglés)").last
+    # The tap that shows the original is thumb-sized.
+    heading = original.locator("xpath=ancestor::summary[1]")
+    assert box(heading)["height"] >= TARGET_PX, box(heading)
+    original.click()
     expect(phone.get_by_text(OWN_QUESTION, exact=True)).to_be_visible()
     phone.context.close()

@@ -55,6 +55,10 @@ def test_a_scribe_opening_another_tables_link_is_refused_in_words(
         expect(scribe2.get_by_label("What was said")).to_have_count(0)
         expect(scribe2.get_by_label("The idea")).to_have_count(0)
     snap(scribe2, screenshots, "listen-tablet-other-table")
+    # The sidebar starts closed on a tablet: the button that opens it is thumb-sized.
+    opener = scribe2.get_by_test_id("stExpandSidebarButton")
+    size = opener.bounding_box()
+    assert size is not None and size["width"] >= 44 and size["height"] >= 44, size
 
 
 def test_a_scribe_cannot_reach_the_set_up_screen_by_its_address(
