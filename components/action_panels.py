@@ -14,7 +14,7 @@ from components.downloads import prepared_download
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
-from i18n import _, ngettext
+from i18n import _, day, ngettext
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
@@ -127,7 +127,7 @@ def plan_items(
     for item in items:
         action = item.action
         title = escape_markdown(item.reads("title"))
-        due = str(action.due_on) if action.due_on else _("no date")
+        due = day(action.due_on) if action.due_on else _("no date")  # "15 de marzo de 2027"
         # Keyed: it stays open over the run an update or a translation starts.
         with st.expander(
             _("{title} · {status} · due {due}").format(

@@ -8,7 +8,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from adapters import pdf_layout as layout
-from i18n import N_, _
+from i18n import N_, _, day
 from services.review.meeting_record import MeetingRecord
 from services.review.report_lines import Line, lines_of
 
@@ -115,7 +115,7 @@ def _plan(pdf: FPDF, record: MeetingRecord) -> None:
         layout.text(pdf, _("The action plan has no actions yet."))
     for a in capped(pdf, frame, ACTIONS_SHOWN, N_("actions")):
         layout.text(pdf, f"• {a['Action']}", 10, bold=True)
-        due = None if pd.isna(a["Due"]) else a["Due"]
+        due = None if pd.isna(a["Due"]) else day(pd.Timestamp(a["Due"]).date())
         facts = [
             a["Owner"],
             a["Group"],

@@ -1,13 +1,15 @@
 """The meeting report PDF: every section in order, what it says, and what it leaves out."""
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 
+import i18n
 from db.models import Meeting
+from services.act import actions
 from services.core.errors import PermissionDenied
 from services.review.meeting_report import NOTES_PER_TABLE, SECTIONS, meeting_report_pdf
 from services.room import notes
@@ -111,3 +113,14 @@ def test_the_title_page_gives_the_start_at_the_meetings_own_hour(db):
     meetings.update_meeting(db, room.facilitator, room.meeting_id, fields)
     text = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
     assert "18:00 CST" in text and "UTC" not in text.split("page 1 of")[0]
+
+
+def test_an_actions_due_date_is_written_as_its_reader_writes_dates(db):
+    room = full_meeting(db)
+    fields = actions.ActionFields(title="Open the youth centre", due_on=date(2027, 3, 15))
+    actions.create_action(db, room.facilitator, room.initiative_id, fields)
+    english = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
+    assert "due March 15, 2027" in english
+    with i18n.using("es"):
+        spanish = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
+    assert "vence el 15 de marzo de 2027" in spanish

@@ -194,3 +194,12 @@ def test_a_scribe_s_conflicts_page_lists_another_table_s_confidential_conflict_n
     assert any("Open at table 1" in o for o in listed)
     assert not any("Told in confidence" in o for o in listed)
     assert not any("Told in confidence" in t for t in texts(other))
+
+
+def test_an_actions_due_date_reads_as_a_date_in_words(room_app, db):
+    room = room_app.room
+    fields = actions.ActionFields(title="Open the youth centre", due_on=date(2027, 3, 15))
+    actions.create_action(db, room.facilitator, room.initiative_id, fields)
+    at = open_page(room_app, "actions", "fac")
+    labels = [e.label for e in at.expander]
+    assert any("Open the youth centre" in t and "due March 15, 2027" in t for t in labels), labels
