@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pandas as pd
 from fpdf import FPDF
@@ -115,7 +116,7 @@ def _plan(pdf: FPDF, record: MeetingRecord) -> None:
         layout.text(pdf, _("The action plan has no actions yet."))
     for a in capped(pdf, frame, ACTIONS_SHOWN, N_("actions")):
         layout.text(pdf, f"• {a['Action']}", 10, bold=True)
-        due = None if pd.isna(a["Due"]) else day(pd.Timestamp(a["Due"]).date())
+        due = None if pd.isna(a["Due"]) else day(date.fromisoformat(str(a["Due"])[:10]))
         facts = [
             a["Owner"],
             a["Group"],
