@@ -122,6 +122,11 @@ else:
 
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.
+if actor is None and page.url_path in {home.url_path, *(s.url_path for s in staff_only)}:
+    # The first screens a visitor meets (first run, sign-in, a table card's page) in
+    # either language at a tap, whatever the browser asked for: without it a Spanish
+    # reader on an English tablet met English only until signed in.
+    language.switch(key="visitor-language")
 if actor is None and page.url_path == home.url_path:
     signin.sign_in_here(db)
 page.run()

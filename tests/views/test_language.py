@@ -57,6 +57,15 @@ def test_a_visitor_reads_the_language_their_browser_asks_for_english_by_default(
     assert _page_language(at) == "en"
 
 
+def test_a_visitor_switches_the_sign_in_page_to_spanish_in_one_tap(room_app, spanish_offered):
+    at = room_app().run()
+    switch = [c for c in at.segmented_control if c.label == "Language · Idioma"]
+    assert switch, "no language switch on the sign-in page"
+    switch[0].set_value("es").run()
+    assert at.session_state["language"] == "es"
+    assert "Iniciar sesión" in [h.value for h in at.subheader]
+
+
 def _phone(room_app, page: str, code: str):
     at = room_app(query={"code": code}).run()
     return at.switch_page(page).run()
