@@ -91,6 +91,8 @@ CONTROL_NAMES = (
     "Open",
     "Close",
     N_("Clear all"),
+    # Translators: the button that empties a single choice, named for a screen reader.
+    N_("Clear value"),
     N_("Choose an option"),
     N_("Choose date"),
     # Translators: the eye button on a password field, named for a screen reader.
