@@ -37,8 +37,25 @@ def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], bu
     """A new step (None) or the fields of an existing one."""
     item = step.item if step else None
     steps, skills = list(Step), [None, *Skill]
+    # An existing step's words are its original's: in another language than the reader's,
+    # each field says which, so a Spanish reader does not write Spanish over the English.
+    written_in = _written_in(step) if step else i18n.current()
+    other = written_in != i18n.current()
+    named = language_name(written_in)
+
+    def in_original(words: str, with_language: str) -> str:
+        return with_language.format(language=named) if other else words
+
     with st.form(key, clear_on_submit=item is None):
-        title = st.text_input(_("Step title"), item.title if item else "")
+        if other:
+            st.caption(
+                _("These are the step's own words, in {language}; its translation is in "
+                  "the form below.").format(language=named)
+            )  # fmt: skip
+        title = st.text_input(
+            in_original(_("Step title"), _("Step title ({language})")),
+            item.title if item else "",
+        )
         left, right, minutes_col = st.columns([2, 2, 1])
         kind = left.selectbox(
             _("What the room does"), steps, format_func=label,
@@ -50,10 +67,16 @@ def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], bu
             index=skills.index(item.skill) if item else 0,
         )  # fmt: skip
         minutes = minutes_col.number_input(_("Minutes"), 1, 480, item.minutes if item else 20)
-        goal = st.text_area(_("Goal"), item.goal if item else "", height=70)
+        goal = st.text_area(
+            in_original(_("Goal"), _("Goal ({language})")), item.goal if item else "", height=70
+        )
         materials = st.text_input(_("Materials"), item.materials if item else "")
         prompt = st.text_input(
-            _("Question for the room (shown on the projector)"), item.prompt if item else ""
+            in_original(
+                _("Question for the room (shown on the projector)"),
+                _("Question for the room ({language})"),
+            ),
+            item.prompt if item else "",
         )
         premoderate = st.checkbox(
             _(
@@ -120,12 +143,16 @@ def step_text(step: StepShown) -> None:
         st.caption(escape_markdown(f"{note.author}: {note.text}"))
 
 
+def _written_in(step: StepShown) -> str:
+    """The language the step is written in: a stored translation says; else the usual one."""
+    return step.title.source_language if step.title.translation else DEFAULT_SOURCE
+
+
 def translation_form(step: StepShown, act: Callable[..., None]) -> None:
     """The step's title, goal and question for the room in the other language: shown to
     the readers of that language, marked as a translation, the original one tap away."""
-    item, title = step.item, step.title
-    # A stored translation says which language the step is written in; else the usual one.
-    written_in = title.source_language if title.translation else DEFAULT_SOURCE
+    item = step.item
+    written_in = _written_in(step)
     into = language_name(other_language(written_in))
     stored = {f: getattr(step, f) for f in AGENDA_FIELDS}
     current = {

@@ -105,6 +105,24 @@ def test_the_facilitator_translates_an_agenda_step_and_a_spanish_reader_sees_it(
     assert [e for e in leader.expander if e.label == "Ver el original (inglés)"]
 
 
+def test_a_spanish_reading_facilitator_changes_an_english_step_knowing_it_is_english(room_app, db):
+    room = room_app.room
+    languages.set_own_language(db, room.facilitator, "es")
+    # A rerun formats the choices' values in the test's language (AppTest): Spanish here.
+    with i18n.using("es"):
+        at = room_app("fac").run().switch_page("views/agenda.py").run()
+        at = open_expanders(at, f"agenda-change-{room.item_ids[0]}")
+    labels = [t.label for t in at.text_input]
+    # The original's fields say their language; the translation's, theirs.
+    assert "Título del paso (inglés)" in labels and "Título del paso (español)" in labels
+    assert "Objetivo (inglés)" in [t.label for t in at.text_area]
+    assert any("palabras originales del paso, en inglés" in c.value for c in at.caption)
+    languages.set_own_language(db, room.facilitator, "en")  # an English reader's says nothing
+    english = room_app("fac").run().switch_page("views/agenda.py").run()
+    english = open_expanders(english, f"agenda-change-{room.item_ids[0]}")
+    assert "Step title" in [t.label for t in english.text_input]
+
+
 def test_a_spanish_survey_asks_standard_questions_in_spanish_and_says_which_are_not(room_app, db):
     room = room_app.room
     own = "I feel safe walking home at night"
