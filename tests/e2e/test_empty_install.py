@@ -524,7 +524,8 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
         phones.append(phone)
     people = people_text(db)  # the round's title too
     phone_choose(phones[1], "Español")
-    left = spanish("{left} of {budget} dots left")
+    with using(SPANISH):  # a plural entry: "Le queda 1", "Le quedan 5"
+        left = ngettext("{left} of {budget} dots left", "{left} of {budget} dots left", 5)
     expect(phones[1].get_by_text(left.format(left=5, budget=5))).to_be_visible()
     _dots(phones[0], IDEAS[1], 3)
     _dots(phones[0], IDEAS[2], 2)
