@@ -85,10 +85,6 @@ if actor is None:
         [home, *map(as_page, registered[1:]), *map(sign_in_page, staff_only)], position="hidden"
     )
 else:
-    # Everything of a signed-in person's in the sidebar, emptied on the run that signs out
-    # (drawn before the button, it went on saying "Signed in as …" with the menu).
-    staff_sidebar = st.sidebar.empty()
-    staff = staff_sidebar.container()
     listed = listed_for(actor.role)
     in_menu = {s for group in listed.values() for s in group}
     # The code screens stay registered, so their printed addresses open for staff too,
@@ -100,25 +96,23 @@ else:
     page = st.navigation(
         [home, *unlisted, *(p for ps in sections.values() for p in ps)], position="hidden"
     )
-    with staff:
+    # The run the sidebar's Sign out started: signed out before anything is drawn, so no
+    # "Signed in as …" or menu stays beside "You are signed out".
+    if signin.sign_out_asked():
+        signin.sign_out(db, settings.cookie_name)
+        signin.signed_out_note(home)
+        st.stop()
+    with st.sidebar:
         menu.draw({"": [home], **sections})
         st.caption(
             _("Signed in as {name} ({role})").format(
                 name=escape_markdown(actor.name), role=_(ROLE_NAMES[actor.role])
             )
         )
-        # Drawn above the sign-out button, filled after it.
-        picker_slot = st.container()
-        signed_out = signin.logout_button(db, settings.cookie_name)
-        if not signed_out:
-            with picker_slot:
-                focus_picker(actor)
-            signed_in = actor
-            language.switch(lambda chosen: languages.set_own_language(db, signed_in, chosen))
-    if signed_out:
-        staff_sidebar.empty()
-        signin.signed_out_note(home)
-        st.stop()
+        focus_picker(actor)
+        signin.logout_button()
+        signed_in = actor
+        language.switch(lambda chosen: languages.set_own_language(db, signed_in, chosen))
 
 signin.sign_in_again_note()
 # Compared by address: st.navigation hands back its own copy of the page on later runs.

@@ -126,31 +126,37 @@ def login_form(db: Database, back_to: str | None = None) -> None:
     _fetch_cookie(signin_handoffs.issue(db, signed), back_to)
 
 
-def logout_button(db: Database, cookie_name: str) -> bool:
-    """A sign-out button, in the sidebar where the caller draws it; True on the run that
-    signed out, which then calls `signed_out_note`.
+def logout_button() -> None:
+    """The Sign out button, where the caller draws it (the sidebar); the run it starts is
+    `sign_out_asked`'s."""
+    st.button(_("Sign out"), key=SIGN_OUT_KEY)
+
+
+def sign_out_asked() -> bool:
+    """Whether this run is the one the Sign out button started: read before anything of
+    the signed-in page is drawn (a button's click is in the session as the run begins)."""
+    return bool(st.session_state.get(SIGN_OUT_KEY)) and bool(signed_in_username())
+
+
+def sign_out(db: Database, cookie_name: str) -> None:
+    """Sign out this browser's login, then `signed_out_note`.
 
     Signing out raises the login's token version: the cookie of every browser signed in
     as this login, copies included, stops working.
     """
     username = signed_in_username()
-    if not username:
-        return False
-    if not st.button(_("Sign out"), key=SIGN_OUT_KEY):
-        return False
-    signin_accounts.sign_out(db, username)
+    if username:
+        signin_accounts.sign_out(db, username)
     raw = st.context.cookies.get(cookie_name)
     if isinstance(raw, str):
         st.session_state[_SPENT_COOKIE] = _digest(raw)
     _forget()
     st.session_state[_SIGNED_OUT] = True
-    return True
 
 
 def signed_out_note(home: st.Page) -> None:
-    """On the run that signed out, in the main area: the browser asked to clear the
-    cookie, that it is signed out in words, and the way to sign in again. (The sidebar
-    holding the button is emptied on that run: the clearing drawn there never ran.)"""
+    """On the run that signed out: the browser asked to clear the cookie, that it is
+    signed out in words, and the way to sign in again."""
     _clear_cookie()
     st.info(_(SIGNED_OUT))
     st.page_link(home, label=_("Sign in again"))
