@@ -23,7 +23,7 @@ from services.agenda.agenda_screen import AgendaScreen, StepShown
 from services.agenda.agenda_template import AGENDA_FIELDS
 from services.core.vocab import Skill, Step, label
 from services.translations import translate
-from services.translations.shown import DEFAULT_SOURCE, language_name, other_language
+from services.translations.shown import language_name, other_language
 from services.translations.translate import Translation
 
 
@@ -144,8 +144,8 @@ def step_text(step: StepShown) -> None:
 
 
 def _written_in(step: StepShown) -> str:
-    """The language the step is written in: a stored translation says; else the usual one."""
-    return step.title.source_language if step.title.translation else DEFAULT_SOURCE
+    """The language the step is written in, as its writer's screen said or a translation since."""
+    return step.title.source_language
 
 
 def translation_form(step: StepShown, act: Callable[..., None]) -> None:

@@ -19,7 +19,7 @@ from services.partner.charter_signoff import GroupSignOff, SignOff, signoff_comp
 from services.partner.charter_versions_screen import VersionShown
 from services.partner.charters import CharterFields
 from services.translations import translate
-from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.shown import Shown, language_name, other_language
 from services.translations.translate import Translation
 
 SECTIONS = [
@@ -75,7 +75,7 @@ def translation_form(shown: VersionShown, act: Callable[..., None]) -> None:
     readers of that language see them marked as a translation, the original one tap away."""
     sheet = shown.sheet
     mission = sheet.clause("mission")
-    written_in = mission.source_language if mission.translation else DEFAULT_SOURCE
+    written_in = mission.source_language
     into = language_name(other_language(written_in))
 
     def current(words: Shown) -> str:

@@ -168,9 +168,8 @@ NOTE_LABELS = {
 def note_translation(here: StaffPage, note: NoteCard) -> None:
     """The note's words in the other language, for the people who read it: the facilitator
     on every table's page, Review. A bilingual scribe writes it at their own table."""
-    said = note.words.get("said")
-    # A stored translation says which language the note is written in; else the usual one.
-    written_in = said.source_language if said is not None and said.translation else DEFAULT_SOURCE
+    # A note is written in one language: any of its fields says which.
+    written_in = next(iter(note.words.values())).source_language if note.words else DEFAULT_SOURCE
     into = language_name(other_language(written_in))
     with st.form(f"translate-note-{note.id}"):
         st.caption(

@@ -11,7 +11,6 @@ from i18n import LANGUAGES, _
 from services.core.vocab import IdeaStatus
 from services.room.ideas_screen import IdeaCard
 from services.translations.shown import (
-    DEFAULT_SOURCE,
     Showing,
     language_name,
     mark,
@@ -81,8 +80,8 @@ def translate_panel(
     st.text(chosen.text)
     reading = chosen.reading
     languages = list(LANGUAGES)
-    # A stored translation says which language the original is in; else the usual one.
-    known = reading.source_language if reading.translation else DEFAULT_SOURCE
+    # As the writer's screen said, or a translation since; the person translating may know better.
+    known = reading.source_language
     written_in = st.selectbox(
         _("The idea is written in"),
         languages,

@@ -18,7 +18,6 @@ from services.solve.options import OptionFields
 from services.solve.solve_screen import OptionCard, Programme
 from services.translations import translate
 from services.translations.shown import (
-    DEFAULT_SOURCE,
     Shown,
     language_name,
     original_shown,
@@ -188,7 +187,7 @@ def option_translation(option: OptionCard, act: Callable[..., None]) -> None:
     title = option.title_shown or original_shown(option.title, i18n.current())
     about = option.description_shown or original_shown(option.description, i18n.current())
     risks = option.risks_shown or original_shown(option.risks, i18n.current())
-    written_in = title.source_language if title.translation else DEFAULT_SOURCE
+    written_in = title.source_language
     into = language_name(other_language(written_in))
     box = st.expander(_("Translate this option ({language})").format(language=into))
     with box, st.form(f"translate-option-{option.id}"):

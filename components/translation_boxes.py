@@ -17,7 +17,7 @@ import streamlit as st
 
 from components.text import label_words
 from i18n import _
-from services.translations.shown import DEFAULT_SOURCE, Shown, language_name, other_language
+from services.translations.shown import Shown, language_name, other_language
 from services.translations.translate import Translation
 
 
@@ -41,9 +41,8 @@ def translation_boxes(
         st.caption(note)
         typed = []
         for box in boxes:
-            # A stored translation says which language the item is written in.
             words = box.words
-            written_in = words.source_language if words.translation else DEFAULT_SOURCE
+            written_in = words.source_language
             label = _("“{words}” in {language}").format(
                 words=words.original, language=language_name(other_language(written_in))
             )

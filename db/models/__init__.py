@@ -10,7 +10,7 @@ from db.models.people import Account, Initiative, Participant, Stakeholder
 from db.models.prepare import Interview, SurveyResponse
 from db.models.room import Idea, ListeningNote, Theme
 from db.models.solve import BestPractice, Option, OptionRating, option_citation
-from db.models.translations import ContentTranslation
+from db.models.translations import ContentLanguage, ContentTranslation
 from db.models.voting import Ballot, RoundItem, Vote, VotingRound
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Commitment",
     "Conflict",
     "ConflictParty",
+    "ContentLanguage",
     "ContentTranslation",
     "Idea",
     "Initiative",

@@ -43,3 +43,26 @@ class ContentTranslation(Base):
     # Who translated it, as shown to people: survives the account being removed.
     translated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ContentLanguage(Base):
+    """The language a record's words are written in, as its writer's screen said.
+
+    Named by `kind` and `entity_id` like a translation. `field` is '' for the whole record
+    (an idea, a note: one writer, one language), or names one field where a record's fields
+    are written apart (the facilitator's survey questions). A record with no row is taken
+    to be in English: what the room typed before languages were recorded was.
+    """
+
+    __tablename__ = "content_language"
+    __table_args__ = (UniqueConstraint("kind", "entity_id", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(40), default="")
+    language: Mapped[str] = mapped_column(String(8))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

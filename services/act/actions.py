@@ -16,6 +16,7 @@ from services.act.smart import require_smart
 from services.core import audit, confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +59,7 @@ def create_action(
         s.add(action)
         s.flush()
         detail = {"title": action.title, "ready": action.ready}
+        written.record_new(s, "action_item", action.id, initiative_id)
         audit.record(
             s,
             actor,

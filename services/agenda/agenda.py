@@ -28,7 +28,7 @@ from services.core.validation import (
     optional_text,
     require,
 )
-from services.translations import translate
+from services.translations import translate, written
 
 MINUTES_MAX = 480
 
@@ -120,6 +120,7 @@ def add_item(db: Database, actor: Actor, meeting_id: int, fields: ItemFields) ->
         s.add(item)
         s.flush()
         _changed(s, actor, meeting, item, "created")
+        written.record_new(s, "agenda_item", item.id, meeting.initiative_id)
         return item
 
 

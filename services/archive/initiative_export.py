@@ -203,11 +203,12 @@ def _remap(column: Column, value: Any, id_maps: dict[str, dict[int, int]]) -> An
 def _remapped(table: Table, row: dict, id_maps: dict[str, dict[int, int]]) -> dict:
     """The row with every reference translated to the ids its rows have here.
 
-    A translation names its item by kind (its table's name) and id, with no foreign key:
-    its id moves with the item's, or it would translate another item after import.
+    A translation, or an item's written language, names its item by kind (its table's
+    name) and id, with no foreign key: its id moves with the item's, or it would speak of
+    another item after import.
     """
     new = {k: _remap(table.c[k], v, id_maps) for k, v in row.items()}
-    if table.name == "content_translation":
+    if table.name in ("content_translation", "content_language"):
         new["entity_id"] = id_maps.get(new["kind"], {}).get(new["entity_id"], new["entity_id"])
     return new
 

@@ -19,6 +19,7 @@ from services.core.errors import NotAllowedNow, ValidationError
 from services.core.scope import room_is_open
 from services.core.validation import NAME_MAX, clean_text, in_range, require
 from services.core.vocab import label
+from services.translations import written
 
 BUDGET_MAX = 50
 
@@ -63,6 +64,7 @@ def create_round(db: Database, actor: Actor, meeting_id: int, fields: NewRound) 
         )
         s.add(rnd)
         s.flush()
+        written.record_new(s, "voting_round", rnd.id, meeting.initiative_id)
         add_items(s, rnd, idea_ids, theme_ids)
         detail = {"title": clean, "mode": kind.value}
         audit.record(

@@ -20,6 +20,7 @@ from services.partner.charters import (
     require_latest,
     retired_groups,
 )
+from services.translations import written
 
 
 def commitments(db: Database, actor: Actor, charter_id: int) -> list[tuple[Commitment, str]]:
@@ -60,6 +61,8 @@ def set_commitment(
         elif clean:
             existing = Commitment(charter_id=charter.id, stakeholder_id=stakeholder_id, text=clean)
             s.add(existing)
+            s.flush()
+            written.record_new(s, "commitment", existing.id, charter.initiative_id)
         detail = {"stakeholder_id": stakeholder_id, "removed": not clean}
         audit.record(
             s,

@@ -17,6 +17,7 @@ from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import written
 
 SECTIONS = {
     "shared_goals": N_("Shared goals"),
@@ -62,7 +63,7 @@ def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFie
     # A retired group's commitment stays on the versions it was part of, not on new ones.
     carried = (
         {
-            c.stakeholder_id: c.text
+            c.stakeholder_id: c
             for c in commitments_of(s, previous)
             if c.stakeholder_id not in retired
         }
@@ -86,9 +87,14 @@ def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFie
                 "page to see it, then make your changes again."
             )
         ) from exc
-    for gid, text in {**carried, **texts}.items():
-        if text:
-            s.add(Commitment(charter_id=charter.id, stakeholder_id=gid, text=text))
+    made = [
+        Commitment(charter_id=charter.id, stakeholder_id=gid, text=text)
+        for gid, text in {**{g: c.text for g, c in carried.items()}, **texts}.items()
+        if text
+    ]
+    s.add_all(made)
+    s.flush()
+    _record_languages(s, charter, previous, made, carried)
     detail = {"version": charter.version, "groups": sorted(groups)}
     audit.record(
         s,
@@ -102,6 +108,27 @@ def add_version(s: Session, actor: Actor, initiative_id: int, fields: CharterFie
         ),
     )
     return charter
+
+
+def _record_languages(
+    s: Session,
+    charter: Charter,
+    previous: Charter | None,
+    made: list[Commitment],
+    carried: dict[int, Commitment],
+) -> None:
+    """A version is the one before it, edited: it keeps that one's language (the first,
+    its writer's). A commitment carried unchanged keeps its language; one written now is
+    its writer's."""
+    before = written.language_of(s, written.Part("charter", previous.id)) if previous else None
+    written.record_new(s, "charter", charter.id, charter.initiative_id, before)
+    for commitment in made:
+        kept = carried.get(commitment.stakeholder_id)
+        same = kept is not None and kept.text == commitment.text
+        language = (
+            written.language_of(s, written.Part("commitment", kept.id)) if same and kept else None
+        )
+        written.record_new(s, "commitment", commitment.id, charter.initiative_id, language)
 
 
 def latest_charter(db: Database, actor: Actor, initiative_id: int) -> Charter | None:

@@ -23,6 +23,7 @@ from services.core.validation import (
     optional_text,
     require,
 )
+from services.translations import written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +58,7 @@ def create_interview(
         )
         s.add(interview)
         s.flush()
+        written.record_new(s, "interview", interview.id, initiative_id)
         _audit(s, actor, interview, "created")
         return interview
 

@@ -14,6 +14,7 @@ from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, clean_text, require
 from services.prepare.trust_items import STANDARD_ITEMS, item_for
 from services.setup import initiatives
+from services.translations import questions, written
 
 DEMOGRAPHIC_QUESTIONS_MAX = 8
 
@@ -80,7 +81,9 @@ def _clean_questions(questions: list[str]) -> list[str]:
 
 
 def _keep_questions(s: Session, actor: Actor, initiative: Initiative, clean: list[str]) -> None:
+    before = questions.asked(initiative)
     initiative.demographic_questions = clean
+    written.record_new_questions(s, initiative, before)
     audit.record(
         s,
         actor,

@@ -16,6 +16,8 @@ from services.core.validation import NAME_MAX, require
 from services.core.vocab import label
 from services.partner import charters
 from services.resolve.conflicts import audit_conflict, conflict_initiative
+from services.translations import written
+from services.translations.shown import DEFAULT_SOURCE
 
 
 def agreement_to_action(db: Database, actor: Actor, conflict_id: int) -> ActionItem:
@@ -45,6 +47,9 @@ def agreement_to_action(db: Database, actor: Actor, conflict_id: int) -> ActionI
         )
         s.add(action)
         s.flush()
+        # The action is the agreement's words: in the agreement's language.
+        spoken = written.language_of(s, written.Part("conflict", conflict.id)) or DEFAULT_SOURCE
+        written.record_new(s, "action_item", action.id, initiative_id, spoken)
         audit.record(
             s,
             actor,

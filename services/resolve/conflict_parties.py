@@ -19,6 +19,7 @@ from services.resolve.conflicts import (
     editable_conflict,
     readable_conflict,
 )
+from services.translations import written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +57,11 @@ def set_party(db: Database, actor: Actor, conflict_id: int, fields: PartyFields)
             party = ConflictParty(conflict_id=conflict.id, stakeholder_id=group.id)
             s.add(party)
         party.position, party.interests = position, interests
+        s.flush()
+        initiative_id = conflict_initiative(s, conflict)
+        written.record_first_words(
+            s, "conflict_party", party.id, initiative_id, position + interests
+        )
         audit_conflict(s, actor, conflict, "party", {"stakeholder_id": group.id})
         return party
 

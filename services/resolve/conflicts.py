@@ -16,6 +16,7 @@ from services.core.actors import Actor, require_role
 from services.core.errors import PermissionDenied, ValidationError
 from services.core.scope import check_table_access, require_open_meeting
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import written
 
 _WORKERS = (Role.FACILITATOR, Role.SCRIBE)
 
@@ -68,6 +69,7 @@ def create_conflict(
         )
         s.add(conflict)
         s.flush()
+        written.record_new(s, "conflict", conflict.id, conflict_initiative(s, conflict))
         audit_conflict(s, actor, conflict, "created", {"issue": conflict.issue[:80]})
         return conflict
 

@@ -19,8 +19,7 @@ from services.core.scope import check_table_access, require_input_open, require_
 from services.core.validation import TEXT_MAX, clean_text, require
 from services.core.writes import clean_key, insert_once
 from services.room import idea_queue, late_notes
-from services.translations import translate
-from services.translations.shown import DEFAULT_SOURCE
+from services.translations import translate, written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,8 +43,9 @@ class NewIdea(IdeaFields):
     submission_key: str | None = None
     translation: str = ""
     """The idea in the other language, typed by a bilingual scribe; '' for none yet."""
-    written_in: str = DEFAULT_SOURCE
-    """The language `text` is written in; the translation is in the other."""
+    written_in: str | None = None
+    """The language `text` is written in (None: the writer's screen's); the translation is
+    in the other."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +96,8 @@ def add_idea(db: Database, actor: Actor, new: NewIdea) -> Idea:
             late=late,
         )
         saved = insert_once(s, idea, Idea, meeting.id, key)
+        if saved is idea:
+            written.record_new(s, "idea", idea.id, meeting.initiative_id, new.written_in)
         if saved is idea and new.translation.strip():
             translate.keep(s, actor, _translation_of(idea.id, new))
         if saved is idea:

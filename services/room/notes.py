@@ -17,6 +17,7 @@ from services.core.scope import check_table_access, require_input_open, require_
 from services.core.validation import TEXT_MAX, clean_text, optional_text, require
 from services.core.writes import clean_key, insert_once
 from services.room import late_notes
+from services.translations import written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,6 +61,7 @@ def add_note(
         )
         saved = insert_once(s, note, ListeningNote, meeting.id, key)
         if saved is note:
+            written.record_new(s, "listening_note", note.id, meeting.initiative_id)
             audit.record(
                 s,
                 actor,

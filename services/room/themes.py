@@ -14,6 +14,7 @@ from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import written
 
 
 def create_theme(
@@ -29,6 +30,7 @@ def create_theme(
         theme = Theme(meeting_id=meeting.id, name=clean, description=about)
         s.add(theme)
         s.flush()
+        written.record_new(s, "theme", theme.id, meeting.initiative_id)
         audit.record(
             s,
             actor,

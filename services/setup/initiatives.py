@@ -15,6 +15,7 @@ from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
+from services.translations import questions, written
 
 TRUST_STATEMENTS_MAX = 10
 
@@ -217,7 +218,9 @@ def keep_trust_statements(
     s: Session, actor: Actor, initiative: Initiative, clean: list[str]
 ) -> None:
     """`set_trust_statements` inside a write the caller holds, the statements cleaned."""
+    before = questions.asked(initiative)
     initiative.trust_statements = clean
+    written.record_new_questions(s, initiative, before)
     audit.record(
         s,
         actor,

@@ -16,7 +16,7 @@ from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import NAME_MAX, TEXT_MAX, clean_text, optional_text, require
-from services.translations import translate
+from services.translations import translate, written
 from services.translations.shown import fingerprint
 from services.translations.translate import KINDS, field_translations
 
@@ -48,6 +48,7 @@ def create_best_practice(db: Database, actor: Actor, fields: BestPracticeFields)
         practice = BestPractice(**values)
         s.add(practice)
         s.flush()
+        written.record_new(s, "best_practice", practice.id, None)
         audit.record(
             s,
             actor,

@@ -25,6 +25,7 @@ from services.core.validation import (
     optional_text,
     require,
 )
+from services.translations import written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,11 +55,13 @@ def create_option(
     values = _clean(fields)
     idea_id, theme_id = fields.idea_id, fields.theme_id
     with db.write() as s:
-        require_open_meeting(require(s, Meeting, meeting_id, N_("meeting")), actor)
+        meeting = require(s, Meeting, meeting_id, N_("meeting"))
+        require_open_meeting(meeting, actor)
         _check_links(s, meeting_id, idea_id, theme_id)
         option = Option(meeting_id=meeting_id, idea_id=idea_id, theme_id=theme_id, **values)
         s.add(option)
         s.flush()
+        written.record_new(s, "option", option.id, meeting.initiative_id)
         replace_citations(s, option.id, best_practice_ids)
         audit_option(s, actor, option, "created", {"title": option.title})
         return option

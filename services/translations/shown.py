@@ -12,8 +12,8 @@ import i18n
 from i18n import ENGLISH, LANGUAGES, N_, _
 
 DEFAULT_SOURCE = ENGLISH
-"""The language an original is taken to be in until a translation says otherwise: what
-people type in the room is English unless the scribe or facilitator said it was not."""
+"""The language an original is taken to be in when nothing records its language: what
+was typed before languages were recorded (written.py), or came from a file."""
 
 
 class Showing(Enum):
@@ -31,7 +31,8 @@ class Showing(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """One translation as the table holds it: what the batch read returns."""
+    """One translation as the table holds it: what the batch read returns. With no `text`,
+    no translation: only the language the original is written in (written.py)."""
 
     text: str
     source_language: str
@@ -72,11 +73,12 @@ def shown(
 ) -> Shown:
     """`original` as a reader of `language` should see it, given its stored translation.
 
-    `source`: the language the original is written in when no translation says so (a
+    `source`: the language the original is written in when nothing stored says so (a
     note's field whose other fields' translations do)."""
     if not original.strip():
         return original_shown(original, language)  # nothing written: nothing to say of it
-    if stored is None:
+    if stored is None or not stored.text:
+        source = stored.source_language if stored is not None else source
         showing = Showing.ORIGINAL if language == source else Showing.MISSING
         return Shown(original, source, language, showing)
     if stored.source_language == language:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -28,6 +28,7 @@ from db.models import (
     Commitment,
     Conflict,
     ConflictParty,
+    ContentLanguage,
     ContentTranslation,
     Idea,
     Initiative,
@@ -47,7 +48,7 @@ from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.scope import check_table_access, require_open_meeting
 from services.core.validation import LONG_MAX, optional_text, require
-from services.translations import questions
+from services.translations import questions, written
 from services.translations.shown import (
     DEFAULT_SOURCE,
     Shown,
@@ -181,15 +182,16 @@ KINDS: dict[str, Kind] = {
 class Translation:
     """A translation as someone enters it. Blank `text` removes the one stored.
 
-    `source_language` is the language the original is written in; the translation is in
-    the other one.
+    `source_language` is the language the original is written in, which the translation
+    records (and the item's written language becomes); the translation is in the other one.
+    None: the language recorded for the item (written.py), else English.
     """
 
     kind: str
     entity_id: int
     text: str
     field: str = "text"
-    source_language: str = DEFAULT_SOURCE
+    source_language: str | None = None
 
 
 def translate(db: Database, actor: Actor, entry: Translation) -> ContentTranslation | None:
@@ -203,19 +205,26 @@ def translate(db: Database, actor: Actor, entry: Translation) -> ContentTranslat
 def check(entry: Translation) -> None:
     """Refuse, in words, a translation no write could keep: before the write begins."""
     _kind(entry)
-    _language(entry.source_language)
+    if entry.source_language is not None:
+        _language(entry.source_language)
     _text(entry)
 
 
 def keep(s: Session, actor: Actor, entry: Translation) -> ContentTranslation | None:
     """`translate` inside a write the caller holds: an idea saved with its translation."""
     kind = _kind(entry)
-    source = _language(entry.source_language)
-    language = other_language(source)
     text = _text(entry)
     item = require(s, kind.model, entry.entity_id, kind.label)
     owner = kind.owner(s, item)
     _check_may_translate(s, actor, kind, owner)
+    # A question is written on its own; any other item is written whole in one language.
+    part = written.Part(entry.kind, entry.entity_id, entry.field if kind.named else written.WHOLE)
+    if entry.source_language is None:
+        source = written.language_of(s, part) or DEFAULT_SOURCE
+    else:
+        source = _language(entry.source_language)
+        written.record(s, part, owner.initiative_id, source)
+    language = other_language(source)
     original = kind.original(item, entry.field)
     if text and not original.strip():
         raise ValidationError(
@@ -314,35 +323,83 @@ def translations_of_kinds(
 ) -> dict[str, dict[int, Stored]]:
     """`translations_for` of several kinds at once ({kind: (ids, field)}), by kind and item
     id: one query for a ballot of ideas and themes, none when there is nothing to name."""
-    asked = [
-        and_(
-            ContentTranslation.kind == kind,
-            ContentTranslation.field == field,
-            ContentTranslation.entity_id.in_(list(ids)),
-        )
-        for kind, (ids, field) in wanted.items()
-        if ids
-    ]
+    asked = {kind: (list(ids), field) for kind, (ids, field) in wanted.items() if ids}
     found: dict[str, dict[int, Stored]] = {kind: {} for kind in wanted}
     if not asked:
         return found
-    query = select(
-        ContentTranslation.kind,
-        ContentTranslation.entity_id,
-        ContentTranslation.language,
-        ContentTranslation.text,
-        ContentTranslation.source_language,
-        ContentTranslation.source_hash,
-    ).where(
-        or_(*asked),
-        or_(
-            ContentTranslation.language == language,
-            ContentTranslation.source_language == language,
+    by_field = _read(s, asked, language)
+    for kind, (ids, field) in asked.items():
+        for entity_id in ids:
+            stored = by_field.get((kind, entity_id, field))
+            if stored is not None:
+                found[kind][entity_id] = stored
+    return found
+
+
+def _read(
+    s: Session, asked: Mapping[str, tuple[list[int], str | Collection[str]]], language: str
+) -> dict[tuple[str, int, str], Stored]:
+    """By (kind, item id, field), what a reader of `language` needs of each field asked:
+    the translation into their language, else one from it, else (no translation at all)
+    the language the item is written in, as a Stored with no text. One query: the
+    translations and the written languages side by side."""
+    translated, languages = [], []
+    for kind, (ids, fields) in asked.items():
+        names = [fields] if isinstance(fields, str) else list(fields)
+        translated.append(
+            and_(
+                ContentTranslation.kind == kind,
+                ContentTranslation.field.in_(names),
+                ContentTranslation.entity_id.in_(ids),
+            )
+        )
+        languages.append(
+            and_(
+                ContentLanguage.kind == kind,
+                ContentLanguage.field.in_([*names, written.WHOLE]),
+                ContentLanguage.entity_id.in_(ids),
+            )
+        )
+    query = union_all(
+        select(
+            ContentTranslation.kind,
+            ContentTranslation.entity_id,
+            ContentTranslation.field,
+            ContentTranslation.language,
+            ContentTranslation.text,
+            ContentTranslation.source_language,
+            ContentTranslation.source_hash,
+        ).where(
+            or_(*translated),
+            or_(
+                ContentTranslation.language == language,
+                ContentTranslation.source_language == language,
+            ),
         ),
+        select(
+            ContentLanguage.kind,
+            ContentLanguage.entity_id,
+            ContentLanguage.field,
+            ContentLanguage.language,
+            literal("", String),
+            ContentLanguage.language,
+            literal("", String),
+        ).where(or_(*languages)),
     )
-    for kind, entity_id, into, text, source, source_hash in s.execute(query):
-        if into == language or entity_id not in found[kind]:
-            found[kind][entity_id] = Stored(text, source, source_hash)
+    found: dict[tuple[str, int, str], Stored] = {}
+    written_in: dict[tuple[str, int, str], str] = {}
+    for kind, entity_id, field, into, text, source, source_hash in s.execute(query):
+        if not text:  # a written language: the translations' table never holds blank text
+            written_in[kind, entity_id, field] = source
+        elif into == language or (kind, entity_id, field) not in found:
+            found[kind, entity_id, field] = Stored(text, source, source_hash)
+    for kind, (ids, fields) in asked.items():
+        for entity_id in ids:
+            for field in [fields] if isinstance(fields, str) else fields:
+                key = (kind, entity_id, field)
+                source = written_in.get(key) or written_in.get((kind, entity_id, written.WHOLE))
+                if key not in found and source is not None:
+                    found[key] = Stored("", source, "")
     return found
 
 
@@ -367,27 +424,8 @@ def field_translations(
     """`translations_for` of several fields at once, by (item id, field): one query."""
     if not ids:
         return {}
-    query = select(
-        ContentTranslation.entity_id,
-        ContentTranslation.field,
-        ContentTranslation.language,
-        ContentTranslation.text,
-        ContentTranslation.source_language,
-        ContentTranslation.source_hash,
-    ).where(
-        ContentTranslation.kind == kind,
-        ContentTranslation.field.in_(list(fields)),
-        ContentTranslation.entity_id.in_(list(ids)),
-        or_(
-            ContentTranslation.language == language,
-            ContentTranslation.source_language == language,
-        ),
-    )
-    found: dict[tuple[int, str], Stored] = {}
-    for entity_id, field, into, text, source, source_hash in s.execute(query):
-        if into == language or (entity_id, field) not in found:
-            found[entity_id, field] = Stored(text, source, source_hash)
-    return found
+    found = _read(s, {kind: (list(ids), list(fields))}, language)
+    return {(entity_id, field): stored for (_kind, entity_id, field), stored in found.items()}
 
 
 def fields_shown(
@@ -409,14 +447,17 @@ def fields_shown(
 
 
 def translation_version(s: Session, kind: str, initiative_id: int) -> tuple[int, str]:
-    """How many translations of a kind an initiative has, and the newest change: a cache
-    key's part, so a board cached by its items' changes sees a new translation too."""
-    count, newest = s.execute(
-        select(func.count(), func.max(ContentTranslation.updated_at)).where(
-            ContentTranslation.kind == kind, ContentTranslation.initiative_id == initiative_id
+    """How many translations and written languages of a kind an initiative has, and the
+    newest change: a cache key's part, so a board cached by its items' changes sees a new
+    translation, or a language corrected, too."""
+    parts = [
+        select(func.count(), func.max(table.updated_at)).where(
+            table.kind == kind, table.initiative_id == initiative_id
         )
-    ).one()
-    return count, str(newest or "")
+        for table in (ContentTranslation, ContentLanguage)
+    ]
+    (count, newest), (languages, corrected) = (s.execute(part).one() for part in parts)
+    return count + languages, str(max(str(newest or ""), str(corrected or "")))
 
 
 def questions_shown(s: Session, initiative: Initiative, language: str) -> dict[str, Shown]:

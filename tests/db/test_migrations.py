@@ -114,3 +114,42 @@ def test_a_database_full_of_data_survives_every_migration_down_and_up(empty_url)
     assert set(after) == set(before)
     assert {n: after[n] for n in stays} == {n: before[n] for n in stays}
     assert before["idea"] == 1 and before["agenda_item"] == 10 and before["participant"] == 56
+
+
+def test_what_was_translated_before_languages_were_recorded_keeps_its_language(empty_url):
+    """The translations already kept say which language each original is in: the migration
+    that records written languages starts from them (a question on its own, an item whole)."""
+    config = alembic_config(empty_url)
+    command.upgrade(config, "11732e2999a8")  # the revision before content_language
+    engine = create_engine(empty_url)
+    columns = "kind, entity_id, field, language, text, source_language, source_hash, translated_by"
+    rows = [
+        ("idea", 5, "text", "en", "More co-responders", "es"),
+        ("listening_note", 7, "said", "en", "We wait", "es"),
+        ("listening_note", 7, "paraphrase", "en", "They wait", "es"),
+        ("initiative", 1, "q-aa", "es", "¿Su barrio?", "en"),
+        ("initiative", 1, "q-bb", "en", "Your age?", "es"),
+    ]
+    with engine.begin() as conn:
+        for kind, entity_id, field, language, words, source in rows:
+            conn.execute(
+                text(
+                    f"INSERT INTO content_translation ({columns}, updated_at) VALUES "
+                    "(:kind, :entity_id, :field, :language, :words, :source, 'h', '', "
+                    "CURRENT_TIMESTAMP)"
+                ),
+                dict(kind=kind, entity_id=entity_id, field=field, language=language,
+                     words=words, source=source),
+            )  # fmt: skip
+    command.upgrade(config, "head")
+    with engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT kind, entity_id, field, language FROM content_language ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert sorted(tuple(row) for row in found) == [
+        ("idea", 5, "", "es"),
+        ("initiative", 1, "q-aa", "en"),
+        ("initiative", 1, "q-bb", "es"),
+        ("listening_note", 7, "", "es"),
+    ]

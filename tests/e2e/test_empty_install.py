@@ -35,6 +35,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+import i18n
 from db.models import (
     Initiative,
     Meeting,
@@ -211,10 +212,12 @@ def _row(page: Page, idea: str) -> Locator:
 
 
 def _under(row: Locator) -> Locator:
-    """What is drawn right under `row`: its live region, then a refusal's alert."""
+    """What is drawn right under `row`: what its words are (a Spanish scribe's idea on an
+    English phone: "No English translation yet") and the original's expander, its live
+    region, then a refusal's alert."""
     return row.locator(
         "xpath=ancestor::div[@data-testid='stElementContainer'][1]"
-        "/following-sibling::div[position() <= 2]"
+        "/following-sibling::div[position() <= 4]"
     )
 
 
@@ -527,6 +530,14 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     with using(SPANISH):  # a plural entry: "Le queda 1", "Le quedan 5"
         left = ngettext("{left} of {budget} dots left", "{left} of {budget} dots left", 5)
     expect(phones[1].get_by_text(left.format(left=5, budget=5))).to_be_visible()
+    # Each idea is in its scribe's language: each phone says which nobody translated.
+    english_mark = "No English translation yet"
+    expect(_under(_row(phones[0], IDEAS[2])).get_by_text(english_mark)).to_be_visible()
+    expect(phones[0].get_by_text(english_mark)).to_have_count(1)  # the title is English too
+    with using(SPANISH):
+        spanish_mark = i18n._("No Spanish translation yet")
+    expect(_under(_row(phones[1], IDEAS[1])).get_by_text(spanish_mark)).to_be_visible()
+    expect(_under(_row(phones[1], IDEAS[2])).get_by_text(spanish_mark)).to_have_count(0)
     _dots(phones[0], IDEAS[1], 3)
     _dots(phones[0], IDEAS[2], 2)
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()

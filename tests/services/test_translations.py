@@ -115,7 +115,7 @@ def test_writing_again_replaces_and_blank_removes(db):
     translate.translate(db, room.facilitator, _spanish("idea", idea.id, "Segunda"))
     assert _read(db, "idea", [idea.id], "es")[idea.id].text == "Segunda"
     assert translate.translate(db, room.facilitator, _spanish("idea", idea.id, "  ")) is None
-    assert _read(db, "idea", [idea.id], "es") == {}
+    assert _read(db, "idea", [idea.id], "es") == {idea.id: translate.Stored("", "en", "")}
     actions = [e.action for e in history(db, SYSTEM, "idea", idea.id)]
     assert actions == ["created", "translated", "translated", "translation removed"]
 
@@ -171,7 +171,11 @@ def test_the_batch_read_is_one_query_for_many_items(db):
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
     assert len([q for q in statements if "content_translation" in q]) == 1
-    assert sorted(found) == sorted(i.id for i in made[::2])
+    assert sorted(i for i, stored in found.items() if stored.text) == sorted(
+        i.id for i in made[::2]
+    )
+    # The others are there for the language they are written in, from the same query.
+    assert {found[i.id] for i in made[1::2]} == {translate.Stored("", "en", "")}
 
 
 def test_a_note_field_and_a_theme_are_translated_by_field(db):
@@ -183,7 +187,10 @@ def test_a_note_field_and_a_theme_are_translated_by_field(db):
         translate.translate(db, room.scribe1, _spanish("theme", theme.id, "Tiempos", "name"))
     translate.translate(db, room.facilitator, _spanish("theme", theme.id, "Tiempos", "name"))
     assert _read(db, "listening_note", [note.id], "es", "said")[note.id].text == "Esperamos"
-    assert _read(db, "listening_note", [note.id], "es", "paraphrase") == {}
+    # No translation of a field: only the language the note is written in.
+    assert _read(db, "listening_note", [note.id], "es", "paraphrase") == {
+        note.id: translate.Stored("", "en", "")
+    }
     with db.read() as s:
         assert len(s.scalars(select(ContentTranslation)).all()) == 2
 
