@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-import i18n
 from components.notices import action_runner
 from components.text import escape_markdown
 from i18n import _
@@ -14,7 +13,7 @@ from services.room import idea_queue
 from services.room.room_control import RoomState
 
 
-def premoderation_toggle(db: Database, actor: Actor, state: RoomState) -> None:
+def premoderation_toggle(db: Database, actor: Actor, state: RoomState, title: str | None) -> None:
     """Say in words whether the step on the room holds ideas for approval, with the switch.
 
     Buttons, not a toggle widget: the setting lives in the database (the agenda editor
@@ -25,8 +24,7 @@ def premoderation_toggle(db: Database, actor: Actor, state: RoomState) -> None:
         return
     act = action_runner(db, actor)
     st.subheader(_("Approve before it shows"))
-    named = state.step_title(i18n.current())  # in the reader's language where translated
-    title = escape_markdown(named.text if named is not None else item.title)
+    title = escape_markdown(title or item.title)  # the step picker's words for it
     words, switch = st.columns([6, 3], vertical_alignment="center")
     if item.premoderate:
         words.markdown(

@@ -13,21 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from i18n import ENGLISH, SPANISH, current, using
-from services.room.projector_settings import BOTH
+from i18n import using
 
 _TOKEN = re.compile(r"<[^>]*>|[^<]+")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
-
-
-def languages_of(setting: str) -> tuple[str, ...]:
-    """The languages a projector set to `setting` speaks: its own choice, both, or (unset)
-    the language its browser asked for."""
-    if setting == BOTH:
-        return (ENGLISH, SPANISH)
-    if setting in (ENGLISH, SPANISH):
-        return (setting,)
-    return (current(),)
 
 
 def in_languages(languages: Sequence[str], build: Callable[[], str]) -> str:

@@ -11,7 +11,7 @@ from adapters import room_links
 from components.language import page_mark
 from components.projector import closed_html, header_html, screen, spotlight_html, text
 from components.projector_cloud import projector_cloud
-from components.projector_languages import in_languages, languages_of
+from components.projector_languages import in_languages
 from components.projector_pages import Paging, clock, page_now
 from components.projector_results import (
     RESULT_PAGE,
@@ -39,6 +39,7 @@ from services.core.vocab import MeetingStatus, RoundStatus, Step, VoteMode
 from services.partner.charter_screen import CharterOnScreen
 from services.room import projector_screen
 from services.room.projector_screen import ProjectorScreen, VotingOnScreen, Wall
+from services.room.projector_settings import projector_languages
 
 # `db` below is the app's Database (runtime.database()); components do not import db/,
 # so its type comes through runtime.
@@ -62,7 +63,7 @@ def live_screen(shown: ProjectorScreen, db: Database, base: str) -> None:
 
     `base` starts the phones' voting link, as on the console's Join links tab.
     """
-    languages = languages_of(shown.room.projector_language)
+    languages = projector_languages(shown.room.projector_language)
     # The page's own language is the projector's, not its browser's (WCAG 3.1.1). Drawn on
     # every run, so the places below keep theirs whatever the setting.
     st.html(page_mark(languages[0]), unsafe_allow_javascript=True)
@@ -114,7 +115,7 @@ def _step_view(shown: ProjectorScreen, db: Database, base: str, show: Show) -> N
     state = shown.room
     step = state.current.step if state.current else None
     held = state.pages_held_at
-    both = len(languages_of(state.projector_language)) > 1
+    both = len(projector_languages(state.projector_language)) > 1
     if step is Step.DIVERGE and shown.wall_version is not None:
         board = _wall(db, shown.code, shown.wall_version)
         per_page = WALL_PAGE_BOTH if both else WALL_PAGE

@@ -33,8 +33,9 @@ controls.step_controls(state, control)
 controls.timer_controls(state, control)
 controls.shortcut_legend()
 controls.step_jump(screen, control)
-premoderation_toggle(db, actor, state)
-late_notes_toggle(db, actor, state.current, title=screen.title_of_current())
+step_title = screen.title_of_current()  # as the step picker names it
+premoderation_toggle(db, actor, state, title=step_title)
+late_notes_toggle(db, actor, state.current, title=step_title)
 projector_controls(db, actor, state)
 
 # Only the open tab is drawn: the links tab was most of the browser's work on every run.
@@ -47,10 +48,8 @@ if room.open:
         agenda_table(screen)
 if links.open:
     with links:
-        room_address_picker(
-            runtime.public_base_url(), runtime.chosen_room_address(), runtime.choose_room_address
-        )
         base = runtime.public_base_url()
+        room_address_picker(base, runtime.chosen_room_address(), runtime.choose_room_address)
         join_links_panel(
             base,
             screen,

@@ -23,7 +23,7 @@ from services.core.errors import NotFound
 from services.partner.charter_screen import CharterOnScreen, charter_in
 from services.prepare import imported_credit
 from services.room import ideas, room_control, spotlight
-from services.room.projector_settings import BOTH
+from services.room.projector_settings import projector_languages
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
 from services.translations.shown import Shown, Stored, other_language, room_words
@@ -100,17 +100,11 @@ def read(db: Database, code: str) -> ProjectorScreen:
     """
     with db.read() as s:
         meeting = _meeting_by_code(s, code)
-        with i18n.using(_reads_in(meeting.projector_language)):
+        # Named first in the language the console chose for it, whatever its browser's: read
+        # in the browser's, a Spanish-only wall on an English browser put the room's question
+        # and the ranked ideas in English.
+        with i18n.using(projector_languages(meeting.projector_language)[0]):
             return _screen_in(s, meeting)
-
-
-def _reads_in(setting: str) -> str:
-    """The language the projector names things in first: the one the console chose for it
-    (English first when both), else its browser's. Read in the browser's, a Spanish-only
-    wall on an English browser put the room's question and the ranked ideas in English."""
-    if setting in i18n.LANGUAGES:
-        return setting
-    return i18n.ENGLISH if setting == BOTH else i18n.current()
 
 
 def _screen_in(s: Session, meeting: Meeting) -> ProjectorScreen:

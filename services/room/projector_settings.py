@@ -9,6 +9,7 @@ does. Kept on the meeting, so every projector and every server sees the same.
 
 from __future__ import annotations
 
+import i18n
 from db.database import Database
 from db.models import utcnow
 from db.models.enums import Role
@@ -31,6 +32,17 @@ PROJECTOR_LANGUAGES = {
 }
 """Each choice, as the console names it (translated where shown). Not "English" alone:
 that msgid is a language's name inside a sentence, lower case in Spanish ("inglés")."""
+
+
+def projector_languages(setting: str) -> tuple[str, ...]:
+    """The languages a projector set to `setting` speaks, the one it names things in first
+    (the ranked ideas, the room's question) leading: its own choice, both (English first),
+    or, unset, the language its browser asked for."""
+    if setting == BOTH:
+        return (ENGLISH, SPANISH)
+    if setting in (ENGLISH, SPANISH):
+        return (setting,)
+    return (i18n.current(),)
 
 
 def hold_pages(db: Database, actor: Actor, meeting_id: int, held: bool) -> RoomState:

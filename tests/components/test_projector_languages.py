@@ -7,19 +7,12 @@ import re
 
 import i18n
 from components.projector import header_html
-from components.projector_languages import in_languages, languages_of, side_by_side
+from components.projector_languages import in_languages, side_by_side
 from components.projector_pages import page_note
 from components.projector_views import wall_html
 from components.room_banner import step_heading
 
 IDEAS = [f"Idea número {n}" for n in range(17, 0, -1)]
-
-
-def test_the_setting_names_the_languages_spoken():
-    assert languages_of("both") == ("en", "es")
-    assert languages_of("es") == ("es",)
-    with i18n.using("es"):
-        assert languages_of("") == ("es",)  # unset: the projector browser's own
 
 
 def test_one_language_is_a_block_marked_with_it():

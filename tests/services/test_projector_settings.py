@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import i18n
 from db.models import Meeting
 from services.core.actors import SYSTEM
 from services.core.audit import history
@@ -54,3 +55,10 @@ def test_the_projector_language_is_one_of_four_choices_each_change_audited(db):
         projector_settings.set_language(db, room.scribe1, room.meeting_id, "en")
     assert room_control.room_state(db, room.meeting_id, actor=SYSTEM).projector_language == "es"
     assert _actions(db, room) == ["projector language", "projector language"]
+
+
+def test_the_setting_names_the_languages_spoken():
+    assert projector_settings.projector_languages("both") == ("en", "es")
+    assert projector_settings.projector_languages("es") == ("es",)
+    with i18n.using("es"):  # unset: the projector browser's own
+        assert projector_settings.projector_languages("") == ("es",)
