@@ -98,7 +98,9 @@ def _charter(pdf: FPDF, record: MeetingRecord) -> None:
         layout.text(pdf, _("The initiative has no stakeholder groups yet."))
     for g in lines_of(frame):
         who = (
-            _(", by {name} on {date}").format(name=g["Signed by"], date=g["Signed on"])
+            _(", by {name} on {date}").format(
+                name=g["Signed by"], date=day(date.fromisoformat(g["Signed on"]))
+            )
             if g["Signed by"]
             else ""
         )

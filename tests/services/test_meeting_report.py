@@ -124,3 +124,17 @@ def test_an_actions_due_date_is_written_as_its_reader_writes_dates(db):
     with i18n.using("es"):
         spanish = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
     assert "vence el 15 de marzo de 2027" in spanish
+
+
+def test_a_groups_signature_is_dated_as_its_reader_writes_dates(db):
+    room = full_meeting(db)
+    signed = datetime.now(ZoneInfo("UTC")).date()  # the day full_meeting signed
+    with i18n.using("en"):
+        english_day = i18n.day(signed)
+    with i18n.using("es"):
+        spanish_day = i18n.day(signed)
+        spanish = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
+    english = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
+    assert f"Police: signed, by Lead on {english_day}" in english
+    assert f"por Lead el {spanish_day}" in spanish
+    assert signed.isoformat() not in english + spanish
