@@ -157,13 +157,13 @@ def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:
     """The plan as CSV and as a workbook, from the rows the screen's record holds."""
     rows, updates = files
     prepared_download(
-        _("the plan (CSV)"), lambda: plan_export.csv_of(rows), "action-plan.csv", "text/csv",
+        _("the plan (CSV)"), lambda: plan_export.csv_of(rows), _("action-plan.csv"), "text/csv",
         key="plan-csv",
     )  # fmt: skip
     prepared_download(
         _("the plan (Excel)"),
         lambda: plan_export.xlsx_of(rows, updates),
-        "action-plan.xlsx",
+        _("action-plan.xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="plan-xlsx",
     )

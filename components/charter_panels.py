@@ -164,7 +164,7 @@ def charter_download(shown: VersionShown) -> None:
         _("the charter, version {number} (PDF)").format(number=shown.version),
         # Built only when asked for, not on every run of the page.
         lambda: charter_pdf.render(shown.sheet),
-        f"partnering-charter-v{shown.version}.pdf",
+        _("partnering-charter-v{version}.pdf").format(version=shown.version),
         "application/pdf",
         key=f"charter-{shown.charter_id}",
     )

@@ -29,7 +29,7 @@ def invitation_sheet_download(
             invitations.meeting_heading(db, actor, meeting_id),
             invitations.invitations(db, actor, meeting_id, base),
         ),
-        "invitations.html",
+        _("invitations.html"),
         "text/html",
         key=key,
     )
@@ -86,7 +86,7 @@ def invitations_panel(db: Database, actor: Actor, shown: InvitationsOnScreen) ->
         prepared_download(
             _("the invitation sheet"),
             lambda: invitation_sheet_html(shown.heading, shown.people),
-            "invitations.html",
+            _("invitations.html"),
             "text/html",
             key="invitation-sheet",
         )
@@ -94,7 +94,7 @@ def invitations_panel(db: Database, actor: Actor, shown: InvitationsOnScreen) ->
         prepared_download(
             _("the mail-merge CSV"),
             lambda: invitations.mail_merge_csv(db, actor, meeting_id, base),
-            "invitations-mail-merge.csv",
+            _("invitations-mail-merge.csv"),
             "text/csv",
             key="mail-merge-csv",
         )
@@ -102,7 +102,7 @@ def invitations_panel(db: Database, actor: Actor, shown: InvitationsOnScreen) ->
         prepared_download(
             _("the mail-merge Excel file"),
             lambda: invitations.mail_merge_xlsx(db, actor, meeting_id, base),
-            "invitations-mail-merge.xlsx",
+            _("invitations-mail-merge.xlsx"),
             XLSX,
             key="mail-merge-xlsx",
         )

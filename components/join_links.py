@@ -91,7 +91,7 @@ def join_links_panel(
     st.code(room_links.vote_page(base), language=None, wrap_lines=True)
     st.subheader(_("Tables"))
     download_sheet(
-        _("Download table cards (one page)"), table_cards_sheet(base, screen), "table-cards.html"
+        _("Download table cards (one page)"), table_cards_sheet(base, screen), _("table-cards.html")
     )
     columns = st.columns(4)
     for card in screen.tables:
@@ -108,7 +108,7 @@ def join_links_panel(
     badge_column, invitation_column = st.columns(2)
     with badge_column:
         download_sheet(
-            _("Download badge codes (one page)"), badge_sheet(base, screen), "badges.html"
+            _("Download badge codes (one page)"), badge_sheet(base, screen), _("badges.html")
         )
     if invitation_download is not None:
         with invitation_column:

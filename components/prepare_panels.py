@@ -125,7 +125,7 @@ def presession_report(report: PreSessionReport) -> None:
         prepared_download(
             _("the report (HTML)"),
             lambda: presession_document.report_html(report),
-            "pre-session-report.html",
+            _("pre-session-report.html"),
             "text/html",
             key="presession-html",
         )
@@ -133,7 +133,7 @@ def presession_report(report: PreSessionReport) -> None:
         prepared_download(
             _("the report (PDF)"),
             lambda: presession_document.report_pdf(report),
-            "pre-session-report.pdf",
+            _("pre-session-report.pdf"),
             "application/pdf",
             key="presession-pdf",
         )

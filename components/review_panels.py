@@ -96,7 +96,7 @@ def record_downloads(record: MeetingRecord) -> None:
             # Translators: follows "Prepare" and "Download" on the buttons.
             _("the meeting report (PDF)"),
             lambda: meeting_report.report_pdf(record),
-            "meeting-report.pdf",
+            _("meeting-report.pdf"),
             "application/pdf",
             key="report",
         )
@@ -104,7 +104,7 @@ def record_downloads(record: MeetingRecord) -> None:
         prepared_download(
             _("every table (CSV, zipped)"),
             lambda: meeting_sheets.zip_of(record),
-            "meeting-tables.zip",
+            _("meeting-tables.zip"),
             "application/zip",
             key="tables-zip",
         )
@@ -112,7 +112,7 @@ def record_downloads(record: MeetingRecord) -> None:
         prepared_download(
             _("every table (one Excel workbook)"),
             lambda: meeting_sheets.xlsx_of(record),
-            "meeting-tables.xlsx",
+            _("meeting-tables.xlsx"),
             XLSX,
             key="tables-xlsx",
         )
@@ -130,7 +130,7 @@ def full_export(here: runtime.StaffPage) -> None:
         lambda: initiative_export.to_json(
             initiative_export.export_initiative(here.db, here.actor, here.initiative_id, private)
         ),
-        "initiative-export.json",
+        _("initiative-export.json"),
         "application/json",
         key="initiative-json",
     )

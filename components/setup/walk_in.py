@@ -145,7 +145,7 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
             download_sheet(
                 _("Download their badge (one page to print)"),
                 sheet,
-                f"badge-{person.id}.html",
+                _("badge-{number}.html").format(number=person.id),
                 key=f"walk-in-badge-{person.id}",
             )
             if st.button(_("Done: hide the badge"), key="walk-in-badge-done"):

@@ -97,3 +97,20 @@ def test_one_tap_on_the_phone_switches_and_the_badge_keeps_it(db, room_app, span
     # The survey on the same phone, and the ballot opened again later, stay in Spanish.
     again = _phone(room_app, "views/survey.py", "code-0")
     assert again.session_state["language"] == "es"
+
+
+def test_a_file_downloaded_from_a_spanish_screen_has_a_spanish_name(db, room_app):
+    """The file name is part of what the reader reads: the Spanish-reading facilitator's
+    report downloads as informe-de-la-reunion.pdf. Streamlit names the file it serves by
+    its bytes, type and name, so the download's address says which name it was given."""
+    from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+
+    languages.set_own_language(db, room_app.room.facilitator, "es")
+    at = room_app("fac").run().switch_page("views/review.py").run()
+    at.button(key="prepare-report").click().run()
+    assert not at.exception
+    [download] = [d for d in at.get("download_button") if "informe" in d.proto.label]
+    data = at.session_state["_download_report"][0]
+    for name, named in (("informe-de-la-reunion.pdf", True), ("meeting-report.pdf", False)):
+        file_id = _calculate_file_id(data, "application/pdf", name)
+        assert download.proto.url.endswith(f"/{file_id}.pdf") is named, name
