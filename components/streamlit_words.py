@@ -190,6 +190,31 @@ of a date picker's calendar and of an empty date field, as Streamlit 1.67 writes
 put in where they are text, and in the names of controls inside those menus (a column
 kind's icon is named "text" there, and nowhere else)."""
 
+INSTRUCTION_WORDS = (
+    # Translators: under a box of a form, once something is typed in it.
+    N_("Press Enter to submit form"),
+    # Translators: under a box outside a form, once something is typed in it.
+    N_("Press Enter to apply"),
+    # Translators: under a box of several lines of a form: {key} is "Ctrl" or "⌘".
+    N_("Press {key}+Enter to submit form"),
+    # Translators: under a box of several lines outside a form: {key} is "Ctrl" or "⌘".
+    N_("Press {key}+Enter to apply"),
+    # Translators: a choice of several's list: the entry that picks every matching choice
+    # ({count} of them) after the reader typed to filter the list.
+    N_("Select {count} matches"),
+)
+"""The words Streamlit 1.67 writes under a box someone types in (a form's "Press Enter to
+submit form"), and in a choice of several's list ("Select all", in CONTROL_NAMES already,
+and "Select 3 matches"): put in where they are text, in those two places (PLACES_OF_WORDS)."""
+
+PLACES_OF_WORDS = ", ".join(
+    (
+        '[data-testid="InputInstructions"]',
+        # A choice of several's list, drawn over the page as it opens.
+        '[data-testid="stMultiSelectDropdown"]',
+    )
+)
+
 MENUS = ", ".join(
     (
         '[data-testid="stDataFrameColumnMenu"]',
@@ -204,7 +229,7 @@ MENUS = ", ".join(
 """Where MENU_WORDS are Streamlit's: its menus and calendar, drawn over the page, and a
 date field's parts."""
 
-STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES + MENU_WORDS
+STREAMLIT_WORDS = UPLOADER_WORDS + CONTROL_NAMES + MENU_WORDS + INSTRUCTION_WORDS
 
 SAID_AS = {
     # Translators: the name, for a screen reader, of the button that opens a list of choices.
@@ -221,11 +246,12 @@ _SCRIPT = """(() => {
   const table = (rules) => rules.map(([pattern, words]) => [new RegExp(pattern), words]);
   const state = window.__streamlitWords || (window.__streamlitWords = {
     written: new WeakMap(), english: new WeakMap(), observer: null, uploader: [], names: [],
-    menus: [],
+    menus: [], typing: [],
   });
   state.uploader = table(%(uploader)s);
   state.names = table(%(names)s);
   state.menus = table(%(menus)s);
+  state.typing = table(%(typing)s);
   // Streamlit draws a date picker's calendar in navigator.language, read as it draws:
   // the page's language there.
   const language = %(language)s;
@@ -273,6 +299,7 @@ _SCRIPT = """(() => {
     // The link a keyboard meets first, to skip to the screen's content.
     words('[data-testid="stSkipToContent"]', state.names);
     words(%(menu_places)s, menuRules());
+    words(%(typing_places)s, state.typing.concat(state.names));
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
       // The uploader's own box is named by our label; other names are Streamlit's.
       if (el.matches('[data-testid="stFileUploaderDropzone"]')) continue;
@@ -289,7 +316,7 @@ _SCRIPT = """(() => {
   // An English page (ENGLISH_SCRIPT) puts Streamlit's own words back where ours were, and
   // gives the calendar the browser's language again (Navigator's own).
   state.backToEnglish = () => {
-    state.uploader = []; state.names = []; state.menus = [];
+    state.uploader = []; state.names = []; state.menus = []; state.typing = [];
     delete navigator.language;
     sweep();
   };
@@ -375,6 +402,8 @@ def script(language: str) -> str:
             "names": json.dumps(rules(language, CONTROL_NAMES)),
             "menus": json.dumps(rules(language, MENU_WORDS)),
             "menu_places": json.dumps(MENUS),
+            "typing": json.dumps(rules(language, INSTRUCTION_WORDS)),
+            "typing_places": json.dumps(PLACES_OF_WORDS),
             "language": json.dumps(language),
         }
         + "\n"

@@ -134,6 +134,20 @@ def test_streamlit_s_calendar_and_table_menus_come_in_the_reader_s_language(
     wrong += violations(laptop, "calendar-es")
     snap(laptop, screenshots, "actions-calendar-laptop-es")
     laptop.keyboard.press("Escape")
+    # What Streamlit writes under a form's box once something is typed in it.
+    title = laptop.get_by_label("Acción (específica: qué se hará)")
+    title.fill("Abrir el centro juvenil")
+    instructions = laptop.get_by_test_id("InputInstructions").first
+    expect(instructions).to_have_text("Pulse Intro para enviar el formulario")
+    wrong += english_left(laptop, "typing-es", people, '[data-testid="InputInstructions"]')
+    # A choice of several's list: its first entry picks every choice.
+    open_screen(laptop, "ideas")
+    laptop.get_by_test_id("stMultiSelect").filter(has_text="Mesas").click()
+    listed = laptop.get_by_test_id("stMultiSelectDropdown")
+    expect(listed.get_by_text("Seleccionar todo", exact=True)).to_be_visible()
+    wrong += english_left(laptop, "choices-es", people, '[data-testid="stMultiSelectDropdown"]')
+    snap(laptop, screenshots, "ideas-table-choice-laptop-es")
+    laptop.keyboard.press("Escape")
 
     open_screen(laptop, "setup")
     table = laptop.get_by_test_id("stMain").get_by_test_id("stDataFrame").first

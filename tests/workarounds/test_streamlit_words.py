@@ -32,12 +32,36 @@ DATE_PARTS = tuple(w for w in STREAMLIT_WORDS if w.endswith(", {label}"))
 """A date field's parts, named by the browser in its own language (Intl.DisplayNames)."""
 
 
-@pytest.mark.parametrize("words", [w for w in STREAMLIT_WORDS if w not in (ICON, *DATE_PARTS)])
+INSTRUCTIONS = tuple(w for w in STREAMLIT_WORDS if w.startswith("Press "))
+"""Put together by Streamlit from pieces: "Press Enter to ${e}", e being "submit form" or
+"apply"."""
+
+
+@pytest.mark.parametrize(
+    "words", [w for w in STREAMLIT_WORDS if w not in (ICON, *DATE_PARTS, *INSTRUCTIONS)]
+)
 def test_each_word_of_the_table_is_one_streamlit_writes(words: str) -> None:
     # Streamlit writes them as template literals: "{size} per file" is `${…} per file`.
     pieces = [re.escape(p) for p in re.split(r"\{\w+\}", words)]
     literal = "`" + r"\$\{.{1,40}?\}".join(pieces) + "`"
     assert re.search(literal, _frontend()), f"Streamlit no longer writes {words!r}"
+
+
+def test_the_typing_instructions_are_still_put_together_as_the_table_has_them() -> None:
+    code = _frontend()
+    assert "let e=a?`submit form`:`apply`" in code
+    assert "f(`Press ${r()?`⌘`:`Ctrl`}+Enter to ${e}`)" in code
+    assert "f(`Press Enter to ${e}`)" in code
+    assert set(INSTRUCTIONS) == {
+        f"Press {key}Enter to {what}" for key in ("", "{key}+") for what in ("submit form", "apply")
+    }
+
+
+def test_the_places_of_the_typing_words_are_still_drawn() -> None:
+    code = _frontend()
+    for place in streamlit_words.PLACES_OF_WORDS.split(", "):
+        name = place.strip("[]").removeprefix('data-testid="').removesuffix('"')
+        assert f"`{name}`" in code, f"Streamlit no longer draws {place}"
 
 
 def test_the_add_files_button_still_keeps_its_icon_s_name_inside() -> None:
