@@ -63,6 +63,8 @@ _PROJECTOR_CSS = """
   border-left: 0.3vh solid #6b7280; }
 /* Words after a bold label, in both languages: the space the side-by-side trims. */
 .pj b + .pj-lang { margin-left: 0.25em; }
+/* The cloud's counted words after their label in both languages: the same space. */
+.pj-lang + .pj-words { margin-left: 0.4em; }
 /* An idea card in both languages: each its own lines, one under the other, so a long
    original cannot push its translation out of the card's clamp. */
 .pj-idea .pj-clamp3:has(.pj-lang) { display: block; }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -21,7 +22,8 @@ import streamlit as st
 
 from adapters import wordcloud_worker
 from adapters.wordcloud_worker import Drawing
-from components.wordcloud import DrawnCloud, cloud_words, show_word_counts, word_table
+from components.projector_views import cloud_caption_html
+from components.wordcloud import DrawnCloud, cloud_words, show_word_counts, top_words, word_table
 
 CLOUD_EVERY = 20.0
 """Seconds from the start of one drawing to the start of the next."""
@@ -52,20 +54,18 @@ def get_cloud_worker_ready() -> None:
 
 
 def projector_cloud(
-    meeting_id: int, counts: dict[str, int], key: str, with_table: bool = True
+    meeting_id: int, counts: dict[str, int], show: Callable[[Callable[[], str]], None]
 ) -> None:
-    """The meeting's word cloud as of its last drawing, with its caption and (unless
-    `with_table` is False: a screen with no room for it) the table."""
+    """The meeting's word cloud as of its last drawing, and its caption, which `show`
+    draws in each of the projector's languages."""
     if not counts:
-        show_word_counts(counts, key, with_table=with_table)
+        show(cloud_caption_html)
         return
     cloud = _current(meeting_id, counts)
     show_word_counts(
-        cloud.counts,
-        key,
-        drawn=DrawnCloud(picture=cloud.picture, table=cloud.table),
-        with_table=with_table,
+        cloud.counts, "projector-cloud", drawn=DrawnCloud(picture=cloud.picture), projector=True
     )
+    show(lambda: cloud_caption_html(top_words(cloud.counts)))
 
 
 def _current(meeting_id: int, counts: dict[str, int]) -> _Cloud:

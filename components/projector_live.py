@@ -193,7 +193,7 @@ def ideas_view(
         paging = Paging(page, held is not None)
         show(lambda: wall_page_html(board.words(first, first + per_page), count, paging, per_page))
     with right:
-        projector_cloud(meeting_id, board.counts, key="projector-cloud", with_table=False)
+        projector_cloud(meeting_id, board.counts, show)
 
 
 def voting_view(

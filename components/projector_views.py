@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from components.projector import text
 from components.projector_pages import Paging, page_note
+from components.wordcloud import CAPTION
 from i18n import _, ngettext
 from services.partner.charter_screen import CharterOnScreen
 
@@ -55,6 +56,17 @@ def wall_page_html(
         f'<div class="pj-grid" style="grid-template-columns:repeat({WALL_COLUMNS}, 1fr)">'
         f"{cards}</div>{note}"
     )
+
+
+def cloud_caption_html(words: str = "") -> str:
+    """The word cloud's caption: its most used `words` with their counts ("police (12),
+    …", the same in every language: shown once when both are), or that there is no cloud
+    yet."""
+    if not words:
+        return f'<p class="pj-note">{text(_("No ideas yet, so no word cloud."))}</p>'
+    before, _words, after = _(CAPTION).partition("{words}")
+    counted = f'<span class="pj-words">{text(words)}</span>'
+    return f'<p class="pj-note">{text(before)}{counted}{text(after)}</p>'
 
 
 def charter_html(charter: CharterOnScreen | None, page: int, held: bool = False) -> str:

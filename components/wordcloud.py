@@ -12,7 +12,7 @@ import streamlit as st
 from adapters.wordcloud_render import render_png
 from adapters.wordfreq import word_frequencies
 from components.text import escape_markdown
-from i18n import _
+from i18n import N_, _
 
 MAX_WORDS = 60
 """The picture is read across a room at a glance: its most used words, every one of them in
@@ -36,9 +36,17 @@ def word_cloud_png(
 
 def caption_text(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
     """'Most frequent words: police (12), response (9), …': the picture said in words."""
+    return _(CAPTION).format(words=top_words(frequencies, top))
+
+
+CAPTION = N_("Most frequent words: {words}")
+
+
+def top_words(frequencies: dict[str, int], top: int = CAPTION_WORDS) -> str:
+    """'police (12), response (9), …': the caption's words, the same in every language."""
     shown = [f"{word} ({count})" for word, count in list(frequencies.items())[:top]]
     more = ", …" if len(frequencies) > top else ""
-    return _("Most frequent words: {words}").format(words=", ".join(shown) + more)
+    return ", ".join(shown) + more
 
 
 def show_word_cloud(texts: list[str], key: str, max_words: int = MAX_WORDS) -> None:
@@ -83,12 +91,13 @@ def show_word_counts(
     key: str,
     max_words: int = MAX_WORDS,
     drawn: DrawnCloud | None = None,
-    with_table: bool = True,
+    projector: bool = False,
 ) -> None:
     """The word cloud of counted words (most used first), its caption, and the table.
 
-    Without `with_table` the caption, which names the top words and their counts, is the
-    picture's only text: for the projector, which cannot scroll.
+    On the `projector`, which cannot scroll, the picture alone: its caption, which names
+    the top words and their counts, is its text, drawn by the projector in each of its
+    languages (projector_views.cloud_caption_html).
     """
     picture = drawn.picture if drawn is not None else None
     table = drawn.table if drawn is not None else None
@@ -101,14 +110,14 @@ def show_word_counts(
             picture = word_cloud_png(cloud_words(counts, max_words))
     st.image(
         picture,
-        caption=escape_markdown(caption_text(top)),
+        caption=None if projector else escape_markdown(caption_text(top)),
         width="stretch",
         # Said outright: "auto" re-encoded the PNG as JPEG on every run, 14 ms of a
         # projector's refresh (bench/), and blurred the letters.
         output_format="PNG",
         alt=_("Word cloud of the words used most in the ideas: bigger words were used more."),
     )
-    if not with_table:
+    if projector:
         return
     shown = table if table is not None else word_table(counts)
     with st.expander(_("Word counts as a table"), key=f"{key}-expander"):

@@ -9,7 +9,7 @@ import i18n
 from components.projector import header_html
 from components.projector_languages import in_languages, side_by_side
 from components.projector_pages import page_note
-from components.projector_views import wall_html
+from components.projector_views import cloud_caption_html, wall_html
 from components.room_banner import step_heading
 
 IDEAS = [f"Idea número {n}" for n in range(17, 0, -1)]
@@ -102,3 +102,15 @@ def test_both_keep_each_languages_verdict_after_its_own_count():
         ("en", "3 dots from 2 people — strongest common ground"),
         ("es", "3 puntos de 2 personas — mayor punto en común"),
     ]
+
+
+def test_the_word_clouds_caption_is_in_each_language_its_words_once():
+    words = "clinician (18), health (18), …"
+    html = in_languages(("en", "es"), lambda: cloud_caption_html(words))
+    assert '<span class="pj-lang" lang="en">Most frequent words:</span>' in html
+    assert '<span class="pj-lang" lang="es">Palabras más frecuentes:</span>' in html
+    assert html.count("clinician (18)") == 1
+    spanish = in_languages(("es",), lambda: cloud_caption_html(words))
+    assert "Palabras más frecuentes: " in spanish and "Most frequent" not in spanish
+    nothing = in_languages(("en", "es"), cloud_caption_html)
+    assert 'lang="es">Aún no hay ideas' in nothing and 'lang="en">No ideas yet' in nothing

@@ -52,7 +52,7 @@ SCROLLERS = ", ".join(
 )
 TALLEST = f"""() => Math.max(...[document.documentElement, document.body,
   ...document.querySelectorAll('{SCROLLERS}')].map(e => e.scrollHeight))"""
-WORDS = '.pj p, [data-testid="stImageCaption"]'
+WORDS = ".pj p"
 BODY_PX = f"""() => Math.min(...[...document.querySelectorAll('{WORDS}')]
   .filter(p => p.offsetParent !== null).map(p => parseFloat(getComputedStyle(p).fontSize)))"""
 
@@ -67,10 +67,10 @@ def _fits(walls: dict[str, Page], shots: Path, name: str) -> None:
         if size == "1920":
             smallest = wall.evaluate(BODY_PX)
             assert smallest >= 28, f"{name} at 1920×1080: text of {smallest} px"
-        for caption in wall.get_by_test_id("stImageCaption").all():
-            # The cloud's words in the text colour at full strength (17:1), not faded.
+        for caption in wall.locator(".pj-words").all():
+            # The cloud's words in the notes' grey (10:1), at full strength, not faded.
             expect(caption).to_have_css("opacity", "1")
-            expect(caption.locator("p").first).to_have_css("color", "rgb(17, 24, 39)")
+            expect(caption).to_have_css("color", "rgb(55, 65, 81)")
         wall.screenshot(path=shots / f"projector-{name}-{size}.png")
 
 

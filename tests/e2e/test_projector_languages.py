@@ -77,6 +77,10 @@ def test_both_languages_side_by_side_fit_the_projector(
         assert part["height"] > 20 and part["y"] + part["height"] <= card["y"] + card["height"]
     _marked(wall, "en", "18 ideas so far, newest first")
     _marked(wall, "es", "18 ideas hasta ahora, las más recientes primero")
+    # The word cloud's caption: its label in each language, its counted words once.
+    _marked(wall, "en", "Most frequent words:")
+    _marked(wall, "es", "Palabras más frecuentes:")
+    expect(wall.locator(".pj-words")).to_have_count(1)
     expect(wall.locator("html")).to_have_attribute("lang", "en")
     _fits({"1920": wall}, screenshots, "both-languages-ideas")
 
