@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+import i18n
 from components.downloads import prepared_download
 from components.records import show_records
 from components.translation_boxes import Box, translation_boxes
@@ -19,7 +20,7 @@ from services.prepare.interviews import InterviewFields
 from services.prepare.prepare_screen import InterviewRow, ResponseRow, SurveySetup
 from services.prepare.presession_report import GroupResponse, PreSessionReport
 from services.translations import questions
-from services.translations.shown import Shown
+from services.translations.shown import Shown, language_name
 from services.translations.translate import Translation, translate_all
 
 Act = Callable[..., None]
@@ -228,8 +229,9 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
             )  # fmt: skip
 
 
-def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
-    """A Pol.is export: the zip Pol.is offers, or its four CSV files (and ATTRIBUTION.md)."""
+def polis_upload(on_import: Callable[[dict[str, bytes], str], None]) -> None:
+    """A Pol.is export: the zip Pol.is offers, or its four CSV files (and ATTRIBUTION.md),
+    and the language its statements are written in, which the export does not say."""
     files = st.file_uploader(
         _(
             "Pol.is export: the zip from the conversation's report page, or its four files "
@@ -239,5 +241,12 @@ def polis_upload(on_import: Callable[[dict[str, bytes]], None]) -> None:
         accept_multiple_files=True,
         help=_("Up to 50 MB in all. Dated names such as 2025-06-19-1201-…-votes.csv are fine."),
     )
+    languages = list(i18n.LANGUAGES)
+    written_in = st.selectbox(
+        _("The conversation's statements are written in"),
+        languages,
+        index=languages.index(i18n.current()),
+        format_func=lambda code: language_name(code).capitalize(),
+    )
     if files and st.button(_("Import the conversation")):
-        on_import({f.name: f.getvalue() for f in files})
+        on_import({f.name: f.getvalue() for f in files}, written_in)

@@ -53,5 +53,7 @@ if screen.facilitating:
     ))  # fmt: skip
     imported = _("Conversation imported. See its results on Converge.")
     panels.polis_upload(
-        lambda files: here.act(polis.load_upload, here.meeting_id, files, done=imported)
+        lambda files, language: here.act(
+            polis.load_upload, here.meeting_id, files, language, done=imported
+        )
     )

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import Ballot, Idea, Meeting, Participant, RoundItem, Stakeholder, Vote, VotingRound
 from db.models.enums import IdeaStatus, Role, RoundStatus, StakeholderCategory, VoteMode
-from i18n import N_, _
+from i18n import ENGLISH, N_, _
 from services.core import audit, codes
 from services.core.actors import Actor, require_role
 from services.core.errors import ValidationError
 from services.core.validation import LONG_MAX, NAME_MAX, require
 from services.prepare.polis_export import PolisExport, read_export, read_uploaded
+from services.translations import written
 
 __all__ = [
     "UNGROUPED",
@@ -45,16 +46,21 @@ class PolisLoad:
     attribution: str
 
 
-def load_upload(db: Database, actor: Actor, meeting_id: int, files: dict[str, bytes]) -> PolisLoad:
+def load_upload(
+    db: Database, actor: Actor, meeting_id: int, files: dict[str, bytes], language: str
+) -> PolisLoad:
     """The files of an upload (the zip Pol.is offers, or its CSV files) read and loaded
-    into the meeting; an unreadable upload is refused in words before anything is written."""
-    return load_into_meeting(db, actor, meeting_id, read_uploaded(files))
+    into the meeting; an unreadable upload is refused in words before anything is written.
+    `language`: the language the conversation's statements are written in."""
+    return load_into_meeting(db, actor, meeting_id, read_uploaded(files), language)
 
 
 def load_into_meeting(
-    db: Database, actor: Actor, meeting_id: int, export: PolisExport
+    db: Database, actor: Actor, meeting_id: int, export: PolisExport, language: str = ENGLISH
 ) -> PolisLoad:
-    """Add the groups, voters, statements and a closed agree/disagree round, all or nothing.
+    """Add the groups, voters, statements and a closed agree/disagree round, all or nothing,
+    the statements and the round's title said to be in `language` (a Pol.is export does
+    not say which).
 
     The votes go in batches of VOTE_BATCH, each its own short transaction: one transaction
     for half a million votes held SQLite's write lock for 25 s, and every tap and note in
@@ -62,7 +68,7 @@ def load_into_meeting(
     votes in; an import that fails part-way is removed again, whole.
     """
     require_role(actor, Role.FACILITATOR)
-    started = _start(db, actor, meeting_id, export)
+    started = _start(db, meeting_id, export, language)
     try:
         votes = _vote_rows(started, export)
         for first in range(0, len(votes), VOTE_BATCH):
@@ -103,7 +109,7 @@ class _Started:
     budget: int
 
 
-def _start(db: Database, actor: Actor, meeting_id: int, export: PolisExport) -> _Started:
+def _start(db: Database, meeting_id: int, export: PolisExport, language: str) -> _Started:
     """Groups, statements and the round (a draft), then the voters and their ballots in
     batches; what is written is removed again if a later batch fails."""
     title = f"Pol.is: {export.topic}"
@@ -151,6 +157,9 @@ def _start(db: Database, actor: Actor, meeting_id: int, export: PolisExport) -> 
         }
         s.add_all(items.values())
         s.flush()
+        for made in ideas.values():
+            written.record_new(s, "idea", made.id, meeting.initiative_id, language)
+        written.record_new(s, "voting_round", rnd.id, meeting.initiative_id, language)
         started = _Started(
             initiative_id=meeting.initiative_id,
             round_id=rnd.id,

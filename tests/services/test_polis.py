@@ -38,6 +38,7 @@ from services.core import codes
 from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied, ValidationError
 from services.prepare import polis, polis_export
+from services.translations import translate
 from tests.factories import build_room
 
 pytestmark = pytest.mark.both_databases  # batched inserts, a row lock, group names in any case
@@ -497,3 +498,18 @@ def test_imported_voters_count_in_their_round_but_are_nobody_on_the_roster(db, e
     # Their code opens no ballot here; their votes still count in the imported round.
     assert participants.participant_by_code(db, voter.code) is None
     assert sum(len(r.groups) for r in tallies.common_ground(db, SYSTEM, load.round_id)) > 0
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_statements_are_in_the_language_the_facilitator_said(db, export, language):
+    """A Pol.is export does not say its language: the facilitator does, and a reader of
+    the other language is told each statement is untranslated."""
+    room = build_room(db)
+    load = polis.load_into_meeting(db, room.facilitator, room.meeting_id, export, language)
+    other = "en" if language == "es" else "es"
+    ids = list(load.idea_id_by_comment.values())
+    with db.read() as s:
+        stored = translate.translations_for(s, "idea", ids, other)
+        title = translate.translations_for(s, "voting_round", [load.round_id], other, "title")
+    assert {stored[i].source_language for i in ids} == {language}
+    assert title[load.round_id].source_language == language
