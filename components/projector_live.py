@@ -191,7 +191,12 @@ def ideas_view(
         # the page's worth of them.
         first = page * per_page
         paging = Paging(page, held is not None)
-        show(lambda: wall_page_html(board.words(first, first + per_page), count, paging, per_page))
+        last = first + per_page
+        show(
+            lambda: wall_page_html(
+                board.words(first, last), count, paging, per_page, board.written_in(first, last)
+            )
+        )
     with right:
         projector_cloud(meeting_id, board.counts, show)
 

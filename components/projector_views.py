@@ -34,18 +34,25 @@ def wall_html(
 
 
 def wall_page_html(
-    shown: Sequence[str], count: int, paging: Paging, per_page: int = WALL_PAGE
+    shown: Sequence[str],
+    count: int,
+    paging: Paging,
+    per_page: int = WALL_PAGE,
+    written_in: Sequence[str] = (),
 ) -> str:
     """`wall_html` from the page's own words (`shown`, of `count` ideas in all): a caller
-    holding a large board makes only the page it draws."""
+    holding a large board makes only the page it draws. `written_in`: each card's
+    language, marked on it (Wall.written_in)."""
     page, held = paging.number, paging.held
     if not count:
         # Babel reads no `_()` inside an f-string: every marked string stands outside one.
         none_yet = text(_("0 ideas so far"))
         arriving = text(_("Ideas from the tables appear here as they arrive."))
         return f"<h2>{none_yet}</h2><p>{arriving}</p>"
+    marks = [f' lang="{language}"' for language in written_in] or [""] * len(shown)
     cards = "".join(
-        f'<div class="pj-card pj-idea"><p class="pj-clamp3">{text(t)}</p></div>' for t in shown
+        f'<div class="pj-card pj-idea"><p class="pj-clamp3"{mark}>{text(t)}</p></div>'
+        for t, mark in zip(shown, marks, strict=True)
     )
     heading = ngettext(
         "{count} idea so far, newest first", "{count} ideas so far, newest first", count

@@ -26,7 +26,7 @@ from services.room import ideas, room_control, spotlight
 from services.room.projector_settings import projector_languages
 from services.room.room_control import RoomState
 from services.room.spotlight import Spotlight
-from services.translations.shown import Shown, Stored, other_language, room_words
+from services.translations.shown import Shown, Stored, other_language, room_words, words_language
 from services.translations.shown import shown as in_language
 from services.translations.translate import translations_for
 
@@ -83,11 +83,20 @@ class Wall:
         not marked: on a wall read from across the room, a mark on every card would crowd
         out the ideas. Only a page's worth is asked for on each refresh: the whole board at
         10x the data took 6 ms a language, every two seconds, for eight cards."""
+        return tuple(room_words(item) for item in self._shown(first, last))
+
+    def written_in(self, first: int = 0, last: int | None = None) -> tuple[str, ...]:
+        """The language of each of `words(first, last)`: the reader's, for a translation;
+        else the one the idea was typed in (its card is marked with it, WCAG 3.1.2, so a
+        screen reader reads a Spanish idea on an English wall in Spanish)."""
+        return tuple(words_language(item) for item in self._shown(first, last))
+
+    def _shown(self, first: int, last: int | None) -> tuple[Shown, ...]:
         language = i18n.current()
         originals = self.newest_first[first:last]
         stored = self.translations[first:last] or (None,) * len(originals)
         return tuple(
-            room_words(in_language(original, translation, language))
+            in_language(original, translation, language)
             for original, translation in zip(originals, stored, strict=True)
         )
 

@@ -172,6 +172,12 @@ def room_words(item: Shown) -> str:
     return marked_first(item) if item.translated else item.original
 
 
+def words_language(item: Shown) -> str:
+    """The language of `room_words(item)`: the reader's for a translation, else the
+    original's."""
+    return item.language if item.translated else item.source_language
+
+
 def with_original(item: Shown) -> str:
     """For a cell of a report or a spreadsheet, where nothing opens: a translation with
     what it is and the original after it; anything else as it was written."""

@@ -8,8 +8,8 @@ import re
 import i18n
 from components.projector import header_html
 from components.projector_languages import in_languages, side_by_side
-from components.projector_pages import page_note
-from components.projector_views import cloud_caption_html, wall_html
+from components.projector_pages import Paging, page_note
+from components.projector_views import cloud_caption_html, wall_html, wall_page_html
 from components.room_banner import step_heading
 
 IDEAS = [f"Idea número {n}" for n in range(17, 0, -1)]
@@ -114,3 +114,13 @@ def test_the_word_clouds_caption_is_in_each_language_its_words_once():
     assert "Palabras más frecuentes: " in spanish and "Most frequent" not in spanish
     nothing = in_languages(("en", "es"), cloud_caption_html)
     assert 'lang="es">Aún no hay ideas' in nothing and 'lang="en">No ideas yet' in nothing
+
+
+def test_each_idea_card_is_marked_with_the_language_of_its_words():
+    paging = Paging(0, False)
+    html = in_languages(
+        ("en", "es"),
+        lambda: wall_page_html(["Más binomios", "A crisis line"], 2, paging, 6, ["es", "en"]),
+    )
+    assert '<p class="pj-clamp3" lang="es">Más binomios</p>' in html
+    assert '<p class="pj-clamp3" lang="en">A crisis line</p>' in html

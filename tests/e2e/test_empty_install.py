@@ -611,7 +611,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     with leader.expect_download() as download:
         button(leader, spanish("Download {label}").format(label=what)).click()
     report = download.value
-    assert report.suggested_filename == "meeting-report.pdf"
+    assert report.suggested_filename == spanish("meeting-report.pdf")  # informe-de-la-reunion
     pdf = Path(report.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
     text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)

@@ -73,7 +73,8 @@ def test_both_languages_side_by_side_fit_the_projector(
     # Each version on its own lines inside the card: the long original cuts neither.
     card = box(wall.locator(".pj-card").filter(has_text="Idea 18 en español"))
     for language in ("en", "es"):
-        part = box(wall.locator(f'.pj-card [lang="{language}"]').filter(has_text="Idea 18"))
+        versions = wall.locator(f'.pj-card .pj-lang[lang="{language}"]')
+        part = box(versions.filter(has_text="Idea 18"))
         assert part["height"] > 20 and part["y"] + part["height"] <= card["y"] + card["height"]
     _marked(wall, "en", "18 ideas so far, newest first")
     _marked(wall, "es", "18 ideas hasta ahora, las más recientes primero")

@@ -181,6 +181,10 @@ def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db)
             "(Translated from Spanish) More street lights",
             "More co-responders",
         )
+        # Each card's language, for its `lang`: a translation's is the reader's.
+        assert wall.written_in() == ("en", "en", "en")
+    with i18n.using("es"):
+        assert wall.written_in() == ("en", "es", "es")
     # The word cloud counts the words as typed.
     assert "binomios" not in wall.counts
 
