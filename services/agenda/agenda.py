@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import AgendaItem, Meeting
 from db.models.enums import Role, Skill, Step
-from i18n import N_, _
+from i18n import ENGLISH, N_, _
 from services.agenda import agenda_review
 from services.agenda.agenda_template import (
     AGENDA_FIELDS,
@@ -68,6 +68,8 @@ def add_standard_agenda(db: Database, actor: Actor, meeting_id: int) -> list[Age
         s.flush()
         for item in items:
             _changed(s, actor, meeting, item, "created")
+            # The product's words: English, with their Spanish kept as translations.
+            written.record_new(s, "agenda_item", item.id, meeting.initiative_id, ENGLISH)
             for entry in standard_translations(item):
                 translate.keep(s, actor, entry)
         return items

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import event
 
 import i18n
+from db.models import Meeting
 from services.act import actions
 from services.act.action_fields import ActionFields
 from services.agenda import agenda
@@ -292,3 +293,21 @@ def test_a_new_item_given_a_removed_ones_id_inherits_neither_its_language_nor_it
     english, spanish_reader = _readings(db, "idea", new.id, "text", new.text).values()
     assert (english.showing, english.translation) == (Showing.MISSING, "")
     assert (spanish_reader.showing, spanish_reader.translation) == (Showing.ORIGINAL, "")
+
+
+def test_the_standard_agenda_is_english_whatever_step_had_its_id_before(db):
+    room = build_room(db)
+    with db.write() as s:
+        other = Meeting(initiative_id=room.initiative_id, title="Second", code="second-code")
+        s.add(other)
+        s.flush()
+        meeting_id = other.id
+    with i18n.using("es"):  # a Spanish step, removed: SQLite gives its id again
+        fields = agenda.ItemFields(title="Escuchar", step="listen", minutes=10)
+        gone = agenda.add_item(db, room.facilitator, meeting_id, fields)
+    agenda.delete_item(db, room.facilitator, gone.id)
+    with i18n.using("es"):
+        first = agenda.add_standard_agenda(db, room.facilitator, meeting_id)[0]
+    english, spanish = _readings(db, "agenda_item", first.id, "title", first.title).values()
+    assert (english.showing, english.text) == (Showing.ORIGINAL, "Welcome and purpose")
+    assert (spanish.showing, spanish.text) == (Showing.TRANSLATED, "Bienvenida y propósito")
