@@ -72,18 +72,18 @@ _PROJECTOR_CSS = """
   -webkit-line-clamp: 2; overflow: hidden; }
 .pj-idea .pj-clamp3 .pj-lang + .pj-lang { margin: 0.6vh 0 0; padding: 0.6vh 0 0;
   border-left: 0; border-top: 0.3vh solid #6b7280; }
+/* A result's item in both languages: each its own line, one under the other, so the row
+   keeps its two lines' height and neither version is pushed out of sight. */
+.pj-row .pj-clamp2:has(.pj-lang) { display: block; }
+.pj-row .pj-clamp2 .pj-lang { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 1; overflow: hidden; margin: 0; padding: 0; border: 0; }
 .pj-link { font-family: "Courier New", monospace; font-size: 3.4vh; font-weight: 700;
   overflow-wrap: anywhere; }
-/* The word cloud's caption names its top words: the picture said in words, full size. */
-[data-testid="stImageCaption"], [data-testid="stImageCaption"] * {
-  font-size: 2.6vh !important; line-height: 1.3; color: #111827 !important;
-  opacity: 1 !important; text-align: left;
-}
 /* On a narrow screen (a phone, or a browser zoomed to 400 %) nothing is cut to fit a wall,
    and the clock goes under the heading: the page scrolls down instead (WCAG 1.4.10).
    Last, to win over the wall's own rules above. */
 @media (max-width: 640px) {
-  .pj-clamp2, .pj-clamp3, .pj-clamp4, .pj-idea .pj-clamp3 .pj-lang {
+  .pj-clamp2, .pj-clamp3, .pj-clamp4, .pj-idea .pj-clamp3 .pj-lang, .pj-row .pj-clamp2 .pj-lang {
     display: block; -webkit-line-clamp: unset; overflow: visible; }
   .pj-head { flex-wrap: wrap; }
   .pj-timer { white-space: normal; }

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+import i18n
 from adapters import room_links
 from components.language import page_mark
 from components.projector import closed_html, header_html, screen, spotlight_html, text
@@ -221,7 +222,8 @@ def voting_view(
     credit = f" {voting.credit}" if voting.credit else ""
 
     def results_view() -> str:  # the verdicts and the rule in each language shown
-        items = ranked_items(results.ranking, results.totals, tallies.verdict)
+        names = voting.names_in(i18n.current())
+        items = ranked_items(results.ranking, results.totals, tallies.verdict, names)
         rule = tallies.threshold_words() + credit
         return results_html(shown.name(), items, dots, paging, rule)
 

@@ -7,7 +7,7 @@ words beside it: colour is never the only signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from components.projector import text
@@ -16,7 +16,7 @@ from components.qr import qr_data_uri
 from i18n import _, ngettext
 from services.converge.tallies import CommonGround, ItemTotal
 from services.converge.voting_reveal import Turnout
-from services.translations.shown import Shown, room_words
+from services.translations.shown import Shown, room_words, words_language
 
 RESULT_PAGE = 5
 RESULT_PAGE_BOTH = 4
@@ -39,25 +39,32 @@ class RankedItem:
     disagree: int
     passed: int
     verdict: str
+    language: str = ""
+    """The language of `text`, marked on its line; '' when not known."""
 
 
 def ranked_items(
     ranking: Sequence[CommonGround],
     totals: Sequence[ItemTotal],
     verdict: Callable[[CommonGround, int], str],
+    names: Mapping[int, Shown] | None = None,
 ) -> list[RankedItem]:
-    """The ranking's order, each item with its totals: the one sequence list and bars share."""
+    """The ranking's order, each item with its totals: the one sequence list and bars share.
+    `names`, by item id, the items as the run's reader reads them: a translation with its
+    mark first (`room_words`), each line marked with its language."""
     by_id = {t.item_id: t for t in totals}
+    names = names or {}
     return [
         RankedItem(
             place,
-            row.text,
+            room_words(names[row.item_id]) if row.item_id in names else row.text,
             by_id[row.item_id].dots,
             by_id[row.item_id].voters,
             by_id[row.item_id].agree,
             by_id[row.item_id].disagree,
             by_id[row.item_id].passed,
             verdict(row, place),
+            words_language(names[row.item_id]) if row.item_id in names else "",
         )
         for place, row in enumerate(ranking, start=1)
     ]
@@ -121,9 +128,10 @@ def _row(item: RankedItem, dots: bool, top: int) -> str:
     # tag between them split them, and both languages side by side then read "3 dots — |
     # 3 puntos —strongest common ground | mayor punto en común" (components/projector_languages).
     said = f"<b>{words} — {text(item.verdict)}</b>" if item.verdict else words
+    mark = f' lang="{item.language}"' if item.language else ""
     return (
         f'<div class="pj-row"><span class="pj-rank">{item.place}.</span>'
-        f'<p class="pj-clamp2">{text(item.text)}</p>'
+        f'<p class="pj-clamp2"{mark}>{text(item.text)}</p>'
         f'<div><div class="pj-bar">{bar}</div><p>{said}</p></div></div>'
     )
 

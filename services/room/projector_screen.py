@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from db.database import Database
 from db.models import Idea, Meeting
 from db.models.enums import IdeaStatus, MeetingStatus, Step
 from i18n import _
-from services.converge import tallies, voting_reveal
+from services.converge import tallies, voting_items, voting_reveal
 from services.converge.tallies import RoundResults
 from services.converge.voting_reveal import RoundOnScreen
 from services.core import codes
@@ -39,6 +40,13 @@ class VotingOnScreen:
     results: RoundResults | None
     credit: str | None
     """The attribution of an imported conversation, shown with its results."""
+    names: Mapping[str, Mapping[int, Shown]] = field(default_factory=dict)
+    """With the results: by language, each ballot item's name (by round item id) as a
+    reader of that language reads it, for a projector in either language or both."""
+
+    def names_in(self, language: str) -> Mapping[int, Shown]:
+        """The items' names as a reader of `language` reads them ({} before results)."""
+        return self.names.get(language, {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +171,16 @@ def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
     if shown is None or not shown.shows_results:
         return None if shown is None else VotingOnScreen(shown, None, None)
     results = tallies.results_in(s, shown.round_id)
-    return VotingOnScreen(shown, results, imported_credit.round_credit_in(s, shown.round_id))
+    credit = imported_credit.round_credit_in(s, shown.round_id)
+    names = {
+        language: {
+            item.id: item.name
+            for item in voting_items.item_rows(s, shown.round_id, language)
+            if item.name is not None
+        }
+        for language in i18n.LANGUAGES
+    }
+    return VotingOnScreen(shown, results, credit, names)
 
 
 def wall_version(db: Database, code: str) -> ideas.WallVersion:

@@ -124,3 +124,24 @@ def test_each_idea_card_is_marked_with_the_language_of_its_words():
     )
     assert '<p class="pj-clamp3" lang="es">Más binomios</p>' in html
     assert '<p class="pj-clamp3" lang="en">A crisis line</p>' in html
+
+
+def test_both_name_a_translated_item_in_each_language_marked_and_its_language_said():
+    from components.projector_results import ranked_items, results_html
+    from services.converge.tallies import CommonGround, ItemTotal, verdict
+    from services.translations.shown import Stored, fingerprint, shown
+
+    row = CommonGround(7, "Más alumbrado", 1.0, (), 0.0, False)
+    totals = [ItemTotal(7, "Más alumbrado", 3, 2, 0, 0, 0)]
+    stored = Stored("More street lights", "es", fingerprint("Más alumbrado"))
+    names = {language: {7: shown("Más alumbrado", stored, language)} for language in ("en", "es")}
+
+    def ranking() -> str:
+        items = ranked_items([row], totals, verdict, names[i18n.current()])
+        return results_html("Round", items, dots=True, page=0, rule="")
+
+    html = in_languages(("en", "es"), ranking)
+    assert '<span class="pj-lang" lang="en">(Translated from Spanish) More street lights' in html
+    assert '<span class="pj-lang" lang="es">Más alumbrado</span>' in html
+    spanish = in_languages(("es",), ranking)
+    assert '<p class="pj-clamp2" lang="es">Más alumbrado</p>' in spanish

@@ -4,6 +4,7 @@ and each language's words are marked with their `lang`."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -108,11 +109,26 @@ def test_both_languages_side_by_side_fit_the_projector(
     voting_rounds.open_round(demo.db, facilitator, rnd.id)
     with demo.db.read() as s:
         items = list(s.scalars(select(RoundItem.id).where(RoundItem.round_id == rnd.id)))
+    # The first two voters back idea 18, the one with its Spanish: it leads the ranking.
     for n, voter in enumerate(codes):
-        voting_ballots.set_dots(demo.db, voter, items[n % len(items)], 2)
+        voting_ballots.set_dots(demo.db, voter, items[-1 if n < 2 else n], 2)
     voting_rounds.close_round(demo.db, facilitator, rnd.id)
     voting_reveal.reveal_results(demo.db, facilitator, rnd.id)
     _go_to(demo, facilitator, meeting_id, Step.CONVERGE)
     _marked(wall, "en", "Results: What should the city do first?")
     _marked(wall, "es", "Resultados: (Traducido del inglés) ¿Qué debe hacer primero la ciudad?")
+    # Each item in each language, as each reader reads it: idea 18 with its Spanish, at
+    # the top of the first page. Held, as the console holds them, at a moment that page
+    # showed (the pages turn by the clock): the check does not race the turning.
+    projector_settings.hold_pages(demo.db, facilitator, meeting_id, True)
+    with demo.db.write() as s:
+        s.get_one(Meeting, meeting_id).pages_held_at = datetime(2026, 1, 1, tzinfo=UTC)
+    _marked(wall, "en", "Idea 18: Send")
+    _marked(wall, "es", "(Traducido del inglés) Idea 18 en español")
+    # Each version on its own line of the row, inside what the row shows: neither cut off.
+    line = box(wall.locator(".pj-row p").filter(has_text="Idea 18 en español"))
+    for language in ("en", "es"):
+        part = box(wall.locator(f'.pj-row .pj-lang[lang="{language}"]').filter(has_text="Idea 18"))
+        assert part["height"] > 20 and part["y"] + part["height"] <= line["y"] + line["height"]
     _fits({"1920": wall}, screenshots, "both-languages-results")
+    projector_settings.hold_pages(demo.db, facilitator, meeting_id, False)

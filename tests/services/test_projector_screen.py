@@ -102,6 +102,34 @@ def test_on_the_voting_step_results_show_only_once_closed_and_revealed(db):
     assert [t.text for t in voting.results.totals] == ["Walk the beat"]
 
 
+def test_the_results_name_each_item_for_a_reader_of_each_language(db):
+    """A Spanish scribe's idea, translated into English: the results on an English
+    projector name it in English, marked; on a Spanish one, as written; both at once."""
+    room = build_room(db)
+    _go(db, room, room.item_ids[2])
+    with i18n.using("es"):
+        idea = ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Más alumbrado")
+        )
+    entry = translate.Translation(kind="idea", entity_id=idea.id, text="More street lights")
+    translate.translate(db, room.facilitator, entry)
+    rnd = voting_rounds.create_round(
+        db,
+        room.facilitator,
+        room.meeting_id,
+        voting_rounds.NewRound(title="Priorities", mode=VoteMode.DOTS, idea_ids=[idea.id]),
+    )
+    voting_rounds.open_round(db, room.facilitator, rnd.id)
+    voting_rounds.close_round(db, room.facilitator, rnd.id)
+    voting_reveal.reveal_results(db, room.facilitator, rnd.id)
+    voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None and voting.results is not None
+    [item_id] = [t.item_id for t in voting.results.totals]
+    english, spanish = voting.names_in("en")[item_id], voting.names_in("es")[item_id]
+    assert (english.text, english.translated) == ("More street lights", True)
+    assert (spanish.text, spanish.translated) == ("Más alumbrado", False)
+
+
 def test_a_spotlit_conflict_takes_the_screen_unless_it_is_confidential(db):
     room = build_room(db)
     _go(db, room, room.item_ids[1])
