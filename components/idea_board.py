@@ -92,12 +92,12 @@ def moderation_tabs(here: StaffPage, screen: IdeasScreen, board: tuple[IdeaCard,
         with tab_translate:
             moderation.translate_panel(
                 list(board),
-                on_save=lambda i, source, words: act(
+                on_save=lambda i, source, words, done: act(
                     translate.translate,
                     translate.Translation(
                         kind="idea", entity_id=i.id, text=words, source_language=source
                     ),
-                    done=_("Translation saved.") if words.strip() else _("Translation removed."),
+                    done=done,
                 ),
             )
         with tab_merge:

@@ -60,12 +60,13 @@ def edit_panel(
 
 
 def translate_panel(
-    ideas: Sequence[IdeaCard], on_save: Callable[[IdeaCard, str, str], None]
+    ideas: Sequence[IdeaCard], on_save: Callable[[IdeaCard, str, str, str], None]
 ) -> None:
     """Pick one idea, say which language it is written in, and write it in the other.
 
     The translation is shown to the readers of that language, marked as one, with the
-    original one tap away; changing the idea's words later marks it out of date.
+    original one tap away; changing the idea's words later marks it out of date. Saving
+    hands `on_save` the idea, its language, the translation and what to say once saved.
     """
     chosen = st.selectbox(
         _("Idea to translate"),
@@ -97,10 +98,28 @@ def translate_panel(
         words = st.text_area(
             _("Translation ({language})").format(language=language_name(into)), current
         )
-        st.caption(_("Leave it empty and save to remove the translation."))
+        st.caption(
+            _(
+                "Leave it empty and save to remove the translation, or to correct only the "
+                "language the idea is written in."
+            )
+        )
         save = st.form_submit_button(_("Save the translation"))
     if save:
-        on_save(chosen, written_in, words)
+        on_save(chosen, written_in, words, _saved(words, known, written_in, current))
+
+
+def _saved(words: str, known: str, written_in: str, current: str) -> str:
+    """What saving the translate form did, in words: a translation kept or removed, the
+    idea's language corrected, or nothing."""
+    if words.strip():
+        return _("Translation saved.")
+    corrected = _("Saved: the idea is written in {language}.").format(
+        language=language_name(written_in)
+    )
+    if written_in != known:
+        return corrected
+    return _("Translation removed.") if current else _("Nothing to save: the box is empty.")
 
 
 def merge_panel(ideas: Sequence[IdeaCard], on_merge: Callable[[int, list[int]], None]) -> None:

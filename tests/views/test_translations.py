@@ -69,6 +69,26 @@ def test_the_facilitator_translates_an_idea_on_the_board(room_app, db):
     assert stored[made.id].text == "Binomios para llamadas de salud"
 
 
+def test_the_facilitator_corrects_an_ideas_language_alone_and_is_told_so(room_app, db):
+    room = room_app.room
+    made = _idea(db, room, "Más binomios")  # typed on an English screen: taken as English
+    board = room_app("fac").run().switch_page("views/ideas.py").run()
+    board.session_state[MODERATION_KEY] = True
+    board = board.run()
+    by_label(board.selectbox, "Idea to translate").select(made)
+    board = board.run()
+    by_label(board.selectbox, "The idea is written in").select("es")
+    board = click(board.run(), "Save the translation")
+    assert not board.exception
+    assert "Saved: the idea is written in Spanish." in texts(board)
+    assert "Translation removed." not in texts(board)
+    with db.read() as s:
+        stored = translate.translations_for(s, "idea", [made.id], "en")
+    assert stored[made.id] == translate.Stored("", "es", "")  # no translation, its language
+    board = click(board, "Save the translation")  # again, nothing typed, nothing changed
+    assert "Nothing to save: the box is empty." in texts(board)
+
+
 def test_a_spanish_phone_votes_on_the_translation_and_an_english_one_on_the_original(room_app, db):
     room = room_app.room
     made = _idea(db, room)
