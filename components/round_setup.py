@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.moderation import idea_label
 from i18n import N_, _
-from services.converge.converge_screen import BallotChoices
+from services.converge.converge_screen import BallotChoices, BallotIdea
 from services.converge.voting_rounds import NewRound
 
 MODES = {"dots": N_("Dot voting"), "agree_disagree": N_("Agree / disagree / pass")}
@@ -29,7 +29,7 @@ def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> No
             st.multiselect(
                 _("Ideas on the ballot"),
                 choices.ideas,
-                format_func=idea_label,
+                format_func=_idea_label,
                 placeholder=_("Choose options"),
             )
             if choices.ideas
@@ -52,6 +52,13 @@ def new_round_form(choices: BallotChoices, on_create: Callable[..., None]) -> No
                     idea_ids=[i.id for i in picked], theme_ids=[t.id for t in theme_picks],
                 )
             )  # fmt: skip
+
+
+def _idea_label(idea: BallotIdea) -> str:
+    """The idea as the facilitator reads it, and what those words are, after them: a
+    long idea is cut, its mark kept."""
+    label = idea_label(idea)
+    return f"{label} ({idea.mark})" if idea.mark else label
 
 
 def _none(words: str) -> list:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+import i18n
 from db.database import Database
 from db.models import Meeting, VotingRound
 from db.models.enums import Role, RoundStatus, Step, VoteMode
@@ -18,7 +20,8 @@ from services.core.actors import Actor, require_role
 from services.prepare.imported_credit import round_credit_in
 from services.room.board import open_ideas_in, themes_in
 from services.room.room_control import room_state_in
-from services.translations.shown import Shown
+from services.translations.shown import Shown, labelled, mark, shown
+from services.translations.translate import translations_of_kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +63,20 @@ class RoundOnConverge:
 
 @dataclass(frozen=True, slots=True)
 class BallotIdea:
-    """An idea a new round's ballot may hold."""
+    """An idea a new round's ballot may hold, in its reader's language."""
 
     id: int
     text: str
+    """The idea's words as its reader reads them first (`Shown.text`)."""
+    mark: str = ""
+    """What those words are when they are not the original in the reader's language
+    ("Translated from Spanish", "No English translation yet"): `shown.mark`."""
 
 
 @dataclass(frozen=True, slots=True)
 class BallotTheme:
-    """A theme a new round's ballot may hold."""
+    """A theme a new round's ballot may hold, named in its reader's language and marked
+    as BallotIdea is (`labelled`)."""
 
     id: int
     name: str
@@ -124,10 +132,25 @@ def read(
         )
         ballot = None
         if actor.is_facilitator and (ballot_wanted or not rounds):
-            ballot = BallotChoices(
-                tuple(BallotIdea(i, text) for i, text in open_ideas_in(s, meeting_id)),
-                tuple(BallotTheme(i, name) for i, name in themes_in(s, meeting_id)),
-            )
+            ballot = _choices(s, meeting_id)
         state = room_state_in(s, s.get_one(Meeting, meeting_id))
         voting_step = state.current is not None and state.current.step is Step.CONVERGE
         return ConvergeScreen(actor.is_facilitator, rounds, ballot, voting_step)
+
+
+def _choices(s: Session, meeting_id: int) -> BallotChoices:
+    """The ideas and themes a new ballot may hold, as the facilitator reads them: a
+    translation into their language, or the words as typed, each said which (one query
+    for the translations and languages of both)."""
+    language = i18n.current()
+    ideas, themes = list(open_ideas_in(s, meeting_id)), list(themes_in(s, meeting_id))
+    wanted = {"idea": ([i for i, _t in ideas], "text"), "theme": ([t for t, _n in themes], "name")}
+    stored = translations_of_kinds(s, wanted, language)
+    named = [(i, shown(text, stored["idea"].get(i), language)) for i, text in ideas]
+    return BallotChoices(
+        tuple(BallotIdea(i, words.text, mark(words)) for i, words in named),
+        tuple(
+            BallotTheme(t, labelled(shown(name, stored["theme"].get(t), language)))
+            for t, name in themes
+        ),
+    )

@@ -2,6 +2,7 @@
 
 import pytest
 
+import i18n
 from db.models import AuditEntry
 from db.models.enums import RoundStatus, VoteMode
 from services.converge import converge_screen, tallies, voting_ballots, voting_rounds
@@ -9,6 +10,7 @@ from services.converge.voting_items import round_items
 from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.room import ideas, room_control, themes
+from services.translations import translate
 from tests.factories import build_elsewhere, build_room
 
 
@@ -131,3 +133,27 @@ def test_it_says_whether_the_room_is_on_the_voting_step_where_the_projector_show
     assert not converge_screen.read(db, fac, room.meeting_id).on_the_projector
     room_control.move_step(db, fac, room.meeting_id, 1)  # Vote
     assert converge_screen.read(db, room.leader, room.meeting_id).on_the_projector
+
+
+def test_the_ballots_choices_are_named_as_the_facilitator_reads_them_and_said_which(db):
+    room = build_room(db)
+    with i18n.using("es"):
+        spanish = ideas.add_idea(
+            db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Más alumbrado")
+        )
+        ideas.add_idea(db, room.scribe1, ideas.NewIdea(table_id=room.table1_id, text="Buses"))
+        themes.create_theme(db, room.facilitator, room.meeting_id, "Seguridad")
+    entry = translate.Translation(kind="idea", entity_id=spanish.id, text="More street lights")
+    translate.translate(db, room.facilitator, entry)
+    with i18n.using("en"):
+        ballot = converge_screen.read(db, room.facilitator, room.meeting_id).ballot
+    assert ballot is not None
+    assert [(i.text, i.mark) for i in ballot.ideas] == [
+        ("More street lights", "Translated from Spanish"),
+        ("Buses", "No English translation yet"),
+    ]
+    assert [t.name for t in ballot.themes] == ["Seguridad (No English translation yet)"]
+    with i18n.using("es"):
+        ballot = converge_screen.read(db, room.facilitator, room.meeting_id).ballot
+    assert ballot is not None
+    assert [(i.text, i.mark) for i in ballot.ideas] == [("Más alumbrado", ""), ("Buses", "")]
