@@ -19,7 +19,7 @@ from services.room import late_notes
 from services.room.board import themes_in
 from services.room.room_control import RoomState, room_state_in
 from services.room.table_pages import group_choices, open_linked_table_page, open_table_page
-from services.translations.shown import DEFAULT_SOURCE, Shown, other_language, shown
+from services.translations.shown import DEFAULT_SOURCE, Shown, labelled, other_language, shown
 from services.translations.translate import translation_version, translations_for
 
 
@@ -38,7 +38,7 @@ class IdeaCard:
     group: str
     """The group of the person who raised it, by name; '' when not given."""
     theme: str
-    """The theme it is grouped under; '' when none."""
+    """The theme it is grouped under, as its reader reads it (`labelled`); '' when none."""
     reading: Shown
     """Its words in the reader's language: a translation, or `text` itself, and which."""
 
@@ -158,7 +158,11 @@ def read(
                 cards = load()
             else:
                 made_of = (str(db.engine.url), meeting.id, _fingerprint(s, meeting.id))
-                read_in = (language, translation_version(s, "idea", meeting.initiative_id))
+                read_in = (
+                    language,
+                    translation_version(s, "idea", meeting.initiative_id),
+                    translation_version(s, "theme", meeting.initiative_id),
+                )
                 cards = board_cache((*made_of, *read_in, tables, themes, groups), load)
         return IdeasScreen(
             meeting_id=meeting.id,
@@ -223,7 +227,7 @@ def _of_meeting(meeting_id: int) -> Select:
     # Columns, not Idea objects: the board holds every idea of the meeting, and making
     # thousands of ORM objects on each run was most of the page at 10× the data (bench/).
     return (
-        select(*_CARD_COLUMNS, table.number, group.name, theme.name)
+        select(*_CARD_COLUMNS, table.number, group.name, theme.name, theme.id)
         .outerjoin(table, table.id == Idea.table_id)
         .outerjoin(group, group.id == Idea.stakeholder_id)
         .outerjoin(theme, theme.id == Idea.theme_id)
@@ -236,17 +240,28 @@ _CARD_COLUMNS = (Idea.id, Idea.text, Idea.status, Idea.stakeholder_id, Idea.conf
 
 def _cards(s: Session, query: Select, language: str) -> tuple[IdeaCard, ...]:
     rows = [tuple(row) for row in s.execute(query.order_by(Idea.created_at, Idea.id))]
-    # One query for every card's translation, however many cards.
+    # One query for every card's translation, however many cards; one for their themes'.
     stored = translations_for(s, "idea", [row[0] for row in rows], language)
-    return tuple(_card(row, shown(row[1], stored.get(row[0]), language)) for row in rows)
+    themed = {row[9]: row[8] or "" for row in rows if row[9] is not None}
+    said = translations_for(s, "theme", list(themed), language, "name") if themed else {}
+    themes: dict[int | None, str] = {
+        t: labelled(shown(name, said.get(t), language)) for t, name in themed.items()
+    }
+    return tuple(
+        _card(row, shown(row[1], stored.get(row[0]), language), themes.get(row[9], ""))
+        for row in rows
+    )
 
 
-_CardRow = tuple[int, str, IdeaStatus, int | None, bool, bool, int | None, str | None, str | None]
+_CardRow = tuple[
+    int, str, IdeaStatus, int | None, bool, bool, int | None, str | None, str | None, int | None
+]
 
 
-def _card(row: _CardRow, reading: Shown) -> IdeaCard:
-    """A row of _CARD_COLUMNS with the idea's table number, group and theme."""
-    idea_id, text, status, stakeholder_id, secret, late, table_number, group, theme = row
+def _card(row: _CardRow, reading: Shown, theme: str) -> IdeaCard:
+    """A row of _CARD_COLUMNS with the idea's table number, group and theme; `theme` the
+    theme's name as the reader reads it (`labelled`)."""
+    idea_id, text, status, stakeholder_id, secret, late, table_number, group, _name, _id = row
     return IdeaCard(
         idea_id,
         text,
@@ -256,6 +271,6 @@ def _card(row: _CardRow, reading: Shown) -> IdeaCard:
         late,
         table_number,
         group or "",
-        theme or "",
+        theme,
         reading,
     )

@@ -2,10 +2,12 @@
 
 import pytest
 
+import i18n
 from db.models.enums import IdeaStatus
 from services.core.errors import NotFound, PermissionDenied
 from services.room import idea_merge, idea_queue, ideas, ideas_screen, late_notes, themes
 from services.setup import meetings
+from services.translations import translate
 from tests.factories import build_elsewhere, build_room
 
 
@@ -84,15 +86,27 @@ def test_the_board_s_cards_are_kept_until_something_on_them_changes(db):
         lambda: ideas.show_idea(db, room.facilitator, first.id),
         lambda: themes.assign_theme(db, room.facilitator, [first.id], None),
         lambda: themes.update_theme(db, room.facilitator, theme_id, "Crisis care"),
+        lambda: themes.assign_theme(db, room.facilitator, [first.id], theme_id),
+        # A theme's translation changes what its cards say of it (into Spanish, the other
+        # language): a board read in Spanish is made again for it.
+        lambda: translate.translate(
+            db,
+            room.facilitator,
+            translate.Translation(kind="theme", entity_id=theme_id, field="name", text="Crisis"),
+        ),
     ]
     for n, change in enumerate(changes, start=2):
         change()
         assert read().ideas == ideas_screen.read(db, room.facilitator, room.meeting_id, None).ideas
         assert cache.loads == n
     assert [name for _, name in read().themes] == ["Crisis care"]
+    with i18n.using("es"):
+        [card] = [c for c in read().ideas if c.id == first.id]
+    assert card.theme == "Crisis (Traducido del inglés)"  # its reader's words, said which
+    loads = cache.loads  # the Spanish board is made once, as the English one was
     # A table's page is the table's own ideas, read afresh: the board's cache is not for it.
     ideas_screen.read(db, room.scribe1, room.meeting_id, room.table1_id, board_cache=cache)
-    assert cache.loads == len(changes) + 1
+    assert cache.loads == loads == len(changes) + 2
 
 
 def test_the_facilitator_s_board_holds_every_idea_and_filters_it(db):
