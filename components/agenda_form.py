@@ -14,7 +14,7 @@ import i18n
 from components.late_notes_toggle import late_notes_toggle
 from components.opened import expander_once_opened
 from components.text import escape_markdown
-from components.translated import translated_note
+from components.translated import translated_notes
 from i18n import _
 from runtime import StaffPage
 from services.agenda import agenda
@@ -133,10 +133,13 @@ def step_text(step: StepShown) -> None:
     minutes = _("{minutes} min").format(minutes=item.minutes)
     title = step.title
     st.markdown(f"**{item.position}. {escape_markdown(title.text)}** · {minutes}{skill}")
-    translated_note(title, key=f"step-title-{item.id}")
+    said = [(_("Title"), title)]
     if item.goal:
         st.markdown(_("*Goal:* {goal}").format(goal=escape_markdown(step.goal.text)))
-        translated_note(step.goal, key=f"step-goal-{item.id}")
+        said.append((_("Goal"), step.goal))
+    # One note for the step when its title and goal are alike (both translated): two
+    # of each on every step of the standard agenda read as clutter.
+    translated_notes(said, key=f"step-{item.id}")
     if item.materials:
         st.markdown(_("*Materials:* {materials}").format(materials=escape_markdown(item.materials)))
     for note in step.comments:

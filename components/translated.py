@@ -10,6 +10,8 @@ say it, never a colour alone (WCAG 1.4.1).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from components.text import escape_markdown
@@ -33,6 +35,27 @@ def translated_note(item: Shown, key: str) -> None:
         with st.expander(show_original_words(item), key=f"original-{key}"):
             # As text: the original is someone's words, shown literally.
             st.text(item.original)
+
+
+def translated_notes(fields: Sequence[tuple[str, Shown]], key: str) -> None:
+    """Beneath an item of several fields already drawn (an agenda step's title and goal):
+    what its words are said once when every field's are alike, with every original behind
+    one tap, each named by its field's label; else each field's note in turn."""
+    marks = {mark(item) for _label, item in fields}
+    if len(fields) < 2 or len(marks) != 1:
+        for n, (_label, item) in enumerate(fields):
+            translated_note(item, key=f"{key}-{n}")
+        return
+    words = marks.pop()
+    if not words:
+        return
+    st.caption(escape_markdown(words))
+    translated = [(label, item) for label, item in fields if item.showing is Showing.TRANSLATED]
+    if translated:
+        with st.expander(show_original_words(translated[0][1]), key=f"original-{key}"):
+            for label, item in translated:
+                # As text: the original is someone's words, shown literally.
+                st.text(_("{label}: {words}").format(label=label, words=item.original))
 
 
 def list_note(item: Shown) -> list[str]:

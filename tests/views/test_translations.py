@@ -8,8 +8,9 @@ from sqlalchemy import select
 import i18n
 from components.idea_board import MODERATION_KEY
 from components.text import escape_markdown
-from db.models import Initiative, SurveyResponse
+from db.models import Initiative, Meeting, SurveyResponse
 from db.models.enums import VoteMode
+from services.agenda import agenda
 from services.agenda.agenda_template import STANDARD_TRUST_STATEMENTS
 from services.converge import voting_ballots, voting_rounds
 from services.partner import charters
@@ -503,3 +504,22 @@ def test_the_facilitator_translates_a_round_s_title_and_a_spanish_phone_is_asked
     (box,) = [t for t in converge.text_input if "Priorities" in t.label]
     assert box.value == "Prioridades"
     assert any(m.value.startswith("**Prioridades**") for m in converge.markdown)
+
+
+def test_a_spanish_reader_s_agenda_says_once_per_step_that_it_is_translated(room_app, db):
+    """The standard agenda comes with its Spanish: each step's title and goal are
+    translations, said once under the step, with both originals behind one tap."""
+    room = room_app.room
+    with db.write() as s:  # the room between steps, so its three-step agenda can go
+        s.get_one(Meeting, room.meeting_id).current_item_id = None
+    for item_id in room.item_ids:
+        agenda.delete_item(db, room.facilitator, item_id)
+    made = agenda.add_standard_agenda(db, room.facilitator, room.meeting_id)
+    languages.set_own_language(db, room.leader, "es")
+    leader = room_app("lead").run().switch_page("views/agenda.py").run()
+    assert not leader.exception
+    marks = [c.value for c in leader.caption if c.value == "Traducido del inglés"]
+    originals = [e for e in leader.expander if e.label == "Ver el original (inglés)"]
+    assert len(marks) == len(originals) == len(made)
+    first = [t.value for t in originals[0].text]
+    assert first == [f"Título: {made[0].title}", f"Objetivo: {made[0].goal}"]
