@@ -193,11 +193,12 @@ def ideas_view(
         first = page * per_page
         paging = Paging(page, held is not None)
         last = first + per_page
-        show(
-            lambda: wall_page_html(
-                board.words(first, last), count, paging, per_page, board.written_in(first, last)
-            )
-        )
+
+        def wall() -> str:  # in each of the projector's languages
+            words, written_in = board.page(first, last)
+            return wall_page_html(words, count, paging, per_page, written_in)
+
+        show(wall)
     with right:
         projector_cloud(meeting_id, board.counts, show)
 

@@ -93,11 +93,15 @@ class Wall:
         10x the data took 6 ms a language, every two seconds, for eight cards."""
         return tuple(room_words(item) for item in self._shown(first, last))
 
-    def written_in(self, first: int = 0, last: int | None = None) -> tuple[str, ...]:
-        """The language of each of `words(first, last)`: the reader's, for a translation;
-        else the one the idea was typed in (its card is marked with it, WCAG 3.1.2, so a
-        screen reader reads a Spanish idea on an English wall in Spanish)."""
-        return tuple(words_language(item) for item in self._shown(first, last))
+    def page(
+        self, first: int = 0, last: int | None = None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What a refresh draws: `words(first, last)`, and the language of each: the
+        reader's, for a translation, else the one the idea was typed in (its card is marked
+        with it, WCAG 3.1.2, so a screen reader reads a Spanish idea on an English wall in
+        Spanish). Each idea is read once."""
+        shown = self._shown(first, last)
+        return tuple(room_words(i) for i in shown), tuple(words_language(i) for i in shown)
 
     def _shown(self, first: int, last: int | None) -> tuple[Shown, ...]:
         language = i18n.current()

@@ -210,9 +210,10 @@ def test_the_wall_shows_a_translated_idea_in_the_projector_s_language_marked(db)
             "More co-responders",
         )
         # Each card's language, for its `lang`: a translation's is the reader's.
-        assert wall.written_in() == ("en", "en", "en")
+        assert wall.page() == (wall.words(), ("en", "en", "en"))
     with i18n.using("es"):
-        assert wall.written_in() == ("en", "es", "es")
+        assert wall.page()[1] == ("en", "es", "es")
+        assert wall.page(1, 3) == (wall.words(1, 3), ("es", "es"))
     # The word cloud counts the words as typed.
     assert "binomios" not in wall.counts
 
