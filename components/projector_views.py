@@ -42,7 +42,7 @@ def wall_page_html(
 ) -> str:
     """`wall_html` from the page's own words (`shown`, of `count` ideas in all): a caller
     holding a large board makes only the page it draws. `written_in`: each card's
-    language, marked on it (Wall.written_in)."""
+    language, marked on it (Wall.page)."""
     page, held = paging.number, paging.held
     if not count:
         # Babel reads no `_()` inside an f-string: every marked string stands outside one.
