@@ -16,7 +16,7 @@ from components.translated import translated_note
 from i18n import N_, _
 from services.partner import charter_pdf
 from services.partner.charter_signoff import GroupSignOff, SignOff, signoff_complete
-from services.partner.charter_versions_screen import VersionShown
+from services.partner.charter_versions_screen import CharterScreen, VersionShown
 from services.partner.charters import CharterFields
 from services.translations import translate
 from services.translations.shown import Shown, language_name, other_language
@@ -183,3 +183,26 @@ def commitment_form(groups: dict[int, str], on_save: Callable[[int, str], None])
         text = st.text_area(_("What the group commits to"))
         if st.button(_("Save the commitment")) and group is not None:
             on_save(group, text)
+
+
+def version_picker(versions: Sequence[VersionShown]) -> VersionShown:
+    """The version to read, newest first. Picked by its number and taken from this run's
+    read: a record kept by the picker showed a version as it was before a commitment saved
+    since."""
+    by_number = {v.version: v for v in versions}
+    number = st.selectbox(
+        _("Version"),
+        list(by_number),
+        format_func=lambda n: _("Version {number}").format(number=n),
+        key="charter-version",
+    )
+    return by_number[number]
+
+
+def sign_here(screen: CharterScreen, on_sign: Callable[[], None]) -> None:
+    """For a leader on the latest version: the button that signs it for their group, or,
+    once their group has, that it has (a second tap would change nothing)."""
+    if screen.may_sign and st.button(_("Sign this version for my group"), type="primary"):
+        on_sign()
+    elif screen.signed_for:
+        st.success(_("{group} has signed this version.").format(group=screen.signed_for))

@@ -16,12 +16,7 @@ current = screen.versions[0] if screen.versions else None
 st.title(_("Partnering charter"))
 show_flash()
 if current is not None:
-    shown = st.selectbox(
-        _("Version"),
-        screen.versions,
-        format_func=lambda v: _("Version {number}").format(number=v.version),
-        key="version",
-    )
+    shown = panels.version_picker(screen.versions)
     latest = shown.charter_id == current.charter_id
     if not latest:
         st.warning(
@@ -32,12 +27,11 @@ if current is not None:
     panels.charter_text(shown, act if here.actor.is_facilitator else None)
     st.header(_("Sign-off"))
     panels.signoff_table(screen.signoff, current.version)
-    if (
-        screen.may_sign
-        and latest
-        and st.button(_("Sign this version for my group"), type="primary")
-    ):
-        act(charter_signoff.sign, shown.charter_id, done=_("Signed. Thank you."))
+    if latest:
+        panels.sign_here(
+            screen,
+            lambda: act(charter_signoff.sign, shown.charter_id, done=_("Signed. Thank you.")),
+        )
     panels.charter_download(shown)
 else:
     st.info(_("No charter drafted yet."))

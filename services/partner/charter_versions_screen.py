@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.database import Database
-from db.models import Charter, Initiative, Stakeholder
+from db.models import Account, Charter, Initiative, Signature, Stakeholder
 from db.models.enums import Role
 from i18n import N_
 from services.core import membership
@@ -49,9 +50,12 @@ class CharterScreen:
     versions: tuple[VersionShown, ...]
     signoff: tuple[GroupSignOff, ...]
     may_sign: bool
-    """A Thought Leader Team member signs (the latest version) for their group."""
+    """A Thought Leader Team member whose group has not signed the latest version yet signs
+    it for their group."""
     active_groups: dict[int, str]
     """Groups a facilitator may write a commitment for (not retired); empty for others."""
+    signed_for: str = ""
+    """The group this leader speaks for, when it has signed the latest version."""
 
 
 def read(db: Database, actor: Actor, initiative_id: int) -> CharterScreen:
@@ -73,4 +77,22 @@ def read(db: Database, actor: Actor, initiative_id: int) -> CharterScreen:
                 Stakeholder.initiative_id == initiative_id, Stakeholder.retired.is_(False)
             )
             active = dict(s.execute(query.order_by(Stakeholder.name)).all())
-    return CharterScreen(versions, signoff, actor.role is Role.LEADER, active)
+        signed = _signed_by_my_group(s, actor, versions[0].charter_id) if versions else None
+    may_sign = actor.role is Role.LEADER and signed is None
+    return CharterScreen(versions, signoff, may_sign, active, signed or "")
+
+
+def _signed_by_my_group(s: Session, actor: Actor, charter_id: int) -> str | None:
+    """The name of the leader's group when it has signed `charter_id`, else None."""
+    if actor.role is not Role.LEADER or actor.account_id is None:
+        return None
+    query = (
+        select(Stakeholder.name)
+        .join(Account, Account.stakeholder_id == Stakeholder.id)
+        .join(
+            Signature,
+            (Signature.stakeholder_id == Stakeholder.id) & (Signature.charter_id == charter_id),
+        )
+        .where(Account.id == actor.account_id)
+    )
+    return s.scalar(query)

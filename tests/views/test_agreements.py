@@ -69,6 +69,9 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
     charter_signoff.sign(db, room.leader, v1.id)
     at = open_page(room_app, "charter", "lead")
     assert any("1 of 2 groups have signed version 1" in t for t in texts(at))
+    # Signed: the leader is told so, and offered no second signature.
+    assert "Police has signed this version." in texts(at)
+    assert "Sign this version for my group" not in [b.label for b in at.button]
     assert "Prepare the charter, version 1 (PDF)" in [b.label for b in at.button]
     charters.new_version(
         db,
@@ -80,11 +83,24 @@ def test_a_new_charter_version_needs_every_group_to_sign_again(room_app, db):
     assert any("0 of 2 groups have signed version 2" in t for t in texts(at))
     at = click(at, "Sign this version for my group")
     assert "Signed. Thank you." in texts(at)
+    assert "Sign this version for my group" not in [b.label for b in at.button]
     status = {
         r.stakeholder: r.signed_version
         for r in charter_signoff.signoff_status(db, room.facilitator, room.initiative_id)
     }
     assert status["Police"] == 2
+
+
+def test_a_commitment_saved_shows_in_the_version_on_screen_at_once(room_app, db):
+    room = room_app.room
+    at = open_page(room_app, "charter", "fac")
+    by_label(at.text_area, "Mission").input("Safer 911 responses, built together")
+    at = click(at, "Save as a new version")
+    by_label(at.selectbox, "Group").select(room.residents_id)
+    by_label(at.text_area, "What the group commits to").input("Join the monthly review")
+    at = click(at, "Save the commitment")
+    assert "Commitment saved." in texts(at)
+    assert any("Join the monthly review" in t for t in texts(at))  # the version shown
 
 
 def test_an_option_is_added_and_rated_by_a_table(room_app, db):
