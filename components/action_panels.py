@@ -11,6 +11,7 @@ from babel.dates import format_date
 
 import i18n
 from components.downloads import prepared_download
+from components.forms import fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
@@ -35,8 +36,9 @@ def smart_form(
     check: Callable[..., list[SmartGap]],
     on_save: Callable[..., None],
 ) -> None:
-    """A new action; the SMART check names what is missing before it can be ready."""
-    with st.form("new-action"):
+    """A new action; the SMART check names what is missing before it can be ready. Saved,
+    the form starts empty for the next one; refused, it keeps what was typed."""
+    with st.form(fresh_form_key("new-action")):
         title = st.text_input(_("Action (specific: what will be done)"))
         description = st.text_area(_("How it will be done"))
         measure = st.text_input(_("Measure of done (how we will know)"))
@@ -70,7 +72,7 @@ def smart_form(
         st.warning(f"{gap.letter}: {gap.message}")
     if not gaps:
         st.success(_("SMART: specific, measurable, assignable, realistic and time-bound."))
-    on_save(fields)
+    save_then_fresh("new-action", lambda: on_save(fields))
 
 
 def update_form(item: PlannedItem, on_update: Callable[[str, str], None]) -> None:

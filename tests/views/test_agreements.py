@@ -133,10 +133,26 @@ def test_the_smart_check_names_what_is_missing_and_a_draft_still_saves(room_app,
     assert any(w.startswith("M:") for w in warnings)
     assert any(w.startswith("T:") for w in warnings)
     assert actions.list_actions(db, room.facilitator, room.initiative_id) == []
+    # Refused: what was typed is still there to correct.
+    assert by_label(at.text_input, "Action (specific: what will be done)").value == (
+        "Crisis line pilot"
+    )
     by_label(at.checkbox, "Ready: it passes the SMART check").uncheck()
+    by_label(at.text_input, "Charter goal it serves (optional)").input("Safer crisis calls")
     at = click(at, "Save the action")
     (draft,) = actions.list_actions(db, room.facilitator, room.initiative_id)
     assert not draft.ready
+    # Saved: the form starts empty, so nothing of this action slips into the next one.
+    assert by_label(at.text_input, "Action (specific: what will be done)").value == ""
+    assert by_label(at.text_input, "Charter goal it serves (optional)").value == ""
+    by_label(at.text_input, "Action (specific: what will be done)").input("Train dispatchers")
+    at = click(at, "Save the action")
+    second = next(
+        a
+        for a in actions.list_actions(db, room.facilitator, room.initiative_id)
+        if a.title == "Train dispatchers"
+    )
+    assert second.charter_goal == ""
 
 
 def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
