@@ -37,7 +37,12 @@ signin.end_if_revoked(actor is not None)
 # phone pages switch to the participant's own once they know the code.
 language.install()
 if language.chosen_by() != (actor.account_id if actor else None):
-    wanted = languages.own_language(db, actor) if actor else st.context.locale
+    # Signing in: the language picked on the sign-in page, kept as the account's, else the
+    # account's own; signed out, what the browser asks for.
+    picked = language.picked_before_signing_in() if actor else None
+    if actor is not None and picked is not None:
+        languages.set_own_language(db, actor, picked)
+    wanted = picked or (languages.own_language(db, actor) if actor else st.context.locale)
     language.use(wanted, by=actor.account_id if actor else None)
 language.mark_page()
 

@@ -25,6 +25,9 @@ _BADGE_KEY = "language_badge"
 _OWNER_KEY = "language_owner"
 """Whose choice the session's language is: an account id, or None for a visitor. Signing
 in replaces a visitor's guess with the account's own language."""
+_VISITOR_CHOICE_KEY = "language_visitor_choice"
+"""The language a visitor picked with the switch, until they sign in: their account keeps
+it (they picked Español on the sign-in page to read Spanish, not to be put back)."""
 _UNSET = object()
 
 
@@ -109,10 +112,18 @@ def switch(
     )
     st.html(own_language_marks(key), unsafe_allow_javascript=True)
     if picked and picked != current:
+        if st.session_state.get(_OWNER_KEY) is None:
+            st.session_state[_VISITOR_CHOICE_KEY] = picked
         use(picked, by=st.session_state.get(_OWNER_KEY))
         if on_choose is not None:
             on_choose(picked)
         st.rerun()
+
+
+def picked_before_signing_in() -> str | None:
+    """The language this session's visitor picked with the switch, once: read when they
+    sign in, and forgotten then."""
+    return st.session_state.pop(_VISITOR_CHOICE_KEY, None)
 
 
 def follow_badge(db: Database, code: str, stored: str) -> None:

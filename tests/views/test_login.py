@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from services.accounts import accounts, signin_accounts
+from services.setup import languages
 from tests.views.conftest import PASSWORD
 
 
@@ -119,3 +120,26 @@ def test_a_session_signed_out_elsewhere_is_asked_to_sign_in_again(app, demo_db):
     assert not at.get("page_link")
     assert any("Please sign in again." in i.value for i in at.info)
     assert [t.label for t in at.text_input][:2] == ["Username", "Password"]
+
+
+def test_the_language_picked_on_the_sign_in_page_is_kept_once_signed_in(app, demo_db):
+    """Español picked before signing in: the screens stay Spanish, and the account keeps
+    it; an account that picked nothing there keeps its own."""
+    at = app().run()
+    [switch] = [c for c in at.segmented_control if c.label == "Language · Idioma"]
+    switch.set_value("es").run()
+    fields = {t.label: t for t in at.text_input}
+    fields["Nombre de usuario"].input("facilitator")
+    fields["Contraseña"].input(PASSWORD)
+    next(b for b in at.button if b.label == "Iniciar sesión").click()
+    at = at.run()
+    assert not at.exception
+    facilitator = signin_accounts.actor_for_username(demo_db, "facilitator")
+    assert facilitator is not None
+    try:
+        at.run()  # the first run signed in, as the browser's next one does
+        assert at.session_state["language"] == "es"
+        assert languages.own_language(demo_db, facilitator) == "es"
+        assert "Configuración" in [link.label for link in at.get("page_link")]
+    finally:  # the demo's accounts are the session's: English again for the tests after
+        languages.set_own_language(demo_db, facilitator, "en")
