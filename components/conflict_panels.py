@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_datetime
 
+from components.forms import fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
@@ -36,14 +37,15 @@ def new_conflict_form(on_save: Callable[[str, str, str, bool], None]) -> None:
     """Log a conflict: the issue, options that could meet both sides, who follows it up."""
     with (
         st.expander(_("Log a conflict"), expanded=False),
-        st.form("new-conflict", clear_on_submit=True),
+        st.form(fresh_form_key("new-conflict")),
     ):
         issue = st.text_area(_("The issue in dispute"))
         options = st.text_area(_("Options that could meet both sides' interests (optional)"))
         owner = st.text_input(_("Who follows it up (optional)"))
         secret = st.checkbox(_(SECRET))
         if st.form_submit_button(_("Log it"), type="primary"):
-            on_save(issue, options, owner, secret)
+            # Saved, the form starts empty; refused, it keeps what was typed.
+            save_then_fresh("new-conflict", lambda: on_save(issue, options, owner, secret))
 
 
 def conflict_picker(log: tuple[ConflictCard, ...]) -> ConflictCard:
@@ -87,7 +89,7 @@ def sides_side_by_side(sides: tuple[Side, ...]) -> None:
 
 def party_form(key: str, groups: dict[int, str], on_save: Callable[[int, str, str], None]) -> None:
     """One group's position and interests."""
-    with st.form(f"party-{key}", clear_on_submit=True):
+    with st.form(fresh_form_key(f"party-{key}")):
         group = st.selectbox(
             _("Group"),
             list(groups),
@@ -98,7 +100,7 @@ def party_form(key: str, groups: dict[int, str], on_save: Callable[[int, str, st
         position = st.text_area(_("Their position (what they say they want)"))
         interests = st.text_area(_("The interests beneath it (why they want it)"))
         if st.form_submit_button(_("Save this side")) and group is not None:
-            on_save(group, position, interests)
+            save_then_fresh(f"party-{key}", lambda: on_save(group, position, interests))
 
 
 def status_form(conflict: ConflictCard, on_save: Callable[[str, str, str], None]) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 
 import i18n
 from components.downloads import prepared_download
+from components.forms import fresh_form_key, save_then_fresh
 from components.records import show_records
 from components.translation_boxes import Box, translation_boxes
 from components.wordcloud import show_word_cloud
@@ -206,7 +207,7 @@ def interview_translation(
 
 def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None:
     """Notes of a conversation with a key participant."""
-    with st.form("interview", clear_on_submit=True):
+    with st.form(fresh_form_key("interview")):
         who = st.text_input(_("Interviewee"))
         person = st.selectbox(
             _("On the roster as"),
@@ -221,12 +222,12 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
         themes = st.text_input(_("Themes it raised"))
         secret = st.checkbox(_("Confidential: facilitators only"))
         if st.form_submit_button(_("Save the interview")):
-            on_save(
-                InterviewFields(
-                    interviewee=who, notes=notes, interviewer=by, held_on=held, themes=themes,
-                    participant_id=person, confidential=secret,
-                )
+            fields = InterviewFields(
+                interviewee=who, notes=notes, interviewer=by, held_on=held, themes=themes,
+                participant_id=person, confidential=secret,
             )  # fmt: skip
+            # Saved, the form starts empty; refused, it keeps the notes as typed.
+            save_then_fresh("interview", lambda: on_save(fields))
 
 
 def polis_upload(on_import: Callable[[dict[str, bytes], str], None]) -> None:

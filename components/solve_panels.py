@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 import i18n
+from components.forms import fresh_form_key, save_then_fresh
 from components.plan_charts import render_impact_feasibility_chart
 from components.text import escape_markdown
 from components.translated import list_note, translated_note
@@ -108,7 +109,7 @@ def option_form(
     on_save: Callable[..., None],
 ) -> None:
     """A new option: what, who delivers it, impact, feasibility, cost, risks, sources."""
-    with st.form("new-option", clear_on_submit=True):
+    with st.form(fresh_form_key("new-option")):
         topic = None
         if topics:
             topic = st.selectbox(
@@ -134,14 +135,13 @@ def option_form(
         if st.form_submit_button(_("Add the option"), type="primary"):
             idea_id = topic[1] if topic and topic[0] == "idea" else None
             theme_id = topic[1] if topic and topic[0] == "theme" else None
-            on_save(
-                OptionFields(
-                    title=title, description=description, delivered_by=", ".join(who),
-                    impact=impact, feasibility=feasible, cost_band=cost.value, risks=risks,
-                    idea_id=idea_id, theme_id=theme_id,
-                ),
-                [b.id for b in cites],
+            fields = OptionFields(
+                title=title, description=description, delivered_by=", ".join(who),
+                impact=impact, feasibility=feasible, cost_band=cost.value, risks=risks,
+                idea_id=idea_id, theme_id=theme_id,
             )  # fmt: skip
+            # Saved, the form starts empty; refused, it keeps what was typed.
+            save_then_fresh("new-option", lambda: on_save(fields, [b.id for b in cites]))
 
 
 def option_card(option: OptionCard) -> None:

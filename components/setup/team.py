@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.forms import fresh_form_key, save_then_fresh
 from components.records import show_records
 from components.setup.context import SetupContext
 from components.text import escape_markdown
@@ -38,7 +39,7 @@ def team_tab(ctx: SetupContext) -> None:
             _("No leader yet for: {groups}. Add a leader account for each.").format(groups=names)
         )
     st.header(_("Accounts"))
-    with st.expander(_("Add an account")), st.form("new-account", clear_on_submit=True):
+    with st.expander(_("Add an account")), st.form(fresh_form_key("new-account")):
         username = st.text_input(_("Username (lowercase letters, digits, . - _)"))
         display = st.text_input(_("Name shown to others"))
         role = st.selectbox(_("Role"), list(Role), format_func=label)
@@ -52,17 +53,19 @@ def team_tab(ctx: SetupContext) -> None:
         email = st.text_input(_("Email (optional)"))
         password = st.text_input(_("Password (at least 10 characters)"), type="password")
         if st.form_submit_button(_("Add the account")):
-            ctx.act(
-                accounts.create_account,
-                accounts.NewAccount(
-                    username=username,
-                    display_name=display,
-                    role=role,
-                    password=password,
-                    email=email,
-                    stakeholder_id=speaks_for,
-                ),
-                done=_("Account added."),
+            new = accounts.NewAccount(
+                username=username,
+                display_name=display,
+                role=role,
+                password=password,
+                email=email,
+                stakeholder_id=speaks_for,
+            )
+            # Saved, the form starts empty; refused (a weak password, a username taken),
+            # it keeps every field, to correct the one named.
+            save_then_fresh(
+                "new-account",
+                lambda: ctx.act(accounts.create_account, new, done=_("Account added.")),
             )
     show_records(
         all_accounts,

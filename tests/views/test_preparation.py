@@ -149,6 +149,27 @@ def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
     assert (made.role.value, made.stakeholder_id) == ("leader", room.residents_id)
 
 
+def test_a_refused_account_keeps_the_form_as_typed_and_a_saved_one_empties_it(room_app, db):
+    room = room_app.room
+    at = setup_screen(room_app)
+    username = "Username (lowercase letters, digits, . - _)"
+    by_label(at.text_input, username).input("resident.lead")
+    by_label(at.text_input, "Name shown to others").input("Resident lead")
+    by_label(at.selectbox, "Role").select("leader")
+    by_label(at.selectbox, "Speaks for (leaders)").select(room.residents_id)
+    by_label(at.text_input, "Password (at least 10 characters)").input("password12")
+    at = click(at, "Add the account")
+    assert at.error, "a weak password is refused"
+    # Every field as typed: only the password wants changing.
+    assert by_label(at.text_input, username).value == "resident.lead"
+    assert by_label(at.text_input, "Name shown to others").value == "Resident lead"
+    assert by_label(at.selectbox, "Speaks for (leaders)").value == room.residents_id
+    by_label(at.text_input, "Password (at least 10 characters)").input("a-long-password")
+    at = click(at, "Add the account")
+    assert "Account added." in texts(at)
+    assert by_label(at.text_input, username).value == ""  # ready for the next account
+
+
 def test_leaders_review_the_record_without_confidential_items(room_app, db):
     from services.room import ideas, notes
 
