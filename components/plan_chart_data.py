@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+import i18n
 from components.chart_style import BLUE, GREY, PALETTE, VERMILLION, numbered, short
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
 from i18n import N_, _, ngettext
@@ -186,6 +187,12 @@ def action_table(actions: Sequence[PlannedAction], today: date) -> pd.DataFrame:
     """Every action by due date, numbered as on the chart; undated ones say 'no date'."""
     rows = action_rows(actions, today)
     rows["overdue"] = [_("yes") if overdue else _("no") for overdue in rows["overdue"]]
+    # The chart reads an ISO date; a person reads "20 de noviembre de 2026". The rows are in
+    # date order already, so words lose no order.
+    rows["due"] = [
+        i18n.day(date.fromisoformat(due)) if dated else due
+        for due, dated in zip(rows["due"], rows["dated"], strict=True)
+    ]
     names = {"action": _("Action"), "group": _("Group"), "due": _("Due"), "status": _("Status")}
     names |= {"overdue": _("Overdue")}
     return rows.rename(columns=names).reindex(columns=["#", *names.values()])

@@ -268,7 +268,7 @@ def test_undated_actions_are_in_the_table_not_the_plot():
         1,
         "Write to the school board",
         "No group",
-        "2025-02-20",
+        "February 20, 2025",  # as a person writes a date, in the reader's language
         "blocked",
         "yes",
     ]
@@ -404,7 +404,7 @@ def test_every_plan_chart_renders_with_its_table_beneath():
     options, actions, progress = (frame.value for frame in at.dataframe)
     assert options["Quadrant"].tolist() == ["Quick wins", "not rated"]
     assert actions.values.tolist() == [
-        [1, "Lights", "Police", "2025-03-01", "in progress", "yes"],
+        [1, "Lights", "Police", "March 1, 2025", "in progress", "yes"],
         [2, "Room", "Youth", "no date", "not started", "no"],
     ]
     assert progress.values.tolist() == [["Police", 1, 0, 0, 0, 1]]
