@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.notices import show_error
 from components.setup.context import SetupContext
-from i18n import LANGUAGES, _, offered, supported
+from i18n import LANGUAGES, N_, _, offered, supported
 from services.core.errors import DomainError
 from services.setup.tables import MeetingTable, TableSummary
 
@@ -75,13 +75,14 @@ def tab_act(ctx: SetupContext, tab: str) -> Callable[..., None]:
     return act
 
 
-def language_choice(current: str, key: str) -> str:
+def language_choice(current: str, key: str, label: str = N_("Their language")) -> str:
     """Which language a person's badge, survey and ballot speak, each named in its own
-    words ("Español"), so whoever reads the list finds theirs."""
+    words ("Español"), so whoever reads the list finds theirs. `label` (marked for the
+    catalogue) matches the form's other fields: "Their email" beside it, or "Email"."""
     choices = list(offered())
     shown = supported(current)
     return st.selectbox(
-        _("Their language"),
+        _(label),
         choices,
         format_func=lambda code: LANGUAGES[code],
         index=choices.index(shown) if shown in choices else 0,

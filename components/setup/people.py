@@ -16,7 +16,7 @@ from components.setup.context import SetupContext
 from components.setup.roster import roster_import_panel
 from components.setup.walk_in import walk_in_panel
 from components.text import escape_markdown
-from i18n import _
+from i18n import LANGUAGES, N_, _
 from services.setup import participants, stakeholders, tables
 from services.setup.participants import Participant
 from services.setup.stakeholders import Stakeholder
@@ -48,6 +48,9 @@ def people_tab(ctx: SetupContext) -> None:
             _("Name"): "name",
             _("Group"): lambda p: group_names.get(p.stakeholder_id, "—"),
             _("Table"): lambda p: table_words(seats.get(p.table_id) if p.table_id else None),
+            # Named in its own words, as the import and the forms name it: what to check
+            # after importing a roster with a language column.
+            _("Language"): lambda p: LANGUAGES.get(p.language, p.language),
             _("Here"): lambda p: _("Absent") if p.absent else _("Present"),
             _("Email"): "email",
             _("Phone"): "phone",
@@ -120,10 +123,12 @@ def _edit_form(
         )
         email = st.text_input(_("Email"), person.email)
         phone = st.text_input(_("Phone"), person.phone)
-        language = language_choice(person.language, key=f"edit-language-{person.id}")
+        language = language_choice(
+            person.language, key=f"edit-language-{person.id}", label=N_("Language")
+        )
         notes = st.text_area(_("Notes (facilitators only)"), person.notes)
         table = st.selectbox(
-            _("Their table"),
+            _("Seated at"),
             seat_ids,
             format_func=lambda t: _("No table") if t is None else table_words(seats[t]),
             index=seat_ids.index(person.table_id) if person.table_id in seat_ids else 0,

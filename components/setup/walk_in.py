@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import i18n
 import runtime
 from adapters import room_links
 from components.join_links import room_address_picker
@@ -13,7 +14,7 @@ from components.setup.common import confirm_in_tab, language_choice, table_words
 from components.setup.context import SetupContext
 from components.sheets import PrintedBadge, badge_codes_html, download_sheet
 from components.text import escape_markdown
-from i18n import ENGLISH, _, using
+from i18n import _, using
 from services.core import codes
 from services.core.errors import DomainError
 from services.setup import meetings, participants, stakeholders, tables
@@ -56,8 +57,9 @@ def _walk_in_form(ctx: SetupContext, groups: dict[int, str]) -> None:
         email = left.text_input(_("Their email (optional)"))
         phone = right.text_input(_("Their phone (optional)"))
         with left:
+            # The screen's language first: the walk-in at a Spanish desk likely reads it.
             language = language_choice(
-                ENGLISH, key=WALK_IN_LANGUAGE.format(form=st.session_state.get(FORM_KEY, 0))
+                i18n.current(), key=WALK_IN_LANGUAGE.format(form=st.session_state.get(FORM_KEY, 0))
             )
         if not st.form_submit_button(_("Add them and find a seat"), type="primary"):
             return

@@ -154,11 +154,13 @@ def test_a_person_is_edited_and_moved_in_one_form(room_app, db):
     by_label(at.selectbox, "Person to change").select(room.participant_ids[1]).run()
     by_label(at.text_input, "Name").input("Pat Renamed")
     by_label(at.text_input, "Email").input("pat@example.org")
-    by_label(at.selectbox, "Their table").select(room.table2_id)
+    by_label(at.selectbox, "Seated at").select(room.table2_id)
     at = click(at, "Save the changes")
     assert "Pat Renamed: changes saved." in texts(at)
     pat = _found(db, room, "Pat Renamed")
     assert (pat.email, pat.table_id, pat.code) == ("pat@example.org", room.table2_id, "code-1")
+    # The roster says each person's language in its own words: what to check after an import.
+    assert set(_frame(at, "Here")["Language"]) == {"English"}
 
 
 def test_tables_are_added_renamed_and_removed_only_when_empty(room_app, db):
