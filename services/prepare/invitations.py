@@ -19,7 +19,7 @@ from adapters.spreadsheet import headed, safe_frame
 from db.database import Database
 from db.models import Initiative, Meeting, MeetingTable, Participant, Stakeholder
 from db.models.enums import Role
-from i18n import ENGLISH, N_, _
+from i18n import ENGLISH, LANGUAGES, N_, _
 from services.core import audit
 from services.core.actors import Actor, require_role
 from services.core.codes import display_code
@@ -33,12 +33,14 @@ MAIL_MERGE_COLUMNS = [
     N_("Table"),
     N_("Email"),
     N_("Phone"),
+    N_("Language"),
     N_("Survey link"),
     N_("Voting link"),
     N_("Code"),
 ]
 """The mail merge's columns, headed in the facilitator's language where the file is made
-(a letter template's merge fields are written in it)."""
+(a letter template's merge fields are written in it). A person's language is named in its
+own words ("Español"), to pick each person's letter by."""
 SHEET_NAME = N_("Invitations")
 
 
@@ -173,7 +175,17 @@ def _exported_frame(
     with db.write() as s:
         found = _invited(s, meeting_id, base)
         rows = [
-            [i.name, i.group, i.table, email, phone, i.survey_link, i.vote_link, i.shown_code]
+            [
+                i.name,
+                i.group,
+                i.table,
+                email,
+                phone,
+                LANGUAGES.get(i.language, i.language),
+                i.survey_link,
+                i.vote_link,
+                i.shown_code,
+            ]
             for i, email, phone in found
         ]
         meeting = s.get_one(Meeting, meeting_id)

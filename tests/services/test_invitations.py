@@ -115,6 +115,7 @@ def test_the_csv_has_every_column_contacts_and_accents_for_excel(db):
         "Table": "1",
         "Email": "zoe@example.org",
         "Phone": "555 0100",
+        "Language": "English",  # in its own words: "Español" picks the Spanish letter
         "Survey link": f"{BASE}/survey?code=K7QM4TPX",
         "Voting link": f"{BASE}/vote?code=K7QM4TPX",
         "Code": "K7QM-4TPX",
@@ -236,3 +237,17 @@ def test_a_spanish_facilitator_s_mail_merge_is_headed_in_spanish(db):
     assert headings == list(sheets["Invitaciones"].columns)
     assert headings[:3] == ["Nombre", "Grupo", "Mesa"]
     assert "Name" not in headings
+
+
+def test_the_mail_merge_names_each_persons_language_to_pick_their_letter_by(db):
+    room = _room(db)
+    with db.write() as s:  # as the roster's language column sets it
+        s.scalars(select(Participant).where(Participant.name == "Ana")).one().language = "es"
+    frame = pd.read_csv(
+        io.BytesIO(mail_merge_csv(db, room.facilitator, room.meeting_id, BASE)),
+        keep_default_na=False,
+        dtype=str,
+    )
+    assert frame.set_index("Name")["Language"].to_dict() == {
+        "Ana": "Español", "Ben": "English", "Cy": "English", "Zoë Núñez": "English"
+    }  # fmt: skip
