@@ -139,6 +139,13 @@ def plan_items(
         ):
             if "title" in item.words:
                 translated_note(item.words["title"], key=f"action-title-{action.id}")
+            st.caption(
+                escape_markdown(
+                    _("Owner: {owner} · Group: {group}").format(
+                        owner=item.owner or _("nobody yet"), group=item.group or "—"
+                    )
+                )
+            )
             st.markdown(escape_markdown(item.reads("description") or "—"))
             if "description" in item.words:
                 translated_note(item.words["description"], key=f"action-about-{action.id}")

@@ -41,6 +41,9 @@ class PlannedItem:
     words: Mapping[str, Shown] = field(default_factory=dict)
     """Its title, description and measure (each written) as the reader reads them: a
     translation, or as written, and which; the stored translation in it either way."""
+    owner: str = ""
+    """Who on the roster answers for it, by name ('' when nobody yet): the plan's files
+    name them too."""
 
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
@@ -87,6 +90,9 @@ def read(db: Database, actor: Actor, initiative_id: int, today: date) -> Actions
         order = (ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
         actions = list(s.scalars(query.order_by(*order)))
         updates = _updates(s, [a.id for a in actions])
+        owner_ids = {a.owner_participant_id for a in actions} - {None}
+        named = select(Participant.id, Participant.name).where(Participant.id.in_(owner_ids))
+        owners: dict[int, str] = {person: name for person, name in s.execute(named)}
         groups = dict(
             s.execute(
                 select(Stakeholder.id, Stakeholder.name)
@@ -105,6 +111,7 @@ def read(db: Database, actor: Actor, initiative_id: int, today: date) -> Actions
             _group_name(groups, a.stakeholder_id),
             tuple(updates[a.id]),
             fields_shown(a.id, {f: getattr(a, f) for f in FIELDS}, stored, language),
+            owners.get(a.owner_participant_id or 0, ""),
         )
         for a in actions
     )

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
+from db.models import Participant
 from services.act import action_followup, actions, actions_screen, plan_export
 from services.core.errors import PermissionDenied
 from tests.factories import build_room
@@ -94,3 +95,22 @@ def test_the_csv_and_workbook_hold_the_screens_plan_without_confidential_actions
     assert plan_export.plan_csv(db, getattr(room, role), room.initiative_id) == (
         plan_export.csv_of(rows)
     )
+
+
+def test_each_action_names_its_owner_for_every_reader_of_the_plan(db):
+    room = build_room(db)
+    with db.read() as s:
+        name = s.get_one(Participant, room.participant_ids[0]).name
+    fields = actions.ActionFields(
+        title="Train dispatchers", owner_participant_id=room.participant_ids[0]
+    )
+    actions.create_action(db, room.facilitator, room.initiative_id, fields)
+    actions.create_action(
+        db, room.facilitator, room.initiative_id, actions.ActionFields(title="Find a room")
+    )
+    for actor in (room.facilitator, room.leader):  # the plan's files name them to both
+        screen = actions_screen.read(db, actor, room.initiative_id, TODAY)
+        assert {p.title: p.owner for p in screen.plan} == {
+            "Train dispatchers": name,
+            "Find a room": "",
+        }

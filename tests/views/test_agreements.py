@@ -153,6 +153,8 @@ def test_the_smart_check_names_what_is_missing_and_a_draft_still_saves(room_app,
         if a.title == "Train dispatchers"
     )
     assert second.charter_goal == ""
+    # Each action in the plan says who answers for it, and for which group.
+    assert "Owner\\: nobody yet · Group\\: —" in texts(at)  # escaped Markdown
 
 
 def test_a_leader_follows_up_an_action_and_overdue_ones_are_named(room_app, db):
