@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import i18n
@@ -51,6 +51,9 @@ class Shown:
     translation: str = ""
     """The stored translation, current or not, into the reader's language, or from it when
     the original is theirs; '' when there is none."""
+    supplied: bool = False
+    """Words the product supplies (a published trust question), translated by its
+    catalogue: a file names no original for them (`with_original`)."""
 
     @property
     def text(self) -> str:
@@ -98,7 +101,8 @@ def catalogue_shown(original: str) -> Shown:
     words = _(original)
     if words == original:
         return shown(original, None, language)
-    return shown(original, Stored(words, ENGLISH, fingerprint(original)), language)
+    said = shown(original, Stored(words, ENGLISH, fingerprint(original)), language)
+    return replace(said, supplied=True)
 
 
 def question_shown(wording: str, stored: Stored | None, language: str) -> Shown:
@@ -180,7 +184,11 @@ def words_language(item: Shown) -> str:
 
 def with_original(item: Shown) -> str:
     """For a cell of a report or a spreadsheet, where nothing opens: a translation with
-    what it is and the original after it; anything else as it was written."""
+    what it is and the original after it; the product's own words in the reader's language
+    alone (a report of fifteen published questions repeated each in English); anything else
+    as it was written."""
+    if item.supplied:
+        return item.text
     if item.showing is not Showing.TRANSLATED:
         return item.original
     return _("{words} ({mark}; original: {original})").format(

@@ -122,6 +122,11 @@ def test_a_question_the_facilitator_translated_is_named_in_spanish_with_its_orig
     )
     assert named[HEARD] == HEARD  # not translated: as written
     assert "¿con qué frecuencia" in named[RESPECT.wording]  # published: the catalogue's
+    # The product's own question names no English original in the file: fifteen rows of a
+    # report repeated each in English.
+    assert (
+        "original" not in named[RESPECT.wording] and RESPECT.wording not in named[RESPECT.wording]
+    )
     # In English the same rows name it as written.
     assert {r.statement: cells[0] for r, cells in zip(rows, table_rows(rows), strict=True)}[
         SAFE
