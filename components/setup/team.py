@@ -38,6 +38,15 @@ def team_tab(ctx: SetupContext) -> None:
         st.warning(
             _("No leader yet for: {groups}. Add a leader account for each.").format(groups=names)
         )
+    # Every active group signs the charter, major or not: sign-off counts them all.
+    unsigned = [g.name for g in groups if not g.is_major and not g.retired and g.id not in led]
+    if unsigned:
+        st.caption(
+            _(
+                "Every group signs the partnering charter through a leader's account: "
+                "{groups} will need one too before the charter's sign-off can be complete."
+            ).format(groups=", ".join(escape_markdown(n) for n in unsigned))
+        )
     st.header(_("Accounts"))
     with st.expander(_("Add an account")), st.form(fresh_form_key("new-account")):
         username = st.text_input(_("Username (lowercase letters, digits, . - _)"))

@@ -132,6 +132,22 @@ def test_the_facilitator_designs_the_agenda_step_by_step(room_app, db):
     ] == "Partnering charter"
 
 
+def test_setup_says_which_other_groups_need_a_leader_to_sign_the_charter(room_app, db):
+    from services.setup import stakeholders
+
+    room = room_app.room
+    fields = stakeholders.StakeholderFields(name="Youth", category="youth", is_major=False)
+    stakeholders.create_stakeholder(db, room.facilitator, room.initiative_id, fields)
+    at = setup_screen(room_app)
+    assert not at.exception
+    # Sign-off counts every active group: the minor one is named too, once.
+    said = [c.value for c in at.caption if "signs the partnering charter" in c.value]
+    assert said == [
+        "Every group signs the partnering charter through a leader's account: Youth will "
+        "need one too before the charter's sign-off can be complete."
+    ]
+
+
 def test_the_facilitator_adds_a_leader_account_for_a_group(room_app, db):
     from services.accounts import signin_accounts
 
