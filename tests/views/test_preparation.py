@@ -176,7 +176,9 @@ def test_a_refused_account_keeps_the_form_as_typed_and_a_saved_one_empties_it(ro
     by_label(at.text_input, "Password (at least 10 characters)").input("password12")
     at = click(at, "Add the account")
     assert at.error, "a weak password is refused"
-    # Every field as typed: only the password wants changing.
+    # Every field as typed: only the password wants changing. (AppTest keeps a form's
+    # values whatever the form does; tests/e2e/test_empty_install.py sees the browser keep
+    # them, and fails with a form that empties itself on submit.)
     assert by_label(at.text_input, username).value == "resident.lead"
     assert by_label(at.text_input, "Name shown to others").value == "Resident lead"
     assert by_label(at.selectbox, "Speaks for (leaders)").value == room.residents_id
