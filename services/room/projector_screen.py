@@ -41,8 +41,8 @@ class VotingOnScreen:
     credit: str | None
     """The attribution of an imported conversation, shown with its results."""
     names: Mapping[str, Mapping[int, Shown]] = field(default_factory=dict)
-    """With the results: by language, each ballot item's name (by round item id) as a
-    reader of that language reads it, for a projector in either language or both."""
+    """With the results: for each language the projector speaks (one, or both side by
+    side), each ballot item's name (by round item id) as a reader of it reads it."""
 
     def names_in(self, language: str) -> Mapping[int, Shown]:
         """The items' names as a reader of `language` reads them ({} before results)."""
@@ -141,7 +141,7 @@ def _screen_in(s: Session, meeting: Meeting) -> ProjectorScreen:
         room=state,
         spotlight=spot,
         wall_version=ideas.wall_version_in(s, meeting.id) if step is Step.DIVERGE else None,
-        voting=_voting(s, meeting.id) if step is Step.CONVERGE else None,
+        voting=_voting(s, meeting) if step is Step.CONVERGE else None,
         charter=charter_in(s, meeting.id) if step is Step.PARTNER else None,
         prompts=() if closed else _prompts(state),
     )
@@ -170,19 +170,20 @@ def _no_such_projector() -> NotFound:
     return NotFound(_("This projector link is not valid. Check the code on the console."))
 
 
-def _voting(s: Session, meeting_id: int) -> VotingOnScreen | None:
-    shown = voting_reveal.round_on_screen_in(s, meeting_id)
+def _voting(s: Session, meeting: Meeting) -> VotingOnScreen | None:
+    shown = voting_reveal.round_on_screen_in(s, meeting.id)
     if shown is None or not shown.shows_results:
         return None if shown is None else VotingOnScreen(shown, None, None)
     results = tallies.results_in(s, shown.round_id)
     credit = imported_credit.round_credit_in(s, shown.round_id)
+    # Only the languages this projector speaks: its read is every refresh's.
     names = {
         language: {
             item.id: item.name
             for item in voting_items.item_rows(s, shown.round_id, language)
             if item.name is not None
         }
-        for language in i18n.LANGUAGES
+        for language in projector_languages(meeting.projector_language)
     }
     return VotingOnScreen(shown, results, credit, names)
 

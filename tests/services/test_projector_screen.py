@@ -122,6 +122,10 @@ def test_the_results_name_each_item_for_a_reader_of_each_language(db):
     voting_rounds.open_round(db, room.facilitator, rnd.id)
     voting_rounds.close_round(db, room.facilitator, rnd.id)
     voting_reveal.reveal_results(db, room.facilitator, rnd.id)
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "es")
+    voting = projector_screen.read(db, "meet-code").voting
+    assert voting is not None and voting.names_in("en") == {}  # only what it speaks
+    projector_settings.set_language(db, room.facilitator, room.meeting_id, "both")
     voting = projector_screen.read(db, "meet-code").voting
     assert voting is not None and voting.results is not None
     [item_id] = [t.item_id for t in voting.results.totals]
