@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -11,7 +12,7 @@ from babel.dates import format_date
 
 import i18n
 from components.downloads import prepared_download
-from components.forms import fresh_form_key, save_then_fresh
+from components.forms import date_pattern, fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
@@ -30,49 +31,115 @@ def short_day(value: date) -> str:
     return format_date(value, _("dd MMM y"), locale=i18n.current())
 
 
+@dataclass(frozen=True, slots=True)
+class PlanEditing:
+    """What a facilitator may do to each action of the plan, beside following it up:
+    change what it says, remove it, translate it."""
+
+    people: dict[int, str]
+    groups: dict[int, str]
+    check: Callable[[ActionFields], list[SmartGap]]
+    on_change: Callable[[int, ActionFields], None]
+    on_remove: Callable[[int], None]
+    on_translate: Callable[[list[Translation]], None]
+
+
 def smart_form(
     people: dict[int, str],
     groups: dict[int, str],
-    check: Callable[..., list[SmartGap]],
-    on_save: Callable[..., None],
+    check: Callable[[ActionFields], list[SmartGap]],
+    on_save: Callable[[ActionFields], None],
 ) -> None:
     """A new action; the SMART check names what is missing before it can be ready. Saved,
     the form starts empty for the next one; refused, it keeps what was typed."""
     with st.form(fresh_form_key("new-action")):
-        title = st.text_input(_("Action (specific: what will be done)"))
-        description = st.text_area(_("How it will be done"))
-        measure = st.text_input(_("Measure of done (how we will know)"))
-        owner = st.selectbox(
-            _("Owner"),
-            list(people),
-            format_func=lambda i: people.get(i, ""),
-            index=None,
-            placeholder=_("Choose an option"),
-        )
-        group = st.selectbox(
-            _("Owner's stakeholder group"),
-            list(groups),
-            format_func=lambda i: groups.get(i, ""),
-            index=None,
-            placeholder=_("Choose an option"),
-        )
-        due = st.date_input(_("Due date"), value=None)
-        goal = st.text_input(_("Charter goal it serves (optional)"))
-        secret = st.checkbox(_("Confidential: keep it out of reports and exports"))
-        ready = st.checkbox(_("Ready: it passes the SMART check"))
+        fields = _action_fields(people, groups, None)
         pressed = st.form_submit_button(_("Save the action"), type="primary")
-    if not pressed:
-        return
-    fields = ActionFields(
+    if pressed:
+        _say_gaps(check(fields))
+        save_then_fresh("new-action", lambda: on_save(fields))
+
+
+def _action_fields(
+    people: dict[int, str], groups: dict[int, str], was: ActionFields | None
+) -> ActionFields:
+    """The action's boxes inside the caller's form: empty, or holding what `was` says."""
+    was = was or ActionFields(title="")
+    title = st.text_input(_("Action (specific: what will be done)"), was.title)
+    description = st.text_area(_("How it will be done"), was.description)
+    measure = st.text_input(_("Measure of done (how we will know)"), was.measure)
+    owner = _pick(_("Owner"), people, was.owner_participant_id)
+    group = _pick(_("Owner's stakeholder group"), groups, was.stakeholder_id)
+    due = st.date_input(_("Due date"), was.due_on, format=date_pattern())
+    goal = st.text_input(_("Charter goal it serves (optional)"), was.charter_goal)
+    secret = st.checkbox(_("Confidential: keep it out of reports and exports"), was.confidential)
+    ready = st.checkbox(_("Ready: it passes the SMART check"), was.ready)
+    return ActionFields(
         title=title, description=description, measure=measure, owner_participant_id=owner,
         stakeholder_id=group, due_on=due, charter_goal=goal, confidential=secret, ready=ready,
     )  # fmt: skip
-    gaps = check(fields)
+
+
+def _pick(label: str, names: dict[int, str], chosen: int | None) -> int | None:
+    """One of `names` by its id, `chosen` to start with (nothing, when it is not there)."""
+    ids = list(names)
+    return st.selectbox(
+        label,
+        ids,
+        index=ids.index(chosen) if chosen in ids else None,
+        format_func=lambda i: names.get(i, ""),
+        placeholder=_("Choose an option"),
+    )
+
+
+def _say_gaps(gaps: list[SmartGap]) -> None:
     for gap in gaps:
         st.warning(f"{gap.letter}: {gap.message}")
     if not gaps:
         st.success(_("SMART: specific, measurable, assignable, realistic and time-bound."))
-    save_then_fresh("new-action", lambda: on_save(fields))
+
+
+def change_panel(item: PlannedItem, editing: PlanEditing) -> None:
+    """For a facilitator, behind a switch: the action's boxes as written, to correct and
+    save, and its removal, asked twice. Saved, the switch is off again on the next run."""
+    action = item.action
+    form = f"change-action-{action.id}"
+    if not st.toggle(_("Change or remove this action"), key=f"{fresh_form_key(form)}-open"):
+        return
+    with st.form(fresh_form_key(form)):
+        fields = _action_fields(editing.people, editing.groups, item.as_written)
+        pressed = st.form_submit_button(_("Save the changes"), type="primary")
+    if pressed:
+        _say_gaps(editing.check(fields))
+        save_then_fresh(form, lambda: editing.on_change(action.id, fields))
+    _removal(item, lambda: editing.on_remove(action.id))
+
+
+def _removal(item: PlannedItem, on_remove: Callable[[], None]) -> None:
+    """ "Remove this action", then a question naming what goes with it, then the removal."""
+    asked = f"remove-action-{item.action.id}"
+    if not st.session_state.get(asked):
+        if st.button(_("Remove this action"), key=f"{asked}-ask"):
+            st.session_state[asked] = True
+            st.rerun()
+        return
+    title, n = escape_markdown(item.action.title), len(item.updates)
+    st.warning(
+        ngettext(
+            "Remove “{title}” and its {n} update? This cannot be undone.",
+            "Remove “{title}” and its {n} updates? This cannot be undone.",
+            n,
+        ).format(title=title, n=n)
+        if n
+        else _("Remove “{title}”? This cannot be undone.").format(title=title)
+    )
+    yes, no = st.columns(2)
+    if no.button(_("Keep the action"), key=f"{asked}-keep"):
+        del st.session_state[asked]
+        st.rerun()
+    if yes.button(_("Yes, remove the action"), type="primary", key=f"{asked}-yes"):
+        del st.session_state[asked]
+        on_remove()
 
 
 def update_form(item: PlannedItem, on_update: Callable[[str, str], None]) -> None:
@@ -121,11 +188,12 @@ def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
 def plan_items(
     items: Sequence[PlannedItem],
     on_update: Callable[[int, str, str], None],
-    on_translate: Callable[[list[Translation]], None] | None = None,
+    editing: PlanEditing | None = None,
 ) -> None:
     """Each action, folded: what it is, its measure of done, its follow-up and a new update,
-    in the reader's language where someone translated it; for a facilitator
-    (`on_translate`), a box per written field for its words in the other language."""
+    in the reader's language where someone translated it; for a facilitator (`editing`),
+    its change and removal and a box per written field for its words in the other
+    language."""
     for item in items:
         action = item.action
         title = escape_markdown(item.reads("title"))
@@ -156,10 +224,13 @@ def plan_items(
             )
             updates_table(item)
             update_form(item, lambda status, note, a=action.id: on_update(a, status, note))
-            if on_translate is not None:
+            if editing is not None:
+                change_panel(item, editing)
                 boxes = [Box("action_item", action.id, f, w) for f, w in item.words.items()]
                 note = _("Leave a box empty to remove its translation.")
-                translation_boxes(f"action-translations-{action.id}", boxes, on_translate, note)
+                translation_boxes(
+                    f"action-translations-{action.id}", boxes, editing.on_translate, note
+                )
 
 
 def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:

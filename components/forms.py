@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from i18n import N_
+from i18n import N_, _
 
 
 def submission_key(form: str) -> str:
@@ -44,6 +44,13 @@ def save_then_fresh(form: str, save: Callable[[], None]) -> None:
         st.session_state[generation] = before
         raise
     st.session_state[generation] = before  # refused in words: the same form, as typed
+
+
+def date_pattern() -> str:
+    """How a date box writes its date for the reader: a Spanish reader's day first."""
+    # Translators: how a date box writes a date, one of Streamlit's own patterns:
+    # YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, with "/", "-" or "." between.
+    return _("YYYY/MM/DD")
 
 
 def _generation(form: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import runtime
+from components.forms import date_pattern
 from components.notices import flash_and_rerun, show_error, show_flash
 from components.setup.meetings import DEFAULT_START, browser_zone, starts_at, zone_name
 from components.text import escape_markdown
@@ -158,7 +159,7 @@ def _new_initiative_form(db: Database, actor: Actor) -> None:
         title = st.text_input(
             _("Meeting title"), placeholder=_("Community Problem-Solving Session")
         )
-        day = st.date_input(_("Meeting date"), value=None, format="YYYY-MM-DD")
+        day = st.date_input(_("Meeting date"), value=None, format=date_pattern())
         # In the browser's time zone, named, as Set up's meeting form: the laptop serving
         # the app may keep another (a server's is often UTC).
         zone = browser_zone()

@@ -9,7 +9,7 @@ import streamlit as st
 
 import i18n
 from components.downloads import prepared_download
-from components.forms import fresh_form_key, save_then_fresh
+from components.forms import date_pattern, fresh_form_key, save_then_fresh
 from components.records import show_records
 from components.translation_boxes import Box, translation_boxes
 from components.wordcloud import show_word_cloud
@@ -217,7 +217,7 @@ def interview_form(people: dict[int, str], on_save: Callable[..., None]) -> None
             placeholder=_("Choose an option"),
         )
         by = st.text_input(_("Interviewer"))
-        held = st.date_input(_("Date"), value=None)
+        held = st.date_input(_("Date"), value=None, format=date_pattern())
         notes = st.text_area(_("Notes"))
         themes = st.text_input(_("Themes it raised"))
         secret = st.checkbox(_("Confidential: facilitators only"))

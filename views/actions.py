@@ -15,6 +15,7 @@ from services.translations.translate import translate_all
 here = runtime.page()
 act, today = here.act, date.today()
 screen = actions_screen.read(here.db, here.actor, here.initiative_id, today)
+smart_check = lambda f: smart.smart_check(f, today=today)  # noqa: E731
 
 st.title(_("Action plan"))
 show_flash()
@@ -24,7 +25,7 @@ if here.actor.is_facilitator:
         panels.smart_form(
             screen.people,
             screen.groups,
-            lambda f: smart.smart_check(f, today=today),
+            smart_check,
             lambda f: act(
                 actions.create_action, here.initiative_id, f,
                 actions.ActionLinks(meeting_id=here.meeting_id), done=_("Action saved."),
@@ -42,8 +43,11 @@ panels.plan_items(
     lambda a, status, note: act(
         action_followup.add_update, a, status, note, done=_("Update added.")
     ),
-    (lambda e: act(translate_all, e, done=_("Translations saved.")))
-    if here.actor.is_facilitator
-    else None,
-)
+    panels.PlanEditing(
+        screen.people, screen.groups, smart_check,
+        lambda i, f: act(actions.update_action, i, f, done=_("Action saved.")),
+        lambda i: act(actions.delete_action, i, done=_("Action removed.")),
+        lambda e: act(translate_all, e, done=_("Translations saved.")),
+    ) if here.actor.is_facilitator else None,
+)  # fmt: skip
 panels.plan_downloads(screen.files)

@@ -14,6 +14,7 @@ import streamlit as st
 from babel.dates import format_datetime
 
 import runtime
+from components.forms import date_pattern
 from components.records import show_records
 from i18n import _, current
 from runtime import Database
@@ -97,6 +98,7 @@ def meeting_form(
             _("Date (leave empty if not known yet)"),
             local.date() if local else None,
             key=f"{key}-day",
+            format=date_pattern(),
         )
         start = st.time_input(
             _("Start time ({zone})").format(zone=zone_name(zone)),

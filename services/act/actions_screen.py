@@ -19,6 +19,7 @@ import i18n
 from db.database import Database
 from db.models import ActionItem, ActionUpdate, Participant, Stakeholder
 from db.models.enums import ActionStatus, Role
+from services.act.action_fields import ActionFields
 from services.act.action_followup import GroupProgress, progress_in
 from services.act.plan_export import rows_in
 from services.core import confidential, membership
@@ -48,6 +49,17 @@ class PlannedItem:
     def reads(self, name: str) -> str:
         """The field `name` in the reader's language: its translation, else as written."""
         return field_text(self.words, name, getattr(self.action, name))
+
+    @property
+    def as_written(self) -> ActionFields:
+        """The action as its writer wrote it, in their language: what changing it starts from."""
+        a = self.action
+        return ActionFields(
+            title=a.title, description=a.description, measure=a.measure,
+            owner_participant_id=a.owner_participant_id, stakeholder_id=a.stakeholder_id,
+            due_on=a.due_on, charter_goal=a.charter_goal, confidential=a.confidential,
+            ready=a.ready,
+        )  # fmt: skip
 
     @property
     def title(self) -> str:
