@@ -8,27 +8,19 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_date
 
-import i18n
 from components.downloads import prepared_download
 from components.forms import date_pattern, fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
-from i18n import _, day, ngettext
+from i18n import _, day, ngettext, short_day
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
 from services.act.smart import SmartGap
 from services.core.vocab import ActionStatus, label
 from services.translations.translate import Translation
-
-
-def short_day(value: date) -> str:
-    """05 Mar 2026 / 05 mar 2026: the month in words, never 3/5 or 5/3."""
-    # Translators: a date pattern (Unicode CLDR): "dd MMM y" writes 05 Mar 2026.
-    return format_date(value, _("dd MMM y"), locale=i18n.current())
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,8 @@ buttons that move a step, the comment form."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import streamlit as st
-from babel.dates import format_datetime
 
 import i18n
 from components.late_notes_toggle import late_notes_toggle
@@ -25,12 +23,6 @@ from services.core.vocab import Skill, Step, label
 from services.translations import translate
 from services.translations.shown import language_name, other_language
 from services.translations.translate import Translation
-
-
-def _short_moment(value: datetime) -> str:
-    """05 Mar 14:05: when in the run-up to a meeting, the year goes without saying."""
-    # Translators: a date-and-time pattern (Unicode CLDR): "dd MMM HH:mm" writes 05 Mar 14:05.
-    return format_datetime(value, _("dd MMM HH:mm"), locale=i18n.current())
 
 
 def step_form(key: str, step: StepShown | None, on_save: Callable[..., None], button: str) -> None:
@@ -119,7 +111,7 @@ def approval_banner(screen: AgendaScreen) -> None:
         st.caption(
             escape_markdown(
                 _("Approved by {name} ({group}) on {moment}").format(
-                    name=who.name, group=who.group, moment=_short_moment(who.approved_at)
+                    name=who.name, group=who.group, moment=i18n.short_moment(who.approved_at)
                 )
             )
         )

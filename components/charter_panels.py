@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_date
 
 import i18n
 from components.downloads import prepared_download
@@ -37,12 +35,6 @@ _SIGNED_WORDS = {
 }
 
 
-def _long_day(value: datetime) -> str:
-    """05 March 2026: the day a version was written, as a charter dates itself."""
-    # Translators: a date pattern (Unicode CLDR): "dd MMMM y" writes 05 March 2026.
-    return format_date(value, _("dd MMMM y"), locale=i18n.current())
-
-
 def charter_text(shown: VersionShown, act: Callable[..., None] | None = None) -> None:
     """Every section of one version in the reader's language, then each group's
     commitment; with `act` (a facilitator's), the form that translates them."""
@@ -50,7 +42,7 @@ def charter_text(shown: VersionShown, act: Callable[..., None] | None = None) ->
     charter = sheet.charter
     st.caption(
         _("Version {number} · {day}").format(
-            number=charter.version, day=_long_day(charter.created_at)
+            number=charter.version, day=i18n.day(charter.created_at)
         )
     )
     for field, heading in SECTIONS:

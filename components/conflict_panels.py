@@ -6,13 +6,12 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_datetime
 
 from components.forms import fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
-from i18n import N_, _, current
+from i18n import N_, _, short_moment
 from services.core.vocab import ConflictStatus, label
 from services.resolve.conflicts_screen import Change, ConflictCard, Side
 from services.translations.translate import translate_all
@@ -146,7 +145,7 @@ def history_table(entries: tuple[Change, ...]) -> None:
     # The month in the reader's words: "02 Dec 14:05", "02 dic 14:05".
     rows = [
         {
-            _("When"): format_datetime(e.when, "dd MMM HH:mm", locale=current()),
+            _("When"): short_moment(e.when),
             _("Who"): e.who,
             _("What"): _change_words(e.action),
             _("Details"): ", ".join(f"{k}: {v}" for k, v in e.details),

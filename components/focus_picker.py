@@ -13,10 +13,9 @@ import json
 from datetime import datetime
 
 import streamlit as st
-from babel.dates import format_date
 
 import runtime
-from i18n import _, current
+from i18n import _, short_day
 from services.core.actors import Actor
 from services.core.meeting_time import in_its_zone
 from services.core.vocab import MeetingStatus
@@ -59,8 +58,7 @@ def meeting_label(title: str, starts_at: datetime | None, status: MeetingStatus)
     Chicago is the next day in UTC), and whether it is live or over."""
     parts = [title]
     if starts_at is not None:
-        # The month in the reader's words: "05 Mar 2026", "05 mar 2026".
-        parts.append(format_date(starts_at, "dd MMM yyyy", locale=current()))
+        parts.append(short_day(starts_at))  # "Mar 5, 2026", "5 mar 2026"
     if status is MeetingStatus.LIVE:
         parts.append(_("live now"))
     elif status is MeetingStatus.CLOSED:

@@ -10,10 +10,9 @@ from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
-from babel.dates import format_date
 
 from components.qr import qr_svg
-from i18n import LANGUAGES, N_, _, current, number, supported, using
+from i18n import LANGUAGES, N_, _, current, full_day, number, supported, using
 from services.core.codes import display_code
 from services.prepare.invitations import Invitation, MeetingHeading
 
@@ -257,10 +256,7 @@ def _day_and_time(moment: datetime) -> str:
     """In the current language (the invited person's, on their invitation), at the hour of
     the meeting's own zone, named as people there know it ("CST"; UTC for a meeting that
     has no zone of its own)."""
-    # Translators: a date pattern of Unicode CLDR ("Saturday 16 January 2027"); words in
-    # it go between single quotes: "EEEE d 'de' MMMM 'de' y".
-    pattern = _("EEEE d MMMM y")
-    day = format_date(moment, pattern, locale=current())
+    day = full_day(moment)
     zone = moment.tzname() or "UTC"
     return _("{day}, {time} {zone}").format(day=day, time=f"{moment:%H:%M}", zone=zone)
 

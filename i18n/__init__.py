@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from babel import Locale
 from babel.dates import format_date as _format_date
-from babel.dates import format_datetime as _format_datetime
+from babel.dates import format_skeleton, format_time, get_datetime_format
 from babel.numbers import format_decimal, format_percent
 
 from i18n.catalogue import has_translations, translations
@@ -117,9 +117,39 @@ def day(value: date | datetime) -> str:
     return _format_date(value, format="long", locale=current())
 
 
+def full_day(value: date | datetime) -> str:
+    """A date with its weekday, as an invitation names the day: "Saturday, January 16,
+    2027" / "sábado, 16 de enero de 2027"."""
+    return _format_date(value, format="full", locale=current())
+
+
+def short_day(value: date | datetime) -> str:
+    """A date in a table or a list, the month in words, never 3/5 or 5/3: "Dec 2, 2026" /
+    "2 dic 2026" (each language's own order, CLDR's)."""
+    return format_skeleton("yMMMd", value, locale=current())
+
+
 def moment(value: datetime) -> str:
     """A date and time, short: "Dec 2, 2026, 2:05 PM" / "2 dic 2026, 14:05"."""
-    return _format_datetime(value, format="medium", locale=current())
+    return _at(format_skeleton("yMMMd", value, locale=current()), value)
+
+
+def short_moment(value: datetime) -> str:
+    """When in the run-up to a meeting or during it, the year going without saying:
+    "Dec 2, 2:05 PM" / "2 dic, 14:05"."""
+    return _at(format_skeleton("MMMd", value, locale=current()), value)
+
+
+def weekday_moment(value: datetime) -> str:
+    """When a meeting starts: "Sat, Jan 16, 2027, 6:00 PM" / "sáb, 16 ene 2027, 18:00"."""
+    return _at(format_skeleton("yMMMEd", value, locale=current()), value)
+
+
+def _at(day_words: str, value: datetime) -> str:
+    """`day_words` and the time of `value` joined as the language joins them."""
+    joined = str(get_datetime_format("medium", locale=current()))
+    hour = format_time(value, format="short", locale=current())
+    return joined.replace("{1}", day_words).replace("{0}", hour)
 
 
 def language_name(language: str) -> str:

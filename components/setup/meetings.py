@@ -11,12 +11,11 @@ from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
-from babel.dates import format_datetime
 
 import runtime
 from components.forms import date_pattern
 from components.records import show_records
-from i18n import _, current
+from i18n import _, weekday_moment
 from runtime import Database
 from services.core.actors import Actor
 from services.core.vocab import label
@@ -128,7 +127,7 @@ def when_text(moment: datetime | None, zone: tzinfo) -> str:
     2027, 18:00", "sáb 16 ene 2027, 18:00"."""
     if moment is None:
         return _("date not set")
-    return format_datetime(moment.astimezone(zone), "EEE dd MMM y, HH:mm", locale=current())
+    return weekday_moment(moment.astimezone(zone))
 
 
 def browser_zone() -> tzinfo:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from i18n import ENGLISH, N_, _, current, day, number
+from i18n import N_, _, day, number
 from services.core.errors import NotFound, ValidationError
 
 NAME_MAX = 200
@@ -131,8 +131,7 @@ def in_range(value: int, label: str, low: int, high: int) -> int:
 def not_in_past(value: date | None, label: str, today: date) -> date | None:
     """A date that is today or later (None passes)."""
     if value is not None and value < today:
-        # English keeps its short date; other languages write the date their own way.
-        when = f"{value:%d %b %Y}" if current() == ENGLISH else day(value)
+        when = day(value)  # in a sentence, the date in words: "March 5, 2026"
         raise ValidationError(
             _("{label} ({date}) is in the past. Pick a later date.").format(
                 label=_field(label), date=when

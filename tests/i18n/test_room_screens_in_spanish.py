@@ -95,7 +95,7 @@ def test_an_invitation_prints_in_spanish_with_a_spanish_date(spanish):
     )
     page = sheets.invitation_sheet_html(heading, [person])
     assert '<html lang="es">' in page
-    assert "sábado 16 de enero de 2027, 15:00 UTC" in page
+    assert "sábado, 16 de enero de 2027, 15:00 UTC" in page
     assert "Su código personal:" in page and "Mesa 3" in page
     assert "Your personal code" not in page and "Saturday" not in page
 

@@ -44,7 +44,7 @@ def test_a_date_in_a_spanish_refusal_is_written_the_spanish_way():
     assert "5 de marzo de 2026" in refused.value.message
     with pytest.raises(ValidationError) as in_english:
         not_in_past(date(2026, 3, 5), "Due date", date(2026, 12, 2))
-    assert in_english.value.message == "Due date (05 Mar 2026) is in the past. Pick a later date."
+    assert in_english.value.message == "Due date (March 5, 2026) is in the past. Pick a later date."
 
 
 def test_a_role_refusal_names_the_roles_in_spanish(db):

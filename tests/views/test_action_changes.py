@@ -58,9 +58,7 @@ def test_a_facilitator_corrects_an_action_and_the_switch_closes_once_saved(room_
     assert any("Train every dispatcher in crisis calls" in e.label for e in at.expander)
 
 
-def test_a_change_the_smart_check_refuses_keeps_what_was_typed_and_changes_nothing(
-    room_app, db
-):
+def test_a_change_the_smart_check_refuses_keeps_what_was_typed_and_changes_nothing(room_app, db):
     room = room_app.room
     action = planned(room_app, db)
     at = switched_on(open_plan(room_app), f"change-action-{action.id}")

@@ -322,4 +322,4 @@ def test_the_picker_names_a_meetings_day_where_the_meeting_is(room_app, db):
     )
     at = room_app("fac").run()
     names = list(picker(at, "Meeting").options)
-    assert any(n.startswith("Evening · 06 Mar 2027") for n in names), names
+    assert any(n.startswith("Evening · Mar 6, 2027") for n in names), names
