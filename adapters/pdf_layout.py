@@ -39,9 +39,11 @@ class Document(FPDF):
         self.cell(0, 8, footer.format(label=self._label, page=self.page_no(), pages=self._pages))
 
 
-def heading(pdf: FPDF, words: str, size: int) -> None:
-    """A bold heading that never sits alone at the foot of a page."""
-    if pdf.will_page_break(30):
+def heading(pdf: FPDF, words: str, size: int, keep: float = 30) -> None:
+    """A bold heading that never sits alone at the foot of a page: `keep` millimetres of
+    what follows it fit below it, or it starts the next page (a picture under it goes to
+    the next page whole, so the heading keeps its height)."""
+    if pdf.will_page_break(keep):
         pdf.add_page()
     pdf.ln(3)
     text(pdf, words, size, bold=True)

@@ -44,6 +44,12 @@ _STYLE = (
 )
 
 
+CLOUD_PX = (900, 360)
+"""A word cloud's picture, in pixels."""
+CLOUD_MM = (150, 150 * CLOUD_PX[1] / CLOUD_PX[0])
+"""The same on the PDF's page, in millimetres: 150 wide."""
+
+
 def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
     """Each heading with its table, or a sentence when there is nothing to show, all in the
     reader's language."""
@@ -59,7 +65,10 @@ def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
         counts = [[w, str(n)] for w, n in getattr(report, field).items()]
         caption = _("{heading}: most used words").format(heading=_(heading))
         out.append((_(heading), (caption, [_("Word"), _("Times used")], counts)))
-    talks = [[i.interviewee, str(i.held_on or "—"), i.themes or "—"] for i in report.interviews]
+    talks = [
+        [i.interviewee, i18n.short_day(i.held_on) if i.held_on else "—", i.themes or "—"]
+        for i in report.interviews
+    ]
     talk_heads = [_("Interviewee"), _("Date"), _("Themes")]
     out.append((_(HEADINGS[4]), (_("Interviews"), talk_heads, talks)))
     for heading, kind in zip(HEADINGS[5:7], ("unite", "divide"), strict=True):
@@ -108,7 +117,7 @@ def word_clouds(report: PreSessionReport) -> dict[str, tuple[bytes, str]]:
         words = getattr(report, field)
         if words:
             said = ", ".join(f"{w} ({n})" for w, n in list(words.items())[:10])
-            png = render_png(tuple(sorted(words.items())), width=900, height=360)
+            png = render_png(tuple(sorted(words.items())), width=CLOUD_PX[0], height=CLOUD_PX[1])
             alt = _("Word cloud of {heading}: {words}").format(
                 heading=_(heading).lower(), words=said
             )
@@ -166,9 +175,9 @@ def report_pdf(report: PreSessionReport) -> bytes:
         layout.text(pdf, report.city, 12, align="C")
     clouds = word_clouds(report)
     for title, content in sections(report):
-        layout.heading(pdf, title, 14)
+        layout.heading(pdf, title, 14, keep=CLOUD_MM[1] + 10 if title in clouds else 30)
         if title in clouds:
-            pdf.image(io.BytesIO(clouds[title][0]), w=150, alt_text=clouds[title][1])
+            pdf.image(io.BytesIO(clouds[title][0]), w=CLOUD_MM[0], alt_text=clouds[title][1])
         if title == _(TRUST_HEADING) and not isinstance(content, str):
             layout.text(pdf, content[0], 10)  # what small groups can and cannot show
         _pdf_part(pdf, content)

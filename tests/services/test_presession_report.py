@@ -14,8 +14,13 @@ from services.converge import tallies
 from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.prepare import polis
-from services.prepare.presession_document import HEADINGS, report_html, report_pdf
-from services.prepare.presession_report import GroupResponse, InterviewNote, presession_report
+from services.prepare.presession_document import HEADINGS, report_html, report_pdf, sections
+from services.prepare.presession_report import (
+    GroupResponse,
+    InterviewNote,
+    PreSessionReport,
+    presession_report,
+)
 from tests.factories import build_room
 
 pytestmark = pytest.mark.both_databases  # groups ordered by lower(name); counts; JSON answers
@@ -127,6 +132,7 @@ def test_the_pdf_opens_and_has_every_heading(db, room):
     for heading in HEADINGS:
         assert heading in flat
     assert "Chief Ada" in flat and "Secret Source" not in flat
+    assert "Mar 4, 2025" in flat  # the interview's day as the reader writes it, not 2025-03-04
     assert "CC BY 4.0" in flat
 
 
@@ -169,3 +175,20 @@ def test_a_conversation_without_groups_or_votes_claims_no_common_ground(db, miss
     assert report.polis.unite == () and report.polis.divide == ()
     assert report.polis.not_computed.startswith("No common ground can be computed yet")
     assert "No common ground can be computed yet" in report_html(report)
+
+
+@pytest.mark.parametrize("groups", [9, 12, 21])
+def test_no_heading_of_the_pdf_is_left_alone_at_the_foot_of_a_page(groups):
+    """A word cloud's picture goes to the next page whole when it does not fit: its heading
+    goes with it (with 9 or 12 groups, "Solutions" sat alone at page 1's foot)."""
+    report = PreSessionReport(
+        initiative="Eastside", city="Eastside",
+        responses=tuple(GroupResponse(f"Group {n}", 4, 2, 0.5) for n in range(groups)),
+        top_issues={"speeding": 5, "lighting": 3, "trust": 2}, solutions={"patrols": 2},
+        goals={"trust": 4}, interviews=(), polis=None,
+    )  # fmt: skip
+    titles = {title for title, _content in sections(report)}
+    pages = PdfReader(io.BytesIO(report_pdf(report))).pages
+    for page in pages[:-1]:
+        *_before, last, _footer = page.extract_text().strip().splitlines()
+        assert last.strip() not in titles, f"{last!r} alone at the foot of a page"
