@@ -9,8 +9,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
+from babel import Locale
+from babel.numbers import format_percent
 
-from i18n import N_, _, percent
+from i18n import ENGLISH, N_, _, current, percent
 from workarounds.chart_spec_cache import chart_spec
 
 # Okabe-Ito's colour-blind-safe hues that reach 3:1 (WCAG non-text contrast) on white, then
@@ -170,7 +172,7 @@ def finish(chart: alt.LayerChart, scale: float = 1.0) -> alt.LayerChart:
     right = 8
     font = round(FONT_PX * scale)
     text = {"labelColor": INK, "titleColor": INK, "labelFontSize": font, "titleFontSize": font}
-    return (
+    return in_reader_language(
         chart.properties(padding={"left": 5, "top": 5, "bottom": 5, "right": right})
         .configure(background="#FFFFFF")  # the contrasts above hold on either app theme
         # Faint grid, grey axis lines (5:1): the theme's own are black on a dark theme.
@@ -182,6 +184,40 @@ def finish(chart: alt.LayerChart, scale: float = 1.0) -> alt.LayerChart:
         .configure_mark(aria=False)
         .configure_text(color=INK, fontSize=font)
     )
+
+
+def in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
+    """`chart` with its month and day names, its decimal mark and its percent sign in the
+    reader's language: Vega writes "%b", "4.5" and "25%" the English way unless the spec
+    carries a locale (Vega-Lite config.locale), beside a table that says "25 %"."""
+    language = current()
+    if language == ENGLISH or not isinstance(chart.config, alt.Config):
+        return chart
+    names = Locale.parse(language)
+    months, days = names.months["format"], names.days["format"]
+    symbols = names.number_symbols["latn"]
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
+    # Set on the finished chart's config: a second .configure() would replace finish's.
+    chart.config.locale = alt.Locale(
+        number=alt.NumberLocale(
+            decimal=symbols["decimal"],
+            thousands=symbols["group"],
+            grouping=[3],
+            currency=["", ""],
+            percent=format_percent(0, locale=language).removeprefix("0"),  # "\u00a0%"
+        ),
+        time=alt.TimeLocale(
+            dateTime="%x, %X",
+            date="%d/%m/%Y",
+            time="%H:%M:%S",
+            periods=[names.periods["am"], names.periods["pm"]],
+            days=[days["wide"][d] for d in sunday_first],
+            shortDays=[days["abbreviated"][d] for d in sunday_first],
+            months=[months["wide"][m] for m in range(1, 13)],
+            shortMonths=[months["abbreviated"][m] for m in range(1, 13)],
+        ),
+    )
+    return chart
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

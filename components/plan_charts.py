@@ -9,12 +9,11 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 import streamlit as st
-from babel import Locale
 
 from components import chart_style as style
 from components import plan_chart_data as data
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
-from i18n import ENGLISH, _, current
+from i18n import _
 
 PLOT_PX = 440  # the scatter's whole height; its axes and legend take about 130px of it
 EMPTY_PX = 240  # a timeline with nothing dated: axis, legend and a short rule at today
@@ -95,40 +94,7 @@ def impact_feasibility_chart(points: Sequence[RatedOption]) -> alt.LayerChart:
             .encode(x=x, y=alt.Y("label_y:Q", scale=RATING), text="text:N"),
         ]
     )
-    return _in_reader_language(style.finish(chart.properties(height=PLOT_PX)))
-
-
-def _in_reader_language(chart: alt.LayerChart) -> alt.LayerChart:
-    """`chart` with its month and day names and its decimal mark in the reader's language:
-    Vega writes "%b" and "4.5" the English way unless the spec carries a locale
-    (Vega-Lite config.locale)."""
-    language = current()
-    if language == ENGLISH or not isinstance(chart.config, alt.Config):
-        return chart
-    names = Locale.parse(language)
-    months, days = names.months["format"], names.days["format"]
-    symbols = names.number_symbols["latn"]
-    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
-    # Set on the finished chart's config: a second .configure() would replace finish's.
-    chart.config.locale = alt.Locale(
-        number=alt.NumberLocale(
-            decimal=symbols["decimal"],
-            thousands=symbols["group"],
-            grouping=[3],
-            currency=["", ""],
-        ),
-        time=alt.TimeLocale(
-            dateTime="%x, %X",
-            date="%d/%m/%Y",
-            time="%H:%M:%S",
-            periods=[names.periods["am"], names.periods["pm"]],
-            days=[days["wide"][d] for d in sunday_first],
-            shortDays=[days["abbreviated"][d] for d in sunday_first],
-            months=[months["wide"][m] for m in range(1, 13)],
-            shortMonths=[months["abbreviated"][m] for m in range(1, 13)],
-        ),
-    )
-    return chart
+    return style.finish(chart.properties(height=PLOT_PX))
 
 
 def _day(day: date) -> alt.DateTime:
@@ -179,7 +145,7 @@ def due_dates_chart(actions: Sequence[PlannedAction], today: date) -> alt.LayerC
     # Nothing dated: no rows to step through. A fixed height is the whole chart's, axis and
     # legend included (Streamlit fits it), so leave the rule at today a few rows of its own.
     height = alt.Step(style.ROW_STEP) if len(frame) else EMPTY_PX
-    return _in_reader_language(style.finish(chart.properties(height=height)))
+    return style.finish(chart.properties(height=height))
 
 
 def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
@@ -201,7 +167,7 @@ def progress_chart(rows: Sequence[GroupStatusCounts]) -> alt.LayerChart:
         )
     )
     chart = alt.LayerChart(layer=[bars, style.value_labels(groups, "total", y)])
-    return _in_reader_language(style.finish(chart.properties(height=alt.Step(style.ROW_STEP))))
+    return style.finish(chart.properties(height=alt.Step(style.ROW_STEP)))
 
 
 def render_impact_feasibility_chart(points: Sequence[RatedOption], key: str) -> None:

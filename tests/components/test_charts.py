@@ -413,3 +413,15 @@ def test_common_ground_wraps_long_ideas_and_lists_groups_in_two_columns():
     assert span["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.label, '\\n')"
     assert points["encoding"]["color"]["legend"]["columns"] == 2
     assert spec["height"]["step"] >= 2 * style.LINE_PX + 8
+
+
+def test_a_spanish_chart_writes_its_percent_sign_and_decimal_mark_as_its_table_does():
+    """The share axis said "25%" over a table that said "25 %" (Vega writes numbers the
+    English way unless the spec carries a locale): every chart carries the reader's."""
+    with i18n.using("es"):
+        spec = charts.common_ground_chart(COMMON).to_dict()
+        table_says = i18n.percent(0.25)
+    number = spec["config"]["locale"]["number"]
+    assert (number["decimal"], number["percent"]) == (",", "\u00a0%")
+    assert table_says == "25\u00a0%"
+    assert "locale" not in charts.common_ground_chart(COMMON).to_dict()["config"]
