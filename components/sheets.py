@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -317,6 +319,13 @@ def invitation_sheet_html(heading: MeetingHeading, people: Sequence[Invitation])
         pages = [f'<section class="page">{nobody}</section>']
     languages = _languages_of(person.language for person in people)
     return _document(heading.title, N_("Invitations"), pages, languages)
+
+
+def file_word(name: str) -> str:
+    """`name` as a file's name writes it, whatever the reader's system takes: "Ana Ruíz" is
+    "ana-ruiz" (accents dropped, anything but letters and digits a hyphen)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:60]
 
 
 def download_sheet(label: str, html: str, file_name: str, key: str | None = None) -> None:

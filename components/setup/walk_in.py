@@ -12,7 +12,7 @@ from components.notices import show_error
 from components.qr import show_qr
 from components.setup.common import confirm_in_tab, language_choice, table_words
 from components.setup.context import SetupContext
-from components.sheets import PrintedBadge, badge_codes_html, download_sheet
+from components.sheets import PrintedBadge, badge_codes_html, download_sheet, file_word
 from components.text import escape_markdown
 from i18n import _, using
 from services.core import codes
@@ -147,7 +147,7 @@ def _badge(ctx: SetupContext, participant_id: int) -> None:
             download_sheet(
                 _("Download their badge (one page to print)"),
                 sheet,
-                _("badge-{number}.html").format(number=person.id),
+                _("badge-{name}.html").format(name=file_word(person.name) or person.id),
                 key=f"walk-in-badge-{person.id}",
             )
             if st.button(_("Done: hide the badge"), key="walk-in-badge-done"):

@@ -118,3 +118,11 @@ def test_an_invitation_says_the_hour_of_the_meetings_own_zone():
     chicago = datetime(2027, 1, 16, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
     heading = MeetingHeading("I", "M", chicago, "Library")
     assert when_and_where(heading) == "Saturday, January 16, 2027, 18:00 CST · Library"
+
+
+def test_a_file_is_named_by_a_persons_name_in_plain_letters():
+    from components.sheets import file_word
+
+    assert file_word("Ana Ruíz") == "ana-ruiz"
+    assert file_word("Zoë  O'Brien-Núñez") == "zoe-o-brien-nunez"
+    assert file_word("李明") == ""  # nothing to write: the caller names it by number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from components.setup import walk_in
 from components.setup.walk_in import WALK_IN_LANGUAGE
 from db.models.enums import VoteMode
 from services.converge import voting_ballots, voting_items, voting_rounds
@@ -57,9 +58,15 @@ def _walk_in(at, name, group_id):
     return click(at, "Add them and find a seat")
 
 
-def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app, db):
+def test_a_walk_in_gets_a_table_with_room_and_a_badge_to_print_at_once(room_app, db, monkeypatch):
     room = room_app.room
+    named = []
+    real = walk_in.download_sheet
+    monkeypatch.setattr(
+        walk_in, "download_sheet", lambda *a, **k: (named.append(a[2]), real(*a, **k))
+    )
     at = _walk_in(_setup(room_app), "Ana Door", room.residents_id)
+    assert named[-1] == "badge-ana-door.html"  # by their name, not their number
     assert not at.exception, at.exception
     ana = _found(db, room, "Ana Door")
     assert ana.table_id == room.table1_id  # both tables hold two; table 1 comes first
