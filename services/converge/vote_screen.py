@@ -13,6 +13,9 @@ from services.prepare import surveys
 from services.room import room_control
 from services.room.room_control import RoomState
 
+Shows = tuple[tuple[int, ...], SurveyKind | None, tuple | None]
+"""What a phone's page shows: the rounds open, where it leads with none, their words."""
+
 
 @dataclass(frozen=True, slots=True)
 class OpenBallot:
@@ -32,6 +35,8 @@ class VoteScreen:
     """Every round open now in the voter's initiative, oldest first."""
     stage: SurveyKind | None
     """With no round open: the survey (before), the feedback form (after), else None."""
+    words: tuple | None = None
+    """With a round open, the stamp of its words' translations (`ballot_words_in`)."""
 
     @property
     def round_ids(self) -> tuple[int, ...]:
@@ -39,9 +44,9 @@ class VoteScreen:
         return tuple(b.ballot.round_id for b in self.ballots)
 
     @property
-    def shows(self) -> tuple[tuple[int, ...], SurveyKind | None]:
+    def shows(self) -> Shows:
         """What the page shows, as the phone's five-second check compares it (`what_shows`)."""
-        return self.round_ids, self.stage
+        return self.round_ids, self.stage, self.words
 
 
 def read(db: Database, code: str) -> VoteScreen:
@@ -61,11 +66,13 @@ def read(db: Database, code: str) -> VoteScreen:
         initiative = s.get_one(Initiative, voter.initiative_id)
         # The badge's one QR code also leads to the survey before and the feedback after.
         stage = None if ballots else surveys.stage_in(s, initiative)
-        return VoteScreen(voter.name, voter.code, tuple(ballots), stage)
+        words = voting_ballots.ballot_words_in(s, initiative.id) if ballots else None
+        return VoteScreen(voter.name, voter.code, tuple(ballots), stage, words)
 
 
-def what_shows(db: Database, code: str) -> tuple[tuple[int, ...], SurveyKind | None]:
+def what_shows(db: Database, code: str) -> Shows:
     """What the phone's page would show now, as `VoteScreen.shows` says it: the rounds open
+    and the stamp of their words' translations (one saved mid-round reaches the phone)
     and, with none open, where the badge leads instead. Closing the meeting opens no round
     but turns the page into the thank-you; the survey opening or closing changes its button.
 
@@ -73,8 +80,8 @@ def what_shows(db: Database, code: str) -> tuple[tuple[int, ...], SurveyKind | N
     one query.
     """
     with db.read() as s:
-        opened = voting_ballots.open_round_ids_in(s, code)
+        opened, words = voting_ballots.open_rounds_and_words_in(s, code)
         if opened:
-            return opened, None
+            return opened, None, words
         voter = voting_ballots.voter_in(s, code)
-        return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id))
+        return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id)), None

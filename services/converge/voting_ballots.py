@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, String, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.database import Database
-from db.models import Ballot, Meeting, Participant, RoundItem, Vote, VotingRound, utcnow
+from db.models import (
+    Ballot,
+    ContentLanguage,
+    ContentTranslation,
+    Meeting,
+    Participant,
+    RoundItem,
+    Vote,
+    VotingRound,
+    utcnow,
+)
 from db.models.enums import Choice, RoundStatus, VoteMode
 from i18n import N_, _, ngettext
 from services.converge.voting_items import BallotView, ballot_view, votes_of
@@ -32,6 +42,32 @@ _OPEN_ROUND_IDS = (
     .join(Participant, Participant.initiative_id == Meeting.initiative_id)
     .where(codes.code_matches_param(Participant.code), ON_ROSTER)
 )
+BALLOT_KINDS = ("voting_round", "idea", "theme")
+"""What a ballot names in words: its round's title, its ideas and its themes."""
+
+
+def _ballot_words(
+    initiative_id: ColumnElement[int] | InstrumentedAttribute[int],
+) -> tuple[ColumnElement, ...]:
+    """How many translations and written languages of what ballots name an initiative has,
+    and the newest change of each: a translation saved, removed or corrected changes it.
+    One text per table ("3|2026-12-06 20:01:02"), not four columns: the check, the room's
+    most frequent statement, cost 0.20 ms of CPU without them, 0.32 with four columns and
+    0.25 with two texts (3,000 checks on SQLite, measured here)."""
+    return tuple(
+        select(
+            func.count().cast(String)
+            + "|"
+            + func.coalesce(func.max(table.updated_at).cast(String), "")
+        )
+        .where(table.initiative_id == initiative_id, table.kind.in_(BALLOT_KINDS))
+        .scalar_subquery()
+        for table in (ContentTranslation, ContentLanguage)
+    )
+
+
+# The five-second check's one statement: the open rounds, each beside the words stamp.
+_OPEN_ROUNDS_AND_WORDS = _OPEN_ROUND_IDS.add_columns(*_ballot_words(Meeting.initiative_id))
 _VOTER_AND_ROUND = (
     # The badge's holder beside the item's round and meeting, in one row: none when either
     # is missing, and the look-ups apart then say which (`_open_item`).
@@ -97,6 +133,22 @@ def open_round_ids_in(s: Session, code: str) -> tuple[int, ...]:
     if candidates is None:
         raise _no_such_badge()
     return tuple(s.scalars(_OPEN_ROUND_IDS, {codes.CANDIDATES: candidates}))
+
+
+def open_rounds_and_words_in(s: Session, code: str) -> tuple[tuple[int, ...], tuple | None]:
+    """`open_round_ids_in` and, with a round open, `ballot_words_in` for its initiative, in
+    one statement: what a phone's five-second check compares with what it drew."""
+    candidates = codes.code_candidates(code)
+    if candidates is None:
+        raise _no_such_badge()
+    rows = s.execute(_OPEN_ROUNDS_AND_WORDS, {codes.CANDIDATES: candidates}).all()
+    return tuple(row[0] for row in rows), (tuple(rows[0][1:]) if rows else None)
+
+
+def ballot_words_in(s: Session, initiative_id: int) -> tuple:
+    """The words stamp of what the initiative's ballots name (`_ballot_words`): a phone
+    redraws its ballot when it changes, so a translation saved mid-round reaches it."""
+    return tuple(s.execute(select(*_ballot_words(bindparam("i", initiative_id)))).one())
 
 
 def _open_rounds(voter: Participant) -> Select:

@@ -9,7 +9,8 @@ from services.converge import vote_screen, voting_ballots, voting_rounds
 from services.converge.voting_items import round_items
 from services.core.actors import SYSTEM
 from services.core.errors import NotFound
-from services.room import ideas, room_control
+from services.room import ideas, notes, room_control
+from services.translations import translate
 from tests.factories import build_elsewhere, build_room
 from tests.services.test_voting_ballots import _statements
 
@@ -84,25 +85,62 @@ def test_the_record_is_frozen(db):
         screen.name = "someone else"  # pyright: ignore[reportAttributeAccessIssue]
 
 
+@pytest.mark.both_databases
 def test_the_phones_check_sees_what_the_page_would_show_change(db):
     """The five-second check compares `what_shows` with the page drawn: a round opening,
     the survey opening, and the meeting closing (no round opens, yet the page turns into
     the thank-you) each differ from it, and the page read afresh shows it."""
     room = build_room(db)
     drawn = vote_screen.read(db, "code-0")
-    assert vote_screen.what_shows(db, "code-0") == drawn.shows == ((), SurveyKind.PRE)
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows == ((), SurveyKind.PRE, None)
     with db.write() as s:
         s.get_one(Initiative, room.initiative_id).survey_open = False
-    assert vote_screen.what_shows(db, "code-0") == ((), None) != drawn.shows
+    assert vote_screen.what_shows(db, "code-0") == ((), None, None) != drawn.shows
     rnd, _ = _open_round(db, room)
     drawn = vote_screen.read(db, "code-0")
     # While a round is open, every phone's check is one query.
     now, ran = _statements(db, lambda: vote_screen.what_shows(db, "code-0"))
     selects = [q for q in ran if q.lstrip().upper().startswith("SELECT")]
-    assert now == drawn.shows == ((rnd.id,), None) and len(selects) == 1, ran
+    assert now == drawn.shows and now[:2] == ((rnd.id,), None) and len(selects) == 1, ran
     room_control.close_meeting(db, room.facilitator, room.meeting_id)
     now = vote_screen.what_shows(db, "code-0")
-    assert now == ((), SurveyKind.POST) != drawn.shows
+    assert now == ((), SurveyKind.POST, None) != drawn.shows
     assert vote_screen.read(db, "code-0").shows == now
     with pytest.raises(NotFound):
         vote_screen.what_shows(db, "no-such-code")
+
+
+@pytest.mark.both_databases  # a correlated subquery in the check's one statement
+def test_a_translation_saved_mid_round_changes_what_the_phones_check_sees(db):
+    """A bilingual scribe translates the round's ideas after it opened: the Spanish phones
+    drawn before must redraw (the check compared only the rounds, so they kept "no Spanish
+    translation yet" until reloaded). Removing it, or its round's title translated, too;
+    a note translated elsewhere in the room redraws no ballot."""
+    room = build_room(db)
+    rnd, _items = _open_round(db, room)
+    idea_id = ideas.list_ideas(db, room.meeting_id, actor=room.facilitator)[0].id
+    drawn = vote_screen.read(db, "code-0")
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows
+    spanish = translate.Translation(
+        kind="idea", entity_id=idea_id, text="Votar 0", source_language="en"
+    )
+    translate.translate_all(db, room.facilitator, [spanish])
+    assert vote_screen.what_shows(db, "code-0") != drawn.shows
+    drawn = vote_screen.read(db, "code-0")
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows
+    removed = translate.Translation(kind="idea", entity_id=idea_id, text="", source_language="en")
+    translate.translate_all(db, room.facilitator, [removed])
+    assert vote_screen.what_shows(db, "code-0") != drawn.shows
+    drawn = vote_screen.read(db, "code-0")
+    title = translate.Translation(
+        kind="voting_round", entity_id=rnd.id, text="Votación", field="title"
+    )
+    translate.translate_all(db, room.facilitator, [title])
+    assert vote_screen.what_shows(db, "code-0") != drawn.shows
+    drawn = vote_screen.read(db, "code-0")
+    note = notes.add_note(db, room.facilitator, room.table1_id, notes.NoteFields(said="Hola"))
+    said = translate.Translation(
+        kind="listening_note", entity_id=note.id, text="Hello", field="said"
+    )
+    translate.translate_all(db, room.facilitator, [said])
+    assert vote_screen.what_shows(db, "code-0") == drawn.shows
