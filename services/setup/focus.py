@@ -1,21 +1,23 @@
-"""Which initiative and meeting a signed-in person works on: their choice, else the newest.
+"""Which initiative and meeting a signed-in person works on: their choice, else the default.
 
 The choice comes from the browser (the sidebar picker, a remembered cookie), so it is
 only a wish: it holds while it names an initiative and meeting of theirs that is not
 archived, and anything else (archived, deleted, not theirs, garbage) falls back quietly
-to the default: the newest initiative they belong to and its newest meeting. For a scribe
-the default is the newest meeting where they scribe a table, and its initiative: with two
+to the default: the newest initiative they belong to and the meeting its room is at (the
+live one, else the next to be held, else the last held). For a scribe the initiative is
+that of the newest meeting where they scribe a table: with two
 rooms running at once, the newest initiative would be the other room's for half of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from db.database import Database
 from db.models import Initiative, Meeting
 from services.core.actors import Actor
-from services.core.vocab import Role
+from services.core.vocab import MeetingStatus, Role
 from services.setup import initiatives, meetings
 
 
@@ -43,7 +45,7 @@ def resolve(
         return Focus(choices, [], None, None)
     own = meetings.meetings_for(db, actor, initiative_id)
     if meeting_id not in {m.id for m in own}:
-        meeting_id = _default_meeting(actor, own)
+        meeting_id = _default_meeting(own)
     return Focus(choices, own, initiative_id, meeting_id)
 
 
@@ -61,9 +63,24 @@ def _default_initiative(db: Database, actor: Actor, choices: list[Initiative]) -
     return max(i.id for i in choices)
 
 
-def _default_meeting(actor: Actor, own: list[Meeting]) -> int | None:
-    if not own:
-        return None
-    if actor.role is Role.SCRIBE:
-        return max(m.id for m in own)
-    return own[0].id
+def _default_meeting(own: list[Meeting]) -> int | None:
+    """The meeting the room is at: the one live now, else the next to be held (the first
+    not closed, by its date, undated last), else the last held. Not the newest made: a
+    facilitator adding next month's follow-up moved every leader and scribe who had not
+    picked one onto its empty agenda."""
+    live = [m for m in own if m.status is MeetingStatus.LIVE]
+    if live:
+        return live[0].id
+    to_come = [m for m in own if m.status is not MeetingStatus.CLOSED]
+    if to_come:
+        return min(to_come, key=_when_held).id
+    return own[0].id if own else None
+
+
+def _when_held(meeting: Meeting) -> tuple[bool, datetime, int]:
+    """Dated before undated, earlier first, then in the order they were made."""
+    return (
+        meeting.starts_at is None,
+        meeting.starts_at or datetime.max.replace(tzinfo=UTC),
+        meeting.id,
+    )

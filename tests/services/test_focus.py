@@ -1,8 +1,11 @@
 """The initiative and meeting someone works on: their choice while theirs, else the newest."""
 
+from datetime import UTC, datetime
+
 import pytest
 
-from db.models import MeetingTable
+from db.models import Meeting, MeetingTable
+from db.models.enums import MeetingStatus
 from services.room import room_control
 from services.setup import focus, initiatives, meetings
 from tests.factories import build_elsewhere, build_room
@@ -105,3 +108,29 @@ def test_an_initiative_with_no_meeting_is_in_focus_without_one(db):
     )
     here = focus.resolve(db, room.facilitator, fresh.id, room.meeting_id)
     assert (here.initiative_id, here.meeting_id, here.meetings) == (fresh.id, None, [])
+
+
+def test_without_a_choice_the_room_is_at_its_live_meeting_else_the_next_to_be_held(db):
+    """A facilitator adding next month's follow-up moved every leader and scribe who had
+    picked nothing onto its empty agenda: the default was the newest meeting made."""
+    room = build_room(db)  # its meeting is live
+
+    def dated(title, day):
+        when = datetime(2027, 2, day, 18, tzinfo=UTC)
+        fields = meetings.MeetingFields(title=title, starts_at=when)
+        return meetings.create_meeting(db, room.facilitator, room.initiative_id, fields).id
+
+    march, february = dated("March", 28), dated("February", 20)
+    undated = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Some day")
+    ).id
+    for person in (room.facilitator, room.leader):
+        assert focus.resolve(db, person).meeting_id == room.meeting_id
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    assert focus.resolve(db, room.leader).meeting_id == february  # the next, by its date
+    with db.write() as s:  # each held and closed in its turn, as the room runs them
+        for held in (february, march, undated):
+            s.get_one(Meeting, held).status = MeetingStatus.CLOSED
+    # All held: the one listed first, as before (undated first, then the latest date).
+    assert focus.resolve(db, room.leader).meeting_id == undated
+    assert undated != march

@@ -76,12 +76,13 @@ def test_a_meeting_picked_in_the_sidebar_is_the_one_every_screen_works_on(room_a
         db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
     )
     at = room_app("fac").run()
-    assert picker(at, "Meeting").value == follow_up.id  # undated, so first: the default
-    picker(at, "Meeting").set_value(room.meeting_id).run()
+    assert picker(at, "Meeting").value == room.meeting_id  # live: the default, not the newest
     at.switch_page("views/agenda.py").run()
     assert any("3 steps" in t for t in texts(at)), texts(at)
+    picker(at, "Meeting").set_value(follow_up.id).run()
+    assert not any("3 steps" in t for t in texts(at)), texts(at)
     at.switch_page("views/home.py").run()
-    assert any("Meeting: Meeting" in t for t in texts(at)), texts(at)
+    assert any(t.startswith("Meeting: Follow") for t in texts(at)), texts(at)
 
 
 def test_a_leader_never_sees_another_initiative_even_when_it_is_remembered(room_app, db):
