@@ -14,9 +14,11 @@ import i18n
 from db.database import Database
 from db.models import AuditEntry, Conflict, ConflictParty, MeetingTable, Stakeholder
 from db.models.enums import ConflictStatus, Role
+from i18n import N_, _
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.scope import room_is_open
+from services.core.vocab import label
 from services.room.table_pages import table_in_focus
 from services.translations.shown import Shown, Stored, field_text
 from services.translations.translate import KINDS, field_translations, fields_shown
@@ -109,7 +111,8 @@ def read(
             select(Stakeholder.id, Stakeholder.name)
             .where(Stakeholder.initiative_id == meeting.initiative_id)
             .order_by(Stakeholder.name)
-        )
+        ).all()
+        group_names = dict(groups)
         query = select(Conflict).where(Conflict.meeting_id == meeting_id)
         rule = confidential.readable_by(actor, Conflict.confidential, Conflict.table_id)
         query = query if rule is None else query.where(rule)
@@ -139,7 +142,7 @@ def read(
             .where(AuditEntry.entity == "conflict", AuditEntry.entity_id.in_(ids))
             .order_by(AuditEntry.created_at, AuditEntry.id)
         ):
-            details = tuple((e.detail or {}).items())
+            details = _readable(e.detail or {}, group_names)
             history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
         shown = meeting.spotlight_conflict_id
         own = _tables_translated_by(s, actor, meeting_id) if room_is_open(meeting) else set()
@@ -154,6 +157,39 @@ def read(
         return ConflictsScreen(
             tuple((g, n) for g, n in groups), cards, actor.is_facilitator, here.id if here else None
         )
+
+
+# What the audit trail records of a conflict, named as its reader reads it.
+_DETAIL_NAMES = {
+    # Translators: a conflict's history, a change's details: the issue as it was written.
+    "issue": N_("issue"),
+    # Translators: a conflict's history: its status changed from one to another.
+    "from": N_("from"),
+    "to": N_("to"),
+    # Translators: a conflict's history: the stakeholder group whose side was saved.
+    "stakeholder_id": N_("group"),
+    "action_id": N_("action"),
+    "version": N_("charter version"),
+}
+
+
+def _readable(detail: Mapping[str, object], group_names: Mapping[int, str]) -> tuple:
+    """A change's details in the reader's words: a status by its name, a group by its
+    name, an action by its number; the charter's own id, which says nothing, left out."""
+    statuses = {c.value for c in ConflictStatus}
+
+    def worded(name: str, value: object) -> object:
+        if name in ("from", "to") and value in statuses:
+            return label(ConflictStatus(value))
+        if name == "stakeholder_id" and isinstance(value, int):
+            return group_names.get(value, "—")
+        return f"#{value}" if name == "action_id" else value
+
+    return tuple(
+        (_(_DETAIL_NAMES[name]) if name in _DETAIL_NAMES else name, worded(name, value))
+        for name, value in detail.items()
+        if name != "charter_id"
+    )
 
 
 def _tables_translated_by(s: Session, actor: Actor, meeting_id: int) -> set[int | None]:

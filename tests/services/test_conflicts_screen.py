@@ -2,6 +2,7 @@
 
 import pytest
 
+import i18n
 from services.core.errors import NotFound, PermissionDenied
 from services.resolve import conflict_parties, conflicts, conflicts_screen
 from services.room import room_control, spotlight
@@ -77,7 +78,22 @@ def test_the_facilitator_reads_every_conflict_with_its_sides_and_history(db):
     assert (last.agreed, last.agreement, last.next_step, last.on_projector) == (
         True, "Nine o'clock", "Ask the council", False,
     )  # fmt: skip
-    assert ("to", "agreed") in last.history[-1].details
+    assert ("to", "Agreed") in last.history[-1].details
+    # A side's group by its name, not its number in the database.
+    assert ("group", "Residents") in first.history[1].details
+
+
+def test_a_spanish_reader_reads_a_conflicts_history_in_spanish(db):
+    """The history's details said "issue: …", "from: open, to: exploring" on the Spanish
+    screen (the audit trail's own keys and values)."""
+    room = build_room(db)
+    _log(db, room)
+    with i18n.using("es"):
+        screen = conflicts_screen.read(db, room.facilitator, room.meeting_id)
+        created, *_rest = screen.conflicts[0].history
+        moved = screen.conflicts[-1].history[-1]
+    assert created.details == (("asunto", "Response times"),)
+    assert moved.details == (("de", "Abierta"), ("a", "Acordado"))
 
 
 @pytest.mark.parametrize(
