@@ -14,7 +14,7 @@ from components.forms import date_pattern, fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
-from i18n import _, day, ngettext, short_day
+from i18n import _, ngettext, short_day
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
@@ -189,7 +189,7 @@ def plan_items(
     for item in items:
         action = item.action
         title = escape_markdown(item.reads("title"))
-        due = day(action.due_on) if action.due_on else _("no date")  # "15 de marzo de 2027"
+        due = short_day(action.due_on) if action.due_on else _("no date")  # "15 mar 2027"
         # Keyed: it stays open over the run an update or a translation starts.
         with st.expander(
             _("{title} · {status} · due {due}").format(

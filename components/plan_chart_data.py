@@ -187,10 +187,10 @@ def action_table(actions: Sequence[PlannedAction], today: date) -> pd.DataFrame:
     """Every action by due date, numbered as on the chart; undated ones say 'no date'."""
     rows = action_rows(actions, today)
     rows["overdue"] = [_("yes") if overdue else _("no") for overdue in rows["overdue"]]
-    # The chart reads an ISO date; a person reads "20 de noviembre de 2026". The rows are in
-    # date order already, so words lose no order.
+    # The chart reads an ISO date; a person reads "Nov 20, 2026" / "20 nov 2026", as the
+    # chart's axis writes it. The rows are in date order already, so words lose no order.
     rows["due"] = [
-        i18n.day(date.fromisoformat(due)) if dated else due
+        i18n.short_day(date.fromisoformat(due)) if dated else due
         for due, dated in zip(rows["due"], rows["dated"], strict=True)
     ]
     names = {"action": _("Action"), "group": _("Group"), "due": _("Due"), "status": _("Status")}

@@ -13,13 +13,20 @@ import streamlit as st
 from components import chart_style as style
 from components import plan_chart_data as data
 from components.plan_chart_inputs import GroupStatusCounts, PlannedAction, RatedOption
-from i18n import _
+from i18n import ENGLISH, _, current
 
 PLOT_PX = 440  # the scatter's whole height; its axes and legend take about 130px of it
 EMPTY_PX = 240  # a timeline with nothing dated: axis, legend and a short rule at today
 LABEL_CHARS = 28  # a point's title is cut shorter than an axis label: it sits among others
 LINE = 1.3 * style.FONT_PX / ((PLOT_PX - 130) / 4)  # one line of text, in rating units
-DAY = "%-d %b %Y"  # 5 Mar 2025: the month in words, never 3/5 or 5/3
+
+
+def _day_format() -> str:
+    """A date on a chart as i18n.short_day writes it beside it: "Mar 5, 2025" / "5 mar
+    2025", the month in words, never 3/5 or 5/3."""
+    return "%b %-d, %Y" if current() == ENGLISH else "%-d %b %Y"
+
+
 RATING = alt.Scale(domain=[1, 5], nice=False, zero=False)
 RATING_AXIS = alt.Axis(values=[1, 2, 3, 4, 5], format="d")
 _CORNERS: tuple[tuple[Literal["left", "right"], int], ...] = (("left", 6), ("right", -6))
@@ -30,7 +37,11 @@ _CORNERS: tuple[tuple[Literal["left", "right"], int], ...] = (("left", 6), ("rig
 
 def _tips(fields: dict[str, str]) -> list[alt.Tooltip]:
     """Tooltips titled in words: dates as on the axis, numbers to one decimal at most."""
-    formats = {"T": {"format": DAY}, "Q": {"format": ".1~f"}, "N": {}}  # 4.3, never 4.333333
+    formats = {
+        "T": {"format": _day_format()},
+        "Q": {"format": ".1~f"},
+        "N": {},
+    }  # 4.3, never 4.333333
     return [alt.Tooltip(f, title=t, **formats[f[-1]]) for f, t in fields.items()]
 
 
@@ -111,7 +122,7 @@ def due_dates_chart(actions: Sequence[PlannedAction], today: date) -> alt.LayerC
         "due:T",
         title=_("Due"),
         scale=alt.Scale(type="utc", domain=[_day(min(days) - margin), _day(max(days) + margin)]),
-        axis=alt.Axis(format=DAY),
+        axis=alt.Axis(format=_day_format()),
     )
     y = style.y_axis(list(frame["label"]))
     now = alt.Chart(pd.DataFrame({"due": [today.isoformat()], "text": [_("Today")]}))

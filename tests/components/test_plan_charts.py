@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import i18n
 from components import chart_style as style
 from components import plan_chart_data as data
 from components import plan_charts
@@ -268,7 +269,7 @@ def test_undated_actions_are_in_the_table_not_the_plot():
         1,
         "Write to the school board",
         "No group",
-        "February 20, 2025",  # as a person writes a date, in the reader's language
+        "Feb 20, 2025",  # as a person writes a date in a table, in the reader's language
         "blocked",
         "yes",
     ]
@@ -404,7 +405,7 @@ def test_every_plan_chart_renders_with_its_table_beneath():
     options, actions, progress = (frame.value for frame in at.dataframe)
     assert options["Quadrant"].tolist() == ["Quick wins", "not rated"]
     assert actions.values.tolist() == [
-        [1, "Lights", "Police", "March 1, 2025", "in progress", "yes"],
+        [1, "Lights", "Police", "Mar 1, 2025", "in progress", "yes"],
         [2, "Room", "Youth", "no date", "not started", "no"],
     ]
     assert progress.values.tolist() == [["Police", 1, 0, 0, 0, 1]]
@@ -454,3 +455,22 @@ def test_a_plan_with_no_dates_says_so_and_keeps_its_table():
     assert [element.type for element in at.main.children.values()] == ["info", "dataframe"]
     assert at.info[0].value.startswith("No action has a due date yet")
     assert at.dataframe[0].value["Action"].tolist() == ["Room"]
+
+
+def test_the_timeline_writes_its_dates_as_the_table_beside_it_does():
+    """The axis said "6 Dec 2026" (British order) over a table and rows that said "Dec 6,
+    2026" in English; in Spanish both say "6 dic 2026"."""
+    for language, axis, table in (
+        ("en", "%b %-d, %Y", "Mar 1, 2025"),
+        ("es", "%-d %b %Y", "1 mar 2025"),
+    ):
+        with i18n.using(language):
+            spec = plan_charts.due_dates_chart(ACTIONS, TODAY).to_dict()
+            written = set(data.action_table(ACTIONS, TODAY).iloc[:, 3])
+        formats = {
+            layer["encoding"]["x"]["axis"]["format"]
+            for layer in spec["layer"]
+            if "axis" in layer["encoding"].get("x", {})
+        }
+        assert formats == {axis}, formats
+        assert table in written, written
