@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.downloads import prepared_download
 from components.forms import date_pattern, fresh_form_key, save_then_fresh
+from components.notices import show_flash
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
@@ -165,7 +166,8 @@ def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
     if not items:
         st.success(_("Nothing is overdue."))
         return
-    st.warning(_("{n} action(s) overdue:").format(n=len(items)))
+    n = len(items)
+    st.warning(ngettext("{n} action overdue:", "{n} actions overdue:", n).format(n=n))
     for a in items:
         due = a.due_on
         if due is None:
@@ -177,6 +179,16 @@ def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
         st.markdown(f"- {line}")
 
 
+PLAN = "plan"
+"""Where an action's removal is confirmed: above the list, where it was."""
+
+
+def place_of(action_id: int) -> str:
+    """Where a change to the action is confirmed: in its own row, where it was made (the
+    top of a long plan is out of sight)."""
+    return f"action-{action_id}"
+
+
 def plan_items(
     items: Sequence[PlannedItem],
     on_update: Callable[[int, str, str], None],
@@ -186,6 +198,7 @@ def plan_items(
     in the reader's language where someone translated it; for a facilitator (`editing`),
     its change and removal and a box per written field for its words in the other
     language."""
+    show_flash(PLAN)
     for item in items:
         action = item.action
         title = escape_markdown(item.reads("title"))
@@ -197,6 +210,7 @@ def plan_items(
             ),
             key=f"action-{action.id}",
         ):
+            show_flash(place_of(action.id))
             if "title" in item.words:
                 translated_note(item.words["title"], key=f"action-title-{action.id}")
             st.caption(

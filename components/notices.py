@@ -35,21 +35,24 @@ def show_error(error: Exception) -> None:
 _FLASH = "_flash_message"
 
 
-def flash_and_rerun(message: str) -> NoReturn:
-    """Rerun so the page shows the change, and confirm it on the next run."""
-    st.session_state[_FLASH] = message
+def flash_and_rerun(message: str, place: str | None = None) -> NoReturn:
+    """Rerun so the page shows the change, and confirm it on the next run: at the top of
+    the page, or at `place` (where the person clicked, on a long page: `show_flash`)."""
+    st.session_state[_FLASH] = (message, place)
     st.rerun()
     raise AssertionError("unreachable")  # st.rerun raises
 
 
-def show_flash() -> None:
-    """Show the confirmation left by `flash_and_rerun`, once, in a slot drawn on every run
-    (as Set up's tabs do, components/setup/common.py): shown on one run only, it moved all
-    below it on the next, and Streamlit draws a moved expander anew, shut."""
+def show_flash(place: str | None = None) -> None:
+    """Show the confirmation left by `flash_and_rerun` for this place (None: the top of
+    the page), once, in a slot drawn on every run (as Set up's tabs do,
+    components/setup/common.py): shown on one run only, it moved all below it on the
+    next, and Streamlit draws a moved expander anew, shut."""
     slot = st.empty()
-    message = st.session_state.pop(_FLASH, None)
-    if message:
-        slot.success(message)
+    left = st.session_state.get(_FLASH)
+    if left and left[1] == place:
+        del st.session_state[_FLASH]
+        slot.success(left[0])
 
 
 def action_runner(*leading: Any) -> Callable[..., None]:
@@ -61,14 +64,15 @@ def action_runner(*leading: Any) -> Callable[..., None]:
     `Any` on purpose: it passes any service's arguments through unchanged, and Python's
     types cannot say "a callable whose first parameters are `leading`, then `args`" with a
     keyword (`done`) of the runner's own (a ParamSpec cannot be followed by one).
+    `place`: where the confirmation shows (`show_flash`), the top of the page by default.
     """
 
-    def act(action: Callable[..., Any], *args: Any, done: str) -> None:
+    def act(action: Callable[..., Any], *args: Any, done: str, place: str | None = None) -> None:
         try:
             action(*leading, *args)
         except DomainError as error:
             show_error(error)
             return
-        flash_and_rerun(done)
+        flash_and_rerun(done, place)
 
     return act

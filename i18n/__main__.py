@@ -13,6 +13,10 @@ from i18n.catalogue import LOCALE_DIR, po_path
 from i18n.extract import source_catalog
 
 
+def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return string if isinstance(string, tuple) else (string,)
+
+
 def main() -> None:
     template = source_catalog()
     with (LOCALE_DIR / "messages.pot").open("wb") as pot:
@@ -26,7 +30,8 @@ def main() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         with path.open("wb") as po:
             write_po(po, catalog, sort_output=True, width=96, include_previous=False)
-        missing = sum(1 for m in catalog if m.id and not m.string)
+        # A plural's forms each need their words: ("", "") is a tuple, so truthy.
+        missing = sum(1 for m in catalog if m.id and not all(_forms(m.string)))
         where = path.relative_to(LOCALE_DIR.parent)
         print(f"{where}: {len(catalog)} strings, {missing} to translate")
 

@@ -38,16 +38,19 @@ st.header(_("Progress by stakeholder group"))
 render_progress_chart(screen.progress, key="progress")
 
 st.header(_("Actions ({count})").format(count=len(screen.plan)))
+at = panels.place_of  # each change confirmed in its action's row, where it was made
 panels.plan_items(
     screen.plan,
     lambda a, status, note: act(
-        action_followup.add_update, a, status, note, done=_("Update added.")
+        action_followup.add_update, a, status, note, done=_("Update added."), place=at(a)
     ),
     panels.PlanEditing(
         screen.people, screen.groups, smart_check,
-        lambda i, f: act(actions.update_action, i, f, done=_("Action saved.")),
-        lambda i: act(actions.delete_action, i, done=_("Action removed.")),
-        lambda e: act(translate_all, e, done=_("Translations saved.")),
+        lambda i, f: act(actions.update_action, i, f, done=_("Action saved."), place=at(i)),
+        lambda i: act(actions.delete_action, i, done=_("Action removed."), place=panels.PLAN),
+        lambda e: act(
+            translate_all, e, done=_("Translations saved."), place=at(e[0].entity_id)
+        ),
     ) if here.actor.is_facilitator else None,
 )  # fmt: skip
 panels.plan_downloads(screen.files)

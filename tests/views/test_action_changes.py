@@ -55,7 +55,11 @@ def test_a_facilitator_corrects_an_action_and_the_switch_closes_once_saved(room_
     )
     assert saved.measure == "Every dispatcher trained"  # what was not touched stays
     assert not [t for t in at.toggle if t.label == SWITCH and t.value]
-    assert any("Train every dispatcher in crisis calls" in e.label for e in at.expander)
+    [row] = [e for e in at.expander if "Train every dispatcher in crisis calls" in e.label]
+    # Confirmed in the action's own row, where the facilitator clicked: the top of a long
+    # plan is out of sight (a helper's walk saw the form close and nothing else).
+    assert [m.value for m in row.success] == ["Action saved."]
+    assert [m.value for m in at.success].count("Action saved.") == 1
 
 
 def test_a_change_the_smart_check_refuses_keeps_what_was_typed_and_changes_nothing(room_app, db):
