@@ -126,14 +126,14 @@ def test_the_plan_charts_and_their_tables_in_spanish():
     assert "1 mar 2025" in set(actions["Vence"])  # not 2025-03-01
     assert "sin fecha" in set(actions["Vence"])
     assert progress.columns.tolist()[:1] == ["Grupo"] and "Total" in progress.columns.tolist()
-    assert said["text"].iloc[0] == "2 hechas · 3 en curso · 1 sin empezar · 1 bloqueada"
+    assert said["text"].iloc[0] == "2 terminadas · 3 en curso · 1 sin empezar · 1 bloqueada"
     assert said["text"].iloc[2] == "sin acciones"
 
 
 def test_a_count_of_one_agrees_in_spanish_and_english_is_unchanged():
     one_done = [GroupProgress(1, "Police", {ActionStatus.DONE: 1}, 1)]
     with i18n.using("es"):
-        assert data.progress_rows(one_done)[0]["text"].iloc[0] == "1 hecha"
+        assert data.progress_rows(one_done)[0]["text"].iloc[0] == "1 terminada"
     with i18n.using("en"):
         assert data.progress_rows(one_done)[0]["text"].iloc[0] == "1 done"
         assert (
