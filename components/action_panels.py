@@ -13,9 +13,9 @@ from components.downloads import prepared_download
 from components.forms import date_pattern, fresh_form_key, save_then_fresh
 from components.notices import show_flash
 from components.text import escape_markdown
-from components.translated import translated_note
+from components.translated import translated_notes
 from components.translation_boxes import Box, translation_boxes
-from i18n import _, ngettext, short_day
+from i18n import N_, _, ngettext, short_day
 from services.act import plan_export
 from services.act.action_fields import ActionFields
 from services.act.actions_screen import PlannedItem
@@ -179,6 +179,13 @@ def overdue_notice(items: Sequence[PlannedItem], today: date) -> None:
         st.markdown(f"- {line}")
 
 
+WORDS = {
+    "title": N_("Action"),
+    "description": N_("How it will be done"),
+    "measure": N_("Measure of done"),
+}
+"""An action's written fields, by the label their originals are shown with."""
+
 PLAN = "plan"
 """Where an action's removal is confirmed: above the list, where it was."""
 
@@ -211,8 +218,6 @@ def plan_items(
             key=f"action-{action.id}",
         ):
             show_flash(place_of(action.id))
-            if "title" in item.words:
-                translated_note(item.words["title"], key=f"action-title-{action.id}")
             st.caption(
                 escape_markdown(
                     _("Owner: {owner} · Group: {group}").format(
@@ -221,12 +226,15 @@ def plan_items(
                 )
             )
             st.markdown(escape_markdown(item.reads("description") or "—"))
-            if "description" in item.words:
-                translated_note(item.words["description"], key=f"action-about-{action.id}")
             st.caption(
                 escape_markdown(
                     _("Measure of done: {measure}").format(measure=item.reads("measure") or "—")
                 )
+            )
+            # What its words are, once for the three when alike, the originals one tap away.
+            translated_notes(
+                [(_(label), item.words[f]) for f, label in WORDS.items() if f in item.words],
+                key=f"action-words-{action.id}",
             )
             updates_table(item)
             update_form(item, lambda status, note, a=action.id: on_update(a, status, note))

@@ -389,7 +389,10 @@ def test_the_facilitator_translates_an_action_and_a_spanish_leader_reads_it(room
     languages.set_own_language(db, room.leader, "es")
     leader = room_app("lead").run().switch_page("views/actions.py").run()
     assert [e for e in leader.expander if e.label.startswith("Contratar a dos clínicos de crisis")]
-    assert "Traducido del inglés" in [c.value for c in leader.caption]
+    captions = [c.value for c in leader.caption]
+    assert "Traducido del inglés" in captions
+    # Its measure, not translated, says so too (it said nothing: a helper's walk).
+    assert "Aún no hay traducción al español" in captions
     # Only a facilitator writes translations.
     assert not [t for t in leader.text_input if "español" in t.label or "Spanish" in t.label]
 
