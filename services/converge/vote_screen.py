@@ -13,7 +13,7 @@ from services.prepare import surveys
 from services.room import room_control
 from services.room.room_control import RoomState
 
-Shows = tuple[tuple[int, ...], SurveyKind | None, tuple | None]
+Shows = tuple[tuple[int, ...], SurveyKind | None, tuple]
 """What a phone's page shows: the rounds open, where it leads with none, their words."""
 
 
@@ -35,8 +35,8 @@ class VoteScreen:
     """Every round open now in the voter's initiative, oldest first."""
     stage: SurveyKind | None
     """With no round open: the survey (before), the feedback form (after), else None."""
-    words: tuple | None = None
-    """With a round open, the stamp of its words' translations (`ballot_words_in`)."""
+    words: tuple = ()
+    """Each open round's stamp of its words' translations (`ballot_words_in`)."""
 
     @property
     def round_ids(self) -> tuple[int, ...]:
@@ -66,7 +66,7 @@ def read(db: Database, code: str) -> VoteScreen:
         initiative = s.get_one(Initiative, voter.initiative_id)
         # The badge's one QR code also leads to the survey before and the feedback after.
         stage = None if ballots else surveys.stage_in(s, initiative)
-        words = voting_ballots.ballot_words_in(s, initiative.id) if ballots else None
+        words = voting_ballots.ballot_words_in(s, [b.ballot.round_id for b in ballots])
         return VoteScreen(voter.name, voter.code, tuple(ballots), stage, words)
 
 
@@ -84,4 +84,4 @@ def what_shows(db: Database, code: str) -> Shows:
         if opened:
             return opened, None, words
         voter = voting_ballots.voter_in(s, code)
-        return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id)), None
+        return (), surveys.stage_in(s, s.get_one(Initiative, voter.initiative_id)), ()
