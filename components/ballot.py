@@ -132,9 +132,12 @@ def dots_ballot(view: BallotView, vote: Voter) -> None:
     _remember(view)
     count = _count_box(view.round_id)
     st.caption(
-        _("Give each idea 0 to {most} dots. Tap a number to change it.").format(
-            most=view.max_per_item
-        )
+        # The keys too: a row is a radio group, which Tab enters once and the arrows move
+        # through (WAI-ARIA's pattern); a keyboard-only walk looked for each number by Tab.
+        _(
+            "Give each idea 0 to {most} dots. Tap a number to change it (by keyboard: Tab "
+            "to an idea, then the arrow keys)."
+        ).format(most=view.max_per_item)
     )
     for first in range(0, len(view.items), ROWS_PER_FRAGMENT):
         _dots_rows(view.round_id, first, count, vote)

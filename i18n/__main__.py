@@ -13,8 +13,9 @@ from i18n.catalogue import LOCALE_DIR, po_path
 from i18n.extract import source_catalog
 
 
-def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
-    return string if isinstance(string, tuple) else (string,)
+def _forms(string: object) -> tuple[object, ...]:
+    """A message's forms: a plural's each, else its one."""
+    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
 
 
 def main() -> None:

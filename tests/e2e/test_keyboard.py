@@ -132,6 +132,8 @@ def test_a_participant_spends_dots_on_the_ballot_by_keys(browser: Browser, demo:
     phone.keyboard.type(code)
     phone.keyboard.press("Enter")
     expect(phone.get_by_text("3 of 3 dots left", exact=True)).to_be_visible()
+    # The ballot says how the keys move through it, not only what a finger does.
+    expect(phone.get_by_text("by keyboard: Tab to an idea, then the arrow keys")).to_be_visible()
     wait_idle(phone)
     # One Tab stop per idea, as in any radio group: Tab reaches the first idea's row at its
     # chosen "0", the arrow keys move along the row, Space takes the choice.
