@@ -26,10 +26,11 @@ would not do: Streamlit still renders a collapsed label's Markdown in the page, 
 undisplayed, and Chromium fetches an image there all the same (checked in the browser;
 tests/e2e/test_ballot_thumbs.py keeps checking it).
 
-The count of what is left sticks to the top of the screen while the ballot scrolls, and
-a tap that counted says "Saved" in words under its row. Streamlit has no size option, so
-one style block, written once per page run, gives the choices thumb-sized targets; it
-reaches only this ballot's controls by the CSS class Streamlit derives from their keys.
+The count of what is left sticks to the top of the screen while the ballot scrolls, with
+a refused tap's reason under it, and a tap that counted says "Saved" in words under its
+row. Streamlit has no size option, so one style block, written once per page run, gives
+the choices thumb-sized targets; it reaches only this ballot's controls by the CSS class
+Streamlit derives from their keys.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ it, which names the rows as they were drawn rather than reading the names again.
 
 def closed_screen(survey_page: str, code: str) -> None:
     """The phone once the meeting has closed: thanks, and the feedback form one tap away."""
-    st.header(_("This meeting has closed — thank you"))
+    st.header(_("This meeting has closed — thank you"), anchor=False)
     st.write(_("Thank you for taking part. Votes can no longer be sent from this page."))
     survey_button(survey_page, _(FEEDBACK), code, "feedback")
 
@@ -160,7 +161,7 @@ def _dots_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) ->
     left = ngettext(
         "{left} of {budget} dots left", "{left} of {budget} dots left", view.remaining
     ).format(left=view.remaining, budget=view.budget)  # Spanish: "Le queda 1", "Le quedan 2"
-    count.markdown(f"### {left}")
+    _write_count(count, left, tap)
     for n, line in _rows(view, first):
         key = _synced(f"dots-{round_id}-{line.item_id}", line.dots, _answers(tap, line))
         number = _("Idea {n} of {total}:").format(n=n, total=len(view.items))
@@ -185,7 +186,7 @@ def _choice_rows(round_id: int, first: int, count: DeltaGenerator, vote: Voter) 
     answered = sum(1 for line in view.items if line.choice is not None)
     total = len(view.items)
     done = _("{answered} of {total} statements answered").format(answered=answered, total=total)
-    count.markdown(f"### {done}")
+    _write_count(count, done, tap)
     for n, line in _rows(view, first):
         key = _synced(f"choice-{round_id}-{line.item_id}", _choice_of(line), _answers(tap, line))
         number = _("Statement {n} of {total}:").format(n=n, total=total)
@@ -231,15 +232,22 @@ def _row_label(number: str, text: str) -> tuple[str, Visibility]:
     return label_words(text, before=f"{number} ")
 
 
+def _write_count(count: DeltaGenerator, words: str, tap: Tap | None) -> None:
+    """The count, and under it why the tap this run answers was refused, if it was: in the
+    box that sticks to the top, so the refusal is in sight wherever the row tapped was.
+    Under the row, the last row's refusal fell below a phone's screen (a keyboard walk at
+    390×844 found it), and the tap seemed to do nothing."""
+    box = count.container()
+    box.subheader(words, anchor=False)
+    if tap is not None and tap.problem:
+        box.error(tap.problem)  # an alert: a screen reader says it at once
+
+
 def _outcome_under(round_id: int, item_id: int, tap: Tap | None, saved: str) -> None:
-    """Under each row, its live region; under the row just tapped, why the tap was refused
-    (an alert of its own), or that it was saved, said by the region."""
+    """Under each row, its live region; under the row just tapped and saved, "Saved", said
+    by the region. A refusal goes with the count (`_write_count`)."""
     region = live_region(f"{round_id}-{item_id}")
-    if tap is None or tap.item_id != item_id:
-        return
-    if tap.problem:
-        st.error(tap.problem)
-    else:
+    if tap is not None and tap.item_id == item_id and not tap.problem:
         say(region, saved, "ballot-saved")  # fixed words, never user text
 
 

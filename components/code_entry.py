@@ -112,7 +112,7 @@ def code_entry(
             if link != code_of(found):
                 st.query_params["code"] = code_of(found)
             return found
-    st.title(_(page.title))
+    st.title(_(page.title), anchor=False)
     notice = st.container()
     with st.form(f"code-entry-{page.key}"):
         typed = st.text_input(_(page.label), key=f"code-entry-{page.key}-typed", help=_(SHAPE))

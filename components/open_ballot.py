@@ -23,7 +23,7 @@ def open_ballot(shown: OpenBallot, db: Database, code: str) -> None:
     """The round's heading, the time left when a timer runs, and its rows of choices."""
     view = shown.ballot
     title = view.title_name
-    st.header(escape_markdown(title.text if title is not None else view.title))
+    st.header(escape_markdown(title.text if title is not None else view.title), anchor=False)
     if title is not None:  # which words those were, the original one tap away
         translated_note(title, key=f"round-title-{view.round_id}")
     room = shown.room

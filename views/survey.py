@@ -24,7 +24,7 @@ language.follow_badge(db, person.code, person.language)
 screen = survey_screen.read(db, person.code)
 if screen.stage is None:
     refuse(_("The survey has closed. Thank you: the answers you sent are kept."), title=_("Survey"))
-st.title(_("How did it go?") if screen.after else _("Before we meet"))
+st.title(_("How did it go?") if screen.after else _("Before we meet"), anchor=False)
 st.write(
     _("{initiative} · for {name}").format(
         initiative=escape_markdown(screen.initiative_name), name=escape_markdown(screen.name)

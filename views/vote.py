@@ -22,7 +22,7 @@ person = code_entry(
 language.follow_badge(db, person.code, person.language)
 screen = vote_screen.read(db, person.code)
 
-st.title(_("Vote"))
+st.title(_("Vote"), anchor=False)
 st.write(_("Hello {name}.").format(name=escape_markdown(screen.name)))
 st.caption(_("Your code: {code}").format(code=escape_markdown(codes.display_code(screen.code))))
 tap = take_tap()

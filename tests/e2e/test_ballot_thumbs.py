@@ -88,8 +88,9 @@ def test_a_thumb_ballot_on_a_phone(
     for n, idea in ((3, MARKDOWN_IDEA), (4, HOSTILE_IDEA)):
         expect(phone.get_by_text(f"Idea {n} of {len(IDEAS)}: {idea}", exact=True)).to_be_visible()
     main = phone.get_by_test_id("stMain")
-    # Only Streamlit's own anchors to its headings are links.
-    live = main.locator("em, strong, a:not([href^='#']), img, .katex, .stMarkdownColoredText")
+    # Nothing is a link: not the ideas, nor the headings' links to themselves (Tab stops
+    # between the code and the first row, for a keyboard).
+    live = main.locator("em, strong, a, img, .katex, .stMarkdownColoredText")
     expect(live).to_have_count(0)
 
     # A row's label, shown or collapsed, holds words only: Streamlit renders a collapsed
@@ -143,6 +144,34 @@ def test_a_thumb_ballot_on_a_phone(
     assert row_box and saved_box and 0 <= saved_box["y"] - (row_box["y"] + row_box["height"]) < 40
     wait_idle(phone)
     phone.screenshot(path=screenshots / "phone-ballot-thumbs.png")
+
+    # A tap over the budget on the last row is refused in sight, with the count at the
+    # top, not under the row, where it fell below the phone's screen; the row keeps 2.
+    groups.nth(0).scroll_into_view_if_needed()
+    groups.nth(0).get_by_role("radio", name="3", exact=True).click()
+    expect(_count(phone, 0)).to_be_visible()
+    # As a thumb leaves it: the row just in sight at the foot of the screen.
+    last.evaluate("row => row.scrollIntoView({block: 'end'})")
+    last.get_by_role("radio", name="3", exact=True).click()
+    refusal = phone.get_by_role("alert").filter(
+        has_text="You have 0 dots left; take a dot off another idea first."
+    )
+    expect(refusal).to_be_visible()
+    assert _in_viewport(refusal.bounding_box()), refusal.bounding_box()
+    row_box = last.bounding_box()
+    assert row_box and row_box["y"] + row_box["height"] <= PHONE["height"] + 1, "the row moved"
+    expect(last.get_by_role("radio", name="2", exact=True)).to_have_attribute(
+        "aria-checked", "true"
+    )
+    phone.screenshot(path=screenshots / "phone-ballot-refused.png")
+    # The next tap that counts takes the refusal away.
+    groups.nth(0).get_by_role("radio", name="2", exact=True).click()
+    expect(_count(phone, 1)).to_be_visible()
+    expect(refusal).to_have_count(0)
+    groups.nth(0).get_by_role("radio", name="3", exact=True).click()
+    expect(_count(phone, 0)).to_be_visible()
+    groups.nth(0).get_by_role("radio", name="0", exact=True).click()
+    expect(_count(phone, BUDGET - 2)).to_be_visible()
     with demo.db.read() as s:
         assert list(s.scalars(select(Vote.dots).where(Vote.round_id == round_id))) == [2]
     snap(phone, screenshots, "phone-ballot-thumbs-full")

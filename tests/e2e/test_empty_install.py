@@ -551,11 +551,12 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     _dots(phones[0], IDEAS[1], 3)
     _dots(phones[0], IDEAS[2], 2)
     expect(phones[0].get_by_text("0 of 5 dots left")).to_be_visible()
-    # A tap over the budget is refused under its own row, which keeps what is stored.
+    # A tap over the budget is refused in sight, under the count at the top; its row keeps
+    # what is stored.
     _dots(phones[0], IDEAS[2], 3)
     over = _row(phones[0], IDEAS[2])
     refusal = "You have 0 dots left; take a dot off another idea first."
-    expect(_under(over).get_by_text(refusal)).to_be_visible()
+    expect(phones[0].get_by_role("alert").filter(has_text=refusal)).to_be_visible()
     expect(over.get_by_role("radio", name="2", exact=True)).to_have_attribute(
         "aria-checked", "true"
     )

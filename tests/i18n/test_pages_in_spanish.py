@@ -49,7 +49,7 @@ def test_a_phone_ballot_in_spanish_names_the_dots_and_the_rows(room_app, db):
     assert not at.exception, at.exception
     words = _words(at)
     assert "Votación" in words
-    assert "### Le quedan 5 de 5 puntos" in texts(at)
+    assert "Le quedan 5 de 5 puntos" in [h.value for h in at.subheader]
     assert "Idea 1 de 2: Co-responders" in words
     assert "Dé a cada idea de 0 a" in words
     for english in ("dots left", "Give each idea", "Idea 1 of 2", "Your code"):

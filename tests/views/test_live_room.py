@@ -262,9 +262,9 @@ def _open_round(db, room, mode=VoteMode.DOTS):
 def test_a_participant_places_dots_on_a_phone_and_sees_what_is_left(room_app, db):
     rnd = _open_round(db, room_app.room)
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
-    assert "### 5 of 5 dots left" in texts(at)
+    assert "5 of 5 dots left" in [h.value for h in at.subheader]
     ballot_rows(at)[0].set_value(2).run()
-    assert "### 3 of 5 dots left" in texts(at)
+    assert "3 of 5 dots left" in [h.value for h in at.subheader]
     (view,) = voting_ballots.open_ballots(db, "code-0")
     assert [line.dots for line in view.items] == [2, 0]
     ballot_rows(at)[1].set_value(3).run()
@@ -501,7 +501,7 @@ def test_a_spanish_phone_counts_one_dot_left_in_the_singular(room_app, db):
         db, room_app.room.facilitator, room_app.room.participant_ids[0], "es"
     )
     at = room_app(query={"code": "code-0"}).run().switch_page("views/vote.py").run()
-    assert "### Le quedan 5 de 5 puntos" in texts(at)
+    assert "Le quedan 5 de 5 puntos" in [h.value for h in at.subheader]
     ballot_rows(at)[0].set_value(2).run()
     ballot_rows(at)[1].set_value(2).run()
-    assert "### Le queda 1 de 5 puntos" in texts(at)
+    assert "Le queda 1 de 5 puntos" in [h.value for h in at.subheader]
