@@ -1,9 +1,10 @@
 """Every word a person reads, in their language: English (the source) and Spanish.
 
-Strings are marked in the code with `_("…")` (and `ngettext` for counts), extracted with
-Babel into locale/messages.pot (`make messages`), and translated in
-locale/<language>/LC_MESSAGES/messages.po. The .po files are read directly when the process
-first needs a language, so a fresh install has no compile step.
+Strings are marked in the code with `_("…")` (`ngettext` for counts, `pgettext` for a word
+said otherwise in one place), extracted with Babel into locale/messages.pot (`make
+messages`), and translated in locale/<language>/LC_MESSAGES/messages.po. The .po files are
+read directly when the process first needs a language, so a fresh install has no compile
+step.
 
 Which language a run uses: `using(language)` sets it for a block (reports, exports, a
 phone's page); otherwise the resolver the screen layer installed answers (the person's
@@ -94,6 +95,13 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for `n` in the current language (Spanish and English both have two)."""
     return translations(current()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language as said in `context`, where a language words it
+    otherwise there (Spanish gives a status its record's gender: a round "Abierta", a
+    conflict "Abierto")."""
+    return str(translations(current()).pgettext(context, message))
 
 
 def N_(message: str) -> str:

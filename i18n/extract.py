@@ -9,8 +9,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-"""`_("…")`, `N_("…")` and `ngettext("one …", "{n} …", n)`."""
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+"""`_("…")`, `N_("…")`, `ngettext("one …", "{n} …", n)` and `pgettext("context", "…")`."""
 SKIPPED = {"tests", "bench", "data", "test-artifacts", "locale", "migrations", "node_modules"}
 """Folders whose strings no person using the app reads (and hidden ones, like .venv)."""
 

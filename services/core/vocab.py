@@ -17,7 +17,7 @@ from db.models.enums import (
     SurveyKind,
     VoteMode,
 )
-from i18n import N_, _
+from i18n import N_, _, pgettext
 
 __all__ = [
     "ActionStatus",
@@ -109,6 +109,11 @@ _LABELS = {
 def label(value: object) -> str:
     """A human label for an enum member or its value, in the reader's language:
     'in_progress' -> 'In progress'."""
+    if value is ConflictStatus.OPEN:
+        # Spanish gives a status its record's gender: a round, a meeting, an agenda and an
+        # action are feminine ("Abierta"), a conflict ("conflicto") is not ("Abierto").
+        # Its other statuses read alike for both.
+        return pgettext("conflict status", "Open")
     raw = getattr(value, "value", value)
     text = str(raw)
     english = _LABELS.get(text, text.replace("_", " ").capitalize())

@@ -8,22 +8,26 @@ from pathlib import Path
 
 from i18n.extract import ROOT, _wanted, source_catalog
 
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_": 0, "N_": 0, "ngettext": 0, "pgettext": 1}
+"""Each marker, and which of its arguments is the English text (pgettext's first is its
+context)."""
 
 
 def marked_literals(path: Path) -> list[tuple[int, str]]:
-    """(line, text) of every `_("…")`, `N_("…")` and `ngettext("…", …)` in `path`."""
+    """(line, text) of every `_("…")`, `N_("…")`, `ngettext("…", …)` and
+    `pgettext(context, "…")` in `path`."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if (
+        if not (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
             and node.func.id in MARKERS
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
+            and len(node.args) > MARKERS[node.func.id]
         ):
-            found.append((node.lineno, node.args[0].value))
+            continue
+        text = node.args[MARKERS[node.func.id]]
+        if isinstance(text, ast.Constant) and isinstance(text.value, str):
+            found.append((node.lineno, text.value))
     return found
 
 

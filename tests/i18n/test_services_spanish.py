@@ -16,7 +16,7 @@ from services.act import plan_export
 from services.core.actors import require_role
 from services.core.errors import PermissionDenied, ValidationError
 from services.core.validation import clean_text, not_in_past
-from services.core.vocab import ConflictStatus, Role, label
+from services.core.vocab import ConflictStatus, Role, RoundStatus, label
 from services.partner import charters
 from services.partner.charter_pdf import charter_pdf
 from services.prepare.presession_document import report_html, report_pdf
@@ -70,6 +70,15 @@ def test_stored_values_are_shown_in_the_reader_language_and_stay_english_underne
         assert label("win_win") == "Resolución de conflictos en la que todos ganan"
     assert label(ConflictStatus.AGREED) == "Agreed"
     assert ConflictStatus.AGREED.value == "agreed"
+
+
+def test_a_status_takes_its_record_gender_in_spanish():
+    # A conflict ("conflicto") is open as "Abierto"; a round ("ronda") as "Abierta".
+    with i18n.using("es"):
+        assert label(ConflictStatus.OPEN) == "Abierto"
+        assert label(RoundStatus.OPEN) == "Abierta"
+        assert label(ConflictStatus.AGREED) == "Acordado"
+    assert label(ConflictStatus.OPEN) == label(RoundStatus.OPEN) == "Open"
 
 
 def _pdf_text(data: bytes) -> str:
