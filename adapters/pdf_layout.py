@@ -57,7 +57,6 @@ def text(pdf: FPDF, words: str, size: int = 11, bold: bool = False, align: str =
 
 
 def day(moment: date | datetime) -> str:
-    """'21 November 2026'; in another language, the date as that language writes it."""
-    if i18n.current() == i18n.ENGLISH:
-        return f"{moment.day} {moment:%B %Y}"
+    """'November 21, 2026' / '21 de noviembre de 2026', as the screens and the invitations
+    write a date in words (the English PDFs said '21 November 2026' beside them)."""
     return i18n.day(moment)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from components.qr import qr_svg
-from i18n import LANGUAGES, N_, _, current, full_day, number, supported, using
+from i18n import LANGUAGES, N_, _, current, full_day, hour, number, supported, using
 from services.core.codes import display_code
 from services.prepare.invitations import Invitation, MeetingHeading
 
@@ -249,7 +249,8 @@ def _badge(badge: PrintedBadge) -> str:
 
 
 def when_and_where(heading: MeetingHeading) -> str:
-    """'Saturday 16 January 2027, 18:00 CST · Riverside Community Center', as far as known."""
+    """'Saturday, January 16, 2027, 6:00 PM CST · Riverside Community Center' (18:00 in
+    Spanish), as far as known."""
     parts = [_day_and_time(heading.starts_at) if heading.starts_at else "", heading.location]
     return " · ".join(p for p in parts if p)
 
@@ -260,7 +261,7 @@ def _day_and_time(moment: datetime) -> str:
     has no zone of its own)."""
     day = full_day(moment)
     zone = moment.tzname() or "UTC"
-    return _("{day}, {time} {zone}").format(day=day, time=f"{moment:%H:%M}", zone=zone)
+    return _("{day}, {time} {zone}").format(day=day, time=hour(moment), zone=zone)
 
 
 def _invitation(heading: MeetingHeading, person: Invitation) -> str:

@@ -153,11 +153,16 @@ def weekday_moment(value: datetime) -> str:
     return _at(format_skeleton("yMMMEd", value, locale=current()), value)
 
 
+def hour(value: datetime) -> str:
+    """The time of day as the language writes it, at `value`'s own zone: "6:00 PM" /
+    "18:00"."""
+    return format_time(value, format="short", locale=current())
+
+
 def _at(day_words: str, value: datetime) -> str:
     """`day_words` and the time of `value` joined as the language joins them."""
     joined = str(get_datetime_format("medium", locale=current()))
-    hour = format_time(value, format="short", locale=current())
-    return joined.replace("{1}", day_words).replace("{0}", hour)
+    return joined.replace("{1}", day_words).replace("{0}", hour(value))
 
 
 def language_name(language: str) -> str:

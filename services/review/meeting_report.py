@@ -7,7 +7,7 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from db.database import Database
-from i18n import N_, _, ngettext
+from i18n import N_, _, hour, ngettext
 from services.converge import result_words as words
 from services.core.actors import Actor
 from services.core.vocab import IdeaStatus, label
@@ -74,7 +74,7 @@ def _title_page(pdf: FPDF, record: MeetingRecord) -> None:
     when = record.starts_at
     starts = (
         _("{date}, {time} {zone}").format(
-            date=layout.day(when), time=f"{when:%H:%M}", zone=when.tzname() or "UTC"
+            date=layout.day(when), time=hour(when), zone=when.tzname() or "UTC"
         )
         if when
         else _("Date not set")

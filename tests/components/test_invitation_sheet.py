@@ -67,7 +67,7 @@ def test_each_invitation_carries_both_links_as_qr_codes_and_as_text():
 def test_an_invitation_says_what_to_do_in_plain_words():
     [card] = articles(invitation_sheet_html(HEADING, [person(4)]))
     assert '<p class="initiative">Riverside Initiative</p><h1>Community Session</h1>' in card
-    assert "Saturday, January 16, 2027, 15:00 UTC · Riverside Community Center" in card
+    assert "Saturday, January 16, 2027, 3:00\u202fPM UTC · Riverside Community Center" in card
     assert 'For <strong class="person">Person 4</strong> · Residents · Table 2' in card
     assert "<h2>Before the meeting: tell us what matters to you</h2>" in card
     assert "<h2>At the meeting: vote from your phone</h2>" in card
@@ -117,7 +117,7 @@ def test_badges_show_a_new_code_in_its_display_form_and_link_the_stored_one():
 def test_an_invitation_says_the_hour_of_the_meetings_own_zone():
     chicago = datetime(2027, 1, 16, 18, 0, tzinfo=ZoneInfo("America/Chicago"))
     heading = MeetingHeading("I", "M", chicago, "Library")
-    assert when_and_where(heading) == "Saturday, January 16, 2027, 18:00 CST · Library"
+    assert when_and_where(heading) == "Saturday, January 16, 2027, 6:00\u202fPM CST · Library"
 
 
 def test_a_file_is_named_by_a_persons_name_in_plain_letters():

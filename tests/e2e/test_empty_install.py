@@ -403,7 +403,7 @@ def _run_the_meeting(browser, screenshots, tmp_path, server, db, base) -> None:
     assert paper.locator("article.invitation").count() == 7
     invitation = paper.locator("article.invitation").first
     # At the city's hour, named as people there know it, not 00:00 UTC the next day.
-    expect(invitation).to_contain_text("Saturday, March 6, 2027, 18:00 CST")
+    expect(invitation).to_contain_text("Saturday, March 6, 2027, 6:00\u202fPM CST")
     survey = _read(invitation.locator(".step.survey svg"))
     assert urlsplit(survey).path == "/survey" and survey.startswith(f"{base}/"), survey
     survey_phone = _open(device(browser, PHONE), survey)

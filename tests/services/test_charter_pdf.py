@@ -147,7 +147,7 @@ def test_a_table_scribe_may_not_export_the_charter(db):
 def _utc_day() -> str:
     # Charter versions and signatures are dated by their UTC timestamp.
     today = datetime.now(UTC).date()
-    return f"{today.day} {today:%B %Y}"
+    return f"{today:%B} {today.day}, {today.year}"
 
 
 def _retire_residents(db, room):

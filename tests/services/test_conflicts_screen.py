@@ -93,7 +93,7 @@ def test_a_spanish_reader_reads_a_conflicts_history_in_spanish(db):
         created, *_rest = screen.conflicts[0].history
         moved = screen.conflicts[-1].history[-1]
     assert created.details == (("asunto", "Response times"),)
-    assert moved.details == (("de", "Abierta"), ("a", "Acordado"))
+    assert moved.details == (("de", "Abierto"), ("a", "Acordado"))
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def test_the_title_page_gives_the_start_at_the_meetings_own_hour(db):
     fields = meetings.MeetingFields(title=title, starts_at=chicago, location=location)
     meetings.update_meeting(db, room.facilitator, room.meeting_id, fields)
     text = _flat(_text(meeting_report_pdf(db, room.facilitator, room.meeting_id)))
-    assert "18:00 CST" in text and "UTC" not in text.split("page 1 of")[0]
+    assert "6:00 PM CST" in text and "UTC" not in text.split("page 1 of")[0]  # _flat: one space
 
 
 def test_an_actions_due_date_is_written_as_its_reader_writes_dates(db):
