@@ -54,9 +54,10 @@ def focus_picker(actor: Actor) -> None:
 
 
 def meeting_label(title: str, starts_at: datetime | None, status: MeetingStatus) -> str:
-    """A meeting as the picker names it: title, day (in the meeting's own zone: 18:00 in
-    Chicago is the next day in UTC), and whether it is live or over."""
-    parts = [title]
+    """A meeting as the picker names it: day (in the meeting's own zone: 18:00 in Chicago
+    is the next day in UTC), whether it is live or over, then its title. The title last:
+    the picker shows one line, and a long title cut the day and "live now" off the end."""
+    parts = []
     if starts_at is not None:
         parts.append(short_day(starts_at))  # "Mar 5, 2026", "5 mar 2026"
     if status is MeetingStatus.LIVE:
@@ -64,7 +65,7 @@ def meeting_label(title: str, starts_at: datetime | None, status: MeetingStatus)
     elif status is MeetingStatus.CLOSED:
         # Translators: a meeting that is over, in the meeting picker.
         parts.append(_("closed"))
-    return " · ".join(parts)
+    return " · ".join([*parts, title])
 
 
 def remember_in_browser() -> None:

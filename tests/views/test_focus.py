@@ -63,7 +63,7 @@ def test_the_picker_switches_every_screen_to_the_chosen_initiative(room_app, db)
     assert not at.exception
     assert next(s.value for s in at.subheader) == "Test City Initiative"
     assert picker(at, "Meeting").value == room.meeting_id
-    assert picker(at, "Meeting").options == ["Meeting · live now"]
+    assert picker(at, "Meeting").options == ["live now · Meeting"]
     set_up(at)
     assert "Test City Initiative" in headers(at)
     at.switch_page("views/agenda.py").run()
@@ -102,7 +102,7 @@ def test_a_leader_never_sees_another_initiative_even_when_it_is_remembered(room_
     )
     at.run()
     assert picker(at, "Initiative").options == ["Test City Initiative"]
-    assert sorted(picker(at, "Meeting").options) == ["Follow-up", "Meeting · live now"]
+    assert sorted(picker(at, "Meeting").options) == ["Follow-up", "live now · Meeting"]
 
 
 def test_setup_edits_the_initiative(room_app):
@@ -323,4 +323,4 @@ def test_the_picker_names_a_meetings_day_where_the_meeting_is(room_app, db):
     )
     at = room_app("fac").run()
     names = list(picker(at, "Meeting").options)
-    assert any(n.startswith("Evening · Mar 6, 2027") for n in names), names
+    assert any(n.startswith("Mar 6, 2027 · Evening") for n in names), names
