@@ -12,7 +12,7 @@ from components.downloads import prepared_download
 from components.text import escape_markdown, plain
 from components.translated import translated_note
 from i18n import N_, _
-from services.partner import charter_pdf
+from services.partner import charter_pdf, charters
 from services.partner.charter_signoff import GroupSignOff, SignOff, signoff_complete
 from services.partner.charter_versions_screen import CharterScreen, VersionShown
 from services.partner.charters import CharterFields
@@ -20,14 +20,9 @@ from services.translations import translate
 from services.translations.shown import Shown, language_name, other_language
 from services.translations.translate import Translation
 
-SECTIONS = [
-    ("mission", N_("Mission")),
-    ("shared_goals", N_("Shared goals")),
-    ("ground_rules", N_("Ground rules and values")),
-    ("roles", N_("Roles and responsibilities")),
-    ("communication", N_("How we communicate and how often we meet")),
-    ("confidentiality", N_("Confidentiality agreement")),
-]
+SECTIONS = [("mission", N_("Mission")), *charters.SECTIONS.items()]
+"""Each part of the charter by its field, with its heading, as the PDF and the projector
+name it."""
 _SIGNED_WORDS = {
     SignOff.SIGNED: N_("signed"),
     SignOff.OUTDATED: N_("signed an earlier version"),

@@ -18,7 +18,13 @@ from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotFound
 from services.core.validation import require
-from services.partner.charters import commitments_of, find_latest, group_names, retired_groups
+from services.partner.charters import (
+    SECTIONS,
+    commitments_of,
+    find_latest,
+    group_names,
+    retired_groups,
+)
 from services.translations.shown import (
     Showing,
     Shown,
@@ -29,15 +35,8 @@ from services.translations.shown import (
 )
 from services.translations.translate import field_translations, translations_for
 
-SECTIONS = [
-    (N_("Shared goals"), "shared_goals"),
-    (N_("Ground rules and values"), "ground_rules"),
-    (N_("Roles and responsibilities"), "roles"),
-    (N_("How we communicate and meet"), "communication"),
-    (N_("Confidentiality"), "confidentiality"),
-]
 Signed = tuple[str, datetime]
-CLAUSES = ("mission", *(field for _heading, field in SECTIONS))
+CLAUSES = ("mission", *SECTIONS)
 """The charter's fields that carry a translation: its clauses."""
 
 
@@ -187,7 +186,7 @@ def render(sheet: CharterSheet) -> bytes:
     )
     layout.text(pdf, written, 12, align="C")
     pdf.ln(6)
-    for heading, name in [(_("Mission"), "mission")] + [(_(h), f) for h, f in SECTIONS]:
+    for heading, name in [(_("Mission"), "mission")] + [(_(h), f) for f, h in SECTIONS.items()]:
         layout.heading(pdf, heading, 14)
         _clause(pdf, sheet.clause(name), _("Not written yet."))
     layout.heading(pdf, _("Commitments"), 16)

@@ -21,11 +21,13 @@ from services.translations import written
 
 SECTIONS = {
     "shared_goals": N_("Shared goals"),
-    "ground_rules": N_("Ground rules"),
-    "roles": N_("Roles"),
-    "communication": N_("Communication"),
-    "confidentiality": N_("Confidentiality"),
+    "ground_rules": N_("Ground rules and values"),
+    "roles": N_("Roles and responsibilities"),
+    "communication": N_("How we communicate and how often we meet"),
+    "confidentiality": N_("Confidentiality agreement"),
 }
+"""Each section after the mission, by its field, with its heading: one wording for the
+screen, the projector, the PDF and a refusal's field name."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

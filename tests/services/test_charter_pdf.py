@@ -18,8 +18,8 @@ HEADINGS = [
     "Shared goals",
     "Ground rules and values",
     "Roles and responsibilities",
-    "How we communicate and meet",
-    "Confidentiality",
+    "How we communicate and how often we meet",
+    "Confidentiality agreement",
     "Commitments",
     "Sign-off",
 ]

@@ -34,7 +34,7 @@ def test_the_newest_version_with_its_clauses_commitments_and_signatures(db):
     assert (shown.version, shown.mission) == (2, "Safer calls together")
     assert shown.clauses == (
         ("Shared goals", "Fewer crises end in arrest"),
-        ("Communication", "A monthly report"),
+        ("How we communicate and how often we meet", "A monthly report"),
         ("Commitment of Residents", "Bring two neighbours"),
     )
     assert (shown.signed, shown.waiting) == (("Police",), ("Residents",))

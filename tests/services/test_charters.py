@@ -43,7 +43,7 @@ def test_refuses_an_empty_or_over_long_mission_and_an_unknown_initiative(db):
         charters.new_version(
             db, room.facilitator, room.initiative_id, charters.CharterFields(mission=" ")
         )
-    with pytest.raises(ValidationError, match="Roles is 20,001 characters"):
+    with pytest.raises(ValidationError, match="Roles and responsibilities is 20,001 characters"):
         _v1(db, room, roles="x" * 20_001)
     with pytest.raises(NotFound, match="No initiative with id 999"):
         charters.new_version(db, room.facilitator, 999, charters.CharterFields(mission="M"))

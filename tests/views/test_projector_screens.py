@@ -51,7 +51,7 @@ def test_the_charter_step_shows_the_charter_and_who_signed(room_app, db):
     )
     shown = screen_text(_wall(room_app))
     assert "Partnering charter, version 1" in shown and "Mission: Safer calls" in shown
-    assert "Roles The city convenes" in shown
+    assert "Roles and responsibilities The city convenes" in shown
     assert "Signed by: no group yet. Not signed yet: Police, Residents." in shown
 
 
