@@ -101,23 +101,31 @@ def switch(
     (the participant's roster entry, the staff account)."""
     if len(i18n.offered()) < 2:
         return  # nothing translated yet: a switch would promise what the screens cannot keep
-    current = i18n.current()
-    picked = st.segmented_control(
+    st.segmented_control(
         "Language · Idioma",
         list(i18n.offered()),
         format_func=LANGUAGES.__getitem__,
-        default=current,
+        default=i18n.current(),
         key=key,
         label_visibility="collapsed",
+        on_change=_switched,
+        args=(key, on_choose),
     )
     st.html(own_language_marks(key), unsafe_allow_javascript=True)
-    if picked and picked != current:
-        if st.session_state.get(_OWNER_KEY) is None:
-            st.session_state[_VISITOR_CHOICE_KEY] = picked
-        use(picked, by=st.session_state.get(_OWNER_KEY))
-        if on_choose is not None:
-            on_choose(picked)
-        st.rerun()
+
+
+def _switched(key: str, on_choose: Callable[[str], object] | None) -> None:
+    """The tap, taken before the run it starts: that one run draws the whole page in the
+    language picked. (Taken in the run, the page was drawn up to the switch in the old
+    language and then again, and a scribe's page was once seen half switched.)"""
+    picked = st.session_state.get(key)
+    if not picked or picked == i18n.current():
+        return  # the chosen one tapped again: Streamlit clears the control, nothing changes
+    if st.session_state.get(_OWNER_KEY) is None:
+        st.session_state[_VISITOR_CHOICE_KEY] = picked
+    use(picked, by=st.session_state.get(_OWNER_KEY))
+    if on_choose is not None:
+        on_choose(picked)
 
 
 def picked_before_signing_in() -> str | None:
@@ -150,9 +158,11 @@ def _other_language_button(keep: Callable[[str], object]) -> None:
     if not others:
         return  # nothing translated yet
     other = others[0]
-    pressed = st.button(LANGUAGES[other], key="badge_language")
+    st.button(LANGUAGES[other], key="badge_language", on_click=_chose, args=(other, keep))
     st.html(own_language_marks("badge_language"), unsafe_allow_javascript=True)
-    if pressed:
-        use(other, by=st.session_state.get(_OWNER_KEY))
-        keep(other)
-        st.rerun()
+
+
+def _chose(other: str, keep: Callable[[str], object]) -> None:
+    """The phone's tap, taken before the run it starts, as the switch's (`_switched`)."""
+    use(other, by=st.session_state.get(_OWNER_KEY))
+    keep(other)
