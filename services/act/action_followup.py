@@ -102,11 +102,15 @@ def progress_by_group(db: Database, actor: Actor, initiative_id: int) -> list[Gr
         return progress_in(s, actor, initiative_id)
 
 
-def progress_in(s: Session, actor: Actor, initiative_id: int) -> list[GroupProgress]:
+def progress_in(
+    s: Session, actor: Actor, initiative_id: int, include_private: bool = True
+) -> list[GroupProgress]:
     """`progress_by_group` inside a read that has already checked the actor's membership.
 
     Counts only the actions `actor` may read: a count of confidential ones would tell a
-    leader they exist (services/core/confidential.py).
+    leader they exist (services/core/confidential.py). With `include_private` off, none
+    that is confidential, for anyone: Review's record without its confidential items
+    counted them in its chart while its figures left them out (a helper's walk).
     """
     query = (
         select(ActionItem.stakeholder_id, ActionItem.status, func.count())
@@ -115,6 +119,8 @@ def progress_in(s: Session, actor: Actor, initiative_id: int) -> list[GroupProgr
     )
     rule = confidential.readable_by(actor, ActionItem.confidential, None)
     query = query if rule is None else query.where(rule)
+    if not include_private:
+        query = query.where(ActionItem.confidential.is_(False))
     counts: dict[int | None, dict[ActionStatus, int]] = {}
     for group_id, status, count in s.execute(query):
         counts.setdefault(group_id, dict.fromkeys(ActionStatus, 0))[status] = count

@@ -109,7 +109,7 @@ def read(
         )
         voice = summary_in(s, meeting_id)
         signoff = tuple(signoff_status_in(s, record.initiative_id))
-        progress = tuple(progress_in(s, actor, record.initiative_id))
+        progress = tuple(progress_in(s, actor, record.initiative_id, record.private))
     version = record.facts.get("charter_version")
     return ReviewScreen(
         record,

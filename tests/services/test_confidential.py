@@ -145,13 +145,17 @@ def _counted(progress) -> int:
 
 def test_progress_by_group_counts_confidential_actions_only_for_a_facilitator(db):
     """Actions and Review count the plan per group: a count of confidential actions would
-    tell a leader they exist, so only the facilitator's counts hold them."""
+    tell a leader they exist, so only the facilitator's counts hold them; on Review, only
+    when the facilitator includes confidential items, as its record and files do."""
     room = _secrets(db)
     today = date(2026, 1, 1)
     for actor, expected in ((room.facilitator, 2), (room.leader, 1)):
         on_actions = actions_screen.read(db, actor, room.initiative_id, today).progress
-        on_review = review_screen.read(db, actor, room.meeting_id).progress
+        on_review = review_screen.read(db, actor, room.meeting_id, True).progress
         assert _counted(on_actions) == _counted(on_review) == expected, actor.role
+    for actor in (room.facilitator, room.leader):
+        shared = review_screen.read(db, actor, room.meeting_id).progress
+        assert _counted(shared) == 1, actor.role
     for actor, expected in ((room.facilitator, 2), (room.leader, 1), (room.scribe1, 1)):
         progress = action_followup.progress_by_group(db, actor, room.initiative_id)
         assert _counted(progress) == expected, actor.role
