@@ -247,17 +247,21 @@ def plan_items(
                 )
 
 
-def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]]) -> None:
-    """The plan as CSV and as a workbook, from the rows the screen's record holds."""
+def plan_downloads(files: tuple[tuple[dict, ...], tuple[dict, ...]], of: int) -> None:
+    """The plan as CSV and as a workbook, from the rows the screen's record holds; `of`
+    is the initiative whose plan it is."""
     rows, updates = files
     prepared_download(
-        _("the plan (CSV)"), lambda: plan_export.csv_of(rows), _("action-plan.csv"), "text/csv",
+        _("the plan (CSV)"),
+        lambda: plan_export.csv_of(rows),
+        _("action-plan.csv"),
         key="plan-csv",
-    )  # fmt: skip
+        of=of,
+    )
     prepared_download(
         _("the plan (Excel)"),
         lambda: plan_export.xlsx_of(rows, updates),
         _("action-plan.xlsx"),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="plan-xlsx",
+        of=of,
     )

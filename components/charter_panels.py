@@ -152,8 +152,8 @@ def charter_download(shown: VersionShown) -> None:
         # Built only when asked for, not on every run of the page.
         lambda: charter_pdf.render(shown.sheet),
         _("partnering-charter-v{version}.pdf").format(version=shown.version),
-        "application/pdf",
         key=f"charter-{shown.charter_id}",
+        of=shown.charter_id,
     )
 
 

@@ -13,8 +13,6 @@ from services.core.actors import Actor
 from services.prepare import invitations
 from services.prepare.prepare_screen import InvitationsOnScreen
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def invitation_sheet_download(
     db: Database, actor: Actor, meeting_id: int, base: str, key: str
@@ -30,8 +28,8 @@ def invitation_sheet_download(
             invitations.invitations(db, actor, meeting_id, base),
         ),
         _("invitations.html"),
-        "text/html",
         key=key,
+        of=(meeting_id, base),
     )
 
 
@@ -87,24 +85,24 @@ def invitations_panel(db: Database, actor: Actor, shown: InvitationsOnScreen) ->
             _("the invitation sheet"),
             lambda: invitation_sheet_html(shown.heading, shown.people),
             _("invitations.html"),
-            "text/html",
             key="invitation-sheet",
+            of=(meeting_id, base),
         )
     with csv:
         prepared_download(
             _("the mail-merge CSV"),
             lambda: invitations.mail_merge_csv(db, actor, meeting_id, base),
             _("invitations-mail-merge.csv"),
-            "text/csv",
             key="mail-merge-csv",
+            of=(meeting_id, base),
         )
     with xlsx:
         prepared_download(
             _("the mail-merge Excel file"),
             lambda: invitations.mail_merge_xlsx(db, actor, meeting_id, base),
             _("invitations-mail-merge.xlsx"),
-            XLSX,
             key="mail-merge-xlsx",
+            of=(meeting_id, base),
         )
     st.caption(
         _(

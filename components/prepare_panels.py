@@ -109,8 +109,9 @@ def response_count(groups: Sequence[GroupResponse]) -> None:
     )
 
 
-def presession_report(report: PreSessionReport) -> None:
-    """How many answered, per group, and the report as HTML and PDF, built from `report`."""
+def presession_report(report: PreSessionReport, of: int) -> None:
+    """How many answered, per group, and the report as HTML and PDF, built from `report`
+    (of the meeting `of`)."""
     response_count(report.responses)
     show_records(
         report.responses,
@@ -128,16 +129,16 @@ def presession_report(report: PreSessionReport) -> None:
             _("the report (HTML)"),
             lambda: presession_document.report_html(report),
             _("pre-session-report.html"),
-            "text/html",
             key="presession-html",
+            of=of,
         )
     with pdf_col:
         prepared_download(
             _("the report (PDF)"),
             lambda: presession_document.report_pdf(report),
             _("pre-session-report.pdf"),
-            "application/pdf",
             key="presession-pdf",
+            of=of,
         )
 
 

@@ -19,8 +19,6 @@ from services.review.meeting_record import MeetingRecord
 from services.review.review_screen import TableHeard
 from services.translations.shown import Shown
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def figures(counts: tuple[tuple[str, int], ...]) -> None:
     """The line of counts at the top of the record (named by the service, translated here)."""
@@ -91,30 +89,33 @@ def conflicts_record(record: MeetingRecord) -> None:
 def record_downloads(record: MeetingRecord) -> None:
     """The report and every table of the record shown above, built from that same record."""
     report_col, zip_col, xlsx_col = st.columns(3)
+    # A file with confidential items says so in its name, once it is out of the app.
+    secret = record.private
+    of = (record.meeting_id, secret)
     with report_col:
         prepared_download(
             # Translators: follows "Prepare" and "Download" on the buttons.
             _("the meeting report (PDF)"),
             lambda: meeting_report.report_pdf(record),
-            _("meeting-report.pdf"),
-            "application/pdf",
+            _("meeting-report-confidential.pdf") if secret else _("meeting-report.pdf"),
             key="report",
+            of=of,
         )
     with zip_col:
         prepared_download(
             _("every table (CSV, zipped)"),
             lambda: meeting_sheets.zip_of(record),
-            _("meeting-tables.zip"),
-            "application/zip",
+            _("meeting-tables-confidential.zip") if secret else _("meeting-tables.zip"),
             key="tables-zip",
+            of=of,
         )
     with xlsx_col:
         prepared_download(
             _("every table (one Excel workbook)"),
             lambda: meeting_sheets.xlsx_of(record),
-            _("meeting-tables.xlsx"),
-            XLSX,
+            _("meeting-tables-confidential.xlsx") if secret else _("meeting-tables.xlsx"),
             key="tables-xlsx",
+            of=of,
         )
 
 
@@ -130,8 +131,8 @@ def full_export(here: runtime.StaffPage) -> None:
         lambda: initiative_export.to_json(
             initiative_export.export_initiative(here.db, here.actor, here.initiative_id, private)
         ),
-        _("initiative-export.json"),
-        "application/json",
+        _("initiative-export-private.json") if private else _("initiative-export.json"),
         key="initiative-json",
+        of=(here.initiative_id, private),
     )
     st.caption(_("A facilitator can load this file into an empty installation, losing nothing."))

@@ -53,4 +53,4 @@ panels.plan_items(
         ),
     ) if here.actor.is_facilitator else None,
 )  # fmt: skip
-panels.plan_downloads(screen.files)
+panels.plan_downloads(screen.files, of=here.initiative_id)

@@ -32,7 +32,7 @@ if screen.invitations is not None:
     st.header(_("Invitations"))
     invitations_panel(here.db, here.actor, screen.invitations)
 st.header(_("Pre-session report"))
-panels.presession_report(screen.report)
+panels.presession_report(screen.report, of=here.meeting_id)
 st.header(_("Survey responses"))
 panels.survey_responses(screen.responses)
 st.header(_("Interviews"))

@@ -132,6 +132,7 @@ class MeetingRecord:
     frames: dict[str, pd.DataFrame]
     facts: dict[str, object] = field(default_factory=dict)
     initiative_id: int = 0
+    meeting_id: int = 0
     private: bool = False
     """Whether it holds confidential items (only ever for a facilitator who asked)."""
     tables: tuple[MeetingTable, ...] = ()
@@ -189,6 +190,7 @@ def collect_in(
         frames,
         facts,
         initiative_id=initiative.id,
+        meeting_id=meeting.id,
         private=secret_ok,
         tables=tables,
         notes=notes,

@@ -31,7 +31,7 @@ def _panels():
     shortcut_legend()
     count_header(())
     theme_panel([], {}, lambda _name: None, lambda _ideas, _theme: None)
-    prepared_download(_("the report (PDF)"), lambda: b"%PDF", "r.pdf", "application/pdf", key="r")
+    prepared_download(_("the report (PDF)"), lambda: b"%PDF", "r.pdf", key="r", of=1)
 
 
 def _words(at: AppTest) -> list[str]:

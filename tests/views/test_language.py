@@ -110,7 +110,7 @@ def test_a_file_downloaded_from_a_spanish_screen_has_a_spanish_name(db, room_app
     at.button(key="prepare-report").click().run()
     assert not at.exception
     [download] = [d for d in at.get("download_button") if "informe" in d.proto.label]
-    data = at.session_state["_download_report"][0]
+    data = at.session_state["_download_report"][1]  # (what it is made of, the bytes, when)
     for name, named in (("informe-de-la-reunion.pdf", True), ("meeting-report.pdf", False)):
         file_id = _calculate_file_id(data, "application/pdf", name)
         assert download.proto.url.endswith(f"/{file_id}.pdf") is named, name

@@ -260,3 +260,35 @@ def test_a_steps_editor_is_drawn_once_opened_and_stays_drawn_when_shut_again(roo
     at.session_state[key] = False
     at = at.run()
     assert len([b for b in at.button if b.label == "Save the step"]) == 1
+
+
+def test_a_report_prepared_with_confidential_items_is_named_so_and_dropped_when_unticked(
+    room_app,
+):
+    def held_name(at):
+        (_of, name, _label), data, _at = at.session_state["_download_report"]
+        return name, data
+
+    fac = room_app("fac").run().switch_page("views/review.py").run()
+    fac.checkbox(key="private").check().run()
+    fac.button(key="prepare-report").click().run()
+    assert fac.get("download_button")
+    name, data = held_name(fac)
+    assert name == "meeting-report-confidential.pdf"
+    assert b"includes confidential items" in _pdf_words(data)
+    # Unticked, the page holds no confidential file to hand over under any name.
+    fac.checkbox(key="private").uncheck().run()
+    assert not fac.get("download_button")
+    fac.button(key="prepare-report").click().run()
+    name, data = held_name(fac)
+    assert name == "meeting-report.pdf"
+    assert b"includes confidential items" not in _pdf_words(data)
+
+
+def _pdf_words(data: bytes) -> bytes:
+    import io
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(data)).pages
+    return " ".join(" ".join(p.extract_text() for p in pages).split()).encode()
