@@ -123,7 +123,10 @@ def full_export(here: runtime.StaffPage) -> None:
     """The whole initiative as JSON, for a facilitator: more than this meeting's record."""
     st.header(_("Full export"))
     private = st.checkbox(
-        _("Include participants' contact details, survey answers and confidential items"),
+        _(
+            "Include participants' contact details and badge codes, their survey answers and "
+            "votes, and confidential items"
+        ),
         help=_("Leave this off for anything that leaves the facilitation team."),
     )
     prepared_download(
@@ -135,4 +138,11 @@ def full_export(here: runtime.StaffPage) -> None:
         key="initiative-json",
         of=(here.initiative_id, private),
     )
-    st.caption(_("A facilitator can load this file into an empty installation, losing nothing."))
+    st.caption(
+        _("A facilitator can load this file into an empty installation, losing nothing.")
+        if private
+        else _(
+            "A facilitator can load this file into an empty installation, without what the "
+            "box above leaves out; each person gets a new badge code."
+        )
+    )

@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("initiative_id", type=int)
     export.add_argument("file", type=Path)
     export.add_argument(
-        "--private", action="store_true", help="include contact details and confidential items"
+        "--private",
+        action="store_true",
+        help="include contact details, badge codes, survey answers, votes and confidential items",
     )
     export.set_defaults(run=_export)
 

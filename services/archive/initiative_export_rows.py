@@ -11,6 +11,7 @@ from sqlalchemy import Column, Date, DateTime, Enum, Table, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Base
+from services.core.codes import new_code
 
 ROOT = "initiative"
 # Shared by every initiative and matched on import by a natural key, so a restore reuses
@@ -19,8 +20,14 @@ GLOBAL_KEYS = {"account": "username", "best_practice": "name"}
 # Personal data a facilitator must ask for explicitly.
 PRIVATE_COLUMNS = {"participant": ("email", "phone", "notes")}
 # Answers tied to a participant, so to a name: never in a file that may leave the
-# facilitation team, only in the private export made to move an installation whole.
-PRIVATE_TABLES = ("survey_response",)
+# facilitation team, only in the private export made to move an installation whole. A
+# ballot and its votes say how a named person voted, as a survey response says what they
+# answered (the votes' counts travel in the meeting's tables, CSV and Excel).
+PRIVATE_TABLES = ("survey_response", "ballot", "vote")
+# A badge's code lets anyone holding it answer and vote as that person ("Keep this
+# private"): outside the private export each is replaced by a fresh one, so the file still
+# loads and no printed badge works with it.
+CREDENTIAL_COLUMNS = {"participant": "code"}
 # Never leaves the database, whatever is asked.
 SECRET_COLUMNS = {"account": ("password_hash",)}
 
@@ -88,6 +95,9 @@ def _redact(result: dict[str, list[Row]], include_private: bool) -> None:
         for name, columns in PRIVATE_COLUMNS.items():
             for row in result.get(name, []):
                 row.update(dict.fromkeys(columns, ""))
+        for name, column in CREDENTIAL_COLUMNS.items():
+            for row in result.get(name, []):
+                row[column] = new_code()
 
 
 def _rows_referring_to(s: Session, table: Table, kept: dict[str, dict[tuple, Row]]) -> list[Row]:

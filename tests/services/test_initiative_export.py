@@ -28,6 +28,7 @@ from db.models import (
     Participant,
     RoundItem,
     Stakeholder,
+    Vote,
 )
 from db.models.enums import Role
 from seed.demo import build_demo
@@ -296,6 +297,30 @@ def test_by_default_contact_details_and_confidential_items_are_left_out(live):
                for m in tables["meeting"])  # fmt: skip
     assert "Off the record" not in to_json(export)
     assert "Quiet fix" not in to_json(export)
+
+
+def test_by_default_no_vote_or_answer_is_tied_to_a_name_and_no_badge_code_leaves(target, live):
+    # A badge's code lets its holder vote and answer as that person; a ballot says how a
+    # named person voted. The file still loads, with new codes and no ballots.
+    db = live["db"]
+    with db.read() as s:
+        codes = set(s.scalars(select(Participant.code)))
+        assert s.scalar(select(func.count()).select_from(Vote))
+    export = export_initiative(db, live["facilitator"], live["initiative_id"])
+    tables = export["tables"]
+    assert tables["vote"] == tables["ballot"] == tables["survey_response"] == []
+    shared = [p["code"] for p in tables["participant"]]
+    assert len(set(shared)) == len(shared) == len(codes)
+    assert not set(shared) & codes
+    text = to_json(export)
+    assert not [code for code in codes if code in text]
+    new_id = import_initiative(target, live["facilitator"], export)
+    with target.read() as s:
+        assert set(s.scalars(select(Participant.code))) == set(shared)
+        assert new_id
+    private = export_initiative(db, live["facilitator"], live["initiative_id"], True)
+    assert {p["code"] for p in private["tables"]["participant"]} == codes
+    assert private["tables"]["vote"]
 
 
 def test_importing_twice_is_refused_and_writes_nothing(target, live):
