@@ -126,7 +126,9 @@ def build_demo(db: Database, password: str | None = None, actor: Actor = SYSTEM)
             db,
             actor,
             meeting.id,
-            tables.TableFields(number=n, name=f"Table {n}", scribe_account_id=scribe_id),
+            # No name: a table is known by its number, in either language ("Mesa 1");
+            # named "Table 1", the Spanish record read "Mesa 1 (Table 1)".
+            tables.TableFields(number=n, name="", scribe_account_id=scribe_id),
         ).id
     seats = people(rng)
     for (name, group), table in zip(seats, deal_to_tables(seats, TABLES), strict=True):

@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+import i18n
 from db.models import Account, AuditEntry, Initiative, Meeting, Participant, Stakeholder
 from db.models.enums import Role, StakeholderCategory
 from seed.demo import DEMO_NAME, build_demo, demo_usernames
 from services.accounts import accounts
 from services.core.actors import SYSTEM, Actor
 from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.review.meeting_record import _label, collect
 from services.setup import (
     demo,
     getting_started,
@@ -184,3 +186,16 @@ def test_an_interrupted_removal_finishes_on_the_next_try(db, fast_bcrypt):
     assert demo.has_demo(db, SYSTEM)
     assert demo.remove_demo(db, actor).usernames == sorted(demo_usernames())
     assert not demo.has_demo(db, SYSTEM)
+
+
+def test_the_demo_tables_are_known_by_their_number_in_either_language(db, fast_bcrypt):
+    # Named "Table 1", the Spanish meeting record read "Mesa 1 (Table 1)".
+    summary = build_demo(db, PASSWORD)
+    with db.read() as s:
+        meeting_id = s.scalars(
+            select(Meeting.id).where(Meeting.initiative_id == summary.initiative_id)
+        ).one()
+    with i18n.using("es"):
+        record = collect(db, SYSTEM, meeting_id)
+        labels = [_label(t) for t in record.tables]
+    assert labels[:2] == ["Mesa 1", "Mesa 2"], labels
