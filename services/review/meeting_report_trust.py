@@ -14,9 +14,10 @@ from fpdf import FPDF
 
 from adapters import pdf_layout as layout
 from i18n import N_, _
-from services.core.small_groups import what_small_groups_show
+from services.core.small_groups import can_show, count_words, what_small_groups_show
 from services.review.report_lines import Line, lines_of
 from services.review.trust_pulse import TABLE_COLUMNS, TrustChange, table_rows
+from services.translations.shown import with_original
 
 if TYPE_CHECKING:
     from services.review.meeting_record import MeetingRecord
@@ -30,8 +31,41 @@ EMPTY_IN_REPORT = N_(
 
 
 def trust_frame(pulse: Sequence[TrustChange]) -> pd.DataFrame:
-    """The initiative's trust pulse as a table of text cells (the same on screen and in files)."""
+    """The initiative's trust pulse as a table of text cells, as the screen and the PDF
+    print it."""
     return pd.DataFrame(table_rows(list(pulse)), columns=TABLE_COLUMNS)
+
+
+def trust_file_frame(pulse: Sequence[TrustChange]) -> pd.DataFrame:
+    """The pulse for a spreadsheet: each mean, count and change a number (one decimal)
+    that can be summed and charted, and the pulse's words where there is none.
+
+    The text cells read '2,4' and '+0,9' in Spanish: Excel kept them as text, the change
+    behind a formula guard's apostrophe ("'+0,9"), beside sheets of real numbers, and a
+    Spanish zip held "2,4" in one CSV and "29.8" in the next (a helper's walk).
+    """
+
+    def mean(value: float | None, answered: int) -> object:
+        return (
+            round(value, 1) if value is not None and can_show(answered) else count_words(answered)
+        )
+
+    def count(answered: int) -> object:
+        return answered if can_show(answered) else count_words(answered)
+
+    rows = [
+        [
+            with_original(r.question),
+            r.group,
+            mean(r.before, r.n_before),
+            count(r.n_before),
+            mean(r.after, r.n_after),
+            count(r.n_after),
+            "—" if r.change is None else round(r.change, 1),
+        ]
+        for r in pulse
+    ]
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
 def trust_section(pdf: FPDF, record: MeetingRecord) -> None:

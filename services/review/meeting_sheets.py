@@ -12,6 +12,8 @@ from db.database import Database
 from i18n import _
 from services.core.actors import Actor
 from services.review.meeting_record import MeetingRecord, collect
+from services.review.meeting_report_trust import FRAME as TRUST
+from services.review.meeting_report_trust import trust_file_frame
 
 SHEET_MAX = 31
 """Excel refuses longer sheet names."""
@@ -25,8 +27,12 @@ def meeting_frames(
 
 
 def safe_frames(record: MeetingRecord) -> dict[str, pd.DataFrame]:
-    """The record's frames with spreadsheet formulas neutralised."""
-    return {name: safe_frame(frame) for name, frame in record.frames.items()}
+    """The record's frames with spreadsheet formulas neutralised; the trust pulse with its
+    numbers as numbers (the screen's table prints them as words)."""
+    frames = dict(record.frames)
+    if TRUST in frames:
+        frames[TRUST] = trust_file_frame(record.trust)
+    return {name: safe_frame(frame) for name, frame in frames.items()}
 
 
 def tables_zip(db: Database, actor: Actor, meeting_id: int, include_private: bool = False) -> bytes:

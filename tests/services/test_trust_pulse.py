@@ -131,3 +131,29 @@ def test_a_question_the_facilitator_translated_is_named_in_spanish_with_its_orig
     assert {r.statement: cells[0] for r, cells in zip(rows, table_rows(rows), strict=True)}[
         SAFE
     ] == SAFE
+
+
+def test_the_files_hold_the_pulse_as_numbers_in_either_language(db, room):
+    # As text, a Spanish workbook kept '3,3' and "'+0,7" (a formula guard's apostrophe)
+    # where a reader wants numbers, and its zip wrote "3,3" beside another CSV's "29.8".
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from services.review import meeting_sheets
+    from services.review.meeting_record import collect
+
+    with i18n.using("es"):
+        record = collect(db, room.facilitator, room.meeting_id)
+        book = load_workbook(io.BytesIO(meeting_sheets.xlsx_of(record)))
+        csvs = zipfile.ZipFile(io.BytesIO(meeting_sheets.zip_of(record)))
+    sheet = book["Pulso de confianza"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    police = next(r for r in rows if r[:2] == [SAFE, "Police"])
+    assert police[2:] == [3.3, 6, 4.0, 5, 0.7]
+    residents = next(r for r in rows if r[:2] == [SAFE, "Residents"])
+    assert residents[2:] == ["menos de 5 respuestas"] * 2 + ["sin respuestas"] * 2 + ["—"]
+    text = csvs.read("pulso_de_confianza.csv").decode("utf-8-sig")
+    assert f"{SAFE},Police,3.3,6,4.0,5,0.7" in text
+    assert "'" not in text.replace("I feel safe", "")
