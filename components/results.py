@@ -7,21 +7,24 @@ import streamlit as st
 from components.charts import render_by_group_chart, render_common_ground_chart, render_totals_chart
 from components.text import escape_markdown
 from i18n import _, ngettext, percent
-from services.converge.tallies import DIFFER, CommonGround, RoundResults, threshold_words
+from services.converge.tallies import (
+    DIFFER,
+    CommonGround,
+    RoundResults,
+    threshold_words,
+    unite_and_divide,
+)
 from services.translations.shown import Showing, Shown, labelled, mark
 
 
-def unites_and_divides(
-    ranking: list[CommonGround], names: list[Shown] | None = None, top: int = 3
-) -> None:
+def unites_and_divides(ranking: list[CommonGround], names: list[Shown] | None = None) -> None:
     """The items every group backs most, and those the groups really differ on, in words;
     a name that is a translation says so after it (`names`: the results' own).
 
     "Groups differ" only past the service's threshold (services/converge/tallies), said beneath.
     """
     said = {n.text: labelled(n) for n in names or []}
-    unite = [r for r in ranking if not r.divides and r.backed][:top]
-    divide = [r for r in ranking if r.divides][:top]
+    unite, divide = unite_and_divide(ranking)
     left, right = st.columns(2)
     with left:
         st.markdown("**" + _("Strongest common ground") + "**")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -97,6 +97,24 @@ def verdict(row: CommonGround, place: int) -> str:
     if place == 1 and row.backed:
         return _(STRONGEST)
     return ""
+
+
+STRONGEST_SHOWN = 3
+"""How many items a round's results name as its strongest common ground, and as where
+the groups differ most."""
+
+
+def unite_and_divide(
+    ranking: Sequence[CommonGround], top: int = STRONGEST_SHOWN
+) -> tuple[tuple[CommonGround, ...], tuple[CommonGround, ...]]:
+    """The strongest common ground (first in the ranking, backed by someone, not dividing)
+    and where the groups differ (the widest real gap first): the one rule the results
+    screen, the meeting's record and report, and the pre-session report all name them by.
+    (The record had its own, every group at 50 % or more, and named two items where the
+    screen named three.)"""
+    unite = tuple(r for r in ranking if not r.divides and r.backed)[:top]
+    divide = sorted((r for r in ranking if r.divides), key=lambda r: -real_gap(r.groups))
+    return unite, tuple(divide[:top])
 
 
 def why_no_common_ground(ranking: Iterable[CommonGround]) -> str | None:

@@ -25,7 +25,12 @@ from db.models import (
 )
 from db.models.enums import Role, SurveyKind
 from i18n import N_
-from services.converge.tallies import CommonGround, results_in, why_no_common_ground
+from services.converge.tallies import (
+    CommonGround,
+    results_in,
+    unite_and_divide,
+    why_no_common_ground,
+)
 from services.core import membership
 from services.core.actors import Actor, require_role
 from services.core.roster_scope import PRESENT
@@ -193,10 +198,10 @@ def _polis(s: Session, initiative_id: int) -> PolisSummary | None:
     attribution = (credit or {}).get("attribution") or DEFAULT_ATTRIBUTION
     if reason := why_no_common_ground(ranking):
         return PolisSummary(rnd.title, (), (), attribution, not_computed=reason)
-    divide = sorted((r for r in ranking if r.divides), key=lambda r: (-r.spread, -r.score))
+    unite, divide = unite_and_divide(ranking, TOP_STATEMENTS)
     return PolisSummary(
         title=rnd.title,
-        unite=tuple(r for r in ranking if not r.divides)[:TOP_STATEMENTS],
-        divide=tuple(divide[:TOP_STATEMENTS]),
+        unite=unite,
+        divide=divide,
         attribution=attribution,
     )

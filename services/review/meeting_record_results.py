@@ -10,7 +10,7 @@ from db.models import Idea, RoundItem, VotingRound
 from db.models.enums import RoundStatus, VoteMode
 from i18n import N_, _
 from services.converge import result_words as words
-from services.converge.tallies import CommonGround, rank_items
+from services.converge.tallies import DIFFER, STRONGEST, rank_items, unite_and_divide
 from services.converge.voting_counts import add_up, count_round
 from services.converge.voting_items import round_titles_in
 from services.room.voice import summary_in
@@ -34,7 +34,7 @@ GROUND_COLUMNS = [
     N_("Support"),
     N_("Least backed by"),
     N_("Group shares"),
-    N_("Unites or divides"),
+    N_("Common ground or difference"),
 ]
 VOICE_COLUMNS = [
     N_("Group"),
@@ -46,8 +46,6 @@ VOICE_COLUMNS = [
     N_("Share of contributions (%)"),
     N_("Under-heard"),
 ]
-UNITES_AT = 0.5
-"""Every group backing an item at least this much makes it one that unites the room."""
 MODES = {VoteMode.DOTS: N_("Dots"), VoteMode.AGREE_DISAGREE: N_("Agree / disagree")}
 
 
@@ -72,20 +70,16 @@ def common_ground_frame(s: Session, meeting_id: int, secret_ok: bool) -> pd.Data
     rows = []
     for rnd, items, voters, title in _counted(s, meeting_id, secret_ok):
         totals = {i.item_id: add_up(g.counts for g in i.groups) for i in items}
-        for rank, r in enumerate(rank_items(items, voters, rnd.mode), start=1):
+        ranking = rank_items(items, voters, rnd.mode)
+        unite, divide = unite_and_divide(ranking)
+        said = {r.item_id: _(STRONGEST).capitalize() for r in unite}
+        said |= {r.item_id: _(DIFFER).capitalize() for r in divide}
+        for rank, r in enumerate(ranking, start=1):
             support = words.support(rnd.mode.value, totals[r.item_id])
             least = words.least_backed((g.group, g.share) for g in r.groups)
             shares = "; ".join(words.group_share(g.group, g.supporters, g.voters) for g in r.groups)
-            rows.append([title, rank, r.text, support, least, shares, verdict(r)])
+            rows.append([title, rank, r.text, support, least, shares, said.get(r.item_id, "")])
     return pd.DataFrame(rows, columns=GROUND_COLUMNS)
-
-
-def verdict(r: CommonGround) -> str:
-    """ "Divides" when the groups split, "Unites" when every group backs it, else "Neither"."""
-    if r.divides:
-        return _("Divides")
-    known = [g.share for g in r.groups if g.share is not None]
-    return _("Unites") if known and min(known) >= UNITES_AT else _("Neither")
 
 
 def voice_frame(s: Session, meeting_id: int, facts: dict[str, object]) -> pd.DataFrame:

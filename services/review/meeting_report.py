@@ -9,6 +9,7 @@ from adapters import pdf_layout as layout
 from db.database import Database
 from i18n import N_, _, hour, ngettext
 from services.converge import result_words as words
+from services.converge.tallies import DIFFER, STRONGEST
 from services.core.actors import Actor
 from services.core.vocab import IdeaStatus, label
 from services.review.meeting_record import MeetingRecord, collect
@@ -149,11 +150,11 @@ def _votes(pdf: FPDF, record: MeetingRecord) -> None:
                 layout.text(
                     pdf, "    " + _("By group: {shares}.").format(shares=r["Group shares"]), 10
                 )
+        # The results screen's words and items (services/converge/tallies.unite_and_divide).
         for heading, word in [
-            (_("What unites: {items}"), _("Unites")),
-            (_("What divides: {items}"), _("Divides")),
+            (_("Strongest common ground"), _(STRONGEST).capitalize()),
+            (_("Where {differ}").format(differ=_(DIFFER)), _(DIFFER).capitalize()),
         ]:
-            picked = items[items["Unites or divides"] == word]["Item"].tolist()
-            layout.text(
-                pdf, heading.format(items="; ".join(picked) if picked else _("nothing")), 10
-            )
+            picked = items[items["Common ground or difference"] == word]["Item"].tolist()
+            said = "; ".join(picked) if picked else _("nothing")
+            layout.text(pdf, _("{heading}: {items}").format(heading=heading, items=said), 10)

@@ -49,7 +49,7 @@ def test_the_pdf_carries_what_was_heard_proposed_voted_and_agreed(db):
         "Interest beneath: Safety at night",
         "A youth centre",
         "1. A youth centre",  # the top of the common-ground ranking
-        "What unites: A youth centre",
+        "Strongest common ground: A youth centre",
         "Crisis team answers at night",
         "Police: signed, by Lead",
         "Residents: not signed",

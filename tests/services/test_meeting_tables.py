@@ -32,7 +32,8 @@ COLUMNS = {
     "Themes": ["Theme", "Description", "Ideas"],
     "Votes": ["Round", "Mode", "Item", "Group", "Voters", "Dots", "Agree", "Disagree", "Pass"],
     "Common ground": [
-        "Round", "Rank", "Item", "Support", "Least backed by", "Group shares", "Unites or divides",
+        "Round", "Rank", "Item", "Support", "Least backed by", "Group shares",
+        "Common ground or difference",
     ],
     "Voice balance": [
         "Group", "People", "Share of seats (%)", "Notes", "Ideas", "Contributions",
@@ -178,8 +179,8 @@ def test_every_table_is_there_with_its_columns_and_its_content(db):
     youth = votes[votes["Item"] == "A youth centre"].set_index("Group")["Dots"].to_dict()
     assert youth == {"Police": 2, "Residents": 1}
     ground = frames["Common ground"].iloc[0]
-    assert (ground["Rank"], ground["Item"], ground["Unites or divides"]) == (
-        1, "A youth centre", "Unites",
+    assert (ground["Rank"], ground["Item"], ground["Common ground or difference"]) == (
+        1, "A youth centre", "Strongest common ground",
     )  # fmt: skip
     assert ground["Group shares"] == "Police 1 of 1 (100%); Residents 1 of 1 (100%)"
     assert (ground["Support"], ground["Least backed by"]) == (
@@ -295,3 +296,20 @@ def test_a_retired_group_stays_in_the_sign_off_table_only_where_it_signed(db):
         "Police": "Not signed",
         "Residents (retired)": "Signed",
     }
+
+
+def test_the_record_names_the_common_ground_the_results_screen_names(db):
+    # One rule for both: the record had its own (every group at 50 % or more) and named
+    # two items where the screen, under "Strongest common ground", named three.
+    from services.converge.tallies import unite_and_divide
+    from services.review import review_screen
+    from services.review.meeting_record import collect
+
+    room = full_meeting(db)
+    (shown,) = review_screen.read(db, room.facilitator, room.meeting_id).rounds
+    unite, divide = unite_and_divide(shown.results.ranking)
+    ground = collect(db, room.facilitator, room.meeting_id).frames["Common ground"]
+    said = dict(zip(ground["Item"], ground["Common ground or difference"], strict=True))
+    assert [r.text for r in unite] == [i for i, v in said.items() if v == "Strongest common ground"]
+    assert [r.text for r in divide] == [i for i, v in said.items() if v == "Groups differ"]
+    assert len(unite) == 2  # the second backed by one group of two: "Neither" before
