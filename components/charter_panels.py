@@ -23,6 +23,8 @@ from services.translations.translate import Translation
 SECTIONS = [("mission", N_("Mission")), *charters.SECTIONS.items()]
 """Each part of the charter by its field, with its heading, as the PDF and the projector
 name it."""
+_PICKED = "charter-version"
+_NEWEST_SEEN = "charter-version-newest-seen"
 _SIGNED_WORDS = {
     SignOff.SIGNED: N_("signed"),
     SignOff.OUTDATED: N_("signed an earlier version"),
@@ -157,9 +159,22 @@ def charter_download(shown: VersionShown) -> None:
     )
 
 
-def commitment_form(groups: dict[int, str], on_save: Callable[[int, str], None]) -> None:
-    """A group's commitment in the current version (retired groups make no new ones)."""
+def commitment_form(
+    groups: dict[int, str], on_save: Callable[[int, str], None], fixed_in: int | None = None
+) -> None:
+    """A group's commitment in the current version (retired groups make no new ones).
+    `fixed_in`: the version's number once a group has signed it, which fixes its
+    commitments: said before anything is typed, where the refusal came after a save."""
     with st.expander(_("A group's commitment in the current version")):
+        if fixed_in is not None:
+            st.info(
+                _(
+                    "Version {version} has already been signed, so its commitments are fixed. "
+                    "To change one, save a new version above with it; everyone then signs "
+                    "that one."
+                ).format(version=fixed_in)
+            )
+            return
         group = st.selectbox(
             _("Group"),
             list(groups),
@@ -177,11 +192,21 @@ def version_picker(versions: Sequence[VersionShown]) -> VersionShown:
     read: a record kept by the picker showed a version as it was before a commitment saved
     since."""
     by_number = {v.version: v for v in versions}
+    newest = versions[0].version
+    # A version saved since this person last read the charter is the one in force: open
+    # there, not on the older one they had picked (a facilitator saved version 2 and
+    # went on reading, and writing commitments under, version 1).
+    if (
+        st.session_state.get(_NEWEST_SEEN) != newest
+        or st.session_state.get(_PICKED) not in by_number
+    ):
+        st.session_state[_NEWEST_SEEN] = newest
+        st.session_state[_PICKED] = newest
     number = st.selectbox(
         _("Version"),
         list(by_number),
         format_func=lambda n: _("Version {number}").format(number=n),
-        key="charter-version",
+        key=_PICKED,
     )
     return by_number[number]
 

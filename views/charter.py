@@ -51,4 +51,5 @@ if here.actor.is_facilitator:
                 charter_commitments.set_commitment, charter_id, group, text,
                 done=_("Commitment saved."),
             ),
+            current.version if screen.latest_signed else None,
         )  # fmt: skip

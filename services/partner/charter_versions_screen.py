@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -56,6 +56,9 @@ class CharterScreen:
     """Groups a facilitator may write a commitment for (not retired); empty for others."""
     signed_for: str = ""
     """The group this leader speaks for, when it has signed the latest version."""
+    latest_signed: bool = False
+    """Whether any group has signed the latest version, which fixes its commitments
+    (services/partner/charter_commitments refuses a change then)."""
 
 
 def read(db: Database, actor: Actor, initiative_id: int) -> CharterScreen:
@@ -78,8 +81,11 @@ def read(db: Database, actor: Actor, initiative_id: int) -> CharterScreen:
             )
             active = dict(s.execute(query.order_by(Stakeholder.name)).all())
         signed = _signed_by_my_group(s, actor, versions[0].charter_id) if versions else None
+        latest_signed = bool(versions) and bool(
+            s.scalar(select(func.count()).where(Signature.charter_id == versions[0].charter_id))
+        )
     may_sign = actor.role is Role.LEADER and signed is None
-    return CharterScreen(versions, signoff, may_sign, active, signed or "")
+    return CharterScreen(versions, signoff, may_sign, active, signed or "", latest_signed)
 
 
 def _signed_by_my_group(s: Session, actor: Actor, charter_id: int) -> str | None:
