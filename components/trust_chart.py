@@ -8,7 +8,7 @@ the words and the table say "fewer than 5 answered" in its place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -25,9 +25,20 @@ WHEN = (N_("Before"), N_("After"))
 """The two times a group answered, as the legend and the points name them."""
 
 
-def _label(row: TrustChange) -> str:
-    # The question is shortened more than the group: the table beneath has it whole.
-    return f"{style.short(row.question.text, 28)} · {row.group}"
+def _labeller(rows: Sequence[TrustChange]) -> Callable[[TrustChange], str]:
+    """Each row's name on the chart's axis: the question numbered in order, shortened (the
+    table beneath has it whole), and the group. Numbered, so two questions that begin
+    alike stay two rows: cut to the same 28 characters ("The police in this neighborho…"),
+    they fell on one row with their labels printed over each other (a helper's walk)."""
+    numbers: dict[str, int] = {}
+    for r in rows:
+        numbers.setdefault(r.question.text, len(numbers) + 1)
+
+    def label(row: TrustChange) -> str:
+        number = numbers[row.question.text]
+        return f"{number}. {style.short(row.question.text, 28)} · {row.group}"
+
+    return label
 
 
 def _when() -> tuple[str, str]:
@@ -41,6 +52,7 @@ def trust_rows(rows: Sequence[TrustChange]) -> tuple[pd.DataFrame, pd.DataFrame]
     A published question is in the reader's language, and one the facilitator wrote in the
     translation they gave it; else as written."""
     before, after = _when()
+    _label = _labeller(rows)
     spans = pd.DataFrame(
         [
             {
@@ -84,7 +96,8 @@ def _trust_chart(rows: Sequence[TrustChange], scale: Scale) -> alt.LayerChart:
     spans, points = trust_rows(rows)
     y = style.y_axis(list(dict.fromkeys(spans["label"])))
     when, order = _("When"), list(_when())
-    title = _("Mean answer ({scale})").format(scale=scale.describe())
+    # Two lines: on a tablet the scale's words ran past the chart's right edge.
+    title = [_("Mean answer"), f"({scale.describe()})"]
     # Two steps past the scale's top, unticked, hold the words of a row whose mean is high;
     # without them "…, +0.7 (n 6 → 5)" ran off the chart's right edge.
     domain = alt.Scale(domain=[1, scale.top + 2])

@@ -28,7 +28,8 @@ def test_marks_encodings_and_labels():
     assert dots["x"]["field"] == "mean" and dots["x"]["axis"]["values"] == [1, 2, 3, 4, 5]
     # Room past 5 for the words of a high row; no tick there.
     assert dots["x"]["scale"]["domain"] == [1, 7]
-    assert dots["x"]["title"] == "Mean answer (1 strongly disagree – 5 strongly agree)"
+    # Two lines: on a tablet the scale's words ran past the chart's edge.
+    assert dots["x"]["title"] == ["Mean answer", "(1 strongly disagree – 5 strongly agree)"]
     # Before and after differ in shape and fill, not only in colour.
     assert dots["shape"]["field"] == dots["color"]["field"] == dots["fill"]["field"] == "when"
     assert dots["shape"]["scale"]["range"] == ["circle", "square"]
@@ -46,8 +47,24 @@ def test_marks_encodings_and_labels():
     ]
     labels = layers[0]["encoding"]["y"]["sort"]
     assert labels == [
-        "I feel safe in my neighbour… · Police",
-        "I feel safe in my neighbour… · Residents",
+        "1. I feel safe in my neighbour… · Police",
+        "1. I feel safe in my neighbour… · Residents",
+    ]
+
+
+def test_two_questions_that_begin_alike_stay_two_rows():
+    # Cut to the same 28 characters, they shared one row, their labels over each other.
+    alike = [
+        TrustChange("The police in this neighbourhood treat people with respect", "Youth",
+                    3.0, 7, 3.0, 5, 0.0),
+        TrustChange("The police in this neighbourhood listen to people", "Youth",
+                    3.1, 7, 3.0, 5, -0.1),
+    ]  # fmt: skip
+    spec = tc.trust_chart(alike).to_dict()
+    labels = spec["layer"][0]["encoding"]["y"]["sort"]
+    assert labels == [
+        "1. The police in this neighbou… · Youth",
+        "2. The police in this neighbou… · Youth",
     ]
 
 
@@ -55,7 +72,7 @@ def test_a_how_often_question_gets_its_own_1_to_4_axis():
     rows = [TrustChange(RESPECT, "Police", 2.5, 6, 3.0, 6, 0.5, HOW_OFTEN)]
     dots = tc.trust_chart(rows, HOW_OFTEN).to_dict()["layer"][1]["encoding"]
     assert dots["x"]["axis"]["values"] == [1, 2, 3, 4]
-    assert dots["x"]["title"] == "Mean answer (1 not at all often – 4 very often)"
+    assert dots["x"]["title"] == ["Mean answer", "(1 not at all often – 4 very often)"]
 
 
 def test_the_table_has_every_number_to_one_decimal_and_withholds_small_groups():
