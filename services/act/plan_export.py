@@ -25,7 +25,7 @@ from db.models import (
 )
 from db.models.enums import ActionStatus, ConflictStatus, Role
 from i18n import N_, _
-from services.core import membership
+from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.validation import require
 from services.core.vocab import label
@@ -141,7 +141,7 @@ def rows_in(
 
     rows = [
         {
-            "Action": cell(a, "title"),
+            "Action": confidential.marked(cell(a, "title"), a.confidential),
             "Description": cell(a, "description"),
             "Measure of done": cell(a, "measure"),
             "Owner": owner or "",

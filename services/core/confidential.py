@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, SQLColumnExpression, false, or_, select
 
 from db.models import MeetingTable
+from i18n import _
 from services.core.actors import Actor
 from services.core.vocab import Role
 
@@ -33,3 +34,10 @@ def readable_by(
         )
         return or_(not_secret, table_id.in_(own_tables))
     return not_secret if actor.role in (Role.SCRIBE, Role.LEADER) else false()
+
+
+def marked(words: str, confidential: bool) -> str:
+    """`words` with " (confidential)" after them when they are: a report or a file made
+    with confidential items says which ones, for each kind alike (the report marked its
+    ideas only, and a confidential note, conflict or action read as a public one)."""
+    return words + _(" (confidential)") if confidential else words

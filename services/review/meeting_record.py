@@ -22,7 +22,7 @@ from db.models import (
 )
 from db.models.enums import IdeaStatus, Role
 from i18n import N_, _
-from services.core import membership
+from services.core import confidential, membership
 from services.core.actors import Actor, require_role
 from services.core.meeting_time import in_its_zone
 from services.core.vocab import label
@@ -253,7 +253,11 @@ def _notes_frame(notes: tuple[Said, ...]) -> pd.DataFrame:
     rows = [
         [
             said.table,
-            *(_cell(said, name) for name in NOTE_FIELDS),
+            # What was said first: a confidential note says so there.
+            *(
+                confidential.marked(_cell(said, name), n.confidential and name == "said")
+                for name in NOTE_FIELDS
+            ),
             said.group,
             confirmed[n.confirmed],
             # Text, not a datetime: Excel cannot store a time zone.
@@ -330,7 +334,7 @@ def _ideas_frame(ideas: tuple[Proposed, ...]) -> pd.DataFrame:
         elif idea.status is IdeaStatus.PENDING:
             status = _("Waiting for approval")
         words = with_original(proposed.words) if proposed.words else idea.text
-        text = words + (_(" (confidential)") if idea.confidential else "")
+        text = confidential.marked(words, idea.confidential)
         late = _late(idea.late)
         rows.append([proposed.table, text, proposed.group, proposed.theme, status, late])
     return pd.DataFrame(rows, columns=IDEA_COLUMNS)

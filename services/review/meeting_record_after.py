@@ -11,6 +11,7 @@ from db.models import Account, Charter, Conflict, ConflictParty, Meeting, Signat
 from i18n import N_, _
 from services.act.plan_export import PLAN_COLUMNS, rows_in
 from services.act.plan_export import status_words as _words
+from services.core import confidential
 from services.core.actors import Actor
 from services.partner.charters import find_latest
 from services.translations.shown import with_original
@@ -58,7 +59,9 @@ def conflicts_frame(
         rows.append(
             [
                 table_label(tables, c.table_id),
-                with_original(said["issue"]) if "issue" in said else c.issue,
+                confidential.marked(
+                    with_original(said["issue"]) if "issue" in said else c.issue, c.confidential
+                ),
                 _words(c.status),
                 _parties(s, c.id, language),
                 c.options,

@@ -5,6 +5,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+from pypdf import PdfReader
 
 from db.models.enums import VoteMode
 from services.act import actions
@@ -14,6 +15,8 @@ from services.core.actors import SYSTEM
 from services.core.errors import PermissionDenied
 from services.partner import charter_signoff, charters
 from services.resolve import conflict_parties, conflicts
+from services.review.meeting_record import collect
+from services.review.meeting_report import report_pdf
 from services.review.meeting_sheets import meeting_frames, tables_xlsx, tables_zip
 from services.room import ideas, notes, themes
 from services.setup import participants
@@ -224,9 +227,9 @@ def test_the_workbook_has_every_table_as_a_sheet(db):
 def _secrets_in(db, actor, meeting_id, include_private):
     frames = meeting_frames(db, actor, meeting_id, include_private)
     return {
-        "note": "Secret note" in frames["Listening notes"]["Said"].tolist(),
+        "note": any("Secret note" in t for t in frames["Listening notes"]["Said"]),
         "idea": any("Secret idea" in t for t in frames["Ideas"]["Idea"]),
-        "conflict": "Informant names" in frames["Conflicts"]["Issue"].tolist(),
+        "conflict": any("Informant names" in t for t in frames["Conflicts"]["Issue"]),
     }
 
 
@@ -238,6 +241,38 @@ def test_confidential_items_only_for_a_facilitator_who_asks(db):
     assert _secrets_in(db, room.leader, room.meeting_id, True) == nothing
     everything = {"note": True, "idea": True, "conflict": True}
     assert _secrets_in(db, room.facilitator, room.meeting_id, True) == everything
+
+
+def test_each_confidential_item_says_so_in_the_files_and_the_report(db):
+    # The report marked its ideas only: a confidential note, conflict or action read as a
+    # public one to whoever it was handed to.
+    room = full_meeting(db)
+    actions.create_action(
+        db,
+        room.facilitator,
+        room.initiative_id,
+        actions.ActionFields(title="Quiet follow-up", confidential=True),
+    )
+    frames = meeting_frames(db, room.facilitator, room.meeting_id, True)
+    column = {
+        "Listening notes": "Said", "Ideas": "Idea", "Conflicts": "Issue", "Action plan": "Action",
+    }  # fmt: skip
+    marked = {
+        name: sorted(t for t in frames[name][words] if t.endswith(" (confidential)"))
+        for name, words in column.items()
+    }
+    assert marked == {
+        "Listening notes": ["Secret note (confidential)"],
+        "Ideas": ["Secret idea (confidential)"],
+        "Conflicts": ["Informant names (confidential)"],
+        "Action plan": ["Quiet follow-up (confidential)"],
+    }
+    record = collect(db, room.facilitator, room.meeting_id, True)
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report_pdf(record))).pages).split()
+    )
+    for words in ("Secret note", "Informant names", "Quiet follow-up"):
+        assert f"{words} (confidential)" in text, words
 
 
 @pytest.mark.parametrize("export", [tables_zip, tables_xlsx])

@@ -134,7 +134,7 @@ def test_confidential_actions_are_left_out_unless_a_facilitator_asks(db):
     assert "Hidden work" not in [r["Action"] for r in shared]
     assert shared[2]["Serves"] == f"Conflict: #{secret.id} (confidential)"
     full = plan_rows(db, room.facilitator, room.initiative_id, include_confidential=True)
-    assert "Hidden work" in [r["Action"] for r in full]
+    assert "Hidden work (confidential)" in [r["Action"] for r in full]
     assert "Conflict: Informant names" in [r["Serves"] for r in full]
 
 
