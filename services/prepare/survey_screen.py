@@ -9,18 +9,14 @@ import i18n
 from db.database import Database
 from db.models import Initiative, SurveyResponse
 from db.models.enums import SurveyKind
-from i18n import N_, _
+from i18n import _
 from services.prepare import surveys
 from services.prepare.trust_items import TrustItem, trust_items
 from services.translations.shown import Shown, original_shown
 from services.translations.translate import questions_shown
 
-PRE_TEXTS = (
-    ("top_issues", N_("The top issues for you")),
-    ("solutions", N_("Solutions you would propose")),
-    ("goals", N_("What you want from the meeting")),
-)
-POST_TEXTS = (("what_worked", N_("What worked")), ("what_to_change", N_("What should change")))
+PRE_TEXTS = tuple((k, surveys.QUESTIONS[k]) for k in ("top_issues", "solutions", "goals"))
+POST_TEXTS = tuple((k, surveys.QUESTIONS[k]) for k in ("what_worked", "what_to_change"))
 """(answer field, the question as the form asks it), in the form's order."""
 
 

@@ -20,13 +20,15 @@ from services.core.validation import NAME_MAX, TEXT_MAX, in_range, optional_text
 from services.prepare.trust_items import TrustItem, trust_items
 from services.setup import participants
 
-_TEXTS = {
-    "top_issues": N_("Top issues"),
-    "solutions": N_("Solutions"),
-    "goals": N_("Goals"),
+QUESTIONS = {
+    "top_issues": N_("The top issues for you"),
+    "solutions": N_("Solutions you would propose"),
+    "goals": N_("What you want from the meeting"),
     "what_worked": N_("What worked"),
-    "what_to_change": N_("What to change"),
+    "what_to_change": N_("What should change"),
 }
+"""Each written answer's question, as the form asks it and as a refusal names it (a
+refusal named "Solutions" under a box asking "Solutions you would propose")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,7 +53,9 @@ def submit_survey(
     skipped: it is stored as no answer at all, so a skipped rating never counts as the
     scale's middle in the trust pulse."""
     survey = _kind(kind)
-    texts = {k: optional_text(getattr(answers, k), label, TEXT_MAX) for k, label in _TEXTS.items()}
+    texts = {
+        k: optional_text(getattr(answers, k), label, TEXT_MAX) for k, label in QUESTIONS.items()
+    }
     scores = answers.trust or {}
     rated = {statement: score for statement, score in scores.items() if score is not None}
     about = _demographics(answers.demographics or {})

@@ -843,13 +843,25 @@ FIELDS = [
     # Before the room: survey, interviews, the initiative and its people.
     F(
         "surveys.submit_survey top_issues",
-        "Top issues",
+        "The top issues for you",
         TEXT_MAX,
         False,
         _on(_survey, "top_issues"),
     ),
-    F("surveys.submit_survey solutions", "Solutions", TEXT_MAX, False, _on(_survey, "solutions")),
-    F("surveys.submit_survey goals", "Goals", TEXT_MAX, False, _on(_survey, "goals")),
+    F(
+        "surveys.submit_survey solutions",
+        "Solutions you would propose",
+        TEXT_MAX,
+        False,
+        _on(_survey, "solutions"),
+    ),
+    F(
+        "surveys.submit_survey goals",
+        "What you want from the meeting",
+        TEXT_MAX,
+        False,
+        _on(_survey, "goals"),
+    ),
     F(
         "surveys.submit_survey what_worked",
         "What worked",
@@ -859,7 +871,7 @@ FIELDS = [
     ),
     F(
         "surveys.submit_survey what_to_change",
-        "What to change",
+        "What should change",
         TEXT_MAX,
         False,
         _on(_feedback, "what_to_change"),

@@ -59,3 +59,18 @@ def test_the_catalogue_test_catches_a_missing_translation(tmp_path):
     with po.open("rb") as handle:
         catalog = read_po(handle, locale="es")
     assert [m.id for m in catalog if m.id and not m.string] == ["Save"]
+
+
+def test_spanish_quotes_one_way_as_the_glossary_says():
+    # Two entries used « », beside 160 with “ ”: a survey's own hint and its refusal
+    # quoted the same answer two ways (a helper's walk).
+    with po_path("es").open("rb") as po:
+        catalog = read_po(po, locale="es")
+    other = [
+        m.id
+        for m in catalog
+        if m.id
+        for text in (m.string if isinstance(m.string, tuple) else (m.string,))
+        if "«" in str(text) or "»" in str(text)
+    ]
+    assert other == []

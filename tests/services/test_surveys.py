@@ -178,7 +178,7 @@ def test_refuses_a_trust_statement_the_initiative_does_not_ask(db):
 
 def test_refuses_an_over_long_answer_naming_the_question(db):
     _room(db)
-    with pytest.raises(ValidationError, match="What to change is 2,001 characters"):
+    with pytest.raises(ValidationError, match="What should change is 2,001 characters"):
         surveys.submit_survey(db, "code-0", "post", surveys.SurveyFields(what_to_change="x" * 2001))
 
 
