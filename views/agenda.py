@@ -15,6 +15,8 @@ screen = agenda_screen.read(here.db, here.actor, meeting_id)
 st.title(_("Agenda"))
 show_flash()
 panels.approval_banner(screen)
+if screen.closed:
+    st.caption(_("This meeting has been held and closed: its agenda stays as it was approved."))
 if screen.may_approve and st.button(_("Approve this agenda"), type="primary"):
     act(agenda_review.approve, meeting_id, done=_("Your approval is recorded."))
 if screen.may_withdraw and st.button(_("Withdraw my approval")):

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import Account, AgendaApproval, AgendaComment, AgendaItem, Meeting, Stakeholder
-from db.models.enums import AgendaStatus, Role
+from db.models.enums import AgendaStatus, MeetingStatus, Role
 from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
-from services.core.errors import PermissionDenied, ValidationError
+from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
 from services.core.validation import TEXT_MAX, clean_text, require
 
 
@@ -119,6 +119,7 @@ def approve(db: Database, actor: Actor, meeting_id: int) -> ApprovalStatus:
     with db.write() as s:
         meeting = _lock(s, meeting_id)
         _member(s, actor, meeting)
+        _not_held_yet(meeting)
         if not s.scalar(select(func.count()).where(AgendaItem.meeting_id == meeting_id)):
             raise ValidationError(
                 _(
@@ -144,10 +145,23 @@ def withdraw_approval(db: Database, actor: Actor, meeting_id: int) -> None:
     require_role(actor, Role.LEADER)
     with db.write() as s:
         meeting = _lock(s, meeting_id)
+        _not_held_yet(meeting)
         mine = delete(AgendaApproval).filter_by(meeting_id=meeting_id, account_id=actor.account_id)
         if _deleted(s, mine):
             _record(s, actor, meeting, "agenda_approval_withdrawn")
             _set(s, actor, meeting, AgendaStatus.DRAFT)
+
+
+def _not_held_yet(meeting: Meeting) -> None:
+    """An agenda is approved before its meeting; once the meeting has closed, approving
+    it (or taking an approval back) would rewrite what the record says was agreed."""
+    if meeting.status is MeetingStatus.CLOSED:
+        raise NotAllowedNow(
+            _(
+                "“{title}” has been held and closed: its agenda stays as it was approved. "
+                "Approve the agenda of the next meeting instead."
+            ).format(title=meeting.title)
+        )
 
 
 def approval_status(db: Database, actor: Actor, meeting_id: int) -> ApprovalStatus:

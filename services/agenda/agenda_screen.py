@@ -11,7 +11,7 @@ from sqlalchemy import select
 import i18n
 from db.database import Database
 from db.models import AgendaComment, AgendaItem
-from db.models.enums import Role
+from db.models.enums import MeetingStatus, Role
 from services.agenda.agenda_review import ApprovalStatus, status_in
 from services.agenda.agenda_template import AGENDA_FIELDS
 from services.core import membership
@@ -44,7 +44,9 @@ class AgendaScreen:
     may_approve: bool
     """A leader who has not approved the agenda as it stands."""
     may_withdraw: bool
-    """A leader who has."""
+    """A leader who has. Neither once the meeting has closed (`closed`)."""
+    closed: bool = False
+    """The meeting has been held and closed: its agenda stays as it was approved."""
 
     @property
     def minutes(self) -> int:
@@ -86,6 +88,9 @@ def read(db: Database, actor: Actor, meeting_id: int) -> AgendaScreen:
         )
         for item in items
     )
-    leader = actor.role is Role.LEADER
+    closed = meeting.status is MeetingStatus.CLOSED
+    leader = actor.role is Role.LEADER and not closed
     mine = any(a.account_id == actor.account_id for a in approval.approvers)
-    return AgendaScreen(steps, approval, actor.is_facilitator, leader and not mine, leader and mine)
+    return AgendaScreen(
+        steps, approval, actor.is_facilitator, leader and not mine, leader and mine, closed
+    )

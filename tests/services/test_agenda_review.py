@@ -196,3 +196,21 @@ def test_approvers_are_named_with_their_account_so_a_screen_can_tell_whose_it_is
     review.approve(db, room.leader, room.meeting_id)
     (who,) = review.approval_status(db, room.facilitator, room.meeting_id).approvers
     assert who.account_id == room.leader.account_id
+
+
+def test_a_closed_meeting_s_agenda_is_neither_approved_nor_withdrawn_and_says_why(db):
+    # A leader could approve the agenda of a meeting already held (a helper's walk).
+    from services.agenda import agenda_screen
+    from services.core.errors import NotAllowedNow
+    from services.room import room_control
+
+    room = build_room(db)
+    review.approve(db, room.leader, room.meeting_id)
+    room_control.start_meeting(db, room.facilitator, room.meeting_id)
+    room_control.close_meeting(db, room.facilitator, room.meeting_id)
+    for change in (review.withdraw_approval, review.approve):
+        with pytest.raises(NotAllowedNow, match="has been held and closed"):
+            change(db, room.leader, room.meeting_id)
+    assert _approvals(db, room.meeting_id) == 1
+    screen = agenda_screen.read(db, room.leader, room.meeting_id)
+    assert screen.closed and not screen.may_approve and not screen.may_withdraw
