@@ -13,6 +13,9 @@ MIN_LENGTH = 3
 
 # Letters (with diacritics) and digits; everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
+# Markup someone typed ("<b>", "</script>") is shown as text everywhere, but its tag names
+# are not words anyone said: a survey's cloud counted "script" (a helper's walk).
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 # Words every facilitated idea is full of, which would crowd out what the ideas are about.
 FILLER = frozenset(
@@ -59,12 +62,20 @@ STOP_WORDS = (
 def words(text: str) -> list[str]:
     """The countable words of `text`: lowercased, at least three characters, no stop words."""
     # NFC joins a letter and its combining accent, so "café" is one word however it was typed.
-    normal = unicodedata.normalize("NFC", text).lower()
+    normal = _TAG.sub(" ", unicodedata.normalize("NFC", text)).lower()
     return [w for w in _WORD.findall(normal) if len(w) >= MIN_LENGTH and w not in STOP_WORDS]
 
 
-def word_frequencies(texts: Iterable[str], max_words: int = 150) -> dict[str, int]:
-    """The `max_words` most used words and their counts, most used first, ties alphabetical."""
-    counts = Counter(w for text in texts for w in words(text))
+def word_frequencies(
+    texts: Iterable[str], max_words: int = 150, *, once_per_text: bool = False
+) -> dict[str, int]:
+    """The `max_words` most used words and their counts, most used first, ties alphabetical.
+
+    `once_per_text`: a word counts once in each text, so a count is how many texts use it;
+    for answers, one per person, so one long answer cannot outweigh everyone else's (one
+    respondent's paragraph gave "barrio" 18 of the survey's counts: a helper's walk)."""
+    counts = Counter(
+        w for text in texts for w in (set(words(text)) if once_per_text else words(text))
+    )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return dict(ranked[: max(max_words, 0)])

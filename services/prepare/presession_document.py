@@ -64,7 +64,7 @@ def sections(report: PreSessionReport) -> list[tuple[str, Table | str]]:
     for heading, field in WORD_SECTIONS:
         counts = [[w, str(n)] for w, n in getattr(report, field).items()]
         caption = _("{heading}: most used words").format(heading=_(heading))
-        out.append((_(heading), (caption, [_("Word"), _("Times used")], counts)))
+        out.append((_(heading), (caption, [_("Word"), _("Answers using it")], counts)))
     talks = [
         [i.interviewee, i18n.short_day(i.held_on) if i.held_on else "—", i.themes or "—"]
         for i in report.interviews

@@ -70,3 +70,21 @@ def test_nothing_to_count_gives_an_empty_dict():
 
 def test_accepts_any_iterable_of_texts():
     assert word_frequencies(t for t in ["training", "training"]) == {"training": 2}
+
+
+def test_markup_someone_typed_is_not_counted_as_their_words():
+    # Shown as text everywhere, but "script" and "b" are not words anyone said.
+    assert words("<script>alert(1)</script> <b>Night patrols</b> <a href='x'>beats</a>") == [
+        "alert",
+        "night",
+        "patrols",
+        "beats",
+    ]
+    assert words("speed < 30 and > 10 near schools") == ["speed", "near", "schools"]
+
+
+def test_once_per_text_one_long_answer_cannot_outweigh_the_others():
+    answers = ["barrio norte barrio barrio barrio barrio", "parque", "parque seguro"]
+    assert word_frequencies(answers)["barrio"] == 5
+    counted = word_frequencies(answers, once_per_text=True)
+    assert counted == {"parque": 2, "barrio": 1, "norte": 1, "seguro": 1}
