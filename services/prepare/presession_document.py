@@ -82,11 +82,17 @@ def _trust_before(report: PreSessionReport) -> Table | str:
     answered = [r for r in report.trust if r.n_before]
     if not answered:
         return _("No one has answered the trust questions yet.")
-    rows = [cells[:4] for cells in table_rows(answered)]
+    # Each mean with its scale: "how often" questions run 1–4, the others 1–5, and a 2,9
+    # of one read as a 2,9 of the other (a helper's walk of the PDF).
+    rows = [
+        [*cells[:4], r.scale.describe()]
+        for cells, r in zip(table_rows(answered), answered, strict=True)
+    ]
     caption = _("Mean answer before the meeting, by group. {small_groups}").format(
         small_groups=what_small_groups_show()
     )
-    return (caption, [_("Question"), _("Group"), _("Mean"), _("Answered")], rows)
+    heads = [_("Question"), _("Group"), _("Mean"), _("Answered"), _("Answer scale")]
+    return (caption, heads, rows)
 
 
 def _statements(polis: PolisSummary | None, kind: str) -> Table | str:

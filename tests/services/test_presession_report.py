@@ -193,3 +193,24 @@ def test_no_heading_of_the_pdf_is_left_alone_at_the_foot_of_a_page(groups):
     for page in pages[:-1]:
         *_before, last, _footer = page.extract_text().strip().splitlines()
         assert last.strip() not in titles, f"{last!r} alone at the foot of a page"
+
+
+def test_each_trust_mean_says_its_answer_scale(db):
+    # "How often" questions run 1 to 4, the others 1 to 5: a 2.9 of one read as a 2.9 of
+    # the other in the PDF (a helper's walk).
+    from db.models import Initiative
+    from services.prepare.trust_items import PROCEDURAL_JUSTICE
+    from tests.trust_answers import add_people, answer_all
+
+    room = build_room(db)
+    safe, respect = "I feel safe here", PROCEDURAL_JUSTICE[0]
+    with db.write() as s:
+        s.get_one(Initiative, room.initiative_id).trust_statements = [safe, respect.wording]
+    police = add_people(db, room.initiative_id, room.police_id, 5, "pol")
+    answer_all(db, police, "pre", [{safe: 3, respect.key: 2}] * 5)
+    report = presession_report(db, room.facilitator, room.initiative_id)
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report_pdf(report))).pages).split()
+    )
+    assert "Mean: 3.0 · Answered: 5 · Answer scale: 1 strongly disagree – 5 strongly agree" in text
+    assert "Mean: 2.0 · Answered: 5 · Answer scale: 1 not at all often – 4 very often" in text
