@@ -111,7 +111,7 @@ def approval_banner(screen: AgendaScreen) -> None:
         st.caption(
             escape_markdown(
                 _("Approved by {name} ({group}) on {moment}").format(
-                    name=who.name, group=who.group, moment=i18n.short_moment(who.approved_at)
+                    name=who.name, group=who.group, moment=i18n.zoned_moment(who.approved_at)
                 )
             )
         )

@@ -11,7 +11,7 @@ from components.forms import fresh_form_key, save_then_fresh
 from components.text import escape_markdown
 from components.translated import translated_note
 from components.translation_boxes import Box, translation_boxes
-from i18n import N_, _, short_moment
+from i18n import N_, _, zoned_moment
 from services.core.vocab import ConflictStatus, label
 from services.resolve.conflicts_screen import Change, ConflictCard, Side
 from services.translations.translate import translate_all
@@ -142,10 +142,11 @@ def _change_words(action: str) -> str:
 
 def history_table(entries: tuple[Change, ...]) -> None:
     """Who changed what, and when, in an expander."""
-    # The month in the reader's words: "02 Dec 14:05", "02 dic 14:05".
+    # The month in the reader's words, at the meeting's hour: "Dec 2, 2:05 PM CST",
+    # "2 dic, 14:05 CST".
     rows = [
         {
-            _("When"): short_moment(e.when),
+            _("When"): zoned_moment(e.when),
             _("Who"): e.who,
             _("What"): _change_words(e.action),
             _("Details"): ", ".join(f"{k}: {v}" for k, v in e.details),

@@ -148,6 +148,12 @@ def short_moment(value: datetime) -> str:
     return _at(format_skeleton("MMMd", value, locale=current()), value)
 
 
+def zoned_moment(value: datetime) -> str:
+    """`short_moment` with the zone its hour is in, named as people there know it: "Dec 6,
+    4:41 PM CST" / "6 dic, 16:41 CST" (UTC for a meeting without a zone of its own)."""
+    return f"{short_moment(value)} {value.tzname() or 'UTC'}"
+
+
 def weekday_moment(value: datetime) -> str:
     """When a meeting starts: "Sat, Jan 16, 2027, 6:00 PM" / "sáb, 16 ene 2027, 18:00"."""
     return _at(format_skeleton("yMMMEd", value, locale=current()), value)

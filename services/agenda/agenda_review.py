@@ -16,6 +16,7 @@ from i18n import N_, _
 from services.core import audit, membership
 from services.core.actors import Actor, require_role
 from services.core.errors import NotAllowedNow, PermissionDenied, ValidationError
+from services.core.meeting_time import in_its_zone
 from services.core.validation import TEXT_MAX, clean_text, require
 
 
@@ -236,7 +237,13 @@ def _status(s: Session, meeting: Meeting) -> ApprovalStatus:
     rows = s.execute(given).all()
     done = {row[0] for row in rows}
     waiting = [name for account_id, name in s.execute(leaders) if account_id not in done]
-    approvers = [Approver(name, group, when, aid) for aid, name, group, when in rows]
+    # At the meeting's own hour, as its start is given: a Chicago leader's approval at
+    # 16:41 read "22:41", the server's UTC (a helper's walk).
+    zone = meeting.time_zone
+    approvers = [
+        Approver(name, group, in_its_zone(when, zone) or when, aid)
+        for aid, name, group, when in rows
+    ]
     approved = meeting.agenda_status is AgendaStatus.APPROVED
     return ApprovalStatus(approved, approvers, waiting, meeting.agenda_status)
 

@@ -17,6 +17,7 @@ from db.models.enums import ConflictStatus, Role
 from i18n import N_, _
 from services.core import confidential, membership
 from services.core.actors import Actor, require_role
+from services.core.meeting_time import in_its_zone
 from services.core.scope import room_is_open
 from services.core.vocab import label
 from services.room.table_pages import table_in_focus
@@ -143,7 +144,8 @@ def read(
             .order_by(AuditEntry.created_at, AuditEntry.id)
         ):
             details = _readable(e.detail or {}, group_names)
-            history[e.entity_id].append(Change(e.created_at, e.actor, e.action, details))
+            when = in_its_zone(e.created_at, meeting.time_zone) or e.created_at
+            history[e.entity_id].append(Change(when, e.actor, e.action, details))
         shown = meeting.spotlight_conflict_id
         own = _tables_translated_by(s, actor, meeting_id) if room_is_open(meeting) else set()
         cards = tuple(

@@ -56,3 +56,11 @@ def test_a_short_day_never_writes_the_month_as_a_number():
     with i18n.using("es"):
         assert i18n.short_day(date(2026, 3, 5)) == "5 mar 2026"
     assert i18n.short_day(date(2026, 3, 5)) == "Mar 5, 2026"
+
+
+def test_a_moment_names_the_zone_its_hour_is_in():
+    chicago = datetime(2026, 12, 6, 16, 41, tzinfo=ZoneInfo("America/Chicago"))
+    with i18n.using("en"):
+        assert i18n.zoned_moment(chicago) == "Dec 6, 4:41\u202fPM CST"
+    with i18n.using("es"):
+        assert i18n.zoned_moment(chicago) == "6 dic, 16:41 CST"

@@ -214,3 +214,12 @@ def test_a_closed_meeting_s_agenda_is_neither_approved_nor_withdrawn_and_says_wh
     assert _approvals(db, room.meeting_id) == 1
     screen = agenda_screen.read(db, room.leader, room.meeting_id)
     assert screen.closed and not screen.may_approve and not screen.may_withdraw
+
+
+def test_an_approval_is_timed_at_the_meeting_s_own_hour(db):
+    # A Chicago leader's approval at 16:41 read "22:41", the server's UTC.
+    room = build_room(db)
+    with db.write() as s:
+        s.get_one(Meeting, room.meeting_id).time_zone = "America/Chicago"
+    [who] = review.approve(db, room.leader, room.meeting_id).approvers
+    assert who.approved_at.tzname() in {"CST", "CDT"}
