@@ -94,9 +94,33 @@ def step_controls(state: RoomState, control: Control) -> None:
     elif inputs.button(_("Open input"), width="stretch", disabled=not live, shortcut=key):
         control(room_control.set_input, True, done=_("Input is open."))
     if state.status is MeetingStatus.CLOSED:
+        st.session_state.pop(_CLOSING, None)
         if close.button(_("Reopen the meeting"), width="stretch"):
             control(room_control.reopen_meeting, done=_("The meeting is open again."))
     elif close.button(_("Close the meeting"), width="stretch"):
+        st.session_state[_CLOSING] = True
+    if st.session_state.get(_CLOSING) and state.status is not MeetingStatus.CLOSED:
+        _confirm_closing(control)
+
+
+_CLOSING = "console-closing-asked"
+
+
+def _confirm_closing(control: Control) -> None:
+    """Closing ends every open vote and turns the phones to the feedback form: one click
+    beside Next did it, mid-meeting (a helper's walk). Asked first, under the controls."""
+    st.warning(
+        _(
+            "Close the meeting? Every open vote closes, the tablets stop taking notes and "
+            "ideas, and the phones turn to the feedback form. You can reopen it."
+        )
+    )
+    yes, no, _rest = st.columns([3, 3, 4])
+    if no.button(_("Keep the meeting open"), width="stretch"):
+        del st.session_state[_CLOSING]
+        st.rerun()
+    if yes.button(_("Yes, close the meeting"), type="primary", width="stretch"):
+        del st.session_state[_CLOSING]
         control(room_control.close_meeting, done=_("The meeting is closed."))
 
 

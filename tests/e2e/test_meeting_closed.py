@@ -62,6 +62,7 @@ def test_closing_the_meeting_on_the_console_ends_every_input(
     signed_in(console, demo.url, "facilitator", PASSWORD)
     visit(console, demo.url, "console")
     click(console, "Close the meeting")
+    click(console, "Yes, close the meeting")  # asked first
     expect(console.get_by_text("The meeting is closed.")).to_be_visible()
     expect(console.get_by_role("button", name="Reopen the meeting")).to_be_visible()
 
@@ -126,6 +127,7 @@ def test_a_phone_waiting_for_a_vote_turns_to_the_thank_you_when_the_meeting_clos
     signed_in(console, demo.url, "facilitator", PASSWORD)
     visit(console, demo.url, "console")
     click(console, "Close the meeting")
+    click(console, "Yes, close the meeting")  # asked first
     expect(console.get_by_text("The meeting is closed.")).to_be_visible()
     closed = phone.get_by_role("heading", name="This meeting has closed — thank you")
     expect(closed).to_be_visible()  # within its five-second check, with no reload

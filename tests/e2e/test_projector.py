@@ -251,6 +251,7 @@ def test_the_projector_through_a_meeting_at_two_screen_sizes(
 
     # Closing the meeting leaves a thank-you and nothing live.
     click(console, "Close the meeting")
+    click(console, "Yes, close the meeting")  # asked first
     _both(walls, "Thank you for coming.")
     _neither(walls, "Partnering charter, version 1")
     _fits(walls, screenshots, "closed")

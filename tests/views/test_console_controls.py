@@ -167,3 +167,22 @@ def test_a_spanish_reading_facilitator_picks_steps_by_their_spanish_titles(room_
         "2. Ideas nuevas",
         "3. Vote",
     ]
+
+
+def test_closing_the_meeting_is_asked_first_and_keep_keeps_it_open(room_app, db):
+    # One click beside Next closed every vote and turned the phones to the feedback form.
+    room = room_app.room
+    room_control.start_meeting(db, room.facilitator, room.meeting_id)
+
+    def status():
+        return room_control.room_state(db, room.meeting_id, actor=SYSTEM).status
+
+    at = click(_console(room_app), "Close the meeting")
+    assert any("Close the meeting? Every open vote closes" in w.value for w in at.warning)
+    assert status() is MeetingStatus.LIVE
+    at = click(at, "Keep the meeting open")
+    assert not [w for w in at.warning if "Close the meeting?" in w.value]
+    assert status() is MeetingStatus.LIVE
+    at = click(click(at, "Close the meeting"), "Yes, close the meeting")
+    assert status() is MeetingStatus.CLOSED
+    assert "The meeting is closed." in texts(at)
