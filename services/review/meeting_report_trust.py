@@ -16,8 +16,7 @@ from adapters import pdf_layout as layout
 from i18n import N_, _
 from services.core.small_groups import can_show, count_words, what_small_groups_show
 from services.review.report_lines import Line, lines_of
-from services.review.trust_pulse import TABLE_COLUMNS, TrustChange, table_rows
-from services.translations.shown import with_original
+from services.review.trust_pulse import TABLE_COLUMNS, TrustChange, cells, table_rows
 
 if TYPE_CHECKING:
     from services.review.meeting_record import MeetingRecord
@@ -53,19 +52,10 @@ def trust_file_frame(pulse: Sequence[TrustChange]) -> pd.DataFrame:
     def count(answered: int) -> object:
         return answered if can_show(answered) else count_words(answered)
 
-    rows = [
-        [
-            with_original(r.question),
-            r.group,
-            mean(r.before, r.n_before),
-            count(r.n_before),
-            mean(r.after, r.n_after),
-            count(r.n_after),
-            "—" if r.change is None else round(r.change, 1),
-        ]
-        for r in pulse
-    ]
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    def change(row: TrustChange) -> object:
+        return "—" if row.change is None else round(row.change, 1)
+
+    return pd.DataFrame(cells(pulse, mean, count, change), columns=TABLE_COLUMNS)
 
 
 def trust_section(pdf: FPDF, record: MeetingRecord) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -196,16 +197,27 @@ def row_words(row: TrustChange) -> str:
 
 
 def table_rows(rows: list[TrustChange]) -> list[list[str]]:
-    """The pulse as text cells under TABLE_COLUMNS: the same words on screen and in files."""
+    """The pulse as text cells under TABLE_COLUMNS, as the screen and the PDF print it."""
+    return cells(rows, mean_words, count_words, change_words)
+
+
+def cells(
+    rows: Sequence[TrustChange],
+    mean: Callable[[float | None, int], object],
+    count: Callable[[int], object],
+    change: Callable[[TrustChange], object],
+) -> list[list]:
+    """The pulse's rows under TABLE_COLUMNS, each figure written by the given functions:
+    words for a screen, numbers for a spreadsheet (meeting_report_trust.trust_file_frame)."""
     return [
         [
             with_original(r.question),
             r.group,
-            mean_words(r.before, r.n_before),
-            count_words(r.n_before),
-            mean_words(r.after, r.n_after),
-            count_words(r.n_after),
-            change_words(r),
+            mean(r.before, r.n_before),
+            count(r.n_before),
+            mean(r.after, r.n_after),
+            count(r.n_after),
+            change(r),
         ]
         for r in rows
     ]
