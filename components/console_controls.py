@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+import runtime
 from components.text import escape_markdown
 from i18n import _, ngettext
 from services.agenda.agenda_gaps import ApprovalGaps
@@ -100,13 +101,13 @@ def step_controls(state: RoomState, control: Control) -> None:
     elif close.button(_("Close the meeting"), width="stretch"):
         st.session_state[_CLOSING] = True
     if st.session_state.get(_CLOSING) and state.status is not MeetingStatus.CLOSED:
-        _confirm_closing(control)
+        _confirm_closing(state, control)
 
 
 _CLOSING = "console-closing-asked"
 
 
-def _confirm_closing(control: Control) -> None:
+def _confirm_closing(state: RoomState, control: Control) -> None:
     """Closing ends every open vote and turns the phones to the feedback form: one click
     beside Next did it, mid-meeting (a helper's walk). Asked first, under the controls."""
     st.warning(
@@ -121,6 +122,10 @@ def _confirm_closing(control: Control) -> None:
         st.rerun()
     if yes.button(_("Yes, close the meeting"), type="primary", width="stretch"):
         del st.session_state[_CLOSING]
+        # Stay on it: with no pick of their own, people work on the next meeting to be held
+        # once this one has closed, and the console moved to it, offering "Start the
+        # meeting" right under "The meeting is closed." (a helper's walk).
+        runtime.choose(runtime.current_initiative_id(), state.meeting_id)
         control(room_control.close_meeting, done=_("The meeting is closed."))
 
 

@@ -183,6 +183,15 @@ def test_closing_the_meeting_is_asked_first_and_keep_keeps_it_open(room_app, db)
     at = click(at, "Keep the meeting open")
     assert not [w for w in at.warning if "Close the meeting?" in w.value]
     assert status() is MeetingStatus.LIVE
+    # A planned meeting after it: with no pick of their own, people move to it once this
+    # one closes; the console the facilitator closed it on stays on it.
+    from services.setup import meetings
+
+    meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
     at = click(click(at, "Close the meeting"), "Yes, close the meeting")
     assert status() is MeetingStatus.CLOSED
     assert "The meeting is closed." in texts(at)
+    labels = [b.label for b in at.button]
+    assert "Reopen the meeting" in labels and "Start the meeting" not in labels
