@@ -95,6 +95,14 @@ def approval_banner(screen: AgendaScreen) -> None:
                 steps=steps, minutes=screen.minutes
             )
         )
+    elif screen.closed:
+        # Held and closed: no approval is awaited any more, so none is said to be.
+        st.info(
+            _(
+                "Not approved by the Thought Leader Team before the meeting closed · {steps} "
+                "steps, {minutes} minutes"
+            ).format(steps=steps, minutes=screen.minutes)
+        )
     else:
         waiting = ", ".join(escape_markdown(n) for n in review.waiting_for)
         st.warning(

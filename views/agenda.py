@@ -16,7 +16,9 @@ st.title(_("Agenda"))
 show_flash()
 panels.approval_banner(screen)
 if screen.closed:
-    st.caption(_("This meeting has been held and closed: its agenda stays as it was approved."))
+    st.caption(
+        _("This meeting has been held and closed: its agenda's approvals stay as they were.")
+    )
 if screen.may_approve and st.button(_("Approve this agenda"), type="primary"):
     act(agenda_review.approve, meeting_id, done=_("Your approval is recorded."))
 if screen.may_withdraw and st.button(_("Withdraw my approval")):

@@ -133,7 +133,7 @@ def progress_in(
         )
     ]
     if None in counts:
-        groups.append((None, "No group"))
+        groups.append((None, _("No group")))  # in the reader's words, as a chart names it
     rows = []
     for gid, name in groups:
         by_status = counts.get(gid, dict.fromkeys(ActionStatus, 0))

@@ -159,8 +159,8 @@ def _not_held_yet(meeting: Meeting) -> None:
     if meeting.status is MeetingStatus.CLOSED:
         raise NotAllowedNow(
             _(
-                "“{title}” has been held and closed: its agenda stays as it was approved. "
-                "Approve the agenda of the next meeting instead."
+                "“{title}” has been held and closed: its agenda's approvals stay as they "
+                "were. Approve the agenda of the next meeting instead."
             ).format(title=meeting.title)
         )
 

@@ -46,7 +46,7 @@ class AgendaScreen:
     may_withdraw: bool
     """A leader who has. Neither once the meeting has closed (`closed`)."""
     closed: bool = False
-    """The meeting has been held and closed: its agenda stays as it was approved."""
+    """The meeting has been held and closed: its agenda's approvals stay as they were."""
 
     @property
     def minutes(self) -> int:
@@ -89,7 +89,8 @@ def read(db: Database, actor: Actor, meeting_id: int) -> AgendaScreen:
         for item in items
     )
     closed = meeting.status is MeetingStatus.CLOSED
-    leader = actor.role is Role.LEADER and not closed
+    # Nothing to approve before the facilitator has added a step (approve refuses it).
+    leader = actor.role is Role.LEADER and not closed and bool(items)
     mine = any(a.account_id == actor.account_id for a in approval.approvers)
     return AgendaScreen(
         steps, approval, actor.is_facilitator, leader and not mine, leader and mine, closed

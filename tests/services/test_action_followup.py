@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+import i18n
 from db.models.enums import ActionStatus
 from services.act import action_followup, actions
 from services.core.actors import SYSTEM
@@ -138,6 +139,10 @@ def test_progress_counts_each_groups_actions_by_status(db):
         (room.residents_id, "Residents", 0),
         (None, "No group", 1),
     ]
+    # In the reader's words: a Spanish Review's table read "No group" (a helper's walk).
+    with i18n.using("es"):
+        spanish = action_followup.progress_by_group(db, room.facilitator, room.initiative_id)
+    assert spanish[-1].stakeholder == "Sin grupo"
     assert rows[0].counts == {
         ActionStatus.NOT_STARTED: 1,
         ActionStatus.IN_PROGRESS: 0,

@@ -223,3 +223,17 @@ def test_an_approval_is_timed_at_the_meeting_s_own_hour(db):
         s.get_one(Meeting, room.meeting_id).time_zone = "America/Chicago"
     [who] = review.approve(db, room.leader, room.meeting_id).approvers
     assert who.approved_at.tzname() in {"CST", "CDT"}
+
+
+def test_an_agenda_with_no_step_offers_nothing_to_approve(db):
+    # The service refuses it; the screen offered "Approve this agenda" all the same.
+    from services.agenda import agenda_screen
+    from services.setup import meetings
+
+    room = build_room(db)
+    empty = meetings.create_meeting(
+        db, room.facilitator, room.initiative_id, meetings.MeetingFields(title="Follow-up")
+    )
+    screen = agenda_screen.read(db, room.leader, empty.id)
+    assert not screen.steps and not screen.may_approve
+    assert agenda_screen.read(db, room.leader, room.meeting_id).may_approve
