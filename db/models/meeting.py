@@ -61,6 +61,9 @@ class Meeting(Base):
     # While the facilitator holds the projector's pages (WCAG 2.2.2): when they held them;
     # the page showing then stays. None while the pages turn by the clock.
     pages_held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the facilitator closed it (None while it is open): when it was held, for the
+    # meeting people land on (services/setup/focus.py) where its planned date may differ.
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The projector's language: "en", "es", "both" side by side, or "" for the language
     # its browser asks for (services/room/projector_settings.py).
     projector_language: Mapped[str] = mapped_column(String(8), default="", server_default="")

@@ -293,6 +293,7 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
         if meeting.status is not MeetingStatus.CLOSED:
             before = meeting.status.value
             meeting.status = MeetingStatus.CLOSED
+            meeting.closed_at = utcnow()
             meeting.input_open, meeting.timer_ends_at = False, None
             meeting.timer_paused_seconds = None
             record_change(s, actor, meeting, "closed", {"from": before})
@@ -333,6 +334,7 @@ def reopen_meeting(db: Database, actor: Actor, meeting_id: int) -> RoomState:
             )
         if meeting.status is MeetingStatus.CLOSED:
             meeting.status = MeetingStatus.LIVE
+            meeting.closed_at = None
             record_change(s, actor, meeting, "reopened", {})
         return _state(s, meeting)
 

@@ -12,7 +12,7 @@ rooms running at once, the newest initiative would be the other room's for half 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from db.database import Database
 from db.models import Initiative, Meeting
@@ -63,24 +63,27 @@ def _default_initiative(db: Database, actor: Actor, choices: list[Initiative]) -
     return max(i.id for i in choices)
 
 
-def _default_meeting(own: list[Meeting]) -> int | None:
-    """The meeting the room is at: the one live now, else the next to be held (the first
-    not closed, by its date, undated last), else the last held. Not the newest made: a
-    facilitator adding next month's follow-up moved every leader and scribe who had not
-    picked one onto its empty agenda."""
+def _default_meeting(own: list[Meeting], now: datetime | None = None) -> int | None:
+    """The meeting the room is at: the one live now, else the one nearest in time, held or
+    to come. A meeting just held stays while it is nearer than the next, so the Thought
+    Leader Team reads its results the day after; the next takes over as it nears. Not the
+    newest made: a follow-up added for next month moved every leader and scribe who had
+    not picked one onto its empty agenda; nor simply the next to be held: closing a
+    meeting moved everyone, its facilitator's console too, onto the follow-up."""
     live = [m for m in own if m.status is MeetingStatus.LIVE]
     if live:
         return live[0].id
-    to_come = [m for m in own if m.status is not MeetingStatus.CLOSED]
-    if to_come:
-        return min(to_come, key=_when_held).id
-    return own[0].id if own else None
+    if not own:
+        return None
+    moment = now or datetime.now(UTC)
+    return min(own, key=lambda m: _distance(m, moment)).id
 
 
-def _when_held(meeting: Meeting) -> tuple[bool, datetime, int]:
-    """Dated before undated, earlier first, then in the order they were made."""
-    return (
-        meeting.starts_at is None,
-        meeting.starts_at or datetime.max.replace(tzinfo=UTC),
-        meeting.id,
-    )
+def _distance(meeting: Meeting, now: datetime) -> tuple[bool, timedelta, bool, int]:
+    """How far `meeting` is from `now`: when it closed, else when it is planned (a meeting
+    closed before closing was recorded: its planned date). Undated is farthest; at equal
+    distance one to come before one held, then in the order they were made."""
+    held = meeting.status is MeetingStatus.CLOSED
+    when = (meeting.closed_at if held else None) or meeting.starts_at
+    gap = abs(when - now) if when is not None else timedelta.max
+    return (when is None, gap, held, meeting.id)

@@ -153,3 +153,40 @@ def test_what_was_translated_before_languages_were_recorded_keeps_its_language(e
         ("initiative", 1, "q-bb", "es"),
         ("listening_note", 7, "", "es"),
     ]
+
+
+def test_a_meeting_closed_before_closing_was_recorded_takes_its_time_from_the_audit(empty_url):
+    """`closed_at` (which meeting people land on after one closes): a meeting already
+    closed takes the time its audit trail last says it closed; an open one has none."""
+    config = alembic_config(empty_url)
+    command.upgrade(config, "dcfdc9c9e094")  # the revision before closed_at
+    engine = create_engine(empty_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO initiative (id, name, city, purpose, trust_statements, "
+                "created_at) VALUES (1, 'I', '', '', '[]', CURRENT_TIMESTAMP)"
+            )
+        )
+        for meeting_id, status in ((1, "closed"), (2, "planned")):
+            conn.execute(
+                text(
+                    "INSERT INTO meeting (id, initiative_id, title, location, code, status, "
+                    "agenda_status, input_open) VALUES (:id, 1, 'M', '', :code, :status, "
+                    "'draft', false)"
+                ),
+                dict(id=meeting_id, code=f"CODE{meeting_id}", status=status),
+            )
+        for at in ("2026-03-01 18:00:00", "2026-03-02 20:30:00"):
+            conn.execute(
+                text(
+                    "INSERT INTO audit_entry (actor, entity, entity_id, action, detail, "
+                    "created_at) VALUES ('f', 'meeting', 1, 'closed', '{}', :at)"
+                ),
+                dict(at=at),
+            )
+    command.upgrade(config, "head")
+    with engine.connect() as conn:
+        found = dict(conn.execute(text("SELECT id, closed_at FROM meeting")).all())
+    engine.dispose()
+    assert str(found[1]).startswith("2026-03-02 20:30") and found[2] is None
